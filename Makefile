@@ -1,0 +1,60 @@
+# lode's top-level Makefile: configures on first use, builds with gyp's
+# make files under out/, runs the tests.
+#   make -j2          build out/Release/lode
+#   make test         build, then run every test (ours and the C++ ones)
+#   make bench        run benchmark/ (lode against node)
+#   make clean        remove the build (keeps the downloaded packages)
+
+PYTHON ?= python3
+-include config.mk
+BUILDTYPE ?= Release
+JOBS ?= $(shell nproc)
+
+# ccache when present: a rebuild after a clean is then mostly cache hits.
+ifneq ($(shell command -v ccache),)
+CC := ccache gcc
+CXX := ccache g++
+endif
+export CC CXX
+
+LIB_DIRS := $(shell find lib -type d)
+CCTEST_DIR := test/cctest
+
+.PHONY: all lode cctest test test-js test-cc bench clean distclean install
+
+all: lode
+
+config.gypi config.mk:
+	$(PYTHON) configure.py
+
+# gyp bakes the lists of lib/ files and sources into out/Makefile: regenerate
+# it when a file is added or removed (a directory's mtime changes then).
+out/Makefile: node.gyp common.gypi deps/llhttp/llhttp.gyp config.gypi $(LIB_DIRS) src $(CCTEST_DIR)
+	$(PYTHON) configure.py --gyp-only
+
+lode: out/Makefile
+	$(MAKE) -C out BUILDTYPE=$(BUILDTYPE) lode
+	@ln -sf $(BUILDTYPE)/lode out/lode
+
+cctest: out/Makefile
+	$(MAKE) -C out BUILDTYPE=$(BUILDTYPE) cctest
+
+test: lode cctest
+	$(PYTHON) tools/test.py --binary out/$(BUILDTYPE)/lode \
+	  --cctest out/$(BUILDTYPE)/cctest -j $(JOBS)
+
+test-js: lode
+	$(PYTHON) tools/test.py --binary out/$(BUILDTYPE)/lode -j $(JOBS)
+
+bench: lode
+	$(PYTHON) benchmark/run.py --binary out/$(BUILDTYPE)/lode
+
+PREFIX ?= /usr/local
+install: lode
+	$(PYTHON) tools/install.py --prefix $(PREFIX) --buildtype $(BUILDTYPE)
+
+clean:
+	rm -rf out/Release out/Debug out/Makefile out/*.target.mk out/deps/llhttp/*.mk
+
+distclean:
+	rm -rf out config.gypi config.mk

@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""Checks and gets lode's dependencies, then writes the build configuration.
+
+Dependencies are Debian 12 packages. Missing -dev packages are installed with
+apt-get when we are root (or through sudo), otherwise the command to run is
+printed. V8 comes from Debian's libnode108/libnode-dev: those conflict with the
+machine's own nodejs package, so we `apt-get download` them and unpack them
+with `dpkg-deb -x` into out/cache, which needs no root. llhttp's C sources come
+from the node-llhttp package the same way.
+
+Writes config.gypi (read by node.gyp), config.mk (read by the Makefile) and
+out/Makefile (by gyp).
+"""
+
+import argparse
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(ROOT, 'out')
+CACHE = os.path.join(OUT, 'cache')
+
+# pkg-config name or header -> the Debian package that provides it.
+SYSTEM_DEPS = [
+    ('libuv', 'libuv1-dev'),
+    ('openssl', 'libssl-dev'),
+    ('libcares', 'libc-ares-dev'),
+    ('libnghttp2', 'libnghttp2-dev'),
+    ('icu-i18n', 'libicu-dev'),
+    ('zlib', 'zlib1g-dev'),
+    ('libbrotlienc', 'libbrotli-dev'),
+]
+HEADER_DEPS = [
+    ('/usr/include/catch2/catch.hpp', 'catch2'),
+]
+TOOL_DEPS = [
+    ('gyp', 'gyp'),
+    ('pkg-config', 'pkg-config'),
+    ('g++', 'g++'),
+    ('dpkg-deb', 'dpkg'),
+]
+OPTIONAL_TOOLS = [('ccache', 'ccache')]
+
+# Unpacked .deb packages: name -> what we need from it.
+DEB_PACKAGES = ['libnode108', 'libnode-dev', 'node-llhttp']
+
+
+def log(msg):
+    print(f'configure: {msg}', flush=True)
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def have_pkg_config(name):
+    return subprocess.run(['pkg-config', '--exists', name]).returncode == 0
+
+
+def missing_packages(with_optional):
+    missing = []
+    for tool, pkg in TOOL_DEPS + (OPTIONAL_TOOLS if with_optional else []):
+        if shutil.which(tool) is None:
+            missing.append(pkg)
+    if shutil.which('pkg-config'):
+        for name, pkg in SYSTEM_DEPS:
+            if not have_pkg_config(name):
+                missing.append(pkg)
+    else:
+        missing += [pkg for _, pkg in SYSTEM_DEPS]
+    for header, pkg in HEADER_DEPS:
+        if not os.path.exists(header):
+            missing.append(pkg)
+    return sorted(set(missing))
+
+
+def install_packages(pkgs):
+    prefix = []
+    if os.geteuid() != 0:
+        if shutil.which('sudo') is None:
+            sys.exit('configure: missing Debian packages; run as root:\n'
+                     f'  apt-get install -y {" ".join(pkgs)}')
+        prefix = ['sudo']
+    log(f'installing {" ".join(pkgs)}')
+    env = dict(os.environ, DEBIAN_FRONTEND='noninteractive')
+    run(prefix + ['apt-get', 'update', '-q'], env=env)
+    run(prefix + ['apt-get', 'install', '-y', '-q'] + pkgs, env=env)
+
+
+def fetch_debs():
+    """Downloads and unpacks the .deb files we take pieces of."""
+    stamp = os.path.join(CACHE, 'debs.json')
+    if os.path.exists(stamp):
+        with open(stamp) as f:
+            if json.load(f).get('packages') == DEB_PACKAGES:
+                return
+    debdir = os.path.join(CACHE, 'debs')
+    unpacked = os.path.join(CACHE, 'root')
+    shutil.rmtree(debdir, ignore_errors=True)
+    shutil.rmtree(unpacked, ignore_errors=True)
+    os.makedirs(debdir)
+    log(f'downloading {" ".join(DEB_PACKAGES)}')
+    r = subprocess.run(['apt-get', 'download'] + DEB_PACKAGES, cwd=debdir)
+    if r.returncode != 0:
+        # apt's package lists may be missing on a fresh machine.
+        if os.geteuid() == 0:
+            run(['apt-get', 'update', '-q'])
+        run(['apt-get', 'download'] + DEB_PACKAGES, cwd=debdir)
+    for deb in sorted(glob.glob(os.path.join(debdir, '*.deb'))):
+        run(['dpkg-deb', '-x', deb, unpacked])
+    with open(stamp, 'w') as f:
+        json.dump({'packages': DEB_PACKAGES}, f)
+
+
+def stage_v8():
+    """Copies V8's headers (only V8's: never node.h or node_api.h) and a
+    private copy of libnode.so into out/v8."""
+    unpacked = os.path.join(CACHE, 'root')
+    src_inc = os.path.join(unpacked, 'usr/include/node')
+    inc = os.path.join(OUT, 'v8/include')
+    lib = os.path.join(OUT, 'v8/lib')
+    shutil.rmtree(inc, ignore_errors=True)
+    os.makedirs(inc)
+    os.makedirs(lib, exist_ok=True)
+    for name in os.listdir(src_inc):
+        path = os.path.join(src_inc, name)
+        if name.startswith('v8') and name.endswith('.h'):
+            shutil.copy2(path, inc)
+        elif name in ('cppgc', 'libplatform'):
+            shutil.copytree(path, os.path.join(inc, name))
+    so = os.path.join(unpacked, 'usr/lib/x86_64-linux-gnu/libnode.so.108')
+    dst = os.path.join(lib, 'libnode.so.108')
+    if (not os.path.exists(dst) or
+            os.path.getmtime(dst) < os.path.getmtime(so)):
+        shutil.copy2(so, dst)
+        tool = os.path.join(ROOT, 'tools/v8_bind_local.py')
+        if os.path.exists(tool):
+            run([sys.executable, tool, dst])
+    llhttp = os.path.join(OUT, 'deps/llhttp')
+    shutil.rmtree(llhttp, ignore_errors=True)
+    os.makedirs(os.path.join(llhttp, 'include'))
+    os.makedirs(os.path.join(llhttp, 'src'))
+    for name in ('api.c', 'http.c', 'llhttp.c'):
+        shutil.copy2(os.path.join(unpacked, 'usr/share/llhttp', name),
+                     os.path.join(llhttp, 'src'))
+    shutil.copy2(os.path.join(unpacked, 'usr/share/include/llhttp/llhttp.h'),
+                 os.path.join(llhttp, 'include'))
+
+
+def pkg_version(name):
+    return subprocess.run(['pkg-config', '--modversion', name],
+                          capture_output=True, text=True).stdout.strip()
+
+
+def llhttp_version():
+    header = os.path.join(OUT, 'deps/llhttp/include/llhttp.h')
+    parts = {}
+    with open(header) as f:
+        for line in f:
+            for key in ('MAJOR', 'MINOR', 'PATCH'):
+                if line.startswith(f'#define LLHTTP_VERSION_{key} '):
+                    parts[key] = line.split()[2]
+    return f"{parts['MAJOR']}.{parts['MINOR']}.{parts['PATCH']}"
+
+
+def header_define(header, name):
+    with open(header) as f:
+        for line in f:
+            if line.startswith(f'#define {name} '):
+                return line.split(None, 2)[2].strip().strip('"')
+    return ''
+
+
+def write_config(args):
+    variables = {
+        'lode_debug': 1 if args.debug else 0,
+        'lode_asan': 1 if args.enable_asan else 0,
+        'lode_v8_include': os.path.join(OUT, 'v8/include'),
+        'lode_v8_lib': os.path.join(OUT, 'v8/lib'),
+        'lode_llhttp_dir': os.path.join(OUT, 'deps/llhttp'),
+        # What process.versions and process.config report.
+        'lode_dep_versions': {
+            'uv': pkg_version('libuv'),
+            'openssl': pkg_version('openssl'),
+            'ares': pkg_version('libcares'),
+            'nghttp2': pkg_version('libnghttp2'),
+            'icu': pkg_version('icu-i18n'),
+            'zlib': pkg_version('zlib'),
+            'brotli': pkg_version('libbrotlienc'),
+            'llhttp': llhttp_version(),
+        },
+    }
+    config = {'variables': {k: v for k, v in variables.items()
+                            if k != 'lode_dep_versions'}}
+    with open(os.path.join(ROOT, 'config.gypi'), 'w') as f:
+        f.write('# Written by configure.py; do not edit.\n')
+        f.write(json.dumps(config, indent=2, sort_keys=True) + '\n')
+    gen = os.path.join(OUT, 'gen')
+    os.makedirs(gen, exist_ok=True)
+    versions = variables['lode_dep_versions']
+    body = ['// Written by configure.py; do not edit.',
+            '#ifndef LODE_CONFIG_H_', '#define LODE_CONFIG_H_']
+    for key, value in sorted(versions.items()):
+        body.append(f'#define LODE_DEP_VERSION_{key.upper()} "{value}"')
+    body.append(f'#define LODE_ICU_VER_MAJOR "{versions["icu"].split(".")[0]}"')
+    body += ['#endif  // LODE_CONFIG_H_', '']
+    write_if_changed(os.path.join(gen, 'lode_config.h'), '\n'.join(body))
+    buildtype = 'Debug' if args.debug else 'Release'
+    with open(os.path.join(ROOT, 'config.mk'), 'w') as f:
+        f.write('# Written by configure.py; do not edit.\n')
+        f.write(f'BUILDTYPE := {buildtype}\n')
+        f.write(f'LODE_ASAN := {1 if args.enable_asan else 0}\n')
+
+
+def write_if_changed(path, text):
+    if os.path.exists(path):
+        with open(path) as f:
+            if f.read() == text:
+                return
+    with open(path, 'w') as f:
+        f.write(text)
+
+
+def run_gyp():
+    run(['gyp', '--depth=.', '-f', 'make', '--generator-output=out',
+         '-Goutput_dir=.', '-Iconfig.gypi', '-Icommon.gypi', 'node.gyp'], cwd=ROOT)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--debug', action='store_true',
+                    help='a debug build (out/Debug)')
+    ap.add_argument('--enable-asan', action='store_true',
+                    help='build with AddressSanitizer and UBSan')
+    ap.add_argument('--no-install', action='store_true',
+                    help='never run apt-get install; fail instead')
+    ap.add_argument('--gyp-only', action='store_true',
+                    help='only regenerate out/Makefile')
+    args = ap.parse_args()
+    os.chdir(ROOT)
+    if not args.gyp_only:
+        missing = missing_packages(with_optional=True)
+        if missing:
+            if args.no_install:
+                sys.exit('configure: missing Debian packages: '
+                         + ' '.join(missing))
+            install_packages(missing)
+        fetch_debs()
+        stage_v8()
+        write_config(args)
+    run_gyp()
+    log('done; now run make -j2')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,316 @@
+'use strict';
+
+// The third bootstrap stage: turns the bare process object C++ made into
+// Node's process (an EventEmitter with its methods), installs the globals,
+// and hands C++ the callbacks it needs (ticks, timers, rejections, uncaught
+// exceptions, 'beforeExit'/'exit').
+
+const {
+  ArrayPrototypeJoin,
+  ArrayPrototypeMap,
+  ErrorPrototypeToString,
+  FunctionPrototypeBind,
+  FunctionPrototypeCall,
+  ObjectDefineProperty,
+  ObjectGetPrototypeOf,
+  ObjectSetPrototypeOf,
+  SafeMap,
+  SafeSet,
+  StringPrototypeStartsWith,
+  globalThis,
+} = primordials;
+
+const { BuiltinModule } = require('internal/bootstrap/realm');
+const { getOptionValue } = require('internal/options');
+
+if (getOptionValue('--expose-internals')) BuiltinModule.exposeInternals();
+
+// --- process is an EventEmitter. -------------------------------------------
+const EventEmitter = require('events');
+ObjectSetPrototypeOf(ObjectGetPrototypeOf(process), EventEmitter.prototype);
+FunctionPrototypeCall(EventEmitter, process);
+
+// Stack traces: Error.prepareStackTrace when the user sets one, otherwise
+// V8's format.
+{
+  const { setPrepareStackTraceCallback } = internalBinding('errors');
+  setPrepareStackTraceCallback(function prepareStackTrace(global, error,
+                                                          trace) {
+    const userPrepare = global.Error?.prepareStackTrace;
+    if (typeof userPrepare === 'function') {
+      return userPrepare(error, trace);
+    }
+    let errorString;
+    try {
+      errorString = ErrorPrototypeToString(error);
+    } catch {
+      errorString = '<error>';
+    }
+    if (trace.length === 0) return errorString;
+    return `${errorString}\n    at ${ArrayPrototypeJoin(
+      ArrayPrototypeMap(trace, (frame) => `${frame}`), '\n    at ')}`;
+  });
+}
+
+// --- process methods. ----------------------------------------------------------
+const perThread = require('internal/process/per_thread');
+const methods = internalBinding('process_methods');
+const credentials = internalBinding('credentials');
+
+function defineMethod(name, fn) {
+  ObjectDefineProperty(process, name, {
+    __proto__: null, configurable: true, enumerable: true, writable: true,
+    value: fn,
+  });
+}
+
+process.hrtime = perThread.hrtime;
+process.hrtime.bigint = perThread.hrtimeBigInt;
+process.cpuUsage = perThread.cpuUsage;
+process.resourceUsage = perThread.resourceUsage;
+process.memoryUsage = perThread.memoryUsage;
+process.kill = perThread.kill;
+process.exit = perThread.exit;
+process.umask = perThread.umask;
+process.cwd = function cwd() { return methods.cwd(); };
+process.chdir = function chdir(directory) {
+  const { validateString } = require('internal/validators');
+  validateString(directory, 'directory');
+  methods.chdir(directory);
+};
+process.uptime = methods.uptime;
+process.reallyExit = methods.reallyExit;
+process._rawDebug = function _rawDebug(...args) {
+  const { format } = require('internal/util/inspect');
+  methods.rawDebug(format(...args));
+};
+process.abort = methods.abort;
+process.availableMemory = methods.availableMemory;
+process.constrainedMemory = methods.constrainedMemory;
+process.getuid = credentials.getuid;
+process.geteuid = credentials.geteuid;
+process.getgid = credentials.getgid;
+process.getegid = credentials.getegid;
+process.getgroups = credentials.getgroups;
+process.features = perThread.features;
+process._exiting = false;
+process.debugPort = 9229;
+process.allowedNodeEnvironmentFlags = new SafeSet();
+process.moduleLoadList = [];
+process._getActiveHandles = () => [];
+process._getActiveRequests = () => [];
+process.getActiveResourcesInfo = () => [];
+
+{
+  const notImplemented = (name) => function() {
+    const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
+    throw new ERR_NOT_IMPLEMENTED(`process.${name}`);
+  };
+  for (const name of ['dlopen', 'setuid', 'seteuid', 'setgid', 'setegid',
+    'setgroups', 'initgroups', 'loadEnvFile', 'binding', '_linkedBinding',
+    'execve', 'setSourceMapsEnabled', 'openStdin', '_debugProcess',
+    '_debugEnd', '_startProfilerIdleNotifier',
+    '_stopProfilerIdleNotifier']) {
+    defineMethod(name, notImplemented(name));
+  }
+}
+process.sourceMapsEnabled = false;
+
+// The options that change process fields.
+if (getOptionValue('--no-deprecation')) process.noDeprecation = true;
+if (getOptionValue('--throw-deprecation')) process.throwDeprecation = true;
+if (getOptionValue('--trace-deprecation')) process.traceDeprecation = true;
+if (getOptionValue('--pending-deprecation')) {
+  process.pendingDeprecation = true;
+}
+{
+  const title = getOptionValue('--title');
+  if (title) process.title = title;
+}
+
+// process.exitCode: validated, as in Node 20+.
+{
+  let exitCode;
+  ObjectDefineProperty(process, 'exitCode', {
+    __proto__: null,
+    enumerable: true,
+    configurable: false,
+    get() { return exitCode; },
+    set(code) {
+      perThread.validateExitCode(code);
+      exitCode = code;
+    },
+  });
+}
+
+// process.config: what we were built with, as Node reports it.
+{
+  const config = {
+    target_defaults: {
+      cflags: [], default_configuration: 'Release', defines: [],
+      include_dirs: [], libraries: [],
+    },
+    variables: {
+      asan: 0, host_arch: 'x64', target_arch: 'x64',
+      icu_small: false, node_module_version: 137,
+      node_prefix: '/usr/local', node_shared: false,
+      node_shared_openssl: true, node_shared_libuv: true,
+      node_shared_zlib: true, node_shared_cares: true,
+      node_shared_nghttp2: true, node_shared_brotli: true,
+      node_use_openssl: true, node_use_node_code_cache: false,
+      node_use_node_snapshot: false, node_use_v8_platform: true,
+      node_use_amaro: false, node_quic: false,
+      v8_enable_i18n_support: 1, v8_enable_inspector: 0,
+      v8_enable_pointer_compression: 0, v8_enable_31bit_smis_on_64bit_arch: 0,
+      v8_enable_sandbox: 0, napi_build_version: '10',
+      shlib_suffix: 'so.137', is_debug: 0,
+    },
+  };
+  ObjectDefineProperty(process, 'config', {
+    __proto__: null, enumerable: true, configurable: true, writable: true,
+    value: config,
+  });
+}
+
+// --- nextTick, microtasks, rejections. ------------------------------------------
+const { setupTaskQueue, queueMicrotask } =
+  require('internal/process/task_queues');
+const { nextTick, runNextTicks } = setupTaskQueue();
+process.nextTick = nextTick;
+process._tickCallback = runNextTicks;
+require('internal/process/promises').listenForRejections();
+
+// --- Warnings. -----------------------------------------------------------------
+{
+  const { emitWarning, onWarning } = require('internal/process/warning');
+  process.emitWarning = emitWarning;
+  process.on('warning', onWarning);
+}
+
+// --- Uncaught exceptions and the 'exit' path. -----------------------------------
+{
+  const {
+    onGlobalUncaughtException,
+    formatFatalError,
+    setUncaughtExceptionCaptureCallback,
+    hasUncaughtExceptionCaptureCallback,
+  } = require('internal/process/execution');
+  const errorsBinding = internalBinding('errors');
+  errorsBinding.setUncaughtExceptionHandler(onGlobalUncaughtException);
+  errorsBinding.setFormatFatalError(formatFatalError);
+  process.setUncaughtExceptionCaptureCallback =
+    setUncaughtExceptionCaptureCallback;
+  process.hasUncaughtExceptionCaptureCallback =
+    hasUncaughtExceptionCaptureCallback;
+
+  methods.setEmitProcessEvent(function emitProcessEvent(event) {
+    if (event === 'beforeExit') {
+      process.emit('beforeExit', process.exitCode | 0);
+      return;
+    }
+    // 'exit'
+    if (!process._exiting) {
+      process._exiting = true;
+      process.emit('exit', process.exitCode | 0);
+    }
+    return process.exitCode | 0;
+  });
+}
+
+// --- Signals: a uv signal handle per signal that has listeners. -------------------
+{
+  const signalWraps = new SafeMap();
+  let signals;
+  function isSignal(event) {
+    if (typeof event !== 'string' || !StringPrototypeStartsWith(event, 'SIG')) {
+      return false;
+    }
+    signals ??= internalBinding('constants').os.signals;
+    return signals[event] !== undefined;
+  }
+  process.on('newListener', (type) => {
+    if (!isSignal(type) || signalWraps.has(type)) return;
+    const { Signal } = internalBinding('signal_wrap');
+    const wrap = new Signal();
+    wrap.unref();
+    wrap.onsignal = FunctionPrototypeBind(process.emit, process, type, type);
+    const err = wrap.start(signals[type]);
+    if (err) {
+      wrap.close();
+      const { ErrnoException } = require('internal/errors');
+      throw new ErrnoException(err, 'uv_signal_start');
+    }
+    signalWraps.set(type, wrap);
+  });
+  process.on('removeListener', (type) => {
+    const wrap = signalWraps.get(type);
+    if (wrap !== undefined && process.listenerCount(type) === 0) {
+      wrap.close();
+      signalWraps.delete(type);
+    }
+  });
+}
+
+// --- stdio. ------------------------------------------------------------------------
+require('internal/process/stdio').defineStdio(process);
+
+// --- Timers. -----------------------------------------------------------------------
+require('internal/timers').setupTimers(runNextTicks);
+
+// --- Globals. ---------------------------------------------------------------------
+function defineGlobal(name, value) {
+  ObjectDefineProperty(globalThis, name, {
+    __proto__: null, configurable: true, enumerable: false, writable: true,
+    value,
+  });
+}
+
+function defineLazyGlobal(name, load, enumerable = false) {
+  let value;
+  let loaded = false;
+  ObjectDefineProperty(globalThis, name, {
+    __proto__: null,
+    configurable: true,
+    enumerable,
+    get() {
+      if (!loaded) {
+        value = load();
+        loaded = true;
+      }
+      return value;
+    },
+    set(v) {
+      ObjectDefineProperty(globalThis, name, {
+        __proto__: null, configurable: true, enumerable, writable: true,
+        value: v,
+      });
+    },
+  });
+}
+
+defineGlobal('global', globalThis);
+ObjectDefineProperty(globalThis, 'process', {
+  __proto__: null, configurable: true, enumerable: false,
+  get() { return process; },
+  set(value) {
+    ObjectDefineProperty(globalThis, 'process', {
+      __proto__: null, configurable: true, enumerable: true, writable: true,
+      value,
+    });
+  },
+});
+{
+  const timers = require('timers');
+  defineGlobal('setTimeout', timers.setTimeout);
+  defineGlobal('clearTimeout', timers.clearTimeout);
+  defineGlobal('setInterval', timers.setInterval);
+  defineGlobal('clearInterval', timers.clearInterval);
+  defineGlobal('setImmediate', timers.setImmediate);
+  defineGlobal('clearImmediate', timers.clearImmediate);
+}
+defineGlobal('queueMicrotask', queueMicrotask);
+defineLazyGlobal('console', () => require('internal/console/global'));
+defineLazyGlobal('Buffer', () => require('buffer').Buffer);
+
+// Core modules loaded so far, as Node lists them.
+process.moduleLoadList = [];

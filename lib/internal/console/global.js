@@ -1,0 +1,80 @@
+'use strict';
+
+// The global `console`. It is not a Console instance: it is a plain object
+// (whose prototype is an empty object) holding Console.prototype's methods
+// bound to it, so `const { log } = console` works. Its streams are
+// process.stdout and process.stderr, read on first use because those are
+// lazy getters. `console instanceof Console` still holds, through
+// Console[Symbol.hasInstance].
+
+const {
+  FunctionPrototypeBind,
+  ObjectDefineProperty,
+  ObjectKeys,
+  ObjectPrototypeHasOwnProperty,
+  ReflectDefineProperty,
+  ReflectGetOwnPropertyDescriptor,
+  ReflectOwnKeys,
+} = primordials;
+
+const {
+  Console,
+  kBindStreamsLazy,
+  kBindProperties,
+} = require('internal/console/constructor');
+
+// The console V8 installed on the global object, if it is still there. It
+// carries the methods only an inspector implements (profile, timeStamp, ...).
+const vmConsole = globalThis.console;
+
+const globalConsole = { __proto__: {} };
+
+{
+  const keys = ReflectOwnKeys(Console.prototype);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === 'constructor') continue;
+    const desc = ReflectGetOwnPropertyDescriptor(Console.prototype, key);
+    if (typeof desc.value === 'function') {
+      // Keep the function's own name ('log' for dirxml, as Node does before
+      // the renaming below).
+      const name = desc.value.name;
+      desc.value = FunctionPrototypeBind(desc.value, globalConsole);
+      ReflectDefineProperty(desc.value, 'name', {
+        __proto__: null,
+        value: name,
+      });
+    }
+    ReflectDefineProperty(globalConsole, key, desc);
+  }
+}
+
+globalConsole[kBindProperties](true, 'auto');
+
+// A legacy feature: the class is reachable as console.Console.
+globalConsole.Console = Console;
+
+// Node merges its console with V8's: a method both have is exposed under its
+// own name with length 0 (it becomes a call-through to both), and the methods
+// only V8's console has (profile, profileEnd, timeStamp, context,
+// createTask) are copied over as they are.
+if (vmConsole !== null && typeof vmConsole === 'object' &&
+    vmConsole !== globalConsole) {
+  const keys = ObjectKeys(vmConsole);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === 'Console') continue;
+    if (ObjectPrototypeHasOwnProperty(globalConsole, key)) {
+      const fn = globalConsole[key];
+      if (typeof fn !== 'function') continue;
+      ObjectDefineProperty(fn, 'name', { __proto__: null, value: key });
+      ObjectDefineProperty(fn, 'length', { __proto__: null, value: 0 });
+    } else {
+      globalConsole[key] = vmConsole[key];
+    }
+  }
+}
+
+globalConsole[kBindStreamsLazy](process);
+
+module.exports = globalConsole;

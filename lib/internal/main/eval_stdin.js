@@ -1,0 +1,12 @@
+'use strict';
+
+// `lode < script.js` and `lode -`: the program comes on standard input.
+
+const { prepareMainThreadExecution } =
+  require('internal/process/pre_execution');
+const { getOptionValue } = require('internal/options');
+const { evalScript } = require('internal/process/execution');
+
+prepareMainThreadExecution();
+const code = internalBinding('fs').readFileUtf8(0, 0);
+evalScript('[stdin]', code, getOptionValue('[print_eval]'));

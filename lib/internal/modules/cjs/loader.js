@@ -1,0 +1,909 @@
+'use strict';
+
+// The CommonJS loader: require(), Node's resolution algorithm (relative and
+// absolute paths, node_modules walking up, package.json "main" and
+// "exports"), the module cache, and the Module class whose private-looking
+// members (_load, _resolveFilename, _extensions, wrap) real packages patch.
+
+const {
+  ArrayIsArray,
+  ArrayPrototypeIncludes,
+  ArrayPrototypeJoin,
+  ArrayPrototypePush,
+  ArrayPrototypeSlice,
+  ArrayPrototypeUnshift,
+  Error,
+  JSONParse,
+  ObjectCreate,
+  ObjectDefineProperty,
+  ObjectFreeze,
+  ObjectKeys,
+  ObjectPrototypeHasOwnProperty,
+  ReflectApply,
+  SafeMap,
+  SafeSet,
+  StringPrototypeCharCodeAt,
+  StringPrototypeEndsWith,
+  StringPrototypeIncludes,
+  StringPrototypeIndexOf,
+  StringPrototypeLastIndexOf,
+  StringPrototypeSlice,
+  StringPrototypeStartsWith,
+  Symbol,
+} = primordials;
+
+const { BuiltinModule } = require('internal/bootstrap/realm');
+const fsBinding = internalBinding('fs');
+const { compileFunction } = internalBinding('contextify');
+const path = require('path');
+const { getOptionValue } = require('internal/options');
+const {
+  codes: {
+    ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_MODULE_SPECIFIER,
+    ERR_INVALID_PACKAGE_CONFIG,
+    ERR_INVALID_PACKAGE_TARGET,
+    ERR_PACKAGE_PATH_NOT_EXPORTED,
+    ERR_REQUIRE_ESM,
+    ERR_UNKNOWN_BUILTIN_MODULE,
+  },
+} = require('internal/errors');
+const { validateString } = require('internal/validators');
+const {
+  makeRequireFunction,
+  stripBOM,
+  loadBuiltinModule,
+} = require('internal/modules/helpers');
+
+const kIsMainSymbol = Symbol('kIsMainSymbol');
+
+const wrapperParams = ['exports', 'require', 'module', '__filename',
+                       '__dirname'];
+const wrapper = [
+  '(function (exports, require, module, __filename, __dirname) { ',
+  '\n});',
+];
+
+let preserveSymlinks;
+let preserveSymlinksMain;
+let userConditions;
+function initOptions() {
+  if (preserveSymlinks !== undefined) return;
+  preserveSymlinks = !!getOptionValue('--preserve-symlinks');
+  preserveSymlinksMain = !!getOptionValue('--preserve-symlinks-main');
+  userConditions = getOptionValue('--conditions') || [];
+}
+
+function getCjsConditions() {
+  initOptions();
+  return new SafeSet(['require', 'node', 'node-addons', ...userConditions]);
+}
+
+// --- File-system probes (never throw). -------------------------------------
+const statCache = new SafeMap();
+function stat(filename) {
+  filename = path.toNamespacedPath(filename);
+  const cached = statCache.get(filename);
+  if (cached !== undefined) return cached;
+  const result = fsBinding.internalModuleStat(filename);
+  statCache.set(filename, result);
+  return result;
+}
+
+const realpathCache = new SafeMap();
+function toRealPath(requestPath) {
+  let result = realpathCache.get(requestPath);
+  if (result === undefined) {
+    try {
+      result = fsBinding.realpath(requestPath, 'utf8', undefined);
+    } catch {
+      result = requestPath;
+    }
+    realpathCache.set(requestPath, result);
+  }
+  return result;
+}
+
+// --- package.json reading, cached per file. ---------------------------------
+const packageJsonCache = new SafeMap();
+
+// Returns the parsed fields lode uses, or undefined when there is none.
+function readPackage(jsonPath) {
+  if (packageJsonCache.has(jsonPath)) return packageJsonCache.get(jsonPath);
+  let text;
+  try {
+    text = fsBinding.readFileUtf8(jsonPath, 0);
+  } catch {
+    packageJsonCache.set(jsonPath, undefined);
+    return undefined;
+  }
+  let parsed;
+  try {
+    parsed = JSONParse(text);
+  } catch (e) {
+    const err = new ERR_INVALID_PACKAGE_CONFIG(jsonPath, undefined, e.message);
+    err.path = jsonPath;
+    throw err;
+  }
+  const result = {
+    __proto__: null,
+    exists: true,
+    pjsonPath: jsonPath,
+    name: typeof parsed?.name === 'string' ? parsed.name : undefined,
+    main: typeof parsed?.main === 'string' ? parsed.main : undefined,
+    exports: parsed?.exports,
+    imports: parsed?.imports,
+    type: parsed?.type === 'module' || parsed?.type === 'commonjs' ?
+      parsed.type : 'none',
+  };
+  packageJsonCache.set(jsonPath, result);
+  return result;
+}
+
+// The nearest package.json at or above `checkPath`'s directory.
+function readPackageScope(checkPath) {
+  let separatorIndex;
+  do {
+    separatorIndex = StringPrototypeLastIndexOf(checkPath, '/');
+    checkPath = StringPrototypeSlice(checkPath, 0, separatorIndex);
+    if (StringPrototypeEndsWith(checkPath, '/node_modules')) return false;
+    const pjson = readPackage(`${checkPath}/package.json`);
+    if (pjson !== undefined) return { data: pjson, path: checkPath };
+  } while (separatorIndex > 0);
+  return false;
+}
+
+// --- The Module class. -------------------------------------------------------
+function Module(id = '', parent) {
+  this.id = id;
+  this.path = path.dirname(id);
+  setOwnProperty(this, 'exports', {});
+  this[kModuleParent] = parent;
+  updateChildren(parent, this, false);
+  this.filename = null;
+  this.loaded = false;
+  this.children = [];
+}
+const kModuleParent = Symbol('kModuleParent');
+
+function setOwnProperty(obj, key, value) {
+  ObjectDefineProperty(obj, key, {
+    __proto__: null, configurable: true, enumerable: true, writable: true,
+    value,
+  });
+}
+
+function updateChildren(parent, child, scan) {
+  const children = parent?.children;
+  if (children && !(scan && ArrayPrototypeIncludes(children, child))) {
+    ArrayPrototypePush(children, child);
+  }
+}
+
+ObjectDefineProperty(Module.prototype, 'parent', {
+  __proto__: null,
+  configurable: true,
+  enumerable: false,
+  get() { return this[kModuleParent]; },
+  set(value) { this[kModuleParent] = value; },
+});
+
+Module._cache = ObjectCreate(null);
+Module._pathCache = ObjectCreate(null);
+Module._extensions = ObjectCreate(null);
+Module.globalPaths = [];
+Module.wrapper = wrapper;
+Module.wrap = function(script) {
+  return `${Module.wrapper[0]}${script}${Module.wrapper[1]}`;
+};
+Module.builtinModules =
+  ObjectFreeze(BuiltinModule.getCanBeRequiredByUsersWithoutSchemeList());
+Module.isBuiltin = (id) => BuiltinModule.isBuiltin(id);
+Module._debug = () => {};
+
+// The node_modules folders to search from `from`, innermost first.
+Module._nodeModulePaths = function(from) {
+  from = path.resolve(from);
+  if (from === '/') return ['/node_modules'];
+  const paths = [];
+  for (let i = from.length - 1, p = 0, last = from.length; i >= 0; --i) {
+    const code = StringPrototypeCharCodeAt(from, i);
+    if (code === 47 /* / */) {
+      if (p !== 'node_modules'.length) {
+        ArrayPrototypePush(paths,
+                           `${StringPrototypeSlice(from, 0, last)}/node_modules`);
+      }
+      last = i;
+      p = 0;
+    } else if (p !== -1) {
+      if ('node_modules'.charCodeAt('node_modules'.length - 1 - p) === code) {
+        ++p;
+      } else {
+        p = -1;
+      }
+    }
+  }
+  ArrayPrototypePush(paths, '/node_modules');
+  return paths;
+};
+
+Module._resolveLookupPaths = function(request, parent) {
+  if (BuiltinModule.normalizeRequirableId(request)) return null;
+  // Bare names search node_modules, then the global folders.
+  if (request[0] !== '.' ||
+      (request.length > 1 && request[1] !== '.' && request[1] !== '/')) {
+    let paths = parent?.paths?.length ?
+      [...parent.paths, ...Module.globalPaths] : Module.globalPaths;
+    paths = ArrayPrototypeSlice(paths);
+    return paths.length > 0 ? paths : null;
+  }
+  if (!parent || !parent.id || !parent.filename) return ['.'];
+  return [path.dirname(parent.filename)];
+};
+
+Module._initPaths = function() {
+  const homeDir = process.env.HOME;
+  const nodePath = process.env.NODE_PATH;
+  const prefixDir = path.resolve(process.execPath, '..', '..');
+  let paths = [path.resolve(prefixDir, 'lib', 'node')];
+  if (homeDir) {
+    ArrayPrototypeUnshift(paths, path.resolve(homeDir, '.node_libraries'));
+    ArrayPrototypeUnshift(paths, path.resolve(homeDir, '.node_modules'));
+  }
+  if (nodePath) {
+    const extra = [];
+    for (const p of nodePath.split(path.delimiter)) {
+      if (p) ArrayPrototypePush(extra, p);
+    }
+    paths = [...extra, ...paths];
+  }
+  Module.globalPaths = ArrayPrototypeSlice(paths);
+};
+
+// --- Resolution. ---------------------------------------------------------------
+function tryFile(requestPath, isMain) {
+  const rc = stat(requestPath);
+  if (rc !== 0) return false;
+  initOptions();
+  if ((isMain ? preserveSymlinksMain : preserveSymlinks)) {
+    return path.resolve(requestPath);
+  }
+  return toRealPath(requestPath);
+}
+
+function tryExtensions(basePath, exts, isMain) {
+  for (let i = 0; i < exts.length; i++) {
+    const filename = tryFile(basePath + exts[i], isMain);
+    if (filename) return filename;
+  }
+  return false;
+}
+
+function tryPackage(requestPath, exts, isMain, originalPath) {
+  const pjson = readPackage(path.resolve(requestPath, 'package.json'));
+  const main = pjson?.main;
+  if (!main) {
+    return tryExtensions(path.resolve(requestPath, 'index'), exts, isMain);
+  }
+  const filename = path.resolve(requestPath, main);
+  let actual = tryFile(filename, isMain) ||
+    tryExtensions(filename, exts, isMain) ||
+    tryExtensions(path.resolve(filename, 'index'), exts, isMain);
+  if (actual === false) {
+    actual = tryExtensions(path.resolve(requestPath, 'index'), exts, isMain);
+    if (!actual) {
+      const err = new Error(
+        `Cannot find module '${filename}'. ` +
+        'Please verify that the package.json has a valid "main" entry');
+      err.code = 'MODULE_NOT_FOUND';
+      err.path = path.resolve(requestPath, 'package.json');
+      err.requestPath = originalPath;
+      throw err;
+    } else {
+      const jsonPath = path.resolve(requestPath, 'package.json');
+      process.emitWarning(
+        `Invalid 'main' field in '${jsonPath}' of '${main}'. ` +
+          'Please either fix that or report it to the module author',
+        'DeprecationWarning',
+        'DEP0128');
+    }
+  }
+  return actual;
+}
+
+function isConditionalExportsMainSugar(exports, pjsonPath) {
+  if (typeof exports === 'string' || ArrayIsArray(exports)) return true;
+  if (typeof exports !== 'object' || exports === null) return false;
+  const keys = ObjectKeys(exports);
+  let isConditional = false;
+  for (let i = 0; i < keys.length; i++) {
+    const curIsConditional = keys[i] === '' || keys[i][0] !== '.';
+    if (i === 0) {
+      isConditional = curIsConditional;
+    } else if (isConditional !== curIsConditional) {
+      throw new ERR_INVALID_PACKAGE_CONFIG(
+        pjsonPath, undefined,
+        '"exports" cannot contain some keys starting with \'.\' and some not.' +
+        ' The exports object must either be an object of package subpath' +
+        ' keys or an object of main entry condition name keys only.');
+    }
+  }
+  return isConditional;
+}
+
+// Resolves an "exports"/"imports" target to a file path (or null).
+function resolvePackageTarget(pkgPath, target, subpath, key, pattern,
+                              conditions, base) {
+  if (typeof target === 'string') {
+    if (!StringPrototypeStartsWith(target, './')) {
+      throw new ERR_INVALID_PACKAGE_TARGET(pkgPath, key, target, false, base);
+    }
+    if (pattern) {
+      target = target.replaceAll('*', subpath);
+    } else if (subpath !== '') {
+      target += subpath;
+    }
+    const resolved = path.resolve(pkgPath, target);
+    // Targets may not leave the package or reach into node_modules.
+    const rel = StringPrototypeSlice(target, 2);
+    for (const segment of rel.split('/')) {
+      if (segment === '..' || segment === '.' || segment === 'node_modules') {
+        throw new ERR_INVALID_PACKAGE_TARGET(pkgPath, key, target, false,
+                                             base);
+      }
+    }
+    return resolved;
+  }
+  if (ArrayIsArray(target)) {
+    if (target.length === 0) return null;
+    let lastError;
+    for (let i = 0; i < target.length; i++) {
+      let resolved;
+      try {
+        resolved = resolvePackageTarget(pkgPath, target[i], subpath, key,
+                                        pattern, conditions, base);
+      } catch (e) {
+        lastError = e;
+        if (e.code === 'ERR_INVALID_PACKAGE_TARGET') continue;
+        throw e;
+      }
+      if (resolved === undefined) continue;
+      if (resolved === null) {
+        lastError = null;
+        continue;
+      }
+      return resolved;
+    }
+    if (lastError === undefined || lastError === null) return lastError;
+    throw lastError;
+  }
+  if (typeof target === 'object' && target !== null) {
+    for (const condition of ObjectKeys(target)) {
+      if (condition === 'default' || conditions.has(condition)) {
+        const resolved = resolvePackageTarget(pkgPath, target[condition],
+                                              subpath, key, pattern,
+                                              conditions, base);
+        if (resolved === undefined) continue;
+        return resolved;
+      }
+    }
+    return undefined;
+  }
+  if (target === null) return null;
+  throw new ERR_INVALID_PACKAGE_TARGET(pkgPath, key, target, false, base);
+}
+
+function patternKeyCompare(a, b) {
+  const aPatternIndex = StringPrototypeIndexOf(a, '*');
+  const bPatternIndex = StringPrototypeIndexOf(b, '*');
+  const baseLenA = aPatternIndex === -1 ? a.length : aPatternIndex + 1;
+  const baseLenB = bPatternIndex === -1 ? b.length : bPatternIndex + 1;
+  if (baseLenA > baseLenB) return -1;
+  if (baseLenB > baseLenA) return 1;
+  if (aPatternIndex === -1) return 1;
+  if (bPatternIndex === -1) return -1;
+  if (a.length > b.length) return -1;
+  if (b.length > a.length) return 1;
+  return 0;
+}
+
+function packageExportsResolve(pkgPath, subpath, pjson, base, conditions) {
+  let exports = pjson.exports;
+  if (isConditionalExportsMainSugar(exports, pjson.pjsonPath)) {
+    exports = { '.': exports };
+  }
+  if (ObjectPrototypeHasOwnProperty(exports, subpath) &&
+      !StringPrototypeIncludes(subpath, '*')) {
+    const resolved = resolvePackageTarget(pkgPath, exports[subpath], '',
+                                          subpath, false, conditions, base);
+    if (resolved === null || resolved === undefined) {
+      throw exportsNotFound(subpath, pkgPath, base);
+    }
+    return resolved;
+  }
+  let bestMatch = '';
+  let bestMatchSubpath;
+  for (const key of ObjectKeys(exports)) {
+    const patternIndex = StringPrototypeIndexOf(key, '*');
+    if (patternIndex !== -1 &&
+        StringPrototypeStartsWith(subpath,
+                                  StringPrototypeSlice(key, 0, patternIndex))) {
+      const patternTrailer = StringPrototypeSlice(key, patternIndex + 1);
+      if (subpath.length >= key.length &&
+          StringPrototypeEndsWith(subpath, patternTrailer) &&
+          patternKeyCompare(bestMatch, key) === 1 &&
+          StringPrototypeLastIndexOf(key, '*') === patternIndex) {
+        bestMatch = key;
+        bestMatchSubpath = StringPrototypeSlice(
+          subpath, patternIndex, subpath.length - patternTrailer.length);
+      }
+    }
+  }
+  if (bestMatch) {
+    const resolved = resolvePackageTarget(pkgPath, exports[bestMatch],
+                                          bestMatchSubpath, bestMatch, true,
+                                          conditions, base);
+    if (resolved === null || resolved === undefined) {
+      throw exportsNotFound(subpath, pkgPath, base);
+    }
+    return resolved;
+  }
+  throw exportsNotFound(subpath, pkgPath, base);
+}
+
+function exportsNotFound(subpath, pkgPath, base) {
+  return new ERR_PACKAGE_PATH_NOT_EXPORTED(
+    pkgPath, subpath, base === undefined ? undefined : base);
+}
+
+// A bare specifier "name/sub" inside node_modules folder `nmPath`, through
+// the package's "exports" when it has them.
+function resolveExports(nmPath, request, conditions) {
+  // "@scope/name/sub" or "name/sub"
+  let nameEnd = StringPrototypeIndexOf(request, '/');
+  if (request[0] === '@' && nameEnd !== -1) {
+    nameEnd = StringPrototypeIndexOf(request, '/', nameEnd + 1);
+  }
+  const name = nameEnd === -1 ? request :
+    StringPrototypeSlice(request, 0, nameEnd);
+  const expansion = nameEnd === -1 ? '' :
+    StringPrototypeSlice(request, nameEnd);
+  const pkgPath = path.resolve(nmPath, name);
+  const pjson = readPackage(`${pkgPath}/package.json`);
+  if (pjson?.exports !== undefined && pjson.exports !== null) {
+    return packageExportsResolve(pkgPath, `.${expansion}`, pjson, undefined,
+                                 conditions);
+  }
+  return undefined;
+}
+
+// A package's own name from inside it ("self-reference").
+function trySelf(parentPath, request, conditions) {
+  if (!parentPath) return false;
+  const pkg = readPackageScope(parentPath);
+  if (!pkg || pkg.data.exports === undefined || pkg.data.exports === null ||
+      pkg.data.name === undefined) {
+    return false;
+  }
+  let expansion;
+  if (request === pkg.data.name) {
+    expansion = '.';
+  } else if (StringPrototypeStartsWith(request, `${pkg.data.name}/`)) {
+    expansion = `.${StringPrototypeSlice(request, pkg.data.name.length)}`;
+  } else {
+    return false;
+  }
+  return packageExportsResolve(pkg.path, expansion, pkg.data, undefined,
+                               conditions);
+}
+
+Module._findPath = function(request, paths, isMain) {
+  const absoluteRequest = path.isAbsolute(request);
+  if (absoluteRequest) {
+    paths = [''];
+  } else if (!paths || paths.length === 0) {
+    return false;
+  }
+  const cacheKey = `${request}\x00${ArrayPrototypeJoin(paths, '\x00')}`;
+  const entry = Module._pathCache[cacheKey];
+  if (entry) return entry;
+  const trailingSlash = request.length > 0 &&
+    (StringPrototypeEndsWith(request, '/') ||
+     StringPrototypeEndsWith(request, '/.') ||
+     StringPrototypeEndsWith(request, '/..') ||
+     request === '.' || request === '..');
+  const isRelative = request[0] === '.';
+  const conditions = getCjsConditions();
+  let exts;
+  for (let i = 0; i < paths.length; i++) {
+    const curPath = paths[i];
+    if (curPath && stat(curPath) < 1) continue;
+    if (!absoluteRequest && !isRelative) {
+      const exportsResolved = resolveExports(curPath, request, conditions);
+      if (exportsResolved) {
+        const found = tryFile(exportsResolved, isMain);
+        if (found) {
+          Module._pathCache[cacheKey] = found;
+          return found;
+        }
+        const err = new Error(`Cannot find module '${exportsResolved}'`);
+        err.code = 'MODULE_NOT_FOUND';
+        throw err;
+      }
+    }
+    const basePath = path.resolve(curPath, request);
+    let filename;
+    const rc = stat(basePath);
+    if (!trailingSlash) {
+      if (rc === 0) {
+        initOptions();
+        filename = (isMain ? preserveSymlinksMain : preserveSymlinks) ?
+          path.resolve(basePath) : toRealPath(basePath);
+      }
+      if (!filename) {
+        exts ??= ObjectKeys(Module._extensions);
+        filename = tryExtensions(basePath, exts, isMain);
+      }
+    }
+    if (!filename && rc === 1) {
+      exts ??= ObjectKeys(Module._extensions);
+      filename = tryPackage(basePath, exts, isMain, request);
+    }
+    if (filename) {
+      Module._pathCache[cacheKey] = filename;
+      return filename;
+    }
+  }
+  return false;
+};
+
+function getRequireStack(parent) {
+  const stack = [];
+  for (let cursor = parent; cursor; cursor = cursor[kModuleParent]) {
+    ArrayPrototypePush(stack, cursor.filename || cursor.id);
+  }
+  return stack;
+}
+
+Module._resolveFilename = function(request, parent, isMain, options) {
+  if (BuiltinModule.normalizeRequirableId(request)) return request;
+  let paths;
+  if (typeof options === 'object' && options !== null) {
+    if (ArrayIsArray(options.paths)) {
+      const isRelative = StringPrototypeStartsWith(request, './') ||
+        StringPrototypeStartsWith(request, '../') ||
+        request === '.' || request === '..';
+      if (isRelative) {
+        paths = options.paths;
+      } else {
+        const fakeParent = new Module('', null);
+        paths = [];
+        for (let i = 0; i < options.paths.length; i++) {
+          const p = options.paths[i];
+          fakeParent.paths = Module._nodeModulePaths(p);
+          const lookupPaths = Module._resolveLookupPaths(request, fakeParent);
+          for (let j = 0; j < lookupPaths.length; j++) {
+            if (!ArrayPrototypeIncludes(paths, lookupPaths[j])) {
+              ArrayPrototypePush(paths, lookupPaths[j]);
+            }
+          }
+        }
+      }
+    } else if (options.paths === undefined) {
+      paths = Module._resolveLookupPaths(request, parent);
+    } else {
+      throw new ERR_INVALID_ARG_VALUE('options.paths', options.paths);
+    }
+  } else {
+    paths = Module._resolveLookupPaths(request, parent);
+  }
+
+  // "#name" imports of the enclosing package.
+  if (request[0] === '#' && (parent?.filename || parent?.id === '<repl>')) {
+    const pkg = readPackageScope(parent.filename || path.resolve('<repl>'));
+    if (pkg && pkg.data.imports !== undefined && pkg.data.imports !== null) {
+      const imports = pkg.data.imports;
+      const conditions = getCjsConditions();
+      let resolved;
+      if (ObjectPrototypeHasOwnProperty(imports, request)) {
+        resolved = resolvePackageTarget(pkg.path, imports[request], '',
+                                        request, false, conditions);
+      }
+      if (resolved) {
+        const found = tryFile(resolved, isMain);
+        if (found) return found;
+      }
+    }
+  }
+
+  const parentPath = parent?.filename ||
+    (parent?.id === '<repl>' ? process.cwd() + '/<repl>' : undefined);
+  if (parentPath && request[0] !== '.' && !path.isAbsolute(request)) {
+    const selfResolved = trySelf(parentPath, request, getCjsConditions());
+    if (selfResolved) {
+      const found = tryFile(selfResolved, isMain);
+      if (found) {
+        Module._pathCache[`${request}\x00${paths ?
+          ArrayPrototypeJoin(paths, '\x00') : ''}`] = found;
+        return found;
+      }
+    }
+  }
+
+  const filename = Module._findPath(request, paths, isMain);
+  if (filename) return filename;
+  const requireStack = getRequireStack(parent);
+  let message = `Cannot find module '${request}'`;
+  if (requireStack.length > 0) {
+    message += `\nRequire stack:\n- ${ArrayPrototypeJoin(requireStack,
+                                                          '\n- ')}`;
+  }
+  // eslint-disable-next-line no-restricted-syntax
+  const err = new Error(message);
+  err.code = 'MODULE_NOT_FOUND';
+  err.requireStack = requireStack;
+  throw err;
+};
+
+// --- Loading. --------------------------------------------------------------------
+let statCacheOwner = null;
+
+Module._load = function(request, parent, isMain) {
+  let relResolveCacheIdentifier;
+  if (parent) {
+    relResolveCacheIdentifier = `${parent.path}\x00${request}`;
+    const filename = relativeResolveCache[relResolveCacheIdentifier];
+    if (filename !== undefined) {
+      const cachedModule = Module._cache[filename];
+      if (cachedModule !== undefined) {
+        updateChildren(parent, cachedModule, true);
+        return cachedModule.exports;
+      }
+      delete relativeResolveCache[relResolveCacheIdentifier];
+    }
+  }
+
+  if (StringPrototypeStartsWith(request, 'node:')) {
+    const id = StringPrototypeSlice(request, 5);
+    if (!BuiltinModule.canBeRequiredByUsers(id)) {
+      throw new ERR_UNKNOWN_BUILTIN_MODULE(request);
+    }
+    return loadBuiltinModule(id, request);
+  }
+
+  const filename = Module._resolveFilename(request, parent, isMain);
+  const cachedModule = Module._cache[filename];
+  if (cachedModule !== undefined) {
+    updateChildren(parent, cachedModule, true);
+    return cachedModule.exports;
+  }
+
+  if (BuiltinModule.canBeRequiredWithoutScheme(filename)) {
+    return loadBuiltinModule(filename, request);
+  }
+
+  const module = new Module(filename, parent);
+  if (isMain) {
+    setOwnProperty(process, 'mainModule', module);
+    setOwnProperty(module.require, 'main', process.mainModule);
+    module.id = '.';
+    module[kIsMainSymbol] = true;
+  }
+  Module._cache[filename] = module;
+  if (parent !== undefined) {
+    relativeResolveCache[relResolveCacheIdentifier] = filename;
+  }
+  let threw = true;
+  try {
+    module.load(filename);
+    threw = false;
+  } finally {
+    if (threw) {
+      delete Module._cache[filename];
+      if (parent !== undefined) {
+        delete relativeResolveCache[relResolveCacheIdentifier];
+        const children = parent?.children;
+        if (ArrayIsArray(children)) {
+          const index = children.indexOf(module);
+          if (index !== -1) children.splice(index, 1);
+        }
+      }
+    }
+  }
+  return module.exports;
+};
+const relativeResolveCache = ObjectCreate(null);
+
+function findLongestRegisteredExtension(filename) {
+  const name = path.basename(filename);
+  let currentExtension;
+  let index;
+  let startIndex = 0;
+  while ((index = StringPrototypeIndexOf(name, '.', startIndex)) !== -1) {
+    startIndex = index + 1;
+    if (index === 0) continue;
+    currentExtension = StringPrototypeSlice(name, index);
+    if (Module._extensions[currentExtension]) return currentExtension;
+  }
+  return '.js';
+}
+
+Module.prototype.load = function(filename) {
+  this.filename = filename;
+  this.paths = Module._nodeModulePaths(path.dirname(filename));
+  const extension = findLongestRegisteredExtension(filename);
+  Module._extensions[extension](this, filename);
+  this.loaded = true;
+};
+
+Module.prototype.require = function(id) {
+  validateString(id, 'id');
+  if (id === '') {
+    throw new ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
+  }
+  requireDepth++;
+  try {
+    return Module._load(id, this, false);
+  } finally {
+    requireDepth--;
+  }
+};
+let requireDepth = 0;
+
+// "#!..." on the first line: kept as a comment of the same length, so
+// columns in stack traces stay right.
+function stripShebang(content) {
+  if (StringPrototypeStartsWith(content, '#!')) {
+    return `//${StringPrototypeSlice(content, 2)}`;
+  }
+  return content;
+}
+
+function wrapSafe(filename, content) {
+  // Someone patched Module.wrap or Module.wrapper: honour it with a plain
+  // script, as Node does.
+  if (patched) {
+    const { runScript } = internalBinding('contextify');
+    const wrapped = Module.wrap(content);
+    return runScript(wrapped, filename);
+  }
+  return compileFunction(content, filename, wrapperParams, 0, 0);
+}
+let patched = false;
+
+Module.prototype._compile = function(content, filename) {
+  const compiledWrapper = wrapSafe(filename, stripShebang(content));
+  const dirname = path.dirname(filename);
+  const require = makeRequireFunction(this);
+  const exports = this.exports;
+  const thisValue = exports;
+  const module = this;
+  if (statCacheOwner === null) statCacheOwner = this;
+  try {
+    return ReflectApply(compiledWrapper, thisValue,
+                        [exports, require, module, filename, dirname]);
+  } finally {
+    if (statCacheOwner === this) {
+      statCacheOwner = null;
+      statCache.clear();
+    }
+  }
+};
+
+Module._extensions['.js'] = function(module, filename) {
+  const content = fsBinding.readFileUtf8(filename, 0);
+  if (StringPrototypeEndsWith(filename, '.js')) {
+    const pkg = readPackageScope(filename);
+    if (pkg?.data?.type === 'module') {
+      const err = new ERR_REQUIRE_ESM(filename, true);
+      throw err;
+    }
+  }
+  module._compile(content, filename);
+};
+
+Module._extensions['.json'] = function(module, filename) {
+  const content = fsBinding.readFileUtf8(filename, 0);
+  try {
+    setOwnProperty(module, 'exports', JSONParse(stripBOM(content)));
+  } catch (err) {
+    err.message = `${filename}: ${err.message}`;
+    throw err;
+  }
+};
+
+Module._extensions['.node'] = function(module, filename) {
+  return process.dlopen(module, path.toNamespacedPath(filename));
+};
+
+Module.createRequire = function createRequire(filename) {
+  let filepath;
+  if (typeof filename === 'object' && filename !== null &&
+      typeof filename.href === 'string') {
+    filename = filename.href;
+  }
+  if (typeof filename === 'string' &&
+      StringPrototypeStartsWith(filename, 'file:')) {
+    const { fileURLToPath } = require('internal/url');
+    filepath = fileURLToPath(filename);
+  } else if (typeof filename !== 'string' || !path.isAbsolute(filename)) {
+    throw new ERR_INVALID_ARG_VALUE('filename', filename,
+                                    'must be a file URL object, file URL ' +
+                                    'string, or absolute path string');
+  } else {
+    filepath = filename;
+  }
+  const trailingSlash = StringPrototypeEndsWith(filepath, '/');
+  const proxyPath = trailingSlash ? path.join(filepath, 'noop.js') : filepath;
+  const m = new Module(proxyPath);
+  m.filename = proxyPath;
+  m.paths = Module._nodeModulePaths(m.path);
+  return makeRequireFunction(m);
+};
+
+Module._preloadModules = function(requests) {
+  if (!ArrayIsArray(requests)) return;
+  const parent = new Module('internal/preload', null);
+  try {
+    parent.paths = Module._nodeModulePaths(process.cwd());
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+  }
+  for (let n = 0; n < requests.length; n++) {
+    internalRequire(parent, requests[n]);
+  }
+};
+
+function internalRequire(module, id) {
+  validateString(id, 'id');
+  if (id === '') {
+    throw new ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
+  }
+  return Module._load(id, module, false);
+}
+
+Module.runMain = function(main = process.argv[1]) {
+  Module._load(main, undefined, true);
+};
+
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
+  // No ESM facades of builtins exist until the ESM loader lands; there is
+  // nothing to bring in sync.
+};
+
+Module.Module = Module;
+Module.SourceMap = undefined;
+
+// Detect patches of Module.wrap / Module.wrapper, as some tools do.
+{
+  let wrap = Module.wrap;
+  let wrapperValue = Module.wrapper;
+  ObjectDefineProperty(Module, 'wrap', {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() { return wrap; },
+    set(value) { patched = true; wrap = value; },
+  });
+  ObjectDefineProperty(Module, 'wrapper', {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() { return wrapperValue; },
+    set(value) { patched = true; wrapperValue = value; },
+  });
+}
+
+function initializeCJS() {
+  Module._initPaths();
+}
+
+module.exports = {
+  Module,
+  initializeCJS,
+  kIsMainSymbol,
+  readPackageScope,
+  getCjsConditions,
+  wrapSafe,
+  toRealPath,
+};

@@ -1,0 +1,99 @@
+'use strict';
+
+// What happens to an exception nobody caught: 'uncaughtExceptionMonitor',
+// then 'uncaughtException' listeners or the capture callback; otherwise
+// 'exit' is emitted and C++ prints the error and ends the process.
+
+const {
+  globalThis,
+} = primordials;
+
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET,
+  },
+} = require('internal/errors');
+const {
+  exitCodes: { kGenericUserError },
+} = internalBinding('errors');
+
+let captureFn = null;
+
+function setUncaughtExceptionCaptureCallback(fn) {
+  if (fn === null) {
+    captureFn = null;
+    return;
+  }
+  if (typeof fn !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+  }
+  if (captureFn !== null) {
+    throw new ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+  }
+  captureFn = fn;
+}
+
+function hasUncaughtExceptionCaptureCallback() {
+  return captureFn !== null;
+}
+
+// Returns true when the exception was handled; otherwise the exit code.
+function onGlobalUncaughtException(er, fromPromise) {
+  const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  process.emit('uncaughtExceptionMonitor', er, type);
+  if (captureFn !== null) {
+    captureFn(er);
+    return true;
+  }
+  if (process.emit('uncaughtException', er, type)) return true;
+  try {
+    if (!process._exiting) {
+      process._exiting = true;
+      process.exitCode = kGenericUserError;
+      process.emit('exit', kGenericUserError);
+    }
+  } catch {
+    // An exception from an 'exit' listener must not hide the first one.
+  }
+  const code = process.exitCode;
+  return typeof code === 'number' && code !== 0 ? code : kGenericUserError;
+}
+
+// The text printed for a fatal exception, below the source line.
+function formatFatalError(error) {
+  const { inspect } = require('internal/util/inspect');
+  const colors = false;
+  return inspect(error, { colors });
+}
+
+// Runs code given on the command line (-e, -p, stdin) as a script.
+function evalScript(name, body, print) {
+  const { runScript } = internalBinding('contextify');
+  const CJSModule = require('internal/modules/cjs/loader').Module;
+  const path = require('path');
+  const cwd = process.cwd();
+  const module = new CJSModule(name);
+  module.filename = path.join(cwd, name);
+  module.paths = CJSModule._nodeModulePaths(cwd);
+  globalThis.module = module;
+  globalThis.require = require('internal/modules/helpers')
+    .makeRequireFunction(module);
+  globalThis.exports = module.exports;
+  globalThis.__filename = name;
+  globalThis.__dirname = '.';
+  const result = runScript(body, name);
+  if (print) {
+    const { log } = require('internal/console/global');
+    process.on('exit', () => { log(result); });
+  }
+  return result;
+}
+
+module.exports = {
+  evalScript,
+  formatFatalError,
+  hasUncaughtExceptionCaptureCallback,
+  onGlobalUncaughtException,
+  setUncaughtExceptionCaptureCallback,
+};

@@ -1,0 +1,207 @@
+'use strict';
+
+// Unhandled promise rejections: V8 reports each rejection without a handler
+// (and each handler added later); after the ticks and microtasks of a
+// callback have run, what is still unhandled is reported according to
+// --unhandled-rejections (default 'throw', as in Node).
+
+const {
+  ArrayPrototypePush,
+  ArrayPrototypeShift,
+  Error,
+  ObjectPrototypeHasOwnProperty,
+  SafeWeakMap,
+} = primordials;
+
+const {
+  tickInfo,
+  promiseRejectEvents: {
+    kPromiseRejectWithNoHandler,
+    kPromiseHandlerAddedAfterReject,
+  },
+  setPromiseRejectCallback,
+} = internalBinding('task_queue');
+const { triggerUncaughtException, exitCodes: { kGenericUserError } } =
+  internalBinding('errors');
+
+const kHasRejectionToWarn = 1;
+
+// Promises rejected without a handler, with what we know of them.
+const maybeUnhandledPromises = new SafeWeakMap();
+// The same promises in order, to report them in order.
+const pendingUnhandledRejections = [];
+// Promises that got a handler after having been reported.
+const asyncHandledRejections = [];
+let lastPromiseId = 0;
+
+const kThrowMode = 'throw';
+let unhandledRejectionsMode;
+
+function getUnhandledRejectionsMode() {
+  if (unhandledRejectionsMode === undefined) {
+    const { getOptionValue } = require('internal/options');
+    unhandledRejectionsMode = getOptionValue('--unhandled-rejections') ||
+      kThrowMode;
+  }
+  return unhandledRejectionsMode;
+}
+
+function setHasRejectionToWarn(value) {
+  tickInfo[kHasRejectionToWarn] = value ? 1 : 0;
+}
+
+function hasRejectionToWarn() {
+  return tickInfo[kHasRejectionToWarn] === 1;
+}
+
+function promiseRejectHandler(type, promise, reason) {
+  switch (type) {
+    case kPromiseRejectWithNoHandler:
+      maybeUnhandledPromises.set(promise, {
+        reason,
+        uid: ++lastPromiseId,
+        warned: false,
+      });
+      ArrayPrototypePush(pendingUnhandledRejections, promise);
+      setHasRejectionToWarn(true);
+      break;
+    case kPromiseHandlerAddedAfterReject: {
+      const info = maybeUnhandledPromises.get(promise);
+      if (info === undefined) return;
+      maybeUnhandledPromises.delete(promise);
+      if (info.warned) {
+        ArrayPrototypePush(asyncHandledRejections, { promise, info });
+        setHasRejectionToWarn(true);
+      }
+      break;
+    }
+    default:
+      // multipleResolves is gone from Node; nothing to do.
+      break;
+  }
+}
+
+function isErrorLike(value) {
+  return typeof value === 'object' && value !== null &&
+    ObjectPrototypeHasOwnProperty(value, 'stack');
+}
+
+// What an unhandled rejection with a non-error reason throws.
+class UnhandledPromiseRejection extends Error {
+  code = 'ERR_UNHANDLED_REJECTION';
+  constructor(reason) {
+    super('This error originated either by throwing inside of an async ' +
+          'function without a catch block, or by rejecting a promise which ' +
+          'was not handled with .catch(). The promise rejected with the ' +
+          `reason "${reason}".`);
+    this.name = 'UnhandledPromiseRejection';
+  }
+}
+
+function makeUnhandledRejectionError(reason) {
+  const { inspect } = require('internal/util/inspect');
+  let shown;
+  try {
+    shown = inspect(reason);
+  } catch {
+    shown = '[object]';
+  }
+  return new UnhandledPromiseRejection(shown);
+}
+
+function emitUnhandledRejectionWarning(uid, reason) {
+  const { inspect } = require('internal/util/inspect');
+  let message;
+  try {
+    message = isErrorLike(reason) ? reason.stack : inspect(reason);
+  } catch {
+    message = 'Unhandled promise rejection';
+  }
+  const warning = new Error(
+    'Unhandled promise rejection. This error originated either by ' +
+    'throwing inside of an async function without a catch block, ' +
+    'or by rejecting a promise which was not handled with .catch(). ' +
+    'To terminate the node process on unhandled promise ' +
+    'rejection, use the CLI flag `--unhandled-rejections=strict` (see ' +
+    'https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). ' +
+    `(rejection id: ${uid})`);
+  warning.name = 'UnhandledPromiseRejectionWarning';
+  process.emitWarning(message === undefined ? warning : `${message}`,
+                      { type: 'UnhandledPromiseRejectionWarning' });
+  process.emitWarning(warning);
+}
+
+// Reports what is still unhandled; returns true when it may have queued
+// more work (so the tick loop runs again).
+function processPromiseRejections() {
+  let maybeScheduledTicksOrMicrotasks = asyncHandledRejections.length > 0;
+  while (asyncHandledRejections.length > 0) {
+    const { promise, info } = ArrayPrototypeShift(asyncHandledRejections);
+    if (!process.emit('rejectionHandled', promise)) {
+      const warning = new Error('Promise rejection was handled ' +
+                                `asynchronously (rejection id: ${info.uid})`);
+      warning.name = 'PromiseRejectionHandledWarning';
+      warning.id = info.uid;
+      process.emitWarning(warning);
+    }
+  }
+  let len = pendingUnhandledRejections.length;
+  while (len--) {
+    const promise = ArrayPrototypeShift(pendingUnhandledRejections);
+    const info = maybeUnhandledPromises.get(promise);
+    if (info === undefined) continue;
+    info.warned = true;
+    const { reason, uid } = info;
+    const mode = getUnhandledRejectionsMode();
+    switch (mode) {
+      case 'strict': {
+        const err = isErrorLike(reason) ? reason :
+          makeUnhandledRejectionError(reason);
+        triggerUncaughtException(err, true);
+        const handled = process.emit('unhandledRejection', reason, promise);
+        if (!handled) emitUnhandledRejectionWarning(uid, reason);
+        break;
+      }
+      case 'none':
+        process.emit('unhandledRejection', reason, promise);
+        break;
+      case 'warn':
+        process.emit('unhandledRejection', reason, promise);
+        emitUnhandledRejectionWarning(uid, reason);
+        break;
+      case 'warn-with-error-code': {
+        const handled = process.emit('unhandledRejection', reason, promise);
+        if (!handled) {
+          emitUnhandledRejectionWarning(uid, reason);
+          process.exitCode = kGenericUserError;
+        }
+        break;
+      }
+      default: {
+        // 'throw': an unhandled rejection is an uncaught exception unless an
+        // 'unhandledRejection' listener takes it.
+        const handled = process.emit('unhandledRejection', reason, promise);
+        if (!handled) {
+          const err = isErrorLike(reason) ? reason :
+            makeUnhandledRejectionError(reason);
+          triggerUncaughtException(err, true);
+        }
+        break;
+      }
+    }
+    maybeScheduledTicksOrMicrotasks = true;
+  }
+  return maybeScheduledTicksOrMicrotasks ||
+    pendingUnhandledRejections.length !== 0;
+}
+
+function listenForRejections() {
+  setPromiseRejectCallback(promiseRejectHandler);
+}
+
+module.exports = {
+  hasRejectionToWarn,
+  setHasRejectionToWarn,
+  listenForRejections,
+  processPromiseRejections,
+};

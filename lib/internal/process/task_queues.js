@@ -1,0 +1,161 @@
+'use strict';
+
+// process.nextTick and queueMicrotask, and the loop that drains them after
+// every callback from C++: all queued ticks, then the microtasks, again until
+// both are empty and no promise rejection is left to report.
+
+const {
+  Array,
+  FunctionPrototypeBind,
+  FunctionPrototypeCall,
+  ReflectApply,
+} = primordials;
+
+const {
+  tickInfo,
+  runMicrotasks,
+  setTickCallback,
+  enqueueMicrotask,
+} = internalBinding('task_queue');
+const { triggerUncaughtException } = internalBinding('errors');
+
+const {
+  setHasRejectionToWarn,
+  hasRejectionToWarn,
+  processPromiseRejections,
+} = require('internal/process/promises');
+const { validateFunction } = require('internal/validators');
+
+// Field indices of tickInfo, shared with src/env.h.
+const kHasTickScheduled = 0;
+
+// A queue of fixed-size ring buffers: cheap pushes and shifts without
+// reallocating one big array.
+const kSize = 2048;
+const kMask = kSize - 1;
+
+class RingBuffer {
+  constructor() {
+    this.bottom = 0;
+    this.top = 0;
+    this.list = new Array(kSize);
+    this.next = null;
+  }
+
+  isEmpty() { return this.top === this.bottom; }
+  isFull() { return ((this.top + 1) & kMask) === this.bottom; }
+
+  push(data) {
+    this.list[this.top] = data;
+    this.top = (this.top + 1) & kMask;
+  }
+
+  shift() {
+    const item = this.list[this.bottom];
+    if (item === undefined) return null;
+    this.list[this.bottom] = undefined;
+    this.bottom = (this.bottom + 1) & kMask;
+    return item;
+  }
+}
+
+class TickQueue {
+  constructor() {
+    this.head = this.tail = new RingBuffer();
+  }
+
+  isEmpty() { return this.head.isEmpty(); }
+
+  push(data) {
+    if (this.head.isFull()) this.head = this.head.next = new RingBuffer();
+    this.head.push(data);
+  }
+
+  shift() {
+    const tail = this.tail;
+    const item = tail.shift();
+    if (tail.isEmpty() && tail.next !== null) this.tail = tail.next;
+    return item;
+  }
+}
+
+const queue = new TickQueue();
+
+function hasTickScheduled() {
+  return tickInfo[kHasTickScheduled] === 1;
+}
+
+function setHasTickScheduled(value) {
+  tickInfo[kHasTickScheduled] = value ? 1 : 0;
+}
+
+function runTick(tock) {
+  const { callback, args } = tock;
+  try {
+    if (args === undefined) {
+      callback();
+    } else {
+      switch (args.length) {
+        case 1: callback(args[0]); break;
+        case 2: callback(args[0], args[1]); break;
+        case 3: callback(args[0], args[1], args[2]); break;
+        default: ReflectApply(callback, undefined, args);
+      }
+    }
+  } catch (err) {
+    // Returns when an 'uncaughtException' listener handled it.
+    triggerUncaughtException(err, false);
+  }
+}
+
+function processTicksAndRejections() {
+  let tock;
+  do {
+    while ((tock = queue.shift()) !== null) {
+      runTick(tock);
+    }
+    runMicrotasks();
+  } while (!queue.isEmpty() || processPromiseRejections());
+  setHasTickScheduled(false);
+  setHasRejectionToWarn(false);
+}
+
+function nextTick(callback, ...args) {
+  validateFunction(callback, 'callback');
+  if (process._exiting) return;
+  if (!hasTickScheduled()) setHasTickScheduled(true);
+  queue.push({ callback, args: args.length === 0 ? undefined : args });
+}
+
+function runMicrotask() {
+  try {
+    FunctionPrototypeCall(this);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+}
+
+function queueMicrotask(callback) {
+  validateFunction(callback, 'callback');
+  enqueueMicrotask(FunctionPrototypeBind(runMicrotask, callback));
+}
+
+function setupTaskQueue() {
+  setTickCallback(processTicksAndRejections);
+  return { nextTick, runNextTicks };
+}
+
+// For code that needs the queues drained now (e.g. before exit).
+function runNextTicks() {
+  if (!hasTickScheduled() && !hasRejectionToWarn()) runMicrotasks();
+  if (!hasTickScheduled() && !hasRejectionToWarn()) return;
+  processTicksAndRejections();
+}
+
+module.exports = {
+  setupTaskQueue,
+  queueMicrotask,
+  nextTick,
+  runNextTicks,
+  processTicksAndRejections,
+};

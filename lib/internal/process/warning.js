@@ -1,0 +1,127 @@
+'use strict';
+
+// process.emitWarning and the default 'warning' listener that prints
+// "(node:PID) Warning: ..." to stderr, as Node does.
+
+const {
+  ArrayIsArray,
+  Error,
+  ErrorCaptureStackTrace,
+  String,
+} = primordials;
+
+const {
+  codes: { ERR_INVALID_ARG_TYPE },
+  isErrorStackTraceLimitWritable,
+} = require('internal/errors');
+const { validateString } = require('internal/validators');
+
+let traceWarningHelperShown = false;
+let options;
+function getOptions() {
+  if (options === undefined) {
+    const { getOptionValue } = require('internal/options');
+    options = {
+      noWarnings: getOptionValue('--no-warnings'),
+      traceWarnings: getOptionValue('--trace-warnings'),
+      disabled: getOptionValue('--disable-warning') || [],
+    };
+  }
+  return options;
+}
+
+function writeOut(message) {
+  const stderr = process.stderr;
+  if (stderr && typeof stderr.write === 'function') {
+    stderr.write(`${message}\n`);
+  } else {
+    process._rawDebug(message);
+  }
+}
+
+function onWarning(warning) {
+  if (!(warning instanceof Error)) return;
+  const { noWarnings, traceWarnings } = getOptions();
+  const isDeprecation = warning.name === 'DeprecationWarning';
+  if (isDeprecation && process.noDeprecation) return;
+  if (noWarnings && !process.throwDeprecation) return;
+  const trace = traceWarnings ||
+    (isDeprecation && process.traceDeprecation);
+  let msg = `(node:${process.pid}) `;
+  if (warning.code) msg += `[${warning.code}] `;
+  if (trace && warning.stack) {
+    msg += `${warning.stack}`;
+  } else {
+    msg += typeof warning.toString === 'function' ?
+      `${warning.toString()}` : Error.prototype.toString.call(warning);
+  }
+  if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
+  if (!trace && !traceWarningHelperShown) {
+    const argv0 = require('path').basename(process.argv0 || 'node', '.exe');
+    msg += `\n(Use \`${argv0} --trace-${isDeprecation ? 'deprecation' :
+      'warnings'} ...\` to show where the warning was created)`;
+    traceWarningHelperShown = true;
+  }
+  writeOut(msg);
+}
+
+function createWarningObject(warning, type, code, ctor, detail) {
+  const limitWritable = isErrorStackTraceLimitWritable();
+  let savedLimit;
+  if (limitWritable) {
+    savedLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+  }
+  // eslint-disable-next-line no-restricted-syntax
+  warning = new Error(warning);
+  if (limitWritable) Error.stackTraceLimit = savedLimit;
+  warning.name = String(type || 'Warning');
+  if (code !== undefined) warning.code = code;
+  if (detail !== undefined) warning.detail = detail;
+  ErrorCaptureStackTrace(warning, ctor || process.emitWarning);
+  return warning;
+}
+
+function emitWarning(warning, type, code, ctor) {
+  let detail;
+  if (type !== null && typeof type === 'object' && !ArrayIsArray(type)) {
+    ctor = type.ctor;
+    code = type.code;
+    if (typeof type.detail === 'string') detail = type.detail;
+    type = type.type || 'Warning';
+  } else if (typeof type === 'function') {
+    ctor = type;
+    code = undefined;
+    type = 'Warning';
+  }
+  if (type !== undefined) validateString(type, 'type');
+  if (typeof code === 'function') {
+    ctor = code;
+    code = undefined;
+  } else if (code !== undefined) {
+    validateString(code, 'code');
+  }
+  if (typeof warning === 'string') {
+    warning = createWarningObject(warning, type, code, ctor, detail);
+  } else if (!(warning instanceof Error)) {
+    throw new ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
+  }
+  if (warning.name === 'DeprecationWarning') {
+    if (process.noDeprecation) return;
+    if (process.throwDeprecation) throw warning;
+  }
+  const { disabled } = getOptions();
+  for (let i = 0; i < disabled.length; i++) {
+    if (disabled[i] === warning.code || disabled[i] === warning.name) return;
+  }
+  process.nextTick(doEmitWarning, warning);
+}
+
+function doEmitWarning(warning) {
+  process.emit('warning', warning);
+}
+
+module.exports = {
+  emitWarning,
+  onWarning,
+};

@@ -1,0 +1,591 @@
+'use strict';
+
+// Timers and immediates. C++ owns one uv timer and one check handle; the
+// lists live here:
+// - every timer of the same duration sits in one list, in insertion order,
+//   so the list's first timer is always the next of that duration to fire;
+// - the lists sit in a binary heap ordered by their next expiry;
+// - processTimers(now), called by C++ when the uv timer fires, runs what is
+//   due and returns the next expiry (0: none; negative: only unref'ed
+//   timers remain, so the loop may exit).
+// Immediates are one queue run by processImmediate() in the check phase.
+
+const {
+  MathMax,
+  MathTrunc,
+  NumberIsFinite,
+  NumberMIN_SAFE_INTEGER,
+  ObjectCreate,
+  ReflectApply,
+  Symbol,
+  SymbolDispose,
+  SymbolToPrimitive,
+} = primordials;
+
+const binding = internalBinding('timers');
+const {
+  immediateInfo,
+  scheduleTimer,
+  toggleTimerRef,
+  toggleImmediateRef,
+  getLibuvNow,
+} = binding;
+const { triggerUncaughtException } = internalBinding('errors');
+const { validateFunction, validateNumber } = require('internal/validators');
+
+// Indices of immediateInfo, shared with src/env.h.
+const kCount = 0;
+const kRefCount = 1;
+const kHasOutstanding = 2;
+
+// The largest delay: 2^31 - 1 ms, as in Node; more becomes 1 ms.
+const TIMEOUT_MAX = 2 ** 31 - 1;
+
+const kRefed = Symbol('refed');
+const kHasPrimitive = Symbol('kHasPrimitive');
+const async_id_symbol = Symbol('asyncId');
+const trigger_async_id_symbol = Symbol('triggerId');
+
+let timerListId = NumberMIN_SAFE_INTEGER;
+let asyncIdCounter = 1;
+function newAsyncId() { return ++asyncIdCounter; }
+
+// Lists by duration, and the heap of lists.
+const timerListMap = ObjectCreate(null);
+const knownTimersById = ObjectCreate(null);
+let nextExpiry = Infinity;
+let refCount = 0;
+
+// --- Intrusive doubly linked lists (a list is its own sentinel). ---------
+function initList(list) {
+  list._idleNext = list;
+  list._idlePrev = list;
+  return list;
+}
+
+function listIsEmpty(list) {
+  return list._idleNext === list;
+}
+
+function listPeek(list) {
+  return list._idlePrev === list ? null : list._idlePrev;
+}
+
+function listRemove(item) {
+  if (item._idleNext) item._idleNext._idlePrev = item._idlePrev;
+  if (item._idlePrev) item._idlePrev._idleNext = item._idleNext;
+  item._idleNext = null;
+  item._idlePrev = null;
+}
+
+// Appends at the head: the list's tail (peek) is the oldest item.
+function listAppend(list, item) {
+  if (item._idleNext || item._idlePrev) listRemove(item);
+  item._idleNext = list._idleNext;
+  list._idleNext._idlePrev = item;
+  item._idlePrev = list;
+  list._idleNext = item;
+}
+
+// --- A binary min-heap of timer lists keyed by expiry. ---------------------
+class PriorityQueue {
+  constructor() {
+    this.heap = [null];  // 1-based
+    this.size = 0;
+  }
+
+  peek() { return this.heap[1]; }
+
+  percolateUp(pos) {
+    const heap = this.heap;
+    const item = heap[pos];
+    while (pos > 1) {
+      const parent = heap[pos >> 1];
+      if (parent.expiry <= item.expiry) break;
+      heap[pos] = parent;
+      parent.priorityQueuePosition = pos;
+      pos >>= 1;
+    }
+    heap[pos] = item;
+    item.priorityQueuePosition = pos;
+  }
+
+  percolateDown(pos) {
+    const heap = this.heap;
+    const size = this.size;
+    const item = heap[pos];
+    while (pos * 2 <= size) {
+      let child = pos * 2;
+      if (child + 1 <= size && heap[child + 1].expiry < heap[child].expiry) {
+        child++;
+      }
+      if (heap[child].expiry >= item.expiry) break;
+      heap[pos] = heap[child];
+      heap[pos].priorityQueuePosition = pos;
+      pos = child;
+    }
+    heap[pos] = item;
+    item.priorityQueuePosition = pos;
+  }
+
+  insert(item) {
+    this.heap[++this.size] = item;
+    this.percolateUp(this.size);
+  }
+
+  removeAt(pos) {
+    const heap = this.heap;
+    const size = --this.size;
+    heap[pos] = heap[size + 1];
+    heap[size + 1] = undefined;
+    if (size > 0 && pos <= size) {
+      if (pos > 1 && heap[pos >> 1].expiry > heap[pos].expiry) {
+        this.percolateUp(pos);
+      } else {
+        this.percolateDown(pos);
+      }
+    }
+  }
+
+  shift() {
+    const item = this.heap[1];
+    if (item === undefined) return;
+    this.removeAt(1);
+    return item;
+  }
+}
+
+const timerListQueue = new PriorityQueue();
+
+class TimersList {
+  constructor(expiry, msecs) {
+    initList(this);
+    this.expiry = expiry;
+    this.id = timerListId++;
+    this.msecs = msecs;
+    this.priorityQueuePosition = null;
+  }
+}
+
+function incRefCount() {
+  if (refCount++ === 0) toggleTimerRef(true);
+}
+
+function decRefCount() {
+  if (--refCount === 0) toggleTimerRef(false);
+}
+
+// --- Timeout objects. ------------------------------------------------------
+class Timeout {
+  constructor(callback, after, args, isRepeat, isRefed) {
+    after *= 1;
+    if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+      if (after > TIMEOUT_MAX) {
+        process.emitWarning(`${after} does not fit into a 32-bit signed ` +
+                            'integer.\nTimeout duration was set to 1.',
+                            'TimeoutOverflowWarning');
+      } else if (after < 0) {
+        process.emitWarning(`${after} is a negative number.\n` +
+                            'Timeout duration was set to 1.',
+                            'TimeoutNegativeWarning');
+      } else if (after !== after && after !== undefined) {
+        process.emitWarning(`${after} is not a number.\n` +
+                            'Timeout duration was set to 1.',
+                            'TimeoutNaNWarning');
+      }
+      after = 1;
+    }
+    this._idleTimeout = after;
+    this._idlePrev = this;
+    this._idleNext = this;
+    this._idleStart = null;
+    this._onTimeout = null;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = isRepeat ? after : null;
+    this._destroyed = false;
+    if (isRefed) incRefCount();
+    this[kRefed] = isRefed;
+    this[kHasPrimitive] = false;
+    this[async_id_symbol] = newAsyncId();
+    this[trigger_async_id_symbol] = 0;
+  }
+
+  refresh() {
+    if (this[kRefed]) {
+      active(this);
+    } else {
+      unrefActive(this);
+    }
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      if (!this._destroyed) decRefCount();
+    }
+    return this;
+  }
+
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      if (!this._destroyed) incRefCount();
+    }
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+
+  close() {
+    clearTimeout(this);
+    return this;
+  }
+
+  [SymbolToPrimitive]() {
+    const id = this[async_id_symbol];
+    if (!this[kHasPrimitive]) {
+      this[kHasPrimitive] = true;
+      knownTimersById[id] = this;
+    }
+    return id;
+  }
+
+  [SymbolDispose]() {
+    clearTimeout(this);
+  }
+}
+
+function insertGuarded(item, refed, start) {
+  const msecs = item._idleTimeout;
+  if (msecs < 0 || msecs === undefined) return;
+  insert(item, msecs, start);
+  const isDestroyed = item._destroyed;
+  if (isDestroyed || !item[async_id_symbol]) {
+    item._destroyed = false;
+    item[async_id_symbol] = newAsyncId();
+    if (isDestroyed) {
+      if (refed) incRefCount();
+    } else if (refed === !item[kRefed]) {
+      if (refed) incRefCount(); else decRefCount();
+    }
+  }
+  item[kRefed] = refed;
+}
+
+function insert(item, msecs, start = getLibuvNow()) {
+  msecs = MathTrunc(msecs);
+  item._idleStart = start;
+  let list = timerListMap[msecs];
+  if (list === undefined) {
+    const expiry = start + msecs;
+    timerListMap[msecs] = list = new TimersList(expiry, msecs);
+    timerListQueue.insert(list);
+    if (nextExpiry > expiry) {
+      scheduleTimer(msecs);
+      nextExpiry = expiry;
+    }
+  }
+  listAppend(list, item);
+}
+
+function active(item) {
+  insertGuarded(item, true);
+}
+
+function unrefActive(item) {
+  insertGuarded(item, false);
+}
+
+function unenroll(item) {
+  if (item._destroyed) return;
+  item._destroyed = true;
+  if (item[kHasPrimitive]) delete knownTimersById[item[async_id_symbol]];
+  if (item[kRefed]) decRefCount();
+  const list = timerListMap[item._idleTimeout];
+  if (list !== undefined && item._idleNext && item._idleNext !== item) {
+    listRemove(item);
+    if (listIsEmpty(list)) {
+      if (list.priorityQueuePosition !== null) {
+        timerListQueue.removeAt(list.priorityQueuePosition);
+      }
+      delete timerListMap[item._idleTimeout];
+    }
+  } else if (item._idleNext) {
+    listRemove(item);
+  }
+  item._idleTimeout = -1;
+}
+
+function clearTimeout(timer) {
+  if (timer && timer._onTimeout) {
+    timer._onTimeout = null;
+    unenroll(timer);
+    return;
+  }
+  if (typeof timer === 'number' || typeof timer === 'string') {
+    const timerInstance = knownTimersById[timer];
+    if (timerInstance !== undefined) {
+      timerInstance._idleTimeout = -1;
+      unenroll(timerInstance);
+    }
+  }
+}
+
+// Called by C++ when the uv timer fires.
+function processTimers(now) {
+  nextExpiry = Infinity;
+  let list;
+  let ranAtLeastOneList = false;
+  while ((list = timerListQueue.peek()) != null) {
+    if (list.expiry > now) {
+      nextExpiry = list.expiry;
+      return refCount > 0 ? nextExpiry : -nextExpiry;
+    }
+    if (ranAtLeastOneList) {
+      runNextTicks();
+    } else {
+      ranAtLeastOneList = true;
+    }
+    listOnTimeout(list, now);
+  }
+  return 0;
+}
+
+let runNextTicks;
+
+function listOnTimeout(list, now) {
+  const msecs = list.msecs;
+  let ranAtLeastOneTimer = false;
+  let timer;
+  while ((timer = listPeek(list)) != null) {
+    const diff = now - timer._idleStart;
+    if (diff < msecs) {
+      // Not due yet: the list moves in the heap to its next expiry.
+      list.expiry = MathMax(timer._idleStart + msecs, now + 1);
+      list.id = timerListId++;
+      timerListQueue.percolateDown(1);
+      return;
+    }
+    if (ranAtLeastOneTimer) {
+      runNextTicks();
+    } else {
+      ranAtLeastOneTimer = true;
+    }
+    listRemove(timer);
+    if (!timer._onTimeout) {
+      if (!timer._destroyed) {
+        timer._destroyed = true;
+        if (timer[kRefed]) refCount--;
+        if (timer[kHasPrimitive]) {
+          delete knownTimersById[timer[async_id_symbol]];
+        }
+      }
+      continue;
+    }
+    let start;
+    if (timer._repeat) start = getLibuvNow();
+    try {
+      const args = timer._timerArgs;
+      if (args === undefined) {
+        timer._onTimeout();
+      } else {
+        ReflectApply(timer._onTimeout, timer, args);
+      }
+    } finally {
+      if (timer._repeat && timer._idleTimeout !== -1) {
+        timer._idleTimeout = timer._repeat;
+        insert(timer, timer._idleTimeout, start);
+      } else if (!timer._idleNext && !timer._idlePrev && !timer._destroyed) {
+        timer._destroyed = true;
+        if (timer[kHasPrimitive]) {
+          delete knownTimersById[timer[async_id_symbol]];
+        }
+        if (timer[kRefed]) refCount--;
+      }
+    }
+  }
+  // The list is empty: drop it, unless the callbacks made a new one for the
+  // same duration.
+  if (list === timerListMap[msecs]) {
+    delete timerListMap[msecs];
+    timerListQueue.shift();
+  }
+}
+
+// --- Immediates. -----------------------------------------------------------
+class ImmediateList {
+  constructor() {
+    this.head = null;
+    this.tail = null;
+  }
+
+  append(item) {
+    if (this.tail !== null) {
+      this.tail._idleNext = item;
+      item._idlePrev = this.tail;
+    } else {
+      this.head = item;
+    }
+    this.tail = item;
+  }
+
+  remove(item) {
+    if (item._idleNext) item._idleNext._idlePrev = item._idlePrev;
+    if (item._idlePrev) item._idlePrev._idleNext = item._idleNext;
+    if (item === this.head) this.head = item._idleNext;
+    if (item === this.tail) this.tail = item._idlePrev;
+    item._idleNext = null;
+    item._idlePrev = null;
+  }
+}
+
+const immediateQueue = new ImmediateList();
+// What an exception left unrun of the previous batch.
+const outstandingQueue = new ImmediateList();
+
+class Immediate {
+  constructor(callback, args) {
+    this._idleNext = null;
+    this._idlePrev = null;
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this[kRefed] = false;
+    this[async_id_symbol] = newAsyncId();
+    this.ref();
+    immediateInfo[kCount]++;
+    immediateQueue.append(this);
+  }
+
+  ref() {
+    if (this[kRefed] === false) {
+      this[kRefed] = true;
+      if (immediateInfo[kRefCount]++ === 0) toggleImmediateRef(true);
+    }
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed] === true) {
+      this[kRefed] = false;
+      if (--immediateInfo[kRefCount] === 0) toggleImmediateRef(false);
+    }
+    return this;
+  }
+
+  hasRef() {
+    return !!this[kRefed];
+  }
+
+  [SymbolDispose]() {
+    clearImmediate(this);
+  }
+}
+
+function processImmediate() {
+  const queue = outstandingQueue.head !== null ?
+    outstandingQueue : immediateQueue;
+  let immediate = queue.head;
+  // Immediates queued while these run wait for the next loop iteration.
+  if (queue !== outstandingQueue) {
+    queue.head = queue.tail = null;
+    immediateInfo[kHasOutstanding] = 1;
+  }
+  let prevImmediate;
+  let ranAtLeastOneImmediate = false;
+  while (immediate !== null) {
+    if (ranAtLeastOneImmediate) {
+      runNextTicks();
+    } else {
+      ranAtLeastOneImmediate = true;
+    }
+    if (immediate._destroyed) {
+      outstandingQueue.head = immediate = prevImmediate._idleNext;
+      continue;
+    }
+    immediate._destroyed = true;
+    immediateInfo[kCount]--;
+    if (immediate[kRefed]) {
+      immediateInfo[kRefCount]--;
+      if (immediateInfo[kRefCount] === 0) toggleImmediateRef(false);
+    }
+    immediate[kRefed] = null;
+    prevImmediate = immediate;
+    // If this throws, the rest of the batch runs on the next iteration.
+    outstandingQueue.head = immediate._idleNext;
+    try {
+      const argv = immediate._argv;
+      if (!argv) {
+        immediate._onImmediate();
+      } else {
+        ReflectApply(immediate._onImmediate, immediate, argv);
+      }
+    } catch (err) {
+      triggerUncaughtException(err, false);
+    } finally {
+      immediate._onImmediate = null;
+    }
+    immediate = outstandingQueue.head;
+  }
+  if (queue === outstandingQueue) outstandingQueue.head = null;
+  outstandingQueue.tail = null;
+  immediateInfo[kHasOutstanding] = 0;
+}
+
+function clearImmediate(immediate) {
+  if (!immediate || immediate._destroyed) return;
+  immediateInfo[kCount]--;
+  immediate._destroyed = true;
+  if (immediate[kRefed] && --immediateInfo[kRefCount] === 0) {
+    toggleImmediateRef(false);
+  }
+  immediate[kRefed] = null;
+  immediate._onImmediate = null;
+  immediateQueue.remove(immediate);
+}
+
+function setupTimers(nextTicks) {
+  runNextTicks = nextTicks;
+  binding.setupTimers(processImmediate, processTimers);
+}
+
+function getTimerDuration(msecs, name) {
+  validateNumber(msecs, name);
+  if (msecs < 0 || !NumberIsFinite(msecs)) {
+    const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
+    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.` +
+                        `\nTimer duration was truncated to ${TIMEOUT_MAX}.`,
+                        'TimeoutOverflowWarning');
+    return TIMEOUT_MAX;
+  }
+  return msecs;
+}
+
+module.exports = {
+  TIMEOUT_MAX,
+  kRefed,
+  kHasPrimitive,
+  async_id_symbol,
+  trigger_async_id_symbol,
+  Timeout,
+  Immediate,
+  active,
+  unrefActive,
+  insert,
+  clearTimeout,
+  clearImmediate,
+  setupTimers,
+  getTimerDuration,
+  timerListQueue,
+  immediateQueue,
+  immediateInfoFields: immediateInfo,
+  knownTimersById,
+  validateFunction,
+};

@@ -1,0 +1,24 @@
+'use strict';
+
+// node:module: the CommonJS Module class with its static helpers.
+
+const { Module } = require('internal/modules/cjs/loader');
+const {
+  codes: { ERR_NOT_IMPLEMENTED },
+} = require('internal/errors');
+
+function notImplemented(name) {
+  return function() {
+    throw new ERR_NOT_IMPLEMENTED(`module.${name}`);
+  };
+}
+
+Module.register = notImplemented('register');
+Module.registerHooks = notImplemented('registerHooks');
+Module.findSourceMap = notImplemented('findSourceMap');
+Module.findPackageJSON = notImplemented('findPackageJSON');
+Module.enableCompileCache = notImplemented('enableCompileCache');
+Module.getCompileCacheDir = () => undefined;
+Module.flushCompileCache = () => {};
+
+module.exports = Module;

@@ -1,0 +1,276 @@
+#include "env.h"
+
+#include <chrono>
+
+#include "lode_binding.h"
+#include "lode_errors.h"
+
+namespace lode {
+
+using v8::ArrayBuffer;
+using v8::Context;
+using v8::Function;
+using v8::HandleScope;
+using v8::Int32Array;
+using v8::Integer;
+using v8::Isolate;
+using v8::Local;
+using v8::MaybeLocal;
+using v8::Number;
+using v8::Object;
+using v8::String;
+using v8::Uint32Array;
+using v8::Value;
+
+Environment::Environment(Isolate* isolate, uv_loop_t* loop,
+                         Local<Context> context, const Options* options)
+    : isolate_(isolate), loop_(loop), options_(options) {
+  context_.Reset(isolate, context);
+  context->SetAlignedPointerInEmbedderData(kContextEmbedderDataIndex, this);
+  start_time_ns_ = uv_hrtime();
+  time_origin_ = std::chrono::duration<double, std::milli>(
+                     std::chrono::system_clock::now().time_since_epoch())
+                     .count();
+
+  Local<ArrayBuffer> tick_ab =
+      ArrayBuffer::New(isolate, kTickFields * sizeof(int32_t));
+  tick_info_data_ = static_cast<int32_t*>(tick_ab->Data());
+  memset(tick_info_data_, 0, kTickFields * sizeof(int32_t));
+  tick_info_array_.Reset(isolate, Int32Array::New(tick_ab, 0, kTickFields));
+  Local<ArrayBuffer> imm_ab =
+      ArrayBuffer::New(isolate, kImmediateFields * sizeof(uint32_t));
+  immediate_info_data_ = static_cast<uint32_t*>(imm_ab->Data());
+  memset(immediate_info_data_, 0, kImmediateFields * sizeof(uint32_t));
+  immediate_info_array_.Reset(isolate,
+                              Uint32Array::New(imm_ab, 0, kImmediateFields));
+  onclose_string_.Reset(isolate, FIXED_ONE_BYTE_STRING(isolate, "onclose"));
+
+  CHECK_EQ(uv_timer_init(loop_, &timer_handle_), 0);
+  timer_handle_.data = this;
+  uv_unref(reinterpret_cast<uv_handle_t*>(&timer_handle_));
+  CHECK_EQ(uv_check_init(loop_, &immediate_check_handle_), 0);
+  immediate_check_handle_.data = this;
+  uv_unref(reinterpret_cast<uv_handle_t*>(&immediate_check_handle_));
+  CHECK_EQ(uv_check_start(&immediate_check_handle_, CheckImmediate), 0);
+  // An active idle handle keeps uv_run from blocking in poll while
+  // immediates are queued.
+  CHECK_EQ(uv_idle_init(loop_, &immediate_idle_handle_), 0);
+  immediate_idle_handle_.data = this;
+}
+
+Environment::~Environment() {
+  context()->SetAlignedPointerInEmbedderData(kContextEmbedderDataIndex,
+                                             nullptr);
+}
+
+Environment* Environment::GetCurrent(Isolate* isolate) {
+  if (!isolate->InContext()) return nullptr;
+  return GetCurrent(isolate->GetCurrentContext());
+}
+
+Environment* Environment::GetCurrent(Local<Context> context) {
+  if (context.IsEmpty() ||
+      context->GetNumberOfEmbedderDataFields() <= kContextEmbedderDataIndex) {
+    return nullptr;
+  }
+  return static_cast<Environment*>(
+      context->GetAlignedPointerFromEmbedderData(kContextEmbedderDataIndex));
+}
+
+MaybeLocal<Object> Environment::GetBinding(const char* name) {
+  auto it = bindings_.find(name);
+  if (it != bindings_.end()) return it->second.Get(isolate_);
+  const binding::BindingModule* mod = binding::Find(name);
+  if (mod == nullptr) return MaybeLocal<Object>();
+  Local<Context> ctx = context();
+  Local<Object> exports = Object::New(isolate_);
+  mod->initialize(exports, v8::Undefined(isolate_), ctx, nullptr);
+  bindings_[name].Reset(isolate_, exports);
+  return exports;
+}
+
+uint64_t Environment::GetNowMs() {
+  uv_update_time(loop_);
+  return uv_now(loop_);
+}
+
+void Environment::ScheduleTimer(int64_t duration_ms) {
+  if (duration_ms < 1) duration_ms = 1;
+  uv_timer_start(&timer_handle_, RunTimers, duration_ms, 0);
+}
+
+void Environment::ToggleTimerRef(bool ref) {
+  timer_ref_ = ref;
+  if (ref) {
+    uv_ref(reinterpret_cast<uv_handle_t*>(&timer_handle_));
+  } else {
+    uv_unref(reinterpret_cast<uv_handle_t*>(&timer_handle_));
+  }
+}
+
+void Environment::ToggleImmediateRef(bool ref) {
+  if (ref) {
+    uv_idle_start(&immediate_idle_handle_, [](uv_idle_t*) {});
+  } else {
+    uv_idle_stop(&immediate_idle_handle_);
+  }
+}
+
+// The JS side keeps the timer lists; it returns the next expiry: 0 for
+// none, positive when a ref'ed timer is due then, negative (the same
+// magnitude) when only unref'ed timers remain.
+void Environment::RunTimers(uv_timer_t* handle) {
+  Environment* env = static_cast<Environment*>(handle->data);
+  if (!env->can_call_into_js()) return;
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Local<Context> context = env->context();
+  Context::Scope context_scope(context);
+  Local<Function> cb = env->process_timers();
+  Local<Value> arg = Number::New(isolate, static_cast<double>(uv_now(env->loop())));
+  Local<Value> ret;
+  do {
+    InternalCallbackScope callback_scope(env);
+    if (!cb->Call(context, env->process_object(), 1, &arg).ToLocal(&ret)) {
+      callback_scope.MarkAsFailed();
+      ret = Local<Value>();
+    }
+  } while (ret.IsEmpty() && env->can_call_into_js());
+  if (!env->can_call_into_js()) return;
+  int64_t expiry = static_cast<int64_t>(ret.As<Number>()->Value());
+  if (expiry != 0) {
+    int64_t duration =
+        std::abs(expiry) - static_cast<int64_t>(uv_now(env->loop()));
+    env->ScheduleTimer(duration > 0 ? duration : 1);
+    env->ToggleTimerRef(expiry > 0);
+  } else {
+    uv_timer_stop(&env->timer_handle_);
+  }
+}
+
+void Environment::CheckImmediate(uv_check_t* handle) {
+  Environment* env = static_cast<Environment*>(handle->data);
+  uint32_t* info = env->immediate_info();
+  if (info[kImmediateCount] == 0 || !env->can_call_into_js()) return;
+  HandleScope scope(env->isolate());
+  Context::Scope context_scope(env->context());
+  MakeCallback(env, env->process_object(), env->process_immediate(), 0,
+               nullptr);
+  if (info[kImmediateRefCount] == 0) env->ToggleImmediateRef(false);
+}
+
+void Environment::AddCleanupHook(std::function<void()> fn) {
+  cleanup_hooks_.push_back(std::move(fn));
+}
+
+void Environment::RunCleanup() {
+  while (!cleanup_hooks_.empty()) {
+    auto hooks = std::move(cleanup_hooks_);
+    cleanup_hooks_.clear();
+    for (auto it = hooks.rbegin(); it != hooks.rend(); ++it) (*it)();
+  }
+  uv_close(reinterpret_cast<uv_handle_t*>(&timer_handle_), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&immediate_check_handle_), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&immediate_idle_handle_), nullptr);
+  uv_run(loop_, UV_RUN_NOWAIT);
+}
+
+InternalCallbackScope::InternalCallbackScope(Environment* env) : env_(env) {
+  env_->callback_scope_depth_++;
+}
+
+InternalCallbackScope::~InternalCallbackScope() {
+  Close();
+  env_->callback_scope_depth_--;
+}
+
+void InternalCallbackScope::Close() {
+  if (closed_) return;
+  closed_ = true;
+  if (failed_ || !env_->can_call_into_js()) return;
+  if (env_->callback_scope_depth_ > 1) return;
+  Isolate* isolate = env_->isolate();
+  int32_t* tick_info = env_->tick_info();
+  if (tick_info[kHasTickScheduled] == 0) {
+    isolate->PerformMicrotaskCheckpoint();
+    if (!env_->can_call_into_js()) return;
+  }
+  if (tick_info[kHasTickScheduled] == 0 &&
+      tick_info[kHasRejectionToWarn] == 0) {
+    return;
+  }
+  HandleScope scope(isolate);
+  Local<Context> context = env_->context();
+  Local<Function> tick = env_->tick_callback();
+  if (tick.IsEmpty()) return;
+  // An exception here has already gone through the uncaught-exception
+  // path (the message listener); nothing more to do.
+  (void)tick->Call(context, env_->process_object(), 0, nullptr);
+}
+
+MaybeLocal<Value> MakeCallback(Environment* env, Local<Object> recv,
+                               Local<Function> fn, int argc,
+                               Local<Value> argv[]) {
+  if (!env->can_call_into_js()) return MaybeLocal<Value>();
+  InternalCallbackScope scope(env);
+  MaybeLocal<Value> ret = fn->Call(env->context(), recv, argc, argv);
+  if (ret.IsEmpty()) scope.MarkAsFailed();
+  return ret;
+}
+
+MaybeLocal<Value> MakeCallback(Environment* env, Local<Object> recv,
+                               const char* method, int argc,
+                               Local<Value> argv[]) {
+  Local<Value> fn;
+  if (!recv->Get(env->context(), Utf8String(env->isolate(), method))
+           .ToLocal(&fn) ||
+      !fn->IsFunction()) {
+    return MaybeLocal<Value>();
+  }
+  return MakeCallback(env, recv, fn.As<Function>(), argc, argv);
+}
+
+static bool EmitProcessEvent(Environment* env, const char* event,
+                             int code, Local<Value>* result) {
+  Isolate* isolate = env->isolate();
+  Local<Value> args[] = {OneByteString(isolate, event),
+                         Integer::New(isolate, code)};
+  InternalCallbackScope scope(env);
+  if (!env->emit_process_event()
+           ->Call(env->context(), env->process_object(), 2, args)
+           .ToLocal(result)) {
+    scope.MarkAsFailed();
+    return false;
+  }
+  return true;
+}
+
+int SpinEventLoop(Environment* env) {
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Context::Scope context_scope(env->context());
+  for (;;) {
+    if (env->is_stopping()) break;
+    uv_run(env->loop(), UV_RUN_DEFAULT);
+    if (env->is_stopping() || !env->can_call_into_js()) break;
+    Local<Value> ignored;
+    EmitProcessEvent(env, "beforeExit", 0, &ignored);
+    if (env->is_stopping() || !env->can_call_into_js()) break;
+    if (!uv_loop_alive(env->loop())) break;
+  }
+  return env->exit_code();
+}
+
+int EmitProcessExit(Environment* env) {
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Context::Scope context_scope(env->context());
+  if (!env->can_call_into_js()) return env->exit_code();
+  Local<Value> result;
+  if (EmitProcessEvent(env, "exit", 0, &result) && result->IsInt32()) {
+    env->set_exit_code(result.As<v8::Int32>()->Value());
+  }
+  return env->exit_code();
+}
+
+}  // namespace lode

@@ -1,0 +1,203 @@
+// The per-thread runtime state: the isolate's context, the libuv loop, the
+// JS callbacks C++ calls into, and the shared arrays for ticks, timers and
+// immediates. State that belongs to one binding lives in that binding.
+#ifndef SRC_ENV_H_
+#define SRC_ENV_H_
+
+#include <functional>
+#include <list>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "lode_options.h"
+#include "util.h"
+#include "uv.h"
+#include "v8.h"
+
+namespace lode {
+
+class HandleWrap;
+
+// Indices of the shared Int32Array `tickInfo` (also in lib/internal/
+// process/task_queues.js).
+enum TickInfoField { kHasTickScheduled = 0, kHasRejectionToWarn, kTickFields };
+// Indices of the shared Uint32Array `immediateInfo` (lib/internal/timers.js).
+enum ImmediateInfoField {
+  kImmediateCount = 0,
+  kImmediateRefCount,
+  kImmediateHasOutstanding,
+  kImmediateFields
+};
+
+// Embedder data slot of the context that holds the Environment pointer.
+constexpr int kContextEmbedderDataIndex = 32;
+
+// The JS functions bootstrap hands to C++.
+#define LODE_ENV_CALLBACKS(V)                     \
+  V(tick_callback)                                \
+  V(process_immediate)                            \
+  V(process_timers)                               \
+  V(prepare_stack_trace)                          \
+  V(promise_reject_callback)                      \
+  V(uncaught_exception_handler)                   \
+  V(emit_process_event)                           \
+  V(format_fatal_error)
+
+class Environment {
+ public:
+  Environment(v8::Isolate* isolate, uv_loop_t* loop,
+              v8::Local<v8::Context> context, const Options* options);
+  ~Environment();
+  LODE_DISALLOW_COPY(Environment);
+
+  static Environment* GetCurrent(v8::Isolate* isolate);
+  static Environment* GetCurrent(v8::Local<v8::Context> context);
+  template <typename T>
+  static Environment* GetCurrent(const v8::FunctionCallbackInfo<T>& info) {
+    return GetCurrent(info.GetIsolate()->GetCurrentContext());
+  }
+
+  v8::Isolate* isolate() const { return isolate_; }
+  v8::Local<v8::Context> context() const {
+    return context_.Get(isolate_);
+  }
+  uv_loop_t* loop() const { return loop_; }
+  const Options* options() const { return options_; }
+
+  v8::Local<v8::Object> process_object() const {
+    return process_object_.Get(isolate_);
+  }
+  void set_process_object(v8::Local<v8::Object> process) {
+    process_object_.Reset(isolate_, process);
+  }
+
+#define V(name)                                                 \
+  v8::Local<v8::Function> name() const {                        \
+    return name##_.Get(isolate_);                               \
+  }                                                             \
+  void set_##name(v8::Local<v8::Function> fn) {                 \
+    name##_.Reset(isolate_, fn);                                \
+  }
+  LODE_ENV_CALLBACKS(V)
+#undef V
+
+  // The shared arrays: created at construction, read by both sides.
+  int32_t* tick_info() { return tick_info_data_; }
+  uint32_t* immediate_info() { return immediate_info_data_; }
+  v8::Local<v8::Int32Array> tick_info_array() const {
+    return tick_info_array_.Get(isolate_);
+  }
+  v8::Local<v8::Uint32Array> immediate_info_array() const {
+    return immediate_info_array_.Get(isolate_);
+  }
+
+  // internalBinding() results, created once each.
+  v8::MaybeLocal<v8::Object> GetBinding(const char* name);
+
+  // Timers: one uv timer for all JS timers, as in Node.
+  void ScheduleTimer(int64_t duration_ms);
+  void ToggleTimerRef(bool ref);
+  void ToggleImmediateRef(bool ref);
+  uint64_t GetNowMs();
+
+  // Runs `fn` at teardown, in reverse order of registration.
+  void AddCleanupHook(std::function<void()> fn);
+  void RunCleanup();
+
+  std::list<HandleWrap*>& handle_wrap_queue() { return handle_wraps_; }
+
+  // Set when process.exit() or a fatal error starts tearing down: no more
+  // JS runs after that.
+  bool can_call_into_js() const { return can_call_into_js_; }
+  void set_can_call_into_js(bool v) { can_call_into_js_ = v; }
+  bool is_stopping() const { return stopping_; }
+  void set_stopping(bool v) { stopping_ = v; }
+
+  int exit_code() const { return exit_code_; }
+  void set_exit_code(int code) { exit_code_ = code; }
+
+  int callback_scope_depth() const { return callback_scope_depth_; }
+
+  // Interned strings used on hot paths.
+  v8::Local<v8::String> onclose_string() const {
+    return onclose_string_.Get(isolate_);
+  }
+
+  // The loop start time, for process.uptime().
+  uint64_t start_time_ns() const { return start_time_ns_; }
+
+  // Embedder-private symbol for the C++ pointer of wrapped objects.
+  double time_origin() const { return time_origin_; }
+
+ private:
+  friend class InternalCallbackScope;
+  static void RunTimers(uv_timer_t* handle);
+  static void CheckImmediate(uv_check_t* handle);
+
+  v8::Isolate* isolate_;
+  uv_loop_t* loop_;
+  v8::Global<v8::Context> context_;
+  const Options* options_;
+  v8::Global<v8::Object> process_object_;
+#define V(name) v8::Global<v8::Function> name##_;
+  LODE_ENV_CALLBACKS(V)
+#undef V
+  v8::Global<v8::Int32Array> tick_info_array_;
+  v8::Global<v8::Uint32Array> immediate_info_array_;
+  int32_t* tick_info_data_ = nullptr;
+  uint32_t* immediate_info_data_ = nullptr;
+  v8::Global<v8::String> onclose_string_;
+
+  std::unordered_map<std::string, v8::Global<v8::Object>> bindings_;
+  std::vector<std::function<void()>> cleanup_hooks_;
+  std::list<HandleWrap*> handle_wraps_;
+
+  uv_timer_t timer_handle_;
+  uv_check_t immediate_check_handle_;
+  uv_idle_t immediate_idle_handle_;
+  bool timer_ref_ = true;
+
+  bool can_call_into_js_ = true;
+  bool stopping_ = false;
+  int exit_code_ = 0;
+  int callback_scope_depth_ = 0;
+  uint64_t start_time_ns_;
+  double time_origin_;
+};
+
+// Around every call from the loop into JS: when the outermost one closes it
+// runs the nextTick queue and the microtasks, in Node's order.
+class InternalCallbackScope {
+ public:
+  explicit InternalCallbackScope(Environment* env);
+  ~InternalCallbackScope();
+  void Close();
+  void MarkAsFailed() { failed_ = true; }
+
+ private:
+  Environment* env_;
+  bool closed_ = false;
+  bool failed_ = false;
+};
+
+// Calls `fn` on `recv` from the event loop. An exception goes to the
+// uncaught-exception machinery; the result is empty then.
+v8::MaybeLocal<v8::Value> MakeCallback(Environment* env,
+                                       v8::Local<v8::Object> recv,
+                                       v8::Local<v8::Function> fn, int argc,
+                                       v8::Local<v8::Value> argv[]);
+v8::MaybeLocal<v8::Value> MakeCallback(Environment* env,
+                                       v8::Local<v8::Object> recv,
+                                       const char* method, int argc,
+                                       v8::Local<v8::Value> argv[]);
+
+// Runs the event loop until it is empty and 'beforeExit' adds nothing.
+// Returns the exit code.
+int SpinEventLoop(Environment* env);
+// Emits 'exit' and returns the final exit code.
+int EmitProcessExit(Environment* env);
+
+}  // namespace lode
+
+#endif  // SRC_ENV_H_

@@ -1,0 +1,95 @@
+#include "handle_wrap.h"
+
+#include "lode_binding.h"
+
+namespace lode {
+
+using v8::Context;
+using v8::FunctionCallbackInfo;
+using v8::HandleScope;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::Value;
+
+HandleWrap::HandleWrap(Environment* env, Local<Object> object,
+                       uv_handle_t* handle)
+    : env_(env), handle_(handle) {
+  object_.Reset(env->isolate(), object);
+  object->SetAlignedPointerInInternalField(0, this);
+  handle_->data = this;
+  env->handle_wrap_queue().push_back(this);
+  // At teardown every handle still open is closed.
+}
+
+HandleWrap::~HandleWrap() {
+  env_->handle_wrap_queue().remove(this);
+}
+
+void HandleWrap::Close(Local<Value> callback) {
+  if (state_ != kInitialized) return;
+  state_ = kClosing;
+  if (!callback.IsEmpty() && callback->IsFunction()) {
+    object()
+        ->Set(env_->context(), env_->onclose_string(), callback)
+        .Check();
+  }
+  uv_close(handle_, OnClose);
+}
+
+void HandleWrap::OnClose(uv_handle_t* handle) {
+  HandleWrap* wrap = static_cast<HandleWrap*>(handle->data);
+  Environment* env = wrap->env_;
+  wrap->state_ = kClosed;
+  if (env->can_call_into_js()) {
+    Isolate* isolate = env->isolate();
+    HandleScope scope(isolate);
+    Context::Scope context_scope(env->context());
+    Local<Object> obj = wrap->object();
+    Local<Value> cb;
+    if (obj->Get(env->context(), env->onclose_string()).ToLocal(&cb) &&
+        cb->IsFunction()) {
+      MakeCallback(env, obj, cb.As<v8::Function>(), 0, nullptr);
+    }
+    obj->SetAlignedPointerInInternalField(0, nullptr);
+  }
+  delete wrap;
+}
+
+void HandleWrap::Ref(const FunctionCallbackInfo<Value>& args) {
+  HandleWrap* wrap = Unwrap<HandleWrap>(args.This());
+  if (wrap != nullptr && wrap->state_ == kInitialized) uv_ref(wrap->handle_);
+}
+
+void HandleWrap::Unref(const FunctionCallbackInfo<Value>& args) {
+  HandleWrap* wrap = Unwrap<HandleWrap>(args.This());
+  if (wrap != nullptr && wrap->state_ == kInitialized) uv_unref(wrap->handle_);
+}
+
+void HandleWrap::HasRef(const FunctionCallbackInfo<Value>& args) {
+  HandleWrap* wrap = Unwrap<HandleWrap>(args.This());
+  args.GetReturnValue().Set(wrap != nullptr && wrap->state_ != kClosed &&
+                            uv_has_ref(wrap->handle_));
+}
+
+void HandleWrap::CloseJS(const FunctionCallbackInfo<Value>& args) {
+  HandleWrap* wrap = Unwrap<HandleWrap>(args.This());
+  if (wrap != nullptr) wrap->Close(args[0]);
+}
+
+void HandleWrap::AddPrototypeMethods(Isolate* isolate,
+                                     Local<v8::FunctionTemplate> t) {
+  SetProtoMethod(isolate, t, "ref", Ref);
+  SetProtoMethod(isolate, t, "unref", Unref);
+  SetProtoMethod(isolate, t, "hasRef", HasRef);
+  SetProtoMethod(isolate, t, "close", CloseJS);
+}
+
+void HandleWrap::RegisterExternalReferences(ExternalReferenceRegistry* r) {
+  r->Register(Ref);
+  r->Register(Unref);
+  r->Register(HasRef);
+  r->Register(CloseJS);
+}
+
+}  // namespace lode

@@ -1,0 +1,54 @@
+// A JS object that owns one libuv handle. The JS object stays alive (strong
+// reference) while the handle is open; memory is freed only in the close
+// callback, never earlier.
+#ifndef SRC_HANDLE_WRAP_H_
+#define SRC_HANDLE_WRAP_H_
+
+#include "env.h"
+#include "uv.h"
+#include "v8.h"
+
+namespace lode {
+
+class HandleWrap {
+ public:
+  enum State { kInitialized, kClosing, kClosed };
+
+  HandleWrap(Environment* env, v8::Local<v8::Object> object,
+             uv_handle_t* handle);
+  virtual ~HandleWrap();
+
+  Environment* env() const { return env_; }
+  v8::Local<v8::Object> object() const { return object_.Get(env_->isolate()); }
+  uv_handle_t* handle() const { return handle_; }
+  State state() const { return state_; }
+
+  // Internal field 0 of every wrapped object holds the C++ pointer.
+  template <typename T>
+  static T* Unwrap(v8::Local<v8::Object> object) {
+    if (object->InternalFieldCount() < 1) return nullptr;
+    return static_cast<T*>(object->GetAlignedPointerFromInternalField(0));
+  }
+
+  // The prototype methods every handle has: ref, unref, hasRef, close.
+  static void AddPrototypeMethods(v8::Isolate* isolate,
+                                  v8::Local<v8::FunctionTemplate> t);
+  static void RegisterExternalReferences(class ExternalReferenceRegistry* r);
+  void Close(v8::Local<v8::Value> callback = v8::Local<v8::Value>());
+
+ private:
+  static void Ref(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void Unref(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void HasRef(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void CloseJS(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void OnClose(uv_handle_t* handle);
+
+  Environment* env_;
+  v8::Global<v8::Object> object_;
+  uv_handle_t* handle_;
+  State state_ = kInitialized;
+};
+
+}  // namespace lode
+
+#endif  // SRC_HANDLE_WRAP_H_

@@ -1,0 +1,274 @@
+// From main() to user code and back: process setup, V8 and its isolate, the
+// bootstrap stages of lib/, the event loop, and teardown.
+#include "lode.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "env.h"
+#include "libplatform/libplatform.h"
+#include "lode_binding.h"
+#include "lode_builtins.h"
+#include "lode_errors.h"
+#include "lode_options.h"
+#include "lode_process_object.h"
+#include "lode_version.h"
+#include "uv.h"
+
+namespace lode {
+
+using v8::Array;
+using v8::Context;
+using v8::Function;
+using v8::FunctionCallbackInfo;
+using v8::HandleScope;
+using v8::Isolate;
+using v8::Local;
+using v8::MaybeLocal;
+using v8::Object;
+using v8::PromiseRejectEvent;
+using v8::PromiseRejectMessage;
+using v8::String;
+using v8::TryCatch;
+using v8::Value;
+
+namespace {
+
+std::unique_ptr<v8::Platform> g_platform;
+
+void ResetStdio() {
+  // A child started with SIGPIPE ignored or blocked signals would inherit
+  // them; Node resets these so that programs behave the same everywhere.
+  signal(SIGPIPE, SIG_IGN);
+  sigset_t set;
+  sigemptyset(&set);
+  sigprocmask(SIG_SETMASK, &set, nullptr);
+}
+
+void PromiseRejectCallback(PromiseRejectMessage message) {
+  Local<v8::Promise> promise = message.GetPromise();
+  Isolate* isolate = promise->GetIsolate();
+  Environment* env = Environment::GetCurrent(isolate);
+  if (env == nullptr || !env->can_call_into_js()) return;
+  Local<Function> callback = env->promise_reject_callback();
+  if (callback.IsEmpty()) return;
+  Local<Value> value = message.GetValue();
+  if (value.IsEmpty()) value = v8::Undefined(isolate);
+  Local<Value> args[] = {
+      v8::Integer::New(isolate, static_cast<int>(message.GetEvent())),
+      promise, value};
+  TryCatch try_catch(isolate);
+  (void)callback->Call(env->context(), v8::Undefined(isolate), 3, args);
+}
+
+MaybeLocal<Value> PrepareStackTraceCallback(Local<Context> context,
+                                            Local<Value> error,
+                                            Local<Array> trace) {
+  Isolate* isolate = context->GetIsolate();
+  Environment* env = Environment::GetCurrent(context);
+  if (env == nullptr || env->prepare_stack_trace().IsEmpty()) {
+    // Before bootstrap installs its own: V8's format.
+    std::string out = Utf8Value(isolate, error).ToString();
+    for (uint32_t i = 0; i < trace->Length(); i++) {
+      Local<Value> frame;
+      if (!trace->Get(context, i).ToLocal(&frame)) continue;
+      out += "\n    at " + Utf8Value(isolate, frame).ToString();
+    }
+    return Utf8String(isolate, out);
+  }
+  Local<Value> args[] = {context->Global(), error, trace};
+  return env->prepare_stack_trace()->Call(context, v8::Undefined(isolate), 3,
+                                          args);
+}
+
+void GetInternalBinding(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  Isolate* isolate = args.GetIsolate();
+  Utf8Value name(isolate, args[0]);
+  Local<Object> binding;
+  if (env->GetBinding(*name).ToLocal(&binding)) {
+    args.GetReturnValue().Set(binding);
+    return;
+  }
+  if (!isolate->IsExecutionTerminating()) {
+    isolate->ThrowException(v8::Exception::Error(
+        Utf8String(isolate, std::string("No such binding: ") + *name)));
+  }
+}
+
+// Runs builtin `id` compiled with `params`, called with `args`.
+MaybeLocal<Value> RunBootstrapScript(Environment* env, const char* id,
+                                     std::vector<const char*> params,
+                                     std::vector<Local<Value>> args) {
+  Local<Context> context = env->context();
+  Local<Function> fn;
+  if (!builtins::CompileBuiltin(context, id, params.size(), params.data())
+           .ToLocal(&fn)) {
+    return MaybeLocal<Value>();
+  }
+  return fn->Call(context, v8::Undefined(env->isolate()), args.size(),
+                  args.data());
+}
+
+// The stages of lib/internal/bootstrap; returns requireBuiltin.
+MaybeLocal<Function> Bootstrap(Environment* env) {
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  Local<Object> primordials = Object::New(isolate);
+  if (RunBootstrapScript(env, "internal/per_context/primordials",
+                         {"primordials"}, {primordials})
+          .IsEmpty()) {
+    return MaybeLocal<Function>();
+  }
+  Local<Object> process = CreateProcessObject(env);
+  env->set_process_object(process);
+  Local<Function> get_binding =
+      v8::FunctionTemplate::New(isolate, GetInternalBinding)
+          ->GetFunction(context)
+          .ToLocalChecked();
+  Local<Value> require;
+  if (!RunBootstrapScript(env, "internal/bootstrap/realm",
+                          {"process", "getInternalBinding", "primordials"},
+                          {process, get_binding, primordials})
+           .ToLocal(&require) ||
+      !require->IsFunction()) {
+    return MaybeLocal<Function>();
+  }
+  Local<Function> require_fn = require.As<Function>();
+  Local<Value> id = FIXED_ONE_BYTE_STRING(isolate, "internal/bootstrap/node");
+  if (require_fn->Call(context, v8::Undefined(isolate), 1, &id).IsEmpty()) {
+    return MaybeLocal<Function>();
+  }
+  return require_fn;
+}
+
+// Which lib/internal/main/ script runs the program.
+const char* SelectMainScript(const Options& options) {
+  if (options.print_help) return "internal/main/print_help";
+  if (options.has_eval && !options.force_repl) {
+    return "internal/main/eval_string";
+  }
+  if (options.syntax_check_only) return "internal/main/check_syntax";
+  if (options.GetBool("--test")) return "internal/main/test_runner";
+  if (!options.GetString("--run").empty()) return "internal/main/run";
+  if (options.argv.size() > 1 && options.argv[1] != "-" &&
+      !options.read_stdin) {
+    return "internal/main/run_main_module";
+  }
+  if (options.force_repl || (!options.read_stdin && uv_guess_handle(0) ==
+                                                        UV_TTY)) {
+    return "internal/main/repl";
+  }
+  return "internal/main/eval_stdin";
+}
+
+int RunEnvironment(Isolate* isolate, const Options& options) {
+  HandleScope handle_scope(isolate);
+  Local<Context> context = Context::New(isolate);
+  Context::Scope context_scope(context);
+  uv_loop_t* loop = uv_default_loop();
+  Environment env(isolate, loop, context, &options);
+
+  int exit_code = 0;
+  {
+    TryCatch try_catch(isolate);
+    Local<Function> require;
+    if (!Bootstrap(&env).ToLocal(&require)) {
+      if (try_catch.HasCaught()) errors::FatalException(isolate, try_catch);
+      return kBootstrapFailure;
+    }
+    // From here on exceptions go through the message listener to the
+    // uncaught-exception machinery, as they do for any callback.
+    try_catch.Reset();
+    try_catch.SetVerbose(true);
+    InternalCallbackScope callback_scope(&env);
+    Local<Value> id = OneByteString(isolate, SelectMainScript(options));
+    if (require->Call(context, v8::Undefined(isolate), 1, &id).IsEmpty()) {
+      callback_scope.MarkAsFailed();
+    }
+  }
+  exit_code = SpinEventLoop(&env);
+  exit_code = EmitProcessExit(&env);
+  env.set_can_call_into_js(false);
+  env.RunCleanup();
+  return exit_code;
+}
+
+}  // namespace
+
+int Start(int argc, char** argv) {
+  argv = uv_setup_args(argc, argv);
+  ResetStdio();
+
+  Options options;
+  std::string error;
+  if (!ParseOptions(argc, argv, &options, &error)) {
+    fprintf(stderr, "%s\n", error.c_str());
+    return kInvalidCommandLineArgument;
+  }
+  if (options.print_version) {
+    printf("%s\n", LODE_NODE_VERSION_STRING);
+    return 0;
+  }
+
+  // V8 takes the options lode does not know; any it does not know either is
+  // a bad option.
+  std::vector<std::string> v8_args = options.v8_args;
+  {
+    std::vector<char*> v8_argv;
+    v8_argv.push_back(argv[0]);
+    for (std::string& arg : v8_args) v8_argv.push_back(arg.data());
+    int v8_argc = static_cast<int>(v8_argv.size());
+    v8::V8::SetFlagsFromCommandLine(&v8_argc, v8_argv.data(), true);
+    for (int i = 1; i < v8_argc; i++) {
+      fprintf(stderr, "%s: bad option: %s\n", argv[0], v8_argv[i]);
+    }
+    if (v8_argc > 1) return kInvalidCommandLineArgument;
+  }
+  if (options.print_v8_help) {
+    v8::V8::SetFlagsFromString("--help");
+    return 0;
+  }
+
+  g_platform = v8::platform::NewDefaultPlatform(
+      static_cast<int>(options.values.at("--v8-pool-size").integer));
+  v8::V8::InitializePlatform(g_platform.get());
+  v8::V8::Initialize();
+
+  ExternalReferenceRegistry registry;
+  binding::RegisterAllExternalReferences(&registry);
+  RegisterProcessObjectExternalReferences(&registry);
+
+  Isolate::CreateParams params;
+  std::unique_ptr<v8::ArrayBuffer::Allocator> allocator(
+      v8::ArrayBuffer::Allocator::NewDefaultAllocator());
+  params.array_buffer_allocator = allocator.get();
+  params.external_references = registry.external_references().data();
+  Isolate* isolate = Isolate::New(params);
+  isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
+  isolate->AddMessageListenerWithErrorLevel(
+      errors::PerIsolateMessageListener,
+      Isolate::kMessageError | Isolate::kMessageWarning);
+  isolate->SetPromiseRejectCallback(PromiseRejectCallback);
+  isolate->SetPrepareStackTraceCallback(PrepareStackTraceCallback);
+  isolate->SetFatalErrorHandler(errors::OnFatalError);
+
+  int exit_code;
+  {
+    Isolate::Scope isolate_scope(isolate);
+    exit_code = RunEnvironment(isolate, options);
+  }
+  // Tearing V8 down costs time and buys nothing at exit, except under
+  // sanitizers where it lets leak checks see a clean heap.
+#if defined(__SANITIZE_ADDRESS__)
+  isolate->Dispose();
+  v8::V8::Dispose();
+  v8::V8::DisposePlatform();
+#endif
+  ExitNow(exit_code);
+}
+
+}  // namespace lode

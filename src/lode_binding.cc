@@ -1,0 +1,72 @@
+#include "lode_binding.h"
+
+#include <cstring>
+
+// The list of bindings, called explicitly: static constructors are not
+// reliable across static libraries.
+#define LODE_BUILTIN_BINDINGS(V) \
+  V(builtins)                    \
+  V(buffer)                      \
+  V(constants)                   \
+  V(contextify)                  \
+  V(credentials)                 \
+  V(errors)                      \
+  V(fs)                          \
+  V(options)                     \
+  V(os)                          \
+  V(process_methods)             \
+  V(signal_wrap)                 \
+  V(symbols)                     \
+  V(task_queue)                  \
+  V(timers)                      \
+  V(tty_wrap)                    \
+  V(types)                       \
+  V(util)                        \
+  V(uv)
+
+#define V(name)                                                          \
+  void _lode_binding_init_##name(v8::Local<v8::Object>,                  \
+                                 v8::Local<v8::Value>,                   \
+                                 v8::Local<v8::Context>, void*);         \
+  void _lode_binding_refs_##name(lode::ExternalReferenceRegistry*);
+LODE_BUILTIN_BINDINGS(V)
+#undef V
+
+namespace lode {
+
+const std::vector<intptr_t>& ExternalReferenceRegistry::external_references() {
+  if (!sealed_) {
+    refs_.push_back(0);
+    sealed_ = true;
+  }
+  return refs_;
+}
+
+namespace binding {
+
+static const BindingModule kBindings[] = {
+#define V(name) {#name, _lode_binding_init_##name, _lode_binding_refs_##name},
+    LODE_BUILTIN_BINDINGS(V)
+#undef V
+};
+
+const BindingModule* Find(const char* name) {
+  for (const BindingModule& mod : kBindings) {
+    if (strcmp(mod.name, name) == 0) return &mod;
+  }
+  return nullptr;
+}
+
+const BindingModule* List(size_t* count) {
+  *count = sizeof(kBindings) / sizeof(kBindings[0]);
+  return kBindings;
+}
+
+void RegisterAllExternalReferences(ExternalReferenceRegistry* registry) {
+  for (const BindingModule& mod : kBindings) {
+    mod.register_external_references(registry);
+  }
+}
+
+}  // namespace binding
+}  // namespace lode

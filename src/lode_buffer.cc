@@ -1,0 +1,1000 @@
+// internalBinding('buffer'): the encoders, decoders and byte operations
+// behind Buffer that JS cannot do fast. lib/buffer.js validates arguments;
+// every function here still checks types and clamps ranges, so bad input
+// from user code can never make it read or write out of bounds.
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "env.h"
+#include "lode_binding.h"
+#include "lode_errors.h"
+#include "util.h"
+
+namespace lode::buffer {
+
+using v8::ArrayBuffer;
+using v8::ArrayBufferView;
+using v8::Context;
+using v8::FunctionCallbackInfo;
+using v8::Integer;
+using v8::Isolate;
+using v8::Local;
+using v8::Maybe;
+using v8::MaybeLocal;
+using v8::NewStringType;
+using v8::Number;
+using v8::Object;
+using v8::SharedArrayBuffer;
+using v8::String;
+using v8::Value;
+
+namespace {
+
+// The same order as encodingsMap in lib/internal/util.js.
+enum Encoding {
+  kAscii = 0,
+  kUtf8 = 1,
+  kBase64 = 2,
+  kUcs2 = 3,
+  kLatin1 = 4,
+  kHex = 5,
+  kBuffer = 6,
+  kBase64Url = 7,
+};
+
+Encoding ToEncoding(Local<Value> value) {
+  if (!value->IsInt32()) return kUtf8;
+  int32_t v = value.As<v8::Int32>()->Value();
+  if (v < kAscii || v > kBase64Url || v == kBuffer) return kUtf8;
+  return static_cast<Encoding>(v);
+}
+
+// The bytes of an ArrayBufferView, ArrayBuffer or SharedArrayBuffer.
+struct ByteSpan {
+  uint8_t* data = nullptr;
+  size_t length = 0;
+};
+
+bool GetSpan(Local<Value> value, ByteSpan* span) {
+  if (value->IsArrayBufferView()) {
+    Local<ArrayBufferView> view = value.As<ArrayBufferView>();
+    span->length = view->ByteLength();
+    if (span->length == 0) {
+      span->data = nullptr;
+      return true;
+    }
+    span->data = static_cast<uint8_t*>(view->Buffer()->Data()) +
+                 view->ByteOffset();
+    return true;
+  }
+  if (value->IsArrayBuffer()) {
+    Local<ArrayBuffer> ab = value.As<ArrayBuffer>();
+    span->data = static_cast<uint8_t*>(ab->Data());
+    span->length = ab->ByteLength();
+    return true;
+  }
+  if (value->IsSharedArrayBuffer()) {
+    Local<SharedArrayBuffer> ab = value.As<SharedArrayBuffer>();
+    span->data = static_cast<uint8_t*>(ab->Data());
+    span->length = ab->ByteLength();
+    return true;
+  }
+  return false;
+}
+
+// An integer argument; `def` when undefined. False if a JS exception is
+// pending (valueOf threw).
+bool ToInt64(Local<Context> context, Local<Value> value, int64_t def,
+             int64_t* out) {
+  if (value->IsUndefined()) {
+    *out = def;
+    return true;
+  }
+  if (value->IsInt32()) {
+    *out = value.As<v8::Int32>()->Value();
+    return true;
+  }
+  return value->IntegerValue(context).To(out);
+}
+
+// A clamped [0, length] index from a number the JS side computed.
+size_t ClampIndex(Local<Value> value, size_t length, size_t def) {
+  if (value->IsUndefined()) return std::min(def, length);
+  if (!value->IsNumber()) return 0;
+  double d = value.As<Number>()->Value();
+  if (!(d > 0)) return 0;
+  if (d >= static_cast<double>(length)) return length;
+  return static_cast<size_t>(d);
+}
+
+void ThrowStringTooLong(Isolate* isolate) {
+  char msg[80];
+  snprintf(msg, sizeof(msg),
+           "Cannot create a string longer than 0x%x characters",
+           static_cast<unsigned>(String::kMaxLength));
+  THROW_ERR_STRING_TOO_LONG(isolate, msg);
+}
+
+// ---------------------------------------------------------------------------
+// Decoders: string -> bytes.
+
+// 0..15 for a hex digit, 255 otherwise.
+inline uint8_t HexValue(uint32_t c) {
+  if (c >= '0' && c <= '9') return static_cast<uint8_t>(c - '0');
+  if (c >= 'a' && c <= 'f') return static_cast<uint8_t>(c - 'a' + 10);
+  if (c >= 'A' && c <= 'F') return static_cast<uint8_t>(c - 'A' + 10);
+  return 255;
+}
+
+// 0..63 for a character of either base64 alphabet, 64 for anything else.
+inline uint8_t Base64Value(uint32_t c) {
+  if (c >= 'A' && c <= 'Z') return static_cast<uint8_t>(c - 'A');
+  if (c >= 'a' && c <= 'z') return static_cast<uint8_t>(c - 'a' + 26);
+  if (c >= '0' && c <= '9') return static_cast<uint8_t>(c - '0' + 52);
+  if (c == '+' || c == '-') return 62;
+  if (c == '/' || c == '_') return 63;
+  return 64;
+}
+
+// Pairs of hex digits; stops at the first pair that is not one.
+template <typename Char>
+size_t DecodeHex(uint8_t* dst, size_t cap, const Char* src, size_t len) {
+  size_t n = std::min(cap, len / 2);
+  for (size_t i = 0; i < n; i++) {
+    uint8_t hi = HexValue(src[2 * i]);
+    uint8_t lo = HexValue(src[2 * i + 1]);
+    if (hi == 255 || lo == 255) return i;
+    dst[i] = static_cast<uint8_t>(hi << 4 | lo);
+  }
+  return n;
+}
+
+// Lenient base64 of both alphabets: characters outside them are skipped,
+// '=' ends the input, an incomplete last group yields what it can.
+template <typename Char>
+size_t DecodeBase64(uint8_t* dst, size_t cap, const Char* src, size_t len) {
+  size_t out = 0;
+  uint32_t acc = 0;
+  int count = 0;
+  for (size_t i = 0; i < len && out < cap; i++) {
+    uint32_t c = src[i];
+    if (c == '=') break;
+    uint8_t v = Base64Value(c);
+    if (v == 64) continue;
+    acc = acc << 6 | v;
+    switch (++count) {
+      case 2:
+        dst[out++] = static_cast<uint8_t>(acc >> 4);
+        break;
+      case 3:
+        dst[out++] = static_cast<uint8_t>(acc >> 2);
+        break;
+      case 4:
+        dst[out++] = static_cast<uint8_t>(acc);
+        acc = 0;
+        count = 0;
+        break;
+    }
+  }
+  return out;
+}
+
+// The bytes base64 text of `len` characters decodes to at most, as
+// Buffer.byteLength computes it (trailing '=' do not count).
+template <typename Char>
+size_t Base64DecodedSize(const Char* src, size_t len) {
+  if (len > 0 && src[len - 1] == '=') len--;
+  if (len > 0 && src[len - 1] == '=') len--;
+  return (len * 3) / 4;
+}
+
+// A string's characters, one byte or two bytes wide, for the decoders that
+// look at every character.
+class FlatString {
+ public:
+  FlatString(Isolate* isolate, Local<String> str) {
+    int len = str->Length();
+    if (str->IsOneByte()) {
+      one_.resize(len);
+      str->WriteOneByte(isolate, one_.data(), 0, len,
+                        String::NO_NULL_TERMINATION);
+    } else {
+      two_.resize(len);
+      str->Write(isolate, two_.data(), 0, len, String::NO_NULL_TERMINATION);
+      two_byte_ = true;
+    }
+  }
+  template <typename Fn>
+  size_t Apply(Fn fn) const {
+    return two_byte_ ? fn(two_.data(), two_.size())
+                     : fn(one_.data(), one_.size());
+  }
+
+ private:
+  std::vector<uint8_t> one_;
+  std::vector<uint16_t> two_;
+  bool two_byte_ = false;
+};
+
+// Bytes `str` takes in `enc` (an upper bound for base64).
+size_t EncodedSize(Isolate* isolate, Local<String> str, Encoding enc) {
+  size_t len = str->Length();
+  switch (enc) {
+    case kUtf8:
+      return str->Utf8Length(isolate);
+    case kUcs2:
+      return len * 2;
+    case kHex:
+      return len / 2;
+    case kBase64:
+    case kBase64Url: {
+      if (len == 0) return 0;
+      FlatString flat(isolate, str);
+      return flat.Apply([](auto* s, size_t n) {
+        return Base64DecodedSize(s, n);
+      });
+    }
+    default:
+      return len;
+  }
+}
+
+// Writes `str` in `enc` into dst[0, cap); returns the bytes written. A
+// multi-byte character that does not fit whole is left out.
+size_t WriteString(Isolate* isolate, uint8_t* dst, size_t cap,
+                   Local<String> str, Encoding enc) {
+  if (cap == 0) return 0;
+  int icap = static_cast<int>(std::min<size_t>(cap, INT32_MAX));
+  switch (enc) {
+    case kUtf8:
+      return str->WriteUtf8(isolate, reinterpret_cast<char*>(dst), icap,
+                            nullptr,
+                            String::NO_NULL_TERMINATION |
+                                String::REPLACE_INVALID_UTF8);
+    case kAscii:
+    case kLatin1:
+      return str->WriteOneByte(isolate, dst, 0, icap,
+                               String::NO_NULL_TERMINATION);
+    case kUcs2: {
+      int units = std::min(icap / 2, str->Length());
+      if (units == 0) return 0;
+      if (reinterpret_cast<uintptr_t>(dst) % alignof(uint16_t) == 0) {
+        str->Write(isolate, reinterpret_cast<uint16_t*>(dst), 0, units,
+                   String::NO_NULL_TERMINATION);
+      } else {
+        std::vector<uint16_t> tmp(units);
+        str->Write(isolate, tmp.data(), 0, units,
+                   String::NO_NULL_TERMINATION);
+        memcpy(dst, tmp.data(), units * 2);
+      }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+      for (int i = 0; i < units; i++) std::swap(dst[2 * i], dst[2 * i + 1]);
+#endif
+      return static_cast<size_t>(units) * 2;
+    }
+    case kHex: {
+      FlatString flat(isolate, str);
+      return flat.Apply(
+          [&](auto* s, size_t n) { return DecodeHex(dst, cap, s, n); });
+    }
+    case kBase64:
+    case kBase64Url: {
+      FlatString flat(isolate, str);
+      return flat.Apply(
+          [&](auto* s, size_t n) { return DecodeBase64(dst, cap, s, n); });
+    }
+    default:
+      return 0;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Encoders: bytes -> string.
+
+MaybeLocal<String> OneByteResult(Isolate* isolate, const uint8_t* data,
+                                 size_t len) {
+  if (len > static_cast<size_t>(String::kMaxLength)) {
+    ThrowStringTooLong(isolate);
+    return MaybeLocal<String>();
+  }
+  return String::NewFromOneByte(isolate, data, NewStringType::kNormal,
+                                static_cast<int>(len));
+}
+
+const char kBase64Table[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const char kBase64UrlTable[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+std::string EncodeBase64(const uint8_t* src, size_t len, bool url) {
+  const char* table = url ? kBase64UrlTable : kBase64Table;
+  std::string out;
+  out.reserve((len + 2) / 3 * 4);
+  size_t i = 0;
+  for (; i + 3 <= len; i += 3) {
+    uint32_t v = src[i] << 16 | src[i + 1] << 8 | src[i + 2];
+    out.push_back(table[v >> 18]);
+    out.push_back(table[(v >> 12) & 63]);
+    out.push_back(table[(v >> 6) & 63]);
+    out.push_back(table[v & 63]);
+  }
+  if (i + 1 == len) {
+    uint32_t v = src[i] << 16;
+    out.push_back(table[v >> 18]);
+    out.push_back(table[(v >> 12) & 63]);
+    if (!url) out.append("==");
+  } else if (i + 2 == len) {
+    uint32_t v = src[i] << 16 | src[i + 1] << 8;
+    out.push_back(table[v >> 18]);
+    out.push_back(table[(v >> 12) & 63]);
+    out.push_back(table[(v >> 6) & 63]);
+    if (!url) out.push_back('=');
+  }
+  return out;
+}
+
+MaybeLocal<String> EncodeBytes(Isolate* isolate, const uint8_t* data,
+                               size_t len, Encoding enc) {
+  if (len == 0) return String::Empty(isolate);
+  switch (enc) {
+    case kUtf8: {
+      if (len > static_cast<size_t>(INT32_MAX)) {
+        ThrowStringTooLong(isolate);
+        return MaybeLocal<String>();
+      }
+      MaybeLocal<String> s =
+          String::NewFromUtf8(isolate, reinterpret_cast<const char*>(data),
+                              NewStringType::kNormal, static_cast<int>(len));
+      if (s.IsEmpty()) ThrowStringTooLong(isolate);
+      return s;
+    }
+    case kLatin1:
+      return OneByteResult(isolate, data, len);
+    case kAscii: {
+      bool clean = true;
+      for (size_t i = 0; i < len; i++) {
+        if (data[i] & 0x80) {
+          clean = false;
+          break;
+        }
+      }
+      if (clean) return OneByteResult(isolate, data, len);
+      std::vector<uint8_t> tmp(data, data + len);
+      for (uint8_t& b : tmp) b &= 0x7f;
+      return OneByteResult(isolate, tmp.data(), len);
+    }
+    case kUcs2: {
+      size_t units = len / 2;
+      if (units > static_cast<size_t>(String::kMaxLength)) {
+        ThrowStringTooLong(isolate);
+        return MaybeLocal<String>();
+      }
+      std::vector<uint16_t> tmp(units);
+      for (size_t i = 0; i < units; i++) {
+        tmp[i] = static_cast<uint16_t>(data[2 * i] | data[2 * i + 1] << 8);
+      }
+      return String::NewFromTwoByte(isolate, tmp.data(),
+                                    NewStringType::kNormal,
+                                    static_cast<int>(units));
+    }
+    case kHex: {
+      if (len > static_cast<size_t>(String::kMaxLength) / 2) {
+        ThrowStringTooLong(isolate);
+        return MaybeLocal<String>();
+      }
+      static const char kDigits[] = "0123456789abcdef";
+      std::string out(len * 2, '\0');
+      for (size_t i = 0; i < len; i++) {
+        out[2 * i] = kDigits[data[i] >> 4];
+        out[2 * i + 1] = kDigits[data[i] & 15];
+      }
+      return OneByteResult(isolate,
+                           reinterpret_cast<const uint8_t*>(out.data()),
+                           out.size());
+    }
+    case kBase64:
+    case kBase64Url: {
+      if (len / 3 * 4 > static_cast<size_t>(String::kMaxLength)) {
+        ThrowStringTooLong(isolate);
+        return MaybeLocal<String>();
+      }
+      std::string out = EncodeBase64(data, len, enc == kBase64Url);
+      return OneByteResult(isolate,
+                           reinterpret_cast<const uint8_t*>(out.data()),
+                           out.size());
+    }
+    default:
+      return String::Empty(isolate);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Buffer.prototype.<enc>Slice(start, end) and <enc>Write(string, offset,
+// length): methods that read `this`, with the checks Node's have.
+
+template <Encoding enc>
+void StringSlice(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  ByteSpan span;
+  if (!args.This()->IsArrayBufferView() || !GetSpan(args.This(), &span)) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
+    return;
+  }
+  int64_t start, end;
+  if (!ToInt64(context, args[0], 0, &start)) return;
+  if (!ToInt64(context, args[1], static_cast<int64_t>(span.length), &end)) {
+    return;
+  }
+  if (start < 0 || end < 0) {
+    THROW_ERR_OUT_OF_RANGE(isolate, "Index out of range");
+    return;
+  }
+  if (end < start) end = start;
+  if (static_cast<uint64_t>(end) > span.length) {
+    THROW_ERR_OUT_OF_RANGE(isolate, "Index out of range");
+    return;
+  }
+  Local<String> result;
+  if (EncodeBytes(isolate, span.data + start, end - start, enc)
+          .ToLocal(&result)) {
+    args.GetReturnValue().Set(result);
+  }
+}
+
+// hexWrite, base64Write, base64urlWrite, ucs2Write (on `this`).
+template <Encoding enc>
+void StringWrite(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  ByteSpan span;
+  if (!args.This()->IsArrayBufferView() || !GetSpan(args.This(), &span)) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
+    return;
+  }
+  if (!args[0]->IsString()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a string");
+    return;
+  }
+  int64_t offset, max_length;
+  if (!ToInt64(context, args[1], 0, &offset)) return;
+  if (offset < 0) {
+    THROW_ERR_OUT_OF_RANGE(isolate, "Index out of range");
+    return;
+  }
+  if (static_cast<uint64_t>(offset) > span.length) {
+    THROW_ERR_BUFFER_OUT_OF_BOUNDS(isolate,
+                                   "\"offset\" is outside of buffer bounds");
+    return;
+  }
+  size_t remaining = span.length - offset;
+  if (!ToInt64(context, args[2], static_cast<int64_t>(remaining),
+               &max_length)) {
+    return;
+  }
+  if (max_length < 0) {
+    THROW_ERR_OUT_OF_RANGE(isolate, "Index out of range");
+    return;
+  }
+  size_t cap = std::min<uint64_t>(remaining, max_length);
+  size_t written = 0;
+  if (cap > 0) {
+    written = WriteString(isolate, span.data + offset, cap,
+                          args[0].As<String>(), enc);
+  }
+  args.GetReturnValue().Set(static_cast<double>(written));
+}
+
+// utf8WriteStatic / latin1WriteStatic / asciiWriteStatic(buffer, string,
+// offset, length): the JS wrappers checked offset and length already.
+template <Encoding enc>
+void StringWriteStatic(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  ByteSpan span;
+  if (!args[0]->IsArrayBufferView() || !GetSpan(args[0], &span)) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
+    return;
+  }
+  if (!args[1]->IsString()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a string");
+    return;
+  }
+  size_t offset = ClampIndex(args[2], span.length, 0);
+  size_t remaining = span.length - offset;
+  size_t cap = ClampIndex(args[3], remaining, remaining);
+  size_t written = 0;
+  if (cap > 0) {
+    written = WriteString(isolate, span.data + offset, cap,
+                          args[1].As<String>(), enc);
+  }
+  args.GetReturnValue().Set(static_cast<double>(written));
+}
+
+// ---------------------------------------------------------------------------
+// Functions on whole buffers.
+
+void ByteLengthUtf8(const FunctionCallbackInfo<Value>& args) {
+  if (!args[0]->IsString()) return args.GetReturnValue().Set(0);
+  args.GetReturnValue().Set(
+      static_cast<double>(args[0].As<String>()->Utf8Length(args.GetIsolate())));
+}
+
+// byteLengthString(string, encoding): the bytes Buffer.from would need.
+void ByteLengthString(const FunctionCallbackInfo<Value>& args) {
+  if (!args[0]->IsString()) return args.GetReturnValue().Set(0);
+  args.GetReturnValue().Set(static_cast<double>(EncodedSize(
+      args.GetIsolate(), args[0].As<String>(), ToEncoding(args[1]))));
+}
+
+// writeString(buffer, string, offset, length, encoding) -> bytes written.
+void WriteStringGeneric(const FunctionCallbackInfo<Value>& args) {
+  ByteSpan span;
+  if (!GetSpan(args[0], &span) || !args[1]->IsString()) {
+    THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(), "argument must be a string");
+    return;
+  }
+  size_t offset = ClampIndex(args[2], span.length, 0);
+  size_t remaining = span.length - offset;
+  size_t cap = ClampIndex(args[3], remaining, remaining);
+  size_t written = 0;
+  if (cap > 0) {
+    written = WriteString(args.GetIsolate(), span.data + offset, cap,
+                          args[1].As<String>(), ToEncoding(args[4]));
+  }
+  args.GetReturnValue().Set(static_cast<double>(written));
+}
+
+// toString(buffer, start, end, encoding): a slice without Node's checks, for
+// internal callers that computed the range themselves.
+void BytesToString(const FunctionCallbackInfo<Value>& args) {
+  ByteSpan span;
+  if (!GetSpan(args[0], &span)) {
+    THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(), "argument must be a buffer");
+    return;
+  }
+  size_t start = ClampIndex(args[1], span.length, 0);
+  size_t end = ClampIndex(args[2], span.length, span.length);
+  if (end < start) end = start;
+  Local<String> result;
+  if (EncodeBytes(args.GetIsolate(), span.data + start, end - start,
+                  ToEncoding(args[3]))
+          .ToLocal(&result)) {
+    args.GetReturnValue().Set(result);
+  }
+}
+
+int NormalizeCompare(int cmp, size_t a_len, size_t b_len) {
+  if (cmp != 0) return cmp > 0 ? 1 : -1;
+  if (a_len > b_len) return 1;
+  if (a_len < b_len) return -1;
+  return 0;
+}
+
+// compare(a, b) -> -1 | 0 | 1
+void Compare(const FunctionCallbackInfo<Value>& args) {
+  ByteSpan a, b;
+  if (!GetSpan(args[0], &a) || !GetSpan(args[1], &b)) {
+    THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(), "argument must be a buffer");
+    return;
+  }
+  size_t n = std::min(a.length, b.length);
+  int cmp = n > 0 ? memcmp(a.data, b.data, n) : 0;
+  args.GetReturnValue().Set(NormalizeCompare(cmp, a.length, b.length));
+}
+
+// compareOffset(source, target, targetStart, sourceStart, targetEnd,
+// sourceEnd) -> -1 | 0 | 1
+void CompareOffset(const FunctionCallbackInfo<Value>& args) {
+  ByteSpan source, target;
+  if (!GetSpan(args[0], &source) || !GetSpan(args[1], &target)) {
+    THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(), "argument must be a buffer");
+    return;
+  }
+  size_t target_start = ClampIndex(args[2], target.length, 0);
+  size_t source_start = ClampIndex(args[3], source.length, 0);
+  size_t target_end = ClampIndex(args[4], target.length, target.length);
+  size_t source_end = ClampIndex(args[5], source.length, source.length);
+  target_end = std::max(target_end, target_start);
+  source_end = std::max(source_end, source_start);
+  size_t source_len = source_end - source_start;
+  size_t target_len = target_end - target_start;
+  size_t n = std::min(source_len, target_len);
+  int cmp = n > 0 ? memcmp(source.data + source_start,
+                           target.data + target_start, n)
+                  : 0;
+  args.GetReturnValue().Set(NormalizeCompare(cmp, source_len, target_len));
+}
+
+// copy(source, target, targetStart, sourceStart, count) -> bytes copied.
+void Copy(const FunctionCallbackInfo<Value>& args) {
+  ByteSpan source, target;
+  if (!GetSpan(args[0], &source) || !GetSpan(args[1], &target)) {
+    THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(), "argument must be a buffer");
+    return;
+  }
+  size_t target_start = ClampIndex(args[2], target.length, 0);
+  size_t source_start = ClampIndex(args[3], source.length, 0);
+  size_t count = ClampIndex(args[4], source.length, 0);
+  count = std::min({count, source.length - source_start,
+                    target.length - target_start});
+  if (count > 0) {
+    memmove(target.data + target_start, source.data + source_start, count);
+  }
+  args.GetReturnValue().Set(static_cast<double>(count));
+}
+
+// fill(buffer, value, start, end, encoding) -> undefined, or -1 when the
+// value encodes to no bytes, -2 when the range is out of bounds.
+void Fill(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  ByteSpan span;
+  if (!args[0]->IsArrayBufferView() || !GetSpan(args[0], &span)) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
+    return;
+  }
+  if (!args[2]->IsNumber() || !args[3]->IsNumber()) {
+    return args.GetReturnValue().Set(-2);
+  }
+  double dstart = args[2].As<Number>()->Value();
+  double dend = args[3].As<Number>()->Value();
+  if (!(dstart >= 0) || !(dend >= dstart) ||
+      dend > static_cast<double>(span.length)) {
+    return args.GetReturnValue().Set(-2);
+  }
+  size_t start = static_cast<size_t>(dstart);
+  size_t end = static_cast<size_t>(dend);
+  size_t fill_length = end - start;
+  if (fill_length == 0) return;
+  uint8_t* dst = span.data + start;
+
+  std::vector<uint8_t> pattern;
+  if (args[1]->IsArrayBufferView()) {
+    ByteSpan value;
+    GetSpan(args[1], &value);
+    pattern.assign(value.data, value.data + value.length);
+  } else if (args[1]->IsString()) {
+    Local<String> str = args[1].As<String>();
+    Encoding enc = ToEncoding(args[4]);
+    pattern.resize(EncodedSize(isolate, str, enc));
+    pattern.resize(
+        WriteString(isolate, pattern.data(), pattern.size(), str, enc));
+  } else {
+    uint32_t value;
+    if (!args[1]->Uint32Value(context).To(&value)) return;
+    memset(dst, static_cast<int>(value & 255), fill_length);
+    return;
+  }
+  if (pattern.empty()) return args.GetReturnValue().Set(-1);
+  size_t n = std::min(pattern.size(), fill_length);
+  memcpy(dst, pattern.data(), n);
+  // Double the filled prefix until the range is full.
+  while (n < fill_length) {
+    size_t chunk = std::min(n, fill_length - n);
+    memcpy(dst + n, dst, chunk);
+    n += chunk;
+  }
+}
+
+// Where a search of `needle_len` bytes starts, as Node computes it; -1 when
+// nothing can match.
+int64_t IndexOfOffset(size_t length, int64_t offset, size_t needle_len,
+                      bool forward) {
+  int64_t len = static_cast<int64_t>(length);
+  int64_t nlen = static_cast<int64_t>(needle_len);
+  if (offset < 0) {
+    if (offset + len >= 0) return len + offset;
+    if (forward || needle_len == 0) return 0;
+    return -1;
+  }
+  if (offset + nlen <= len) return offset;
+  if (needle_len == 0) return len;
+  if (forward) return -1;
+  return len - 1;
+}
+
+// Search for `needle` in units of `T` (1 byte, or 2 for UCS-2); `offset` is
+// in units. Returns the unit index or -1.
+template <typename T>
+int64_t SearchUnits(const T* hay, size_t hay_len, const T* needle,
+                    size_t needle_len, size_t offset, bool forward) {
+  if (needle_len > hay_len) return -1;
+  size_t last = hay_len - needle_len;
+  if (forward) {
+    for (size_t i = offset; i <= last; i++) {
+      if (hay[i] == needle[0] &&
+          memcmp(hay + i, needle, needle_len * sizeof(T)) == 0) {
+        return static_cast<int64_t>(i);
+      }
+    }
+    return -1;
+  }
+  for (size_t i = std::min(offset, last) + 1; i-- > 0;) {
+    if (hay[i] == needle[0] &&
+        memcmp(hay + i, needle, needle_len * sizeof(T)) == 0) {
+      return static_cast<int64_t>(i);
+    }
+  }
+  return -1;
+}
+
+int64_t SearchBytes(const uint8_t* hay, size_t hay_len, const uint8_t* needle,
+                    size_t needle_len, size_t offset, bool forward) {
+  if (forward && needle_len > 0 && offset < hay_len) {
+    const void* hit =
+        memmem(hay + offset, hay_len - offset, needle, needle_len);
+    if (hit == nullptr) return -1;
+    return static_cast<const uint8_t*>(hit) - hay;
+  }
+  return SearchUnits(hay, hay_len, needle, needle_len, offset, forward);
+}
+
+std::vector<uint16_t> ToUnits(const uint8_t* data, size_t len) {
+  std::vector<uint16_t> units(len / 2);
+  for (size_t i = 0; i < units.size(); i++) {
+    units[i] = static_cast<uint16_t>(data[2 * i] | data[2 * i + 1] << 8);
+  }
+  return units;
+}
+
+// The search shared by indexOfString and indexOfBuffer.
+double IndexOfBytes(const ByteSpan& hay, const uint8_t* needle,
+                    size_t needle_len, int64_t offset_arg, Encoding enc,
+                    bool forward) {
+  int64_t opt = IndexOfOffset(hay.length, offset_arg, needle_len, forward);
+  if (needle_len == 0) return static_cast<double>(opt);
+  if (hay.length == 0 || opt <= -1) return -1;
+  size_t offset = static_cast<size_t>(opt);
+  if ((forward && needle_len + offset > hay.length) ||
+      needle_len > hay.length) {
+    return -1;
+  }
+  if (enc == kUcs2) {
+    if (hay.length < 2 || needle_len < 2) return -1;
+    std::vector<uint16_t> h = ToUnits(hay.data, hay.length);
+    std::vector<uint16_t> n = ToUnits(needle, needle_len);
+    int64_t r = SearchUnits(h.data(), h.size(), n.data(), n.size(),
+                            offset / 2, forward);
+    return r < 0 ? -1 : static_cast<double>(r * 2);
+  }
+  return static_cast<double>(
+      SearchBytes(hay.data, hay.length, needle, needle_len, offset, forward));
+}
+
+// indexOfString(buffer, string, byteOffset, encoding, forward)
+void IndexOfString(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  ByteSpan hay;
+  if (!GetSpan(args[0], &hay) || !args[1]->IsString()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
+    return;
+  }
+  int64_t offset;
+  if (!ToInt64(context, args[2], 0, &offset)) return;
+  Encoding enc = ToEncoding(args[3]);
+  Local<String> str = args[1].As<String>();
+  std::vector<uint8_t> needle(EncodedSize(isolate, str, enc));
+  needle.resize(WriteString(isolate, needle.data(), needle.size(), str, enc));
+  args.GetReturnValue().Set(IndexOfBytes(hay, needle.data(), needle.size(),
+                                         offset, enc, args[4]->IsTrue()));
+}
+
+// indexOfBuffer(buffer, needle, byteOffset, encoding, forward)
+void IndexOfBuffer(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  ByteSpan hay, needle;
+  if (!GetSpan(args[0], &hay) || !GetSpan(args[1], &needle)) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
+    return;
+  }
+  int64_t offset;
+  if (!ToInt64(context, args[2], 0, &offset)) return;
+  args.GetReturnValue().Set(IndexOfBytes(hay, needle.data, needle.length,
+                                         offset, ToEncoding(args[3]),
+                                         args[4]->IsTrue()));
+}
+
+// indexOfNumber(buffer, byte, byteOffset, forward)
+void IndexOfNumber(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  ByteSpan hay;
+  if (!GetSpan(args[0], &hay)) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
+    return;
+  }
+  uint32_t needle;
+  int64_t offset_arg;
+  if (!args[1]->Uint32Value(context).To(&needle)) return;
+  if (!ToInt64(context, args[2], 0, &offset_arg)) return;
+  bool forward = args[3]->IsTrue();
+  int64_t opt = IndexOfOffset(hay.length, offset_arg, 1, forward);
+  if (opt <= -1 || hay.length == 0) return args.GetReturnValue().Set(-1);
+  size_t offset = static_cast<size_t>(opt);
+  uint8_t byte = static_cast<uint8_t>(needle & 255);
+  double result = -1;
+  if (forward) {
+    const void* hit = memchr(hay.data + offset, byte, hay.length - offset);
+    if (hit != nullptr) result = static_cast<const uint8_t*>(hit) - hay.data;
+  } else {
+    for (size_t i = std::min(offset, hay.length - 1) + 1; i-- > 0;) {
+      if (hay.data[i] == byte) {
+        result = static_cast<double>(i);
+        break;
+      }
+    }
+  }
+  args.GetReturnValue().Set(result);
+}
+
+template <size_t width>
+void Swap(const FunctionCallbackInfo<Value>& args) {
+  ByteSpan span;
+  if (!args[0]->IsArrayBufferView() || !GetSpan(args[0], &span)) {
+    THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(), "argument must be a buffer");
+    return;
+  }
+  size_t n = span.length - span.length % width;
+  for (size_t i = 0; i < n; i += width) {
+    std::reverse(span.data + i, span.data + i + width);
+  }
+  args.GetReturnValue().Set(args[0]);
+}
+
+bool IsValidUtf8(const uint8_t* p, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    uint8_t c = p[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    size_t n;
+    uint32_t min;
+    uint32_t cp;
+    if ((c & 0xe0) == 0xc0) {
+      n = 1;
+      min = 0x80;
+      cp = c & 0x1f;
+    } else if ((c & 0xf0) == 0xe0) {
+      n = 2;
+      min = 0x800;
+      cp = c & 0x0f;
+    } else if ((c & 0xf8) == 0xf0) {
+      n = 3;
+      min = 0x10000;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (len - i <= n) return false;
+    for (size_t k = 1; k <= n; k++) {
+      if ((p[i + k] & 0xc0) != 0x80) return false;
+      cp = cp << 6 | (p[i + k] & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+void IsUtf8(const FunctionCallbackInfo<Value>& args) {
+  ByteSpan span;
+  if (!GetSpan(args[0], &span)) {
+    THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(), "argument must be a buffer");
+    return;
+  }
+  args.GetReturnValue().Set(IsValidUtf8(span.data, span.length));
+}
+
+void IsAscii(const FunctionCallbackInfo<Value>& args) {
+  ByteSpan span;
+  if (!GetSpan(args[0], &span)) {
+    THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(), "argument must be a buffer");
+    return;
+  }
+  bool ascii = true;
+  for (size_t i = 0; i < span.length; i++) {
+    if (span.data[i] & 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  args.GetReturnValue().Set(ascii);
+}
+
+// isDetached(arrayBufferOrView)
+void IsDetached(const FunctionCallbackInfo<Value>& args) {
+  Local<Value> value = args[0];
+  if (value->IsArrayBufferView()) {
+    value = value.As<ArrayBufferView>()->Buffer();
+  }
+  bool detached = value->IsArrayBuffer() &&
+                  value.As<ArrayBuffer>()->WasDetached();
+  args.GetReturnValue().Set(detached);
+}
+
+#define SLICE_METHODS(V)                \
+  V("asciiSlice", StringSlice<kAscii>)  \
+  V("base64Slice", StringSlice<kBase64>) \
+  V("base64urlSlice", StringSlice<kBase64Url>) \
+  V("latin1Slice", StringSlice<kLatin1>) \
+  V("hexSlice", StringSlice<kHex>)      \
+  V("ucs2Slice", StringSlice<kUcs2>)    \
+  V("utf8Slice", StringSlice<kUtf8>)
+
+#define WRITE_METHODS(V)                               \
+  V("base64Write", StringWrite<kBase64>)               \
+  V("base64urlWrite", StringWrite<kBase64Url>)         \
+  V("hexWrite", StringWrite<kHex>)                     \
+  V("ucs2Write", StringWrite<kUcs2>)                   \
+  V("asciiWriteStatic", StringWriteStatic<kAscii>)     \
+  V("latin1WriteStatic", StringWriteStatic<kLatin1>)   \
+  V("utf8WriteStatic", StringWriteStatic<kUtf8>)       \
+  V("writeString", WriteStringGeneric)                 \
+  V("copy", Copy)                                      \
+  V("fill", Fill)                                      \
+  V("swap16", Swap<2>)                                 \
+  V("swap32", Swap<4>)                                 \
+  V("swap64", Swap<8>)
+
+#define PURE_METHODS(V)                      \
+  V("byteLengthUtf8", ByteLengthUtf8)        \
+  V("byteLengthString", ByteLengthString)    \
+  V("toString", BytesToString)               \
+  V("compare", Compare)                      \
+  V("compareOffset", CompareOffset)          \
+  V("indexOfString", IndexOfString)          \
+  V("indexOfBuffer", IndexOfBuffer)          \
+  V("indexOfNumber", IndexOfNumber)          \
+  V("isUtf8", IsUtf8)                        \
+  V("isAscii", IsAscii)                      \
+  V("isDetached", IsDetached)
+
+void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
+                void*) {
+  Isolate* isolate = context->GetIsolate();
+#define V(name, fn) SetMethodNoSideEffect(context, target, name, fn);
+  SLICE_METHODS(V)
+  PURE_METHODS(V)
+#undef V
+#define V(name, fn) SetMethod(context, target, name, fn);
+  WRITE_METHODS(V)
+#undef V
+  SetConstant(context, target, "kMaxLength",
+              static_cast<double>(v8::TypedArray::kMaxLength));
+  SetConstant(context, target, "kStringMaxLength", String::kMaxLength);
+  Local<Object> encodings = Object::New(isolate);
+  SetConstant(context, encodings, "ascii", kAscii);
+  SetConstant(context, encodings, "utf8", kUtf8);
+  SetConstant(context, encodings, "base64", kBase64);
+  SetConstant(context, encodings, "utf16le", kUcs2);
+  SetConstant(context, encodings, "latin1", kLatin1);
+  SetConstant(context, encodings, "hex", kHex);
+  SetConstant(context, encodings, "buffer", kBuffer);
+  SetConstant(context, encodings, "base64url", kBase64Url);
+  SetValue(context, target, "encodings", encodings);
+}
+
+}  // namespace
+
+void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
+#define V(name, fn) registry->Register(fn);
+  SLICE_METHODS(V)
+  PURE_METHODS(V)
+  WRITE_METHODS(V)
+#undef V
+}
+
+}  // namespace lode::buffer
+
+LODE_BINDING_CONTEXT_AWARE_INTERNAL(buffer, lode::buffer::Initialize)
+LODE_BINDING_EXTERNAL_REFERENCE(buffer,
+                                lode::buffer::RegisterExternalReferences)

@@ -1,0 +1,172 @@
+#include "lode_builtins.h"
+
+#include <cstring>
+#include <string>
+
+#include "env.h"
+#include "lode_binding.h"
+#include "lode_errors.h"
+#include "util.h"
+
+namespace lode::builtins {
+
+using v8::Array;
+using v8::Context;
+using v8::Function;
+using v8::FunctionCallbackInfo;
+using v8::Isolate;
+using v8::Local;
+using v8::MaybeLocal;
+using v8::Object;
+using v8::ScriptCompiler;
+using v8::ScriptOrigin;
+using v8::String;
+using v8::Value;
+
+const char* const kModuleParams[] = {"exports", "require", "module",
+                                     "process", "internalBinding",
+                                     "primordials"};
+const size_t kModuleParamCount = arraysize(kModuleParams);
+
+namespace {
+
+// The embedded sources live as long as the process: V8 may reference them
+// without copying.
+class OneByteResource : public String::ExternalOneByteStringResource {
+ public:
+  OneByteResource(const uint8_t* data, size_t length)
+      : data_(reinterpret_cast<const char*>(data)), length_(length) {}
+  const char* data() const override { return data_; }
+  size_t length() const override { return length_; }
+  void Dispose() override { delete this; }
+
+ private:
+  const char* data_;
+  size_t length_;
+};
+
+class TwoByteResource : public String::ExternalStringResource {
+ public:
+  TwoByteResource(const uint16_t* data, size_t length)
+      : data_(data), length_(length) {}
+  const uint16_t* data() const override { return data_; }
+  size_t length() const override { return length_; }
+  void Dispose() override { delete this; }
+
+ private:
+  const uint16_t* data_;
+  size_t length_;
+};
+
+}  // namespace
+
+const BuiltinSource* Find(const char* id) {
+  // The table is sorted by id (js2c sorts by path).
+  size_t lo = 0, hi = kBuiltinSourceCount;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(kBuiltinSources[mid].id, id);
+    if (c == 0) return &kBuiltinSources[mid];
+    if (c < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  // Fall back to a linear scan in case path order and id order differ.
+  for (size_t i = 0; i < kBuiltinSourceCount; i++) {
+    if (strcmp(kBuiltinSources[i].id, id) == 0) return &kBuiltinSources[i];
+  }
+  return nullptr;
+}
+
+MaybeLocal<String> GetSource(Isolate* isolate, const BuiltinSource* source) {
+  if (source->one_byte) {
+    return String::NewExternalOneByte(
+        isolate, new OneByteResource(
+                     static_cast<const uint8_t*>(source->data),
+                     source->length));
+  }
+  return String::NewExternalTwoByte(
+      isolate, new TwoByteResource(static_cast<const uint16_t*>(source->data),
+                                   source->length));
+}
+
+MaybeLocal<Function> CompileBuiltin(Local<Context> context, const char* id,
+                                    size_t param_count,
+                                    const char* const params[]) {
+  Isolate* isolate = context->GetIsolate();
+  const BuiltinSource* builtin = Find(id);
+  if (builtin == nullptr) {
+    THROW_ERR_UNKNOWN_BUILTIN_MODULE(
+        isolate, std::string("No such built-in module: ") + id);
+    return MaybeLocal<Function>();
+  }
+  Local<String> code;
+  if (!GetSource(isolate, builtin).ToLocal(&code)) return {};
+  std::string name = std::string("node:") + id;
+  ScriptOrigin origin(isolate, Utf8String(isolate, name), 0, 0, true);
+  ScriptCompiler::Source source(code, origin);
+  std::vector<Local<String>> args;
+  for (size_t i = 0; i < param_count; i++) {
+    args.push_back(OneByteString(isolate, params[i]));
+  }
+  return ScriptCompiler::CompileFunction(context, &source, args.size(),
+                                         args.data(), 0, nullptr);
+}
+
+namespace {
+
+void CompileFunctionJS(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  CHECK(args[0]->IsString());
+  Utf8Value id(isolate, args[0]);
+  Local<Function> fn;
+  if (CompileBuiltin(isolate->GetCurrentContext(), *id, kModuleParamCount,
+                     kModuleParams)
+          .ToLocal(&fn)) {
+    args.GetReturnValue().Set(fn);
+  }
+}
+
+void HasBuiltin(const FunctionCallbackInfo<Value>& args) {
+  Utf8Value id(args.GetIsolate(), args[0]);
+  args.GetReturnValue().Set(Find(*id) != nullptr);
+}
+
+void GetBuiltinSource(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Utf8Value id(isolate, args[0]);
+  const BuiltinSource* source = Find(*id);
+  Local<String> str;
+  if (source != nullptr && GetSource(isolate, source).ToLocal(&str)) {
+    args.GetReturnValue().Set(str);
+  }
+}
+
+void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
+                void*) {
+  Isolate* isolate = context->GetIsolate();
+  Local<Array> ids = Array::New(isolate, kBuiltinSourceCount);
+  for (size_t i = 0; i < kBuiltinSourceCount; i++) {
+    ids->Set(context, i, OneByteString(isolate, kBuiltinSources[i].id))
+        .Check();
+  }
+  SetValue(context, target, "builtinIds", ids);
+  SetMethod(context, target, "compileFunction", CompileFunctionJS);
+  SetMethodNoSideEffect(context, target, "hasBuiltin", HasBuiltin);
+  SetMethodNoSideEffect(context, target, "getSource", GetBuiltinSource);
+}
+
+void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
+  registry->Register(CompileFunctionJS);
+  registry->Register(HasBuiltin);
+  registry->Register(GetBuiltinSource);
+}
+
+}  // namespace
+}  // namespace lode::builtins
+
+LODE_BINDING_CONTEXT_AWARE_INTERNAL(builtins, lode::builtins::Initialize)
+LODE_BINDING_EXTERNAL_REFERENCE(builtins,
+                                lode::builtins::RegisterExternalReferences)

@@ -1,0 +1,323 @@
+#include "lode_errors.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+
+#include "env.h"
+#include "lode_binding.h"
+#include "lode_version.h"
+#include "util.h"
+#include "uv.h"
+
+namespace lode {
+
+using v8::Context;
+using v8::Exception;
+using v8::Function;
+using v8::FunctionCallbackInfo;
+using v8::HandleScope;
+using v8::Integer;
+using v8::Isolate;
+using v8::Local;
+using v8::Message;
+using v8::Object;
+using v8::String;
+using v8::TryCatch;
+using v8::Value;
+
+static Local<Value> MakeCodedError(Isolate* isolate, const char* code,
+                                   Local<Value> (*ctor)(Local<String>),
+                                   const std::string& message) {
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Value> err = ctor(Utf8String(isolate, message));
+  Local<Object> obj = err.As<Object>();
+  obj->Set(context, FIXED_ONE_BYTE_STRING(isolate, "code"),
+           OneByteString(isolate, code))
+      .Check();
+  return err;
+}
+
+#define V(code, type)                                                    \
+  void THROW_##code(Isolate* isolate, const std::string& message) {      \
+    isolate->ThrowException(                                             \
+        MakeCodedError(isolate, #code, Exception::type, message));       \
+  }
+LODE_ERRORS_WITH_CODE(V)
+#undef V
+
+Local<Value> UVException(Isolate* isolate, int err, const char* syscall,
+                         const char* message, const char* path,
+                         const char* dest) {
+  Local<Context> context = isolate->GetCurrentContext();
+  const char* code = uv_err_name(err);
+  if (message == nullptr || message[0] == '\0') message = uv_strerror(err);
+  std::string msg = std::string(code) + ": " + message + ", " + syscall;
+  if (path != nullptr) msg += std::string(" '") + path + "'";
+  if (dest != nullptr) msg += std::string(" -> '") + dest + "'";
+  Local<Object> e =
+      Exception::Error(Utf8String(isolate, msg)).As<Object>();
+  e->Set(context, FIXED_ONE_BYTE_STRING(isolate, "errno"),
+         Integer::New(isolate, err))
+      .Check();
+  e->Set(context, FIXED_ONE_BYTE_STRING(isolate, "code"),
+         OneByteString(isolate, code))
+      .Check();
+  e->Set(context, FIXED_ONE_BYTE_STRING(isolate, "syscall"),
+         OneByteString(isolate, syscall))
+      .Check();
+  if (path != nullptr) {
+    e->Set(context, FIXED_ONE_BYTE_STRING(isolate, "path"),
+           Utf8String(isolate, path))
+        .Check();
+  }
+  if (dest != nullptr) {
+    e->Set(context, FIXED_ONE_BYTE_STRING(isolate, "dest"),
+           Utf8String(isolate, dest))
+        .Check();
+  }
+  return e;
+}
+
+void ThrowUVException(Isolate* isolate, int err, const char* syscall,
+                      const char* message, const char* path,
+                      const char* dest) {
+  isolate->ThrowException(
+      UVException(isolate, err, syscall, message, path, dest));
+}
+
+void ExitNow(int code) {
+  fflush(stdout);
+  fflush(stderr);
+  _exit(code);
+}
+
+namespace errors {
+
+// "file:line\nsource line\n    ^\n", as Node prints above a fatal error.
+static std::string GetErrorSource(Isolate* isolate, Local<Context> context,
+                                  Local<Message> message) {
+  if (message.IsEmpty()) return "";
+  Local<String> source_line;
+  if (!message->GetSourceLine(context).ToLocal(&source_line)) return "";
+  Utf8Value filename(isolate, message->GetScriptResourceName());
+  int line = message->GetLineNumber(context).FromMaybe(0);
+  std::string source = Utf8Value(isolate, source_line).ToString();
+  int start = message->GetStartColumn(context).FromMaybe(0);
+  int end = message->GetEndColumn(context).FromMaybe(start + 1);
+  std::string out = std::string(*filename) + ":" + std::to_string(line) +
+                    "\n" + source + "\n";
+  // Keep tabs so the caret lines up under the source.
+  for (int i = 0; i < start && i < static_cast<int>(source.size()); i++) {
+    out += source[i] == '\t' ? '\t' : ' ';
+  }
+  if (end <= start) end = start + 1;
+  for (int i = start; i < end; i++) out += '^';
+  out += "\n";
+  return out;
+}
+
+static std::string FormatError(Environment* env, Local<Value> error) {
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  Local<Function> fmt = env->format_fatal_error();
+  if (!fmt.IsEmpty() && env->can_call_into_js()) {
+    TryCatch try_catch(isolate);
+    Local<Value> result;
+    if (fmt->Call(context, v8::Undefined(isolate), 1, &error)
+            .ToLocal(&result) &&
+        result->IsString()) {
+      return Utf8Value(isolate, result).ToString();
+    }
+  }
+  if (error->IsObject()) {
+    Local<Value> stack;
+    TryCatch try_catch(isolate);
+    if (error.As<Object>()
+            ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "stack"))
+            .ToLocal(&stack) &&
+        stack->IsString()) {
+      return Utf8Value(isolate, stack).ToString();
+    }
+  }
+  return Utf8Value(isolate, error).ToString();
+}
+
+static void PrintUncaughtException(Environment* env, Local<Value> error,
+                                   Local<Message> message) {
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  std::string source = GetErrorSource(isolate, context, message);
+  std::string formatted = FormatError(env, error);
+  bool is_error = error->IsNativeError();
+  std::string out;
+  if (is_error) {
+    out = source + (source.empty() ? "" : "\n") + formatted + "\n";
+  } else {
+    out = "\n" + source + formatted + "\n";
+    if (!env->options()->GetBool("--trace-uncaught") && !error->IsObject()) {
+      out += "(Use `node --trace-uncaught ...` to show where the exception "
+             "was thrown)\n";
+    }
+  }
+  out += "\nNode.js " LODE_NODE_VERSION_STRING "\n";
+  fwrite(out.data(), 1, out.size(), stderr);
+  fflush(stderr);
+}
+
+void TriggerUncaughtException(Isolate* isolate, Local<Value> error,
+                              Local<Message> message, bool from_promise) {
+  HandleScope scope(isolate);
+  Environment* env = Environment::GetCurrent(isolate);
+  if (env == nullptr) {
+    Utf8Value str(isolate, error);
+    fprintf(stderr, "Uncaught %s\n", *str);
+    ExitNow(kGenericUserError);
+  }
+  if (!env->can_call_into_js()) return;
+  Local<Context> context = env->context();
+  Local<Function> handler = env->uncaught_exception_handler();
+  int exit_code = kGenericUserError;
+  if (!handler.IsEmpty()) {
+    TryCatch try_catch(isolate);
+    try_catch.SetVerbose(false);
+    Local<Value> argv[] = {error, v8::Boolean::New(isolate, from_promise)};
+    Local<Value> handled;
+    if (!handler->Call(context, env->process_object(), 2, argv)
+             .ToLocal(&handled)) {
+      if (try_catch.HasTerminated()) return;
+      // The handler itself threw: print that error, exit 7.
+      PrintUncaughtException(env, try_catch.Exception(), try_catch.Message());
+      ExitNow(kExceptionInFatalExceptionHandler);
+    }
+    if (handled->IsTrue()) return;
+    if (handled->IsInt32()) exit_code = handled.As<v8::Int32>()->Value();
+  }
+  PrintUncaughtException(env, error, message);
+  env->set_can_call_into_js(false);
+  ExitNow(exit_code == 0 ? kGenericUserError : exit_code);
+}
+
+void PerIsolateMessageListener(Local<Message> message, Local<Value> error) {
+  Isolate* isolate = message->GetIsolate();
+  switch (message->ErrorLevel()) {
+    case Isolate::kMessageWarning: {
+      Utf8Value text(isolate, message->Get());
+      fprintf(stderr, "(lode) V8 warning: %s\n", *text);
+      break;
+    }
+    case Isolate::kMessageError:
+      TriggerUncaughtException(isolate, error, message);
+      break;
+    default:
+      break;
+  }
+}
+
+void FatalException(Isolate* isolate, const TryCatch& try_catch) {
+  HandleScope scope(isolate);
+  Environment* env = Environment::GetCurrent(isolate);
+  if (env != nullptr && !try_catch.Exception().IsEmpty()) {
+    PrintUncaughtException(env, try_catch.Exception(), try_catch.Message());
+  } else if (!try_catch.Exception().IsEmpty()) {
+    Utf8Value str(isolate, try_catch.Exception());
+    fprintf(stderr, "%s\n", *str);
+  }
+  ExitNow(kGenericUserError);
+}
+
+void OnFatalError(const char* location, const char* message) {
+  fprintf(stderr, "FATAL ERROR: %s %s\n", location ? location : "",
+          message ? message : "");
+  fflush(stderr);
+  abort();
+}
+
+namespace {
+
+void SetCallback(const FunctionCallbackInfo<Value>& args,
+                 void (Environment::*setter)(Local<Function>)) {
+  Environment* env = Environment::GetCurrent(args);
+  CHECK(args[0]->IsFunction());
+  (env->*setter)(args[0].As<Function>());
+}
+
+void SetUncaughtExceptionHandler(const FunctionCallbackInfo<Value>& args) {
+  SetCallback(args, &Environment::set_uncaught_exception_handler);
+}
+
+void SetFormatFatalError(const FunctionCallbackInfo<Value>& args) {
+  SetCallback(args, &Environment::set_format_fatal_error);
+}
+
+void SetPrepareStackTraceCallback(const FunctionCallbackInfo<Value>& args) {
+  SetCallback(args, &Environment::set_prepare_stack_trace);
+}
+
+void TriggerUncaughtExceptionJS(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Message> message = Exception::CreateMessage(isolate, args[0]);
+  TriggerUncaughtException(isolate, args[0], message, args[1]->IsTrue());
+}
+
+// String(value) without running user code: for values whose toString may
+// throw or have side effects.
+void NoSideEffectsToString(const FunctionCallbackInfo<Value>& args) {
+  Local<Context> context = args.GetIsolate()->GetCurrentContext();
+  Local<String> result;
+  if (args[0]->ToDetailString(context).ToLocal(&result)) {
+    args.GetReturnValue().Set(result);
+  }
+}
+
+void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
+                void*) {
+  SetMethod(context, target, "setUncaughtExceptionHandler",
+            SetUncaughtExceptionHandler);
+  SetMethod(context, target, "setFormatFatalError", SetFormatFatalError);
+  SetMethod(context, target, "setPrepareStackTraceCallback",
+            SetPrepareStackTraceCallback);
+  SetMethod(context, target, "triggerUncaughtException",
+            TriggerUncaughtExceptionJS);
+  SetMethodNoSideEffect(context, target, "noSideEffectsToString",
+                        NoSideEffectsToString);
+  Isolate* isolate = context->GetIsolate();
+  Local<Object> codes = Object::New(isolate);
+  SetConstant(context, codes, "kNoFailure", kNoFailure);
+  SetConstant(context, codes, "kGenericUserError", kGenericUserError);
+  SetConstant(context, codes, "kInternalJSParseError", kInternalJSParseError);
+  SetConstant(context, codes, "kInternalJSEvaluationFailure",
+              kInternalJSEvaluationFailure);
+  SetConstant(context, codes, "kV8FatalError", kV8FatalError);
+  SetConstant(context, codes, "kInvalidFatalExceptionMonkeyPatching",
+              kInvalidFatalExceptionMonkeyPatching);
+  SetConstant(context, codes, "kExceptionInFatalExceptionHandler",
+              kExceptionInFatalExceptionHandler);
+  SetConstant(context, codes, "kUnsettledTopLevelAwait",
+              kUnsettledTopLevelAwait);
+  SetConstant(context, codes, "kInvalidCommandLineArgument",
+              kInvalidCommandLineArgument);
+  SetConstant(context, codes, "kBootstrapFailure", kBootstrapFailure);
+  SetConstant(context, codes, "kInvalidCommandLineArgument2",
+              kInvalidCommandLineArgument2);
+  SetConstant(context, codes, "kStartupSnapshotFailure",
+              kStartupSnapshotFailure);
+  SetConstant(context, codes, "kAbort", kAbort);
+  SetValue(context, target, "exitCodes", codes);
+}
+
+void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
+  registry->Register(SetUncaughtExceptionHandler);
+  registry->Register(SetFormatFatalError);
+  registry->Register(SetPrepareStackTraceCallback);
+  registry->Register(TriggerUncaughtExceptionJS);
+  registry->Register(NoSideEffectsToString);
+}
+
+}  // namespace
+}  // namespace errors
+}  // namespace lode
+
+LODE_BINDING_CONTEXT_AWARE_INTERNAL(errors, lode::errors::Initialize)
+LODE_BINDING_EXTERNAL_REFERENCE(errors, lode::errors::RegisterExternalReferences)

@@ -1,0 +1,87 @@
+// internalBinding('options'): the parsed command line for
+// lib/internal/options.js (getOptionValue).
+#include "env.h"
+#include "lode_binding.h"
+#include "lode_options.h"
+#include "util.h"
+
+namespace lode::options_binding {
+
+using v8::Array;
+using v8::Context;
+using v8::FunctionCallbackInfo;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::Value;
+
+namespace {
+
+Local<Value> ToJS(Isolate* isolate, const OptionValue& v) {
+  switch (v.kind) {
+    case OptionKind::kBoolean:
+      return v8::Boolean::New(isolate, v.boolean);
+    case OptionKind::kString:
+      return Utf8String(isolate, v.string);
+    case OptionKind::kInteger:
+      return v8::Number::New(isolate, static_cast<double>(v.integer));
+    case OptionKind::kStringList: {
+      std::vector<Local<Value>> items;
+      for (const std::string& s : v.list) items.push_back(Utf8String(isolate, s));
+      return Array::New(isolate, items.data(), items.size());
+    }
+  }
+  return v8::Undefined(isolate);
+}
+
+// { '--name': value, ... } for every known option.
+void GetCLIOptionsValues(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  Environment* env = Environment::GetCurrent(args);
+  const Options* options = env->options();
+  Local<Object> result = Object::New(isolate);
+  for (const auto& [name, value] : options->values) {
+    result->Set(context, Utf8String(isolate, name), ToJS(isolate, value))
+        .Check();
+  }
+  SetValue(context, result, "[has_eval_string]",
+           v8::Boolean::New(isolate, options->has_eval));
+  SetValue(context, result, "[print_eval]",
+           v8::Boolean::New(isolate, options->print_eval));
+  SetValue(context, result, "[force_repl]",
+           v8::Boolean::New(isolate, options->force_repl));
+  args.GetReturnValue().Set(result);
+}
+
+// [[name, help], ...] for --help.
+void GetOptionsHelp(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  std::vector<Local<Value>> rows;
+  for (const OptionSpec& spec : OptionSpecs()) {
+    if (spec.help[0] == '\0') continue;
+    Local<Value> pair[] = {Utf8String(isolate, spec.name),
+                           Utf8String(isolate, spec.help)};
+    rows.push_back(Array::New(isolate, pair, 2));
+  }
+  args.GetReturnValue().Set(Array::New(isolate, rows.data(), rows.size()));
+}
+
+void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
+                void*) {
+  SetMethodNoSideEffect(context, target, "getCLIOptionsValues",
+                        GetCLIOptionsValues);
+  SetMethodNoSideEffect(context, target, "getOptionsHelp", GetOptionsHelp);
+}
+
+void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
+  registry->Register(GetCLIOptionsValues);
+  registry->Register(GetOptionsHelp);
+}
+
+}  // namespace
+}  // namespace lode::options_binding
+
+LODE_BINDING_CONTEXT_AWARE_INTERNAL(options, lode::options_binding::Initialize)
+LODE_BINDING_EXTERNAL_REFERENCE(options,
+                                lode::options_binding::RegisterExternalReferences)

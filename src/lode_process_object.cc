@@ -1,0 +1,226 @@
+// The `process` object as C++ creates it: the values only C++ knows
+// (versions, execPath, argv, the live env). lib/internal/bootstrap/node.js
+// adds the rest.
+#include "lode_process_object.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include "env.h"
+#include "lode_config.h"
+#include "lode_version.h"
+#include "uv.h"
+
+
+extern char** environ;
+
+namespace lode {
+
+using v8::Array;
+using v8::Context;
+using v8::EscapableHandleScope;
+using v8::FunctionTemplate;
+using v8::Integer;
+using v8::Isolate;
+using v8::Local;
+using v8::Name;
+using v8::NamedPropertyHandlerConfiguration;
+using v8::Object;
+using v8::ObjectTemplate;
+using v8::PropertyCallbackInfo;
+using v8::String;
+using v8::Value;
+
+namespace {
+
+Local<Array> ToArray(Isolate* isolate, const std::vector<std::string>& v) {
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Array> arr = Array::New(isolate, static_cast<int>(v.size()));
+  for (size_t i = 0; i < v.size(); i++) {
+    arr->Set(context, i, Utf8String(isolate, v[i])).Check();
+  }
+  return arr;
+}
+
+// process.env: a live view of the C environment. Values are coerced to
+// strings on assignment, as in Node.
+void EnvGetter(Local<Name> property, const PropertyCallbackInfo<Value>& info) {
+  if (property->IsSymbol()) return;
+  Isolate* isolate = info.GetIsolate();
+  Utf8Value key(isolate, property);
+  const char* value = getenv(*key);
+  if (value != nullptr) info.GetReturnValue().Set(Utf8String(isolate, value));
+}
+
+void EnvSetter(Local<Name> property, Local<Value> value,
+               const PropertyCallbackInfo<Value>& info) {
+  Isolate* isolate = info.GetIsolate();
+  if (property->IsSymbol()) {
+    isolate->ThrowException(v8::Exception::TypeError(FIXED_ONE_BYTE_STRING(
+        isolate, "Cannot convert a Symbol value to a string")));
+    return;
+  }
+  Local<String> str;
+  if (!value->ToString(isolate->GetCurrentContext()).ToLocal(&str)) return;
+  Utf8Value key(isolate, property);
+  Utf8Value val(isolate, str);
+  if (key.length() > 0 && strchr(*key, '=') == nullptr) {
+    setenv(*key, *val, 1);
+  }
+  info.GetReturnValue().Set(value);
+}
+
+void EnvQuery(Local<Name> property, const PropertyCallbackInfo<Integer>& info) {
+  if (property->IsSymbol()) return;
+  Utf8Value key(info.GetIsolate(), property);
+  if (getenv(*key) != nullptr) {
+    info.GetReturnValue().Set(Integer::New(info.GetIsolate(), v8::None));
+  }
+}
+
+void EnvDeleter(Local<Name> property,
+                const PropertyCallbackInfo<v8::Boolean>& info) {
+  if (property->IsString()) {
+    Utf8Value key(info.GetIsolate(), property);
+    unsetenv(*key);
+  }
+  info.GetReturnValue().Set(true);
+}
+
+void EnvEnumerator(const PropertyCallbackInfo<Array>& info) {
+  Isolate* isolate = info.GetIsolate();
+  std::vector<std::string> keys;
+  for (char** e = environ; e != nullptr && *e != nullptr; e++) {
+    const char* eq = strchr(*e, '=');
+    if (eq == nullptr || eq == *e) continue;
+    keys.emplace_back(*e, eq - *e);
+  }
+  info.GetReturnValue().Set(ToArray(isolate, keys));
+}
+
+void EnvDefiner(Local<Name> property, const v8::PropertyDescriptor& desc,
+                const PropertyCallbackInfo<Value>& info) {
+  Isolate* isolate = info.GetIsolate();
+  if (desc.has_get() || desc.has_set() ||
+      (desc.has_configurable() && !desc.configurable()) ||
+      (desc.has_enumerable() && !desc.enumerable()) ||
+      (desc.has_writable() && !desc.writable())) {
+    isolate->ThrowException(v8::Exception::TypeError(FIXED_ONE_BYTE_STRING(
+        isolate,
+        "'process.env' only accepts a configurable, writable, and enumerable "
+        "data descriptor")));
+    return;
+  }
+  if (desc.has_value()) EnvSetter(property, desc.value(), info);
+}
+
+void TitleGetter(Local<Name>, const PropertyCallbackInfo<Value>& info) {
+  char buf[512];
+  if (uv_get_process_title(buf, sizeof(buf)) != 0) buf[0] = '\0';
+  info.GetReturnValue().Set(Utf8String(info.GetIsolate(), buf));
+}
+
+void TitleSetter(Local<Name>, Local<Value> value,
+                 const PropertyCallbackInfo<void>& info) {
+  Utf8Value title(info.GetIsolate(), value);
+  uv_set_process_title(*title);
+}
+
+void PpidGetter(Local<Name>, const PropertyCallbackInfo<Value>& info) {
+  info.GetReturnValue().Set(static_cast<double>(uv_os_getppid()));
+}
+
+}  // namespace
+
+std::string GetExecPath(const char* argv0) {
+  char buf[4096];
+  size_t size = sizeof(buf);
+  if (uv_exepath(buf, &size) == 0) return std::string(buf, size);
+  return argv0;
+}
+
+Local<Object> CreateProcessObject(Environment* env) {
+  Isolate* isolate = env->isolate();
+  EscapableHandleScope scope(isolate);
+  Local<Context> context = env->context();
+  const Options* options = env->options();
+
+  Local<FunctionTemplate> process_template = FunctionTemplate::New(isolate);
+  process_template->SetClassName(FIXED_ONE_BYTE_STRING(isolate, "process"));
+  Local<Object> process = process_template->GetFunction(context)
+                              .ToLocalChecked()
+                              ->NewInstance(context)
+                              .ToLocalChecked();
+
+  SetString(context, process, "version", LODE_NODE_VERSION_STRING);
+
+  Local<Object> versions = Object::New(isolate);
+  SetString(context, versions, "node", LODE_NODE_VERSION_STRING + 1);
+  SetString(context, versions, "lode", LODE_VERSION);
+  SetString(context, versions, "v8", v8::V8::GetVersion());
+  SetString(context, versions, "uv", uv_version_string());
+  SetString(context, versions, "zlib", LODE_DEP_VERSION_ZLIB);
+  SetString(context, versions, "brotli", LODE_DEP_VERSION_BROTLI);
+  SetString(context, versions, "ares", LODE_DEP_VERSION_ARES);
+  SetString(context, versions, "modules",
+            std::to_string(LODE_NODE_MODULE_VERSION));
+  SetString(context, versions, "nghttp2", LODE_DEP_VERSION_NGHTTP2);
+  SetString(context, versions, "napi", std::to_string(LODE_NAPI_VERSION));
+  SetString(context, versions, "llhttp", LODE_DEP_VERSION_LLHTTP);
+  SetString(context, versions, "openssl", LODE_DEP_VERSION_OPENSSL);
+  SetString(context, versions, "icu", LODE_DEP_VERSION_ICU);
+  SetString(context, versions, "unicode", "15.0");
+  SetValue(context, process, "versions", versions);
+
+  SetString(context, process, "arch", "x64");
+  SetString(context, process, "platform", "linux");
+
+  Local<Object> release = Object::New(isolate);
+  SetString(context, release, "name", "node");
+  SetString(context, release, "lts", LODE_NODE_RELEASE_LTS);
+  SetValue(context, process, "release", release);
+
+  SetValue(context, process, "argv", ToArray(isolate, options->argv));
+  SetValue(context, process, "execArgv",
+           ToArray(isolate, options->exec_argv));
+  SetString(context, process, "execPath",
+            GetExecPath(options->argv0.c_str()));
+  SetConstant(context, process, "pid", uv_os_getpid());
+
+  process
+      ->SetAccessor(context, FIXED_ONE_BYTE_STRING(isolate, "title"),
+                    TitleGetter, TitleSetter, Local<Value>(), v8::DEFAULT,
+                    v8::None)
+      .Check();
+  process
+      ->SetAccessor(context, FIXED_ONE_BYTE_STRING(isolate, "ppid"),
+                    PpidGetter, nullptr, Local<Value>(), v8::DEFAULT,
+                    v8::None)
+      .Check();
+
+  Local<ObjectTemplate> env_template = ObjectTemplate::New(isolate);
+  env_template->SetHandler(NamedPropertyHandlerConfiguration(
+      EnvGetter, EnvSetter, EnvQuery, EnvDeleter, EnvEnumerator, EnvDefiner,
+      nullptr, Local<Value>(), v8::PropertyHandlerFlags::kHasNoSideEffect));
+  SetValue(context, process, "env",
+           env_template->NewInstance(context).ToLocalChecked());
+
+  return scope.Escape(process);
+}
+
+void RegisterProcessObjectExternalReferences(
+    ExternalReferenceRegistry* registry) {
+  registry->Register(EnvGetter);
+  registry->Register(EnvSetter);
+  registry->Register(EnvQuery);
+  registry->Register(EnvDeleter);
+  registry->Register(EnvEnumerator);
+  registry->Register(EnvDefiner);
+  registry->Register(TitleGetter);
+  registry->Register(TitleSetter);
+  registry->Register(PpidGetter);
+}
+
+}  // namespace lode

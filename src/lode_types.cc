@@ -1,0 +1,83 @@
+// internalBinding('types'): V8's own type checks, behind util.types.
+#include "env.h"
+#include "lode_binding.h"
+#include "util.h"
+
+namespace lode::types {
+
+using v8::Context;
+using v8::FunctionCallbackInfo;
+using v8::Local;
+using v8::Object;
+using v8::Value;
+
+namespace {
+
+#define LODE_TYPE_CHECKS(V)  \
+  V(External)                \
+  V(Date)                    \
+  V(ArgumentsObject)         \
+  V(BigIntObject)            \
+  V(BooleanObject)           \
+  V(NumberObject)            \
+  V(StringObject)            \
+  V(SymbolObject)            \
+  V(NativeError)             \
+  V(RegExp)                  \
+  V(AsyncFunction)           \
+  V(GeneratorFunction)       \
+  V(GeneratorObject)         \
+  V(Promise)                 \
+  V(Map)                     \
+  V(Set)                     \
+  V(MapIterator)             \
+  V(SetIterator)             \
+  V(WeakMap)                 \
+  V(WeakSet)                 \
+  V(ArrayBuffer)             \
+  V(DataView)                \
+  V(SharedArrayBuffer)       \
+  V(Proxy)                   \
+  V(ModuleNamespaceObject)
+
+#define V(type)                                                  \
+  void Is##type(const FunctionCallbackInfo<Value>& args) {       \
+    args.GetReturnValue().Set(args[0]->Is##type());              \
+  }
+LODE_TYPE_CHECKS(V)
+#undef V
+
+void IsAnyArrayBuffer(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(args[0]->IsArrayBuffer() ||
+                            args[0]->IsSharedArrayBuffer());
+}
+
+void IsBoxedPrimitive(const FunctionCallbackInfo<Value>& args) {
+  Local<Value> v = args[0];
+  args.GetReturnValue().Set(v->IsNumberObject() || v->IsStringObject() ||
+                            v->IsBooleanObject() || v->IsBigIntObject() ||
+                            v->IsSymbolObject());
+}
+
+void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
+                void*) {
+#define V(type) SetMethodNoSideEffect(context, target, "is" #type, Is##type);
+  LODE_TYPE_CHECKS(V)
+#undef V
+  SetMethodNoSideEffect(context, target, "isAnyArrayBuffer", IsAnyArrayBuffer);
+  SetMethodNoSideEffect(context, target, "isBoxedPrimitive", IsBoxedPrimitive);
+}
+
+void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
+#define V(type) registry->Register(Is##type);
+  LODE_TYPE_CHECKS(V)
+#undef V
+  registry->Register(IsAnyArrayBuffer);
+  registry->Register(IsBoxedPrimitive);
+}
+
+}  // namespace
+}  // namespace lode::types
+
+LODE_BINDING_CONTEXT_AWARE_INTERNAL(types, lode::types::Initialize)
+LODE_BINDING_EXTERNAL_REFERENCE(types, lode::types::RegisterExternalReferences)

@@ -1,0 +1,142 @@
+#include "util.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "uv.h"
+
+namespace lode {
+
+using v8::Context;
+using v8::FunctionCallback;
+using v8::FunctionTemplate;
+using v8::Isolate;
+using v8::Local;
+using v8::NewStringType;
+using v8::Object;
+using v8::SideEffectType;
+using v8::String;
+using v8::Value;
+
+void Abort(const char* file, int line, const char* expr) {
+  fprintf(stderr, "lode: %s:%d: internal check failed: %s\n", file, line,
+          expr);
+  fflush(stderr);
+  abort();
+}
+
+Utf8Value::Utf8Value(Isolate* isolate, Local<Value> value) {
+  if (value.IsEmpty()) return;
+  Local<String> str;
+  if (value->IsString()) {
+    str = value.As<String>();
+  } else if (!value->ToString(isolate->GetCurrentContext()).ToLocal(&str)) {
+    return;
+  }
+  size_t len = str->Utf8Length(isolate);
+  data_.resize(len);
+  str->WriteUtf8(isolate, data_.data(), static_cast<int>(len), nullptr,
+                 String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
+}
+
+TwoByteValue::TwoByteValue(Isolate* isolate, Local<Value> value) {
+  Local<String> str;
+  if (value.IsEmpty() ||
+      !value->ToString(isolate->GetCurrentContext()).ToLocal(&str)) {
+    return;
+  }
+  data_.resize(str->Length());
+  str->Write(isolate, data_.data(), 0, str->Length(),
+             String::NO_NULL_TERMINATION);
+}
+
+static Local<String> Name(Isolate* isolate, const char* name) {
+  return String::NewFromUtf8(isolate, name, NewStringType::kInternalized)
+      .ToLocalChecked();
+}
+
+Local<FunctionTemplate> NewFunctionTemplate(Isolate* isolate,
+                                            FunctionCallback callback,
+                                            v8::ConstructorBehavior behavior) {
+  return FunctionTemplate::New(isolate, callback, Local<Value>(),
+                               v8::Local<v8::Signature>(), 0, behavior);
+}
+
+static void SetMethodImpl(Local<Context> context, Local<Object> target,
+                          const char* name, FunctionCallback callback,
+                          SideEffectType side_effect) {
+  Isolate* isolate = context->GetIsolate();
+  Local<FunctionTemplate> t = FunctionTemplate::New(
+      isolate, callback, Local<Value>(), v8::Local<v8::Signature>(), 0,
+      v8::ConstructorBehavior::kThrow, side_effect);
+  Local<String> key = Name(isolate, name);
+  Local<v8::Function> fn = t->GetFunction(context).ToLocalChecked();
+  fn->SetName(key);
+  target->Set(context, key, fn).Check();
+}
+
+void SetMethod(Local<Context> context, Local<Object> target, const char* name,
+               FunctionCallback callback) {
+  SetMethodImpl(context, target, name, callback,
+                SideEffectType::kHasSideEffect);
+}
+
+void SetMethodNoSideEffect(Local<Context> context, Local<Object> target,
+                           const char* name, FunctionCallback callback) {
+  SetMethodImpl(context, target, name, callback,
+                SideEffectType::kHasNoSideEffect);
+}
+
+void SetProtoMethod(Isolate* isolate, Local<FunctionTemplate> t,
+                    const char* name, FunctionCallback callback) {
+  Local<v8::Signature> signature = v8::Signature::New(isolate, t);
+  Local<FunctionTemplate> m = FunctionTemplate::New(
+      isolate, callback, Local<Value>(), signature, 0,
+      v8::ConstructorBehavior::kThrow);
+  Local<String> key = Name(isolate, name);
+  m->SetClassName(key);
+  t->PrototypeTemplate()->Set(key, m);
+}
+
+void SetConstructorFunction(Local<Context> context, Local<Object> target,
+                            const char* name, Local<FunctionTemplate> tmpl) {
+  Isolate* isolate = context->GetIsolate();
+  Local<String> key = Name(isolate, name);
+  tmpl->SetClassName(key);
+  target->Set(context, key, tmpl->GetFunction(context).ToLocalChecked())
+      .Check();
+}
+
+void SetValue(Local<Context> context, Local<Object> target, const char* name,
+              Local<Value> value) {
+  target->Set(context, Name(context->GetIsolate(), name), value).Check();
+}
+
+void SetString(Local<Context> context, Local<Object> target, const char* name,
+               std::string_view value) {
+  SetValue(context, target, name, Utf8String(context->GetIsolate(), value));
+}
+
+int ReadFileSync(std::string* result, const char* path) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return uv_translate_sys_error(errno);
+  result->clear();
+  char buf[65536];
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof(buf));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = uv_translate_sys_error(errno);
+      close(fd);
+      return err;
+    }
+    if (n == 0) break;
+    result->append(buf, n);
+  }
+  close(fd);
+  return 0;
+}
+
+}  // namespace lode
