@@ -106,7 +106,8 @@ function mustNotCall(msg) {
   return function mustNotCall(...args) {
     let text = `${msg || 'function should not have been called'} at ${site}`;
     if (args.length > 0) {
-      text += `\ncalled with arguments: ${args.map((a) => inspect(a)).join(', ')}`;
+      const shown = args.map((arg) => inspect(arg)).join(', ');
+      text += `\ncalled with arguments: ${shown}`;
     }
     assert.fail(text);
   };
@@ -377,7 +378,8 @@ function invalidArgTypeHelper(input) {
   if (typeof shown === 'string' && shown.length > 28) {
     shown = `${shown.slice(0, 25)}...`;
   }
-  return ` Received type ${typeof input} (${inspect(shown, { colors: false })})`;
+  shown = inspect(shown, { colors: false });
+  return ` Received type ${typeof input} (${shown})`;
 }
 
 // Tagged template: interpolated values go into environment variables and the

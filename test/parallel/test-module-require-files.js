@@ -43,8 +43,10 @@ assert.deepStrictEqual(a, {
   loaded: true,
   fromB: { loaded: true, sawA: { loaded: false, keys: ['loaded'] } },
 });
-assert.deepStrictEqual(load('./circular/b'),
-                       { loaded: true, sawA: { loaded: false, keys: ['loaded'] } });
+assert.deepStrictEqual(load('./circular/b'), {
+  loaded: true,
+  sawA: { loaded: false, keys: ['loaded'] },
+});
 assert.strictEqual(load('./circular/a.js'), a);
 
 // "type": "commonjs" keeps .js files CommonJS.

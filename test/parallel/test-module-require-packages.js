@@ -58,7 +58,8 @@ assert.strictEqual(dir.paths[dir.paths.length - 1], '/node_modules');
 
 // The paths option replaces the lookup start.
 assert.strictEqual(require.resolve('pkg-main', { paths: [root] }), entry);
-assert.strictEqual(require.resolve('./data', { paths: [path.join(root, 'nested'), root] }),
+const searchPaths = [path.join(root, 'nested'), root];
+assert.strictEqual(require.resolve('./data', { paths: searchPaths }),
                    path.join(root, 'data.json'));
 assert.throws(() => require.resolve('pkg-main', { paths: ['/'] }), {
   code: 'MODULE_NOT_FOUND',
