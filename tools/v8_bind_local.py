@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Binds libnode's references to its own V8 symbols at build time.
+
+Debian's libnode.so.108 is linked with -z now: at every start the dynamic
+linker resolves some 60,000 symbol relocations, most of them libnode calling
+its own V8 functions through the GOT by long C++ names. That costs more than
+creating V8's isolate (see shared/V8-NOTES.md). This rewrites, in lode's
+private copy of the library (out/v8/lib), every R_X86_64_64, GLOB_DAT and
+JUMP_SLOT relocation whose symbol libnode itself defines, in the v8,
+v8_inspector, cppgc and node namespaces (functions, vtables, typeinfo), into
+an R_X86_64_RELATIVE relocation with the symbol's address: what `-Bsymbolic`
+would have produced at link time. BIND_NOW and full RELRO stay as they are.
+
+Excluded: undefined symbols, TLS, STB_GNU_UNIQUE and IFUNC symbols, and
+every name outside those namespaces (std:: and C symbols keep their normal
+binding). The rewrite is idempotent.
+
+usage: v8_bind_local.py LIBRARY
+"""
+import struct
+import sys
+
+R_X86_64_64 = 1
+R_X86_64_GLOB_DAT = 6
+R_X86_64_JUMP_SLOT = 7
+R_X86_64_RELATIVE = 8
+STT_TLS = 6
+STT_GNU_IFUNC = 10
+STB_GNU_UNIQUE = 10
+SHT_RELA = 4
+SHT_DYNSYM = 11
+
+NAMESPACES = (b'2v8', b'12v8_inspector', b'5cppgc', b'4node')
+# Mangled prefixes: functions and data (_ZN/_ZNK), vtables (_ZTV), typeinfo
+# (_ZTI) and typeinfo names (_ZTS) of those namespaces.
+PREFIXES = tuple(p + ns for ns in NAMESPACES
+                 for p in (b'_ZN', b'_ZNK', b'_ZTVN', b'_ZTIN', b'_ZTSN'))
+
+
+def read_sections(data):
+    (e_shoff,) = struct.unpack_from('<Q', data, 0x28)
+    e_shentsize, e_shnum, e_shstrndx = struct.unpack_from('<HHH', data, 0x3A)
+    sections = []
+    for i in range(e_shnum):
+        off = e_shoff + i * e_shentsize
+        (sh_name, sh_type, _flags, _addr, sh_offset, sh_size, sh_link, _info,
+         _align, sh_entsize) = struct.unpack_from('<IIQQQQIIQQ', data, off)
+        sections.append({'name': sh_name, 'type': sh_type,
+                         'offset': sh_offset, 'size': sh_size,
+                         'link': sh_link, 'entsize': sh_entsize})
+    return sections
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    path = sys.argv[1]
+    with open(path, 'rb') as f:
+        data = bytearray(f.read())
+    if data[:4] != b'\x7fELF' or data[4] != 2 or data[5] != 1:
+        sys.exit(f'{path}: not a 64-bit little-endian ELF file')
+    sections = read_sections(data)
+    dynsym = next(s for s in sections if s['type'] == SHT_DYNSYM)
+    dynstr = sections[dynsym['link']]
+
+    def symbol(index):
+        off = dynsym['offset'] + index * 24
+        st_name, st_info, _other, st_shndx, st_value, _size = \
+            struct.unpack_from('<IBBHQQ', data, off)
+        start = dynstr['offset'] + st_name
+        end = data.index(b'\0', start)
+        return bytes(data[start:end]), st_info, st_shndx, st_value
+
+    rewritten = 0
+    kept = 0
+    for sec in sections:
+        if sec['type'] != SHT_RELA or sec['link'] != sections.index(dynsym):
+            continue
+        for off in range(sec['offset'], sec['offset'] + sec['size'], 24):
+            r_offset, r_info, r_addend = struct.unpack_from('<QQq', data, off)
+            rtype = r_info & 0xffffffff
+            sym = r_info >> 32
+            if rtype not in (R_X86_64_64, R_X86_64_GLOB_DAT,
+                             R_X86_64_JUMP_SLOT) or sym == 0:
+                continue
+            name, st_info, st_shndx, st_value = symbol(sym)
+            st_type = st_info & 0xf
+            st_bind = st_info >> 4
+            if (st_shndx == 0 or st_type in (STT_TLS, STT_GNU_IFUNC) or
+                    st_bind == STB_GNU_UNIQUE or
+                    not name.startswith(PREFIXES)):
+                kept += 1
+                continue
+            addend = st_value + (r_addend if rtype == R_X86_64_64 else 0)
+            struct.pack_into('<QQq', data, off, r_offset, R_X86_64_RELATIVE,
+                             addend)
+            rewritten += 1
+    with open(path, 'wb') as f:
+        f.write(data)
+    print(f'v8_bind_local: {path}: {rewritten} relocations bound locally, '
+          f'{kept} symbol relocations kept')
+
+
+if __name__ == '__main__':
+    main()
