@@ -42,6 +42,14 @@ function nameOf(key) {
   return `${key[0].toUpperCase()}${key.slice(1)}`;
 }
 
+// ~1,000 properties: adding them to a fast-mode object copies its descriptor
+// array each time (quadratic). A dictionary-mode object avoids that; a
+// delete of a non-last property switches the object to dictionary mode.
+primordials.dictionaryModeA = 0;
+primordials.dictionaryModeB = 0;
+delete primordials.dictionaryModeA;
+delete primordials.dictionaryModeB;
+
 function define(name, value) {
   ObjectDefineProperty(primordials, name, {
     __proto__: null, value, writable: false, enumerable: true,
