@@ -73,6 +73,13 @@ const {
   timeLog: timerLog,
 } = require('internal/util/debuglog');
 
+// Only needed when FORCE_COLOR is set.
+let tty;
+function lazyTTY() {
+  tty ??= require('internal/tty');
+  return tty;
+}
+
 // Plumbing shared with internal/console/global. The descriptions are the
 // ones user code sees through Reflect.ownKeys(console).
 const kBindStreamsEager = Symbol('kBindStreamsEager');
@@ -121,27 +128,12 @@ const kHiddenWritable = {
 // stream emits synchronously does not become an uncaught exception.
 function noop() {}
 
-// Color depth implied by FORCE_COLOR, as the tty module computes it.
-function forcedColorDepth(value) {
-  switch (value) {
-    case '':
-    case '1':
-    case 'true':
-      return 4;
-    case '2':
-      return 8;
-    case '3':
-      return 24;
-    default:
-      return 1;
-  }
-}
-
 // colorMode 'auto': color when FORCE_COLOR asks for it, otherwise when the
 // stream is a terminal that can show at least 16 colors.
 function shouldColorize(stream) {
-  const force = process.env.FORCE_COLOR;
-  if (force !== undefined) return forcedColorDepth(force) > 2;
+  if (process.env.FORCE_COLOR !== undefined) {
+    return lazyTTY().getColorDepth() > 2;
+  }
   // Not a boolean when the stream is no terminal: the value ends up in the
   // user's inspectOptions.colors, where Node leaves `undefined`.
   return stream?.isTTY && (typeof stream.getColorDepth === 'function' ?

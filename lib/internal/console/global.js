@@ -25,7 +25,10 @@ const {
 
 // The console V8 installed on the global object, if it is still there. It
 // carries the methods only an inspector implements (profile, timeStamp, ...).
-const vmConsole = globalThis.console;
+// Only a data property is read: once bootstrap has replaced it with a lazy
+// getter, reading it here would re-enter this module.
+const vmConsole =
+  ReflectGetOwnPropertyDescriptor(globalThis, 'console')?.value;
 
 const globalConsole = { __proto__: {} };
 
@@ -54,22 +57,24 @@ globalConsole[kBindProperties](true, 'auto');
 // A legacy feature: the class is reachable as console.Console.
 globalConsole.Console = Console;
 
-// Node merges its console with V8's: a method both have is exposed under its
-// own name with length 0 (it becomes a call-through to both), and the methods
-// only V8's console has (profile, profileEnd, timeStamp, context,
-// createTask) are copied over as they are.
-if (vmConsole !== null && typeof vmConsole === 'object' &&
-    vmConsole !== globalConsole) {
+// Node merges its console with V8's (through the inspector): each public
+// method, which V8's console also has, becomes a call-through to both, named
+// after its key ('dirxml', not 'log') and of length 0. The methods only V8's
+// console has (profile, profileEnd, timeStamp, context, createTask) are
+// copied over as they are, when V8's console is still reachable.
+{
+  const keys = ObjectKeys(Console.prototype);
+  for (let i = 0; i < keys.length; i++) {
+    const fn = globalConsole[keys[i]];
+    ObjectDefineProperty(fn, 'name', { __proto__: null, value: keys[i] });
+    ObjectDefineProperty(fn, 'length', { __proto__: null, value: 0 });
+  }
+}
+if (vmConsole !== null && typeof vmConsole === 'object') {
   const keys = ObjectKeys(vmConsole);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
-    if (key === 'Console') continue;
-    if (ObjectPrototypeHasOwnProperty(globalConsole, key)) {
-      const fn = globalConsole[key];
-      if (typeof fn !== 'function') continue;
-      ObjectDefineProperty(fn, 'name', { __proto__: null, value: key });
-      ObjectDefineProperty(fn, 'length', { __proto__: null, value: 0 });
-    } else {
+    if (!ObjectPrototypeHasOwnProperty(globalConsole, key)) {
       globalConsole[key] = vmConsole[key];
     }
   }
