@@ -20,7 +20,7 @@ export CC CXX
 LIB_DIRS := $(shell find lib -type d)
 CCTEST_DIR := test/cctest
 
-.PHONY: all lode cctest test test-js test-cc bench clean distclean install
+.PHONY: all lode cctest test test-js bench clean distclean
 
 all: lode
 
@@ -48,10 +48,6 @@ test-js: lode
 
 bench: lode
 	$(PYTHON) benchmark/run.py --binary out/$(BUILDTYPE)/lode
-
-PREFIX ?= /usr/local
-install: lode
-	$(PYTHON) tools/install.py --prefix $(PREFIX) --buildtype $(BUILDTYPE)
 
 clean:
 	rm -rf out/Release out/Debug out/Makefile out/*.target.mk out/deps/llhttp/*.mk

@@ -309,7 +309,9 @@ ObjectDefineProperty(globalThis, 'process', {
   defineGlobal('clearImmediate', timers.clearImmediate);
 }
 defineGlobal('queueMicrotask', queueMicrotask);
-defineLazyGlobal('console', () => require('internal/console/global'));
+// Loaded now, as Node does: the global console keeps V8's own console
+// methods (profile, timeStamp, context, ...) that global.js picks up.
+defineGlobal('console', require('internal/console/global'));
 defineLazyGlobal('Buffer', () => require('buffer').Buffer);
 
 // Core modules loaded so far, as Node lists them.
