@@ -179,6 +179,7 @@ def write_config(args):
     variables = {
         'lode_debug': 1 if args.debug else 0,
         'lode_asan': 1 if args.enable_asan else 0,
+        'lode_use_snapshot': 0 if args.without_snapshot else 1,
         'lode_v8_include': os.path.join(OUT, 'v8/include'),
         'lode_v8_lib': os.path.join(OUT, 'v8/lib'),
         'lode_llhttp_dir': os.path.join(OUT, 'deps/llhttp'),
@@ -236,6 +237,9 @@ def main():
                     help='a debug build (out/Debug)')
     ap.add_argument('--enable-asan', action='store_true',
                     help='build with AddressSanitizer and UBSan')
+    ap.add_argument('--without-snapshot', action='store_true',
+                    help='no V8 startup snapshot: bootstrap from the '
+                    'embedded sources at every start')
     ap.add_argument('--no-install', action='store_true',
                     help='never run apt-get install; fail instead')
     ap.add_argument('--gyp-only', action='store_true',

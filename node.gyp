@@ -39,10 +39,47 @@
       },
     },
     {
+      # Runs the bootstrap at build time and writes lode's V8 startup
+      # snapshot.
+      'target_name': 'lode_mksnapshot',
+      'type': 'executable',
+      'dependencies': ['liblode'],
+      'sources': [
+        'tools/snapshot/mksnapshot_main.cc',
+        'tools/snapshot/no_snapshot.cc',
+      ],
+    },
+    {
+      'target_name': 'lode_snapshot',
+      'type': 'none',
+      'dependencies': ['lode_mksnapshot'],
+      'actions': [{
+        'action_name': 'mksnapshot',
+        'inputs': ['<(PRODUCT_DIR)/lode_mksnapshot'],
+        'outputs': [
+          '<(SHARED_INTERMEDIATE_DIR)/lode_snapshot.bin',
+          '<(SHARED_INTERMEDIATE_DIR)/lode_snapshot.cc',
+        ],
+        'action': [
+          '<(PRODUCT_DIR)/lode_mksnapshot',
+          '<(SHARED_INTERMEDIATE_DIR)/lode_snapshot.bin',
+          '<(SHARED_INTERMEDIATE_DIR)/lode_snapshot.cc',
+        ],
+      }],
+    },
+    {
       'target_name': 'lode',
       'type': 'executable',
       'dependencies': ['liblode'],
       'sources': ['src/lode_main.cc'],
+      'conditions': [
+        ['lode_use_snapshot==1', {
+          'dependencies': ['lode_snapshot'],
+          'sources': ['<(SHARED_INTERMEDIATE_DIR)/lode_snapshot.cc'],
+        }, {
+          'sources': ['tools/snapshot/no_snapshot.cc'],
+        }],
+      ],
     },
     {
       'target_name': 'cctest',
@@ -50,7 +87,10 @@
       'dependencies': ['liblode'],
       'cflags_cc!': ['-fno-exceptions'],
       'cflags_cc': ['-fexceptions'],
-      'sources': ['<!@(ls test/cctest/*.cc)'],
+      'sources': [
+        '<!@(ls test/cctest/*.cc)',
+        'tools/snapshot/no_snapshot.cc',
+      ],
     },
   ],
 }

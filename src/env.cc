@@ -23,7 +23,8 @@ using v8::Uint32Array;
 using v8::Value;
 
 Environment::Environment(Isolate* isolate, uv_loop_t* loop,
-                         Local<Context> context, const Options* options)
+                         Local<Context> context, const Options* options,
+                         bool from_snapshot)
     : isolate_(isolate), loop_(loop), options_(options) {
   context_.Reset(isolate, context);
   context->SetAlignedPointerInEmbedderData(kContextEmbedderDataIndex, this);
@@ -32,17 +33,16 @@ Environment::Environment(Isolate* isolate, uv_loop_t* loop,
                      std::chrono::system_clock::now().time_since_epoch())
                      .count();
 
-  Local<ArrayBuffer> tick_ab =
-      ArrayBuffer::New(isolate, kTickFields * sizeof(int32_t));
-  tick_info_data_ = static_cast<int32_t*>(tick_ab->Data());
-  memset(tick_info_data_, 0, kTickFields * sizeof(int32_t));
-  tick_info_array_.Reset(isolate, Int32Array::New(tick_ab, 0, kTickFields));
-  Local<ArrayBuffer> imm_ab =
-      ArrayBuffer::New(isolate, kImmediateFields * sizeof(uint32_t));
-  immediate_info_data_ = static_cast<uint32_t*>(imm_ab->Data());
-  memset(immediate_info_data_, 0, kImmediateFields * sizeof(uint32_t));
-  immediate_info_array_.Reset(isolate,
-                              Uint32Array::New(imm_ab, 0, kImmediateFields));
+  if (!from_snapshot) {
+    Local<ArrayBuffer> tick_ab =
+        ArrayBuffer::New(isolate, kTickFields * sizeof(int32_t));
+    Local<ArrayBuffer> imm_ab =
+        ArrayBuffer::New(isolate, kImmediateFields * sizeof(uint32_t));
+    AdoptSharedArrays(Int32Array::New(tick_ab, 0, kTickFields),
+                      Uint32Array::New(imm_ab, 0, kImmediateFields));
+    memset(tick_info_data_, 0, kTickFields * sizeof(int32_t));
+    memset(immediate_info_data_, 0, kImmediateFields * sizeof(uint32_t));
+  }
   onclose_string_.Reset(isolate, FIXED_ONE_BYTE_STRING(isolate, "onclose"));
 
   CHECK_EQ(uv_timer_init(loop_, &timer_handle_), 0);
@@ -56,6 +56,20 @@ Environment::Environment(Isolate* isolate, uv_loop_t* loop,
   // immediates are queued.
   CHECK_EQ(uv_idle_init(loop_, &immediate_idle_handle_), 0);
   immediate_idle_handle_.data = this;
+}
+
+void Environment::AdoptSharedArrays(Local<Int32Array> tick_info,
+                                    Local<Uint32Array> immediate_info) {
+  CHECK_EQ(tick_info->Length(), static_cast<size_t>(kTickFields));
+  CHECK_EQ(immediate_info->Length(), static_cast<size_t>(kImmediateFields));
+  tick_info_array_.Reset(isolate_, tick_info);
+  immediate_info_array_.Reset(isolate_, immediate_info);
+  tick_info_data_ = reinterpret_cast<int32_t*>(
+      static_cast<char*>(tick_info->Buffer()->Data()) +
+      tick_info->ByteOffset());
+  immediate_info_data_ = reinterpret_cast<uint32_t*>(
+      static_cast<char*>(immediate_info->Buffer()->Data()) +
+      immediate_info->ByteOffset());
 }
 
 Environment::~Environment() {

@@ -46,8 +46,11 @@ constexpr int kContextEmbedderDataIndex = 32;
 
 class Environment {
  public:
+  // `from_snapshot`: the context comes from the startup snapshot, which
+  // already holds the shared arrays (see AdoptSharedArrays).
   Environment(v8::Isolate* isolate, uv_loop_t* loop,
-              v8::Local<v8::Context> context, const Options* options);
+              v8::Local<v8::Context> context, const Options* options,
+              bool from_snapshot = false);
   ~Environment();
   LODE_DISALLOW_COPY(Environment);
 
@@ -91,6 +94,9 @@ class Environment {
   v8::Local<v8::Uint32Array> immediate_info_array() const {
     return immediate_info_array_.Get(isolate_);
   }
+  // Takes over the arrays the snapshot's bindings hold.
+  void AdoptSharedArrays(v8::Local<v8::Int32Array> tick_info,
+                         v8::Local<v8::Uint32Array> immediate_info);
 
   // internalBinding() results, created once each.
   v8::MaybeLocal<v8::Object> GetBinding(const char* name);

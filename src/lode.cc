@@ -13,8 +13,10 @@
 #include "lode_binding.h"
 #include "lode_builtins.h"
 #include "lode_errors.h"
+#include "lode_internals.h"
 #include "lode_options.h"
 #include "lode_process_object.h"
+#include "lode_snapshot.h"
 #include "lode_version.h"
 #include "uv.h"
 
@@ -113,8 +115,117 @@ MaybeLocal<Value> RunBootstrapScript(Environment* env, const char* id,
                   args.data());
 }
 
-// The stages of lib/internal/bootstrap; returns requireBuiltin.
-MaybeLocal<Function> Bootstrap(Environment* env) {
+// Which lib/internal/main/ script runs the program.
+const char* SelectMainScript(const Options& options) {
+  if (options.print_help) return "internal/main/print_help";
+  if (options.has_eval && !options.force_repl) {
+    return "internal/main/eval_string";
+  }
+  if (options.syntax_check_only) return "internal/main/check_syntax";
+  if (options.GetBool("--test")) return "internal/main/test_runner";
+  if (!options.GetString("--run").empty()) return "internal/main/run";
+  if (options.argv.size() > 1 && options.argv[1] != "-" &&
+      !options.read_stdin) {
+    return "internal/main/run_main_module";
+  }
+  if (options.force_repl || (!options.read_stdin && uv_guess_handle(0) ==
+                                                        UV_TTY)) {
+    return "internal/main/repl";
+  }
+  return "internal/main/eval_stdin";
+}
+
+int RunEnvironment(Isolate* isolate, const Options& options,
+                   bool from_snapshot) {
+  HandleScope handle_scope(isolate);
+  Local<Context> context;
+  if (from_snapshot) {
+    context = Context::FromSnapshot(isolate, kSnapshotContextIndex)
+                  .ToLocalChecked();
+  } else {
+    context = Context::New(isolate);
+  }
+  Context::Scope context_scope(context);
+  uv_loop_t* loop = uv_default_loop();
+  Environment env(isolate, loop, context, &options, from_snapshot);
+
+  {
+    TryCatch try_catch(isolate);
+    Local<Function> require;
+    if (from_snapshot) {
+      // What the build-time bootstrap left with the context.
+      require = context->GetDataFromSnapshotOnce<Function>(
+          kSnapshotRequireBuiltin).ToLocalChecked();
+      env.set_process_object(context->GetDataFromSnapshotOnce<Object>(
+          kSnapshotProcessObject).ToLocalChecked());
+      env.AdoptSharedArrays(
+          context->GetDataFromSnapshotOnce<v8::Int32Array>(kSnapshotTickInfo)
+              .ToLocalChecked(),
+          context->GetDataFromSnapshotOnce<v8::Uint32Array>(
+              kSnapshotImmediateInfo).ToLocalChecked());
+    } else if (!BootstrapEnvironment(&env).ToLocal(&require)) {
+      if (try_catch.HasCaught()) errors::FatalException(isolate, try_catch);
+      return kBootstrapFailure;
+    }
+    PatchProcessObject(&env, env.process_object());
+    Local<Value> runtime_id =
+        FIXED_ONE_BYTE_STRING(isolate, "internal/bootstrap/runtime");
+    if (require->Call(context, v8::Undefined(isolate), 1, &runtime_id)
+            .IsEmpty()) {
+      if (try_catch.HasCaught()) errors::FatalException(isolate, try_catch);
+      return kBootstrapFailure;
+    }
+    // From here on exceptions go through the message listener to the
+    // uncaught-exception machinery, as they do for any callback.
+    try_catch.Reset();
+    try_catch.SetVerbose(true);
+    InternalCallbackScope callback_scope(&env);
+    Local<Value> id = OneByteString(isolate, SelectMainScript(options));
+    if (require->Call(context, v8::Undefined(isolate), 1, &id).IsEmpty()) {
+      callback_scope.MarkAsFailed();
+    }
+  }
+  int exit_code = SpinEventLoop(&env);
+  exit_code = EmitProcessExit(&env);
+  env.set_can_call_into_js(false);
+  env.RunCleanup();
+  return exit_code;
+}
+
+}  // namespace
+
+void InitializeV8(int thread_pool_size) {
+  g_platform = v8::platform::NewDefaultPlatform(thread_pool_size);
+  v8::V8::InitializePlatform(g_platform.get());
+  v8::V8::Initialize();
+}
+
+ExternalReferenceRegistry* GetExternalReferenceRegistry() {
+  static ExternalReferenceRegistry* registry = [] {
+    auto* r = new ExternalReferenceRegistry();
+    binding::RegisterAllExternalReferences(r);
+    RegisterProcessObjectExternalReferences(r);
+    r->Register(GetInternalBinding);
+    return r;
+  }();
+  return registry;
+}
+
+void SetIsolateHooks(Isolate* isolate, bool building_snapshot) {
+  isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
+  // The listener list lives in the heap: one added while building the
+  // snapshot would be in it, and then twice at run time.
+  if (!building_snapshot) {
+    isolate->AddMessageListenerWithErrorLevel(
+        errors::PerIsolateMessageListener,
+        Isolate::kMessageError | Isolate::kMessageWarning);
+  }
+  isolate->SetPromiseRejectCallback(PromiseRejectCallback);
+  isolate->SetPrepareStackTraceCallback(PrepareStackTraceCallback);
+  isolate->SetFatalErrorHandler(errors::OnFatalError);
+}
+
+MaybeLocal<Function> BootstrapEnvironment(Environment* env) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
   Local<Object> primordials = Object::New(isolate);
@@ -144,60 +255,6 @@ MaybeLocal<Function> Bootstrap(Environment* env) {
   }
   return require_fn;
 }
-
-// Which lib/internal/main/ script runs the program.
-const char* SelectMainScript(const Options& options) {
-  if (options.print_help) return "internal/main/print_help";
-  if (options.has_eval && !options.force_repl) {
-    return "internal/main/eval_string";
-  }
-  if (options.syntax_check_only) return "internal/main/check_syntax";
-  if (options.GetBool("--test")) return "internal/main/test_runner";
-  if (!options.GetString("--run").empty()) return "internal/main/run";
-  if (options.argv.size() > 1 && options.argv[1] != "-" &&
-      !options.read_stdin) {
-    return "internal/main/run_main_module";
-  }
-  if (options.force_repl || (!options.read_stdin && uv_guess_handle(0) ==
-                                                        UV_TTY)) {
-    return "internal/main/repl";
-  }
-  return "internal/main/eval_stdin";
-}
-
-int RunEnvironment(Isolate* isolate, const Options& options) {
-  HandleScope handle_scope(isolate);
-  Local<Context> context = Context::New(isolate);
-  Context::Scope context_scope(context);
-  uv_loop_t* loop = uv_default_loop();
-  Environment env(isolate, loop, context, &options);
-
-  int exit_code = 0;
-  {
-    TryCatch try_catch(isolate);
-    Local<Function> require;
-    if (!Bootstrap(&env).ToLocal(&require)) {
-      if (try_catch.HasCaught()) errors::FatalException(isolate, try_catch);
-      return kBootstrapFailure;
-    }
-    // From here on exceptions go through the message listener to the
-    // uncaught-exception machinery, as they do for any callback.
-    try_catch.Reset();
-    try_catch.SetVerbose(true);
-    InternalCallbackScope callback_scope(&env);
-    Local<Value> id = OneByteString(isolate, SelectMainScript(options));
-    if (require->Call(context, v8::Undefined(isolate), 1, &id).IsEmpty()) {
-      callback_scope.MarkAsFailed();
-    }
-  }
-  exit_code = SpinEventLoop(&env);
-  exit_code = EmitProcessExit(&env);
-  env.set_can_call_into_js(false);
-  env.RunCleanup();
-  return exit_code;
-}
-
-}  // namespace
 
 int Start(int argc, char** argv) {
   argv = uv_setup_args(argc, argv);
@@ -238,33 +295,28 @@ int Start(int argc, char** argv) {
     return 0;
   }
 
-  g_platform = v8::platform::NewDefaultPlatform(
+  InitializeV8(
       static_cast<int>(options.values.at("--v8-pool-size").integer));
-  v8::V8::InitializePlatform(g_platform.get());
-  v8::V8::Initialize();
 
-  ExternalReferenceRegistry registry;
-  binding::RegisterAllExternalReferences(&registry);
-  RegisterProcessObjectExternalReferences(&registry);
+  // The startup snapshot, unless --no-node-snapshot (Node's flag) asks for
+  // a bootstrap from the embedded sources.
+  const v8::StartupData* snapshot =
+      options.GetBool("--node-snapshot") ? GetEmbeddedSnapshot() : nullptr;
 
   Isolate::CreateParams params;
   std::unique_ptr<v8::ArrayBuffer::Allocator> allocator(
       v8::ArrayBuffer::Allocator::NewDefaultAllocator());
   params.array_buffer_allocator = allocator.get();
-  params.external_references = registry.external_references().data();
+  params.external_references =
+      GetExternalReferenceRegistry()->external_references().data();
+  params.snapshot_blob = const_cast<v8::StartupData*>(snapshot);
   Isolate* isolate = Isolate::New(params);
-  isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
-  isolate->AddMessageListenerWithErrorLevel(
-      errors::PerIsolateMessageListener,
-      Isolate::kMessageError | Isolate::kMessageWarning);
-  isolate->SetPromiseRejectCallback(PromiseRejectCallback);
-  isolate->SetPrepareStackTraceCallback(PrepareStackTraceCallback);
-  isolate->SetFatalErrorHandler(errors::OnFatalError);
+  SetIsolateHooks(isolate, false);
 
   int exit_code;
   {
     Isolate::Scope isolate_scope(isolate);
-    exit_code = RunEnvironment(isolate, options);
+    exit_code = RunEnvironment(isolate, options, snapshot != nullptr);
   }
   // Tearing V8 down costs time and buys nothing at exit, except under
   // sanitizers where it lets leak checks see a clean heap.

@@ -1,6 +1,7 @@
 #include "lode_binding.h"
 
 #include <cstring>
+#include <unordered_set>
 
 // The list of bindings, called explicitly: static constructors are not
 // reliable across static libraries.
@@ -14,8 +15,12 @@
   V(fs)                          \
   V(options)                     \
   V(os)                          \
+  V(pipe_wrap)                   \
   V(process_methods)             \
+  V(process_wrap)                \
   V(signal_wrap)                 \
+  V(spawn_sync)                  \
+  V(stream_wrap)                 \
   V(symbols)                     \
   V(task_queue)                  \
   V(timers)                      \
@@ -36,6 +41,14 @@ namespace lode {
 
 const std::vector<intptr_t>& ExternalReferenceRegistry::external_references() {
   if (!sealed_) {
+    // Shared callbacks (HandleWrap's ref/unref/close) are registered by
+    // every binding that uses them: keep the first of each.
+    std::vector<intptr_t> unique;
+    std::unordered_set<intptr_t> seen;
+    for (intptr_t ref : refs_) {
+      if (seen.insert(ref).second) unique.push_back(ref);
+    }
+    refs_ = std::move(unique);
     refs_.push_back(0);
     sealed_ = true;
   }

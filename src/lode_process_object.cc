@@ -145,8 +145,6 @@ Local<Object> CreateProcessObject(Environment* env) {
   Isolate* isolate = env->isolate();
   EscapableHandleScope scope(isolate);
   Local<Context> context = env->context();
-  const Options* options = env->options();
-
   Local<FunctionTemplate> process_template = FunctionTemplate::New(isolate);
   process_template->SetClassName(FIXED_ONE_BYTE_STRING(isolate, "process"));
   Local<Object> process = process_template->GetFunction(context)
@@ -182,12 +180,6 @@ Local<Object> CreateProcessObject(Environment* env) {
   SetString(context, release, "lts", LODE_NODE_RELEASE_LTS);
   SetValue(context, process, "release", release);
 
-  SetValue(context, process, "argv", ToArray(isolate, options->argv));
-  SetValue(context, process, "execArgv",
-           ToArray(isolate, options->exec_argv));
-  SetString(context, process, "execPath",
-            GetExecPath(options->argv0.c_str()));
-  SetConstant(context, process, "pid", uv_os_getpid());
 
   process
       ->SetAccessor(context, FIXED_ONE_BYTE_STRING(isolate, "title"),
@@ -208,6 +200,19 @@ Local<Object> CreateProcessObject(Environment* env) {
            env_template->NewInstance(context).ToLocalChecked());
 
   return scope.Escape(process);
+}
+
+void PatchProcessObject(Environment* env, Local<Object> process) {
+  Isolate* isolate = env->isolate();
+  v8::HandleScope scope(isolate);
+  Local<Context> context = env->context();
+  const Options* options = env->options();
+  SetValue(context, process, "argv", ToArray(isolate, options->argv));
+  SetValue(context, process, "execArgv",
+           ToArray(isolate, options->exec_argv));
+  SetString(context, process, "execPath",
+            GetExecPath(options->argv0.c_str()));
+  SetConstant(context, process, "pid", uv_os_getpid());
 }
 
 void RegisterProcessObjectExternalReferences(

@@ -12,6 +12,8 @@ class Environment;
 
 v8::Local<v8::Object> CreateProcessObject(Environment* env);
 std::string GetExecPath(const char* argv0);
+// The values of this run: argv, execArgv, execPath, pid.
+void PatchProcessObject(Environment* env, v8::Local<v8::Object> process);
 void RegisterProcessObjectExternalReferences(
     ExternalReferenceRegistry* registry);
 

@@ -1,14 +1,13 @@
 'use strict';
 
 // The third bootstrap stage: turns the bare process object C++ made into
-// Node's process (an EventEmitter with its methods), installs the globals,
-// and hands C++ the callbacks it needs (ticks, timers, rejections, uncaught
-// exceptions, 'beforeExit'/'exit').
+// Node's process (an EventEmitter with its methods) and installs the
+// globals. It depends on nothing of the run (no options, no argv, no env):
+// the build runs it once and keeps the result in lode's V8 startup snapshot.
+// What a run needs on top (the callbacks C++ calls, the options) is in
+// internal/bootstrap/runtime.
 
 const {
-  ArrayPrototypeJoin,
-  ArrayPrototypeMap,
-  ErrorPrototypeToString,
   FunctionPrototypeBind,
   FunctionPrototypeCall,
   ObjectDefineProperty,
@@ -20,37 +19,10 @@ const {
   globalThis,
 } = primordials;
 
-const { BuiltinModule } = require('internal/bootstrap/realm');
-const { getOptionValue } = require('internal/options');
-
-if (getOptionValue('--expose-internals')) BuiltinModule.exposeInternals();
-
 // --- process is an EventEmitter. -------------------------------------------
 const EventEmitter = require('events');
 ObjectSetPrototypeOf(ObjectGetPrototypeOf(process), EventEmitter.prototype);
 FunctionPrototypeCall(EventEmitter, process);
-
-// Stack traces: Error.prepareStackTrace when the user sets one, otherwise
-// V8's format.
-{
-  const { setPrepareStackTraceCallback } = internalBinding('errors');
-  setPrepareStackTraceCallback(function prepareStackTrace(global, error,
-                                                          trace) {
-    const userPrepare = global.Error?.prepareStackTrace;
-    if (typeof userPrepare === 'function') {
-      return userPrepare(error, trace);
-    }
-    let errorString;
-    try {
-      errorString = ErrorPrototypeToString(error);
-    } catch {
-      errorString = '<error>';
-    }
-    if (trace.length === 0) return errorString;
-    return `${errorString}\n    at ${ArrayPrototypeJoin(
-      ArrayPrototypeMap(trace, (frame) => `${frame}`), '\n    at ')}`;
-  });
-}
 
 // --- process methods. ----------------------------------------------------------
 const perThread = require('internal/process/per_thread');
@@ -116,18 +88,6 @@ process.getActiveResourcesInfo = () => [];
 }
 process.sourceMapsEnabled = false;
 
-// The options that change process fields.
-if (getOptionValue('--no-deprecation')) process.noDeprecation = true;
-if (getOptionValue('--throw-deprecation')) process.throwDeprecation = true;
-if (getOptionValue('--trace-deprecation')) process.traceDeprecation = true;
-if (getOptionValue('--pending-deprecation')) {
-  process.pendingDeprecation = true;
-}
-{
-  const title = getOptionValue('--title');
-  if (title) process.title = title;
-}
-
 // process.exitCode: validated, as in Node 20+.
 {
   let exitCode;
@@ -173,12 +133,10 @@ if (getOptionValue('--pending-deprecation')) {
 }
 
 // --- nextTick, microtasks, rejections. ------------------------------------------
-const { setupTaskQueue, queueMicrotask } =
+const { nextTick, runNextTicks, queueMicrotask } =
   require('internal/process/task_queues');
-const { nextTick, runNextTicks } = setupTaskQueue();
 process.nextTick = nextTick;
 process._tickCallback = runNextTicks;
-require('internal/process/promises').listenForRejections();
 
 // --- Warnings. -----------------------------------------------------------------
 {
@@ -187,34 +145,16 @@ require('internal/process/promises').listenForRejections();
   process.on('warning', onWarning);
 }
 
-// --- Uncaught exceptions and the 'exit' path. -----------------------------------
+// --- Uncaught exceptions. -------------------------------------------------------
 {
   const {
-    onGlobalUncaughtException,
-    formatFatalError,
     setUncaughtExceptionCaptureCallback,
     hasUncaughtExceptionCaptureCallback,
   } = require('internal/process/execution');
-  const errorsBinding = internalBinding('errors');
-  errorsBinding.setUncaughtExceptionHandler(onGlobalUncaughtException);
-  errorsBinding.setFormatFatalError(formatFatalError);
   process.setUncaughtExceptionCaptureCallback =
     setUncaughtExceptionCaptureCallback;
   process.hasUncaughtExceptionCaptureCallback =
     hasUncaughtExceptionCaptureCallback;
-
-  methods.setEmitProcessEvent(function emitProcessEvent(event) {
-    if (event === 'beforeExit') {
-      process.emit('beforeExit', process.exitCode | 0);
-      return;
-    }
-    // 'exit'
-    if (!process._exiting) {
-      process._exiting = true;
-      process.emit('exit', process.exitCode | 0);
-    }
-    return process.exitCode | 0;
-  });
 }
 
 // --- Signals: a uv signal handle per signal that has listeners. -------------------
@@ -253,9 +193,6 @@ require('internal/process/promises').listenForRejections();
 
 // --- stdio. ------------------------------------------------------------------------
 require('internal/process/stdio').defineStdio(process);
-
-// --- Timers. -----------------------------------------------------------------------
-require('internal/timers').setupTimers(runNextTicks);
 
 // --- Globals. ---------------------------------------------------------------------
 function defineGlobal(name, value) {

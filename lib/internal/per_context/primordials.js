@@ -109,7 +109,8 @@ for (const name of ['decodeURI', 'decodeURIComponent', 'encodeURI',
 
 // Namespaces: their members only.
 for (const name of ['Atomics', 'JSON', 'Math', 'Proxy', 'Reflect']) {
-  copyStatics(name, globalThis[name]);
+  // Atomics is absent where SharedArrayBuffer is disabled.
+  if (globalThis[name] !== undefined) copyStatics(name, globalThis[name]);
 }
 define('Proxy', Proxy);
 

@@ -140,9 +140,9 @@ function queueMicrotask(callback) {
   enqueueMicrotask(FunctionPrototypeBind(runMicrotask, callback));
 }
 
-function setupTaskQueue() {
+// Hands C++ the function it calls after each callback (see env.cc).
+function registerTickCallback() {
   setTickCallback(processTicksAndRejections);
-  return { nextTick, runNextTicks };
 }
 
 // For code that needs the queues drained now (e.g. before exit).
@@ -153,7 +153,7 @@ function runNextTicks() {
 }
 
 module.exports = {
-  setupTaskQueue,
+  registerTickCallback,
   queueMicrotask,
   nextTick,
   runNextTicks,

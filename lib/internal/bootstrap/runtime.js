@@ -1,0 +1,83 @@
+'use strict';
+
+// Runs at every start, after the bootstrap (which may come from the startup
+// snapshot): hands C++ the callbacks it calls into, and applies the options
+// that change core behaviour. Nothing here may run at snapshot time.
+
+const {
+  ArrayPrototypeJoin,
+  ArrayPrototypeMap,
+  ErrorPrototypeToString,
+  globalThis,
+} = primordials;
+
+const { BuiltinModule } = require('internal/bootstrap/realm');
+const { getOptionValue } = require('internal/options');
+
+// Stack traces: Error.prepareStackTrace when the user sets one, otherwise
+// V8's format.
+function prepareStackTrace(global, error, trace) {
+  const userPrepare = global.Error?.prepareStackTrace;
+  if (typeof userPrepare === 'function') {
+    return userPrepare(error, trace);
+  }
+  let errorString;
+  try {
+    errorString = ErrorPrototypeToString(error);
+  } catch {
+    errorString = '<error>';
+  }
+  if (trace.length === 0) return errorString;
+  return `${errorString}\n    at ${ArrayPrototypeJoin(
+    ArrayPrototypeMap(trace, (frame) => `${frame}`), '\n    at ')}`;
+}
+
+// process 'beforeExit' and 'exit', emitted by C++ when the loop is empty.
+// For 'exit' it returns the exit code.
+function emitProcessEvent(event) {
+  if (event === 'beforeExit') {
+    process.emit('beforeExit', process.exitCode | 0);
+    return;
+  }
+  if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', process.exitCode | 0);
+  }
+  return process.exitCode | 0;
+}
+
+function attachNativeCallbacks() {
+  const errorsBinding = internalBinding('errors');
+  const {
+    onGlobalUncaughtException,
+    formatFatalError,
+  } = require('internal/process/execution');
+  errorsBinding.setPrepareStackTraceCallback(prepareStackTrace);
+  errorsBinding.setUncaughtExceptionHandler(onGlobalUncaughtException);
+  errorsBinding.setFormatFatalError(formatFatalError);
+  internalBinding('process_methods').setEmitProcessEvent(emitProcessEvent);
+  const { registerTickCallback, runNextTicks } =
+    require('internal/process/task_queues');
+  registerTickCallback();
+  require('internal/process/promises').listenForRejections();
+  require('internal/timers').setupTimers(runNextTicks);
+}
+
+function applyOptions() {
+  if (getOptionValue('--expose-internals')) BuiltinModule.exposeInternals();
+  if (getOptionValue('--no-deprecation')) process.noDeprecation = true;
+  if (getOptionValue('--throw-deprecation')) process.throwDeprecation = true;
+  if (getOptionValue('--trace-deprecation')) process.traceDeprecation = true;
+  if (getOptionValue('--pending-deprecation')) {
+    process.pendingDeprecation = true;
+  }
+  // V8 applies --stack-trace-limit when it creates a context; a context
+  // from the startup snapshot was created at build time.
+  const limit = getOptionValue('--stack-trace-limit');
+  if (limit !== 10) globalThis.Error.stackTraceLimit = limit;
+  const title = getOptionValue('--title');
+  if (title) process.title = title;
+}
+
+attachNativeCallbacks();
+applyOptions();

@@ -1,0 +1,29 @@
+// Start-up pieces shared by lode's main path (lode.cc) and the snapshot
+// builder (lode_snapshot.cc).
+#ifndef SRC_LODE_INTERNALS_H_
+#define SRC_LODE_INTERNALS_H_
+
+#include "lode_binding.h"
+#include "v8.h"
+
+namespace lode {
+
+class Environment;
+
+// Creates the V8 platform (once per process) and initializes V8.
+void InitializeV8(int thread_pool_size);
+
+// Every native function lode exposes to JS, for V8's snapshot machinery.
+ExternalReferenceRegistry* GetExternalReferenceRegistry();
+
+// The isolate-wide hooks: message listener, promise rejections, stack
+// traces, fatal errors.
+void SetIsolateHooks(v8::Isolate* isolate, bool building_snapshot);
+
+// Runs the bootstrap stages that depend on nothing of the run (primordials,
+// the process object, realm, node) and returns the builtin loader's require.
+v8::MaybeLocal<v8::Function> BootstrapEnvironment(Environment* env);
+
+}  // namespace lode
+
+#endif  // SRC_LODE_INTERNALS_H_

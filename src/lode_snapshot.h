@@ -1,0 +1,35 @@
+// lode's V8 startup snapshot: the context after the bootstrap stages
+// (primordials, realm, node), made at build time by lode_mksnapshot and
+// linked into lode, so that a start deserializes it instead of parsing and
+// running lib/ again.
+#ifndef SRC_LODE_SNAPSHOT_H_
+#define SRC_LODE_SNAPSHOT_H_
+
+#include "v8.h"
+
+namespace lode {
+
+// The snapshot linked into this binary, or nullptr (lode_mksnapshot and
+// cctest link none; `./configure --without-snapshot` neither).
+const v8::StartupData* GetEmbeddedSnapshot();
+
+// The values the bootstrap leaves for the run, kept with the context
+// (SnapshotCreator::AddData), in this order.
+enum SnapshotDataIndex {
+  kSnapshotRequireBuiltin = 0,
+  kSnapshotProcessObject,
+  kSnapshotTickInfo,
+  kSnapshotImmediateInfo,
+  kSnapshotDataCount
+};
+
+// The index of lode's context among the snapshot's contexts.
+constexpr size_t kSnapshotContextIndex = 0;
+
+// Runs the bootstrap in a SnapshotCreator and writes the blob to `blob_path`
+// and a C++ file embedding it to `cc_path`. Returns an exit code.
+int BuildSnapshot(const char* blob_path, const char* cc_path);
+
+}  // namespace lode
+
+#endif  // SRC_LODE_SNAPSHOT_H_

@@ -1,0 +1,9 @@
+// Linked into binaries that carry no startup snapshot: they bootstrap from
+// the embedded lib/ sources at every start.
+#include "lode_snapshot.h"
+
+namespace lode {
+
+const v8::StartupData* GetEmbeddedSnapshot() { return nullptr; }
+
+}  // namespace lode
