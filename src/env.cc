@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "lode_binding.h"
+#include "lode_builtins.h"
 #include "lode_errors.h"
 
 namespace lode {
@@ -101,6 +102,25 @@ MaybeLocal<Object> Environment::GetBinding(const char* name) {
   mod->initialize(exports, v8::Undefined(isolate_), ctx, nullptr);
   bindings_[name].Reset(isolate_, exports);
   return exports;
+}
+
+MaybeLocal<Value> Environment::RunBuiltinScript(const char* id) {
+  Local<Context> ctx = context();
+  Local<Function> fn;
+  if (!builtins::CompileBuiltin(ctx, id, builtins::kModuleParamCount,
+                                builtins::kModuleParams)
+           .ToLocal(&fn)) {
+    return MaybeLocal<Value>();
+  }
+  Local<Object> exports = Object::New(isolate_);
+  Local<Object> module = Object::New(isolate_);
+  if (module->Set(ctx, FIXED_ONE_BYTE_STRING(isolate_, "exports"), exports)
+          .IsNothing()) {
+    return MaybeLocal<Value>();
+  }
+  Local<Value> args[] = {exports, builtin_require(), module,
+                         process_object(), internal_binding(), primordials()};
+  return fn->Call(ctx, v8::Undefined(isolate_), arraysize(args), args);
 }
 
 uint64_t Environment::GetNowMs() {

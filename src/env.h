@@ -35,6 +35,8 @@ constexpr int kContextEmbedderDataIndex = 32;
 
 // The JS functions bootstrap hands to C++.
 #define LODE_ENV_CALLBACKS(V)                     \
+  V(builtin_require)                              \
+  V(internal_binding)                             \
   V(tick_callback)                                \
   V(process_immediate)                            \
   V(process_timers)                               \
@@ -74,6 +76,17 @@ class Environment {
   void set_process_object(v8::Local<v8::Object> process) {
     process_object_.Reset(isolate_, process);
   }
+  v8::Local<v8::Object> primordials() const {
+    return primordials_.Get(isolate_);
+  }
+  void set_primordials(v8::Local<v8::Object> primordials) {
+    primordials_.Reset(isolate_, primordials);
+  }
+
+  // Runs lib/ module `id` as a program (the internal/main/* scripts):
+  // compiled and called directly, so that user stack traces end there as
+  // in Node, not in the builtin loader.
+  v8::MaybeLocal<v8::Value> RunBuiltinScript(const char* id);
 
 #define V(name)                                                 \
   v8::Local<v8::Function> name() const {                        \
@@ -146,6 +159,7 @@ class Environment {
   v8::Global<v8::Context> context_;
   const Options* options_;
   v8::Global<v8::Object> process_object_;
+  v8::Global<v8::Object> primordials_;
 #define V(name) v8::Global<v8::Function> name##_;
   LODE_ENV_CALLBACKS(V)
 #undef V

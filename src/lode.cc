@@ -151,11 +151,14 @@ int RunEnvironment(Isolate* isolate, const Options& options,
 
   {
     TryCatch try_catch(isolate);
-    Local<Function> require;
     if (from_snapshot) {
       // What the build-time bootstrap left with the context.
-      require = context->GetDataFromSnapshotOnce<Function>(
-          kSnapshotRequireBuiltin).ToLocalChecked();
+      env.set_builtin_require(context->GetDataFromSnapshotOnce<Function>(
+          kSnapshotRequireBuiltin).ToLocalChecked());
+      env.set_internal_binding(context->GetDataFromSnapshotOnce<Function>(
+          kSnapshotInternalBinding).ToLocalChecked());
+      env.set_primordials(context->GetDataFromSnapshotOnce<Object>(
+          kSnapshotPrimordials).ToLocalChecked());
       env.set_process_object(context->GetDataFromSnapshotOnce<Object>(
           kSnapshotProcessObject).ToLocalChecked());
       env.AdoptSharedArrays(
@@ -163,15 +166,12 @@ int RunEnvironment(Isolate* isolate, const Options& options,
               .ToLocalChecked(),
           context->GetDataFromSnapshotOnce<v8::Uint32Array>(
               kSnapshotImmediateInfo).ToLocalChecked());
-    } else if (!BootstrapEnvironment(&env).ToLocal(&require)) {
+    } else if (!BootstrapEnvironment(&env)) {
       if (try_catch.HasCaught()) errors::FatalException(isolate, try_catch);
       return kBootstrapFailure;
     }
     PatchProcessObject(&env, env.process_object());
-    Local<Value> runtime_id =
-        FIXED_ONE_BYTE_STRING(isolate, "internal/bootstrap/runtime");
-    if (require->Call(context, v8::Undefined(isolate), 1, &runtime_id)
-            .IsEmpty()) {
+    if (env.RunBuiltinScript("internal/bootstrap/runtime").IsEmpty()) {
       if (try_catch.HasCaught()) errors::FatalException(isolate, try_catch);
       return kBootstrapFailure;
     }
@@ -180,8 +180,7 @@ int RunEnvironment(Isolate* isolate, const Options& options,
     try_catch.Reset();
     try_catch.SetVerbose(true);
     InternalCallbackScope callback_scope(&env);
-    Local<Value> id = OneByteString(isolate, SelectMainScript(options));
-    if (require->Call(context, v8::Undefined(isolate), 1, &id).IsEmpty()) {
+    if (env.RunBuiltinScript(SelectMainScript(options)).IsEmpty()) {
       callback_scope.MarkAsFailed();
     }
   }
@@ -225,14 +224,15 @@ void SetIsolateHooks(Isolate* isolate, bool building_snapshot) {
   isolate->SetFatalErrorHandler(errors::OnFatalError);
 }
 
-MaybeLocal<Function> BootstrapEnvironment(Environment* env) {
+bool BootstrapEnvironment(Environment* env) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
   Local<Object> primordials = Object::New(isolate);
+  env->set_primordials(primordials);
   if (RunBootstrapScript(env, "internal/per_context/primordials",
                          {"primordials"}, {primordials})
           .IsEmpty()) {
-    return MaybeLocal<Function>();
+    return false;
   }
   Local<Object> process = CreateProcessObject(env);
   env->set_process_object(process);
@@ -246,14 +246,24 @@ MaybeLocal<Function> BootstrapEnvironment(Environment* env) {
                           {process, get_binding, primordials})
            .ToLocal(&require) ||
       !require->IsFunction()) {
-    return MaybeLocal<Function>();
+    return false;
   }
   Local<Function> require_fn = require.As<Function>();
-  Local<Value> id = FIXED_ONE_BYTE_STRING(isolate, "internal/bootstrap/node");
-  if (require_fn->Call(context, v8::Undefined(isolate), 1, &id).IsEmpty()) {
-    return MaybeLocal<Function>();
+  env->set_builtin_require(require_fn);
+  Local<Value> realm_id =
+      FIXED_ONE_BYTE_STRING(isolate, "internal/bootstrap/realm");
+  Local<Value> realm;
+  Local<Value> internal_binding;
+  if (!require_fn->Call(context, v8::Undefined(isolate), 1, &realm_id)
+           .ToLocal(&realm) ||
+      !realm.As<Object>()
+           ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "internalBinding"))
+           .ToLocal(&internal_binding)) {
+    return false;
   }
-  return require_fn;
+  env->set_internal_binding(internal_binding.As<Function>());
+  Local<Value> id = FIXED_ONE_BYTE_STRING(isolate, "internal/bootstrap/node");
+  return !require_fn->Call(context, v8::Undefined(isolate), 1, &id).IsEmpty();
 }
 
 int Start(int argc, char** argv) {

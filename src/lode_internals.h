@@ -21,8 +21,10 @@ ExternalReferenceRegistry* GetExternalReferenceRegistry();
 void SetIsolateHooks(v8::Isolate* isolate, bool building_snapshot);
 
 // Runs the bootstrap stages that depend on nothing of the run (primordials,
-// the process object, realm, node) and returns the builtin loader's require.
-v8::MaybeLocal<v8::Function> BootstrapEnvironment(Environment* env);
+// the process object, realm, node) and keeps what the run needs in the
+// environment (require, internalBinding, primordials, process). False with
+// a JS exception pending when a stage threw.
+bool BootstrapEnvironment(Environment* env);
 
 }  // namespace lode
 

@@ -91,14 +91,18 @@ int BuildSnapshot(const char* blob_path, const char* cc_path) {
         Context::Scope context_scope(context);
         Environment env(isolate, &loop, context, &options);
         TryCatch try_catch(isolate);
-        Local<Function> require;
-        if (!BootstrapEnvironment(&env).ToLocal(&require)) {
+        if (!BootstrapEnvironment(&env)) {
           fprintf(stderr, "lode_mksnapshot: the bootstrap failed\n");
           if (try_catch.HasCaught()) errors::FatalException(isolate, try_catch);
           return 1;
         }
         // The order is SnapshotDataIndex's.
-        CHECK_EQ(creator.AddData(context, require), kSnapshotRequireBuiltin);
+        CHECK_EQ(creator.AddData(context, env.builtin_require()),
+                 kSnapshotRequireBuiltin);
+        CHECK_EQ(creator.AddData(context, env.internal_binding()),
+                 kSnapshotInternalBinding);
+        CHECK_EQ(creator.AddData(context, env.primordials()),
+                 kSnapshotPrimordials);
         CHECK_EQ(creator.AddData(context, env.process_object()),
                  kSnapshotProcessObject);
         CHECK_EQ(creator.AddData(context, env.tick_info_array()),

@@ -17,6 +17,8 @@ const v8::StartupData* GetEmbeddedSnapshot();
 // (SnapshotCreator::AddData), in this order.
 enum SnapshotDataIndex {
   kSnapshotRequireBuiltin = 0,
+  kSnapshotInternalBinding,
+  kSnapshotPrimordials,
   kSnapshotProcessObject,
   kSnapshotTickInfo,
   kSnapshotImmediateInfo,
