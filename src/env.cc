@@ -160,17 +160,24 @@ void Environment::RunTimers(uv_timer_t* handle) {
   HandleScope scope(isolate);
   Local<Context> context = env->context();
   Context::Scope context_scope(context);
+  // The ticks and microtasks of the timers run when this scope closes, after
+  // the uv timer is rescheduled below: they may schedule timers themselves.
+  InternalCallbackScope callback_scope(env);
   Local<Function> cb = env->process_timers();
-  Local<Value> arg = Number::New(isolate, static_cast<double>(uv_now(env->loop())));
+  Local<Value> arg =
+      Number::New(isolate, static_cast<double>(uv_now(env->loop())));
   Local<Value> ret;
+  // An exception went through the uncaught-exception path (and was
+  // handled, or the process has exited): call again for the timers left.
   do {
-    InternalCallbackScope callback_scope(env);
     if (!cb->Call(context, env->process_object(), 1, &arg).ToLocal(&ret)) {
-      callback_scope.MarkAsFailed();
       ret = Local<Value>();
     }
   } while (ret.IsEmpty() && env->can_call_into_js());
-  if (!env->can_call_into_js()) return;
+  if (!env->can_call_into_js()) {
+    callback_scope.MarkAsFailed();
+    return;
+  }
   int64_t expiry = static_cast<int64_t>(ret.As<Number>()->Value());
   if (expiry != 0) {
     int64_t duration =
