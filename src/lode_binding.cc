@@ -11,6 +11,7 @@
   V(constants)                   \
   V(contextify)                  \
   V(credentials)                 \
+  V(encoding_binding)            \
   V(errors)                      \
   V(fs)                          \
   V(options)                     \

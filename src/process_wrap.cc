@@ -1,0 +1,157 @@
+// internalBinding('process_wrap'): Process, the handle behind a ChildProcess.
+// `spawn(options)` starts the child and returns 0 or a negative errno (the
+// JS side decides whether that is thrown or emitted); `kill(signal)` returns
+// the same; when the child ends, `onexit(exitStatus, signalName)` is called
+// with signalName '' for a normal exit. The libuv handle only exists from
+// spawn() on, so the HandleWrap is created there.
+#include <signal.h>
+
+#include "handle_wrap.h"
+#include "lode_binding.h"
+#include "lode_errors.h"
+#include "spawn_options.h"
+#include "stream_base.h"
+#include "util.h"
+
+namespace lode::process_wrap {
+
+using v8::Context;
+using v8::FunctionCallbackInfo;
+using v8::FunctionTemplate;
+using v8::HandleScope;
+using v8::Integer;
+using v8::Isolate;
+using v8::Local;
+using v8::Number;
+using v8::Object;
+using v8::Value;
+
+namespace {
+
+class ProcessWrap : public HandleWrap {
+ public:
+  ProcessWrap(Environment* env, Local<Object> object)
+      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&process_)) {}
+
+  static void New(const FunctionCallbackInfo<Value>& args) {
+    CHECK(args.IsConstructCall());
+    args.This()->SetAlignedPointerInInternalField(0, nullptr);
+  }
+
+  static void Spawn(const FunctionCallbackInfo<Value>& args) {
+    Environment* env = Environment::GetCurrent(args);
+    Isolate* isolate = args.GetIsolate();
+    Local<Context> context = isolate->GetCurrentContext();
+    Local<Object> self = args.This();
+    if (Unwrap<ProcessWrap>(self) != nullptr) {
+      args.GetReturnValue().Set(UV_EINVAL);
+      return;
+    }
+    if (!args[0]->IsObject()) {
+      return THROW_ERR_INVALID_ARG_TYPE(isolate,
+                                        "The \"options\" argument must be "
+                                        "of type object.");
+    }
+    SpawnOptions options;
+    if (!options.Parse(isolate, context, args[0].As<Object>())) return;
+
+    std::vector<SpawnStdio>& stdio = options.stdio();
+    std::vector<uv_stdio_container_t> containers(stdio.size());
+    for (size_t i = 0; i < stdio.size(); i++) {
+      uv_stdio_container_t& c = containers[i];
+      const SpawnStdio& s = stdio[i];
+      if (s.type == SpawnStdio::kWrap) {
+        uv_stream_t* stream =
+            s.handle.IsEmpty() ? nullptr : StreamFromObject(s.handle);
+        if (stream == nullptr) {
+          c.flags = UV_IGNORE;
+          continue;
+        }
+        int flags = UV_CREATE_PIPE;
+        if (s.readable) flags |= UV_READABLE_PIPE;
+        if (s.writable) flags |= UV_WRITABLE_PIPE;
+        // A handle that is already connected (a socket) is passed as is.
+        if (uv_is_readable(stream) || uv_is_writable(stream)) {
+          flags = UV_INHERIT_STREAM;
+        }
+        c.flags = static_cast<uv_stdio_flags>(flags);
+        c.data.stream = stream;
+      } else if (s.type == SpawnStdio::kFd) {
+        c.flags = UV_INHERIT_FD;
+        c.data.fd = s.fd;
+      } else {
+        c.flags = UV_IGNORE;
+      }
+    }
+
+    ProcessWrap* wrap = new ProcessWrap(env, self);
+    uv_process_options_t uv_options;
+    memset(&uv_options, 0, sizeof(uv_options));
+    options.Fill(&uv_options);
+    uv_options.exit_cb = OnExit;
+    uv_options.stdio_count = static_cast<int>(containers.size());
+    uv_options.stdio = containers.data();
+    int err = uv_spawn(env->loop(), &wrap->process_, &uv_options);
+    wrap->process_.data = wrap;
+    if (err == 0) {
+      SetValue(context, self, "pid",
+               Integer::New(isolate, wrap->process_.pid));
+    }
+    args.GetReturnValue().Set(err);
+  }
+
+  static void Kill(const FunctionCallbackInfo<Value>& args) {
+    ProcessWrap* wrap = Unwrap<ProcessWrap>(args.This());
+    if (wrap == nullptr || wrap->state() != kInitialized) {
+      args.GetReturnValue().Set(UV_ESRCH);
+      return;
+    }
+    int signum = args[0]->IsInt32() ? args[0].As<v8::Int32>()->Value()
+                                    : SIGTERM;
+    args.GetReturnValue().Set(uv_process_kill(&wrap->process_, signum));
+  }
+
+ private:
+  static void OnExit(uv_process_t* process, int64_t exit_status,
+                     int term_signal) {
+    ProcessWrap* wrap = static_cast<ProcessWrap*>(process->data);
+    Environment* env = wrap->env();
+    if (!env->can_call_into_js()) return;
+    Isolate* isolate = env->isolate();
+    HandleScope scope(isolate);
+    Context::Scope context_scope(env->context());
+    Local<Value> argv[2] = {
+        Number::New(isolate, static_cast<double>(exit_status)),
+        OneByteString(isolate, SignalName(term_signal).c_str()),
+    };
+    MakeCallback(env, wrap->object(), "onexit", 2, argv);
+  }
+
+  uv_process_t process_;
+};
+
+void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
+                void*) {
+  Isolate* isolate = context->GetIsolate();
+  Local<FunctionTemplate> t = NewFunctionTemplate(isolate, ProcessWrap::New);
+  t->InstanceTemplate()->SetInternalFieldCount(1);
+  HandleWrap::AddPrototypeMethods(isolate, t);
+  SetProtoMethod(isolate, t, "spawn", ProcessWrap::Spawn);
+  SetProtoMethod(isolate, t, "kill", ProcessWrap::Kill);
+  SetConstructorFunction(context, target, "Process", t);
+}
+
+void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
+  registry->Register(ProcessWrap::New);
+  registry->Register(ProcessWrap::Spawn);
+  registry->Register(ProcessWrap::Kill);
+  HandleWrap::RegisterExternalReferences(registry);
+}
+
+}  // namespace
+}  // namespace lode::process_wrap
+
+LODE_BINDING_CONTEXT_AWARE_INTERNAL(process_wrap,
+                                    lode::process_wrap::Initialize)
+LODE_BINDING_EXTERNAL_REFERENCE(process_wrap,
+                                lode::process_wrap::RegisterExternalReferences)

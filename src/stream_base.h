@@ -1,0 +1,77 @@
+// LibuvStreamWrap: a HandleWrap over a uv_stream_t (pipe, TCP, TTY) with the
+// JS interface lib/ expects of a stream handle, as in Node:
+//   readStart() / readStop() -> err
+//   onread(arrayBuffer): streamBaseState[kReadBytesOrError] holds the byte
+//     count (or a negative errno, UV_EOF at the end; arrayBuffer is then
+//     undefined) and streamBaseState[kArrayBufferOffset] the offset.
+//   writeBuffer(req, view), writev(req, chunks, allBuffers),
+//   write{Utf8,Latin1,Ascii,Ucs2}String(req, string) -> err; afterwards
+//     streamBaseState[kBytesWritten] and [kLastWriteWasAsync] are set and,
+//     when the write was queued, req.oncomplete(status, handle, error) runs.
+//   shutdown(req) -> err, then req.oncomplete(status, handle, error).
+//   Getters: fd, bytesRead, bytesWritten, writeQueueSize.
+// internalBinding('stream_wrap') exports streamBaseState, its indices,
+// WriteWrap, ShutdownWrap and LibuvStreamWrap.
+#ifndef SRC_STREAM_BASE_H_
+#define SRC_STREAM_BASE_H_
+
+#include "handle_wrap.h"
+#include "uv.h"
+#include "v8.h"
+
+namespace lode {
+
+enum StreamBaseStateField {
+  kReadBytesOrError = 0,
+  kArrayBufferOffset,
+  kBytesWritten,
+  kLastWriteWasAsync,
+  kStreamBaseStateFields
+};
+
+class LibuvStreamWrap : public HandleWrap {
+ public:
+  LibuvStreamWrap(Environment* env, v8::Local<v8::Object> object,
+                  uv_stream_t* stream);
+
+  uv_stream_t* stream() const { return stream_; }
+
+  // Adds the stream methods and getters above to a handle class.
+  static void AddMethods(Environment* env, v8::Local<v8::FunctionTemplate> t);
+  static void RegisterExternalReferences(class ExternalReferenceRegistry* r);
+
+  // The shared Int32Array of the fields above, created on first use.
+  static int32_t* State(Environment* env);
+  static v8::Local<v8::Int32Array> StateArray(Environment* env);
+
+ private:
+  static void ReadStart(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void ReadStop(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void WriteBuffer(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void Writev(const v8::FunctionCallbackInfo<v8::Value>& args);
+  template <int kEncoding>
+  static void WriteString(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void Shutdown(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void GetFd(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void GetBytesRead(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void GetBytesWritten(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void GetWriteQueueSize(
+      const v8::FunctionCallbackInfo<v8::Value>& args);
+
+  static void OnAlloc(uv_handle_t* handle, size_t suggested, uv_buf_t* buf);
+  static void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf);
+
+  int DoWrite(v8::Local<v8::Object> req, std::string data);
+
+  uv_stream_t* stream_;
+  double bytes_read_ = 0;
+  double bytes_written_ = 0;
+};
+
+// The uv_stream_t of a stream handle object (Pipe, TCP, TTY), or nullptr
+// for any other object.
+uv_stream_t* StreamFromObject(v8::Local<v8::Object> object);
+
+}  // namespace lode
+
+#endif  // SRC_STREAM_BASE_H_

@@ -1,0 +1,446 @@
+// LibuvStreamWrap (see stream_base.h) and internalBinding('stream_wrap').
+#include <stdlib.h>
+
+#include <memory>
+#include <unordered_map>
+
+#include "env.h"
+#include "lode_binding.h"
+#include "lode_errors.h"
+#include "stream_base.h"
+#include "util.h"
+
+namespace lode {
+
+using v8::Array;
+using v8::ArrayBuffer;
+using v8::ArrayBufferView;
+using v8::BackingStore;
+using v8::Context;
+using v8::FunctionCallbackInfo;
+using v8::FunctionTemplate;
+using v8::Global;
+using v8::HandleScope;
+using v8::Int32Array;
+using v8::Integer;
+using v8::Isolate;
+using v8::Local;
+using v8::Number;
+using v8::Object;
+using v8::String;
+using v8::Value;
+
+namespace {
+
+enum { kUtf8 = 0, kLatin1, kAscii, kUcs2 };
+
+struct StateHolder {
+  Global<Int32Array> array;
+  int32_t* data = nullptr;
+};
+
+// One state array per Environment (there is one Environment per thread).
+std::unordered_map<Environment*, StateHolder>& States() {
+  static std::unordered_map<Environment*, StateHolder> states;
+  return states;
+}
+
+StateHolder* GetState(Environment* env) {
+  auto& states = States();
+  auto it = states.find(env);
+  if (it != states.end()) return &it->second;
+  Isolate* isolate = env->isolate();
+  Local<ArrayBuffer> ab =
+      ArrayBuffer::New(isolate, kStreamBaseStateFields * sizeof(int32_t));
+  Local<Int32Array> array = Int32Array::New(ab, 0, kStreamBaseStateFields);
+  StateHolder& holder = states[env];
+  holder.array.Reset(isolate, array);
+  holder.data = static_cast<int32_t*>(ab->Data());
+  env->AddCleanupHook([env]() { States().erase(env); });
+  return &holder;
+}
+
+// A write or shutdown in flight: keeps the JS req object alive and owns the
+// bytes being written until libuv is done with them.
+struct StreamReq {
+  LibuvStreamWrap* wrap;
+  Global<Object> req;
+  std::string data;
+  union {
+    uv_write_t write;
+    uv_shutdown_t shutdown;
+  } uv;
+};
+
+void Complete(StreamReq* sreq, int status) {
+  std::unique_ptr<StreamReq> owned(sreq);
+  Environment* env = sreq->wrap->env();
+  if (!env->can_call_into_js()) return;
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Context::Scope context_scope(env->context());
+  Local<Object> req = sreq->req.Get(isolate);
+  Local<Value> argv[3] = {Integer::New(isolate, status),
+                          sreq->wrap->object(), v8::Undefined(isolate)};
+  if (status < 0) {
+    argv[2] = OneByteString(isolate, uv_err_name(status));
+  }
+  MakeCallback(env, req, "oncomplete", 3, argv);
+}
+
+bool AppendString(Isolate* isolate, Local<Value> value, int encoding,
+                  std::string* out) {
+  Local<String> str;
+  if (!value->ToString(isolate->GetCurrentContext()).ToLocal(&str)) {
+    return false;
+  }
+  if (encoding == kLatin1 || encoding == kAscii) {
+    size_t start = out->size();
+    out->resize(start + str->Length());
+    str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(out->data() + start),
+                      0, str->Length(), String::NO_NULL_TERMINATION);
+  } else if (encoding == kUcs2) {
+    std::vector<uint16_t> units(str->Length());
+    str->Write(isolate, units.data(), 0, str->Length(),
+               String::NO_NULL_TERMINATION);
+    for (uint16_t u : units) {
+      out->push_back(static_cast<char>(u & 0xff));
+      out->push_back(static_cast<char>(u >> 8));
+    }
+  } else {
+    out->append(Utf8Value(isolate, str).view());
+  }
+  return true;
+}
+
+void AppendView(Local<Value> value, std::string* out) {
+  Local<ArrayBufferView> view = value.As<ArrayBufferView>();
+  size_t start = out->size();
+  out->resize(start + view->ByteLength());
+  if (view->ByteLength() > 0) view->CopyContents(out->data() + start,
+                                                 view->ByteLength());
+}
+
+int EncodingOf(Isolate* isolate, Local<Value> value) {
+  std::string name = Utf8Value(isolate, value).ToString();
+  if (name == "latin1" || name == "binary") return kLatin1;
+  if (name == "ascii") return kAscii;
+  if (name == "ucs2" || name == "ucs-2" || name == "utf16le" ||
+      name == "utf-16le") {
+    return kUcs2;
+  }
+  return kUtf8;
+}
+
+}  // namespace
+
+int32_t* LibuvStreamWrap::State(Environment* env) {
+  return GetState(env)->data;
+}
+
+Local<Int32Array> LibuvStreamWrap::StateArray(Environment* env) {
+  return GetState(env)->array.Get(env->isolate());
+}
+
+LibuvStreamWrap::LibuvStreamWrap(Environment* env, Local<Object> object,
+                                 uv_stream_t* stream)
+    : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(stream)),
+      stream_(stream) {}
+
+uv_stream_t* StreamFromObject(Local<Object> object) {
+  HandleWrap* wrap = HandleWrap::Unwrap<HandleWrap>(object);
+  if (wrap == nullptr || wrap->state() != HandleWrap::kInitialized) {
+    return nullptr;
+  }
+  uv_handle_type type = wrap->handle()->type;
+  if (type != UV_NAMED_PIPE && type != UV_TCP && type != UV_TTY) {
+    return nullptr;
+  }
+  return static_cast<LibuvStreamWrap*>(wrap)->stream();
+}
+
+#define UNWRAP_STREAM(args)                                         \
+  LibuvStreamWrap* wrap = Unwrap<LibuvStreamWrap>((args).This());   \
+  if (wrap == nullptr || wrap->state() != kInitialized) {           \
+    (args).GetReturnValue().Set(UV_EBADF);                          \
+    return;                                                         \
+  }
+
+void LibuvStreamWrap::ReadStart(const FunctionCallbackInfo<Value>& args) {
+  UNWRAP_STREAM(args);
+  args.GetReturnValue().Set(uv_read_start(wrap->stream_, OnAlloc, OnRead));
+}
+
+void LibuvStreamWrap::ReadStop(const FunctionCallbackInfo<Value>& args) {
+  UNWRAP_STREAM(args);
+  args.GetReturnValue().Set(uv_read_stop(wrap->stream_));
+}
+
+void LibuvStreamWrap::OnAlloc(uv_handle_t*, size_t suggested, uv_buf_t* buf) {
+  char* base = static_cast<char*>(malloc(suggested));
+  *buf = uv_buf_init(base, base == nullptr ? 0 : suggested);
+}
+
+void LibuvStreamWrap::OnRead(uv_stream_t* stream, ssize_t nread,
+                             const uv_buf_t* buf) {
+  LibuvStreamWrap* wrap = static_cast<LibuvStreamWrap*>(stream->data);
+  Environment* env = wrap->env();
+  if (nread == 0 || !env->can_call_into_js()) {
+    free(buf->base);
+    return;
+  }
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Context::Scope context_scope(env->context());
+  int32_t* state = State(env);
+  Local<Value> arg = v8::Undefined(isolate);
+  if (nread > 0) {
+    wrap->bytes_read_ += static_cast<double>(nread);
+    char* data = static_cast<char*>(realloc(buf->base, nread));
+    if (data == nullptr) data = buf->base;
+    std::unique_ptr<BackingStore> store = ArrayBuffer::NewBackingStore(
+        data, static_cast<size_t>(nread),
+        [](void* p, size_t, void*) { free(p); }, nullptr);
+    arg = ArrayBuffer::New(isolate, std::move(store));
+  } else {
+    free(buf->base);
+  }
+  state[kReadBytesOrError] = static_cast<int32_t>(nread);
+  state[kArrayBufferOffset] = 0;
+  MakeCallback(env, wrap->object(), "onread", 1, &arg);
+}
+
+int LibuvStreamWrap::DoWrite(Local<Object> req, std::string data) {
+  int32_t* state = State(env());
+  size_t total = data.size();
+  size_t done = 0;
+  if (stream_->write_queue_size == 0 && total > 0) {
+    uv_buf_t buf = uv_buf_init(data.data(), static_cast<unsigned>(total));
+    int r = uv_try_write(stream_, &buf, 1);
+    if (r >= 0) {
+      done = static_cast<size_t>(r);
+    } else if (r != UV_EAGAIN && r != UV_ENOSYS) {
+      state[kBytesWritten] = 0;
+      state[kLastWriteWasAsync] = 0;
+      return r;
+    }
+  }
+  bytes_written_ += static_cast<double>(total);
+  state[kBytesWritten] = static_cast<int32_t>(total);
+  if (done == total && total > 0) {
+    state[kLastWriteWasAsync] = 0;
+    return 0;
+  }
+  StreamReq* sreq = new StreamReq();
+  sreq->wrap = this;
+  sreq->req.Reset(env()->isolate(), req);
+  sreq->data = data.substr(done);
+  sreq->uv.write.data = sreq;
+  uv_buf_t buf = uv_buf_init(sreq->data.data(),
+                             static_cast<unsigned>(sreq->data.size()));
+  int err = uv_write(&sreq->uv.write, stream_, &buf, 1,
+                     [](uv_write_t* w, int status) {
+                       Complete(static_cast<StreamReq*>(w->data), status);
+                     });
+  if (err < 0) {
+    delete sreq;
+    state[kLastWriteWasAsync] = 0;
+    return err;
+  }
+  state[kLastWriteWasAsync] = 1;
+  return 0;
+}
+
+void LibuvStreamWrap::WriteBuffer(const FunctionCallbackInfo<Value>& args) {
+  UNWRAP_STREAM(args);
+  if (!args[0]->IsObject() || !args[1]->IsArrayBufferView()) {
+    return THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(),
+                                      "Second argument must be a buffer");
+  }
+  std::string data;
+  AppendView(args[1], &data);
+  args.GetReturnValue().Set(
+      wrap->DoWrite(args[0].As<Object>(), std::move(data)));
+}
+
+void LibuvStreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
+  UNWRAP_STREAM(args);
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  if (!args[0]->IsObject() || !args[1]->IsArray()) {
+    return THROW_ERR_INVALID_ARG_TYPE(isolate, "Invalid writev arguments");
+  }
+  Local<Array> chunks = args[1].As<Array>();
+  bool all_buffers = args[2]->IsTrue();
+  std::string data;
+  uint32_t n = chunks->Length();
+  for (uint32_t i = 0; i < n; i++) {
+    Local<Value> chunk;
+    if (!chunks->Get(context, i).ToLocal(&chunk)) return;
+    if (chunk->IsArrayBufferView()) {
+      AppendView(chunk, &data);
+    } else if (!all_buffers) {
+      Local<Value> enc;
+      if (!chunks->Get(context, i + 1).ToLocal(&enc)) return;
+      if (!AppendString(isolate, chunk, EncodingOf(isolate, enc), &data)) {
+        return;
+      }
+    }
+    if (!all_buffers) i++;
+  }
+  args.GetReturnValue().Set(
+      wrap->DoWrite(args[0].As<Object>(), std::move(data)));
+}
+
+template <int kEncoding>
+void LibuvStreamWrap::WriteString(const FunctionCallbackInfo<Value>& args) {
+  UNWRAP_STREAM(args);
+  if (!args[0]->IsObject()) {
+    return THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(),
+                                      "First argument must be an object");
+  }
+  std::string data;
+  if (!AppendString(args.GetIsolate(), args[1], kEncoding, &data)) return;
+  args.GetReturnValue().Set(
+      wrap->DoWrite(args[0].As<Object>(), std::move(data)));
+}
+
+void LibuvStreamWrap::Shutdown(const FunctionCallbackInfo<Value>& args) {
+  UNWRAP_STREAM(args);
+  if (!args[0]->IsObject()) {
+    return THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(),
+                                      "First argument must be an object");
+  }
+  StreamReq* sreq = new StreamReq();
+  sreq->wrap = wrap;
+  sreq->req.Reset(args.GetIsolate(), args[0].As<Object>());
+  sreq->uv.shutdown.data = sreq;
+  int err = uv_shutdown(&sreq->uv.shutdown, wrap->stream_,
+                        [](uv_shutdown_t* s, int status) {
+                          Complete(static_cast<StreamReq*>(s->data), status);
+                        });
+  if (err < 0) delete sreq;
+  args.GetReturnValue().Set(err);
+}
+
+void LibuvStreamWrap::GetFd(const FunctionCallbackInfo<Value>& args) {
+  LibuvStreamWrap* wrap = Unwrap<LibuvStreamWrap>(args.This());
+  uv_os_fd_t fd = -1;
+  if (wrap == nullptr || wrap->state() != kInitialized ||
+      uv_fileno(wrap->handle(), &fd) != 0) {
+    fd = -1;
+  }
+  args.GetReturnValue().Set(static_cast<int>(fd));
+}
+
+void LibuvStreamWrap::GetBytesRead(const FunctionCallbackInfo<Value>& args) {
+  LibuvStreamWrap* wrap = Unwrap<LibuvStreamWrap>(args.This());
+  args.GetReturnValue().Set(wrap == nullptr ? 0 : wrap->bytes_read_);
+}
+
+void LibuvStreamWrap::GetBytesWritten(
+    const FunctionCallbackInfo<Value>& args) {
+  LibuvStreamWrap* wrap = Unwrap<LibuvStreamWrap>(args.This());
+  args.GetReturnValue().Set(wrap == nullptr ? 0 : wrap->bytes_written_);
+}
+
+void LibuvStreamWrap::GetWriteQueueSize(
+    const FunctionCallbackInfo<Value>& args) {
+  LibuvStreamWrap* wrap = Unwrap<LibuvStreamWrap>(args.This());
+  double size = 0;
+  if (wrap != nullptr && wrap->state() == kInitialized) {
+    size = static_cast<double>(wrap->stream_->write_queue_size);
+  }
+  args.GetReturnValue().Set(size);
+}
+
+#undef UNWRAP_STREAM
+
+static void AddGetter(Isolate* isolate, Local<FunctionTemplate> t,
+                      const char* name, v8::FunctionCallback getter) {
+  Local<FunctionTemplate> fn = FunctionTemplate::New(
+      isolate, getter, Local<Value>(), v8::Signature::New(isolate, t), 0,
+      v8::ConstructorBehavior::kThrow, v8::SideEffectType::kHasNoSideEffect);
+  t->PrototypeTemplate()->SetAccessorProperty(
+      OneByteString(isolate, name), fn, Local<FunctionTemplate>(),
+      static_cast<v8::PropertyAttribute>(v8::ReadOnly | v8::DontDelete));
+}
+
+void LibuvStreamWrap::AddMethods(Environment* env, Local<FunctionTemplate> t) {
+  Isolate* isolate = env->isolate();
+  HandleWrap::AddPrototypeMethods(isolate, t);
+  SetProtoMethod(isolate, t, "readStart", ReadStart);
+  SetProtoMethod(isolate, t, "readStop", ReadStop);
+  SetProtoMethod(isolate, t, "shutdown", Shutdown);
+  SetProtoMethod(isolate, t, "writeBuffer", WriteBuffer);
+  SetProtoMethod(isolate, t, "writev", Writev);
+  SetProtoMethod(isolate, t, "writeUtf8String", WriteString<kUtf8>);
+  SetProtoMethod(isolate, t, "writeLatin1String", WriteString<kLatin1>);
+  SetProtoMethod(isolate, t, "writeAsciiString", WriteString<kAscii>);
+  SetProtoMethod(isolate, t, "writeUcs2String", WriteString<kUcs2>);
+  AddGetter(isolate, t, "fd", GetFd);
+  AddGetter(isolate, t, "bytesRead", GetBytesRead);
+  AddGetter(isolate, t, "bytesWritten", GetBytesWritten);
+  AddGetter(isolate, t, "writeQueueSize", GetWriteQueueSize);
+  t->PrototypeTemplate()->Set(OneByteString(isolate, "isStreamBase"),
+                              v8::True(isolate));
+}
+
+void LibuvStreamWrap::RegisterExternalReferences(
+    ExternalReferenceRegistry* r) {
+  r->Register(ReadStart);
+  r->Register(ReadStop);
+  r->Register(Shutdown);
+  r->Register(WriteBuffer);
+  r->Register(Writev);
+  r->Register(WriteString<kUtf8>);
+  r->Register(WriteString<kLatin1>);
+  r->Register(WriteString<kAscii>);
+  r->Register(WriteString<kUcs2>);
+  r->Register(GetFd);
+  r->Register(GetBytesRead);
+  r->Register(GetBytesWritten);
+  r->Register(GetWriteQueueSize);
+  HandleWrap::RegisterExternalReferences(r);
+}
+
+namespace stream_wrap {
+namespace {
+
+void PlainConstructor(const FunctionCallbackInfo<Value>& args) {
+  CHECK(args.IsConstructCall());
+}
+
+void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
+                void*) {
+  Environment* env = Environment::GetCurrent(context);
+  Isolate* isolate = env->isolate();
+  SetValue(context, target, "streamBaseState",
+           LibuvStreamWrap::StateArray(env));
+  SetConstant(context, target, "kReadBytesOrError", kReadBytesOrError);
+  SetConstant(context, target, "kArrayBufferOffset", kArrayBufferOffset);
+  SetConstant(context, target, "kBytesWritten", kBytesWritten);
+  SetConstant(context, target, "kLastWriteWasAsync", kLastWriteWasAsync);
+  SetConstructorFunction(context, target, "WriteWrap",
+                         NewFunctionTemplate(isolate, PlainConstructor));
+  SetConstructorFunction(context, target, "ShutdownWrap",
+                         NewFunctionTemplate(isolate, PlainConstructor));
+  // The base class, for `instanceof` checks only: it cannot be constructed.
+  Local<FunctionTemplate> base = FunctionTemplate::New(isolate);
+  LibuvStreamWrap::AddMethods(env, base);
+  SetConstructorFunction(context, target, "LibuvStreamWrap", base);
+}
+
+void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
+  registry->Register(PlainConstructor);
+  LibuvStreamWrap::RegisterExternalReferences(registry);
+}
+
+}  // namespace
+}  // namespace stream_wrap
+}  // namespace lode
+
+LODE_BINDING_CONTEXT_AWARE_INTERNAL(stream_wrap,
+                                    lode::stream_wrap::Initialize)
+LODE_BINDING_EXTERNAL_REFERENCE(stream_wrap,
+                                lode::stream_wrap::RegisterExternalReferences)
