@@ -207,11 +207,16 @@ void PatchProcessObject(Environment* env, Local<Object> process) {
   v8::HandleScope scope(isolate);
   Local<Context> context = env->context();
   const Options* options = env->options();
-  SetValue(context, process, "argv", ToArray(isolate, options->argv));
+  // As in Node: argv[0] is the absolute executable path, and argv0 keeps
+  // what the program was started as.
+  std::string exec_path = GetExecPath(options->argv0.c_str());
+  std::vector<std::string> argv = options->argv;
+  if (!argv.empty()) argv[0] = exec_path;
+  SetValue(context, process, "argv", ToArray(isolate, argv));
+  SetString(context, process, "argv0", options->argv0);
   SetValue(context, process, "execArgv",
            ToArray(isolate, options->exec_argv));
-  SetString(context, process, "execPath",
-            GetExecPath(options->argv0.c_str()));
+  SetString(context, process, "execPath", exec_path);
   SetConstant(context, process, "pid", uv_os_getpid());
 }
 
