@@ -14,6 +14,7 @@
   V(encoding_binding)            \
   V(errors)                      \
   V(fs)                          \
+  V(messaging)                   \
   V(options)                     \
   V(os)                          \
   V(pipe_wrap)                   \

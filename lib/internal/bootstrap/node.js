@@ -10,6 +10,7 @@
 const {
   FunctionPrototypeBind,
   FunctionPrototypeCall,
+  PromiseReject,
   ObjectDefineProperty,
   ObjectGetPrototypeOf,
   ObjectSetPrototypeOf,
@@ -195,9 +196,9 @@ process._tickCallback = runNextTicks;
 require('internal/process/stdio').defineStdio(process);
 
 // --- Globals. ---------------------------------------------------------------------
-function defineGlobal(name, value) {
+function defineGlobal(name, value, enumerable = true) {
   ObjectDefineProperty(globalThis, name, {
-    __proto__: null, configurable: true, enumerable: false, writable: true,
+    __proto__: null, configurable: true, enumerable, writable: true,
     value,
   });
 }
@@ -248,8 +249,19 @@ ObjectDefineProperty(globalThis, 'process', {
 defineGlobal('queueMicrotask', queueMicrotask);
 // Loaded now, as Node does: the global console keeps V8's own console
 // methods (profile, timeStamp, context, ...) that global.js picks up.
-defineGlobal('console', require('internal/console/global'));
+defineGlobal('console', require('internal/console/global'), false);
 defineLazyGlobal('Buffer', () => require('buffer').Buffer);
+defineLazyGlobal('atob', () => require('buffer').atob, true);
+defineLazyGlobal('btoa', () => require('buffer').btoa, true);
+defineLazyGlobal('structuredClone',
+                 () => require('internal/structured_clone').structuredClone,
+                 true);
+// fetch comes with the networking issue; until then a call rejects with
+// ERR_NOT_IMPLEMENTED (the global exists, as code tests for it).
+defineLazyGlobal('fetch', () => function fetch() {
+  const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
+  return PromiseReject(new ERR_NOT_IMPLEMENTED('fetch'));
+}, true);
 
 // Core modules loaded so far, as Node lists them.
 process.moduleLoadList = [];
