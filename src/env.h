@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <list>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -18,6 +19,14 @@
 namespace lode {
 
 class HandleWrap;
+
+// State a binding keeps for one environment (a constructor, a shared
+// array): owned by the environment and destroyed with it, so that no
+// process-wide V8 handle outlives an isolate or ends up in the snapshot.
+class BindingData {
+ public:
+  virtual ~BindingData() = default;
+};
 
 // Indices of the shared Int32Array `tickInfo` (also in lib/internal/
 // process/task_queues.js).
@@ -126,6 +135,20 @@ class Environment {
 
   std::list<HandleWrap*>& handle_wrap_queue() { return handle_wraps_; }
 
+  // The BindingData a binding keeps under `key`, or nullptr.
+  template <typename T>
+  T* GetBindingData(const char* key) {
+    auto it = binding_data_.find(key);
+    return it == binding_data_.end() ? nullptr
+                                     : static_cast<T*>(it->second.get());
+  }
+  template <typename T>
+  T* SetBindingData(const char* key, std::unique_ptr<T> data) {
+    T* raw = data.get();
+    binding_data_[key] = std::move(data);
+    return raw;
+  }
+
   // Set when process.exit() or a fatal error starts tearing down: no more
   // JS runs after that.
   bool can_call_into_js() const { return can_call_into_js_; }
@@ -172,6 +195,7 @@ class Environment {
   std::unordered_map<std::string, v8::Global<v8::Object>> bindings_;
   std::vector<std::function<void()>> cleanup_hooks_;
   std::list<HandleWrap*> handle_wraps_;
+  std::unordered_map<std::string, std::unique_ptr<BindingData>> binding_data_;
 
   uv_timer_t timer_handle_;
   uv_check_t immediate_check_handle_;

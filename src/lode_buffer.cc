@@ -129,23 +129,31 @@ inline uint8_t HexValue(uint32_t c) {
   return 255;
 }
 
-// 0..63 for a character of either base64 alphabet, 64 for anything else.
-inline uint8_t Base64Value(uint32_t c) {
-  if (c >= 'A' && c <= 'Z') return static_cast<uint8_t>(c - 'A');
-  if (c >= 'a' && c <= 'z') return static_cast<uint8_t>(c - 'a' + 26);
-  if (c >= '0' && c <= '9') return static_cast<uint8_t>(c - '0' + 52);
-  if (c == '+' || c == '-') return 62;
-  if (c == '/' || c == '_') return 63;
-  return 64;
-}
+// 0..63 for a character of either base64 alphabet, 64 for anything else,
+// 65 for '='.
+struct Base64Table {
+  uint8_t value[256];
+  constexpr Base64Table() : value() {
+    for (int i = 0; i < 256; i++) value[i] = 64;
+    for (int i = 0; i < 26; i++) {
+      value['A' + i] = static_cast<uint8_t>(i);
+      value['a' + i] = static_cast<uint8_t>(26 + i);
+    }
+    for (int i = 0; i < 10; i++) value['0' + i] = static_cast<uint8_t>(52 + i);
+    value['+'] = value['-'] = 62;
+    value['/'] = value['_'] = 63;
+    value['='] = 65;
+  }
+};
+constexpr Base64Table kBase64Values;
 
 // Pairs of hex digits; stops at the first pair that is not one.
 template <typename Char>
 size_t DecodeHex(uint8_t* dst, size_t cap, const Char* src, size_t len) {
   size_t n = std::min(cap, len / 2);
   for (size_t i = 0; i < n; i++) {
-    uint8_t hi = HexValue(src[2 * i]);
-    uint8_t lo = HexValue(src[2 * i + 1]);
+    uint8_t hi = HexValue(static_cast<uint8_t>(src[2 * i]));
+    uint8_t lo = HexValue(static_cast<uint8_t>(src[2 * i + 1]));
     if (hi == 255 || lo == 255) return i;
     dst[i] = static_cast<uint8_t>(hi << 4 | lo);
   }
@@ -153,16 +161,32 @@ size_t DecodeHex(uint8_t* dst, size_t cap, const Char* src, size_t len) {
 }
 
 // Lenient base64 of both alphabets: characters outside them are skipped,
-// '=' ends the input, an incomplete last group yields what it can.
+// '=' ends the input, an incomplete last group yields what it can. Like
+// Node, only the low byte of a UTF-16 unit counts.
 template <typename Char>
 size_t DecodeBase64(uint8_t* dst, size_t cap, const Char* src, size_t len) {
+  const uint8_t* table = kBase64Values.value;
   size_t out = 0;
+  size_t i = 0;
+  // Fast path: whole groups of four valid characters.
+  while (i + 4 <= len && out + 3 <= cap) {
+    uint32_t a = table[static_cast<uint8_t>(src[i])];
+    uint32_t b = table[static_cast<uint8_t>(src[i + 1])];
+    uint32_t c = table[static_cast<uint8_t>(src[i + 2])];
+    uint32_t d = table[static_cast<uint8_t>(src[i + 3])];
+    if ((a | b | c | d) >= 64) break;
+    uint32_t v = a << 18 | b << 12 | c << 6 | d;
+    dst[out] = static_cast<uint8_t>(v >> 16);
+    dst[out + 1] = static_cast<uint8_t>(v >> 8);
+    dst[out + 2] = static_cast<uint8_t>(v);
+    out += 3;
+    i += 4;
+  }
   uint32_t acc = 0;
   int count = 0;
-  for (size_t i = 0; i < len && out < cap; i++) {
-    uint32_t c = src[i];
-    if (c == '=') break;
-    uint8_t v = Base64Value(c);
+  for (; i < len && out < cap; i++) {
+    uint8_t v = table[static_cast<uint8_t>(src[i])];
+    if (v == 65) break;
     if (v == 64) continue;
     acc = acc << 6 | v;
     switch (++count) {
@@ -311,27 +335,30 @@ const char kBase64UrlTable[] =
 
 std::string EncodeBase64(const uint8_t* src, size_t len, bool url) {
   const char* table = url ? kBase64UrlTable : kBase64Table;
-  std::string out;
-  out.reserve((len + 2) / 3 * 4);
-  size_t i = 0;
-  for (; i + 3 <= len; i += 3) {
-    uint32_t v = src[i] << 16 | src[i + 1] << 8 | src[i + 2];
-    out.push_back(table[v >> 18]);
-    out.push_back(table[(v >> 12) & 63]);
-    out.push_back(table[(v >> 6) & 63]);
-    out.push_back(table[v & 63]);
+  size_t full = len / 3;
+  size_t rest = len % 3;
+  size_t out_len = full * 4 + (rest == 0 ? 0 : url ? rest + 1 : 4);
+  std::string out(out_len, '\0');
+  char* dst = out.data();
+  for (size_t g = 0; g < full; g++) {
+    const uint8_t* p = src + g * 3;
+    uint32_t v = p[0] << 16 | p[1] << 8 | p[2];
+    dst[0] = table[v >> 18];
+    dst[1] = table[(v >> 12) & 63];
+    dst[2] = table[(v >> 6) & 63];
+    dst[3] = table[v & 63];
+    dst += 4;
   }
-  if (i + 1 == len) {
-    uint32_t v = src[i] << 16;
-    out.push_back(table[v >> 18]);
-    out.push_back(table[(v >> 12) & 63]);
-    if (!url) out.append("==");
-  } else if (i + 2 == len) {
-    uint32_t v = src[i] << 16 | src[i + 1] << 8;
-    out.push_back(table[v >> 18]);
-    out.push_back(table[(v >> 12) & 63]);
-    out.push_back(table[(v >> 6) & 63]);
-    if (!url) out.push_back('=');
+  if (rest != 0) {
+    const uint8_t* p = src + full * 3;
+    uint32_t v = p[0] << 16 | (rest == 2 ? p[1] << 8 : 0);
+    dst[0] = table[v >> 18];
+    dst[1] = table[(v >> 12) & 63];
+    if (rest == 2) dst[2] = table[(v >> 6) & 63];
+    if (!url) {
+      if (rest == 1) dst[2] = '=';
+      dst[3] = '=';
+    }
   }
   return out;
 }
@@ -419,16 +446,18 @@ template <Encoding enc>
 void StringSlice(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
-  ByteSpan span;
-  if (!args.This()->IsArrayBufferView() || !GetSpan(args.This(), &span)) {
+  if (!args.This()->IsArrayBufferView()) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
   }
+  // Convert first: valueOf may run user code, and the bytes are looked up
+  // only after that.
   int64_t start, end;
   if (!ToInt64(context, args[0], 0, &start)) return;
-  if (!ToInt64(context, args[1], static_cast<int64_t>(span.length), &end)) {
-    return;
-  }
+  if (!ToInt64(context, args[1], INT64_MAX, &end)) return;
+  ByteSpan span;
+  GetSpan(args.This(), &span);
+  if (end == INT64_MAX) end = static_cast<int64_t>(span.length);
   if (start < 0 || end < 0) {
     THROW_ERR_OUT_OF_RANGE(isolate, "Index out of range");
     return;
@@ -450,8 +479,7 @@ template <Encoding enc>
 void StringWrite(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
-  ByteSpan span;
-  if (!args.This()->IsArrayBufferView() || !GetSpan(args.This(), &span)) {
+  if (!args.This()->IsArrayBufferView()) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
   }
@@ -461,6 +489,9 @@ void StringWrite(const FunctionCallbackInfo<Value>& args) {
   }
   int64_t offset, max_length;
   if (!ToInt64(context, args[1], 0, &offset)) return;
+  if (!ToInt64(context, args[2], INT64_MAX, &max_length)) return;
+  ByteSpan span;
+  GetSpan(args.This(), &span);
   if (offset < 0) {
     THROW_ERR_OUT_OF_RANGE(isolate, "Index out of range");
     return;
@@ -471,10 +502,6 @@ void StringWrite(const FunctionCallbackInfo<Value>& args) {
     return;
   }
   size_t remaining = span.length - offset;
-  if (!ToInt64(context, args[2], static_cast<int64_t>(remaining),
-               &max_length)) {
-    return;
-  }
   if (max_length < 0) {
     THROW_ERR_OUT_OF_RANGE(isolate, "Index out of range");
     return;
@@ -631,22 +658,29 @@ void Copy(const FunctionCallbackInfo<Value>& args) {
 void Fill(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
-  ByteSpan span;
-  if (!args[0]->IsArrayBufferView() || !GetSpan(args[0], &span)) {
+  if (!args[0]->IsArrayBufferView()) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
   }
-  if (!args[2]->IsNumber() || !args[3]->IsNumber()) {
+  // Every conversion that can run user code comes before the bytes are
+  // looked up.
+  int64_t istart, iend;
+  if (!ToInt64(context, args[2], 0, &istart)) return;
+  if (!ToInt64(context, args[3], 0, &iend)) return;
+  bool is_pattern = args[1]->IsArrayBufferView() || args[1]->IsString();
+  uint32_t byte_value = 0;
+  if (!is_pattern && !args[1]->Uint32Value(context).To(&byte_value)) return;
+  ByteSpan span;
+  GetSpan(args[0], &span);
+  if (istart < 0 || iend < 0) {
+    THROW_ERR_OUT_OF_RANGE(isolate, "Index out of range");
+    return;
+  }
+  if (iend < istart || static_cast<uint64_t>(iend) > span.length) {
     return args.GetReturnValue().Set(-2);
   }
-  double dstart = args[2].As<Number>()->Value();
-  double dend = args[3].As<Number>()->Value();
-  if (!(dstart >= 0) || !(dend >= dstart) ||
-      dend > static_cast<double>(span.length)) {
-    return args.GetReturnValue().Set(-2);
-  }
-  size_t start = static_cast<size_t>(dstart);
-  size_t end = static_cast<size_t>(dend);
+  size_t start = static_cast<size_t>(istart);
+  size_t end = static_cast<size_t>(iend);
   size_t fill_length = end - start;
   if (fill_length == 0) return;
   uint8_t* dst = span.data + start;
@@ -663,9 +697,7 @@ void Fill(const FunctionCallbackInfo<Value>& args) {
     pattern.resize(
         WriteString(isolate, pattern.data(), pattern.size(), str, enc));
   } else {
-    uint32_t value;
-    if (!args[1]->Uint32Value(context).To(&value)) return;
-    memset(dst, static_cast<int>(value & 255), fill_length);
+    memset(dst, static_cast<int>(byte_value & 255), fill_length);
     return;
   }
   if (pattern.empty()) return args.GetReturnValue().Set(-1);
@@ -696,48 +728,63 @@ int64_t IndexOfOffset(size_t length, int64_t offset, size_t needle_len,
   return len - 1;
 }
 
-// Search for `needle` in units of `T` (1 byte, or 2 for UCS-2); `offset` is
-// in units. Returns the unit index or -1.
-template <typename T>
-int64_t SearchUnits(const T* hay, size_t hay_len, const T* needle,
+// Byte search from `offset`, forwards (first match at or after it) or
+// backwards (last match starting at or before it). -1 when none.
+int64_t SearchBytes(const uint8_t* hay, size_t hay_len, const uint8_t* needle,
                     size_t needle_len, size_t offset, bool forward) {
-  if (needle_len > hay_len) return -1;
+  if (needle_len == 0 || needle_len > hay_len) return -1;
   size_t last = hay_len - needle_len;
+  uint8_t first = needle[0];
+  if (forward) {
+    size_t i = offset;
+    while (i <= last) {
+      const void* hit = memchr(hay + i, first, last - i + 1);
+      if (hit == nullptr) return -1;
+      i = static_cast<const uint8_t*>(hit) - hay;
+      if (memcmp(hay + i, needle, needle_len) == 0) {
+        return static_cast<int64_t>(i);
+      }
+      i++;
+    }
+    return -1;
+  }
+  size_t end = std::min(offset, last) + 1;  // candidates are [0, end)
+  while (end > 0) {
+    const void* hit = memrchr(hay, first, end);
+    if (hit == nullptr) return -1;
+    size_t i = static_cast<const uint8_t*>(hit) - hay;
+    if (memcmp(hay + i, needle, needle_len) == 0) {
+      return static_cast<int64_t>(i);
+    }
+    end = i;
+  }
+  return -1;
+}
+
+// The same over UTF-16 code units: matches start at even byte positions;
+// `offset` and the result count units.
+int64_t SearchUnits16(const uint8_t* hay, size_t hay_units,
+                      const uint8_t* needle, size_t needle_units,
+                      size_t offset, bool forward) {
+  if (needle_units == 0 || needle_units > hay_units) return -1;
+  size_t last = hay_units - needle_units;
+  size_t nbytes = needle_units * 2;
   if (forward) {
     for (size_t i = offset; i <= last; i++) {
-      if (hay[i] == needle[0] &&
-          memcmp(hay + i, needle, needle_len * sizeof(T)) == 0) {
+      if (hay[2 * i] == needle[0] && hay[2 * i + 1] == needle[1] &&
+          memcmp(hay + 2 * i, needle, nbytes) == 0) {
         return static_cast<int64_t>(i);
       }
     }
     return -1;
   }
   for (size_t i = std::min(offset, last) + 1; i-- > 0;) {
-    if (hay[i] == needle[0] &&
-        memcmp(hay + i, needle, needle_len * sizeof(T)) == 0) {
+    if (hay[2 * i] == needle[0] && hay[2 * i + 1] == needle[1] &&
+        memcmp(hay + 2 * i, needle, nbytes) == 0) {
       return static_cast<int64_t>(i);
     }
   }
   return -1;
-}
-
-int64_t SearchBytes(const uint8_t* hay, size_t hay_len, const uint8_t* needle,
-                    size_t needle_len, size_t offset, bool forward) {
-  if (forward && needle_len > 0 && offset < hay_len) {
-    const void* hit =
-        memmem(hay + offset, hay_len - offset, needle, needle_len);
-    if (hit == nullptr) return -1;
-    return static_cast<const uint8_t*>(hit) - hay;
-  }
-  return SearchUnits(hay, hay_len, needle, needle_len, offset, forward);
-}
-
-std::vector<uint16_t> ToUnits(const uint8_t* data, size_t len) {
-  std::vector<uint16_t> units(len / 2);
-  for (size_t i = 0; i < units.size(); i++) {
-    units[i] = static_cast<uint16_t>(data[2 * i] | data[2 * i + 1] << 8);
-  }
-  return units;
 }
 
 // The search shared by indexOfString and indexOfBuffer.
@@ -754,10 +801,8 @@ double IndexOfBytes(const ByteSpan& hay, const uint8_t* needle,
   }
   if (enc == kUcs2) {
     if (hay.length < 2 || needle_len < 2) return -1;
-    std::vector<uint16_t> h = ToUnits(hay.data, hay.length);
-    std::vector<uint16_t> n = ToUnits(needle, needle_len);
-    int64_t r = SearchUnits(h.data(), h.size(), n.data(), n.size(),
-                            offset / 2, forward);
+    int64_t r = SearchUnits16(hay.data, hay.length / 2, needle,
+                              needle_len / 2, offset / 2, forward);
     return r < 0 ? -1 : static_cast<double>(r * 2);
   }
   return static_cast<double>(
@@ -769,12 +814,12 @@ void IndexOfString(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
   ByteSpan hay;
+  int64_t offset;
+  if (!ToInt64(context, args[2], 0, &offset)) return;
   if (!GetSpan(args[0], &hay) || !args[1]->IsString()) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
   }
-  int64_t offset;
-  if (!ToInt64(context, args[2], 0, &offset)) return;
   Encoding enc = ToEncoding(args[3]);
   Local<String> str = args[1].As<String>();
   std::vector<uint8_t> needle(EncodedSize(isolate, str, enc));
@@ -788,12 +833,12 @@ void IndexOfBuffer(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
   ByteSpan hay, needle;
+  int64_t offset;
+  if (!ToInt64(context, args[2], 0, &offset)) return;
   if (!GetSpan(args[0], &hay) || !GetSpan(args[1], &needle)) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
   }
-  int64_t offset;
-  if (!ToInt64(context, args[2], 0, &offset)) return;
   args.GetReturnValue().Set(IndexOfBytes(hay, needle.data, needle.length,
                                          offset, ToEncoding(args[3]),
                                          args[4]->IsTrue()));
@@ -803,15 +848,15 @@ void IndexOfBuffer(const FunctionCallbackInfo<Value>& args) {
 void IndexOfNumber(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
+  uint32_t needle;
+  int64_t offset_arg;
+  if (!args[1]->Uint32Value(context).To(&needle)) return;
+  if (!ToInt64(context, args[2], 0, &offset_arg)) return;
   ByteSpan hay;
   if (!GetSpan(args[0], &hay)) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
   }
-  uint32_t needle;
-  int64_t offset_arg;
-  if (!args[1]->Uint32Value(context).To(&needle)) return;
-  if (!ToInt64(context, args[2], 0, &offset_arg)) return;
   bool forward = args[3]->IsTrue();
   int64_t opt = IndexOfOffset(hay.length, offset_arg, 1, forward);
   if (opt <= -1 || hay.length == 0) return args.GetReturnValue().Set(-1);
@@ -844,6 +889,29 @@ void Swap(const FunctionCallbackInfo<Value>& args) {
     std::reverse(span.data + i, span.data + i + width);
   }
   args.GetReturnValue().Set(args[0]);
+}
+
+bool WasDetached(Local<Value> value) {
+  if (value->IsArrayBufferView()) {
+    value = value.As<ArrayBufferView>()->Buffer();
+  }
+  return value->IsArrayBuffer() && value.As<ArrayBuffer>()->WasDetached();
+}
+
+// The bytes isUtf8/isAscii look at; false (with an exception pending) when
+// there are none to look at.
+bool GetValidatableSpan(const FunctionCallbackInfo<Value>& args,
+                        ByteSpan* span) {
+  if (!GetSpan(args[0], span)) {
+    THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(), "argument must be a buffer");
+    return false;
+  }
+  if (WasDetached(args[0])) {
+    THROW_ERR_INVALID_STATE(args.GetIsolate(),
+                            "Cannot validate on a detached buffer");
+    return false;
+  }
+  return true;
 }
 
 bool IsValidUtf8(const uint8_t* p, size_t len) {
@@ -887,19 +955,13 @@ bool IsValidUtf8(const uint8_t* p, size_t len) {
 
 void IsUtf8(const FunctionCallbackInfo<Value>& args) {
   ByteSpan span;
-  if (!GetSpan(args[0], &span)) {
-    THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(), "argument must be a buffer");
-    return;
-  }
+  if (!GetValidatableSpan(args, &span)) return;
   args.GetReturnValue().Set(IsValidUtf8(span.data, span.length));
 }
 
 void IsAscii(const FunctionCallbackInfo<Value>& args) {
   ByteSpan span;
-  if (!GetSpan(args[0], &span)) {
-    THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(), "argument must be a buffer");
-    return;
-  }
+  if (!GetValidatableSpan(args, &span)) return;
   bool ascii = true;
   for (size_t i = 0; i < span.length; i++) {
     if (span.data[i] & 0x80) {
@@ -908,17 +970,6 @@ void IsAscii(const FunctionCallbackInfo<Value>& args) {
     }
   }
   args.GetReturnValue().Set(ascii);
-}
-
-// isDetached(arrayBufferOrView)
-void IsDetached(const FunctionCallbackInfo<Value>& args) {
-  Local<Value> value = args[0];
-  if (value->IsArrayBufferView()) {
-    value = value.As<ArrayBufferView>()->Buffer();
-  }
-  bool detached = value->IsArrayBuffer() &&
-                  value.As<ArrayBuffer>()->WasDetached();
-  args.GetReturnValue().Set(detached);
 }
 
 #define SLICE_METHODS(V)                \
@@ -955,8 +1006,7 @@ void IsDetached(const FunctionCallbackInfo<Value>& args) {
   V("indexOfBuffer", IndexOfBuffer)          \
   V("indexOfNumber", IndexOfNumber)          \
   V("isUtf8", IsUtf8)                        \
-  V("isAscii", IsAscii)                      \
-  V("isDetached", IsDetached)
+  V("isAscii", IsAscii)
 
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {

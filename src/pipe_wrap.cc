@@ -33,12 +33,11 @@ namespace {
 
 enum PipeType { kSocket = 0, kServer = 1, kIPC = 2 };
 
-// The Pipe constructor of each Environment, to make the handles of accepted
+// The Pipe constructor of an Environment, to make the handles of accepted
 // connections.
-std::unordered_map<Environment*, Global<Function>>& Constructors() {
-  static std::unordered_map<Environment*, Global<Function>> constructors;
-  return constructors;
-}
+struct PipeBindingData : public BindingData {
+  Global<Function> constructor;
+};
 
 class PipeWrap : public LibuvStreamWrap {
  public:
@@ -144,11 +143,12 @@ class PipeWrap : public LibuvStreamWrap {
     Local<Value> argv[2] = {Integer::New(isolate, status),
                             v8::Undefined(isolate)};
     if (status == 0) {
-      auto it = Constructors().find(env);
-      CHECK(it != Constructors().end());
+      PipeBindingData* data =
+          env->GetBindingData<PipeBindingData>("pipe_wrap");
+      CHECK_NE(data, nullptr);
       Local<Value> type = Integer::New(isolate, kSocket);
       Local<Object> client;
-      if (!it->second.Get(isolate)
+      if (!data->constructor.Get(isolate)
                ->NewInstance(env->context(), 1, &type)
                .ToLocal(&client)) {
         return;
@@ -192,8 +192,8 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
       target->Get(context, OneByteString(isolate, "Pipe"))
           .ToLocalChecked()
           .As<Function>();
-  Constructors()[env].Reset(isolate, ctor);
-  env->AddCleanupHook([env]() { Constructors().erase(env); });
+  env->SetBindingData("pipe_wrap", std::make_unique<PipeBindingData>())
+      ->constructor.Reset(isolate, ctor);
 
   SetConstructorFunction(context, target, "PipeConnectWrap",
                          NewFunctionTemplate(isolate, ConnectWrapConstructor));

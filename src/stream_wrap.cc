@@ -34,30 +34,23 @@ namespace {
 
 enum { kUtf8 = 0, kLatin1, kAscii, kUcs2 };
 
-struct StateHolder {
+// The streamBaseState array of one environment.
+struct StateHolder : public BindingData {
   Global<Int32Array> array;
   int32_t* data = nullptr;
 };
 
-// One state array per Environment (there is one Environment per thread).
-std::unordered_map<Environment*, StateHolder>& States() {
-  static std::unordered_map<Environment*, StateHolder> states;
-  return states;
-}
-
 StateHolder* GetState(Environment* env) {
-  auto& states = States();
-  auto it = states.find(env);
-  if (it != states.end()) return &it->second;
+  StateHolder* holder = env->GetBindingData<StateHolder>("stream_wrap");
+  if (holder != nullptr) return holder;
   Isolate* isolate = env->isolate();
   Local<ArrayBuffer> ab =
       ArrayBuffer::New(isolate, kStreamBaseStateFields * sizeof(int32_t));
   Local<Int32Array> array = Int32Array::New(ab, 0, kStreamBaseStateFields);
-  StateHolder& holder = states[env];
-  holder.array.Reset(isolate, array);
-  holder.data = static_cast<int32_t*>(ab->Data());
-  env->AddCleanupHook([env]() { States().erase(env); });
-  return &holder;
+  holder = env->SetBindingData("stream_wrap", std::make_unique<StateHolder>());
+  holder->array.Reset(isolate, array);
+  holder->data = static_cast<int32_t*>(ab->Data());
+  return holder;
 }
 
 // A write or shutdown in flight: keeps the JS req object alive and owns the
