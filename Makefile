@@ -20,7 +20,7 @@ export CC CXX
 LIB_DIRS := $(shell find lib -type d)
 CCTEST_DIR := test/cctest
 
-.PHONY: all lode cctest test test-js bench clean distclean
+.PHONY: all lode cctest test test-js test-npm bench clean distclean
 
 all: lode
 
@@ -45,6 +45,11 @@ test: lode cctest
 
 test-js: lode
 	$(PYTHON) tools/test.py --binary out/$(BUILDTYPE)/lode -j $(JOBS)
+
+# Real npm packages (lodash, semver, commander, chalk, yargs) against the
+# output Node 24 gives; needs the npm registry.
+test-npm: lode
+	bash test/npm/run.sh
 
 bench: lode
 	$(PYTHON) benchmark/run.py --binary out/$(BUILDTYPE)/lode
