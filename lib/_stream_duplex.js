@@ -1,0 +1,5 @@
+'use strict';
+
+// Legacy alias of require('stream').Duplex.
+
+module.exports = require('stream').Duplex;

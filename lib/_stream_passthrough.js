@@ -1,0 +1,5 @@
+'use strict';
+
+// Legacy alias of require('stream').PassThrough.
+
+module.exports = require('stream').PassThrough;

@@ -1,0 +1,5 @@
+'use strict';
+
+// Legacy alias of require('stream').Readable.
+
+module.exports = require('stream').Readable;

@@ -1,0 +1,5 @@
+'use strict';
+
+// Legacy alias of require('stream').Transform.
+
+module.exports = require('stream').Transform;

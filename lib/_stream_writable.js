@@ -1,0 +1,5 @@
+'use strict';
+
+// Legacy alias of require('stream').Writable.
+
+module.exports = require('stream').Writable;
