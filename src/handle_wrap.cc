@@ -22,17 +22,13 @@ HandleWrap::HandleWrap(Environment* env, Local<Object> object,
   // At teardown every handle still open is closed.
 }
 
-HandleWrap::~HandleWrap() {
-  env_->handle_wrap_queue().remove(this);
-}
+HandleWrap::~HandleWrap() { env_->handle_wrap_queue().remove(this); }
 
 void HandleWrap::Close(Local<Value> callback) {
   if (state_ != kInitialized) return;
   state_ = kClosing;
   if (!callback.IsEmpty() && callback->IsFunction()) {
-    object()
-        ->Set(env_->context(), env_->onclose_string(), callback)
-        .Check();
+    object()->Set(env_->context(), env_->onclose_string(), callback).Check();
   }
   uv_close(handle_, OnClose);
 }

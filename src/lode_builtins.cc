@@ -23,9 +23,9 @@ using v8::ScriptOrigin;
 using v8::String;
 using v8::Value;
 
-const char* const kModuleParams[] = {"exports", "require", "module",
-                                     "process", "internalBinding",
-                                     "primordials"};
+const char* const kModuleParams[] = {"exports",         "require",
+                                     "module",          "process",
+                                     "internalBinding", "primordials"};
 const size_t kModuleParamCount = arraysize(kModuleParams);
 
 namespace {
@@ -83,9 +83,8 @@ const BuiltinSource* Find(const char* id) {
 MaybeLocal<String> GetSource(Isolate* isolate, const BuiltinSource* source) {
   if (source->one_byte) {
     return String::NewExternalOneByte(
-        isolate, new OneByteResource(
-                     static_cast<const uint8_t*>(source->data),
-                     source->length));
+        isolate, new OneByteResource(static_cast<const uint8_t*>(source->data),
+                                     source->length));
   }
   return String::NewExternalTwoByte(
       isolate, new TwoByteResource(static_cast<const uint16_t*>(source->data),
@@ -149,7 +148,8 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   Isolate* isolate = context->GetIsolate();
   Local<Array> ids = Array::New(isolate, kBuiltinSourceCount);
   for (size_t i = 0; i < kBuiltinSourceCount; i++) {
-    ids->Set(context, i, OneByteString(isolate, kBuiltinSources[i].id))
+    ids->CreateDataProperty(context, i,
+                            OneByteString(isolate, kBuiltinSources[i].id))
         .Check();
   }
   SetValue(context, target, "builtinIds", ids);

@@ -33,16 +33,15 @@ static Local<Value> MakeCodedError(Isolate* isolate, const char* code,
   Local<Context> context = isolate->GetCurrentContext();
   Local<Value> err = ctor(Utf8String(isolate, message));
   Local<Object> obj = err.As<Object>();
-  obj->Set(context, FIXED_ONE_BYTE_STRING(isolate, "code"),
-           OneByteString(isolate, code))
-      .Check();
+  (void)obj->CreateDataProperty(context, FIXED_ONE_BYTE_STRING(isolate, "code"),
+                                OneByteString(isolate, code));
   return err;
 }
 
-#define V(code, type)                                                    \
-  void THROW_##code(Isolate* isolate, const std::string& message) {      \
-    isolate->ThrowException(                                             \
-        MakeCodedError(isolate, #code, Exception::type, message));       \
+#define V(code, type)                                               \
+  void THROW_##code(Isolate* isolate, const std::string& message) { \
+    isolate->ThrowException(                                        \
+        MakeCodedError(isolate, #code, Exception::type, message));  \
   }
 LODE_ERRORS_WITH_CODE(V)
 #undef V
@@ -56,33 +55,30 @@ Local<Value> UVException(Isolate* isolate, int err, const char* syscall,
   std::string msg = std::string(code) + ": " + message + ", " + syscall;
   if (path != nullptr) msg += std::string(" '") + path + "'";
   if (dest != nullptr) msg += std::string(" -> '") + dest + "'";
-  Local<Object> e =
-      Exception::Error(Utf8String(isolate, msg)).As<Object>();
-  e->Set(context, FIXED_ONE_BYTE_STRING(isolate, "errno"),
-         Integer::New(isolate, err))
-      .Check();
-  e->Set(context, FIXED_ONE_BYTE_STRING(isolate, "code"),
-         OneByteString(isolate, code))
-      .Check();
-  e->Set(context, FIXED_ONE_BYTE_STRING(isolate, "syscall"),
-         OneByteString(isolate, syscall))
-      .Check();
-  if (path != nullptr) {
-    e->Set(context, FIXED_ONE_BYTE_STRING(isolate, "path"),
-           Utf8String(isolate, path))
-        .Check();
-  }
-  if (dest != nullptr) {
-    e->Set(context, FIXED_ONE_BYTE_STRING(isolate, "dest"),
-           Utf8String(isolate, dest))
-        .Check();
+  Local<Object> e = Exception::Error(Utf8String(isolate, msg)).As<Object>();
+  // Own data properties: a setter a program put on Object.prototype must
+  // not run (or throw) here.
+  auto define = [&](Local<String> key, Local<Value> value) {
+    return e->CreateDataProperty(context, key, value).FromMaybe(false);
+  };
+  if (!define(FIXED_ONE_BYTE_STRING(isolate, "errno"),
+              Integer::New(isolate, err)) ||
+      !define(FIXED_ONE_BYTE_STRING(isolate, "code"),
+              OneByteString(isolate, code)) ||
+      !define(FIXED_ONE_BYTE_STRING(isolate, "syscall"),
+              OneByteString(isolate, syscall)) ||
+      (path != nullptr && !define(FIXED_ONE_BYTE_STRING(isolate, "path"),
+                                  Utf8String(isolate, path))) ||
+      (dest != nullptr && !define(FIXED_ONE_BYTE_STRING(isolate, "dest"),
+                                  Utf8String(isolate, dest)))) {
+    // Only an exhausted heap gets here; the error still carries its
+    // message.
   }
   return e;
 }
 
 void ThrowUVException(Isolate* isolate, int err, const char* syscall,
-                      const char* message, const char* path,
-                      const char* dest) {
+                      const char* message, const char* path, const char* dest) {
   isolate->ThrowException(
       UVException(isolate, err, syscall, message, path, dest));
 }
@@ -106,8 +102,8 @@ static std::string GetErrorSource(Isolate* isolate, Local<Context> context,
   std::string source = Utf8Value(isolate, source_line).ToString();
   int start = message->GetStartColumn(context).FromMaybe(0);
   int end = message->GetEndColumn(context).FromMaybe(start + 1);
-  std::string out = std::string(*filename) + ":" + std::to_string(line) +
-                    "\n" + source + "\n";
+  std::string out = std::string(*filename) + ":" + std::to_string(line) + "\n" +
+                    source + "\n";
   // Keep tabs so the caret lines up under the source.
   for (int i = 0; i < start && i < static_cast<int>(source.size()); i++) {
     out += source[i] == '\t' ? '\t' : ' ';
@@ -157,8 +153,9 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
   } else {
     out = "\n" + source + formatted + "\n";
     if (!env->options()->GetBool("--trace-uncaught") && !error->IsObject()) {
-      out += "(Use `node --trace-uncaught ...` to show where the exception "
-             "was thrown)\n";
+      out +=
+          "(Use `node --trace-uncaught ...` to show where the exception "
+          "was thrown)\n";
     }
   }
   out += "\nNode.js " LODE_NODE_VERSION_STRING "\n";
@@ -320,4 +317,5 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
 }  // namespace lode
 
 LODE_BINDING_CONTEXT_AWARE_INTERNAL(errors, lode::errors::Initialize)
-LODE_BINDING_EXTERNAL_REFERENCE(errors, lode::errors::RegisterExternalReferences)
+LODE_BINDING_EXTERNAL_REFERENCE(errors,
+                                lode::errors::RegisterExternalReferences)

@@ -1,12 +1,16 @@
 // internalBinding('fs'): file-system calls through libuv. Each function
-// runs synchronously (and throws Node's UVException) when its last argument
-// is undefined, and on the threadpool when it is an FSReqCallback whose
-// `oncomplete(err, result)` is called from the loop.
+// runs synchronously (and throws Node's UVException) when its request
+// argument is undefined, and on the threadpool when it is an FSReqCallback
+// whose `oncomplete(err, result)` is called from the loop. Buffers handed to
+// an asynchronous call are kept alive by the request until it completes.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "env.h"
 #include "lode_binding.h"
@@ -17,9 +21,10 @@ namespace lode::fs {
 
 using v8::Array;
 using v8::ArrayBuffer;
+using v8::ArrayBufferView;
+using v8::BigInt64Array;
 using v8::Context;
 using v8::Float64Array;
-using v8::Function;
 using v8::FunctionCallbackInfo;
 using v8::FunctionTemplate;
 using v8::Global;
@@ -27,51 +32,60 @@ using v8::HandleScope;
 using v8::Integer;
 using v8::Isolate;
 using v8::Local;
+using v8::Number;
 using v8::Object;
+using v8::ObjectTemplate;
 using v8::String;
+using v8::Uint8Array;
 using v8::Value;
 
 namespace {
 
 constexpr size_t kStatFields = 18;
+constexpr size_t kStatFsFields = 7;
 
-// An in-flight async request: keeps the JS req object alive until the
-// callback has run, then frees itself.
+// Builds the JS result of a finished request (sync or async).
+using ResultFn = std::function<Local<Value>(Isolate*, uv_fs_t*)>;
+
+// An in-flight async request: keeps the JS req object (and any buffers) alive
+// until the callback has run, then frees itself.
 class FSReq {
  public:
   FSReq(Environment* env, Local<Object> req, const char* syscall,
-        std::string path, std::string dest = "")
+        std::string path, std::string dest)
       : env_(env), syscall_(syscall), path_(std::move(path)),
         dest_(std::move(dest)) {
     req_.Reset(env->isolate(), req);
     uv_req_.data = this;
   }
   ~FSReq() { uv_fs_req_cleanup(&uv_req_); }
+  LODE_DISALLOW_COPY(FSReq);
 
   uv_fs_t* req() { return &uv_req_; }
-  Environment* env() { return env_; }
-  const char* path() { return path_.c_str(); }
-  std::function<Local<Value>(FSReq*)> result;
-  std::string buffer;  // scratch data kept alive with the request
+  ResultFn result;
+  std::string data;  // bytes a write reads from, kept with the request
   Global<Value> keep_alive;
 
   static void OnComplete(uv_fs_t* uv_req) {
     std::unique_ptr<FSReq> self(static_cast<FSReq*>(uv_req->data));
     Environment* env = self->env_;
+    if (!env->can_call_into_js()) return;
     Isolate* isolate = env->isolate();
     HandleScope scope(isolate);
     Context::Scope context_scope(env->context());
     Local<Object> req = self->req_.Get(isolate);
     Local<Value> argv[2] = {v8::Null(isolate), v8::Undefined(isolate)};
     if (uv_req->result < 0) {
-      argv[0] = UVException(isolate, static_cast<int>(uv_req->result),
-                            self->syscall_, nullptr,
-                            self->path_.empty() ? nullptr : self->path_.c_str(),
-                            self->dest_.empty() ? nullptr : self->dest_.c_str());
+      argv[0] = UVException(
+          isolate, static_cast<int>(uv_req->result), self->syscall_, nullptr,
+          self->path_.empty() ? nullptr : self->path_.c_str(),
+          self->dest_.empty() ? nullptr : self->dest_.c_str());
     } else if (self->result) {
-      argv[1] = self->result(self.get());
+      argv[1] = self->result(isolate, uv_req);
     }
-    MakeCallback(env, req, "oncomplete", 2, argv);
+    // Node passes only the error when there is no result.
+    MakeCallback(env, req, "oncomplete", argv[1]->IsUndefined() ? 1 : 2,
+                 argv);
   }
 
  private:
@@ -83,78 +97,279 @@ class FSReq {
   uv_fs_t uv_req_;
 };
 
-void FillStats(double* fields, const uv_stat_t* s) {
-  fields[0] = static_cast<double>(s->st_dev);
-  fields[1] = static_cast<double>(s->st_mode);
-  fields[2] = static_cast<double>(s->st_nlink);
-  fields[3] = static_cast<double>(s->st_uid);
-  fields[4] = static_cast<double>(s->st_gid);
-  fields[5] = static_cast<double>(s->st_rdev);
-  fields[6] = static_cast<double>(s->st_blksize);
-  fields[7] = static_cast<double>(s->st_ino);
-  fields[8] = static_cast<double>(s->st_size);
-  fields[9] = static_cast<double>(s->st_blocks);
-  fields[10] = static_cast<double>(s->st_atim.tv_sec);
-  fields[11] = static_cast<double>(s->st_atim.tv_nsec);
-  fields[12] = static_cast<double>(s->st_mtim.tv_sec);
-  fields[13] = static_cast<double>(s->st_mtim.tv_nsec);
-  fields[14] = static_cast<double>(s->st_ctim.tv_sec);
-  fields[15] = static_cast<double>(s->st_ctim.tv_nsec);
-  fields[16] = static_cast<double>(s->st_birthtim.tv_sec);
-  fields[17] = static_cast<double>(s->st_birthtim.tv_nsec);
+struct SyncReq {
+  uv_fs_t req;
+  SyncReq() { req.type = UV_FS; req.fs_type = UV_FS_UNKNOWN; }
+  ~SyncReq() { uv_fs_req_cleanup(&req); }
+};
+
+template <typename T>
+void FillStats(T* f, const uv_stat_t* s) {
+  f[0] = static_cast<T>(s->st_dev);
+  f[1] = static_cast<T>(s->st_mode);
+  f[2] = static_cast<T>(s->st_nlink);
+  f[3] = static_cast<T>(s->st_uid);
+  f[4] = static_cast<T>(s->st_gid);
+  f[5] = static_cast<T>(s->st_rdev);
+  f[6] = static_cast<T>(s->st_blksize);
+  f[7] = static_cast<T>(s->st_ino);
+  f[8] = static_cast<T>(s->st_size);
+  f[9] = static_cast<T>(s->st_blocks);
+  f[10] = static_cast<T>(s->st_atim.tv_sec);
+  f[11] = static_cast<T>(s->st_atim.tv_nsec);
+  f[12] = static_cast<T>(s->st_mtim.tv_sec);
+  f[13] = static_cast<T>(s->st_mtim.tv_nsec);
+  f[14] = static_cast<T>(s->st_ctim.tv_sec);
+  f[15] = static_cast<T>(s->st_ctim.tv_nsec);
+  f[16] = static_cast<T>(s->st_birthtim.tv_sec);
+  f[17] = static_cast<T>(s->st_birthtim.tv_nsec);
 }
 
-Local<Value> StatsArray(Isolate* isolate, const uv_stat_t* s) {
+// A Float64Array of the 18 stat fields, or a BigInt64Array for bigint stats.
+Local<Value> StatsArray(Isolate* isolate, const uv_stat_t* s, bool bigint) {
   Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, kStatFields * 8);
+  if (bigint) {
+    FillStats(static_cast<int64_t*>(ab->Data()), s);
+    return BigInt64Array::New(ab, 0, kStatFields);
+  }
   FillStats(static_cast<double*>(ab->Data()), s);
   return Float64Array::New(ab, 0, kStatFields);
 }
 
-// Runs a uv_fs call synchronously or asynchronously. `call` is given the
-// loop and callback (both null for the sync form). Returns true when the
-// sync call succeeded and `req` holds the result.
-struct SyncReq {
-  uv_fs_t req;
-  ~SyncReq() { uv_fs_req_cleanup(&req); }
-};
+Local<Value> StatFsArray(Isolate* isolate, const uv_statfs_t* s, bool bigint) {
+  Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, kStatFsFields * 8);
+  uint64_t v[kStatFsFields] = {s->f_type,  s->f_bsize, s->f_blocks,
+                               s->f_bfree, s->f_bavail, s->f_files,
+                               s->f_ffree};
+  for (size_t i = 0; i < kStatFsFields; i++) {
+    if (bigint) {
+      static_cast<int64_t*>(ab->Data())[i] = static_cast<int64_t>(v[i]);
+    } else {
+      static_cast<double*>(ab->Data())[i] = static_cast<double>(v[i]);
+    }
+  }
+  if (bigint) return BigInt64Array::New(ab, 0, kStatFsFields);
+  return Float64Array::New(ab, 0, kStatFsFields);
+}
 
+// A file name as a string, or as the raw bytes when JS asked for 'buffer'
+// (it then decodes other encodings itself).
+Local<Value> NameValue(Isolate* isolate, const char* s, size_t len,
+                       bool raw) {
+  if (!raw) {
+    Local<String> str;
+    if (String::NewFromUtf8(isolate, s, v8::NewStringType::kNormal,
+                            static_cast<int>(len)).ToLocal(&str)) {
+      return str;
+    }
+    return String::Empty(isolate);
+  }
+  Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, len);
+  if (len > 0) memcpy(ab->Data(), s, len);
+  return Uint8Array::New(ab, 0, len);
+}
+
+bool WantsRaw(Isolate* isolate, Local<Value> encoding) {
+  if (!encoding->IsString()) return false;
+  Utf8Value enc(isolate, encoding);
+  return enc.view() == "buffer";
+}
+
+std::string PathArg(Isolate* isolate, Local<Value> v) {
+  if (v->IsArrayBufferView()) {
+    Local<ArrayBufferView> view = v.As<ArrayBufferView>();
+    std::string out(view->ByteLength(), '\0');
+    view->CopyContents(out.data(), out.size());
+    return out;
+  }
+  return Utf8Value(isolate, v).ToString();
+}
+
+int FdArg(Local<Value> v) {
+  return v->IsInt32() ? v.As<v8::Int32>()->Value() : -1;
+}
+
+int IntArg(Local<Value> v, int fallback) {
+  if (v->IsInt32()) return v.As<v8::Int32>()->Value();
+  if (v->IsUint32()) return static_cast<int>(v.As<v8::Uint32>()->Value());
+  return fallback;
+}
+
+int64_t Int64Arg(Local<Value> v, int64_t fallback) {
+  if (v.IsEmpty()) return fallback;
+  if (v->IsBigInt()) return v.As<v8::BigInt>()->Int64Value();
+  if (v->IsNumber()) {
+    double d = v.As<Number>()->Value();
+    if (d != d) return fallback;  // NaN
+    if (d >= 9.2e18) return INT64_MAX;
+    if (d <= -9.2e18) return INT64_MIN;
+    return static_cast<int64_t>(d);
+  }
+  return fallback;
+}
+
+double DoubleArg(Local<Value> v, double fallback) {
+  return v->IsNumber() ? v.As<Number>()->Value() : fallback;
+}
+
+// The file position: a number or bigint >= 0, else "the current position".
+int64_t PositionArg(Local<Value> v) {
+  int64_t pos = Int64Arg(v, -1);
+  return pos < 0 ? -1 : pos;
+}
+
+Local<Value> IntResult(Isolate* isolate, uv_fs_t* req) {
+  return Number::New(isolate, static_cast<double>(req->result));
+}
+
+// Runs a uv_fs call synchronously or asynchronously. `call` is given the
+// loop and callback (both null for the sync form). The sync result (or the
+// thrown error) is set on `args` directly.
 template <typename Call>
-bool Dispatch(const FunctionCallbackInfo<Value>& args, int req_index,
+void Dispatch(const FunctionCallbackInfo<Value>& args, int req_index,
               const char* syscall, const std::string& path,
-              const std::string& dest, SyncReq* sync, Call call,
-              std::function<Local<Value>(FSReq*)> on_result = nullptr) {
-  Environment* env = Environment::GetCurrent(args);
+              const std::string& dest, Call call, ResultFn on_result,
+              Local<Value> keep_alive = Local<Value>(),
+              std::string* data = nullptr) {
   Isolate* isolate = args.GetIsolate();
   Local<Value> req_value = args[req_index];
   if (req_value->IsObject()) {
+    Environment* env = Environment::GetCurrent(args);
     FSReq* req = new FSReq(env, req_value.As<Object>(), syscall, path, dest);
     req->result = std::move(on_result);
-    int err = call(env->loop(), req->req(), FSReq::OnComplete);
+    if (!keep_alive.IsEmpty()) req->keep_alive.Reset(isolate, keep_alive);
+    if (data != nullptr) req->data = std::move(*data);
+    int err = call(env->loop(), req->req(), FSReq::OnComplete, req);
     if (err < 0) {
+      // libuv did not queue it: report through the same path as any
+      // failure of the call itself.
       req->req()->result = err;
-      // libuv did not queue it: report on the next tick of the loop through
-      // the same path as any failure.
       FSReq::OnComplete(req->req());
     }
-    return false;
+    return;
   }
-  int err = call(nullptr, &sync->req, nullptr);
+  SyncReq sync;
+  int err = call(nullptr, &sync.req, nullptr, nullptr);
   if (err < 0) {
     ThrowUVException(isolate, err, syscall, nullptr,
                      path.empty() ? nullptr : path.c_str(),
                      dest.empty() ? nullptr : dest.c_str());
-    return false;
+    return;
   }
-  return true;
+  if (on_result) args.GetReturnValue().Set(on_result(isolate, &sync.req));
 }
 
-std::string PathArg(Isolate* isolate, Local<Value> v) {
-  return Utf8Value(isolate, v).ToString();
+#define CALL(expr)                                                        \
+  [&](uv_loop_t * loop, uv_fs_t * req, uv_fs_cb cb, FSReq * r) -> int {   \
+    (void)r;                                                              \
+    return expr;                                                          \
+  }
+
+// --- Work that is not one uv_fs call (mkdir -p) ---------------------------
+
+class WorkReq {
+ public:
+  WorkReq(Environment* env, Local<Object> req, const char* syscall,
+          std::string path)
+      : env_(env), syscall_(syscall), path_(std::move(path)) {
+    req_.Reset(env->isolate(), req);
+    work_.data = this;
+  }
+  std::function<int(std::string*)> work;
+  std::function<Local<Value>(Isolate*, const std::string&)> result;
+
+  int Queue() {
+    return uv_queue_work(env_->loop(), &work_, DoWork, AfterWork);
+  }
+
+ private:
+  static void DoWork(uv_work_t* w) {
+    WorkReq* self = static_cast<WorkReq*>(w->data);
+    self->err_ = self->work(&self->out_);
+  }
+  static void AfterWork(uv_work_t* w, int status) {
+    std::unique_ptr<WorkReq> self(static_cast<WorkReq*>(w->data));
+    Environment* env = self->env_;
+    if (!env->can_call_into_js()) return;
+    Isolate* isolate = env->isolate();
+    HandleScope scope(isolate);
+    Context::Scope context_scope(env->context());
+    int err = status < 0 ? status : self->err_;
+    Local<Value> argv[2] = {v8::Null(isolate), v8::Undefined(isolate)};
+    if (err < 0) {
+      argv[0] = UVException(isolate, err, self->syscall_, nullptr,
+                            self->path_.c_str());
+    } else if (self->result) {
+      argv[1] = self->result(isolate, self->out_);
+    }
+    MakeCallback(env, self->req_.Get(isolate), "oncomplete",
+                 argv[1]->IsUndefined() ? 1 : 2, argv);
+  }
+
+  Environment* env_;
+  Global<Object> req_;
+  const char* syscall_;
+  std::string path_;
+  uv_work_t work_;
+  int err_ = 0;
+  std::string out_;
+};
+
+std::string DirName(const std::string& path) {
+  size_t end = path.size();
+  while (end > 1 && path[end - 1] == '/') end--;
+  size_t slash = path.rfind('/', end - 1);
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  size_t keep = slash;
+  while (keep > 1 && path[keep - 1] == '/') keep--;
+  return path.substr(0, keep);
 }
 
-int IntArg(Local<Value> v, int fallback = 0) {
-  return v->IsInt32() ? v.As<v8::Int32>()->Value() : fallback;
+// mkdir -p: creates `path` and any missing parents; `first` receives the
+// topmost directory it created (empty when all existed).
+int MkdirP(const std::string& path, int mode, std::string* first,
+           int depth = 0) {
+  if (depth > 4096) return UV_ENAMETOOLONG;
+  uv_fs_t req;
+  int err = uv_fs_mkdir(nullptr, &req, path.c_str(), mode, nullptr);
+  uv_fs_req_cleanup(&req);
+  if (err == 0) {
+    if (first->empty()) *first = path;
+    return 0;
+  }
+  if (err == UV_EEXIST || err == UV_EISDIR || err == UV_EROFS ||
+      err == UV_EPERM || err == UV_EACCES) {
+    uv_fs_t st;
+    int serr = uv_fs_stat(nullptr, &st, path.c_str(), nullptr);
+    bool is_dir = serr == 0 && S_ISDIR(st.statbuf.st_mode);
+    uv_fs_req_cleanup(&st);
+    if (is_dir) return 0;
+    if (err == UV_EEXIST && serr == 0) return UV_EEXIST;
+    return err;
+  }
+  if (err != UV_ENOENT) return err;
+  std::string parent = DirName(path);
+  if (parent == path) return err;
+  int perr = MkdirP(parent, mode, first, depth + 1);
+  if (perr < 0) return perr;
+  err = uv_fs_mkdir(nullptr, &req, path.c_str(), mode, nullptr);
+  uv_fs_req_cleanup(&req);
+  if (err == 0) {
+    if (first->empty()) *first = path;
+    return 0;
+  }
+  if (err == UV_EEXIST) {
+    uv_fs_t st;
+    int serr = uv_fs_stat(nullptr, &st, path.c_str(), nullptr);
+    bool is_dir = serr == 0 && S_ISDIR(st.statbuf.st_mode);
+    uv_fs_req_cleanup(&st);
+    if (is_dir) return 0;
+  }
+  return err;
 }
+
+// --- Bindings ---------------------------------------------------------------
 
 // 0 for a file, 1 for a directory, a negative errno otherwise; never throws
 // (the module loader probes many paths).
@@ -162,50 +377,47 @@ void InternalModuleStat(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Utf8Value path(isolate, args[args.Length() > 1 ? 1 : 0]);
   struct stat st;
-  int rc = stat(*path, &st);
-  if (rc != 0) {
+  if (stat(*path, &st) != 0) {
     args.GetReturnValue().Set(-ENOENT);
     return;
   }
   args.GetReturnValue().Set(S_ISDIR(st.st_mode) ? 1 : 0);
 }
 
-// Reads a whole file as UTF-8 text.
+// readFileUtf8(pathOrFd, flags): a whole file as UTF-8 text.
 void ReadFileUtf8(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
+  int fd;
+  bool owned = false;
+  std::string path;
   if (args[0]->IsInt32()) {
-    int fd = args[0].As<v8::Int32>()->Value();
-    std::string data;
-    char buf[65536];
-    for (;;) {
-      ssize_t n = read(fd, buf, sizeof(buf));
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        return ThrowUVException(isolate, uv_translate_sys_error(errno),
-                                "read");
-      }
-      if (n == 0) break;
-      data.append(buf, n);
-    }
-    Local<String> str;
-    if (ToV8String(isolate, data).ToLocal(&str)) {
-      args.GetReturnValue().Set(str);
-    } else {
-      THROW_ERR_STRING_TOO_LONG(isolate, "Cannot create a string longer "
-                                "than 0x1fffffe8 characters");
-    }
-    return;
-  }
-  Utf8Value path(isolate, args[0]);
-  std::string data;
-  int err = ReadFileSync(&data, *path);
-  if (err != 0) {
+    fd = args[0].As<v8::Int32>()->Value();
+  } else {
+    path = PathArg(isolate, args[0]);
+    int flags = IntArg(args[1], O_RDONLY);
     uv_fs_t req;
-    // Node reports the failing call as "open".
-    ThrowUVException(isolate, err, "open", nullptr, *path);
-    (void)req;
-    return;
+    fd = uv_fs_open(nullptr, &req, path.c_str(), flags | O_CLOEXEC, 0666,
+                    nullptr);
+    uv_fs_req_cleanup(&req);
+    if (fd < 0) return ThrowUVException(isolate, fd, "open", nullptr,
+                                        path.c_str());
+    owned = true;
   }
+  std::string data;
+  char buf[65536];
+  int err = 0;
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof(buf));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      err = uv_translate_sys_error(errno);
+      break;
+    }
+    if (n == 0) break;
+    data.append(buf, n);
+  }
+  if (owned) close(fd);
+  if (err < 0) return ThrowUVException(isolate, err, "read");
   Local<String> str;
   if (ToV8String(isolate, data).ToLocal(&str)) {
     args.GetReturnValue().Set(str);
@@ -215,180 +427,219 @@ void ReadFileUtf8(const FunctionCallbackInfo<Value>& args) {
   }
 }
 
+// realpath(path, encoding, req)
 void RealPath(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   std::string path = PathArg(isolate, args[0]);
-  SyncReq sync;
-  auto result = [](FSReq* r) -> Local<Value> {
-    return Utf8String(r->env()->isolate(),
-                      static_cast<const char*>(r->req()->ptr));
-  };
-  if (Dispatch(args, 2, "realpath", path, "", &sync,
-               [&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-                 return uv_fs_realpath(loop, req, path.c_str(), cb);
-               }, result)) {
-    args.GetReturnValue().Set(
-        Utf8String(isolate, static_cast<const char*>(sync.req.ptr)));
-  }
+  bool raw = WantsRaw(isolate, args[1]);
+  Dispatch(args, 2, "realpath", path, "",
+           CALL(uv_fs_realpath(loop, req, path.c_str(), cb)),
+           [raw](Isolate* isolate, uv_fs_t* req) {
+             const char* p = static_cast<const char*>(req->ptr);
+             return NameValue(isolate, p, strlen(p), raw);
+           });
 }
 
+// readlink(path, encoding, req)
+void ReadLink(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  std::string path = PathArg(isolate, args[0]);
+  bool raw = WantsRaw(isolate, args[1]);
+  Dispatch(args, 2, "readlink", path, "",
+           CALL(uv_fs_readlink(loop, req, path.c_str(), cb)),
+           [raw](Isolate* isolate, uv_fs_t* req) {
+             const char* p = static_cast<const char*>(req->ptr);
+             return NameValue(isolate, p, strlen(p), raw);
+           });
+}
+
+// stat(path, bigint, req, throwIfNoEntry) and lstat(...)
 template <bool kLstat>
 void StatImpl(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   std::string path = PathArg(isolate, args[0]);
-  // args[1]: bigint (handled in JS), args[2]: req, args[3]: throwIfNoEntry
-  bool throw_if_no_entry = !args[3]->IsFalse();
-  SyncReq sync;
-  auto result = [](FSReq* r) -> Local<Value> {
-    return StatsArray(r->env()->isolate(), &r->req()->statbuf);
-  };
-  if (!args[2]->IsObject() && !throw_if_no_entry) {
-    int err = kLstat ? uv_fs_lstat(nullptr, &sync.req, path.c_str(), nullptr)
-                     : uv_fs_stat(nullptr, &sync.req, path.c_str(), nullptr);
+  bool bigint = args[1]->IsTrue();
+  const char* syscall = kLstat ? "lstat" : "stat";
+  if (!args[2]->IsObject() && args[3]->IsFalse()) {
+    SyncReq sync;
+    int err = kLstat
+                  ? uv_fs_lstat(nullptr, &sync.req, path.c_str(), nullptr)
+                  : uv_fs_stat(nullptr, &sync.req, path.c_str(), nullptr);
     if (err == UV_ENOENT || err == UV_ENOTDIR) return;
     if (err < 0) {
-      return ThrowUVException(isolate, err, kLstat ? "lstat" : "stat",
-                              nullptr, path.c_str());
+      return ThrowUVException(isolate, err, syscall, nullptr, path.c_str());
     }
-    args.GetReturnValue().Set(StatsArray(isolate, &sync.req.statbuf));
+    args.GetReturnValue().Set(StatsArray(isolate, &sync.req.statbuf, bigint));
     return;
   }
-  if (Dispatch(args, 2, kLstat ? "lstat" : "stat", path, "", &sync,
-               [&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-                 return kLstat ? uv_fs_lstat(loop, req, path.c_str(), cb)
-                               : uv_fs_stat(loop, req, path.c_str(), cb);
-               }, result)) {
-    args.GetReturnValue().Set(StatsArray(isolate, &sync.req.statbuf));
-  }
+  Dispatch(args, 2, syscall, path, "",
+           CALL(kLstat ? uv_fs_lstat(loop, req, path.c_str(), cb)
+                       : uv_fs_stat(loop, req, path.c_str(), cb)),
+           [bigint](Isolate* isolate, uv_fs_t* req) {
+             return StatsArray(isolate, &req->statbuf, bigint);
+           });
 }
 
+// fstat(fd, bigint, req)
 void FStat(const FunctionCallbackInfo<Value>& args) {
-  Isolate* isolate = args.GetIsolate();
-  int fd = IntArg(args[0]);
-  SyncReq sync;
-  auto result = [](FSReq* r) -> Local<Value> {
-    return StatsArray(r->env()->isolate(), &r->req()->statbuf);
-  };
-  if (Dispatch(args, 2, "fstat", "", "", &sync,
-               [&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-                 return uv_fs_fstat(loop, req, fd, cb);
-               }, result)) {
-    args.GetReturnValue().Set(StatsArray(isolate, &sync.req.statbuf));
-  }
+  int fd = FdArg(args[0]);
+  bool bigint = args[1]->IsTrue();
+  Dispatch(args, 2, "fstat", "", "", CALL(uv_fs_fstat(loop, req, fd, cb)),
+           [bigint](Isolate* isolate, uv_fs_t* req) {
+             return StatsArray(isolate, &req->statbuf, bigint);
+           });
 }
 
+// statfs(path, bigint, req)
+void StatFs(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  std::string path = PathArg(isolate, args[0]);
+  bool bigint = args[1]->IsTrue();
+  Dispatch(args, 2, "statfs", path, "",
+           CALL(uv_fs_statfs(loop, req, path.c_str(), cb)),
+           [bigint](Isolate* isolate, uv_fs_t* req) {
+             return StatFsArray(isolate,
+                                static_cast<uv_statfs_t*>(req->ptr), bigint);
+           });
+}
+
+// open(path, flags, mode, req)
 void Open(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   std::string path = PathArg(isolate, args[0]);
-  int flags = IntArg(args[1]);
+  int flags = IntArg(args[1], O_RDONLY) | O_CLOEXEC;
   int mode = IntArg(args[2], 0666);
-  SyncReq sync;
-  auto result = [](FSReq* r) -> Local<Value> {
-    return Integer::New(r->env()->isolate(),
-                        static_cast<int>(r->req()->result));
-  };
-  if (Dispatch(args, 3, "open", path, "", &sync,
-               [&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-                 return uv_fs_open(loop, req, path.c_str(), flags, mode, cb);
-               }, result)) {
-    args.GetReturnValue().Set(static_cast<int>(sync.req.result));
-  }
+  Dispatch(args, 3, "open", path, "",
+           CALL(uv_fs_open(loop, req, path.c_str(), flags, mode, cb)),
+           IntResult);
 }
 
+// close(fd, req)
 void Close(const FunctionCallbackInfo<Value>& args) {
-  int fd = IntArg(args[0]);
-  SyncReq sync;
-  Dispatch(args, 1, "close", "", "", &sync,
-           [&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-             return uv_fs_close(loop, req, fd, cb);
-           });
+  int fd = FdArg(args[0]);
+  Dispatch(args, 1, "close", "", "", CALL(uv_fs_close(loop, req, fd, cb)),
+           nullptr);
+}
+
+// A view's bytes [offset, offset + length), or false after throwing.
+bool ViewRange(Isolate* isolate, Local<Value> value, Local<Value> off_v,
+               Local<Value> len_v, uv_buf_t* buf) {
+  if (!value->IsArrayBufferView()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "The \"buffer\" argument must be an "
+                               "instance of Buffer, TypedArray, or DataView");
+    return false;
+  }
+  Local<ArrayBufferView> view = value.As<ArrayBufferView>();
+  size_t byte_length = view->ByteLength();
+  int64_t offset = Int64Arg(off_v, 0);
+  int64_t length = Int64Arg(len_v, static_cast<int64_t>(byte_length));
+  if (offset < 0 || length < 0 ||
+      static_cast<uint64_t>(offset) > byte_length ||
+      static_cast<uint64_t>(length) > byte_length - offset ||
+      length > INT32_MAX) {
+    THROW_ERR_OUT_OF_RANGE(isolate, "The value of \"length\" is out of range.");
+    return false;
+  }
+  char* base = byte_length == 0
+                   ? nullptr
+                   : static_cast<char*>(view->Buffer()->Data()) +
+                         view->ByteOffset();
+  *buf = uv_buf_init(base == nullptr ? nullptr : base + offset,
+                     static_cast<unsigned>(length));
+  return true;
 }
 
 // read(fd, buffer, offset, length, position, req)
 void Read(const FunctionCallbackInfo<Value>& args) {
-  int fd = IntArg(args[0]);
-  CHECK(args[1]->IsArrayBufferView());
-  Local<v8::ArrayBufferView> view = args[1].As<v8::ArrayBufferView>();
-  size_t offset = static_cast<size_t>(args[2].As<v8::Number>()->Value());
-  size_t length = static_cast<size_t>(args[3].As<v8::Number>()->Value());
-  CHECK_LE(offset + length, view->ByteLength());
-  int64_t position = args[4]->IsNumber()
-                         ? static_cast<int64_t>(args[4].As<v8::Number>()->Value())
-                         : -1;
-  char* data = static_cast<char*>(view->Buffer()->Data()) +
-               view->ByteOffset() + offset;
-  uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
-  SyncReq sync;
-  auto result = [](FSReq* r) -> Local<Value> {
-    return Integer::New(r->env()->isolate(),
-                        static_cast<int>(r->req()->result));
-  };
-  if (args[5]->IsObject()) {
-    // Keep the buffer alive while the threadpool writes into it.
-  }
-  if (Dispatch(args, 5, "read", "", "", &sync,
-               [&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-                 return uv_fs_read(loop, req, fd, &buf, 1, position, cb);
-               }, result)) {
-    args.GetReturnValue().Set(static_cast<double>(sync.req.result));
-  }
+  Isolate* isolate = args.GetIsolate();
+  int fd = FdArg(args[0]);
+  uv_buf_t buf;
+  if (!ViewRange(isolate, args[1], args[2], args[3], &buf)) return;
+  int64_t position = PositionArg(args[4]);
+  Dispatch(args, 5, "read", "", "",
+           CALL(uv_fs_read(loop, req, fd, &buf, 1, position, cb)), IntResult,
+           args[1]);
 }
 
 // writeBuffer(fd, buffer, offset, length, position, req)
 void WriteBuffer(const FunctionCallbackInfo<Value>& args) {
-  int fd = IntArg(args[0]);
-  CHECK(args[1]->IsArrayBufferView());
-  Local<v8::ArrayBufferView> view = args[1].As<v8::ArrayBufferView>();
-  size_t offset = static_cast<size_t>(args[2].As<v8::Number>()->Value());
-  size_t length = static_cast<size_t>(args[3].As<v8::Number>()->Value());
-  CHECK_LE(offset + length, view->ByteLength());
-  int64_t position = args[4]->IsNumber()
-                         ? static_cast<int64_t>(args[4].As<v8::Number>()->Value())
-                         : -1;
-  char* data = static_cast<char*>(view->Buffer()->Data()) +
-               view->ByteOffset() + offset;
-  uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
-  SyncReq sync;
-  auto result = [](FSReq* r) -> Local<Value> {
-    return Integer::New(r->env()->isolate(),
-                        static_cast<int>(r->req()->result));
-  };
-  if (Dispatch(args, 5, "write", "", "", &sync,
-               [&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-                 return uv_fs_write(loop, req, fd, &buf, 1, position, cb);
-               }, result)) {
-    args.GetReturnValue().Set(static_cast<double>(sync.req.result));
-  }
+  Isolate* isolate = args.GetIsolate();
+  int fd = FdArg(args[0]);
+  uv_buf_t buf;
+  if (!ViewRange(isolate, args[1], args[2], args[3], &buf)) return;
+  int64_t position = PositionArg(args[4]);
+  Dispatch(args, 5, "write", "", "",
+           CALL(uv_fs_write(loop, req, fd, &buf, 1, position, cb)), IntResult,
+           args[1]);
 }
 
-// writeString(fd, string, position, req): UTF-8 only; JS encodes others.
+// Collects the views of `array` as uv buffers; false after throwing.
+bool ViewList(Isolate* isolate, Local<Value> value,
+              std::vector<uv_buf_t>* bufs) {
+  if (!value->IsArray()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate,
+                               "The \"buffers\" argument must be an array");
+    return false;
+  }
+  Local<Array> array = value.As<Array>();
+  Local<Context> context = isolate->GetCurrentContext();
+  for (uint32_t i = 0; i < array->Length(); i++) {
+    Local<Value> item;
+    if (!array->Get(context, i).ToLocal(&item)) return false;
+    uv_buf_t buf;
+    if (!ViewRange(isolate, item, v8::Undefined(isolate),
+                   v8::Undefined(isolate), &buf)) {
+      return false;
+    }
+    bufs->push_back(buf);
+  }
+  return true;
+}
+
+// readBuffers(fd, buffers, position, req)
+void ReadBuffers(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  int fd = FdArg(args[0]);
+  std::vector<uv_buf_t> bufs;
+  if (!ViewList(isolate, args[1], &bufs)) return;
+  int64_t position = PositionArg(args[2]);
+  Dispatch(args, 3, "read", "", "",
+           CALL(uv_fs_read(loop, req, fd, bufs.data(),
+                           static_cast<unsigned>(bufs.size()), position, cb)),
+           IntResult, args[1]);
+}
+
+// writeBuffers(fd, buffers, position, req)
+void WriteBuffers(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  int fd = FdArg(args[0]);
+  std::vector<uv_buf_t> bufs;
+  if (!ViewList(isolate, args[1], &bufs)) return;
+  int64_t position = PositionArg(args[2]);
+  Dispatch(args, 3, "write", "", "",
+           CALL(uv_fs_write(loop, req, fd, bufs.data(),
+                            static_cast<unsigned>(bufs.size()), position, cb)),
+           IntResult, args[1]);
+}
+
+// writeString(fd, string, position, req): UTF-8; JS encodes the others.
+// The synchronous form writes everything (stdio relies on that).
 void WriteString(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  int fd = IntArg(args[0]);
+  int fd = FdArg(args[0]);
   Utf8Value str(isolate, args[1]);
-  int64_t position = args[2]->IsNumber()
-                         ? static_cast<int64_t>(args[2].As<v8::Number>()->Value())
-                         : -1;
+  int64_t position = PositionArg(args[2]);
   if (args[3]->IsObject()) {
-    Environment* env = Environment::GetCurrent(args);
-    FSReq* req = new FSReq(env, args[3].As<Object>(), "write", "");
-    req->buffer = str.ToString();
-    uv_buf_t buf = uv_buf_init(req->buffer.data(),
-                               static_cast<unsigned>(req->buffer.size()));
-    req->result = [](FSReq* r) -> Local<Value> {
-      return Integer::New(r->env()->isolate(),
-                          static_cast<int>(r->req()->result));
-    };
-    int err = uv_fs_write(env->loop(), req->req(), fd, &buf, 1, position,
-                          FSReq::OnComplete);
-    if (err < 0) {
-      req->req()->result = err;
-      FSReq::OnComplete(req->req());
-    }
+    std::string data = str.ToString();
+    Dispatch(args, 3, "write", "", "",
+             [&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, FSReq* r) {
+               uv_buf_t b = uv_buf_init(
+                   r->data.data(), static_cast<unsigned>(r->data.size()));
+               return uv_fs_write(loop, req, fd, &b, 1, position, cb);
+             },
+             IntResult, Local<Value>(), &data);
     return;
   }
-  // Synchronous: loop until everything is written (EAGAIN on a
-  // non-blocking pipe is retried, as Node does for stdio).
   size_t written = 0;
   while (written < str.length()) {
     uv_fs_t req;
@@ -404,91 +655,343 @@ void WriteString(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(static_cast<double>(written));
 }
 
+// mkdir(path, mode, recursive, req): with `recursive`, the result is the
+// first directory created (undefined when none was).
 void Mkdir(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   std::string path = PathArg(isolate, args[0]);
   int mode = IntArg(args[1], 0777);
-  SyncReq sync;
-  Dispatch(args, 3, "mkdir", path, "", &sync,
-           [&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-             return uv_fs_mkdir(loop, req, path.c_str(), mode, cb);
+  if (!args[2]->IsTrue()) {
+    Dispatch(args, 3, "mkdir", path, "",
+             CALL(uv_fs_mkdir(loop, req, path.c_str(), mode, cb)), nullptr);
+    return;
+  }
+  auto result = [](Isolate* isolate, const std::string& first) {
+    if (first.empty()) return Local<Value>(v8::Undefined(isolate));
+    return Local<Value>(Utf8String(isolate, first));
+  };
+  if (args[3]->IsObject()) {
+    Environment* env = Environment::GetCurrent(args);
+    WorkReq* req = new WorkReq(env, args[3].As<Object>(), "mkdir", path);
+    req->work = [path, mode](std::string* out) {
+      return MkdirP(path, mode, out);
+    };
+    req->result = result;
+    int err = req->Queue();
+    if (err < 0) {
+      delete req;
+      ThrowUVException(isolate, err, "mkdir", nullptr, path.c_str());
+    }
+    return;
+  }
+  std::string first;
+  int err = MkdirP(path, mode, &first);
+  if (err < 0) {
+    return ThrowUVException(isolate, err, "mkdir", nullptr, path.c_str());
+  }
+  args.GetReturnValue().Set(result(isolate, first));
+}
+
+// mkdtemp(prefix, encoding, req): the prefix gets six random characters.
+void Mkdtemp(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  std::string tmpl = PathArg(isolate, args[0]) + "XXXXXX";
+  bool raw = WantsRaw(isolate, args[1]);
+  Dispatch(args, 2, "mkdtemp", tmpl, "",
+           CALL(uv_fs_mkdtemp(loop, req, tmpl.c_str(), cb)),
+           [raw](Isolate* isolate, uv_fs_t* req) {
+             return NameValue(isolate, req->path, strlen(req->path), raw);
            });
 }
 
 #define LODE_PATH_CALL(Name, syscall, uvcall)                             \
   void Name(const FunctionCallbackInfo<Value>& args) {                    \
-    Isolate* isolate = args.GetIsolate();                                 \
-    std::string path = PathArg(isolate, args[0]);                         \
-    SyncReq sync;                                                         \
-    Dispatch(args, 1, syscall, path, "", &sync,                           \
-             [&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {            \
-               return uvcall(loop, req, path.c_str(), cb);                \
-             });                                                          \
+    std::string path = PathArg(args.GetIsolate(), args[0]);               \
+    Dispatch(args, 1, syscall, path, "",                                  \
+             CALL(uvcall(loop, req, path.c_str(), cb)), nullptr);         \
   }
 LODE_PATH_CALL(Rmdir, "rmdir", uv_fs_rmdir)
 LODE_PATH_CALL(Unlink, "unlink", uv_fs_unlink)
 #undef LODE_PATH_CALL
 
-void Rename(const FunctionCallbackInfo<Value>& args) {
+#define LODE_FD_CALL(Name, syscall, uvcall)                               \
+  void Name(const FunctionCallbackInfo<Value>& args) {                    \
+    int fd = FdArg(args[0]);                                              \
+    Dispatch(args, 1, syscall, "", "", CALL(uvcall(loop, req, fd, cb)),   \
+             nullptr);                                                    \
+  }
+LODE_FD_CALL(Fsync, "fsync", uv_fs_fsync)
+LODE_FD_CALL(Fdatasync, "fdatasync", uv_fs_fdatasync)
+#undef LODE_FD_CALL
+
+#define LODE_TWO_PATH_CALL(Name, syscall, uvcall)                          \
+  void Name(const FunctionCallbackInfo<Value>& args) {                     \
+    Isolate* isolate = args.GetIsolate();                                  \
+    std::string from = PathArg(isolate, args[0]);                          \
+    std::string to = PathArg(isolate, args[1]);                            \
+    Dispatch(args, 2, syscall, from, to,                                   \
+             CALL(uvcall(loop, req, from.c_str(), to.c_str(), cb)),        \
+             nullptr);                                                     \
+  }
+LODE_TWO_PATH_CALL(Rename, "rename", uv_fs_rename)
+LODE_TWO_PATH_CALL(Link, "link", uv_fs_link)
+#undef LODE_TWO_PATH_CALL
+
+// symlink(target, path, flags, req)
+void Symlink(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  std::string from = PathArg(isolate, args[0]);
-  std::string to = PathArg(isolate, args[1]);
-  SyncReq sync;
-  Dispatch(args, 2, "rename", from, to, &sync,
-           [&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-             return uv_fs_rename(loop, req, from.c_str(), to.c_str(), cb);
-           });
+  std::string target = PathArg(isolate, args[0]);
+  std::string path = PathArg(isolate, args[1]);
+  int flags = IntArg(args[2], 0);
+  Dispatch(args, 3, "symlink", target, path,
+           CALL(uv_fs_symlink(loop, req, target.c_str(), path.c_str(), flags,
+                              cb)),
+           nullptr);
 }
 
+// The mode of access() and copyFile(): an int32 in [0, 7] or nullish, checked
+// here with Node's own messages for it.
+bool ValidMode(Isolate* isolate, Local<Value> v, int* mode) {
+  if (v->IsNullOrUndefined()) {
+    *mode = 0;
+    return true;
+  }
+  if (!v->IsInt32()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "mode must be int32 or null/undefined");
+    return false;
+  }
+  *mode = v.As<v8::Int32>()->Value();
+  if (*mode < 0 || *mode > 7) {
+    THROW_ERR_OUT_OF_RANGE(isolate, "mode is out of range: >= 0 && <= 7");
+    return false;
+  }
+  return true;
+}
+
+// copyFile(src, dest, mode, req)
+void CopyFile(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  std::string src = PathArg(isolate, args[0]);
+  std::string dest = PathArg(isolate, args[1]);
+  int mode;
+  if (!ValidMode(isolate, args[2], &mode)) return;
+  Dispatch(args, 3, "copyfile", src, dest,
+           CALL(uv_fs_copyfile(loop, req, src.c_str(), dest.c_str(), mode,
+                               cb)),
+           nullptr);
+}
+
+// access(path, mode, req)
 void Access(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   std::string path = PathArg(isolate, args[0]);
-  int mode = IntArg(args[1]);
-  SyncReq sync;
-  Dispatch(args, 2, "access", path, "", &sync,
-           [&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-             return uv_fs_access(loop, req, path.c_str(), mode, cb);
-           });
+  int mode;
+  if (!ValidMode(isolate, args[1], &mode)) return;
+  Dispatch(args, 2, "access", path, "",
+           CALL(uv_fs_access(loop, req, path.c_str(), mode, cb)), nullptr);
 }
 
 void ExistsSync(const FunctionCallbackInfo<Value>& args) {
-  Utf8Value path(args.GetIsolate(), args[0]);
-  args.GetReturnValue().Set(access(*path, F_OK) == 0);
+  std::string path = PathArg(args.GetIsolate(), args[0]);
+  args.GetReturnValue().Set(access(path.c_str(), F_OK) == 0);
 }
 
-Local<Value> DirentsResult(Isolate* isolate, uv_fs_t* req, bool with_types) {
-  Local<Context> context = isolate->GetCurrentContext();
+// chmod(path, mode, req), fchmod(fd, mode, req), lchmod is absent on Linux.
+void Chmod(const FunctionCallbackInfo<Value>& args) {
+  std::string path = PathArg(args.GetIsolate(), args[0]);
+  int mode = IntArg(args[1], 0);
+  Dispatch(args, 2, "chmod", path, "",
+           CALL(uv_fs_chmod(loop, req, path.c_str(), mode, cb)), nullptr);
+}
+
+void FChmod(const FunctionCallbackInfo<Value>& args) {
+  int fd = FdArg(args[0]);
+  int mode = IntArg(args[1], 0);
+  Dispatch(args, 2, "fchmod", "", "",
+           CALL(uv_fs_fchmod(loop, req, fd, mode, cb)), nullptr);
+}
+
+uv_uid_t IdArg(Local<Value> v) {
+  return static_cast<uv_uid_t>(static_cast<uint32_t>(Int64Arg(v, -1)));
+}
+
+// chown(path, uid, gid, req), lchown(...), fchown(fd, uid, gid, req)
+template <bool kLchown>
+void ChownImpl(const FunctionCallbackInfo<Value>& args) {
+  std::string path = PathArg(args.GetIsolate(), args[0]);
+  uv_uid_t uid = IdArg(args[1]);
+  uv_gid_t gid = static_cast<uv_gid_t>(IdArg(args[2]));
+  Dispatch(args, 3, kLchown ? "lchown" : "chown", path, "",
+           CALL(kLchown ? uv_fs_lchown(loop, req, path.c_str(), uid, gid, cb)
+                        : uv_fs_chown(loop, req, path.c_str(), uid, gid, cb)),
+           nullptr);
+}
+
+void FChown(const FunctionCallbackInfo<Value>& args) {
+  int fd = FdArg(args[0]);
+  uv_uid_t uid = IdArg(args[1]);
+  uv_gid_t gid = static_cast<uv_gid_t>(IdArg(args[2]));
+  Dispatch(args, 3, "fchown", "", "",
+           CALL(uv_fs_fchown(loop, req, fd, uid, gid, cb)), nullptr);
+}
+
+// utimes(path, atime, mtime, req), lutimes(...), futimes(fd, ...): seconds.
+template <bool kLutimes>
+void UtimesImpl(const FunctionCallbackInfo<Value>& args) {
+  std::string path = PathArg(args.GetIsolate(), args[0]);
+  double atime = DoubleArg(args[1], 0);
+  double mtime = DoubleArg(args[2], 0);
+  Dispatch(args, 3, kLutimes ? "lutime" : "utime", path, "",
+           CALL(kLutimes
+                    ? uv_fs_lutime(loop, req, path.c_str(), atime, mtime, cb)
+                    : uv_fs_utime(loop, req, path.c_str(), atime, mtime, cb)),
+           nullptr);
+}
+
+void FUtimes(const FunctionCallbackInfo<Value>& args) {
+  int fd = FdArg(args[0]);
+  double atime = DoubleArg(args[1], 0);
+  double mtime = DoubleArg(args[2], 0);
+  Dispatch(args, 3, "futime", "", "",
+           CALL(uv_fs_futime(loop, req, fd, atime, mtime, cb)), nullptr);
+}
+
+// ftruncate(fd, length, req)
+void FTruncate(const FunctionCallbackInfo<Value>& args) {
+  int fd = FdArg(args[0]);
+  int64_t len = Int64Arg(args[1], 0);
+  Dispatch(args, 2, "ftruncate", "", "",
+           CALL(uv_fs_ftruncate(loop, req, fd, len, cb)), nullptr);
+}
+
+// readdir(path, encoding, withFileTypes, req): names, or [names, types].
+Local<Value> DirentsResult(Isolate* isolate, uv_fs_t* req, bool with_types,
+                           bool raw) {
   std::vector<Local<Value>> names;
   std::vector<Local<Value>> types;
   uv_dirent_t ent;
   while (uv_fs_scandir_next(req, &ent) != UV_EOF) {
-    names.push_back(Utf8String(isolate, ent.name));
+    names.push_back(NameValue(isolate, ent.name, strlen(ent.name), raw));
     types.push_back(Integer::New(isolate, ent.type));
   }
   Local<Array> names_arr = Array::New(isolate, names.data(), names.size());
   if (!with_types) return names_arr;
   Local<Value> pair[] = {names_arr,
                          Array::New(isolate, types.data(), types.size())};
-  (void)context;
   return Array::New(isolate, pair, 2);
 }
 
-// readdir(path, encoding, withFileTypes, req)
 void ReadDir(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   std::string path = PathArg(isolate, args[0]);
+  bool raw = WantsRaw(isolate, args[1]);
   bool with_types = args[2]->IsTrue();
-  SyncReq sync;
-  auto result = [with_types](FSReq* r) -> Local<Value> {
-    return DirentsResult(r->env()->isolate(), r->req(), with_types);
-  };
-  if (Dispatch(args, 3, "scandir", path, "", &sync,
-               [&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-                 return uv_fs_scandir(loop, req, path.c_str(), 0, cb);
-               }, result)) {
-    args.GetReturnValue().Set(DirentsResult(isolate, &sync.req, with_types));
-  }
+  Dispatch(args, 3, "scandir", path, "",
+           CALL(uv_fs_scandir(loop, req, path.c_str(), 0, cb)),
+           [with_types, raw](Isolate* isolate, uv_fs_t* req) {
+             return DirentsResult(isolate, req, with_types, raw);
+           });
 }
+
+// --- Dir handles (opendir) --------------------------------------------------
+
+struct DirState {
+  uv_dir_t* dir = nullptr;
+  std::vector<uv_dirent_t> dirents;
+};
+
+// Dir handles are plain objects with one internal field. The template is
+// made per call: a template kept in a process-wide Global would break the
+// startup snapshot and a second isolate.
+Local<ObjectTemplate> DirTemplate(Isolate* isolate) {
+  Local<ObjectTemplate> t = ObjectTemplate::New(isolate);
+  t->SetInternalFieldCount(1);
+  return t;
+}
+
+DirState* UnwrapDir(Local<Value> v) {
+  if (!v->IsObject()) return nullptr;
+  Local<Object> obj = v.As<Object>();
+  if (obj->InternalFieldCount() < 1) return nullptr;
+  return static_cast<DirState*>(obj->GetAlignedPointerFromInternalField(0));
+}
+
+// opendir(path, encoding, req) -> a handle for dirRead/dirClose.
+void OpenDir(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  std::string path = PathArg(isolate, args[0]);
+  // Node reports a failed opendir without the path.
+  Dispatch(args, 2, "opendir", "", "",
+           CALL(uv_fs_opendir(loop, req, path.c_str(), cb)),
+           [](Isolate* isolate, uv_fs_t* req) -> Local<Value> {
+             Local<Object> obj;
+             if (!DirTemplate(isolate)
+                      ->NewInstance(isolate->GetCurrentContext())
+                      .ToLocal(&obj)) {
+               return v8::Undefined(isolate);
+             }
+             DirState* state = new DirState();
+             state->dir = static_cast<uv_dir_t*>(req->ptr);
+             obj->SetAlignedPointerInInternalField(0, state);
+             return obj;
+           });
+}
+
+// dirRead(handle, encoding, bufferSize, req) -> [name, type, ...] or null.
+void DirRead(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  DirState* state = UnwrapDir(args[0]);
+  if (state == nullptr || state->dir == nullptr) {
+    return THROW_ERR_INVALID_STATE(isolate, "Invalid state: Directory handle "
+                                   "was closed");
+  }
+  bool raw = WantsRaw(isolate, args[1]);
+  int size = IntArg(args[2], 32);
+  if (size < 1) size = 1;
+  if (size > 4096) size = 4096;
+  state->dirents.resize(size);
+  state->dir->dirents = state->dirents.data();
+  state->dir->nentries = state->dirents.size();
+  uv_dir_t* dir = state->dir;
+  Dispatch(args, 3, "scandir", "", "",
+           CALL(uv_fs_readdir(loop, req, dir, cb)),
+           [raw, dir](Isolate* isolate, uv_fs_t* req) -> Local<Value> {
+             if (req->result == 0) return v8::Null(isolate);
+             std::vector<Local<Value>> out;
+             for (ssize_t i = 0; i < req->result; i++) {
+               const uv_dirent_t& ent = dir->dirents[i];
+               out.push_back(NameValue(isolate, ent.name, strlen(ent.name),
+                                       raw));
+               out.push_back(Integer::New(isolate, ent.type));
+             }
+             return Array::New(isolate, out.data(), out.size());
+           },
+           args[0]);
+}
+
+// dirClose(handle, req)
+void DirClose(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  DirState* state = UnwrapDir(args[0]);
+  if (state == nullptr || state->dir == nullptr) {
+    return THROW_ERR_INVALID_STATE(isolate, "Invalid state: Directory handle "
+                                   "was closed");
+  }
+  uv_dir_t* dir = state->dir;
+  state->dir = nullptr;
+  args[0].As<Object>()->SetAlignedPointerInInternalField(0, nullptr);
+  // The dirents vector must outlive the closedir; it goes with the state.
+  std::shared_ptr<DirState> owned(state);
+  Dispatch(args, 1, "closedir", "", "",
+           CALL(uv_fs_closedir(loop, req, dir, cb)),
+           [owned](Isolate* isolate, uv_fs_t*) -> Local<Value> {
+             return v8::Undefined(isolate);
+           });
+  // Dispatch returns a value for the sync form only; keep it undefined.
+  args.GetReturnValue().SetUndefined();
+}
+
+#undef CALL
 
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
@@ -497,46 +1000,91 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                         InternalModuleStat);
   SetMethod(context, target, "readFileUtf8", ReadFileUtf8);
   SetMethod(context, target, "realpath", RealPath);
+  SetMethod(context, target, "readlink", ReadLink);
   SetMethod(context, target, "stat", StatImpl<false>);
   SetMethod(context, target, "lstat", StatImpl<true>);
   SetMethod(context, target, "fstat", FStat);
+  SetMethod(context, target, "statfs", StatFs);
   SetMethod(context, target, "open", Open);
   SetMethod(context, target, "close", Close);
   SetMethod(context, target, "read", Read);
+  SetMethod(context, target, "readBuffers", ReadBuffers);
   SetMethod(context, target, "writeBuffer", WriteBuffer);
+  SetMethod(context, target, "writeBuffers", WriteBuffers);
   SetMethod(context, target, "writeString", WriteString);
   SetMethod(context, target, "mkdir", Mkdir);
+  SetMethod(context, target, "mkdtemp", Mkdtemp);
   SetMethod(context, target, "rmdir", Rmdir);
   SetMethod(context, target, "unlink", Unlink);
+  SetMethod(context, target, "fsync", Fsync);
+  SetMethod(context, target, "fdatasync", Fdatasync);
   SetMethod(context, target, "rename", Rename);
+  SetMethod(context, target, "link", Link);
+  SetMethod(context, target, "symlink", Symlink);
+  SetMethod(context, target, "copyFile", CopyFile);
   SetMethod(context, target, "access", Access);
   SetMethod(context, target, "existsSync", ExistsSync);
+  SetMethod(context, target, "chmod", Chmod);
+  SetMethod(context, target, "fchmod", FChmod);
+  SetMethod(context, target, "chown", ChownImpl<false>);
+  SetMethod(context, target, "lchown", ChownImpl<true>);
+  SetMethod(context, target, "fchown", FChown);
+  SetMethod(context, target, "utimes", UtimesImpl<false>);
+  SetMethod(context, target, "lutimes", UtimesImpl<true>);
+  SetMethod(context, target, "futimes", FUtimes);
+  SetMethod(context, target, "ftruncate", FTruncate);
   SetMethod(context, target, "readdir", ReadDir);
+  SetMethod(context, target, "opendir", OpenDir);
+  SetMethod(context, target, "dirRead", DirRead);
+  SetMethod(context, target, "dirClose", DirClose);
   // The request object async calls take: `oncomplete` is set by JS.
   Local<FunctionTemplate> req = FunctionTemplate::New(isolate);
   SetConstructorFunction(context, target, "FSReqCallback", req);
   SetConstant(context, target, "kFsStatsFieldsNumber", kStatFields);
+  SetConstant(context, target, "kFsStatFsFieldsNumber", kStatFsFields);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(InternalModuleStat);
   registry->Register(ReadFileUtf8);
   registry->Register(RealPath);
+  registry->Register(ReadLink);
   registry->Register(StatImpl<false>);
   registry->Register(StatImpl<true>);
   registry->Register(FStat);
+  registry->Register(StatFs);
   registry->Register(Open);
   registry->Register(Close);
   registry->Register(Read);
+  registry->Register(ReadBuffers);
   registry->Register(WriteBuffer);
+  registry->Register(WriteBuffers);
   registry->Register(WriteString);
   registry->Register(Mkdir);
+  registry->Register(Mkdtemp);
   registry->Register(Rmdir);
   registry->Register(Unlink);
+  registry->Register(Fsync);
+  registry->Register(Fdatasync);
   registry->Register(Rename);
+  registry->Register(Link);
+  registry->Register(Symlink);
+  registry->Register(CopyFile);
   registry->Register(Access);
   registry->Register(ExistsSync);
+  registry->Register(Chmod);
+  registry->Register(FChmod);
+  registry->Register(ChownImpl<false>);
+  registry->Register(ChownImpl<true>);
+  registry->Register(FChown);
+  registry->Register(UtimesImpl<false>);
+  registry->Register(UtimesImpl<true>);
+  registry->Register(FUtimes);
+  registry->Register(FTruncate);
   registry->Register(ReadDir);
+  registry->Register(OpenDir);
+  registry->Register(DirRead);
+  registry->Register(DirClose);
 }
 
 }  // namespace

@@ -37,8 +37,8 @@ class SerializerDelegate : public ValueSerializer::Delegate {
   void ThrowDataCloneError(Local<String> message) override {
     Local<Context> context = isolate_->GetCurrentContext();
     Local<Object> err = v8::Exception::Error(message).As<Object>();
-    err->Set(context, FIXED_ONE_BYTE_STRING(isolate_, "code"),
-             FIXED_ONE_BYTE_STRING(isolate_, "DataCloneError"))
+    err->CreateDataProperty(context, FIXED_ONE_BYTE_STRING(isolate_, "code"),
+                            FIXED_ONE_BYTE_STRING(isolate_, "DataCloneError"))
         .Check();
     isolate_->ThrowException(err);
   }
@@ -66,7 +66,8 @@ void StructuredClone(const FunctionCallbackInfo<Value>& args) {
       Local<Value> item;
       if (!list->Get(context, i).ToLocal(&item)) return;
       if (!item->IsArrayBuffer()) {
-        THROW_ERR_INVALID_ARG_TYPE(isolate, "Found invalid value in transferList.");
+        THROW_ERR_INVALID_ARG_TYPE(isolate,
+                                   "Found invalid value in transferList.");
         return;
       }
       transfers.push_back(item.As<ArrayBuffer>());

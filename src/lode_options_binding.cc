@@ -27,7 +27,8 @@ Local<Value> ToJS(Isolate* isolate, const OptionValue& v) {
       return v8::Number::New(isolate, static_cast<double>(v.integer));
     case OptionKind::kStringList: {
       std::vector<Local<Value>> items;
-      for (const std::string& s : v.list) items.push_back(Utf8String(isolate, s));
+      for (const std::string& s : v.list)
+        items.push_back(Utf8String(isolate, s));
       return Array::New(isolate, items.data(), items.size());
     }
   }
@@ -42,7 +43,9 @@ void GetCLIOptionsValues(const FunctionCallbackInfo<Value>& args) {
   const Options* options = env->options();
   Local<Object> result = Object::New(isolate);
   for (const auto& [name, value] : options->values) {
-    result->Set(context, Utf8String(isolate, name), ToJS(isolate, value))
+    result
+        ->CreateDataProperty(context, Utf8String(isolate, name),
+                             ToJS(isolate, value))
         .Check();
   }
   SetValue(context, result, "[has_eval_string]",
@@ -83,5 +86,5 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
 }  // namespace lode::options_binding
 
 LODE_BINDING_CONTEXT_AWARE_INTERNAL(options, lode::options_binding::Initialize)
-LODE_BINDING_EXTERNAL_REFERENCE(options,
-                                lode::options_binding::RegisterExternalReferences)
+LODE_BINDING_EXTERNAL_REFERENCE(
+    options, lode::options_binding::RegisterExternalReferences)

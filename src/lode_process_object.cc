@@ -13,7 +13,6 @@
 #include "lode_version.h"
 #include "uv.h"
 
-
 extern char** environ;
 
 namespace lode {
@@ -39,7 +38,7 @@ Local<Array> ToArray(Isolate* isolate, const std::vector<std::string>& v) {
   Local<Context> context = isolate->GetCurrentContext();
   Local<Array> arr = Array::New(isolate, static_cast<int>(v.size()));
   for (size_t i = 0; i < v.size(); i++) {
-    arr->Set(context, i, Utf8String(isolate, v[i])).Check();
+    arr->CreateDataProperty(context, i, Utf8String(isolate, v[i])).Check();
   }
   return arr;
 }
@@ -180,16 +179,14 @@ Local<Object> CreateProcessObject(Environment* env) {
   SetString(context, release, "lts", LODE_NODE_RELEASE_LTS);
   SetValue(context, process, "release", release);
 
-
   process
       ->SetAccessor(context, FIXED_ONE_BYTE_STRING(isolate, "title"),
                     TitleGetter, TitleSetter, Local<Value>(), v8::DEFAULT,
                     v8::None)
       .Check();
   process
-      ->SetAccessor(context, FIXED_ONE_BYTE_STRING(isolate, "ppid"),
-                    PpidGetter, nullptr, Local<Value>(), v8::DEFAULT,
-                    v8::None)
+      ->SetAccessor(context, FIXED_ONE_BYTE_STRING(isolate, "ppid"), PpidGetter,
+                    nullptr, Local<Value>(), v8::DEFAULT, v8::None)
       .Check();
 
   Local<ObjectTemplate> env_template = ObjectTemplate::New(isolate);
@@ -214,8 +211,7 @@ void PatchProcessObject(Environment* env, Local<Object> process) {
   if (!argv.empty()) argv[0] = exec_path;
   SetValue(context, process, "argv", ToArray(isolate, argv));
   SetString(context, process, "argv0", options->argv0);
-  SetValue(context, process, "execArgv",
-           ToArray(isolate, options->exec_argv));
+  SetValue(context, process, "execArgv", ToArray(isolate, options->exec_argv));
   SetString(context, process, "execPath", exec_path);
   SetConstant(context, process, "pid", uv_os_getpid());
 }

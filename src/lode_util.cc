@@ -129,7 +129,7 @@ void GetCallSites(const FunctionCallbackInfo<Value>& args) {
     SetConstant(context, site, "lineNumber", frame->GetLineNumber());
     SetConstant(context, site, "columnNumber", frame->GetColumn());
     SetConstant(context, site, "column", frame->GetColumn());
-    result->Set(context, n++, site).Check();
+    result->CreateDataProperty(context, n++, site).Check();
   }
   args.GetReturnValue().Set(result);
 }

@@ -318,7 +318,7 @@ Local<Object> SyncRunner::BuildResult(Isolate* isolate,
         Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, std::move(store));
         item = Uint8Array::New(ab, 0, len);
       }
-      output->Set(context, static_cast<uint32_t>(i), item).Check();
+      output->CreateDataProperty(context, static_cast<uint32_t>(i), item).Check();
     }
     SetValue(context, result, "output", output);
     SetValue(context, result, "pid", Integer::New(isolate, process_.pid));

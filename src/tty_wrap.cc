@@ -35,8 +35,10 @@ void GetWindowSize(const FunctionCallbackInfo<Value>& args) {
     return;
   }
   Local<Array> out = args[1].As<Array>();
-  out->Set(context, 0, v8::Integer::New(isolate, ws.ws_col)).Check();
-  out->Set(context, 1, v8::Integer::New(isolate, ws.ws_row)).Check();
+  out->CreateDataProperty(context, 0, v8::Integer::New(isolate, ws.ws_col))
+      .Check();
+  out->CreateDataProperty(context, 1, v8::Integer::New(isolate, ws.ws_row))
+      .Check();
   args.GetReturnValue().Set(0);
 }
 

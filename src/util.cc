@@ -21,8 +21,7 @@ using v8::String;
 using v8::Value;
 
 void Abort(const char* file, int line, const char* expr) {
-  fprintf(stderr, "lode: %s:%d: internal check failed: %s\n", file, line,
-          expr);
+  fprintf(stderr, "lode: %s:%d: internal check failed: %s\n", file, line, expr);
   fflush(stderr);
   abort();
 }
@@ -74,7 +73,7 @@ static void SetMethodImpl(Local<Context> context, Local<Object> target,
   Local<String> key = Name(isolate, name);
   Local<v8::Function> fn = t->GetFunction(context).ToLocalChecked();
   fn->SetName(key);
-  target->Set(context, key, fn).Check();
+  target->CreateDataProperty(context, key, fn).Check();
 }
 
 void SetMethod(Local<Context> context, Local<Object> target, const char* name,
@@ -92,9 +91,9 @@ void SetMethodNoSideEffect(Local<Context> context, Local<Object> target,
 void SetProtoMethod(Isolate* isolate, Local<FunctionTemplate> t,
                     const char* name, FunctionCallback callback) {
   Local<v8::Signature> signature = v8::Signature::New(isolate, t);
-  Local<FunctionTemplate> m = FunctionTemplate::New(
-      isolate, callback, Local<Value>(), signature, 0,
-      v8::ConstructorBehavior::kThrow);
+  Local<FunctionTemplate> m =
+      FunctionTemplate::New(isolate, callback, Local<Value>(), signature, 0,
+                            v8::ConstructorBehavior::kThrow);
   Local<String> key = Name(isolate, name);
   m->SetClassName(key);
   t->PrototypeTemplate()->Set(key, m);
@@ -105,13 +104,16 @@ void SetConstructorFunction(Local<Context> context, Local<Object> target,
   Isolate* isolate = context->GetIsolate();
   Local<String> key = Name(isolate, name);
   tmpl->SetClassName(key);
-  target->Set(context, key, tmpl->GetFunction(context).ToLocalChecked())
+  target
+      ->CreateDataProperty(context, key,
+                           tmpl->GetFunction(context).ToLocalChecked())
       .Check();
 }
 
 void SetValue(Local<Context> context, Local<Object> target, const char* name,
               Local<Value> value) {
-  target->Set(context, Name(context->GetIsolate(), name), value).Check();
+  target->CreateDataProperty(context, Name(context->GetIsolate(), name), value)
+      .Check();
 }
 
 void SetString(Local<Context> context, Local<Object> target, const char* name,

@@ -1,0 +1,840 @@
+'use strict';
+
+// fs.promises: the same operations as lib/fs.js, each returning a promise
+// settled from the threadpool request's completion, and FileHandle, an
+// EventEmitter that owns one file descriptor until close().
+
+const {
+  ArrayPrototypePush,
+  MathMin,
+  Promise,
+  PromisePrototypeThen,
+  PromiseReject,
+  PromiseResolve,
+  SafeArrayIterator,
+  Symbol,
+  SymbolAsyncIterator,
+  SymbolFor,
+} = primordials;
+
+const binding = internalBinding('fs');
+const { FSReqCallback } = binding;
+const { fs: constants } = internalBinding('constants');
+const {
+  codes: {
+    ERR_FS_FILE_TOO_LARGE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_STATE,
+    ERR_NOT_IMPLEMENTED,
+    ERR_METHOD_NOT_IMPLEMENTED,
+  },
+  AbortError,
+} = require('internal/errors');
+const {
+  bindingEncoding,
+  copyObject,
+  decodeName,
+  getDirents,
+  getDirent,
+  getOptions,
+  getStatFsFromBinding,
+  getStatsFromBinding,
+  getValidatedFd,
+  getValidatedPath,
+  kIoMaxLength,
+  kMaxUserId,
+  kReadFileUnknownBufferLength,
+  kWriteFileMaxChunkSize,
+  pathToString,
+  publicConstants,
+  stringToFlags,
+  stringToSymlinkType,
+  toUnixTimestamp,
+  validateBufferArray,
+  validateCpOptions,
+  validateOffsetLengthRead,
+  validateOffsetLengthWrite,
+  validatePosition,
+  validateRmOptions,
+  validateRmdirOptions,
+  validateStringAfterArrayBufferView,
+  warnOnNonPortableTemplate,
+} = require('internal/fs/utils');
+const {
+  parseFileMode,
+  validateAbortSignal,
+  validateBoolean,
+  validateBuffer,
+  validateEncoding,
+  validateInteger,
+  validateObject,
+  validateOneOf,
+} = require('internal/validators');
+const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer');
+const { isArrayBufferView } = require('internal/util/types');
+const { kEmptyObject } = require('internal/util');
+const EventEmitter = require('events');
+const pathModule = require('path');
+
+const { S_IFMT, S_IFREG, F_OK } = constants;
+
+const SymbolAsyncDispose = primordials.SymbolAsyncDispose ??
+  SymbolFor('nodejs.asyncDispose');
+
+const kFd = Symbol('kFd');
+const kRefs = Symbol('kRefs');
+const kClosePromise = Symbol('kClosePromise');
+const kHandle = Symbol('kHandle');
+const kClosed = Symbol('kClosed');
+
+// Runs binding[name](...args, req) and settles with its result.
+function call(name, ...args) {
+  return new Promise((resolve, reject) => {
+    const r = new FSReqCallback();
+    r.oncomplete = (err, result) => {
+      if (err) reject(err);
+      else resolve(result);
+    };
+    ArrayPrototypePush(args, r);
+    binding[name](...new SafeArrayIterator(args));
+  });
+}
+
+function checkAborted(signal) {
+  if (signal?.aborted) {
+    throw new AbortError(undefined, { cause: signal.reason });
+  }
+}
+
+// --- FileHandle -------------------------------------------------------------
+
+class FileHandle extends EventEmitter {
+  constructor(fd) {
+    super();
+    this[kHandle] = {};
+    this[kFd] = fd;
+    this[kRefs] = 1;
+    this[kClosePromise] = null;
+    this[kClosed] = false;
+  }
+
+  getAsyncId() {
+    return -1;
+  }
+
+  get fd() {
+    return this[kFd];
+  }
+
+  appendFile(data, options) {
+    return fsCall(writeFileHandle, this, data,
+                  appendOptions(options));
+  }
+
+  chmod(mode) {
+    return fsCall(fchmod, this, mode);
+  }
+
+  chown(uid, gid) {
+    return fsCall(fchown, this, uid, gid);
+  }
+
+  datasync() {
+    return fsCall(fdatasync, this);
+  }
+
+  sync() {
+    return fsCall(fsync, this);
+  }
+
+  read(buffer, offset, length, position) {
+    return fsCall(read, this, buffer, offset, length, position);
+  }
+
+  readv(buffers, position) {
+    return fsCall(readv, this, buffers, position);
+  }
+
+  readFile(options) {
+    return fsCall(readFileHandle, this, options);
+  }
+
+  readLines(options = undefined) {
+    throw new ERR_NOT_IMPLEMENTED('filehandle.readLines');
+  }
+
+  stat(options) {
+    return fsCall(fstat, this, options);
+  }
+
+  truncate(len = 0) {
+    return fsCall(ftruncate, this, len);
+  }
+
+  utimes(atime, mtime) {
+    return fsCall(futimes, this, atime, mtime);
+  }
+
+  write(buffer, offset, length, position) {
+    return fsCall(write, this, buffer, offset, length, position);
+  }
+
+  writev(buffers, position) {
+    return fsCall(writev, this, buffers, position);
+  }
+
+  writeFile(data, options) {
+    return fsCall(writeFileHandle, this, data, options);
+  }
+
+  close = () => {
+    if (this[kFd] === -1) return PromiseResolve();
+    if (this[kClosePromise]) return this[kClosePromise];
+    this[kRefs]--;
+    if (this[kRefs] === 0) {
+      const fd = this[kFd];
+      this[kFd] = -1;
+      this[kClosePromise] = PromisePrototypeThen(
+        call('close', fd),
+        () => {
+          this[kClosePromise] = undefined;
+          this.emit('close');
+        },
+        (err) => {
+          this[kClosePromise] = undefined;
+          throw err;
+        });
+    } else {
+      this[kClosePromise] = new Promise((resolve, reject) => {
+        this[kCloseResolve] = resolve;
+        this[kCloseReject] = reject;
+      });
+    }
+    return this[kClosePromise];
+  };
+
+  async [SymbolAsyncDispose]() {
+    return this.close();
+  }
+
+  readableWebStream() {
+    throw new ERR_NOT_IMPLEMENTED('filehandle.readableWebStream');
+  }
+
+  createReadStream(options = undefined) {
+    const { ReadStream } = require('fs');
+    return new ReadStream(undefined, { ...options, fd: this });
+  }
+
+  createWriteStream(options = undefined) {
+    const { WriteStream } = require('fs');
+    return new WriteStream(undefined, { ...options, fd: this });
+  }
+}
+
+const kCloseResolve = Symbol('kCloseResolve');
+const kCloseReject = Symbol('kCloseReject');
+
+async function fsCall(fn, handle, ...args) {
+  if (handle[kFd] === -1) {
+    // eslint-disable-next-line no-restricted-syntax
+    const err = new Error('file closed');
+    err.code = 'EBADF';
+    err.syscall = fn.name;
+    throw err;
+  }
+  try {
+    handle[kRefs]++;
+    return await fn(handle, ...new SafeArrayIterator(args));
+  } finally {
+    handle[kRefs]--;
+    if (handle[kRefs] === 0 && handle[kCloseResolve]) {
+      const fd = handle[kFd];
+      handle[kFd] = -1;
+      PromisePrototypeThen(call('close', fd), () => {
+        handle[kCloseResolve]();
+        handle.emit('close');
+      }, handle[kCloseReject]);
+    }
+  }
+}
+
+function fdOf(handle) {
+  return handle instanceof FileHandle ? handle[kFd] : handle;
+}
+
+// --- handle operations ------------------------------------------------------
+
+async function fchmod(handle, mode) {
+  mode = parseFileMode(mode, 'mode');
+  return call('fchmod', fdOf(handle), mode);
+}
+
+async function fchown(handle, uid, gid) {
+  validateInteger(uid, 'uid', -1, kMaxUserId);
+  validateInteger(gid, 'gid', -1, kMaxUserId);
+  return call('fchown', fdOf(handle), uid, gid);
+}
+
+async function fdatasync(handle) {
+  return call('fdatasync', fdOf(handle));
+}
+
+async function fsync(handle) {
+  return call('fsync', fdOf(handle));
+}
+
+async function read(handle, bufferOrParams, offset, length, position) {
+  let buffer = bufferOrParams;
+  if (!isArrayBufferView(buffer)) {
+    if (bufferOrParams !== undefined && bufferOrParams !== null) {
+      validateObject(bufferOrParams, 'options', { nullable: true });
+    }
+    ({
+      buffer = Buffer.alloc(16384),
+      offset = 0,
+      length = buffer.byteLength - offset,
+      position = null,
+    } = bufferOrParams ?? kEmptyObject);
+    validateBuffer(buffer);
+  }
+  if (offset !== null && typeof offset === 'object') {
+    ({
+      offset = 0,
+      length = buffer.byteLength - offset,
+      position = null,
+    } = offset);
+  }
+  if (offset == null) {
+    offset = 0;
+  } else {
+    validateInteger(offset, 'offset', 0);
+  }
+  length ??= buffer.byteLength - offset;
+  if (length === 0) {
+    return { __proto__: null, bytesRead: length, buffer };
+  }
+  if (buffer.byteLength === 0) {
+    throw new ERR_INVALID_ARG_VALUE('buffer', buffer,
+                                    'is empty and cannot be written');
+  }
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  if (position == null) {
+    position = -1;
+  } else {
+    validatePosition(position, 'position', length);
+  }
+  const bytesRead = (await call('read', fdOf(handle), buffer, offset, length,
+                                position)) || 0;
+  return { __proto__: null, bytesRead, buffer };
+}
+
+async function readv(handle, buffers, position) {
+  validateBufferArray(buffers);
+  if (typeof position !== 'number') position = null;
+  const bytesRead = (await call('readBuffers', fdOf(handle), buffers,
+                                position)) || 0;
+  return { __proto__: null, bytesRead, buffers };
+}
+
+async function write(handle, buffer, offsetOrOptions, length, position) {
+  if (buffer?.byteLength === 0) {
+    return { __proto__: null, bytesWritten: 0, buffer };
+  }
+  if (isArrayBufferView(buffer)) {
+    let offset = offsetOrOptions;
+    if (offset !== null && typeof offset === 'object') {
+      ({
+        offset = 0,
+        length = buffer.byteLength - offset,
+        position = null,
+      } = offsetOrOptions ?? kEmptyObject);
+    }
+    if (offset == null) {
+      offset = 0;
+    } else {
+      validateInteger(offset, 'offset', 0);
+    }
+    if (typeof length !== 'number') length = buffer.byteLength - offset;
+    if (typeof position !== 'number') position = null;
+    validateOffsetLengthWrite(offset, length, buffer.byteLength);
+    const bytesWritten = (await call('writeBuffer', fdOf(handle), buffer,
+                                     offset, length, position)) || 0;
+    return { __proto__: null, bytesWritten, buffer };
+  }
+  validateStringAfterArrayBufferView(buffer, 'buffer');
+  let encoding = length;
+  position = offsetOrOptions;
+  if (typeof position !== 'number') {
+    if (typeof position === 'string' && encoding === undefined) {
+      encoding = position;
+    }
+    position = null;
+  }
+  encoding ||= 'utf8';
+  validateEncoding(buffer, encoding);
+  const data = Buffer.from(buffer, encoding);
+  const bytesWritten = (await call('writeBuffer', fdOf(handle), data, 0,
+                                   data.length, position)) || 0;
+  return { __proto__: null, bytesWritten, buffer };
+}
+
+async function writev(handle, buffers, position) {
+  validateBufferArray(buffers);
+  if (typeof position !== 'number') position = null;
+  if (buffers.length === 0) {
+    return { __proto__: null, bytesWritten: 0, buffers };
+  }
+  const bytesWritten = (await call('writeBuffers', fdOf(handle), buffers,
+                                   position)) || 0;
+  return { __proto__: null, bytesWritten, buffers };
+}
+
+async function fstat(handle, options = { bigint: false }) {
+  const result = await call('fstat', fdOf(handle), !!options.bigint);
+  return getStatsFromBinding(result);
+}
+
+async function ftruncate(handle, len = 0) {
+  validateInteger(len, 'len');
+  len = len < 0 ? 0 : len;
+  return call('ftruncate', fdOf(handle), len);
+}
+
+async function futimes(handle, atime, mtime) {
+  atime = toUnixTimestamp(atime, 'atime');
+  mtime = toUnixTimestamp(mtime, 'mtime');
+  return call('futimes', fdOf(handle), atime, mtime);
+}
+
+async function readFileHandle(filehandle, options) {
+  options = getOptions(options, { flag: 'r' });
+  const signal = options?.signal;
+  const encoding = options?.encoding;
+  checkAborted(signal);
+  const fd = fdOf(filehandle);
+  const statFields = await call('fstat', fd, false);
+  checkAborted(signal);
+  let size = 0;
+  if ((statFields[1] & S_IFMT) === S_IFREG) size = statFields[8];
+  if (size > kIoMaxLength) throw new ERR_FS_FILE_TOO_LARGE(size);
+  const chunks = [];
+  let total = 0;
+  const chunkSize = size === 0 ? kReadFileUnknownBufferLength :
+    MathMin(size, kReadFileUnknownBufferLength * 8);
+  for (;;) {
+    checkAborted(signal);
+    const buffer = Buffer.allocUnsafe(chunkSize);
+    const n = await call('read', fd, buffer, 0, chunkSize, -1);
+    if (n === 0) break;
+    ArrayPrototypePush(chunks, n === chunkSize ? buffer :
+      buffer.subarray(0, n));
+    total += n;
+    if (total > kIoMaxLength) throw new ERR_FS_FILE_TOO_LARGE(total);
+  }
+  const result = Buffer.concat(chunks, total);
+  return encoding ? result.toString(encoding) : result;
+}
+
+async function writeFileHandle(filehandle, data, options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  const signal = options?.signal;
+  const encoding = options?.encoding;
+  checkAborted(signal);
+  let buffer;
+  if (isArrayBufferView(data)) {
+    buffer = new FastBuffer(data.buffer, data.byteOffset, data.byteLength);
+  } else if (typeof data === 'string') {
+    validateEncoding(data, encoding);
+    buffer = Buffer.from(data, encoding || 'utf8');
+  } else if (data != null && typeof data[SymbolAsyncIterator] === 'function' ||
+             data != null && typeof data[primordials.SymbolIterator] ===
+             'function') {
+    for await (const chunk of data) {
+      checkAborted(signal);
+      const buf = typeof chunk === 'string' ?
+        Buffer.from(chunk, encoding || 'utf8') : chunk;
+      await writeAll(filehandle, buf, signal);
+    }
+    return;
+  } else {
+    validateStringAfterArrayBufferView(data, 'data');
+  }
+  await writeAll(filehandle, buffer, signal);
+}
+
+async function writeAll(filehandle, buffer, signal) {
+  const fd = fdOf(filehandle);
+  let offset = 0;
+  let remaining = buffer.byteLength;
+  if (remaining === 0) return;
+  while (remaining > 0) {
+    checkAborted(signal);
+    const toWrite = MathMin(kWriteFileMaxChunkSize, remaining);
+    const written = await call('writeBuffer', fd, buffer, offset, toWrite,
+                               null);
+    offset += written;
+    remaining -= written;
+  }
+}
+
+function appendOptions(options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  options = copyObject(options);
+  options.flag ||= 'a';
+  return options;
+}
+
+// --- path operations --------------------------------------------------------
+
+async function access(path, mode = F_OK) {
+  path = getValidatedPath(path);
+  return call('access', path, mode);
+}
+
+async function copyFile(src, dest, mode) {
+  src = getValidatedPath(src, 'src');
+  dest = getValidatedPath(dest, 'dest');
+  return call('copyFile', src, dest, mode);
+}
+
+async function cp(src, dest, options) {
+  options = validateCpOptions(options);
+  src = pathToString(getValidatedPath(src, 'src'));
+  dest = pathToString(getValidatedPath(dest, 'dest'));
+  return require('internal/fs/cp/cp').cpFn(src, dest, options);
+}
+
+async function open(path, flags, mode) {
+  path = getValidatedPath(path);
+  const flagsNumber = stringToFlags(flags);
+  mode = parseFileMode(mode, 'mode', 0o666);
+  return new FileHandle(await call('open', path, flagsNumber, mode));
+}
+
+async function opendir(path, options) {
+  const { opendir } = require('internal/fs/dir');
+  return new Promise((resolve, reject) => {
+    opendir(path, options, (err, dir) => {
+      if (err) reject(err);
+      else resolve(dir);
+    });
+  });
+}
+
+async function rename(oldPath, newPath) {
+  oldPath = getValidatedPath(oldPath, 'oldPath');
+  newPath = getValidatedPath(newPath, 'newPath');
+  return call('rename', oldPath, newPath);
+}
+
+async function truncate(path, len = 0) {
+  const fd = await open(path, 'r+');
+  return handleFdClose(ftruncate(fd, len), fd.close);
+}
+
+async function handleFdClose(fileOpPromise, closeFunc) {
+  let result;
+  try {
+    result = await fileOpPromise;
+  } catch (opError) {
+    try {
+      await closeFunc();
+    } catch {
+      // The operation's error is the one reported.
+    }
+    throw opError;
+  }
+  await closeFunc();
+  return result;
+}
+
+async function rm(path, options) {
+  path = getValidatedPath(path);
+  options = await new Promise((resolve, reject) => {
+    validateRmOptions(path, options, false, (err, options) => {
+      if (err) return reject(err);
+      resolve(options);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    require('internal/fs/rimraf').rimraf(path, options, (err) => {
+      if (err) reject(err);
+      else resolve();
+    });
+  });
+}
+
+async function rmdir(path, options) {
+  path = getValidatedPath(path);
+  options = validateRmdirOptions(options);
+  if (options.recursive) {
+    require('fs').rmdirSync; // eslint-disable-line no-unused-expressions
+    const stats = await call('lstat', path, false);
+    if ((stats[1] & S_IFMT) === constants.S_IFDIR) {
+      return new Promise((resolve, reject) => {
+        require('internal/fs/rimraf').rimraf(path, options, (err) => {
+          if (err) reject(err);
+          else resolve();
+        });
+      });
+    }
+  }
+  return call('rmdir', path);
+}
+
+async function mkdir(path, options) {
+  if (typeof options === 'number' || typeof options === 'string') {
+    options = { mode: options };
+  }
+  const {
+    recursive = false,
+    mode = 0o777,
+  } = options || kEmptyObject;
+  path = getValidatedPath(path);
+  validateBoolean(recursive, 'options.recursive');
+  const result = await call('mkdir', path, parseFileMode(mode, 'mode', 0o777),
+                            recursive);
+  return recursive ? result : undefined;
+}
+
+async function readdirRecursive(path, options) {
+  const { readdirSync } = require('fs');
+  // The walk issues one request per directory.
+  const withFileTypes = Boolean(options.withFileTypes);
+  const encoding = options.encoding;
+  const rawEnc = bindingEncoding(encoding);
+  const base = pathToString(path);
+  const results = [];
+  const queue = [base];
+  for (let q = 0; q < queue.length; q++) {
+    const dir = queue[q];
+    const result = await call('readdir', dir, rawEnc, true);
+    const names = result[0];
+    const types = result[1];
+    for (let i = 0; i < names.length; i++) {
+      const name = decodeName(names[i], encoding);
+      const dirent = getDirent(dir, name, types[i]);
+      const full = pathModule.join(dir, pathToString(name));
+      if (withFileTypes) {
+        ArrayPrototypePush(results, dirent);
+      } else {
+        const rel = pathModule.relative(base, full);
+        ArrayPrototypePush(results, rawEnc === 'utf8' ? rel :
+          decodeName(Buffer.from(rel), encoding));
+      }
+      if (dirent.isDirectory()) ArrayPrototypePush(queue, full);
+    }
+  }
+  void readdirSync;
+  return results;
+}
+
+async function readdir(path, options) {
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  if (options.recursive != null) {
+    validateBoolean(options.recursive, 'options.recursive');
+  }
+  if (options.recursive) return readdirRecursive(path, options);
+  const encoding = options.encoding;
+  const withFileTypes = Boolean(options.withFileTypes);
+  const result = await call('readdir', path, bindingEncoding(encoding),
+                            withFileTypes);
+  if (!withFileTypes) {
+    for (let i = 0; i < result.length; i++) {
+      result[i] = decodeName(result[i], encoding);
+    }
+    return result;
+  }
+  const names = result[0];
+  for (let i = 0; i < names.length; i++) {
+    names[i] = decodeName(names[i], encoding);
+  }
+  return getDirents(path, result);
+}
+
+async function readlink(path, options) {
+  options = getOptions(options);
+  path = getValidatedPath(path, 'oldPath');
+  const enc = options.encoding;
+  return decodeName(await call('readlink', path, bindingEncoding(enc)), enc);
+}
+
+async function symlink(target, path, type) {
+  validateOneOf(type, 'type', ['dir', 'file', 'junction', null, undefined]);
+  target = getValidatedPath(target, 'target');
+  path = getValidatedPath(path);
+  return call('symlink', target, path, stringToSymlinkType(type));
+}
+
+async function lstat(path, options = { bigint: false }) {
+  path = getValidatedPath(path);
+  return getStatsFromBinding(await call('lstat', path, !!options.bigint));
+}
+
+async function stat(path, options = { bigint: false }) {
+  path = getValidatedPath(path);
+  return getStatsFromBinding(await call('stat', path, !!options.bigint));
+}
+
+async function statfs(path, options = { bigint: false }) {
+  path = getValidatedPath(path);
+  return getStatFsFromBinding(await call('statfs', path, !!options.bigint));
+}
+
+async function link(existingPath, newPath) {
+  existingPath = getValidatedPath(existingPath, 'existingPath');
+  newPath = getValidatedPath(newPath, 'newPath');
+  return call('link', existingPath, newPath);
+}
+
+async function unlink(path) {
+  return call('unlink', getValidatedPath(path));
+}
+
+async function chmod(path, mode) {
+  path = getValidatedPath(path);
+  mode = parseFileMode(mode, 'mode');
+  return call('chmod', path, mode);
+}
+
+async function lchown(path, uid, gid) {
+  path = getValidatedPath(path);
+  validateInteger(uid, 'uid', -1, kMaxUserId);
+  validateInteger(gid, 'gid', -1, kMaxUserId);
+  return call('lchown', path, uid, gid);
+}
+
+async function chown(path, uid, gid) {
+  path = getValidatedPath(path);
+  validateInteger(uid, 'uid', -1, kMaxUserId);
+  validateInteger(gid, 'gid', -1, kMaxUserId);
+  return call('chown', path, uid, gid);
+}
+
+async function utimes(path, atime, mtime) {
+  path = getValidatedPath(path);
+  return call('utimes', path, toUnixTimestamp(atime), toUnixTimestamp(mtime));
+}
+
+async function lutimes(path, atime, mtime) {
+  path = getValidatedPath(path);
+  return call('lutimes', path, toUnixTimestamp(atime),
+              toUnixTimestamp(mtime));
+}
+
+async function realpath(path, options) {
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  const enc = options.encoding;
+  return decodeName(await call('realpath', path, bindingEncoding(enc)), enc);
+}
+
+async function mkdtemp(prefix, options) {
+  options = getOptions(options);
+  prefix = getValidatedPath(prefix, 'prefix');
+  warnOnNonPortableTemplate(pathToString(prefix));
+  const enc = options.encoding;
+  return decodeName(await call('mkdtemp', pathToString(prefix),
+                               bindingEncoding(enc)), enc);
+}
+
+async function writeFile(path, data, options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w',
+                                  flush: false });
+  const flag = options.flag || 'w';
+  const flush = options.flush ?? false;
+  validateBoolean(flush, 'options.flush');
+  if (!isArrayBufferView(data) && typeof data !== 'string' &&
+      !(data != null && (typeof data[SymbolAsyncIterator] === 'function' ||
+                         typeof data[primordials.SymbolIterator] ===
+                         'function'))) {
+    validateStringAfterArrayBufferView(data, 'data');
+  }
+  validateAbortSignal(options.signal, 'options.signal');
+  if (path instanceof FileHandle) {
+    return writeFileHandle(path, data, options);
+  }
+  checkAborted(options.signal);
+  const fd = await open(path, flag, options.mode);
+  let promise = writeFileHandle(fd, data, options);
+  if (flush) {
+    promise = PromisePrototypeThen(promise, () => fd.sync());
+  }
+  return handleFdClose(promise, fd.close);
+}
+
+async function appendFile(path, data, options) {
+  return writeFile(path, data, appendOptions(options));
+}
+
+async function readFile(path, options) {
+  options = getOptions(options, { flag: 'r' });
+  const flag = options.flag || 'r';
+  if (path instanceof FileHandle) return readFileHandle(path, options);
+  checkAborted(options.signal);
+  const fd = await open(path, flag, 0o666);
+  return handleFdClose(readFileHandle(fd, options), fd.close);
+}
+
+// A temporary directory removed by remove() or at the end of an
+// `await using` block.
+async function mkdtempDisposable(prefix, options) {
+  const path = await mkdtemp(prefix, options);
+  const full = pathModule.resolve(pathToString(path));
+  const remove = () => rm(full, { maxRetries: 0, recursive: true,
+                                  force: true });
+  return {
+    __proto__: null,
+    path,
+    remove,
+    [SymbolAsyncDispose]: remove,
+  };
+}
+
+function notImplemented(name) {
+  return async function() {
+    throw new ERR_NOT_IMPLEMENTED(`fsPromises.${name}`);
+  };
+}
+
+module.exports = {
+  exports: {
+    access,
+    copyFile,
+    cp,
+    glob: notImplemented('glob'),
+    open,
+    opendir,
+    rename,
+    truncate,
+    rm,
+    rmdir,
+    mkdir,
+    readdir,
+    readlink,
+    symlink,
+    lstat,
+    stat,
+    statfs,
+    link,
+    unlink,
+    chmod,
+    lchmod: undefined,
+    lchown,
+    chown,
+    utimes,
+    lutimes,
+    realpath,
+    mkdtemp,
+    mkdtempDisposable,
+    writeFile,
+    appendFile,
+    readFile,
+    watch: notImplemented('watch'),
+    constants: publicConstants,
+  },
+  FileHandle,
+};
