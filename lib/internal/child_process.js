@@ -58,12 +58,7 @@ let netModule;
 // asynchronous children.
 function lazyNet() {
   if (netModule === undefined) {
-    try {
-      netModule = require('net');
-      if (typeof netModule.Socket !== 'function') netModule = null;
-    } catch {
-      netModule = null;
-    }
+    netModule = require('internal/net').kHasSockets ? require('net') : null;
   }
   return netModule;
 }

@@ -37,7 +37,12 @@ function isIP(s) {
   return 0;
 }
 
+// Whether net.Socket is real yet (the networking issue sets this); child
+// stdio pipes are net.Sockets, so child_process asks.
+const kHasSockets = false;
+
 module.exports = {
+  kHasSockets,
   isIP,
   isIPv4,
   isIPv6,

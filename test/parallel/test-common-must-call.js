@@ -31,7 +31,11 @@ function writeScript(name, lines) {
 function run(file) {
   const env = { ...process.env };
   delete env.NODE_TEST_KNOWN_GLOBALS;
-  return common.spawnPromisified(process.execPath, [file], { env });
+  // Synchronous on purpose: the checks need no concurrency.
+  const r = require('child_process').spawnSync(process.execPath, [file],
+                                               { env, encoding: 'utf8' });
+  return Promise.resolve({ code: r.status, signal: r.signal,
+                           stdout: r.stdout, stderr: r.stderr });
 }
 
 (async () => {

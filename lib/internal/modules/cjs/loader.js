@@ -336,7 +336,8 @@ function resolvePackageTarget(pkgPath, target, subpath, key, pattern,
                               conditions, base) {
   if (typeof target === 'string') {
     if (!StringPrototypeStartsWith(target, './')) {
-      throw new ERR_INVALID_PACKAGE_TARGET(pkgPath, key, target, false, base);
+      throw new ERR_INVALID_PACKAGE_TARGET(`${pkgPath}/`, key, target, false,
+                                         base);
     }
     if (pattern) {
       target = target.replaceAll('*', subpath);
@@ -348,7 +349,7 @@ function resolvePackageTarget(pkgPath, target, subpath, key, pattern,
     const rel = StringPrototypeSlice(target, 2);
     for (const segment of rel.split('/')) {
       if (segment === '..' || segment === '.' || segment === 'node_modules') {
-        throw new ERR_INVALID_PACKAGE_TARGET(pkgPath, key, target, false,
+        throw new ERR_INVALID_PACKAGE_TARGET(`${pkgPath}/`, key, target, false,
                                              base);
       }
     }
@@ -390,7 +391,8 @@ function resolvePackageTarget(pkgPath, target, subpath, key, pattern,
     return undefined;
   }
   if (target === null) return null;
-  throw new ERR_INVALID_PACKAGE_TARGET(pkgPath, key, target, false, base);
+  throw new ERR_INVALID_PACKAGE_TARGET(`${pkgPath}/`, key, target, false,
+                                         base);
 }
 
 function patternKeyCompare(a, b) {
@@ -452,8 +454,9 @@ function packageExportsResolve(pkgPath, subpath, pjson, base, conditions) {
 }
 
 function exportsNotFound(subpath, pkgPath, base) {
+  // The messages name the package folder with its trailing slash.
   return new ERR_PACKAGE_PATH_NOT_EXPORTED(
-    pkgPath, subpath, base === undefined ? undefined : base);
+    `${pkgPath}/`, subpath, base === undefined ? undefined : base);
 }
 
 // A bare specifier "name/sub" inside node_modules folder `nmPath`, through
@@ -690,7 +693,7 @@ Module._load = function(request, parent, isMain) {
     module[kIsMainSymbol] = true;
   }
   Module._cache[filename] = module;
-  if (parent !== undefined) {
+  if (parent) {
     relativeResolveCache[relResolveCacheIdentifier] = filename;
   }
   let threw = true;
@@ -700,7 +703,7 @@ Module._load = function(request, parent, isMain) {
   } finally {
     if (threw) {
       delete Module._cache[filename];
-      if (parent !== undefined) {
+      if (parent) {
         delete relativeResolveCache[relResolveCacheIdentifier];
         const children = parent?.children;
         if (ArrayIsArray(children)) {
@@ -863,7 +866,7 @@ function internalRequire(module, id) {
 }
 
 Module.runMain = function(main = process.argv[1]) {
-  Module._load(main, undefined, true);
+  Module._load(main, null, true);
 };
 
 Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
