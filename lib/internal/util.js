@@ -48,7 +48,6 @@ const {
   codes: {
     ERR_NO_CRYPTO,
     ERR_NO_TYPESCRIPT,
-    ERR_NOT_IMPLEMENTED,
     ERR_UNKNOWN_SIGNAL,
   },
   isErrorStackTraceLimitWritable,
@@ -698,17 +697,8 @@ function exposeLazyInterfaces(target, id, keys) {
 
 let DOMExceptionClass;
 function lazyDOMExceptionClass() {
-  if (DOMExceptionClass === undefined) {
-    try {
-      DOMExceptionClass = internalBinding('messaging').DOMException;
-    } catch {
-      // No messaging binding yet.
-    }
-    DOMExceptionClass ??= globalThis.DOMException;
-    if (DOMExceptionClass === undefined) {
-      throw new ERR_NOT_IMPLEMENTED('DOMException');
-    }
-  }
+  DOMExceptionClass ??=
+    require('internal/per_context/domexception').DOMException;
   return DOMExceptionClass;
 }
 

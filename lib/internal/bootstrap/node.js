@@ -251,6 +251,26 @@ defineGlobal('queueMicrotask', queueMicrotask);
 // methods (profile, timeStamp, context, ...) that global.js picks up.
 defineGlobal('console', require('internal/console/global'), false);
 defineLazyGlobal('Buffer', () => require('buffer').Buffer);
+// The web basics are loaded now (they keep nothing of the run, so they live
+// in the snapshot) and, as in Node, are plain writable data properties.
+{
+  const { EventTarget, Event, CustomEvent } = require('internal/event_target');
+  const { AbortController, AbortSignal } =
+    require('internal/abort_controller');
+  const { DOMException } = require('internal/per_context/domexception');
+  const { TextEncoder, TextDecoder } = require('internal/encoding');
+  defineGlobal('EventTarget', EventTarget, false);
+  defineGlobal('Event', Event, false);
+  defineGlobal('CustomEvent', CustomEvent, false);
+  defineGlobal('AbortController', AbortController, false);
+  defineGlobal('AbortSignal', AbortSignal, false);
+  defineGlobal('DOMException', DOMException, false);
+  defineGlobal('TextEncoder', TextEncoder, false);
+  defineGlobal('TextDecoder', TextDecoder, false);
+}
+defineLazyGlobal('URL', () => require('internal/url').URL);
+defineLazyGlobal('URLSearchParams',
+                 () => require('internal/url').URLSearchParams);
 defineLazyGlobal('atob', () => require('buffer').atob, true);
 defineLazyGlobal('btoa', () => require('buffer').btoa, true);
 defineLazyGlobal('structuredClone',
