@@ -4,6 +4,8 @@
 
 #include "lode_binding.h"
 #include "lode_builtins.h"
+#include "lode_internals.h"
+#include "libplatform/libplatform.h"
 #include "lode_errors.h"
 
 namespace lode {
@@ -57,6 +59,12 @@ Environment::Environment(Isolate* isolate, uv_loop_t* loop,
   // immediates are queued.
   CHECK_EQ(uv_idle_init(loop_, &immediate_idle_handle_), 0);
   immediate_idle_handle_.data = this;
+  // Before each poll, V8's pending foreground tasks run (unref'ed: they do
+  // not keep the process alive by themselves).
+  CHECK_EQ(uv_prepare_init(loop_, &platform_tasks_handle_), 0);
+  platform_tasks_handle_.data = this;
+  uv_unref(reinterpret_cast<uv_handle_t*>(&platform_tasks_handle_));
+  CHECK_EQ(uv_prepare_start(&platform_tasks_handle_, PumpPlatformTasks), 0);
 }
 
 void Environment::AdoptSharedArrays(Local<Int32Array> tick_info,
@@ -200,6 +208,21 @@ void Environment::CheckImmediate(uv_check_t* handle) {
   if (info[kImmediateRefCount] == 0) env->ToggleImmediateRef(false);
 }
 
+bool Environment::RunPlatformTasks() {
+  v8::Platform* platform = GetPlatform();
+  if (platform == nullptr || !can_call_into_js()) return false;
+  HandleScope scope(isolate_);
+  Context::Scope context_scope(context());
+  InternalCallbackScope callback_scope(this);
+  bool ran = false;
+  while (v8::platform::PumpMessageLoop(platform, isolate_)) ran = true;
+  return ran;
+}
+
+void Environment::PumpPlatformTasks(uv_prepare_t* handle) {
+  static_cast<Environment*>(handle->data)->RunPlatformTasks();
+}
+
 void Environment::AddCleanupHook(std::function<void()> fn) {
   cleanup_hooks_.push_back(std::move(fn));
 }
@@ -213,6 +236,7 @@ void Environment::RunCleanup() {
   uv_close(reinterpret_cast<uv_handle_t*>(&timer_handle_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&immediate_check_handle_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&immediate_idle_handle_), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&platform_tasks_handle_), nullptr);
   uv_run(loop_, UV_RUN_NOWAIT);
 }
 
@@ -294,6 +318,8 @@ int SpinEventLoop(Environment* env) {
     if (env->is_stopping()) break;
     uv_run(env->loop(), UV_RUN_DEFAULT);
     if (env->is_stopping() || !env->can_call_into_js()) break;
+    // Tasks V8 posted while the loop ran down may start new work.
+    if (env->RunPlatformTasks() && uv_loop_alive(env->loop())) continue;
     Local<Value> ignored;
     EmitProcessEvent(env, "beforeExit", 0, &ignored);
     if (env->is_stopping() || !env->can_call_into_js()) break;

@@ -161,6 +161,10 @@ class Environment {
 
   int callback_scope_depth() const { return callback_scope_depth_; }
 
+  // Runs the tasks V8 posted to this isolate's foreground (finalization
+  // registry callbacks, GC follow-ups). Returns whether any ran.
+  bool RunPlatformTasks();
+
   // Interned strings used on hot paths.
   v8::Local<v8::String> onclose_string() const {
     return onclose_string_.Get(isolate_);
@@ -176,6 +180,7 @@ class Environment {
   friend class InternalCallbackScope;
   static void RunTimers(uv_timer_t* handle);
   static void CheckImmediate(uv_check_t* handle);
+  static void PumpPlatformTasks(uv_prepare_t* handle);
 
   v8::Isolate* isolate_;
   uv_loop_t* loop_;
@@ -200,6 +205,7 @@ class Environment {
   uv_timer_t timer_handle_;
   uv_check_t immediate_check_handle_;
   uv_idle_t immediate_idle_handle_;
+  uv_prepare_t platform_tasks_handle_;
   bool timer_ref_ = true;
 
   bool can_call_into_js_ = true;

@@ -193,6 +193,8 @@ int RunEnvironment(Isolate* isolate, const Options& options,
 
 }  // namespace
 
+v8::Platform* GetPlatform() { return g_platform.get(); }
+
 void InitializeV8(int thread_pool_size) {
   g_platform = v8::platform::NewDefaultPlatform(thread_pool_size);
   v8::V8::InitializePlatform(g_platform.get());

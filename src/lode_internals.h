@@ -13,6 +13,9 @@ class Environment;
 // Creates the V8 platform (once per process) and initializes V8.
 void InitializeV8(int thread_pool_size);
 
+// The V8 platform of the process.
+v8::Platform* GetPlatform();
+
 // Every native function lode exposes to JS, for V8's snapshot machinery.
 ExternalReferenceRegistry* GetExternalReferenceRegistry();
 
