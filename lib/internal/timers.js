@@ -54,6 +54,8 @@ function newAsyncId() { return ++asyncIdCounter; }
 const timerListMap = ObjectCreate(null);
 const knownTimersById = ObjectCreate(null);
 let nextExpiry = Infinity;
+let warnedNegative = false;
+let warnedNaN = false;
 let refCount = 0;
 
 // --- Intrusive doubly linked lists (a list is its own sentinel). ---------
@@ -178,17 +180,21 @@ function decRefCount() {
 // --- Timeout objects. ------------------------------------------------------
 class Timeout {
   constructor(callback, after, args, isRepeat, isRefed) {
+    const given = after;
     after *= 1;
     if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+      // Overflows warn each time; NaN and negative delays once per process.
       if (after > TIMEOUT_MAX) {
         process.emitWarning(`${after} does not fit into a 32-bit signed ` +
                             'integer.\nTimeout duration was set to 1.',
                             'TimeoutOverflowWarning');
-      } else if (after < 0) {
+      } else if (after < 0 && !warnedNegative) {
+        warnedNegative = true;
         process.emitWarning(`${after} is a negative number.\n` +
                             'Timeout duration was set to 1.',
                             'TimeoutNegativeWarning');
-      } else if (after !== after && after !== undefined) {
+      } else if (after !== after && given !== undefined && !warnedNaN) {
+        warnedNaN = true;
         process.emitWarning(`${after} is not a number.\n` +
                             'Timeout duration was set to 1.',
                             'TimeoutNaNWarning');
@@ -537,7 +543,8 @@ function processImmediate() {
 }
 
 function clearImmediate(immediate) {
-  if (!immediate || immediate._destroyed) return;
+  // Anything but an Immediate (a Timeout, say) is ignored, as in Node.
+  if (!(immediate instanceof Immediate) || immediate._destroyed) return;
   immediateInfo[kCount]--;
   immediate._destroyed = true;
   if (immediate[kRefed] && --immediateInfo[kRefCount] === 0) {
@@ -546,6 +553,14 @@ function clearImmediate(immediate) {
   immediate[kRefed] = null;
   immediate._onImmediate = null;
   immediateQueue.remove(immediate);
+}
+
+// An unref'ed timer for core code (sockets' timeouts and the like).
+function setUnrefTimeout(callback, after) {
+  validateFunction(callback, 'callback');
+  const timer = new Timeout(callback, after, undefined, false, false);
+  insert(timer, timer._idleTimeout);
+  return timer;
 }
 
 function setupTimers(nextTicks) {
@@ -582,6 +597,7 @@ module.exports = {
   clearTimeout,
   clearImmediate,
   setupTimers,
+  setUnrefTimeout,
   getTimerDuration,
   timerListQueue,
   immediateQueue,
