@@ -25,56 +25,29 @@ function getPromises() {
   return timersPromises;
 }
 
+// The arguments after the first `start` ones, or undefined when there are
+// none (the common case, which then allocates nothing).
 function argsFrom(args, start) {
   return args.length > start ? ArrayPrototypeSlice(args, start) : undefined;
 }
 
-function setTimeout(callback, after, arg1, arg2, arg3) {
+function startTimer(callback, after, args, repeat) {
   validateFunction(callback, 'callback');
-  let args;
-  switch (arguments.length) {
-    case 0:
-    case 1:
-    case 2:
-      break;
-    case 3:
-      args = [arg1];
-      break;
-    case 4:
-      args = [arg1, arg2];
-      break;
-    default:
-      args = argsFrom(arguments, 2);
-  }
-  const timeout = new Timeout(callback, after, args, false, true);
+  const timeout = new Timeout(callback, after, args, repeat, true);
   insert(timeout, timeout._idleTimeout);
   return timeout;
+}
+
+function setTimeout(callback, after) {
+  return startTimer(callback, after, argsFrom(arguments, 2), false);
 }
 
 function clearTimeout(timer) {
   clearTimeoutImpl(timer);
 }
 
-function setInterval(callback, repeat, arg1, arg2, arg3) {
-  validateFunction(callback, 'callback');
-  let args;
-  switch (arguments.length) {
-    case 0:
-    case 1:
-    case 2:
-      break;
-    case 3:
-      args = [arg1];
-      break;
-    case 4:
-      args = [arg1, arg2];
-      break;
-    default:
-      args = argsFrom(arguments, 2);
-  }
-  const timeout = new Timeout(callback, repeat, args, true, true);
-  insert(timeout, timeout._idleTimeout);
-  return timeout;
+function setInterval(callback, repeat) {
+  return startTimer(callback, repeat, argsFrom(arguments, 2), true);
 }
 
 function clearInterval(timer) {
@@ -82,23 +55,9 @@ function clearInterval(timer) {
   clearTimeoutImpl(timer);
 }
 
-function setImmediate(callback, arg1, arg2, arg3) {
+function setImmediate(callback) {
   validateFunction(callback, 'callback');
-  let args;
-  switch (arguments.length) {
-    case 0:
-    case 1:
-      break;
-    case 2:
-      args = [arg1];
-      break;
-    case 3:
-      args = [arg1, arg2];
-      break;
-    default:
-      args = argsFrom(arguments, 1);
-  }
-  return new Immediate(callback, args);
+  return new Immediate(callback, argsFrom(arguments, 1));
 }
 
 function clearImmediate(immediate) {
