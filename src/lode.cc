@@ -22,6 +22,12 @@
 
 namespace lode {
 
+namespace buffer {
+// Defined in lode_buffer.cc (internalBinding('buffer') has them too).
+void DetachArrayBuffer(const v8::FunctionCallbackInfo<v8::Value>& args);
+void IsArrayBufferDetached(const v8::FunctionCallbackInfo<v8::Value>& args);
+}  // namespace buffer
+
 using v8::Array;
 using v8::Context;
 using v8::Function;
@@ -66,6 +72,24 @@ void PromiseRejectCallback(PromiseRejectMessage message) {
   (void)callback->Call(env->context(), v8::Undefined(isolate), 3, args);
 }
 
+// import() until the ES module loader exists: a promise rejected with a
+// clear error instead of V8's bare "Not supported".
+MaybeLocal<v8::Promise> ImportModuleDynamically(
+    Local<Context> context, Local<v8::Data> host_defined_options,
+    Local<Value> resource_name, Local<String> specifier,
+    Local<v8::FixedArray> import_assertions) {
+  Isolate* isolate = context->GetIsolate();
+  Local<v8::Promise::Resolver> resolver;
+  if (!v8::Promise::Resolver::New(context).ToLocal(&resolver)) return {};
+  v8::TryCatch try_catch(isolate);
+  THROW_ERR_NOT_IMPLEMENTED(
+      isolate, "The import() API is not implemented in lode yet");
+  Local<Value> error = try_catch.Exception();
+  try_catch.Reset();
+  if (resolver->Reject(context, error).IsNothing()) return {};
+  return resolver->GetPromise();
+}
+
 MaybeLocal<Value> PrepareStackTraceCallback(Local<Context> context,
                                             Local<Value> error,
                                             Local<Array> trace) {
@@ -99,6 +123,46 @@ void GetInternalBinding(const FunctionCallbackInfo<Value>& args) {
     isolate->ThrowException(v8::Exception::Error(
         Utf8String(isolate, std::string("No such binding: ") + *name)));
   }
+}
+
+// isConstructor(value): whether `value` has a [[Construct]] method; used by
+// internal/per_context/modern_builtins, which runs before internalBinding
+// exists.
+void IsConstructorForBuiltins(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(args[0]->IsFunction() &&
+                            args[0].As<Function>()->IsConstructor());
+}
+
+// isError(value): whether `value` has an [[ErrorData]] slot (Error.isError).
+void IsErrorForBuiltins(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(args[0]->IsNativeError());
+}
+
+// The object internal/per_context/modern_builtins gets as `natives`.
+Local<Object> CreateModernBuiltinsNatives(Environment* env) {
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  Local<Object> natives = Object::New(isolate);
+  const struct {
+    const char* name;
+    v8::FunctionCallback callback;
+  } functions[] = {
+      {"detachArrayBuffer", buffer::DetachArrayBuffer},
+      {"isArrayBufferDetached", buffer::IsArrayBufferDetached},
+      {"isConstructor", IsConstructorForBuiltins},
+      {"isError", IsErrorForBuiltins},
+  };
+  for (const auto& f : functions) {
+    Local<Function> fn =
+        v8::FunctionTemplate::New(isolate, f.callback, Local<Value>(),
+                                  Local<v8::Signature>(), 0,
+                                  v8::ConstructorBehavior::kThrow)
+            ->GetFunction(context)
+            .ToLocalChecked();
+    natives->Set(context, OneByteString(isolate, f.name), fn)
+        .Check();
+  }
+  return natives;
 }
 
 // Runs builtin `id` compiled with `params`, called with `args`.
@@ -207,6 +271,8 @@ ExternalReferenceRegistry* GetExternalReferenceRegistry() {
     binding::RegisterAllExternalReferences(r);
     RegisterProcessObjectExternalReferences(r);
     r->Register(GetInternalBinding);
+    r->Register(IsConstructorForBuiltins);
+    r->Register(IsErrorForBuiltins);
     return r;
   }();
   return registry;
@@ -224,11 +290,19 @@ void SetIsolateHooks(Isolate* isolate, bool building_snapshot) {
   isolate->SetPromiseRejectCallback(PromiseRejectCallback);
   isolate->SetPrepareStackTraceCallback(PrepareStackTraceCallback);
   isolate->SetFatalErrorHandler(errors::OnFatalError);
+  isolate->SetHostImportModuleDynamicallyCallback(ImportModuleDynamically);
 }
 
 bool BootstrapEnvironment(Environment* env) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
+  // The builtins newer than V8 10.2 go onto the intrinsics first, so that
+  // primordials capture them too.
+  if (RunBootstrapScript(env, "internal/per_context/modern_builtins",
+                         {"natives"}, {CreateModernBuiltinsNatives(env)})
+          .IsEmpty()) {
+    return false;
+  }
   Local<Object> primordials = Object::New(isolate);
   env->set_primordials(primordials);
   if (RunBootstrapScript(env, "internal/per_context/primordials",
