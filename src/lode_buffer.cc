@@ -994,7 +994,8 @@ void IsAscii(const FunctionCallbackInfo<Value>& args) {
   V("fill", Fill)                                      \
   V("swap16", Swap<2>)                                 \
   V("swap32", Swap<4>)                                 \
-  V("swap64", Swap<8>)
+  V("swap64", Swap<8>)                                 \
+  V("detachArrayBuffer", DetachArrayBuffer)
 
 #define PURE_METHODS(V)                      \
   V("byteLengthUtf8", ByteLengthUtf8)        \
@@ -1006,7 +1007,39 @@ void IsAscii(const FunctionCallbackInfo<Value>& args) {
   V("indexOfBuffer", IndexOfBuffer)          \
   V("indexOfNumber", IndexOfNumber)          \
   V("isUtf8", IsUtf8)                        \
-  V("isAscii", IsAscii)
+  V("isAscii", IsAscii)                      \
+  V("isArrayBufferDetached", IsArrayBufferDetached)
+
+}  // namespace
+
+// detachArrayBuffer(ab): detaches `ab` (ArrayBuffer.prototype.transfer and
+// structured-clone transfers do it). A buffer V8 marks non-detachable
+// (WebAssembly memory) is a TypeError, as in Node; anything but an
+// ArrayBuffer is a TypeError too.
+void DetachArrayBuffer(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsArrayBuffer()) {
+    isolate->ThrowException(v8::Exception::TypeError(
+        FIXED_ONE_BYTE_STRING(isolate, "Argument must be an ArrayBuffer")));
+    return;
+  }
+  Local<ArrayBuffer> ab = args[0].As<ArrayBuffer>();
+  if (!ab->IsDetachable()) {
+    isolate->ThrowException(v8::Exception::TypeError(FIXED_ONE_BYTE_STRING(
+        isolate, "Cannot detach a non-detachable ArrayBuffer")));
+    return;
+  }
+  ab->Detach();
+}
+
+// isArrayBufferDetached(ab): true when `ab` is an ArrayBuffer that was
+// detached; false for anything else.
+void IsArrayBufferDetached(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(args[0]->IsArrayBuffer() &&
+                            args[0].As<ArrayBuffer>()->WasDetached());
+}
+
+namespace {
 
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
