@@ -10,7 +10,9 @@ const {
   ObjectDefineProperties,
   ObjectDefineProperty,
   ObjectSetPrototypeOf,
+  ReflectConstruct,
   SafeMap,
+  SafeWeakMap,
   SymbolToStringTag,
   TypeError,
 } = primordials;
@@ -60,16 +62,22 @@ function invalidThis() {
   return err;
 }
 
-class DOMException {
-  #name;
-  #message;
+// The state of each instance, keyed by the instance. The instance itself is
+// made by the Error constructor, so that it is a native error (as in Node:
+// Error.isError and util.types.isNativeError hold for it) while its
+// prototype is DOMException.prototype.
+const internals = new SafeWeakMap();
 
+class DOMException {
   constructor(message = '', options = 'Error') {
-    this.#message = `${message}`;
+    const self = ReflectConstruct(Error, [], new.target);
+    // Error() gave it an own empty message; DOMException's is a getter.
+    delete self.message;
+    const state = { name: 'Error', message: `${message}` };
     if (options !== null && typeof options === 'object') {
-      this.#name = `${options.name}`;
+      state.name = `${options.name}`;
       if ('cause' in options) {
-        ObjectDefineProperty(this, 'cause', {
+        ObjectDefineProperty(self, 'cause', {
           __proto__: null,
           value: options.cause,
           writable: true,
@@ -78,24 +86,30 @@ class DOMException {
         });
       }
     } else {
-      this.#name = `${options}`;
+      state.name = `${options}`;
     }
-    ErrorCaptureStackTrace(this);
+    internals.set(self, state);
+    // The stack starts at this constructor, as Node's does.
+    ErrorCaptureStackTrace(self);
+    return self;
   }
 
   get name() {
-    if (!(#name in this)) throw invalidThis();
-    return this.#name;
+    const state = internals.get(this);
+    if (state === undefined) throw invalidThis();
+    return state.name;
   }
 
   get message() {
-    if (!(#message in this)) throw invalidThis();
-    return this.#message;
+    const state = internals.get(this);
+    if (state === undefined) throw invalidThis();
+    return state.message;
   }
 
   get code() {
-    if (!(#name in this)) throw invalidThis();
-    return codeByName.get(this.#name) ?? 0;
+    const state = internals.get(this);
+    if (state === undefined) throw invalidThis();
+    return codeByName.get(state.name) ?? 0;
   }
 }
 
