@@ -130,3 +130,60 @@ def headline(name, lode_value, node_value, unit='ms'):
     ratio = lode_value / node_value if node_value else float('inf')
     return ('%s: lode %.1f %s, node %.1f %s, ratio %.2f (lower is better)'
             % (name, lode_value, unit, node_value, unit, ratio))
+
+
+def run_json(cmd, env=None):
+    """Runs cmd once; its stdout is one JSON object."""
+    import json
+    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True,
+                          env=env or clean_env(), cwd=ROOT, timeout=600)
+    if proc.returncode != 0:
+        raise BenchmarkError('%s exited with %d: %s'
+                             % (' '.join(cmd), proc.returncode,
+                                proc.stderr.decode('utf-8', 'replace')[-400:]))
+    return json.loads(proc.stdout.decode('utf-8'))
+
+
+def micro(name, fixture, argv=None):
+    """A benchmark whose cases time themselves inside the runtime: the
+    fixture prints {case: nanoseconds per operation}. Both runtimes run it
+    `runs` times, alternating; each case's ratio is of the medians, and the
+    headline is their geometric mean."""
+    import math
+    parser = parser_for(name, 'In-process timings of %s under lode and node; '
+                        'per-case ratios lode/node (lower is better).' % name,
+                        runs=5, warmup=1)
+    parser.add_argument('--filter', default='',
+                        help='only the cases whose name contains this')
+    opts = parser.parse_args(argv)
+    path = os.path.join(FIXTURES, fixture)
+    try:
+        lode = resolve(opts.binary, 'lode')
+        node = resolve(opts.node, 'node')
+        cmds = {'lode': [lode, path, opts.filter],
+                'node': [node, path, opts.filter]}
+        for _ in range(opts.warmup):
+            for cmd in cmds.values():
+                run_json(cmd)
+        samples = {'lode': [], 'node': []}
+        for i in range(opts.runs):
+            order = ['lode', 'node'] if i % 2 == 0 else ['node', 'lode']
+            for label in order:
+                samples[label].append(run_json(cmds[label]))
+    except BenchmarkError as e:
+        print('%s: error: %s' % (name, e), flush=True)
+        return 1
+    cases = list(samples['lode'][0])
+    ratios = []
+    for case in cases:
+        lode_ns = statistics.median(s[case] for s in samples['lode'])
+        node_ns = statistics.median(s[case] for s in samples['node'])
+        ratio = lode_ns / node_ns if node_ns else float('inf')
+        ratios.append(ratio)
+        print('  %-44s lode %10.1f ns  node %10.1f ns  ratio %5.2f'
+              % (case, lode_ns, node_ns, ratio), flush=True)
+    geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+    worst = max(ratios)
+    print('%s: %d cases, geometric mean ratio %.2f, worst %.2f '
+          '(lower is better)' % (name, len(ratios), geo, worst), flush=True)
+    return 0
