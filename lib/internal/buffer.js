@@ -83,7 +83,7 @@ function boundsError(value, max, name) {
 
 // Checks that bytes [offset, offset + size) exist in `buf`.
 function checkBounds(buf, offset, size) {
-  validateNumber(offset, 'offset');
+  if (typeof offset !== 'number') validateNumber(offset, 'offset');
   if (buf[offset] === undefined || buf[offset + size - 1] === undefined) {
     boundsError(offset, buf.length - size);
   }
@@ -141,7 +141,7 @@ function readUIntBEChecked(buf, offset, size) {
 }
 
 function checkReadBounds(buf, offset, size) {
-  validateNumber(offset, 'offset');
+  if (typeof offset !== 'number') validateNumber(offset, 'offset');
   if (buf[offset] === undefined || buf[offset + size - 1] === undefined) {
     boundsError(offset, buf.length - size);
   }
@@ -157,21 +157,21 @@ function checkByteLength(byteLength) {
 }
 
 function readUInt8(offset = 0) {
-  validateNumber(offset, 'offset');
+  if (typeof offset !== 'number') validateNumber(offset, 'offset');
   const value = this[offset];
   if (value === undefined) boundsError(offset, this.length - 1);
   return value;
 }
 
 function readInt8(offset = 0) {
-  validateNumber(offset, 'offset');
+  if (typeof offset !== 'number') validateNumber(offset, 'offset');
   const value = this[offset];
   if (value === undefined) boundsError(offset, this.length - 1);
   return toSigned(value, 1);
 }
 
 function readUInt16LE(offset = 0) {
-  validateNumber(offset, 'offset');
+  if (typeof offset !== 'number') validateNumber(offset, 'offset');
   const lo = this[offset];
   const hi = this[offset + 1];
   if (lo === undefined || hi === undefined) {
@@ -181,7 +181,7 @@ function readUInt16LE(offset = 0) {
 }
 
 function readUInt16BE(offset = 0) {
-  validateNumber(offset, 'offset');
+  if (typeof offset !== 'number') validateNumber(offset, 'offset');
   const hi = this[offset];
   const lo = this[offset + 1];
   if (lo === undefined || hi === undefined) {
@@ -200,7 +200,7 @@ function readInt16BE(offset = 0) {
 
 // The 32-bit readers are the hot ones: spelled out.
 function readUInt32LE(offset = 0) {
-  validateNumber(offset, 'offset');
+  if (typeof offset !== 'number') validateNumber(offset, 'offset');
   const b0 = this[offset];
   const b3 = this[offset + 3];
   if (b0 === undefined || b3 === undefined) {
@@ -211,7 +211,7 @@ function readUInt32LE(offset = 0) {
 }
 
 function readUInt32BE(offset = 0) {
-  validateNumber(offset, 'offset');
+  if (typeof offset !== 'number') validateNumber(offset, 'offset');
   const b0 = this[offset];
   const b3 = this[offset + 3];
   if (b0 === undefined || b3 === undefined) {
@@ -222,7 +222,7 @@ function readUInt32BE(offset = 0) {
 }
 
 function readInt32LE(offset = 0) {
-  validateNumber(offset, 'offset');
+  if (typeof offset !== 'number') validateNumber(offset, 'offset');
   const b0 = this[offset];
   const b3 = this[offset + 3];
   if (b0 === undefined || b3 === undefined) {
@@ -233,7 +233,7 @@ function readInt32LE(offset = 0) {
 }
 
 function readInt32BE(offset = 0) {
-  validateNumber(offset, 'offset');
+  if (typeof offset !== 'number') validateNumber(offset, 'offset');
   const b0 = this[offset];
   const b3 = this[offset + 3];
   if (b0 === undefined || b3 === undefined) {
@@ -305,7 +305,7 @@ function readBigInt64BE(offset = 0) {
 
 // Copies `size` bytes at `offset` into `scratch`, in order or reversed.
 function loadScratch(buf, offset, scratch, size, forwards) {
-  validateNumber(offset, 'offset');
+  if (typeof offset !== 'number') validateNumber(offset, 'offset');
   if (buf[offset] === undefined || buf[offset + size - 1] === undefined) {
     boundsError(offset, buf.length - size);
   }
@@ -340,7 +340,7 @@ function readDoubleBackwards(offset = 0) {
 
 function writeByte(buf, value, offset, min, max) {
   value = +value;
-  validateNumber(offset, 'offset');
+  if (typeof offset !== 'number') validateNumber(offset, 'offset');
   if (value > max || value < min) {
     throw new ERR_OUT_OF_RANGE('value', `>= ${min} and <= ${max}`, value);
   }
