@@ -15,6 +15,7 @@ const {
   ObjectAssign,
   ObjectDefineProperty,
   Promise,
+  RegExpPrototypeExec,
   StringPrototypeIncludes,
   StringPrototypeSlice,
   SymbolDispose = primordials.SymbolFor('nodejs.dispose'),
@@ -102,6 +103,8 @@ function validateCwd(cwd) {
   return typeof path === 'string' ? path : `${lazyBuffer().from(path)}`;
 }
 
+let emittedDEP0190 = false;
+
 function normalizeSpawnArguments(file, args, options) {
   validateString(file, 'file');
   validateArgumentNullCheck(file, 'file');
@@ -156,7 +159,7 @@ function normalizeSpawnArguments(file, args, options) {
   if (options.windowsHide != null) {
     validateBoolean(options.windowsHide, 'options.windowsHide');
   }
-  const { windowsVerbatimArguments } = options;
+  let { windowsVerbatimArguments } = options;
   if (windowsVerbatimArguments != null) {
     validateBoolean(windowsVerbatimArguments,
                     'options.windowsVerbatimArguments');
@@ -164,9 +167,32 @@ function normalizeSpawnArguments(file, args, options) {
 
   if (options.shell) {
     validateArgumentNullCheck(options.shell, 'options.shell');
+    if (args.length > 0 && !emittedDEP0190) {
+      emittedDEP0190 = true;
+      process.emitWarning(
+        'Passing args to a child process with shell option true can lead ' +
+        'to security vulnerabilities, as the arguments are not escaped, ' +
+        'only concatenated.', 'DeprecationWarning', 'DEP0190');
+    }
     const command = ArrayPrototypeJoin([file, ...args], ' ');
-    file = typeof options.shell === 'string' ? options.shell : '/bin/sh';
-    args = ['-c', command];
+    if (process.platform === 'win32') {
+      // Kept for code that fakes process.platform (lode runs on POSIX).
+      file = typeof options.shell === 'string' ? options.shell :
+        process.env.comspec || 'cmd.exe';
+      if (RegExpPrototypeExec(/^(?:.*\\)?cmd(?:\.exe)?$/i, file) !== null) {
+        args = ['/d', '/s', '/c', `"${command}"`];
+        windowsVerbatimArguments = true;
+      } else {
+        args = ['-c', command];
+      }
+    } else {
+      if (typeof options.shell === 'string') {
+        file = options.shell;
+      } else {
+        file = process.platform === 'android' ? '/system/bin/sh' : '/bin/sh';
+      }
+      args = ['-c', command];
+    }
   }
 
   if (typeof options.argv0 === 'string') {

@@ -25,6 +25,7 @@
   V(stream_wrap)                 \
   V(symbols)                     \
   V(task_queue)                  \
+  V(tcp_wrap)                    \
   V(timers)                      \
   V(tty_wrap)                    \
   V(types)                       \

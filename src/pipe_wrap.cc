@@ -6,6 +6,8 @@
 //     req.oncomplete(status, handle, req, readable, writable)
 //   onconnection(status, clientHandle) on a listening pipe.
 // The stream methods come from LibuvStreamWrap (stream_base.h).
+#include <sys/un.h>
+
 #include <memory>
 #include <unordered_map>
 
@@ -32,12 +34,6 @@ using v8::Value;
 namespace {
 
 enum PipeType { kSocket = 0, kServer = 1, kIPC = 2 };
-
-// The Pipe constructor of an Environment, to make the handles of accepted
-// connections.
-struct PipeBindingData : public BindingData {
-  Global<Function> constructor;
-};
 
 class PipeWrap : public LibuvStreamWrap {
  public:
@@ -70,6 +66,10 @@ class PipeWrap : public LibuvStreamWrap {
   static void Bind(const FunctionCallbackInfo<Value>& args) {
     UNWRAP_PIPE(args);
     Utf8Value name(args.GetIsolate(), args[0]);
+    if (TooLong(name.length())) {
+      args.GetReturnValue().Set(UV_EINVAL);
+      return;
+    }
     args.GetReturnValue().Set(uv_pipe_bind(&wrap->pipe_, *name));
   }
 
@@ -96,11 +96,15 @@ class PipeWrap : public LibuvStreamWrap {
       return THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(),
                                         "First argument must be an object");
     }
+    Utf8Value name(args.GetIsolate(), args[1]);
+    if (TooLong(name.length())) {
+      args.GetReturnValue().Set(UV_EINVAL);
+      return;
+    }
     auto* req = new ConnectReq();
     req->wrap = wrap;
     req->req.Reset(args.GetIsolate(), args[0].As<Object>());
     req->uv.data = req;
-    Utf8Value name(args.GetIsolate(), args[1]);
     uv_pipe_connect(&req->uv, &wrap->pipe_, *name, AfterConnect);
     args.GetReturnValue().Set(0);
   }
@@ -108,6 +112,12 @@ class PipeWrap : public LibuvStreamWrap {
 #undef UNWRAP_PIPE
 
  private:
+  // libuv 1.44 cuts a path longer than sockaddr_un can hold; Node refuses
+  // it (UV_PIPE_NO_TRUNCATE), and so does lode.
+  static bool TooLong(size_t length) {
+    return length >= sizeof(reinterpret_cast<sockaddr_un*>(0)->sun_path);
+  }
+
   struct ConnectReq {
     PipeWrap* wrap;
     Global<Object> req;
@@ -143,14 +153,13 @@ class PipeWrap : public LibuvStreamWrap {
     Local<Value> argv[2] = {Integer::New(isolate, status),
                             v8::Undefined(isolate)};
     if (status == 0) {
-      PipeBindingData* data =
-          env->GetBindingData<PipeBindingData>("pipe_wrap");
-      CHECK_NE(data, nullptr);
+      Local<Function> ctor;
+      if (!BindingConstructor(env, "pipe_wrap", "Pipe").ToLocal(&ctor)) {
+        return;
+      }
       Local<Value> type = Integer::New(isolate, kSocket);
       Local<Object> client;
-      if (!data->constructor.Get(isolate)
-               ->NewInstance(env->context(), 1, &type)
-               .ToLocal(&client)) {
+      if (!ctor->NewInstance(env->context(), 1, &type).ToLocal(&client)) {
         return;
       }
       PipeWrap* client_wrap = Unwrap<PipeWrap>(client);
@@ -188,12 +197,6 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetProtoMethod(isolate, t, "setPendingInstances",
                  PipeWrap::SetPendingInstances);
   SetConstructorFunction(context, target, "Pipe", t);
-  Local<Function> ctor =
-      target->Get(context, OneByteString(isolate, "Pipe"))
-          .ToLocalChecked()
-          .As<Function>();
-  env->SetBindingData("pipe_wrap", std::make_unique<PipeBindingData>())
-      ->constructor.Reset(isolate, ctor);
 
   SetConstructorFunction(context, target, "PipeConnectWrap",
                          NewFunctionTemplate(isolate, ConnectWrapConstructor));

@@ -9,6 +9,10 @@
 //     streamBaseState[kBytesWritten] and [kLastWriteWasAsync] are set and,
 //     when the write was queued, req.oncomplete(status, handle, error) runs.
 //   shutdown(req) -> err, then req.oncomplete(status, handle, error).
+//   useUserBuffer(uint8Array): later reads go straight into that buffer and
+//     onread gets no ArrayBuffer (net.Socket's `onread` option); a
+//     Uint8Array returned by onread becomes the next buffer.
+//   setBlocking(on) -> err (uv_stream_set_blocking, for stdio pipes/TTYs).
 //   Getters: fd, bytesRead, bytesWritten, writeQueueSize.
 // internalBinding('stream_wrap') exports streamBaseState, its indices,
 // WriteWrap, ShutdownWrap and LibuvStreamWrap.
@@ -52,6 +56,8 @@ class LibuvStreamWrap : public HandleWrap {
   template <int kEncoding>
   static void WriteString(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void Shutdown(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void SetBlocking(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void UseUserBuffer(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void GetFd(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void GetBytesRead(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void GetBytesWritten(const v8::FunctionCallbackInfo<v8::Value>& args);
@@ -66,11 +72,21 @@ class LibuvStreamWrap : public HandleWrap {
   uv_stream_t* stream_;
   double bytes_read_ = 0;
   double bytes_written_ = 0;
+  v8::Global<v8::Uint8Array> user_buffer_;
 };
 
 // The uv_stream_t of a stream handle object (Pipe, TCP, TTY), or nullptr
 // for any other object.
 uv_stream_t* StreamFromObject(v8::Local<v8::Object> object);
+
+// The constructor `name` of internalBinding(binding), for handles C++
+// creates itself (accepted connections). Looked up through the
+// environment's internalBinding() on first use and kept in the
+// environment, so it works whether the binding was loaded at run time or
+// came from the startup snapshot.
+v8::MaybeLocal<v8::Function> BindingConstructor(Environment* env,
+                                                const char* binding,
+                                                const char* name);
 
 }  // namespace lode
 

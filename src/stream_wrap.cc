@@ -127,6 +127,45 @@ int EncodingOf(Isolate* isolate, Local<Value> value) {
 
 }  // namespace
 
+namespace {
+
+struct ConstructorCache : public BindingData {
+  std::unordered_map<std::string, Global<v8::Function>> constructors;
+};
+
+}  // namespace
+
+v8::MaybeLocal<v8::Function> BindingConstructor(Environment* env,
+                                                const char* binding,
+                                                const char* name) {
+  Isolate* isolate = env->isolate();
+  ConstructorCache* cache =
+      env->GetBindingData<ConstructorCache>("stream_wrap.constructors");
+  if (cache == nullptr) {
+    cache = env->SetBindingData("stream_wrap.constructors",
+                                std::make_unique<ConstructorCache>());
+  }
+  std::string key = std::string(binding) + "." + name;
+  auto it = cache->constructors.find(key);
+  if (it != cache->constructors.end()) return it->second.Get(isolate);
+  Local<Context> context = env->context();
+  Local<Value> arg = OneByteString(isolate, binding);
+  Local<Value> target;
+  Local<Value> ctor;
+  if (!env->internal_binding()
+           ->Call(context, v8::Undefined(isolate), 1, &arg)
+           .ToLocal(&target) ||
+      !target->IsObject() ||
+      !target.As<Object>()
+           ->Get(context, OneByteString(isolate, name))
+           .ToLocal(&ctor) ||
+      !ctor->IsFunction()) {
+    return v8::MaybeLocal<v8::Function>();
+  }
+  cache->constructors[key].Reset(isolate, ctor.As<v8::Function>());
+  return ctor.As<v8::Function>();
+}
+
 int32_t* LibuvStreamWrap::State(Environment* env) {
   return GetState(env)->data;
 }
@@ -169,7 +208,28 @@ void LibuvStreamWrap::ReadStop(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(uv_read_stop(wrap->stream_));
 }
 
-void LibuvStreamWrap::OnAlloc(uv_handle_t*, size_t suggested, uv_buf_t* buf) {
+void LibuvStreamWrap::UseUserBuffer(const FunctionCallbackInfo<Value>& args) {
+  UNWRAP_STREAM(args);
+  if (!args[0]->IsUint8Array()) {
+    return THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(),
+                                      "First argument must be a Uint8Array");
+  }
+  wrap->user_buffer_.Reset(args.GetIsolate(), args[0].As<v8::Uint8Array>());
+}
+
+void LibuvStreamWrap::OnAlloc(uv_handle_t* handle, size_t suggested,
+                              uv_buf_t* buf) {
+  LibuvStreamWrap* wrap =
+      static_cast<LibuvStreamWrap*>(static_cast<HandleWrap*>(handle->data));
+  if (!wrap->user_buffer_.IsEmpty()) {
+    Isolate* isolate = wrap->env()->isolate();
+    HandleScope scope(isolate);
+    Local<v8::Uint8Array> view = wrap->user_buffer_.Get(isolate);
+    char* data = static_cast<char*>(view->Buffer()->Data());
+    *buf = uv_buf_init(data == nullptr ? nullptr : data + view->ByteOffset(),
+                       static_cast<unsigned>(view->ByteLength()));
+    return;
+  }
   char* base = static_cast<char*>(malloc(suggested));
   *buf = uv_buf_init(base, base == nullptr ? 0 : suggested);
 }
@@ -178,8 +238,9 @@ void LibuvStreamWrap::OnRead(uv_stream_t* stream, ssize_t nread,
                              const uv_buf_t* buf) {
   LibuvStreamWrap* wrap = static_cast<LibuvStreamWrap*>(stream->data);
   Environment* env = wrap->env();
+  bool user = !wrap->user_buffer_.IsEmpty();
   if (nread == 0 || !env->can_call_into_js()) {
-    free(buf->base);
+    if (!user) free(buf->base);
     return;
   }
   Isolate* isolate = env->isolate();
@@ -187,6 +248,17 @@ void LibuvStreamWrap::OnRead(uv_stream_t* stream, ssize_t nread,
   Context::Scope context_scope(env->context());
   int32_t* state = State(env);
   Local<Value> arg = v8::Undefined(isolate);
+  if (user) {
+    if (nread > 0) wrap->bytes_read_ += static_cast<double>(nread);
+    state[kReadBytesOrError] = static_cast<int32_t>(nread);
+    state[kArrayBufferOffset] = 0;
+    Local<Value> next;
+    if (MakeCallback(env, wrap->object(), "onread", 1, &arg).ToLocal(&next) &&
+        next->IsUint8Array()) {
+      wrap->user_buffer_.Reset(isolate, next.As<v8::Uint8Array>());
+    }
+    return;
+  }
   if (nread > 0) {
     wrap->bytes_read_ += static_cast<double>(nread);
     char* data = static_cast<char*>(realloc(buf->base, nread));
@@ -316,6 +388,12 @@ void LibuvStreamWrap::Shutdown(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(err);
 }
 
+void LibuvStreamWrap::SetBlocking(const FunctionCallbackInfo<Value>& args) {
+  UNWRAP_STREAM(args);
+  args.GetReturnValue().Set(uv_stream_set_blocking(
+      wrap->stream_, args[0]->BooleanValue(args.GetIsolate())));
+}
+
 void LibuvStreamWrap::GetFd(const FunctionCallbackInfo<Value>& args) {
   LibuvStreamWrap* wrap = Unwrap<LibuvStreamWrap>(args.This());
   uv_os_fd_t fd = -1;
@@ -365,6 +443,8 @@ void LibuvStreamWrap::AddMethods(Environment* env, Local<FunctionTemplate> t) {
   SetProtoMethod(isolate, t, "readStart", ReadStart);
   SetProtoMethod(isolate, t, "readStop", ReadStop);
   SetProtoMethod(isolate, t, "shutdown", Shutdown);
+  SetProtoMethod(isolate, t, "setBlocking", SetBlocking);
+  SetProtoMethod(isolate, t, "useUserBuffer", UseUserBuffer);
   SetProtoMethod(isolate, t, "writeBuffer", WriteBuffer);
   SetProtoMethod(isolate, t, "writev", Writev);
   SetProtoMethod(isolate, t, "writeUtf8String", WriteString<kUtf8>);
@@ -384,6 +464,8 @@ void LibuvStreamWrap::RegisterExternalReferences(
   r->Register(ReadStart);
   r->Register(ReadStop);
   r->Register(Shutdown);
+  r->Register(SetBlocking);
+  r->Register(UseUserBuffer);
   r->Register(WriteBuffer);
   r->Register(Writev);
   r->Register(WriteString<kUtf8>);

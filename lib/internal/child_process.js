@@ -149,6 +149,10 @@ function maybeClose(subprocess) {
 
 function onErrorNT(self, err) {
   self._handle.onexit(err, '');
+  const stdio = self.stdio;
+  for (let i = 0; stdio != null && i < stdio.length; i++) {
+    if (stdio[i] && stdio[i]._handle === null) stdio[i].destroy();
+  }
 }
 
 function onSpawnNT(self) {
@@ -170,7 +174,13 @@ ChildProcess.prototype.spawn = function spawn(options) {
                 [undefined, 'json', 'advanced']);
 
   if (normalized.ipc !== undefined) {
-    // Nothing was created: getValidStdio refuses 'ipc' before that.
+    try {
+      if (options.envPairs !== undefined) {
+        validateArray(options.envPairs, 'options.envPairs');
+      }
+    } finally {
+      closePipes(stdio);
+    }
     throw new ERR_NOT_IMPLEMENTED('child_process IPC channel');
   }
 
@@ -212,8 +222,10 @@ ChildProcess.prototype.spawn = function spawn(options) {
 
     if (stream.handle) {
       if (this.pid === undefined || this.pid === 0) {
+        // The child never started: a socket without a handle, closed once
+        // the 'error' is out (see onErrorNT).
         stream.handle.close();
-        stream.socket = null;
+        stream.socket = createSocket(null, i > 0);
         continue;
       }
       stream.socket = createSocket(stream.handle, i > 0);
@@ -327,7 +339,7 @@ function getValidStdio(stdio, sync) {
     throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
   }
 
-  stdio = ArrayPrototypeSlice(stdio);
+  // As in Node, a short array of the caller's is filled up in place.
   while (stdio.length < 3) ArrayPrototypePush(stdio, undefined);
 
   const result = [];
@@ -355,10 +367,16 @@ function getValidStdio(stdio, sync) {
       }
       ArrayPrototypePush(result, pipe);
     } else if (entry === 'ipc') {
-      closePipes(result);
-      if (sync) throw new ERR_IPC_SYNC_FORK();
-      if (ipc !== undefined) throw new ERR_IPC_ONE_PIPE();
-      throw new ERR_NOT_IMPLEMENTED('child_process IPC channel');
+      if (sync || ipc !== undefined) {
+        closePipes(result);
+        if (sync) throw new ERR_IPC_SYNC_FORK();
+        throw new ERR_IPC_ONE_PIPE();
+      }
+      // lode has no IPC channel yet: spawn() refuses it once the options
+      // are validated.
+      ipc = null;
+      ipcFd = i;
+      ArrayPrototypePush(result, { type: 'ignore' });
     } else if (entry === 'inherit') {
       ArrayPrototypePush(result, { type: 'inherit', fd: i });
     } else if (typeof entry === 'number' || typeof entry.fd === 'number') {

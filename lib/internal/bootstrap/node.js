@@ -81,7 +81,7 @@ process.getActiveResourcesInfo = () => [];
   };
   for (const name of ['dlopen', 'setuid', 'seteuid', 'setgid', 'setegid',
     'setgroups', 'initgroups', 'loadEnvFile', 'binding', '_linkedBinding',
-    'execve', 'setSourceMapsEnabled', 'openStdin', '_debugProcess',
+    'execve', 'setSourceMapsEnabled', '_debugProcess',
     '_debugEnd', '_startProfilerIdleNotifier',
     '_stopProfilerIdleNotifier']) {
     defineMethod(name, notImplemented(name));

@@ -1,145 +1,139 @@
 'use strict';
 
-// process.stdout, stderr and stdin. Writes are synchronous for files, TTYs
-// and pipes, as Node's are on Linux. Until the streams of the file-system
-// issue land, stdout and stderr are small EventEmitter-based writers with
-// the stream surface that console and most programs use; stdin throws a
-// clear not-implemented error when read.
+// process.stdout, stderr and stdin, created on first use as Node creates
+// them, by the type of the file descriptor:
+//   TTY          tty.WriteStream / tty.ReadStream (terminal writes are
+//                synchronous: the handle is blocking)
+//   FILE         SyncWriteStream (fs.writeSync) / fs.ReadStream
+//   PIPE, TCP    net.Socket over a Pipe or TCP handle
+//   otherwise    a Writable that drops the data / an empty Readable
+// Only the getters are defined during the bootstrap (and so in the startup
+// snapshot); the streams, their handles and modules come at run time.
 
 const {
   ObjectDefineProperty,
 } = primordials;
 
-const EventEmitter = require('events');
-const fsBinding = internalBinding('fs');
-const ttyBinding = internalBinding('tty_wrap');
-const {
-  codes: { ERR_NOT_IMPLEMENTED, ERR_STREAM_DESTROYED },
-} = require('internal/errors');
-
-class SyncWriter extends EventEmitter {
-  constructor(fd) {
-    super();
-    this.fd = fd;
-    this._type = ttyBinding.isTTY(fd) ? 'tty' : 'fs';
-    this.writable = true;
-    this.destroyed = false;
-    this._isStdio = true;
-    if (this._type === 'tty') {
-      this.isTTY = true;
-      const size = [0, 0];
-      if (ttyBinding.getWindowSize(fd, size) === 0) {
-        this.columns = size[0];
-        this.rows = size[1];
-      }
-    }
-  }
-
-  write(chunk, encoding, cb) {
-    if (typeof encoding === 'function') {
-      cb = encoding;
-      encoding = undefined;
-    }
-    if (this.destroyed) {
-      const err = new ERR_STREAM_DESTROYED('write');
-      if (typeof cb === 'function') process.nextTick(cb, err);
-      return false;
-    }
-    try {
-      if (typeof chunk === 'string') {
-        if (encoding && encoding !== 'utf8' && encoding !== 'utf-8') {
-          const { Buffer } = require('buffer');
-          const buf = Buffer.from(chunk, encoding);
-          fsBinding.writeBuffer(this.fd, buf, 0, buf.length, null, undefined);
-        } else {
-          fsBinding.writeString(this.fd, chunk, null, undefined);
-        }
-      } else {
-        fsBinding.writeBuffer(this.fd, chunk, 0, chunk.byteLength, null,
-                              undefined);
-      }
-    } catch (err) {
-      // A closed pipe (EPIPE) is reported as an 'error' event, as Node does.
-      if (typeof cb === 'function') {
-        process.nextTick(cb, err);
-      } else {
-        process.nextTick(() => this.emit('error', err));
-      }
-      return false;
-    }
-    if (typeof cb === 'function') process.nextTick(cb, null);
-    return true;
-  }
-
-  end(chunk, encoding, cb) {
-    if (typeof chunk === 'function') {
-      cb = chunk;
-      chunk = undefined;
-    }
-    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-    if (typeof cb === 'function') process.nextTick(cb);
-    process.nextTick(() => this.emit('finish'));
-    return this;
-  }
-
-  destroySoon() {
-    this.destroy();
-  }
-
-  destroy(err) {
-    // Node never closes fds 1 and 2 on destroy.
-    this.destroyed = true;
-    if (err) process.nextTick(() => this.emit('error', err));
-    return this;
-  }
-
-  cork() {}
-  uncork() {}
-
-  getColorDepth(env = process.env) {
-    const { getColorDepth } = require('internal/tty');
-    return getColorDepth.call(this, env);
-  }
-
-  hasColors(count, env) {
-    const { hasColors } = require('internal/tty');
-    return hasColors.call(this, count, env);
-  }
-
-  get writableLength() { return 0; }
-  get writableHighWaterMark() { return 16384; }
-  get writableNeedDrain() { return false; }
+function guessHandleType(fd) {
+  return require('internal/util').guessHandleType(fd);
 }
 
 function createWritableStdioStream(fd) {
-  return new SyncWriter(fd);
+  let stream;
+  switch (guessHandleType(fd)) {
+    case 'TTY': {
+      const tty = require('tty');
+      stream = new tty.WriteStream(fd);
+      stream._type = 'tty';
+      break;
+    }
+    case 'FILE': {
+      const SyncWriteStream = require('internal/fs/sync_write_stream');
+      stream = new SyncWriteStream(fd, { autoClose: false });
+      stream._type = 'fs';
+      break;
+    }
+    case 'PIPE':
+    case 'TCP': {
+      const net = require('net');
+      stream = new net.Socket({ fd, readable: false, writable: true });
+      stream._type = 'pipe';
+      break;
+    }
+    default: {
+      // No usable fd (closed, or a kind lode cannot write to): a sink.
+      const { Writable } = require('stream');
+      stream = new Writable({
+        write(buf, enc, cb) {
+          cb();
+        },
+      });
+    }
+  }
+  stream.fd = fd;
+  stream._isStdio = true;
+  return stream;
+}
+
+// stdout and stderr are never closed: destroy() ends the stream object but
+// keeps the fd, and still emits 'close' so that finished() and pipeline()
+// see it.
+function dummyDestroy(err, cb) {
+  cb(err);
+  this._undestroy();
+  if (!this._writableState.emitClose) {
+    process.nextTick(() => {
+      this.emit('close');
+    });
+  }
+}
+
+function makeStdioWriter(fd) {
+  const stream = createWritableStdioStream(fd);
+  stream.destroySoon = stream.destroy;
+  stream._destroy = dummyDestroy;
+  if (stream.isTTY) {
+    process.on('SIGWINCH', () => stream._refreshSize());
+  }
+  return stream;
 }
 
 let stdin;
 function getStdin() {
-  if (stdin === undefined) {
-    stdin = new EventEmitter();
-    stdin.fd = 0;
-    stdin.isTTY = ttyBinding.isTTY(0) || undefined;
-    const unsupported = () => {
-      throw new ERR_NOT_IMPLEMENTED('process.stdin');
-    };
-    stdin.read = unsupported;
-    stdin.resume = unsupported;
-    stdin.pipe = unsupported;
-    stdin.setEncoding = unsupported;
-    stdin.pause = () => stdin;
-    stdin.unref = () => stdin;
-    stdin.ref = () => stdin;
-    const on = stdin.on;
-    stdin.on = stdin.addListener = function(event, listener) {
-      if (event === 'data' || event === 'readable' || event === 'end') {
-        unsupported();
-      }
-      return on.call(this, event, listener);
-    };
+  if (stdin !== undefined) return stdin;
+  const fd = 0;
+  switch (guessHandleType(fd)) {
+    case 'TTY': {
+      const tty = require('tty');
+      stdin = new tty.ReadStream(fd);
+      break;
+    }
+    case 'FILE': {
+      const fs = require('fs');
+      stdin = new fs.ReadStream(null, { fd, autoClose: false });
+      break;
+    }
+    case 'PIPE':
+    case 'TCP': {
+      const net = require('net');
+      stdin = new net.Socket({
+        fd,
+        readable: true,
+        writable: false,
+        manualStart: true,
+      });
+      // stdin cannot be end()ed.
+      stdin._writableState.ended = true;
+      break;
+    }
+    default: {
+      const { Readable } = require('stream');
+      stdin = new Readable({ read() {} });
+      stdin.push(null);
+    }
   }
+  stdin.fd = fd;
+
+  // The handle starts out not reading: reading starts with the first
+  // read(), resume() or 'data' listener.
+  if (stdin._handle && stdin._handle.readStop) {
+    stdin._handle.reading = false;
+    stdin._readableState.reading = false;
+    stdin._handle.readStop();
+  }
+
+  // After pause() the handle stops too, so that the process can exit.
+  stdin.on('pause', () => process.nextTick(onStdinPause));
   return stdin;
+}
+
+function onStdinPause() {
+  if (!stdin._handle) return;
+  if (stdin._handle.reading && !stdin.readableFlowing) {
+    stdin._readableState.reading = false;
+    stdin._handle.reading = false;
+    stdin._handle.readStop();
+  }
 }
 
 function defineStdio(process) {
@@ -150,7 +144,7 @@ function defineStdio(process) {
     configurable: true,
     enumerable: false,
     get() {
-      stdout ??= createWritableStdioStream(1);
+      stdout ??= makeStdioWriter(1);
       return stdout;
     },
   });
@@ -159,7 +153,7 @@ function defineStdio(process) {
     configurable: true,
     enumerable: false,
     get() {
-      stderr ??= createWritableStdioStream(2);
+      stderr ??= makeStdioWriter(2);
       return stderr;
     },
   });
@@ -169,6 +163,11 @@ function defineStdio(process) {
     enumerable: false,
     get: getStdin,
   });
+  // The old way to start reading stdin.
+  process.openStdin = function openStdin() {
+    process.stdin.resume();
+    return process.stdin;
+  };
 }
 
-module.exports = { defineStdio, SyncWriter };
+module.exports = { defineStdio };

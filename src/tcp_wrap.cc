@@ -1,0 +1,413 @@
+// internalBinding('tcp_wrap'): TCP, a stream handle over uv_tcp_t, and
+// TCPConnectWrap for connect requests, as lib/net.js expects:
+//   new TCP(type)                 type: constants.SOCKET or SERVER
+//   open(fd), bind(address, port), bind6(address, port, flags),
+//   listen(backlog), setNoDelay(on), setKeepAlive(on, delaySecs) -> err
+//   connect(req, address, port), connect6(req, address, port) -> err; then
+//     req.oncomplete(status, handle, req, readable, writable)
+//   getsockname(out), getpeername(out) -> err; out gets address, family
+//     ('IPv4' | 'IPv6') and port
+//   reset(callback): close with a TCP RST
+//   onconnection(status, clientHandle) on a listening socket.
+// Host names: lode has no c-ares; `getaddrinfo(req, hostname, family)`
+// resolves through uv_getaddrinfo on the thread pool and calls
+// req.oncomplete(err, addresses) with the addresses as strings in the
+// order the system returns them. lib/internal/net.js's lookup uses it until
+// a dns module exists.
+// The stream methods come from LibuvStreamWrap (stream_base.h).
+#include <net/if.h>
+#include <netdb.h>
+#include <sys/socket.h>
+
+#include <string.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "env.h"
+#include "lode_binding.h"
+#include "lode_errors.h"
+#include "stream_base.h"
+#include "util.h"
+
+namespace lode::tcp_wrap {
+
+using v8::Array;
+using v8::Context;
+using v8::Function;
+using v8::FunctionCallbackInfo;
+using v8::FunctionTemplate;
+using v8::Global;
+using v8::HandleScope;
+using v8::Integer;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::String;
+using v8::Value;
+
+namespace {
+
+enum TCPType { kSocket = 0, kServer = 1 };
+
+int Int32Arg(Local<Value> value, int fallback) {
+  return value->IsInt32() ? value.As<v8::Int32>()->Value() : fallback;
+}
+
+// Fills `out` with address, family and port of `addr`.
+void AddressToJS(Environment* env, const sockaddr* addr, Local<Object> out) {
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  char ip[INET6_ADDRSTRLEN + IF_NAMESIZE + 2] = "";
+  int port = 0;
+  const char* family = "";
+  if (addr->sa_family == AF_INET6) {
+    const sockaddr_in6* a6 = reinterpret_cast<const sockaddr_in6*>(addr);
+    uv_inet_ntop(AF_INET6, &a6->sin6_addr, ip, sizeof(ip));
+    // A scope id is kept as in Node: fe80::1%lo.
+    if (a6->sin6_scope_id != 0) {
+      char scope[IF_NAMESIZE + 1];
+      size_t len = sizeof(scope);
+      if (uv_if_indextoname(a6->sin6_scope_id, scope, &len) == 0) {
+        size_t used = strlen(ip);
+        snprintf(ip + used, sizeof(ip) - used, "%%%s", scope);
+      }
+    }
+    port = ntohs(a6->sin6_port);
+    family = "IPv6";
+  } else if (addr->sa_family == AF_INET) {
+    const sockaddr_in* a4 = reinterpret_cast<const sockaddr_in*>(addr);
+    uv_inet_ntop(AF_INET, &a4->sin_addr, ip, sizeof(ip));
+    port = ntohs(a4->sin_port);
+    family = "IPv4";
+  }
+  out->CreateDataProperty(context, OneByteString(isolate, "address"),
+                          OneByteString(isolate, ip)).Check();
+  out->CreateDataProperty(context, OneByteString(isolate, "family"),
+                          OneByteString(isolate, family)).Check();
+  out->CreateDataProperty(context, OneByteString(isolate, "port"),
+                          Integer::New(isolate, port)).Check();
+}
+
+class TCPWrap : public LibuvStreamWrap {
+ public:
+  TCPWrap(Environment* env, Local<Object> object)
+      : LibuvStreamWrap(env, object, reinterpret_cast<uv_stream_t*>(&tcp_)) {
+    CHECK_EQ(uv_tcp_init(env->loop(), &tcp_), 0);
+    tcp_.data = static_cast<HandleWrap*>(this);
+  }
+
+  static void New(const FunctionCallbackInfo<Value>& args) {
+    CHECK(args.IsConstructCall());
+    new TCPWrap(Environment::GetCurrent(args), args.This());
+  }
+
+#define UNWRAP_TCP(args)                                  \
+  TCPWrap* wrap = Unwrap<TCPWrap>((args).This());         \
+  if (wrap == nullptr || wrap->state() != kInitialized) { \
+    (args).GetReturnValue().Set(UV_EBADF);                \
+    return;                                               \
+  }
+
+  static void Open(const FunctionCallbackInfo<Value>& args) {
+    UNWRAP_TCP(args);
+    int fd = Int32Arg(args[0], -1);
+    args.GetReturnValue().Set(uv_tcp_open(&wrap->tcp_, fd));
+  }
+
+  static void Bind(const FunctionCallbackInfo<Value>& args) {
+    UNWRAP_TCP(args);
+    Utf8Value ip(args.GetIsolate(), args[0]);
+    int port = Int32Arg(args[1], 0);
+    sockaddr_in addr;
+    int err = uv_ip4_addr(*ip, port, &addr);
+    if (err == 0) {
+      err = uv_tcp_bind(&wrap->tcp_, reinterpret_cast<sockaddr*>(&addr), 0);
+    }
+    args.GetReturnValue().Set(err);
+  }
+
+  static void Bind6(const FunctionCallbackInfo<Value>& args) {
+    UNWRAP_TCP(args);
+    Utf8Value ip(args.GetIsolate(), args[0]);
+    int port = Int32Arg(args[1], 0);
+    unsigned flags = static_cast<unsigned>(Int32Arg(args[2], 0));
+    sockaddr_in6 addr;
+    int err = uv_ip6_addr(*ip, port, &addr);
+    if (err == 0) {
+      err = uv_tcp_bind(&wrap->tcp_, reinterpret_cast<sockaddr*>(&addr),
+                        flags);
+    }
+    args.GetReturnValue().Set(err);
+  }
+
+  static void Listen(const FunctionCallbackInfo<Value>& args) {
+    UNWRAP_TCP(args);
+    int backlog = Int32Arg(args[0], 511);
+    args.GetReturnValue().Set(uv_listen(
+        reinterpret_cast<uv_stream_t*>(&wrap->tcp_), backlog, OnConnection));
+  }
+
+  static void SetNoDelay(const FunctionCallbackInfo<Value>& args) {
+    UNWRAP_TCP(args);
+    args.GetReturnValue().Set(
+        uv_tcp_nodelay(&wrap->tcp_, args[0]->BooleanValue(args.GetIsolate())));
+  }
+
+  static void SetKeepAlive(const FunctionCallbackInfo<Value>& args) {
+    UNWRAP_TCP(args);
+    bool enable = args[0]->BooleanValue(args.GetIsolate());
+    int delay = Int32Arg(args[1], 0);
+    args.GetReturnValue().Set(uv_tcp_keepalive(&wrap->tcp_, enable, delay));
+  }
+
+  template <bool kPeer>
+  static void GetName(const FunctionCallbackInfo<Value>& args) {
+    UNWRAP_TCP(args);
+    if (!args[0]->IsObject()) {
+      return THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(),
+                                        "First argument must be an object");
+    }
+    sockaddr_storage storage;
+    int len = sizeof(storage);
+    sockaddr* addr = reinterpret_cast<sockaddr*>(&storage);
+    int err = kPeer ? uv_tcp_getpeername(&wrap->tcp_, addr, &len)
+                    : uv_tcp_getsockname(&wrap->tcp_, addr, &len);
+    if (err == 0) AddressToJS(wrap->env(), addr, args[0].As<Object>());
+    args.GetReturnValue().Set(err);
+  }
+
+  template <bool kIPv6>
+  static void Connect(const FunctionCallbackInfo<Value>& args) {
+    UNWRAP_TCP(args);
+    Isolate* isolate = args.GetIsolate();
+    if (!args[0]->IsObject()) {
+      return THROW_ERR_INVALID_ARG_TYPE(isolate,
+                                        "First argument must be an object");
+    }
+    Utf8Value ip(isolate, args[1]);
+    int port = Int32Arg(args[2], 0);
+    sockaddr_storage storage;
+    int err = kIPv6 ? uv_ip6_addr(*ip, port,
+                                  reinterpret_cast<sockaddr_in6*>(&storage))
+                    : uv_ip4_addr(*ip, port,
+                                  reinterpret_cast<sockaddr_in*>(&storage));
+    if (err == 0) {
+      auto* req = new ConnectReq();
+      req->wrap = wrap;
+      req->req.Reset(isolate, args[0].As<Object>());
+      req->uv.data = req;
+      err = uv_tcp_connect(&req->uv, &wrap->tcp_,
+                           reinterpret_cast<sockaddr*>(&storage),
+                           AfterConnect);
+      if (err != 0) delete req;
+    }
+    args.GetReturnValue().Set(err);
+  }
+
+  static void Reset(const FunctionCallbackInfo<Value>& args) {
+    TCPWrap* wrap = Unwrap<TCPWrap>(args.This());
+    if (wrap == nullptr || wrap->state() != kInitialized) {
+      args.GetReturnValue().Set(0);
+      return;
+    }
+    // uv_tcp_close_reset() closes the handle; HandleWrap::Close() must not
+    // call uv_close() again, so the RST is sent by hand (SO_LINGER 0) and
+    // the normal close follows.
+    uv_os_fd_t fd;
+    if (uv_fileno(reinterpret_cast<uv_handle_t*>(&wrap->tcp_), &fd) == 0) {
+      struct linger l = {1, 0};
+      setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l));
+    }
+    wrap->Close(args[0]);
+    args.GetReturnValue().Set(0);
+  }
+
+#undef UNWRAP_TCP
+
+ private:
+  struct ConnectReq {
+    TCPWrap* wrap;
+    Global<Object> req;
+    uv_connect_t uv;
+  };
+
+  static void AfterConnect(uv_connect_t* uv_req, int status) {
+    std::unique_ptr<ConnectReq> req(static_cast<ConnectReq*>(uv_req->data));
+    Environment* env = req->wrap->env();
+    if (!env->can_call_into_js()) return;
+    Isolate* isolate = env->isolate();
+    HandleScope scope(isolate);
+    Context::Scope context_scope(env->context());
+    uv_stream_t* stream = reinterpret_cast<uv_stream_t*>(&req->wrap->tcp_);
+    bool ok = status == 0;
+    Local<Object> req_obj = req->req.Get(isolate);
+    Local<Value> argv[5] = {
+        Integer::New(isolate, status), req->wrap->object(), req_obj,
+        v8::Boolean::New(isolate, ok && uv_is_readable(stream)),
+        v8::Boolean::New(isolate, ok && uv_is_writable(stream)),
+    };
+    MakeCallback(env, req_obj, "oncomplete", 5, argv);
+  }
+
+  static void OnConnection(uv_stream_t* server, int status) {
+    TCPWrap* wrap =
+        static_cast<TCPWrap*>(static_cast<HandleWrap*>(server->data));
+    Environment* env = wrap->env();
+    if (!env->can_call_into_js()) return;
+    Isolate* isolate = env->isolate();
+    HandleScope scope(isolate);
+    Context::Scope context_scope(env->context());
+    Local<Value> argv[2] = {Integer::New(isolate, status),
+                            v8::Undefined(isolate)};
+    if (status == 0) {
+      Local<Function> ctor;
+      if (!BindingConstructor(env, "tcp_wrap", "TCP").ToLocal(&ctor)) return;
+      Local<Value> type = Integer::New(isolate, kSocket);
+      Local<Object> client;
+      if (!ctor->NewInstance(env->context(), 1, &type).ToLocal(&client)) {
+        return;
+      }
+      TCPWrap* client_wrap = Unwrap<TCPWrap>(client);
+      int err = uv_accept(server,
+                          reinterpret_cast<uv_stream_t*>(&client_wrap->tcp_));
+      if (err != 0) {
+        client_wrap->Close();
+        argv[0] = Integer::New(isolate, err);
+      } else {
+        argv[1] = client;
+      }
+    }
+    MakeCallback(env, wrap->object(), "onconnection", 2, argv);
+  }
+
+  uv_tcp_t tcp_;
+};
+
+// getaddrinfo(req, hostname, family) -> err; later
+// req.oncomplete(err, addresses).
+struct AddrInfoReq {
+  Environment* env;
+  Global<Object> req;
+  uv_getaddrinfo_t uv;
+};
+
+void AfterGetAddrInfo(uv_getaddrinfo_t* uv_req, int status,
+                      addrinfo* res) {
+  std::unique_ptr<AddrInfoReq> req(static_cast<AddrInfoReq*>(uv_req->data));
+  Environment* env = req->env;
+  if (!env->can_call_into_js()) {
+    uv_freeaddrinfo(res);
+    return;
+  }
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Local<Context> context = env->context();
+  Context::Scope context_scope(context);
+  std::vector<Local<Value>> list;
+  for (addrinfo* p = res; status == 0 && p != nullptr; p = p->ai_next) {
+    char ip[INET6_ADDRSTRLEN];
+    const void* src;
+    if (p->ai_family == AF_INET) {
+      src = &reinterpret_cast<sockaddr_in*>(p->ai_addr)->sin_addr;
+    } else if (p->ai_family == AF_INET6) {
+      src = &reinterpret_cast<sockaddr_in6*>(p->ai_addr)->sin6_addr;
+    } else {
+      continue;
+    }
+    if (uv_inet_ntop(p->ai_family, src, ip, sizeof(ip)) != 0) continue;
+    list.push_back(OneByteString(isolate, ip));
+  }
+  uv_freeaddrinfo(res);
+  if (status == 0 && list.empty()) status = UV_EAI_NODATA;
+  Local<Value> argv[2] = {Integer::New(isolate, status),
+                          Array::New(isolate, list.data(), list.size())};
+  MakeCallback(env, req->req.Get(isolate), "oncomplete", 2, argv);
+}
+
+void GetAddrInfo(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  Isolate* isolate = env->isolate();
+  if (!args[0]->IsObject() || !args[1]->IsString()) {
+    return THROW_ERR_INVALID_ARG_TYPE(isolate, "Invalid getaddrinfo call");
+  }
+  Utf8Value hostname(isolate, args[1]);
+  int family = Int32Arg(args[2], 0);
+  addrinfo hints{};
+  hints.ai_family = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = Int32Arg(args[3], 0);
+  auto* req = new AddrInfoReq();
+  req->env = env;
+  req->req.Reset(isolate, args[0].As<Object>());
+  req->uv.data = req;
+  int err = uv_getaddrinfo(env->loop(), &req->uv, AfterGetAddrInfo,
+                           *hostname, nullptr, &hints);
+  if (err != 0) delete req;
+  args.GetReturnValue().Set(err);
+}
+
+void PlainConstructor(const FunctionCallbackInfo<Value>& args) {
+  CHECK(args.IsConstructCall());
+}
+
+void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
+                void*) {
+  Environment* env = Environment::GetCurrent(context);
+  Isolate* isolate = env->isolate();
+  Local<FunctionTemplate> t = NewFunctionTemplate(isolate, TCPWrap::New);
+  t->InstanceTemplate()->SetInternalFieldCount(1);
+  LibuvStreamWrap::AddMethods(env, t);
+  SetProtoMethod(isolate, t, "open", TCPWrap::Open);
+  SetProtoMethod(isolate, t, "bind", TCPWrap::Bind);
+  SetProtoMethod(isolate, t, "bind6", TCPWrap::Bind6);
+  SetProtoMethod(isolate, t, "listen", TCPWrap::Listen);
+  SetProtoMethod(isolate, t, "connect", TCPWrap::Connect<false>);
+  SetProtoMethod(isolate, t, "connect6", TCPWrap::Connect<true>);
+  SetProtoMethod(isolate, t, "getsockname", TCPWrap::GetName<false>);
+  SetProtoMethod(isolate, t, "getpeername", TCPWrap::GetName<true>);
+  SetProtoMethod(isolate, t, "setNoDelay", TCPWrap::SetNoDelay);
+  SetProtoMethod(isolate, t, "setKeepAlive", TCPWrap::SetKeepAlive);
+  SetProtoMethod(isolate, t, "reset", TCPWrap::Reset);
+  SetConstructorFunction(context, target, "TCP", t);
+
+  SetConstructorFunction(context, target, "TCPConnectWrap",
+                         NewFunctionTemplate(isolate, PlainConstructor));
+  SetConstructorFunction(context, target, "GetAddrInfoReqWrap",
+                         NewFunctionTemplate(isolate, PlainConstructor));
+  SetMethod(context, target, "getaddrinfo", GetAddrInfo);
+
+  Local<Object> constants = Object::New(isolate);
+  SetConstant(context, constants, "SOCKET", kSocket);
+  SetConstant(context, constants, "SERVER", kServer);
+  SetConstant(context, constants, "UV_TCP_IPV6ONLY", UV_TCP_IPV6ONLY);
+  SetConstant(context, constants, "AI_ADDRCONFIG", AI_ADDRCONFIG);
+  SetConstant(context, constants, "AI_V4MAPPED", AI_V4MAPPED);
+  SetValue(context, target, "constants", constants);
+}
+
+void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
+  registry->Register(TCPWrap::New);
+  registry->Register(TCPWrap::Open);
+  registry->Register(TCPWrap::Bind);
+  registry->Register(TCPWrap::Bind6);
+  registry->Register(TCPWrap::Listen);
+  registry->Register(TCPWrap::Connect<false>);
+  registry->Register(TCPWrap::Connect<true>);
+  registry->Register(TCPWrap::GetName<false>);
+  registry->Register(TCPWrap::GetName<true>);
+  registry->Register(TCPWrap::SetNoDelay);
+  registry->Register(TCPWrap::SetKeepAlive);
+  registry->Register(TCPWrap::Reset);
+  registry->Register(GetAddrInfo);
+  registry->Register(PlainConstructor);
+  LibuvStreamWrap::RegisterExternalReferences(registry);
+}
+
+}  // namespace
+}  // namespace lode::tcp_wrap
+
+LODE_BINDING_CONTEXT_AWARE_INTERNAL(tcp_wrap, lode::tcp_wrap::Initialize)
+LODE_BINDING_EXTERNAL_REFERENCE(tcp_wrap,
+                                lode::tcp_wrap::RegisterExternalReferences)
