@@ -20,7 +20,7 @@ export CC CXX
 LIB_DIRS := $(shell find lib -type d)
 CCTEST_DIR := test/cctest
 
-.PHONY: all lode cctest test test-js test-npm bench clean distclean
+.PHONY: all lode cctest test test-js test-no-snapshot test-npm bench clean distclean
 
 all: lode
 
@@ -42,6 +42,14 @@ cctest: out/Makefile
 test: lode cctest
 	$(PYTHON) tools/test.py --binary out/$(BUILDTYPE)/lode \
 	  --cctest out/$(BUILDTYPE)/cctest -j $(JOBS)
+
+# The same tests with the bootstrap run from the sources instead of the
+# startup snapshot: both paths must behave alike.
+test-no-snapshot: lode
+	@printf '#!/bin/sh\nexec "%s" --no-node-snapshot "$$@"\n' \
+	  "$(CURDIR)/out/$(BUILDTYPE)/lode" > out/lode-no-snapshot
+	@chmod +x out/lode-no-snapshot
+	$(PYTHON) tools/test.py --binary out/lode-no-snapshot -j $(JOBS)
 
 test-js: lode
 	$(PYTHON) tools/test.py --binary out/$(BUILDTYPE)/lode -j $(JOBS)

@@ -40,16 +40,50 @@ struct StateHolder : public BindingData {
   int32_t* data = nullptr;
 };
 
-StateHolder* GetState(Environment* env) {
-  StateHolder* holder = env->GetBindingData<StateHolder>("stream_wrap");
-  if (holder != nullptr) return holder;
+// A new streamBaseState array for the environment (at binding
+// initialization).
+StateHolder* CreateState(Environment* env) {
   Isolate* isolate = env->isolate();
   Local<ArrayBuffer> ab =
       ArrayBuffer::New(isolate, kStreamBaseStateFields * sizeof(int32_t));
   Local<Int32Array> array = Int32Array::New(ab, 0, kStreamBaseStateFields);
-  holder = env->SetBindingData("stream_wrap", std::make_unique<StateHolder>());
+  StateHolder* holder =
+      env->SetBindingData("stream_wrap", std::make_unique<StateHolder>());
   holder->array.Reset(isolate, array);
   holder->data = static_cast<int32_t*>(ab->Data());
+  return holder;
+}
+
+StateHolder* GetState(Environment* env) {
+  StateHolder* holder = env->GetBindingData<StateHolder>("stream_wrap");
+  if (holder != nullptr) return holder;
+  // The binding was initialized while the startup snapshot was built: its
+  // JS object (in the realm's binding cache) holds the array; adopt it.
+  // When the binding is not loaded yet, this loads it, which creates the
+  // array.
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  Local<Value> name = OneByteString(isolate, "stream_wrap");
+  Local<Value> binding;
+  Local<Value> array;
+  if (!env->internal_binding()
+           ->Call(context, v8::Undefined(isolate), 1, &name)
+           .ToLocal(&binding)) {
+    return nullptr;
+  }
+  holder = env->GetBindingData<StateHolder>("stream_wrap");
+  if (holder != nullptr) return holder;
+  CHECK(binding->IsObject());
+  CHECK(binding.As<Object>()
+            ->Get(context, OneByteString(isolate, "streamBaseState"))
+            .ToLocal(&array));
+  CHECK(array->IsInt32Array());
+  Local<Int32Array> typed = array.As<Int32Array>();
+  CHECK_EQ(typed->Length(), static_cast<size_t>(kStreamBaseStateFields));
+  holder = env->SetBindingData("stream_wrap", std::make_unique<StateHolder>());
+  holder->array.Reset(isolate, typed);
+  holder->data = reinterpret_cast<int32_t*>(
+      static_cast<char*>(typed->Buffer()->Data()) + typed->ByteOffset());
   return holder;
 }
 
@@ -167,11 +201,15 @@ v8::MaybeLocal<v8::Function> BindingConstructor(Environment* env,
 }
 
 int32_t* LibuvStreamWrap::State(Environment* env) {
-  return GetState(env)->data;
+  StateHolder* holder = GetState(env);
+  CHECK_NE(holder, nullptr);
+  return holder->data;
 }
 
 Local<Int32Array> LibuvStreamWrap::StateArray(Environment* env) {
-  return GetState(env)->array.Get(env->isolate());
+  StateHolder* holder = GetState(env);
+  CHECK_NE(holder, nullptr);
+  return holder->array.Get(env->isolate());
 }
 
 LibuvStreamWrap::LibuvStreamWrap(Environment* env, Local<Object> object,
@@ -491,7 +529,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   Environment* env = Environment::GetCurrent(context);
   Isolate* isolate = env->isolate();
   SetValue(context, target, "streamBaseState",
-           LibuvStreamWrap::StateArray(env));
+           CreateState(env)->array.Get(isolate));
   SetConstant(context, target, "kReadBytesOrError", kReadBytesOrError);
   SetConstant(context, target, "kArrayBufferOffset", kArrayBufferOffset);
   SetConstant(context, target, "kBytesWritten", kBytesWritten);

@@ -283,5 +283,13 @@ defineLazyGlobal('fetch', () => function fetch() {
   return PromiseReject(new ERR_NOT_IMPLEMENTED('fetch'));
 }, true);
 
+// What the first write to stdout or stderr loads, whatever kind of stream
+// it turns out to be (pipe, terminal, file): loaded now, so that it is part
+// of the startup snapshot instead of every run's start-up.
+require('net');
+require('tty');
+require('fs');
+require('internal/fs/sync_write_stream');
+
 // Core modules loaded so far, as Node lists them.
 process.moduleLoadList = [];
