@@ -89,22 +89,20 @@ function setHasTickScheduled(value) {
   tickInfo[kHasTickScheduled] = value ? 1 : 0;
 }
 
+// An exception leaves through C++, which reports it with the location it
+// was thrown at ('uncaughtException' or the fatal path). When a listener
+// handles it, the ticks still queued run at the next callback boundary.
 function runTick(tock) {
   const { callback, args } = tock;
-  try {
-    if (args === undefined) {
-      callback();
-    } else {
-      switch (args.length) {
-        case 1: callback(args[0]); break;
-        case 2: callback(args[0], args[1]); break;
-        case 3: callback(args[0], args[1], args[2]); break;
-        default: ReflectApply(callback, undefined, args);
-      }
+  if (args === undefined) {
+    callback();
+  } else {
+    switch (args.length) {
+      case 1: callback(args[0]); break;
+      case 2: callback(args[0], args[1]); break;
+      case 3: callback(args[0], args[1], args[2]); break;
+      default: ReflectApply(callback, undefined, args);
     }
-  } catch (err) {
-    // Returns when an 'uncaughtException' listener handled it.
-    triggerUncaughtException(err, false);
   }
 }
 

@@ -1,0 +1,1114 @@
+'use strict';
+
+// The tests themselves: Test (a test and its subtests), Suite (describe()),
+// the hooks, and the contexts handed to user code.
+//
+// Reporting keeps Node's order whatever the order in which tests finish: a
+// test's events (its start, its children's blocks, its plan, its result and
+// diagnostics) are collected in the test until it is the next of its
+// parent's children to report; the root writes to the reporter at once.
+
+const {
+  ArrayPrototypeFilter,
+  ArrayPrototypeIncludes,
+  ArrayPrototypePush,
+  ArrayPrototypeShift,
+  ArrayPrototypeSome,
+  ArrayPrototypeUnshift,
+  ObjectKeys,
+  Promise,
+  PromisePrototypeThen,
+  PromiseResolve,
+  ReflectApply,
+  SafeMap,
+  Error,
+} = primordials;
+
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_NOT_IMPLEMENTED,
+    ERR_TEST_FAILURE,
+  },
+} = require('internal/errors');
+const {
+  validateAbortSignal,
+  validateFunction,
+  validateNumber,
+  validateObject,
+  validateOneOf,
+  validateUint32,
+} = require('internal/validators');
+const {
+  kCallbackAndPromisePresent,
+  kCancelledByParent,
+  kAborted,
+  kHookFailure,
+  kMultipleCallbackInvocations,
+  kParentAlreadyFinished,
+  kSubtestsFailed,
+  kTestCodeFailure,
+  kTestTimeoutFailure,
+  elapsedMs,
+  getBooleanOption,
+  getCallerLocation,
+} = require('internal/test_runner/utils');
+
+// The real timers, taken before a test can mock them.
+const timers = require('timers');
+const realSetTimeout = timers.setTimeout;
+const realClearTimeout = timers.clearTimeout;
+const realSetInterval = timers.setInterval;
+const realClearInterval = timers.clearInterval;
+
+const TIMEOUT_MAX = 2 ** 31 - 1;
+const kHookNames = ['before', 'after', 'beforeEach', 'afterEach'];
+const noop = () => {};
+
+let AbortControllerCtor;
+function newAbortController() {
+  AbortControllerCtor ??=
+    require('internal/abort_controller').AbortController;
+  return new AbortControllerCtor();
+}
+
+let MockTracker;
+let assertModule;
+let innerOk;
+
+function now() {
+  return process.hrtime.bigint();
+}
+
+function isPromiseLike(value) {
+  return value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof value.then === 'function';
+}
+
+// The test or suite whose code runs right now, synchronously: test(),
+// describe() and the hook functions called then attach to it.
+let current = null;
+
+function getCurrent() {
+  return current;
+}
+
+function runWithCurrent(owner, fn, thisArg, args) {
+  const previous = current;
+  current = owner;
+  try {
+    return ReflectApply(fn, thisArg, args);
+  } finally {
+    current = previous;
+  }
+}
+
+// The runner's own failures (timeouts, cancellations, plans) and the
+// wrappers around the user's errors carry no stack: no frame of it would be
+// the user's.
+function runnerFailure(message, type) {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new ERR_TEST_FAILURE(message, type);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+// t.plan(): counts assertions and subtests.
+class TestPlan {
+  constructor(count, wait) {
+    validateUint32(count, 'count');
+    this.expected = count;
+    this.actual = 0;
+    this.wait = wait;
+    this.settle = null;
+  }
+
+  increment() {
+    this.actual++;
+    if (this.settle !== null && this.actual >= this.expected) {
+      const settle = this.settle;
+      this.settle = null;
+      settle();
+    }
+  }
+
+  check() {
+    if (this.actual !== this.expected) {
+      throw runnerFailure(
+        `plan expected ${this.expected} assertions but received ${this.actual}`,
+        kTestCodeFailure);
+    }
+  }
+}
+
+let assertNames;
+const customAssertions = new SafeMap();
+
+function registerAssertion(name, fn) {
+  if (typeof name !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('name', 'string', name);
+  }
+  validateFunction(fn, 'fn');
+  customAssertions.set(name, fn);
+}
+
+// The functions of node:assert that t.assert offers (all but the classes
+// and the strict variant).
+const kNotCopied = ['AssertionError', 'CallTracker', 'strict', 'Assert',
+                    'options', 'ok'];
+
+function getAssertNames() {
+  if (assertNames === undefined) {
+    assertModule ??= require('assert');
+    assertNames = ArrayPrototypeFilter(
+      ObjectKeys(assertModule),
+      (n) => !ArrayPrototypeIncludes(kNotCopied, n) &&
+        typeof assertModule[n] === 'function');
+  }
+  return assertNames;
+}
+
+class TestContext {
+  #test;
+
+  constructor(test) {
+    this.#test = test;
+  }
+
+  get signal() {
+    return this.#test.signal;
+  }
+
+  get name() {
+    return this.#test.name;
+  }
+
+  get filePath() {
+    return this.#test.harness.entryFile();
+  }
+
+  get fullName() {
+    return this.#test.fullName();
+  }
+
+  get error() {
+    return this.#test.error;
+  }
+
+  get passed() {
+    return this.#test.passed;
+  }
+
+  get attempt() {
+    return 0;
+  }
+
+  diagnostic(message) {
+    ArrayPrototypePush(this.#test.diagnostics, message);
+  }
+
+  plan(count, options = { __proto__: null }) {
+    if (this.#test.plan !== null) {
+      throw runnerFailure('cannot set plan more than once',
+                                 kTestCodeFailure);
+    }
+    validateObject(options, 'options');
+    const { wait = false } = options;
+    if (typeof wait !== 'boolean' && typeof wait !== 'number') {
+      validateNumber(wait, 'options.wait');
+    }
+    this.#test.plan = new TestPlan(count, wait);
+  }
+
+  get assert() {
+    const test = this.#test;
+    if (test.assertObject === null) {
+      const context = this;
+      assertModule ??= require('assert');
+      const object = { __proto__: null };
+      const names = getAssertNames();
+      for (let i = 0; i < names.length; i++) {
+        const method = assertModule[names[i]];
+        object[names[i]] = function(...args) {
+          test.plan?.increment();
+          return ReflectApply(method, assertModule, args);
+        };
+      }
+      object.snapshot = function snapshot() {
+        throw new ERR_NOT_IMPLEMENTED('t.assert.snapshot');
+      };
+      object.fileSnapshot = function fileSnapshot() {
+        throw new ERR_NOT_IMPLEMENTED('t.assert.fileSnapshot');
+      };
+      // The message of a failed ok() quotes the caller's source line.
+      innerOk ??= require('internal/assert/utils').innerOk;
+      object.ok = function ok(...args) {
+        test.plan?.increment();
+        innerOk(ok, args.length, ...args);
+      };
+      for (const { 0: name, 1: fn } of customAssertions) {
+        object[name] = function(...args) {
+          test.plan?.increment();
+          return ReflectApply(fn, context, args);
+        };
+      }
+      test.assertObject = object;
+    }
+    return test.assertObject;
+  }
+
+  get mock() {
+    const test = this.#test;
+    if (test.mockTracker === null) {
+      MockTracker ??= require('internal/test_runner/mock/mock').MockTracker;
+      test.mockTracker = new MockTracker();
+    }
+    return test.mockTracker;
+  }
+
+  runOnly(value) {
+    this.#test.runOnlySubtests = !!value;
+  }
+
+  skip(message) {
+    this.#test.skipped = true;
+    this.#test.skipReason = message ?? true;
+  }
+
+  todo(message) {
+    this.#test.isTodo = true;
+    this.#test.todoReason = message ?? true;
+  }
+
+  test(name, options, fn) {
+    const overrides = {
+      __proto__: null,
+      loc: getCallerLocation(),
+    };
+    const parent = this.#test;
+    parent.plan?.increment();
+    const sub = parent.createSubtest(Test, name, options, fn, overrides);
+    if (sub === null) return PromiseResolve();
+    return sub.start();
+  }
+
+  before(fn, options) {
+    this.#test.createHook('before', fn, options);
+  }
+
+  after(fn, options) {
+    this.#test.createHook('after', fn, options);
+  }
+
+  beforeEach(fn, options) {
+    this.#test.createHook('beforeEach', fn, options);
+  }
+
+  afterEach(fn, options) {
+    this.#test.createHook('afterEach', fn, options);
+  }
+
+  waitFor(condition, options = { __proto__: null }) {
+    validateFunction(condition, 'condition');
+    validateObject(options, 'options');
+    const { interval = 50, timeout = 1000 } = options;
+    validateNumber(interval, 'options.interval', 0, TIMEOUT_MAX);
+    validateNumber(timeout, 'options.timeout', 0, TIMEOUT_MAX);
+    return new Promise((resolve, reject) => {
+      const started = now();
+      let lastError;
+      let pollTimer = null;
+      const deadline = realSetTimeout(() => {
+        if (pollTimer !== null) realClearTimeout(pollTimer);
+        const err = runnerFailure('waitFor() timed out',
+                                         kTestTimeoutFailure);
+        err.cause = lastError;
+        reject(err);
+      }, timeout);
+      const poll = async () => {
+        pollTimer = null;
+        try {
+          const value = await condition();
+          realClearTimeout(deadline);
+          resolve(value);
+        } catch (err) {
+          lastError = err;
+          if (elapsedMs(started, now()) < timeout) {
+            pollTimer = realSetTimeout(poll, interval);
+          }
+        }
+      };
+      poll();
+    });
+  }
+}
+
+class SuiteContext {
+  #suite;
+
+  constructor(suite) {
+    this.#suite = suite;
+  }
+
+  get signal() {
+    return this.#suite.signal;
+  }
+
+  get name() {
+    return this.#suite.name;
+  }
+
+  get filePath() {
+    return this.#suite.harness.entryFile();
+  }
+
+  get fullName() {
+    return this.#suite.fullName();
+  }
+}
+
+// Runs `fn(...args)`, or with a done callback when it takes one more
+// parameter than `args`, and settles when it has finished.
+function callUserFunction(owner, fn, thisArg, args) {
+  if (fn.length > args.length) {
+    return new Promise((resolve, reject) => {
+      let calls = 0;
+      const done = (err) => {
+        calls++;
+        if (calls > 1) {
+          owner.fail(new ERR_TEST_FAILURE('callback invoked multiple times',
+                                          kMultipleCallbackInvocations));
+          return;
+        }
+        if (err) {
+          reject(err);
+          return;
+        }
+        resolve();
+      };
+      const result = runWithCurrent(owner, fn, thisArg, [...args, done]);
+      if (isPromiseLike(result)) {
+        PromisePrototypeThen(result, noop, noop);
+        reject(runnerFailure(
+          'passed a callback but also returned a Promise',
+          kCallbackAndPromisePresent));
+      }
+    });
+  }
+  const result = runWithCurrent(owner, fn, thisArg, args);
+  if (isPromiseLike(result)) return result;
+  return undefined;
+}
+
+function wrapFailure(err, type) {
+  if (err?.code === 'ERR_TEST_FAILURE' && err.failureType !== undefined) {
+    return err;
+  }
+  return runnerFailure(err, type);
+}
+
+class TestHook {
+  constructor(fn, options, owner, name) {
+    validateFunction(fn, 'fn');
+    if (options !== undefined && options !== null) {
+      validateObject(options, 'options');
+    }
+    const { timeout, signal } = options ?? { __proto__: null };
+    if (timeout !== undefined && timeout !== null && timeout !== Infinity) {
+      validateNumber(timeout, 'options.timeout', 0, TIMEOUT_MAX);
+    }
+    if (signal !== undefined) validateAbortSignal(signal, 'options.signal');
+    this.fn = fn;
+    this.timeout = timeout ?? Infinity;
+    this.signal = signal;
+    this.owner = owner;
+    this.name = name;
+    this.loc = getCallerLocation();
+    this.ran = false;
+    this.promise = null;
+  }
+
+  // Settles to undefined, or rejects with an ERR_TEST_FAILURE (hookFailed).
+  run(context) {
+    if (this.name === 'before' || this.name === 'after') {
+      if (this.promise !== null) return this.promise;
+    }
+    this.promise = (async () => {
+      try {
+        const running = callUserFunction(this.owner, this.fn, context,
+                                         [context]);
+        if (running !== undefined) {
+          await withTimeout(running, this.timeout, this.signal);
+        }
+      } catch (err) {
+        throw wrapFailure(err, kHookFailure);
+      }
+    })();
+    return this.promise;
+  }
+}
+
+// Waits for `promise`, failing after `timeout` ms or when `signal` aborts.
+function withTimeout(promise, timeout, signal, extra) {
+  if (timeout === Infinity && signal === undefined && extra === undefined) {
+    return promise;
+  }
+  return new Promise((resolve, reject) => {
+    let timer = null;
+    let settled = false;
+    const finish = (fn, value) => {
+      if (settled) return;
+      settled = true;
+      if (timer !== null) realClearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (extra !== undefined) extra.stop = null;
+      fn(value);
+    };
+    const onAbort = () => {
+      finish(reject, runnerFailure(
+        'The operation was aborted due to signal ' +
+        (signal.reason?.name === 'TimeoutError' ? 'timeout' : 'abort'),
+        kAborted));
+    };
+    if (timeout !== Infinity) {
+      timer = realSetTimeout(() => {
+        finish(reject, runnerFailure(
+          `test timed out after ${timeout}ms`, kTestTimeoutFailure));
+      }, timeout);
+    }
+    if (signal !== undefined) {
+      if (signal.aborted) {
+        onAbort();
+        return;
+      }
+      signal.addEventListener('abort', onAbort, { __proto__: null, once: true });
+    }
+    if (extra !== undefined) {
+      extra.stop = (err) => finish(reject, err);
+    }
+    PromisePrototypeThen(promise, (v) => finish(resolve, v),
+                         (e) => finish(reject, e));
+  });
+}
+
+function normalizeArgs(name, options, fn) {
+  if (typeof name === 'function') {
+    fn = name;
+  } else if (name !== null && typeof name === 'object') {
+    fn = options;
+    options = name;
+  } else if (typeof options === 'function') {
+    fn = options;
+  }
+  if (name === null || typeof name !== 'string') {
+    name = typeof fn === 'function' && fn.name ? fn.name : '<anonymous>';
+  }
+  if (options === null || typeof options !== 'object') {
+    options = { __proto__: null };
+  }
+  return { name, options, fn };
+}
+
+class Test {
+  constructor(config) {
+    const {
+      parent = null, name, fn, loc, harness,
+      skip, todo, only, timeout, concurrency, signal, plan,
+    } = config;
+    this.parent = parent;
+    this.root = parent === null ? this : parent.root;
+    this.harness = harness ?? parent?.harness;
+    this.name = name;
+    this.fn = fn ?? noop;
+    this.loc = loc;
+    this.nesting = parent === null ? -1 : parent.nesting + 1;
+    this.reportedType = 'test';
+
+    this.concurrency = parent === null ? 1 : parent.concurrency;
+    if (concurrency !== undefined && concurrency !== null) {
+      if (typeof concurrency === 'number') {
+        validateUint32(concurrency, 'options.concurrency', true);
+        this.concurrency = concurrency;
+      } else if (typeof concurrency === 'boolean') {
+        this.concurrency = concurrency ? Infinity : 1;
+      } else {
+        throw new ERR_INVALID_ARG_TYPE('options.concurrency',
+                                       ['boolean', 'number'], concurrency);
+      }
+    }
+    this.timeout = parent === null ? Infinity : parent.timeout;
+    if (timeout !== undefined && timeout !== null && timeout !== Infinity) {
+      validateNumber(timeout, 'options.timeout', 0, TIMEOUT_MAX);
+      this.timeout = timeout;
+    }
+    if (signal !== undefined && signal !== null) {
+      validateAbortSignal(signal, 'options.signal');
+    }
+    if (plan !== undefined && plan !== null) {
+      validateUint32(plan, 'options.plan');
+    }
+
+    this.only = only === true;
+    this.runOnlySubtests = parent === null ? false :
+      (parent.runOnlySubtests || getBooleanOption('--test-only'));
+    this.skipped = skip !== undefined && skip !== false && skip !== null;
+    this.skipReason = this.skipped ? skip : undefined;
+    this.isTodo = (todo !== undefined && todo !== false && todo !== null);
+    this.todoReason = this.isTodo ? todo : undefined;
+    if (!this.isTodo && parent?.isTodo && parent.reportedType === 'suite') {
+      this.isTodo = true;
+      this.todoReason = true;
+    }
+    if (this.skipped) this.fn = noop;
+
+    this.controller = newAbortController();
+    this.outerSignal = signal ?? parent?.signal;
+    this.signal = this.controller.signal;
+    if (this.outerSignal !== undefined) {
+      const inner = this.controller;
+      if (this.outerSignal.aborted) {
+        inner.abort(this.outerSignal.reason);
+      } else {
+        this.outerSignal.addEventListener('abort', () => {
+          inner.abort(this.outerSignal.reason);
+        }, { __proto__: null, once: true });
+      }
+    }
+
+    this.plan = (plan !== undefined && plan !== null) ?
+      new TestPlan(plan, false) : null;
+    this.assertObject = null;
+    this.mockTracker = null;
+    this.hooks = {
+      __proto__: null, before: [], after: [], beforeEach: [], afterEach: [],
+    };
+    this.subtests = [];
+    this.pending = [];          // subtests waiting for a free slot
+    this.activeSubtests = 0;
+    this.nextToReport = 0;
+    this.buffer = [];           // events not yet handed to the parent
+    this.startReported = false;
+    this.diagnostics = [];
+    this.testNumber = 0;
+
+    this.passed = false;
+    this.error = null;
+    this.startTime = null;
+    this.endTime = null;
+    this.finished = false;
+    this.cancelled = false;
+    this.stopper = { __proto__: null, stop: null };
+    this.done = null;           // { promise, resolve } once started
+    this.reported = false;
+  }
+
+  fullName() {
+    if (this.parent === null) return '<root>';
+    const names = [];
+    let test = this;
+    while (test.parent !== null) {
+      ArrayPrototypeUnshift(names, test.name);
+      test = test.parent;
+    }
+    let text = names[0];
+    for (let i = 1; i < names.length; i++) text += ` > ${names[i]}`;
+    return text;
+  }
+
+  hasOnly() {
+    if (this.only) return true;
+    return ArrayPrototypeSome(this.subtests, (t) => t.hasOnly());
+  }
+
+  createSubtest(Factory, name, options, fn, overrides) {
+    const args = normalizeArgs(name, options, fn);
+    const config = {
+      __proto__: null,
+      ...args.options,
+      ...overrides,
+      name: args.name,
+      fn: args.fn,
+      parent: this,
+    };
+    if (this.finished) {
+      const late = new Factory(config);
+      late.fail(runnerFailure(
+        'test could not be started because its parent finished',
+        kParentAlreadyFinished));
+      this.harness.reportLate(late);
+      return null;
+    }
+    const test = new Factory(config);
+    if (this.reportedType !== 'suite' && this.runOnlySubtests &&
+        !test.hasOnly()) {
+      return null;
+    }
+    ArrayPrototypePush(this.subtests, test);
+    test.testNumber = this.subtests.length;
+    return test;
+  }
+
+  // Keeps only the subtests marked `only` (or holding one) when there are.
+  filterOnly() {
+    if (ArrayPrototypeSome(this.subtests, (t) => t.hasOnly())) {
+      this.subtests = ArrayPrototypeFilter(this.subtests,
+                                           (t) => t.hasOnly());
+      for (let i = 0; i < this.subtests.length; i++) {
+        this.subtests[i].testNumber = i + 1;
+      }
+    }
+    for (let i = 0; i < this.subtests.length; i++) {
+      if (this.subtests[i].reportedType === 'suite') {
+        this.subtests[i].filterOnly();
+      }
+    }
+  }
+
+  createHook(name, fn, options) {
+    validateOneOf(name, 'hook name', kHookNames);
+    const hook = new TestHook(fn, options, this, name);
+    if (name === 'before' && this.startTime !== null &&
+        this.reportedType !== 'suite') {
+      // The test runs already: run the hook now.
+      PromisePrototypeThen(hook.run(this.getContext()), noop,
+                           (err) => this.fail(err));
+    }
+    ArrayPrototypePush(this.hooks[name], hook);
+    return hook;
+  }
+
+  getContext() {
+    this.context ??= new TestContext(this);
+    return this.context;
+  }
+
+  fail(err) {
+    if (this.error !== null) return;
+    this.passed = false;
+    this.error = err;
+  }
+
+  pass() {
+    if (this.error !== null) return;
+    this.passed = true;
+  }
+
+  // Called by whoever created the test: runs it now if a slot is free,
+  // otherwise when one frees up. Settles (to undefined) when it has ended.
+  start() {
+    if (this.done === null) {
+      let resolve;
+      const promise = new Promise((r) => { resolve = r; });
+      this.done = { __proto__: null, promise, resolve };
+    }
+    const parent = this.parent;
+    if (parent.activeSubtests < parent.concurrency && !parent.holdStart) {
+      this.runGuarded();
+    } else {
+      ArrayPrototypePush(parent.pending, this);
+    }
+    return this.done.promise;
+  }
+
+  runGuarded() {
+    this.parent.activeSubtests++;
+    PromisePrototypeThen(this.run(), noop, (err) => {
+      // A bug in the runner: report it on the test rather than lose it.
+      this.fail(wrapFailure(err, kTestCodeFailure));
+      if (!this.finished) this.postRun();
+    });
+  }
+
+  startPending() {
+    while (this.pending.length > 0 &&
+           this.activeSubtests < this.concurrency) {
+      const next = ArrayPrototypeShift(this.pending);
+      next.runGuarded();
+    }
+  }
+
+  shouldAbort() {
+    return this.signal.aborted || this.outerSignal?.aborted === true;
+  }
+
+  ancestorHooks(name) {
+    // Outermost first: the root's beforeEach hooks run before a suite's.
+    const chain = [];
+    let test = this.parent;
+    while (test !== null) {
+      ArrayPrototypeUnshift(chain, test);
+      test = test.parent;
+    }
+    const hooks = [];
+    for (let i = 0; i < chain.length; i++) {
+      const list = chain[i].hooks[name];
+      for (let j = 0; j < list.length; j++) ArrayPrototypePush(hooks, list[j]);
+    }
+    return hooks;
+  }
+
+  async runHooks(hooks, context) {
+    for (let i = 0; i < hooks.length; i++) {
+      await hooks[i].run(context);
+    }
+  }
+
+  async runParentBefore() {
+    const parent = this.parent;
+    if (parent !== null && parent.hooks.before.length > 0) {
+      await parent.runHooks(parent.hooks.before, parent.getContext());
+    }
+  }
+
+  async run() {
+    this.startTime = now();
+    this.harness.running.add(this);
+    const context = this.getContext();
+    if (this.shouldAbort()) {
+      this.cancel(runnerFailure('test was aborted', kAborted));
+      this.postRun();
+      return;
+    }
+    let afterEachRan = false;
+    const runAfterEach = async () => {
+      if (afterEachRan || this.skipped) return;
+      afterEachRan = true;
+      const hooks = this.ancestorHooks('afterEach');
+      const innerFirst = [];
+      for (let i = hooks.length - 1; i >= 0; i--) {
+        ArrayPrototypePush(innerFirst, hooks[i]);
+      }
+      await this.runHooks(innerFirst, context);
+    };
+    try {
+      // Awaited only when there is a hook: the first beforeEach hook runs
+      // synchronously with start(), as in Node.
+      if (this.parent.hooks.before.length > 0) await this.runParentBefore();
+    } catch (err) {
+      this.parent.fail(err);
+      this.cancel(runnerFailure(
+        'test did not finish before its parent and was cancelled',
+        kCancelledByParent));
+      this.postRun();
+      return;
+    }
+    try {
+      if (!this.skipped) {
+        await this.runHooks(this.ancestorHooks('beforeEach'), context);
+      }
+      if (!this.skipped) {
+        const running = callUserFunction(this, this.fn, context, [context]);
+        if (running !== undefined || this.timeout !== Infinity ||
+            this.outerSignal !== undefined) {
+          await withTimeout(running ?? PromiseResolve(), this.timeout,
+                            this.signal, this.stopper);
+        }
+        await this.waitForSubtests();
+        if (this.plan !== null) {
+          if (this.plan.wait !== false &&
+              this.plan.actual < this.plan.expected) {
+            await this.waitForPlan();
+          }
+          this.plan.check();
+        }
+      }
+      this.pass();
+      await runAfterEach();
+      await this.runHooks(this.hooks.after, context);
+    } catch (err) {
+      const failure = wrapFailure(err, kTestCodeFailure);
+      if (failure.failureType === kTestTimeoutFailure ||
+          failure.failureType === kAborted) {
+        this.cancel(failure);
+      } else {
+        this.fail(failure);
+      }
+      try {
+        await runAfterEach();
+        await this.runHooks(this.hooks.after, context);
+      } catch (hookErr) {
+        this.fail(wrapFailure(hookErr, kHookFailure));
+      }
+    }
+    this.postRun();
+  }
+
+  waitForPlan() {
+    const plan = this.plan;
+    const wait = plan.wait;
+    return new Promise((resolve, reject) => {
+      let timer = null;
+      plan.settle = () => {
+        if (timer !== null) realClearTimeout(timer);
+        resolve();
+      };
+      if (typeof wait === 'number') {
+        timer = realSetTimeout(() => {
+          plan.settle = null;
+          reject(runnerFailure(
+            `plan timed out after ${wait}ms with ${plan.actual} assertions ` +
+            `when expecting ${plan.expected}`, kTestTimeoutFailure));
+        }, wait);
+      }
+    });
+  }
+
+  // Subtests started from the test's body and not awaited are waited for.
+  async waitForSubtests() {
+    for (let i = 0; i < this.subtests.length; i++) {
+      const sub = this.subtests[i];
+      if (sub.done === null) sub.start();
+      await sub.done.promise;
+    }
+  }
+
+  cancel(err) {
+    this.cancelled = true;
+    this.fail(err);
+    this.abortSignal();
+  }
+
+  // Tells the test's code, through t.signal, that it should stop.
+  abortSignal() {
+    if (!this.controller.signal.aborted) {
+      try {
+        this.controller.abort();
+      } catch {
+        // An 'abort' listener threw: nothing to add to the test's failure.
+      }
+    }
+  }
+
+  // Stops a running test from outside (an uncaught exception in it).
+  stop(err) {
+    this.fail(err);
+    if (this.stopper.stop !== null) this.stopper.stop(err);
+    this.abortSignal();
+  }
+
+  postRun() {
+    if (this.finished) return;
+    // Subtests that never ran end now, cancelled.
+    for (let i = 0; i < this.subtests.length; i++) {
+      const sub = this.subtests[i];
+      if (!sub.finished && sub.startTime === null) {
+        sub.cancel(runnerFailure(
+          'test did not finish before its parent and was cancelled',
+          kCancelledByParent));
+        sub.startTime = sub.startTime ?? now();
+        sub.endTime = sub.startTime;
+        sub.zeroDuration = true;
+        sub.postRun();
+      } else if (!sub.finished) {
+        sub.cancel(runnerFailure(
+          'test did not finish before its parent and was cancelled',
+          kCancelledByParent));
+        sub.postRun();
+      }
+    }
+    let failed = 0;
+    for (let i = 0; i < this.subtests.length; i++) {
+      const sub = this.subtests[i];
+      if (!sub.passed && !sub.isTodo) failed++;
+    }
+    if (failed > 0 && this.error === null) {
+      this.fail(runnerFailure(
+        `${plural(failed, 'subtest')} failed`, kSubtestsFailed));
+    }
+    if (this.endTime === null) this.endTime = now();
+    this.finished = true;
+    this.harness.running.delete(this);
+    this.harness.lastFinished = this;
+    if (this.mockTracker !== null) this.mockTracker.reset();
+    if (this.parent !== null) {
+      this.parent.activeSubtests--;
+      this.parent.childFinished(this);
+      this.parent.startPending();
+    } else {
+      this.harness.finish();
+    }
+    this.done?.resolve();
+  }
+
+  // ---- reporting ----
+
+  duration() {
+    if (this.zeroDuration || this.startTime === null) return 0;
+    return elapsedMs(this.startTime, this.endTime ?? now());
+  }
+
+  output(event) {
+    if (this.parent === null) {
+      this.harness.emit(event);
+    } else {
+      ArrayPrototypePush(this.buffer, event);
+    }
+  }
+
+  childFinished() {
+    while (this.nextToReport < this.subtests.length) {
+      const next = this.subtests[this.nextToReport];
+      if (!next.finished) break;
+      this.nextToReport++;
+      next.reportTo(this);
+    }
+  }
+
+  eventData() {
+    const data = {
+      __proto__: null,
+      name: this.name,
+      nesting: this.nesting,
+      testNumber: this.testNumber,
+    };
+    if (this.loc !== undefined) {
+      data.file = this.loc.file;
+      data.line = this.loc.line;
+      data.column = this.loc.column;
+    }
+    return data;
+  }
+
+  reportTo(parent) {
+    this.reported = true;
+    const base = this.eventData();
+    parent.output({ __proto__: null, type: 'test:start', data: base });
+    for (let i = 0; i < this.buffer.length; i++) parent.output(this.buffer[i]);
+    this.buffer = [];
+    if (this.subtests.length > 0) {
+      parent.output({
+        __proto__: null,
+        type: 'test:plan',
+        data: { __proto__: null, nesting: this.nesting + 1,
+                count: this.subtests.length, file: base.file },
+      });
+    }
+    const data = { __proto__: null, ...base };
+    data.details = {
+      __proto__: null,
+      duration_ms: this.duration(),
+      type: this.reportedType,
+    };
+    if (this.skipped) data.skip = this.skipReason;
+    else if (this.isTodo) data.todo = this.todoReason;
+    if (this.passed) {
+      parent.output({ __proto__: null, type: 'test:pass', data });
+    } else {
+      data.details.error = this.error;
+      parent.output({ __proto__: null, type: 'test:fail', data });
+    }
+    parent.output({
+      __proto__: null, type: 'test:complete',
+      data: { __proto__: null, ...data, passed: this.passed },
+    });
+    for (let i = 0; i < this.diagnostics.length; i++) {
+      parent.output({
+        __proto__: null,
+        type: 'test:diagnostic',
+        data: { __proto__: null, nesting: this.nesting,
+                message: this.diagnostics[i], file: base.file },
+      });
+    }
+    this.harness.count(this);
+  }
+}
+
+class Suite extends Test {
+  constructor(config) {
+    super(config);
+    this.reportedType = 'suite';
+    this.holdStart = true;
+    this.buildError = null;
+    this.buildPromise = null;
+    const context = new SuiteContext(this);
+    if (this.skipped) return;
+    try {
+      const result = runWithCurrent(this, this.fn, context, [context]);
+      if (isPromiseLike(result)) {
+        this.buildPromise = PromisePrototypeThen(result, noop, (err) => {
+          this.buildError = wrapFailure(err, kTestCodeFailure);
+        });
+      }
+    } catch (err) {
+      this.buildError = wrapFailure(err, kTestCodeFailure);
+    }
+  }
+
+  getContext() {
+    this.context ??= new SuiteContext(this);
+    return this.context;
+  }
+
+  async run() {
+    this.startTime = now();
+    this.harness.running.add(this);
+    if (this.buildPromise !== null) await this.buildPromise;
+    if (this.shouldAbort()) {
+      this.cancel(runnerFailure('test was aborted', kAborted));
+      this.postRun();
+      return;
+    }
+    if (this.skipped) {
+      this.subtests = [];
+      this.pass();
+      this.postRun();
+      return;
+    }
+    if (this.buildError !== null) {
+      this.fail(this.buildError);
+      this.postRun();
+      return;
+    }
+    const context = this.getContext();
+    try {
+      await this.runParentBefore();
+      await this.runHooks(this.hooks.before, context);
+      this.holdStart = false;
+      const runs = [];
+      for (let i = 0; i < this.subtests.length; i++) {
+        ArrayPrototypePush(runs, this.subtests[i].start());
+      }
+      const all = (async () => {
+        for (let i = 0; i < runs.length; i++) await runs[i];
+      })();
+      await withTimeout(all, this.timeout, this.signal, this.stopper);
+      this.pass();
+      await this.runHooks(this.hooks.after, context);
+    } catch (err) {
+      const failure = wrapFailure(err, kTestCodeFailure);
+      if (failure.failureType === kTestTimeoutFailure ||
+          failure.failureType === kAborted) {
+        this.cancel(failure);
+      } else {
+        this.fail(failure);
+      }
+      try {
+        await this.runHooks(this.hooks.after, context);
+      } catch (hookErr) {
+        this.fail(wrapFailure(hookErr, kHookFailure));
+      }
+    }
+    this.postRun();
+  }
+}
+
+module.exports = {
+  Suite,
+  Test,
+  TestContext,
+  SuiteContext,
+  TestHook,
+  getCurrent,
+  normalizeArgs,
+  registerAssertion,
+  runWithCurrent,
+  runnerFailure,
+};

@@ -1,0 +1,52 @@
+'use strict';
+require('../common');
+const assert = require('assert');
+const test = require('node:test');
+const reporters = require('node:test/reporters');
+
+// The shape of node:test and node:test/reporters, option validation, and
+// the parts lode does not implement (run(), snapshots, junit, lcov).
+
+assert.throws(() => require('test'), { code: 'MODULE_NOT_FOUND' });
+assert.strictEqual(test.test, test);
+assert.strictEqual(test.it, test);
+assert.strictEqual(test.describe, test.suite);
+assert.deepStrictEqual(Object.keys(test), [
+  'skip', 'todo', 'only', 'after', 'afterEach', 'before', 'beforeEach',
+  'describe', 'it', 'run', 'suite', 'test', 'mock', 'snapshot', 'assert',
+]);
+assert.deepStrictEqual(Object.keys(reporters).sort(),
+                       ['dot', 'junit', 'lcov', 'spec', 'tap']);
+assert.strictEqual(typeof reporters.spec, 'function');
+assert.strictEqual(typeof reporters.tap, 'function');
+// Not in lode yet (Node has them).
+assert.throws(() => test.run(), { code: 'ERR_NOT_IMPLEMENTED' });
+assert.throws(() => reporters.junit(), { code: 'ERR_NOT_IMPLEMENTED' });
+
+assert.throws(() => test({ timeout: '1' }), { code: 'ERR_INVALID_ARG_TYPE' });
+assert.throws(() => test({ timeout: -1 }), { code: 'ERR_OUT_OF_RANGE' });
+assert.throws(() => test({ concurrency: 0 }), { code: 'ERR_OUT_OF_RANGE' });
+assert.throws(() => test({ concurrency: '1' }), { code: 'ERR_INVALID_ARG_TYPE' });
+assert.throws(() => test({ signal: {} }), { code: 'ERR_INVALID_ARG_TYPE' });
+
+test('context', async (t) => {
+  assert.strictEqual(t.name, 'context');
+  assert.strictEqual(t.fullName, 'context');
+  assert.strictEqual(t.filePath, __filename);
+  assert.strictEqual(t.signal.aborted, false);
+  assert.throws(() => t.assert.snapshot(1), { code: 'ERR_NOT_IMPLEMENTED' });
+  t.plan(3);
+  t.assert.strictEqual(1, 1);
+  t.assert.deepStrictEqual({ a: 1 }, { a: 1 });
+  await t.test('sub', (t) => {
+    assert.strictEqual(t.fullName, 'context > sub');
+  });
+  const value = await t.waitFor(() => 42, { interval: 1, timeout: 100 });
+  assert.strictEqual(value, 42);
+});
+
+test.assert.register('isEven', (n) => assert.strictEqual(n % 2, 0));
+test('custom assertion', (t) => {
+  t.assert.isEven(2);
+  assert.throws(() => t.assert.isEven(3), { code: 'ERR_ASSERTION' });
+});
