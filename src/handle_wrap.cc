@@ -27,8 +27,10 @@ HandleWrap::~HandleWrap() { env_->handle_wrap_queue().remove(this); }
 void HandleWrap::Close(Local<Value> callback) {
   if (state_ != kInitialized) return;
   state_ = kClosing;
+  // Kept on the C++ side: a property on the object would run (or be taken
+  // by) setters a program put on Object.prototype.
   if (!callback.IsEmpty() && callback->IsFunction()) {
-    object()->Set(env_->context(), env_->onclose_string(), callback).Check();
+    close_callback_.Reset(env_->isolate(), callback.As<v8::Function>());
   }
   uv_close(handle_, OnClose);
 }
@@ -42,12 +44,12 @@ void HandleWrap::OnClose(uv_handle_t* handle) {
     HandleScope scope(isolate);
     Context::Scope context_scope(env->context());
     Local<Object> obj = wrap->object();
-    Local<Value> cb;
-    if (obj->Get(env->context(), env->onclose_string()).ToLocal(&cb) &&
-        cb->IsFunction()) {
-      MakeCallback(env, obj, cb.As<v8::Function>(), 0, nullptr);
-    }
     obj->SetAlignedPointerInInternalField(0, nullptr);
+    if (!wrap->close_callback_.IsEmpty()) {
+      Local<v8::Function> cb = wrap->close_callback_.Get(isolate);
+      wrap->close_callback_.Reset();
+      MakeCallback(env, obj, cb, 0, nullptr);
+    }
   }
   delete wrap;
 }

@@ -45,6 +45,7 @@ class HandleWrap {
 
   Environment* env_;
   v8::Global<v8::Object> object_;
+  v8::Global<v8::Function> close_callback_;
   uv_handle_t* handle_;
   State state_ = kInitialized;
 };

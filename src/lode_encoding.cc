@@ -106,7 +106,7 @@ void EncodeUtf8String(const FunctionCallbackInfo<Value>& args) {
 void EncodeInto(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   if (!args[0]->IsString() || !args[1]->IsUint8Array() ||
-      !args[2]->IsUint32Array()) {
+      !args[2]->IsUint32Array() || args[2].As<Uint32Array>()->Length() < 2) {
     return THROW_ERR_INVALID_ARG_TYPE(isolate,
                                       "encodeInto: invalid arguments");
   }

@@ -171,10 +171,15 @@ void GetPriority(const FunctionCallbackInfo<Value>& args) {
 }
 
 void SetPriority(const FunctionCallbackInfo<Value>& args) {
-  CHECK(args[0]->IsInt32());
-  CHECK(args[1]->IsInt32());
-  int err = uv_os_setpriority(args[0].As<v8::Int32>()->Value(),
-                              args[1].As<v8::Int32>()->Value());
+  // -0 passes the JS int32 check but is no Int32 value to V8.
+  Local<Context> context = args.GetIsolate()->GetCurrentContext();
+  int pid;
+  int priority;
+  if (!args[0]->Int32Value(context).To(&pid) ||
+      !args[1]->Int32Value(context).To(&priority)) {
+    return;
+  }
+  int err = uv_os_setpriority(pid, priority);
   if (err != 0) return ThrowUVException(args.GetIsolate(), err, "uv_os_setpriority");
 }
 

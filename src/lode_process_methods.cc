@@ -56,8 +56,12 @@ void Umask(const FunctionCallbackInfo<Value>& args) {
     old = umask(0);
     umask(static_cast<mode_t>(old));
   } else {
-    CHECK(args[0]->IsUint32());
-    old = umask(static_cast<mode_t>(args[0].As<v8::Uint32>()->Value()));
+    uint32_t mask;
+    if (!args[0]->Uint32Value(args.GetIsolate()->GetCurrentContext())
+             .To(&mask)) {
+      return;
+    }
+    old = umask(static_cast<mode_t>(mask));
   }
   args.GetReturnValue().Set(old);
 }
@@ -148,10 +152,15 @@ void ResourceUsage(const FunctionCallbackInfo<Value>& args) {
 }
 
 void Kill(const FunctionCallbackInfo<Value>& args) {
-  CHECK(args[0]->IsInt32());
-  CHECK(args[1]->IsInt32());
-  int pid = args[0].As<v8::Int32>()->Value();
-  int sig = args[1].As<v8::Int32>()->Value();
+  // JS lets through values such as '123', true and -0 that are int32s
+  // after ToInt32, as Node does.
+  Local<Context> context = args.GetIsolate()->GetCurrentContext();
+  int pid;
+  int sig;
+  if (!args[0]->Int32Value(context).To(&pid) ||
+      !args[1]->Int32Value(context).To(&sig)) {
+    return;
+  }
   args.GetReturnValue().Set(uv_kill(pid, sig));
 }
 

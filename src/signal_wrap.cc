@@ -32,7 +32,10 @@ class SignalWrap : public HandleWrap {
 
   static void Start(const FunctionCallbackInfo<Value>& args) {
     SignalWrap* wrap = Unwrap<SignalWrap>(args.This());
-    if (wrap == nullptr) return;
+    if (wrap == nullptr || wrap->state() != kInitialized) {
+      args.GetReturnValue().Set(UV_EBADF);
+      return;
+    }
     int signum = args[0]->IsInt32() ? args[0].As<v8::Int32>()->Value() : 0;
     int err = uv_signal_start(&wrap->handle_, OnSignal, signum);
     args.GetReturnValue().Set(err);
@@ -40,7 +43,10 @@ class SignalWrap : public HandleWrap {
 
   static void Stop(const FunctionCallbackInfo<Value>& args) {
     SignalWrap* wrap = Unwrap<SignalWrap>(args.This());
-    if (wrap == nullptr) return;
+    if (wrap == nullptr || wrap->state() != kInitialized) {
+      args.GetReturnValue().Set(UV_EBADF);
+      return;
+    }
     args.GetReturnValue().Set(uv_signal_stop(&wrap->handle_));
   }
 

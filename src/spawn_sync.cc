@@ -101,7 +101,13 @@ class SyncRunner {
 };
 
 void SyncRunner::Run(SpawnOptions* options) {
-  CHECK_EQ(uv_loop_init(&loop_), 0);
+  // A private loop needs file descriptors; out of them (EMFILE) the spawn
+  // fails with that error, as in Node, instead of aborting.
+  int loop_err = uv_loop_init(&loop_);
+  if (loop_err != 0) {
+    error_ = loop_err;
+    return;
+  }
   loop_.data = this;
 
   std::vector<SpawnStdio>& stdio = options->stdio();
@@ -197,7 +203,8 @@ void SyncRunner::Run(SpawnOptions* options) {
       if (!uv_is_closing(h)) uv_close(h, nullptr);
     }, nullptr);
     uv_run(&loop_, UV_RUN_DEFAULT);
-    CHECK_EQ(uv_loop_close(&loop_), 0);
+    // Nothing is left to run: closing can no longer fail with EBUSY.
+    uv_loop_close(&loop_);
   }
 }
 

@@ -82,12 +82,17 @@ void AddressToJS(Environment* env, const sockaddr* addr, Local<Object> out) {
     port = ntohs(a4->sin_port);
     family = "IPv4";
   }
-  out->CreateDataProperty(context, OneByteString(isolate, "address"),
-                          OneByteString(isolate, ip)).Check();
-  out->CreateDataProperty(context, OneByteString(isolate, "family"),
-                          OneByteString(isolate, family)).Check();
-  out->CreateDataProperty(context, OneByteString(isolate, "port"),
-                          Integer::New(isolate, port)).Check();
+  // `out` comes from JS and may refuse properties (a Proxy, a frozen
+  // object): the exception is then left pending for the caller.
+  (void)(out->CreateDataProperty(context, OneByteString(isolate, "address"),
+                                 OneByteString(isolate, ip))
+             .FromMaybe(false) &&
+         out->CreateDataProperty(context, OneByteString(isolate, "family"),
+                                 OneByteString(isolate, family))
+             .FromMaybe(false) &&
+         out->CreateDataProperty(context, OneByteString(isolate, "port"),
+                                 Integer::New(isolate, port))
+             .FromMaybe(false));
 }
 
 class TCPWrap : public LibuvStreamWrap {

@@ -34,17 +34,22 @@ void GetWindowSize(const FunctionCallbackInfo<Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
   int fd = args[0]->IsInt32() ? args[0].As<v8::Int32>()->Value() : -1;
-  CHECK(args[1]->IsArray());
+  if (!args[1]->IsArray()) {
+    args.GetReturnValue().Set(UV_EINVAL);
+    return;
+  }
   struct winsize ws;
   if (ioctl(fd, TIOCGWINSZ, &ws) != 0) {
     args.GetReturnValue().Set(uv_translate_sys_error(errno));
     return;
   }
   Local<Array> out = args[1].As<Array>();
-  out->CreateDataProperty(context, 0, v8::Integer::New(isolate, ws.ws_col))
-      .Check();
-  out->CreateDataProperty(context, 1, v8::Integer::New(isolate, ws.ws_row))
-      .Check();
+  if (out->CreateDataProperty(context, 0, v8::Integer::New(isolate, ws.ws_col))
+          .IsNothing() ||
+      out->CreateDataProperty(context, 1, v8::Integer::New(isolate, ws.ws_row))
+          .IsNothing()) {
+    return;
+  }
   args.GetReturnValue().Set(0);
 }
 
@@ -76,14 +81,22 @@ class TTYWrap : public LibuvStreamWrap {
     }
     if (err != 0 && args[1]->IsObject()) {
       Local<Object> ctx = args[1].As<Object>();
-      ctx->Set(context, OneByteString(isolate, "errno"),
-               v8::Integer::New(isolate, err)).Check();
-      ctx->Set(context, OneByteString(isolate, "code"),
-               OneByteString(isolate, uv_err_name(err))).Check();
-      ctx->Set(context, OneByteString(isolate, "message"),
-               OneByteString(isolate, uv_strerror(err))).Check();
-      ctx->Set(context, OneByteString(isolate, "syscall"),
-               OneByteString(isolate, "uv_tty_init")).Check();
+      // Own data properties: no setter of a program's can run (or throw)
+      // here; a failure leaves its exception pending for the caller.
+      (void)(ctx->CreateDataProperty(context, OneByteString(isolate, "errno"),
+                                     v8::Integer::New(isolate, err))
+                 .FromMaybe(false) &&
+             ctx->CreateDataProperty(context, OneByteString(isolate, "code"),
+                                     OneByteString(isolate, uv_err_name(err)))
+                 .FromMaybe(false) &&
+             ctx->CreateDataProperty(context,
+                                     OneByteString(isolate, "message"),
+                                     OneByteString(isolate, uv_strerror(err)))
+                 .FromMaybe(false) &&
+             ctx->CreateDataProperty(context,
+                                     OneByteString(isolate, "syscall"),
+                                     OneByteString(isolate, "uv_tty_init"))
+                 .FromMaybe(false));
     }
   }
 
@@ -93,17 +106,24 @@ class TTYWrap : public LibuvStreamWrap {
       args.GetReturnValue().Set(UV_EBADF);
       return;
     }
-    CHECK(args[0]->IsArray());
+    if (!args[0]->IsArray()) {
+      args.GetReturnValue().Set(UV_EINVAL);
+      return;
+    }
     int width;
     int height;
     int err = uv_tty_get_winsize(&wrap->tty_, &width, &height);
     if (err == 0) {
       Local<Context> context = args.GetIsolate()->GetCurrentContext();
       Local<Array> out = args[0].As<Array>();
-      out->Set(context, 0, v8::Integer::New(args.GetIsolate(), width))
-          .Check();
-      out->Set(context, 1, v8::Integer::New(args.GetIsolate(), height))
-          .Check();
+      if (out->CreateDataProperty(context, 0,
+                                  v8::Integer::New(args.GetIsolate(), width))
+              .IsNothing() ||
+          out->CreateDataProperty(context, 1,
+                                  v8::Integer::New(args.GetIsolate(), height))
+              .IsNothing()) {
+        return;
+      }
     }
     args.GetReturnValue().Set(err);
   }

@@ -126,12 +126,14 @@ for (const name of ['AggregateError', 'Array', 'ArrayBuffer', 'BigInt',
   const ctor = globalThis[name];
   if (ctor === undefined) continue;
   define(name, ctor);
+  define(`${name}Prototype`, ctor.prototype);
   copyStatics(name, ctor);
   copyPrototype(`${name}Prototype`, ctor.prototype);
 }
 
 // Promise gets the same treatment; its statics are bound to Promise.
 define('Promise', Promise);
+define('PromisePrototype', Promise.prototype);
 copyStatics('Promise', Promise, true);
 copyPrototype('PromisePrototype', Promise.prototype);
 

@@ -17,9 +17,17 @@ const {
   ObjectCreate,
   ObjectDefineProperty,
   ObjectFreeze,
+  ObjectGetOwnPropertyDescriptor,
+  ObjectGetPrototypeOf,
   ObjectKeys,
+  ObjectPrototype,
   ObjectPrototypeHasOwnProperty,
+  ObjectSetPrototypeOf,
+  Proxy,
   ReflectApply,
+  ReflectDefineProperty,
+  ReflectSet,
+  String,
   SafeMap,
   SafeSet,
   StringPrototypeCharCodeAt,
@@ -74,9 +82,20 @@ function initOptions() {
   userConditions = getOptionValue('--conditions') || [];
 }
 
+let cjsConditions;
 function getCjsConditions() {
-  initOptions();
-  return new SafeSet(['require', 'node', 'node-addons', ...userConditions]);
+  if (cjsConditions === undefined) {
+    initOptions();
+    // No spread: a program may have deleted Array.prototype[Symbol.iterator].
+    cjsConditions = new SafeSet();
+    cjsConditions.add('require');
+    cjsConditions.add('node');
+    cjsConditions.add('node-addons');
+    for (let i = 0; i < userConditions.length; i++) {
+      cjsConditions.add(userConditions[i]);
+    }
+  }
+  return cjsConditions;
 }
 
 // --- File-system probes (never throw). -------------------------------------
@@ -86,7 +105,8 @@ function stat(filename) {
   const cached = statCache.get(filename);
   if (cached !== undefined) return cached;
   const result = fsBinding.internalModuleStat(filename);
-  statCache.set(filename, result);
+  // Only what exists is cached: a file created later must be found.
+  if (result >= 0) statCache.set(filename, result);
   return result;
 }
 
@@ -180,19 +200,37 @@ function updateChildren(parent, child, scan) {
   }
 }
 
+// module.parent is deprecated (DEP0144), with a warning under
+// --pending-deprecation only, as in Node.
+let parentDeprecationWarned = false;
+function warnParentDeprecation() {
+  if (!parentDeprecationWarned && process.pendingDeprecation) {
+    parentDeprecationWarned = true;
+    process.emitWarning('module.parent is deprecated due to accuracy ' +
+                        'issues. Please use require.main to find program ' +
+                        'entry point instead.', 'DeprecationWarning',
+                        'DEP0144');
+  }
+}
+
 ObjectDefineProperty(Module.prototype, 'parent', {
   __proto__: null,
   configurable: true,
   enumerable: false,
-  get() { return this[kModuleParent]; },
-  set(value) { this[kModuleParent] = value; },
+  get() {
+    warnParentDeprecation();
+    return this[kModuleParent];
+  },
+  set(value) {
+    warnParentDeprecation();
+    this[kModuleParent] = value;
+  },
 });
 
 Module._cache = ObjectCreate(null);
 Module._pathCache = ObjectCreate(null);
 Module._extensions = ObjectCreate(null);
 Module.globalPaths = [];
-Module.wrapper = wrapper;
 Module.wrap = function(script) {
   return `${Module.wrapper[0]}${script}${Module.wrapper[1]}`;
 };
@@ -516,11 +554,15 @@ Module._findPath = function(request, paths, isMain) {
      StringPrototypeEndsWith(request, '/..') ||
      request === '.' || request === '..');
   const isRelative = request[0] === '.';
+  // A request that leaves its folder ('../x') is looked up even when that
+  // folder no longer exists.
+  const insidePath = !isRelative ||
+    !StringPrototypeStartsWith(path.normalize(request), '..');
   const conditions = getCjsConditions();
   let exts;
   for (let i = 0; i < paths.length; i++) {
     const curPath = paths[i];
-    if (curPath && stat(curPath) < 1) continue;
+    if (insidePath && curPath && stat(curPath) < 1) continue;
     if (!absoluteRequest && !isRelative) {
       const exportsResolved = resolveExports(curPath, request, conditions);
       if (exportsResolved) {
@@ -577,12 +619,16 @@ Module._resolveFilename = function(request, parent, isMain, options) {
         StringPrototypeStartsWith(request, '../') ||
         request === '.' || request === '..';
       if (isRelative) {
+        for (let i = 0; i < options.paths.length; i++) {
+          validateString(options.paths[i], 'paths');
+        }
         paths = options.paths;
       } else {
         const fakeParent = new Module('', null);
         paths = [];
         for (let i = 0; i < options.paths.length; i++) {
           const p = options.paths[i];
+          validateString(p, 'paths');
           fakeParent.paths = Module._nodeModulePaths(p);
           const lookupPaths = Module._resolveLookupPaths(request, fakeParent);
           for (let j = 0; j < lookupPaths.length; j++) {
@@ -660,6 +706,7 @@ Module._load = function(request, parent, isMain) {
       const cachedModule = Module._cache[filename];
       if (cachedModule !== undefined) {
         updateChildren(parent, cachedModule, true);
+        if (!cachedModule.loaded) return getExportsForCircularRequire(cachedModule);
         return cachedModule.exports;
       }
       delete relativeResolveCache[relResolveCacheIdentifier];
@@ -678,6 +725,7 @@ Module._load = function(request, parent, isMain) {
   const cachedModule = Module._cache[filename];
   if (cachedModule !== undefined) {
     updateChildren(parent, cachedModule, true);
+    if (!cachedModule.loaded) return getExportsForCircularRequire(cachedModule);
     return cachedModule.exports;
   }
 
@@ -700,6 +748,13 @@ Module._load = function(request, parent, isMain) {
   try {
     module.load(filename);
     threw = false;
+    // The warning prototype of a circular require is only for the time
+    // the module was loading.
+    const exports = module.exports;
+    if (exports !== null && typeof exports === 'object' &&
+        ObjectGetPrototypeOf(exports) === CircularRequireWarningProxy) {
+      ObjectSetPrototypeOf(exports, ObjectPrototype);
+    }
   } finally {
     if (threw) {
       delete Module._cache[filename];
@@ -716,6 +771,42 @@ Module._load = function(request, parent, isMain) {
   return module.exports;
 };
 const relativeResolveCache = ObjectCreate(null);
+
+// Reading a property that is not (yet) there on the exports of a module
+// still loading is most often a circular-dependency bug: Node warns about
+// it, through a prototype that traps those reads.
+function emitCircularRequireWarning(prop) {
+  process.emitWarning(`Accessing non-existent property '${String(prop)}' of ` +
+                      'module exports inside circular dependency');
+}
+
+const CircularRequireWarningProxy = new Proxy({}, {
+  __proto__: null,
+  get(target, prop) {
+    // Transpiled ES modules probe __esModule; Object.prototype's members
+    // are no mistake.
+    if (prop in ObjectPrototype || prop === '__esModule') return undefined;
+    emitCircularRequireWarning(prop);
+    return undefined;
+  },
+  getOwnPropertyDescriptor(target, prop) {
+    if (ObjectPrototypeHasOwnProperty(target, prop) || prop === '__esModule') {
+      return ObjectGetOwnPropertyDescriptor(target, prop);
+    }
+    emitCircularRequireWarning(prop);
+    return undefined;
+  },
+});
+
+function getExportsForCircularRequire(module) {
+  const exports = module.exports;
+  if (exports !== null && typeof exports === 'object' &&
+      ObjectGetPrototypeOf(exports) === ObjectPrototype &&
+      !exports.__esModule) {
+    ObjectSetPrototypeOf(exports, CircularRequireWarningProxy);
+  }
+  return exports;
+}
 
 function findLongestRegisteredExtension(filename) {
   const name = path.basename(filename);
@@ -877,10 +968,22 @@ Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
 Module.Module = Module;
 Module.SourceMap = undefined;
 
-// Detect patches of Module.wrap / Module.wrapper, as some tools do.
+// Some tools patch Module.wrap or Module.wrapper (assigning either, or
+// editing wrapper's strings in place); the wrapper then takes effect, as in
+// Node.
 {
   let wrap = Module.wrap;
-  let wrapperValue = Module.wrapper;
+  let wrapperProxy = new Proxy(wrapper, {
+    __proto__: null,
+    set(target, property, value, receiver) {
+      patched = true;
+      return ReflectSet(target, property, value, receiver);
+    },
+    defineProperty(target, property, descriptor) {
+      patched = true;
+      return ReflectDefineProperty(target, property, descriptor);
+    },
+  });
   ObjectDefineProperty(Module, 'wrap', {
     __proto__: null,
     configurable: true,
@@ -892,10 +995,13 @@ Module.SourceMap = undefined;
     __proto__: null,
     configurable: true,
     enumerable: true,
-    get() { return wrapperValue; },
-    set(value) { patched = true; wrapperValue = value; },
+    get() { return wrapperProxy; },
+    set(value) { patched = true; wrapperProxy = value; },
   });
 }
+
+// Node exposes its stat of the loader (used by some tools and tests).
+Module._stat = stat;
 
 function initializeCJS() {
   Module._initPaths();
