@@ -7,23 +7,22 @@
 const {
   Array,
   NumberIsInteger,
-  NumberIsNaN,
   ObjectSetPrototypeOf,
   FunctionPrototypeCall,
 } = primordials;
 
 const net = require('net');
-const { TTY, isTTY } = internalBinding('tty_wrap');
+// TTY is looked up at each use: this module is in the startup snapshot, and
+// tests replace the binding's constructor.
+const ttyWrap = internalBinding('tty_wrap');
+const { isTTY } = ttyWrap;
 const {
   ErrnoException,
   codes: {
-    ERR_INVALID_ARG_VALUE,
-    ERR_INVALID_CURSOR_POS,
     ERR_INVALID_FD,
     ERR_TTY_INIT_FAILED,
   },
 } = require('internal/errors');
-const { validateFunction } = require('internal/validators');
 const { getColorDepth, hasColors } = require('internal/tty');
 
 function isatty(fd) {
@@ -33,7 +32,7 @@ function isatty(fd) {
 function newTTYHandle(fd) {
   if (fd >> 0 !== fd || fd < 0) throw new ERR_INVALID_FD(fd);
   const ctx = {};
-  const tty = new TTY(fd, ctx);
+  const tty = new ttyWrap.TTY(fd, ctx);
   if (ctx.code !== undefined) throw new ERR_TTY_INIT_FAILED(ctx);
   return tty;
 }
@@ -103,73 +102,28 @@ WriteStream.prototype._refreshSize = function() {
   }
 };
 
-// The cursor helpers write ANSI/VT100 control sequences (as readline's).
-function done(callback) {
-  if (typeof callback === 'function') process.nextTick(callback, null);
-  return true;
-}
-
-function cursorTo(stream, x, y, callback) {
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  if (typeof y === 'function') {
-    callback = y;
-    y = undefined;
-  }
-  if (NumberIsNaN(x)) throw new ERR_INVALID_ARG_VALUE('x', x);
-  if (NumberIsNaN(y)) throw new ERR_INVALID_ARG_VALUE('y', y);
-  if (stream == null || (typeof x !== 'number' && typeof y !== 'number')) {
-    return done(callback);
-  }
-  if (typeof x !== 'number') throw new ERR_INVALID_CURSOR_POS();
-  const data = typeof y !== 'number' ? `\x1b[${x + 1}G` :
-    `\x1b[${y + 1};${x + 1}H`;
-  return stream.write(data, callback);
-}
-
-function moveCursor(stream, dx, dy, callback) {
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  if (stream == null || !(dx || dy)) return done(callback);
-  let data = '';
-  if (dx < 0) {
-    data += `\x1b[${-dx}D`;
-  } else if (dx > 0) {
-    data += `\x1b[${dx}C`;
-  }
-  if (dy < 0) {
-    data += `\x1b[${-dy}A`;
-  } else if (dy > 0) {
-    data += `\x1b[${dy}B`;
-  }
-  return stream.write(data, callback);
-}
-
-function clearLine(stream, dir, callback) {
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  if (stream == null) return done(callback);
-  const data = dir < 0 ? '\x1b[1K' : dir > 0 ? '\x1b[0K' : '\x1b[2K';
-  return stream.write(data, callback);
-}
-
-function clearScreenDown(stream, callback) {
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  if (stream == null) return done(callback);
-  return stream.write('\x1b[0J', callback);
-}
+// The cursor helpers are readline's, looked up on each call (programs and
+// tests replace readline.cursorTo and friends).
+let readline;
 
 WriteStream.prototype.cursorTo = function(x, y, callback) {
-  return cursorTo(this, x, y, callback);
+  readline ??= require('readline');
+  return readline.cursorTo(this, x, y, callback);
 };
 
 WriteStream.prototype.moveCursor = function(dx, dy, callback) {
-  return moveCursor(this, dx, dy, callback);
+  readline ??= require('readline');
+  return readline.moveCursor(this, dx, dy, callback);
 };
 
 WriteStream.prototype.clearLine = function(dir, callback) {
-  return clearLine(this, dir, callback);
+  readline ??= require('readline');
+  return readline.clearLine(this, dir, callback);
 };
 
 WriteStream.prototype.clearScreenDown = function(callback) {
-  return clearScreenDown(this, callback);
+  readline ??= require('readline');
+  return readline.clearScreenDown(this, callback);
 };
 
 WriteStream.prototype.getWindowSize = function() {
