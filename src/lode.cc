@@ -139,9 +139,8 @@ void IsErrorForBuiltins(const FunctionCallbackInfo<Value>& args) {
 }
 
 // The object internal/per_context/modern_builtins gets as `natives`.
-Local<Object> CreateModernBuiltinsNatives(Environment* env) {
-  Isolate* isolate = env->isolate();
-  Local<Context> context = env->context();
+Local<Object> CreateModernBuiltinsNatives(Local<Context> context) {
+  Isolate* isolate = context->GetIsolate();
   Local<Object> natives = Object::New(isolate);
   const struct {
     const char* name;
@@ -293,16 +292,25 @@ void SetIsolateHooks(Isolate* isolate, bool building_snapshot) {
   isolate->SetHostImportModuleDynamicallyCallback(ImportModuleDynamically);
 }
 
+bool InstallModernBuiltins(Local<Context> context) {
+  const char* params[] = {"natives"};
+  Local<Function> fn;
+  if (!builtins::CompileBuiltin(context, "internal/per_context/modern_builtins",
+                                1, params)
+           .ToLocal(&fn)) {
+    return false;
+  }
+  Local<Value> natives = CreateModernBuiltinsNatives(context);
+  return !fn->Call(context, v8::Undefined(context->GetIsolate()), 1, &natives)
+              .IsEmpty();
+}
+
 bool BootstrapEnvironment(Environment* env) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
   // The builtins newer than V8 10.2 go onto the intrinsics first, so that
   // primordials capture them too.
-  if (RunBootstrapScript(env, "internal/per_context/modern_builtins",
-                         {"natives"}, {CreateModernBuiltinsNatives(env)})
-          .IsEmpty()) {
-    return false;
-  }
+  if (!InstallModernBuiltins(context)) return false;
   Local<Object> primordials = Object::New(isolate);
   env->set_primordials(primordials);
   if (RunBootstrapScript(env, "internal/per_context/primordials",

@@ -1,29 +1,1123 @@
-// internalBinding('contextify'): compiling user code. The CommonJS loader
-// compiles each file as a function of the module wrapper's parameters, so
-// line and column numbers in stack traces match the file. vm's contexts
-// come with the ESM and vm issue.
+// internalBinding('contextify'): compiling user code, and the machinery of
+// the vm module. The CommonJS loader compiles each file as a function of the
+// module wrapper's parameters (compileFunction), so line and column numbers
+// in stack traces match the file. vm adds contexts whose global object
+// forwards property access to a "sandbox" object (makeContext), scripts
+// compiled once and run in any context (ContextifyScript), functions
+// compiled with extensions (compileFunctionForVm), and the watchdog behind
+// the `timeout` and `breakOnSigint` options.
+//
+// Lifetime of a vm context: the sandbox holds (through a private symbol) a
+// small wrapper object; the wrapper holds the context's global proxy; the
+// context holds the sandbox and the wrapper in its embedder data. That
+// cycle lives in the JS heap only, so the GC frees all of it together. The
+// C++ ContextifyContext (the microtask queue of microtaskMode
+// 'afterEvaluate') dies in the wrapper's weak callback.
+#include <semaphore.h>
+#include <signal.h>
+
+#include <atomic>
+#include <cerrno>
+#include <ctime>
+#include <memory>
+
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_internals.h"
 #include "util.h"
+#include "uv.h"
 
 namespace lode::contextify {
 
 using v8::Array;
+using v8::ArrayBufferView;
+using v8::Boolean;
 using v8::Context;
+using v8::Exception;
 using v8::Function;
 using v8::FunctionCallbackInfo;
+using v8::FunctionTemplate;
 using v8::Integer;
 using v8::Isolate;
 using v8::Local;
+using v8::MaybeLocal;
+using v8::Message;
+using v8::MicrotaskQueue;
+using v8::Name;
 using v8::Object;
+using v8::ObjectTemplate;
+using v8::Private;
+using v8::PropertyAttribute;
+using v8::PropertyCallbackInfo;
+using v8::PropertyDescriptor;
 using v8::Script;
 using v8::ScriptCompiler;
 using v8::ScriptOrigin;
 using v8::String;
+using v8::Symbol;
+using v8::TryCatch;
+using v8::UnboundScript;
 using v8::Value;
 
 namespace {
+
+// Embedder data slots of a vm context, after the Environment's.
+constexpr int kContextifyContextSlot = kContextEmbedderDataIndex + 1;
+constexpr int kSandboxSlot = kContextEmbedderDataIndex + 2;
+constexpr int kWrapperSlot = kContextEmbedderDataIndex + 3;
+constexpr int kAllowWasmSlot = kContextEmbedderDataIndex + 4;
+
+// Internal fields of the wrapper object.
+enum WrapperField { kWrapperPointer = 0, kWrapperGlobal, kWrapperFieldCount };
+// Internal fields of a ContextifyScript instance.
+enum ScriptField { kScriptPointer = 0, kScriptTag, kScriptFieldCount };
+// Marks the objects whose field 0 is a ContextifyScript.
+int script_tag;
+
+// For results that do not matter (an exception, if any, stays pending).
+template <typename T>
+void Ignore(T&&) {}
+
+Local<Private> ContextPrivate(Isolate* isolate) {
+  return Private::ForApi(isolate,
+                         FIXED_ONE_BYTE_STRING(isolate, "lode:vm:context"));
+}
+// Set on an error whose stack got the source line in front (displayErrors),
+// so that the fatal-exception printer does not print it a second time.
+Local<Private> DecoratedPrivate(Isolate* isolate) {
+  return Private::ForApi(isolate,
+                         FIXED_ONE_BYTE_STRING(isolate, "lode:decorated"));
+}
+
+void ThrowCodedError(Isolate* isolate, const char* code,
+                     const std::string& message) {
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Object> err =
+      Exception::Error(Utf8String(isolate, message)).As<Object>();
+  Ignore(err->CreateDataProperty(context,
+                                 FIXED_ONE_BYTE_STRING(isolate, "code"),
+                                 OneByteString(isolate, code)));
+  isolate->ThrowException(err);
+}
+
+// Templates made on the first vm context of an environment.
+class ContextifyData : public BindingData {
+ public:
+  v8::Global<ObjectTemplate> global_template;
+  v8::Global<ObjectTemplate> wrapper_template;
+};
+
+class ContextifyContext {
+ public:
+  ContextifyContext(Isolate* isolate, Local<Context> context,
+                    Local<Object> wrapper,
+                    std::unique_ptr<MicrotaskQueue> queue)
+      : isolate_(isolate),
+        context_(isolate, context),
+        wrapper_(isolate, wrapper),
+        microtask_queue_(std::move(queue)) {
+    context_.SetWeak();
+    wrapper_.SetWeak(this, OnWrapperCollected,
+                     v8::WeakCallbackType::kParameter);
+  }
+  LODE_DISALLOW_COPY(ContextifyContext);
+
+  static ContextifyContext* FromContext(Local<Context> context) {
+    if (context.IsEmpty() ||
+        context->GetNumberOfEmbedderDataFields() <= kWrapperSlot) {
+      return nullptr;
+    }
+    return static_cast<ContextifyContext*>(
+        context->GetAlignedPointerFromEmbedderData(kContextifyContextSlot));
+  }
+
+  // The vm context `value` (a contextified object) belongs to, or nullptr.
+  static ContextifyContext* FromObject(Local<Context> current,
+                                       Local<Value> value) {
+    if (!value->IsObject()) return nullptr;
+    Isolate* isolate = current->GetIsolate();
+    Local<Value> wrapper;
+    if (!value.As<Object>()
+             ->GetPrivate(current, ContextPrivate(isolate))
+             .ToLocal(&wrapper) ||
+        !wrapper->IsObject() ||
+        wrapper.As<Object>()->InternalFieldCount() != kWrapperFieldCount) {
+      return nullptr;
+    }
+    return static_cast<ContextifyContext*>(
+        wrapper.As<Object>()->GetAlignedPointerFromInternalField(
+            kWrapperPointer));
+  }
+
+  template <typename T>
+  static ContextifyContext* FromInterceptor(
+      const PropertyCallbackInfo<T>& info) {
+    Local<Context> context;
+    if (!info.Holder()->GetCreationContext().ToLocal(&context)) return nullptr;
+    return FromContext(context);
+  }
+
+  Isolate* isolate() const { return isolate_; }
+  Local<Context> context() const { return context_.Get(isolate_); }
+  Local<Object> sandbox() const {
+    return context()->GetEmbedderData(kSandboxSlot).As<Object>();
+  }
+  Local<Object> global_proxy() const { return context()->Global(); }
+  MicrotaskQueue* microtask_queue() const { return microtask_queue_.get(); }
+
+ private:
+  static void OnWrapperCollected(
+      const v8::WeakCallbackInfo<ContextifyContext>& info) {
+    delete info.GetParameter();
+  }
+
+  Isolate* isolate_;
+  v8::Global<Context> context_;
+  v8::Global<Object> wrapper_;
+  std::unique_ptr<MicrotaskQueue> microtask_queue_;
+};
+
+// ---------------------------------------------------------------------------
+// The global object's interceptors. Reads look at the sandbox first, then at
+// the real global; writes go to the sandbox (and, when not intercepted, to
+// the global too, so that declarations behave as on any global).
+
+Local<Name> IndexToName(Isolate* isolate, uint32_t index) {
+  return Integer::NewFromUnsigned(isolate, index)
+      ->ToString(isolate->GetCurrentContext())
+      .ToLocalChecked();
+}
+
+void NamedGetter(Local<Name> property,
+                 const PropertyCallbackInfo<Value>& info) {
+  ContextifyContext* cc = ContextifyContext::FromInterceptor(info);
+  if (cc == nullptr) return;
+  Isolate* isolate = info.GetIsolate();
+  Local<Context> context = cc->context();
+  Local<Object> sandbox = cc->sandbox();
+  Local<Value> value;
+  TryCatch try_catch(isolate);
+  if (!sandbox->GetRealNamedProperty(context, property).ToLocal(&value)) {
+    if (try_catch.HasCaught()) {
+      try_catch.ReThrow();
+      return;
+    }
+    if (!cc->global_proxy()
+             ->GetRealNamedProperty(context, property)
+             .ToLocal(&value)) {
+      if (try_catch.HasCaught()) try_catch.ReThrow();
+      return;
+    }
+  }
+  if (value == sandbox) value = cc->global_proxy();
+  info.GetReturnValue().Set(value);
+}
+
+void NamedSetter(Local<Name> property, Local<Value> value,
+                 const PropertyCallbackInfo<Value>& info) {
+  ContextifyContext* cc = ContextifyContext::FromInterceptor(info);
+  if (cc == nullptr) return;
+  Isolate* isolate = info.GetIsolate();
+  Local<Context> context = cc->context();
+  Local<Object> sandbox = cc->sandbox();
+  TryCatch try_catch(isolate);
+  PropertyAttribute attributes = v8::None;
+  bool on_global = cc->global_proxy()
+                       ->GetRealNamedPropertyAttributes(context, property)
+                       .To(&attributes);
+  bool read_only = (attributes & v8::ReadOnly) != 0;
+  attributes = v8::None;
+  bool on_sandbox = sandbox->GetRealNamedPropertyAttributes(context, property)
+                        .To(&attributes);
+  if (try_catch.HasCaught()) {
+    try_catch.ReThrow();
+    return;
+  }
+  read_only = read_only || (attributes & v8::ReadOnly) != 0;
+  if (read_only) return;
+  // `x = 1` (a store to an undeclared name) rather than `this.x = 1`.
+  bool contextual_store = cc->global_proxy() != info.This();
+  bool declared = on_global || on_sandbox;
+  // In strict code, an undeclared name is a ReferenceError (V8 throws it
+  // when the store is not intercepted), except for function declarations.
+  if (!declared && info.ShouldThrowOnError() && contextual_store &&
+      !value->IsFunction()) {
+    return;
+  }
+  if (!declared && property->IsSymbol()) return;
+  if (sandbox->Set(context, property, value).IsNothing()) {
+    if (try_catch.HasCaught()) try_catch.ReThrow();
+    return;
+  }
+  // An accessor on the sandbox has done the store: the global keeps out.
+  Local<Value> desc;
+  if (on_sandbox &&
+      sandbox->GetOwnPropertyDescriptor(context, property).ToLocal(&desc) &&
+      desc->IsObject()) {
+    Local<Object> desc_obj = desc.As<Object>();
+    if (desc_obj->HasOwnProperty(context, FIXED_ONE_BYTE_STRING(isolate, "get"))
+            .FromMaybe(false) ||
+        desc_obj->HasOwnProperty(context, FIXED_ONE_BYTE_STRING(isolate, "set"))
+            .FromMaybe(false)) {
+      info.GetReturnValue().Set(value);
+    }
+  }
+  if (try_catch.HasCaught()) try_catch.ReThrow();
+}
+
+// The attributes of an own property of the sandbox, or else of the global;
+// not intercepted when neither has it (the global's prototype chain decides).
+void NamedQuery(Local<Name> property,
+                const PropertyCallbackInfo<Integer>& info) {
+  ContextifyContext* cc = ContextifyContext::FromInterceptor(info);
+  if (cc == nullptr) return;
+  Isolate* isolate = info.GetIsolate();
+  Local<Context> context = cc->context();
+  TryCatch try_catch(isolate);
+  PropertyAttribute attributes;
+  Local<Object> holders[] = {cc->sandbox(), cc->global_proxy()};
+  for (Local<Object> holder : holders) {
+    v8::Maybe<bool> has = holder->HasRealNamedProperty(context, property);
+    if (has.IsNothing()) break;
+    if (!has.FromJust()) continue;
+    if (holder->GetRealNamedPropertyAttributes(context, property)
+            .To(&attributes)) {
+      info.GetReturnValue().Set(static_cast<int32_t>(attributes));
+    }
+    break;
+  }
+  if (try_catch.HasCaught()) try_catch.ReThrow();
+}
+
+void NamedDescriptor(Local<Name> property,
+                     const PropertyCallbackInfo<Value>& info) {
+  ContextifyContext* cc = ContextifyContext::FromInterceptor(info);
+  if (cc == nullptr) return;
+  Local<Context> context = cc->context();
+  Local<Object> sandbox = cc->sandbox();
+  TryCatch try_catch(info.GetIsolate());
+  if (sandbox->HasOwnProperty(context, property).FromMaybe(false)) {
+    Local<Value> desc;
+    if (sandbox->GetOwnPropertyDescriptor(context, property).ToLocal(&desc)) {
+      info.GetReturnValue().Set(desc);
+    }
+  }
+  if (try_catch.HasCaught()) try_catch.ReThrow();
+}
+
+void NamedDefiner(Local<Name> property, const PropertyDescriptor& desc,
+                  const PropertyCallbackInfo<Value>& info) {
+  ContextifyContext* cc = ContextifyContext::FromInterceptor(info);
+  if (cc == nullptr) return;
+  Isolate* isolate = info.GetIsolate();
+  Local<Context> context = cc->context();
+  TryCatch try_catch(isolate);
+  PropertyAttribute attributes = v8::None;
+  bool on_global = cc->global_proxy()
+                       ->GetRealNamedPropertyAttributes(context, property)
+                       .To(&attributes);
+  // A constant of the global (neither writable nor configurable) stays as it
+  // is, on both sides.
+  if (on_global && (attributes & v8::ReadOnly) &&
+      (attributes & v8::DontDelete)) {
+    return;
+  }
+  Local<Object> sandbox = cc->sandbox();
+  auto define_on_sandbox = [&](PropertyDescriptor* copy) {
+    if (desc.has_enumerable()) copy->set_enumerable(desc.enumerable());
+    if (desc.has_configurable()) copy->set_configurable(desc.configurable());
+    Ignore(sandbox->DefineProperty(context, property, *copy));
+  };
+  if (desc.has_get() || desc.has_set()) {
+    PropertyDescriptor copy(
+        desc.has_get() ? desc.get() : v8::Undefined(isolate).As<Value>(),
+        desc.has_set() ? desc.set() : v8::Undefined(isolate).As<Value>());
+    define_on_sandbox(&copy);
+  } else {
+    Local<Value> value =
+        desc.has_value() ? desc.value() : v8::Undefined(isolate).As<Value>();
+    if (desc.has_writable()) {
+      PropertyDescriptor copy(value, desc.writable());
+      define_on_sandbox(&copy);
+    } else {
+      PropertyDescriptor copy(value);
+      define_on_sandbox(&copy);
+    }
+  }
+  if (try_catch.HasCaught()) try_catch.ReThrow();
+}
+
+void NamedDeleter(Local<Name> property,
+                  const PropertyCallbackInfo<v8::Boolean>& info) {
+  ContextifyContext* cc = ContextifyContext::FromInterceptor(info);
+  if (cc == nullptr) return;
+  TryCatch try_catch(info.GetIsolate());
+  v8::Maybe<bool> deleted = cc->sandbox()->Delete(cc->context(), property);
+  if (try_catch.HasCaught()) {
+    try_catch.ReThrow();
+    return;
+  }
+  // Deleted from the sandbox: V8 deletes it from the global as well.
+  if (deleted.FromMaybe(false)) return;
+  info.GetReturnValue().Set(false);
+}
+
+// Own keys of the sandbox: the string and symbol ones here, the indices in
+// the indexed enumerator.
+void NamedEnumerator(const PropertyCallbackInfo<Array>& info) {
+  ContextifyContext* cc = ContextifyContext::FromInterceptor(info);
+  if (cc == nullptr) return;
+  TryCatch try_catch(info.GetIsolate());
+  Local<Array> keys;
+  if (cc->sandbox()
+          ->GetPropertyNames(cc->context(), v8::KeyCollectionMode::kOwnOnly,
+                             v8::ALL_PROPERTIES, v8::IndexFilter::kSkipIndices)
+          .ToLocal(&keys)) {
+    info.GetReturnValue().Set(keys);
+  }
+  if (try_catch.HasCaught()) try_catch.ReThrow();
+}
+
+void IndexedEnumerator(const PropertyCallbackInfo<Array>& info) {
+  ContextifyContext* cc = ContextifyContext::FromInterceptor(info);
+  if (cc == nullptr) return;
+  Isolate* isolate = info.GetIsolate();
+  Local<Context> context = cc->context();
+  TryCatch try_catch(isolate);
+  Local<Array> keys;
+  if (!cc->sandbox()
+           ->GetPropertyNames(context, v8::KeyCollectionMode::kOwnOnly,
+                              static_cast<v8::PropertyFilter>(
+                                  v8::ALL_PROPERTIES | v8::SKIP_SYMBOLS),
+                              v8::IndexFilter::kIncludeIndices)
+           .ToLocal(&keys)) {
+    if (try_catch.HasCaught()) try_catch.ReThrow();
+    return;
+  }
+  Local<Array> indices = Array::New(isolate);
+  uint32_t count = 0;
+  for (uint32_t i = 0; i < keys->Length(); i++) {
+    Local<Value> key;
+    if (!keys->Get(context, i).ToLocal(&key)) break;
+    Local<v8::Uint32> index;
+    if (key->IsNumber() ||
+        (key->IsString() && key->ToArrayIndex(context).ToLocal(&index))) {
+      Ignore(indices->Set(context, count++, key));
+    }
+  }
+  if (try_catch.HasCaught()) {
+    try_catch.ReThrow();
+    return;
+  }
+  info.GetReturnValue().Set(indices);
+}
+
+void IndexedGetter(uint32_t index, const PropertyCallbackInfo<Value>& info) {
+  NamedGetter(IndexToName(info.GetIsolate(), index), info);
+}
+void IndexedSetter(uint32_t index, Local<Value> value,
+                   const PropertyCallbackInfo<Value>& info) {
+  NamedSetter(IndexToName(info.GetIsolate(), index), value, info);
+}
+void IndexedQuery(uint32_t index, const PropertyCallbackInfo<Integer>& info) {
+  NamedQuery(IndexToName(info.GetIsolate(), index), info);
+}
+void IndexedDescriptor(uint32_t index,
+                       const PropertyCallbackInfo<Value>& info) {
+  NamedDescriptor(IndexToName(info.GetIsolate(), index), info);
+}
+void IndexedDefiner(uint32_t index, const PropertyDescriptor& desc,
+                    const PropertyCallbackInfo<Value>& info) {
+  NamedDefiner(IndexToName(info.GetIsolate(), index), desc, info);
+}
+void IndexedDeleter(uint32_t index,
+                    const PropertyCallbackInfo<v8::Boolean>& info) {
+  NamedDeleter(IndexToName(info.GetIsolate(), index), info);
+}
+
+bool AllowWasmCodeGeneration(Local<Context> context, Local<String>) {
+  if (context->GetNumberOfEmbedderDataFields() <= kAllowWasmSlot) return true;
+  Local<Value> allow = context->GetEmbedderData(kAllowWasmSlot);
+  return !allow->IsFalse();
+}
+
+ContextifyData* GetData(Environment* env) {
+  ContextifyData* data = env->GetBindingData<ContextifyData>("contextify");
+  if (data != nullptr) return data;
+  Isolate* isolate = env->isolate();
+  data = env->SetBindingData("contextify", std::make_unique<ContextifyData>());
+  // The global's constructor is a function of its own, as in Node, so that
+  // the global's prototype is not the context's Object.prototype itself.
+  Local<FunctionTemplate> global_fn = FunctionTemplate::New(isolate);
+  Local<ObjectTemplate> global = global_fn->InstanceTemplate();
+  global->SetHandler(v8::NamedPropertyHandlerConfiguration(
+      NamedGetter, NamedSetter, NamedQuery, NamedDeleter, NamedEnumerator,
+      NamedDefiner, NamedDescriptor, Local<Value>(),
+      v8::PropertyHandlerFlags::kHasNoSideEffect));
+  global->SetHandler(v8::IndexedPropertyHandlerConfiguration(
+      IndexedGetter, IndexedSetter, IndexedQuery, IndexedDeleter,
+      IndexedEnumerator, IndexedDefiner, IndexedDescriptor, Local<Value>(),
+      v8::PropertyHandlerFlags::kHasNoSideEffect));
+  data->global_template.Reset(isolate, global);
+  Local<ObjectTemplate> wrapper = ObjectTemplate::New(isolate);
+  wrapper->SetInternalFieldCount(kWrapperFieldCount);
+  data->wrapper_template.Reset(isolate, wrapper);
+  return data;
+}
+
+// makeContext(sandboxOrSymbol, name, origin, allowStrings, allowWasm,
+//             ownMicrotaskQueue): a new context. With an object, its global
+// forwards to that object, which is returned; with a symbol
+// (vm.constants.DONT_CONTEXTIFY) its ordinary global is returned.
+void MakeContext(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> current = isolate->GetCurrentContext();
+  if (!args[0]->IsObject() && !args[0]->IsSymbol()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate,
+                               "The \"contextObject\" argument must be of "
+                               "type object");
+    return;
+  }
+  bool contextify = args[0]->IsObject();
+  bool allow_strings = !args[3]->IsFalse();
+  bool allow_wasm = !args[4]->IsFalse();
+  std::unique_ptr<MicrotaskQueue> queue;
+  if (args[5]->IsTrue()) {
+    queue = MicrotaskQueue::New(isolate, v8::MicrotasksPolicy::kExplicit);
+  }
+  ContextifyData* data = GetData(env);
+  MaybeLocal<ObjectTemplate> global_template;
+  if (contextify) global_template = data->global_template.Get(isolate);
+  Local<Context> context = Context::New(isolate, nullptr, global_template,
+                                        MaybeLocal<Value>(), {}, queue.get());
+  if (context.IsEmpty()) {
+    THROW_ERR_MEMORY_ALLOCATION_FAILED(isolate, "Failed to create a context");
+    return;
+  }
+  context->SetSecurityToken(current->GetSecurityToken());
+  // The interceptors stay out of the way until kContextifyContextSlot is
+  // set, below.
+  context->SetAlignedPointerInEmbedderData(kContextEmbedderDataIndex, env);
+  context->SetAlignedPointerInEmbedderData(kContextifyContextSlot, nullptr);
+  context->SetEmbedderData(kSandboxSlot, v8::Undefined(isolate));
+  context->SetEmbedderData(kWrapperSlot, v8::Undefined(isolate));
+  context->SetEmbedderData(kAllowWasmSlot, Boolean::New(isolate, allow_wasm));
+  context->AllowCodeGenerationFromStrings(allow_strings);
+  context->SetErrorMessageForCodeGenerationFromStrings(FIXED_ONE_BYTE_STRING(
+      isolate, "Code generation from strings disallowed for this context"));
+  if (!allow_wasm) {
+    isolate->SetAllowWasmCodeGenerationCallback(AllowWasmCodeGeneration);
+  }
+  {
+    Context::Scope context_scope(context);
+    if (!InstallModernBuiltins(context)) return;
+  }
+  Local<Object> target =
+      contextify ? args[0].As<Object>() : context->Global().As<Object>();
+  Local<Object> wrapper;
+  if (!data->wrapper_template.Get(isolate)->NewInstance(current).ToLocal(
+          &wrapper)) {
+    return;
+  }
+  auto* cc = new ContextifyContext(isolate, context, wrapper, std::move(queue));
+  wrapper->SetAlignedPointerInInternalField(kWrapperPointer, cc);
+  wrapper->SetInternalField(kWrapperGlobal, context->Global());
+  context->SetEmbedderData(kSandboxSlot, target);
+  context->SetEmbedderData(kWrapperSlot, wrapper);
+  context->SetAlignedPointerInEmbedderData(kContextifyContextSlot, cc);
+  if (target->SetPrivate(current, ContextPrivate(isolate), wrapper)
+          .IsNothing()) {
+    return;
+  }
+  args.GetReturnValue().Set(target);
+}
+
+// isContext(object)
+void IsContext(const FunctionCallbackInfo<Value>& args) {
+  Local<Context> current = args.GetIsolate()->GetCurrentContext();
+  args.GetReturnValue().Set(ContextifyContext::FromObject(current, args[0]) !=
+                            nullptr);
+}
+
+// ---------------------------------------------------------------------------
+// Errors: the "displayErrors" decoration of the stack.
+
+// "file:line\nsource line\n    ^^^\n", as Node puts in front of the stack.
+std::string SourceArrow(Isolate* isolate, Local<Context> context,
+                        Local<Message> message) {
+  Local<String> line_text;
+  if (message.IsEmpty() ||
+      !message->GetSourceLine(context).ToLocal(&line_text)) {
+    return "";
+  }
+  Utf8Value filename(isolate, message->GetScriptResourceName());
+  int line = message->GetLineNumber(context).FromMaybe(0);
+  std::string source = Utf8Value(isolate, line_text).ToString();
+  int start = message->GetStartColumn(context).FromMaybe(0);
+  int end = message->GetEndColumn(context).FromMaybe(start + 1);
+  // On the script's first line the columns count the columnOffset too.
+  ScriptOrigin origin = message->GetScriptOrigin();
+  int first_line_start =
+      line - origin.LineOffset() == 1 ? origin.ColumnOffset() : 0;
+  if (start >= first_line_start) {
+    start -= first_line_start;
+    end -= first_line_start;
+  }
+  std::string out = std::string(*filename) + ":" + std::to_string(line) + "\n" +
+                    source + "\n";
+  for (int i = 0; i < start && i < static_cast<int>(source.size()); i++) {
+    out += source[i] == '\t' ? '\t' : ' ';
+  }
+  if (end <= start) end = start + 1;
+  out.append(end - start, '^');
+  out += "\n";
+  return out;
+}
+
+void DecorateErrorStack(Isolate* isolate, const TryCatch& try_catch) {
+  Local<Value> exception = try_catch.Exception();
+  if (exception.IsEmpty() || !exception->IsNativeError()) return;
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Object> error = exception.As<Object>();
+  TryCatch inner(isolate);
+  Local<Private> decorated = DecoratedPrivate(isolate);
+  if (error->HasPrivate(context, decorated).FromMaybe(true)) return;
+  std::string arrow = SourceArrow(isolate, context, try_catch.Message());
+  if (arrow.empty()) return;
+  Local<Value> stack;
+  if (!error->Get(context, FIXED_ONE_BYTE_STRING(isolate, "stack"))
+           .ToLocal(&stack) ||
+      !stack->IsString()) {
+    return;
+  }
+  Local<String> decorated_stack = String::Concat(
+      isolate, Utf8String(isolate, arrow + "\n"), stack.As<String>());
+  if (error
+          ->Set(context, FIXED_ONE_BYTE_STRING(isolate, "stack"),
+                decorated_stack)
+          .FromMaybe(false)) {
+    Ignore(error->SetPrivate(context, decorated, v8::True(isolate)));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Timeout and SIGINT: a thread that terminates the isolate's execution.
+
+class Watchdog {
+ public:
+  Watchdog(Isolate* isolate, int64_t timeout_ms, bool break_on_sigint)
+      : isolate_(isolate),
+        timeout_ms_(timeout_ms),
+        break_on_sigint_(break_on_sigint) {
+    sem_init(&sem_, 0, 0);
+    if (break_on_sigint_) {
+      previous_ = sigint_top_.exchange(this);
+      struct sigaction sa = {};
+      sa.sa_handler = OnSigint;
+      sigemptyset(&sa.sa_mask);
+      sigaction(SIGINT, &sa, &old_action_);
+    }
+    started_ = uv_thread_create(&thread_, ThreadMain, this) == 0;
+  }
+  ~Watchdog() {
+    Stop();
+    sem_destroy(&sem_);
+  }
+  // Ends the thread; the flags are final after it.
+  void Stop() {
+    if (stopped_) return;
+    stopped_ = true;
+    if (break_on_sigint_) {
+      sigaction(SIGINT, &old_action_, nullptr);
+      sigint_top_.store(previous_);
+    }
+    done_.store(true);
+    sem_post(&sem_);
+    if (started_) uv_thread_join(&thread_);
+  }
+  LODE_DISALLOW_COPY(Watchdog);
+
+  bool timed_out() const { return timed_out_.load(); }
+  bool interrupted() const { return interrupted_.load(); }
+
+ private:
+  static void OnSigint(int) {
+    Watchdog* w = sigint_top_.load();
+    if (w == nullptr) return;
+    w->sigint_received_.store(true);
+    sem_post(&w->sem_);
+  }
+
+  static void ThreadMain(void* arg) {
+    auto* self = static_cast<Watchdog*>(arg);
+    timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    if (self->timeout_ms_ >= 0) {
+      deadline.tv_sec += self->timeout_ms_ / 1000;
+      deadline.tv_nsec += (self->timeout_ms_ % 1000) * 1000000;
+      if (deadline.tv_nsec >= 1000000000) {
+        deadline.tv_sec++;
+        deadline.tv_nsec -= 1000000000;
+      }
+    }
+    for (;;) {
+      int r = self->timeout_ms_ >= 0 ? sem_timedwait(&self->sem_, &deadline)
+                                     : sem_wait(&self->sem_);
+      if (self->done_.load()) return;
+      if (r != 0 && errno == ETIMEDOUT) {
+        self->timed_out_.store(true);
+        self->isolate_->TerminateExecution();
+        break;
+      }
+      if (r == 0 && self->sigint_received_.load()) {
+        self->interrupted_.store(true);
+        self->isolate_->TerminateExecution();
+        break;
+      }
+    }
+    // Terminated: wait for the run to end.
+    while (!self->done_.load()) sem_wait(&self->sem_);
+  }
+
+  static std::atomic<Watchdog*> sigint_top_;
+
+  Isolate* isolate_;
+  int64_t timeout_ms_;
+  bool break_on_sigint_;
+  sem_t sem_;
+  uv_thread_t thread_;
+  bool started_ = false;
+  bool stopped_ = false;
+  std::atomic<bool> done_{false};
+  std::atomic<bool> timed_out_{false};
+  std::atomic<bool> interrupted_{false};
+  std::atomic<bool> sigint_received_{false};
+  Watchdog* previous_ = nullptr;
+  struct sigaction old_action_ = {};
+};
+
+std::atomic<Watchdog*> Watchdog::sigint_top_{nullptr};
+
+// The REPL's SIGINT watchdog: between start and stop, a SIGINT is only
+// recorded (for the innermost start) instead of ending the process. The
+// state is the process's, as signal dispositions are.
+constexpr int kMaxSigintDepth = 64;
+std::atomic<int> sigint_depth{0};
+std::atomic<bool> sigint_pending[kMaxSigintDepth];
+struct sigaction sigint_saved_action;
+
+void RecordSigint(int) {
+  int depth = sigint_depth.load();
+  if (depth > 0) sigint_pending[depth - 1].store(true);
+}
+
+// startSigintWatchdog()
+void StartSigintWatchdog(const FunctionCallbackInfo<Value>& args) {
+  int depth = sigint_depth.load();
+  if (depth >= kMaxSigintDepth) {
+    THROW_ERR_INVALID_STATE(args.GetIsolate(),
+                            "Too many nested SIGINT watchdogs");
+    return;
+  }
+  sigint_pending[depth].store(false);
+  sigint_depth.store(depth + 1);
+  if (depth == 0) {
+    struct sigaction sa = {};
+    sa.sa_handler = RecordSigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &sigint_saved_action);
+  }
+}
+
+// stopSigintWatchdog() -> whether a SIGINT came in since the matching start
+void StopSigintWatchdog(const FunctionCallbackInfo<Value>& args) {
+  int depth = sigint_depth.load();
+  if (depth == 0) {
+    args.GetReturnValue().Set(false);
+    return;
+  }
+  if (depth == 1) sigaction(SIGINT, &sigint_saved_action, nullptr);
+  sigint_depth.store(depth - 1);
+  args.GetReturnValue().Set(sigint_pending[depth - 1].load());
+}
+
+// watchdogHasPendingSigint()
+void WatchdogHasPendingSigint(const FunctionCallbackInfo<Value>& args) {
+  bool pending = false;
+  int depth = sigint_depth.load();
+  for (int i = 0; i < depth; i++) pending = pending || sigint_pending[i].load();
+  args.GetReturnValue().Set(pending);
+}
+
+// Runs `unbound` in `context`: the watchdogs, the context's own microtasks,
+// a termination by them turned into Node's errors, and the decoration of
+// other errors.
+MaybeLocal<Value> EvalMachine(Isolate* isolate, Local<Context> context,
+                              Local<UnboundScript> unbound, int64_t timeout,
+                              bool display_errors, bool break_on_sigint,
+                              MicrotaskQueue* queue) {
+  Context::Scope context_scope(context);
+  TryCatch try_catch(isolate);
+  Local<Script> script = unbound->BindToCurrentContext();
+  auto run = [&]() {
+    MaybeLocal<Value> r = script->Run(context);
+    if (!r.IsEmpty() && queue != nullptr) queue->PerformCheckpoint(isolate);
+    return r;
+  };
+  MaybeLocal<Value> result;
+  bool timed_out = false;
+  bool interrupted = false;
+  if (timeout >= 0 || break_on_sigint) {
+    Watchdog watchdog(isolate, timeout, break_on_sigint);
+    result = run();
+    watchdog.Stop();
+    timed_out = watchdog.timed_out();
+    interrupted = watchdog.interrupted();
+  } else {
+    result = run();
+  }
+  if (timed_out || interrupted) {
+    // This run's watchdog terminated it (an outer one's termination goes
+    // on up untouched).
+    isolate->CancelTerminateExecution();
+    if (timed_out) {
+      THROW_ERR_SCRIPT_EXECUTION_TIMEOUT(
+          isolate,
+          "Script execution timed out after " + std::to_string(timeout) + "ms");
+    } else {
+      ThrowCodedError(isolate, "ERR_SCRIPT_EXECUTION_INTERRUPTED",
+                      "Script execution was interrupted by `SIGINT`");
+    }
+    try_catch.ReThrow();
+    return MaybeLocal<Value>();
+  }
+  if (try_catch.HasCaught()) {
+    if (try_catch.HasTerminated()) return MaybeLocal<Value>();
+    if (display_errors) DecorateErrorStack(isolate, try_catch);
+    try_catch.ReThrow();
+    return MaybeLocal<Value>();
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// ContextifyScript: the compiled script behind vm.Script.
+
+Local<v8::Uint8Array> CopyToUint8Array(Isolate* isolate, const uint8_t* data,
+                                       size_t length) {
+  Local<v8::ArrayBuffer> ab = v8::ArrayBuffer::New(isolate, length);
+  if (length > 0) memcpy(ab->GetBackingStore()->Data(), data, length);
+  return v8::Uint8Array::New(ab, 0, length);
+}
+
+// Cached data handed to the compiler; the view's bytes stay alive for the
+// call (they belong to the caller's argument).
+ScriptCompiler::CachedData* CachedDataFromView(Local<Value> value) {
+  if (!value->IsArrayBufferView()) return nullptr;
+  Local<ArrayBufferView> view = value.As<ArrayBufferView>();
+  std::shared_ptr<v8::BackingStore> store = view->Buffer()->GetBackingStore();
+  const uint8_t* data =
+      static_cast<const uint8_t*>(store->Data()) + view->ByteOffset();
+  return new ScriptCompiler::CachedData(data,
+                                        static_cast<int>(view->ByteLength()));
+}
+
+class ContextifyScript {
+ public:
+  ContextifyScript(Isolate* isolate, Local<Object> object,
+                   Local<UnboundScript> script)
+      : object_(isolate, object), script_(isolate, script) {
+    object->SetAlignedPointerInInternalField(kScriptPointer, this);
+    object->SetAlignedPointerInInternalField(kScriptTag, &script_tag);
+    object_.SetWeak(this, OnCollected, v8::WeakCallbackType::kParameter);
+  }
+  LODE_DISALLOW_COPY(ContextifyScript);
+
+  static ContextifyScript* Unwrap(Local<Value> value) {
+    if (!value->IsObject()) return nullptr;
+    Local<Object> object = value.As<Object>();
+    if (object->InternalFieldCount() != kScriptFieldCount ||
+        object->GetAlignedPointerFromInternalField(kScriptTag) != &script_tag) {
+      return nullptr;
+    }
+    return static_cast<ContextifyScript*>(
+        object->GetAlignedPointerFromInternalField(kScriptPointer));
+  }
+
+  Local<UnboundScript> script(Isolate* isolate) const {
+    return script_.Get(isolate);
+  }
+
+ private:
+  static void OnCollected(const v8::WeakCallbackInfo<ContextifyScript>& info) {
+    delete info.GetParameter();
+  }
+
+  v8::Global<Object> object_;
+  v8::Global<UnboundScript> script_;
+};
+
+void SetOwn(Local<Context> context, Local<Object> target, const char* name,
+            Local<Value> value) {
+  Ignore(target->CreateDataProperty(
+      context, OneByteString(context->GetIsolate(), name), value));
+}
+
+// new ContextifyScript(code, filename, lineOffset, columnOffset, cachedData,
+//                      produceCachedData, parsingContext)
+void ScriptNew(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> current = isolate->GetCurrentContext();
+  if (!args.IsConstructCall()) {
+    isolate->ThrowException(Exception::TypeError(FIXED_ONE_BYTE_STRING(
+        isolate,
+        "Class constructor ContextifyScript cannot be invoked "
+        "without 'new'")));
+    return;
+  }
+  Local<Object> self = args.This();
+  self->SetAlignedPointerInInternalField(kScriptPointer, nullptr);
+  self->SetAlignedPointerInInternalField(kScriptTag, nullptr);
+  if (!args[0]->IsString() || !args[1]->IsString()) {
+    THROW_ERR_INVALID_ARG_TYPE(
+        isolate, "The \"code\" and \"filename\" arguments must be strings");
+    return;
+  }
+  int line_offset = args[2]->IsInt32() ? args[2].As<v8::Int32>()->Value() : 0;
+  int column_offset = args[3]->IsInt32() ? args[3].As<v8::Int32>()->Value() : 0;
+  bool produce_cached_data = args[5]->IsTrue();
+  Local<Context> parsing_context = current;
+  if (args[6]->IsObject()) {
+    ContextifyContext* cc = ContextifyContext::FromObject(current, args[6]);
+    if (cc == nullptr) {
+      THROW_ERR_INVALID_ARG_TYPE(
+          isolate, "The \"parsingContext\" argument must be a vm.Context");
+      return;
+    }
+    parsing_context = cc->context();
+  }
+  ScriptOrigin origin(isolate, args[1], line_offset, column_offset);
+  ScriptCompiler::CachedData* cached = CachedDataFromView(args[4]);
+  bool has_cached_data = cached != nullptr;
+  ScriptCompiler::Source source(args[0].As<String>(), origin, cached);
+  ScriptCompiler::CompileOptions options =
+      has_cached_data       ? ScriptCompiler::kConsumeCodeCache
+      : produce_cached_data ? ScriptCompiler::kEagerCompile
+                            : ScriptCompiler::kNoCompileOptions;
+  Local<UnboundScript> unbound;
+  {
+    Context::Scope context_scope(parsing_context);
+    TryCatch try_catch(isolate);
+    if (!ScriptCompiler::CompileUnboundScript(isolate, &source, options)
+             .ToLocal(&unbound)) {
+      if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
+        DecorateErrorStack(isolate, try_catch);
+        try_catch.ReThrow();
+      }
+      return;
+    }
+  }
+  new ContextifyScript(isolate, self, unbound);
+  if (has_cached_data) {
+    SetOwn(current, self, "cachedDataRejected",
+           Boolean::New(isolate, source.GetCachedData()->rejected));
+  }
+  if (produce_cached_data) {
+    std::unique_ptr<ScriptCompiler::CachedData> data(
+        ScriptCompiler::CreateCodeCache(unbound));
+    if (data != nullptr) {
+      SetOwn(current, self, "cachedData",
+             CopyToUint8Array(isolate, data->data, data->length));
+    }
+    SetOwn(current, self, "cachedDataProduced",
+           Boolean::New(isolate, data != nullptr));
+  }
+  SetOwn(current, self, "sourceURL", unbound->GetSourceURL());
+  SetOwn(current, self, "sourceMapURL", unbound->GetSourceMappingURL());
+}
+
+// script.runInContext(contextifiedObject | null, timeout, displayErrors,
+//                     breakOnSigint, breakOnFirstLine)
+void ScriptRunInContext(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  Isolate* isolate = args.GetIsolate();
+  ContextifyScript* script = ContextifyScript::Unwrap(args.This());
+  if (script == nullptr) {
+    isolate->ThrowException(Exception::TypeError(
+        FIXED_ONE_BYTE_STRING(isolate, "Illegal invocation")));
+    return;
+  }
+  Local<Context> context = env->context();
+  MicrotaskQueue* queue = nullptr;
+  if (args[0]->IsObject()) {
+    ContextifyContext* cc =
+        ContextifyContext::FromObject(isolate->GetCurrentContext(), args[0]);
+    if (cc == nullptr) {
+      THROW_ERR_INVALID_ARG_TYPE(
+          isolate, "The \"contextifiedObject\" argument must be an vm.Context");
+      return;
+    }
+    context = cc->context();
+    queue = cc->microtask_queue();
+  }
+  int64_t timeout = -1;
+  if (args[1]->IsNumber()) {
+    double t = args[1].As<v8::Number>()->Value();
+    if (t >= 0 && t <= 4294967295.0) timeout = static_cast<int64_t>(t);
+  }
+  Local<Value> result;
+  if (EvalMachine(isolate, context, script->script(isolate), timeout,
+                  args[2]->IsTrue(), args[3]->IsTrue(), queue)
+          .ToLocal(&result)) {
+    args.GetReturnValue().Set(result);
+  }
+}
+
+// script.createCachedData() -> Uint8Array
+void ScriptCreateCachedData(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  ContextifyScript* script = ContextifyScript::Unwrap(args.This());
+  if (script == nullptr) {
+    isolate->ThrowException(Exception::TypeError(
+        FIXED_ONE_BYTE_STRING(isolate, "Illegal invocation")));
+    return;
+  }
+  std::unique_ptr<ScriptCompiler::CachedData> data(
+      ScriptCompiler::CreateCodeCache(script->script(isolate)));
+  if (data == nullptr) {
+    args.GetReturnValue().Set(CopyToUint8Array(isolate, nullptr, 0));
+    return;
+  }
+  args.GetReturnValue().Set(
+      CopyToUint8Array(isolate, data->data, data->length));
+}
+
+// compileFunctionForVm(code, filename, lineOffset, columnOffset, cachedData,
+//                      produceCachedData, parsingContext, contextExtensions,
+//                      params) -> { function, sourceMapURL,
+//                      cachedDataRejected?, cachedDataProduced?, cachedData? }
+void CompileFunctionForVm(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> current = isolate->GetCurrentContext();
+  if (!args[0]->IsString() || !args[1]->IsString()) {
+    THROW_ERR_INVALID_ARG_TYPE(
+        isolate, "The \"code\" and \"filename\" arguments must be strings");
+    return;
+  }
+  int line_offset = args[2]->IsInt32() ? args[2].As<v8::Int32>()->Value() : 0;
+  int column_offset = args[3]->IsInt32() ? args[3].As<v8::Int32>()->Value() : 0;
+  bool produce_cached_data = args[5]->IsTrue();
+  Local<Context> parsing_context = current;
+  if (args[6]->IsObject()) {
+    ContextifyContext* cc = ContextifyContext::FromObject(current, args[6]);
+    if (cc == nullptr) {
+      THROW_ERR_INVALID_ARG_TYPE(
+          isolate, "The \"parsingContext\" argument must be a vm.Context");
+      return;
+    }
+    parsing_context = cc->context();
+  }
+  std::vector<Local<Object>> extensions;
+  if (args[7]->IsArray()) {
+    Local<Array> arr = args[7].As<Array>();
+    for (uint32_t i = 0; i < arr->Length(); i++) {
+      Local<Value> v;
+      if (!arr->Get(current, i).ToLocal(&v)) return;
+      if (!v->IsObject()) {
+        THROW_ERR_INVALID_ARG_TYPE(isolate,
+                                   "Each context extension must be an object");
+        return;
+      }
+      extensions.push_back(v.As<Object>());
+    }
+  }
+  std::vector<Local<String>> params;
+  if (args[8]->IsArray()) {
+    Local<Array> arr = args[8].As<Array>();
+    for (uint32_t i = 0; i < arr->Length(); i++) {
+      Local<Value> v;
+      if (!arr->Get(current, i).ToLocal(&v)) return;
+      if (!v->IsString()) {
+        THROW_ERR_INVALID_ARG_TYPE(isolate, "Each parameter must be a string");
+        return;
+      }
+      params.push_back(v.As<String>());
+    }
+  }
+  ScriptOrigin origin(isolate, args[1], line_offset, column_offset);
+  ScriptCompiler::CachedData* cached = CachedDataFromView(args[4]);
+  bool has_cached_data = cached != nullptr;
+  ScriptCompiler::Source source(args[0].As<String>(), origin, cached);
+  ScriptCompiler::CompileOptions options =
+      has_cached_data ? ScriptCompiler::kConsumeCodeCache
+                      : ScriptCompiler::kNoCompileOptions;
+  Local<Function> fn;
+  {
+    Context::Scope context_scope(parsing_context);
+    TryCatch try_catch(isolate);
+    if (!ScriptCompiler::CompileFunction(
+             parsing_context, &source, params.size(), params.data(),
+             extensions.size(), extensions.data(), options)
+             .ToLocal(&fn)) {
+      if (try_catch.HasTerminated()) return;
+      if (!try_catch.HasCaught()) {
+        // V8 10.2 rejects some parameter lists without saying why.
+        isolate->ThrowException(Exception::SyntaxError(
+            FIXED_ONE_BYTE_STRING(isolate, "Invalid function parameters")));
+        try_catch.ReThrow();
+        return;
+      }
+      DecorateErrorStack(isolate, try_catch);
+      try_catch.ReThrow();
+      return;
+    }
+  }
+  Local<Object> result = Object::New(isolate);
+  SetOwn(current, result, "function", fn);
+  SetOwn(current, result, "sourceMapURL", fn->GetScriptOrigin().SourceMapUrl());
+  if (has_cached_data) {
+    SetOwn(current, result, "cachedDataRejected",
+           Boolean::New(isolate, source.GetCachedData()->rejected));
+  }
+  if (produce_cached_data) {
+    std::unique_ptr<ScriptCompiler::CachedData> data(
+        ScriptCompiler::CreateCodeCacheForFunction(fn));
+    SetOwn(current, result, "cachedDataProduced",
+           Boolean::New(isolate, data != nullptr));
+    if (data != nullptr) {
+      SetOwn(current, result, "cachedData",
+             CopyToUint8Array(isolate, data->data, data->length));
+    }
+  }
+  args.GetReturnValue().Set(result);
+}
+
+// measureMemory(mode, execution) -> Promise
+void MeasureMemory(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  if (!args[0]->IsInt32() || !args[1]->IsInt32()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "Invalid measureMemory arguments");
+    return;
+  }
+  auto mode = args[0].As<v8::Int32>()->Value() == 1
+                  ? v8::MeasureMemoryMode::kDetailed
+                  : v8::MeasureMemoryMode::kSummary;
+  auto execution = args[1].As<v8::Int32>()->Value() == 1
+                       ? v8::MeasureMemoryExecution::kEager
+                       : v8::MeasureMemoryExecution::kDefault;
+  Local<v8::Promise::Resolver> resolver;
+  if (!v8::Promise::Resolver::New(context).ToLocal(&resolver)) return;
+  isolate->MeasureMemory(
+      v8::MeasureMemoryDelegate::Default(isolate, context, resolver, mode),
+      execution);
+  args.GetReturnValue().Set(resolver->GetPromise());
+}
+
+// ---------------------------------------------------------------------------
+// What the CommonJS loader, -e and --check use.
 
 // compileFunction(code, filename, params[, lineOffset, columnOffset])
 void CompileFunction(const FunctionCallbackInfo<Value>& args) {
@@ -41,8 +1135,7 @@ void CompileFunction(const FunctionCallbackInfo<Value>& args) {
     params.push_back(p.As<String>());
   }
   int line_offset = args[3]->IsInt32() ? args[3].As<v8::Int32>()->Value() : 0;
-  int column_offset =
-      args[4]->IsInt32() ? args[4].As<v8::Int32>()->Value() : 0;
+  int column_offset = args[4]->IsInt32() ? args[4].As<v8::Int32>()->Value() : 0;
   ScriptOrigin origin(isolate, args[1], line_offset, column_offset);
   ScriptCompiler::Source source(args[0].As<String>(), origin);
   Local<Function> fn;
@@ -53,8 +1146,8 @@ void CompileFunction(const FunctionCallbackInfo<Value>& args) {
   }
 }
 
-// compileScript(code, filename): compiles and runs in the current context,
-// for -e, -p and stdin.
+// runScript(code, filename): compiles and runs in the current context, for
+// -e, -p and stdin.
 void RunScript(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
@@ -69,20 +1162,19 @@ void RunScript(const FunctionCallbackInfo<Value>& args) {
   }
 }
 
-// checkSyntax(code, filename, asFunctionParams): compiles without running,
-// for `lode --check`.
+// checkSyntax(code, filename): compiles without running, for
+// `lode --check`.
 void CheckSyntax(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
   CHECK(args[0]->IsString());
   ScriptOrigin origin(isolate, args[1]);
   ScriptCompiler::Source source(args[0].As<String>(), origin);
-  Local<String> params[] = {
-      FIXED_ONE_BYTE_STRING(isolate, "exports"),
-      FIXED_ONE_BYTE_STRING(isolate, "require"),
-      FIXED_ONE_BYTE_STRING(isolate, "module"),
-      FIXED_ONE_BYTE_STRING(isolate, "__filename"),
-      FIXED_ONE_BYTE_STRING(isolate, "__dirname")};
+  Local<String> params[] = {FIXED_ONE_BYTE_STRING(isolate, "exports"),
+                            FIXED_ONE_BYTE_STRING(isolate, "require"),
+                            FIXED_ONE_BYTE_STRING(isolate, "module"),
+                            FIXED_ONE_BYTE_STRING(isolate, "__filename"),
+                            FIXED_ONE_BYTE_STRING(isolate, "__dirname")};
   Local<Function> fn;
   if (ScriptCompiler::CompileFunction(context, &source, 5, params, 0, nullptr)
           .ToLocal(&fn)) {
@@ -92,15 +1184,67 @@ void CheckSyntax(const FunctionCallbackInfo<Value>& args) {
 
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
+  Isolate* isolate = context->GetIsolate();
   SetMethod(context, target, "compileFunction", CompileFunction);
   SetMethod(context, target, "runScript", RunScript);
   SetMethod(context, target, "checkSyntax", CheckSyntax);
+  SetMethod(context, target, "makeContext", MakeContext);
+  SetMethodNoSideEffect(context, target, "isContext", IsContext);
+  SetMethod(context, target, "compileFunctionForVm", CompileFunctionForVm);
+  SetMethod(context, target, "measureMemory", MeasureMemory);
+  SetMethod(context, target, "startSigintWatchdog", StartSigintWatchdog);
+  SetMethod(context, target, "stopSigintWatchdog", StopSigintWatchdog);
+  SetMethodNoSideEffect(context, target, "watchdogHasPendingSigint",
+                        WatchdogHasPendingSigint);
+
+  Local<FunctionTemplate> script = NewFunctionTemplate(isolate, ScriptNew);
+  script->InstanceTemplate()->SetInternalFieldCount(kScriptFieldCount);
+  SetProtoMethod(isolate, script, "runInContext", ScriptRunInContext);
+  SetProtoMethod(isolate, script, "createCachedData", ScriptCreateCachedData);
+  SetConstructorFunction(context, target, "ContextifyScript", script);
+
+  Local<Object> constants = Object::New(isolate);
+  Local<Object> measure = Object::New(isolate);
+  Local<Object> mode = Object::New(isolate);
+  SetConstant(context, mode, "SUMMARY", 0);
+  SetConstant(context, mode, "DETAILED", 1);
+  Local<Object> execution = Object::New(isolate);
+  SetConstant(context, execution, "DEFAULT", 0);
+  SetConstant(context, execution, "EAGER", 1);
+  SetValue(context, measure, "mode", mode);
+  SetValue(context, measure, "execution", execution);
+  SetValue(context, constants, "measureMemory", measure);
+  SetValue(context, target, "constants", constants);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(CompileFunction);
   registry->Register(RunScript);
   registry->Register(CheckSyntax);
+  registry->Register(MakeContext);
+  registry->Register(IsContext);
+  registry->Register(CompileFunctionForVm);
+  registry->Register(MeasureMemory);
+  registry->Register(StartSigintWatchdog);
+  registry->Register(StopSigintWatchdog);
+  registry->Register(WatchdogHasPendingSigint);
+  registry->Register(ScriptNew);
+  registry->Register(ScriptRunInContext);
+  registry->Register(ScriptCreateCachedData);
+  registry->Register(NamedGetter);
+  registry->Register(NamedSetter);
+  registry->Register(NamedQuery);
+  registry->Register(NamedDescriptor);
+  registry->Register(NamedDefiner);
+  registry->Register(NamedDeleter);
+  registry->Register(NamedEnumerator);
+  registry->Register(IndexedGetter);
+  registry->Register(IndexedSetter);
+  registry->Register(IndexedQuery);
+  registry->Register(IndexedDescriptor);
+  registry->Register(IndexedDefiner);
+  registry->Register(IndexedDeleter);
+  registry->Register(IndexedEnumerator);
 }
 
 }  // namespace

@@ -145,6 +145,16 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
   std::string source = GetErrorSource(isolate, context, message);
+  // vm's displayErrors already put the source line in front of the stack.
+  if (error->IsObject() &&
+      error.As<Object>()
+          ->HasPrivate(context,
+                       v8::Private::ForApi(
+                           isolate,
+                           FIXED_ONE_BYTE_STRING(isolate, "lode:decorated")))
+          .FromMaybe(false)) {
+    source.clear();
+  }
   std::string formatted = FormatError(env, error);
   bool is_error = error->IsNativeError();
   std::string out;

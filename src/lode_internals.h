@@ -23,6 +23,11 @@ ExternalReferenceRegistry* GetExternalReferenceRegistry();
 // traces, fatal errors.
 void SetIsolateHooks(v8::Isolate* isolate, bool building_snapshot);
 
+// Runs internal/per_context/modern_builtins in `context` (the main
+// context, and every vm context): the built-ins V8 10.2 lacks. False with a
+// JS exception pending when it threw.
+bool InstallModernBuiltins(v8::Local<v8::Context> context);
+
 // Runs the bootstrap stages that depend on nothing of the run (primordials,
 // the process object, realm, node) and keeps what the run needs in the
 // environment (require, internalBinding, primordials, process). False with
