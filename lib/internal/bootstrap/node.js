@@ -11,6 +11,7 @@ const {
   FunctionPrototypeBind,
   FunctionPrototypeCall,
   PromiseReject,
+  SymbolToStringTag,
   ObjectDefineProperty,
   ObjectGetPrototypeOf,
   ObjectSetPrototypeOf,
@@ -24,6 +25,15 @@ const {
 const EventEmitter = require('events');
 ObjectSetPrototypeOf(ObjectGetPrototypeOf(process), EventEmitter.prototype);
 FunctionPrototypeCall(EventEmitter, process);
+// Object.prototype.toString names them as Node does.
+ObjectDefineProperty(process, SymbolToStringTag, {
+  __proto__: null, value: 'process', writable: true, enumerable: false,
+  configurable: false,
+});
+ObjectDefineProperty(globalThis, SymbolToStringTag, {
+  __proto__: null, value: 'global', writable: false, enumerable: false,
+  configurable: true,
+});
 
 // --- process methods. ----------------------------------------------------------
 const perThread = require('internal/process/per_thread');
