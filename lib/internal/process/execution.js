@@ -5,6 +5,9 @@
 // 'exit' is emitted and C++ prints the error and ends the process.
 
 const {
+  ObjectDefineProperty,
+  ObjectPrototypeHasOwnProperty,
+  StringPrototypeIncludes,
   globalThis,
 } = primordials;
 
@@ -67,8 +70,38 @@ function formatFatalError(error) {
   return inspect(error, { colors });
 }
 
+// As in Node, code given on the command line sees the builtin modules as
+// globals (`fs`, `vm`, ...), loaded on first use.
+function addBuiltinLibsToObject(object) {
+  const { BuiltinModule } = require('internal/bootstrap/realm');
+  const names = BuiltinModule.getCanBeRequiredByUsersWithoutSchemeList();
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (name[0] === '_' || StringPrototypeIncludes(name, '/')) continue;
+    if (ObjectPrototypeHasOwnProperty(object, name)) continue;
+    const setReal = (value) => {
+      ObjectDefineProperty(object, name, {
+        __proto__: null, value, writable: true, enumerable: false,
+        configurable: true,
+      });
+    };
+    ObjectDefineProperty(object, name, {
+      __proto__: null,
+      enumerable: false,
+      configurable: true,
+      get() {
+        const lib = require(name);
+        setReal(lib);
+        return lib;
+      },
+      set: setReal,
+    });
+  }
+}
+
 // Runs code given on the command line (-e, -p, stdin) as a script.
 function evalScript(name, body, print) {
+  addBuiltinLibsToObject(globalThis);
   const { runScript } = internalBinding('contextify');
   const CJSModule = require('internal/modules/cjs/loader').Module;
   const path = require('path');
