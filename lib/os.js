@@ -6,6 +6,7 @@
 const {
   ArrayPrototypePush,
   Float64Array,
+  ReflectApply,
   ObjectDefineProperties,
   ObjectFreeze,
   StringPrototypeSlice,
@@ -13,6 +14,26 @@ const {
 } = primordials;
 
 const binding = internalBinding('os');
+const {
+  codes: { ERR_SYSTEM_ERROR },
+  hideStackFrames,
+} = require('internal/errors');
+
+// Calls binding[name] with a context object last; a failure fills the
+// context and becomes Node's ERR_SYSTEM_ERROR ("A system error occurred:
+// uv_os_gethostname returned ..."). The function is looked up at call time.
+function callChecked(name, ...args) {
+  const ctx = {};
+  ArrayPrototypePush(args, ctx);
+  const ret = ReflectApply(binding[name], binding, args);
+  if (ret === undefined || ctx.code !== undefined) {
+    throw new ERR_SYSTEM_ERROR(ctx);
+  }
+  return ret;
+}
+const checked = (name) => hideStackFrames(function() {
+  return callChecked(name);
+});
 const { os: constants } = internalBinding('constants');
 const {
   validateInt32,
@@ -50,7 +71,7 @@ function platform() { return process.platform; }
 
 let osInfo;
 function getOSInformation() {
-  osInfo ??= binding.getOSInformation();
+  osInfo ??= callChecked('getOSInformation');
   return osInfo;
 }
 
@@ -58,12 +79,15 @@ function type() { return getOSInformation()[0]; }
 function version() { return getOSInformation()[1]; }
 function release() { return getOSInformation()[2]; }
 function machine() { return getOSInformation()[3]; }
-function hostname() { return binding.getHostname(); }
-function uptime() { return binding.getUptime(); }
+const getHostname = checked('getHostname');
+const getUptime = checked('getUptime');
+const getHomeDirectory = checked('getHomeDirectory');
+function hostname() { return getHostname(); }
+function uptime() { return getUptime(); }
 function totalmem() { return binding.getTotalMem(); }
 function freemem() { return binding.getFreeMem(); }
 function availableParallelism() { return binding.getAvailableParallelism(); }
-function homedir() { return binding.getHomeDirectory(); }
+function homedir() { return getHomeDirectory(); }
 
 // Each returns its value when coerced, as Node's do.
 for (const fn of [arch, platform, type, version, release, machine, hostname,
@@ -132,7 +156,7 @@ function countBinaryOnes(binary) {
 }
 
 function networkInterfaces() {
-  const data = binding.getInterfaceAddresses() || [];
+  const data = callChecked('getInterfaceAddresses');
   const result = { __proto__: null };
   for (let i = 0; i < data.length; i += 7) {
     const name = data[i];
@@ -160,18 +184,21 @@ function setPriority(pid, priority) {
   }
   validateInt32(pid, 'pid');
   validateInt32(priority, 'priority', -20, 19);
-  binding.setPriority(pid, priority);
+  const ctx = {};
+  binding.setPriority(pid, priority, ctx);
+  if (ctx.code !== undefined) throw new ERR_SYSTEM_ERROR(ctx);
 }
 
 function getPriority(pid) {
   if (pid === undefined) pid = 0;
   else validateInt32(pid, 'pid');
-  return binding.getPriority(pid);
+  return callChecked('getPriority', pid);
 }
 
 function userInfo(options) {
   if (options !== undefined) validateObject(options, 'options');
-  const [uid, gid, username, homedir, shell] = binding.getUserInfo();
+  const [uid, gid, username, homedir, shell] =
+    callChecked('getUserInfo', options);
   let result = { uid, gid, username, homedir, shell };
   if (options?.encoding === 'buffer') {
     const { Buffer } = require('buffer');

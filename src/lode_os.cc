@@ -20,11 +20,32 @@ using v8::Value;
 
 namespace {
 
+// Node's convention for os: the JS caller passes a context object last; a
+// failure fills it (errno, code, message, syscall) and lib/os.js throws
+// ERR_SYSTEM_ERROR from it. Without one, the UV error is thrown directly.
+void ReportError(const FunctionCallbackInfo<Value>& args, int err,
+                 const char* syscall) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Value> last = args.Length() > 0 ? args[args.Length() - 1]
+                                        : v8::Undefined(isolate).As<Value>();
+  if (!last->IsObject()) return ThrowUVException(isolate, err, syscall);
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Object> ctx = last.As<Object>();
+  (void)(ctx->Set(context, OneByteString(isolate, "errno"),
+                  Integer::New(isolate, err)).FromMaybe(false) &&
+         ctx->Set(context, OneByteString(isolate, "code"),
+                  OneByteString(isolate, uv_err_name(err))).FromMaybe(false) &&
+         ctx->Set(context, OneByteString(isolate, "message"),
+                  OneByteString(isolate, uv_strerror(err))).FromMaybe(false) &&
+         ctx->Set(context, OneByteString(isolate, "syscall"),
+                  OneByteString(isolate, syscall)).FromMaybe(false));
+}
+
 void GetHostname(const FunctionCallbackInfo<Value>& args) {
   char buf[UV_MAXHOSTNAMESIZE];
   size_t size = sizeof(buf);
   int err = uv_os_gethostname(buf, &size);
-  if (err != 0) return ThrowUVException(args.GetIsolate(), err, "uv_os_gethostname");
+  if (err != 0) return ReportError(args, err, "uv_os_gethostname");
   args.GetReturnValue().Set(Utf8String(args.GetIsolate(), buf));
 }
 
@@ -33,7 +54,7 @@ void GetOSInformation(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   uv_utsname_t info;
   int err = uv_os_uname(&info);
-  if (err != 0) return ThrowUVException(isolate, err, "uv_os_uname");
+  if (err != 0) return ReportError(args, err, "uv_os_uname");
   Local<Value> values[] = {
       Utf8String(isolate, info.sysname), Utf8String(isolate, info.version),
       Utf8String(isolate, info.release), Utf8String(isolate, info.machine)};
@@ -44,14 +65,14 @@ void GetHomeDirectory(const FunctionCallbackInfo<Value>& args) {
   char buf[4096];
   size_t size = sizeof(buf);
   int err = uv_os_homedir(buf, &size);
-  if (err != 0) return ThrowUVException(args.GetIsolate(), err, "uv_os_homedir");
+  if (err != 0) return ReportError(args, err, "uv_os_homedir");
   args.GetReturnValue().Set(Utf8String(args.GetIsolate(), buf));
 }
 
 void GetUptime(const FunctionCallbackInfo<Value>& args) {
   double uptime;
   int err = uv_uptime(&uptime);
-  if (err != 0) return ThrowUVException(args.GetIsolate(), err, "uv_uptime");
+  if (err != 0) return ReportError(args, err, "uv_uptime");
   args.GetReturnValue().Set(uptime);
 }
 
@@ -79,7 +100,7 @@ void GetCPUs(const FunctionCallbackInfo<Value>& args) {
   uv_cpu_info_t* cpus;
   int count;
   int err = uv_cpu_info(&cpus, &count);
-  if (err != 0) return ThrowUVException(isolate, err, "uv_cpu_info");
+  if (err != 0) return ReportError(args, err, "uv_cpu_info");
   std::vector<Local<Value>> values;
   for (int i = 0; i < count; i++) {
     uv_cpu_info_t* c = &cpus[i];
@@ -106,8 +127,11 @@ void GetInterfaceAddresses(const FunctionCallbackInfo<Value>& args) {
   uv_interface_address_t* addrs;
   int count;
   int err = uv_interface_addresses(&addrs, &count);
-  if (err == UV_ENOSYS) return;
-  if (err != 0) return ThrowUVException(isolate, err, "uv_interface_addresses");
+  if (err == UV_ENOSYS) {
+    args.GetReturnValue().Set(Array::New(isolate));
+    return;
+  }
+  if (err != 0) return ReportError(args, err, "uv_interface_addresses");
   std::vector<Local<Value>> values;
   for (int i = 0; i < count; i++) {
     uv_interface_address_t* a = &addrs[i];
@@ -151,7 +175,7 @@ void GetUserInfo(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   uv_passwd_t pwd;
   int err = uv_os_get_passwd(&pwd);
-  if (err != 0) return ThrowUVException(isolate, err, "uv_os_get_passwd");
+  if (err != 0) return ReportError(args, err, "uv_os_get_passwd");
   Local<Value> values[] = {
       v8::Integer::New(isolate, static_cast<int>(pwd.uid)),
       v8::Integer::New(isolate, static_cast<int>(pwd.gid)),
@@ -166,7 +190,7 @@ void GetPriority(const FunctionCallbackInfo<Value>& args) {
   int pid = args[0]->IsInt32() ? args[0].As<v8::Int32>()->Value() : 0;
   int priority;
   int err = uv_os_getpriority(pid, &priority);
-  if (err != 0) return ThrowUVException(args.GetIsolate(), err, "uv_os_getpriority");
+  if (err != 0) return ReportError(args, err, "uv_os_getpriority");
   args.GetReturnValue().Set(priority);
 }
 
@@ -180,7 +204,7 @@ void SetPriority(const FunctionCallbackInfo<Value>& args) {
     return;
   }
   int err = uv_os_setpriority(pid, priority);
-  if (err != 0) return ThrowUVException(args.GetIsolate(), err, "uv_os_setpriority");
+  if (err != 0) return ReportError(args, err, "uv_os_setpriority");
 }
 
 #define LODE_OS_METHODS(V)                        \
