@@ -6,10 +6,13 @@
 
 const {
   ArrayIsArray,
+  ArrayPrototypeIncludes,
   ArrayPrototypeJoin,
+  ArrayPrototypeLastIndexOf,
   ArrayPrototypePush,
   ArrayPrototypePushApply,
   ArrayPrototypeSlice,
+  ArrayPrototypeSplice,
   ArrayPrototypeUnshift,
   NumberIsInteger,
   ObjectAssign,
@@ -25,16 +28,17 @@ const {
   AbortError,
   genericNodeError,
   codes: {
+    ERR_CHILD_PROCESS_IPC_REQUIRED,
     ERR_CHILD_PROCESS_STDIO_MAXBUFFER,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
-    ERR_NOT_IMPLEMENTED,
     ERR_OUT_OF_RANGE,
   },
 } = require('internal/errors');
 const {
   isInt32,
   validateAbortSignal,
+  validateArray,
   validateBoolean,
   validateFunction,
   validateObject,
@@ -47,7 +51,12 @@ const {
 } = require('internal/util');
 const { isArrayBufferView } = require('internal/util/types');
 const child_process = require('internal/child_process');
-const { ChildProcess, getValidStdio } = child_process;
+const {
+  ChildProcess,
+  getValidStdio,
+  setupChannel,
+  stdioStringToArray,
+} = child_process;
 
 const MAX_BUFFER = 1024 * 1024;
 
@@ -519,18 +528,74 @@ ObjectDefineProperty(execFile, promisify.custom, {
   value: customPromiseExecFunction(execFile),
 });
 
+// fork(modulePath[, args][, options]): another lode running modulePath,
+// with an IPC channel (stdio 'ipc', fd 3 unless `stdio` places it).
 function fork(modulePath, args, options) {
-  if (typeof modulePath !== 'string' &&
-      !(modulePath != null && typeof modulePath === 'object' &&
-        typeof modulePath.href === 'string')) {
-    throw new ERR_INVALID_ARG_TYPE('modulePath', ['string', 'URL'],
-                                   modulePath);
+  modulePath = getValidatedModulePath(modulePath);
+
+  if (args == null) {
+    args = [];
+  } else if (typeof args === 'object' && !ArrayIsArray(args)) {
+    options = args;
+    args = [];
+  } else {
+    validateArray(args, 'args');
   }
-  throw new ERR_NOT_IMPLEMENTED('child_process.fork');
+
+  if (options != null) validateObject(options, 'options');
+  options = { __proto__: null, ...options, shell: false };
+  options.execPath = options.execPath || process.execPath;
+  validateArgumentNullCheck(options.execPath, 'options.execPath');
+
+  let execArgv = options.execArgv || process.execArgv;
+  validateArgumentsNullCheck(execArgv, 'options.execArgv');
+
+  // A parent run with -e would otherwise run the same code again.
+  if (execArgv === process.execArgv && process._eval != null) {
+    const index = ArrayPrototypeLastIndexOf(execArgv, process._eval);
+    if (index > 0) {
+      execArgv = ArrayPrototypeSlice(execArgv);
+      ArrayPrototypeSplice(execArgv, index - 1, 2);
+    }
+  }
+
+  args = [...execArgv, modulePath, ...args];
+
+  if (typeof options.stdio === 'string') {
+    options.stdio = stdioStringToArray(options.stdio, 'ipc');
+  } else if (!ArrayIsArray(options.stdio)) {
+    // stdin, stdout and stderr are the parent's unless `silent`.
+    options.stdio = stdioStringToArray(options.silent ? 'pipe' : 'inherit',
+                                       'ipc');
+  } else if (!ArrayPrototypeIncludes(options.stdio, 'ipc')) {
+    throw new ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio');
+  }
+
+  return spawn(options.execPath, args, options);
 }
 
+function getValidatedModulePath(modulePath) {
+  const { getValidatedPath } = require('internal/fs/utils');
+  const path = getValidatedPath(modulePath, 'modulePath');
+  // A Uint8Array path is passed on as its text.
+  return typeof path === 'string' ? path : `${lazyBuffer().from(path)}`;
+}
+
+// Run at startup in a child whose parent passed an IPC channel
+// (NODE_CHANNEL_FD): process.send(), process.on('message') and friends.
 function _forkChild(fd, serializationMode) {
-  throw new ERR_NOT_IMPLEMENTED('child_process IPC channel');
+  const { Pipe, constants } = internalBinding('pipe_wrap');
+  const pipe = new Pipe(constants.IPC);
+  pipe.open(fd);
+  // Only listeners and writes in flight keep the child alive.
+  pipe.unref();
+  const control = setupChannel(process, pipe, serializationMode);
+  process.on('newListener', function onNewListener(name) {
+    if (name === 'message' || name === 'disconnect') control.refCounted();
+  });
+  process.on('removeListener', function onRemoveListener(name) {
+    if (name === 'message' || name === 'disconnect') control.unrefCounted();
+  });
 }
 
 // ---------------------------------------------------------------------------

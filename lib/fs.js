@@ -11,6 +11,7 @@ const {
   BigIntPrototypeToString,
   Number,
   Promise,
+  PromisePrototypeThen,
   FunctionPrototypeCall,
   MathMin,
   NumberIsSafeInteger,
@@ -26,6 +27,7 @@ const {
 
 const binding = internalBinding('fs');
 const { FSReqCallback } = binding;
+const { bindRequest } = require('internal/async_hooks');
 const { fs: constants } = internalBinding('constants');
 const {
   codes: {
@@ -47,6 +49,7 @@ const {
   validateOneOf,
   validateString,
   validateUint32,
+  kValidateObjectAllowNullable,
   parseFileMode,
 } = require('internal/validators');
 const {
@@ -89,7 +92,8 @@ const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const { isArrayBufferView } = require('internal/util/types');
 const {
-  kCustomPromisifyArgsSymbol,
+  customPromisifyArgs: kCustomPromisifyArgsSymbol,
+  deprecate,
   kEmptyObject,
   promisify,
 } = require('internal/util');
@@ -112,7 +116,7 @@ function lazyPromises() {
 // A request whose completion calls `callback(err, result)`.
 function req(callback) {
   const r = new FSReqCallback();
-  r.oncomplete = callback;
+  r.oncomplete = bindRequest(r, 'FSREQCALLBACK', callback);
   return r;
 }
 
@@ -228,11 +232,11 @@ function readArgs(fd, buffer, offsetOrOptions, length, position, isSync) {
       !isSync) {
     // read(fd, options, callback) / read(fd, callback)
     params = buffer ?? kEmptyObject;
-    validateObject(params, 'options', { nullable: true });
+    validateObject(params, 'options', kValidateObjectAllowNullable);
     ({
       buffer = Buffer.alloc(16384),
       offset = 0,
-      length = buffer.byteLength - offset,
+      length = buffer?.byteLength - offset,
       position = null,
     } = params ?? kEmptyObject);
   } else if (offsetOrOptions !== null && typeof offsetOrOptions === 'object' &&
@@ -321,6 +325,13 @@ ObjectDefineProperty(read, kCustomPromisifyArgsSymbol, {
 function readSync(fd, buffer, offsetOrOptions, length, position) {
   fd = getValidatedFd(fd);
   validateBuffer(buffer);
+  if (arguments.length <= 3 || typeof offsetOrOptions === 'object') {
+    // readSync(fd, buffer[, options])
+    if (offsetOrOptions !== undefined) {
+      validateObject(offsetOrOptions, 'options', kValidateObjectAllowNullable);
+    }
+    offsetOrOptions ??= kEmptyObject;
+  }
   const args = readArgs(fd, buffer, offsetOrOptions, length, position, true);
   if (args.empty) return 0;
   return binding.read(fd, args.buffer, args.offset, args.length,
@@ -611,6 +622,8 @@ function writeFileSync(path, data, options) {
   if (!isArrayBufferView(data)) {
     validateStringAfterArrayBufferView(data, 'data');
   }
+  const flush = options.flush ?? false;
+  validateBoolean(flush, 'options.flush');
   const flag = options.flag || 'w';
   const buffer = toWriteData(data, options.encoding);
   const isUserFd = isFd(path);
@@ -618,11 +631,10 @@ function writeFileSync(path, data, options) {
     openSync(path, flag, options.mode);
   try {
     writeAllSync(fd, buffer, null);
+    // Through the exports, as Node does (tests spy on it).
+    if (flush) fs.fsyncSync(fd);
   } finally {
     if (!isUserFd) binding.close(fd, undefined);
-  }
-  if (options.flush) {
-    validateBoolean(options.flush, 'options.flush');
   }
 }
 
@@ -652,7 +664,7 @@ function writeFile(path, data, options, callback) {
       return finish(new AbortError(undefined, { cause: signal.reason }));
     }
     if (offset >= buffer.byteLength) {
-      if (flush) return binding.fsync(fd, req((err) => finish(err)));
+      if (flush) return fs.fsync(fd, (err) => finish(err));
       return finish(null);
     }
     binding.writeBuffer(fd, buffer, offset, buffer.byteLength - offset, null,
@@ -1534,12 +1546,131 @@ function notImplemented(name) {
   };
 }
 
-const watch = notImplemented('watch');
-const watchFile = notImplemented('watchFile');
-const unwatchFile = notImplemented('unwatchFile');
 const openAsBlob = notImplemented('openAsBlob');
-const glob = notImplemented('glob');
-const globSync = notImplemented('globSync');
+
+// --- watching ---------------------------------------------------------------
+
+let watchersModule;
+function lazyWatchers() {
+  watchersModule ??= require('internal/fs/watchers');
+  return watchersModule;
+}
+
+let kResistStopPropagation;
+
+function watch(filename, options, listener) {
+  if (typeof options === 'function') listener = options;
+  options = copyObject(getOptions(options));
+  if (options.persistent === undefined) options.persistent = true;
+  if (options.recursive === undefined) options.recursive = false;
+  const watchers = lazyWatchers();
+  const path = getValidatedPath(filename);
+  let watcher;
+  // inotify watches one directory level: Linux watches a tree in JS.
+  if (options.recursive && process.platform !== 'darwin' && !isWindows) {
+    const { FSWatcher } = require('internal/fs/recursive_watch');
+    watcher = new FSWatcher(options);
+    watcher[watchers.kFSWatchStart](path);
+  } else {
+    watcher = new watchers.FSWatcher();
+    watcher[watchers.kFSWatchStart](path, options.persistent,
+                                     options.recursive, options.encoding);
+  }
+  if (listener) watcher.addListener('change', listener);
+  const { signal } = options;
+  if (signal) {
+    if (signal.aborted) {
+      process.nextTick(() => watcher.close());
+    } else {
+      kResistStopPropagation ??=
+        require('internal/event_target').kResistStopPropagation;
+      const onAbort = () => watcher.close();
+      signal.addEventListener('abort', onAbort, {
+        __proto__: null, [kResistStopPropagation]: true,
+      });
+      watcher.once('close', () => {
+        signal.removeEventListener('abort', onAbort);
+      });
+    }
+  }
+  return watcher;
+}
+
+const statWatchers = new SafeMap();
+
+function watchFile(filename, options, listener) {
+  filename = pathModule.resolve(getValidatedPath(filename));
+  if (options === null || typeof options !== 'object') {
+    listener = options;
+    options = null;
+  }
+  options = { interval: 5007, persistent: true, ...options };
+  validateFunction(listener, 'listener');
+  const watchers = lazyWatchers();
+  let watcher = statWatchers.get(filename);
+  if (watcher === undefined) {
+    watcher = new watchers.StatWatcher(options.bigint);
+    watcher[watchers.kFSStatWatcherStart](filename, options.persistent,
+                                          options.interval);
+    statWatchers.set(filename, watcher);
+  } else {
+    watcher[watchers.kFSStatWatcherAddOrCleanRef]('add');
+  }
+  watcher.addListener('change', listener);
+  return watcher;
+}
+
+function unwatchFile(filename, listener) {
+  filename = pathModule.resolve(getValidatedPath(filename));
+  const watcher = statWatchers.get(filename);
+  if (watcher === undefined) return;
+  const watchers = lazyWatchers();
+  if (typeof listener === 'function') {
+    const before = watcher.listenerCount('change');
+    watcher.removeListener('change', listener);
+    if (watcher.listenerCount('change') < before) {
+      watcher[watchers.kFSStatWatcherAddOrCleanRef]('clean');
+    }
+  } else {
+    watcher.removeAllListeners('change');
+    watcher[watchers.kFSStatWatcherAddOrCleanRef]('cleanAll');
+  }
+  if (watcher.listenerCount('change') === 0) {
+    watcher.stop();
+    statWatchers.delete(filename);
+  }
+}
+
+// --- glob -------------------------------------------------------------------
+
+let globModule;
+function lazyGlob() {
+  globModule ??= require('internal/fs/glob');
+  return globModule;
+}
+
+function glob(pattern, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = makeCallback(callback);
+  const { Glob } = lazyGlob();
+  const iterator = new Glob(pattern, options).glob();
+  const results = [];
+  const iterate = async () => {
+    for await (const entry of iterator) {
+      ArrayPrototypePush(results, entry);
+    }
+    return results;
+  };
+  PromisePrototypeThen(iterate(), (r) => callback(null, r), callback);
+}
+
+function globSync(pattern, options) {
+  const { Glob } = lazyGlob();
+  return new Glob(pattern, options).globSync();
+}
 
 let streamsModule;
 function lazyStreams() {
@@ -1659,7 +1790,7 @@ const fs = module.exports = {
   writev,
   writevSync,
   Dirent,
-  Stats,
+  Stats: deprecate(Stats, 'fs.Stats constructor is deprecated.', 'DEP0180'),
 
   get ReadStream() {
     return lazyStreams().ReadStream;

@@ -10,7 +10,9 @@
 
 const {
   ArrayIsArray,
+  ArrayPrototypeIndexOf,
   ArrayPrototypePush,
+  ArrayPrototypeSplice,
   Boolean,
   FunctionPrototypeCall,
   Number,
@@ -36,6 +38,12 @@ const { Pipe, PipeConnectWrap, constants: PipeConstants } =
   internalBinding('pipe_wrap');
 const { ShutdownWrap } = internalBinding('stream_wrap');
 const { owner_symbol } = internalBinding('symbols');
+const {
+  bindHandle,
+  bindRequest,
+  bindToHandle,
+  initAcceptedHandle,
+} = require('internal/async_hooks');
 const { UV_EINVAL, UV_ENOTCONN, UV_ETIMEDOUT } = internalBinding('uv');
 const {
   ErrnoException,
@@ -178,6 +186,28 @@ function normalizeArgs(args) {
   arr = typeof cb === 'function' ? [options, cb] : [options, null];
   arr[normalizedArgsSymbol] = true;
   return arr;
+}
+
+// The diagnostics channels net publishes to, made on first use (so that
+// diagnostics_channel stays out of the startup snapshot).
+let dcChannels;
+function dcChannel(name) {
+  if (dcChannels === undefined) {
+    const dc = require('diagnostics_channel');
+    dcChannels = {
+      clientSocket: dc.channel('net.client.socket'),
+      serverSocket: dc.channel('net.server.socket'),
+      listen: dc.tracingChannel('net.server.listen'),
+    };
+  }
+  return dcChannels[name];
+}
+
+// The async_hooks type of a stream handle.
+function wrapType(handle) {
+  if (handle instanceof TCP) return 'TCPWRAP';
+  if (handle instanceof Pipe) return 'PIPEWRAP';
+  return 'TTYWRAP';
 }
 
 // The handle for an fd handed to new Socket({ fd }) or listen({ fd }).
@@ -359,7 +389,8 @@ function initSocketHandle(self) {
   self._sockname = null;
   if (self._handle) {
     self._handle[owner_symbol] = self;
-    self._handle.onread = onStreamRead;
+    self._handle.onread = bindHandle(self._handle, wrapType(self._handle),
+                                     onStreamRead);
     let userBuf = self[kBuffer];
     if (userBuf) {
       const gen = self[kBufferGen];
@@ -545,7 +576,7 @@ Socket.prototype._final = function(cb) {
   if (!this._handle) return cb();
 
   const req = new ShutdownWrap();
-  req.oncomplete = afterShutdown;
+  req.oncomplete = bindRequest(req, 'SHUTDOWNWRAP', afterShutdown);
   req.handle = this._handle;
   req.callback = cb;
   const err = this._handle.shutdown(req);
@@ -588,9 +619,9 @@ Socket.prototype._destroy = function(exception, cb) {
       });
       if (err) this.emit('error', new ErrnoException(err, 'reset'));
     } else {
-      this._handle.close(() => {
+      this._handle.close(bindToHandle(this._handle, () => {
         this.emit('close', isException);
-      });
+      }));
     }
     this._handle.onread = noop;
     this._handle = null;
@@ -749,6 +780,11 @@ Socket.prototype.connect = function(...args) {
   if (cb !== null) this.once('connect', cb);
 
   if (this._parent && this._parent.connecting) return this;
+
+  const clientSocketChannel = dcChannel('clientSocket');
+  if (clientSocketChannel.hasSubscribers) {
+    clientSocketChannel.publish({ socket: this });
+  }
 
   if (this.write !== Socket.prototype.write) {
     this.write = Socket.prototype.write;
@@ -967,7 +1003,7 @@ function internalConnect(self, address, port, addressType, localAddress,
 
   if (addressType === 6 || addressType === 4) {
     const req = new TCPConnectWrap();
-    req.oncomplete = afterConnect;
+    req.oncomplete = bindRequest(req, 'TCPCONNECTWRAP', afterConnect);
     req.address = address;
     req.port = port;
     req.localAddress = localAddress;
@@ -979,7 +1015,7 @@ function internalConnect(self, address, port, addressType, localAddress,
   } else {
     const req = new PipeConnectWrap();
     req.address = address;
-    req.oncomplete = afterConnect;
+    req.oncomplete = bindRequest(req, 'PIPECONNECTWRAP', afterConnect);
     err = self._handle.connect(req, address);
   }
 
@@ -1015,7 +1051,9 @@ function internalConnectMultiple(context) {
   req.address = address;
   req.port = port;
   req.addressType = family;
-  req.oncomplete = function(status, h, r, readable, writable) {
+  req.oncomplete = bindRequest(req, 'TCPCONNECTWRAP', function(status, h, r,
+                                                               readable,
+                                                               writable) {
     clearTimeout(context.timer);
     context.timer = null;
     if (status !== 0 && self._handle === handle && !self.destroyed) {
@@ -1029,7 +1067,7 @@ function internalConnectMultiple(context) {
     }
     FunctionPrototypeCall(afterConnect, this, status, h, r, readable,
                           writable);
-  };
+  });
   const err = family === 4 ?
     handle.connect(req, address, port) :
     handle.connect6(req, address, port);
@@ -1217,6 +1255,13 @@ function createServerHandle(address, port, addressType, fd, flags) {
   return handle;
 }
 
+function publishListenError(server, error) {
+  const listenChannel = dcChannel('listen');
+  if (listenChannel.hasSubscribers) {
+    listenChannel.error.publish({ server, error });
+  }
+}
+
 function setupListenHandle(address, port, addressType, backlog, fd, flags) {
   if (!this._handle) {
     let rval = null;
@@ -1236,13 +1281,17 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
     }
     if (typeof rval === 'number') {
       const error = new UVExceptionWithHostPort(rval, 'listen', address, port);
+      publishListenError(this, error);
       process.nextTick(emitErrorNT, this, error);
       return;
     }
     this._handle = rval;
   }
 
-  this._handle.onconnection = onconnection;
+  this._handle.onconnection = bindHandle(
+    this._handle,
+    this._handle instanceof TCP ? 'TCPSERVERWRAP' : 'PIPESERVERWRAP',
+    onconnection);
   this._handle[owner_symbol] = this;
 
   // 511: the kernel rounds backlog + 1 up to a power of two.
@@ -1251,6 +1300,7 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
     const ex = new UVExceptionWithHostPort(err, 'listen', address, port);
     this._handle.close();
     this._handle = null;
+    publishListenError(this, ex);
     process.nextTick(emitErrorNT, this, ex);
     return;
   }
@@ -1258,6 +1308,11 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
   this._connectionKey = addressType + ':' + address + ':' + port;
 
   if (this._unref) this.unref();
+
+  const listenChannel = dcChannel('listen');
+  if (listenChannel.hasSubscribers) {
+    listenChannel.asyncEnd.publish({ server: this });
+  }
 
   process.nextTick(emitListeningNT, this);
 }
@@ -1301,6 +1356,11 @@ Server.prototype.listen = function(...args) {
   const cb = normalized[1];
 
   if (this._handle) throw new ERR_SERVER_ALREADY_LISTEN();
+
+  const listenChannel = dcChannel('listen');
+  if (listenChannel.hasSubscribers) {
+    listenChannel.asyncStart.publish({ server: this, options });
+  }
 
   if (cb !== null) this.once('listening', cb);
 
@@ -1450,6 +1510,7 @@ function onconnection(err, clientHandle) {
     return;
   }
 
+  initAcceptedHandle(clientHandle, wrapType(clientHandle), handle);
   const socket = new Socket({
     handle: clientHandle,
     allowHalfOpen: self.allowHalfOpen,
@@ -1473,12 +1534,54 @@ function onconnection(err, clientHandle) {
   socket.server = self;
   socket._server = self;
   self.emit('connection', socket);
+  const serverSocketChannel = dcChannel('serverSocket');
+  if (serverSocketChannel.hasSubscribers) {
+    serverSocketChannel.publish({ socket });
+  }
 }
 
+// Connections sent to other processes (child.send(msg, socket)) are counted
+// there: each socket list (internal/socket_list) is asked.
 Server.prototype.getConnections = function(cb) {
   const self = this;
-  process.nextTick(cb, null, self._connections);
+
+  function end(err, connections) {
+    process.nextTick(cb, err, connections);
+  }
+
+  if (!this._usingWorkers) {
+    end(null, this._connections);
+    return this;
+  }
+
+  let left = this._workers.length;
+  let total = this._connections;
+
+  function oncount(err, count) {
+    if (err) {
+      left = -1;
+      return end(err);
+    }
+    total += count;
+    if (--left === 0) return end(null, total);
+  }
+
+  for (let n = 0; n < this._workers.length; n++) {
+    this._workers[n].getConnections(oncount);
+  }
+
   return this;
+};
+
+// Called by child_process when a connection of this server is first sent
+// to another process over `socketList`'s channel.
+Server.prototype._setupWorker = function(socketList) {
+  this._usingWorkers = true;
+  ArrayPrototypePush(this._workers, socketList);
+  socketList.once('exit', (list) => {
+    const index = ArrayPrototypeIndexOf(this._workers, list);
+    if (index !== -1) ArrayPrototypeSplice(this._workers, index, 1);
+  });
 };
 
 Server.prototype.close = function(cb) {
@@ -1499,7 +1602,22 @@ Server.prototype.close = function(cb) {
   // A listen() still waiting for its host name lookup is off.
   this._listeningId++;
 
-  this._emitCloseIfDrained();
+  if (this._usingWorkers) {
+    // 'close' once every process that got connections has closed them.
+    let left = this._workers.length;
+    const onWorkerClose = () => {
+      if (--left !== 0) return;
+      this._connections = 0;
+      this._emitCloseIfDrained();
+    };
+    // Held until the workers answer, so 'close' comes once.
+    this._connections++;
+    for (let n = 0; n < this._workers.length; n++) {
+      this._workers[n].close(onWorkerClose);
+    }
+  } else {
+    this._emitCloseIfDrained();
+  }
   return this;
 };
 

@@ -6,6 +6,7 @@
 // The list of bindings, called explicitly: static constructors are not
 // reliable across static libraries.
 #define LODE_BUILTIN_BINDINGS(V) \
+  V(async_wrap)                  \
   V(builtins)                    \
   V(buffer)                      \
   V(constants)                   \
@@ -14,6 +15,7 @@
   V(encoding_binding)            \
   V(errors)                      \
   V(fs)                          \
+  V(fs_event_wrap)               \
   V(messaging)                   \
   V(options)                     \
   V(os)                          \

@@ -964,6 +964,9 @@ void DirRead(const FunctionCallbackInfo<Value>& args) {
                                        raw));
                out.push_back(Integer::New(isolate, ent.type));
              }
+             // Free the names now: the callback may close the directory
+             // (freeing `dir`) before the request itself is cleaned up.
+             uv_fs_req_cleanup(req);
              return Array::New(isolate, out.data(), out.size());
            },
            args[0]);

@@ -1,6 +1,17 @@
 // internalBinding('messaging'): structured cloning with V8's
-// ValueSerializer, behind the global structuredClone(). MessagePort and
-// MessageChannel come with worker_threads.
+// ValueSerializer, behind the global structuredClone(), and the message
+// format of the 'advanced' serialization of child_process IPC channels:
+//   serializeMessage(value, bufferPrototype) -> Uint8Array: a 4-byte
+//     big-endian length, then the ValueSerializer bytes. ArrayBufferViews
+//     are written as host objects (type, length, bytes) so that a Buffer
+//     that is a slice of a pool sends its own bytes only.
+//   deserializeMessage(view, bufferPrototype) -> value; views whose type was
+//     Buffer get bufferPrototype.
+// MessagePort and MessageChannel come with worker_threads.
+#include <string.h>
+
+#include <vector>
+
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
@@ -109,13 +120,212 @@ void StructuredClone(const FunctionCallbackInfo<Value>& args) {
   if (ok) args.GetReturnValue().Set(result);
 }
 
+// ---------------------------------------------------------------------------
+// IPC 'advanced' serialization
+
+enum ViewType : uint32_t {
+  kInt8Array = 0,
+  kUint8Array,
+  kUint8ClampedArray,
+  kInt16Array,
+  kUint16Array,
+  kInt32Array,
+  kUint32Array,
+  kFloat32Array,
+  kFloat64Array,
+  kDataView,
+  kBigInt64Array,
+  kBigUint64Array,
+  kBuffer,
+};
+
+uint32_t ViewTypeOf(Local<Value> view, Local<Value> buffer_prototype) {
+  if (view->IsUint8Array()) {
+    Local<Value> proto = view.As<Object>()->GetPrototype();
+    return proto->StrictEquals(buffer_prototype) ? kBuffer : kUint8Array;
+  }
+  if (view->IsInt8Array()) return kInt8Array;
+  if (view->IsUint8ClampedArray()) return kUint8ClampedArray;
+  if (view->IsInt16Array()) return kInt16Array;
+  if (view->IsUint16Array()) return kUint16Array;
+  if (view->IsInt32Array()) return kInt32Array;
+  if (view->IsUint32Array()) return kUint32Array;
+  if (view->IsFloat32Array()) return kFloat32Array;
+  if (view->IsFloat64Array()) return kFloat64Array;
+  if (view->IsBigInt64Array()) return kBigInt64Array;
+  if (view->IsBigUint64Array()) return kBigUint64Array;
+  return kDataView;
+}
+
+class IpcSerializerDelegate : public ValueSerializer::Delegate {
+ public:
+  IpcSerializerDelegate(Isolate* isolate, Local<Value> buffer_prototype)
+      : isolate_(isolate), buffer_prototype_(buffer_prototype) {}
+
+  void set_serializer(ValueSerializer* serializer) {
+    serializer_ = serializer;
+  }
+
+  // Node throws a plain Error here, not a DataCloneError DOMException.
+  void ThrowDataCloneError(Local<String> message) override {
+    isolate_->ThrowException(v8::Exception::Error(message));
+  }
+
+  Maybe<bool> WriteHostObject(Isolate* isolate,
+                              Local<Object> object) override {
+    if (!object->IsArrayBufferView()) {
+      ThrowDataCloneError(FIXED_ONE_BYTE_STRING(
+          isolate, "Unserializable host object"));
+      return Nothing<bool>();
+    }
+    Local<v8::ArrayBufferView> view = object.As<v8::ArrayBufferView>();
+    size_t length = view->ByteLength();
+    std::vector<uint8_t> bytes(length);
+    if (length > 0) view->CopyContents(bytes.data(), length);
+    serializer_->WriteUint32(ViewTypeOf(object, buffer_prototype_));
+    serializer_->WriteUint32(static_cast<uint32_t>(length));
+    serializer_->WriteRawBytes(bytes.data(), length);
+    return Just(true);
+  }
+
+  Maybe<uint32_t> GetSharedArrayBufferId(
+      Isolate* isolate, Local<SharedArrayBuffer> shared) override {
+    ThrowDataCloneError(FIXED_ONE_BYTE_STRING(
+        isolate, "#<SharedArrayBuffer> could not be cloned."));
+    return Nothing<uint32_t>();
+  }
+
+ private:
+  Isolate* isolate_;
+  Local<Value> buffer_prototype_;
+  ValueSerializer* serializer_ = nullptr;
+};
+
+class IpcDeserializerDelegate : public ValueDeserializer::Delegate {
+ public:
+  explicit IpcDeserializerDelegate(Local<Value> buffer_prototype)
+      : buffer_prototype_(buffer_prototype) {}
+
+  void set_deserializer(ValueDeserializer* deserializer) {
+    deserializer_ = deserializer;
+  }
+
+  MaybeLocal<Object> ReadHostObject(Isolate* isolate) override {
+    Local<Context> context = isolate->GetCurrentContext();
+    uint32_t type;
+    uint32_t length;
+    const void* data;
+    if (!deserializer_->ReadUint32(&type) ||
+        !deserializer_->ReadUint32(&length) ||
+        !deserializer_->ReadRawBytes(length, &data)) {
+      isolate->ThrowException(v8::Exception::Error(FIXED_ONE_BYTE_STRING(
+          isolate, "Unable to deserialize cloned data.")));
+      return MaybeLocal<Object>();
+    }
+    Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, length);
+    if (length > 0) memcpy(ab->Data(), data, length);
+    Local<Object> view;
+    switch (type) {
+      case kInt8Array: view = v8::Int8Array::New(ab, 0, length); break;
+      case kUint8Array:
+      case kBuffer: view = v8::Uint8Array::New(ab, 0, length); break;
+      case kUint8ClampedArray:
+        view = v8::Uint8ClampedArray::New(ab, 0, length);
+        break;
+      case kInt16Array: view = v8::Int16Array::New(ab, 0, length / 2); break;
+      case kUint16Array:
+        view = v8::Uint16Array::New(ab, 0, length / 2);
+        break;
+      case kInt32Array: view = v8::Int32Array::New(ab, 0, length / 4); break;
+      case kUint32Array:
+        view = v8::Uint32Array::New(ab, 0, length / 4);
+        break;
+      case kFloat32Array:
+        view = v8::Float32Array::New(ab, 0, length / 4);
+        break;
+      case kFloat64Array:
+        view = v8::Float64Array::New(ab, 0, length / 8);
+        break;
+      case kBigInt64Array:
+        view = v8::BigInt64Array::New(ab, 0, length / 8);
+        break;
+      case kBigUint64Array:
+        view = v8::BigUint64Array::New(ab, 0, length / 8);
+        break;
+      default: view = v8::DataView::New(ab, 0, length); break;
+    }
+    if (type == kBuffer && buffer_prototype_->IsObject() &&
+        view->SetPrototype(context, buffer_prototype_).IsNothing()) {
+      return MaybeLocal<Object>();
+    }
+    return view;
+  }
+
+ private:
+  Local<Value> buffer_prototype_;
+  ValueDeserializer* deserializer_ = nullptr;
+};
+
+void SerializeMessage(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  IpcSerializerDelegate delegate(isolate, args[1]);
+  ValueSerializer serializer(isolate, &delegate);
+  delegate.set_serializer(&serializer);
+  serializer.SetTreatArrayBufferViewsAsHostObjects(true);
+  serializer.WriteHeader();
+  if (serializer.WriteValue(context, args[0]).IsNothing()) return;
+  std::pair<uint8_t*, size_t> data = serializer.Release();
+  if (data.second > 0xffffffffu) {
+    free(data.first);
+    THROW_ERR_OUT_OF_RANGE(isolate, "The message is too large to be sent.");
+    return;
+  }
+  Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, data.second + 4);
+  uint8_t* out = static_cast<uint8_t*>(ab->Data());
+  uint32_t size = static_cast<uint32_t>(data.second);
+  out[0] = static_cast<uint8_t>(size >> 24);
+  out[1] = static_cast<uint8_t>(size >> 16);
+  out[2] = static_cast<uint8_t>(size >> 8);
+  out[3] = static_cast<uint8_t>(size);
+  memcpy(out + 4, data.first, data.second);
+  free(data.first);
+  args.GetReturnValue().Set(v8::Uint8Array::New(ab, 0, data.second + 4));
+}
+
+void DeserializeMessage(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  if (!args[0]->IsArrayBufferView()) {
+    return THROW_ERR_INVALID_ARG_TYPE(isolate,
+                                      "The message must be an "
+                                      "ArrayBufferView");
+  }
+  Local<v8::ArrayBufferView> view = args[0].As<v8::ArrayBufferView>();
+  std::vector<uint8_t> bytes(view->ByteLength());
+  if (!bytes.empty()) view->CopyContents(bytes.data(), bytes.size());
+  IpcDeserializerDelegate delegate(args[1]);
+  ValueDeserializer deserializer(isolate, bytes.data(), bytes.size(),
+                                 &delegate);
+  delegate.set_deserializer(&deserializer);
+  Local<Value> result;
+  if (deserializer.ReadHeader(context).FromMaybe(false) &&
+      deserializer.ReadValue(context).ToLocal(&result)) {
+    args.GetReturnValue().Set(result);
+  }
+}
+
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   SetMethod(context, target, "structuredClone", StructuredClone);
+  SetMethod(context, target, "serializeMessage", SerializeMessage);
+  SetMethod(context, target, "deserializeMessage", DeserializeMessage);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(StructuredClone);
+  registry->Register(SerializeMessage);
+  registry->Register(DeserializeMessage);
 }
 
 }  // namespace

@@ -67,9 +67,10 @@ class ProcessWrap : public HandleWrap {
           c.flags = UV_IGNORE;
           continue;
         }
-        int flags = UV_CREATE_PIPE;
-        if (s.readable) flags |= UV_READABLE_PIPE;
-        if (s.writable) flags |= UV_WRITABLE_PIPE;
+        // A new pipe is a socketpair that both sides may read and write
+        // (as in Node): libuv makes the parent's end writable only with
+        // UV_READABLE_PIPE, readable only with UV_WRITABLE_PIPE.
+        int flags = UV_CREATE_PIPE | UV_READABLE_PIPE | UV_WRITABLE_PIPE;
         // A handle that is already connected (a socket) is passed as is.
         if (uv_is_readable(stream) || uv_is_writable(stream)) {
           flags = UV_INHERIT_STREAM;

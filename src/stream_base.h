@@ -12,6 +12,10 @@
 //   useUserBuffer(uint8Array): later reads go straight into that buffer and
 //     onread gets no ArrayBuffer (net.Socket's `onread` option); a
 //     Uint8Array returned by onread becomes the next buffer.
+//   On an IPC pipe (Pipe with constants.IPC) writeBuffer and the write*String
+//     methods take a stream handle as a third argument, sent along
+//     (uv_write2); a handle received with data is put in the pipe's
+//     `pendingHandle` property before onread runs.
 //   setBlocking(on) -> err (uv_stream_set_blocking, for stdio pipes/TTYs).
 //   Getters: fd, bytesRead, bytesWritten, writeQueueSize.
 // internalBinding('stream_wrap') exports streamBaseState, its indices,
@@ -67,7 +71,12 @@ class LibuvStreamWrap : public HandleWrap {
   static void OnAlloc(uv_handle_t* handle, size_t suggested, uv_buf_t* buf);
   static void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf);
 
-  int DoWrite(v8::Local<v8::Object> req, std::string data);
+  // `send_handle`, when a stream handle object and this is an IPC pipe, is
+  // passed to the other end with the data (uv_write2).
+  int DoWrite(v8::Local<v8::Object> req, std::string data,
+              v8::Local<v8::Value> send_handle);
+  bool IsIPC() const;
+  void AcceptPendingHandle();
 
   uv_stream_t* stream_;
   double bytes_read_ = 0;

@@ -92,6 +92,7 @@ StateHolder* GetState(Environment* env) {
 struct StreamReq {
   LibuvStreamWrap* wrap;
   Global<Object> req;
+  Global<Object> send_handle;  // a handle passed over an IPC pipe
   std::string data;
   union {
     uv_write_t write;
@@ -286,6 +287,7 @@ void LibuvStreamWrap::OnRead(uv_stream_t* stream, ssize_t nread,
   Context::Scope context_scope(env->context());
   int32_t* state = State(env);
   Local<Value> arg = v8::Undefined(isolate);
+  if (nread > 0 && wrap->IsIPC()) wrap->AcceptPendingHandle();
   if (user) {
     if (nread > 0) wrap->bytes_read_ += static_cast<double>(nread);
     state[kReadBytesOrError] = static_cast<int32_t>(nread);
@@ -313,11 +315,65 @@ void LibuvStreamWrap::OnRead(uv_stream_t* stream, ssize_t nread,
   MakeCallback(env, wrap->object(), "onread", 1, &arg);
 }
 
-int LibuvStreamWrap::DoWrite(Local<Object> req, std::string data) {
+bool LibuvStreamWrap::IsIPC() const {
+  return stream_->type == UV_NAMED_PIPE &&
+         reinterpret_cast<uv_pipe_t*>(stream_)->ipc != 0;
+}
+
+// A handle that came over an IPC pipe with the data just read becomes a new
+// TCP or Pipe object, left in the pipe object's `pendingHandle` for the
+// onread callback to pick up.
+void LibuvStreamWrap::AcceptPendingHandle() {
+  uv_pipe_t* pipe = reinterpret_cast<uv_pipe_t*>(stream_);
+  if (uv_pipe_pending_count(pipe) == 0) return;
+  Environment* env = this->env();
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  uv_handle_type type = uv_pipe_pending_type(pipe);
+  Local<v8::Function> ctor;
+  if (type == UV_TCP) {
+    if (!BindingConstructor(env, "tcp_wrap", "TCP").ToLocal(&ctor)) return;
+  } else if (type == UV_NAMED_PIPE) {
+    if (!BindingConstructor(env, "pipe_wrap", "Pipe").ToLocal(&ctor)) return;
+  } else {
+    // UDP handles have no wrap in lode yet: the descriptor is closed with
+    // the pipe.
+    return;
+  }
+  Local<Value> socket_type = Integer::New(isolate, 0);  // SOCKET
+  Local<Object> handle;
+  if (!ctor->NewInstance(context, 1, &socket_type).ToLocal(&handle)) return;
+  uv_stream_t* target = StreamFromObject(handle);
+  if (target == nullptr) return;
+  if (uv_accept(stream_, target) != 0) {
+    Unwrap<HandleWrap>(handle)->Close();
+    return;
+  }
+  if (object()
+          ->Set(context, OneByteString(isolate, "pendingHandle"), handle)
+          .IsNothing()) {
+    return;
+  }
+}
+
+int LibuvStreamWrap::DoWrite(Local<Object> req, std::string data,
+                             Local<Value> send_handle) {
   int32_t* state = State(env());
   size_t total = data.size();
   size_t done = 0;
-  if (stream_->write_queue_size == 0 && total > 0) {
+  // A handle travels with the first byte of its message: no partial
+  // uv_try_write() before uv_write2().
+  uv_stream_t* send_stream = nullptr;
+  if (IsIPC() && send_handle->IsObject()) {
+    send_stream = StreamFromObject(send_handle.As<Object>());
+    if (send_stream == nullptr) {
+      state[kBytesWritten] = 0;
+      state[kLastWriteWasAsync] = 0;
+      return UV_EBADF;
+    }
+  }
+  if (send_stream == nullptr && stream_->write_queue_size == 0 &&
+      total > 0) {
     uv_buf_t buf = uv_buf_init(data.data(), static_cast<unsigned>(total));
     int r = uv_try_write(stream_, &buf, 1);
     if (r >= 0) {
@@ -341,10 +397,17 @@ int LibuvStreamWrap::DoWrite(Local<Object> req, std::string data) {
   sreq->uv.write.data = sreq;
   uv_buf_t buf = uv_buf_init(sreq->data.data(),
                              static_cast<unsigned>(sreq->data.size()));
-  int err = uv_write(&sreq->uv.write, stream_, &buf, 1,
-                     [](uv_write_t* w, int status) {
-                       Complete(static_cast<StreamReq*>(w->data), status);
-                     });
+  auto on_written = [](uv_write_t* w, int status) {
+    Complete(static_cast<StreamReq*>(w->data), status);
+  };
+  int err;
+  if (send_stream != nullptr) {
+    sreq->send_handle.Reset(env()->isolate(), send_handle.As<Object>());
+    err = uv_write2(&sreq->uv.write, stream_, &buf, 1, send_stream,
+                    on_written);
+  } else {
+    err = uv_write(&sreq->uv.write, stream_, &buf, 1, on_written);
+  }
   if (err < 0) {
     delete sreq;
     state[kLastWriteWasAsync] = 0;
@@ -363,7 +426,7 @@ void LibuvStreamWrap::WriteBuffer(const FunctionCallbackInfo<Value>& args) {
   std::string data;
   AppendView(args[1], &data);
   args.GetReturnValue().Set(
-      wrap->DoWrite(args[0].As<Object>(), std::move(data)));
+      wrap->DoWrite(args[0].As<Object>(), std::move(data), args[2]));
 }
 
 void LibuvStreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
@@ -391,8 +454,8 @@ void LibuvStreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
     }
     if (!all_buffers) i++;
   }
-  args.GetReturnValue().Set(
-      wrap->DoWrite(args[0].As<Object>(), std::move(data)));
+  args.GetReturnValue().Set(wrap->DoWrite(
+      args[0].As<Object>(), std::move(data), v8::Undefined(isolate)));
 }
 
 template <int kEncoding>
@@ -405,7 +468,7 @@ void LibuvStreamWrap::WriteString(const FunctionCallbackInfo<Value>& args) {
   std::string data;
   if (!AppendString(args.GetIsolate(), args[1], kEncoding, &data)) return;
   args.GetReturnValue().Set(
-      wrap->DoWrite(args[0].As<Object>(), std::move(data)));
+      wrap->DoWrite(args[0].As<Object>(), std::move(data), args[2]));
 }
 
 void LibuvStreamWrap::Shutdown(const FunctionCallbackInfo<Value>& args) {

@@ -1,20 +1,36 @@
 'use strict';
 
 // The ChildProcess class behind child_process.spawn(), the normalization of
-// the `stdio` option, and the synchronous runner behind spawnSync(). The
-// public argument handling lives in lib/child_process.js.
+// the `stdio` option, the IPC channel (setupChannel: subprocess.send() and
+// 'message' in the parent, process.send() in a forked child) and the
+// synchronous runner behind spawnSync(). The public argument handling lives
+// in lib/child_process.js.
 
 const {
   ArrayIsArray,
   ArrayPrototypePush,
   ArrayPrototypeSlice,
+  FunctionPrototypeCall,
+  ObjectDefineProperty,
   ObjectSetPrototypeOf,
+  ReflectApply,
+  StringPrototypeStartsWith,
+  Symbol,
   SymbolDispose = primordials.SymbolFor('nodejs.dispose'),
+  Uint8Array,
 } = primordials;
 
 const { Process } = internalBinding('process_wrap');
 const spawnSyncBinding = internalBinding('spawn_sync');
 const { owner_symbol } = internalBinding('symbols');
+const { bindHandle } = require('internal/async_hooks');
+const {
+  streamBaseState,
+  kArrayBufferOffset,
+  kLastWriteWasAsync,
+  kReadBytesOrError,
+  WriteWrap,
+} = internalBinding('stream_wrap');
 const {
   UV_EACCES,
   UV_EAGAIN,
@@ -29,10 +45,15 @@ const {
 const {
   ErrnoException,
   codes: {
+    ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_HANDLE_TYPE,
     ERR_INVALID_SYNC_FORK_INPUT,
+    ERR_IPC_CHANNEL_CLOSED,
+    ERR_IPC_DISCONNECTED,
     ERR_IPC_ONE_PIPE,
     ERR_IPC_SYNC_FORK,
+    ERR_MISSING_ARGS,
     ERR_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
@@ -42,7 +63,7 @@ const {
   validateOneOf,
   validateString,
 } = require('internal/validators');
-const { convertToValidSignal } = require('internal/util');
+const { convertToValidSignal, deprecate } = require('internal/util');
 const { isArrayBufferView } = require('internal/util/types');
 const EventEmitter = require('events');
 
@@ -95,7 +116,8 @@ function ChildProcess() {
   this._handle = new Process();
   this._handle[owner_symbol] = this;
 
-  this._handle.onexit = (exitCode, signalCode) => {
+  this._handle.onexit = bindHandle(this._handle, 'PROCESSWRAP',
+                                   (exitCode, signalCode) => {
     if (signalCode) {
       this.signalCode = signalCode;
     } else {
@@ -120,7 +142,7 @@ function ChildProcess() {
     // Data still buffered in the pipes is read before 'close'.
     process.nextTick(flushStdio, this);
     maybeClose(this);
-  };
+  });
 }
 ObjectSetPrototypeOf(ChildProcess.prototype, EventEmitter.prototype);
 ObjectSetPrototypeOf(ChildProcess, EventEmitter);
@@ -170,18 +192,25 @@ ChildProcess.prototype.spawn = function spawn(options) {
   const normalized = getValidStdio(options.stdio || 'pipe', false);
   const stdio = options.stdio = normalized.stdio;
 
-  validateOneOf(options.serialization, 'options.serialization',
-                [undefined, 'json', 'advanced']);
-
-  if (normalized.ipc !== undefined) {
-    try {
-      if (options.envPairs !== undefined) {
+  const { ipc, ipcFd } = normalized;
+  const serialization = options.serialization || 'json';
+  try {
+    validateOneOf(options.serialization, 'options.serialization',
+                  [undefined, 'json', 'advanced']);
+    if (ipc !== undefined) {
+      // The child finds its end of the channel through its environment.
+      if (options.envPairs === undefined) {
+        options.envPairs = [];
+      } else {
         validateArray(options.envPairs, 'options.envPairs');
       }
-    } finally {
-      closePipes(stdio);
+      ArrayPrototypePush(options.envPairs, `NODE_CHANNEL_FD=${ipcFd}`);
+      ArrayPrototypePush(options.envPairs,
+                         `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`);
     }
-    throw new ERR_NOT_IMPLEMENTED('child_process IPC channel');
+  } catch (err) {
+    closePipes(stdio);
+    throw err;
   }
 
   validateString(options.file, 'options.file');
@@ -215,6 +244,11 @@ ChildProcess.prototype.spawn = function spawn(options) {
   for (let i = 0; i < stdio.length; i++) {
     const stream = stdio[i];
     if (stream.type === 'ignore') continue;
+
+    if (stream.ipc) {
+      this._closesNeeded++;
+      continue;
+    }
 
     if (stream.type === 'wrap') {
       continue;
@@ -250,6 +284,8 @@ ChildProcess.prototype.spawn = function spawn(options) {
     ArrayPrototypePush(this.stdio,
                        stdio[i].socket === undefined ? null : stdio[i].socket);
   }
+
+  if (ipc !== undefined) setupChannel(this, ipc, serialization);
 
   return err;
 };
@@ -287,6 +323,500 @@ ChildProcess.prototype.ref = function ref() {
 ChildProcess.prototype.unref = function unref() {
   if (this._handle) this._handle.unref();
 };
+
+// ---------------------------------------------------------------------------
+// The IPC channel
+
+const kChannelHandle = Symbol('kChannelHandle');
+const kPendingMessages = Symbol('kPendingMessages');
+const MAX_HANDLE_RETRANSMISSIONS = 3;
+
+let serializationModule;
+let netModuleForHandles;
+function lazyNetForHandles() {
+  netModuleForHandles ??= require('net');
+  return netModuleForHandles;
+}
+function lazyTCP() {
+  return internalBinding('tcp_wrap').TCP;
+}
+
+function nop() {}
+
+// subprocess.channel / process.channel: keeps the loop alive while the
+// channel is in use (listeners, writes in flight), unless the user said
+// otherwise with ref()/unref().
+class Control extends EventEmitter {
+  #channel = null;
+  #refs = 0;
+  #refExplicitlySet = false;
+
+  constructor(channel) {
+    super();
+    this.#channel = channel;
+    this[kPendingMessages] = [];
+  }
+
+  refCounted() {
+    if (++this.#refs === 1 && !this.#refExplicitlySet) {
+      this.#channel.ref();
+    }
+  }
+
+  unrefCounted() {
+    if (--this.#refs === 0 && !this.#refExplicitlySet) {
+      this.#channel.unref();
+      this.emit('unref');
+    }
+  }
+
+  ref() {
+    this.#refExplicitlySet = true;
+    this.#channel.ref();
+  }
+
+  unref() {
+    this.#refExplicitlySet = true;
+    this.#channel.unref();
+  }
+
+  get fd() {
+    return this.#channel ? this.#channel.fd : undefined;
+  }
+}
+
+// How each kind of handle crosses the channel. `send` returns the native
+// handle to pass (or nothing: the message goes without it), `postSend`
+// runs once the message is written, `got` rebuilds the object on the other
+// side and hands it to `emit`.
+const handleConversion = {
+  'net.Native': {
+    send(message, handle, options) {
+      return handle;
+    },
+    got(message, handle, emit) {
+      emit(handle);
+    },
+  },
+
+  'net.Server': {
+    send(message, server, options) {
+      return server._handle;
+    },
+    got(message, handle, emit) {
+      const server = new (lazyNetForHandles().Server)();
+      server.listen(handle, () => {
+        emit(server);
+      });
+    },
+  },
+
+  'net.Socket': {
+    send(message, socket, options) {
+      if (!socket._handle) return;
+      const handle = socket._handle;
+      // A connection of a server is tracked in the other process, for
+      // server.getConnections() and server.close() (internal/socket_list);
+      // it no longer counts here.
+      if (socket.server) {
+        message.key = socket.server._connectionKey;
+        const firstTime = !this[kChannelHandle].sockets.send[message.key];
+        const socketList = getSocketList('send', this, message.key);
+        if (firstTime && typeof socket.server._setupWorker === 'function') {
+          socket.server._setupWorker(socketList);
+        }
+        if (!options.keepOpen) socket.server._connections--;
+      }
+      // Unless asked to keep it, the socket lets go of its handle: it is
+      // closed once the other side has it.
+      if (!options.keepOpen) {
+        handle.onread = nop;
+        socket._handle = null;
+        socket.setTimeout(0);
+      }
+      return handle;
+    },
+    postSend(message, handle, options, callback, target) {
+      if (handle && !options.keepOpen) {
+        if (target) {
+          target._pendingMessage = {
+            callback, message, handle, options, retransmissions: 0,
+          };
+        } else {
+          handle.close();
+        }
+      }
+    },
+    got(message, handle, emit) {
+      const socket = new (lazyNetForHandles().Socket)({
+        handle,
+        readable: true,
+        writable: true,
+      });
+      if (message.key) {
+        getSocketList('got', this, message.key).add({ socket });
+      }
+      emit(socket);
+    },
+  },
+};
+
+let socketListModule;
+function getSocketList(type, target, key) {
+  const lists = target[kChannelHandle].sockets[type];
+  let list = lists[key];
+  if (!list) {
+    socketListModule ??= require('internal/socket_list');
+    const List = type === 'send' ? socketListModule.SocketListSend :
+      socketListModule.SocketListReceive;
+    list = lists[key] = new List(target, key);
+  }
+  return list;
+}
+
+function closePendingHandle(target) {
+  target._pendingMessage.handle.close();
+  target._pendingMessage = null;
+}
+
+function isInternal(message) {
+  return message !== null && typeof message === 'object' &&
+    typeof message.cmd === 'string' && message.cmd.length > 4 &&
+    StringPrototypeStartsWith(message.cmd, 'NODE_');
+}
+
+function handleTypeOf(handle) {
+  const net = lazyNetForHandles();
+  if (handle instanceof net.Socket) return 'net.Socket';
+  if (handle instanceof net.Server) return 'net.Server';
+  const { Pipe } = lazyPipeBinding();
+  if (handle instanceof lazyTCP() || handle instanceof Pipe) {
+    return 'net.Native';
+  }
+  throw new ERR_INVALID_HANDLE_TYPE();
+}
+
+const getChannelDeprecated = deprecate(function() {
+  return this.channel;
+}, '_channel is deprecated. Use ChildProcess.channel instead.', 'DEP0129');
+
+const setChannelDeprecated = deprecate(function(value) {
+  this.channel = value;
+}, '_channel is deprecated. Use ChildProcess.channel instead.', 'DEP0129');
+
+// Gives `target` (a ChildProcess, or `process` in a forked child) send(),
+// disconnect(), connected, channel and the 'message', 'internalMessage' and
+// 'disconnect' events over the IPC pipe `channel`.
+function setupChannel(target, channel, serializationMode) {
+  const control = new Control(channel);
+  target.channel = control;
+  target[kChannelHandle] = channel;
+
+  ObjectDefineProperty(target, '_channel', {
+    __proto__: null,
+    configurable: true,
+    enumerable: false,
+    get: getChannelDeprecated,
+    set: setChannelDeprecated,
+  });
+
+  target._handleQueue = null;
+  target._pendingMessage = null;
+
+  serializationModule ??= require('internal/child_process/serialization');
+  const {
+    initMessageChannel,
+    parseChannelMessages,
+    writeChannelMessage,
+  } = serializationModule[serializationMode];
+
+  let pendingHandle = null;
+  initMessageChannel(channel);
+  channel.pendingHandle = null;
+  channel.sockets = { got: {}, send: {} };
+
+  function onChannelMessage(message) {
+    if (isInternal(message)) {
+      if (message.cmd === 'NODE_HANDLE') {
+        handleMessage(message, pendingHandle, true);
+        pendingHandle = null;
+      } else {
+        handleMessage(message, undefined, true);
+      }
+    } else {
+      handleMessage(message, undefined, false);
+    }
+  }
+
+  channel.onread = function(arrayBuffer) {
+    const recvHandle = channel.pendingHandle;
+    channel.pendingHandle = null;
+    if (arrayBuffer) {
+      const nread = streamBaseState[kReadBytesOrError];
+      const offset = streamBaseState[kArrayBufferOffset];
+      const bytes = new Uint8Array(arrayBuffer, offset, nread);
+      if (recvHandle) pendingHandle = recvHandle;
+      parseChannelMessages(channel, bytes, onChannelMessage);
+      return;
+    }
+    // The other side is gone (EOF or an error).
+    this.buffering = false;
+    target.disconnect();
+    channel.onread = nop;
+    channel.close();
+    target.channel = null;
+    target[kChannelHandle] = null;
+    maybeClose(target);
+  };
+
+  target.on('internalMessage', function(message, handle) {
+    if (message.cmd === 'NODE_HANDLE_ACK') {
+      if (target._pendingMessage) closePendingHandle(target);
+      const queue = target._handleQueue;
+      target._handleQueue = null;
+      if (queue !== null) {
+        for (let i = 0; i < queue.length; i++) {
+          const args = queue[i];
+          target._send(args.message, args.handle, args.options,
+                       args.callback);
+        }
+      }
+      // A disconnect() waiting for the queue to drain.
+      if (!target.connected && target.channel && !target._handleQueue) {
+        target._disconnect();
+      }
+      return;
+    }
+
+    if (message.cmd === 'NODE_HANDLE_NACK') {
+      const pending = target._pendingMessage;
+      if (pending) {
+        if (pending.retransmissions++ === MAX_HANDLE_RETRANSMISSIONS) {
+          closePendingHandle(target);
+          process.emitWarning('Handle did not reach the receiving process ' +
+                              'correctly', 'SentHandleNotReceivedWarning');
+        } else {
+          target._send(pending.message.msg, pending.handle, pending.options,
+                       pending.callback);
+        }
+      }
+      return;
+    }
+
+    if (message.cmd !== 'NODE_HANDLE') return;
+
+    // The data came without its handle: ask for it again.
+    if (!handle) {
+      target._send({ cmd: 'NODE_HANDLE_NACK' }, null, true);
+      return;
+    }
+
+    // Failing to acknowledge (the other side left) is not the user's
+    // error: swallowErrors.
+    target._send({ cmd: 'NODE_HANDLE_ACK' }, null, true);
+
+    const conversion = handleConversion[message.type];
+    if (conversion === undefined) {
+      handle.close();
+      return;
+    }
+    FunctionPrototypeCall(conversion.got, this, message, handle, (object) => {
+      handleMessage(message.msg, object, isInternal(message.msg));
+    });
+  });
+
+  target.send = function(message, handle, options, callback) {
+    if (typeof handle === 'function') {
+      callback = handle;
+      handle = undefined;
+      options = undefined;
+    } else if (typeof options === 'function') {
+      callback = options;
+      options = undefined;
+    } else if (options !== undefined) {
+      validateObject(options, 'options');
+    }
+
+    options = { swallowErrors: false, ...options };
+
+    if (this.connected) {
+      return this._send(message, handle, options, callback);
+    }
+    const ex = new ERR_IPC_CHANNEL_CLOSED();
+    if (typeof callback === 'function') {
+      process.nextTick(callback, ex);
+    } else {
+      process.nextTick(() => this.emit('error', ex));
+    }
+    return false;
+  };
+
+  target._send = function(message, handle, options, callback) {
+    if (message === undefined) throw new ERR_MISSING_ARGS('message');
+
+    // Anything else could not be read back on the other side.
+    if (typeof message !== 'string' &&
+        typeof message !== 'object' &&
+        typeof message !== 'number' &&
+        typeof message !== 'boolean') {
+      throw new ERR_INVALID_ARG_TYPE(
+        'message', ['string', 'object', 'number', 'boolean'], message);
+    }
+
+    // The old form: _send(message, handle, swallowErrors).
+    if (typeof options === 'boolean') {
+      options = { swallowErrors: options };
+    }
+
+    let conversion;
+
+    if (handle) {
+      message = { cmd: 'NODE_HANDLE', type: handleTypeOf(handle),
+                  msg: message };
+
+      // One handle at a time: the next waits for the ACK of this one.
+      if (this._handleQueue) {
+        ArrayPrototypePush(this._handleQueue, {
+          callback, handle, options, message: message.msg,
+        });
+        return this._handleQueue.length === 1;
+      }
+
+      conversion = handleConversion[message.type];
+      handle = ReflectApply(conversion.send, target,
+                            [message, handle, options]);
+
+      // A handle already sent, or a socket without one: the message goes
+      // alone.
+      if (!handle) message = message.msg;
+    } else if (this._handleQueue &&
+               !(message && (message.cmd === 'NODE_HANDLE_ACK' ||
+                             message.cmd === 'NODE_HANDLE_NACK'))) {
+      // Queued behind the handle, to keep the order of the messages.
+      ArrayPrototypePush(this._handleQueue, {
+        callback, handle: null, options, message,
+      });
+      return this._handleQueue.length === 1;
+    }
+
+    const req = new WriteWrap();
+    const err = writeChannelMessage(channel, req, message, handle);
+    const wasAsyncWrite = streamBaseState[kLastWriteWasAsync];
+
+    if (err === 0) {
+      if (handle) {
+        if (!this._handleQueue) this._handleQueue = [];
+        if (conversion && conversion.postSend) {
+          conversion.postSend(message, handle, options, callback, target);
+        }
+      }
+
+      if (wasAsyncWrite) {
+        req.oncomplete = () => {
+          control.unrefCounted();
+          if (typeof callback === 'function') callback(null);
+        };
+        control.refCounted();
+      } else if (typeof callback === 'function') {
+        process.nextTick(callback, null);
+      }
+    } else {
+      // The handle did not go: let go of it.
+      if (conversion && conversion.postSend) {
+        conversion.postSend(message, handle, options, callback);
+      }
+
+      if (!options.swallowErrors) {
+        const ex = new ErrnoException(err, 'write');
+        if (typeof callback === 'function') {
+          process.nextTick(callback, ex);
+        } else {
+          process.nextTick(() => this.emit('error', ex));
+        }
+      }
+    }
+
+    // More than two reads' worth queued: the other side is behind.
+    return channel.writeQueueSize < (65536 * 2);
+  };
+
+  // connected is false as soon as disconnect() is called; channel stays
+  // until the queued handles are out and the pipe is really closed.
+  target.connected = true;
+
+  target.disconnect = function() {
+    if (!this.connected) {
+      this.emit('error', new ERR_IPC_DISCONNECTED());
+      return;
+    }
+
+    this.connected = false;
+
+    if (!this._handleQueue) this._disconnect();
+  };
+
+  target._disconnect = function() {
+    this.channel = null;
+    this[kChannelHandle] = null;
+
+    if (this._pendingMessage) closePendingHandle(this);
+
+    let fired = false;
+    function finish() {
+      if (fired) return;
+      fired = true;
+
+      channel.close();
+      target.emit('disconnect');
+    }
+
+    // A message half read completes first.
+    if (channel.buffering) {
+      this.once('message', finish);
+      this.once('internalMessage', finish);
+      return;
+    }
+
+    process.nextTick(finish);
+  };
+
+  function emit(event, message, handle) {
+    if (event === 'internalMessage' || target.listenerCount('message')) {
+      target.emit(event, message, handle);
+      return;
+    }
+
+    // No 'message' listener yet: kept until one is added.
+    ArrayPrototypePush(target.channel[kPendingMessages],
+                       [event, message, handle]);
+    target.once('newListener', function() {
+      process.nextTick(() => {
+        if (!target.channel || !target.listenerCount('message')) return;
+
+        const messages = target.channel[kPendingMessages];
+        const { length } = messages;
+        if (!length) return;
+
+        for (let i = 0; i < length; i++) {
+          ReflectApply(target.emit, target, messages[i]);
+        }
+
+        target.channel[kPendingMessages] = [];
+      });
+    });
+  }
+
+  function handleMessage(message, handle, internal) {
+    if (!target.channel) return;
+
+    const eventName = internal ? 'internalMessage' : 'message';
+
+    process.nextTick(emit, eventName, message, handle);
+  }
+
+  channel.readStart();
+  return control;
+}
 
 // ---------------------------------------------------------------------------
 // stdio
@@ -372,11 +902,12 @@ function getValidStdio(stdio, sync) {
         if (sync) throw new ERR_IPC_SYNC_FORK();
         throw new ERR_IPC_ONE_PIPE();
       }
-      // lode has no IPC channel yet: spawn() refuses it once the options
-      // are validated.
-      ipc = null;
+      const { Pipe, constants } = lazyPipeBinding();
+      ipc = new Pipe(constants.IPC);
       ipcFd = i;
-      ArrayPrototypePush(result, { type: 'ignore' });
+      ArrayPrototypePush(result, {
+        type: 'pipe', readable: true, writable: true, handle: ipc, ipc: true,
+      });
     } else if (entry === 'inherit') {
       ArrayPrototypePush(result, { type: 'inherit', fd: i });
     } else if (typeof entry === 'number' || typeof entry.fd === 'number') {
@@ -445,6 +976,8 @@ function spawnSync(options) {
 module.exports = {
   ChildProcess,
   getValidStdio,
+  kChannelHandle,
+  setupChannel,
   pipesAvailable,
   spawnSync,
   stdioStringToArray,

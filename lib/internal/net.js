@@ -10,6 +10,8 @@ const {
   Symbol,
 } = primordials;
 
+const { bindRequest } = require('internal/async_hooks');
+
 const v4Seg = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
 const v4Str = `(?:${v4Seg}\\.){3}${v4Seg}`;
 const IPv4Reg = new RegExp(`^${v4Str}$`);
@@ -71,7 +73,8 @@ function lookup(hostname, options, callback) {
   tcpBinding ??= internalBinding('tcp_wrap');
   const req = new tcpBinding.GetAddrInfoReqWrap();
   req.hostname = hostname;
-  req.oncomplete = function(err, addresses) {
+  req.oncomplete = bindRequest(req, 'GETADDRINFOREQWRAP',
+                               function(err, addresses) {
     if (err) {
       const { DNSException } = require('internal/errors');
       callback(new DNSException(err, 'getaddrinfo', hostname));
@@ -84,7 +87,7 @@ function lookup(hostname, options, callback) {
     } else {
       callback(null, addresses[0], isIPv6(addresses[0]) ? 6 : 4);
     }
-  };
+  });
   const err = tcpBinding.getaddrinfo(req, hostname, family,
                                      options?.hints | 0);
   if (err) {

@@ -20,6 +20,7 @@ const {
 } = internalBinding('stream_wrap');
 const { UV_EOF } = internalBinding('uv');
 const { owner_symbol } = internalBinding('symbols');
+const { bindRequest } = require('internal/async_hooks');
 const {
   ErrnoException,
 } = require('internal/errors');
@@ -97,7 +98,7 @@ function onWriteComplete(status) {
 function createWriteWrap(handle, callback) {
   const req = new WriteWrap();
   req.handle = handle;
-  req.oncomplete = onWriteComplete;
+  req.oncomplete = bindRequest(req, 'WRITEWRAP', onWriteComplete);
   req.async = false;
   req.bytes = 0;
   req.buffer = null;

@@ -32,6 +32,21 @@ const {
 } = binding;
 const { triggerUncaughtException } = internalBinding('errors');
 const { validateFunction, validateNumber } = require('internal/validators');
+const AsyncContextFrame = require('internal/async_context_frame');
+const {
+  tracking,
+  async_id_symbol,
+  trigger_async_id_symbol,
+  async_context_frame,
+  newAsyncId,
+  getDefaultTriggerAsyncId,
+  initHooksExist,
+  destroyHooksExist,
+  emitInit,
+  emitDestroy,
+  enterResource,
+  leaveResource,
+} = require('internal/async_hooks');
 
 // Indices of immediateInfo, shared with src/env.h.
 const kCount = 0;
@@ -43,12 +58,8 @@ const TIMEOUT_MAX = 2 ** 31 - 1;
 
 const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
-const async_id_symbol = Symbol('asyncId');
-const trigger_async_id_symbol = Symbol('triggerId');
 
 let timerListId = NumberMIN_SAFE_INTEGER;
-let asyncIdCounter = 1;
-function newAsyncId() { return ++asyncIdCounter; }
 
 // Lists by duration, and the heap of lists.
 const timerListMap = ObjectCreate(null);
@@ -213,8 +224,12 @@ class Timeout {
     if (isRefed) incRefCount();
     this[kRefed] = isRefed;
     this[kHasPrimitive] = false;
-    this[async_id_symbol] = newAsyncId();
-    this[trigger_async_id_symbol] = 0;
+    const asyncId = newAsyncId();
+    const triggerAsyncId = getDefaultTriggerAsyncId();
+    this[async_id_symbol] = asyncId;
+    this[trigger_async_id_symbol] = triggerAsyncId;
+    this[async_context_frame] = AsyncContextFrame.current();
+    if (initHooksExist()) emitInit(asyncId, 'Timeout', triggerAsyncId, this);
   }
 
   refresh() {
@@ -273,6 +288,11 @@ function insertGuarded(item, refed, start) {
   if (isDestroyed || !item[async_id_symbol]) {
     item._destroyed = false;
     item[async_id_symbol] = newAsyncId();
+    item[trigger_async_id_symbol] = getDefaultTriggerAsyncId();
+    if (initHooksExist()) {
+      emitInit(item[async_id_symbol], 'Timeout',
+               item[trigger_async_id_symbol], item);
+    }
     if (isDestroyed) {
       if (refed) incRefCount();
     } else if (refed === !item[kRefed]) {
@@ -310,6 +330,9 @@ function unenroll(item) {
   if (item._destroyed) return;
   item._destroyed = true;
   if (item[kHasPrimitive]) delete knownTimersById[item[async_id_symbol]];
+  if (destroyHooksExist() && item[async_id_symbol] !== undefined) {
+    emitDestroy(item[async_id_symbol]);
+  }
   if (item[kRefed]) decRefCount();
   const list = timerListMap[item._idleTimeout];
   if (list !== undefined && item._idleNext && item._idleNext !== item) {
@@ -394,6 +417,10 @@ function listOnTimeout(list, now) {
     }
     let start;
     if (timer._repeat) start = getLibuvNow();
+    // The context of the timer, once something can observe it.
+    const tracked = tracking.active;
+    let priorFrame;
+    if (tracked) priorFrame = enterResource(timer);
     try {
       const args = timer._timerArgs;
       if (args === undefined) {
@@ -411,7 +438,9 @@ function listOnTimeout(list, now) {
           delete knownTimersById[timer[async_id_symbol]];
         }
         if (timer[kRefed]) refCount--;
+        if (destroyHooksExist()) emitDestroy(timer[async_id_symbol]);
       }
+      if (tracked) leaveResource(timer, priorFrame);
     }
   }
   // The list is empty: drop it, unless the callbacks made a new one for the
@@ -461,7 +490,14 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = false;
-    this[async_id_symbol] = newAsyncId();
+    const asyncId = newAsyncId();
+    const triggerAsyncId = getDefaultTriggerAsyncId();
+    this[async_id_symbol] = asyncId;
+    this[trigger_async_id_symbol] = triggerAsyncId;
+    this[async_context_frame] = AsyncContextFrame.current();
+    if (initHooksExist()) {
+      emitInit(asyncId, 'Immediate', triggerAsyncId, this);
+    }
     this.ref();
     immediateInfo[kCount]++;
     immediateQueue.append(this);
@@ -523,6 +559,9 @@ function processImmediate() {
     prevImmediate = immediate;
     // If this throws, the rest of the batch runs on the next iteration.
     outstandingQueue.head = immediate._idleNext;
+    let tracked = tracking.active;
+    let priorFrame;
+    if (tracked) priorFrame = enterResource(immediate);
     try {
       const argv = immediate._argv;
       if (!argv) {
@@ -531,9 +570,15 @@ function processImmediate() {
         ReflectApply(immediate._onImmediate, immediate, argv);
       }
     } catch (err) {
+      if (tracked) {
+        leaveResource(immediate, priorFrame);
+        tracked = false;
+      }
       triggerUncaughtException(err, false);
     } finally {
       immediate._onImmediate = null;
+      if (destroyHooksExist()) emitDestroy(immediate[async_id_symbol]);
+      if (tracked) leaveResource(immediate, priorFrame);
     }
     immediate = outstandingQueue.head;
   }
@@ -551,6 +596,7 @@ function clearImmediate(immediate) {
     toggleImmediateRef(false);
   }
   immediate[kRefed] = null;
+  if (destroyHooksExist()) emitDestroy(immediate[async_id_symbol]);
   immediate._onImmediate = null;
   immediateQueue.remove(immediate);
 }

@@ -51,4 +51,6 @@ assert.throws(() => spawn('echo', { signal: 5, stdio: 'ignore' }), {
 });
 assert.throws(() => execSync(5), { code: 'ERR_INVALID_ARG_TYPE' });
 assert.throws(() => fork(5), { code: 'ERR_INVALID_ARG_TYPE' });
-assert.throws(() => fork('x.js'), { code: 'ERR_NOT_IMPLEMENTED' });
+assert.throws(() => fork('x.js', { stdio: ['pipe', 'pipe', 'pipe'] }), {
+  code: 'ERR_CHILD_PROCESS_IPC_REQUIRED',
+});

@@ -16,6 +16,7 @@ const {
 
 const binding = internalBinding('fs');
 const { FSReqCallback } = binding;
+const { bindRequest } = require('internal/async_hooks');
 const {
   codes: {
     ERR_DIR_CLOSED,
@@ -44,7 +45,7 @@ const SymbolDispose = primordials.SymbolDispose ?? SymbolFor('nodejs.dispose');
 
 function req(callback) {
   const r = new FSReqCallback();
-  r.oncomplete = callback;
+  r.oncomplete = bindRequest(r, 'FSREQCALLBACK', callback);
   return r;
 }
 
@@ -121,6 +122,10 @@ class Dir {
   }
 
   read(callback) {
+    // Without a callback even a closed directory answers with a promise.
+    if (callback === undefined && this.#closed === true) {
+      return PromiseReject(new ERR_DIR_CLOSED());
+    }
     return this.#readImpl(true, callback);
   }
 
@@ -153,9 +158,12 @@ class Dir {
     this.#operationQueue = [];
     binding.dirRead(this.#handle, this.#encoding(), this.#options.bufferSize,
                     req((err, result) => {
-                      const queue = this.#operationQueue;
-                      this.#operationQueue = null;
-                      for (let i = 0; i < queue.length; i++) queue[i]();
+                      // Queued operations run once this result is buffered.
+                      process.nextTick(() => {
+                        const queue = this.#operationQueue;
+                        this.#operationQueue = null;
+                        for (let i = 0; i < queue.length; i++) queue[i]();
+                      });
                       if (err || result === null) {
                         return callback(err, null);
                       }

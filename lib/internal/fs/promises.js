@@ -6,12 +6,14 @@
 
 const {
   ArrayPrototypePush,
+  ErrorCaptureStackTrace,
   MathMin,
   Promise,
   PromisePrototypeThen,
   PromiseReject,
   PromiseResolve,
   SafeArrayIterator,
+  SafeFinalizationRegistry,
   Symbol,
   SymbolAsyncIterator,
   SymbolFor,
@@ -19,6 +21,7 @@ const {
 
 const binding = internalBinding('fs');
 const { FSReqCallback } = binding;
+const { bindRequest } = require('internal/async_hooks');
 const { fs: constants } = internalBinding('constants');
 const {
   codes: {
@@ -88,17 +91,24 @@ const kClosePromise = Symbol('kClosePromise');
 const kHandle = Symbol('kHandle');
 const kClosed = Symbol('kClosed');
 
+// An error from the binding is made on the loop, with no JS frames: give
+// it the stack of the code awaiting the operation.
+function handleErrorFromBinding(error) {
+  ErrorCaptureStackTrace(error, handleErrorFromBinding);
+  return PromiseReject(error);
+}
+
 // Runs binding[name](...args, req) and settles with its result.
 function call(name, ...args) {
-  return new Promise((resolve, reject) => {
+  return PromisePrototypeThen(new Promise((resolve, reject) => {
     const r = new FSReqCallback();
-    r.oncomplete = (err, result) => {
+    r.oncomplete = bindRequest(r, 'FSREQPROMISE', (err, result) => {
       if (err) reject(err);
       else resolve(result);
-    };
+    });
     ArrayPrototypePush(args, r);
     binding[name](...new SafeArrayIterator(args));
-  });
+  }), undefined, handleErrorFromBinding);
 }
 
 function checkAborted(signal) {
@@ -109,6 +119,32 @@ function checkAborted(signal) {
 
 // --- FileHandle -------------------------------------------------------------
 
+// A FileHandle dropped without close(): its descriptor is closed when the
+// object is collected, with a warning (and DEP0137, once).
+let gcRegistry = null;
+let warnedGcClose = false;
+function closeOnGC(fd) {
+  try {
+    binding.close(fd);
+  } catch {
+    return;
+  }
+  process.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+  if (!warnedGcClose) {
+    warnedGcClose = true;
+    process.emitWarning(
+      'Closing a FileHandle object on garbage collection is deprecated. ' +
+      'Please close FileHandle objects explicitly using ' +
+      'FileHandle.prototype.close(). In the future, an error will be ' +
+      'thrown if a file descriptor is closed during garbage collection.',
+      'DeprecationWarning', 'DEP0137');
+  }
+}
+
+function forgetOnGC(handle) {
+  gcRegistry?.unregister(handle);
+}
+
 class FileHandle extends EventEmitter {
   constructor(fd) {
     super();
@@ -117,6 +153,8 @@ class FileHandle extends EventEmitter {
     this[kRefs] = 1;
     this[kClosePromise] = null;
     this[kClosed] = false;
+    gcRegistry ??= new SafeFinalizationRegistry(closeOnGC);
+    gcRegistry.register(this, fd, this);
   }
 
   getAsyncId() {
@@ -161,7 +199,11 @@ class FileHandle extends EventEmitter {
   }
 
   readLines(options = undefined) {
-    throw new ERR_NOT_IMPLEMENTED('filehandle.readLines');
+    const { Interface } = require('internal/readline/interface');
+    return new Interface({
+      input: this.createReadStream(options),
+      crlfDelay: Infinity,
+    });
   }
 
   stat(options) {
@@ -195,6 +237,7 @@ class FileHandle extends EventEmitter {
     if (this[kRefs] === 0) {
       const fd = this[kFd];
       this[kFd] = -1;
+      forgetOnGC(this);
       this[kClosePromise] = PromisePrototypeThen(
         call('close', fd),
         () => {
@@ -252,6 +295,7 @@ async function fsCall(fn, handle, ...args) {
     if (handle[kRefs] === 0 && handle[kCloseResolve]) {
       const fd = handle[kFd];
       handle[kFd] = -1;
+      forgetOnGC(handle);
       PromisePrototypeThen(call('close', fd), () => {
         handle[kCloseResolve]();
         handle.emit('close');
@@ -794,10 +838,13 @@ async function mkdtempDisposable(prefix, options) {
   };
 }
 
-function notImplemented(name) {
-  return async function() {
-    throw new ERR_NOT_IMPLEMENTED(`fsPromises.${name}`);
-  };
+function watch(filename, options) {
+  return require('internal/fs/watchers').watch(filename, options);
+}
+
+async function* glob(pattern, options) {
+  const { Glob } = require('internal/fs/glob');
+  yield* new Glob(pattern, options).glob();
 }
 
 module.exports = {
@@ -805,7 +852,7 @@ module.exports = {
     access,
     copyFile,
     cp,
-    glob: notImplemented('glob'),
+    glob,
     open,
     opendir,
     rename,
@@ -833,7 +880,7 @@ module.exports = {
     writeFile,
     appendFile,
     readFile,
-    watch: notImplemented('watch'),
+    watch,
     constants: publicConstants,
   },
   FileHandle,

@@ -13,6 +13,7 @@ const {
 
 const binding = internalBinding('fs');
 const { FSReqCallback } = binding;
+const { bindRequest } = require('internal/async_hooks');
 const pathModule = require('path');
 const { sleep } = require('internal/util');
 const { Buffer } = require('buffer');
@@ -23,7 +24,7 @@ const notEmptyErrorCodes = new SafeSet(['ENOTEMPTY', 'EEXIST', 'EPERM']);
 
 function req(callback) {
   const r = new FSReqCallback();
-  r.oncomplete = callback;
+  r.oncomplete = bindRequest(r, 'FSREQCALLBACK', callback);
   return r;
 }
 

@@ -22,7 +22,6 @@ const {
   ObjectIs,
   ObjectSetPrototypeOf,
   ReflectApply,
-  StringPrototypeCharCodeAt,
   StringPrototypeEndsWith,
   StringPrototypeIncludes,
   StringPrototypeIndexOf,
@@ -31,7 +30,6 @@ const {
   TypedArrayPrototypeAt,
   TypedArrayPrototypeIncludes,
   TypedArrayPrototypeGetSymbolToStringTag,
-  decodeURIComponent,
 } = primordials;
 
 const { fs: constants } = internalBinding('constants');
@@ -49,9 +47,6 @@ const {
     ERR_INCOMPATIBLE_OPTION_PAIR,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
-    ERR_INVALID_FILE_URL_HOST,
-    ERR_INVALID_FILE_URL_PATH,
-    ERR_INVALID_URL_SCHEME,
     ERR_OUT_OF_RANGE,
   },
   hideStackFrames,
@@ -168,22 +163,9 @@ function isURL(self) {
                  self.path === undefined);
 }
 
+// file: URLs go through internal/url, loaded when one is first seen.
 function fileURLToPath(url) {
-  if (url.protocol !== 'file:') throw new ERR_INVALID_URL_SCHEME('file');
-  if (url.hostname !== '') {
-    throw new ERR_INVALID_FILE_URL_HOST(process.platform);
-  }
-  const pathname = url.pathname;
-  for (let n = 0; n < pathname.length; n++) {
-    if (pathname[n] === '%') {
-      const third = StringPrototypeCharCodeAt(pathname, n + 2) | 0x20;
-      if (pathname[n + 1] === '2' && third === 102) {
-        throw new ERR_INVALID_FILE_URL_PATH(
-          'must not include encoded / characters');
-      }
-    }
-  }
-  return decodeURIComponent(pathname);
+  return require('internal/url').fileURLToPath(url);
 }
 
 function toPathIfFileURL(fileURLOrPath) {

@@ -7,3 +7,5 @@ const { prepareMainThreadExecution } =
 
 prepareMainThreadExecution(true);
 require('internal/modules/cjs/loader').Module.runMain(process.argv[1]);
+// The ticks and microtasks the main script queued run outside of it.
+require('internal/async_hooks').leaveTopLevel();

@@ -47,9 +47,15 @@ function onGlobalUncaughtException(er, fromPromise) {
   process.emit('uncaughtExceptionMonitor', er, type);
   if (captureFn !== null) {
     captureFn(er);
+    require('timers').setImmediate(() => {});
     return true;
   }
-  if (process.emit('uncaughtException', er, type)) return true;
+  if (process.emit('uncaughtException', er, type)) {
+    // The tick queue the exception interrupted runs again on the next
+    // turn of the loop: give the loop that turn.
+    require('timers').setImmediate(() => {});
+    return true;
+  }
   try {
     if (!process._exiting) {
       process._exiting = true;

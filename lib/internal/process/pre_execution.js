@@ -1,7 +1,13 @@
 'use strict';
 
 // What every entry point does before user code: the module loader's paths,
-// NODE_DEBUG, process.argv[1] made absolute, and --require preloads.
+// NODE_DEBUG, process.argv[1] made absolute, the IPC channel of a forked
+// child, and --require preloads.
+
+const {
+  NumberParseInt,
+  ObjectDefineProperty,
+} = primordials;
 
 const { getOptionValue } = require('internal/options');
 
@@ -12,7 +18,10 @@ function prepareMainThreadExecution(expandArgv1 = false) {
     process.argv[1] = path.resolve(process.argv[1]);
   }
   process.argv0 = process.argv0 ?? process.argv[0];
+  addReadOnlyProcessAlias('_eval', '--eval');
+  addReadOnlyProcessAlias('_print_eval', '--print');
   require('internal/util/debuglog').initializeDebugEnv(process.env.NODE_DEBUG);
+  setupChildProcessIpcChannel();
   const { Module, initializeCJS } = require('internal/modules/cjs/loader');
   initializeCJS();
   const preloads = getOptionValue('--require');
@@ -22,6 +31,36 @@ function prepareMainThreadExecution(expandArgv1 = false) {
     const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
     throw new ERR_NOT_IMPLEMENTED('--import');
   }
+}
+
+// process._eval (the -e/-p code; fork() drops it from a child's execArgv)
+// and process._print_eval.
+function addReadOnlyProcessAlias(name, option) {
+  const value = getOptionValue(option);
+  if (value) {
+    ObjectDefineProperty(process, name, {
+      __proto__: null,
+      writable: false,
+      configurable: true,
+      enumerable: true,
+      value,
+    });
+  }
+}
+
+// A parent that forked this process left the IPC channel's descriptor in
+// NODE_CHANNEL_FD. The variables are removed so that this process's own
+// children do not inherit them.
+function setupChildProcessIpcChannel() {
+  const fdText = process.env.NODE_CHANNEL_FD;
+  if (!fdText) return;
+  const fd = NumberParseInt(fdText, 10);
+  delete process.env.NODE_CHANNEL_FD;
+  const serializationMode =
+    process.env.NODE_CHANNEL_SERIALIZATION_MODE || 'json';
+  delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
+  if (!(fd >= 0)) return;
+  require('child_process')._forkChild(fd, serializationMode);
 }
 
 module.exports = { prepareMainThreadExecution };

@@ -96,8 +96,16 @@ function getStdin() {
     case 'PIPE':
     case 'TCP': {
       const net = require('net');
+      // fd 0 may be the IPC channel already (stdio: ['ipc', ...]): the
+      // channel's handle is shared rather than opened twice.
+      let handle;
+      if (process.channel && process.channel.fd === fd) {
+        const { kChannelHandle } = require('internal/child_process');
+        handle = process[kChannelHandle];
+      }
       stdin = new net.Socket({
-        fd,
+        handle,
+        fd: handle ? undefined : fd,
         readable: true,
         writable: false,
         manualStart: true,

@@ -25,6 +25,15 @@ const {
   processPromiseRejections,
 } = require('internal/process/promises');
 const { validateFunction } = require('internal/validators');
+const {
+  tracking,
+  initResource,
+  enterResource,
+  leaveResource,
+  destroyHooksExist,
+  emitDestroy,
+  async_id_symbol,
+} = require('internal/async_hooks');
 
 // Field indices of tickInfo, shared with src/env.h.
 const kHasTickScheduled = 0;
@@ -106,11 +115,26 @@ function runTick(tock) {
   }
 }
 
+// A tick in the async context it was queued in.
+function runTickInContext(tock) {
+  const priorFrame = enterResource(tock);
+  try {
+    runTick(tock);
+  } finally {
+    if (destroyHooksExist()) emitDestroy(tock[async_id_symbol]);
+    leaveResource(tock, priorFrame);
+  }
+}
+
 function processTicksAndRejections() {
   let tock;
   do {
     while ((tock = queue.shift()) !== null) {
-      runTick(tock);
+      if (tracking.active) {
+        runTickInContext(tock);
+      } else {
+        runTick(tock);
+      }
     }
     runMicrotasks();
   } while (!queue.isEmpty() || processPromiseRejections());
@@ -122,7 +146,9 @@ function nextTick(callback, ...args) {
   validateFunction(callback, 'callback');
   if (process._exiting) return;
   if (!hasTickScheduled()) setHasTickScheduled(true);
-  queue.push({ callback, args: args.length === 0 ? undefined : args });
+  const tock = { callback, args: args.length === 0 ? undefined : args };
+  if (tracking.active) initResource(tock, 'TickObject');
+  queue.push(tock);
 }
 
 function runMicrotask() {
@@ -133,8 +159,27 @@ function runMicrotask() {
   }
 }
 
+// A queueMicrotask callback in the async context it was queued in.
+function runMicrotaskInContext() {
+  const priorFrame = enterResource(this);
+  try {
+    FunctionPrototypeCall(this.callback);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  } finally {
+    if (destroyHooksExist()) emitDestroy(this[async_id_symbol]);
+    leaveResource(this, priorFrame);
+  }
+}
+
 function queueMicrotask(callback) {
   validateFunction(callback, 'callback');
+  if (tracking.active) {
+    const resource = { callback };
+    initResource(resource, 'Microtask');
+    enqueueMicrotask(FunctionPrototypeBind(runMicrotaskInContext, resource));
+    return;
+  }
   enqueueMicrotask(FunctionPrototypeBind(runMicrotask, callback));
 }
 
