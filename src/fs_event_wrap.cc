@@ -215,7 +215,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   Isolate* isolate = context->GetIsolate();
 
   Local<FunctionTemplate> t = NewFunctionTemplate(isolate, FSEventWrap::New);
-  t->InstanceTemplate()->SetInternalFieldCount(1);
+  t->InstanceTemplate()->SetInternalFieldCount(kWrapFieldCount);
   HandleWrap::AddPrototypeMethods(isolate, t);
   SetProtoMethod(isolate, t, "start", FSEventWrap::Start);
   t->PrototypeTemplate()->SetAccessorProperty(
@@ -224,7 +224,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetConstructorFunction(context, target, "FSEvent", t);
 
   Local<FunctionTemplate> s = NewFunctionTemplate(isolate, StatWatcher::New);
-  s->InstanceTemplate()->SetInternalFieldCount(1);
+  s->InstanceTemplate()->SetInternalFieldCount(kWrapFieldCount);
   HandleWrap::AddPrototypeMethods(isolate, s);
   SetProtoMethod(isolate, s, "start", StatWatcher::Start);
   SetConstructorFunction(context, target, "StatWatcher", s);

@@ -12,11 +12,13 @@ using v8::Local;
 using v8::Object;
 using v8::Value;
 
+const WrapType HandleWrap::kType = {"HandleWrap", nullptr};
+
 HandleWrap::HandleWrap(Environment* env, Local<Object> object,
-                       uv_handle_t* handle)
+                       uv_handle_t* handle, const WrapType* type)
     : env_(env), handle_(handle) {
   object_.Reset(env->isolate(), object);
-  object->SetAlignedPointerInInternalField(0, this);
+  SetWrapped(object, this, type);
   handle_->data = this;
   env->handle_wrap_queue().push_back(this);
   // At teardown every handle still open is closed.
@@ -44,7 +46,7 @@ void HandleWrap::OnClose(uv_handle_t* handle) {
     HandleScope scope(isolate);
     Context::Scope context_scope(env->context());
     Local<Object> obj = wrap->object();
-    obj->SetAlignedPointerInInternalField(0, nullptr);
+    ClearWrapped(obj);
     if (!wrap->close_callback_.IsEmpty()) {
       Local<v8::Function> cb = wrap->close_callback_.Get(isolate);
       wrap->close_callback_.Reset();

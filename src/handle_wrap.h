@@ -5,6 +5,7 @@
 #define SRC_HANDLE_WRAP_H_
 
 #include "env.h"
+#include "util.h"
 #include "uv.h"
 #include "v8.h"
 
@@ -14,8 +15,11 @@ class HandleWrap {
  public:
   enum State { kInitialized, kClosing, kClosed };
 
+  // The kinds of handle, for GetWrapped (see util.h).
+  static const WrapType kType;
+
   HandleWrap(Environment* env, v8::Local<v8::Object> object,
-             uv_handle_t* handle);
+             uv_handle_t* handle, const WrapType* type = &kType);
   virtual ~HandleWrap();
 
   Environment* env() const { return env_; }
@@ -23,11 +27,12 @@ class HandleWrap {
   uv_handle_t* handle() const { return handle_; }
   State state() const { return state_; }
 
-  // Internal field 0 of every wrapped object holds the C++ pointer.
+  // The C++ object of a receiver (`args.This()`, whose kind V8's signature
+  // has checked). For objects passed as arguments use GetWrapped.
   template <typename T>
   static T* Unwrap(v8::Local<v8::Object> object) {
-    if (object->InternalFieldCount() < 1) return nullptr;
-    return static_cast<T*>(object->GetAlignedPointerFromInternalField(0));
+    return static_cast<T*>(
+        static_cast<HandleWrap*>(GetWrapped(object, &kType)));
   }
 
   // The prototype methods every handle has: ref, unref, hasRef, close.

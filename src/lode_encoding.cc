@@ -313,11 +313,10 @@ void ConverterGone(const WeakCallbackInfo<Converter>& info) {
   delete c;
 }
 
+const WrapType kConverterType = {"Converter", nullptr};
+
 Converter* Unwrap(Local<Value> value) {
-  if (!value->IsObject()) return nullptr;
-  Local<Object> obj = value.As<Object>();
-  if (obj->InternalFieldCount() < 1) return nullptr;
-  return static_cast<Converter*>(obj->GetAlignedPointerFromInternalField(0));
+  return static_cast<Converter*>(GetWrapped(value, &kConverterType));
 }
 
 // ICU's to-Unicode error callback: U+FFFD for a bad sequence (ICU's own
@@ -364,7 +363,7 @@ void GetConverter(const FunctionCallbackInfo<Value>& args) {
     return;
   }
   Local<ObjectTemplate> tmpl = ObjectTemplate::New(isolate);
-  tmpl->SetInternalFieldCount(1);
+  tmpl->SetInternalFieldCount(kWrapFieldCount);
   Local<Object> obj;
   if (!tmpl->NewInstance(context).ToLocal(&obj)) {
     ucnv_close(conv);
@@ -382,7 +381,7 @@ void GetConverter(const FunctionCallbackInfo<Value>& args) {
     c->unicode = strncmp(canonical, "UTF-8", 5) == 0 ||
                  strncmp(canonical, "UTF-16", 6) == 0;
   }
-  obj->SetAlignedPointerInInternalField(0, c);
+  SetWrapped(obj, c, &kConverterType);
   c->object.Reset(isolate, obj);
   c->object.SetWeak(c, ConverterGone, WeakCallbackType::kParameter);
   args.GetReturnValue().Set(obj);

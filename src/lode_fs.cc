@@ -65,9 +65,16 @@ class FSReq {
   ResultFn result;
   std::string data;  // bytes a write reads from, kept with the request
   Global<Value> keep_alive;
+  // The memory of the views the threadpool reads or writes: held here so
+  // that a buffer detached meanwhile (transfer(), postMessage) cannot free
+  // it under the request.
+  std::vector<std::shared_ptr<v8::BackingStore>> stores;
+  // Runs when libuv is done with the request, success or not.
+  std::function<void()> on_done;
 
   static void OnComplete(uv_fs_t* uv_req) {
     std::unique_ptr<FSReq> self(static_cast<FSReq*>(uv_req->data));
+    if (self->on_done) self->on_done();
     Environment* env = self->env_;
     if (!env->can_call_into_js()) return;
     Isolate* isolate = env->isolate();
@@ -230,7 +237,10 @@ void Dispatch(const FunctionCallbackInfo<Value>& args, int req_index,
               const char* syscall, const std::string& path,
               const std::string& dest, Call call, ResultFn on_result,
               Local<Value> keep_alive = Local<Value>(),
-              std::string* data = nullptr) {
+              std::string* data = nullptr,
+              std::vector<std::shared_ptr<v8::BackingStore>>* stores =
+                  nullptr,
+              std::function<void()> on_done = nullptr) {
   Isolate* isolate = args.GetIsolate();
   Local<Value> req_value = args[req_index];
   if (req_value->IsObject()) {
@@ -239,6 +249,8 @@ void Dispatch(const FunctionCallbackInfo<Value>& args, int req_index,
     req->result = std::move(on_result);
     if (!keep_alive.IsEmpty()) req->keep_alive.Reset(isolate, keep_alive);
     if (data != nullptr) req->data = std::move(*data);
+    if (stores != nullptr) req->stores = std::move(*stores);
+    req->on_done = std::move(on_done);
     int err = call(env->loop(), req->req(), FSReq::OnComplete, req);
     if (err < 0) {
       // libuv did not queue it: report through the same path as any
@@ -523,7 +535,8 @@ void Close(const FunctionCallbackInfo<Value>& args) {
 
 // A view's bytes [offset, offset + length), or false after throwing.
 bool ViewRange(Isolate* isolate, Local<Value> value, Local<Value> off_v,
-               Local<Value> len_v, uv_buf_t* buf) {
+               Local<Value> len_v, uv_buf_t* buf,
+               std::vector<std::shared_ptr<v8::BackingStore>>* stores) {
   if (!value->IsArrayBufferView()) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "The \"buffer\" argument must be an "
                                "instance of Buffer, TypedArray, or DataView");
@@ -540,10 +553,12 @@ bool ViewRange(Isolate* isolate, Local<Value> value, Local<Value> off_v,
     THROW_ERR_OUT_OF_RANGE(isolate, "The value of \"length\" is out of range.");
     return false;
   }
+  std::shared_ptr<v8::BackingStore> store =
+      view->Buffer()->GetBackingStore();
   char* base = byte_length == 0
                    ? nullptr
-                   : static_cast<char*>(view->Buffer()->Data()) +
-                         view->ByteOffset();
+                   : static_cast<char*>(store->Data()) + view->ByteOffset();
+  stores->push_back(std::move(store));
   *buf = uv_buf_init(base == nullptr ? nullptr : base + offset,
                      static_cast<unsigned>(length));
   return true;
@@ -554,11 +569,14 @@ void Read(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   int fd = FdArg(args[0]);
   uv_buf_t buf;
-  if (!ViewRange(isolate, args[1], args[2], args[3], &buf)) return;
+  std::vector<std::shared_ptr<v8::BackingStore>> stores;
+  // Runs when libuv is done with the request, success or not.
+  std::function<void()> on_done;
+  if (!ViewRange(isolate, args[1], args[2], args[3], &buf, &stores)) return;
   int64_t position = PositionArg(args[4]);
   Dispatch(args, 5, "read", "", "",
            CALL(uv_fs_read(loop, req, fd, &buf, 1, position, cb)), IntResult,
-           args[1]);
+           args[1], nullptr, &stores);
 }
 
 // writeBuffer(fd, buffer, offset, length, position, req)
@@ -566,16 +584,22 @@ void WriteBuffer(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   int fd = FdArg(args[0]);
   uv_buf_t buf;
-  if (!ViewRange(isolate, args[1], args[2], args[3], &buf)) return;
+  std::vector<std::shared_ptr<v8::BackingStore>> stores;
+  // Runs when libuv is done with the request, success or not.
+  std::function<void()> on_done;
+  if (!ViewRange(isolate, args[1], args[2], args[3], &buf, &stores)) return;
   int64_t position = PositionArg(args[4]);
   Dispatch(args, 5, "write", "", "",
            CALL(uv_fs_write(loop, req, fd, &buf, 1, position, cb)), IntResult,
-           args[1]);
+           args[1], nullptr, &stores);
 }
 
-// Collects the views of `array` as uv buffers; false after throwing.
+// Collects the views of `array` as uv buffers; false after throwing. All
+// elements are read first: a getter on a later index must not be able to
+// free the memory of an earlier view (and the stores keep it alive anyway).
 bool ViewList(Isolate* isolate, Local<Value> value,
-              std::vector<uv_buf_t>* bufs) {
+              std::vector<uv_buf_t>* bufs,
+              std::vector<std::shared_ptr<v8::BackingStore>>* stores) {
   if (!value->IsArray()) {
     THROW_ERR_INVALID_ARG_TYPE(isolate,
                                "The \"buffers\" argument must be an array");
@@ -583,12 +607,16 @@ bool ViewList(Isolate* isolate, Local<Value> value,
   }
   Local<Array> array = value.As<Array>();
   Local<Context> context = isolate->GetCurrentContext();
+  std::vector<Local<Value>> items;
   for (uint32_t i = 0; i < array->Length(); i++) {
     Local<Value> item;
     if (!array->Get(context, i).ToLocal(&item)) return false;
+    items.push_back(item);
+  }
+  for (Local<Value> item : items) {
     uv_buf_t buf;
     if (!ViewRange(isolate, item, v8::Undefined(isolate),
-                   v8::Undefined(isolate), &buf)) {
+                   v8::Undefined(isolate), &buf, stores)) {
       return false;
     }
     bufs->push_back(buf);
@@ -601,12 +629,15 @@ void ReadBuffers(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   int fd = FdArg(args[0]);
   std::vector<uv_buf_t> bufs;
-  if (!ViewList(isolate, args[1], &bufs)) return;
+  std::vector<std::shared_ptr<v8::BackingStore>> stores;
+  // Runs when libuv is done with the request, success or not.
+  std::function<void()> on_done;
+  if (!ViewList(isolate, args[1], &bufs, &stores)) return;
   int64_t position = PositionArg(args[2]);
   Dispatch(args, 3, "read", "", "",
            CALL(uv_fs_read(loop, req, fd, bufs.data(),
                            static_cast<unsigned>(bufs.size()), position, cb)),
-           IntResult, args[1]);
+           IntResult, args[1], nullptr, &stores);
 }
 
 // writeBuffers(fd, buffers, position, req)
@@ -614,12 +645,15 @@ void WriteBuffers(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   int fd = FdArg(args[0]);
   std::vector<uv_buf_t> bufs;
-  if (!ViewList(isolate, args[1], &bufs)) return;
+  std::vector<std::shared_ptr<v8::BackingStore>> stores;
+  // Runs when libuv is done with the request, success or not.
+  std::function<void()> on_done;
+  if (!ViewList(isolate, args[1], &bufs, &stores)) return;
   int64_t position = PositionArg(args[2]);
   Dispatch(args, 3, "write", "", "",
            CALL(uv_fs_write(loop, req, fd, bufs.data(),
                             static_cast<unsigned>(bufs.size()), position, cb)),
-           IntResult, args[1]);
+           IntResult, args[1], nullptr, &stores);
 }
 
 // writeString(fd, string, position, req): UTF-8; JS encodes the others.
@@ -898,6 +932,8 @@ void ReadDir(const FunctionCallbackInfo<Value>& args) {
 struct DirState {
   uv_dir_t* dir = nullptr;
   std::vector<uv_dirent_t> dirents;
+  // An asynchronous read is in flight: its buffer and `dir` are in use.
+  bool busy = false;
 };
 
 // Dir handles are plain objects with one internal field. The template is
@@ -905,15 +941,14 @@ struct DirState {
 // startup snapshot and a second isolate.
 Local<ObjectTemplate> DirTemplate(Isolate* isolate) {
   Local<ObjectTemplate> t = ObjectTemplate::New(isolate);
-  t->SetInternalFieldCount(1);
+  t->SetInternalFieldCount(kWrapFieldCount);
   return t;
 }
 
+const WrapType kDirType = {"Dir", nullptr};
+
 DirState* UnwrapDir(Local<Value> v) {
-  if (!v->IsObject()) return nullptr;
-  Local<Object> obj = v.As<Object>();
-  if (obj->InternalFieldCount() < 1) return nullptr;
-  return static_cast<DirState*>(obj->GetAlignedPointerFromInternalField(0));
+  return static_cast<DirState*>(GetWrapped(v, &kDirType));
 }
 
 // opendir(path, encoding, req) -> a handle for dirRead/dirClose.
@@ -932,7 +967,7 @@ void OpenDir(const FunctionCallbackInfo<Value>& args) {
              }
              DirState* state = new DirState();
              state->dir = static_cast<uv_dir_t*>(req->ptr);
-             obj->SetAlignedPointerInInternalField(0, state);
+             SetWrapped(obj, state, &kDirType);
              return obj;
            });
 }
@@ -945,6 +980,10 @@ void DirRead(const FunctionCallbackInfo<Value>& args) {
     return THROW_ERR_INVALID_STATE(isolate, "Invalid state: Directory handle "
                                    "was closed");
   }
+  if (state->busy) {
+    return THROW_ERR_INVALID_STATE(isolate, "Invalid state: Directory "
+                                   "operation already in progress");
+  }
   bool raw = WantsRaw(isolate, args[1]);
   int size = IntArg(args[2], 32);
   if (size < 1) size = 1;
@@ -953,6 +992,8 @@ void DirRead(const FunctionCallbackInfo<Value>& args) {
   state->dir->dirents = state->dirents.data();
   state->dir->nentries = state->dirents.size();
   uv_dir_t* dir = state->dir;
+  // Set before dispatching: a request libuv refuses completes at once.
+  if (args[3]->IsObject()) state->busy = true;
   Dispatch(args, 3, "scandir", "", "",
            CALL(uv_fs_readdir(loop, req, dir, cb)),
            [raw, dir](Isolate* isolate, uv_fs_t* req) -> Local<Value> {
@@ -969,7 +1010,10 @@ void DirRead(const FunctionCallbackInfo<Value>& args) {
              uv_fs_req_cleanup(req);
              return Array::New(isolate, out.data(), out.size());
            },
-           args[0]);
+           args[0], nullptr, nullptr,
+           args[3]->IsObject() ? std::function<void()>([state]() {
+             state->busy = false;
+           }) : nullptr);
 }
 
 // dirClose(handle, req)
@@ -980,9 +1024,13 @@ void DirClose(const FunctionCallbackInfo<Value>& args) {
     return THROW_ERR_INVALID_STATE(isolate, "Invalid state: Directory handle "
                                    "was closed");
   }
+  if (state->busy) {
+    return THROW_ERR_INVALID_STATE(isolate, "Invalid state: Directory "
+                                   "operation already in progress");
+  }
   uv_dir_t* dir = state->dir;
   state->dir = nullptr;
-  args[0].As<Object>()->SetAlignedPointerInInternalField(0, nullptr);
+  ClearWrapped(args[0].As<Object>());
   // The dirents vector must outlive the closedir; it goes with the state.
   std::shared_ptr<DirState> owned(state);
   Dispatch(args, 1, "closedir", "", "",

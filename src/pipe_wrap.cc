@@ -37,9 +37,11 @@ enum PipeType { kSocket = 0, kServer = 1, kIPC = 2 };
 
 class PipeWrap : public LibuvStreamWrap {
  public:
+  static const WrapType kType;
+
   PipeWrap(Environment* env, Local<Object> object, bool ipc)
-      : LibuvStreamWrap(env, object,
-                        reinterpret_cast<uv_stream_t*>(&pipe_)) {
+      : LibuvStreamWrap(env, object, reinterpret_cast<uv_stream_t*>(&pipe_),
+                        &kType) {
     CHECK_EQ(uv_pipe_init(env->loop(), &pipe_, ipc ? 1 : 0), 0);
     pipe_.data = static_cast<HandleWrap*>(this);
   }
@@ -162,7 +164,11 @@ class PipeWrap : public LibuvStreamWrap {
       if (!ctor->NewInstance(env->context(), 1, &type).ToLocal(&client)) {
         return;
       }
-      PipeWrap* client_wrap = Unwrap<PipeWrap>(client);
+      // The constructor is looked up at run time, so a program may have
+      // replaced it: only a pipe wrap is accepted into.
+      PipeWrap* client_wrap = static_cast<PipeWrap*>(
+          static_cast<HandleWrap*>(GetWrapped(client, &PipeWrap::kType)));
+      if (client_wrap == nullptr) return;
       int err = uv_accept(server,
                           reinterpret_cast<uv_stream_t*>(&client_wrap->pipe_));
       if (err != 0) {
@@ -182,12 +188,14 @@ void ConnectWrapConstructor(const FunctionCallbackInfo<Value>& args) {
   CHECK(args.IsConstructCall());
 }
 
+const WrapType PipeWrap::kType = {"PipeWrap", &LibuvStreamWrap::kType};
+
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   Environment* env = Environment::GetCurrent(context);
   Isolate* isolate = env->isolate();
   Local<FunctionTemplate> t = NewFunctionTemplate(isolate, PipeWrap::New);
-  t->InstanceTemplate()->SetInternalFieldCount(1);
+  t->InstanceTemplate()->SetInternalFieldCount(kWrapFieldCount);
   LibuvStreamWrap::AddMethods(env, t);
   SetProtoMethod(isolate, t, "open", PipeWrap::Open);
   SetProtoMethod(isolate, t, "bind", PipeWrap::Bind);

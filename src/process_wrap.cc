@@ -35,7 +35,7 @@ class ProcessWrap : public HandleWrap {
 
   static void New(const FunctionCallbackInfo<Value>& args) {
     CHECK(args.IsConstructCall());
-    args.This()->SetAlignedPointerInInternalField(0, nullptr);
+    args.This()->SetAlignedPointerInInternalField(kWrapPointerField, nullptr);
   }
 
   static void Spawn(const FunctionCallbackInfo<Value>& args) {
@@ -135,7 +135,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   Isolate* isolate = context->GetIsolate();
   Local<FunctionTemplate> t = NewFunctionTemplate(isolate, ProcessWrap::New);
-  t->InstanceTemplate()->SetInternalFieldCount(1);
+  t->InstanceTemplate()->SetInternalFieldCount(kWrapFieldCount);
   HandleWrap::AddPrototypeMethods(isolate, t);
   SetProtoMethod(isolate, t, "spawn", ProcessWrap::Spawn);
   SetProtoMethod(isolate, t, "kill", ProcessWrap::Kill);

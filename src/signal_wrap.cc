@@ -67,7 +67,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   Isolate* isolate = context->GetIsolate();
   Local<FunctionTemplate> t = NewFunctionTemplate(isolate, SignalWrap::New);
-  t->InstanceTemplate()->SetInternalFieldCount(1);
+  t->InstanceTemplate()->SetInternalFieldCount(kWrapFieldCount);
   HandleWrap::AddPrototypeMethods(isolate, t);
   SetProtoMethod(isolate, t, "start", SignalWrap::Start);
   SetProtoMethod(isolate, t, "stop", SignalWrap::Stop);

@@ -39,8 +39,10 @@ enum StreamBaseStateField {
 
 class LibuvStreamWrap : public HandleWrap {
  public:
+  static const WrapType kType;
+
   LibuvStreamWrap(Environment* env, v8::Local<v8::Object> object,
-                  uv_stream_t* stream);
+                  uv_stream_t* stream, const WrapType* type = &kType);
 
   uv_stream_t* stream() const { return stream_; }
 

@@ -213,21 +213,23 @@ Local<Int32Array> LibuvStreamWrap::StateArray(Environment* env) {
   return holder->array.Get(env->isolate());
 }
 
+const WrapType LibuvStreamWrap::kType = {"LibuvStreamWrap",
+                                         &HandleWrap::kType};
+
 LibuvStreamWrap::LibuvStreamWrap(Environment* env, Local<Object> object,
-                                 uv_stream_t* stream)
-    : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(stream)),
+                                 uv_stream_t* stream, const WrapType* type)
+    : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(stream), type),
       stream_(stream) {}
 
+// The stream of a handle object a program passed in (stdio, a handle sent
+// over IPC): only a live stream wrap qualifies.
 uv_stream_t* StreamFromObject(Local<Object> object) {
-  HandleWrap* wrap = HandleWrap::Unwrap<HandleWrap>(object);
-  if (wrap == nullptr || wrap->state() != HandleWrap::kInitialized) {
+  HandleWrap* base =
+      static_cast<HandleWrap*>(GetWrapped(object, &LibuvStreamWrap::kType));
+  if (base == nullptr || base->state() != HandleWrap::kInitialized) {
     return nullptr;
   }
-  uv_handle_type type = wrap->handle()->type;
-  if (type != UV_NAMED_PIPE && type != UV_TCP && type != UV_TTY) {
-    return nullptr;
-  }
-  return static_cast<LibuvStreamWrap*>(wrap)->stream();
+  return static_cast<LibuvStreamWrap*>(base)->stream();
 }
 
 #define UNWRAP_STREAM(args)                                         \
@@ -346,7 +348,7 @@ void LibuvStreamWrap::AcceptPendingHandle() {
   uv_stream_t* target = StreamFromObject(handle);
   if (target == nullptr) return;
   if (uv_accept(stream_, target) != 0) {
-    Unwrap<HandleWrap>(handle)->Close();
+    HandleWrap::Unwrap<HandleWrap>(handle)->Close();
     return;
   }
   if (object()

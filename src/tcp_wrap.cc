@@ -97,8 +97,11 @@ void AddressToJS(Environment* env, const sockaddr* addr, Local<Object> out) {
 
 class TCPWrap : public LibuvStreamWrap {
  public:
+  static const WrapType kType;
+
   TCPWrap(Environment* env, Local<Object> object)
-      : LibuvStreamWrap(env, object, reinterpret_cast<uv_stream_t*>(&tcp_)) {
+      : LibuvStreamWrap(env, object, reinterpret_cast<uv_stream_t*>(&tcp_),
+                        &kType) {
     CHECK_EQ(uv_tcp_init(env->loop(), &tcp_), 0);
     tcp_.data = static_cast<HandleWrap*>(this);
   }
@@ -274,7 +277,11 @@ class TCPWrap : public LibuvStreamWrap {
       if (!ctor->NewInstance(env->context(), 1, &type).ToLocal(&client)) {
         return;
       }
-      TCPWrap* client_wrap = Unwrap<TCPWrap>(client);
+      // The constructor is looked up at run time, so a program may have
+      // replaced it: only a TCP wrap is accepted into.
+      TCPWrap* client_wrap = static_cast<TCPWrap*>(
+          static_cast<HandleWrap*>(GetWrapped(client, &TCPWrap::kType)));
+      if (client_wrap == nullptr) return;
       int err = uv_accept(server,
                           reinterpret_cast<uv_stream_t*>(&client_wrap->tcp_));
       if (err != 0) {
@@ -357,12 +364,14 @@ void PlainConstructor(const FunctionCallbackInfo<Value>& args) {
   CHECK(args.IsConstructCall());
 }
 
+const WrapType TCPWrap::kType = {"TCPWrap", &LibuvStreamWrap::kType};
+
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   Environment* env = Environment::GetCurrent(context);
   Isolate* isolate = env->isolate();
   Local<FunctionTemplate> t = NewFunctionTemplate(isolate, TCPWrap::New);
-  t->InstanceTemplate()->SetInternalFieldCount(1);
+  t->InstanceTemplate()->SetInternalFieldCount(kWrapFieldCount);
   LibuvStreamWrap::AddMethods(env, t);
   SetProtoMethod(isolate, t, "open", TCPWrap::Open);
   SetProtoMethod(isolate, t, "bind", TCPWrap::Bind);

@@ -73,11 +73,11 @@ class TTYWrap : public LibuvStreamWrap {
       auto* wrap = new TTYWrap(env, args.This(), fd, &err);
       if (err != 0) {
         // The handle was never initialized: nothing for libuv to close.
-        args.This()->SetAlignedPointerInInternalField(0, nullptr);
+        args.This()->SetAlignedPointerInInternalField(kWrapPointerField, nullptr);
         delete wrap;
       }
     } else {
-      args.This()->SetAlignedPointerInInternalField(0, nullptr);
+      args.This()->SetAlignedPointerInInternalField(kWrapPointerField, nullptr);
     }
     if (err != 0 && args[1]->IsObject()) {
       Local<Object> ctx = args[1].As<Object>();
@@ -152,7 +152,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   Environment* env = Environment::GetCurrent(context);
   v8::Isolate* isolate = env->isolate();
   Local<v8::FunctionTemplate> t = NewFunctionTemplate(isolate, TTYWrap::New);
-  t->InstanceTemplate()->SetInternalFieldCount(1);
+  t->InstanceTemplate()->SetInternalFieldCount(kWrapFieldCount);
   LibuvStreamWrap::AddMethods(env, t);
   SetProtoMethod(isolate, t, "getWindowSize", TTYWrap::GetWindowSizeJS);
   SetProtoMethod(isolate, t, "setRawMode", TTYWrap::SetRawMode);

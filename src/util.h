@@ -123,6 +123,48 @@ inline void SetConstant(v8::Local<v8::Context> context,
 void SetString(v8::Local<v8::Context> context, v8::Local<v8::Object> target,
                const char* name, std::string_view value);
 
+// Objects that carry a C++ pointer have two internal fields: the pointer and
+// the WrapType of what it points to. A function that takes such an object as
+// an argument (not as its receiver, which V8's signatures check) refuses one
+// of another kind instead of reinterpreting its pointer.
+struct WrapType {
+  const char* name;
+  const WrapType* parent;  // the base kind, or nullptr
+};
+constexpr int kWrapPointerField = 0;
+constexpr int kWrapTypeField = 1;
+constexpr int kWrapFieldCount = 2;
+
+inline void SetWrapped(v8::Local<v8::Object> object, void* pointer,
+                       const WrapType* type) {
+  object->SetAlignedPointerInInternalField(kWrapPointerField, pointer);
+  object->SetAlignedPointerInInternalField(kWrapTypeField,
+                                           const_cast<WrapType*>(type));
+}
+
+inline void ClearWrapped(v8::Local<v8::Object> object) {
+  object->SetAlignedPointerInInternalField(kWrapPointerField, nullptr);
+}
+
+// The pointer of `value` when it wraps a `type` (or a kind derived from
+// it), else nullptr.
+inline void* GetWrapped(v8::Local<v8::Value> value, const WrapType* type) {
+  if (!value->IsObject()) return nullptr;
+  v8::Local<v8::Object> object = value.As<v8::Object>();
+  if (object->InternalFieldCount() < kWrapFieldCount) return nullptr;
+  // A field never set holds undefined; a set one holds an aligned pointer
+  // (which V8 reads as a small integer).
+  if (object->GetInternalField(kWrapTypeField)->IsUndefined()) return nullptr;
+  const WrapType* actual = static_cast<const WrapType*>(
+      object->GetAlignedPointerFromInternalField(kWrapTypeField));
+  for (; actual != nullptr; actual = actual->parent) {
+    if (actual == type) {
+      return object->GetAlignedPointerFromInternalField(kWrapPointerField);
+    }
+  }
+  return nullptr;
+}
+
 // Reads a whole file; returns a uv error code (0 on success).
 int ReadFileSync(std::string* result, const char* path);
 
