@@ -72,6 +72,7 @@ const {
   constants: { ALL_PROPERTIES, ONLY_ENUMERABLE },
   getCallSites,
   getOwnNonIndexProperties,
+  privateSymbols: { untransferable_object_private_symbol },
 } = internalBinding('util');
 
 const {
@@ -81,7 +82,6 @@ const {
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_BUFFER_SIZE,
     ERR_MISSING_ARGS,
-    ERR_NOT_IMPLEMENTED,
     ERR_OUT_OF_RANGE,
     ERR_UNKNOWN_ENCODING,
   },
@@ -155,6 +155,9 @@ function createPool() {
   poolSize = Buffer.poolSize;
   poolView = createUnsafeBuffer(poolSize);
   allocPool = TypedArrayPrototypeGetBuffer(poolView);
+  // Other Buffers share it: it cannot be transferred (structuredClone,
+  // postMessage).
+  allocPool[untransferable_object_private_symbol] = true;
   poolOffset = 0;
 }
 createPool();
@@ -192,16 +195,21 @@ function call(fn, thisArg, a, b, c) {
 }
 
 // What each encoding does; `encodingVal` is the binding's number for it.
+// A class rather than a null-prototype literal: its instances share one map
+// with fast properties, so the hot paths load from them cheaply.
+class EncodingOps {
+  constructor(encoding, byteLength, write, slice, indexOf) {
+    this.encoding = encoding;
+    this.encodingVal = encodingValues[encoding];
+    this.byteLength = byteLength;
+    this.write = write;
+    this.slice = slice;
+    this.indexOf = indexOf;
+  }
+}
+
 function makeOps(encoding, byteLength, write, slice, indexOf) {
-  return {
-    __proto__: null,
-    encoding,
-    encodingVal: encodingValues[encoding],
-    byteLength,
-    write,
-    slice,
-    indexOf,
-  };
+  return new EncodingOps(encoding, byteLength, write, slice, indexOf);
 }
 
 function indexOfEncoded(encoding) {
@@ -253,8 +261,28 @@ const encodingOps = {
     indexOfEncoded('hex')),
 };
 
+const {
+  utf8: utf8Ops,
+  utf16le: utf16leOps,
+  latin1: latin1Ops,
+  ascii: asciiOps,
+  base64: base64Ops,
+  base64url: base64urlOps,
+  hex: hexOps,
+} = encodingOps;
+
 // The ops for an encoding name (any case, with its aliases), or undefined.
+// The canonical names are matched first, without lowercasing.
 function getEncodingOps(encoding) {
+  switch (encoding) {
+    case 'utf8': return utf8Ops;
+    case 'hex': return hexOps;
+    case 'base64': return base64Ops;
+    case 'latin1': return latin1Ops;
+    case 'ascii': return asciiOps;
+    case 'utf16le': return utf16leOps;
+    case 'base64url': return base64urlOps;
+  }
   if (typeof encoding !== 'string') encoding = `${encoding}`;
   if (encoding.length === 0) return undefined;
   const normalized = normalizeEncoding(encoding);
@@ -277,7 +305,10 @@ function validateOffset(value, name, min = 0, max = kMaxLength) {
 }
 
 function validateSize(size) {
-  validateNumber(size, 'size', 0, kMaxLength);
+  // The validator (and its error) only when the size is not plainly valid.
+  if (typeof size !== 'number' || !(size >= 0 && size <= kMaxLength)) {
+    validateNumber(size, 'size', 0, kMaxLength);
+  }
 }
 
 // Any value to an integer; `defaultValue` for NaN and unsafe integers.
@@ -343,15 +374,22 @@ ObjectDefineProperty(Buffer, SymbolSpecies, {
   get() { return FastBuffer; },
 });
 
-// `string` encoded with `ops`; short results come from the pool. For a
-// short string the pool space reserved is the most any encoding can need
-// (4 bytes per UTF-16 unit), so its exact size is only computed when that
-// bound is too big.
+// `string` encoded with `ops`; short results come from the pool. The pool
+// space reserved is the size the other encodings compute cheaply, and for
+// UTF-8 the most it can need (3 bytes per UTF-16 unit): its exact size is
+// only computed when that bound is too big.
 function fromStringFast(string, ops) {
   const limit = Buffer.poolSize >>> 1;
-  if (string.length >= limit) return createFromString(string, ops);
-  let reserve = string.length * 4;
-  if (reserve >= limit) {
+  const length = string.length;
+  if (length >= limit) return createFromString(string, ops);
+  let reserve;
+  if (ops === utf8Ops) {
+    reserve = length * 3;
+    if (reserve >= limit) {
+      reserve = byteLengthUtf8(string);
+      if (reserve >= limit) return createFromString(string, ops);
+    }
+  } else {
     reserve = ops.byteLength(string);
     if (reserve >= limit) return createFromString(string, ops);
   }
@@ -377,7 +415,7 @@ function fromString(string, encoding) {
   let ops;
   if (typeof encoding !== 'string' || encoding.length === 0) {
     if (string.length === 0) return new FastBuffer();
-    ops = encodingOps.utf8;
+    ops = utf8Ops;
   } else {
     ops = getEncodingOps(encoding);
     if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
@@ -565,8 +603,24 @@ Buffer.isEncoding = function isEncoding(encoding) {
 };
 Buffer[kIsEncodingSymbol] = Buffer.isEncoding;
 
+// Copies as much of the Uint8Array `source` as fits into target[pos, end);
+// returns how many bytes that was. TypedArray.prototype.set does the copy:
+// no call into C++.
+function appendBytes(target, source, pos, end) {
+  const sourceLength = TypedArrayPrototypeGetLength(source);
+  let n = sourceLength;
+  if (n > end - pos) n = end - pos;
+  if (n <= 0) return 0;
+  if (n < sourceLength) {
+    source = new Uint8Array(TypedArrayPrototypeGetBuffer(source),
+                            TypedArrayPrototypeGetByteOffset(source), n);
+  }
+  TypedArrayPrototypeSet(target, source, pos);
+  return n;
+}
+
 Buffer.concat = function concat(list, length) {
-  validateArray(list, 'list');
+  if (!ArrayIsArray(list)) validateArray(list, 'list');
   if (list.length === 0) return new FastBuffer();
 
   if (length === undefined) {
@@ -579,6 +633,7 @@ Buffer.concat = function concat(list, length) {
   }
 
   const buffer = Buffer.allocUnsafe(length);
+  const end = TypedArrayPrototypeGetLength(buffer);
   let pos = 0;
   for (let i = 0; i < list.length; i++) {
     const buf = list[i];
@@ -587,7 +642,7 @@ Buffer.concat = function concat(list, length) {
       throw new ERR_INVALID_ARG_TYPE(
         `list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
     }
-    pos += copyActual(buf, buffer, pos, 0, buf.length);
+    pos += appendBytes(buffer, buf, pos, end);
   }
   // Whatever the list did not cover stays zero, even from the pool.
   if (pos < length) TypedArrayPrototypeFill(buffer, 0, pos, length);
@@ -1180,30 +1235,10 @@ function isAscii(input) {
   return bindingIsAscii(input);
 }
 
-// No Blob can be registered under a URL yet, so no URL resolves.
-function resolveObjectURL(url) {
-  url = `${url}`;
-  return undefined;
-}
-
-// Blob and File need web streams; until they exist, the classes are there
-// but constructing one says it is not implemented.
-let Blob;
-let File;
-function lazyBlob() {
-  if (Blob === undefined) {
-    Blob = class Blob {
-      constructor() {
-        throw new ERR_NOT_IMPLEMENTED('Blob');
-      }
-    };
-    File = class File extends Blob {
-      constructor() {
-        throw new ERR_NOT_IMPLEMENTED('File');
-      }
-    };
-  }
-}
+// Blob and File live in internal/blob and internal/file; resolveObjectURL
+// looks a blob:nodedata: URL up in the registry URL.createObjectURL fills.
+const { Blob, resolveObjectURL } = require('internal/blob');
+const { File } = require('internal/file');
 
 module.exports = {
   Buffer,
@@ -1238,41 +1273,8 @@ ObjectDefineProperties(module.exports, {
       INSPECT_MAX_BYTES = val;
     },
   },
-  Blob: {
-    __proto__: null,
-    configurable: true,
-    enumerable: true,
-    get() {
-      lazyBlob();
-      return Blob;
-    },
-    set(value) {
-      ObjectDefineProperty(module.exports, 'Blob', {
-        __proto__: null, value, writable: true, enumerable: true,
-        configurable: true,
-      });
-    },
-  },
-  resolveObjectURL: {
-    __proto__: null,
-    configurable: true,
-    enumerable: true,
-    writable: true,
-    value: resolveObjectURL,
-  },
-  File: {
-    __proto__: null,
-    configurable: true,
-    enumerable: true,
-    get() {
-      lazyBlob();
-      return File;
-    },
-    set(value) {
-      ObjectDefineProperty(module.exports, 'File', {
-        __proto__: null, value, writable: true, enumerable: true,
-        configurable: true,
-      });
-    },
-  },
 });
+// After the accessors, in Node's key order.
+module.exports.Blob = Blob;
+module.exports.resolveObjectURL = resolveObjectURL;
+module.exports.File = File;

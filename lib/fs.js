@@ -12,6 +12,7 @@ const {
   Number,
   Promise,
   PromisePrototypeThen,
+  PromiseResolve,
   FunctionPrototypeCall,
   MathMin,
   NumberIsSafeInteger,
@@ -22,6 +23,7 @@ const {
   StringPrototypeCharCodeAt,
   SymbolFor,
   StringPrototypeIndexOf,
+  StringPrototypeReplace,
   StringPrototypeSlice,
 } = primordials;
 
@@ -1538,15 +1540,31 @@ realpath.native = function realpath(path, options, callback) {
   }));
 };
 
-// --- not implemented yet ----------------------------------------------------
+// --- openAsBlob -------------------------------------------------------------
 
-function notImplemented(name) {
-  return function() {
-    throw new ERR_NOT_IMPLEMENTED(`fs.${name}`);
-  };
+// A Blob over a file: its bytes are read when the Blob is, and reading
+// fails if the file has changed since.
+function openAsBlob(path, options = kEmptyObject) {
+  validateObject(options, 'options');
+  const type = options.type || '';
+  validateString(type, 'options.type');
+  path = getValidatedPath(path);
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    stats = undefined;
+  }
+  if (stats === undefined) {
+    const error = new ERR_INVALID_ARG_VALUE('path', path);
+    const message = 'Unable to open file as blob';
+    error.stack = StringPrototypeReplace(error.stack, error.message, message);
+    error.message = message;
+    throw error;
+  }
+  const { createBlobFromFile } = require('internal/blob');
+  return PromiseResolve(createBlobFromFile(path, stats, type));
 }
-
-const openAsBlob = notImplemented('openAsBlob');
 
 // --- watching ---------------------------------------------------------------
 

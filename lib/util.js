@@ -12,6 +12,7 @@ const {
   Error,
   ErrorCaptureStackTrace,
   FunctionPrototypeBind,
+  MathFloor,
   NumberIsSafeInteger,
   ObjectDefineProperties,
   ObjectDefineProperty,
@@ -305,15 +306,13 @@ function getCallSites(frameCount = 10, options) {
   }
   validateNumber(frameCount, 'frameCount', 1, 200);
   // Source maps are not supported yet: sites are reported as generated.
-  return binding.getCallSites(frameCount);
+  // A fractional count is cut to its integer part.
+  return binding.getCallSites(MathFloor(frameCount));
 }
 
 function parseEnv(content) {
   validateString(content, 'content');
-  if (typeof binding.parseEnv !== 'function') {
-    throw new ERR_NOT_IMPLEMENTED('util.parseEnv');
-  }
-  return binding.parseEnv(content);
+  return require('internal/dotenv').parseEnv(content);
 }
 
 // The public deprecate() takes an options object instead of the internal

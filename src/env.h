@@ -5,6 +5,7 @@
 #define SRC_ENV_H_
 
 #include <functional>
+#include <iterator>
 #include <list>
 #include <memory>
 #include <string>
@@ -19,6 +20,7 @@
 namespace lode {
 
 class HandleWrap;
+class ActiveRequest;
 
 // State a binding keeps for one environment (a constructor, a shared
 // array): owned by the environment and destroyed with it, so that no
@@ -134,6 +136,8 @@ class Environment {
   void RunCleanup();
 
   std::list<HandleWrap*>& handle_wrap_queue() { return handle_wraps_; }
+  // The requests in flight, for process._getActiveRequests().
+  std::list<ActiveRequest*>& active_requests() { return active_requests_; }
 
   // The BindingData a binding keeps under `key`, or nullptr.
   template <typename T>
@@ -155,6 +159,10 @@ class Environment {
   void set_can_call_into_js(bool v) { can_call_into_js_ = v; }
   bool is_stopping() const { return stopping_; }
   void set_stopping(bool v) { stopping_ = v; }
+
+  // DEP0104 (a non-string assigned to process.env) is emitted once.
+  bool env_var_warning_emitted() const { return env_var_warning_emitted_; }
+  void set_env_var_warning_emitted() { env_var_warning_emitted_ = true; }
 
   int exit_code() const { return exit_code_; }
   void set_exit_code(int code) { exit_code_ = code; }
@@ -200,6 +208,7 @@ class Environment {
   std::unordered_map<std::string, v8::Global<v8::Object>> bindings_;
   std::vector<std::function<void()>> cleanup_hooks_;
   std::list<HandleWrap*> handle_wraps_;
+  std::list<ActiveRequest*> active_requests_;
   std::unordered_map<std::string, std::unique_ptr<BindingData>> binding_data_;
 
   uv_timer_t timer_handle_;
@@ -210,10 +219,33 @@ class Environment {
 
   bool can_call_into_js_ = true;
   bool stopping_ = false;
+  bool env_var_warning_emitted_ = false;
   int exit_code_ = 0;
   int callback_scope_depth_ = 0;
   uint64_t start_time_ns_;
   double time_origin_;
+};
+
+// An asynchronous request in flight (an fs call, a connect) whose JS object
+// process._getActiveRequests() lists; `name` is what
+// process.getActiveResourcesInfo() reports for it ('FSReqCallback', ...).
+// Listed from construction to destruction.
+class ActiveRequest {
+ public:
+  ActiveRequest(Environment* env, const char* name) : env_(env), name_(name) {
+    env->active_requests().push_back(this);
+    position_ = std::prev(env->active_requests().end());
+  }
+  virtual ~ActiveRequest() { env_->active_requests().erase(position_); }
+  LODE_DISALLOW_COPY(ActiveRequest);
+
+  const char* resource_name() const { return name_; }
+  virtual v8::Local<v8::Object> request_object() const = 0;
+
+ private:
+  Environment* env_;
+  const char* name_;
+  std::list<ActiveRequest*>::iterator position_;
 };
 
 // Around every call from the loop into JS: when the outermost one closes it

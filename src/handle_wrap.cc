@@ -26,6 +26,22 @@ HandleWrap::HandleWrap(Environment* env, Local<Object> object,
 
 HandleWrap::~HandleWrap() { env_->handle_wrap_queue().remove(this); }
 
+const char* HandleWrap::resource_name() const {
+  if (resource_name_ != nullptr) return resource_name_;
+  switch (handle_->type) {
+    case UV_TCP: return "TCPSocketWrap";
+    case UV_NAMED_PIPE: return "PipeWrap";
+    case UV_TTY: return "TTYWrap";
+    case UV_UDP: return "UDPWrap";
+    case UV_SIGNAL: return "SignalWrap";
+    case UV_PROCESS: return "ProcessWrap";
+    case UV_FS_EVENT: return "FSEventWrap";
+    case UV_FS_POLL: return "StatWatcher";
+    case UV_TIMER: return "Timer";
+    default: return "HandleWrap";
+  }
+}
+
 void HandleWrap::Close(Local<Value> callback) {
   if (state_ != kInitialized) return;
   state_ = kClosing;
@@ -68,8 +84,7 @@ void HandleWrap::Unref(const FunctionCallbackInfo<Value>& args) {
 
 void HandleWrap::HasRef(const FunctionCallbackInfo<Value>& args) {
   HandleWrap* wrap = Unwrap<HandleWrap>(args.This());
-  args.GetReturnValue().Set(wrap != nullptr && wrap->state_ != kClosed &&
-                            uv_has_ref(wrap->handle_));
+  args.GetReturnValue().Set(wrap != nullptr && wrap->IsRefed());
 }
 
 void HandleWrap::CloseJS(const FunctionCallbackInfo<Value>& args) {

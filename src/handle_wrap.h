@@ -27,6 +27,16 @@ class HandleWrap {
   uv_handle_t* handle() const { return handle_; }
   State state() const { return state_; }
 
+  // What process.getActiveResourcesInfo() calls this handle, as Node does
+  // ('TCPSocketWrap', 'PipeWrap', 'TTYWrap', ...): by default from the libuv
+  // handle type; a subclass sets its own where the type is not enough.
+  const char* resource_name() const;
+  void set_resource_name(const char* name) { resource_name_ = name; }
+  // Whether the handle keeps the loop alive (what hasRef() returns).
+  bool IsRefed() const {
+    return state_ != kClosed && uv_has_ref(handle_) != 0;
+  }
+
   // The C++ object of a receiver (`args.This()`, whose kind V8's signature
   // has checked). For objects passed as arguments use GetWrapped.
   template <typename T>
@@ -53,6 +63,7 @@ class HandleWrap {
   v8::Global<v8::Function> close_callback_;
   uv_handle_t* handle_;
   State state_ = kInitialized;
+  const char* resource_name_ = nullptr;
 };
 
 }  // namespace lode

@@ -16,6 +16,7 @@
   V(errors)                      \
   V(fs)                          \
   V(fs_event_wrap)               \
+  V(js_stream)                   \
   V(messaging)                   \
   V(options)                     \
   V(os)                          \

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <string>
+#include <memory>
 #include <vector>
 
 #include "env.h"
@@ -119,15 +119,95 @@ void ThrowStringTooLong(Isolate* isolate) {
 }
 
 // ---------------------------------------------------------------------------
+// Scratch memory and byte scans shared by the encoders and decoders.
+
+// Memory for the duration of one call: on the stack when `n` elements fit
+// in 8 KiB, on the heap otherwise. The contents start uninitialized.
+template <typename T>
+class Scratch {
+ public:
+  explicit Scratch(size_t n) {
+    if (n > kStackElements) {
+      heap_.reset(new T[n]);
+      data_ = heap_.get();
+    }
+  }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  T* data() { return data_; }
+
+ private:
+  static constexpr size_t kStackElements = 8192 / sizeof(T);
+  T stack_[kStackElements];
+  std::unique_ptr<T[]> heap_;
+  T* data_ = stack_;
+};
+
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+inline uint64_t LoadWord(const uint8_t* p) {
+  uint64_t w;
+  memcpy(&w, p, sizeof(w));
+  return w;
+}
+
+// How many bytes at the start of data[0, len) are ASCII.
+size_t AsciiPrefix(const uint8_t* data, size_t len) {
+  size_t i = 0;
+  for (; i + 16 <= len; i += 16) {
+    if ((LoadWord(data + i) | LoadWord(data + i + 8)) & kHighBits) break;
+  }
+  for (; i + 8 <= len; i += 8) {
+    if (LoadWord(data + i) & kHighBits) break;
+  }
+  while (i < len && data[i] < 0x80) i++;
+  return i;
+}
+
+// Calls fn(chars, n) on consecutive pieces of str's first `length`
+// characters, read into a stack buffer as uint8_t (one-byte strings) or
+// uint16_t; stops early when fn returns false. Pieces hold an even number of
+// characters, a multiple of four but for the last.
+template <typename Fn>
+void ForEachPiece(Isolate* isolate, Local<String> str, int length, Fn&& fn) {
+  constexpr int kPiece = 4096;
+  if (str->IsOneByte()) {
+    uint8_t buf[kPiece];
+    for (int pos = 0; pos < length; pos += kPiece) {
+      int n = std::min(kPiece, length - pos);
+      str->WriteOneByte(isolate, buf, pos, n, String::NO_NULL_TERMINATION);
+      if (!fn(static_cast<const uint8_t*>(buf), static_cast<size_t>(n))) {
+        return;
+      }
+    }
+  } else {
+    uint16_t buf[kPiece];
+    for (int pos = 0; pos < length; pos += kPiece) {
+      int n = std::min(kPiece, length - pos);
+      str->Write(isolate, buf, pos, n, String::NO_NULL_TERMINATION);
+      if (!fn(static_cast<const uint16_t*>(buf), static_cast<size_t>(n))) {
+        return;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Decoders: string -> bytes.
 
-// 0..15 for a hex digit, 255 otherwise.
-inline uint8_t HexValue(uint32_t c) {
-  if (c >= '0' && c <= '9') return static_cast<uint8_t>(c - '0');
-  if (c >= 'a' && c <= 'f') return static_cast<uint8_t>(c - 'a' + 10);
-  if (c >= 'A' && c <= 'F') return static_cast<uint8_t>(c - 'A' + 10);
-  return 255;
-}
+// 0..15 for the low byte of a hex digit, 255 for anything else.
+struct HexValueTable {
+  uint8_t value[256];
+  constexpr HexValueTable() : value() {
+    for (int i = 0; i < 256; i++) value[i] = 255;
+    for (int i = 0; i < 10; i++) value['0' + i] = static_cast<uint8_t>(i);
+    for (int i = 0; i < 6; i++) {
+      value['a' + i] = static_cast<uint8_t>(10 + i);
+      value['A' + i] = static_cast<uint8_t>(10 + i);
+    }
+  }
+};
+constexpr HexValueTable kHexValues;
 
 // 0..63 for a character of either base64 alphabet, 64 for anything else,
 // 65 for '='.
@@ -147,101 +227,100 @@ struct Base64Table {
 };
 constexpr Base64Table kBase64Values;
 
-// Pairs of hex digits; stops at the first pair that is not one.
+// Pairs of hex digits; stops at the first pair that is not one. Like Node,
+// only the low byte of a UTF-16 unit counts.
 template <typename Char>
 size_t DecodeHex(uint8_t* dst, size_t cap, const Char* src, size_t len) {
+  const uint8_t* table = kHexValues.value;
   size_t n = std::min(cap, len / 2);
   for (size_t i = 0; i < n; i++) {
-    uint8_t hi = HexValue(static_cast<uint8_t>(src[2 * i]));
-    uint8_t lo = HexValue(static_cast<uint8_t>(src[2 * i + 1]));
-    if (hi == 255 || lo == 255) return i;
+    uint32_t hi = table[static_cast<uint8_t>(src[2 * i])];
+    uint32_t lo = table[static_cast<uint8_t>(src[2 * i + 1])];
+    if ((hi | lo) > 15) return i;
     dst[i] = static_cast<uint8_t>(hi << 4 | lo);
   }
   return n;
 }
 
-// Lenient base64 of both alphabets: characters outside them are skipped,
-// '=' ends the input, an incomplete last group yields what it can. Like
-// Node, only the low byte of a UTF-16 unit counts.
-template <typename Char>
-size_t DecodeBase64(uint8_t* dst, size_t cap, const Char* src, size_t len) {
-  const uint8_t* table = kBase64Values.value;
-  size_t out = 0;
-  size_t i = 0;
-  // Fast path: whole groups of four valid characters.
-  while (i + 4 <= len && out + 3 <= cap) {
-    uint32_t a = table[static_cast<uint8_t>(src[i])];
-    uint32_t b = table[static_cast<uint8_t>(src[i + 1])];
-    uint32_t c = table[static_cast<uint8_t>(src[i + 2])];
-    uint32_t d = table[static_cast<uint8_t>(src[i + 3])];
-    if ((a | b | c | d) >= 64) break;
-    uint32_t v = a << 18 | b << 12 | c << 6 | d;
-    dst[out] = static_cast<uint8_t>(v >> 16);
-    dst[out + 1] = static_cast<uint8_t>(v >> 8);
-    dst[out + 2] = static_cast<uint8_t>(v);
-    out += 3;
-    i += 4;
-  }
-  uint32_t acc = 0;
-  int count = 0;
-  for (; i < len && out < cap; i++) {
-    uint8_t v = table[static_cast<uint8_t>(src[i])];
-    if (v == 65) break;
-    if (v == 64) continue;
-    acc = acc << 6 | v;
-    switch (++count) {
-      case 2:
-        dst[out++] = static_cast<uint8_t>(acc >> 4);
-        break;
-      case 3:
-        dst[out++] = static_cast<uint8_t>(acc >> 2);
-        break;
-      case 4:
-        dst[out++] = static_cast<uint8_t>(acc);
-        acc = 0;
-        count = 0;
-        break;
+// Lenient base64 of both alphabets, fed piece by piece: characters outside
+// them are skipped, '=' ends the input, an incomplete last group yields what
+// it can. Like Node, only the low byte of a UTF-16 unit counts.
+class Base64Decoder {
+ public:
+  Base64Decoder(uint8_t* dst, size_t cap) : dst_(dst), cap_(cap) {}
+
+  // False once the output is full or '=' was seen.
+  template <typename Char>
+  bool Feed(const Char* src, size_t len) {
+    const uint8_t* table = kBase64Values.value;
+    size_t i = 0;
+    while (i < len) {
+      if (count_ == 0) {
+        // Whole groups of four valid characters.
+        while (i + 4 <= len && out_ + 3 <= cap_) {
+          uint32_t a = table[static_cast<uint8_t>(src[i])];
+          uint32_t b = table[static_cast<uint8_t>(src[i + 1])];
+          uint32_t c = table[static_cast<uint8_t>(src[i + 2])];
+          uint32_t d = table[static_cast<uint8_t>(src[i + 3])];
+          if ((a | b | c | d) >= 64) break;
+          uint32_t v = a << 18 | b << 12 | c << 6 | d;
+          dst_[out_] = static_cast<uint8_t>(v >> 16);
+          dst_[out_ + 1] = static_cast<uint8_t>(v >> 8);
+          dst_[out_ + 2] = static_cast<uint8_t>(v);
+          out_ += 3;
+          i += 4;
+        }
+        if (i >= len) break;
+      }
+      if (out_ >= cap_) return false;
+      uint8_t v = table[static_cast<uint8_t>(src[i++])];
+      if (v == 65) return false;
+      if (v == 64) continue;
+      acc_ = acc_ << 6 | v;
+      switch (++count_) {
+        case 2:
+          dst_[out_++] = static_cast<uint8_t>(acc_ >> 4);
+          break;
+        case 3:
+          dst_[out_++] = static_cast<uint8_t>(acc_ >> 2);
+          break;
+        case 4:
+          dst_[out_++] = static_cast<uint8_t>(acc_);
+          acc_ = 0;
+          count_ = 0;
+          break;
+      }
     }
+    return out_ < cap_;
   }
-  return out;
-}
+
+  size_t written() const { return out_; }
+
+ private:
+  uint8_t* dst_;
+  size_t cap_;
+  size_t out_ = 0;
+  uint32_t acc_ = 0;
+  int count_ = 0;
+};
 
 // The bytes base64 text of `len` characters decodes to at most, as
 // Buffer.byteLength computes it (trailing '=' do not count).
-template <typename Char>
-size_t Base64DecodedSize(const Char* src, size_t len) {
-  if (len > 0 && src[len - 1] == '=') len--;
-  if (len > 0 && src[len - 1] == '=') len--;
-  return (len * 3) / 4;
+size_t Base64DecodedSize(Isolate* isolate, Local<String> str) {
+  int len = str->Length();
+  int tail_len = std::min(len, 2);
+  uint16_t tail[2] = {0, 0};
+  str->Write(isolate, tail, len - tail_len, tail_len,
+             String::NO_NULL_TERMINATION);
+  size_t n = static_cast<size_t>(len);
+  if (tail_len == 2 && tail[1] == '=') {
+    n--;
+    if (tail[0] == '=') n--;
+  } else if (tail_len == 1 && tail[0] == '=') {
+    n--;
+  }
+  return (n * 3) / 4;
 }
-
-// A string's characters, one byte or two bytes wide, for the decoders that
-// look at every character.
-class FlatString {
- public:
-  FlatString(Isolate* isolate, Local<String> str) {
-    int len = str->Length();
-    if (str->IsOneByte()) {
-      one_.resize(len);
-      str->WriteOneByte(isolate, one_.data(), 0, len,
-                        String::NO_NULL_TERMINATION);
-    } else {
-      two_.resize(len);
-      str->Write(isolate, two_.data(), 0, len, String::NO_NULL_TERMINATION);
-      two_byte_ = true;
-    }
-  }
-  template <typename Fn>
-  size_t Apply(Fn fn) const {
-    return two_byte_ ? fn(two_.data(), two_.size())
-                     : fn(one_.data(), one_.size());
-  }
-
- private:
-  std::vector<uint8_t> one_;
-  std::vector<uint16_t> two_;
-  bool two_byte_ = false;
-};
 
 // Bytes `str` takes in `enc` (an upper bound for base64).
 size_t EncodedSize(Isolate* isolate, Local<String> str, Encoding enc) {
@@ -254,16 +333,71 @@ size_t EncodedSize(Isolate* isolate, Local<String> str, Encoding enc) {
     case kHex:
       return len / 2;
     case kBase64:
-    case kBase64Url: {
-      if (len == 0) return 0;
-      FlatString flat(isolate, str);
-      return flat.Apply([](auto* s, size_t n) {
-        return Base64DecodedSize(s, n);
-      });
-    }
+    case kBase64Url:
+      return len == 0 ? 0 : Base64DecodedSize(isolate, str);
     default:
       return len;
   }
+}
+
+// A one-byte string as UTF-8 into dst[0, cap): whole characters only. Each
+// character takes at least a byte, so only the first `cap` can fit.
+size_t WriteOneByteAsUtf8(Isolate* isolate, Local<String> str, uint8_t* dst,
+                          size_t cap) {
+  size_t n = std::min(static_cast<size_t>(str->Length()), cap);
+  Scratch<uint8_t> tmp(n);
+  const uint8_t* src = tmp.data();
+  str->WriteOneByte(isolate, tmp.data(), 0, static_cast<int>(n),
+                    String::NO_NULL_TERMINATION);
+  size_t out = AsciiPrefix(src, n);
+  memcpy(dst, src, out);
+  for (size_t i = out; i < n; i++) {
+    uint8_t c = src[i];
+    if (c < 0x80) {
+      if (out >= cap) break;
+      dst[out++] = c;
+    } else {
+      if (out + 2 > cap) break;
+      dst[out++] = static_cast<uint8_t>(0xC0 | c >> 6);
+      dst[out++] = static_cast<uint8_t>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+// A two-byte string as UTF-8, lone surrogates as U+FFFD; dst must have room
+// for 3 bytes per unit.
+size_t WriteTwoByteAsUtf8(Isolate* isolate, Local<String> str,
+                          uint8_t* dst) {
+  size_t length = str->Length();
+  Scratch<uint16_t> tmp(length);
+  const uint16_t* src = tmp.data();
+  str->Write(isolate, tmp.data(), 0, static_cast<int>(length),
+             String::NO_NULL_TERMINATION);
+  size_t out = 0;
+  for (size_t i = 0; i < length; i++) {
+    uint32_t c = src[i];
+    if (c < 0x80) {
+      dst[out++] = static_cast<uint8_t>(c);
+    } else if (c < 0x800) {
+      dst[out++] = static_cast<uint8_t>(0xC0 | c >> 6);
+      dst[out++] = static_cast<uint8_t>(0x80 | (c & 0x3F));
+    } else if ((c & 0xFC00) == 0xD800 && i + 1 < length &&
+               (src[i + 1] & 0xFC00) == 0xDC00) {
+      uint32_t cp = 0x10000 + ((c - 0xD800) << 10) + (src[i + 1] - 0xDC00);
+      i++;
+      dst[out++] = static_cast<uint8_t>(0xF0 | cp >> 18);
+      dst[out++] = static_cast<uint8_t>(0x80 | ((cp >> 12) & 0x3F));
+      dst[out++] = static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3F));
+      dst[out++] = static_cast<uint8_t>(0x80 | (cp & 0x3F));
+    } else {
+      if ((c & 0xF800) == 0xD800) c = 0xFFFD;
+      dst[out++] = static_cast<uint8_t>(0xE0 | c >> 12);
+      dst[out++] = static_cast<uint8_t>(0x80 | ((c >> 6) & 0x3F));
+      dst[out++] = static_cast<uint8_t>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
 }
 
 // Writes `str` in `enc` into dst[0, cap); returns the bytes written. A
@@ -273,11 +407,16 @@ size_t WriteString(Isolate* isolate, uint8_t* dst, size_t cap,
   if (cap == 0) return 0;
   int icap = static_cast<int>(std::min<size_t>(cap, INT32_MAX));
   switch (enc) {
-    case kUtf8:
+    case kUtf8: {
+      if (str->IsOneByte()) return WriteOneByteAsUtf8(isolate, str, dst, cap);
+      if (cap / 3 >= static_cast<size_t>(str->Length())) {
+        return WriteTwoByteAsUtf8(isolate, str, dst);
+      }
       return str->WriteUtf8(isolate, reinterpret_cast<char*>(dst), icap,
                             nullptr,
                             String::NO_NULL_TERMINATION |
                                 String::REPLACE_INVALID_UTF8);
+    }
     case kAscii:
     case kLatin1:
       return str->WriteOneByte(isolate, dst, 0, icap,
@@ -289,7 +428,7 @@ size_t WriteString(Isolate* isolate, uint8_t* dst, size_t cap,
         str->Write(isolate, reinterpret_cast<uint16_t*>(dst), 0, units,
                    String::NO_NULL_TERMINATION);
       } else {
-        std::vector<uint16_t> tmp(units);
+        Scratch<uint16_t> tmp(units);
         str->Write(isolate, tmp.data(), 0, units,
                    String::NO_NULL_TERMINATION);
         memcpy(dst, tmp.data(), units * 2);
@@ -300,15 +439,23 @@ size_t WriteString(Isolate* isolate, uint8_t* dst, size_t cap,
       return static_cast<size_t>(units) * 2;
     }
     case kHex: {
-      FlatString flat(isolate, str);
-      return flat.Apply(
-          [&](auto* s, size_t n) { return DecodeHex(dst, cap, s, n); });
+      // Only the characters of the pairs that can fit are read.
+      size_t pairs = std::min(cap, static_cast<size_t>(str->Length()) / 2);
+      size_t out = 0;
+      ForEachPiece(isolate, str, static_cast<int>(pairs * 2),
+                   [&](const auto* s, size_t n) {
+                     size_t done = DecodeHex(dst + out, n / 2, s, n);
+                     out += done;
+                     return done == n / 2;
+                   });
+      return out;
     }
     case kBase64:
     case kBase64Url: {
-      FlatString flat(isolate, str);
-      return flat.Apply(
-          [&](auto* s, size_t n) { return DecodeBase64(dst, cap, s, n); });
+      Base64Decoder decoder(dst, cap);
+      ForEachPiece(isolate, str, str->Length(),
+                   [&](const auto* s, size_t n) { return decoder.Feed(s, n); });
+      return decoder.written();
     }
     default:
       return 0;
@@ -328,25 +475,226 @@ MaybeLocal<String> OneByteResult(Isolate* isolate, const uint8_t* data,
                                 static_cast<int>(len));
 }
 
+MaybeLocal<String> TwoByteResult(Isolate* isolate, const uint16_t* data,
+                                 size_t units) {
+  if (units > static_cast<size_t>(String::kMaxLength)) {
+    ThrowStringTooLong(isolate);
+    return MaybeLocal<String>();
+  }
+  return String::NewFromTwoByte(isolate, data, NewStringType::kNormal,
+                                static_cast<int>(units));
+}
+
+// UTF-8 to UTF-16 as the Encoding standard decodes it (and V8 does): each
+// maximal invalid subsequence becomes one U+FFFD. `dst` has room for `len`
+// units, which is always enough; returns the units written.
+size_t DecodeUtf8(const uint8_t* src, size_t len, uint16_t* dst) {
+  size_t i = 0;
+  size_t out = 0;
+  while (i < len) {
+    uint8_t c = src[i];
+    if (c < 0x80) {
+      // An ASCII run, eight bytes at a time while it lasts.
+      while (i + 8 <= len && (LoadWord(src + i) & kHighBits) == 0) {
+        for (int k = 0; k < 8; k++) dst[out + k] = src[i + k];
+        out += 8;
+        i += 8;
+      }
+      while (i < len && src[i] < 0x80) dst[out++] = src[i++];
+      continue;
+    }
+    uint32_t cp;
+    int need;
+    uint8_t lower = 0x80;
+    uint8_t upper = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      cp = c & 0x0F;
+      if (c == 0xE0) lower = 0xA0;
+      if (c == 0xED) upper = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      cp = c & 0x07;
+      if (c == 0xF0) lower = 0x90;
+      if (c == 0xF4) upper = 0x8F;
+    } else {
+      dst[out++] = 0xFFFD;
+      i++;
+      continue;
+    }
+    i++;
+    int seen = 0;
+    while (seen < need && i < len) {
+      uint8_t b = src[i];
+      if (b < lower || b > upper) break;
+      lower = 0x80;
+      upper = 0xBF;
+      cp = cp << 6 | (b & 0x3F);
+      seen++;
+      i++;
+    }
+    if (seen < need) {
+      // The byte that broke the sequence (if any) starts the next one.
+      dst[out++] = 0xFFFD;
+    } else if (cp >= 0x10000) {
+      dst[out++] = static_cast<uint16_t>(0xD800 + ((cp - 0x10000) >> 10));
+      dst[out++] = static_cast<uint16_t>(0xDC00 + (cp & 0x3FF));
+    } else {
+      dst[out++] = static_cast<uint16_t>(cp);
+    }
+  }
+  return out;
+}
+
+// Above this many bytes, V8's own decoder does UTF-8 (it needs no scratch
+// copy of the text).
+constexpr size_t kMaxScratchUtf8 = 64 * 1024 * 1024;
+
+MaybeLocal<String> Utf8Result(Isolate* isolate, const uint8_t* data,
+                              size_t len) {
+  size_t ascii = AsciiPrefix(data, len);
+  if (ascii == len) return OneByteResult(isolate, data, len);
+  if (len > kMaxScratchUtf8) {
+    if (len > static_cast<size_t>(INT32_MAX)) {
+      ThrowStringTooLong(isolate);
+      return MaybeLocal<String>();
+    }
+    MaybeLocal<String> s =
+        String::NewFromUtf8(isolate, reinterpret_cast<const char*>(data),
+                            NewStringType::kNormal, static_cast<int>(len));
+    if (s.IsEmpty()) ThrowStringTooLong(isolate);
+    return s;
+  }
+  Scratch<uint16_t> tmp(len);
+  uint16_t* dst = tmp.data();
+  for (size_t i = 0; i < ascii; i++) dst[i] = data[i];
+  size_t units = ascii + DecodeUtf8(data + ascii, len - ascii, dst + ascii);
+  return TwoByteResult(isolate, dst, units);
+}
+
+// Each byte with its high bit cleared.
+MaybeLocal<String> AsciiResult(Isolate* isolate, const uint8_t* data,
+                               size_t len) {
+  size_t clean = AsciiPrefix(data, len);
+  if (clean == len) return OneByteResult(isolate, data, len);
+  if (len > static_cast<size_t>(String::kMaxLength)) {
+    ThrowStringTooLong(isolate);
+    return MaybeLocal<String>();
+  }
+  Scratch<uint8_t> tmp(len);
+  uint8_t* dst = tmp.data();
+  memcpy(dst, data, clean);
+  size_t i = clean;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t w = LoadWord(data + i) & ~kHighBits;
+    memcpy(dst + i, &w, sizeof(w));
+  }
+  for (; i < len; i++) dst[i] = data[i] & 0x7f;
+  return OneByteResult(isolate, dst, len);
+}
+
+MaybeLocal<String> Ucs2Result(Isolate* isolate, const uint8_t* data,
+                              size_t len) {
+  size_t units = len / 2;
+  if (units > static_cast<size_t>(String::kMaxLength)) {
+    ThrowStringTooLong(isolate);
+    return MaybeLocal<String>();
+  }
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_BIG_ENDIAN__
+  if (reinterpret_cast<uintptr_t>(data) % alignof(uint16_t) == 0) {
+    return TwoByteResult(isolate, reinterpret_cast<const uint16_t*>(data),
+                         units);
+  }
+#endif
+  Scratch<uint16_t> tmp(units);
+  uint16_t* dst = tmp.data();
+  for (size_t i = 0; i < units; i++) {
+    dst[i] = static_cast<uint16_t>(data[2 * i] | data[2 * i + 1] << 8);
+  }
+  return TwoByteResult(isolate, dst, units);
+}
+
+// Two lowercase hex digits per byte value.
+struct HexPairTable {
+  char pairs[512];
+  constexpr HexPairTable() : pairs() {
+    const char* digits = "0123456789abcdef";
+    for (int i = 0; i < 256; i++) {
+      pairs[2 * i] = digits[i >> 4];
+      pairs[2 * i + 1] = digits[i & 15];
+    }
+  }
+};
+constexpr HexPairTable kHexPairs;
+
+MaybeLocal<String> HexResult(Isolate* isolate, const uint8_t* data,
+                             size_t len) {
+  if (len > static_cast<size_t>(String::kMaxLength) / 2) {
+    ThrowStringTooLong(isolate);
+    return MaybeLocal<String>();
+  }
+  Scratch<uint8_t> tmp(len * 2);
+  uint8_t* dst = tmp.data();
+  for (size_t i = 0; i < len; i++) {
+    memcpy(dst + 2 * i, kHexPairs.pairs + 2 * data[i], 2);
+  }
+  return OneByteResult(isolate, dst, len * 2);
+}
+
 const char kBase64Table[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const char kBase64UrlTable[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-std::string EncodeBase64(const uint8_t* src, size_t len, bool url) {
+// The two characters of every 12-bit value, so that three bytes take two
+// lookups.
+struct Base64PairTable {
+  char pairs[4096 * 2];
+  constexpr explicit Base64PairTable(const char* alphabet) : pairs() {
+    for (int i = 0; i < 4096; i++) {
+      pairs[2 * i] = alphabet[i >> 6];
+      pairs[2 * i + 1] = alphabet[i & 63];
+    }
+  }
+};
+constexpr Base64PairTable kBase64Pairs(kBase64Table);
+constexpr Base64PairTable kBase64UrlPairs(kBase64UrlTable);
+
+MaybeLocal<String> Base64Result(Isolate* isolate, const uint8_t* src,
+                                size_t len, bool url) {
+  if (len / 3 * 4 > static_cast<size_t>(String::kMaxLength)) {
+    ThrowStringTooLong(isolate);
+    return MaybeLocal<String>();
+  }
   const char* table = url ? kBase64UrlTable : kBase64Table;
+  const char* pairs = url ? kBase64UrlPairs.pairs : kBase64Pairs.pairs;
   size_t full = len / 3;
   size_t rest = len % 3;
   size_t out_len = full * 4 + (rest == 0 ? 0 : url ? rest + 1 : 4);
-  std::string out(out_len, '\0');
-  char* dst = out.data();
-  for (size_t g = 0; g < full; g++) {
+  Scratch<uint8_t> tmp(out_len);
+  uint8_t* dst = tmp.data();
+  size_t g = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  // Two groups at a time from one eight-byte load while eight bytes remain.
+  for (; g + 2 <= full && g * 3 + 8 <= len; g += 2) {
+    uint64_t w = __builtin_bswap64(LoadWord(src + g * 3));
+    uint32_t a = static_cast<uint32_t>(w >> 40);
+    uint32_t b = static_cast<uint32_t>(w >> 16) & 0xFFFFFF;
+    memcpy(dst, pairs + 2 * (a >> 12), 2);
+    memcpy(dst + 2, pairs + 2 * (a & 0xFFF), 2);
+    memcpy(dst + 4, pairs + 2 * (b >> 12), 2);
+    memcpy(dst + 6, pairs + 2 * (b & 0xFFF), 2);
+    dst += 8;
+  }
+#endif
+  for (; g < full; g++) {
     const uint8_t* p = src + g * 3;
     uint32_t v = p[0] << 16 | p[1] << 8 | p[2];
-    dst[0] = table[v >> 18];
-    dst[1] = table[(v >> 12) & 63];
-    dst[2] = table[(v >> 6) & 63];
-    dst[3] = table[v & 63];
+    memcpy(dst, pairs + 2 * (v >> 12), 2);
+    memcpy(dst + 2, pairs + 2 * (v & 0xFFF), 2);
     dst += 4;
   }
   if (rest != 0) {
@@ -360,79 +708,26 @@ std::string EncodeBase64(const uint8_t* src, size_t len, bool url) {
       dst[3] = '=';
     }
   }
-  return out;
+  return OneByteResult(isolate, tmp.data(), out_len);
 }
 
 MaybeLocal<String> EncodeBytes(Isolate* isolate, const uint8_t* data,
                                size_t len, Encoding enc) {
   if (len == 0) return String::Empty(isolate);
   switch (enc) {
-    case kUtf8: {
-      if (len > static_cast<size_t>(INT32_MAX)) {
-        ThrowStringTooLong(isolate);
-        return MaybeLocal<String>();
-      }
-      MaybeLocal<String> s =
-          String::NewFromUtf8(isolate, reinterpret_cast<const char*>(data),
-                              NewStringType::kNormal, static_cast<int>(len));
-      if (s.IsEmpty()) ThrowStringTooLong(isolate);
-      return s;
-    }
+    case kUtf8:
+      return Utf8Result(isolate, data, len);
     case kLatin1:
       return OneByteResult(isolate, data, len);
-    case kAscii: {
-      bool clean = true;
-      for (size_t i = 0; i < len; i++) {
-        if (data[i] & 0x80) {
-          clean = false;
-          break;
-        }
-      }
-      if (clean) return OneByteResult(isolate, data, len);
-      std::vector<uint8_t> tmp(data, data + len);
-      for (uint8_t& b : tmp) b &= 0x7f;
-      return OneByteResult(isolate, tmp.data(), len);
-    }
-    case kUcs2: {
-      size_t units = len / 2;
-      if (units > static_cast<size_t>(String::kMaxLength)) {
-        ThrowStringTooLong(isolate);
-        return MaybeLocal<String>();
-      }
-      std::vector<uint16_t> tmp(units);
-      for (size_t i = 0; i < units; i++) {
-        tmp[i] = static_cast<uint16_t>(data[2 * i] | data[2 * i + 1] << 8);
-      }
-      return String::NewFromTwoByte(isolate, tmp.data(),
-                                    NewStringType::kNormal,
-                                    static_cast<int>(units));
-    }
-    case kHex: {
-      if (len > static_cast<size_t>(String::kMaxLength) / 2) {
-        ThrowStringTooLong(isolate);
-        return MaybeLocal<String>();
-      }
-      static const char kDigits[] = "0123456789abcdef";
-      std::string out(len * 2, '\0');
-      for (size_t i = 0; i < len; i++) {
-        out[2 * i] = kDigits[data[i] >> 4];
-        out[2 * i + 1] = kDigits[data[i] & 15];
-      }
-      return OneByteResult(isolate,
-                           reinterpret_cast<const uint8_t*>(out.data()),
-                           out.size());
-    }
+    case kAscii:
+      return AsciiResult(isolate, data, len);
+    case kUcs2:
+      return Ucs2Result(isolate, data, len);
+    case kHex:
+      return HexResult(isolate, data, len);
     case kBase64:
-    case kBase64Url: {
-      if (len / 3 * 4 > static_cast<size_t>(String::kMaxLength)) {
-        ThrowStringTooLong(isolate);
-        return MaybeLocal<String>();
-      }
-      std::string out = EncodeBase64(data, len, enc == kBase64Url);
-      return OneByteResult(isolate,
-                           reinterpret_cast<const uint8_t*>(out.data()),
-                           out.size());
-    }
+    case kBase64Url:
+      return Base64Result(isolate, data, len, enc == kBase64Url);
     default:
       return String::Empty(isolate);
   }

@@ -83,6 +83,11 @@ Local<Private> ContextPrivate(Isolate* isolate) {
   return Private::ForApi(isolate,
                          FIXED_ONE_BYTE_STRING(isolate, "lode:vm:context"));
 }
+// The "file:line\nsource\n   ^^^\n" text of a module's syntax error.
+Local<Private> ArrowMessagePrivate(Isolate* isolate) {
+  return Private::ForApi(isolate,
+                         FIXED_ONE_BYTE_STRING(isolate, "lode:arrow_message"));
+}
 // Set on an error whose stack got the source line in front (displayErrors),
 // so that the fatal-exception printer does not print it a second time.
 Local<Private> DecoratedPrivate(Isolate* isolate) {
@@ -1139,11 +1144,31 @@ void CompileFunction(const FunctionCallbackInfo<Value>& args) {
   ScriptOrigin origin(isolate, args[1], line_offset, column_offset);
   ScriptCompiler::Source source(args[0].As<String>(), origin);
   Local<Function> fn;
+  TryCatch try_catch(isolate);
   if (ScriptCompiler::CompileFunction(context, &source, params.size(),
                                       params.data(), 0, nullptr)
           .ToLocal(&fn)) {
     args.GetReturnValue().Set(fn);
+    return;
   }
+  if (try_catch.HasTerminated() || !try_catch.HasCaught()) {
+    if (try_catch.HasCaught()) try_catch.ReThrow();
+    return;
+  }
+  // A syntax error in a module: as Node, the error keeps the "file:line,
+  // source, ^^^" text under a private symbol and carries it in its stack.
+  Local<Value> exception = try_catch.Exception();
+  if (exception->IsNativeError()) {
+    std::string arrow = SourceArrow(isolate, context, try_catch.Message());
+    if (!arrow.empty()) {
+      TryCatch inner(isolate);
+      Ignore(exception.As<Object>()->SetPrivate(
+          context, ArrowMessagePrivate(isolate),
+          Utf8String(isolate, arrow)));
+    }
+    DecorateErrorStack(isolate, try_catch);
+  }
+  try_catch.ReThrow();
 }
 
 // runScript(code, filename): compiles and runs in the current context, for

@@ -203,7 +203,7 @@ void TriggerUncaughtException(Isolate* isolate, Local<Value> error,
   }
   PrintUncaughtException(env, error, message);
   env->set_can_call_into_js(false);
-  ExitNow(exit_code == 0 ? kGenericUserError : exit_code);
+  ExitNow(exit_code);
 }
 
 void PerIsolateMessageListener(Local<Message> message, Local<Value> error) {

@@ -24,7 +24,10 @@ class Environment;
   V(ERR_UNKNOWN_BUILTIN_MODULE, Error)                   \
   V(ERR_INVALID_MODULE, Error)                           \
   V(ERR_SCRIPT_EXECUTION_TIMEOUT, Error)                 \
-  V(ERR_MEMORY_ALLOCATION_FAILED, Error)
+  V(ERR_MEMORY_ALLOCATION_FAILED, Error)                  \
+  V(ERR_MISSING_ARGS, TypeError)                         \
+  V(ERR_DLOPEN_FAILED, Error)                            \
+  V(ERR_INVALID_OBJECT_DEFINE_PROPERTY, TypeError)
 
 #define V(code, type)                                                \
   void THROW_##code(v8::Isolate* isolate, const std::string& message);

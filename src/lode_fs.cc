@@ -49,17 +49,21 @@ using ResultFn = std::function<Local<Value>(Isolate*, uv_fs_t*)>;
 
 // An in-flight async request: keeps the JS req object (and any buffers) alive
 // until the callback has run, then frees itself.
-class FSReq {
+class FSReq : public ActiveRequest {
  public:
   FSReq(Environment* env, Local<Object> req, const char* syscall,
         std::string path, std::string dest)
-      : env_(env), syscall_(syscall), path_(std::move(path)),
-        dest_(std::move(dest)) {
+      : ActiveRequest(env, "FSReqCallback"), env_(env), syscall_(syscall),
+        path_(std::move(path)), dest_(std::move(dest)) {
     req_.Reset(env->isolate(), req);
     uv_req_.data = this;
   }
-  ~FSReq() { uv_fs_req_cleanup(&uv_req_); }
+  ~FSReq() override { uv_fs_req_cleanup(&uv_req_); }
   LODE_DISALLOW_COPY(FSReq);
+
+  Local<Object> request_object() const override {
+    return req_.Get(env_->isolate());
+  }
 
   uv_fs_t* req() { return &uv_req_; }
   ResultFn result;
@@ -279,13 +283,17 @@ void Dispatch(const FunctionCallbackInfo<Value>& args, int req_index,
 
 // --- Work that is not one uv_fs call (mkdir -p) ---------------------------
 
-class WorkReq {
+class WorkReq : public ActiveRequest {
  public:
   WorkReq(Environment* env, Local<Object> req, const char* syscall,
           std::string path)
-      : env_(env), syscall_(syscall), path_(std::move(path)) {
+      : ActiveRequest(env, "FSReqCallback"), env_(env), syscall_(syscall),
+        path_(std::move(path)) {
     req_.Reset(env->isolate(), req);
     work_.data = this;
+  }
+  Local<Object> request_object() const override {
+    return req_.Get(env_->isolate());
   }
   std::function<int(std::string*)> work;
   std::function<Local<Value>(Isolate*, const std::string&)> result;

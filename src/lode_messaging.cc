@@ -10,6 +10,7 @@
 // MessagePort and MessageChannel come with worker_threads.
 #include <string.h>
 
+#include <memory>
 #include <vector>
 
 #include "env.h"
@@ -38,35 +39,76 @@ using v8::ValueSerializer;
 
 namespace {
 
+void ThrowDataCloneError(Isolate* isolate, Local<String> message) {
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Object> err = v8::Exception::Error(message).As<Object>();
+  err->CreateDataProperty(context, FIXED_ONE_BYTE_STRING(isolate, "code"),
+                          FIXED_ONE_BYTE_STRING(isolate, "DataCloneError"))
+      .Check();
+  isolate->ThrowException(err);
+}
+
 // V8 calls these when it meets what it cannot clone. The error is marked so
 // that lib/internal/structured_clone.js turns it into a DOMException named
-// DataCloneError, as the HTML standard (and Node) do.
+// DataCloneError, as the HTML standard (and Node) do. A SharedArrayBuffer
+// is not copied: the clone is a new SharedArrayBuffer over the same memory.
+// (The handles V8 passes may live in its own inner scopes: the backing
+// stores are what is kept.)
+using SharedStores = std::vector<std::shared_ptr<v8::BackingStore>>;
+
 class SerializerDelegate : public ValueSerializer::Delegate {
  public:
-  explicit SerializerDelegate(Isolate* isolate) : isolate_(isolate) {}
+  SerializerDelegate(Isolate* isolate, SharedStores* shared)
+      : isolate_(isolate), shared_(shared) {}
 
   void ThrowDataCloneError(Local<String> message) override {
-    Local<Context> context = isolate_->GetCurrentContext();
-    Local<Object> err = v8::Exception::Error(message).As<Object>();
-    err->CreateDataProperty(context, FIXED_ONE_BYTE_STRING(isolate_, "code"),
-                            FIXED_ONE_BYTE_STRING(isolate_, "DataCloneError"))
-        .Check();
-    isolate_->ThrowException(err);
+    messaging::ThrowDataCloneError(isolate_, message);
   }
 
   Maybe<uint32_t> GetSharedArrayBufferId(
       Isolate* isolate, Local<SharedArrayBuffer> shared) override {
-    ThrowDataCloneError(FIXED_ONE_BYTE_STRING(
-        isolate, "#<SharedArrayBuffer> could not be cloned."));
-    return Nothing<uint32_t>();
+    std::shared_ptr<v8::BackingStore> store = shared->GetBackingStore();
+    for (size_t i = 0; i < shared_->size(); i++) {
+      if ((*shared_)[i] == store) return Just(static_cast<uint32_t>(i));
+    }
+    shared_->push_back(std::move(store));
+    return Just(static_cast<uint32_t>(shared_->size() - 1));
   }
 
  private:
   Isolate* isolate_;
+  SharedStores* shared_;
 };
 
-// structuredClone(value, transferList): transferList holds ArrayBuffers
-// only (validated in JS); they are detached after the copy.
+class DeserializerDelegate : public ValueDeserializer::Delegate {
+ public:
+  explicit DeserializerDelegate(const SharedStores* shared)
+      : shared_(shared) {}
+
+  MaybeLocal<SharedArrayBuffer> GetSharedArrayBufferFromId(
+      Isolate* isolate, uint32_t id) override {
+    if (id < shared_->size()) {
+      return SharedArrayBuffer::New(isolate, (*shared_)[id]);
+    }
+    ThrowDataCloneError(isolate, FIXED_ONE_BYTE_STRING(
+        isolate, "Unable to deserialize cloned data."));
+    return MaybeLocal<SharedArrayBuffer>();
+  }
+
+ private:
+  const SharedStores* shared_;
+};
+
+// Set (by lib/buffer.js) on ArrayBuffers that must not move, such as the
+// pool Buffer.allocUnsafe() slices.
+Local<v8::Private> UntransferablePrivate(Isolate* isolate) {
+  return v8::Private::ForApi(
+      isolate, FIXED_ONE_BYTE_STRING(isolate, "lode:untransferable"));
+}
+
+// structuredClone(value, transferList): transferList is an array of objects
+// (converted in JS); only ArrayBuffers can move, each once, and only when
+// they can be detached. They are detached after the copy.
 void StructuredClone(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
@@ -77,14 +119,33 @@ void StructuredClone(const FunctionCallbackInfo<Value>& args) {
       Local<Value> item;
       if (!list->Get(context, i).ToLocal(&item)) return;
       if (!item->IsArrayBuffer()) {
-        THROW_ERR_INVALID_ARG_TYPE(isolate,
-                                   "Found invalid value in transferList.");
+        ThrowDataCloneError(isolate, FIXED_ONE_BYTE_STRING(
+            isolate, "Found invalid value in transferList."));
         return;
       }
-      transfers.push_back(item.As<ArrayBuffer>());
+      Local<ArrayBuffer> ab = item.As<ArrayBuffer>();
+      for (Local<ArrayBuffer> seen : transfers) {
+        if (seen == ab) {
+          ThrowDataCloneError(isolate, FIXED_ONE_BYTE_STRING(
+              isolate, "Transfer list contains duplicate ArrayBuffer"));
+          return;
+        }
+      }
+      bool untransferable;
+      if (!ab->HasPrivate(context, UntransferablePrivate(isolate))
+               .To(&untransferable)) {
+        return;
+      }
+      if (untransferable || !ab->IsDetachable() || ab->WasDetached()) {
+        ThrowDataCloneError(isolate, FIXED_ONE_BYTE_STRING(
+            isolate, "Cannot transfer object of unsupported type."));
+        return;
+      }
+      transfers.push_back(ab);
     }
   }
-  SerializerDelegate delegate(isolate);
+  SharedStores shared;
+  SerializerDelegate delegate(isolate, &shared);
   ValueSerializer serializer(isolate, &delegate);
   for (size_t i = 0; i < transfers.size(); i++) {
     serializer.TransferArrayBuffer(static_cast<uint32_t>(i), transfers[i]);
@@ -97,19 +158,14 @@ void StructuredClone(const FunctionCallbackInfo<Value>& args) {
   // ones are detached.
   std::vector<Local<ArrayBuffer>> moved;
   for (Local<ArrayBuffer> ab : transfers) {
-    if (!ab->IsDetachable()) {
-      free(data.first);
-      THROW_ERR_INVALID_STATE(isolate,
-                              "An ArrayBuffer is not detachable and could "
-                              "not be cloned.");
-      return;
-    }
     std::shared_ptr<v8::BackingStore> store = ab->GetBackingStore();
     ab->Detach();
     moved.push_back(ArrayBuffer::New(isolate, store));
   }
 
-  ValueDeserializer deserializer(isolate, data.first, data.second);
+  DeserializerDelegate deserializer_delegate(&shared);
+  ValueDeserializer deserializer(isolate, data.first, data.second,
+                                 &deserializer_delegate);
   for (size_t i = 0; i < moved.size(); i++) {
     deserializer.TransferArrayBuffer(static_cast<uint32_t>(i), moved[i]);
   }

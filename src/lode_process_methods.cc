@@ -1,11 +1,20 @@
 // internalBinding('process_methods'): the process.* functions that need the
-// operating system: cwd, hrtime, memory and CPU usage, kill, exit.
+// operating system: cwd, hrtime, memory and CPU usage, kill, exit, execve,
+// dlopen, and the lists of live handles and requests.
+#include <dirent.h>
+#include <dlfcn.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstring>
+#include <string>
+#include <vector>
+
 #include "env.h"
+#include "handle_wrap.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
 #include "util.h"
@@ -21,7 +30,10 @@ using v8::FunctionCallbackInfo;
 using v8::HeapStatistics;
 using v8::Isolate;
 using v8::Local;
+using v8::Array;
 using v8::Object;
+using v8::StackTrace;
+using v8::String;
 using v8::Uint32Array;
 using v8::Value;
 
@@ -204,6 +216,214 @@ void Abort(const FunctionCallbackInfo<Value>& args) {
   abort();
 }
 
+// [user, system] in microseconds, for the calling thread only.
+void ThreadCpuUsage(const FunctionCallbackInfo<Value>& args) {
+  double* fields = Float64Fields(args[0], 2);
+  struct rusage ru;
+  if (getrusage(RUSAGE_THREAD, &ru) != 0) {
+    return ThrowUVException(args.GetIsolate(), uv_translate_sys_error(errno),
+                            "getrusage");
+  }
+  fields[0] = 1e6 * ru.ru_utime.tv_sec + ru.ru_utime.tv_usec;
+  fields[1] = 1e6 * ru.ru_stime.tv_sec + ru.ru_stime.tv_usec;
+}
+
+// The JS objects of the requests in flight (FSReqCallback, ...).
+void GetActiveRequests(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  std::vector<Local<Value>> list;
+  for (ActiveRequest* req : env->active_requests()) {
+    list.push_back(req->request_object());
+  }
+  args.GetReturnValue().Set(
+      Array::New(args.GetIsolate(), list.data(), list.size()));
+}
+
+void GetActiveRequestsInfo(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  Isolate* isolate = args.GetIsolate();
+  std::vector<Local<Value>> list;
+  for (ActiveRequest* req : env->active_requests()) {
+    list.push_back(OneByteString(isolate, req->resource_name()));
+  }
+  args.GetReturnValue().Set(Array::New(isolate, list.data(), list.size()));
+}
+
+// The JS objects of the handles that keep the loop alive, closing ones
+// included as in Node (the handle objects; JS replaces each by its owner,
+// the net.Socket or ChildProcess).
+void GetActiveHandles(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  std::vector<Local<Value>> list;
+  for (HandleWrap* wrap : env->handle_wrap_queue()) {
+    if (!wrap->IsRefed()) continue;
+    list.push_back(wrap->object());
+  }
+  args.GetReturnValue().Set(
+      Array::New(args.GetIsolate(), list.data(), list.size()));
+}
+
+void GetActiveHandlesInfo(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  Isolate* isolate = args.GetIsolate();
+  std::vector<Local<Value>> list;
+  for (HandleWrap* wrap : env->handle_wrap_queue()) {
+    if (!wrap->IsRefed()) continue;
+    list.push_back(OneByteString(isolate, wrap->resource_name()));
+  }
+  args.GetReturnValue().Set(Array::New(isolate, list.data(), list.size()));
+}
+
+std::vector<std::string> StringList(Isolate* isolate, Local<Value> value) {
+  std::vector<std::string> out;
+  if (!value->IsArray()) return out;
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Array> arr = value.As<Array>();
+  for (uint32_t i = 0; i < arr->Length(); i++) {
+    Local<Value> item;
+    if (!arr->Get(context, i).ToLocal(&item)) return {};
+    out.push_back(Utf8Value(isolate, item).ToString());
+  }
+  return out;
+}
+
+// What Node prints when execve() itself fails (the process cannot go on
+// in a sane state): the message and the JS stack, then abort().
+[[noreturn]] void ExecveFailed(Isolate* isolate, int err) {
+  std::string out;
+  Local<StackTrace> trace = StackTrace::CurrentStackTrace(isolate, 10);
+  auto frame_text = [&](Local<v8::StackFrame> frame) {
+    Utf8Value script(isolate, frame->GetScriptName());
+    std::string where = std::string(*script) + ":" +
+                        std::to_string(frame->GetLineNumber()) + ":" +
+                        std::to_string(frame->GetColumn());
+    Local<String> fn_name = frame->GetFunctionName();
+    if (fn_name.IsEmpty() || fn_name->Length() == 0) return where;
+    return Utf8Value(isolate, fn_name).ToString() + " (" + where + ")";
+  };
+  if (trace->GetFrameCount() > 0) {
+    Local<v8::StackFrame> top = trace->GetFrame(isolate, 0);
+    Utf8Value script(isolate, top->GetScriptName());
+    out += std::string(*script) + ":" + std::to_string(top->GetLineNumber()) +
+           "\n\n";
+  }
+  out += std::string("process.execve failed with error code ") +
+         uv_err_name(uv_translate_sys_error(err)) + "\n\n";
+  out += "----- JavaScript stack trace -----\n\n";
+  for (int i = 0; i < trace->GetFrameCount(); i++) {
+    out += std::to_string(i + 1) + ": " +
+           frame_text(trace->GetFrame(isolate, i)) + "\n";
+  }
+  out += "\n\n";
+  fwrite(out.data(), 1, out.size(), stderr);
+  fflush(stderr);
+  abort();
+}
+
+// Descriptors other than stdio do not survive execve(), as in Node: the
+// new program gets a clean table (a listening socket is released).
+void CloseOnExecAll() {
+  DIR* dir = opendir("/proc/self/fd");
+  if (dir != nullptr) {
+    int dir_fd = dirfd(dir);
+    std::vector<int> fds;
+    while (dirent* entry = readdir(dir)) {
+      int fd = atoi(entry->d_name);
+      if (fd > 2 && fd != dir_fd) fds.push_back(fd);
+    }
+    closedir(dir);
+    for (int fd : fds) {
+      int flags = fcntl(fd, F_GETFD);
+      if (flags != -1) fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+    }
+    return;
+  }
+  long max_fd = sysconf(_SC_OPEN_MAX);
+  for (long fd = 3; fd < max_fd; fd++) {
+    int flags = fcntl(static_cast<int>(fd), F_GETFD);
+    if (flags != -1) fcntl(static_cast<int>(fd), F_SETFD, flags | FD_CLOEXEC);
+  }
+}
+
+// execve(file, args, env): JS has validated the strings (no NUL bytes).
+// Returns only on failure, by aborting.
+void Execve(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Utf8Value file(isolate, args[0]);
+  std::vector<std::string> argv_strings = StringList(isolate, args[1]);
+  std::vector<std::string> env_strings = StringList(isolate, args[2]);
+  std::vector<char*> argv;
+  for (std::string& s : argv_strings) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  std::vector<char*> envp;
+  for (std::string& s : env_strings) envp.push_back(s.data());
+  envp.push_back(nullptr);
+
+  fflush(stdout);
+  fflush(stderr);
+  CloseOnExecAll();
+  // libuv made the stdio descriptors non-blocking; the new program
+  // expects them as a process normally gets them.
+  for (int fd = 0; fd <= 2; fd++) {
+    int flags = fcntl(fd, F_GETFL);
+    if (flags != -1 && (flags & O_NONBLOCK)) {
+      fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    }
+  }
+  // The signals lode ignores or blocks are restored to their defaults.
+  signal(SIGPIPE, SIG_DFL);
+  sigset_t set;
+  sigemptyset(&set);
+  sigprocmask(SIG_SETMASK, &set, nullptr);
+  execve(*file, argv.data(), envp.data());
+  int err = errno;
+  signal(SIGPIPE, SIG_IGN);
+  ExecveFailed(isolate, err);
+}
+
+// dlopen(module, filename[, flags]). Loading a Node-API addon is not
+// implemented yet (see doc/status.md); what cannot be loaded at all fails
+// as in Node, with dlopen()'s own message.
+void DLOpen(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  if (args.Length() < 2) {
+    return THROW_ERR_MISSING_ARGS(isolate,
+                                  "process.dlopen needs at least 2 arguments");
+  }
+  int32_t flags = RTLD_LAZY;
+  if (args.Length() > 2 && !args[2]->Int32Value(context).To(&flags)) return;
+  Local<Object> module;
+  Local<Value> exports_value;
+  Local<Object> exports;
+  if (!args[0]->ToObject(context).ToLocal(&module) ||
+      !module->Get(context, FIXED_ONE_BYTE_STRING(isolate, "exports"))
+           .ToLocal(&exports_value) ||
+      !exports_value->ToObject(context).ToLocal(&exports)) {
+    return;
+  }
+  Local<String> filename_value;
+  if (!args[1]->ToString(context).ToLocal(&filename_value)) return;
+  Utf8Value filename(isolate, filename_value);
+  // Resolved now: an addon's Node-API symbols are missing, and with lazy
+  // binding its constructors would call into nothing.
+  int mode = (flags & ~RTLD_LAZY) | RTLD_NOW;
+  if ((flags & (RTLD_LAZY | RTLD_NOW)) == 0) mode = flags;
+  dlerror();
+  void* handle = dlopen(*filename, mode);
+  if (handle == nullptr) {
+    const char* error = dlerror();
+    std::string message = error != nullptr ? error : "dlopen failed";
+    if (message.find("undefined symbol") == std::string::npos) {
+      return THROW_ERR_DLOPEN_FAILED(isolate, message);
+    }
+  } else {
+    dlclose(handle);
+  }
+  THROW_ERR_NOT_IMPLEMENTED(
+      isolate, "The process.dlopen API is not implemented in lode yet");
+}
+
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   SetMethodNoSideEffect(context, target, "cwd", Cwd);
@@ -223,6 +443,13 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetMethod(context, target, "availableMemory", AvailableMemory);
   SetMethod(context, target, "constrainedMemory", ConstrainedMemory);
   SetMethod(context, target, "abort", Abort);
+  SetMethod(context, target, "threadCpuUsage", ThreadCpuUsage);
+  SetMethod(context, target, "_getActiveRequests", GetActiveRequests);
+  SetMethod(context, target, "_getActiveRequestsInfo", GetActiveRequestsInfo);
+  SetMethod(context, target, "_getActiveHandles", GetActiveHandles);
+  SetMethod(context, target, "_getActiveHandlesInfo", GetActiveHandlesInfo);
+  SetMethod(context, target, "execve", Execve);
+  SetMethod(context, target, "dlopen", DLOpen);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
@@ -243,6 +470,13 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(AvailableMemory);
   registry->Register(ConstrainedMemory);
   registry->Register(Abort);
+  registry->Register(ThreadCpuUsage);
+  registry->Register(GetActiveRequests);
+  registry->Register(GetActiveRequestsInfo);
+  registry->Register(GetActiveHandles);
+  registry->Register(GetActiveHandlesInfo);
+  registry->Register(Execve);
+  registry->Register(DLOpen);
 }
 
 }  // namespace

@@ -7,9 +7,11 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 
 #include "env.h"
 #include "lode_config.h"
+#include "lode_errors.h"
 #include "lode_version.h"
 #include "uv.h"
 
@@ -53,6 +55,49 @@ void EnvGetter(Local<Name> property, const PropertyCallbackInfo<Value>& info) {
   if (value != nullptr) info.GetReturnValue().Set(Utf8String(isolate, value));
 }
 
+// V8 caches the local time zone: a change of TZ must reach Date.
+void OnEnvChanged(Isolate* isolate, const char* key) {
+  if (strcmp(key, "TZ") != 0) return;
+  tzset();
+  isolate->DateTimeConfigurationChangeNotification(
+      Isolate::TimeZoneDetection::kRedetect);
+}
+
+// DEP0104, under --pending-deprecation (or NODE_PENDING_DEPRECATION=1),
+// once per environment.
+bool MaybeWarnNonStringEnvValue(Environment* env, Local<Value> value) {
+  if (value->IsString() || value->IsNumber() || value->IsBoolean()) {
+    return true;
+  }
+  if (env == nullptr || env->env_var_warning_emitted()) return true;
+  const char* pending = getenv("NODE_PENDING_DEPRECATION");
+  if (!env->options()->GetBool("--pending-deprecation") &&
+      (pending == nullptr || strcmp(pending, "1") != 0)) {
+    return true;
+  }
+  env->set_env_var_warning_emitted();
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  Local<Value> emit_warning;
+  if (!env->process_object()
+           ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "emitWarning"))
+           .ToLocal(&emit_warning)) {
+    return false;
+  }
+  if (!emit_warning->IsFunction()) return true;
+  Local<Value> argv[] = {
+      FIXED_ONE_BYTE_STRING(
+          isolate,
+          "Assigning any value other than a string, number, or boolean to a "
+          "process.env property is deprecated. Please make sure to convert "
+          "the value to a string before setting process.env with it."),
+      FIXED_ONE_BYTE_STRING(isolate, "DeprecationWarning"),
+      FIXED_ONE_BYTE_STRING(isolate, "DEP0104")};
+  return !emit_warning.As<v8::Function>()
+              ->Call(context, env->process_object(), 3, argv)
+              .IsEmpty();
+}
+
 void EnvSetter(Local<Name> property, Local<Value> value,
                const PropertyCallbackInfo<Value>& info) {
   Isolate* isolate = info.GetIsolate();
@@ -61,12 +106,16 @@ void EnvSetter(Local<Name> property, Local<Value> value,
         isolate, "Cannot convert a Symbol value to a string")));
     return;
   }
+  if (!MaybeWarnNonStringEnvValue(Environment::GetCurrent(isolate), value)) {
+    return;
+  }
   Local<String> str;
   if (!value->ToString(isolate->GetCurrentContext()).ToLocal(&str)) return;
   Utf8Value key(isolate, property);
   Utf8Value val(isolate, str);
   if (key.length() > 0 && strchr(*key, '=') == nullptr) {
     setenv(*key, *val, 1);
+    OnEnvChanged(isolate, *key);
   }
   info.GetReturnValue().Set(value);
 }
@@ -84,6 +133,7 @@ void EnvDeleter(Local<Name> property,
   if (property->IsString()) {
     Utf8Value key(info.GetIsolate(), property);
     unsetenv(*key);
+    OnEnvChanged(info.GetIsolate(), *key);
   }
   info.GetReturnValue().Set(true);
 }
@@ -102,17 +152,22 @@ void EnvEnumerator(const PropertyCallbackInfo<Array>& info) {
 void EnvDefiner(Local<Name> property, const v8::PropertyDescriptor& desc,
                 const PropertyCallbackInfo<Value>& info) {
   Isolate* isolate = info.GetIsolate();
-  if (desc.has_get() || desc.has_set() ||
-      (desc.has_configurable() && !desc.configurable()) ||
-      (desc.has_enumerable() && !desc.enumerable()) ||
-      (desc.has_writable() && !desc.writable())) {
-    isolate->ThrowException(v8::Exception::TypeError(FIXED_ONE_BYTE_STRING(
+  // Only a complete data descriptor whose attributes are all true.
+  if (desc.has_get() || desc.has_set()) {
+    return THROW_ERR_INVALID_OBJECT_DEFINE_PROPERTY(
+        isolate,
+        "'process.env' does not accept an accessor(getter/setter) "
+        "descriptor");
+  }
+  if (!desc.has_value() || !desc.has_configurable() || !desc.configurable() ||
+      !desc.has_enumerable() || !desc.enumerable() || !desc.has_writable() ||
+      !desc.writable()) {
+    return THROW_ERR_INVALID_OBJECT_DEFINE_PROPERTY(
         isolate,
         "'process.env' only accepts a configurable, writable, and enumerable "
-        "data descriptor")));
-    return;
+        "data descriptor");
   }
-  if (desc.has_value()) EnvSetter(property, desc.value(), info);
+  EnvSetter(property, desc.value(), info);
 }
 
 void TitleGetter(Local<Name>, const PropertyCallbackInfo<Value>& info) {

@@ -134,6 +134,34 @@ void GetCallSites(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(result);
 }
 
+// Whether a typed array or DataView has its ArrayBuffer yet (small ones
+// live on V8's heap until `.buffer` is read).
+void ArrayBufferViewHasBuffer(const FunctionCallbackInfo<Value>& args) {
+  if (!args[0]->IsArrayBufferView()) return;
+  args.GetReturnValue().Set(args[0].As<v8::ArrayBufferView>()->HasBuffer());
+}
+
+// getEvalSource(line, column): the source of the eval'd code that has a
+// frame at that position on the current stack (for assert.ok's message,
+// which quotes the failing call), or undefined.
+void GetEvalSource(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsInt32() || !args[1]->IsInt32()) return;
+  int line = args[0].As<v8::Int32>()->Value();
+  int column = args[1].As<v8::Int32>()->Value();
+  Local<StackTrace> trace =
+      StackTrace::CurrentStackTrace(isolate, 64, StackTrace::kDetailed);
+  for (int i = 0; i < trace->GetFrameCount(); i++) {
+    Local<StackFrame> frame = trace->GetFrame(isolate, i);
+    if (frame->IsEval() && frame->GetLineNumber() == line &&
+        frame->GetColumn() == column) {
+      Local<String> source = frame->GetScriptSource();
+      if (!source.IsEmpty()) args.GetReturnValue().Set(source);
+      return;
+    }
+  }
+}
+
 void Sleep(const FunctionCallbackInfo<Value>& args) {
   CHECK(args[0]->IsUint32());
   uv_sleep(args[0].As<v8::Uint32>()->Value());
@@ -189,6 +217,9 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                         GetExternalValue);
   SetMethodNoSideEffect(context, target, "isConstructor", IsConstructor);
   SetMethodNoSideEffect(context, target, "getCallSites", GetCallSites);
+  SetMethodNoSideEffect(context, target, "arrayBufferViewHasBuffer",
+                        ArrayBufferViewHasBuffer);
+  SetMethodNoSideEffect(context, target, "getEvalSource", GetEvalSource);
   SetMethod(context, target, "sleep", Sleep);
   SetMethodNoSideEffect(context, target, "guessHandleType", GuessHandleType);
   SetMethodNoSideEffect(context, target, "isInsideNodeModules",
@@ -211,6 +242,27 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetConstant(context, constants, "SKIP_SYMBOLS",
               PropertyFilter::SKIP_SYMBOLS);
   SetValue(context, target, "constants", constants);
+
+  // Keys lib/ and C++ share for what no reflection may see. They come from
+  // V8's registry of API private symbols, so C++ finds the same symbol by
+  // its name ("lode:decorated" is also what lode_contextify.cc and the
+  // fatal-exception printer use).
+  Local<Object> private_symbols = Object::New(isolate);
+  static const char* const kPrivateSymbols[][2] = {
+      {"arrow_message_private_symbol", "lode:arrow_message"},
+      {"decorated_private_symbol", "lode:decorated"},
+      {"contextify_context_private_symbol", "lode:vm:context"},
+      {"untransferable_object_private_symbol", "lode:untransferable"},
+  };
+  for (const auto& entry : kPrivateSymbols) {
+    Local<v8::Private> key =
+        v8::Private::ForApi(isolate, OneByteString(isolate, entry[1]));
+    // A private symbol is a Symbol inside V8; handed to JS as a value, it
+    // works as a property key.
+    SetValue(context, private_symbols, entry[0],
+             *reinterpret_cast<Local<Value>*>(&key));
+  }
+  SetValue(context, target, "privateSymbols", private_symbols);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
@@ -222,6 +274,8 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(GetExternalValue);
   registry->Register(IsConstructor);
   registry->Register(GetCallSites);
+  registry->Register(ArrayBufferViewHasBuffer);
+  registry->Register(GetEvalSource);
   registry->Register(Sleep);
   registry->Register(GuessHandleType);
   registry->Register(IsInsideNodeModules);

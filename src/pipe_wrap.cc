@@ -103,8 +103,7 @@ class PipeWrap : public LibuvStreamWrap {
       args.GetReturnValue().Set(UV_EINVAL);
       return;
     }
-    auto* req = new ConnectReq();
-    req->wrap = wrap;
+    auto* req = new ConnectReq(wrap);
     req->req.Reset(args.GetIsolate(), args[0].As<Object>());
     req->uv.data = req;
     uv_pipe_connect(&req->uv, &wrap->pipe_, *name, AfterConnect);
@@ -120,7 +119,13 @@ class PipeWrap : public LibuvStreamWrap {
     return length >= sizeof(reinterpret_cast<sockaddr_un*>(0)->sun_path);
   }
 
-  struct ConnectReq {
+  // A connect in flight ('ConnectWrap' in process.getActiveResourcesInfo()).
+  struct ConnectReq : public ActiveRequest {
+    explicit ConnectReq(PipeWrap* w) : ActiveRequest(w->env(), "ConnectWrap"),
+                                 wrap(w) {}
+    Local<Object> request_object() const override {
+      return req.Get(wrap->env()->isolate());
+    }
     PipeWrap* wrap;
     Global<Object> req;
     uv_connect_t uv;

@@ -108,7 +108,10 @@ class TCPWrap : public LibuvStreamWrap {
 
   static void New(const FunctionCallbackInfo<Value>& args) {
     CHECK(args.IsConstructCall());
-    new TCPWrap(Environment::GetCurrent(args), args.This());
+    TCPWrap* wrap = new TCPWrap(Environment::GetCurrent(args), args.This());
+    if (Int32Arg(args[0], kSocket) == kServer) {
+      wrap->set_resource_name("TCPServerWrap");
+    }
   }
 
 #define UNWRAP_TCP(args)                                  \
@@ -202,8 +205,7 @@ class TCPWrap : public LibuvStreamWrap {
                     : uv_ip4_addr(*ip, port,
                                   reinterpret_cast<sockaddr_in*>(&storage));
     if (err == 0) {
-      auto* req = new ConnectReq();
-      req->wrap = wrap;
+      auto* req = new ConnectReq(wrap);
       req->req.Reset(isolate, args[0].As<Object>());
       req->uv.data = req;
       err = uv_tcp_connect(&req->uv, &wrap->tcp_,
@@ -235,7 +237,13 @@ class TCPWrap : public LibuvStreamWrap {
 #undef UNWRAP_TCP
 
  private:
-  struct ConnectReq {
+  // A connect in flight ('ConnectWrap' in process.getActiveResourcesInfo()).
+  struct ConnectReq : public ActiveRequest {
+    explicit ConnectReq(TCPWrap* w) : ActiveRequest(w->env(), "ConnectWrap"),
+                                 wrap(w) {}
+    Local<Object> request_object() const override {
+      return req.Get(wrap->env()->isolate());
+    }
     TCPWrap* wrap;
     Global<Object> req;
     uv_connect_t uv;

@@ -629,8 +629,18 @@ function getTimerDuration(msecs, name) {
   return msecs;
 }
 
+// The live timers and immediates that keep the loop alive, for
+// process.getActiveResourcesInfo().
+function getTimerCounts() {
+  return {
+    timeoutCount: refCount,
+    immediateCount: immediateInfo[kRefCount],
+  };
+}
+
 module.exports = {
   TIMEOUT_MAX,
+  getTimerCounts,
   kRefed,
   kHasPrimitive,
   async_id_symbol,

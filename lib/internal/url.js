@@ -13,6 +13,7 @@ const {
   ArrayPrototypeSlice,
   ArrayPrototypeSort,
   Boolean,
+  ErrorCaptureStackTrace,
   FunctionPrototypeCall,
   IteratorPrototype,
   NumberParseInt,
@@ -38,6 +39,7 @@ const {
   Symbol,
   SymbolIterator,
   SymbolToStringTag,
+  TypeError,
   Uint8Array,
   decodeURIComponent,
 } = primordials;
@@ -54,7 +56,6 @@ const {
     ERR_INVALID_URL,
     ERR_INVALID_URL_SCHEME,
     ERR_MISSING_ARGS,
-    ERR_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
 const {
@@ -1614,6 +1615,19 @@ let createParamsIterator;
 
 const kContext = Symbol('context');
 
+// The error of `new URL()` on a string that does not parse. Node throws it
+// from C++: a plain TypeError ("TypeError: Invalid URL", no [code] in its
+// name) with code, input and base properties.
+function invalidURLError(input, base) {
+  // eslint-disable-next-line no-restricted-syntax
+  const err = new TypeError('Invalid URL');
+  ErrorCaptureStackTrace(err, invalidURLError);
+  err.code = 'ERR_INVALID_URL';
+  err.input = input;
+  if (base !== undefined) err.base = base;
+  return err;
+}
+
 class URL {
   #url;
   #href;
@@ -1635,7 +1649,7 @@ class URL {
     input = toUSVString(`${input}`);
     if (base !== undefined) base = toUSVString(`${base}`);
     const url = parseURLString(input, base);
-    if (url === null) throw new ERR_INVALID_URL(input, base);
+    if (url === null) throw invalidURLError(input, base);
     this.#url = url;
     this.#href = serializeURL(url);
   }
@@ -1656,21 +1670,16 @@ class URL {
   }
 
   static createObjectURL(obj) {
-    let isBlob = null;
-    try {
-      isBlob = require('internal/blob').isBlob;
-    } catch {
-      // No Blob yet: nothing can be one.
-    }
-    if (typeof isBlob !== 'function' || !isBlob(obj)) {
+    const { isBlob, createObjectURL } = require('internal/blob');
+    if (!isBlob(obj)) {
       throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
     }
-    throw new ERR_NOT_IMPLEMENTED('URL.createObjectURL');
+    return createObjectURL(obj);
   }
 
   static revokeObjectURL(url) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    // Blob URLs are not registered yet, so there is nothing to revoke.
+    require('internal/blob').revokeObjectURL(url);
   }
 
   #changed() {

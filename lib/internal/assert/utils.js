@@ -200,6 +200,15 @@ function getCallLocation(fn) {
     const frame = site[0];
     const file = frame.getFileName();
     if (typeof file !== 'string' || frame.isEval()) {
+      // eval() code: its script's source, found by the frame's position.
+      if (frame.isEval()) {
+        const source = internalBinding('util').getEvalSource(
+          frame.getLineNumber(), frame.getColumnNumber());
+        if (typeof source === 'string') {
+          return [undefined, frame.getLineNumber(), frame.getColumnNumber(),
+                  source];
+        }
+      }
       // Code from `new Function()`: the function is its whole script, so
       // its text stands in for the file (sloppy-mode callers only).
       let fn;

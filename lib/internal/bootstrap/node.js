@@ -13,10 +13,11 @@ const {
   PromiseReject,
   SymbolToStringTag,
   ObjectDefineProperty,
+  ObjectFreeze,
   ObjectGetPrototypeOf,
   ObjectSetPrototypeOf,
+  ObjectValues,
   SafeMap,
-  SafeSet,
   StringPrototypeStartsWith,
   globalThis,
 } = primordials;
@@ -53,6 +54,7 @@ process.cpuUsage = perThread.cpuUsage;
 process.resourceUsage = perThread.resourceUsage;
 process.memoryUsage = perThread.memoryUsage;
 process.kill = perThread.kill;
+process._kill = methods.kill;
 process.exit = perThread.exit;
 process.umask = perThread.umask;
 process.cwd = function cwd() { return methods.cwd(); };
@@ -75,29 +77,79 @@ process.geteuid = credentials.geteuid;
 process.getgid = credentials.getgid;
 process.getegid = credentials.getegid;
 process.getgroups = credentials.getgroups;
-process.features = perThread.features;
+{
+  const setters = perThread.wrapCredentialSetters(credentials);
+  process.initgroups = setters.initgroups;
+  process.setgroups = setters.setgroups;
+  process.setegid = setters.setegid;
+  process.seteuid = setters.seteuid;
+  process.setgid = setters.setgid;
+  process.setuid = setters.setuid;
+}
+process.threadCpuUsage = perThread.threadCpuUsage;
+process.execve = perThread.execve;
+process.dlopen = methods.dlopen;
+process.ref = perThread.ref;
+process.unref = perThread.unref;
+ObjectDefineProperty(process, 'features', {
+  __proto__: null, enumerable: true, configurable: false, writable: false,
+  value: perThread.features,
+});
 process._exiting = false;
 process.debugPort = 9229;
-process.allowedNodeEnvironmentFlags = new SafeSet();
+// Built on first use: it reads the options of the run.
+{
+  let allowedFlags;
+  ObjectDefineProperty(process, 'allowedNodeEnvironmentFlags', {
+    __proto__: null,
+    enumerable: true,
+    configurable: true,
+    get() {
+      allowedFlags ??= perThread.buildAllowedNodeEnvironmentFlags();
+      return allowedFlags;
+    },
+    set(value) {
+      ObjectDefineProperty(this, 'allowedNodeEnvironmentFlags', {
+        __proto__: null, value, configurable: true, enumerable: true,
+        writable: true,
+      });
+    },
+  });
+}
 process.moduleLoadList = [];
-process._getActiveHandles = () => [];
-process._getActiveRequests = () => [];
-process.getActiveResourcesInfo = () => [];
+process._getActiveHandles = perThread._getActiveHandles;
+process._getActiveRequests = perThread._getActiveRequests;
+process.getActiveResourcesInfo = perThread.getActiveResourcesInfo;
+process.binding = require('internal/legacy/processbinding').binding;
 
 {
   const notImplemented = (name) => function() {
     const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
     throw new ERR_NOT_IMPLEMENTED(`process.${name}`);
   };
-  for (const name of ['dlopen', 'setuid', 'seteuid', 'setgid', 'setegid',
-    'setgroups', 'initgroups', 'loadEnvFile', 'binding', '_linkedBinding',
-    'execve', 'setSourceMapsEnabled', '_debugProcess',
+  for (const name of ['loadEnvFile', '_linkedBinding', '_debugProcess',
     '_debugEnd', '_startProfilerIdleNotifier',
     '_stopProfilerIdleNotifier']) {
     defineMethod(name, notImplemented(name));
   }
 }
-process.sourceMapsEnabled = false;
+
+// Source maps are not applied to stack traces yet (doc/status.md): the
+// switch is validated and remembered.
+{
+  let sourceMapsEnabled = false;
+  process.setSourceMapsEnabled = function setSourceMapsEnabled(val) {
+    const { validateBoolean } = require('internal/validators');
+    validateBoolean(val, 'enabled');
+    sourceMapsEnabled = val;
+  };
+  ObjectDefineProperty(process, 'sourceMapsEnabled', {
+    __proto__: null,
+    enumerable: true,
+    configurable: true,
+    get() { return sourceMapsEnabled; },
+  });
+}
 
 // process.exitCode: validated, as in Node 20+.
 {
@@ -114,7 +166,18 @@ process.sourceMapsEnabled = false;
   });
 }
 
-// process.config: what we were built with, as Node reports it.
+function deepFreeze(object) {
+  const values = ObjectValues(object);
+  for (let i = 0; i < values.length; i++) {
+    if (typeof values[i] === 'object' && values[i] !== null) {
+      deepFreeze(values[i]);
+    }
+  }
+  ObjectFreeze(object);
+}
+
+// process.config: what we were built with, as Node reports it (frozen
+// all the way down).
 {
   const config = {
     target_defaults: {
@@ -137,8 +200,9 @@ process.sourceMapsEnabled = false;
       shlib_suffix: 'so.137', is_debug: 0,
     },
   };
+  deepFreeze(config);
   ObjectDefineProperty(process, 'config', {
-    __proto__: null, enumerable: true, configurable: true, writable: true,
+    __proto__: null, enumerable: true, configurable: true, writable: false,
     value: config,
   });
 }
@@ -161,7 +225,11 @@ process._tickCallback = runNextTicks;
   const {
     setUncaughtExceptionCaptureCallback,
     hasUncaughtExceptionCaptureCallback,
+    onGlobalUncaughtException,
   } = require('internal/process/execution');
+  // What C++ calls for an uncaught exception; programs may replace it.
+  process._fatalException = (er, fromPromise) =>
+    onGlobalUncaughtException(er, fromPromise);
   process.setUncaughtExceptionCaptureCallback =
     setUncaughtExceptionCaptureCallback;
   process.hasUncaughtExceptionCaptureCallback =
@@ -278,20 +346,46 @@ defineLazyGlobal('Buffer', () => require('buffer').Buffer);
   defineGlobal('TextEncoder', TextEncoder, false);
   defineGlobal('TextDecoder', TextDecoder, false);
 }
-defineLazyGlobal('URL', () => require('internal/url').URL);
-defineLazyGlobal('URLSearchParams',
-                 () => require('internal/url').URLSearchParams);
-defineLazyGlobal('atob', () => require('buffer').atob, true);
-defineLazyGlobal('btoa', () => require('buffer').btoa, true);
-defineLazyGlobal('structuredClone',
-                 () => require('internal/structured_clone').structuredClone,
-                 true);
+// Also plain data properties in Node (they are part of the snapshot).
+{
+  const { URL, URLSearchParams } = require('internal/url');
+  const { atob, btoa } = require('buffer');
+  defineGlobal('URL', URL, false);
+  defineGlobal('URLSearchParams', URLSearchParams, false);
+  defineGlobal('atob', atob, true);
+  defineGlobal('btoa', btoa, true);
+  defineGlobal('structuredClone',
+               require('internal/structured_clone').structuredClone, true);
+}
 // fetch comes with the networking issue; until then a call rejects with
 // ERR_NOT_IMPLEMENTED (the global exists, as code tests for it).
 defineLazyGlobal('fetch', () => function fetch() {
   const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
   return PromiseReject(new ERR_NOT_IMPLEMENTED('fetch'));
 }, true);
+
+// The WHATWG streams, Blob and File: loaded now (they keep nothing of the
+// run) and, as in Node, plain non-enumerable data properties.
+{
+  const web = require('stream/web');
+  const names = [
+    'ReadableStream', 'ReadableStreamDefaultReader',
+    'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',
+    'ReadableByteStreamController', 'ReadableStreamDefaultController',
+    'TransformStream', 'TransformStreamDefaultController',
+    'WritableStream', 'WritableStreamDefaultWriter',
+    'WritableStreamDefaultController',
+    'ByteLengthQueuingStrategy', 'CountQueuingStrategy',
+    'TextEncoderStream', 'TextDecoderStream',
+    'CompressionStream', 'DecompressionStream',
+  ];
+  for (let i = 0; i < names.length; i++) {
+    defineGlobal(names[i], web[names[i]], false);
+  }
+  const { Blob, File } = require('buffer');
+  defineGlobal('Blob', Blob, false);
+  defineGlobal('File', File, false);
+}
 
 // What the first write to stdout or stderr loads, whatever kind of stream
 // it turns out to be (pipe, terminal, file): loaded now, so that it is part

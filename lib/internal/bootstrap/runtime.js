@@ -8,6 +8,7 @@ const {
   ArrayPrototypeJoin,
   ArrayPrototypeMap,
   ErrorPrototypeToString,
+  FunctionPrototypeCall,
   globalThis,
 } = primordials;
 
@@ -46,14 +47,23 @@ function emitProcessEvent(event) {
   return process.exitCode | 0;
 }
 
+// An uncaught exception goes to process._fatalException, which returns
+// true when a listener handled it, else the exit code. A program that
+// replaced it by a non-function gets exit code 6, as in Node.
+function callFatalException(er, fromPromise) {
+  const fatalException = process._fatalException;
+  if (typeof fatalException !== 'function') {
+    return internalBinding('errors').exitCodes
+      .kInvalidFatalExceptionMonkeyPatching;
+  }
+  return FunctionPrototypeCall(fatalException, process, er, fromPromise);
+}
+
 function attachNativeCallbacks() {
   const errorsBinding = internalBinding('errors');
-  const {
-    onGlobalUncaughtException,
-    formatFatalError,
-  } = require('internal/process/execution');
+  const { formatFatalError } = require('internal/process/execution');
   errorsBinding.setPrepareStackTraceCallback(prepareStackTrace);
-  errorsBinding.setUncaughtExceptionHandler(onGlobalUncaughtException);
+  errorsBinding.setUncaughtExceptionHandler(callFatalException);
   errorsBinding.setFormatFatalError(formatFatalError);
   internalBinding('process_methods').setEmitProcessEvent(emitProcessEvent);
   const { registerTickCallback, runNextTicks } =
@@ -77,6 +87,10 @@ function applyOptions() {
   if (limit !== 10) globalThis.Error.stackTraceLimit = limit;
   const title = getOptionValue('--title');
   if (title) process.title = title;
+  // Read once, at start-up, as Node does.
+  const { safeGetenv } = internalBinding('credentials');
+  require('internal/process/warning').setRedirectWarningsFromEnv(
+    safeGetenv('NODE_REDIRECT_WARNINGS'));
 }
 
 attachNativeCallbacks();

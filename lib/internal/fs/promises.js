@@ -28,7 +28,6 @@ const {
     ERR_FS_FILE_TOO_LARGE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_STATE,
-    ERR_NOT_IMPLEMENTED,
     ERR_METHOD_NOT_IMPLEMENTED,
   },
   AbortError,
@@ -90,6 +89,7 @@ const kRefs = Symbol('kRefs');
 const kClosePromise = Symbol('kClosePromise');
 const kHandle = Symbol('kHandle');
 const kClosed = Symbol('kClosed');
+const kLocked = Symbol('kLocked');
 
 // An error from the binding is made on the loop, with no JS frames: give
 // it the stack of the code awaiting the operation.
@@ -261,8 +261,63 @@ class FileHandle extends EventEmitter {
     return this.close();
   }
 
-  readableWebStream() {
-    throw new ERR_NOT_IMPLEMENTED('filehandle.readableWebStream');
+  // A byte stream over the file from its current position; the handle is
+  // locked to it, and closing the handle closes the stream.
+  readableWebStream(options = kEmptyObject) {
+    if (this[kFd] === -1) {
+      throw new ERR_INVALID_STATE('The FileHandle is closed');
+    }
+    if (this[kClosePromise]) {
+      throw new ERR_INVALID_STATE('The FileHandle is closing');
+    }
+    if (this[kLocked]) {
+      throw new ERR_INVALID_STATE('The FileHandle is locked');
+    }
+    this[kLocked] = true;
+    validateObject(options, 'options');
+    if (options.type !== undefined && `${options.type}` !== 'bytes') {
+      process.emitWarning(
+        'A non-"bytes" options.type has no effect. A byte-oriented steam ' +
+        'is always created.', 'ExperimentalWarning');
+    }
+    const { ReadableStream } =
+      require('internal/webstreams/readablestream');
+    const handle = this;
+    let done = false;
+    let streamController;
+    const readable = new ReadableStream({
+      type: 'bytes',
+      autoAllocateChunkSize: 16384,
+      start(controller) {
+        streamController = controller;
+      },
+      async pull(controller) {
+        const view = controller.byobRequest.view;
+        const { bytesRead } = await handle.read(view, 0, view.byteLength);
+        if (done) return;
+        if (bytesRead === 0) {
+          done = true;
+          controller.close();
+          controller.byobRequest?.respond(0);
+        } else {
+          controller.byobRequest.respond(bytesRead);
+        }
+      },
+      cancel() {
+        done = true;
+      },
+    });
+    this.once('close', () => {
+      if (done) return;
+      done = true;
+      try {
+        streamController.close();
+        streamController.byobRequest?.respond(0);
+      } catch {
+        // Already closed or errored.
+      }
+    });
+    return readable;
   }
 
   createReadStream(options = undefined) {

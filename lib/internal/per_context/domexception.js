@@ -68,6 +68,10 @@ function invalidThis() {
 // prototype is DOMException.prototype.
 const internals = new SafeWeakMap();
 
+// Whether any DOMException was made yet: until then structuredClone() need
+// not look for them.
+let anyCreated = false;
+
 class DOMException {
   constructor(message = '', options = 'Error') {
     const self = ReflectConstruct(Error, [], new.target);
@@ -89,6 +93,7 @@ class DOMException {
       state.name = `${options}`;
     }
     internals.set(self, state);
+    anyCreated = true;
     // The stack starts at this constructor, as Node's does.
     ErrorCaptureStackTrace(self);
     return self;
@@ -140,4 +145,24 @@ for (let i = 0; i < kLegacyCodes.length; i++) {
   ObjectDefineProperty(DOMException.prototype, constant, desc);
 }
 
-module.exports = { DOMException };
+function isDOMException(value) {
+  return internals.has(value);
+}
+
+// Turns `error` (the structured clone of a DOMException, which V8 makes a
+// plain Error) back into a DOMException with the original's name and
+// message; its own stack stays (as in Node, a cause does not).
+function adoptAsDOMException(error, original) {
+  const { name, message } = internals.get(original);
+  ObjectSetPrototypeOf(error, DOMException.prototype);
+  delete error.message;
+  delete error.cause;
+  internals.set(error, { name, message });
+}
+
+module.exports = {
+  DOMException,
+  isDOMException,
+  adoptAsDOMException,
+  anyDOMExceptionCreated: () => anyCreated,
+};

@@ -65,8 +65,10 @@ function onGlobalUncaughtException(er, fromPromise) {
   } catch {
     // An exception from an 'exit' listener must not hide the first one.
   }
+  // The 'exit' listeners may have changed process.exitCode, even to 0.
   const code = process.exitCode;
-  return typeof code === 'number' && code !== 0 ? code : kGenericUserError;
+  if (code === undefined || code === null) return kGenericUserError;
+  return +code | 0;
 }
 
 // The text printed for a fatal exception, below the source line.

@@ -4,11 +4,28 @@
 // argument validation here, the system calls in C++.
 
 const {
+  ArrayPrototypeFill,
+  ArrayPrototypeIncludes,
+  ArrayPrototypePush,
+  ArrayPrototypePushApply,
+  ArrayPrototypeSymbolIterator,
   BigInt,
   Float64Array,
+  FunctionPrototypeCall,
   NumberIsInteger,
   NumberMAX_SAFE_INTEGER,
+  ObjectDefineProperties,
+  ObjectEntries,
   ObjectFreeze,
+  ReflectApply,
+  RegExpPrototypeExec,
+  Set,
+  StringPrototypeIncludes,
+  StringPrototypeReplace,
+  StringPrototypeSlice,
+  Symbol,
+  SymbolFor,
+  SymbolIterator,
   Uint32Array,
 } = primordials;
 
@@ -18,6 +35,7 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_OUT_OF_RANGE,
+    ERR_UNKNOWN_CREDENTIAL,
     ERR_UNKNOWN_SIGNAL,
   },
   ErrnoException,
@@ -27,6 +45,8 @@ const {
   validateNumber,
   validateObject,
   validateInteger,
+  validateString,
+  validateUint32,
 } = require('internal/validators');
 
 const hrtimeFields = new Uint32Array(3);
@@ -54,20 +74,22 @@ function hrtimeBigInt() {
 
 const cpuFields = new Float64Array(2);
 
-function cpuUsage(prevValue) {
-  if (prevValue) {
-    validateObject(prevValue, 'prevValue');
-    validateNumber(prevValue.user, 'prevValue.user');
-    if (prevValue.user < 0 || prevValue.user > NumberMAX_SAFE_INTEGER) {
-      throw new ERR_INVALID_ARG_VALUE.RangeError('prevValue.user',
-                                                 prevValue.user);
-    }
-    validateNumber(prevValue.system, 'prevValue.system');
-    if (prevValue.system < 0 || prevValue.system > NumberMAX_SAFE_INTEGER) {
-      throw new ERR_INVALID_ARG_VALUE.RangeError('prevValue.system',
-                                                 prevValue.system);
-    }
+function validateCpuUsage(prevValue) {
+  validateObject(prevValue, 'prevValue');
+  validateNumber(prevValue.user, 'prevValue.user');
+  if (prevValue.user < 0 || prevValue.user > NumberMAX_SAFE_INTEGER) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('prevValue.user',
+                                               prevValue.user);
   }
+  validateNumber(prevValue.system, 'prevValue.system');
+  if (prevValue.system < 0 || prevValue.system > NumberMAX_SAFE_INTEGER) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('prevValue.system',
+                                               prevValue.system);
+  }
+}
+
+function cpuUsage(prevValue) {
+  if (prevValue) validateCpuUsage(prevValue);
   binding.cpuUsage(cpuFields);
   if (prevValue) {
     return {
@@ -76,6 +98,21 @@ function cpuUsage(prevValue) {
     };
   }
   return { user: cpuFields[0], system: cpuFields[1] };
+}
+
+const threadCpuFields = new Float64Array(2);
+
+// The CPU time of the calling thread only.
+function threadCpuUsage(prevValue) {
+  if (prevValue) validateCpuUsage(prevValue);
+  binding.threadCpuUsage(threadCpuFields);
+  if (prevValue) {
+    return {
+      user: threadCpuFields[0] - prevValue.user,
+      system: threadCpuFields[1] - prevValue.system,
+    };
+  }
+  return { user: threadCpuFields[0], system: threadCpuFields[1] };
 }
 
 const memFields = new Float64Array(5);
@@ -122,6 +159,7 @@ function getSignals() {
   return signals;
 }
 
+// Goes through process._kill, which programs (and Node's tests) replace.
 function kill(pid, sig) {
   // eslint-disable-next-line eqeqeq
   if (pid != (pid | 0)) {
@@ -129,12 +167,12 @@ function kill(pid, sig) {
   }
   let err;
   if (sig === (sig | 0)) {
-    err = binding.kill(pid, sig);
+    err = process._kill(pid, sig);
   } else {
     sig = sig || 'SIGTERM';
     const num = getSignals()[sig];
     if (num === undefined) throw new ERR_UNKNOWN_SIGNAL(sig);
-    err = binding.kill(pid, num);
+    err = process._kill(pid, num);
   }
   if (err) throw new ErrnoException(err, 'kill');
   return true;
@@ -165,8 +203,9 @@ function umask(mask) {
   return binding.umask(parseFileMode(mask, 'mask'));
 }
 
-const features = ObjectFreeze({
-  __proto__: null,
+// What this build has, with Node's keys: no inspector and no TLS (there is
+// no OpenSSL binding yet), no TypeScript stripping.
+const features = {
   inspector: false,
   debug: false,
   uv: true,
@@ -175,21 +214,371 @@ const features = ObjectFreeze({
   tls_sni: false,
   tls_ocsp: false,
   tls: false,
-  cached_builtins: true,
-  require_module: true,
-  typescript: false,
+  openssl_is_boringssl: false,
+};
+ObjectDefineProperties(features, {
+  __proto__: null,
+  cached_builtins: {
+    __proto__: null,
+    enumerable: true,
+    configurable: true,
+    get() { return true; },
+  },
+  require_module: {
+    __proto__: null,
+    enumerable: true,
+    configurable: true,
+    get() {
+      const { getOptionValue } = require('internal/options');
+      return getOptionValue('--experimental-require-module');
+    },
+  },
+  typescript: {
+    __proto__: null,
+    enumerable: true,
+    configurable: true,
+    get() { return false; },
+  },
 });
 
+// --- process.setuid & co: a numeric id or a user/group name. ---------------
+
+function validateId(id, name) {
+  if (typeof id === 'number') {
+    validateUint32(id, name);
+  } else if (typeof id !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE(name, ['number', 'string'], id);
+  }
+}
+
+function wrapIdSetter(type, setter) {
+  return function(id) {
+    validateId(id, 'id');
+    if (typeof id === 'number') id >>>= 0;
+    if (setter(id) === 1) throw new ERR_UNKNOWN_CREDENTIAL(type, id);
+  };
+}
+
+function wrapCredentialSetters(credentials) {
+  function setgroups(groups) {
+    validateArray(groups, 'groups');
+    for (let i = 0; i < groups.length; i++) {
+      validateId(groups[i], `groups[${i}]`);
+    }
+    const unknown = credentials.setgroups(groups);
+    if (unknown > 0) {
+      throw new ERR_UNKNOWN_CREDENTIAL('Group', groups[unknown - 1]);
+    }
+  }
+
+  function initgroups(user, extraGroup) {
+    validateId(user, 'user');
+    validateId(extraGroup, 'extraGroup');
+    const result = credentials.initgroups(user, extraGroup);
+    if (result === 1) throw new ERR_UNKNOWN_CREDENTIAL('User', user);
+    if (result === 2) throw new ERR_UNKNOWN_CREDENTIAL('Group', extraGroup);
+  }
+
+  return {
+    initgroups,
+    setgroups,
+    setegid: wrapIdSetter('Group', credentials.setegid),
+    seteuid: wrapIdSetter('User', credentials.seteuid),
+    setgid: wrapIdSetter('Group', credentials.setgid),
+    setuid: wrapIdSetter('User', credentials.setuid),
+  };
+}
+
+// --- process.execve. -----------------------------------------------------------
+
+function isStringWithoutNul(value) {
+  return typeof value === 'string' && !StringPrototypeIncludes(value, '\u0000');
+}
+
+// Replaces this process with `execPath`. Nothing of this process runs
+// afterwards: no 'exit' event, no pending callbacks.
+function execve(execPath, args = [], env) {
+  require('internal/util').emitExperimentalWarning('process.execve');
+  validateString(execPath, 'execPath');
+  validateArray(args, 'args');
+  for (let i = 0; i < args.length; i++) {
+    if (!isStringWithoutNul(args[i])) {
+      throw new ERR_INVALID_ARG_VALUE(`args[${i}]`, args[i],
+                                      'must be a string without null bytes');
+    }
+  }
+  const envArray = [];
+  if (env !== undefined) {
+    validateObject(env, 'env');
+    const entries = ObjectEntries(env);
+    for (let i = 0; i < entries.length; i++) {
+      const { 0: key, 1: value } = entries[i];
+      if (!isStringWithoutNul(key) || !isStringWithoutNul(value)) {
+        throw new ERR_INVALID_ARG_VALUE(
+          'env', env,
+          'must be an object with string keys and values without null bytes');
+      }
+      ArrayPrototypePush(envArray, `${key}=${value}`);
+    }
+  } else {
+    const entries = ObjectEntries(process.env);
+    for (let i = 0; i < entries.length; i++) {
+      ArrayPrototypePush(envArray, `${entries[i][0]}=${entries[i][1]}`);
+    }
+  }
+  binding.execve(execPath, args, envArray);
+}
+
+// --- process.ref / process.unref. ----------------------------------------------
+
+const kNodejsRef = SymbolFor('nodejs.ref');
+const kNodejsUnref = SymbolFor('nodejs.unref');
+
+// Calls the object's [Symbol.for('nodejs.ref')]() or, for the older
+// objects (timers, sockets), its ref(); anything else is ignored.
+function ref(maybeRefable) {
+  callRefMethod(maybeRefable, kNodejsRef, 'ref');
+}
+
+function unref(maybeRefable) {
+  callRefMethod(maybeRefable, kNodejsUnref, 'unref');
+}
+
+function callRefMethod(object, symbol, name) {
+  if (object == null) return;
+  let fn = object[symbol];
+  if (fn === undefined) fn = object[name];
+  if (typeof fn === 'function') FunctionPrototypeCall(fn, object);
+}
+
+// --- Active handles, requests and resources. ---------------------------------
+
+let ownerSymbol;
+// The object a program knows for a handle: its owner (net.Socket,
+// ChildProcess, FSWatcher), followed as far as it goes.
+function ownerOf(handle) {
+  ownerSymbol ??= internalBinding('symbols').owner_symbol;
+  let current = handle;
+  for (let i = 0; i < 8; i++) {
+    const owner = current[ownerSymbol];
+    if (owner === undefined || owner === null || typeof owner !== 'object' ||
+        owner === current) {
+      break;
+    }
+    current = owner;
+  }
+  return current;
+}
+
+function _getActiveHandles() {
+  const handles = binding._getActiveHandles();
+  for (let i = 0; i < handles.length; i++) handles[i] = ownerOf(handles[i]);
+  return handles;
+}
+
+function _getActiveRequests() {
+  return binding._getActiveRequests();
+}
+
+// Requests, then handles, then timers and immediates, as Node lists them.
+function getActiveResourcesInfo() {
+  const { getTimerCounts } = require('internal/timers');
+  const { timeoutCount, immediateCount } = getTimerCounts();
+  const info = binding._getActiveRequestsInfo();
+  ArrayPrototypePushApply(info, binding._getActiveHandlesInfo());
+  ArrayPrototypePushApply(info,
+                          ArrayPrototypeFill(new Array(timeoutCount),
+                                             'Timeout'));
+  ArrayPrototypePushApply(info,
+                          ArrayPrototypeFill(new Array(immediateCount),
+                                             'Immediate'));
+  return info;
+}
+
+// --- process.allowedNodeEnvironmentFlags. --------------------------------------
+
+// The flags Node accepts in NODE_OPTIONS; the set lists those lode knows
+// (its own options and the V8 flags it hands to V8).
+const nodeOptionsAllowedFlags = [
+  '--abort-on-uncaught-exception', '--addons', '--allow-addons',
+  '--allow-child-process', '--allow-fs-read', '--allow-fs-write',
+  '--allow-inspector', '--allow-wasi', '--allow-worker',
+  '--async-context-frame', '--conditions', '--cpu-prof', '--cpu-prof-dir',
+  '--cpu-prof-interval', '--cpu-prof-name', '--debug-arraybuffer-allocations',
+  '--debug-port', '--deprecation', '--diagnostic-dir', '--disable-proto',
+  '--disable-sigusr1', '--disable-warning', '--disable-wasm-trap-handler',
+  '--dns-result-order', '--enable-fips',
+  '--enable-network-family-autoselection', '--enable-source-maps',
+  '--entry-url', '--experimental-addon-modules',
+  '--experimental-detect-module', '--experimental-eventsource',
+  '--experimental-global-navigator', '--experimental-import-meta-resolve',
+  '--experimental-loader', '--experimental-print-required-tla',
+  '--experimental-quic', '--experimental-repl-await',
+  '--experimental-require-module', '--experimental-shadow-realm',
+  '--experimental-sqlite', '--experimental-strip-types',
+  '--experimental-test-isolation', '--experimental-transform-types',
+  '--experimental-vm-modules', '--experimental-wasm-modules',
+  '--experimental-websocket', '--experimental-webstorage',
+  '--extra-info-on-fatal-exception', '--force-async-hooks-checks',
+  '--force-context-aware', '--force-fips',
+  '--force-node-api-uncaught-exceptions-policy', '--frozen-intrinsics',
+  '--global-search-paths', '--heap-prof', '--heap-prof-dir',
+  '--heap-prof-interval', '--heap-prof-name',
+  '--heapsnapshot-near-heap-limit', '--heapsnapshot-signal', '--icu-data-dir',
+  '--import', '--input-type', '--insecure-http-parser', '--inspect',
+  '--inspect-brk', '--inspect-port', '--inspect-publish-uid',
+  '--inspect-wait', '--localstorage-file', '--max-http-header-size',
+  '--max-old-space-size-percentage', '--network-family-autoselection',
+  '--network-family-autoselection-attempt-timeout', '--node-memory-debug',
+  '--node-snapshot', '--openssl-config', '--openssl-legacy-provider',
+  '--openssl-shared-config', '--pending-deprecation', '--permission',
+  '--preserve-symlinks', '--preserve-symlinks-main', '--redirect-warnings',
+  '--report-compact', '--report-dir', '--report-exclude-env',
+  '--report-exclude-network', '--report-filename', '--report-on-fatalerror',
+  '--report-on-signal', '--report-signal', '--report-uncaught-exception',
+  '--require', '--secure-heap', '--secure-heap-min', '--snapshot-blob',
+  '--strip-types', '--test-coverage-branches', '--test-coverage-exclude',
+  '--test-coverage-functions', '--test-coverage-include',
+  '--test-coverage-lines', '--test-global-setup', '--test-isolation',
+  '--test-name-pattern', '--test-only', '--test-reporter',
+  '--test-reporter-destination', '--test-rerun-failures', '--test-shard',
+  '--test-skip-pattern', '--throw-deprecation', '--title', '--tls-cipher-list',
+  '--tls-keylog', '--tls-max-v1.2', '--tls-max-v1.3', '--tls-min-v1.0',
+  '--tls-min-v1.1', '--tls-min-v1.2', '--tls-min-v1.3', '--trace-deprecation',
+  '--trace-env', '--trace-env-js-stack', '--trace-env-native-stack',
+  '--trace-event-categories', '--trace-event-file-pattern',
+  '--trace-events-enabled', '--trace-exit', '--trace-promises',
+  '--trace-require-module', '--trace-sigint', '--trace-sync-io', '--trace-tls',
+  '--trace-uncaught', '--trace-warnings', '--track-heap-objects',
+  '--unhandled-rejections', '--use-bundled-ca', '--use-env-proxy',
+  '--use-largepages', '--use-openssl-ca', '--use-system-ca', '--v8-pool-size',
+  '--verify-base-objects', '--warnings', '--watch', '--watch-kill-signal',
+  '--watch-path', '--watch-preserve-output', '--zero-fill-buffers',
+];
+// Node's aliases that NODE_OPTIONS takes, with the option they stand for.
+const nodeOptionsAllowedAliases = [
+  ['-r', '--require'], ['-C', '--conditions'],
+  ['--loader', '--experimental-loader'],
+];
+// V8's flags that NODE_OPTIONS takes; lode hands them to V8.
+const nodeOptionsAllowedV8Flags = [
+  '--disallow-code-generation-from-strings', '--expose-gc',
+  '--interpreted-frames-native-stack', '--jitless', '--max-old-space-size',
+  '--max-semi-space-size', '--perf-basic-prof',
+  '--perf-basic-prof-only-functions', '--perf-prof',
+  '--perf-prof-unwinding-info', '--stack-trace-limit',
+];
+
+const kFlags = Symbol('kFlags');
+const leadingDashes = /^--?/;
+const trailingValue = /=.*$/;
+const underscores = /_/g;
+
+// A read-only Set: the entries live in a private array (the Set itself
+// stays empty), so add/delete/clear, even through Set.prototype, change
+// nothing; has() accepts a flag with or without its dashes, with
+// underscores, with a value.
+class NodeEnvironmentFlagsSet extends Set {
+  constructor(flags) {
+    super();
+    this[kFlags] = flags;
+  }
+
+  add() {
+    return this;
+  }
+
+  delete() {
+    return false;
+  }
+
+  clear() {}
+
+  has(key) {
+    if (typeof key !== 'string') return false;
+    const flags = this[kFlags];
+    key = StringPrototypeReplace(key, underscores, '-');
+    if (RegExpPrototypeExec(leadingDashes, key) !== null) {
+      key = StringPrototypeReplace(key, trailingValue, '');
+      return ArrayPrototypeIncludes(flags, key);
+    }
+    return ArrayPrototypeIncludes(flags, `-${key}`) ||
+      ArrayPrototypeIncludes(flags, `--${key}`);
+  }
+
+  get size() {
+    return this[kFlags].length;
+  }
+
+  entries() {
+    const pairs = [];
+    const flags = this[kFlags];
+    for (let i = 0; i < flags.length; i++) {
+      ArrayPrototypePush(pairs, [flags[i], flags[i]]);
+    }
+    return ArrayPrototypeSymbolIterator(pairs);
+  }
+
+  forEach(callback, thisArg = undefined) {
+    const flags = this[kFlags];
+    for (let i = 0; i < flags.length; i++) {
+      ReflectApply(callback, thisArg, [flags[i], flags[i], this]);
+    }
+  }
+
+  keys() {
+    return ArrayPrototypeSymbolIterator(this[kFlags]);
+  }
+
+  values() {
+    return ArrayPrototypeSymbolIterator(this[kFlags]);
+  }
+
+  [SymbolIterator]() {
+    return ArrayPrototypeSymbolIterator(this[kFlags]);
+  }
+}
+
+function buildAllowedNodeEnvironmentFlags() {
+  const { getOptionsAsFlagsFromBinding } = require('internal/options');
+  const known = getOptionsAsFlagsFromBinding();
+  const flags = [];
+  const isKnown = (name) => known[name] !== undefined;
+  for (let i = 0; i < nodeOptionsAllowedFlags.length; i++) {
+    const name = nodeOptionsAllowedFlags[i];
+    if (!isKnown(name)) continue;
+    ArrayPrototypePush(flags, name);
+    if (typeof known[name] === 'boolean') {
+      ArrayPrototypePush(flags, `--no-${StringPrototypeSlice(name, 2)}`);
+    }
+  }
+  for (let i = 0; i < nodeOptionsAllowedAliases.length; i++) {
+    const { 0: alias, 1: name } = nodeOptionsAllowedAliases[i];
+    if (isKnown(name)) ArrayPrototypePush(flags, alias);
+  }
+  ArrayPrototypePushApply(flags, nodeOptionsAllowedV8Flags);
+  return ObjectFreeze(new NodeEnvironmentFlagsSet(ObjectFreeze(flags)));
+}
+
 module.exports = {
+  buildAllowedNodeEnvironmentFlags,
   cpuUsage,
+  execve,
   exit,
   features,
+  _getActiveHandles,
+  _getActiveRequests,
+  getActiveResourcesInfo,
   hrtime,
   hrtimeBigInt,
   kill,
   memoryUsage,
+  ref,
   resourceUsage,
+  threadCpuUsage,
   umask,
+  unref,
   validateExitCode,
+  wrapCredentialSetters,
   BigInt,
 };

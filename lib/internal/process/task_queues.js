@@ -132,8 +132,20 @@ function processTicksAndRejections() {
     while ((tock = queue.shift()) !== null) {
       if (tracking.active) {
         runTickInContext(tock);
+        continue;
+      }
+      // Called from here, not through runTick(): the frame right under a
+      // callback is processTicksAndRejections, as in Node's stack traces.
+      const { callback, args } = tock;
+      if (args === undefined) {
+        callback();
       } else {
-        runTick(tock);
+        switch (args.length) {
+          case 1: callback(args[0]); break;
+          case 2: callback(args[0], args[1]); break;
+          case 3: callback(args[0], args[1], args[2]); break;
+          default: ReflectApply(callback, undefined, args);
+        }
       }
     }
     runMicrotasks();

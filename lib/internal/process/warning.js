@@ -1,7 +1,8 @@
 'use strict';
 
 // process.emitWarning and the default 'warning' listener that prints
-// "(node:PID) Warning: ..." to stderr, as Node does.
+// "(node:PID) Warning: ..." to stderr, as Node does, or appends it to the
+// file --redirect-warnings (or NODE_REDIRECT_WARNINGS) names.
 
 const {
   ArrayIsArray,
@@ -22,12 +23,46 @@ function getOptions() {
   if (options === undefined) {
     const { getOptionValue } = require('internal/options');
     options = {
-      noWarnings: getOptionValue('--no-warnings'),
+      noWarnings: getOptionValue('--no-warnings') ||
+        process.env.NODE_NO_WARNINGS === '1',
       traceWarnings: getOptionValue('--trace-warnings'),
       disabled: getOptionValue('--disable-warning') || [],
+      warningFile: getOptionValue('--redirect-warnings') ||
+        redirectWarningsEnv,
     };
   }
   return options;
+}
+
+// NODE_REDIRECT_WARNINGS as it was when the process started (set by
+// internal/bootstrap/runtime).
+let redirectWarningsEnv = '';
+function setRedirectWarningsFromEnv(file) {
+  redirectWarningsEnv = file || '';
+}
+
+let warningFd;
+// Appends to the warning file; if it cannot be opened or written, the
+// warning goes to stderr after all.
+function writeToFile(message) {
+  const fs = require('fs');
+  if (warningFd === undefined) {
+    try {
+      warningFd = fs.openSync(getOptions().warningFile, 'a');
+    } catch {
+      return writeOut(message);
+    }
+    process.on('exit', () => {
+      try {
+        fs.closeSync(warningFd);
+      } catch {
+        // Already closed: nothing to do.
+      }
+    });
+  }
+  fs.appendFile(warningFd, `${message}\n`, (err) => {
+    if (err) writeOut(message);
+  });
 }
 
 function writeOut(message) {
@@ -61,6 +96,10 @@ function onWarning(warning) {
     msg += `\n(Use \`${argv0} --trace-${isDeprecation ? 'deprecation' :
       'warnings'} ...\` to show where the warning was created)`;
     traceWarningHelperShown = true;
+  }
+  if (getOptions().warningFile) {
+    writeToFile(msg);
+    return;
   }
   writeOut(msg);
 }
@@ -108,7 +147,11 @@ function emitWarning(warning, type, code, ctor) {
   }
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation) return;
-    if (process.throwDeprecation) throw warning;
+    if (process.throwDeprecation) {
+      // Thrown on the next tick, after the warnings emitted before it.
+      process.nextTick(throwWarning, warning);
+      return;
+    }
   }
   const { disabled } = getOptions();
   for (let i = 0; i < disabled.length; i++) {
@@ -121,7 +164,12 @@ function doEmitWarning(warning) {
   process.emit('warning', warning);
 }
 
+function throwWarning(warning) {
+  throw warning;
+}
+
 module.exports = {
   emitWarning,
   onWarning,
+  setRedirectWarningsFromEnv,
 };

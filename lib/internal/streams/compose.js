@@ -5,11 +5,13 @@
 
 const {
   ArrayIsArray,
+  PromisePrototypeThen,
 } = primordials;
 
 const { pipeline } = require('internal/streams/pipeline');
 const Duplex = require('internal/streams/duplex');
 const { destroyer } = require('internal/streams/destroy');
+const eos = require('internal/streams/end-of-stream');
 const {
   isNodeStream,
   isReadable,
@@ -127,7 +129,35 @@ function compose(...streams) {
       }
     });
 
-    tail.on('finish', function() {
+  } else if (writable && isWebStream(head)) {
+    // A WritableStream (or TransformStream) head: writes go through its
+    // writer, and the Duplex finishes when the tail does.
+    const writer = (isTransformStream(head) ? head.writable : head)
+      .getWriter();
+    d._write = async function(chunk, encoding, callback) {
+      try {
+        await writer.ready;
+        PromisePrototypeThen(writer.write(chunk), undefined, () => {});
+        callback();
+      } catch (err) {
+        callback(err);
+      }
+    };
+
+    d._final = async function(callback) {
+      try {
+        await writer.ready;
+        PromisePrototypeThen(writer.close(), undefined, () => {});
+        onfinish = callback;
+      } catch (err) {
+        callback(err);
+      }
+    };
+  }
+
+  if (writable) {
+    // Written data has gone all the way through once the tail is done.
+    eos(isTransformStream(tail) ? tail.readable : tail, () => {
       if (onfinish) {
         const cb = onfinish;
         onfinish = null;
@@ -158,6 +188,27 @@ function compose(...streams) {
         }
 
         if (!d.push(buf)) {
+          return;
+        }
+      }
+    };
+  } else if (readable && isWebStream(tail)) {
+    const reader = (isTransformStream(tail) ? tail.readable : tail)
+      .getReader();
+    d._read = async function() {
+      while (true) {
+        let result;
+        try {
+          result = await reader.read();
+        } catch {
+          // The pipeline reports the error.
+          return;
+        }
+        if (result.done) {
+          d.push(null);
+          return;
+        }
+        if (!d.push(result.value)) {
           return;
         }
       }

@@ -20,9 +20,6 @@ const { Stream } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
 const { kOnConstructed } = require('internal/streams/utils');
-const {
-  codes: { ERR_NOT_IMPLEMENTED },
-} = require('internal/errors');
 
 ObjectSetPrototypeOf(Duplex.prototype, Readable.prototype);
 ObjectSetPrototypeOf(Duplex, Readable);
@@ -134,13 +131,19 @@ ObjectDefineProperties(Duplex.prototype, {
   },
 });
 
-// Web streams do not exist in lode yet.
+let webStreamsAdapters;
+function lazyWebStreams() {
+  webStreamsAdapters ??= require('internal/webstreams/adapters');
+  return webStreamsAdapters;
+}
+
 Duplex.fromWeb = function(pair, options) {
-  throw new ERR_NOT_IMPLEMENTED('stream.Duplex.fromWeb()');
+  return lazyWebStreams().newStreamDuplexFromReadableWritablePair(
+    pair, options);
 };
 
-Duplex.toWeb = function(duplex) {
-  throw new ERR_NOT_IMPLEMENTED('stream.Duplex.toWeb()');
+Duplex.toWeb = function(duplex, options) {
+  return lazyWebStreams().newReadableWritablePairFromDuplex(duplex, options);
 };
 
 let duplexify;

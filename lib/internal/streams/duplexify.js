@@ -33,6 +33,7 @@ const Duplex = require('internal/streams/duplex');
 const Readable = require('internal/streams/readable');
 const from = require('internal/streams/from');
 
+let Writable;
 
 class Duplexify extends Duplex {
   constructor(options) {
@@ -86,9 +87,13 @@ function duplexify(body, name) {
     return _duplexify({ writable: false, readable: false });
   }
 
-  if (isReadableStream(body) || isWritableStream(body)) {
-    // Web streams are not available in lode yet.
-    return Duplexify.fromWeb(body);
+  if (isReadableStream(body)) {
+    return _duplexify({ readable: Readable.fromWeb(body) });
+  }
+
+  if (isWritableStream(body)) {
+    Writable ??= require('internal/streams/writable');
+    return _duplexify({ writable: Writable.fromWeb(body) });
   }
 
   if (typeof body === 'function') {

@@ -10,6 +10,7 @@ const {
   ArrayPrototypeShift,
   FunctionPrototypeCall,
   Promise,
+  PromisePrototypeThen,
   SymbolAsyncIterator,
   SymbolDispose = primordials.SymbolFor('nodejs.dispose'),
 } = primordials;
@@ -146,6 +147,33 @@ async function pumpToNode(iterable, writable, finish, { end }) {
   } finally {
     cleanup();
     writable.off('drain', resume);
+  }
+}
+
+// Writes an (async) iterable into a WritableStream (or a TransformStream's
+// writable side), waiting for the writer to be ready before each chunk.
+async function pumpToWeb(readable, writable, finish, { end }) {
+  if (isTransformStream(writable)) {
+    writable = writable.writable;
+  }
+  const writer = writable.getWriter();
+  try {
+    for await (const chunk of readable) {
+      await writer.ready;
+      PromisePrototypeThen(writer.write(chunk), undefined, () => {});
+    }
+    await writer.ready;
+    if (end) {
+      await writer.close();
+    }
+    finish();
+  } catch (err) {
+    try {
+      await writer.abort(err);
+      finish(err);
+    } catch (abortErr) {
+      finish(abortErr);
+    }
   }
 }
 
@@ -354,8 +382,25 @@ function pipelineImpl(streams, callback, opts) {
       }
       ret = stream;
     } else if (isWebStream(stream)) {
-      throw new ERR_INVALID_ARG_TYPE(
-        'val', ['Readable', 'Iterable', 'AsyncIterable'], stream);
+      // A WritableStream or TransformStream destination: the source is
+      // written into it through a writer.
+      if (isReadableNodeStream(ret)) {
+        finishCount++;
+        pumpToWeb(makeAsyncIterable(ret), stream, finish, { end });
+      } else if (isReadableStream(ret) || isIterable(ret)) {
+        finishCount++;
+        pumpToWeb(ret, stream, finish, { end });
+      } else if (isTransformStream(ret)) {
+        finishCount++;
+        pumpToWeb(ret.readable, stream, finish, { end });
+      } else {
+        throw new ERR_INVALID_ARG_TYPE(
+          'val',
+          ['Readable', 'Iterable', 'AsyncIterable', 'ReadableStream',
+           'TransformStream'],
+          ret);
+      }
+      ret = stream;
     } else {
       Duplex ??= require('internal/streams/duplex');
       ret = Duplex.from(stream);

@@ -38,7 +38,6 @@ const {
   codes: {
     ERR_INVALID_ARG_TYPE,
     ERR_METHOD_NOT_IMPLEMENTED,
-    ERR_NOT_IMPLEMENTED,
     ERR_OUT_OF_RANGE,
     ERR_STREAM_PUSH_AFTER_EOF,
     ERR_STREAM_UNSHIFT_AFTER_END_EVENT,
@@ -1176,13 +1175,20 @@ Readable.from = function(iterable, opts) {
   return from(Readable, iterable, opts);
 };
 
-// Web streams do not exist in lode yet.
+let webStreamsAdapters;
+function lazyWebStreams() {
+  webStreamsAdapters ??= require('internal/webstreams/adapters');
+  return webStreamsAdapters;
+}
+
 Readable.fromWeb = function(readableStream, options) {
-  throw new ERR_NOT_IMPLEMENTED('stream.Readable.fromWeb()');
+  return lazyWebStreams().newStreamReadableFromReadableStream(
+    readableStream, options);
 };
 
 Readable.toWeb = function(streamReadable, options) {
-  throw new ERR_NOT_IMPLEMENTED('stream.Readable.toWeb()');
+  return lazyWebStreams().newReadableStreamFromStreamReadable(
+    streamReadable, options);
 };
 
 Readable.wrap = function(src, options) {

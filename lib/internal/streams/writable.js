@@ -40,7 +40,6 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_METHOD_NOT_IMPLEMENTED,
     ERR_MULTIPLE_CALLBACK,
-    ERR_NOT_IMPLEMENTED,
     ERR_STREAM_ALREADY_FINISHED,
     ERR_STREAM_CANNOT_PIPE,
     ERR_STREAM_DESTROYED,
@@ -787,13 +786,19 @@ Writable.prototype[EE.captureRejectionSymbol] = function(err) {
   this.destroy(err);
 };
 
-// Web streams do not exist in lode yet.
+let webStreamsAdapters;
+function lazyWebStreams() {
+  webStreamsAdapters ??= require('internal/webstreams/adapters');
+  return webStreamsAdapters;
+}
+
 Writable.fromWeb = function(writableStream, options) {
-  throw new ERR_NOT_IMPLEMENTED('stream.Writable.fromWeb()');
+  return lazyWebStreams().newStreamWritableFromWritableStream(
+    writableStream, options);
 };
 
 Writable.toWeb = function(streamWritable) {
-  throw new ERR_NOT_IMPLEMENTED('stream.Writable.toWeb()');
+  return lazyWebStreams().newWritableStreamFromStreamWritable(streamWritable);
 };
 
 Writable.prototype[SymbolAsyncDispose] = function() {

@@ -22,6 +22,7 @@ const {
   Error,
   NumberIsNaN,
   NumberPrototypeValueOf,
+  Object,
   ObjectGetOwnPropertySymbols,
   ObjectGetPrototypeOf,
   ObjectIs,
@@ -238,7 +239,7 @@ function innerDeepEqual(a, b, mode, memos) {
 
 function sameOrigin(a, b) {
   const ctor = a.constructor;
-  if (kWellKnownConstructors.has(ctor) ||
+  if (ctor === Object || kWellKnownConstructors.has(ctor) ||
       (ctor !== undefined && !ObjectPrototypeHasOwnProperty(a, 'constructor'))) {
     return ctor === b.constructor;
   }
