@@ -1276,6 +1276,27 @@ void IsAscii(const FunctionCallbackInfo<Value>& args) {
   V("ucs2Slice", StringSlice<kUcs2>)    \
   V("utf8Slice", StringSlice<kUtf8>)
 
+// An ArrayBuffer whose memory is not zero-filled, for Buffer.allocUnsafe
+// and the Buffer pool (V8's allocator always clears what it allocates).
+void CreateUnsafeArrayBuffer(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  double requested = args[0]->IsNumber() ? args[0].As<v8::Number>()->Value()
+                                         : -1;
+  if (!(requested >= 0) || requested > v8::TypedArray::kMaxLength) {
+    return THROW_ERR_OUT_OF_RANGE(isolate, "Invalid array buffer length");
+  }
+  size_t length = static_cast<size_t>(requested);
+  void* data = length == 0 ? nullptr : malloc(length);
+  if (length != 0 && data == nullptr) {
+    return THROW_ERR_MEMORY_ALLOCATION_FAILED(isolate,
+                                             "Failed to allocate memory");
+  }
+  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
+      data, length,
+      [](void* data, size_t, void*) { free(data); }, nullptr);
+  args.GetReturnValue().Set(v8::ArrayBuffer::New(isolate, std::move(store)));
+}
+
 #define WRITE_METHODS(V)                               \
   V("base64Write", StringWrite<kBase64>)               \
   V("base64urlWrite", StringWrite<kBase64Url>)         \
@@ -1290,7 +1311,8 @@ void IsAscii(const FunctionCallbackInfo<Value>& args) {
   V("swap16", Swap<2>)                                 \
   V("swap32", Swap<4>)                                 \
   V("swap64", Swap<8>)                                 \
-  V("detachArrayBuffer", DetachArrayBuffer)
+  V("detachArrayBuffer", DetachArrayBuffer)            \
+  V("createUnsafeArrayBuffer", CreateUnsafeArrayBuffer)
 
 #define PURE_METHODS(V)                      \
   V("byteLengthUtf8", ByteLengthUtf8)        \

@@ -33,6 +33,7 @@ const {
   asciiWriteStatic,
   latin1WriteStatic,
   utf8WriteStatic,
+  createUnsafeArrayBuffer,
 } = internalBinding('buffer');
 
 const {
@@ -54,8 +55,11 @@ class FastBuffer extends Uint8Array {
   }
 }
 
+// A buffer whose bytes are whatever the memory held (Buffer.allocUnsafe):
+// only sizes worth a trip to C++ skip the zero-filling.
 function createUnsafeBuffer(size) {
-  return new FastBuffer(size);
+  if (size < 64) return new FastBuffer(size);
+  return new FastBuffer(createUnsafeArrayBuffer(size), 0, size);
 }
 
 // Scratch space for floats: the number is stored through the typed array and
