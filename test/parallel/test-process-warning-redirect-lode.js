@@ -22,7 +22,15 @@ const script = `
   assert.strictEqual(child.status, 0);
   assert.strictEqual(child.stderr, '');
   const text = fs.readFileSync(file, 'utf8');
-  assert.match(text, /^\(node:\d+\) \[LODE1\] Warning: first\nmore\n\(Use `\S+ --trace-warnings \.\.\.` to show where the warning was created\)\n\(node:\d+\) \[DEP0999\] DeprecationWarning: second\n$/);
+  const lines = text.replace(/\(node:\d+\)/g, '(node:PID)')
+    .replace(/`\S+ --trace/, '`node --trace').split('\n');
+  assert.deepStrictEqual(lines, [
+    '(node:PID) [LODE1] Warning: first',
+    'more',
+    '(Use `node --trace-warnings ...` to show where the warning was created)',
+    '(node:PID) [DEP0999] DeprecationWarning: second',
+    '',
+  ]);
 }
 {
   const file = tmpdir.resolve('env.txt');
@@ -32,7 +40,8 @@ const script = `
   });
   assert.strictEqual(child.status, 0);
   assert.strictEqual(child.stderr, '');
-  assert.match(fs.readFileSync(file, 'utf8'), /^before\n\(node:\d+\) \[LODE1\]/);
+  assert.match(fs.readFileSync(file, 'utf8'),
+               /^before\n\(node:\d+\) \[LODE1\]/);
 }
 {
   // A file that cannot be opened: stderr after all.

@@ -289,7 +289,7 @@ function wrapCredentialSetters(credentials) {
   };
 }
 
-// --- process.execve. -----------------------------------------------------------
+// --- process.execve. --------------------------------------------------------
 
 function isStringWithoutNul(value) {
   return typeof value === 'string' && !StringPrototypeIncludes(value, '\u0000');
@@ -329,7 +329,7 @@ function execve(execPath, args = [], env) {
   binding.execve(execPath, args, envArray);
 }
 
-// --- process.ref / process.unref. ----------------------------------------------
+// --- process.ref / process.unref. -------------------------------------------
 
 const kNodejsRef = SymbolFor('nodejs.ref');
 const kNodejsUnref = SymbolFor('nodejs.unref');
@@ -351,7 +351,7 @@ function callRefMethod(object, symbol, name) {
   if (typeof fn === 'function') FunctionPrototypeCall(fn, object);
 }
 
-// --- Active handles, requests and resources. ---------------------------------
+// --- Active handles, requests and resources. --------------------------------
 
 let ownerSymbol;
 // The object a program knows for a handle: its owner (net.Socket,
@@ -395,7 +395,7 @@ function getActiveResourcesInfo() {
   return info;
 }
 
-// --- process.allowedNodeEnvironmentFlags. --------------------------------------
+// --- process.allowedNodeEnvironmentFlags. -----------------------------------
 
 // The flags Node accepts in NODE_OPTIONS; the set lists those lode knows
 // (its own options and the V8 flags it hands to V8).
