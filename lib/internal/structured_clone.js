@@ -140,6 +140,10 @@ function structuredClone(value, options) {
     const list = options.transfer;
     if (list !== undefined) transfer = toTransferList(list);
   }
+  // process.env is an object with interceptors, which V8's serializer
+  // refuses as a host object; Node clones it as the plain object of its
+  // variables.
+  if (value === process.env) value = { ...process.env };
   let result;
   try {
     result = clone(value, transfer);
