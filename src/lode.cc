@@ -2,10 +2,12 @@
 // bootstrap stages of lib/, the event loop, and teardown.
 #include "lode.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "env.h"
@@ -356,8 +358,26 @@ int Start(int argc, char** argv) {
 
   Options options;
   std::string error;
-  if (!ParseOptions(argc, argv, &options, &error)) {
+  const char* node_options = getenv("NODE_OPTIONS");
+  if (!ParseOptions(argc, argv, node_options ? node_options : "", &options,
+                    &error)) {
     fprintf(stderr, "%s\n", error.c_str());
+    return kInvalidCommandLineArgument;
+  }
+  // The env files are read by internal/bootstrap/runtime; one that cannot
+  // be opened stops the start here, as in Node.
+  for (const Options::EnvFile& file : options.env_files) {
+    int fd = open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+      close(fd);
+      continue;
+    }
+    if (file.optional) {
+      fprintf(stderr, "%s not found. Continuing without it.\n",
+              file.path.c_str());
+      continue;
+    }
+    fprintf(stderr, "%s: %s: not found\n", argv[0], file.path.c_str());
     return kInvalidCommandLineArgument;
   }
   if (options.print_version) {

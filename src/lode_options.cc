@@ -1,5 +1,6 @@
 #include "lode_options.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace lode {
@@ -10,115 +11,136 @@ constexpr OptionKind B = OptionKind::kBoolean;
 constexpr OptionKind S = OptionKind::kString;
 constexpr OptionKind L = OptionKind::kStringList;
 constexpr OptionKind I = OptionKind::kInteger;
+// Allowed in NODE_OPTIONS.
+constexpr bool E = true;
 
 // Options lode understands. Those whose feature is not built yet are still
 // accepted here where Node's test files pass them; the module that would
 // honour them reports ERR_NOT_IMPLEMENTED when used (see doc/status.md).
 const std::vector<OptionSpec> kSpecs = {
-    {"--abort-on-uncaught-exception", B, "", "abort on an uncaught exception"},
+    {"--abort-on-uncaught-exception", B, "",
+     "abort on an uncaught exception", E},
     {"--check", B, "", "syntax check script without executing"},
-    {"--conditions", L, "", "additional user conditions for exports"},
-    {"--disable-proto", S, "", ""},
-    {"--disable-warning", L, "", "silence warnings of a code or type"},
-    {"--dns-result-order", S, "", ""},
-    {"--enable-source-maps", B, "", "source map support in stack traces"},
+    {"--conditions", L, "", "additional user conditions for exports", E},
+    {"--disable-proto", S, "", "", E},
+    {"--disable-warning", L, "", "silence warnings of a code or type", E},
+    {"--dns-result-order", S, "", "", E},
+    {"--enable-source-maps", B, "", "source map support in stack traces", E},
     {"--env-file", L, "", "load environment variables from a file"},
     {"--env-file-if-exists", L, "", ""},
     {"--eval", S, "", "evaluate script"},
     {"--experimental-default-type", S, "", ""},
-    {"--experimental-detect-module", B, "true", ""},
-    {"--experimental-eventsource", B, "", ""},
-    {"--experimental-global-navigator", B, "true", ""},
-    {"--experimental-import-meta-resolve", B, "", ""},
-    {"--experimental-loader", L, "", ""},
-    {"--experimental-repl-await", B, "true", ""},
-    {"--experimental-require-module", B, "true", ""},
-    {"--experimental-shadow-realm", B, "", ""},
-    {"--experimental-sqlite", B, "true", ""},
-    {"--experimental-strip-types", B, "", ""},
+    {"--experimental-detect-module", B, "true", "", E},
+    {"--experimental-eventsource", B, "", "", E},
+    {"--experimental-global-navigator", B, "true", "", E},
+    {"--experimental-import-meta-resolve", B, "", "", E},
+    {"--experimental-loader", L, "", "", E},
+    {"--experimental-repl-await", B, "true", "", E},
+    {"--experimental-require-module", B, "true", "", E},
+    {"--experimental-shadow-realm", B, "", "", E},
+    {"--experimental-sqlite", B, "true", "", E},
+    {"--experimental-strip-types", B, "", "", E},
     {"--experimental-test-module-mocks", B, "", ""},
-    {"--experimental-vm-modules", B, "", ""},
-    {"--experimental-wasm-modules", B, "", ""},
-    {"--experimental-websocket", B, "true", ""},
+    {"--experimental-vm-modules", B, "", "", E},
+    {"--experimental-wasm-modules", B, "", "", E},
+    {"--experimental-websocket", B, "true", "", E},
     {"--expose-internals", B, "", ""},
-    {"--force-context-aware", B, "", ""},
-    {"--frozen-intrinsics", B, "", ""},
+    {"--force-context-aware", B, "", "", E},
+    {"--frozen-intrinsics", B, "", "", E},
     {"--help", B, "", "print this help"},
-    {"--import", L, "", "ES module to preload"},
-    {"--input-type", S, "", "set module type for string input"},
-    {"--insecure-http-parser", B, "", ""},
+    {"--import", L, "", "ES module to preload", E},
+    {"--input-type", S, "", "set module type for string input", E},
+    {"--insecure-http-parser", B, "", "", E},
     {"--interactive", B, "", "always enter the REPL"},
-    {"--max-http-header-size", I, "16384", ""},
-    {"--network-family-autoselection", B, "true", ""},
-    {"--network-family-autoselection-attempt-timeout", I, "250", ""},
-    {"--addons", B, "true", ""},
-    {"--deprecation", B, "true", "--no-deprecation silences deprecations"},
-    {"--extra-info-on-fatal-exception", B, "true", ""},
-    {"--global-search-paths", B, "true", ""},
-    {"--warnings", B, "true", "--no-warnings silences all warnings"},
-    {"--async-context-frame", B, "true", ""},
-    {"--node-snapshot", B, "true", ""},
-    {"--pending-deprecation", B, "", "emit pending deprecation warnings"},
-    {"--permission", B, "", ""},
-    {"--allow-fs-read", L, "", ""},
-    {"--allow-fs-write", L, "", ""},
-    {"--allow-child-process", B, "", ""},
-    {"--allow-worker", B, "", ""},
-    {"--allow-addons", B, "", ""},
-    {"--allow-wasi", B, "", ""},
-    {"--allow-inspector", B, "", ""},
-    {"--preserve-symlinks", B, "", "preserve symbolic links when resolving"},
-    {"--preserve-symlinks-main", B, "", ""},
+    {"--max-http-header-size", I, "16384", "", E},
+    {"--network-family-autoselection", B, "true", "", E},
+    {"--network-family-autoselection-attempt-timeout", I, "250", "", E},
+    {"--addons", B, "true", "", E},
+    {"--deprecation", B, "true",
+     "--no-deprecation silences deprecations", E},
+    {"--extra-info-on-fatal-exception", B, "true", "", E},
+    {"--global-search-paths", B, "true", "", E},
+    {"--warnings", B, "true", "--no-warnings silences all warnings", E},
+    {"--async-context-frame", B, "true", "", E},
+    {"--node-snapshot", B, "true", "", E},
+    {"--pending-deprecation", B, "", "emit pending deprecation warnings", E},
+    {"--permission", B, "", "", E},
+    {"--allow-fs-read", L, "", "", E},
+    {"--allow-fs-write", L, "", "", E},
+    {"--allow-child-process", B, "", "", E},
+    {"--allow-worker", B, "", "", E},
+    {"--allow-addons", B, "", "", E},
+    {"--allow-wasi", B, "", "", E},
+    {"--allow-inspector", B, "", "", E},
+    {"--preserve-symlinks", B, "",
+     "preserve symbolic links when resolving", E},
+    {"--preserve-symlinks-main", B, "", "", E},
     {"--print", B, "", "evaluate script and print result"},
-    {"--redirect-warnings", S, "", ""},
-    {"--require", L, "", "CommonJS module to preload"},
+    {"--redirect-warnings", S, "", "", E},
+    {"--require", L, "", "CommonJS module to preload", E},
     {"--run", S, "", "run a script from package.json"},
     {"--stack-trace-limit", I, "10", ""},
     {"--test", B, "", "launch test runner on startup"},
-    {"--test-only", B, "", ""},
-    {"--test-reporter", L, "", "report test output using the given reporter"},
-    {"--test-reporter-destination", L, "", ""},
-    {"--test-name-pattern", L, "", ""},
-    {"--test-skip-pattern", L, "", ""},
+    {"--test-only", B, "", "", E},
+    {"--test-reporter", L, "",
+     "report test output using the given reporter", E},
+    {"--test-reporter-destination", L, "", "", E},
+    {"--test-name-pattern", L, "", "", E},
+    {"--test-skip-pattern", L, "", "", E},
     {"--test-timeout", I, "0", ""},
     {"--test-concurrency", I, "0", ""},
     {"--test-force-exit", B, "", ""},
     {"--test-update-snapshots", B, "", ""},
-    {"--test-shard", S, "", ""},
+    {"--test-shard", S, "", "", E},
     {"--experimental-test-coverage", B, "", ""},
     {"--experimental-test-snapshots", B, "", ""},
-    {"--test-isolation", S, "process", ""},
+    {"--test-isolation", S, "process", "", E},
     {"--test-udp-no-try-send", B, "", ""},
-    {"--throw-deprecation", B, "", "throw an exception on deprecations"},
-    {"--title", S, "", "the process title"},
-    {"--tls-cipher-list", S, "", ""},
-    {"--tls-max-v1.2", B, "", ""},
-    {"--tls-max-v1.3", B, "", ""},
-    {"--tls-min-v1.0", B, "", ""},
-    {"--tls-min-v1.1", B, "", ""},
-    {"--tls-min-v1.2", B, "", ""},
-    {"--tls-min-v1.3", B, "", ""},
-    {"--trace-deprecation", B, "", "show stack traces on deprecations"},
-    {"--trace-exit", B, "", ""},
-    {"--trace-sigint", B, "", ""},
-    {"--trace-uncaught", B, "", "show stack traces for thrown values"},
-    {"--trace-warnings", B, "", "show stack traces on process warnings"},
+    {"--throw-deprecation", B, "", "throw an exception on deprecations", E},
+    {"--title", S, "", "the process title", E},
+    {"--tls-cipher-list", S, "", "", E},
+    {"--tls-max-v1.2", B, "", "", E},
+    {"--tls-max-v1.3", B, "", "", E},
+    {"--tls-min-v1.0", B, "", "", E},
+    {"--tls-min-v1.1", B, "", "", E},
+    {"--tls-min-v1.2", B, "", "", E},
+    {"--tls-min-v1.3", B, "", "", E},
+    {"--trace-deprecation", B, "", "show stack traces on deprecations", E},
+    {"--trace-exit", B, "", "", E},
+    {"--trace-sigint", B, "", "", E},
+    {"--trace-uncaught", B, "", "show stack traces for thrown values", E},
+    {"--trace-warnings", B, "", "show stack traces on process warnings", E},
     {"--unhandled-rejections", S, "throw",
      "mode for unhandled rejections: strict, warn, none, throw, warn-with-"
-     "error-code"},
-    {"--use-bundled-ca", B, "", ""},
-    {"--use-openssl-ca", B, "", ""},
-    {"--use-system-ca", B, "", ""},
+     "error-code", E},
+    {"--use-bundled-ca", B, "", "", E},
+    {"--use-openssl-ca", B, "", "", E},
+    {"--use-system-ca", B, "", "", E},
     {"--v8-options", B, "", "print V8 command line options"},
-    {"--v8-pool-size", I, "4", ""},
+    {"--v8-pool-size", I, "4", "", E},
     {"--version", B, "", "print lode's version"},
-    {"--watch", B, "", ""},
-    {"--watch-path", L, "", ""},
-    {"--zero-fill-buffers", B, "", ""},
-    {"--inspect", S, "", ""},
+    {"--watch", B, "", "", E},
+    {"--watch-path", L, "", "", E},
+    {"--zero-fill-buffers", B, "", "", E},
+    {"--inspect", S, "", "", E},
     {"--js-source-phase-imports", B, "", ""},
     {"--experimental-network-inspection", B, "", ""},
-    {"--experimental-quic", B, "", ""},
+    {"--experimental-quic", B, "", "", E},
+};
+
+// The V8 flags NODE_OPTIONS may carry (Node's list); lode hands them to V8.
+const char* const kEnvAllowedV8Flags[] = {
+    "--disallow-code-generation-from-strings",
+    "--expose-gc",
+    "--interpreted-frames-native-stack",
+    "--jitless",
+    "--max-old-space-size",
+    "--max-semi-space-size",
+    "--perf-basic-prof",
+    "--perf-basic-prof-only-functions",
+    "--perf-prof",
+    "--perf-prof-unwinding-info",
+    "--stack-trace-limit",
 };
 
 struct Alias {
@@ -185,30 +207,118 @@ std::string Options::GetString(const std::string& name) const {
   return it == values.end() ? std::string() : it->second.string;
 }
 
+std::vector<std::string> NodeOptionsAllowedFlags() {
+  std::vector<std::string> names;
+  for (const OptionSpec& spec : kSpecs) {
+    if (!spec.env_allowed) continue;
+    names.push_back(spec.name);
+    if (spec.kind == OptionKind::kBoolean) {
+      names.push_back(std::string("--no-") + (spec.name + 2));
+    }
+  }
+  std::sort(names.begin(), names.end());
+  for (const Alias& a : kAliases) {
+    const OptionSpec* spec = FindSpec(a.to);
+    if (spec != nullptr && spec->env_allowed) names.push_back(a.from);
+  }
+  for (const char* flag : kEnvAllowedV8Flags) {
+    if (std::find(names.begin(), names.end(), flag) == names.end()) {
+      names.push_back(flag);
+    }
+  }
+  return names;
+}
+
+bool SplitNodeOptions(const std::string& text, std::vector<std::string>* out,
+                      std::string* error) {
+  std::string current;
+  bool in_token = false;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); i++) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '\\' && i + 1 < text.size()) {
+        current += text[++i];
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        current += c;
+      }
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\n') {
+      if (in_token) out->push_back(current);
+      current.clear();
+      in_token = false;
+      continue;
+    }
+    in_token = true;
+    if (c == '"') {
+      quoted = true;
+    } else {
+      current += c;
+    }
+  }
+  if (quoted) {
+    *error = "invalid value for NODE_OPTIONS (unterminated string)\n";
+    return false;
+  }
+  if (in_token) out->push_back(current);
+  return true;
+}
+
 bool ParseOptions(int argc, char** argv, Options* options,
                   std::string* error) {
+  return ParseOptions(argc, argv, std::string(), options, error);
+}
+
+bool ParseOptions(int argc, char** argv, const std::string& node_options,
+                  Options* options, std::string* error) {
   for (const OptionSpec& spec : kSpecs) SetDefault(&options->values[spec.name],
                                                    spec);
-  options->argv0 = argv[0];
-  options->argv.push_back(argv[0]);
-  int i = 1;
-  bool script_seen = false;
-  for (; i < argc; i++) {
-    std::string arg = argv[i];
+  const std::string argv0 = argv[0];
+  // argv[0], then the options of NODE_OPTIONS, then the command line.
+  std::vector<std::string> args = {argv0};
+  std::string split_error;
+  if (!SplitNodeOptions(node_options, &args, &split_error)) {
+    *error = argv0 + ": " + split_error;
+    return false;
+  }
+  const size_t env_end = args.size();  // the first command line argument
+  for (int k = 1; k < argc; k++) args.push_back(argv[k]);
+  const size_t count = args.size();
+
+  options->argv0 = argv0;
+  options->argv.push_back(argv0);
+  size_t i = 1;
+  for (; i < count; i++) {
+    const bool from_env = i < env_end;
+    // An option's value comes from the same source as the option.
+    const size_t limit = from_env ? env_end : count;
+    std::string arg = args[i];
+    if (from_env && (arg.size() < 2 || arg[0] != '-')) continue;
+    if (from_env && arg == "--") {
+      *error = argv0 + ": -- is not allowed in NODE_OPTIONS";
+      return false;
+    }
     if (arg == "--") {
       i++;
       break;
     }
     if (arg == "-") {
       options->read_stdin = true;
-      script_seen = true;
       options->argv.push_back("-");
       i++;
       break;
     }
     if (arg.size() < 2 || arg[0] != '-') break;  // the script
+    const std::string given = arg;
     // Combined short flags that Node accepts: -pe, -ep.
     if (arg == "-pe" || arg == "-ep") {
+      if (from_env) {
+        *error = argv0 + ": " + arg + " is not allowed in NODE_OPTIONS";
+        return false;
+      }
       options->print_eval = true;
       options->values["--print"].boolean = true;
       arg = "-e";
@@ -233,31 +343,43 @@ bool ParseOptions(int argc, char** argv, Options* options,
         spec = nullptr;
       }
     }
-    size_t first = options->exec_argv.size();
-    options->exec_argv.push_back(argv[i]);
+    if (from_env) {
+      bool allowed = spec != nullptr ? spec->env_allowed : false;
+      if (spec == nullptr) {
+        for (const char* flag : kEnvAllowedV8Flags) {
+          if (canonical == flag) allowed = true;
+        }
+      }
+      if (!allowed) {
+        // Node names it with its `=`, when it has one.
+        *error = argv0 + ": " + (has_value ? name + "=" : name) +
+                 " is not allowed in NODE_OPTIONS";
+        return false;
+      }
+    } else {
+      options->exec_argv.push_back(given);
+    }
     if (spec == nullptr) {
       // V8 decides later whether it knows the flag.
-      options->v8_args.push_back(argv[i]);
+      options->v8_args.push_back(given);
       continue;
     }
     OptionValue& v = options->values[spec->name];
     if (spec->kind == OptionKind::kBoolean) {
       if (has_value) {
-        *error = std::string(argv[0]) + ": " + name +
-                 " does not take an argument";
+        *error = argv0 + ": " + name + " does not take an argument";
         return false;
       }
       v.boolean = !negated;
     } else {
       if (!has_value) {
         // -p takes its code only when one follows.
-        if (i + 1 >= argc) {
-          *error = std::string(argv[0]) + ": " + arg +
-                   " requires an argument";
+        if (i + 1 >= limit) {
+          *error = argv0 + ": " + arg + " requires an argument";
           return false;
         }
-        value = argv[++i];
-        options->exec_argv.push_back(value);
+        value = args[++i];
+        if (!from_env) options->exec_argv.push_back(value);
       }
       switch (spec->kind) {
         case OptionKind::kString:
@@ -273,16 +395,15 @@ bool ParseOptions(int argc, char** argv, Options* options,
           break;
       }
     }
-    (void)first;
     if (canonical == "--eval") {
       options->has_eval = true;
     } else if (canonical == "--print") {
       options->print_eval = true;
       // `-p code`: the next argument is the code unless it is an option.
-      if (!options->has_eval && i + 1 < argc && argv[i + 1][0] != '-') {
+      if (!options->has_eval && i + 1 < limit && args[i + 1][0] != '-') {
         options->has_eval = true;
-        options->values["--eval"].string = argv[++i];
-        options->exec_argv.push_back(argv[i]);
+        options->values["--eval"].string = args[++i];
+        options->exec_argv.push_back(args[i]);
       }
     } else if (canonical == "--interactive") {
       options->force_repl = true;
@@ -296,10 +417,12 @@ bool ParseOptions(int argc, char** argv, Options* options,
       options->print_v8_help = true;
     } else if (canonical == "--stack-trace-limit") {
       options->v8_args.push_back("--stack-trace-limit=" + value);
+    } else if (canonical == "--env-file" ||
+               canonical == "--env-file-if-exists") {
+      options->env_files.push_back({value, canonical != "--env-file"});
     }
   }
-  (void)script_seen;
-  for (; i < argc; i++) options->argv.push_back(argv[i]);
+  for (; i < count; i++) options->argv.push_back(args[i]);
   return true;
 }
 

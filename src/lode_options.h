@@ -30,6 +30,12 @@ struct Options {
   std::vector<std::string> argv;       // argv[0], then script and its args
   std::vector<std::string> v8_args;    // handed to V8
   std::string argv0;
+  // --env-file and --env-file-if-exists in command line order.
+  struct EnvFile {
+    std::string path;
+    bool optional;
+  };
+  std::vector<EnvFile> env_files;
 
   bool has_eval = false;
   bool print_eval = false;
@@ -49,14 +55,33 @@ struct Options {
 bool ParseOptions(int argc, char** argv, Options* options,
                   std::string* error);
 
+// The same with the contents of NODE_OPTIONS: its options come before those
+// of the command line, must be allowed there (OptionSpec::env_allowed),
+// and do not appear in exec_argv.
+bool ParseOptions(int argc, char** argv, const std::string& node_options,
+                  Options* options, std::string* error);
+
+// Splits NODE_OPTIONS into its arguments: blanks separate them, and "..."
+// quotes one that contains blanks (a backslash in quotes takes the next
+// character as it is). Returns false with Node's message on an unterminated
+// quote.
+bool SplitNodeOptions(const std::string& text, std::vector<std::string>* out,
+                      std::string* error);
+
 // The known options, for internalBinding('options').
 struct OptionSpec {
   const char* name;
   OptionKind kind;
   const char* default_value;
   const char* help;  // empty: hidden from --help
+  bool env_allowed = false;  // may be given in NODE_OPTIONS
 };
 const std::vector<OptionSpec>& OptionSpecs();
+
+// What process.allowedNodeEnvironmentFlags lists: the options allowed in
+// NODE_OPTIONS (booleans with their --no- form), the aliases of those, and
+// the V8 flags NODE_OPTIONS may carry.
+std::vector<std::string> NodeOptionsAllowedFlags();
 
 }  // namespace lode
 

@@ -54,6 +54,15 @@ void GetCLIOptionsValues(const FunctionCallbackInfo<Value>& args) {
            v8::Boolean::New(isolate, options->print_eval));
   SetValue(context, result, "[force_repl]",
            v8::Boolean::New(isolate, options->force_repl));
+  // [[path, optional], ...] in command line order.
+  std::vector<Local<Value>> env_files;
+  for (const Options::EnvFile& file : options->env_files) {
+    Local<Value> pair[] = {Utf8String(isolate, file.path),
+                           v8::Boolean::New(isolate, file.optional)};
+    env_files.push_back(Array::New(isolate, pair, 2));
+  }
+  SetValue(context, result, "[env_files]",
+           Array::New(isolate, env_files.data(), env_files.size()));
   args.GetReturnValue().Set(result);
 }
 
@@ -70,16 +79,28 @@ void GetOptionsHelp(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(Array::New(isolate, rows.data(), rows.size()));
 }
 
+// The flags process.allowedNodeEnvironmentFlags lists.
+void GetNodeOptionsAllowedFlags(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  std::vector<Local<Value>> names;
+  for (const std::string& name : NodeOptionsAllowedFlags())
+    names.push_back(Utf8String(isolate, name));
+  args.GetReturnValue().Set(Array::New(isolate, names.data(), names.size()));
+}
+
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   SetMethodNoSideEffect(context, target, "getCLIOptionsValues",
                         GetCLIOptionsValues);
   SetMethodNoSideEffect(context, target, "getOptionsHelp", GetOptionsHelp);
+  SetMethodNoSideEffect(context, target, "getNodeOptionsAllowedFlags",
+                        GetNodeOptionsAllowedFlags);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(GetCLIOptionsValues);
   registry->Register(GetOptionsHelp);
+  registry->Register(GetNodeOptionsAllowedFlags);
 }
 
 }  // namespace

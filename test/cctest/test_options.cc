@@ -83,3 +83,97 @@ TEST_CASE("- reads the script from stdin", "[options]") {
   CHECK(p.options.read_stdin);
   CHECK(p.options.argv == std::vector<std::string>{"lode", "-", "arg"});
 }
+
+namespace {
+
+Parsed ParseWithEnv(const std::string& node_options,
+                    std::vector<std::string> args) {
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  Parsed p;
+  p.ok = lode::ParseOptions(static_cast<int>(argv.size()), argv.data(),
+                            node_options, &p.options, &p.error);
+  return p;
+}
+
+std::vector<std::string> Split(const std::string& text, bool* ok) {
+  std::vector<std::string> out;
+  std::string error;
+  *ok = lode::SplitNodeOptions(text, &out, &error);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("NODE_OPTIONS is split on blanks, with \"...\" quoting",
+          "[options]") {
+  bool ok;
+  CHECK(Split("  --a   --b=c\t-r x ", &ok) ==
+        std::vector<std::string>{"--a", "--b=c", "-r", "x"});
+  CHECK(ok);
+  CHECK(Split("--title \"a b\" x\"y z\"", &ok) ==
+        std::vector<std::string>{"--title", "a b", "xy z"});
+  // In quotes a backslash takes the next character as it is; outside them
+  // it is an ordinary character, and single quotes are too.
+  CHECK(Split("\"a \\\"b\\\" \\\\c\" d\\ 'e f'", &ok) ==
+        std::vector<std::string>{"a \"b\" \\c", "d\\", "'e", "f'"});
+  CHECK(Split("\"\"", &ok) == std::vector<std::string>{""});
+  CHECK(Split("", &ok).empty());
+  std::vector<std::string> out;
+  std::string error;
+  CHECK_FALSE(lode::SplitNodeOptions("--title \"a", &out, &error));
+  CHECK(error == "invalid value for NODE_OPTIONS (unterminated string)\n");
+}
+
+TEST_CASE("NODE_OPTIONS comes first and stays out of execArgv",
+          "[options]") {
+  Parsed p = ParseWithEnv("--no-warnings --title \"a b\" --expose-gc -r m",
+                          {"lode", "--trace-exit", "app.js", "x"});
+  REQUIRE(p.ok);
+  CHECK(p.options.exec_argv == std::vector<std::string>{"--trace-exit"});
+  CHECK(p.options.argv == std::vector<std::string>{"lode", "app.js", "x"});
+  CHECK_FALSE(p.options.GetBool("--warnings"));
+  CHECK(p.options.GetString("--title") == "a b");
+  CHECK(p.options.values.at("--require").list ==
+        std::vector<std::string>{"m"});
+  CHECK(p.options.v8_args == std::vector<std::string>{"--expose-gc"});
+  // The command line is parsed after it: its values come last.
+  p = ParseWithEnv("--title=env", {"lode", "--title=cli"});
+  CHECK(p.options.GetString("--title") == "cli");
+}
+
+TEST_CASE("NODE_OPTIONS takes only the allowed options", "[options]") {
+  Parsed p = ParseWithEnv("--eval 1", {"lode"});
+  CHECK_FALSE(p.ok);
+  CHECK(p.error == "lode: --eval is not allowed in NODE_OPTIONS");
+  p = ParseWithEnv("-e", {"lode"});
+  CHECK(p.error == "lode: -e is not allowed in NODE_OPTIONS");
+  p = ParseWithEnv("--bogus=1", {"lode"});
+  CHECK(p.error == "lode: --bogus= is not allowed in NODE_OPTIONS");
+  p = ParseWithEnv("--", {"lode"});
+  CHECK(p.error == "lode: -- is not allowed in NODE_OPTIONS");
+  // An option's value must be in NODE_OPTIONS too.
+  p = ParseWithEnv("--title", {"lode", "x"});
+  CHECK(p.error == "lode: --title requires an argument");
+  p = ParseWithEnv("\"--title", {"lode"});
+  CHECK(p.error ==
+        "lode: invalid value for NODE_OPTIONS (unterminated string)\n");
+  // Words that are not options are ignored there.
+  p = ParseWithEnv("foo.js - --max_old_space_size=64", {"lode", "app.js"});
+  REQUIRE(p.ok);
+  CHECK(p.options.argv == std::vector<std::string>{"lode", "app.js"});
+  CHECK(p.options.v8_args ==
+        std::vector<std::string>{"--max_old_space_size=64"});
+}
+
+TEST_CASE("--env-file options are kept in order", "[options]") {
+  Parsed p = Parse({"lode", "--env-file=a", "--env-file-if-exists", "b",
+                    "--env-file", "c"});
+  REQUIRE(p.ok);
+  REQUIRE(p.options.env_files.size() == 3);
+  CHECK(p.options.env_files[0].path == "a");
+  CHECK_FALSE(p.options.env_files[0].optional);
+  CHECK(p.options.env_files[1].path == "b");
+  CHECK(p.options.env_files[1].optional);
+  CHECK(p.options.env_files[2].path == "c");
+}

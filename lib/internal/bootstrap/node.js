@@ -88,6 +88,7 @@ process.getgroups = credentials.getgroups;
 }
 process.threadCpuUsage = perThread.threadCpuUsage;
 process.execve = perThread.execve;
+process.loadEnvFile = perThread.loadEnvFile;
 process.dlopen = methods.dlopen;
 process.ref = perThread.ref;
 process.unref = perThread.unref;
@@ -127,7 +128,7 @@ process.binding = require('internal/legacy/processbinding').binding;
     const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
     throw new ERR_NOT_IMPLEMENTED(`process.${name}`);
   };
-  for (const name of ['loadEnvFile', '_linkedBinding', '_debugProcess',
+  for (const name of ['_linkedBinding', '_debugProcess',
     '_debugEnd', '_startProfilerIdleNotifier',
     '_stopProfilerIdleNotifier']) {
     defineMethod(name, notImplemented(name));

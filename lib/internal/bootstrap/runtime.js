@@ -74,6 +74,9 @@ function attachNativeCallbacks() {
 }
 
 function applyOptions() {
+  // First, so that what follows sees the variables of the env files.
+  require('internal/process/per_thread').loadEnvFilesFromOptions(
+    getOptionValue('[env_files]'));
   if (getOptionValue('--expose-internals')) BuiltinModule.exposeInternals();
   if (getOptionValue('--no-deprecation')) process.noDeprecation = true;
   if (getOptionValue('--throw-deprecation')) process.throwDeprecation = true;

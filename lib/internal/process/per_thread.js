@@ -14,15 +14,17 @@ const {
   FunctionPrototypeCall,
   NumberIsInteger,
   NumberMAX_SAFE_INTEGER,
+  ObjectAssign,
   ObjectDefineProperties,
   ObjectEntries,
   ObjectFreeze,
+  ObjectKeys,
+  ObjectPrototypeHasOwnProperty,
   ReflectApply,
   RegExpPrototypeExec,
   Set,
   StringPrototypeIncludes,
   StringPrototypeReplace,
-  StringPrototypeSlice,
   Symbol,
   SymbolFor,
   SymbolIterator,
@@ -395,79 +397,59 @@ function getActiveResourcesInfo() {
   return info;
 }
 
-// --- process.allowedNodeEnvironmentFlags. -----------------------------------
+// --- Env files: process.loadEnvFile() and --env-file. ----------------------
 
-// The flags Node accepts in NODE_OPTIONS; the set lists those lode knows
-// (its own options and the V8 flags it hands to V8).
-const nodeOptionsAllowedFlags = [
-  '--abort-on-uncaught-exception', '--addons', '--allow-addons',
-  '--allow-child-process', '--allow-fs-read', '--allow-fs-write',
-  '--allow-inspector', '--allow-wasi', '--allow-worker',
-  '--async-context-frame', '--conditions', '--cpu-prof', '--cpu-prof-dir',
-  '--cpu-prof-interval', '--cpu-prof-name', '--debug-arraybuffer-allocations',
-  '--debug-port', '--deprecation', '--diagnostic-dir', '--disable-proto',
-  '--disable-sigusr1', '--disable-warning', '--disable-wasm-trap-handler',
-  '--dns-result-order', '--enable-fips',
-  '--enable-network-family-autoselection', '--enable-source-maps',
-  '--entry-url', '--experimental-addon-modules',
-  '--experimental-detect-module', '--experimental-eventsource',
-  '--experimental-global-navigator', '--experimental-import-meta-resolve',
-  '--experimental-loader', '--experimental-print-required-tla',
-  '--experimental-quic', '--experimental-repl-await',
-  '--experimental-require-module', '--experimental-shadow-realm',
-  '--experimental-sqlite', '--experimental-strip-types',
-  '--experimental-test-isolation', '--experimental-transform-types',
-  '--experimental-vm-modules', '--experimental-wasm-modules',
-  '--experimental-websocket', '--experimental-webstorage',
-  '--extra-info-on-fatal-exception', '--force-async-hooks-checks',
-  '--force-context-aware', '--force-fips',
-  '--force-node-api-uncaught-exceptions-policy', '--frozen-intrinsics',
-  '--global-search-paths', '--heap-prof', '--heap-prof-dir',
-  '--heap-prof-interval', '--heap-prof-name',
-  '--heapsnapshot-near-heap-limit', '--heapsnapshot-signal', '--icu-data-dir',
-  '--import', '--input-type', '--insecure-http-parser', '--inspect',
-  '--inspect-brk', '--inspect-port', '--inspect-publish-uid',
-  '--inspect-wait', '--localstorage-file', '--max-http-header-size',
-  '--max-old-space-size-percentage', '--network-family-autoselection',
-  '--network-family-autoselection-attempt-timeout', '--node-memory-debug',
-  '--node-snapshot', '--openssl-config', '--openssl-legacy-provider',
-  '--openssl-shared-config', '--pending-deprecation', '--permission',
-  '--preserve-symlinks', '--preserve-symlinks-main', '--redirect-warnings',
-  '--report-compact', '--report-dir', '--report-exclude-env',
-  '--report-exclude-network', '--report-filename', '--report-on-fatalerror',
-  '--report-on-signal', '--report-signal', '--report-uncaught-exception',
-  '--require', '--secure-heap', '--secure-heap-min', '--snapshot-blob',
-  '--strip-types', '--test-coverage-branches', '--test-coverage-exclude',
-  '--test-coverage-functions', '--test-coverage-include',
-  '--test-coverage-lines', '--test-global-setup', '--test-isolation',
-  '--test-name-pattern', '--test-only', '--test-reporter',
-  '--test-reporter-destination', '--test-rerun-failures', '--test-shard',
-  '--test-skip-pattern', '--throw-deprecation', '--title', '--tls-cipher-list',
-  '--tls-keylog', '--tls-max-v1.2', '--tls-max-v1.3', '--tls-min-v1.0',
-  '--tls-min-v1.1', '--tls-min-v1.2', '--tls-min-v1.3', '--trace-deprecation',
-  '--trace-env', '--trace-env-js-stack', '--trace-env-native-stack',
-  '--trace-event-categories', '--trace-event-file-pattern',
-  '--trace-events-enabled', '--trace-exit', '--trace-promises',
-  '--trace-require-module', '--trace-sigint', '--trace-sync-io', '--trace-tls',
-  '--trace-uncaught', '--trace-warnings', '--track-heap-objects',
-  '--unhandled-rejections', '--use-bundled-ca', '--use-env-proxy',
-  '--use-largepages', '--use-openssl-ca', '--use-system-ca', '--v8-pool-size',
-  '--verify-base-objects', '--warnings', '--watch', '--watch-kill-signal',
-  '--watch-path', '--watch-preserve-output', '--zero-fill-buffers',
-];
-// Node's aliases that NODE_OPTIONS takes, with the option they stand for.
-const nodeOptionsAllowedAliases = [
-  ['-r', '--require'], ['-C', '--conditions'],
-  ['--loader', '--experimental-loader'],
-];
-// V8's flags that NODE_OPTIONS takes; lode hands them to V8.
-const nodeOptionsAllowedV8Flags = [
-  '--disallow-code-generation-from-strings', '--expose-gc',
-  '--interpreted-frames-native-stack', '--jitless', '--max-old-space-size',
-  '--max-semi-space-size', '--perf-basic-prof',
-  '--perf-basic-prof-only-functions', '--perf-prof',
-  '--perf-prof-unwinding-info', '--stack-trace-limit',
-];
+// Sets the variables of `parsed` (from parseEnv) that the environment does
+// not have yet.
+function assignEnv(parsed) {
+  const keys = ObjectKeys(parsed);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (!ObjectPrototypeHasOwnProperty(process.env, key)) {
+      process.env[key] = parsed[key];
+    }
+  }
+}
+
+function loadEnvFile(path = undefined) {
+  const { getValidatedPath } = require('internal/fs/utils');
+  path = getValidatedPath(path === undefined ? '.env' : path);
+  let content;
+  try {
+    content = require('fs').readFileSync(path, 'utf8');
+  } catch (err) {
+    if (err?.code !== 'EISDIR') throw err;
+    // eslint-disable-next-line no-restricted-syntax
+    const error = new TypeError(`Contents of '${path}' should be a valid ` +
+                                'string.');
+    error.code = 'ERR_INVALID_ARG_TYPE';
+    throw error;
+  }
+  assignEnv(require('internal/dotenv').parseEnv(content));
+}
+
+// --env-file and --env-file-if-exists, at start-up: the files in command
+// line order, a later one winning over an earlier one, none over the
+// environment. C++ already stopped the start for a missing --env-file and
+// reported a missing --env-file-if-exists.
+function loadEnvFilesFromOptions(files) {
+  if (files.length === 0) return;
+  const fs = require('fs');
+  const { parseEnv } = require('internal/dotenv');
+  const merged = { __proto__: null };
+  for (let i = 0; i < files.length; i++) {
+    let content;
+    try {
+      content = fs.readFileSync(files[i][0], 'utf8');
+    } catch {
+      continue;  // Gone since C++ looked: as a missing optional file.
+    }
+    ObjectAssign(merged, parseEnv(content));
+  }
+  assignEnv(merged);
+}
+
+// --- process.allowedNodeEnvironmentFlags. -----------------------------------
 
 const kFlags = Symbol('kFlags');
 const leadingDashes = /^--?/;
@@ -539,24 +521,11 @@ class NodeEnvironmentFlagsSet extends Set {
   }
 }
 
+// The flags NODE_OPTIONS accepts, from the option table of C++ (which
+// enforces them when it reads NODE_OPTIONS).
 function buildAllowedNodeEnvironmentFlags() {
-  const { getOptionsAsFlagsFromBinding } = require('internal/options');
-  const known = getOptionsAsFlagsFromBinding();
-  const flags = [];
-  const isKnown = (name) => known[name] !== undefined;
-  for (let i = 0; i < nodeOptionsAllowedFlags.length; i++) {
-    const name = nodeOptionsAllowedFlags[i];
-    if (!isKnown(name)) continue;
-    ArrayPrototypePush(flags, name);
-    if (typeof known[name] === 'boolean') {
-      ArrayPrototypePush(flags, `--no-${StringPrototypeSlice(name, 2)}`);
-    }
-  }
-  for (let i = 0; i < nodeOptionsAllowedAliases.length; i++) {
-    const { 0: alias, 1: name } = nodeOptionsAllowedAliases[i];
-    if (isKnown(name)) ArrayPrototypePush(flags, alias);
-  }
-  ArrayPrototypePushApply(flags, nodeOptionsAllowedV8Flags);
+  const { getNodeOptionsAllowedFlags } = internalBinding('options');
+  const flags = getNodeOptionsAllowedFlags();
   return ObjectFreeze(new NodeEnvironmentFlagsSet(ObjectFreeze(flags)));
 }
 
@@ -572,6 +541,8 @@ module.exports = {
   hrtime,
   hrtimeBigInt,
   kill,
+  loadEnvFile,
+  loadEnvFilesFromOptions,
   memoryUsage,
   ref,
   resourceUsage,
