@@ -46,6 +46,27 @@ class LibuvStreamWrap : public HandleWrap {
 
   uv_stream_t* stream() const { return stream_; }
 
+  // A connect in flight ('ConnectWrap' in process.getActiveResourcesInfo()),
+  // shared by TCP and pipes: give &req->uv to libuv with AfterConnect, which
+  // calls the JS request's oncomplete(status, handle, req, readable,
+  // writable) and frees it.
+  struct ConnectReq : public ActiveRequest {
+    ConnectReq(LibuvStreamWrap* w, v8::Local<v8::Object> req_object);
+    v8::Local<v8::Object> request_object() const override;
+    LibuvStreamWrap* wrap;
+    v8::Global<v8::Object> req;
+    uv_connect_t uv;
+  };
+  static void AfterConnect(uv_connect_t* uv_req, int status);
+
+  // A listening TCP or pipe server got a connection: makes the client with
+  // internalBinding(binding)[constructor] (looked up now, so a program may
+  // have replaced it: only a `client_type` wrap is accepted into), accepts,
+  // and calls the server's onconnection(status, client).
+  static void AcceptConnection(uv_stream_t* server, int status,
+                               const char* binding, const char* constructor,
+                               const WrapType* client_type);
+
   // Adds the stream methods and getters above to a handle class.
   static void AddMethods(Environment* env, v8::Local<v8::FunctionTemplate> t);
   static void RegisterExternalReferences(class ExternalReferenceRegistry* r);

@@ -213,6 +213,69 @@ Local<Int32Array> LibuvStreamWrap::StateArray(Environment* env) {
   return holder->array.Get(env->isolate());
 }
 
+LibuvStreamWrap::ConnectReq::ConnectReq(LibuvStreamWrap* w,
+                                        Local<Object> req_object)
+    : ActiveRequest(w->env(), "ConnectWrap"), wrap(w) {
+  req.Reset(w->env()->isolate(), req_object);
+  uv.data = this;
+}
+
+Local<Object> LibuvStreamWrap::ConnectReq::request_object() const {
+  return req.Get(wrap->env()->isolate());
+}
+
+void LibuvStreamWrap::AfterConnect(uv_connect_t* uv_req, int status) {
+  std::unique_ptr<ConnectReq> req(static_cast<ConnectReq*>(uv_req->data));
+  Environment* env = req->wrap->env();
+  if (!env->can_call_into_js()) return;
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Context::Scope context_scope(env->context());
+  uv_stream_t* stream = req->wrap->stream();
+  bool ok = status == 0;
+  Local<Object> req_obj = req->req.Get(isolate);
+  Local<Value> argv[5] = {
+      Integer::New(isolate, status), req->wrap->object(), req_obj,
+      v8::Boolean::New(isolate, ok && uv_is_readable(stream)),
+      v8::Boolean::New(isolate, ok && uv_is_writable(stream)),
+  };
+  MakeCallback(env, req_obj, "oncomplete", 5, argv);
+}
+
+void LibuvStreamWrap::AcceptConnection(uv_stream_t* server, int status,
+                                       const char* binding,
+                                       const char* constructor,
+                                       const WrapType* client_type) {
+  LibuvStreamWrap* wrap = static_cast<LibuvStreamWrap*>(
+      static_cast<HandleWrap*>(server->data));
+  Environment* env = wrap->env();
+  if (!env->can_call_into_js()) return;
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Context::Scope context_scope(env->context());
+  Local<Value> argv[2] = {Integer::New(isolate, status),
+                          v8::Undefined(isolate)};
+  if (status == 0) {
+    Local<v8::Function> ctor;
+    if (!BindingConstructor(env, binding, constructor).ToLocal(&ctor)) return;
+    // The client is a plain socket (type 0 for both TCP and pipes).
+    Local<Value> type = Integer::New(isolate, 0);
+    Local<Object> client;
+    if (!ctor->NewInstance(env->context(), 1, &type).ToLocal(&client)) return;
+    LibuvStreamWrap* client_wrap = static_cast<LibuvStreamWrap*>(
+        static_cast<HandleWrap*>(GetWrapped(client, client_type)));
+    if (client_wrap == nullptr) return;
+    int err = uv_accept(server, client_wrap->stream());
+    if (err != 0) {
+      client_wrap->Close();
+      argv[0] = Integer::New(isolate, err);
+    } else {
+      argv[1] = client;
+    }
+  }
+  MakeCallback(env, wrap->object(), "onconnection", 2, argv);
+}
+
 const WrapType LibuvStreamWrap::kType = {"LibuvStreamWrap",
                                          &HandleWrap::kType};
 

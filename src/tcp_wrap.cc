@@ -205,9 +205,7 @@ class TCPWrap : public LibuvStreamWrap {
                     : uv_ip4_addr(*ip, port,
                                   reinterpret_cast<sockaddr_in*>(&storage));
     if (err == 0) {
-      auto* req = new ConnectReq(wrap);
-      req->req.Reset(isolate, args[0].As<Object>());
-      req->uv.data = req;
+      auto* req = new ConnectReq(wrap, args[0].As<Object>());
       err = uv_tcp_connect(&req->uv, &wrap->tcp_,
                            reinterpret_cast<sockaddr*>(&storage),
                            AfterConnect);
@@ -237,69 +235,8 @@ class TCPWrap : public LibuvStreamWrap {
 #undef UNWRAP_TCP
 
  private:
-  // A connect in flight ('ConnectWrap' in process.getActiveResourcesInfo()).
-  struct ConnectReq : public ActiveRequest {
-    explicit ConnectReq(TCPWrap* w) : ActiveRequest(w->env(), "ConnectWrap"),
-                                 wrap(w) {}
-    Local<Object> request_object() const override {
-      return req.Get(wrap->env()->isolate());
-    }
-    TCPWrap* wrap;
-    Global<Object> req;
-    uv_connect_t uv;
-  };
-
-  static void AfterConnect(uv_connect_t* uv_req, int status) {
-    std::unique_ptr<ConnectReq> req(static_cast<ConnectReq*>(uv_req->data));
-    Environment* env = req->wrap->env();
-    if (!env->can_call_into_js()) return;
-    Isolate* isolate = env->isolate();
-    HandleScope scope(isolate);
-    Context::Scope context_scope(env->context());
-    uv_stream_t* stream = reinterpret_cast<uv_stream_t*>(&req->wrap->tcp_);
-    bool ok = status == 0;
-    Local<Object> req_obj = req->req.Get(isolate);
-    Local<Value> argv[5] = {
-        Integer::New(isolate, status), req->wrap->object(), req_obj,
-        v8::Boolean::New(isolate, ok && uv_is_readable(stream)),
-        v8::Boolean::New(isolate, ok && uv_is_writable(stream)),
-    };
-    MakeCallback(env, req_obj, "oncomplete", 5, argv);
-  }
-
   static void OnConnection(uv_stream_t* server, int status) {
-    TCPWrap* wrap =
-        static_cast<TCPWrap*>(static_cast<HandleWrap*>(server->data));
-    Environment* env = wrap->env();
-    if (!env->can_call_into_js()) return;
-    Isolate* isolate = env->isolate();
-    HandleScope scope(isolate);
-    Context::Scope context_scope(env->context());
-    Local<Value> argv[2] = {Integer::New(isolate, status),
-                            v8::Undefined(isolate)};
-    if (status == 0) {
-      Local<Function> ctor;
-      if (!BindingConstructor(env, "tcp_wrap", "TCP").ToLocal(&ctor)) return;
-      Local<Value> type = Integer::New(isolate, kSocket);
-      Local<Object> client;
-      if (!ctor->NewInstance(env->context(), 1, &type).ToLocal(&client)) {
-        return;
-      }
-      // The constructor is looked up at run time, so a program may have
-      // replaced it: only a TCP wrap is accepted into.
-      TCPWrap* client_wrap = static_cast<TCPWrap*>(
-          static_cast<HandleWrap*>(GetWrapped(client, &TCPWrap::kType)));
-      if (client_wrap == nullptr) return;
-      int err = uv_accept(server,
-                          reinterpret_cast<uv_stream_t*>(&client_wrap->tcp_));
-      if (err != 0) {
-        client_wrap->Close();
-        argv[0] = Integer::New(isolate, err);
-      } else {
-        argv[1] = client;
-      }
-    }
-    MakeCallback(env, wrap->object(), "onconnection", 2, argv);
+    AcceptConnection(server, status, "tcp_wrap", "TCP", &TCPWrap::kType);
   }
 
   uv_tcp_t tcp_;
