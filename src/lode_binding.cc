@@ -33,7 +33,8 @@
   V(tty_wrap)                    \
   V(types)                       \
   V(util)                        \
-  V(uv)
+  V(uv)                          \
+  V(v8)
 
 #define V(name)                                                          \
   void _lode_binding_init_##name(v8::Local<v8::Object>,                  \
