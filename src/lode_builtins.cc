@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "env.h"
 #include "lode_binding.h"
@@ -30,15 +31,18 @@ const size_t kModuleParamCount = arraysize(kModuleParams);
 
 namespace {
 
-// The embedded sources live as long as the process: V8 may reference them
-// without copying.
+// The embedded sources live as long as the process: V8 refers to them
+// without copying. There is one resource per builtin, made once and never
+// freed (Dispose does nothing): strings share it, and the startup snapshot
+// refers to it through the external reference table instead of carrying a
+// copy of the source.
 class OneByteResource : public String::ExternalOneByteStringResource {
  public:
   OneByteResource(const uint8_t* data, size_t length)
       : data_(reinterpret_cast<const char*>(data)), length_(length) {}
   const char* data() const override { return data_; }
   size_t length() const override { return length_; }
-  void Dispose() override { delete this; }
+  void Dispose() override {}
 
  private:
   const char* data_;
@@ -51,12 +55,33 @@ class TwoByteResource : public String::ExternalStringResource {
       : data_(data), length_(length) {}
   const uint16_t* data() const override { return data_; }
   size_t length() const override { return length_; }
-  void Dispose() override { delete this; }
+  void Dispose() override {}
 
  private:
   const uint16_t* data_;
   size_t length_;
 };
+
+// The resource of builtin `index`, as the pointer V8 keeps in the string.
+void* ResourceFor(size_t index) {
+  static std::vector<void*>* resources = [] {
+    auto* all = new std::vector<void*>(kBuiltinSourceCount);
+    for (size_t i = 0; i < kBuiltinSourceCount; i++) {
+      const BuiltinSource& s = kBuiltinSources[i];
+      if (s.one_byte) {
+        (*all)[i] = static_cast<String::ExternalOneByteStringResource*>(
+            new OneByteResource(static_cast<const uint8_t*>(s.data),
+                                s.length));
+      } else {
+        (*all)[i] = static_cast<String::ExternalStringResource*>(
+            new TwoByteResource(static_cast<const uint16_t*>(s.data),
+                                s.length));
+      }
+    }
+    return all;
+  }();
+  return (*resources)[index];
+}
 
 }  // namespace
 
@@ -81,14 +106,13 @@ const BuiltinSource* Find(const char* id) {
 }
 
 MaybeLocal<String> GetSource(Isolate* isolate, const BuiltinSource* source) {
+  void* resource = ResourceFor(source - kBuiltinSources);
   if (source->one_byte) {
     return String::NewExternalOneByte(
-        isolate, new OneByteResource(static_cast<const uint8_t*>(source->data),
-                                     source->length));
+        isolate, static_cast<String::ExternalOneByteStringResource*>(resource));
   }
   return String::NewExternalTwoByte(
-      isolate, new TwoByteResource(static_cast<const uint16_t*>(source->data),
-                                   source->length));
+      isolate, static_cast<String::ExternalStringResource*>(resource));
 }
 
 MaybeLocal<Function> CompileBuiltin(Local<Context> context, const char* id,
@@ -159,6 +183,9 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
+  for (size_t i = 0; i < kBuiltinSourceCount; i++) {
+    registry->Register(ResourceFor(i));
+  }
   registry->Register(CompileFunctionJS);
   registry->Register(HasBuiltin);
   registry->Register(GetBuiltinSource);

@@ -395,6 +395,10 @@ require('net');
 require('tty');
 require('fs');
 require('internal/fs/sync_write_stream');
+// And what every run of a program loads: the CommonJS loader and the
+// preparation of the main script.
+require('internal/modules/cjs/loader');
+require('internal/process/pre_execution');
 
 // Core modules loaded so far, as Node lists them.
 process.moduleLoadList = [];
