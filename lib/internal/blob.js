@@ -95,6 +95,12 @@ function normalizeType(type) {
   return StringPrototypeToLowerCase(type);
 }
 
+// Whether any Blob exists yet: structuredClone checks for them only then.
+let blobCreated = false;
+function anyBlobCreated() {
+  return blobCreated;
+}
+
 function isBlob(object) {
   return object?.[kBlob] !== undefined;
 }
@@ -172,6 +178,7 @@ class Blob {
 
     type = type === undefined ? '' : normalizeType(type);
     this[kBlob] = { __proto__: null, parts, size, type };
+    blobCreated = true;
   }
 
   get type() {
@@ -266,6 +273,7 @@ function relativeIndex(value, size, defaultValue) {
 function createBlob(parts, size, type = '') {
   const blob = new Blob();
   blob[kBlob] = { __proto__: null, parts, size, type };
+  blobCreated = true;
   return blob;
 }
 
@@ -471,6 +479,7 @@ function resolveObjectURL(url) {
 }
 
 module.exports = {
+  anyBlobCreated,
   Blob,
   createBlob,
   createBlobFromFile,

@@ -74,46 +74,38 @@ function toTransferList(transfer) {
   return list;
 }
 
-// V8 clones a DOMException as a plain Error. Walks the original and the
-// clone side by side (the clone has the same shape) and turns each such
-// Error back into a DOMException. Only data properties are followed, so
-// that no getter runs a second time.
-function restoreDOMExceptions(original, copy, domexception, seen) {
-  if (!isObject(original) || !isObject(copy) || seen.has(original)) return;
+// Visits every object reachable from `original` through data properties,
+// array elements and Map/Set entries (no getter runs), each once, together
+// with its counterpart in `copy` when a clone of the same shape is given.
+// `visit(original, copy)` returns true when the walk should not descend.
+function walk(original, copy, visit, seen) {
+  // A Proxy is neither visited nor entered: its traps must not run here.
+  if (!isObject(original) || isProxy(original) || seen.has(original)) return;
   seen.add(original);
-  if (domexception.isDOMException(original)) {
-    domexception.adoptAsDOMException(copy, original);
+  if (visit(original, copy)) return;
+  if (isNativeError(original) || isArrayBufferView(original) ||
+      isAnyArrayBuffer(original)) {
     return;
   }
-  if (isNativeError(original) || isProxy(original) ||
-      isArrayBufferView(original) || isAnyArrayBuffer(original)) {
-    return;
-  }
-  if (isMap(original)) {
-    const originals = [];
-    const copies = [];
-    for (const { 0: key, 1: value } of new SafeMapIterator(original)) {
-      ArrayPrototypePush(originals, key, value);
-    }
-    for (const { 0: key, 1: value } of new SafeMapIterator(copy)) {
-      ArrayPrototypePush(copies, key, value);
-    }
+  const hasCopy = isObject(copy);
+  if (isMap(original) || isSet(original)) {
+    const entries = (collection) => {
+      const out = [];
+      if (isMap(collection)) {
+        for (const { 0: key, 1: value } of new SafeMapIterator(collection)) {
+          ArrayPrototypePush(out, key, value);
+        }
+      } else {
+        for (const value of new SafeSetIterator(collection)) {
+          ArrayPrototypePush(out, value);
+        }
+      }
+      return out;
+    };
+    const originals = entries(original);
+    const copies = hasCopy ? entries(copy) : [];
     for (let i = 0; i < originals.length; i++) {
-      restoreDOMExceptions(originals[i], copies[i], domexception, seen);
-    }
-    return;
-  }
-  if (isSet(original)) {
-    const originals = [];
-    const copies = [];
-    for (const value of new SafeSetIterator(original)) {
-      ArrayPrototypePush(originals, value);
-    }
-    for (const value of new SafeSetIterator(copy)) {
-      ArrayPrototypePush(copies, value);
-    }
-    for (let i = 0; i < originals.length; i++) {
-      restoreDOMExceptions(originals[i], copies[i], domexception, seen);
+      walk(originals[i], copies[i], visit, seen);
     }
     return;
   }
@@ -121,10 +113,50 @@ function restoreDOMExceptions(original, copy, domexception, seen) {
   for (let i = 0; i < keys.length; i++) {
     const desc = ObjectGetOwnPropertyDescriptor(original, keys[i]);
     if (desc === undefined || !('value' in desc)) continue;
-    const copyDesc = ObjectGetOwnPropertyDescriptor(copy, keys[i]);
-    if (copyDesc === undefined) continue;
-    restoreDOMExceptions(desc.value, copyDesc.value, domexception, seen);
+    const copyDesc = hasCopy ?
+      ObjectGetOwnPropertyDescriptor(copy, keys[i]) : undefined;
+    walk(desc.value, copyDesc?.value, visit, seen);
   }
+}
+
+// Objects V8's serializer would flatten into plain objects without a word:
+// web streams must be transferred (which lode cannot do yet), and Blobs are
+// not cloned yet either. Both are refused instead of copied as `{}`.
+function checkPlatformObjects(value) {
+  const { isBlob, anyBlobCreated } = require('internal/blob');
+  const webstreams = require('internal/webstreams/util');
+  if (!anyBlobCreated() && !webstreams.anyStreamCreated()) return;
+  const {
+    isReadableStream,
+  } = require('internal/webstreams/readablestream');
+  const { isWritableStream } = require('internal/webstreams/writablestream');
+  const { isTransformStream } = require('internal/webstreams/transformstream');
+  walk(value, undefined, (object) => {
+    if (isReadableStream(object) || isWritableStream(object) ||
+        isTransformStream(object)) {
+      const { lazyDOMException } = require('internal/util');
+      throw lazyDOMException('Object that needs transfer was found in ' +
+                             'message but not listed in transferList',
+                             'DataCloneError');
+    }
+    if (isBlob(object)) {
+      const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
+      throw new ERR_NOT_IMPLEMENTED('structuredClone of a Blob or File');
+    }
+    return false;
+  }, new SafeSet());
+}
+
+// V8 clones a DOMException as a plain Error: each one in the clone is turned
+// back into a DOMException.
+function restoreDOMExceptions(original, copy, domexception) {
+  walk(original, copy, (object, counterpart) => {
+    if (!domexception.isDOMException(object)) return false;
+    if (isObject(counterpart)) {
+      domexception.adoptAsDOMException(counterpart, object);
+    }
+    return true;
+  }, new SafeSet());
 }
 
 function structuredClone(value, options) {
@@ -144,6 +176,7 @@ function structuredClone(value, options) {
   // refuses as a host object; Node clones it as the plain object of its
   // variables.
   if (value === process.env) value = { ...process.env };
+  checkPlatformObjects(value);
   let result;
   try {
     result = clone(value, transfer);
@@ -156,7 +189,7 @@ function structuredClone(value, options) {
   }
   const domexception = require('internal/per_context/domexception');
   if (domexception.anyDOMExceptionCreated()) {
-    restoreDOMExceptions(value, result, domexception, new SafeSet());
+    restoreDOMExceptions(value, result, domexception);
   }
   return result;
 }

@@ -107,6 +107,7 @@ const {
   nonOpStart,
   kType,
   kState,
+  markStreamCreated,
 } = require('internal/webstreams/util');
 const {
   WritableStreamDefaultWriter,
@@ -163,7 +164,7 @@ function initializeReadableStream(stream) {
 }
 
 class ReadableStream {
-  [kType] = 'ReadableStream';
+  [kType] = (markStreamCreated(), 'ReadableStream');
 
   constructor(source = kEmptyObject, strategy = kEmptyObject) {
     validateObject(source, 'source', kValidateObjectAllowObjects);
@@ -925,6 +926,7 @@ function createReadableStream(start, pull, cancel, highWaterMark = 1,
                               size = () => 1) {
   const stream = new InternalReadableStream();
   stream[kType] = 'ReadableStream';
+  markStreamCreated();
   initializeReadableStream(stream);
   const controller = new ReadableStreamDefaultController(kSkipThrow);
   setupReadableStreamDefaultController(
@@ -935,6 +937,7 @@ function createReadableStream(start, pull, cancel, highWaterMark = 1,
 function createReadableByteStream(start, pull, cancel) {
   const stream = new InternalReadableStream();
   stream[kType] = 'ReadableStream';
+  markStreamCreated();
   initializeReadableStream(stream);
   const controller = new ReadableByteStreamController(kSkipThrow);
   setupReadableByteStreamController(

@@ -42,6 +42,7 @@ const {
   nonOpFlush,
   kType,
   kState,
+  markStreamCreated,
 } = require('internal/webstreams/util');
 const {
   createReadableStream,
@@ -64,7 +65,7 @@ function toStringTagDescriptor(value) {
 }
 
 class TransformStream {
-  [kType] = 'TransformStream';
+  [kType] = (markStreamCreated(), 'TransformStream');
 
   constructor(transformer = kEmptyObject,
               writableStrategy = kEmptyObject,

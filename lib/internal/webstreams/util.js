@@ -236,7 +236,19 @@ function createDeferred() {
   return { __proto__: null, promise, resolve, reject };
 }
 
+// Whether any web stream exists yet: structuredClone checks for them only
+// then.
+let streamCreated = false;
+function markStreamCreated() {
+  streamCreated = true;
+}
+function anyStreamCreated() {
+  return streamCreated;
+}
+
 module.exports = {
+  anyStreamCreated,
+  markStreamCreated,
   ArrayBufferViewGetBuffer,
   ArrayBufferViewGetByteLength,
   ArrayBufferViewGetByteOffset,

@@ -59,6 +59,7 @@ const {
   nonOpWrite,
   kType,
   kState,
+  markStreamCreated,
 } = require('internal/webstreams/util');
 
 let AbortController;
@@ -114,7 +115,7 @@ function initializeWritableStream(stream) {
 }
 
 class WritableStream {
-  [kType] = 'WritableStream';
+  [kType] = (markStreamCreated(), 'WritableStream');
 
   constructor(sink = kEmptyObject, strategy = kEmptyObject) {
     validateObject(sink, 'sink', kValidateObjectAllowObjects);
