@@ -339,6 +339,37 @@ function iteratorStep(record) {
 }
 
 // GetIteratorDirect (7.4.2).
+// The loop some, every and find share: calls `predicate` on each value
+// until `stop(result)` holds, then closes the iterator and returns
+// `found(value)`; an exhausted iterator gives `exhausted`.
+function searchIterator(O, method, predicate, stop, found, exhausted) {
+  requireObjectThis(O, method);
+  validateCallable(O, predicate);
+  const iterated = getIteratorDirect(O);
+  let counter = 0;
+  for (;;) {
+    const value = iteratorStepValue(iterated);
+    if (value === kDone) return exhausted;
+    let result;
+    try {
+      result = FunctionPrototypeCall(predicate, undefined, value, counter);
+    } catch (err) {
+      iteratorCloseOnThrow(iterated.iterator);
+      throw err;
+    }
+    if (stop(result)) {
+      iteratorCloseNormal(iterated.iterator);
+      return found(value);
+    }
+    counter++;
+  }
+}
+const truthy = (result) => !!result;
+const falsy = (result) => !result;
+const returnTrue = () => true;
+const returnFalse = () => false;
+const identity = (value) => value;
+
 function getIteratorDirect(object) {
   return { __proto__: null, iterator: object, next: object.next, done: false };
 }
@@ -1571,75 +1602,16 @@ const iteratorPrototypeMethods = {
   },
 
   some(predicate) {
-    const O = this;
-    requireObjectThis(O, 'some');
-    validateCallable(O, predicate);
-    const iterated = getIteratorDirect(O);
-    let counter = 0;
-    for (;;) {
-      const value = iteratorStepValue(iterated);
-      if (value === kDone) return false;
-      let result;
-      try {
-        result = FunctionPrototypeCall(predicate, undefined, value, counter);
-      } catch (err) {
-        iteratorCloseOnThrow(iterated.iterator);
-        throw err;
-      }
-      if (result) {
-        iteratorCloseNormal(iterated.iterator);
-        return true;
-      }
-      counter++;
-    }
+    return searchIterator(this, 'some', predicate, truthy, returnTrue, false);
   },
 
   every(predicate) {
-    const O = this;
-    requireObjectThis(O, 'every');
-    validateCallable(O, predicate);
-    const iterated = getIteratorDirect(O);
-    let counter = 0;
-    for (;;) {
-      const value = iteratorStepValue(iterated);
-      if (value === kDone) return true;
-      let result;
-      try {
-        result = FunctionPrototypeCall(predicate, undefined, value, counter);
-      } catch (err) {
-        iteratorCloseOnThrow(iterated.iterator);
-        throw err;
-      }
-      if (!result) {
-        iteratorCloseNormal(iterated.iterator);
-        return false;
-      }
-      counter++;
-    }
+    return searchIterator(this, 'every', predicate, falsy, returnFalse, true);
   },
 
   find(predicate) {
-    const O = this;
-    requireObjectThis(O, 'find');
-    validateCallable(O, predicate);
-    const iterated = getIteratorDirect(O);
-    let counter = 0;
-    for (;;) {
-      const value = iteratorStepValue(iterated);
-      if (value === kDone) return undefined;
-      let result;
-      try {
-        result = FunctionPrototypeCall(predicate, undefined, value, counter);
-      } catch (err) {
-        iteratorCloseOnThrow(iterated.iterator);
-        throw err;
-      }
-      if (result) {
-        iteratorCloseNormal(iterated.iterator);
-        return value;
-      }
-      counter++;
-    }
+    return searchIterator(this, 'find', predicate, truthy, identity,
+                          undefined);
   },
 
   map(mapper) {
