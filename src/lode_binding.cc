@@ -18,6 +18,7 @@
   V(fs_event_wrap)               \
   V(js_stream)                   \
   V(messaging)                   \
+  V(module_wrap)                 \
   V(options)                     \
   V(os)                          \
   V(pipe_wrap)                   \

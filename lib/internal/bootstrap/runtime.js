@@ -66,6 +66,7 @@ function attachNativeCallbacks() {
   errorsBinding.setUncaughtExceptionHandler(callFatalException);
   errorsBinding.setFormatFatalError(formatFatalError);
   internalBinding('process_methods').setEmitProcessEvent(emitProcessEvent);
+  require('internal/modules/esm/loader').initializeESMCallbacks();
   const { registerTickCallback, runNextTicks } =
     require('internal/process/task_queues');
   registerTickCallback();

@@ -9,4 +9,12 @@ const { evalScript } = require('internal/process/execution');
 
 prepareMainThreadExecution();
 const code = internalBinding('fs').readFileUtf8(0, 0);
-evalScript('[stdin]', code, getOptionValue('[print_eval]'));
+const inputType = getOptionValue('--input-type');
+const esm = require('internal/modules/esm/loader');
+if (inputType === 'module' ||
+    (inputType !== 'commonjs' && !getOptionValue('[print_eval]') &&
+     esm.containsModuleSyntax(code, '[stdin]'))) {
+  esm.runSourceAsModule(code, '[stdin1]');
+} else {
+  evalScript('[stdin]', code, getOptionValue('[print_eval]'));
+}

@@ -52,7 +52,6 @@ const {
     ERR_INVALID_PACKAGE_CONFIG,
     ERR_INVALID_PACKAGE_TARGET,
     ERR_PACKAGE_PATH_NOT_EXPORTED,
-    ERR_REQUIRE_ESM,
     ERR_UNKNOWN_BUILTIN_MODULE,
   },
 } = require('internal/errors');
@@ -889,12 +888,47 @@ Module._extensions['.js'] = function(module, filename) {
   if (StringPrototypeEndsWith(filename, '.js')) {
     const pkg = readPackageScope(filename);
     if (pkg?.data?.type === 'module') {
-      const err = new ERR_REQUIRE_ESM(filename, true);
-      throw err;
+      loadESMForRequire(module, filename);
+      return;
+    }
+    if (pkg?.data?.type !== 'commonjs') {
+      // Node 22+: a .js without "type" that only parses as an ES module.
+      // Checked only after a SyntaxError, so CommonJS compiles once.
+      try {
+        module._compile(content, filename);
+      } catch (err) {
+        const esm = require('internal/modules/esm/loader');
+        if (err?.name !== 'SyntaxError' ||
+            !esm.containsModuleSyntax(stripShebang(content), filename)) {
+          throw err;
+        }
+        loadESMForRequire(module, filename);
+      }
+      return;
     }
   }
   module._compile(content, filename);
 };
+
+// require() of an ES module (Node 22+): its namespace.
+function loadESMForRequire(module, filename) {
+  const { requireESM } = require('internal/modules/esm/loader');
+  const parent = module[kModuleParent];
+  setOwnProperty(module, 'exports',
+                 requireESM(filename, parent?.filename));
+  module.loaded = true;
+}
+
+// Not enumerable: require.extensions lists .js, .json and .node, as in Node.
+ObjectDefineProperty(Module._extensions, '.mjs', {
+  __proto__: null,
+  configurable: true,
+  writable: true,
+  enumerable: false,
+  value: function(module, filename) {
+    loadESMForRequire(module, filename);
+  },
+});
 
 Module._extensions['.json'] = function(module, filename) {
   const content = fsBinding.readFileUtf8(filename, 0);
@@ -957,6 +991,19 @@ function internalRequire(module, id) {
 }
 
 Module.runMain = function(main = process.argv[1]) {
+  let filename;
+  try {
+    filename = Module._resolveFilename(main, null, true);
+  } catch {
+    // Module._load reports it.
+  }
+  if (filename !== undefined) {
+    const esm = require('internal/modules/esm/loader');
+    if (esm.shouldRunAsESM(filename)) {
+      esm.runMainESM(filename);
+      return;
+    }
+  }
   Module._load(main, null, true);
 };
 
@@ -1011,8 +1058,10 @@ module.exports = {
   Module,
   initializeCJS,
   kIsMainSymbol,
+  readPackage,
   readPackageScope,
   getCjsConditions,
+  packageExportsResolve,
   wrapSafe,
   toRealPath,
 };
