@@ -20,6 +20,7 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_METHOD_NOT_IMPLEMENTED,
     ERR_OUT_OF_RANGE,
+    ERR_SYSTEM_ERROR,
   },
 } = require('internal/errors');
 const {
@@ -306,20 +307,48 @@ ObjectDefineProperty(WriteStream.prototype, 'pending', {
 WriteStream.prototype.open = function() {};
 WriteStream.prototype._construct = construct;
 
+// A write may land short, or fail with EAGAIN on a non-blocking fd (a pipe
+// or tty the user opened); both just mean "the rest is still to go". Only
+// a run of writes that make no progress at all is treated as a failure.
+const kMaxIdleWrites = 5;
+
+function writeFully(stream, data, offset, length, position, idleWrites, cb) {
+  stream[kFs].write(stream.fd, data, offset, length, position,
+                    (er, bytes) => {
+                      let again = null;
+                      if (er?.code === 'EAGAIN') {
+                        again = er;
+                        er = null;
+                        bytes = 0;
+                      }
+                      if (er || stream.destroyed) return cb(er);
+                      stream.bytesWritten += bytes;
+                      if (bytes === length) return cb();
+                      idleWrites = bytes > 0 ? 0 : idleWrites + 1;
+                      if (idleWrites > kMaxIdleWrites) {
+                        return cb(new ERR_SYSTEM_ERROR({
+                          syscall: 'write',
+                          code: again ? 'EAGAIN' : 0,
+                          message: `no bytes written in ${idleWrites} attempts`,
+                        }));
+                      }
+                      writeFully(stream, data, offset + bytes, length - bytes,
+                                 position === null ? null : position + bytes,
+                                 idleWrites, cb);
+                    });
+}
+
 WriteStream.prototype._write = function(data, encoding, cb) {
   this[kIsPerformingIO] = true;
-  this[kFs].write(this.fd, data, 0, data.length, this.pos ?? null,
-                  (er, bytes) => {
-                    this[kIsPerformingIO] = false;
-                    if (this.destroyed) {
-                      cb(er);
-                      this.emit(kIoDone, er);
-                      return;
-                    }
-                    if (er) return cb(er);
-                    this.bytesWritten += bytes;
-                    cb();
-                  });
+  writeFully(this, data, 0, data.length, this.pos ?? null, 0, (er) => {
+    this[kIsPerformingIO] = false;
+    if (this.destroyed) {
+      cb(er);
+      this.emit(kIoDone, er);
+      return;
+    }
+    cb(er);
+  });
   if (this.pos !== undefined) this.pos += data.length;
 };
 
