@@ -1691,6 +1691,15 @@ function globSync(pattern, options) {
 }
 
 let streamsModule;
+// Assigning over one of the lazy stream getters turns it into a plain data
+// property holding the caller's value, as it would be on a normal object.
+function replaceLazyExport(name, value) {
+  ObjectDefineProperty(fs, name, {
+    __proto__: null, value, writable: true, enumerable: true,
+    configurable: true,
+  });
+}
+
 function lazyStreams() {
   if (streamsModule === undefined) {
     try {
@@ -1813,39 +1822,19 @@ const fs = module.exports = {
   get ReadStream() {
     return lazyStreams().ReadStream;
   },
-  set ReadStream(val) {
-    ObjectDefineProperty(fs, 'ReadStream', {
-      __proto__: null, value: val, writable: true, enumerable: true,
-      configurable: true,
-    });
-  },
+  set ReadStream(val) { replaceLazyExport('ReadStream', val); },
   get WriteStream() {
     return lazyStreams().WriteStream;
   },
-  set WriteStream(val) {
-    ObjectDefineProperty(fs, 'WriteStream', {
-      __proto__: null, value: val, writable: true, enumerable: true,
-      configurable: true,
-    });
-  },
+  set WriteStream(val) { replaceLazyExport('WriteStream', val); },
   get FileReadStream() {
     return lazyStreams().ReadStream;
   },
-  set FileReadStream(val) {
-    ObjectDefineProperty(fs, 'FileReadStream', {
-      __proto__: null, value: val, writable: true, enumerable: true,
-      configurable: true,
-    });
-  },
+  set FileReadStream(val) { replaceLazyExport('FileReadStream', val); },
   get FileWriteStream() {
     return lazyStreams().WriteStream;
   },
-  set FileWriteStream(val) {
-    ObjectDefineProperty(fs, 'FileWriteStream', {
-      __proto__: null, value: val, writable: true, enumerable: true,
-      configurable: true,
-    });
-  },
+  set FileWriteStream(val) { replaceLazyExport('FileWriteStream', val); },
   get Utf8Stream() {
     return lazyStreams().Utf8Stream;
   },

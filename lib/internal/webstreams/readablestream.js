@@ -614,11 +614,7 @@ class ReadableStreamDefaultReader {
     if (!isReadableStreamDefaultReader(this)) {
       return PromiseReject(new ERR_INVALID_THIS('ReadableStreamDefaultReader'));
     }
-    if (this[kState].stream === undefined) {
-      return PromiseReject(new ERR_INVALID_STATE.TypeError(
-        'The reader is not attached to a stream'));
-    }
-    return readableStreamReaderGenericCancel(this, reason);
+    return readerCancel(this, reason);
   }
 
   [kInspect](depth, options) {
@@ -725,11 +721,7 @@ class ReadableStreamBYOBReader {
     if (!isReadableStreamBYOBReader(this)) {
       return PromiseReject(new ERR_INVALID_THIS('ReadableStreamBYOBReader'));
     }
-    if (this[kState].stream === undefined) {
-      return PromiseReject(new ERR_INVALID_STATE.TypeError(
-        'The reader is not attached to a stream'));
-    }
-    return readableStreamReaderGenericCancel(this, reason);
+    return readerCancel(this, reason);
   }
 
   [kInspect](depth, options) {
@@ -1650,6 +1642,15 @@ function readableStreamAddReadRequest(stream, readRequest) {
 function readableStreamAddReadIntoRequest(stream, readIntoRequest) {
   ArrayPrototypePush(stream[kState].reader[kState].readIntoRequests,
                      readIntoRequest);
+}
+
+// The cancel() both reader classes expose, after their own brand check.
+function readerCancel(reader, reason) {
+  if (reader[kState].stream === undefined) {
+    return PromiseReject(new ERR_INVALID_STATE.TypeError(
+      'The reader is not attached to a stream'));
+  }
+  return readableStreamReaderGenericCancel(reader, reason);
 }
 
 function readableStreamReaderGenericCancel(reader, reason) {
