@@ -398,6 +398,9 @@ require('internal/fs/sync_write_stream');
 // And what every run of a program loads: the CommonJS loader and the
 // preparation of the main script.
 require('internal/modules/cjs/loader');
+// Compiled here so the snapshot holds it: the runtime half of bootstrap
+// installs its import() and import.meta callbacks on every start.
+require('internal/modules/esm/loader');
 require('internal/process/pre_execution');
 
 // Core modules loaded so far, as Node lists them.
