@@ -902,6 +902,13 @@ Module._extensions['.js'] = function(module, filename) {
             !esm.containsModuleSyntax(stripShebang(content), filename)) {
           throw err;
         }
+        if (module[kIsMainSymbol]) {
+          // The entry point runs as an ES module: no CommonJS main then.
+          delete Module._cache[filename];
+          process.mainModule = undefined;
+          esm.runMainESM(filename);
+          return;
+        }
         loadESMForRequire(module, filename);
       }
       return;

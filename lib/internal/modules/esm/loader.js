@@ -619,9 +619,11 @@ function runSourceAsModule(source, name) {
   runEntryModule(getModule(url, 'module', source));
 }
 
-// Whether the main file should run as an ES module: .mjs, a .js or
-// extensionless file in a "type": "module" scope, or a .js without "type"
-// that only parses as a module.
+// Whether the main file should run as an ES module: .mjs, or a .js or
+// extensionless file in a "type": "module" scope. A .js without "type" is
+// tried as CommonJS first; the CommonJS loader hands it over here only if
+// it then fails to parse and has module syntax, so the common case compiles
+// the script once.
 function shouldRunAsESM(filename) {
   const slash = StringPrototypeLastIndexOf(filename, '/');
   const dot = StringPrototypeLastIndexOf(filename, '.');
@@ -631,8 +633,7 @@ function shouldRunAsESM(filename) {
   const scope = lazyCjs().readPackageScope(filename);
   const type = scope ? scope.data.type : 'none';
   if (type === 'module') return true;
-  if (type === 'commonjs' || ext === '') return false;
-  return isModuleSyntaxOnly(filename);
+  return false;
 }
 
 const kModuleOnlyMessages = [
@@ -646,16 +647,6 @@ const kMaybeTLAMessages = [
   'for await is only valid in async functions and the top level bodies of ' +
     'modules',
 ];
-function isModuleSyntaxOnly(filename) {
-  let source;
-  try {
-    source = readFile(filename);
-  } catch {
-    return false;
-  }
-  return containsModuleSyntax(source, filename);
-}
-
 function containsModuleSyntax(source, filename) {
   const { wrapSafe } = lazyCjs();
   try {
