@@ -16,6 +16,7 @@
   V(errors)                      \
   V(fs)                          \
   V(fs_event_wrap)               \
+  V(http_parser)                 \
   V(js_stream)                   \
   V(messaging)                   \
   V(module_wrap)                 \
@@ -33,6 +34,7 @@
   V(timers)                      \
   V(tty_wrap)                    \
   V(types)                       \
+  V(udp_wrap)                    \
   V(util)                        \
   V(uv)                          \
   V(v8)
