@@ -295,6 +295,20 @@ uv_stream_t* StreamFromObject(Local<Object> object) {
   return static_cast<LibuvStreamWrap*>(base)->stream();
 }
 
+// What may travel over an IPC pipe: a stream handle or a UDP handle (libuv
+// takes both through uv_write2() and uv_accept(), typed as a stream).
+static uv_stream_t* IpcHandleFromObject(Local<Object> object) {
+  uv_stream_t* stream = StreamFromObject(object);
+  if (stream != nullptr) return stream;
+  HandleWrap* wrap =
+      static_cast<HandleWrap*>(GetWrapped(object, &HandleWrap::kType));
+  if (wrap == nullptr || wrap->state() != HandleWrap::kInitialized ||
+      wrap->handle()->type != UV_UDP) {
+    return nullptr;
+  }
+  return reinterpret_cast<uv_stream_t*>(wrap->handle());
+}
+
 #define UNWRAP_STREAM(args)                                         \
   LibuvStreamWrap* wrap = Unwrap<LibuvStreamWrap>((args).This());   \
   if (wrap == nullptr || wrap->state() != kInitialized) {           \
@@ -400,16 +414,20 @@ void LibuvStreamWrap::AcceptPendingHandle() {
     if (!BindingConstructor(env, "tcp_wrap", "TCP").ToLocal(&ctor)) return;
   } else if (type == UV_NAMED_PIPE) {
     if (!BindingConstructor(env, "pipe_wrap", "Pipe").ToLocal(&ctor)) return;
+  } else if (type == UV_UDP) {
+    if (!BindingConstructor(env, "udp_wrap", "UDP").ToLocal(&ctor)) return;
   } else {
-    // UDP handles have no wrap in lode yet: the descriptor is closed with
-    // the pipe.
     return;
   }
   Local<Value> socket_type = Integer::New(isolate, 0);  // SOCKET
   Local<Object> handle;
   if (!ctor->NewInstance(context, 1, &socket_type).ToLocal(&handle)) return;
-  uv_stream_t* target = StreamFromObject(handle);
-  if (target == nullptr) return;
+  // uv_accept() also adopts a UDP descriptor (with uv_udp_open()).
+  uv_stream_t* target = IpcHandleFromObject(handle);
+  if (target == nullptr ||
+      reinterpret_cast<uv_handle_t*>(target)->type != type) {
+    return;
+  }
   if (uv_accept(stream_, target) != 0) {
     HandleWrap::Unwrap<HandleWrap>(handle)->Close();
     return;
@@ -430,7 +448,7 @@ int LibuvStreamWrap::DoWrite(Local<Object> req, std::string data,
   // uv_try_write() before uv_write2().
   uv_stream_t* send_stream = nullptr;
   if (IsIPC() && send_handle->IsObject()) {
-    send_stream = StreamFromObject(send_handle.As<Object>());
+    send_stream = IpcHandleFromObject(send_handle.As<Object>());
     if (send_stream == nullptr) {
       state[kBytesWritten] = 0;
       state[kLastWriteWasAsync] = 0;

@@ -73,6 +73,12 @@ function lazyPipeBinding() {
   return pipeBinding;
 }
 
+let dgramModule;
+function lazyDgram() {
+  dgramModule ??= require('internal/dgram');
+  return dgramModule;
+}
+
 let netModule;
 // Child stdio pipes are net.Socket objects, as in Node. Until lode has a net
 // module with sockets over stream handles, 'pipe' is not available for
@@ -459,6 +465,29 @@ const handleConversion = {
       emit(socket);
     },
   },
+
+  // UDP sockets are shared, not moved: both processes keep receiving.
+  'dgram.Native': {
+    send(message, handle, options) {
+      return handle;
+    },
+    got(message, handle, emit) {
+      emit(handle);
+    },
+  },
+
+  'dgram.Socket': {
+    send(message, socket, options) {
+      message.dgramType = socket.type;
+      return socket[lazyDgram().kStateSymbol].handle;
+    },
+    got(message, handle, emit) {
+      const socket = new (lazyDgram().Socket)(message.dgramType);
+      socket.bind(handle, () => {
+        emit(socket);
+      });
+    },
+  },
 };
 
 let socketListModule;
@@ -493,6 +522,8 @@ function handleTypeOf(handle) {
   if (handle instanceof lazyTCP() || handle instanceof Pipe) {
     return 'net.Native';
   }
+  if (handle instanceof lazyDgram().Socket) return 'dgram.Socket';
+  if (handle instanceof internalBinding('udp_wrap').UDP) return 'dgram.Native';
   throw new ERR_INVALID_HANDLE_TYPE();
 }
 
