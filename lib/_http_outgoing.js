@@ -1,0 +1,20 @@
+'use strict';
+
+// The legacy public module Node keeps for packages that reach into http's
+// internals; the code is lib/internal/http/outgoing.js.
+
+const {
+  kHighWaterMark,
+  kUniqueHeaders,
+  validateHeaderName,
+  validateHeaderValue,
+  OutgoingMessage,
+} = require('internal/http/outgoing');
+
+module.exports = {
+  kHighWaterMark,
+  kUniqueHeaders,
+  validateHeaderName,
+  validateHeaderValue,
+  OutgoingMessage,
+};
