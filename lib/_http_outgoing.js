@@ -6,6 +6,7 @@
 const {
   kHighWaterMark,
   kUniqueHeaders,
+  parseUniqueHeadersOption,
   validateHeaderName,
   validateHeaderValue,
   OutgoingMessage,
@@ -14,6 +15,8 @@ const {
 module.exports = {
   kHighWaterMark,
   kUniqueHeaders,
+  parseUniqueHeadersOption,
+  parseUniqueHeadersOption,
   validateHeaderName,
   validateHeaderValue,
   OutgoingMessage,

@@ -31,6 +31,7 @@ const {
   insert,
   clearTimeout,
   getTimerDuration,
+  kTimeout,
 } = require('internal/timers');
 const { validateFunction } = require('internal/validators');
 
@@ -42,7 +43,6 @@ const kSession = Symbol('kSession');
 const kBuffer = Symbol('kBuffer');
 const kBufferGen = Symbol('kBufferGen');
 const kBufferCb = Symbol('kBufferCb');
-const kTimeout = Symbol('timeout');
 
 let Buffer;
 function lazyBuffer() {
@@ -117,6 +117,16 @@ function afterWriteDispatched(req, err, cb) {
   }
 }
 
+function isTextEncoding(encoding) {
+  switch (encoding) {
+    case 'utf8': case 'utf-8': case 'latin1': case 'binary': case 'ascii':
+    case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le':
+    case undefined: case null:
+      return true;
+  }
+  return false;
+}
+
 // `data` is the list Writable hands to _writev: { chunk, encoding } entries
 // with `allBuffers` set when every chunk is a Buffer.
 function writevGeneric(self, data, cb) {
@@ -129,8 +139,15 @@ function writevGeneric(self, data, cb) {
   } else {
     chunks = new Array(data.length * 2);
     for (let i = 0; i < data.length; i++) {
-      chunks[i * 2] = data[i].chunk;
-      chunks[i * 2 + 1] = data[i].encoding;
+      let { chunk, encoding } = data[i];
+      // The native writev encodes only the text encodings; hex and base64
+      // strings are decoded here.
+      if (typeof chunk === 'string' && !isTextEncoding(encoding)) {
+        chunk = lazyBuffer().from(chunk, encoding);
+        encoding = 'buffer';
+      }
+      chunks[i * 2] = chunk;
+      chunks[i * 2 + 1] = encoding;
     }
   }
   const err = req.handle.writev(req, chunks, allBuffers);

@@ -638,8 +638,12 @@ function getTimerCounts() {
   };
 }
 
+// The symbol sockets keep their idle timer under (net, http, http2).
+const kTimeout = Symbol('timeout');
+
 module.exports = {
   TIMEOUT_MAX,
+  kTimeout,
   getTimerCounts,
   kRefed,
   kHasPrimitive,

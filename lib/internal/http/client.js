@@ -37,6 +37,9 @@ const {
   OutgoingMessage,
   kOutHeaders,
   kNeedDrain,
+  kSetDefaultHeaders,
+  kUniqueHeaders,
+  parseUniqueHeadersOption,
 } = require('internal/http/outgoing');
 const agentModule = require('internal/http/agent');
 const { Agent } = agentModule;
@@ -57,6 +60,10 @@ const {
 } = require('internal/validators');
 const { getTimerDuration } = require('internal/timers');
 const { addAbortSignal, finished } = require('stream');
+
+let debug = require('internal/util/debuglog').debuglog('http', (fn) => {
+  debug = fn;
+});
 
 const kError = Symbol('kError');
 const INVALID_PATH_REGEX = /[^\u0021-\u00ff]/;
@@ -96,8 +103,6 @@ function ClientRequest(input, options, cb) {
     agent = new AgentClass();
   } else if (agent === null || agent === undefined) {
     if (typeof options.createConnection !== 'function') agent = defaultAgent;
-    // createConnection without an agent still needs the protocol's port.
-    options.defaultPort ||= defaultAgent.defaultPort;
   } else if (typeof agent.addRequest !== 'function') {
     throw new ERR_INVALID_ARG_TYPE('options.agent',
                                    ['Agent-like Object', 'undefined', 'false'],
@@ -128,7 +133,12 @@ function ClientRequest(input, options, cb) {
     validateHost(options.hostname, 'hostname') ||
     validateHost(options.host, 'host') || 'localhost';
 
-  const setHost = options.setHost === undefined || Boolean(options.setHost);
+  const setDefaultHeaders = options.setDefaultHeaders ?? true;
+  validateBoolean(setDefaultHeaders, 'options.setDefaultHeaders');
+  this[kSetDefaultHeaders] = setDefaultHeaders;
+  const setHost = options.setHost !== undefined ?
+    Boolean(options.setHost) : setDefaultHeaders;
+  this[kUniqueHeaders] = parseUniqueHeadersOption(options.uniqueHeaders);
 
   this.socketPath = options.socketPath;
 
@@ -576,6 +586,7 @@ function responseKeepAlive(req) {
 }
 
 function tickOnSocket(req, socket) {
+  debug('CLIENT request on socket');
   const parser = parsers.alloc();
   req.socket = socket;
   const lenient = req.insecureHTTPParser === undefined ?

@@ -209,21 +209,24 @@ IncomingMessage.prototype._addHeaderLine = function _addHeaderLine(field,
                                                                    value,
                                                                    dest) {
   const name = lowerCaseName(field);
-  const kind = this.joinDuplicateHeaders ? kJoinComma : fieldKind(name);
-  const current = dest[name];
-  if (current === undefined) {
-    dest[name] = kind === kArray ? [value] : value;
-  } else if (kind === kArray) {
-    current.push(value);
-  } else if (kind === kJoinSemicolon) {
-    dest[name] = current + '; ' + value;
-  } else if (kind === kJoinComma) {
-    // set-cookie joined by joinDuplicateHeaders is still an array.
-    if (typeof current === 'string') {
-      dest[name] = current + ', ' + value;
+  const kind = fieldKind(name);
+  if (kind === kArray) {
+    // Set-Cookie stays a list even when duplicates are joined.
+    if (dest[name] !== undefined) {
+      dest[name].push(value);
     } else {
-      current.push(value);
+      dest[name] = [value];
     }
+  } else if (kind === kDropDuplicate) {
+    if (dest[name] === undefined) {
+      dest[name] = value;
+    } else if (this.joinDuplicateHeaders) {
+      dest[name] += ', ' + value;
+    }
+  } else if (typeof dest[name] === 'string') {
+    dest[name] += (kind === kJoinSemicolon ? '; ' : ', ') + value;
+  } else {
+    dest[name] = value;
   }
 };
 

@@ -19,6 +19,7 @@ const {
   ObjectSetPrototypeOf,
   ObjectValues,
   RegExpPrototypeExec,
+  SafeSet,
   StringPrototypeToLowerCase,
   Symbol,
 } = primordials;
@@ -63,6 +64,7 @@ const kHighWaterMark = Symbol('kHighWaterMark');
 const kRejectNonStandardBodyWrites = Symbol('kRejectNonStandardBodyWrites');
 const kUniqueHeaders = Symbol('kUniqueHeaders');
 const kBytesWritten = Symbol('kBytesWritten');
+const kSetDefaultHeaders = Symbol('kSetDefaultHeaders');
 
 const nop = () => {};
 const RE_CONN_CLOSE = /(?:^|\W)close(?:$|\W)/i;
@@ -295,12 +297,27 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine,
 
   let { header } = state;
 
+  // setDefaultHeaders: false sends exactly the headers given.
+  if (this[kSetDefaultHeaders] === false) {
+    this._header = header + CRLF;
+    this._headerSent = false;
+    if (state.expect) this._send('');
+    return;
+  }
+
   if (!state.date && this.sendDate) {
     header += 'Date: ' + utcDate() + CRLF;
   }
 
+  // A body-less message that claims a chunked body leaves the peer unsure
+  // where the next message starts: the connection closes after it.
+  if (state.te && !this._hasBody) this.shouldKeepAlive = false;
+
   // Keep-alive is offered only when the peer can tell where the body ends.
-  if (!state.connection) {
+  if (this._removedConnection) {
+    // No Connection header at all: HTTP/1.1's default (keep-alive) holds.
+    this._last = !this.shouldKeepAlive;
+  } else if (!state.connection) {
     const shouldSendKeepAlive = this.shouldKeepAlive &&
       (state.contLen || this.useChunkedEncodingByDefault || this.agent);
     if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
@@ -353,7 +370,9 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine,
 function processHeader(self, state, key, value, validate) {
   if (validate) validateHeaderName(key);
   if (ArrayIsArray(value)) {
-    if (value.length < 2 || !isCookieField(key)) {
+    // Cookies, and the headers the user declared unique, go on one line.
+    if ((value.length < 2 || !isCookieField(key)) &&
+        !isUniqueHeader(self, key)) {
       for (let i = 0; i < value.length; i++) {
         storeHeader(self, state, key, value[i], validate);
       }
@@ -368,6 +387,21 @@ function storeHeader(self, state, key, value, validate) {
   if (validate) validateHeaderValue(key, value);
   state.header += key + ': ' + value + CRLF;
   matchHeader(self, state, key, value);
+}
+
+function isUniqueHeader(self, key) {
+  const unique = self[kUniqueHeaders];
+  return unique != null && unique.has(StringPrototypeToLowerCase(key));
+}
+
+// The uniqueHeaders option: names whose values are joined into one line.
+function parseUniqueHeadersOption(headers) {
+  if (!ArrayIsArray(headers)) return null;
+  const unique = new SafeSet();
+  for (let i = 0; i < headers.length; i++) {
+    unique.add(StringPrototypeToLowerCase(headers[i]));
+  }
+  return unique;
 }
 
 function isCookieField(s) {
@@ -528,6 +562,19 @@ OutgoingMessage.prototype.removeHeader = function removeHeader(name) {
   if (this[kOutHeaders] !== null) delete this[kOutHeaders][key];
 };
 
+// The legacy view of the headers: raw names to values.
+OutgoingMessage.prototype._renderHeaders = function _renderHeaders() {
+  if (this._header) throw new ERR_HTTP_HEADERS_SENT('render');
+  const headersMap = this[kOutHeaders];
+  const headers = {};
+  if (headersMap !== null) {
+    for (const key in headersMap) {
+      headers[headersMap[key][0]] = headersMap[key][1];
+    }
+  }
+  return headers;
+};
+
 OutgoingMessage.prototype._implicitHeader = function _implicitHeader() {
   throw new ERR_METHOD_NOT_IMPLEMENTED('_implicitHeader()');
 };
@@ -656,7 +703,8 @@ OutgoingMessage.prototype.addTrailers = function addTrailers(headers) {
       value = headers[field];
     }
     validateHeaderName(field, 'Trailer name');
-    if (ArrayIsArray(value) && value.length > 1 && !isCookieField(field)) {
+    if (ArrayIsArray(value) && value.length > 1 && !isCookieField(field) &&
+        !isUniqueHeader(this, field)) {
       for (let j = 0; j < value.length; j++) {
         if (checkInvalidHeaderChar(value[j])) {
           throw new ERR_INVALID_CHAR('trailer content', field);
@@ -808,6 +856,8 @@ function(err, event) {
 
 module.exports = {
   kHighWaterMark,
+  kSetDefaultHeaders,
+  parseUniqueHeadersOption,
   kUniqueHeaders,
   kNeedDrain,
   kOutHeaders,
@@ -815,4 +865,5 @@ module.exports = {
   validateHeaderName,
   validateHeaderValue,
   OutgoingMessage,
+  utcDate,
 };

@@ -38,6 +38,7 @@ const { ConnectionsList } = internalBinding('http_parser');
 const {
   kUniqueHeaders,
   kOutHeaders,
+  parseUniqueHeadersOption,
   kNeedDrain,
   OutgoingMessage,
 } = require('internal/http/outgoing');
@@ -63,6 +64,9 @@ const {
 } = require('internal/validators');
 const { kEmptyObject, promisify } = require('internal/util');
 const { setInterval, clearInterval } = require('timers');
+let debug = require('internal/util/debuglog').debuglog('http', (fn) => {
+  debug = fn;
+});
 
 const kServerResponse = Symbol('ServerResponse');
 const kConnections = Symbol('http.server.connections');
@@ -250,7 +254,7 @@ function Server(options, requestListener) {
   this.timeout = 0;
   this.maxHeadersCount = null;
   this.maxRequestsPerSocket = 0;
-  this[kUniqueHeaders] = options.uniqueHeaders ?? null;
+  this[kUniqueHeaders] = parseUniqueHeadersOption(options.uniqueHeaders);
 }
 ObjectSetPrototypeOf(Server.prototype, net.Server.prototype);
 ObjectSetPrototypeOf(Server, net.Server);
@@ -427,6 +431,7 @@ function connectionListener(socket) {
 }
 
 function connectionListenerInternal(server, socket) {
+  debug('SERVER new http connection');
   socket.server = server;
 
   if (server.timeout && typeof socket.setTimeout === 'function') {
@@ -449,6 +454,7 @@ function connectionListenerInternal(server, socket) {
   );
   parser.socket = socket;
   socket.parser = parser;
+  parser[HTTPParser.kOnTimeout | 0] = onParserTimeout.bind(undefined, socket);
 
   if (typeof server.maxHeadersCount === 'number') {
     parser.maxHeaderPairs = server.maxHeadersCount << 1;
@@ -503,6 +509,10 @@ function socketOnDrain(socket, state) {
     msg[kNeedDrain] = false;
     msg.emit('drain');
   }
+}
+
+function onParserTimeout(socket) {
+  FunctionPrototypeCall(socketOnTimeout, socket);
 }
 
 function socketOnTimeout() {
