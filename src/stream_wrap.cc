@@ -328,6 +328,11 @@ void LibuvStreamWrap::ReadStop(const FunctionCallbackInfo<Value>& args) {
 
 void LibuvStreamWrap::UseUserBuffer(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_STREAM(args);
+  // No buffer: reads allocate again (http hands a socket back this way).
+  if (args[0]->IsNullOrUndefined()) {
+    wrap->user_buffer_.Reset();
+    return;
+  }
   if (!args[0]->IsUint8Array()) {
     return THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(),
                                       "First argument must be a Uint8Array");

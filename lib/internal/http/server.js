@@ -21,6 +21,7 @@ const {
 } = primordials;
 
 const net = require('net');
+const { Buffer } = require('buffer');
 const EventEmitter = require('events');
 const {
   parsers,
@@ -50,6 +51,7 @@ const {
     ERR_HTTP_INVALID_STATUS_CODE,
     ERR_HTTP_REQUEST_TIMEOUT,
     ERR_HTTP_SOCKET_ASSIGNED,
+    ERR_HTTP_SOCKET_ENCODING,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_CHAR,
     ERR_OUT_OF_RANGE,
@@ -64,6 +66,11 @@ const {
 } = require('internal/validators');
 const { kEmptyObject, promisify } = require('internal/util');
 const { setInterval, clearInterval } = require('timers');
+const {
+  kBuffer,
+  kBufferCb,
+} = require('internal/stream_base_commons');
+const { FastBuffer } = require('internal/buffer');
 let debug = require('internal/util/debuglog').debuglog('http', (fn) => {
   debug = fn;
 });
@@ -487,6 +494,56 @@ function connectionListenerInternal(server, socket) {
   socket.on('pause', onSocketPause);
 
   socket._paused = false;
+
+  consumeSocket(socket, state);
+}
+
+// Requests are read into one buffer shared by every connection and handed
+// straight to the parser, which copies what it keeps (header strings, body
+// chunks): no allocation per read and no trip through the socket's
+// Readable. The socket stays flowing for its 'end'; pause() and resume()
+// stop and start the handle directly.
+const kReadBufferSize = 64 * 1024;
+let sharedReadBuffer;
+const kConsumed = Symbol('kConsumed');
+
+function consumeSocket(socket, state) {
+  const handle = socket._handle;
+  if (typeof handle?.useUserBuffer !== 'function' || socket[kBuffer]) return;
+  sharedReadBuffer ??= new FastBuffer(kReadBufferSize);
+  socket[kBuffer] = sharedReadBuffer;
+  socket[kBufferCb] = (nread, buf) => {
+    state.onData(new FastBuffer(buf.buffer, buf.byteOffset, nread));
+  };
+  socket[kConsumed] = state;
+  handle.useUserBuffer(sharedReadBuffer);
+  // Someone else wants the bytes: they get them through the Readable.
+  socket.on = socketListenerWrapper(socket.on);
+  socket.addListener = socketListenerWrapper(socket.addListener);
+  socket.prependListener = socketListenerWrapper(socket.prependListener);
+  socket.setEncoding = socketSetEncoding;
+}
+
+function unconsumeSocket(socket) {
+  if (socket[kConsumed] === undefined) return;
+  socket[kConsumed] = undefined;
+  socket[kBuffer] = null;
+  socket[kBufferCb] = null;
+  socket._handle?.useUserBuffer(null);
+}
+
+function socketListenerWrapper(original) {
+  return function socketListener(ev, fn) {
+    const res = ReflectApply(original, this, arguments);
+    if ((ev === 'data' || ev === 'readable') && this[kConsumed] !== undefined) {
+      unconsumeSocket(this);
+    }
+    return res;
+  };
+}
+
+function socketSetEncoding() {
+  throw new ERR_HTTP_SOCKET_ENCODING();
 }
 
 function updateOutgoingData(socket, state, delta) {
@@ -561,7 +618,8 @@ function socketOnData(server, socket, parser, state, d) {
 
 function onParserExecuteCommon(server, socket, parser, state, ret, d) {
   if (ret instanceof Error) {
-    prepareError(ret, parser, d);
+    prepareError(ret, parser,
+                 socket[kConsumed] !== undefined ? Buffer.from(d) : d);
     FunctionPrototypeCall(socketOnError, socket, ret);
   } else if (parser.incoming?.upgrade) {
     // The rest of the connection belongs to the 'upgrade' or 'connect'
@@ -569,7 +627,10 @@ function onParserExecuteCommon(server, socket, parser, state, ret, d) {
     const req = parser.incoming;
     const eventName = req.method === 'CONNECT' ? 'connect' : 'upgrade';
     if (eventName === 'upgrade' || server.listenerCount(eventName) > 0) {
-      const bodyHead = d.slice(ret, d.length);
+      // The read buffer is shared: what follows the head is copied.
+      const bodyHead = socket[kConsumed] !== undefined ?
+        Buffer.from(d.subarray(ret, d.length)) : d.slice(ret, d.length);
+      unconsumeSocket(socket);
 
       socket.readableFlowing = null;
       socket.removeListener('data', state.onData);
@@ -606,11 +667,10 @@ function onParserExecuteCommon(server, socket, parser, state, ret, d) {
 }
 
 function onSocketResume() {
-  // A socket resumed by the user while the server paused it reads again
-  // through the parser.
+  // 'resume' comes a tick late: a socket the server paused meanwhile stays
+  // paused.
   if (this._paused) {
     this.pause();
-    return;
   }
 }
 
