@@ -4,9 +4,9 @@
 // from src/tcp_wrap.cc and src/pipe_wrap.cc; the read/write glue is in
 // internal/stream_base_commons); a Server owns a listening handle and
 // wraps every accepted handle in a Socket.
-// Host names are resolved with internal/net's lookup (the system's
-// getaddrinfo) while lode has no dns module. BlockList, SocketAddress and
-// the cluster paths are not implemented.
+// Host names are resolved with dns.lookup (read at each use, so that a
+// program may replace it). BlockList, SocketAddress and the cluster paths
+// are not implemented.
 
 const {
   ArrayIsArray,
@@ -29,7 +29,6 @@ const {
   isIP,
   isIPv4,
   isIPv6,
-  lookup: systemLookup,
   normalizedArgsSymbol,
 } = require('internal/net');
 const { TCP, TCPConnectWrap, constants: TCPConstants } =
@@ -141,15 +140,12 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
 
 function noop() {}
 
-// dns.lookup once lode has a dns module, the system lookup until then.
-let dnsLookup;
+// dns.lookup, loaded on first use (dns creates its default resolver when
+// it loads).
+let dns;
 function defaultLookup() {
-  if (dnsLookup === undefined) {
-    const { BuiltinModule } = require('internal/bootstrap/realm');
-    dnsLookup = BuiltinModule.exists('dns') ? require('dns').lookup :
-      systemLookup;
-  }
-  return dnsLookup;
+  dns ??= require('dns');
+  return dns.lookup;
 }
 
 // A non-negative number, or false.

@@ -9,6 +9,7 @@
   V(async_wrap)                  \
   V(builtins)                    \
   V(buffer)                      \
+  V(cares_wrap)                  \
   V(constants)                   \
   V(contextify)                  \
   V(credentials)                 \

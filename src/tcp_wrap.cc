@@ -9,21 +9,13 @@
 //     ('IPv4' | 'IPv6') and port
 //   reset(callback): close with a TCP RST
 //   onconnection(status, clientHandle) on a listening socket.
-// Host names: lode has no c-ares; `getaddrinfo(req, hostname, family)`
-// resolves through uv_getaddrinfo on the thread pool and calls
-// req.oncomplete(err, addresses) with the addresses as strings in the
-// order the system returns them. lib/internal/net.js's lookup uses it until
-// a dns module exists.
+// Host names are resolved by lib/dns.js (src/cares_wrap.cc).
 // The stream methods come from LibuvStreamWrap (stream_base.h).
 #include <net/if.h>
 #include <netdb.h>
 #include <sys/socket.h>
 
 #include <string.h>
-
-#include <memory>
-#include <string>
-#include <vector>
 
 #include "env.h"
 #include "lode_binding.h"
@@ -33,18 +25,13 @@
 
 namespace lode::tcp_wrap {
 
-using v8::Array;
 using v8::Context;
-using v8::Function;
 using v8::FunctionCallbackInfo;
 using v8::FunctionTemplate;
-using v8::Global;
-using v8::HandleScope;
 using v8::Integer;
 using v8::Isolate;
 using v8::Local;
 using v8::Object;
-using v8::String;
 using v8::Value;
 
 namespace {
@@ -242,69 +229,6 @@ class TCPWrap : public LibuvStreamWrap {
   uv_tcp_t tcp_;
 };
 
-// getaddrinfo(req, hostname, family) -> err; later
-// req.oncomplete(err, addresses).
-struct AddrInfoReq {
-  Environment* env;
-  Global<Object> req;
-  uv_getaddrinfo_t uv;
-};
-
-void AfterGetAddrInfo(uv_getaddrinfo_t* uv_req, int status,
-                      addrinfo* res) {
-  std::unique_ptr<AddrInfoReq> req(static_cast<AddrInfoReq*>(uv_req->data));
-  Environment* env = req->env;
-  if (!env->can_call_into_js()) {
-    uv_freeaddrinfo(res);
-    return;
-  }
-  Isolate* isolate = env->isolate();
-  HandleScope scope(isolate);
-  Local<Context> context = env->context();
-  Context::Scope context_scope(context);
-  std::vector<Local<Value>> list;
-  for (addrinfo* p = res; status == 0 && p != nullptr; p = p->ai_next) {
-    char ip[INET6_ADDRSTRLEN];
-    const void* src;
-    if (p->ai_family == AF_INET) {
-      src = &reinterpret_cast<sockaddr_in*>(p->ai_addr)->sin_addr;
-    } else if (p->ai_family == AF_INET6) {
-      src = &reinterpret_cast<sockaddr_in6*>(p->ai_addr)->sin6_addr;
-    } else {
-      continue;
-    }
-    if (uv_inet_ntop(p->ai_family, src, ip, sizeof(ip)) != 0) continue;
-    list.push_back(OneByteString(isolate, ip));
-  }
-  uv_freeaddrinfo(res);
-  if (status == 0 && list.empty()) status = UV_EAI_NODATA;
-  Local<Value> argv[2] = {Integer::New(isolate, status),
-                          Array::New(isolate, list.data(), list.size())};
-  MakeCallback(env, req->req.Get(isolate), "oncomplete", 2, argv);
-}
-
-void GetAddrInfo(const FunctionCallbackInfo<Value>& args) {
-  Environment* env = Environment::GetCurrent(args);
-  Isolate* isolate = env->isolate();
-  if (!args[0]->IsObject() || !args[1]->IsString()) {
-    return THROW_ERR_INVALID_ARG_TYPE(isolate, "Invalid getaddrinfo call");
-  }
-  Utf8Value hostname(isolate, args[1]);
-  int family = Int32Arg(args[2], 0);
-  addrinfo hints{};
-  hints.ai_family = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  hints.ai_flags = Int32Arg(args[3], 0);
-  auto* req = new AddrInfoReq();
-  req->env = env;
-  req->req.Reset(isolate, args[0].As<Object>());
-  req->uv.data = req;
-  int err = uv_getaddrinfo(env->loop(), &req->uv, AfterGetAddrInfo,
-                           *hostname, nullptr, &hints);
-  if (err != 0) delete req;
-  args.GetReturnValue().Set(err);
-}
-
 void PlainConstructor(const FunctionCallbackInfo<Value>& args) {
   CHECK(args.IsConstructCall());
 }
@@ -333,9 +257,6 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
 
   SetConstructorFunction(context, target, "TCPConnectWrap",
                          NewFunctionTemplate(isolate, PlainConstructor));
-  SetConstructorFunction(context, target, "GetAddrInfoReqWrap",
-                         NewFunctionTemplate(isolate, PlainConstructor));
-  SetMethod(context, target, "getaddrinfo", GetAddrInfo);
 
   Local<Object> constants = Object::New(isolate);
   SetConstant(context, constants, "SOCKET", kSocket);
@@ -359,7 +280,6 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(TCPWrap::SetNoDelay);
   registry->Register(TCPWrap::SetKeepAlive);
   registry->Register(TCPWrap::Reset);
-  registry->Register(GetAddrInfo);
   registry->Register(PlainConstructor);
   LibuvStreamWrap::RegisterExternalReferences(registry);
 }

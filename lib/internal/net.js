@@ -1,16 +1,12 @@
 'use strict';
 
-// IP address checks shared by net, dns and url, and the host name lookup
-// net uses while lode has no dns module.
+// IP address checks shared by net, dns and url.
 
 const {
-  ArrayPrototypeMap,
   RegExp,
   RegExpPrototypeExec,
   Symbol,
 } = primordials;
-
-const { bindRequest } = require('internal/async_hooks');
 
 const v4Seg = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
 const v4Str = `(?:${v4Seg}\\.){3}${v4Seg}`;
@@ -46,55 +42,9 @@ function isIP(s) {
 // child_process asks.
 const kHasSockets = true;
 
-let tcpBinding;
-// dns.lookup() for net until lode has a dns module: the same arguments
-// (hostname, { family, hints, all }, callback(err, address, family) or
-// callback(err, [{ address, family }]) with `all`), answered by the
-// system's getaddrinfo() through internalBinding('tcp_wrap').getaddrinfo
-// on the thread pool, in the order the system returns (Node's 'verbatim').
+// dns.lookup(), for callers written before lode had a dns module.
 function lookup(hostname, options, callback) {
-  const family = options?.family === 4 || options?.family === 6 ?
-    options.family : 0;
-  const all = options?.all === true;
-  const literal = isIP(hostname);
-  if (literal !== 0 || !hostname) {
-    const address = literal !== 0 ? hostname :
-      (family === 6 ? '::1' : '127.0.0.1');
-    const addressFamily = literal !== 0 ? literal : (family === 6 ? 6 : 4);
-    process.nextTick(() => {
-      if (all) {
-        callback(null, [{ address, family: addressFamily }]);
-      } else {
-        callback(null, address, addressFamily);
-      }
-    });
-    return {};
-  }
-  tcpBinding ??= internalBinding('tcp_wrap');
-  const req = new tcpBinding.GetAddrInfoReqWrap();
-  req.hostname = hostname;
-  req.oncomplete = bindRequest(req, 'GETADDRINFOREQWRAP',
-                               function(err, addresses) {
-    if (err) {
-      const { DNSException } = require('internal/errors');
-      callback(new DNSException(err, 'getaddrinfo', hostname));
-      return;
-    }
-    if (all) {
-      callback(null, ArrayPrototypeMap(addresses, (address) => {
-        return { address, family: isIPv6(address) ? 6 : 4 };
-      }));
-    } else {
-      callback(null, addresses[0], isIPv6(addresses[0]) ? 6 : 4);
-    }
-  });
-  const err = tcpBinding.getaddrinfo(req, hostname, family,
-                                     options?.hints | 0);
-  if (err) {
-    const { DNSException } = require('internal/errors');
-    process.nextTick(callback, new DNSException(err, 'getaddrinfo', hostname));
-  }
-  return req;
+  return require('dns').lookup(hostname, options, callback);
 }
 
 // Marks the [options, callback] arrays net's normalizeArgs() returns.

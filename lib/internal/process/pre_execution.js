@@ -2,7 +2,7 @@
 
 // What every entry point does before user code: the module loader's paths,
 // NODE_DEBUG, process.argv[1] made absolute, the IPC channel of a forked
-// child, and --require preloads.
+// child, --dns-result-order, and --require preloads.
 
 const {
   NumberParseInt,
@@ -22,6 +22,11 @@ function prepareMainThreadExecution(expandArgv1 = false) {
   addReadOnlyProcessAlias('_print_eval', '--print');
   require('internal/util/debuglog').initializeDebugEnv(process.env.NODE_DEBUG);
   setupChildProcessIpcChannel();
+  // A bad --dns-result-order fails here, as in Node, not at the first
+  // lookup.
+  if (getOptionValue('--dns-result-order')) {
+    require('internal/dns/utils').initializeDns();
+  }
   const { Module, initializeCJS } = require('internal/modules/cjs/loader');
   initializeCJS();
   const preloads = getOptionValue('--require');
