@@ -13,7 +13,10 @@ function notImplemented(name) {
   };
 }
 
-Module.register = notImplemented('register');
+Module.register = function register(specifier, parentURL, options) {
+  return require('internal/modules/esm/hooks')
+    .register(specifier, parentURL, options);
+};
 Module.registerHooks = notImplemented('registerHooks');
 Module.findSourceMap = notImplemented('findSourceMap');
 Module.findPackageJSON = notImplemented('findPackageJSON');

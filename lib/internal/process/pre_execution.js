@@ -2,7 +2,8 @@
 
 // What every entry point does before user code: the module loader's paths,
 // NODE_DEBUG, process.argv[1] made absolute, the IPC channel of a forked
-// child, --dns-result-order, and --require preloads.
+// child, --dns-result-order, and --require preloads (the --import ones are
+// asynchronous: the entry points run them, internal/modules/esm/hooks).
 
 const {
   NumberParseInt,
@@ -31,11 +32,6 @@ function prepareMainThreadExecution(expandArgv1 = false) {
   initializeCJS();
   const preloads = getOptionValue('--require');
   if (preloads && preloads.length > 0) Module._preloadModules(preloads);
-  const imports = getOptionValue('--import');
-  if (imports && imports.length > 0) {
-    const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
-    throw new ERR_NOT_IMPLEMENTED('--import');
-  }
 }
 
 // process._eval (the -e/-p code; fork() drops it from a child's execArgv)

@@ -536,8 +536,13 @@ function referrerURL(referrer) {
   return lazyUrl().pathToFileURL(`${process.cwd()}/`).href;
 }
 
-// import() from any script or module.
+// import() from any script or module; through the customization hooks
+// when some are registered.
 function importModuleDynamically(specifier, referrer) {
+  const hooks = require('internal/modules/esm/hooks');
+  if (hooks.hooksActive()) {
+    return hooks.importModule(`${specifier}`, referrerURL(referrer));
+  }
   return importModule(`${specifier}`, referrerURL(referrer));
 }
 
@@ -689,7 +694,109 @@ function requireESM(filename, parentFilename) {
   return wrap.getNamespace();
 }
 
+// The format a URL has as far as resolution knows it (the customization
+// hooks' default resolve step): undefined when the extension is unknown.
+function formatOfURL(url) {
+  if (StringPrototypeStartsWith(url, 'node:')) return 'builtin';
+  if (StringPrototypeStartsWith(url, 'data:')) {
+    try {
+      return parseDataURL(url).format;
+    } catch {
+      return undefined;
+    }
+  }
+  if (!StringPrototypeStartsWith(url, 'file:')) return undefined;
+  try {
+    const format = formatOfFile(lazyUrl().fileURLToPath(url));
+    return format === 'commonjs-or-module' ? 'commonjs' : format;
+  } catch {
+    return undefined;
+  }
+}
+
+// A module from a format and source a load hook chose.
+function createModuleFromSource(url, format, source) {
+  if (format === 'builtin') return newBuiltinModule(url);
+  const filename = StringPrototypeStartsWith(url, 'file:') ?
+    lazyUrl().fileURLToPath(url) : undefined;
+  if (source == null) return createModule(url, format);
+  if (format === 'module') return newSourceTextModule(url, source);
+  if (format === 'json') return newJSONModule(url, source, filename);
+  if (format === 'commonjs' && filename !== undefined) {
+    return newCommonJSModuleFromSource(url, filename, source);
+  }
+  if (format === 'commonjs' || format === 'wasm' || format === 'addon') {
+    return createModule(url, format);
+  }
+  throw new ERR_UNKNOWN_MODULE_FORMAT(format, url);
+}
+
+// CommonJS whose source came from a load hook: compiled from that source,
+// not read again from disk.
+function newCommonJSModuleFromSource(url, filename, source) {
+  const names = cjsExportNames(filename, source);
+  return newSyntheticModule(url, names, function() {
+    const { Module } = lazyCjs();
+    let module = Module._cache[filename];
+    if (module === undefined) {
+      module = new Module(filename, null);
+      module.filename = filename;
+      module.paths = Module._nodeModulePaths(path.dirname(filename));
+      Module._cache[filename] = module;
+      try {
+        module._compile(source, filename);
+      } catch (err) {
+        delete Module._cache[filename];
+        throw err;
+      }
+      module.loaded = true;
+    }
+    const exports = module.exports;
+    this.setExport('default', exports);
+    this.setExport('module.exports', exports);
+    for (let i = 2; i < names.length; i++) {
+      let value;
+      try {
+        value = exports?.[names[i]];
+      } catch {
+        // A throwing getter: left undefined.
+      }
+      this.setExport(names[i], value);
+    }
+  });
+}
+
+// Loads and evaluates `url` now: module.register() needs the hooks
+// module's exports before it returns.
+function evaluateSync(url) {
+  const wrap = getModule(url);
+  const { kUninstantiated, kErrored } = lazyBinding();
+  if (wrap.getStatus() === kUninstantiated) wrap.instantiate();
+  wrap.evaluate();
+  if (wrap.getStatus() === kErrored) throw wrap.getError();
+  return wrap.getNamespace();
+}
+
+// What the customization hooks (esm/hooks.js) build on.
+const internals = {
+  cachedModule: (url) => moduleMap.get(url),
+  cacheModule: (url, wrap) => moduleMap.set(url, wrap),
+  containsModuleSyntax: (source, filename) =>
+    containsModuleSyntax(source, filename),
+  createModuleFromSource,
+  evaluateSync,
+  formatOfFile,
+  formatOfURL,
+  getConditions: () => getConditions(),
+  parseDataURL,
+  readFileBuffer: (filename) => require('fs').readFileSync(filename),
+  resolve,
+  runEntryModule,
+  runModule,
+};
+
 module.exports = {
+  internals,
   containsModuleSyntax,
   getModule,
   importModule,
