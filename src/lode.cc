@@ -260,6 +260,16 @@ int RunEnvironment(Isolate* isolate, const Options& options,
 
 v8::Platform* GetPlatform() { return g_platform.get(); }
 
+void SetDefaultV8Flags() {
+  // V8 verifies its own snapshot's checksum at every start unless told not
+  // to; the snapshot is part of the library we load, so the check buys
+  // nothing (Node turns it off too).
+  v8::V8::SetFlagsFromString("--no-verify-snapshot-checksum");
+  // Import attributes (`import x from './x.json' with { type: 'json' }`):
+  // this V8 parses them behind a flag; Node 24 has them always.
+  v8::V8::SetFlagsFromString("--harmony-import-attributes");
+}
+
 void InitializeV8(int thread_pool_size) {
   g_platform = v8::platform::NewDefaultPlatform(thread_pool_size);
   v8::V8::InitializePlatform(g_platform.get());
@@ -385,10 +395,7 @@ int Start(int argc, char** argv) {
     return 0;
   }
 
-  // V8 verifies its own snapshot's checksum at every start unless told not
-  // to; the snapshot is part of the library we load, so the check buys
-  // nothing (Node turns it off too).
-  v8::V8::SetFlagsFromString("--no-verify-snapshot-checksum");
+  SetDefaultV8Flags();
 
   // V8 takes the options lode does not know; any it does not know either is
   // a bad option.

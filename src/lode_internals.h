@@ -11,6 +11,9 @@ namespace lode {
 class Environment;
 
 // Creates the V8 platform (once per process) and initializes V8.
+// The V8 flags every lode start (and the snapshot builder) sets before any
+// from the command line.
+void SetDefaultV8Flags();
 void InitializeV8(int thread_pool_size);
 
 // The V8 platform of the process.

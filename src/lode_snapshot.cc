@@ -68,7 +68,7 @@ std::string EmbeddingSource(const char* blob_path, const StartupData& blob) {
 }  // namespace
 
 int BuildSnapshot(const char* blob_path, const char* cc_path) {
-  v8::V8::SetFlagsFromString("--no-verify-snapshot-checksum");
+  SetDefaultV8Flags();
   InitializeV8(4);
   const std::vector<intptr_t>& refs =
       GetExternalReferenceRegistry()->external_references();
