@@ -13,6 +13,7 @@
   V(constants)                   \
   V(contextify)                  \
   V(credentials)                 \
+  V(crypto)                      \
   V(encoding_binding)            \
   V(errors)                      \
   V(fs)                          \

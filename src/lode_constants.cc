@@ -10,8 +10,15 @@
 
 #include "env.h"
 #include "lode_binding.h"
+#include "lode_crypto.h"
 #include "util.h"
 #include "uv.h"
+
+namespace lode::zlib {
+// In lode_zlib.cc: zlib.constants.
+void DefineConstants(v8::Local<v8::Context> context,
+                     v8::Local<v8::Object> target);
+}  // namespace lode::zlib
 
 namespace lode::constants {
 
@@ -126,8 +133,14 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   DefineFs(context, fs);
   SetValue(context, target, "os", os);
   SetValue(context, target, "fs", fs);
-  SetValue(context, target, "crypto", Object::New(isolate));
-  SetValue(context, target, "zlib", Object::New(isolate));
+  Local<Object> crypto_constants =
+      Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
+  crypto::DefineConstants(context, crypto_constants);
+  SetValue(context, target, "crypto", crypto_constants);
+  Local<Object> zlib_constants =
+      Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
+  zlib::DefineConstants(context, zlib_constants);
+  SetValue(context, target, "zlib", zlib_constants);
   Local<Object> trace = Object::New(isolate);
   SetValue(context, target, "trace", trace);
 }

@@ -11,10 +11,8 @@ const {
   ArrayPrototypePush,
   MathMax,
   MathMin,
-  MathRandom,
   MathTrunc,
   NumberIsNaN,
-  NumberPrototypeToString,
   ObjectDefineProperties,
   PromisePrototypeThen,
   PromiseReject,
@@ -22,8 +20,6 @@ const {
   RegExpPrototypeSymbolReplace,
   SafeMap,
   StringPrototypeCharCodeAt,
-  StringPrototypePadStart,
-  StringPrototypeSlice,
   StringPrototypeSplit,
   StringPrototypeToLowerCase,
   Symbol,
@@ -426,21 +422,9 @@ function createBlobFromFile(path, stats, type) {
 
 const objectURLs = new SafeMap();
 
+// A version 4 UUID from OpenSSL's generator (loaded on first use).
 function randomUUID() {
-  let hex = '';
-  for (let i = 0; i < 4; i++) {
-    hex += StringPrototypePadStart(
-      NumberPrototypeToString(MathTrunc(MathRandom() * 0x100000000), 16),
-      8, '0');
-  }
-  // Version 4, variant 10xx.
-  const variant = NumberPrototypeToString(
-    8 + MathTrunc(MathRandom() * 4), 16);
-  return `${StringPrototypeSlice(hex, 0, 8)}-` +
-    `${StringPrototypeSlice(hex, 8, 12)}-` +
-    `4${StringPrototypeSlice(hex, 13, 16)}-` +
-    `${variant}${StringPrototypeSlice(hex, 17, 20)}-` +
-    `${StringPrototypeSlice(hex, 20, 32)}`;
+  return require('internal/crypto/random').randomUUID();
 }
 
 function createObjectURL(blob) {

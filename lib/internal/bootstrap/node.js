@@ -358,6 +358,23 @@ defineLazyGlobal('Buffer', () => require('buffer').Buffer);
   defineGlobal('structuredClone',
                require('internal/structured_clone').structuredClone, true);
 }
+// Web Crypto: the classes are plain data properties and globalThis.crypto
+// a getter, as in Node. Loading them touches no OpenSSL state, so they are
+// part of the snapshot.
+{
+  const { Crypto, CryptoKey, SubtleCrypto, crypto } =
+    require('internal/crypto/webcrypto');
+  defineGlobal('Crypto', Crypto, false);
+  defineGlobal('CryptoKey', CryptoKey, false);
+  defineGlobal('SubtleCrypto', SubtleCrypto, false);
+  ObjectDefineProperty(globalThis, 'crypto', {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() { return crypto; },
+    set: undefined,
+  });
+}
 // fetch comes with the networking issue; until then a call rejects with
 // ERR_NOT_IMPLEMENTED (the global exists, as code tests for it).
 defineLazyGlobal('fetch', () => function fetch() {

@@ -68,6 +68,12 @@ const {
   isWeakSet,
 } = internalBinding('types');
 
+// Asked only for objects tagged KeyObject, so that comparing plain values
+// never loads crypto.
+function isKeyObject(value) {
+  return require('internal/util/types').isKeyObject(value);
+}
+
 const kLoose = 0;
 const kStrict = 1;
 const kPartial = 2;
@@ -329,6 +335,9 @@ function compareObjects(a, b, mode, memos) {
     return false;
   } else if (tag === '[object URL]' && typeof a.href === 'string') {
     if (a.href !== b.href) return false;
+  } else if (tag === '[object KeyObject]' && isKeyObject(a)) {
+    // Key material is compared, not the (empty) own properties.
+    if (!isKeyObject(b) || !a.equals(b)) return false;
   } else if (isWeakMap(a) || isWeakSet(a)) {
     // Their contents cannot be observed: only identity counts.
     return false;

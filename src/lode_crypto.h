@@ -1,0 +1,187 @@
+// What the files of internalBinding('crypto') share: OpenSSL errors turned
+// into JS errors with Node's codes, byte access to buffers, digest lookup,
+// and CryptoJob, the base of every operation that runs either at once or on
+// the libuv threadpool (random bytes, key derivation, one-shot digests).
+//
+// The binding is split by concern: lode_crypto.cc (registration, lists,
+// constants, timingSafeEqual), lode_crypto_hash.cc (Hash, Hmac, one-shot
+// digests), lode_crypto_random.cc (random bytes, primes),
+// lode_crypto_kdf.cc (PBKDF2, scrypt, HKDF), lode_crypto_cipher.cc
+// (CipherBase, getCipherInfo).
+#ifndef SRC_LODE_CRYPTO_H_
+#define SRC_LODE_CRYPTO_H_
+
+#include <openssl/evp.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "env.h"
+#include "lode_binding.h"
+#include "util.h"
+#include "uv.h"
+#include "v8.h"
+
+namespace lode::crypto {
+
+// --- Errors -----------------------------------------------------------------
+
+enum class ErrorKind { kError, kTypeError, kRangeError };
+
+// An error with a `code` property, as Node's C++ throws them
+// ("Invalid key length", code ERR_CRYPTO_INVALID_KEYLEN).
+v8::Local<v8::Value> CodedError(v8::Isolate* isolate, const char* code,
+                                ErrorKind kind, const std::string& message);
+void ThrowCodedError(v8::Isolate* isolate, const char* code, ErrorKind kind,
+                     const std::string& message);
+
+// The error for OpenSSL error `err` (usually ERR_get_error()): its message
+// is OpenSSL's string, with `library`, `reason` and a code like
+// ERR_OSSL_EVP_UNSUPPORTED; the errors still queued become
+// `opensslErrorStack`. When `err` is 0 and `fallback` is given, a plain
+// Error with that message. Empties this thread's error queue.
+v8::Local<v8::Value> OpenSSLError(v8::Isolate* isolate, unsigned long err,
+                                  const char* fallback);
+void ThrowOpenSSLError(v8::Isolate* isolate, unsigned long err,
+                       const char* fallback);
+// This thread's queued OpenSSL errors, oldest first; the queue is emptied.
+// Jobs call it where the work ran (the queue is per thread).
+std::vector<unsigned long> DrainErrors();
+// The error a job reports: the message of the oldest error (or `fallback`
+// when there is none) and the others as `opensslErrorStack`, as a plain
+// Error without the decoration synchronous errors get, as in Node.
+v8::Local<v8::Value> JobError(v8::Isolate* isolate,
+                              const std::vector<unsigned long>& errors,
+                              const char* fallback);
+
+// Empties this thread's OpenSSL error queue when the scope ends, so that one
+// operation's leftovers never decorate the next one's error.
+class ClearErrorsOnReturn {
+ public:
+  ClearErrorsOnReturn();
+  ~ClearErrorsOnReturn();
+  LODE_DISALLOW_COPY(ClearErrorsOnReturn);
+};
+
+// --- Bytes ------------------------------------------------------------------
+
+// The bytes of an ArrayBuffer, SharedArrayBuffer or ArrayBufferView, for the
+// duration of a call. False for anything else.
+struct ByteView {
+  const unsigned char* data = nullptr;
+  size_t length = 0;
+};
+bool GetByteView(v8::Local<v8::Value> value, ByteView* out);
+
+// A copy of such bytes, which a job owns while it runs on the threadpool.
+bool CopyBytes(v8::Local<v8::Value> value, std::vector<unsigned char>* out);
+
+// An ArrayBuffer holding a copy of `data`.
+v8::Local<v8::ArrayBuffer> ToArrayBuffer(v8::Isolate* isolate,
+                                         const unsigned char* data,
+                                         size_t length);
+
+// --- Algorithms -------------------------------------------------------------
+
+// The digest called `name` (any OpenSSL name or alias: "sha256",
+// "RSA-SHA256", "SHA512-256"), as its provider implementation when one can
+// be fetched, else the legacy table's entry (whose use then fails with
+// OpenSSL's "unsupported"). nullptr when OpenSSL knows no such name.
+const EVP_MD* FindDigest(const std::string& name);
+
+// A mode's label as getCipherInfo() reports it ("cbc", "gcm", "stream"...).
+const char* CipherModeLabel(int mode);
+
+// --- Jobs -------------------------------------------------------------------
+
+enum JobMode { kJobSync = 0, kJobAsync = 1 };
+
+// One operation, created from JS as `new XJob(mode, ...args)`. `run()` on a
+// synchronous job does the work now and returns [error, result]; on an
+// asynchronous one it queues the work on the threadpool and later calls
+// `job.ondone(error)` or `job.ondone(undefined, result)` from the loop. The
+// JS object is held strongly while the work is queued and weakly otherwise;
+// the C++ object dies with it.
+class CryptoJob {
+ public:
+  CryptoJob(Environment* env, JobMode mode, const char* resource_name);
+  virtual ~CryptoJob();
+  LODE_DISALLOW_COPY(CryptoJob);
+
+  // Links the job to its JS object (done once the arguments are accepted).
+  void Attach(v8::Local<v8::Object> object);
+
+  static void Run(const v8::FunctionCallbackInfo<v8::Value>& args);
+
+  static void RegisterExternalReferences(ExternalReferenceRegistry* registry);
+
+ protected:
+  // Any thread; must not touch V8.
+  virtual void DoWork() = 0;
+  // The main thread, after DoWork(): sets *error or *result. Returns false
+  // with a JS exception pending when it could not build them.
+  virtual bool Finish(v8::Isolate* isolate, v8::Local<v8::Value>* error,
+                      v8::Local<v8::Value>* result) = 0;
+
+  Environment* env() const { return env_; }
+
+ private:
+  static void OnWork(uv_work_t* work);
+  static void AfterWork(uv_work_t* work, int status);
+  static void OnGC(const v8::WeakCallbackInfo<CryptoJob>& info);
+
+  Environment* env_;
+  JobMode mode_;
+  const char* resource_name_;
+  v8::Global<v8::Object> object_;
+  uv_work_t work_;
+  bool queued_ = false;
+};
+
+// `new XJob(mode, ...)` for a job class T that has
+//   static std::unique_ptr<T> Create(Environment*, JobMode,
+//                                    const v8::FunctionCallbackInfo<Value>&)
+// returning nullptr with a JS exception pending when the arguments are
+// refused.
+template <typename T>
+void NewJob(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (!args.IsConstructCall() || !args[0]->IsInt32()) {
+    ThrowCodedError(env->isolate(), "ERR_INVALID_ARG_TYPE",
+                    ErrorKind::kTypeError, "Invalid job arguments");
+    return;
+  }
+  int32_t mode = args[0].As<v8::Int32>()->Value();
+  std::unique_ptr<T> job =
+      T::Create(env, mode == kJobAsync ? kJobAsync : kJobSync, args);
+  if (!job) return;
+  job.release()->Attach(args.This());
+}
+
+// A job class's constructor template, inheriting `run`.
+v8::Local<v8::FunctionTemplate> NewJobTemplate(
+    v8::Isolate* isolate, v8::FunctionCallback constructor);
+
+// --- Per-concern setup ------------------------------------------------------
+
+void InitializeHash(v8::Local<v8::Context> context,
+                    v8::Local<v8::Object> target);
+void RegisterHashReferences(ExternalReferenceRegistry* registry);
+void InitializeRandom(v8::Local<v8::Context> context,
+                      v8::Local<v8::Object> target);
+void RegisterRandomReferences(ExternalReferenceRegistry* registry);
+void InitializeKdf(v8::Local<v8::Context> context,
+                   v8::Local<v8::Object> target);
+void RegisterKdfReferences(ExternalReferenceRegistry* registry);
+void InitializeCipher(v8::Local<v8::Context> context,
+                      v8::Local<v8::Object> target);
+void RegisterCipherReferences(ExternalReferenceRegistry* registry);
+
+// Fills internalBinding('constants').crypto.
+void DefineConstants(v8::Local<v8::Context> context,
+                     v8::Local<v8::Object> target);
+
+}  // namespace lode::crypto
+
+#endif  // SRC_LODE_CRYPTO_H_
