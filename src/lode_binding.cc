@@ -39,6 +39,7 @@
   V(udp_wrap)                    \
   V(util)                        \
   V(uv)                          \
+  V(zlib)                        \
   V(v8)
 
 #define V(name)                                                          \

@@ -4,9 +4,11 @@
 // Readable.toWeb/fromWeb, Writable.toWeb/fromWeb, Duplex.toWeb/fromWeb.
 
 const {
+  ObjectKeys,
   PromisePrototypeThen,
   PromiseResolve,
   SafePromiseAll,
+  SafeSet,
   TypedArrayPrototypeGetBuffer,
   TypedArrayPrototypeGetByteLength,
   TypedArrayPrototypeGetByteOffset,
@@ -61,11 +63,33 @@ let encoder;
 
 function nop() {}
 
+// The codes a zlib handle fails with: Z_NEED_DICT and the negative zlib
+// return codes (Z_DATA_ERROR, Z_BUF_ERROR, ...).
+let zlibFailureCodes;
+function isZlibFailure(code) {
+  if (typeof code !== 'string') return false;
+  if (zlibFailureCodes === undefined) {
+    zlibFailureCodes = new SafeSet(['Z_NEED_DICT']);
+    const constants = internalBinding('constants').zlib;
+    for (const name of ObjectKeys(constants)) {
+      if (constants[name] < 0) zlibFailureCodes.add(name);
+    }
+  }
+  return zlibFailureCodes.has(code);
+}
+
 // What a Node stream's end reports, as the web stream should see it: a
-// premature close is an abort.
+// premature close is an abort, a zlib failure (a CompressionStream's) a
+// TypeError that keeps the code and has the original as its cause.
 function handleKnownInternalErrors(cause) {
   if (cause?.code === 'ERR_STREAM_PREMATURE_CLOSE') {
     return new AbortError(undefined, { cause });
+  }
+  if (isZlibFailure(cause?.code)) {
+    // eslint-disable-next-line no-restricted-syntax
+    const error = new TypeError(undefined, { cause });
+    error.code = cause.code;
+    return error;
   }
   return cause;
 }
