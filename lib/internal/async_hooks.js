@@ -435,6 +435,27 @@ function leaveResource(resource, prior) {
   AsyncContextFrame.set(prior);
 }
 
+// A callback of `resource` threw: its context stays current (the
+// uncaught-exception handlers run in it, as in Node) and only the async
+// context frame is restored; exitContextsAfterException() runs the 'after'
+// hooks once the exception is handled.
+function leaveResourceAfterThrow(prior) {
+  AsyncContextFrame.set(prior);
+}
+
+// An uncaught exception was handled: every context it interrupted is left,
+// innermost first, with its 'after' hooks.
+function exitContextsAfterException() {
+  while (stackLength > 0) {
+    const asyncId = executionId;
+    if (asyncId > 0) {
+      emitAfter(asyncId);
+    } else {
+      popAsyncContext();
+    }
+  }
+}
+
 // A request's completion callback (req.oncomplete) that runs in the
 // context the request was made in, then reports its destroy. Without
 // tracking, the callback itself.
@@ -523,6 +544,8 @@ module.exports = {
   initResource,
   enterResource,
   leaveResource,
+  leaveResourceAfterThrow,
+  exitContextsAfterException,
   runInResource,
   bindRequest,
   bindHandle,

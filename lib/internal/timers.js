@@ -46,6 +46,7 @@ const {
   emitDestroy,
   enterResource,
   leaveResource,
+  leaveResourceAfterThrow,
 } = require('internal/async_hooks');
 
 // Indices of immediateInfo, shared with src/env.h.
@@ -421,6 +422,7 @@ function listOnTimeout(list, now) {
     const tracked = tracking.active;
     let priorFrame;
     if (tracked) priorFrame = enterResource(timer);
+    let threw = true;
     try {
       const args = timer._timerArgs;
       if (args === undefined) {
@@ -428,6 +430,7 @@ function listOnTimeout(list, now) {
       } else {
         ReflectApply(timer._onTimeout, timer, args);
       }
+      threw = false;
     } finally {
       if (timer._repeat && timer._idleTimeout !== -1) {
         timer._idleTimeout = timer._repeat;
@@ -440,7 +443,13 @@ function listOnTimeout(list, now) {
         if (timer[kRefed]) refCount--;
         if (destroyHooksExist()) emitDestroy(timer[async_id_symbol]);
       }
-      if (tracked) leaveResource(timer, priorFrame);
+      if (tracked) {
+        if (threw) {
+          leaveResourceAfterThrow(priorFrame);
+        } else {
+          leaveResource(timer, priorFrame);
+        }
+      }
     }
   }
   // The list is empty: drop it, unless the callbacks made a new one for the
@@ -570,8 +579,10 @@ function processImmediate() {
         ReflectApply(immediate._onImmediate, immediate, argv);
       }
     } catch (err) {
+      // The handlers run in the immediate's context; once the exception is
+      // handled the contexts are left (exitContextsAfterException).
       if (tracked) {
-        leaveResource(immediate, priorFrame);
+        leaveResourceAfterThrow(priorFrame);
         tracked = false;
       }
       triggerUncaughtException(err, false);

@@ -10,7 +10,6 @@
 const {
   FunctionPrototypeBind,
   FunctionPrototypeCall,
-  PromiseReject,
   SymbolToStringTag,
   ObjectDefineProperty,
   ObjectFreeze,
@@ -97,6 +96,8 @@ ObjectDefineProperty(process, 'features', {
   value: perThread.features,
 });
 process._exiting = false;
+// The active domain (node:domain sets it); null until one is entered.
+process.domain = null;
 process.debugPort = 9229;
 // Built on first use: it reads the options of the run.
 {
@@ -375,12 +376,22 @@ defineLazyGlobal('Buffer', () => require('buffer').Buffer);
     set: undefined,
   });
 }
-// fetch comes with the networking issue; until then a call rejects with
-// ERR_NOT_IMPLEMENTED (the global exists, as code tests for it).
-defineLazyGlobal('fetch', () => function fetch() {
-  const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
-  return PromiseReject(new ERR_NOT_IMPLEMENTED('fetch'));
-}, true);
+// fetch (lib/internal/fetch/): as in Node, `fetch` is a plain function
+// that loads the implementation on its first call. The classes are lazy
+// globals, so that none of it is loaded (or in the snapshot) before use.
+{
+  let fetchImpl;
+  defineGlobal('fetch', function fetch(input, init = undefined) {
+    fetchImpl ??= require('internal/fetch/fetch').fetch;
+    return fetchImpl(input, init);
+  });
+  defineLazyGlobal('FormData',
+                   () => require('internal/fetch/formdata').FormData);
+  defineLazyGlobal('Headers', () => require('internal/fetch/headers').Headers);
+  defineLazyGlobal('Request', () => require('internal/fetch/request').Request);
+  defineLazyGlobal('Response',
+                   () => require('internal/fetch/response').Response);
+}
 
 // The WHATWG streams, Blob and File: loaded now (they keep nothing of the
 // run) and, as in Node, plain non-enumerable data properties.

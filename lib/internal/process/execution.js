@@ -48,12 +48,16 @@ function onGlobalUncaughtException(er, fromPromise) {
   if (captureFn !== null) {
     captureFn(er);
     require('timers').setImmediate(() => {});
+    require('internal/async_hooks').exitContextsAfterException();
     return true;
   }
   if (process.emit('uncaughtException', er, type)) {
     // The tick queue the exception interrupted runs again on the next
     // turn of the loop: give the loop that turn.
     require('timers').setImmediate(() => {});
+    // The callbacks the exception interrupted are left now, with their
+    // 'after' hooks (the handlers ran inside them).
+    require('internal/async_hooks').exitContextsAfterException();
     return true;
   }
   try {

@@ -30,6 +30,7 @@ const {
   initResource,
   enterResource,
   leaveResource,
+  leaveResourceAfterThrow,
   destroyHooksExist,
   emitDestroy,
   async_id_symbol,
@@ -118,11 +119,17 @@ function runTick(tock) {
 // A tick in the async context it was queued in.
 function runTickInContext(tock) {
   const priorFrame = enterResource(tock);
+  let threw = true;
   try {
     runTick(tock);
+    threw = false;
   } finally {
     if (destroyHooksExist()) emitDestroy(tock[async_id_symbol]);
-    leaveResource(tock, priorFrame);
+    if (threw) {
+      leaveResourceAfterThrow(priorFrame);
+    } else {
+      leaveResource(tock, priorFrame);
+    }
   }
 }
 
@@ -174,13 +181,16 @@ function runMicrotask() {
 // A queueMicrotask callback in the async context it was queued in.
 function runMicrotaskInContext() {
   const priorFrame = enterResource(this);
+  let threw = false;
   try {
     FunctionPrototypeCall(this.callback);
   } catch (err) {
+    threw = true;
+    leaveResourceAfterThrow(priorFrame);
     triggerUncaughtException(err, false);
   } finally {
     if (destroyHooksExist()) emitDestroy(this[async_id_symbol]);
-    leaveResource(this, priorFrame);
+    if (!threw) leaveResource(this, priorFrame);
   }
 }
 
