@@ -20,7 +20,8 @@ export CC CXX
 LIB_DIRS := $(shell find lib -type d)
 CCTEST_DIR := test/cctest
 
-.PHONY: all lode cctest test test-js test-no-snapshot test-npm bench clean distclean
+.PHONY: all lode cctest test test-js test-no-snapshot test-npm test-npm-http bench \
+	clean distclean
 
 all: lode
 
@@ -58,6 +59,12 @@ test-js: lode
 # output Node 24 gives; needs the npm registry.
 test-npm: lode
 	bash test/npm/run.sh
+
+# express and fastify hello-world apps (pinned in test/npm-http/package.json)
+# served by lode must answer check.py's requests as under Node 24
+# (status, headers but Date, bodies); needs the npm registry.
+test-npm-http: lode
+	bash test/npm-http/run.sh
 
 bench: lode
 	$(PYTHON) benchmark/run.py --binary out/$(BUILDTYPE)/lode
