@@ -13,6 +13,7 @@ const {
   ArrayPrototypePush,
   ArrayPrototypeSlice,
   ArrayPrototypeSplice,
+  ErrorCaptureStackTrace,
   FunctionPrototypeCall,
   ObjectDefineProperty,
   ReflectApply,
@@ -35,8 +36,15 @@ const execution = require('internal/process/execution');
 if (execution.hasUncaughtExceptionCaptureCallback()) {
   throw new ERR_DOMAIN_CALLBACK_NOT_AVAILABLE();
 }
-process.setUncaughtExceptionCaptureCallback = function(fn) {
-  throw new ERR_DOMAIN_CANNOT_SET_UNCAUGHT_EXCEPTION_CAPTURE();
+// Where the module was loaded, for the error below: that is the code to
+// look at.
+const loadedAt = new Error('require(`domain`) at this point').stack;
+process.setUncaughtExceptionCaptureCallback = function
+setUncaughtExceptionCaptureCallback(fn) {
+  const err = new ERR_DOMAIN_CANNOT_SET_UNCAUGHT_EXCEPTION_CAPTURE();
+  ErrorCaptureStackTrace(err, setUncaughtExceptionCaptureCallback);
+  err.stack = `${err.stack}\n${'-'.repeat(40)}\n${loadedAt}`;
+  throw err;
 };
 
 // Every domain entered and not yet exited, innermost last.

@@ -403,10 +403,15 @@ function runInResource(resource, fn, thisArg, args) {
   const asyncId = resource[async_id_symbol];
   const prior = AsyncContextFrame.exchange(resource[async_context_frame]);
   emitBefore(asyncId, resource[trigger_async_id_symbol], resource);
+  let threw = true;
   try {
-    return ReflectApply(fn, thisArg, args);
+    const result = ReflectApply(fn, thisArg, args);
+    threw = false;
+    return result;
   } finally {
-    emitAfter(asyncId);
+    // A callback that throws stays the current context for the
+    // uncaught-exception handlers (see leaveResourceAfterThrow).
+    if (!threw) emitAfter(asyncId);
     AsyncContextFrame.set(prior);
   }
 }

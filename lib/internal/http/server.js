@@ -71,6 +71,7 @@ const {
   kBufferCb,
 } = require('internal/stream_base_commons');
 const { FastBuffer } = require('internal/buffer');
+const { runNextTicks } = require('internal/process/task_queues');
 let debug = require('internal/util/debuglog').debuglog('http', (fn) => {
   debug = fn;
 });
@@ -726,7 +727,16 @@ function resetSocketTimeout(server, socket, state) {
   state.keepAliveTimeoutSet = false;
 }
 
+// The request's head is parsed: as in Node, whose parser calls into
+// JavaScript from C++ once per event, what the 'request' handler queued
+// (ticks, microtasks) runs before the parser goes on to the body.
 function parserOnIncoming(server, socket, state, req, keepAlive) {
+  const ret = handleIncoming(server, socket, state, req, keepAlive);
+  if (socket[kConsumed] !== undefined) runNextTicks();
+  return ret;
+}
+
+function handleIncoming(server, socket, state, req, keepAlive) {
   resetSocketTimeout(server, socket, state);
 
   if (req.upgrade) {
