@@ -6,10 +6,12 @@ const {
   ArrayPrototypePush,
   FunctionPrototypeCall,
   ObjectGetOwnPropertyDescriptor,
+  ObjectGetPrototypeOf,
   ObjectKeys,
   SafeMapIterator,
   SafeSet,
   SafeSetIterator,
+  SafeWeakSet,
   SymbolIterator,
   TypeError,
 } = primordials;
@@ -119,13 +121,24 @@ function walk(original, copy, visit, seen) {
   }
 }
 
+// The prototypes of platform objects that cannot be cloned at all (fetch's
+// Headers, Request, Response, FormData), registered when first loaded.
+let uncloneablePrototypes;
+function markUncloneable(prototype) {
+  uncloneablePrototypes ??= new SafeWeakSet();
+  uncloneablePrototypes.add(prototype);
+}
+
 // Objects V8's serializer would flatten into plain objects without a word:
 // web streams must be transferred (which lode cannot do yet), and Blobs are
 // not cloned yet either. Both are refused instead of copied as `{}`.
 function checkPlatformObjects(value) {
   const { isBlob, anyBlobCreated } = require('internal/blob');
   const webstreams = require('internal/webstreams/util');
-  if (!anyBlobCreated() && !webstreams.anyStreamCreated()) return;
+  if (!anyBlobCreated() && !webstreams.anyStreamCreated() &&
+      uncloneablePrototypes === undefined) {
+    return;
+  }
   const {
     isReadableStream,
   } = require('internal/webstreams/readablestream');
@@ -142,6 +155,11 @@ function checkPlatformObjects(value) {
     if (isBlob(object)) {
       const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
       throw new ERR_NOT_IMPLEMENTED('structuredClone of a Blob or File');
+    }
+    if (uncloneablePrototypes?.has(ObjectGetPrototypeOf(object))) {
+      const { lazyDOMException } = require('internal/util');
+      throw lazyDOMException('Cannot clone object of unsupported type.',
+                             'DataCloneError');
     }
     return false;
   }, new SafeSet());
@@ -194,4 +212,4 @@ function structuredClone(value, options) {
   return result;
 }
 
-module.exports = { structuredClone };
+module.exports = { markUncloneable, structuredClone };

@@ -2222,6 +2222,7 @@ module.exports = {
   isInsideNodeModules,
   isURL,
   isURLInstance: (obj) => isURLInstance(obj),
+  isURLSearchParams,
   parseParams,
   pathToFileURL,
   percentDecodeBytes,
