@@ -43,7 +43,12 @@ const {
   bindToHandle,
   initAcceptedHandle,
 } = require('internal/async_hooks');
-const { UV_EINVAL, UV_ENOTCONN, UV_ETIMEDOUT } = internalBinding('uv');
+const {
+  UV_EADDRINUSE,
+  UV_EINVAL,
+  UV_ENOTCONN,
+  UV_ETIMEDOUT,
+} = internalBinding('uv');
 const {
   ErrnoException,
   ExceptionWithHostPort,
@@ -1323,9 +1328,52 @@ function emitListeningNT(self) {
   if (self._handle) self.emit('listening');
 }
 
+let cluster;
+// In a cluster worker a server listens on a handle the primary gives it
+// (unless `exclusive`); everywhere else on its own.
 function listenInCluster(server, address, port, addressType, backlog, fd,
-                         exclusive, flags) {
-  server._listen2(address, port, addressType, backlog, fd, flags);
+                         exclusive, flags, options) {
+  cluster ??= require('cluster');
+  if (cluster.isPrimary || exclusive) {
+    server._listen2(address, port, addressType, backlog, fd, flags);
+    return;
+  }
+  const query = {
+    address,
+    port,
+    addressType,
+    fd,
+    flags,
+    backlog,
+    ...options,
+  };
+  const listeningId = server._listeningId;
+  cluster._getServer(server, query, (err, handle) => {
+    // close() came first.
+    if (listeningId !== server._listeningId) {
+      handle?.close();
+      return;
+    }
+    err = checkBindError(err, port, handle);
+    if (err) {
+      server.emit('error', new ExceptionWithHostPort(err, 'bind', address,
+                                                     port));
+      return;
+    }
+    server._handle = handle;
+    server._listen2(address, port, addressType, backlog, fd, flags);
+  });
+}
+
+// A handle the primary bound to another port than the one asked for means
+// the port was taken.
+function checkBindError(err, port, handle) {
+  if (err === 0 && port > 0 && handle.getsockname) {
+    const out = {};
+    err = handle.getsockname(out);
+    if (err === 0 && port !== out.port) err = UV_EADDRINUSE;
+  }
+  return err;
 }
 
 function getFlags(ipv6Only) {

@@ -23,6 +23,7 @@ function prepareMainThreadExecution(expandArgv1 = false) {
   addReadOnlyProcessAlias('_print_eval', '--print');
   require('internal/util/debuglog').initializeDebugEnv(process.env.NODE_DEBUG);
   setupChildProcessIpcChannel();
+  initializeClusterWorker();
   // A bad --dns-result-order fails here, as in Node, not at the first
   // lookup.
   if (getOptionValue('--dns-result-order')) {
@@ -32,6 +33,15 @@ function prepareMainThreadExecution(expandArgv1 = false) {
   initializeCJS();
   const preloads = getOptionValue('--require');
   if (preloads && preloads.length > 0) Module._preloadModules(preloads);
+}
+
+// A worker started by cluster.fork(): announce it to the primary. The
+// variable goes, so that this worker's own children are not workers.
+function initializeClusterWorker() {
+  if (process.env.NODE_UNIQUE_ID) {
+    require('cluster')._setupWorker();
+    delete process.env.NODE_UNIQUE_ID;
+  }
 }
 
 // process._eval (the -e/-p code; fork() drops it from a child's execArgv)
