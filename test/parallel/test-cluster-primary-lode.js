@@ -13,5 +13,11 @@ assert.deepStrictEqual(cluster.settings, {});
 assert.strictEqual(cluster.SCHED_NONE, 1);
 assert.strictEqual(cluster.SCHED_RR, 2);
 assert.strictEqual(cluster.setupMaster, cluster.setupPrimary);
-assert.throws(() => cluster.fork(), { code: 'ERR_NOT_IMPLEMENTED' });
-assert.throws(() => cluster.setupPrimary({}), { code: 'ERR_NOT_IMPLEMENTED' });
+// setupPrimary() merges into settings, with Node's defaults.
+cluster.setupPrimary({ silent: true });
+assert.strictEqual(cluster.settings.silent, true);
+assert.strictEqual(cluster.settings.exec, process.argv[1]);
+assert.deepStrictEqual(cluster.settings.args, process.argv.slice(2));
+cluster.once('setup', (settings) => {
+  assert.strictEqual(settings, cluster.settings);
+});
