@@ -359,8 +359,10 @@ Socket.prototype.bind = function bind(port_, address_ /* , callback */) {
   }
 
   let address;
+  let exclusive = false;
   if (port !== null && typeof port === 'object') {
     address = port.address || '';
+    exclusive = !!port.exclusive;
     port = port.port;
   } else {
     address = typeof address_ === 'function' ? '' : address_;
@@ -379,6 +381,12 @@ Socket.prototype.bind = function bind(port_, address_ /* , callback */) {
     if (state.reuseAddr) flags |= UV_UDP_REUSEADDR;
     if (state.ipv6Only) flags |= UV_UDP_IPV6ONLY;
     if (state.reusePort) flags |= UV_UDP_REUSEPORT;
+    cluster ??= require('cluster');
+    // A reusePort socket binds in the worker: the kernel balances them.
+    if (cluster.isWorker && !exclusive && !state.reusePort) {
+      bindInCluster(this, ip, port, flags);
+      return;
+    }
     // As in Node, a port that is no valid number is made one (a bad one
     // binds to a random port, 65536 to 0, -1 to 65535).
     const bindErr = state.handle.bind(ip, ((port || 0) >>> 0) & 0xffff,
@@ -392,6 +400,34 @@ Socket.prototype.bind = function bind(port_, address_ /* , callback */) {
   });
   return this;
 };
+
+let cluster;
+// A cluster worker's socket shares the primary's handle (unless bound
+// `exclusive` or with reusePort).
+function bindInCluster(socket, ip, port, flags) {
+  const state = socket[kStateSymbol];
+  const query = {
+    address: ip,
+    port: ((port || 0) >>> 0) & 0xffff,
+    addressType: socket.type,
+    fd: -1,
+    flags,
+  };
+  cluster._getServer(socket, query, (err, handle) => {
+    // Closed while the primary was answering.
+    if (!state.handle) {
+      handle?.close();
+      return;
+    }
+    if (err) {
+      state.bindState = kUnbound;
+      socket.emit('error', new ExceptionWithHostPort(err, 'bind', ip, port));
+      return;
+    }
+    replaceHandle(socket, handle);
+    startListening(socket);
+  });
+}
 
 Socket.prototype.connect = function connect(port, address, callback) {
   port = validatePort(port, 'Port', false);
