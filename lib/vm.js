@@ -34,7 +34,6 @@ const {
   codes: {
     ERR_CONTEXT_NOT_INITIALIZED,
     ERR_INVALID_ARG_TYPE,
-    ERR_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
 const {
@@ -47,7 +46,9 @@ const {
 } = require('internal/validators');
 const {
   compileFunction,
+  getImportId,
   isContext,
+  registerImportModuleDynamically,
   toBuffer,
   validateCachedData,
   validateImportModuleDynamically,
@@ -81,8 +82,10 @@ class Script extends ContextifyScript {
     validateBoolean(produceCachedData, 'options.produceCachedData');
     validateImportModuleDynamically(importModuleDynamically,
                                     'options.importModuleDynamically');
+    const importId = getImportId(importModuleDynamically, filename);
     super(code, filename, lineOffset, columnOffset, cachedData,
-          produceCachedData, parsingContext);
+          produceCachedData, parsingContext, importId);
+    registerImportModuleDynamically(importId, this, importModuleDynamically);
     if (this.cachedData !== undefined) {
       this.cachedData = toBuffer(this.cachedData);
     }
@@ -232,8 +235,11 @@ function createContext(contextObject = {}, options = kEmptyObject) {
                 ['afterEvaluate', undefined]);
   validateImportModuleDynamically(importModuleDynamically,
                                   'options.importModuleDynamically');
-  return makeContext(contextObject, name, origin, strings, wasm,
-                     microtaskMode === 'afterEvaluate');
+  const importId = getImportId(importModuleDynamically, name);
+  const result = makeContext(contextObject, name, origin, strings, wasm,
+                             microtaskMode === 'afterEvaluate', importId);
+  registerImportModuleDynamically(importId, result, importModuleDynamically);
+  return result;
 }
 
 function createScript(code, options) {
@@ -303,18 +309,17 @@ module.exports = {
   constants: vmConstants,
 };
 
-// The ES module classes come with the ESM loader; behind
-// --experimental-vm-modules they exist but cannot be constructed yet.
+// The ES module classes: only behind --experimental-vm-modules, as in Node.
 {
   const { getOptionValue } = require('internal/options');
   if (getOptionValue('--experimental-vm-modules')) {
-    const notYet = (name) => class {
-      constructor() {
-        throw new ERR_NOT_IMPLEMENTED(`vm.${name}`);
-      }
-    };
-    module.exports.Module = notYet('Module');
-    module.exports.SourceTextModule = notYet('SourceTextModule');
-    module.exports.SyntheticModule = notYet('SyntheticModule');
+    const {
+      Module,
+      SourceTextModule,
+      SyntheticModule,
+    } = require('internal/vm/module');
+    module.exports.Module = Module;
+    module.exports.SourceTextModule = SourceTextModule;
+    module.exports.SyntheticModule = SyntheticModule;
   }
 }

@@ -19,10 +19,12 @@
 #include <atomic>
 #include <cerrno>
 #include <ctime>
+#include <functional>
 #include <memory>
 
 #include "env.h"
 #include "lode_binding.h"
+#include "lode_contextify.h"
 #include "lode_errors.h"
 #include "lode_internals.h"
 #include "util.h"
@@ -67,11 +69,21 @@ constexpr int kContextifyContextSlot = kContextEmbedderDataIndex + 1;
 constexpr int kSandboxSlot = kContextEmbedderDataIndex + 2;
 constexpr int kWrapperSlot = kContextEmbedderDataIndex + 3;
 constexpr int kAllowWasmSlot = kContextEmbedderDataIndex + 4;
+// The import() id of code without a referrer script (createContext's
+// importModuleDynamically option, as a symbol).
+constexpr int kImportIdSlot = kContextEmbedderDataIndex + 5;
 
 // Internal fields of the wrapper object.
 enum WrapperField { kWrapperPointer = 0, kWrapperGlobal, kWrapperFieldCount };
-// Internal fields of a ContextifyScript instance.
-enum ScriptField { kScriptPointer = 0, kScriptTag, kScriptFieldCount };
+// Internal fields of a ContextifyScript instance. The compiled script hangs
+// off the instance in the JS heap (kScriptUnbound), so that its import()
+// id stays alive exactly as long as the script or code made from it.
+enum ScriptField {
+  kScriptPointer = 0,
+  kScriptTag,
+  kScriptUnbound,
+  kScriptFieldCount
+};
 // Marks the objects whose field 0 is a ContextifyScript.
 int script_tag;
 
@@ -472,9 +484,10 @@ ContextifyData* GetData(Environment* env) {
 }
 
 // makeContext(sandboxOrSymbol, name, origin, allowStrings, allowWasm,
-//             ownMicrotaskQueue): a new context. With an object, its global
-// forwards to that object, which is returned; with a symbol
-// (vm.constants.DONT_CONTEXTIFY) its ordinary global is returned.
+//             ownMicrotaskQueue, importId): a new context. With an object,
+// its global forwards to that object, which is returned; with a symbol
+// (vm.constants.DONT_CONTEXTIFY) its ordinary global is returned. importId:
+// what import() in code without a referrer script there goes by.
 void MakeContext(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   Isolate* isolate = args.GetIsolate();
@@ -509,6 +522,9 @@ void MakeContext(const FunctionCallbackInfo<Value>& args) {
   context->SetEmbedderData(kSandboxSlot, v8::Undefined(isolate));
   context->SetEmbedderData(kWrapperSlot, v8::Undefined(isolate));
   context->SetEmbedderData(kAllowWasmSlot, Boolean::New(isolate, allow_wasm));
+  context->SetEmbedderData(
+      kImportIdSlot,
+      args[6]->IsSymbol() ? args[6] : v8::Undefined(isolate).As<Value>());
   context->AllowCodeGenerationFromStrings(allow_strings);
   context->SetErrorMessageForCodeGenerationFromStrings(FIXED_ONE_BYTE_STRING(
       isolate, "Code generation from strings disallowed for this context"));
@@ -756,6 +772,39 @@ void WatchdogHasPendingSigint(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(pending);
 }
 
+enum class WatchOutcome { kFinished, kTimedOut, kInterrupted };
+
+// Runs `run` under the watchdogs `timeout` and `break_on_sigint` ask for.
+WatchOutcome RunWithWatchdog(
+    Isolate* isolate, int64_t timeout, bool break_on_sigint,
+    const std::function<MaybeLocal<Value>()>& run, MaybeLocal<Value>* result) {
+  if (timeout < 0 && !break_on_sigint) {
+    *result = run();
+    return WatchOutcome::kFinished;
+  }
+  Watchdog watchdog(isolate, timeout, break_on_sigint);
+  *result = run();
+  watchdog.Stop();
+  if (watchdog.timed_out()) return WatchOutcome::kTimedOut;
+  if (watchdog.interrupted()) return WatchOutcome::kInterrupted;
+  return WatchOutcome::kFinished;
+}
+
+// This run's watchdog terminated it (an outer one's termination goes on up
+// untouched): the termination becomes Node's error.
+void ThrowWatchdogError(Isolate* isolate, WatchOutcome outcome,
+                        int64_t timeout) {
+  isolate->CancelTerminateExecution();
+  if (outcome == WatchOutcome::kTimedOut) {
+    THROW_ERR_SCRIPT_EXECUTION_TIMEOUT(
+        isolate,
+        "Script execution timed out after " + std::to_string(timeout) + "ms");
+  } else {
+    ThrowCodedError(isolate, "ERR_SCRIPT_EXECUTION_INTERRUPTED",
+                    "Script execution was interrupted by `SIGINT`");
+  }
+}
+
 // Runs `unbound` in `context`: the watchdogs, the context's own microtasks,
 // a termination by them turned into Node's errors, and the decoration of
 // other errors.
@@ -772,29 +821,10 @@ MaybeLocal<Value> EvalMachine(Isolate* isolate, Local<Context> context,
     return r;
   };
   MaybeLocal<Value> result;
-  bool timed_out = false;
-  bool interrupted = false;
-  if (timeout >= 0 || break_on_sigint) {
-    Watchdog watchdog(isolate, timeout, break_on_sigint);
-    result = run();
-    watchdog.Stop();
-    timed_out = watchdog.timed_out();
-    interrupted = watchdog.interrupted();
-  } else {
-    result = run();
-  }
-  if (timed_out || interrupted) {
-    // This run's watchdog terminated it (an outer one's termination goes
-    // on up untouched).
-    isolate->CancelTerminateExecution();
-    if (timed_out) {
-      THROW_ERR_SCRIPT_EXECUTION_TIMEOUT(
-          isolate,
-          "Script execution timed out after " + std::to_string(timeout) + "ms");
-    } else {
-      ThrowCodedError(isolate, "ERR_SCRIPT_EXECUTION_INTERRUPTED",
-                      "Script execution was interrupted by `SIGINT`");
-    }
+  WatchOutcome outcome =
+      RunWithWatchdog(isolate, timeout, break_on_sigint, run, &result);
+  if (outcome != WatchOutcome::kFinished) {
+    ThrowWatchdogError(isolate, outcome, timeout);
     try_catch.ReThrow();
     return MaybeLocal<Value>();
   }
@@ -836,7 +866,9 @@ class ContextifyScript {
       : object_(isolate, object), script_(isolate, script) {
     object->SetAlignedPointerInInternalField(kScriptPointer, this);
     object->SetAlignedPointerInInternalField(kScriptTag, &script_tag);
+    object->SetInternalFieldForNodeCore(kScriptUnbound, script);
     object_.SetWeak(this, OnCollected, v8::WeakCallbackType::kParameter);
+    script_.SetWeak();
   }
   LODE_DISALLOW_COPY(ContextifyScript);
 
@@ -871,7 +903,7 @@ void SetOwn(Local<Context> context, Local<Object> target, const char* name,
 }
 
 // new ContextifyScript(code, filename, lineOffset, columnOffset, cachedData,
-//                      produceCachedData, parsingContext)
+//                      produceCachedData, parsingContext, importId)
 void ScriptNew(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> current = isolate->GetCurrentContext();
@@ -885,6 +917,7 @@ void ScriptNew(const FunctionCallbackInfo<Value>& args) {
   Local<Object> self = args.This();
   self->SetAlignedPointerInInternalField(kScriptPointer, nullptr);
   self->SetAlignedPointerInInternalField(kScriptTag, nullptr);
+  self->SetInternalField(kScriptUnbound, v8::Undefined(isolate));
   if (!args[0]->IsString() || !args[1]->IsString()) {
     THROW_ERR_INVALID_ARG_TYPE(
         isolate, "The \"code\" and \"filename\" arguments must be strings");
@@ -903,7 +936,9 @@ void ScriptNew(const FunctionCallbackInfo<Value>& args) {
     }
     parsing_context = cc->context();
   }
-  ScriptOrigin origin(isolate, args[1], line_offset, column_offset);
+  ScriptOrigin origin(isolate, args[1], line_offset, column_offset, false, -1,
+                      Local<Value>(), false, false, false,
+                      ImportOptions(isolate, args[7]));
   ScriptCompiler::CachedData* cached = CachedDataFromView(args[4]);
   bool has_cached_data = cached != nullptr;
   ScriptCompiler::Source source(args[0].As<String>(), origin, cached);
@@ -1001,7 +1036,7 @@ void ScriptCreateCachedData(const FunctionCallbackInfo<Value>& args) {
 
 // compileFunctionForVm(code, filename, lineOffset, columnOffset, cachedData,
 //                      produceCachedData, parsingContext, contextExtensions,
-//                      params) -> { function, sourceMapURL,
+//                      params, importId) -> { function, sourceMapURL,
 //                      cachedDataRejected?, cachedDataProduced?, cachedData? }
 void CompileFunctionForVm(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
@@ -1051,7 +1086,9 @@ void CompileFunctionForVm(const FunctionCallbackInfo<Value>& args) {
       params.push_back(v.As<String>());
     }
   }
-  ScriptOrigin origin(isolate, args[1], line_offset, column_offset);
+  ScriptOrigin origin(isolate, args[1], line_offset, column_offset, false, -1,
+                      Local<Value>(), false, false, false,
+                      ImportOptions(isolate, args[9]));
   ScriptCompiler::CachedData* cached = CachedDataFromView(args[4]);
   bool has_cached_data = cached != nullptr;
   ScriptCompiler::Source source(args[0].As<String>(), origin, cached);
@@ -1141,7 +1178,9 @@ void CompileFunction(const FunctionCallbackInfo<Value>& args) {
   }
   int line_offset = args[3]->IsInt32() ? args[3].As<v8::Int32>()->Value() : 0;
   int column_offset = args[4]->IsInt32() ? args[4].As<v8::Int32>()->Value() : 0;
-  ScriptOrigin origin(isolate, args[1], line_offset, column_offset);
+  ScriptOrigin origin(isolate, args[1], line_offset, column_offset, false, -1,
+                      Local<Value>(), false, false, false,
+                      ImportOptions(isolate, v8::Undefined(isolate)));
   ScriptCompiler::Source source(args[0].As<String>(), origin);
   Local<Function> fn;
   TryCatch try_catch(isolate);
@@ -1177,7 +1216,9 @@ void RunScript(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
   CHECK(args[0]->IsString());
-  ScriptOrigin origin(isolate, args[1]);
+  ScriptOrigin origin(isolate, args[1], 0, 0, false, -1, Local<Value>(), false,
+                      false, false,
+                      ImportOptions(isolate, v8::Undefined(isolate)));
   ScriptCompiler::Source source(args[0].As<String>(), origin);
   Local<Script> script;
   if (!ScriptCompiler::Compile(context, &source).ToLocal(&script)) return;
@@ -1273,6 +1314,77 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
 }
 
 }  // namespace
+
+// [id] for vm's code; [kLoaderMarker] for the loader's.
+constexpr int kLoaderMarker = 1;
+
+Local<v8::PrimitiveArray> ImportOptions(Isolate* isolate, Local<Value> id) {
+  Local<v8::PrimitiveArray> options = v8::PrimitiveArray::New(isolate, 1);
+  if (id->IsSymbol()) {
+    options->Set(isolate, 0, id.As<Symbol>());
+  } else {
+    options->Set(isolate, 0, Integer::New(isolate, kLoaderMarker));
+  }
+  return options;
+}
+
+ImportTarget ImportTargetOf(Isolate* isolate, Local<v8::Data> options,
+                            Local<Value>* id) {
+  if (options.IsEmpty() || !options->IsFixedArray()) {
+    return ImportTarget::kUnknown;
+  }
+  Local<v8::PrimitiveArray> array = options.As<v8::PrimitiveArray>();
+  if (array->Length() < 1) return ImportTarget::kUnknown;
+  Local<v8::Primitive> first = array->Get(isolate, 0);
+  if (first->IsSymbol()) {
+    *id = first;
+    return ImportTarget::kVm;
+  }
+  return ImportTarget::kLoader;
+}
+
+bool ContextFromContextifiedObject(Local<Context> current, Local<Value> object,
+                                   Local<Context>* out) {
+  ContextifyContext* cc = ContextifyContext::FromObject(current, object);
+  if (cc == nullptr) return false;
+  *out = cc->context();
+  return true;
+}
+
+MicrotaskQueue* OwnMicrotaskQueue(Local<Context> context) {
+  ContextifyContext* cc = ContextifyContext::FromContext(context);
+  return cc == nullptr ? nullptr : cc->microtask_queue();
+}
+
+MaybeLocal<Value> ContextImportId(Local<Context> context) {
+  if (ContextifyContext::FromContext(context) == nullptr ||
+      context->GetNumberOfEmbedderDataFields() <= kImportIdSlot) {
+    return MaybeLocal<Value>();
+  }
+  Local<Value> id = context->GetEmbedderData(kImportIdSlot);
+  if (!id->IsSymbol()) return MaybeLocal<Value>();
+  return id;
+}
+
+MaybeLocal<Value> RunWatched(Isolate* isolate, int64_t timeout,
+                             bool break_on_sigint,
+                             const std::function<MaybeLocal<Value>()>& run) {
+  TryCatch try_catch(isolate);
+  MaybeLocal<Value> result;
+  WatchOutcome outcome =
+      RunWithWatchdog(isolate, timeout, break_on_sigint, run, &result);
+  if (outcome != WatchOutcome::kFinished) {
+    ThrowWatchdogError(isolate, outcome, timeout);
+    try_catch.ReThrow();
+    return MaybeLocal<Value>();
+  }
+  if (try_catch.HasCaught()) {
+    if (!try_catch.HasTerminated()) try_catch.ReThrow();
+    return MaybeLocal<Value>();
+  }
+  return result;
+}
+
 }  // namespace lode::contextify
 
 LODE_BINDING_CONTEXT_AWARE_INTERNAL(contextify, lode::contextify::Initialize)

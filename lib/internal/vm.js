@@ -5,6 +5,7 @@
 
 const {
   ArrayPrototypeForEach,
+  Symbol,
 } = primordials;
 
 const {
@@ -39,13 +40,62 @@ function toBuffer(u8) {
   return new FastBuffer(u8.buffer, u8.byteOffset, u8.byteLength);
 }
 
+// A function, vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER, or (for core
+// code such as the REPL: users cannot reach it) the default loader's own
+// symbol, which imports relative to the filename without the warning.
 const validateImportModuleDynamically = (value, name) => {
   if (value === undefined || typeof value === 'function') return;
-  const { vm_dynamic_import_main_context_default } =
-    internalBinding('symbols');
-  if (value === vm_dynamic_import_main_context_default) return;
+  const {
+    vm_dynamic_import_default_internal,
+    vm_dynamic_import_main_context_default,
+  } = internalBinding('symbols');
+  if (value === vm_dynamic_import_main_context_default ||
+      value === vm_dynamic_import_default_internal) {
+    return;
+  }
   throw new ERR_INVALID_ARG_TYPE(name, 'function', value);
 };
+
+// The import id code compiled with the (validated) importModuleDynamically
+// option carries: a shared symbol for no callback, the default loader, or a
+// callback without --experimental-vm-modules; else a symbol of its own,
+// which registerImportModuleDynamically ties to the callback.
+function getImportId(importModuleDynamically, hint) {
+  const {
+    vm_dynamic_import_default_internal,
+    vm_dynamic_import_main_context_default,
+    vm_dynamic_import_missing_flag,
+    vm_dynamic_import_no_callback,
+  } = internalBinding('symbols');
+  if (importModuleDynamically === undefined) {
+    return vm_dynamic_import_no_callback;
+  }
+  if (importModuleDynamically === vm_dynamic_import_main_context_default ||
+      importModuleDynamically === vm_dynamic_import_default_internal) {
+    return importModuleDynamically;
+  }
+  const { getOptionValue } = require('internal/options');
+  if (!getOptionValue('--experimental-vm-modules')) {
+    return vm_dynamic_import_missing_flag;
+  }
+  return Symbol(hint);
+}
+
+// import() in code with the import id `id` (from getImportId) calls
+// importModuleDynamically(specifier, referrer, attributes, phase).
+function registerImportModuleDynamically(id, referrer,
+                                         importModuleDynamically) {
+  if (typeof importModuleDynamically !== 'function') return;
+  const { vm_dynamic_import_missing_flag } = internalBinding('symbols');
+  if (id === vm_dynamic_import_missing_flag) return;
+  const { importModuleDynamicallyWrap } = require('internal/vm/module');
+  require('internal/vm/callbacks').registerImportId(id, {
+    __proto__: null,
+    referrer,
+    importModuleDynamically:
+      importModuleDynamicallyWrap(importModuleDynamically),
+  });
+}
 
 function validateCachedData(cachedData, name) {
   if (cachedData !== undefined && !isArrayBufferView(cachedData)) {
@@ -58,11 +108,14 @@ function validateCachedData(cachedData, name) {
 // function carries the cache properties as vm.compileFunction's does.
 function internalCompileFunction(code, filename, lineOffset, columnOffset,
                                  cachedData, produceCachedData,
-                                 parsingContext, contextExtensions, params) {
+                                 parsingContext, contextExtensions, params,
+                                 importModuleDynamically) {
+  const importId = getImportId(importModuleDynamically, filename);
   const result = compileFunctionForVm(
     code, filename, lineOffset, columnOffset, cachedData, produceCachedData,
-    parsingContext, contextExtensions, params);
+    parsingContext, contextExtensions, params, importId);
   const fn = result.function;
+  registerImportModuleDynamically(importId, fn, importModuleDynamically);
   if (produceCachedData) {
     fn.cachedDataProduced = result.cachedDataProduced;
   }
@@ -113,13 +166,16 @@ function compileFunction(code, params, options = kEmptyObject) {
                                   'options.importModuleDynamically');
   return internalCompileFunction(
     code, filename, lineOffset, columnOffset, cachedData, produceCachedData,
-    parsingContext, contextExtensions, params).function;
+    parsingContext, contextExtensions, params,
+    importModuleDynamically).function;
 }
 
 module.exports = {
   compileFunction,
+  getImportId,
   internalCompileFunction,
   isContext,
+  registerImportModuleDynamically,
   toBuffer,
   validateCachedData,
   validateImportModuleDynamically,

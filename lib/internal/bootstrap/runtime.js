@@ -67,6 +67,7 @@ function attachNativeCallbacks() {
   errorsBinding.setFormatFatalError(formatFatalError);
   internalBinding('process_methods').setEmitProcessEvent(emitProcessEvent);
   require('internal/modules/esm/loader').initializeESMCallbacks();
+  require('internal/vm/callbacks').initializeVmCallbacks();
   const { registerTickCallback, runNextTicks } =
     require('internal/process/task_queues');
   registerTickCallback();

@@ -54,6 +54,11 @@ function lazyUrl() {
   urlModule ??= require('internal/url');
   return urlModule;
 }
+let wasm;
+function lazyWasm() {
+  wasm ??= require('internal/modules/esm/wasm');
+  return wasm;
+}
 let cjs;
 function lazyCjs() {
   cjs ??= require('internal/modules/cjs/loader');
@@ -339,9 +344,14 @@ function formatOfFile(filename) {
   if (ext === '.cjs') return 'commonjs';
   if (ext === '.json') return 'json';
   if (ext === '.node') return 'commonjs';
+  if (ext === '.wasm') return 'wasm';
   if (ext === '.js' || ext === '') {
     const scope = lazyCjs().readPackageScope(filename);
     const type = scope ? scope.data.type : 'none';
+    if (type !== 'commonjs' && ext === '' &&
+        lazyWasm().hasWasmMagic(filename)) {
+      return 'wasm';
+    }
     if (type === 'module') return 'module';
     if (type === 'commonjs') return 'commonjs';
     return 'commonjs-or-module';
@@ -481,6 +491,9 @@ function createModule(url, format, source) {
     return newCommonJSModule(url, filename,
                              ext === '.node' ? undefined : readFile(filename));
   }
+  if (format === 'wasm') {
+    return lazyWasm().newWasmModule(url, require('fs').readFileSync(filename));
+  }
   source ??= readFile(filename);
   if (format === 'module') return newSourceTextModule(url, source);
   return compileAsCommonJSOrModule(url, filename, source);
@@ -616,7 +629,8 @@ function runMainESM(mainPath) {
   const { getOptionValue } = require('internal/options');
   const filename = getOptionValue('--preserve-symlinks-main') ? mainPath :
     toRealPath(mainPath);
-  runEntryModule(getModule(pathToFileURL(filename).href, 'module'));
+  const format = formatOfFile(filename) === 'wasm' ? 'wasm' : 'module';
+  runEntryModule(getModule(pathToFileURL(filename).href, format));
 }
 
 function runSourceAsModule(source, name) {
@@ -633,7 +647,7 @@ function shouldRunAsESM(filename) {
   const slash = StringPrototypeLastIndexOf(filename, '/');
   const dot = StringPrototypeLastIndexOf(filename, '.');
   const ext = dot > slash ? StringPrototypeSlice(filename, dot) : '';
-  if (ext === '.mjs') return true;
+  if (ext === '.mjs' || ext === '.wasm') return true;
   if (ext !== '.js' && ext !== '') return false;
   const scope = lazyCjs().readPackageScope(filename);
   const type = scope ? scope.data.type : 'none';
