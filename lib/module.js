@@ -17,7 +17,9 @@ Module.register = function register(specifier, parentURL, options) {
   return require('internal/modules/esm/hooks')
     .register(specifier, parentURL, options);
 };
-Module.registerHooks = notImplemented('registerHooks');
+Module.registerHooks = function registerHooks(hooks) {
+  return require('internal/modules/customization_hooks').registerHooks(hooks);
+};
 Module.findSourceMap = notImplemented('findSourceMap');
 Module.findPackageJSON = notImplemented('findPackageJSON');
 Module.enableCompileCache = notImplemented('enableCompileCache');

@@ -609,7 +609,62 @@ function getRequireStack(parent) {
   return stack;
 }
 
+// module.registerHooks() resolve hooks see require() too, as URLs.
 Module._resolveFilename = function(request, parent, isMain, options) {
+  const hooks = lazySyncHooks();
+  if (!hooks.hasResolveHooks()) {
+    return resolveFilename(request, parent, isMain, options);
+  }
+  const context = {
+    __proto__: null,
+    conditions: ['node', 'require', 'module-sync', 'node-addons'],
+    importAttributes: { __proto__: null },
+    parentURL: parent?.filename ?
+      hooks.filenameToURL(parent.filename) : undefined,
+  };
+  const { url } = hooks.resolveWithHooks(request, context, (specifier) => {
+    const filename = resolveFilename(specifier, parent, isMain, options);
+    if (BuiltinModule.normalizeRequirableId(filename)) {
+      return {
+        url: StringPrototypeStartsWith(filename, 'node:') ?
+          filename : `node:${filename}`,
+      };
+    }
+    return { url: hooks.filenameToURL(filename) };
+  });
+  if (StringPrototypeStartsWith(url, 'file:')) {
+    return require('internal/url').fileURLToPath(url);
+  }
+  return url;
+};
+
+let syncHooks;
+function lazySyncHooks() {
+  syncHooks ??= require('internal/modules/customization_hooks');
+  return syncHooks;
+}
+
+// The source of a CommonJS or JSON file, through module.registerHooks()
+// load hooks when there are some.
+function readSource(filename, format) {
+  const hooks = lazySyncHooks();
+  if (!hooks.hasLoadHooks()) return fsBinding.readFileUtf8(filename, 0);
+  const context = {
+    __proto__: null,
+    conditions: ['node', 'require', 'module-sync', 'node-addons'],
+    format,
+    importAttributes: { __proto__: null },
+  };
+  const loaded = hooks.loadWithHooks(
+    hooks.filenameToURL(filename), context,
+    (url, ctx) => ({
+      format: ctx.format,
+      source: fsBinding.readFileUtf8(filename, 0),
+    }));
+  return hooks.sourceToString(loaded.source) ?? '';
+}
+
+function resolveFilename(request, parent, isMain, options) {
   if (BuiltinModule.normalizeRequirableId(request)) return request;
   let paths;
   if (typeof options === 'object' && options !== null) {
@@ -884,7 +939,7 @@ Module.prototype._compile = function(content, filename) {
 };
 
 Module._extensions['.js'] = function(module, filename) {
-  const content = fsBinding.readFileUtf8(filename, 0);
+  const content = readSource(filename, 'commonjs');
   if (StringPrototypeEndsWith(filename, '.js')) {
     const pkg = readPackageScope(filename);
     if (pkg?.data?.type === 'module') {
@@ -938,7 +993,7 @@ ObjectDefineProperty(Module._extensions, '.mjs', {
 });
 
 Module._extensions['.json'] = function(module, filename) {
-  const content = fsBinding.readFileUtf8(filename, 0);
+  const content = readSource(filename, 'json');
   try {
     setOwnProperty(module, 'exports', JSONParse(stripBOM(content)));
   } catch (err) {

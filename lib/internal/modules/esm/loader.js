@@ -289,8 +289,56 @@ function isRelative(specifier) {
     specifier === '.' || specifier === '..';
 }
 
-// The URL `specifier` names, imported from `parentURL` (a URL string).
+// The URL `specifier` names, imported from `parentURL` (a URL string),
+// through module.registerHooks() resolve hooks when there are some.
 function resolve(specifier, parentURL) {
+  const hooks = lazySyncHooks();
+  if (!hooks.hasResolveHooks()) return defaultResolve(specifier, parentURL);
+  const context = {
+    __proto__: null,
+    conditions: ['node', 'import', 'module-sync', 'node-addons'],
+    importAttributes: { __proto__: null },
+    parentURL,
+  };
+  const result = hooks.resolveWithHooks(specifier, context, (s, ctx) => {
+    return { url: defaultResolve(s, ctx.parentURL ?? parentURL) };
+  });
+  if (typeof result.format === 'string') {
+    formatFromHooks.set(result.url, result.format);
+  }
+  return result.url;
+}
+
+// Formats resolve hooks named, for the load that follows.
+const formatFromHooks = new SafeMap();
+let syncHooks;
+function lazySyncHooks() {
+  syncHooks ??= require('internal/modules/customization_hooks');
+  return syncHooks;
+}
+
+// The default load step of module.registerHooks() load hooks.
+function defaultLoadSync(url, format) {
+  if (StringPrototypeStartsWith(url, 'node:')) {
+    return { format: 'builtin', source: null };
+  }
+  if (StringPrototypeStartsWith(url, 'data:')) {
+    const data = parseDataURL(url);
+    return { format: format ?? data.format, source: data.source };
+  }
+  const filename = lazyUrl().fileURLToPath(url);
+  format ??= formatOfFile(filename);
+  if (format === 'commonjs-or-module') {
+    const source = readFile(filename);
+    return {
+      format: containsModuleSyntax(source, filename) ? 'module' : 'commonjs',
+      source,
+    };
+  }
+  return { format, source: format === 'wasm' ? null : readFile(filename) };
+}
+
+function defaultResolve(specifier, parentURL) {
   if (StringPrototypeStartsWith(specifier, 'node:')) {
     const id = StringPrototypeSlice(specifier, 5);
     if (!BuiltinModule.canBeRequiredByUsers(id)) {
@@ -473,8 +521,22 @@ function compileAsCommonJSOrModule(url, filename, source) {
   return newCommonJSModule(url, filename, source);
 }
 
-// Creates the module for `url` (not linked yet).
-function createModule(url, format, source) {
+// Creates the module for `url` (not linked yet); load hooks of
+// module.registerHooks() give its format and source when there are some.
+function createModule(url, format, source, fromHooks = false) {
+  if (!fromHooks && source === undefined && lazySyncHooks().hasLoadHooks()) {
+    const context = {
+      __proto__: null,
+      conditions: ['node', 'import', 'module-sync', 'node-addons'],
+      format: format ?? formatFromHooks.get(url),
+      importAttributes: { __proto__: null },
+    };
+    const loaded = syncHooks.loadWithHooks(url, context, (u, ctx) => {
+      return defaultLoadSync(u, ctx.format);
+    });
+    return createModuleFromSource(url, loaded.format ?? context.format,
+                                  syncHooks.sourceToString(loaded.source));
+  }
   if (StringPrototypeStartsWith(url, 'node:')) return newBuiltinModule(url);
   if (StringPrototypeStartsWith(url, 'data:')) {
     const data = parseDataURL(url);
@@ -733,14 +795,14 @@ function createModuleFromSource(url, format, source) {
   if (format === 'builtin') return newBuiltinModule(url);
   const filename = StringPrototypeStartsWith(url, 'file:') ?
     lazyUrl().fileURLToPath(url) : undefined;
-  if (source == null) return createModule(url, format);
+  if (source == null) return createModule(url, format, undefined, true);
   if (format === 'module') return newSourceTextModule(url, source);
   if (format === 'json') return newJSONModule(url, source, filename);
   if (format === 'commonjs' && filename !== undefined) {
     return newCommonJSModuleFromSource(url, filename, source);
   }
   if (format === 'commonjs' || format === 'wasm' || format === 'addon') {
-    return createModule(url, format);
+    return createModule(url, format, undefined, true);
   }
   throw new ERR_UNKNOWN_MODULE_FORMAT(format, url);
 }

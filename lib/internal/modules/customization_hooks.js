@@ -1,0 +1,135 @@
+'use strict';
+
+// module.registerHooks(): synchronous resolve and load hooks, run in the
+// program's thread for require() and import alike. The newest hook runs
+// first and hands on to the next with nextResolve()/nextLoad(); the last
+// step is lode's own resolution or loading.
+
+const {
+  ArrayPrototypeIndexOf,
+  ArrayPrototypePush,
+  ArrayPrototypeSplice,
+  ObjectAssign,
+  StringPrototypeStartsWith,
+} = primordials;
+
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_RETURN_PROPERTY_VALUE,
+    ERR_INVALID_RETURN_VALUE,
+  },
+} = require('internal/errors');
+const { validateFunction, validateObject } = require('internal/validators');
+const { isAnyArrayBuffer, isArrayBufferView } =
+  require('internal/util/types');
+
+const resolveHooks = [];
+const loadHooks = [];
+
+function registerHooks(hooks) {
+  validateObject(hooks, 'options');
+  const { resolve, load } = hooks;
+  if (resolve !== undefined) validateFunction(resolve, 'options.resolve');
+  if (load !== undefined) validateFunction(load, 'options.load');
+  const entry = { resolve, load };
+  if (resolve) ArrayPrototypePush(resolveHooks, entry);
+  if (load) ArrayPrototypePush(loadHooks, entry);
+  return {
+    __proto__: null,
+    deregister() {
+      let i = ArrayPrototypeIndexOf(resolveHooks, entry);
+      if (i !== -1) ArrayPrototypeSplice(resolveHooks, i, 1);
+      i = ArrayPrototypeIndexOf(loadHooks, entry);
+      if (i !== -1) ArrayPrototypeSplice(loadHooks, i, 1);
+    },
+  };
+}
+
+function hasResolveHooks() {
+  return resolveHooks.length > 0;
+}
+
+function hasLoadHooks() {
+  return loadHooks.length > 0;
+}
+
+function runChain(hooks, key, defaultStep, first, context, validate) {
+  const nextName = key === 'resolve' ? 'nextResolve' : 'nextLoad';
+  function step(index, value, ctx) {
+    if (index < 0) return defaultStep(value, ctx);
+    const next = {
+      [nextName](nextValue, nextContext) {
+        if (typeof nextValue !== 'string') {
+          throw new ERR_INVALID_ARG_TYPE(
+            key === 'resolve' ? 'specifier' : 'url', 'string', nextValue);
+        }
+        const merged = nextContext === undefined ? ctx :
+          ObjectAssign({ __proto__: null }, ctx, nextContext);
+        return step(index - 1, nextValue, merged);
+      },
+    }[nextName];
+    const result = hooks[index][key](value, ctx, next);
+    validate(result);
+    return result;
+  }
+  return step(hooks.length - 1, first, context);
+}
+
+function validateResolve(result) {
+  if (result === null || typeof result !== 'object') {
+    throw new ERR_INVALID_RETURN_VALUE('an object', 'resolve', result);
+  }
+  if (typeof result.url !== 'string') {
+    throw new ERR_INVALID_RETURN_PROPERTY_VALUE('a string', 'resolve', 'url',
+                                                result.url);
+  }
+}
+
+function validateLoad(result) {
+  if (result === null || typeof result !== 'object') {
+    throw new ERR_INVALID_RETURN_VALUE('an object', 'load', result);
+  }
+  const { source } = result;
+  if (source != null && typeof source !== 'string' &&
+      !isAnyArrayBuffer(source) && !isArrayBufferView(source)) {
+    throw new ERR_INVALID_RETURN_PROPERTY_VALUE(
+      'a string, an ArrayBuffer, or a TypedArray', 'load', 'source', source);
+  }
+}
+
+// `defaultResolve(specifier, context)` -> { url, format }.
+function resolveWithHooks(specifier, context, defaultResolve) {
+  return runChain(resolveHooks, 'resolve', defaultResolve, specifier,
+                  context, validateResolve);
+}
+
+// `defaultLoad(url, context)` -> { format, source }.
+function loadWithHooks(url, context, defaultLoad) {
+  return runChain(loadHooks, 'load', defaultLoad, url, context,
+                  validateLoad);
+}
+
+function sourceToString(source) {
+  if (source == null || typeof source === 'string') return source;
+  const { Buffer } = require('buffer');
+  if (isAnyArrayBuffer(source)) return Buffer.from(source).toString();
+  return Buffer.from(source.buffer, source.byteOffset, source.byteLength)
+    .toString();
+}
+
+// The URL a require() resolution stands for, and back.
+function filenameToURL(filename) {
+  if (StringPrototypeStartsWith(filename, 'node:')) return filename;
+  return require('internal/url').pathToFileURL(filename).href;
+}
+
+module.exports = {
+  filenameToURL,
+  hasLoadHooks,
+  hasResolveHooks,
+  loadWithHooks,
+  registerHooks,
+  resolveWithHooks,
+  sourceToString,
+};
