@@ -27,6 +27,7 @@ const { Buffer } = require('buffer');
 const { URL, urlToHttpOptions, isURL } = require('internal/url');
 const {
   _checkIsHttpToken: checkIsHttpToken,
+  channels,
   freeParser,
   parsers,
   HTTPParser,
@@ -253,6 +254,10 @@ function ClientRequest(input, options, cb) {
                       options.headers);
   }
 
+  if (channels.clientRequestCreated.hasSubscribers) {
+    channels.clientRequestCreated.publish({ request: this });
+  }
+
   if (this.agent) {
     this.agent.addRequest(this, optsWithoutSignal);
   } else {
@@ -289,6 +294,21 @@ function ClientRequest(input, options, cb) {
 }
 ObjectSetPrototypeOf(ClientRequest.prototype, OutgoingMessage.prototype);
 ObjectSetPrototypeOf(ClientRequest, OutgoingMessage);
+
+ClientRequest.prototype._finish = function _finish() {
+  if (channels.clientRequestStart.hasSubscribers) {
+    channels.clientRequestStart.publish({ request: this });
+  }
+  OutgoingMessage.prototype._finish.call(this);
+};
+
+// Every 'error' of a request goes through here (for the channel).
+function emitErrorEvent(request, error) {
+  if (channels.clientRequestError.hasSubscribers) {
+    channels.clientRequestError.publish({ request, error });
+  }
+  request.emit('error', error);
+}
 
 ClientRequest.prototype._implicitHeader = function _implicitHeader() {
   if (this._header) throw new ERR_HTTP_HEADERS_SENT('render');
@@ -346,7 +366,7 @@ function socketCloseListener() {
     if (!req.socket._hadError) {
       // No response came: the request failed.
       req.socket._hadError = true;
-      req.emit('error', new ConnResetException('socket hang up'));
+      emitErrorEvent(req, new ConnResetException('socket hang up'));
     }
     req._closed = true;
     req.emit('close');
@@ -367,7 +387,7 @@ function socketErrorListener(err) {
   if (req) {
     // Errors after this one must not reach the request twice.
     req.socket._hadError = true;
-    req.emit('error', err);
+    emitErrorEvent(req, err);
   }
 
   const parser = socket.parser;
@@ -389,7 +409,7 @@ function socketOnEnd() {
   if (!req.res && !req.socket._hadError) {
     // The server closed without answering.
     req.socket._hadError = true;
-    req.emit('error', new ConnResetException('socket hang up'));
+    emitErrorEvent(req, new ConnResetException('socket hang up'));
   }
   if (parser) {
     parser.finish();
@@ -411,7 +431,7 @@ function socketOnData(d) {
     socket.removeListener('end', socketOnEnd);
     socket.destroy();
     req.socket._hadError = true;
-    req.emit('error', ret);
+    emitErrorEvent(req, ret);
   } else if (parser.incoming?.upgrade) {
     // 101 Switching Protocols, or the answer to CONNECT: the socket now
     // belongs to the 'upgrade' or 'connect' listener.
@@ -512,6 +532,10 @@ function parserOnIncomingClient(res, shouldKeepAlive) {
   res.on('end', responseOnEnd);
   req.on('finish', requestOnFinish);
   socket.on('timeout', responseOnTimeout);
+
+  if (channels.clientResponseFinish.hasSubscribers) {
+    channels.clientResponseFinish.publish({ request: req, response: res });
+  }
 
   // Without a 'response' listener nobody can read the body: drain it.
   if (req.aborted || !req.emit('response', res)) res._dump();
@@ -650,7 +674,7 @@ function onSocketNT(req, socket, err) {
       if (!req.aborted && !err) {
         err = new ConnResetException('socket hang up');
       }
-      if (err) req.emit('error', err);
+      if (err) emitErrorEvent(req, err);
       req._closed = true;
       req.emit('close');
     }

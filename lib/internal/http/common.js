@@ -15,6 +15,18 @@ const { getOptionValue } = require('internal/options');
 const { IncomingMessage, readStart, readStop } =
   require('internal/http/incoming');
 
+// The diagnostics channels http publishes on (Node's names).
+const dc = require('diagnostics_channel');
+const channels = {
+  clientRequestCreated: dc.channel('http.client.request.created'),
+  clientRequestStart: dc.channel('http.client.request.start'),
+  clientRequestError: dc.channel('http.client.request.error'),
+  clientResponseFinish: dc.channel('http.client.response.finish'),
+  serverRequestStart: dc.channel('http.server.request.start'),
+  serverResponseCreated: dc.channel('http.server.response.created'),
+  serverResponseFinish: dc.channel('http.server.response.finish'),
+};
+
 const kIncomingMessage = Symbol('IncomingMessage');
 const kRequestTimeout = Symbol('RequestTimeout');
 const kOnMessageBegin = HTTPParser.kOnMessageBegin | 0;
@@ -203,6 +215,7 @@ function isLenient() {
 
 module.exports = {
   _checkInvalidHeaderChar: checkInvalidHeaderChar,
+  channels,
   _checkIsHttpToken: checkIsHttpToken,
   chunkExpression: /(?:^|\W)chunked(?:$|\W)/i,
   continueExpression: /(?:^|\W)100-continue(?:$|\W)/i,

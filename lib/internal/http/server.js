@@ -28,6 +28,7 @@ const {
   freeParser,
   continueExpression,
   chunkExpression,
+  channels,
   kIncomingMessage,
   kRequestTimeout,
   HTTPParser,
@@ -767,6 +768,10 @@ function handleIncoming(server, socket, state, req, keepAlive) {
   res.shouldKeepAlive = keepAlive;
   res[kUniqueHeaders] = server[kUniqueHeaders];
 
+  if (channels.serverResponseCreated.hasSubscribers) {
+    channels.serverResponseCreated.publish({ request: req, response: res });
+  }
+
   if (socket._httpMessage) {
     // A response to an earlier request is still going out.
     ArrayPrototypePush(state.outgoing, res);
@@ -806,7 +811,7 @@ function handleIncoming(server, socket, state, req, keepAlive) {
         server.emit('checkContinue', req, res);
       } else {
         res.writeContinue();
-        server.emit('request', req, res);
+        emitRequest(server, req, res, socket);
       }
     } else if (server.listenerCount('checkExpectation') > 0) {
       server.emit('checkExpectation', req, res);
@@ -815,12 +820,26 @@ function handleIncoming(server, socket, state, req, keepAlive) {
       res.end();
     }
   } else {
-    server.emit('request', req, res);
+    emitRequest(server, req, res, socket);
   }
   return 0;
 }
 
+function emitRequest(server, req, res, socket) {
+  if (channels.serverRequestStart.hasSubscribers) {
+    channels.serverRequestStart.publish({
+      request: req, response: res, socket, server,
+    });
+  }
+  server.emit('request', req, res);
+}
+
 function resOnFinish(req, res, socket, state, server) {
+  if (channels.serverResponseFinish.hasSubscribers) {
+    channels.serverResponseFinish.publish({
+      request: req, response: res, socket, server,
+    });
+  }
   // The response is out: the next one in line may go.
   ArrayPrototypeShift(state.incoming);
 
