@@ -48,6 +48,18 @@ OPTIONAL_TOOLS = [('ccache', 'ccache')]
 # Unpacked .deb packages: name -> what we need from it.
 DEB_PACKAGES = ['libnode108', 'libnode-dev', 'node-llhttp']
 
+# JavaScript embedded as internal/deps/<name>/...: the npm packages (the
+# versions Node 24.12 embeds) and their sha512 integrity. The REPL parses
+# with acorn, as Node's does.
+NPM_DEPS = [
+    ('acorn', '8.15.0', 'dist/acorn.js',
+     'sha512-NZyJarBfL7nWwIq+FDL6Zp/yHEhePMNnnJ0y3qfieCrmNvYct8uvtiV41UvlSe6a'
+     'pAfk0fY1FbWx+NwfmpvtTg=='),
+    ('acorn-walk', '8.3.4', 'dist/walk.js',
+     'sha512-ueEepnujpqee2o5aIYnvHU6C0A42MNdsIDeqy5BydrkuC5R1ZuUFnm27EeFJGoEH'
+     'JQgn3uleRvmTXaJgfXbt4g=='),
+]
+
 
 def log(msg):
     print(f'configure: {msg}', flush=True)
@@ -149,6 +161,47 @@ def stage_v8():
                      os.path.join(llhttp, 'src'))
     shutil.copy2(os.path.join(unpacked, 'usr/share/include/llhttp/llhttp.h'),
                  os.path.join(llhttp, 'include'))
+
+
+def fetch_npm_deps():
+    """Gets each NPM_DEPS package with `npm pack` into out/cache/npm (once),
+    checks its integrity and unpacks the one file we embed, with its
+    LICENSE, into out/deps/acorn/<name>/."""
+    import base64
+    import hashlib
+    import tarfile
+    cache = os.path.join(CACHE, 'npm')
+    os.makedirs(cache, exist_ok=True)
+    for name, version, member, integrity in NPM_DEPS:
+        dest = os.path.join(OUT, 'deps/acorn', name)
+        stamp = os.path.join(dest, '.version')
+        if os.path.exists(stamp):
+            with open(stamp) as f:
+                if f.read() == version:
+                    continue
+        tgz = os.path.join(cache, f'{name}-{version}.tgz')
+        if not os.path.exists(tgz):
+            if shutil.which('npm') is None:
+                sys.exit('configure: npm is needed once to get '
+                         f'{name}@{version}; install it (apt-get install npm)')
+            log(f'getting {name}@{version} with npm pack')
+            run(['npm', 'pack', '--silent', f'{name}@{version}'], cwd=cache,
+                stdout=subprocess.DEVNULL)
+        with open(tgz, 'rb') as f:
+            digest = base64.b64encode(hashlib.sha512(f.read()).digest())
+        if 'sha512-' + digest.decode() != integrity:
+            os.unlink(tgz)
+            sys.exit(f'configure: {tgz} does not match its pinned integrity')
+        shutil.rmtree(dest, ignore_errors=True)
+        with tarfile.open(tgz) as tar:
+            for want in (member, 'LICENSE'):
+                data = tar.extractfile('package/' + want).read()
+                path = os.path.join(dest, want)
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                with open(path, 'wb') as out:
+                    out.write(data)
+        with open(stamp, 'w') as f:
+            f.write(version)
 
 
 def pkg_version(name):
@@ -256,6 +309,8 @@ def main():
         fetch_debs()
         stage_v8()
         write_config(args)
+    # Also on --gyp-only: node.gyp lists these files.
+    fetch_npm_deps()
     run_gyp()
     log('done; now run make -j2')
 

@@ -2,6 +2,11 @@
 {
   'variables': {
     'lode_lib_files': ['<!@(find lib -name "*.js" | LC_ALL=C sort)'],
+    # Embedded as internal/deps/acorn/...: configure.py puts them there.
+    'lode_deps_js_files': [
+      'out/deps/acorn/acorn/dist/acorn.js',
+      'out/deps/acorn/acorn-walk/dist/walk.js',
+    ],
     'lode_core_sources': ['<!@(ls src/*.cc | grep -v src/lode_main.cc)'],
   },
   'targets': [
@@ -11,11 +16,13 @@
       'type': 'none',
       'actions': [{
         'action_name': 'js2c',
-        'inputs': ['tools/js2c.py', '<@(lode_lib_files)'],
+        'inputs': ['tools/js2c.py', '<@(lode_lib_files)',
+                   '<@(lode_deps_js_files)'],
         'outputs': ['<(SHARED_INTERMEDIATE_DIR)/lode_javascript.cc'],
         'action': ['python3', 'tools/js2c.py',
                    '--out', '<(SHARED_INTERMEDIATE_DIR)/lode_javascript.cc',
-                   '--root', 'lib', '<@(lode_lib_files)'],
+                   '--root', 'lib', '--deps-root', 'out/deps',
+                   '<@(lode_lib_files)', '<@(lode_deps_js_files)'],
       }],
     },
     {

@@ -27,6 +27,7 @@
   V(pipe_wrap)                   \
   V(process_methods)             \
   V(process_wrap)                \
+  V(repl)                        \
   V(signal_wrap)                 \
   V(spawn_sync)                  \
   V(stream_wrap)                 \

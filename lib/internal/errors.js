@@ -37,6 +37,7 @@ const {
   RegExpPrototypeExec,
   SafeArrayIterator,
   SafeMap,
+  SafeWeakMap,
   String,
   StringPrototypeEndsWith,
   StringPrototypeIncludes,
@@ -1515,6 +1516,11 @@ E('ERR_WORKER_UNSUPPORTED_OPERATION',
   '%s is not supported in workers', TypeError);
 E('ERR_ZSTD_INVALID_PARAM', '%s is not a valid zstd parameter', RangeError);
 
+// Errors whose stack string is to be made by a given function instead of
+// the usual format, once, when the stack is first read (the REPL drops its
+// own frames this way). See prepareStackTrace in bootstrap/runtime.js.
+const overrideStackTrace = new SafeWeakMap();
+
 module.exports = {
   AbortError,
   aggregateTwoErrors,
@@ -1538,6 +1544,7 @@ module.exports = {
   kEnhanceStackBeforeInspector,
   kIsNodeError,
   NodeAggregateError,
+  overrideStackTrace,
   SystemError,
   uvErrmapGet,
   UVException,

@@ -18,6 +18,12 @@ const { getOptionValue } = require('internal/options');
 // Stack traces: Error.prepareStackTrace when the user sets one, otherwise
 // V8's format.
 function prepareStackTrace(global, error, trace) {
+  const { overrideStackTrace } = require('internal/errors');
+  const override = overrideStackTrace.get(error);
+  if (override !== undefined) {
+    overrideStackTrace.delete(error);
+    return override(error, trace);
+  }
   const userPrepare = global.Error?.prepareStackTrace;
   if (typeof userPrepare === 'function') {
     return userPrepare(error, trace);
@@ -28,6 +34,11 @@ function prepareStackTrace(global, error, trace) {
   } catch {
     errorString = '<error>';
   }
+  return formatStackTrace(errorString, trace);
+}
+
+// V8's layout: the error's string, then one "    at" line per frame.
+function formatStackTrace(errorString, trace) {
   if (trace.length === 0) return errorString;
   return `${errorString}\n    at ${ArrayPrototypeJoin(
     ArrayPrototypeMap(trace, (frame) => `${frame}`), '\n    at ')}`;

@@ -121,6 +121,8 @@ function evalScript(name, body, print) {
   const module = new CJSModule(name);
   module.filename = path.join(cwd, name);
   module.paths = CJSModule._nodeModulePaths(cwd);
+  // The REPL's own `module` (with -i -e) comes back afterwards.
+  const replModule = globalThis.module;
   globalThis.module = module;
   globalThis.require = require('internal/modules/helpers')
     .makeRequireFunction(module);
@@ -128,6 +130,7 @@ function evalScript(name, body, print) {
   globalThis.__filename = name;
   globalThis.__dirname = '.';
   const result = runScript(body, name);
+  if (replModule !== undefined) globalThis.module = replModule;
   if (print) {
     const { log } = require('internal/console/global');
     process.on('exit', () => { log(result); });

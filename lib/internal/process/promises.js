@@ -61,6 +61,9 @@ function promiseRejectHandler(type, promise, reason) {
         reason,
         uid: ++lastPromiseId,
         warned: false,
+        // A domain entered when the promise was rejected (the REPL's, say)
+        // gets the error, as it would a throw there.
+        domain: process.domain,
       });
       ArrayPrototypePush(pendingUnhandledRejections, promise);
       setHasRejectionToWarn(true);
@@ -184,6 +187,7 @@ function processPromiseRejections() {
         if (!handled) {
           const err = isErrorLike(reason) ? reason :
             makeUnhandledRejectionError(reason);
+          if (info.domain && !process.domain) info.domain.enter();
           triggerUncaughtException(err, true);
         }
         break;

@@ -36,6 +36,7 @@ const {
   StringPrototypeEndsWith,
   StringPrototypeIncludes,
   StringPrototypeRepeat,
+  StringPrototypeReplaceAll,
   StringPrototypeSlice,
   StringPrototypeSplit,
   StringPrototypeStartsWith,
@@ -153,6 +154,13 @@ const kWriteToOutput = Symbol('_writeToOutput');
 const kYank = Symbol('_yank');
 const kYankPop = Symbol('_yankPop');
 const kYanking = Symbol('_yanking');
+const kAddNewLineOnTTY = Symbol('_addNewLineOnTTY');
+const kLinePos = Symbol('_linePos');
+const kSavePreviousState = Symbol('_savePreviousState');
+const kRestorePreviousState = Symbol('_restorePreviousState');
+const kPreviousLine = Symbol('_previousLine');
+const kPreviousCursor = Symbol('_previousCursor');
+const kPreviousPrevRows = Symbol('_previousPrevRows');
 
 // History entries: newest first. A multi-line entry is stored with its lines
 // in reverse order joined by \r, and shown with \n.
@@ -621,7 +629,14 @@ class Interface extends InterfaceConstructor {
   }
 
   setupHistoryManager(options) {
-    this.historyManager = new LineHistory(this, options);
+    if (options?.onHistoryFileLoaded) {
+      // The REPL's history file (repl.setupHistory()).
+      const { ReplHistory } = require('internal/repl/history');
+      this.historyManager = new ReplHistory(this, options);
+      this.historyManager.initialize(options.onHistoryFileLoaded);
+    } else {
+      this.historyManager = new LineHistory(this, options);
+    }
     defineHistoryAccessor(this, 'history',
                           function() { return this.historyManager.history; },
                           function(v) { this.historyManager.history = v; });
@@ -1018,11 +1033,77 @@ class Interface extends InterfaceConstructor {
   }
 
   [kLine]() {
+    this[kSavePreviousState]();
     const line = this[kAddHistory]();
     this[kUndoStack] = [];
     this[kRedoStack] = [];
     this.clearLine();
     this[kOnLine](line);
+  }
+
+  // What the line was before the last return, for kAddNewLineOnTTY.
+  [kSavePreviousState]() {
+    this[kPreviousLine] = this.line;
+    this[kPreviousCursor] = this.cursor;
+    this[kPreviousPrevRows] = this.prevRows;
+  }
+
+  [kRestorePreviousState]() {
+    this[kSetLine](this[kPreviousLine]);
+    this.cursor = this[kPreviousCursor];
+    this.prevRows = this[kPreviousPrevRows];
+  }
+
+  // The REPL found the entered line incomplete: take it back and go on
+  // editing it on a new row (behind the multi-line prefix) after the
+  // cursor's position. The terminal's cursor is at the end of the input.
+  [kAddNewLineOnTTY]() {
+    this[kRestorePreviousState]();
+    const whole = this.line;
+    const head = StringPrototypeSlice(whole, 0, this.cursor);
+    let tail = StringPrototypeSlice(whole, this.cursor);
+    this[kSetLine](`${head}\n${tail}`);
+    this.cursor += 1;
+
+    const splitInside = tail.length > 0;
+    const belowFirstRow = this.prevRows > 0;
+    let redrawFirst = false;
+    if (splitInside) {
+      const headRows = StringPrototypeSplit(head, '\n');
+      redrawFirst = headRows.length < 2;
+      if (belowFirstRow) {
+        // Back to the end of the row above the split one, which is then
+        // drawn again whole with the rest.
+        const tailRows = StringPrototypeSplit(tail, '\n');
+        const aboveLength = (headRows[headRows.length - 2] || '').length +
+          kMultilinePrefix.length;
+        moveCursor(this.output, aboveLength, -(tailRows.length + 1));
+        tail = `${headRows[headRows.length - 1]}\n${tail}`;
+      } else {
+        moveCursor(this.output, 0,
+                   -StringPrototypeSplit(whole, '\n').length);
+      }
+      clearScreenDown(this.output);
+      if (belowFirstRow) this[kWriteToOutput]('\n');
+    }
+
+    if (redrawFirst) {
+      this[kWriteToOutput](`${this[kPrompt]}${head}\n${kMultilinePrefix}`);
+    } else {
+      this[kWriteToOutput](kMultilinePrefix);
+    }
+
+    if (splitInside) {
+      const cursorPos = this.getCursorPos();
+      this[kWriteToOutput](StringPrototypeReplaceAll(
+        tail, '\n', `\n${kMultilinePrefix}`));
+      const endPos = this[kGetDisplayPos](this.line);
+      moveCursor(this.output, cursorPos.cols - endPos.cols,
+                 cursorPos.rows - endPos.rows);
+      this.prevRows = cursorPos.rows;
+    } else {
+      this.prevRows = StringPrototypeSplit(this.line, '\n').length - 1;
+    }
   }
 
   [kPushToUndoStack](text, cursor) {
@@ -1082,8 +1163,19 @@ class Interface extends InterfaceConstructor {
     this[kMoveCursor](amount);
   }
 
+  // The cursor's row and column in the lines of this.line (a long line
+  // wrapping on the terminal is still one row): what kMultilineMove uses.
+  [kLinePos]() {
+    const before = StringPrototypeSplit(
+      StringPrototypeSlice(this.line, 0, this.cursor), '\n');
+    const row = before.length - 1;
+    const lead = row === 0 ? getStringWidth(this[kPrompt]) :
+      kMultilinePrefix.length;
+    return { rows: row, cols: lead + before[row].length };
+  }
+
   [kMoveDownOrHistoryNext]() {
-    const pos = this.getCursorPos();
+    const pos = this[kLinePos]();
     const rows = StringPrototypeSplit(this.line, '\n');
     if (this[kIsMultiline] && pos.rows < rows.length - 1) {
       this[kMultilineMove](1, rows, pos);
@@ -1103,7 +1195,7 @@ class Interface extends InterfaceConstructor {
   }
 
   [kMoveUpOrHistoryPrev]() {
-    const pos = this.getCursorPos();
+    const pos = this[kLinePos]();
     if (this[kIsMultiline] && pos.rows > 0) {
       this[kMultilineMove](-1, StringPrototypeSplit(this.line, '\n'), pos);
       return;
@@ -1287,4 +1379,6 @@ module.exports = {
   kWriteToOutput,
   kMultilinePrefix,
   kLastCommandErrored,
+  kAddNewLineOnTTY,
+  LineHistory,
 };
