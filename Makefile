@@ -4,6 +4,9 @@
 #   make test         build, then run every test (ours and the C++ ones)
 #   make bench        run benchmark/ (lode against node)
 #   make clean        remove the build (keeps the downloaded packages)
+#   make install PREFIX=/opt/lode
+#                     bin/lode (with its copy of libnode) and include/node
+#                     (the headers Node-API addons build against)
 
 PYTHON ?= python3
 -include config.mk
@@ -21,7 +24,7 @@ LIB_DIRS := $(shell find lib -type d)
 CCTEST_DIR := test/cctest
 
 .PHONY: all lode cctest test test-js test-no-snapshot test-npm test-npm-http bench \
-	clean distclean
+	install install-headers clean distclean
 
 all: lode
 
@@ -68,6 +71,19 @@ test-npm-http: lode
 
 bench: lode
 	$(PYTHON) benchmark/run.py --binary out/$(BUILDTYPE)/lode
+
+PREFIX ?= /usr/local
+
+# bin/lode finds libnode through its run path ($ORIGIN/../v8/lib).
+install: lode install-headers
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/v8/lib
+	install -m 755 out/$(BUILDTYPE)/lode $(DESTDIR)$(PREFIX)/bin/lode
+	cp -P out/v8/lib/libnode.so* $(DESTDIR)$(PREFIX)/v8/lib/
+
+# include/node: Node-API and libuv headers, and what node-gyp --nodedir
+# reads.
+install-headers:
+	$(PYTHON) tools/install-headers.py --prefix $(DESTDIR)$(PREFIX)
 
 clean:
 	rm -rf out/Release out/Debug out/Makefile out/*.target.mk out/deps/llhttp/*.mk

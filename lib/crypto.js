@@ -1,9 +1,10 @@
 'use strict';
 
-// node:crypto. Hashes, HMAC, random values, key derivation (PBKDF2, scrypt,
-// HKDF), symmetric ciphers, secret KeyObjects and Web Crypto's digest are
-// here; asymmetric keys, signatures, Diffie-Hellman, X.509 and the rest
-// throw ERR_NOT_IMPLEMENTED naming the API (see doc/status.md).
+// node:crypto: hashes, HMAC, random values, key derivation (PBKDF2, scrypt,
+// HKDF), symmetric ciphers, KeyObjects, key pairs, signatures, RSA
+// encryption, Diffie-Hellman and ECDH, X.509, SPKAC and Web Crypto.
+// encapsulate/decapsulate and setEngine throw ERR_NOT_IMPLEMENTED (see
+// doc/status.md).
 
 const {
   ObjectDefineProperties,
@@ -52,7 +53,26 @@ const {
   createSecretKey,
   KeyObject,
 } = require('internal/crypto/keys');
-const { generateKey, generateKeySync } = require('internal/crypto/keygen');
+const {
+  generateKey,
+  generateKeyPair,
+  generateKeyPairSync,
+  generateKeySync,
+} = require('internal/crypto/keygen');
+const {
+  Sign,
+  Verify,
+  createSign,
+  createVerify,
+  signOneShot,
+  verifyOneShot,
+} = require('internal/crypto/sig');
+const {
+  DiffieHellman,
+  DiffieHellmanGroup,
+  ECDH,
+  diffieHellman,
+} = require('internal/crypto/diffiehellman');
 const {
   Cipheriv,
   Decipheriv,
@@ -77,27 +97,27 @@ function lazyWebCrypto() {
   return webcrypto;
 }
 
-// What needs asymmetric keys is not there yet.
+// KEM (ML-KEM, RSASVE) needs OpenSSL 3.5.
 function notImplemented(name) {
   return function() {
     throw new ERR_NOT_IMPLEMENTED(`crypto.${name}`);
   };
 }
-function NotImplementedClass(name) {
-  const ctor = {
-    [name]: function() {
-      throw new ERR_NOT_IMPLEMENTED(`crypto.${name}`);
-    },
-  }[name];
-  return ctor;
+
+const Certificate = require('internal/crypto/certificate');
+const { X509Certificate } = require('internal/crypto/x509');
+
+function createDiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding) {
+  return new DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding);
 }
 
-const Certificate = NotImplementedClass('Certificate');
-Certificate.exportChallenge = notImplemented('Certificate.exportChallenge');
-Certificate.exportPublicKey = notImplemented('Certificate.exportPublicKey');
-Certificate.verifySpkac = notImplemented('Certificate.verifySpkac');
-const ECDH = NotImplementedClass('ECDH');
-ECDH.convertKey = notImplemented('ECDH.convertKey');
+function createDiffieHellmanGroup(name) {
+  return new DiffieHellmanGroup(name);
+}
+
+function createECDH(curve) {
+  return new ECDH(curve);
+}
 
 function createHash(algorithm, options) {
   return new Hash(algorithm, options);
@@ -146,30 +166,30 @@ module.exports = {
   checkPrimeSync,
   createCipheriv,
   createDecipheriv,
-  createDiffieHellman: notImplemented('createDiffieHellman'),
-  createDiffieHellmanGroup: notImplemented('createDiffieHellmanGroup'),
-  createECDH: notImplemented('createECDH'),
+  createDiffieHellman,
+  createDiffieHellmanGroup,
+  createECDH,
   createHash,
   createHmac,
   createPrivateKey,
   createPublicKey,
   createSecretKey,
-  createSign: notImplemented('createSign'),
-  createVerify: notImplemented('createVerify'),
-  diffieHellman: notImplemented('diffieHellman'),
+  createSign,
+  createVerify,
+  diffieHellman,
   generatePrime,
   generatePrimeSync,
   getCiphers,
   getCipherInfo,
   getCurves,
-  getDiffieHellman: notImplemented('getDiffieHellman'),
+  getDiffieHellman: createDiffieHellmanGroup,
   getHashes,
   hkdf,
   hkdfSync,
   pbkdf2,
   pbkdf2Sync,
-  generateKeyPair: notImplemented('generateKeyPair'),
-  generateKeyPairSync: notImplemented('generateKeyPairSync'),
+  generateKeyPair,
+  generateKeyPairSync,
   generateKey,
   generateKeySync,
   privateDecrypt,
@@ -183,12 +203,12 @@ module.exports = {
   randomUUID,
   scrypt,
   scryptSync,
-  sign: notImplemented('sign'),
+  sign: signOneShot,
   setEngine,
   timingSafeEqual,
   getFips,
   setFips,
-  verify: notImplemented('verify'),
+  verify: verifyOneShot,
   hash,
   encapsulate: notImplemented('encapsulate'),
   decapsulate: notImplemented('decapsulate'),
@@ -197,15 +217,15 @@ module.exports = {
   Certificate,
   Cipheriv,
   Decipheriv,
-  DiffieHellman: NotImplementedClass('DiffieHellman'),
-  DiffieHellmanGroup: NotImplementedClass('DiffieHellmanGroup'),
+  DiffieHellman,
+  DiffieHellmanGroup,
   ECDH,
   Hash: deprecate(Hash, 'crypto.Hash constructor is deprecated.', 'DEP0179'),
   Hmac: deprecate(Hmac, 'crypto.Hmac constructor is deprecated.', 'DEP0181'),
   KeyObject,
-  Sign: NotImplementedClass('Sign'),
-  Verify: NotImplementedClass('Verify'),
-  X509Certificate: NotImplementedClass('X509Certificate'),
+  Sign,
+  Verify,
+  X509Certificate,
   secureHeapUsed,
 };
 

@@ -10,6 +10,7 @@ const {
   ObjectAssign,
   ObjectDefineProperties,
   ObjectDefineProperty,
+  Symbol,
 } = primordials;
 
 const cares = internalBinding('cares_wrap');
@@ -39,10 +40,18 @@ const {
   validateFunction,
   validatePort,
 } = require('internal/validators');
+const {
+  hasObserver,
+  startPerf,
+  stopPerf,
+} = require('internal/perf/observer_counts');
 
 const { GetAddrInfoReqWrap, GetNameInfoReqWrap } = cares;
 
 let promises = null;
+
+// The timing of a request while 'dns' entries are observed.
+const kPerfContext = Symbol('kPerfHooksDnsContext');
 
 function onLookup(err, addresses) {
   if (err) {
@@ -50,6 +59,9 @@ function onLookup(err, addresses) {
     return;
   }
   this.callback(null, addresses[0], this.family || isIP(addresses[0]));
+  if (hasObserver('dns')) {
+    stopPerf(this, kPerfContext, { detail: { addresses } });
+  }
 }
 
 function onLookupAll(err, addresses) {
@@ -58,9 +70,13 @@ function onLookupAll(err, addresses) {
     return;
   }
   const family = this.family;
-  this.callback(null, ArrayPrototypeMap(addresses, (address) => ({
+  const all = ArrayPrototypeMap(addresses, (address) => ({
     address, family: family || isIP(address),
-  })));
+  }));
+  this.callback(null, all);
+  if (hasObserver('dns')) {
+    stopPerf(this, kPerfContext, { detail: { addresses: all } });
+  }
 }
 
 // lookup(hostname[, options], callback)
@@ -104,6 +120,14 @@ function lookup(hostname, options, callback) {
     process.nextTick(callback, new DNSException(err, 'getaddrinfo', hostname));
     return {};
   }
+  if (hasObserver('dns')) {
+    startPerf(req, kPerfContext, {
+      type: 'dns',
+      name: 'lookup',
+      detail: { hostname, family, hints, verbatim: order === 'verbatim',
+                order },
+    });
+  }
   return req;
 }
 
@@ -117,6 +141,9 @@ function onLookupService(err, hostname, service) {
     return;
   }
   this.callback(null, hostname, service);
+  if (hasObserver('dns')) {
+    stopPerf(this, kPerfContext, { detail: { hostname, service } });
+  }
 }
 
 // lookupService(address, port, callback)
@@ -136,6 +163,11 @@ function lookupService(address, port, callback) {
   req.oncomplete = bindRequest(req, 'GETNAMEINFOREQWRAP', onLookupService);
   const err = cares.getnameinfo(req, address, port);
   if (err) throw new DNSException(err, 'getnameinfo', address);
+  if (hasObserver('dns')) {
+    startPerf(req, kPerfContext, {
+      type: 'dns', name: 'lookupService', detail: { host: address, port },
+    });
+  }
   return req;
 }
 

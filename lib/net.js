@@ -29,6 +29,7 @@ const {
   isIP,
   isIPv4,
   isIPv6,
+  kReinitializeHandle,
   normalizedArgsSymbol,
 } = require('internal/net');
 const { TCP, TCPConnectWrap, constants: TCPConstants } =
@@ -43,6 +44,13 @@ const {
   bindToHandle,
   initAcceptedHandle,
 } = require('internal/async_hooks');
+const {
+  hasObserver,
+  startPerf,
+  stopPerf,
+} = require('internal/perf/observer_counts');
+// The timing of a connect while 'net' entries are observed.
+const kPerfConnect = Symbol('kPerfHooksNetConnectContext');
 const {
   UV_EADDRINUSE,
   UV_EINVAL,
@@ -411,6 +419,13 @@ function tryReadStart(socket) {
   if (err) socket.destroy(new ErrnoException(err, 'read'));
 }
 
+Socket.prototype[kReinitializeHandle] = function reinitializeHandle(handle) {
+  this._handle?.close();
+  this._handle = handle;
+  this._handle[owner_symbol] = this;
+  initSocketHandle(this);
+};
+
 Socket.prototype._unrefTimer = function _unrefTimer() {
   for (let s = this; s !== null; s = s._parent) {
     if (s[kTimeout]) s[kTimeout].refresh();
@@ -601,11 +616,10 @@ Socket.prototype.destroySoon = function() {
 
 Socket.prototype._destroy = function(exception, cb) {
   this.connecting = false;
+  // Cleared, not dropped: a cleared timer stays cleared when refreshed,
+  // and the socket keeps it as Node's does.
   for (let s = this; s !== null; s = s._parent) {
-    if (s[kTimeout]) {
-      clearTimeout(s[kTimeout]);
-      s[kTimeout] = null;
-    }
+    if (s[kTimeout]) clearTimeout(s[kTimeout]);
   }
 
   if (this._handle) {
@@ -1022,6 +1036,11 @@ function internalConnect(self, address, port, addressType, localAddress,
 
   if (err) {
     self.destroy(new ExceptionWithHostPort(err, 'connect', address, port));
+  } else if ((addressType === 6 || addressType === 4) &&
+             hasObserver('net')) {
+    startPerf(self, kPerfConnect, {
+      type: 'net', name: 'connect', detail: { host: address, port },
+    });
   }
 }
 
@@ -1044,8 +1063,10 @@ function internalConnectMultiple(context) {
   ArrayPrototypePush(self.autoSelectFamilyAttemptedAddresses,
                      `${address}:${port}`);
   if (context.attempts++ > 0) {
-    self._handle = new TCP(TCPConstants.SOCKET);
-    initSocketHandle(self);
+    const fresh = new TCP(TCPConstants.SOCKET);
+    // The connect request reports to the handle's owner.
+    fresh[owner_symbol] = self;
+    self[kReinitializeHandle](fresh);
   }
   const handle = self._handle;
   const req = new TCPConnectWrap();
@@ -1065,6 +1086,11 @@ function internalConnectMultiple(context) {
       handle.close();
       internalConnectMultiple(context);
       return;
+    }
+    if (status === 0 && hasObserver('net')) {
+      startPerf(self, kPerfConnect, {
+        type: 'net', name: 'connect', detail: { host: address, port },
+      });
     }
     FunctionPrototypeCall(afterConnect, this, status, h, r, readable,
                           writable);
@@ -1124,6 +1150,7 @@ function afterConnect(status, handle, req, readable, writable) {
 
     // Start reading (or learn of an immediate EOF) unless paused.
     if (readable && !self.isPaused()) self.read(0);
+    if (hasObserver('net')) stopPerf(self, kPerfConnect);
   } else {
     let details;
     if (req.localAddress && req.localPort) {

@@ -29,8 +29,8 @@ function withVariants(runner, Factory) {
 const test = withVariants(makeRunner(Test), Test);
 const suite = withVariants(makeRunner(Suite), Suite);
 
-function run() {
-  throw new ERR_NOT_IMPLEMENTED('test.run');
+function run(options) {
+  return require('internal/test_runner/runner').run(options);
 }
 
 let mock;

@@ -1,53 +1,38 @@
 'use strict';
 
-// worker_threads as seen from the main thread. Lode has no workers or
-// message ports yet: their classes and functions throw ERR_NOT_IMPLEMENTED
-// naming the API. What the main thread answers without them (isMainThread,
-// threadId 0, no parentPort or workerData) is as in Node, and so are the
-// marks on objects, which only matter to a later postMessage().
+// worker_threads: Worker (lib/internal/worker.js), the message ports
+// (lib/internal/worker/io.js) and what this thread is. In a worker,
+// internal/main/worker_thread sets parentPort and workerData here before
+// the worker's script runs.
 
 const {
   SafeWeakSet,
-  SymbolFor,
 } = primordials;
 
+const {
+  Worker,
+  SHARE_ENV,
+  isMainThread,
+  threadId,
+  threadName,
+  resourceLimits,
+  setEnvironmentData,
+  getEnvironmentData,
+} = require('internal/worker');
+const {
+  BroadcastChannel,
+  MessageChannel,
+  MessagePort,
+  moveMessagePortToContext,
+  receiveMessageOnPort,
+} = require('internal/worker/io');
 const {
   codes: { ERR_NOT_IMPLEMENTED },
 } = require('internal/errors');
 
-const SHARE_ENV = SymbolFor('nodejs.worker_threads.SHARE_ENV');
+const { untransferable_object_private_symbol: untransferableSymbol } =
+  internalBinding('util').privateSymbols;
 
-function notImplemented(name) {
-  return function() {
-    throw new ERR_NOT_IMPLEMENTED(`worker_threads.${name}`);
-  };
-}
-
-class Worker {
-  constructor() {
-    throw new ERR_NOT_IMPLEMENTED('worker_threads.Worker');
-  }
-}
-
-class MessagePort {
-  constructor() {
-    throw new ERR_NOT_IMPLEMENTED('worker_threads.MessagePort');
-  }
-}
-
-class MessageChannel {
-  constructor() {
-    throw new ERR_NOT_IMPLEMENTED('worker_threads.MessageChannel');
-  }
-}
-
-class BroadcastChannel {
-  constructor() {
-    throw new ERR_NOT_IMPLEMENTED('worker_threads.BroadcastChannel');
-  }
-}
-
-const untransferable = new SafeWeakSet();
 const uncloneable = new SafeWeakSet();
 
 function isObjectLike(value) {
@@ -55,37 +40,43 @@ function isObjectLike(value) {
     typeof value === 'function';
 }
 
+// What the serializer refuses to move (it is copied instead when it can be,
+// else a DataCloneError).
 function markAsUntransferable(object) {
-  if (isObjectLike(object)) untransferable.add(object);
+  if (isObjectLike(object)) object[untransferableSymbol] = true;
 }
 
 function isMarkedAsUntransferable(object) {
-  return isObjectLike(object) && untransferable.has(object);
+  return isObjectLike(object) && object[untransferableSymbol] === true;
 }
 
 function markAsUncloneable(object) {
   if (isObjectLike(object)) uncloneable.add(object);
 }
 
+function postMessageToThread() {
+  throw new ERR_NOT_IMPLEMENTED('worker_threads.postMessageToThread');
+}
+
 module.exports = {
   isInternalThread: false,
-  isMainThread: true,
+  isMainThread,
   MessagePort,
   MessageChannel,
   markAsUncloneable,
   markAsUntransferable,
   isMarkedAsUntransferable,
-  moveMessagePortToContext: notImplemented('moveMessagePortToContext'),
-  receiveMessageOnPort: notImplemented('receiveMessageOnPort'),
-  resourceLimits: {},
-  postMessageToThread: notImplemented('postMessageToThread'),
-  threadId: 0,
-  threadName: '',
+  moveMessagePortToContext,
+  receiveMessageOnPort,
+  resourceLimits,
+  postMessageToThread,
+  threadId,
+  threadName,
   SHARE_ENV,
   Worker,
   parentPort: null,
   workerData: null,
   BroadcastChannel,
-  setEnvironmentData: notImplemented('setEnvironmentData'),
-  getEnvironmentData: notImplemented('getEnvironmentData'),
+  setEnvironmentData,
+  getEnvironmentData,
 };

@@ -2,11 +2,13 @@
 
 #include <chrono>
 
+#include "handle_wrap.h"
 #include "lode_binding.h"
 #include "lode_builtins.h"
 #include "lode_internals.h"
 #include "libplatform/libplatform.h"
 #include "lode_errors.h"
+#include "lode_perf.h"
 
 namespace lode {
 
@@ -194,6 +196,9 @@ void Environment::RunTimers(uv_timer_t* handle) {
     env->ToggleTimerRef(expiry > 0);
   } else {
     uv_timer_stop(&env->timer_handle_);
+    // A timer started later (an unref'd one: insert() only schedules)
+    // must not find the handle still holding the loop.
+    env->ToggleTimerRef(false);
   }
 }
 
@@ -238,6 +243,55 @@ void Environment::RunCleanup() {
   uv_close(reinterpret_cast<uv_handle_t*>(&immediate_idle_handle_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&platform_tasks_handle_), nullptr);
   uv_run(loop_, UV_RUN_NOWAIT);
+}
+
+std::mutex& ProcessEnvMutex() {
+  static std::mutex* mutex = new std::mutex();
+  return *mutex;
+}
+
+bool EnvVarStore::Get(const std::string& key, std::string* value) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = vars_.find(key);
+  if (it == vars_.end()) return false;
+  *value = it->second;
+  return true;
+}
+
+void EnvVarStore::Set(const std::string& key, const std::string& value) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  vars_[key] = value;
+}
+
+void EnvVarStore::Delete(const std::string& key) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  vars_.erase(key);
+}
+
+std::vector<std::pair<std::string, std::string>> EnvVarStore::Entries() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return {vars_.begin(), vars_.end()};
+}
+
+void Environment::Exit(int code) {
+  set_can_call_into_js(false);
+  if (worker_context_ != nullptr) {
+    worker_context_->Exit(code);
+    return;
+  }
+  // Workers first: none may still run when the process goes.
+  worker::StopSubWorkers(this);
+  ExitNow(code);
+}
+
+void Environment::CloseAllHandles() {
+  // Closing one may close others (a port closes its peer's wrap lazily):
+  // take a copy each round.
+  for (int round = 0; round < 8 && !handle_wraps_.empty(); round++) {
+    std::vector<HandleWrap*> wraps(handle_wraps_.begin(), handle_wraps_.end());
+    for (HandleWrap* wrap : wraps) wrap->Close();
+    uv_run(loop_, UV_RUN_NOWAIT);
+  }
 }
 
 InternalCallbackScope::InternalCallbackScope(Environment* env) : env_(env) {
@@ -314,6 +368,7 @@ int SpinEventLoop(Environment* env) {
   Isolate* isolate = env->isolate();
   HandleScope scope(isolate);
   Context::Scope context_scope(env->context());
+  performance::Mark(env, performance::kLoopStart);
   for (;;) {
     if (env->is_stopping()) break;
     uv_run(env->loop(), UV_RUN_DEFAULT);
@@ -325,6 +380,7 @@ int SpinEventLoop(Environment* env) {
     if (env->is_stopping() || !env->can_call_into_js()) break;
     if (!uv_loop_alive(env->loop())) break;
   }
+  performance::Mark(env, performance::kLoopExit);
   return env->exit_code();
 }
 

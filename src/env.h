@@ -4,10 +4,13 @@
 #ifndef SRC_ENV_H_
 #define SRC_ENV_H_
 
+#include <atomic>
 #include <functional>
 #include <iterator>
 #include <list>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -41,6 +44,24 @@ enum ImmediateInfoField {
   kImmediateFields
 };
 
+// The variables of a worker's process.env when it has its own (a copy, or
+// the object given as `env`); workers started with SHARE_ENV share their
+// parent's store. The main thread (and whoever shares with it) uses the
+// process's own environment, under ProcessEnvMutex().
+class EnvVarStore {
+ public:
+  bool Get(const std::string& key, std::string* value);
+  void Set(const std::string& key, const std::string& value);
+  void Delete(const std::string& key);
+  std::vector<std::pair<std::string, std::string>> Entries();
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::string> vars_;
+};
+// Guards getenv/setenv/unsetenv/environ: workers run on other threads.
+std::mutex& ProcessEnvMutex();
+
 // Embedder data slot of the context that holds the Environment pointer.
 constexpr int kContextEmbedderDataIndex = 32;
 
@@ -59,6 +80,17 @@ constexpr int kContextEmbedderDataIndex = 32;
 
 class Environment {
  public:
+  // What an environment running in a worker thread knows of its worker
+  // (lode_worker.cc).
+  class WorkerContext {
+   public:
+    virtual ~WorkerContext() = default;
+    virtual uint64_t thread_id() const = 0;
+    // process.exit() or a fatal error in the worker: ends its thread only.
+    // Called on the worker's own thread.
+    virtual void Exit(int code) = 0;
+  };
+
   // `from_snapshot`: the context comes from the startup snapshot, which
   // already holds the shared arrays (see AdoptSharedArrays).
   Environment(v8::Isolate* isolate, uv_loop_t* loop,
@@ -153,8 +185,29 @@ class Environment {
     return raw;
   }
 
+  // Workers: null on the main thread.
+  WorkerContext* worker_context() const { return worker_context_; }
+  void set_worker_context(WorkerContext* context) {
+    worker_context_ = context;
+  }
+  bool is_main_thread() const { return worker_context_ == nullptr; }
+  uint64_t thread_id() const {
+    return worker_context_ == nullptr ? 0 : worker_context_->thread_id();
+  }
+  // process.env's variables: null for the process's own environment.
+  const std::shared_ptr<EnvVarStore>& env_vars() const { return env_vars_; }
+  void set_env_vars(std::shared_ptr<EnvVarStore> vars) {
+    env_vars_ = std::move(vars);
+  }
+  // Ends the process (the main thread, after stopping its workers) or the
+  // worker thread this environment runs in, with `code`.
+  void Exit(int code);
+  // Closes every handle still open and runs the loop until they are gone
+  // (a worker's teardown; the main thread just exits).
+  void CloseAllHandles();
+
   // Set when process.exit() or a fatal error starts tearing down: no more
-  // JS runs after that.
+  // JS runs after that. A worker's parent may set them from its thread.
   bool can_call_into_js() const { return can_call_into_js_; }
   void set_can_call_into_js(bool v) { can_call_into_js_ = v; }
   bool is_stopping() const { return stopping_; }
@@ -217,8 +270,10 @@ class Environment {
   uv_prepare_t platform_tasks_handle_;
   bool timer_ref_ = true;
 
-  bool can_call_into_js_ = true;
-  bool stopping_ = false;
+  std::atomic<bool> can_call_into_js_{true};
+  std::atomic<bool> stopping_{false};
+  WorkerContext* worker_context_ = nullptr;
+  std::shared_ptr<EnvVarStore> env_vars_;
   bool env_var_warning_emitted_ = false;
   int exit_code_ = 0;
   int callback_scope_depth_ = 0;

@@ -12,6 +12,10 @@
 // end to emitEOF(); both reach this.onread as a libuv read would.
 // Getters: fd (always -1), bytesRead, bytesWritten, _externalStream (a
 // v8::External for the C++ object).
+// A C++ listener (TLSWrap, see stream_base.h) may take the stream over:
+// readBuffer/emitEOF then reach it instead of onread, and its raw writes
+// and shutdowns go through the same onwrite/onshutdown hooks with request
+// objects of their own, which finishWrite/finishShutdown hand back to it.
 #include <string.h>
 
 #include <string>
@@ -44,32 +48,105 @@ namespace {
 
 const WrapType kJSStreamType = {"JSStream", nullptr};
 
-// The C++ side of one JSStream: its byte counters. It lives as long as its
-// JS object (a weak reference deletes it with the object).
-class JSStream {
+// The private key that marks the request objects of a listener's raw writes
+// and shutdowns.
+Local<v8::Private> RawRequestKey(Isolate* isolate) {
+  return v8::Private::ForApi(
+      isolate, FIXED_ONE_BYTE_STRING(isolate, "lode:jsStreamRawRequest"));
+}
+
+// The C++ side of one JSStream: its byte counters, and the transport a
+// listener drives. It lives as long as its JS object (a weak reference
+// deletes it with the object; a listener holds the object strongly).
+class JSStream : public StreamTransport {
  public:
-  JSStream(Isolate* isolate, Local<Object> object) {
+  JSStream(Isolate* isolate, Local<Object> object) : isolate_(isolate) {
     object_.Reset(isolate, object);
     object_.SetWeak(this, OnGC, v8::WeakCallbackType::kParameter);
     SetWrapped(object, this, &kJSStreamType);
   }
+  ~JSStream() override { NotifyDestroyed(); }
 
   static JSStream* From(Local<Object> object) {
     return static_cast<JSStream*>(GetWrapped(object, &kJSStreamType));
   }
 
+  int TransportReadStart() override { return CallHook("onreadstart", 0, {}); }
+  int TransportReadStop() override { return CallHook("onreadstop", 0, {}); }
+
+  int TransportWrite(std::string data, bool* async) override {
+    *async = false;
+    if (data.empty()) return 0;
+    v8::HandleScope scope(isolate_);
+    Local<Object> req = NewRawRequest();
+    Local<ArrayBuffer> ab = ArrayBuffer::New(isolate_, data.size());
+    memcpy(ab->Data(), data.data(), data.size());
+    Local<Value> chunk = v8::Uint8Array::New(ab, 0, data.size());
+    Local<Value> argv[] = {req, Array::New(isolate_, &chunk, 1)};
+    int err = CallHook("onwrite", 2, argv);
+    if (err == 0) {
+      bytes_written += static_cast<double>(data.size());
+      *async = true;
+    }
+    return err;
+  }
+
+  int TransportShutdown() override {
+    v8::HandleScope scope(isolate_);
+    Local<Value> argv[] = {NewRawRequest()};
+    return CallHook("onshutdown", 1, argv);
+  }
+
+  bool TransportIsAlive() const override { return true; }
+
+  Local<Object> object() const { return object_.Get(isolate_); }
+
   double bytes_read = 0;
   double bytes_written = 0;
 
  private:
+  Local<Object> NewRawRequest() {
+    Local<Context> context = isolate_->GetCurrentContext();
+    Local<Object> req = Object::New(isolate_);
+    req->SetPrivate(context, RawRequestKey(isolate_), v8::True(isolate_))
+        .Check();
+    return req;
+  }
+
+  // this[name](...argv) from C++: an int result, UV_EPROTO when the hook
+  // is missing or threw (the exception then takes the uncaught path).
+  int CallHook(const char* name, int argc, std::vector<Local<Value>> argv) {
+    v8::HandleScope scope(isolate_);
+    Environment* env = Environment::GetCurrent(isolate_);
+    Local<Value> ret;
+    if (!MakeCallback(env, object(), name, argc, argv.data()).ToLocal(&ret)) {
+      return UV_EPROTO;
+    }
+    return ret->IsInt32() ? ret.As<v8::Int32>()->Value() : 0;
+  }
+  int CallHook(const char* name, int argc, Local<Value>* argv) {
+    return CallHook(name, argc, std::vector<Local<Value>>(argv, argv + argc));
+  }
+
   static void OnGC(const v8::WeakCallbackInfo<JSStream>& info) {
     JSStream* self = info.GetParameter();
     self->object_.Reset();
     delete self;
   }
 
+  Isolate* isolate_;
   Global<Object> object_;
 };
+
+bool IsRawRequest(Isolate* isolate, Local<Value> req) {
+  if (!req->IsObject()) return false;
+  Local<Value> mark;
+  return req.As<Object>()
+             ->GetPrivate(isolate->GetCurrentContext(),
+                          RawRequestKey(isolate))
+             .ToLocal(&mark) &&
+         mark->IsTrue();
+}
 
 // The methods' signature makes V8 check the receiver; this guards the
 // pointer all the same.
@@ -303,15 +380,29 @@ void Complete(const FunctionCallbackInfo<Value>& args) {
   MakeCallback(env, args[0].As<Object>(), "oncomplete", 3, argv);
 }
 
+int StatusOf(Local<Value> value) {
+  return value->IsInt32() ? value.As<v8::Int32>()->Value() : 0;
+}
+
 void FinishWrite(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_JS_STREAM(args);
-  static_cast<void>(stream);
+  if (IsRawRequest(args.GetIsolate(), args[0])) {
+    if (stream->listener() != nullptr) {
+      stream->listener()->OnStreamAfterWrite(StatusOf(args[1]));
+    }
+    return;
+  }
   Complete(args);
 }
 
 void FinishShutdown(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_JS_STREAM(args);
-  static_cast<void>(stream);
+  if (IsRawRequest(args.GetIsolate(), args[0])) {
+    if (stream->listener() != nullptr) {
+      stream->listener()->OnStreamAfterShutdown(StatusOf(args[1]));
+    }
+    return;
+  }
   Complete(args);
 }
 
@@ -323,6 +414,17 @@ void ReadBuffer(const FunctionCallbackInfo<Value>& args) {
   if (!args[0]->IsArrayBufferView()) {
     return THROW_ERR_INVALID_ARG_TYPE(
         isolate, "The \"buffer\" argument must be an ArrayBufferView");
+  }
+  if (stream->listener() != nullptr) {
+    Local<v8::ArrayBufferView> view = args[0].As<v8::ArrayBufferView>();
+    size_t length = view->ByteLength();
+    if (length == 0) return;
+    std::string bytes(length, '\0');
+    view->CopyContents(bytes.data(), length);
+    stream->bytes_read += static_cast<double>(length);
+    stream->listener()->OnStreamRead(static_cast<ssize_t>(length),
+                                     bytes.data());
+    return;
   }
   Local<v8::Uint8Array> copy = CopyView(isolate, args[0]);
   size_t length = copy->ByteLength();
@@ -337,7 +439,10 @@ void ReadBuffer(const FunctionCallbackInfo<Value>& args) {
 
 void EmitEOF(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_JS_STREAM(args);
-  static_cast<void>(stream);
+  if (stream->listener() != nullptr) {
+    stream->listener()->OnStreamRead(UV_EOF, nullptr);
+    return;
+  }
   Environment* env = Environment::GetCurrent(args);
   int32_t* state = LibuvStreamWrap::State(env);
   state[kReadBytesOrError] = UV_EOF;
@@ -426,6 +531,14 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
 
 }  // namespace
 }  // namespace lode::js_stream
+
+namespace lode {
+
+StreamTransport* JSStreamTransportFromObject(v8::Local<v8::Object> object) {
+  return js_stream::JSStream::From(object);
+}
+
+}  // namespace lode
 
 LODE_BINDING_CONTEXT_AWARE_INTERNAL(js_stream, lode::js_stream::Initialize)
 LODE_BINDING_EXTERNAL_REFERENCE(js_stream,

@@ -17,6 +17,7 @@
 #include "lode_errors.h"
 #include "lode_internals.h"
 #include "lode_options.h"
+#include "lode_perf.h"
 #include "lode_process_object.h"
 #include "lode_snapshot.h"
 #include "lode_version.h"
@@ -187,8 +188,9 @@ const char* SelectMainScript(const Options& options) {
     return "internal/main/eval_string";
   }
   if (options.syntax_check_only) return "internal/main/check_syntax";
-  if (options.GetBool("--test")) return "internal/main/test_runner";
   if (!options.GetString("--run").empty()) return "internal/main/run";
+  if (options.GetBool("--test")) return "internal/main/test_runner";
+  if (options.GetBool("--watch")) return "internal/main/watch_mode";
   if (options.argv.size() > 1 && options.argv[1] != "-" &&
       !options.read_stdin) {
     return "internal/main/run_main_module";
@@ -216,27 +218,7 @@ int RunEnvironment(Isolate* isolate, const Options& options,
 
   {
     TryCatch try_catch(isolate);
-    if (from_snapshot) {
-      // What the build-time bootstrap left with the context.
-      env.set_builtin_require(context->GetDataFromSnapshotOnce<Function>(
-          kSnapshotRequireBuiltin).ToLocalChecked());
-      env.set_internal_binding(context->GetDataFromSnapshotOnce<Function>(
-          kSnapshotInternalBinding).ToLocalChecked());
-      env.set_primordials(context->GetDataFromSnapshotOnce<Object>(
-          kSnapshotPrimordials).ToLocalChecked());
-      env.set_process_object(context->GetDataFromSnapshotOnce<Object>(
-          kSnapshotProcessObject).ToLocalChecked());
-      env.AdoptSharedArrays(
-          context->GetDataFromSnapshotOnce<v8::Int32Array>(kSnapshotTickInfo)
-              .ToLocalChecked(),
-          context->GetDataFromSnapshotOnce<v8::Uint32Array>(
-              kSnapshotImmediateInfo).ToLocalChecked());
-    } else if (!BootstrapEnvironment(&env)) {
-      if (try_catch.HasCaught()) errors::FatalException(isolate, try_catch);
-      return kBootstrapFailure;
-    }
-    PatchProcessObject(&env, env.process_object());
-    if (env.RunBuiltinScript("internal/bootstrap/runtime").IsEmpty()) {
+    if (!LoadEnvironment(&env, from_snapshot)) {
       if (try_catch.HasCaught()) errors::FatalException(isolate, try_catch);
       return kBootstrapFailure;
     }
@@ -256,9 +238,52 @@ int RunEnvironment(Isolate* isolate, const Options& options,
   return exit_code;
 }
 
+const v8::StartupData* g_startup_snapshot = nullptr;
+
 }  // namespace
 
 v8::Platform* GetPlatform() { return g_platform.get(); }
+
+const v8::StartupData* GetStartupSnapshot() { return g_startup_snapshot; }
+
+std::shared_ptr<v8::ArrayBuffer::Allocator> GetArrayBufferAllocator() {
+  // Never freed: backing stores may outlive any one isolate.
+  static auto* allocator = new std::shared_ptr<v8::ArrayBuffer::Allocator>(
+      v8::ArrayBuffer::Allocator::NewDefaultAllocator());
+  return *allocator;
+}
+
+bool LoadEnvironment(Environment* env, bool from_snapshot) {
+  Local<Context> context = env->context();
+  performance::StartTimeline(env);
+  if (from_snapshot) {
+    // What the build-time bootstrap left with the context.
+    env->set_builtin_require(context->GetDataFromSnapshotOnce<Function>(
+        kSnapshotRequireBuiltin).ToLocalChecked());
+    env->set_internal_binding(context->GetDataFromSnapshotOnce<Function>(
+        kSnapshotInternalBinding).ToLocalChecked());
+    env->set_primordials(context->GetDataFromSnapshotOnce<Object>(
+        kSnapshotPrimordials).ToLocalChecked());
+    env->set_process_object(context->GetDataFromSnapshotOnce<Object>(
+        kSnapshotProcessObject).ToLocalChecked());
+    env->AdoptSharedArrays(
+        context->GetDataFromSnapshotOnce<v8::Int32Array>(kSnapshotTickInfo)
+            .ToLocalChecked(),
+        context->GetDataFromSnapshotOnce<v8::Uint32Array>(
+            kSnapshotImmediateInfo).ToLocalChecked());
+  } else if (!BootstrapEnvironment(env)) {
+    return false;
+  }
+  PatchProcessObject(env, env->process_object());
+  if (env->RunBuiltinScript("internal/bootstrap/runtime").IsEmpty()) {
+    return false;
+  }
+  // The bootstrap ends where the main script starts (Node marks it after
+  // the main script's preparation, which would load the perf binding on
+  // every start here).
+  performance::Mark(env, performance::kBootstrapComplete);
+  return true;
+}
 
 void SetDefaultV8Flags() {
   // V8 verifies its own snapshot's checksum at every start unless told not
@@ -363,6 +388,7 @@ bool BootstrapEnvironment(Environment* env) {
 }
 
 int Start(int argc, char** argv) {
+  performance::MarkProcess(performance::kNodeStart);
   argv = uv_setup_args(argc, argv);
   ResetStdio();
 
@@ -418,16 +444,16 @@ int Start(int argc, char** argv) {
 
   InitializeV8(
       static_cast<int>(options.values.at("--v8-pool-size").integer));
+  performance::MarkProcess(performance::kV8Start);
 
   // The startup snapshot, unless --no-node-snapshot (Node's flag) asks for
   // a bootstrap from the embedded sources.
   const v8::StartupData* snapshot =
       options.GetBool("--node-snapshot") ? GetEmbeddedSnapshot() : nullptr;
+  g_startup_snapshot = snapshot;
 
   Isolate::CreateParams params;
-  std::unique_ptr<v8::ArrayBuffer::Allocator> allocator(
-      v8::ArrayBuffer::Allocator::NewDefaultAllocator());
-  params.array_buffer_allocator = allocator.get();
+  params.array_buffer_allocator_shared = GetArrayBufferAllocator();
   params.external_references =
       GetExternalReferenceRegistry()->external_references().data();
   params.snapshot_blob = const_cast<v8::StartupData*>(snapshot);

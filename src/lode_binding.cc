@@ -24,6 +24,7 @@
   V(module_wrap)                 \
   V(options)                     \
   V(os)                          \
+  V(performance)                 \
   V(pipe_wrap)                   \
   V(process_methods)             \
   V(process_wrap)                \
@@ -35,13 +36,15 @@
   V(task_queue)                  \
   V(tcp_wrap)                    \
   V(timers)                      \
+  V(tls_wrap)                    \
   V(tty_wrap)                    \
   V(types)                       \
   V(udp_wrap)                    \
   V(util)                        \
   V(uv)                          \
   V(zlib)                        \
-  V(v8)
+  V(v8)                          \
+  V(worker)
 
 #define V(name)                                                          \
   void _lode_binding_init_##name(v8::Local<v8::Object>,                  \

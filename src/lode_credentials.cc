@@ -34,8 +34,17 @@ void SafeGetenv(const FunctionCallbackInfo<Value>& args) {
   Utf8Value name(isolate, args[0]);
   // Not for set-uid programs: the environment is untrusted there.
   if (getuid() != geteuid() || getgid() != getegid()) return;
-  const char* value = getenv(*name);
-  if (value != nullptr) args.GetReturnValue().Set(Utf8String(isolate, value));
+  Environment* env = Environment::GetCurrent(args);
+  std::string value;
+  if (env != nullptr && env->env_vars() != nullptr) {
+    if (!env->env_vars()->Get(*name, &value)) return;
+  } else {
+    std::lock_guard<std::mutex> lock(ProcessEnvMutex());
+    const char* found = getenv(*name);
+    if (found == nullptr) return;
+    value = found;
+  }
+  args.GetReturnValue().Set(Utf8String(isolate, value));
 }
 
 void GetUid(const FunctionCallbackInfo<Value>& args) {

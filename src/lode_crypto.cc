@@ -11,10 +11,13 @@
 #include <openssl/rsa.h>
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <cctype>
 #include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "lode_crypto_tls.h"
 #include "lode_errors.h"
 
 namespace lode::crypto {
@@ -101,29 +104,63 @@ void ThrowCodedError(Isolate* isolate, const char* code, ErrorKind kind,
   isolate->ThrowException(CodedError(isolate, code, kind, message));
 }
 
+Local<Value> DecoratedError(Isolate* isolate, unsigned long err,
+                            const std::vector<unsigned long>& stack);
+
 Local<Value> OpenSSLError(Isolate* isolate, unsigned long err,
                           const char* fallback) {
-  // What is still queued after `err`, oldest first.
-  std::vector<std::string> stack;
-  for (unsigned long e = ERR_get_error(); e != 0; e = ERR_get_error()) {
-    stack.push_back(ErrorString(e));
-  }
+  // As Node: the message is `err`'s; what is still queued (which includes
+  // `err` when the caller only peeked at it) becomes opensslErrorStack,
+  // newest first.
+  std::vector<unsigned long> queued = DrainErrors();
   if (err == 0 && fallback != nullptr) {
-    return NewError(isolate, ErrorKind::kError, fallback);
+    Local<Object> plain =
+        NewError(isolate, ErrorKind::kError, fallback).As<Object>();
+    if (!queued.empty()) {
+      std::vector<Local<Value>> items;
+      for (auto it = queued.rbegin(); it != queued.rend(); ++it) {
+        items.push_back(Utf8String(isolate, ErrorString(*it)));
+      }
+      if (plain->Set(isolate->GetCurrentContext(),
+                     OneByteString(isolate, "opensslErrorStack"),
+                     Array::New(isolate, items.data(), items.size()))
+              .IsNothing()) {
+        return plain;
+      }
+    }
+    return plain;
   }
+  return DecoratedError(isolate, err, queued);
+}
+
+
+// `err`'s message, code, library and reason, with `stack` (oldest first)
+// listed newest first when it is not empty.
+Local<Value> DecoratedError(Isolate* isolate, unsigned long err,
+                            const std::vector<unsigned long>& stack) {
+  Local<Context> context = isolate->GetCurrentContext();
   Local<Object> obj =
       NewError(isolate, ErrorKind::kError, ErrorString(err)).As<Object>();
+  // Plain assignments, as Node makes them: a setter on Object.prototype
+  // runs, and its exception stops the decoration (the caller rethrows it).
+  auto set = [&](const char* key, Local<Value> value) {
+    return obj->Set(context, OneByteString(isolate, key), value).IsJust();
+  };
   if (!stack.empty()) {
     std::vector<Local<Value>> items;
-    for (const std::string& s : stack) items.push_back(Utf8String(isolate, s));
-    SetProperty(isolate, obj, "opensslErrorStack",
-                Array::New(isolate, items.data(), items.size()));
+    for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+      items.push_back(Utf8String(isolate, ErrorString(*it)));
+    }
+    if (!set("opensslErrorStack",
+             Array::New(isolate, items.data(), items.size()))) {
+      return obj;
+    }
   }
   if (const char* lib = ERR_lib_error_string(err)) {
-    SetProperty(isolate, obj, "library", OneByteString(isolate, lib));
+    if (!set("library", OneByteString(isolate, lib))) return obj;
   }
   if (const char* reason = ERR_reason_error_string(err)) {
-    SetProperty(isolate, obj, "reason", OneByteString(isolate, reason));
+    if (!set("reason", OneByteString(isolate, reason))) return obj;
     std::string upper(reason);
     for (char& c : upper) {
       c = c == ' ' ? '_' : static_cast<char>(toupper(c));
@@ -133,14 +170,34 @@ Local<Value> OpenSSLError(Isolate* isolate, unsigned long err,
     std::string code = strcmp(lib, "SSL_") == 0 ? "ERR_" : "ERR_OSSL_";
     code += lib;
     code += upper;
-    SetProperty(isolate, obj, "code", OneByteString(isolate, code.c_str()));
+    set("code", OneByteString(isolate, code.c_str()));
   }
   return obj;
 }
 
+Local<Value> OpenSSLErrorFromList(Isolate* isolate,
+                                  const std::vector<unsigned long>& errors,
+                                  const char* fallback) {
+  if (errors.empty()) {
+    return NewError(isolate, ErrorKind::kError,
+                    fallback != nullptr ? fallback : "Operation failed");
+  }
+  return DecoratedError(isolate, errors[0], errors);
+}
+
 void ThrowOpenSSLError(Isolate* isolate, unsigned long err,
                        const char* fallback) {
-  isolate->ThrowException(OpenSSLError(isolate, err, fallback));
+  Local<Value> error;
+  {
+    TryCatch try_catch(isolate);
+    error = OpenSSLError(isolate, err, fallback);
+    if (try_catch.HasCaught()) {
+      // A setter on Object.prototype threw while decorating: that wins.
+      try_catch.ReThrow();
+      return;
+    }
+  }
+  isolate->ThrowException(error);
 }
 
 std::vector<unsigned long> DrainErrors() {
@@ -260,6 +317,23 @@ const char* CipherModeLabel(int mode) {
 
 namespace {
 const WrapType kJobType = {"CryptoJob", nullptr};
+
+// The jobs an environment has on the threadpool; when the environment is
+// destroyed first (a worker that ends), they are orphaned.
+struct QueuedJobs : public BindingData {
+  ~QueuedJobs() override {
+    for (CryptoJob* job : jobs) job->Orphan();
+  }
+  std::unordered_set<CryptoJob*> jobs;
+};
+
+QueuedJobs* GetQueuedJobs(Environment* env) {
+  QueuedJobs* data = env->GetBindingData<QueuedJobs>("crypto_jobs");
+  if (data == nullptr) {
+    data = env->SetBindingData("crypto_jobs", std::make_unique<QueuedJobs>());
+  }
+  return data;
+}
 }  // namespace
 
 CryptoJob::CryptoJob(Environment* env, JobMode mode,
@@ -307,6 +381,7 @@ void CryptoJob::Run(const FunctionCallbackInfo<Value>& args) {
   }
   job->queued_ = true;
   job->object_.ClearWeak();
+  GetQueuedJobs(env)->jobs.insert(job);
   CHECK_EQ(uv_queue_work(env->loop(), &job->work_, OnWork, AfterWork), 0);
 }
 
@@ -318,6 +393,10 @@ void CryptoJob::AfterWork(uv_work_t* work, int status) {
   CryptoJob* job = static_cast<CryptoJob*>(work->data);
   job->queued_ = false;
   Environment* env = job->env_;
+  // Orphaned: the isolate that holds the job's object is gone, so the job
+  // is left as it is (freeing it would touch that isolate).
+  if (env == nullptr) return;
+  GetQueuedJobs(env)->jobs.erase(job);
   Isolate* isolate = env->isolate();
   HandleScope scope(isolate);
   Local<Object> object = job->object_.Get(isolate);
@@ -485,6 +564,14 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   InitializeRandom(context, target);
   InitializeKdf(context, target);
   InitializeCipher(context, target);
+  InitializeKeys(context, target);
+  InitializeKeygen(context, target);
+  InitializeSig(context, target);
+  InitializeDH(context, target);
+  InitializeX509(context, target);
+  InitializeWebJobs(context, target);
+  SecureContext::Initialize(Environment::GetCurrent(context), context,
+                            target);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
@@ -500,6 +587,13 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   RegisterRandomReferences(registry);
   RegisterKdfReferences(registry);
   RegisterCipherReferences(registry);
+  RegisterKeysReferences(registry);
+  RegisterKeygenReferences(registry);
+  RegisterSigReferences(registry);
+  RegisterDHReferences(registry);
+  RegisterX509References(registry);
+  RegisterWebJobsReferences(registry);
+  SecureContext::RegisterExternalReferences(registry);
 }
 
 }  // namespace
@@ -574,7 +668,7 @@ void DefineConstants(Local<Context> context, Local<Object> target) {
   for (const Constant& c : kConstants) {
     SetConstant(context, target, c.name, c.value);
   }
-  // The default TLS cipher list of Node 24 (tls itself is not there yet).
+  // The default TLS cipher list of Node 24 (tls.DEFAULT_CIPHERS).
   SetString(context, target, "defaultCoreCipherList",
             "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:"
             "TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256:"

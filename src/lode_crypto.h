@@ -7,10 +7,16 @@
 // constants, timingSafeEqual), lode_crypto_hash.cc (Hash, Hmac, one-shot
 // digests), lode_crypto_random.cc (random bytes, primes),
 // lode_crypto_kdf.cc (PBKDF2, scrypt, HKDF), lode_crypto_cipher.cc
-// (CipherBase, getCipherInfo).
+// (CipherBase, getCipherInfo), lode_crypto_keys.cc (asymmetric key
+// handles: parsing, export, JWK, details), lode_crypto_keygen.cc (key pair
+// generation), lode_crypto_sig.cc (Sign/Verify, one-shot signatures, RSA
+// encryption), lode_crypto_dh.cc (DiffieHellman, ECDH, diffieHellman()),
+// lode_crypto_x509.cc (X509Certificate, SPKAC), lode_crypto_webjobs.cc
+// (Web Crypto's AES, RSA-OAEP and HMAC jobs).
 #ifndef SRC_LODE_CRYPTO_H_
 #define SRC_LODE_CRYPTO_H_
 
+#include <openssl/bn.h>
 #include <openssl/evp.h>
 
 #include <memory>
@@ -45,6 +51,11 @@ v8::Local<v8::Value> OpenSSLError(v8::Isolate* isolate, unsigned long err,
                                   const char* fallback);
 void ThrowOpenSSLError(v8::Isolate* isolate, unsigned long err,
                        const char* fallback);
+// The same for errors drained earlier (oldest first), as a synchronous job
+// reports them; `fallback` when the list is empty.
+v8::Local<v8::Value> OpenSSLErrorFromList(
+    v8::Isolate* isolate, const std::vector<unsigned long>& errors,
+    const char* fallback);
 // This thread's queued OpenSSL errors, oldest first; the queue is emptied.
 // Jobs call it where the work ran (the queue is per thread).
 std::vector<unsigned long> DrainErrors();
@@ -114,6 +125,10 @@ class CryptoJob {
 
   static void Run(const v8::FunctionCallbackInfo<v8::Value>& args);
 
+  // The environment went away (a worker ended) while the job was queued:
+  // its completion must then touch neither V8 nor the environment.
+  void Orphan() { env_ = nullptr; }
+
   static void RegisterExternalReferences(ExternalReferenceRegistry* registry);
 
  protected:
@@ -125,6 +140,15 @@ class CryptoJob {
                       v8::Local<v8::Value>* result) = 0;
 
   Environment* env() const { return env_; }
+  JobMode mode() const { return mode_; }
+  // The error of a failed job: decorated as OpenSSL errors are when the
+  // job ran synchronously, plain (JobError) on the threadpool.
+  v8::Local<v8::Value> FailureError(v8::Isolate* isolate,
+                                    const std::vector<unsigned long>& errors,
+                                    const char* fallback) const {
+    return mode_ == kJobSync ? OpenSSLErrorFromList(isolate, errors, fallback)
+                             : JobError(isolate, errors, fallback);
+  }
 
  private:
   static void OnWork(uv_work_t* work);
@@ -163,6 +187,36 @@ void NewJob(const v8::FunctionCallbackInfo<v8::Value>& args) {
 v8::Local<v8::FunctionTemplate> NewJobTemplate(
     v8::Isolate* isolate, v8::FunctionCallback constructor);
 
+// --- Asymmetric keys --------------------------------------------------------
+
+struct PKeyDeleter {
+  void operator()(EVP_PKEY* pkey) const { EVP_PKEY_free(pkey); }
+};
+using PKeyPointer = std::unique_ptr<EVP_PKEY, PKeyDeleter>;
+struct PKeyCtxDeleter {
+  void operator()(EVP_PKEY_CTX* ctx) const { EVP_PKEY_CTX_free(ctx); }
+};
+using PKeyCtxPointer = std::unique_ptr<EVP_PKEY_CTX, PKeyCtxDeleter>;
+
+// The key of a KeyObjectHandle (a native object holding one reference to
+// an EVP_PKEY, public or private alike), or nullptr when `value` is no such
+// handle. Borrowed: take a reference (EVP_PKEY_up_ref) to keep it.
+EVP_PKEY* KeyFromHandle(v8::Local<v8::Value> value);
+// A new KeyObjectHandle that owns `pkey`; empty with a JS exception pending
+// when it could not be made.
+v8::MaybeLocal<v8::Object> NewKeyHandle(Environment* env, PKeyPointer pkey);
+
+// OpenSSL's name of a key type as Node reports it ("rsa", "rsa-pss", "ec",
+// "ed25519"...), or nullptr for a type Node has no name for.
+const char* KeyTypeName(const EVP_PKEY* pkey);
+
+// The prime of a modp group ("modp1", "modp2", "modp5", "modp14" to
+// "modp18"), new; nullptr for another name.
+BIGNUM* ModpGroupPrime(const std::string& name);
+// The NID of an EC curve given by short or NIST name ("prime256v1",
+// "P-256"), or NID_undef.
+int CurveNid(const std::string& name);
+
 // --- Per-concern setup ------------------------------------------------------
 
 void InitializeHash(v8::Local<v8::Context> context,
@@ -177,6 +231,24 @@ void RegisterKdfReferences(ExternalReferenceRegistry* registry);
 void InitializeCipher(v8::Local<v8::Context> context,
                       v8::Local<v8::Object> target);
 void RegisterCipherReferences(ExternalReferenceRegistry* registry);
+void InitializeKeys(v8::Local<v8::Context> context,
+                    v8::Local<v8::Object> target);
+void RegisterKeysReferences(ExternalReferenceRegistry* registry);
+void InitializeKeygen(v8::Local<v8::Context> context,
+                      v8::Local<v8::Object> target);
+void RegisterKeygenReferences(ExternalReferenceRegistry* registry);
+void InitializeSig(v8::Local<v8::Context> context,
+                   v8::Local<v8::Object> target);
+void RegisterSigReferences(ExternalReferenceRegistry* registry);
+void InitializeDH(v8::Local<v8::Context> context,
+                  v8::Local<v8::Object> target);
+void RegisterDHReferences(ExternalReferenceRegistry* registry);
+void InitializeX509(v8::Local<v8::Context> context,
+                    v8::Local<v8::Object> target);
+void RegisterX509References(ExternalReferenceRegistry* registry);
+void InitializeWebJobs(v8::Local<v8::Context> context,
+                       v8::Local<v8::Object> target);
+void RegisterWebJobsReferences(ExternalReferenceRegistry* registry);
 
 // Fills internalBinding('constants').crypto.
 void DefineConstants(v8::Local<v8::Context> context,

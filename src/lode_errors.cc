@@ -196,14 +196,14 @@ void TriggerUncaughtException(Isolate* isolate, Local<Value> error,
       if (try_catch.HasTerminated()) return;
       // The handler itself threw: print that error, exit 7.
       PrintUncaughtException(env, try_catch.Exception(), try_catch.Message());
-      ExitNow(kExceptionInFatalExceptionHandler);
+      env->Exit(kExceptionInFatalExceptionHandler);
+      return;
     }
     if (handled->IsTrue()) return;
     if (handled->IsInt32()) exit_code = handled.As<v8::Int32>()->Value();
   }
   PrintUncaughtException(env, error, message);
-  env->set_can_call_into_js(false);
-  ExitNow(exit_code);
+  env->Exit(exit_code);
 }
 
 void PerIsolateMessageListener(Local<Message> message, Local<Value> error) {

@@ -25,13 +25,16 @@
 // stream handle itself, so [kOnExecute] is never called and JS keeps feeding
 // the socket's data to execute().
 //
-// llhttp is the Debian build (8.x): the lenient flags it has no switch for
-// (data after close, optional LF after CR, optional CRLF after a chunk,
-// optional CR before LF, spaces after the chunk size) are accepted and
-// ignored, and a QUERY request is an invalid method although QUERY is listed
-// (see methods below).
+// llhttp is the Debian build (8.1, loose mode) while Node 24 has 9.3:
+// StrictScanner (lode_http_parser_strict.h) checks the bytes before llhttp
+// sees them so that requests and responses are refused, or taken, as 9.3
+// does (QUERY included), and the callbacks below add 9.3's other changes:
+// Transfer-Encoding with Content-Length fails at the second header, and
+// responses 1xx, 204 and 304 have no body. The lenient flags 8.1 lacks work
+// through the scanner.
 #include <algorithm>
 #include <climits>
+#include <cstring>
 #include <list>
 #include <memory>
 #include <string>
@@ -41,6 +44,7 @@
 #include "llhttp.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_http_parser_strict.h"
 #include "util.h"
 #include "uv.h"
 
@@ -83,26 +87,26 @@ enum CallbackIndex : uint32_t {
   kOnTimeout = 6,
 };
 
-enum LenientFlag : uint32_t {
-  kLenientNone = 0,
-  kLenientHeaders = 1 << 0,
-  kLenientChunkedLength = 1 << 1,
-  kLenientKeepAlive = 1 << 2,
-  kLenientTransferEncoding = 1 << 3,
-  kLenientVersion = 1 << 4,
-  kLenientDataAfterClose = 1 << 5,
-  kLenientOptionalLFAfterCR = 1 << 6,
-  kLenientOptionalCRLFAfterChunk = 1 << 7,
-  kLenientOptionalCRBeforeLF = 1 << 8,
-  kLenientSpacesAfterChunkSize = 1 << 9,
-  kLenientAll = (1 << 10) - 1,
-};
+// llhttp's header_state while it reads the name of these headers.
+constexpr uint8_t kHeaderStateContentLength = 2;
+constexpr uint8_t kHeaderStateTransferEncoding = 3;
 
 // Header pairs held before they go to JS through kOnHeaders.
 constexpr size_t kMaxHeaderPairs = 32;
 // The most bytes of chunk extensions accepted per chunk.
 constexpr uint64_t kMaxChunkExtensionsSize = 16384;
 constexpr uint64_t kDefaultMaxHeaderSize = 16384;
+
+// QUERY's number: Node's llhttp has it right after llhttp 8.1's methods
+// (see MethodList below).
+constexpr uint32_t QueryMethodIndex() {
+  uint32_t count = 0;
+#define V(num, name, string) count++;
+  HTTP_ALL_METHOD_MAP(V)
+#undef V
+  return count;
+}
+static_assert(QueryMethodIndex() == 46, "llhttp's method list changed");
 
 const WrapType kParserType = {"HTTPParser", nullptr};
 const WrapType kConnectionsListType = {"ConnectionsList", nullptr};
@@ -242,10 +246,20 @@ class Parser {
   // Runs llhttp over `length` bytes at `bytes` (or finishes the message
   // when `finish`). Empty when a JS callback threw.
   MaybeLocal<Value> Run(const char* bytes, size_t length, bool finish);
+  // Runs llhttp over the bytes as strict_ directs; *nread is how many of
+  // them were taken.
+  llhttp_errno_t ExecuteChecked(const char* bytes, size_t length,
+                                size_t* nread);
+  llhttp_errno_t ExecuteSteps(const char* bytes, size_t length, size_t* nread);
+  llhttp_errno_t Feed(const char* data, size_t length);
+  // Where llhttp's error lies in the bytes given, 0 when outside them.
+  size_t ErrorOffset(const char* bytes, size_t length) const;
 
   // Whether [at, at + length) lies in the bytes being parsed; a span
-  // outside them (left over from a nested execute()) is refused.
+  // outside them (left over from a nested execute()) is refused. An empty
+  // one may point anywhere (into StrictScanner's stand-in bytes too).
   bool InCurrentBuffer(const char* at, size_t length) const {
+    if (length == 0) return true;
     return current_data_ != nullptr && at >= current_data_ &&
            length <= current_length_ &&
            at - current_data_ <=
@@ -254,6 +268,7 @@ class Parser {
 
   int UserError(const char* code, const char* reason) {
     user_error_code_ = code;
+    user_error_reason_ = reason;
     llhttp_set_error_reason(&parser_, reason);
     return HPE_USER;
   }
@@ -282,6 +297,7 @@ class Parser {
   int OnStatus(const char* at, size_t length);
   int OnHeaderField(const char* at, size_t length);
   int OnHeaderValue(const char* at, size_t length);
+  int OnHeaderFieldComplete();
   int OnHeadersComplete();
   int OnBody(const char* at, size_t length);
   int OnMessageComplete();
@@ -292,6 +308,7 @@ class Parser {
   Environment* env_;
   Global<Object> object_;
   llhttp_t parser_;
+  StrictScanner strict_;
 
   std::string fields_[kMaxHeaderPairs];
   std::string values_[kMaxHeaderPairs];
@@ -301,8 +318,13 @@ class Parser {
   std::string status_message_;
   bool have_flushed_ = false;
   bool headers_completed_ = false;
+  // OnHeadersComplete() made llhttp stop after a 101 response.
+  bool upgrade_forced_ = false;
+  // A callback called pause() during ExecuteChecked().
+  bool pause_pending_ = false;
   bool got_exception_ = false;
   const char* user_error_code_ = nullptr;
+  const char* user_error_reason_ = nullptr;
   uint64_t header_nread_ = 0;
   uint64_t chunk_extensions_nread_ = 0;
   uint64_t max_header_size_ = kDefaultMaxHeaderSize;
@@ -448,6 +470,9 @@ const llhttp_settings_t* Parser::Settings() {
     s.on_header_value = [](llhttp_t* p, const char* at, size_t length) {
       return Self(p)->OnHeaderValue(at, length);
     };
+    s.on_header_field_complete = [](llhttp_t* p) {
+      return Self(p)->OnHeaderFieldComplete();
+    };
     s.on_chunk_extension_name = [](llhttp_t* p, const char* at, size_t length) {
       return Self(p)->OnChunkExtension(at, length);
     };
@@ -487,6 +512,7 @@ void Parser::Init(llhttp_type_t type, uint64_t max_header_size,
   }
   // llhttp 8 checks this flag but has no setter for it.
   if (lenient & kLenientVersion) parser_.lenient_flags |= LENIENT_VERSION;
+  strict_.Reset(static_cast<uint8_t>(type), lenient);
 
   for (size_t i = 0; i < kMaxHeaderPairs; i++) {
     fields_[i].clear();
@@ -497,6 +523,7 @@ void Parser::Init(llhttp_type_t type, uint64_t max_header_size,
   status_message_.clear();
   have_flushed_ = false;
   headers_completed_ = false;
+  upgrade_forced_ = false;
   got_exception_ = false;
   user_error_code_ = nullptr;
   header_nread_ = 0;
@@ -554,6 +581,7 @@ bool Parser::Flush() {
 int Parser::OnMessageBegin() {
   last_message_start_ = uv_hrtime();
   ListAdd(true);
+  strict_.ClearQuery();
   num_fields_ = num_values_ = 0;
   have_flushed_ = false;
   headers_completed_ = false;
@@ -627,9 +655,28 @@ int Parser::OnHeaderValue(const char* at, size_t length) {
   return 0;
 }
 
+// llhttp 9 refuses Transfer-Encoding and Content-Length together as soon as
+// the second one's name is read; 8.1 does at the end of the headers, with
+// another error.
+int Parser::OnHeaderFieldComplete() {
+  if (parser_.lenient_flags & LENIENT_CHUNKED_LENGTH) return 0;
+  if (parser_.header_state == kHeaderStateTransferEncoding &&
+      (parser_.flags & F_CONTENT_LENGTH)) {
+    return UserError("HPE_INVALID_TRANSFER_ENCODING",
+                     "Transfer-Encoding can't be present with Content-Length");
+  }
+  if (parser_.header_state == kHeaderStateContentLength &&
+      (parser_.flags & F_TRANSFER_ENCODING)) {
+    return UserError("HPE_INVALID_CONTENT_LENGTH",
+                     "Content-Length can't be present with Transfer-Encoding");
+  }
+  return 0;
+}
+
 int Parser::OnHeadersComplete() {
   headers_completed_ = true;
   header_nread_ = 0;
+  strict_.OnHeadersComplete();
 
   Isolate* isolate = env_->isolate();
   HandleScope scope(isolate);
@@ -672,7 +719,9 @@ int Parser::OnHeadersComplete() {
   num_fields_ = num_values_ = 0;
 
   if (parser_.type == HTTP_REQUEST) {
-    argv[kMethod] = Integer::NewFromUnsigned(isolate, parser_.method);
+    // A QUERY request went to llhttp as PATCH.
+    argv[kMethod] = Integer::NewFromUnsigned(
+        isolate, strict_.query() ? QueryMethodIndex() : parser_.method);
   } else if (parser_.type == HTTP_RESPONSE) {
     argv[kStatusCode] = Integer::New(isolate, parser_.status_code);
     Local<String> message;
@@ -696,6 +745,24 @@ int Parser::OnHeadersComplete() {
   int64_t value;
   if (!result->IntegerValue(context).To(&value)) return JSException();
   if (value < INT_MIN || value > INT_MAX) return -1;
+  // As llhttp 9 decides for responses: after 101 the rest is another
+  // protocol; 100, 102, 103, 204 and 304 have no body.
+  if (parser_.type == HTTP_RESPONSE && (value == 0 || value == 1)) {
+    switch (parser_.status_code) {
+      case 101:
+        // 9.3 does not take it for an upgrade: see Run().
+        upgrade_forced_ = parser_.upgrade == 0;
+        return 2;
+      case 100:
+      case 102:
+      case 103:
+      case 204:
+      case 304:
+        return 1;
+      default:
+        break;
+    }
+  }
   return static_cast<int>(value);
 }
 
@@ -717,6 +784,11 @@ int Parser::OnBody(const char* at, size_t length) {
 
 int Parser::OnMessageComplete() {
   last_message_start_ = 0;
+  // llhttp goes on to its closed state after this message unless it may
+  // keep the connection.
+  strict_.OnMessageComplete(parser_.upgrade == 0 &&
+                            !llhttp_should_keep_alive(&parser_) &&
+                            !(parser_.lenient_flags & LENIENT_KEEP_ALIVE));
   if (list_ != nullptr) {
     list_->RemoveActive(this);
     list_->Add(this, false);
@@ -756,6 +828,78 @@ int Parser::OnChunkComplete() {
   return 0;
 }
 
+size_t Parser::ErrorOffset(const char* bytes, size_t length) const {
+  const char* pos = llhttp_get_error_pos(&parser_);
+  if (pos == nullptr || pos < bytes || pos > bytes + length) return 0;
+  return static_cast<size_t>(pos - bytes);
+}
+
+// llhttp_execute() over one piece of what execute() was given. pause() from
+// a callback takes effect at the next execute(), as when llhttp gets all the
+// bytes at once: the pieces after it are parsed, and the pause comes back
+// at the end.
+llhttp_errno_t Parser::Feed(const char* data, size_t length) {
+  llhttp_errno_t err = llhttp_execute(&parser_, data, length);
+  if (err == HPE_OK && parser_.error == HPE_PAUSED) {
+    llhttp_resume(&parser_);
+    pause_pending_ = true;
+  }
+  return err;
+}
+
+llhttp_errno_t Parser::ExecuteChecked(const char* bytes, size_t length,
+                                      size_t* nread) {
+  pause_pending_ = false;
+  llhttp_errno_t err = ExecuteSteps(bytes, length, nread);
+  if (pause_pending_ && parser_.error == HPE_OK) llhttp_pause(&parser_);
+  pause_pending_ = false;
+  return err;
+}
+
+llhttp_errno_t Parser::ExecuteSteps(const char* bytes, size_t length,
+                                    size_t* nread) {
+  using Step = StrictScanner::Step;
+  const char* p = bytes;
+  const char* const end = bytes + length;
+  while (p < end) {
+    Step step = strict_.Scan(p, end, parser_);
+    if (step.at > p) {
+      llhttp_errno_t err = Feed(p, static_cast<size_t>(step.at - p));
+      if (err != HPE_OK) {
+        // After an upgrade llhttp starts over, as does the scanner; where
+        // anything else stopped it they part.
+        if (err != HPE_PAUSED_UPGRADE) strict_.Disable();
+        *nread = ErrorOffset(bytes, length);
+        return err;
+      }
+    }
+    p = step.at;
+    if (step.kind == Step::kFail) {
+      // llhttp keeps the error: later calls return it at once.
+      p += step.error_offset;
+      parser_.error = step.error;
+      parser_.reason = step.reason;
+      parser_.error_pos = p;
+      *nread = static_cast<size_t>(p - bytes);
+      return step.error;
+    }
+    if (step.kind == Step::kSubst) {
+      if (step.subst_length > 0) {
+        llhttp_errno_t err = Feed(step.subst, step.subst_length);
+        if (err != HPE_OK) {
+          strict_.Disable();
+          *nread = static_cast<size_t>(p - bytes);
+          return err;
+        }
+      }
+      p += step.skip;
+    }
+    if (step.sync) strict_.AfterSync(parser_);
+  }
+  *nread = length;
+  return HPE_OK;
+}
+
 MaybeLocal<Value> Parser::Run(const char* bytes, size_t length, bool finish) {
   Isolate* isolate = env_->isolate();
   const char* saved_data = current_data_;
@@ -769,22 +913,30 @@ MaybeLocal<Value> Parser::Run(const char* bytes, size_t length, bool finish) {
   user_error_code_ = nullptr;
   depth_++;
 
-  llhttp_errno_t err = finish ? llhttp_finish(&parser_)
-                              : llhttp_execute(&parser_, bytes, length);
+  // A nested call (from a callback) leaves the scanner behind llhttp.
+  if (depth_ > 1) strict_.Disable();
+  llhttp_errno_t err;
   size_t nread = length;
-  if (err != HPE_OK) {
+  if (finish) {
+    err = llhttp_finish(&parser_);
+    nread = 0;
+  } else if (strict_.enabled() && parser_.error == 0) {
+    err = ExecuteChecked(bytes, length, &nread);
+  } else {
+    err = llhttp_execute(&parser_, bytes, length);
     // Where llhttp stopped; a position outside these bytes is left over
     // from an earlier call (a parser already in an error state).
-    const char* pos = llhttp_get_error_pos(&parser_);
-    nread = (!finish && pos != nullptr && pos >= bytes && pos <= bytes + length)
-                ? static_cast<size_t>(pos - bytes)
-                : 0;
-    // Not an error: the rest of the data belongs to another protocol.
-    if (err == HPE_PAUSED_UPGRADE) {
-      err = HPE_OK;
-      llhttp_resume_after_upgrade(&parser_);
-    }
+    if (err != HPE_OK) nread = ErrorOffset(bytes, length);
   }
+  // Not an error: the rest of the data belongs to another protocol.
+  if (err == HPE_PAUSED_UPGRADE) {
+    err = HPE_OK;
+    llhttp_resume_after_upgrade(&parser_);
+    // After a 101 without Upgrade headers llhttp 9.3 goes on parsing, and
+    // reporting errors, as after any other message.
+    if (upgrade_forced_) parser_.upgrade = 0;
+  }
+  upgrade_forced_ = false;
 
   depth_--;
   current_data_ = saved_data;
@@ -793,6 +945,13 @@ MaybeLocal<Value> Parser::Run(const char* bytes, size_t length, bool finish) {
   const char* user_code = user_error_code_;
   got_exception_ = saved_got_exception;
   user_error_code_ = saved_error_code;
+  // llhttp puts its own code and reason on an error from
+  // on_header_field_complete: keep ours.
+  if (err == HPE_CB_HEADER_FIELD_COMPLETE && user_code != nullptr) {
+    err = HPE_USER;
+    parser_.error = HPE_USER;
+    llhttp_set_error_reason(&parser_, user_error_reason_);
+  }
 
   if (threw) return MaybeLocal<Value>();
 
@@ -800,6 +959,10 @@ MaybeLocal<Value> Parser::Run(const char* bytes, size_t length, bool finish) {
   if (parser_.upgrade == 0 && err != HPE_OK) {
     Local<Context> context = env_->context();
     const char* reason = llhttp_get_error_reason(&parser_);
+    // 9.3 knows RTSP/ and ICE/ responses as well.
+    if (reason != nullptr && strcmp(reason, "Expected HTTP/") == 0) {
+      reason = "Expected HTTP/, RTSP/ or ICE/";
+    }
     const char* code =
         err == HPE_USER && user_code != nullptr ? user_code : ErrorName(err);
     Local<Object> error =
@@ -963,6 +1126,7 @@ void Parser::Pause(const FunctionCallbackInfo<Value>& args) {
 
 void Parser::Resume(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_PARSER(args);
+  parser->pause_pending_ = false;
   llhttp_resume(&parser->parser_);
 }
 

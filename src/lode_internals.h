@@ -3,6 +3,8 @@
 #ifndef SRC_LODE_INTERNALS_H_
 #define SRC_LODE_INTERNALS_H_
 
+#include <memory>
+
 #include "lode_binding.h"
 #include "v8.h"
 
@@ -36,6 +38,27 @@ bool InstallModernBuiltins(v8::Local<v8::Context> context);
 // environment (require, internalBinding, primordials, process). False with
 // a JS exception pending when a stage threw.
 bool BootstrapEnvironment(Environment* env);
+
+// The startup snapshot this process runs from (nullptr: --no-node-snapshot,
+// or a build without one). Every isolate of the process (workers too) is
+// made from it.
+const v8::StartupData* GetStartupSnapshot();
+
+// The ArrayBuffer allocator every isolate of the process shares, so that a
+// backing store moved to another thread is freed by the allocator that made
+// it whichever isolate ends first.
+std::shared_ptr<v8::ArrayBuffer::Allocator> GetArrayBufferAllocator();
+
+// Gets `env` ready for its main script: the values the snapshot kept (or
+// the bootstrap run from the sources), process.argv and the rest of the
+// run's process object, internal/bootstrap/runtime. False when that threw;
+// the exception is left in `try_catch`.
+bool LoadEnvironment(Environment* env, bool from_snapshot);
+
+namespace worker {
+// Stops the workers `env` started and waits for their threads to end.
+void StopSubWorkers(Environment* env);
+}  // namespace worker
 
 }  // namespace lode
 

@@ -1,3 +1,8 @@
 #include "lode.h"
+#include "lode_perf.h"
 
-int main(int argc, char** argv) { return lode::Start(argc, argv); }
+int main(int argc, char** argv) {
+  // performance.timeOrigin: as early as lode's own code runs.
+  lode::performance::MarkTimeOrigin();
+  return lode::Start(argc, argv);
+}

@@ -7,13 +7,14 @@
 //     that is a slice of a pool sends its own bytes only.
 //   deserializeMessage(view, bufferPrototype) -> value; views whose type was
 //     Buffer get bufferPrototype.
-// MessagePort and MessageChannel come with worker_threads.
+// The MessagePort half of the binding is in lode_message_port.cc.
 #include <string.h>
 
 #include <memory>
 #include <vector>
 
 #include "env.h"
+#include "lode_message_port.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
 #include "util.h"
@@ -39,141 +40,23 @@ using v8::ValueSerializer;
 
 namespace {
 
-void ThrowDataCloneError(Isolate* isolate, Local<String> message) {
-  Local<Context> context = isolate->GetCurrentContext();
-  Local<Object> err = v8::Exception::Error(message).As<Object>();
-  err->CreateDataProperty(context, FIXED_ONE_BYTE_STRING(isolate, "code"),
-                          FIXED_ONE_BYTE_STRING(isolate, "DataCloneError"))
-      .Check();
-  isolate->ThrowException(err);
-}
-
-// V8 calls these when it meets what it cannot clone. The error is marked so
-// that lib/internal/structured_clone.js turns it into a DOMException named
-// DataCloneError, as the HTML standard (and Node) do. A SharedArrayBuffer
-// is not copied: the clone is a new SharedArrayBuffer over the same memory.
-// (The handles V8 passes may live in its own inner scopes: the backing
-// stores are what is kept.)
-using SharedStores = std::vector<std::shared_ptr<v8::BackingStore>>;
-
-class SerializerDelegate : public ValueSerializer::Delegate {
- public:
-  SerializerDelegate(Isolate* isolate, SharedStores* shared)
-      : isolate_(isolate), shared_(shared) {}
-
-  void ThrowDataCloneError(Local<String> message) override {
-    messaging::ThrowDataCloneError(isolate_, message);
-  }
-
-  Maybe<uint32_t> GetSharedArrayBufferId(
-      Isolate* isolate, Local<SharedArrayBuffer> shared) override {
-    std::shared_ptr<v8::BackingStore> store = shared->GetBackingStore();
-    for (size_t i = 0; i < shared_->size(); i++) {
-      if ((*shared_)[i] == store) return Just(static_cast<uint32_t>(i));
-    }
-    shared_->push_back(std::move(store));
-    return Just(static_cast<uint32_t>(shared_->size() - 1));
-  }
-
- private:
-  Isolate* isolate_;
-  SharedStores* shared_;
-};
-
-class DeserializerDelegate : public ValueDeserializer::Delegate {
- public:
-  explicit DeserializerDelegate(const SharedStores* shared)
-      : shared_(shared) {}
-
-  MaybeLocal<SharedArrayBuffer> GetSharedArrayBufferFromId(
-      Isolate* isolate, uint32_t id) override {
-    if (id < shared_->size()) {
-      return SharedArrayBuffer::New(isolate, (*shared_)[id]);
-    }
-    ThrowDataCloneError(isolate, FIXED_ONE_BYTE_STRING(
-        isolate, "Unable to deserialize cloned data."));
-    return MaybeLocal<SharedArrayBuffer>();
-  }
-
- private:
-  const SharedStores* shared_;
-};
-
-// Set (by lib/buffer.js) on ArrayBuffers that must not move, such as the
-// pool Buffer.allocUnsafe() slices.
-Local<v8::Private> UntransferablePrivate(Isolate* isolate) {
-  return v8::Private::ForApi(
-      isolate, FIXED_ONE_BYTE_STRING(isolate, "lode:untransferable"));
-}
 
 // structuredClone(value, transferList): transferList is an array of objects
-// (converted in JS); only ArrayBuffers can move, each once, and only when
-// they can be detached. They are detached after the copy.
+// (converted in JS). The value goes through the same serialization as a
+// message between ports: transferred ArrayBuffers and MessagePorts move to
+// the clone, SharedArrayBuffers are shared.
 void StructuredClone(const FunctionCallbackInfo<Value>& args) {
-  Isolate* isolate = args.GetIsolate();
-  Local<Context> context = isolate->GetCurrentContext();
-  std::vector<Local<ArrayBuffer>> transfers;
-  if (args[1]->IsArray()) {
-    Local<Array> list = args[1].As<Array>();
-    for (uint32_t i = 0; i < list->Length(); i++) {
-      Local<Value> item;
-      if (!list->Get(context, i).ToLocal(&item)) return;
-      if (!item->IsArrayBuffer()) {
-        ThrowDataCloneError(isolate, FIXED_ONE_BYTE_STRING(
-            isolate, "Found invalid value in transferList."));
-        return;
-      }
-      Local<ArrayBuffer> ab = item.As<ArrayBuffer>();
-      for (Local<ArrayBuffer> seen : transfers) {
-        if (seen == ab) {
-          ThrowDataCloneError(isolate, FIXED_ONE_BYTE_STRING(
-              isolate, "Transfer list contains duplicate ArrayBuffer"));
-          return;
-        }
-      }
-      bool untransferable;
-      if (!ab->HasPrivate(context, UntransferablePrivate(isolate))
-               .To(&untransferable)) {
-        return;
-      }
-      if (untransferable || !ab->IsDetachable() || ab->WasDetached()) {
-        ThrowDataCloneError(isolate, FIXED_ONE_BYTE_STRING(
-            isolate, "Cannot transfer object of unsupported type."));
-        return;
-      }
-      transfers.push_back(ab);
-    }
-  }
-  SharedStores shared;
-  SerializerDelegate delegate(isolate, &shared);
-  ValueSerializer serializer(isolate, &delegate);
-  for (size_t i = 0; i < transfers.size(); i++) {
-    serializer.TransferArrayBuffer(static_cast<uint32_t>(i), transfers[i]);
-  }
-  serializer.WriteHeader();
-  if (serializer.WriteValue(context, args[0]).IsNothing()) return;
-  std::pair<uint8_t*, size_t> data = serializer.Release();
-
-  // The transferred buffers move: new buffers own the contents, the old
-  // ones are detached.
-  std::vector<Local<ArrayBuffer>> moved;
-  for (Local<ArrayBuffer> ab : transfers) {
-    std::shared_ptr<v8::BackingStore> store = ab->GetBackingStore();
-    ab->Detach();
-    moved.push_back(ArrayBuffer::New(isolate, store));
-  }
-
-  DeserializerDelegate deserializer_delegate(&shared);
-  ValueDeserializer deserializer(isolate, data.first, data.second,
-                                 &deserializer_delegate);
-  for (size_t i = 0; i < moved.size(); i++) {
-    deserializer.TransferArrayBuffer(static_cast<uint32_t>(i), moved[i]);
+  Environment* env = Environment::GetCurrent(args);
+  Local<Context> context = env->context();
+  Message message;
+  if (message.Serialize(env, context, args[0], args[1], nullptr)
+          .IsNothing()) {
+    return;
   }
   Local<Value> result;
-  bool ok = deserializer.ReadHeader(context).FromMaybe(false) &&
-            deserializer.ReadValue(context).ToLocal(&result);
-  free(data.first);
-  if (ok) args.GetReturnValue().Set(result);
+  if (message.Deserialize(env, context, nullptr).ToLocal(&result)) {
+    args.GetReturnValue().Set(result);
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -376,12 +259,14 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetMethod(context, target, "structuredClone", StructuredClone);
   SetMethod(context, target, "serializeMessage", SerializeMessage);
   SetMethod(context, target, "deserializeMessage", DeserializeMessage);
+  MessagePort::Initialize(target, context);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(StructuredClone);
   registry->Register(SerializeMessage);
   registry->Register(DeserializeMessage);
+  MessagePort::RegisterExternalReferences(registry);
 }
 
 }  // namespace

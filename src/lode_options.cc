@@ -41,6 +41,7 @@ const std::vector<OptionSpec> kSpecs = {
     {"--experimental-sqlite", B, "true", "", E},
     {"--experimental-strip-types", B, "", "", E},
     {"--experimental-test-module-mocks", B, "", ""},
+    {"--experimental-transform-types", B, "", "", E},
     {"--experimental-vm-modules", B, "", "", E},
     {"--experimental-wasm-modules", B, "", "", E},
     {"--experimental-websocket", B, "true", "", E},
@@ -56,6 +57,8 @@ const std::vector<OptionSpec> kSpecs = {
     {"--network-family-autoselection", B, "true", "", E},
     {"--network-family-autoselection-attempt-timeout", I, "250", "", E},
     {"--addons", B, "true", "", E},
+    {"--force-node-api-uncaught-exceptions-policy", B, "", "", E},
+    {"--napi-modules", B, "", "", E},
     {"--deprecation", B, "true",
      "--no-deprecation silences deprecations", E},
     {"--extra-info-on-fatal-exception", B, "true", "", E},
@@ -95,10 +98,27 @@ const std::vector<OptionSpec> kSpecs = {
     {"--experimental-test-coverage", B, "", ""},
     {"--experimental-test-snapshots", B, "", ""},
     {"--test-isolation", S, "process", "", E},
+    {"--test-global-setup", S, "", "", E},
+    {"--test-rerun-failures", S, "", "", E},
+    {"--test-coverage-include", L, "", "", E},
+    {"--test-coverage-exclude", L, "", "", E},
+    {"--test-coverage-branches", I, "0", "", E},
+    {"--test-coverage-functions", I, "0", "", E},
+    {"--test-coverage-lines", I, "0", "", E},
     {"--test-udp-no-try-send", B, "", ""},
     {"--throw-deprecation", B, "", "throw an exception on deprecations", E},
     {"--title", S, "", "the process title", E},
-    {"--tls-cipher-list", S, "", "", E},
+    // Node 24's default list (also crypto.constants.defaultCoreCipherList).
+    {"--tls-cipher-list", S,
+     "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:"
+     "TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+     "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:"
+     "ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256:"
+     "ECDHE-RSA-AES128-SHA256:DHE-RSA-AES128-SHA256:"
+     "ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:"
+     "ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:"
+     "!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA", "", E},
+    {"--tls-keylog", S, "", "", E},
     {"--tls-max-v1.2", B, "", "", E},
     {"--tls-max-v1.3", B, "", "", E},
     {"--tls-min-v1.0", B, "", "", E},
@@ -107,6 +127,7 @@ const std::vector<OptionSpec> kSpecs = {
     {"--tls-min-v1.3", B, "", "", E},
     {"--trace-deprecation", B, "", "show stack traces on deprecations", E},
     {"--trace-exit", B, "", "", E},
+    {"--trace-tls", B, "", "", E},
     {"--trace-sigint", B, "", "", E},
     {"--trace-uncaught", B, "", "show stack traces for thrown values", E},
     {"--trace-warnings", B, "", "show stack traces on process warnings", E},
@@ -119,8 +140,11 @@ const std::vector<OptionSpec> kSpecs = {
     {"--v8-options", B, "", "print V8 command line options"},
     {"--v8-pool-size", I, "4", "", E},
     {"--version", B, "", "print lode's version"},
-    {"--watch", B, "", "", E},
-    {"--watch-path", L, "", "", E},
+    {"--watch", B, "", "run in watch mode", E},
+    {"--watch-kill-signal", S, "SIGTERM", "", E},
+    {"--watch-path", L, "", "path to watch", E},
+    {"--watch-preserve-output", B, "",
+     "preserve outputs on watch mode restart", E},
     {"--zero-fill-buffers", B, "", "", E},
     {"--inspect", S, "", "", E},
     {"--js-source-phase-imports", B, "", ""},
@@ -286,6 +310,13 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
   }
   const size_t env_end = args.size();  // the first command line argument
   for (int k = 1; k < argc; k++) args.push_back(argv[k]);
+  for (int k = 1; k < argc; k++) {
+    if (strcmp(argv[k], "--") != 0) continue;
+    for (int m = k + 1; m < argc; m++) {
+      options->dash_dash_args.push_back(argv[m]);
+    }
+    break;
+  }
   const size_t count = args.size();
 
   options->argv0 = argv0;
@@ -423,6 +454,52 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
     }
   }
   for (; i < count; i++) options->argv.push_back(args[i]);
+  // Modes that exclude each other (Node's messages, in Node's order).
+  const bool eval = options->has_eval;
+  const bool check = options->syntax_check_only;
+  const bool repl = options->force_repl;
+  if (options->GetBool("--test")) {
+    const std::string isolation = options->GetString("--test-isolation");
+    const char* problem = nullptr;
+    if (isolation != "process" && isolation != "none") {
+      problem = "invalid value for --test-isolation";
+    } else if (check) {
+      problem = "either --test or --check can be used, not both";
+    } else if (eval) {
+      problem = "either --test or --eval can be used, not both";
+    } else if (repl) {
+      problem = "either --test or --interactive can be used, not both";
+    } else if (!options->values["--watch-path"].list.empty()) {
+      problem = "--watch-path cannot be used in combination with --test";
+    }
+    if (problem != nullptr) {
+      *error = argv0 + ": " + problem;
+      return false;
+    }
+  }
+  if (options->GetBool("--watch")) {
+    const char* problem = nullptr;
+    if (check) {
+      problem = "either --watch or --check can be used, not both";
+    } else if (eval) {
+      problem = "either --watch or --eval can be used, not both";
+    } else if (repl) {
+      problem = "either --watch or --interactive can be used, not both";
+    } else if (options->GetBool("--test-force-exit")) {
+      problem = "either --watch or --test-force-exit can be used, not both";
+    }
+    if (problem != nullptr) {
+      *error = argv0 + ": " + problem;
+      return false;
+    }
+  }
+  // TLS version bounds that cannot both hold.
+  if (options->GetBool("--tls-min-v1.3") &&
+      options->GetBool("--tls-max-v1.2")) {
+    *error = argv0 +
+             ": either --tls-min-v1.3 or --tls-max-v1.2 can be used, not both";
+    return false;
+  }
   return true;
 }
 

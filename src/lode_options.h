@@ -36,6 +36,9 @@ struct Options {
     bool optional;
   };
   std::vector<EnvFile> env_files;
+  // The command line arguments after its first "--" (wherever it is), which
+  // --run appends to the script's command.
+  std::vector<std::string> dash_dash_args;
 
   bool has_eval = false;
   bool print_eval = false;

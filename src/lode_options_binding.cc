@@ -63,6 +63,12 @@ void GetCLIOptionsValues(const FunctionCallbackInfo<Value>& args) {
   }
   SetValue(context, result, "[env_files]",
            Array::New(isolate, env_files.data(), env_files.size()));
+  std::vector<Local<Value>> dash_dash_args;
+  for (const std::string& arg : options->dash_dash_args) {
+    dash_dash_args.push_back(Utf8String(isolate, arg));
+  }
+  SetValue(context, result, "[dash_dash_args]",
+           Array::New(isolate, dash_dash_args.data(), dash_dash_args.size()));
   args.GetReturnValue().Set(result);
 }
 

@@ -17,6 +17,7 @@
 #include "handle_wrap.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_napi.h"
 #include "util.h"
 
 namespace lode::process_methods {
@@ -179,8 +180,8 @@ void Kill(const FunctionCallbackInfo<Value>& args) {
 void ReallyExit(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   int code = args[0]->IsInt32() ? args[0].As<v8::Int32>()->Value() : 0;
-  env->set_can_call_into_js(false);
-  ExitNow(code);
+  // A worker's process.exit() ends its thread only.
+  env->Exit(code);
 }
 
 void Uptime(const FunctionCallbackInfo<Value>& args) {
@@ -381,49 +382,6 @@ void Execve(const FunctionCallbackInfo<Value>& args) {
   ExecveFailed(isolate, err);
 }
 
-// dlopen(module, filename[, flags]). Loading a Node-API addon is not
-// implemented yet (see doc/status.md); what cannot be loaded at all fails
-// as in Node, with dlopen()'s own message.
-void DLOpen(const FunctionCallbackInfo<Value>& args) {
-  Isolate* isolate = args.GetIsolate();
-  Local<Context> context = isolate->GetCurrentContext();
-  if (args.Length() < 2) {
-    return THROW_ERR_MISSING_ARGS(isolate,
-                                  "process.dlopen needs at least 2 arguments");
-  }
-  int32_t flags = RTLD_LAZY;
-  if (args.Length() > 2 && !args[2]->Int32Value(context).To(&flags)) return;
-  Local<Object> module;
-  Local<Value> exports_value;
-  Local<Object> exports;
-  if (!args[0]->ToObject(context).ToLocal(&module) ||
-      !module->Get(context, FIXED_ONE_BYTE_STRING(isolate, "exports"))
-           .ToLocal(&exports_value) ||
-      !exports_value->ToObject(context).ToLocal(&exports)) {
-    return;
-  }
-  Local<String> filename_value;
-  if (!args[1]->ToString(context).ToLocal(&filename_value)) return;
-  Utf8Value filename(isolate, filename_value);
-  // Resolved now: an addon's Node-API symbols are missing, and with lazy
-  // binding its constructors would call into nothing.
-  int mode = (flags & ~RTLD_LAZY) | RTLD_NOW;
-  if ((flags & (RTLD_LAZY | RTLD_NOW)) == 0) mode = flags;
-  dlerror();
-  void* handle = dlopen(*filename, mode);
-  if (handle == nullptr) {
-    const char* error = dlerror();
-    std::string message = error != nullptr ? error : "dlopen failed";
-    if (message.find("undefined symbol") == std::string::npos) {
-      return THROW_ERR_DLOPEN_FAILED(isolate, message);
-    }
-  } else {
-    dlclose(handle);
-  }
-  THROW_ERR_NOT_IMPLEMENTED(
-      isolate, "The process.dlopen API is not implemented in lode yet");
-}
-
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   SetMethodNoSideEffect(context, target, "cwd", Cwd);
@@ -449,7 +407,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetMethod(context, target, "_getActiveHandles", GetActiveHandles);
   SetMethod(context, target, "_getActiveHandlesInfo", GetActiveHandlesInfo);
   SetMethod(context, target, "execve", Execve);
-  SetMethod(context, target, "dlopen", DLOpen);
+  SetMethod(context, target, "dlopen", napi::DLOpen);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
@@ -476,7 +434,8 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(GetActiveHandles);
   registry->Register(GetActiveHandlesInfo);
   registry->Register(Execve);
-  registry->Register(DLOpen);
+  registry->Register(napi::DLOpen);
+  napi::RegisterExternalReferences(registry);
 }
 
 }  // namespace

@@ -45,14 +45,31 @@ Local<Array> ToArray(Isolate* isolate, const std::vector<std::string>& v) {
   return arr;
 }
 
-// process.env: a live view of the C environment. Values are coerced to
-// strings on assignment, as in Node.
+// process.env: a live view of the C environment (or of a worker's own
+// variables). Values are coerced to strings on assignment, as in Node.
+std::shared_ptr<EnvVarStore> EnvStoreOf(Isolate* isolate) {
+  Environment* env = Environment::GetCurrent(isolate);
+  return env == nullptr ? nullptr : env->env_vars();
+}
+
+bool LookupEnv(Isolate* isolate, const char* key, std::string* value) {
+  std::shared_ptr<EnvVarStore> store = EnvStoreOf(isolate);
+  if (store != nullptr) return store->Get(key, value);
+  std::lock_guard<std::mutex> lock(ProcessEnvMutex());
+  const char* found = getenv(key);
+  if (found == nullptr) return false;
+  *value = found;
+  return true;
+}
+
 void EnvGetter(Local<Name> property, const PropertyCallbackInfo<Value>& info) {
   if (property->IsSymbol()) return;
   Isolate* isolate = info.GetIsolate();
   Utf8Value key(isolate, property);
-  const char* value = getenv(*key);
-  if (value != nullptr) info.GetReturnValue().Set(Utf8String(isolate, value));
+  std::string value;
+  if (LookupEnv(isolate, *key, &value)) {
+    info.GetReturnValue().Set(Utf8String(isolate, value));
+  }
 }
 
 // V8 caches the local time zone: a change of TZ must reach Date.
@@ -70,9 +87,10 @@ bool MaybeWarnNonStringEnvValue(Environment* env, Local<Value> value) {
     return true;
   }
   if (env == nullptr || env->env_var_warning_emitted()) return true;
-  const char* pending = getenv("NODE_PENDING_DEPRECATION");
+  std::string pending;
   if (!env->options()->GetBool("--pending-deprecation") &&
-      (pending == nullptr || strcmp(pending, "1") != 0)) {
+      (!LookupEnv(env->isolate(), "NODE_PENDING_DEPRECATION", &pending) ||
+       pending != "1")) {
     return true;
   }
   env->set_env_var_warning_emitted();
@@ -114,8 +132,16 @@ void EnvSetter(Local<Name> property, Local<Value> value,
   Utf8Value key(isolate, property);
   Utf8Value val(isolate, str);
   if (key.length() > 0 && strchr(*key, '=') == nullptr) {
-    setenv(*key, *val, 1);
-    OnEnvChanged(isolate, *key);
+    std::shared_ptr<EnvVarStore> store = EnvStoreOf(isolate);
+    if (store != nullptr) {
+      store->Set(*key, *val);
+    } else {
+      {
+        std::lock_guard<std::mutex> lock(ProcessEnvMutex());
+        setenv(*key, *val, 1);
+      }
+      OnEnvChanged(isolate, *key);
+    }
   }
   info.GetReturnValue().Set(value);
 }
@@ -123,7 +149,8 @@ void EnvSetter(Local<Name> property, Local<Value> value,
 void EnvQuery(Local<Name> property, const PropertyCallbackInfo<Integer>& info) {
   if (property->IsSymbol()) return;
   Utf8Value key(info.GetIsolate(), property);
-  if (getenv(*key) != nullptr) {
+  std::string value;
+  if (LookupEnv(info.GetIsolate(), *key, &value)) {
     info.GetReturnValue().Set(Integer::New(info.GetIsolate(), v8::None));
   }
 }
@@ -132,8 +159,16 @@ void EnvDeleter(Local<Name> property,
                 const PropertyCallbackInfo<v8::Boolean>& info) {
   if (property->IsString()) {
     Utf8Value key(info.GetIsolate(), property);
-    unsetenv(*key);
-    OnEnvChanged(info.GetIsolate(), *key);
+    std::shared_ptr<EnvVarStore> store = EnvStoreOf(info.GetIsolate());
+    if (store != nullptr) {
+      store->Delete(*key);
+    } else {
+      {
+        std::lock_guard<std::mutex> lock(ProcessEnvMutex());
+        unsetenv(*key);
+      }
+      OnEnvChanged(info.GetIsolate(), *key);
+    }
   }
   info.GetReturnValue().Set(true);
 }
@@ -141,10 +176,16 @@ void EnvDeleter(Local<Name> property,
 void EnvEnumerator(const PropertyCallbackInfo<Array>& info) {
   Isolate* isolate = info.GetIsolate();
   std::vector<std::string> keys;
-  for (char** e = environ; e != nullptr && *e != nullptr; e++) {
-    const char* eq = strchr(*e, '=');
-    if (eq == nullptr || eq == *e) continue;
-    keys.emplace_back(*e, eq - *e);
+  std::shared_ptr<EnvVarStore> store = EnvStoreOf(isolate);
+  if (store != nullptr) {
+    for (auto& entry : store->Entries()) keys.push_back(entry.first);
+  } else {
+    std::lock_guard<std::mutex> lock(ProcessEnvMutex());
+    for (char** e = environ; e != nullptr && *e != nullptr; e++) {
+      const char* eq = strchr(*e, '=');
+      if (eq == nullptr || eq == *e) continue;
+      keys.emplace_back(*e, eq - *e);
+    }
   }
   info.GetReturnValue().Set(ToArray(isolate, keys));
 }

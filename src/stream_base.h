@@ -23,6 +23,8 @@
 #ifndef SRC_STREAM_BASE_H_
 #define SRC_STREAM_BASE_H_
 
+#include <string>
+
 #include "handle_wrap.h"
 #include "uv.h"
 #include "v8.h"
@@ -37,14 +39,78 @@ enum StreamBaseStateField {
   kStreamBaseStateFields
 };
 
-class LibuvStreamWrap : public HandleWrap {
+// A C++ consumer that takes a stream handle's reads for itself and writes
+// raw bytes to it: TLSWrap puts TLS on a TCP or pipe handle, or on a
+// JSStream, this way. While a listener is attached, the handle's reads go
+// to it instead of to JS `onread`.
+class StreamListener {
+ public:
+  virtual ~StreamListener() = default;
+  // nread > 0 bytes at `data` (valid for the call only), or a negative
+  // errno (UV_EOF at the end).
+  virtual void OnStreamRead(ssize_t nread, const char* data) = 0;
+  // A TransportWrite() that reported `*async` finished.
+  virtual void OnStreamAfterWrite(int status) = 0;
+  // A TransportShutdown() finished.
+  virtual void OnStreamAfterShutdown(int status) = 0;
+  // The stream's C++ object is going away: no call follows this one.
+  virtual void OnStreamDestroyed() = 0;
+};
+
+// The side of a stream handle a listener drives.
+class StreamTransport {
+ public:
+  virtual ~StreamTransport() = default;
+  StreamListener* listener() const { return listener_; }
+  void set_listener(StreamListener* listener) { listener_ = listener; }
+
+  virtual int TransportReadStart() = 0;
+  virtual int TransportReadStop() = 0;
+  // Writes `data`. A negative errno, or 0 with `*async` telling whether
+  // OnStreamAfterWrite() will follow (false: all of it is written).
+  virtual int TransportWrite(std::string data, bool* async) = 0;
+  // Ends the writing side once queued writes are out; 0 means
+  // OnStreamAfterShutdown() will follow.
+  virtual int TransportShutdown() = 0;
+  virtual bool TransportIsAlive() const = 0;
+  virtual int TransportFd() const { return -1; }
+
+ protected:
+  // Called by the stream on its way out.
+  void NotifyDestroyed() {
+    StreamListener* listener = listener_;
+    listener_ = nullptr;
+    if (listener != nullptr) listener->OnStreamDestroyed();
+  }
+
+  StreamListener* listener_ = nullptr;
+};
+
+// The transport behind a stream handle object (a live Pipe, TCP or TTY
+// handle, a JSStream or a TLSWrap), or nullptr for anything else.
+StreamTransport* TransportFromObject(v8::Local<v8::Object> object);
+// The JSStream and TLSWrap parts of it (js_stream.cc, tls_wrap.cc).
+StreamTransport* JSStreamTransportFromObject(v8::Local<v8::Object> object);
+StreamTransport* TLSWrapTransportFromObject(v8::Local<v8::Object> object);
+
+class LibuvStreamWrap : public HandleWrap, public StreamTransport {
  public:
   static const WrapType kType;
 
   LibuvStreamWrap(Environment* env, v8::Local<v8::Object> object,
                   uv_stream_t* stream, const WrapType* type = &kType);
 
+  ~LibuvStreamWrap() override;
+
   uv_stream_t* stream() const { return stream_; }
+
+  // StreamTransport
+  int TransportReadStart() override;
+  int TransportReadStop() override;
+  int TransportWrite(std::string data, bool* async) override;
+  int TransportShutdown() override;
+  bool TransportIsAlive() const override;
+  int TransportFd() const override;
 
   // A connect in flight ('ConnectWrap' in process.getActiveResourcesInfo()),
   // shared by TCP and pipes: give &req->uv to libuv with AfterConnect, which

@@ -91,7 +91,7 @@ StateHolder* GetState(Environment* env) {
 // bytes being written until libuv is done with them.
 struct StreamReq {
   LibuvStreamWrap* wrap;
-  Global<Object> req;
+  Global<Object> req;  // empty for a listener's raw write or shutdown
   Global<Object> send_handle;  // a handle passed over an IPC pipe
   std::string data;
   union {
@@ -102,6 +102,7 @@ struct StreamReq {
 
 void Complete(StreamReq* sreq, int status) {
   std::unique_ptr<StreamReq> owned(sreq);
+  if (sreq->req.IsEmpty()) return;
   Environment* env = sreq->wrap->env();
   if (!env->can_call_into_js()) return;
   Isolate* isolate = env->isolate();
@@ -284,8 +285,101 @@ LibuvStreamWrap::LibuvStreamWrap(Environment* env, Local<Object> object,
     : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(stream), type),
       stream_(stream) {}
 
+LibuvStreamWrap::~LibuvStreamWrap() { NotifyDestroyed(); }
+
+int LibuvStreamWrap::TransportReadStart() {
+  if (state() != kInitialized) return UV_EBADF;
+  return uv_read_start(stream_, OnAlloc, OnRead);
+}
+
+int LibuvStreamWrap::TransportReadStop() {
+  if (state() != kInitialized) return UV_EBADF;
+  return uv_read_stop(stream_);
+}
+
+bool LibuvStreamWrap::TransportIsAlive() const {
+  return state() == kInitialized;
+}
+
+int LibuvStreamWrap::TransportFd() const {
+  uv_os_fd_t fd = -1;
+  if (state() != kInitialized || uv_fileno(handle(), &fd) != 0) return -1;
+  return static_cast<int>(fd);
+}
+
+// A raw write for the listener: completion goes to the listener attached
+// at that time (none once it detached).
+int LibuvStreamWrap::TransportWrite(std::string data, bool* async) {
+  *async = false;
+  if (state() != kInitialized) return UV_EBADF;
+  size_t total = data.size();
+  if (total == 0) return 0;
+  size_t done = 0;
+  if (stream_->write_queue_size == 0) {
+    uv_buf_t buf = uv_buf_init(data.data(), static_cast<unsigned>(total));
+    int r = uv_try_write(stream_, &buf, 1);
+    if (r >= 0) {
+      done = static_cast<size_t>(r);
+    } else if (r != UV_EAGAIN && r != UV_ENOSYS) {
+      return r;
+    }
+  }
+  bytes_written_ += static_cast<double>(total);
+  if (done == total) return 0;
+  StreamReq* sreq = new StreamReq();
+  sreq->wrap = this;
+  sreq->data = data.substr(done);
+  sreq->uv.write.data = sreq;
+  uv_buf_t buf = uv_buf_init(sreq->data.data(),
+                             static_cast<unsigned>(sreq->data.size()));
+  int err = uv_write(&sreq->uv.write, stream_, &buf, 1,
+                     [](uv_write_t* w, int status) {
+                       StreamReq* req = static_cast<StreamReq*>(w->data);
+                       LibuvStreamWrap* wrap = req->wrap;
+                       delete req;
+                       if (wrap->listener_ != nullptr) {
+                         wrap->listener_->OnStreamAfterWrite(status);
+                       }
+                     });
+  if (err < 0) {
+    delete sreq;
+    return err;
+  }
+  *async = true;
+  return 0;
+}
+
+int LibuvStreamWrap::TransportShutdown() {
+  if (state() != kInitialized) return UV_EBADF;
+  StreamReq* sreq = new StreamReq();
+  sreq->wrap = this;
+  sreq->uv.shutdown.data = sreq;
+  int err = uv_shutdown(&sreq->uv.shutdown, stream_,
+                        [](uv_shutdown_t* s, int status) {
+                          StreamReq* req = static_cast<StreamReq*>(s->data);
+                          LibuvStreamWrap* wrap = req->wrap;
+                          delete req;
+                          if (wrap->listener_ != nullptr) {
+                            wrap->listener_->OnStreamAfterShutdown(status);
+                          }
+                        });
+  if (err < 0) delete sreq;
+  return err;
+}
+
 // The stream of a handle object a program passed in (stdio, a handle sent
 // over IPC): only a live stream wrap qualifies.
+StreamTransport* TransportFromObject(Local<Object> object) {
+  HandleWrap* base =
+      static_cast<HandleWrap*>(GetWrapped(object, &LibuvStreamWrap::kType));
+  if (base != nullptr) {
+    if (base->state() != HandleWrap::kInitialized) return nullptr;
+    return static_cast<LibuvStreamWrap*>(base);
+  }
+  if (StreamTransport* js = JSStreamTransportFromObject(object)) return js;
+  return TLSWrapTransportFromObject(object);
+}
+
 uv_stream_t* StreamFromObject(Local<Object> object) {
   HandleWrap* base =
       static_cast<HandleWrap*>(GetWrapped(object, &LibuvStreamWrap::kType));
@@ -344,7 +438,7 @@ void LibuvStreamWrap::OnAlloc(uv_handle_t* handle, size_t suggested,
                               uv_buf_t* buf) {
   LibuvStreamWrap* wrap =
       static_cast<LibuvStreamWrap*>(static_cast<HandleWrap*>(handle->data));
-  if (!wrap->user_buffer_.IsEmpty()) {
+  if (!wrap->user_buffer_.IsEmpty() && wrap->listener_ == nullptr) {
     Isolate* isolate = wrap->env()->isolate();
     HandleScope scope(isolate);
     Local<v8::Uint8Array> view = wrap->user_buffer_.Get(isolate);
@@ -359,8 +453,19 @@ void LibuvStreamWrap::OnAlloc(uv_handle_t* handle, size_t suggested,
 
 void LibuvStreamWrap::OnRead(uv_stream_t* stream, ssize_t nread,
                              const uv_buf_t* buf) {
-  LibuvStreamWrap* wrap = static_cast<LibuvStreamWrap*>(stream->data);
+  LibuvStreamWrap* wrap = static_cast<LibuvStreamWrap*>(
+      static_cast<HandleWrap*>(stream->data));
   Environment* env = wrap->env();
+  if (wrap->listener_ != nullptr) {
+    // The buffer came from malloc (OnAlloc allocates while a listener is
+    // attached); the listener copies what it keeps.
+    if (nread > 0) wrap->bytes_read_ += static_cast<double>(nread);
+    if (nread != 0 && env->can_call_into_js()) {
+      wrap->listener_->OnStreamRead(nread, buf->base);
+    }
+    free(buf->base);
+    return;
+  }
   bool user = !wrap->user_buffer_.IsEmpty();
   if (nread == 0 || !env->can_call_into_js()) {
     if (!user) free(buf->base);

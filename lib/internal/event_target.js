@@ -77,11 +77,12 @@ function lazyInspect(value, options) {
   return inspect(value, options);
 }
 
-// Milliseconds since the process started, as performance.now() counts.
-let uptime;
+// Event timestamps are performance.now() times (loaded on first use: the
+// perf binding stays out of the startup snapshot).
+let perfNow;
 function now() {
-  uptime ??= internalBinding('process_methods').uptime;
-  return uptime() * 1000;
+  perfNow ??= require('internal/perf/utils').now;
+  return perfNow();
 }
 
 // Events made by core for the platform (an AbortSignal's 'abort').

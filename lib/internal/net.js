@@ -50,8 +50,13 @@ function lookup(hostname, options, callback) {
 // Marks the [options, callback] arrays net's normalizeArgs() returns.
 const normalizedArgsSymbol = Symbol('normalizedArgs');
 
+// socket[kReinitializeHandle](handle): a connecting socket takes a new
+// handle (happy eyeballs tries another address); TLS sockets wrap it.
+const kReinitializeHandle = Symbol('kReinitializeHandle');
+
 module.exports = {
   kHasSockets,
+  kReinitializeHandle,
   normalizedArgsSymbol,
   isIP,
   isIPv4,

@@ -26,8 +26,20 @@ function getOptionValue(name) {
   return options[name];
 }
 
+let warnedAllowUnauthorized = false;
+
+// NODE_TLS_REJECT_UNAUTHORIZED=0 turns certificate checks off (with a
+// warning, once).
 function getAllowUnauthorized() {
-  return false;
+  const allow = process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0';
+  if (allow && !warnedAllowUnauthorized) {
+    warnedAllowUnauthorized = true;
+    process.emitWarning(
+      'Setting the NODE_TLS_REJECT_UNAUTHORIZED environment variable to ' +
+      '\'0\' makes TLS connections and HTTPS requests insecure by ' +
+      'disabling certificate verification.');
+  }
+  return allow;
 }
 
 module.exports = {

@@ -82,7 +82,8 @@ function onWriteComplete(status) {
     return;
   }
   if (status < 0) {
-    const err = new ErrnoException(status, 'write');
+    // TLS puts OpenSSL's reason in req.error.
+    const err = new ErrnoException(status, 'write', this.error);
     if (typeof this.callback === 'function') {
       this.callback(err);
     } else {

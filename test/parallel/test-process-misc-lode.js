@@ -17,7 +17,7 @@ const { spawnSync } = require('child_process');
     'typescript',
   ]);
   assert.strictEqual(process.features.uv, true);
-  assert.strictEqual(process.features.tls, false);
+  assert.strictEqual(process.features.tls, true);
   assert.strictEqual(process.features.require_module, true);
   assert.strictEqual(process.features.typescript, false);
   assert.strictEqual(typeof Object.getOwnPropertyDescriptor(

@@ -13,6 +13,7 @@ const {
   SymbolToStringTag,
   ObjectDefineProperty,
   ObjectFreeze,
+  ObjectGetOwnPropertyDescriptor,
   ObjectGetPrototypeOf,
   ObjectSetPrototypeOf,
   ObjectValues,
@@ -359,6 +360,17 @@ defineLazyGlobal('Buffer', () => require('buffer').Buffer);
   defineGlobal('structuredClone',
                require('internal/structured_clone').structuredClone, true);
 }
+// The message ports (C++ handles, which keep nothing of the run until one
+// is made): plain non-enumerable data properties, as in Node.
+{
+  const {
+    BroadcastChannel, MessageChannel, MessageEvent, MessagePort,
+  } = require('internal/worker/io');
+  defineGlobal('BroadcastChannel', BroadcastChannel, false);
+  defineGlobal('MessageChannel', MessageChannel, false);
+  defineGlobal('MessageEvent', MessageEvent, false);
+  defineGlobal('MessagePort', MessagePort, false);
+}
 // Web Crypto: the classes are plain data properties and globalThis.crypto
 // a getter, as in Node. Loading them touches no OpenSSL state, so they are
 // part of the snapshot.
@@ -414,6 +426,40 @@ defineLazyGlobal('Buffer', () => require('buffer').Buffer);
   const { Blob, File } = require('buffer');
   defineGlobal('Blob', Blob, false);
   defineGlobal('File', File, false);
+}
+
+// The performance timeline (perf_hooks): loaded on first use, so that no
+// run pays for it (its binding views per-run memory, so it stays out of
+// the snapshot). globalThis.performance is a replaceable accessor, as in
+// Node; the classes are non-enumerable globals.
+{
+  let performance;
+  let loaded = false;
+  const { get, set } = ObjectGetOwnPropertyDescriptor({
+    get performance() {
+      if (!loaded) {
+        performance = require('perf_hooks').performance;
+        loaded = true;
+      }
+      return performance;
+    },
+    set performance(value) {
+      performance = value;
+      loaded = true;
+    },
+  }, 'performance');
+  ObjectDefineProperty(globalThis, 'performance', {
+    __proto__: null, configurable: true, enumerable: true, get, set,
+  });
+  const names = [
+    'Performance', 'PerformanceEntry', 'PerformanceMark',
+    'PerformanceMeasure', 'PerformanceObserver',
+    'PerformanceObserverEntryList', 'PerformanceResourceTiming',
+  ];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    defineLazyGlobal(name, () => require('perf_hooks')[name]);
+  }
 }
 
 // What the first write to stdout or stderr loads, whatever kind of stream

@@ -1,8 +1,8 @@
 'use strict';
 
 // createCipheriv/createDecipheriv and getCipherInfo. Cipheriv and
-// Decipheriv are streams too (LazyTransform). RSA's publicEncrypt and
-// friends are not implemented yet.
+// Decipheriv are streams too (LazyTransform). Also RSA's publicEncrypt,
+// privateDecrypt, privateEncrypt and publicDecrypt.
 
 const {
   ObjectSetPrototypeOf,
@@ -13,6 +13,8 @@ const {
 const {
   CipherBase,
   getCipherInfo: _getCipherInfo,
+  assertDigest,
+  rsaCipher,
 } = internalBinding('crypto');
 
 const {
@@ -21,7 +23,6 @@ const {
     ERR_INTERNAL_ASSERTION,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
-    ERR_NOT_IMPLEMENTED,
     ERR_UNKNOWN_ENCODING,
   },
 } = require('internal/errors');
@@ -55,12 +56,6 @@ const emitShortGCMTagWarning = getDeprecationWarningEmitter(
   'Using AES-GCM authentication tags of less than 128 bits without ' +
   'specifying the authTagLength option when initializing decryption is ' +
   'deprecated.');
-
-function notImplemented(name) {
-  return function() {
-    throw new ERR_NOT_IMPLEMENTED(`crypto.${name}`);
-  };
-}
 
 // One decoder per cipher keeps multi-byte characters whole across
 // update() calls; its encoding cannot change afterwards.
@@ -227,12 +222,40 @@ function getCipherInfo(nameOrNid, options) {
   return info;
 }
 
+// RSA with a public or private key: `op` is rsaCipher's operation number.
+function rsaFunctionFor(op, defaultPadding, keyType) {
+  return (options, buffer) => {
+    const {
+      getPrivateKeyHandle,
+      getPublicOrPrivateKeyHandle,
+    } = require('internal/crypto/keys');
+    const padding = (options.padding || defaultPadding) >>> 0;
+    const { oaepHash, encoding } = options;
+    let { oaepLabel } = options;
+    if (oaepHash !== undefined) validateString(oaepHash, 'key.oaepHash');
+    if (oaepLabel !== undefined) {
+      oaepLabel = getArrayBufferOrView(oaepLabel, 'key.oaepLabel', encoding);
+    }
+    if (oaepHash !== undefined) assertDigest(oaepHash);
+    const handle = keyType === 'private' ?
+      getPrivateKeyHandle(options) : getPublicOrPrivateKeyHandle(options);
+    buffer = getArrayBufferOrView(buffer, 'buffer', encoding);
+    return new FastBuffer(
+      rsaCipher(op, handle, buffer, padding, oaepHash, oaepLabel));
+  };
+}
+
+const {
+  RSA_PKCS1_OAEP_PADDING,
+  RSA_PKCS1_PADDING,
+} = internalBinding('constants').crypto;
+
 module.exports = {
   Cipheriv,
   Decipheriv,
   getCipherInfo,
-  privateDecrypt: notImplemented('privateDecrypt'),
-  privateEncrypt: notImplemented('privateEncrypt'),
-  publicDecrypt: notImplemented('publicDecrypt'),
-  publicEncrypt: notImplemented('publicEncrypt'),
+  privateDecrypt: rsaFunctionFor(1, RSA_PKCS1_OAEP_PADDING, 'private'),
+  privateEncrypt: rsaFunctionFor(2, RSA_PKCS1_PADDING, 'private'),
+  publicDecrypt: rsaFunctionFor(3, RSA_PKCS1_PADDING, 'public'),
+  publicEncrypt: rsaFunctionFor(0, RSA_PKCS1_OAEP_PADDING, 'public'),
 };

@@ -135,6 +135,21 @@ function jobPromise(getJob) {
   });
 }
 
+// Web Crypto's algorithm normalization (internal/crypto/webcrypto_keys).
+function normalizeAlgorithm(algorithm, op) {
+  return require('internal/crypto/webcrypto_keys')
+    .normalizeAlgorithm(algorithm, op);
+}
+
+// The unsigned big-endian integer in `bytes`, as a BigInt.
+function bigIntArrayToUnsignedBigInt(bytes) {
+  let result = 0n;
+  for (let i = 0; i < bytes.length; i++) {
+    result = (result << 8n) | BigInt(bytes[i]);
+  }
+  return result;
+}
+
 function secureHeapUsed() {
   // No secure heap is set up (--secure-heap is not supported): nothing is
   // used of a heap of size 0, with OpenSSL's default minimum block.
@@ -144,10 +159,14 @@ function secureHeapUsed() {
 }
 
 module.exports = {
+  bigIntArrayToUnsignedBigInt,
   getArrayBufferOrView,
+  normalizeAlgorithm,
   getCiphers,
   getCurves,
   getHashes,
+  // The security level TLS contexts start with (tls tests read it).
+  getOpenSSLSecLevel: () => internalBinding('crypto').getOpenSSLSecLevel(),
   getStringOption,
   jobPromise,
   kHandle,

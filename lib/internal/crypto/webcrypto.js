@@ -1,12 +1,19 @@
 'use strict';
 
 // Web Crypto: globalThis.crypto (a Crypto), its getRandomValues and
-// randomUUID, and SubtleCrypto with digest(). The other SubtleCrypto
-// methods reject with ERR_NOT_IMPLEMENTED until keys come.
+// randomUUID, and SubtleCrypto: digest here, the key methods over
+// internal/crypto/webcrypto_keys (algorithms, generate/import/export) and
+// internal/crypto/webcrypto_ops (cipher, sign, derive). The KEM methods
+// reject with ERR_NOT_IMPLEMENTED (they need OpenSSL 3.5).
 
 const {
   ArrayPrototypeIncludes,
+  ArrayPrototypePush,
+  MathTrunc,
+  NumberIsFinite,
   NumberIsInteger,
+  SymbolIterator,
+  Uint8Array,
   ObjectDefineProperties,
   PromiseReject,
   ReflectApply,
@@ -19,6 +26,7 @@ const {
   codes: {
     ERR_ILLEGAL_CONSTRUCTOR,
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
     ERR_INVALID_THIS,
     ERR_MISSING_ARGS,
     ERR_NOT_IMPLEMENTED,
@@ -153,7 +161,342 @@ async function digest(algorithm, data) {
   return await asyncDigest(algorithm, data);
 }
 
-// The methods that need keys.
+// --- Keys and operations ----------------------------------------------------
+
+let keysModule;
+function lazyKeys() {
+  keysModule ??= require('internal/crypto/webcrypto_keys');
+  return keysModule;
+}
+
+let opsModule;
+function lazyOps() {
+  opsModule ??= require('internal/crypto/webcrypto_ops');
+  return opsModule;
+}
+
+const kOrdinals = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th'];
+
+function checkCryptoKey(value, position, prefix) {
+  const { isCryptoKey } = require('internal/crypto/keys');
+  if (!isCryptoKey(value)) {
+    const err = new ERR_INVALID_ARG_TYPE('key', 'CryptoKey', value);
+    err.message = `${prefix}: ${kOrdinals[position]} argument is not of ` +
+      'type CryptoKey.';
+    throw err;
+  }
+  return value;
+}
+
+function checkBufferSource(value, position, prefix) {
+  if (!isAnyArrayBuffer(value) && !isArrayBufferView(value)) {
+    const err = new ERR_INVALID_ARG_TYPE('data', 'ArrayBuffer', value);
+    err.message = `${prefix}: ${kOrdinals[position]} argument is not ` +
+      'instance of ArrayBuffer, Buffer, TypedArray, or DataView.';
+    throw err;
+  }
+  return value;
+}
+
+function checkUsageList(value, position, prefix) {
+  if (value === null || typeof value !== 'object' ||
+      typeof value[SymbolIterator] !== 'function') {
+    const err = new ERR_INVALID_ARG_TYPE('keyUsages', 'Array', value);
+    err.message = `${prefix}: ${kOrdinals[position]} argument can not be ` +
+      'converted to sequence.';
+    throw err;
+  }
+  const list = [];
+  for (const usage of value) {
+    const u = `${usage}`;
+    if (!ArrayPrototypeIncludes(kUsages, u)) {
+      const err = new ERR_INVALID_ARG_VALUE('keyUsages', u);
+      err.message = `${prefix}: ${kOrdinals[position]} argument value '${u}'` +
+        ' is not a valid enum value of type KeyUsage.';
+      throw err;
+    }
+    ArrayPrototypePush(list, u);
+  }
+  return list;
+}
+
+const kUsages = ['encrypt', 'decrypt', 'sign', 'verify', 'deriveKey',
+                 'deriveBits', 'wrapKey', 'unwrapKey'];
+const kFormats = ['raw', 'spki', 'pkcs8', 'jwk', 'raw-secret', 'raw-public'];
+
+function checkFormat(value, position, prefix) {
+  const format = `${value}`;
+  if (!ArrayPrototypeIncludes(kFormats, format)) {
+    const err = new ERR_INVALID_ARG_VALUE('format', format);
+    err.message = `${prefix}: ${kOrdinals[position]} argument value ` +
+      `'${format}' is not a valid enum value of type KeyFormat.`;
+    throw err;
+  }
+  return format;
+}
+
+function keyAlgorithmName(key) {
+  const { kAlgorithm } = require('internal/crypto/keys');
+  return key[kAlgorithm].name;
+}
+
+function keyHasUsage(key, usage) {
+  const { hasUsage } = require('internal/crypto/keys');
+  return hasUsage(key, usage);
+}
+
+function prefixFor(name) {
+  return `Failed to execute '${name}' on 'SubtleCrypto'`;
+}
+
+async function generateKey(algorithm, extractable, keyUsages) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+  const prefix = prefixFor('generateKey');
+  requireArguments(arguments.length, 3, prefix);
+  keyUsages = checkUsageList(keyUsages, 2, prefix);
+  algorithm = lazyKeys().normalizeAlgorithm(algorithm, 'generateKey');
+  return lazyKeys().generateKey(algorithm, !!extractable, keyUsages);
+}
+
+async function importKey(format, keyData, algorithm, extractable, keyUsages) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+  const prefix = prefixFor('importKey');
+  requireArguments(arguments.length, 5, prefix);
+  format = checkFormat(format, 0, prefix);
+  if (format !== 'jwk') keyData = checkBufferSource(keyData, 1, prefix);
+  keyUsages = checkUsageList(keyUsages, 4, prefix);
+  algorithm = lazyKeys().normalizeAlgorithm(algorithm, 'importKey');
+  return lazyKeys().importKey(format, keyData, algorithm, !!extractable,
+                              keyUsages);
+}
+
+async function exportKey(format, key) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+  const prefix = prefixFor('exportKey');
+  requireArguments(arguments.length, 2, prefix);
+  format = checkFormat(format, 0, prefix);
+  checkCryptoKey(key, 1, prefix);
+  return lazyKeys().exportKey(format, key);
+}
+
+async function sign(algorithm, key, data) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+  const prefix = prefixFor('sign');
+  requireArguments(arguments.length, 3, prefix);
+  checkCryptoKey(key, 1, prefix);
+  checkBufferSource(data, 2, prefix);
+  algorithm = lazyKeys().normalizeAlgorithm(algorithm, 'sign');
+  if (!keyHasUsage(key, 'sign') ||
+      algorithm.name !== keyAlgorithmName(key)) {
+    throw lazyDOMException('Unable to use this key to sign',
+                           'InvalidAccessError');
+  }
+  return lazyOps().signVerify(false, algorithm, key, data);
+}
+
+async function verify(algorithm, key, signature, data) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+  const prefix = prefixFor('verify');
+  requireArguments(arguments.length, 4, prefix);
+  checkCryptoKey(key, 1, prefix);
+  checkBufferSource(signature, 2, prefix);
+  checkBufferSource(data, 3, prefix);
+  algorithm = lazyKeys().normalizeAlgorithm(algorithm, 'verify');
+  if (!keyHasUsage(key, 'verify') ||
+      algorithm.name !== keyAlgorithmName(key)) {
+    throw lazyDOMException('Unable to use this key to verify',
+                           'InvalidAccessError');
+  }
+  return lazyOps().signVerify(true, algorithm, key, data, signature);
+}
+
+function cipherMethod(name, encrypt) {
+  return async function(algorithm, key, data) {
+    if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+    const prefix = prefixFor(name);
+    requireArguments(arguments.length, 3, prefix);
+    checkCryptoKey(key, 1, prefix);
+    checkBufferSource(data, 2, prefix);
+    algorithm = lazyKeys().normalizeAlgorithm(algorithm, name);
+    if (algorithm.name !== keyAlgorithmName(key) ||
+        !keyHasUsage(key, name)) {
+      throw lazyDOMException(
+        'The requested operation is not valid for the provided key',
+        'InvalidAccessError');
+    }
+    return lazyOps().cipher(encrypt, algorithm, key, data);
+  };
+}
+
+async function deriveBits(algorithm, baseKey, length = null) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+  const prefix = prefixFor('deriveBits');
+  requireArguments(arguments.length, 2, prefix);
+  checkCryptoKey(baseKey, 1, prefix);
+  if (length !== null) length = toUnsignedLong(length);
+  algorithm = lazyKeys().normalizeAlgorithm(algorithm, 'deriveBits');
+  if (!keyHasUsage(baseKey, 'deriveBits')) {
+    throw lazyDOMException('baseKey does not have deriveBits usage',
+                           'InvalidAccessError');
+  }
+  if (keyAlgorithmName(baseKey) !== algorithm.name) {
+    throw lazyDOMException('Key algorithm mismatch', 'InvalidAccessError');
+  }
+  return lazyOps().deriveBits(algorithm, baseKey, length);
+}
+
+function toUnsignedLong(value) {
+  let n = +value;
+  if (!NumberIsFinite(n)) return 0;
+  n = MathTrunc(n) % 2 ** 32;
+  return n < 0 ? n + 2 ** 32 : n;
+}
+
+// The bit length deriveKey asks for, from the derived key's algorithm.
+function derivedKeyLength(algorithm) {
+  switch (algorithm.name) {
+    case 'AES-CTR':
+    case 'AES-CBC':
+    case 'AES-GCM':
+    case 'AES-KW':
+    case 'AES-OCB':
+      if (algorithm.length !== 128 && algorithm.length !== 192 &&
+          algorithm.length !== 256) {
+        throw lazyDOMException(
+          'AES key length must be 128, 192, or 256 bits', 'OperationError');
+      }
+      return algorithm.length;
+    case 'HMAC':
+      if (algorithm.length !== undefined) {
+        if (algorithm.length === 0) {
+          throw lazyDOMException('Zero-length key is not supported',
+                                 'TypeError');
+        }
+        return algorithm.length;
+      }
+      return lazyKeys().hashBlockBits(algorithm.hash.name);
+    case 'KMAC128':
+      return algorithm.length ?? 128;
+    case 'KMAC256':
+      return algorithm.length ?? 256;
+    case 'ChaCha20-Poly1305':
+      return 256;
+    default:
+      return null;
+  }
+}
+
+async function deriveKey(algorithm, baseKey, derivedKeyAlgorithm,
+                         extractable, keyUsages) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+  const prefix = prefixFor('deriveKey');
+  requireArguments(arguments.length, 5, prefix);
+  checkCryptoKey(baseKey, 1, prefix);
+  keyUsages = checkUsageList(keyUsages, 4, prefix);
+  const keys = lazyKeys();
+  algorithm = keys.normalizeAlgorithm(algorithm, 'deriveBits');
+  const importAlgorithm =
+    keys.normalizeAlgorithm(derivedKeyAlgorithm, 'importKey');
+  const lengthAlgorithm =
+    keys.normalizeAlgorithm(derivedKeyAlgorithm, 'get key length');
+  if (!keyHasUsage(baseKey, 'deriveKey')) {
+    throw lazyDOMException('baseKey does not have deriveKey usage',
+                           'InvalidAccessError');
+  }
+  if (keyAlgorithmName(baseKey) !== algorithm.name) {
+    throw lazyDOMException('Key algorithm mismatch', 'InvalidAccessError');
+  }
+  const length = derivedKeyLength(lengthAlgorithm);
+  const bits = await lazyOps().deriveBits(algorithm, baseKey, length);
+  return keys.importKey('raw-secret', bits, importAlgorithm, !!extractable,
+                        keyUsages);
+}
+
+function normalizeWrapAlgorithm(algorithm, op) {
+  const keys = lazyKeys();
+  try {
+    return keys.normalizeAlgorithm(algorithm, op);
+  } catch (err) {
+    if (err?.name !== 'NotSupportedError') throw err;
+    return keys.normalizeAlgorithm(algorithm,
+                                   op === 'wrapKey' ? 'encrypt' : 'decrypt');
+  }
+}
+
+async function wrapKey(format, key, wrappingKey, wrapAlgorithm) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+  const prefix = prefixFor('wrapKey');
+  requireArguments(arguments.length, 4, prefix);
+  format = checkFormat(format, 0, prefix);
+  checkCryptoKey(key, 1, prefix);
+  checkCryptoKey(wrappingKey, 2, prefix);
+  wrapAlgorithm = normalizeWrapAlgorithm(wrapAlgorithm, 'wrapKey');
+  if (wrapAlgorithm.name !== keyAlgorithmName(wrappingKey) ||
+      !keyHasUsage(wrappingKey, 'wrapKey')) {
+    throw lazyDOMException(
+      'The requested operation is not valid for the provided key',
+      'InvalidAccessError');
+  }
+  const keys = lazyKeys();
+  let exported = await keys.exportKey(format, key);
+  if (format === 'jwk') {
+    exported = keys.jwkToBytes(exported);
+    // AES-KW wraps whole 64-bit blocks: JSON takes trailing spaces.
+    if (wrapAlgorithm.name === 'AES-KW' && exported.length % 8) {
+      const { Buffer } = require('buffer');
+      exported = Buffer.concat([exported,
+                                Buffer.alloc(8 - exported.length % 8, 0x20)]);
+    }
+  }
+  return lazyOps().cipher(true, wrapAlgorithm, wrappingKey, exported);
+}
+
+async function unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm,
+                         unwrappedKeyAlgorithm, extractable, keyUsages) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+  const prefix = prefixFor('unwrapKey');
+  requireArguments(arguments.length, 7, prefix);
+  format = checkFormat(format, 0, prefix);
+  checkBufferSource(wrappedKey, 1, prefix);
+  checkCryptoKey(unwrappingKey, 2, prefix);
+  keyUsages = checkUsageList(keyUsages, 6, prefix);
+  unwrapAlgorithm = normalizeWrapAlgorithm(unwrapAlgorithm, 'unwrapKey');
+  const keys = lazyKeys();
+  unwrappedKeyAlgorithm =
+    keys.normalizeAlgorithm(unwrappedKeyAlgorithm, 'importKey');
+  if (unwrapAlgorithm.name !== keyAlgorithmName(unwrappingKey) ||
+      !keyHasUsage(unwrappingKey, 'unwrapKey')) {
+    throw lazyDOMException(
+      'The requested operation is not valid for the provided key',
+      'InvalidAccessError');
+  }
+  let keyData = await lazyOps().cipher(false, unwrapAlgorithm, unwrappingKey,
+                                       wrappedKey);
+  if (format === 'jwk') keyData = keys.bytesToJwk(new Uint8Array(keyData));
+  return keys.importKey(format, keyData, unwrappedKeyAlgorithm,
+                        !!extractable, keyUsages);
+}
+
+async function getPublicKey(key, keyUsages) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+  const prefix = prefixFor('getPublicKey');
+  requireArguments(arguments.length, 2, prefix);
+  checkCryptoKey(key, 0, prefix);
+  keyUsages = checkUsageList(keyUsages, 1, prefix);
+  const {
+    createPublicKey,
+    kAlgorithm,
+  } = require('internal/crypto/keys');
+  if (key.type !== 'private') {
+    throw lazyDOMException('key must be a private key',
+                           key.type === 'secret' ? 'NotSupportedError' :
+                             'InvalidAccessError');
+  }
+  const { kKeyObject } = require('internal/crypto/util');
+  const publicKey = createPublicKey(key[kKeyObject]);
+  return publicKey.toCryptoKey(key[kAlgorithm], true, keyUsages);
+}
+
 function notImplemented(name) {
   return function() {
     if (this !== subtle) {
@@ -164,11 +507,23 @@ function notImplemented(name) {
   };
 }
 
-const subtleMethods = { __proto__: null, digest };
-for (const name of ['encrypt', 'decrypt', 'sign', 'verify', 'generateKey',
-                    'deriveKey', 'deriveBits', 'importKey', 'exportKey',
-                    'wrapKey', 'unwrapKey', 'getPublicKey',
-                    'encapsulateBits', 'encapsulateKey', 'decapsulateBits',
+const subtleMethods = {
+  __proto__: null,
+  digest,
+  generateKey,
+  importKey,
+  exportKey,
+  sign,
+  verify,
+  encrypt: cipherMethod('encrypt', true),
+  decrypt: cipherMethod('decrypt', false),
+  deriveBits,
+  deriveKey,
+  wrapKey,
+  unwrapKey,
+  getPublicKey,
+};
+for (const name of ['encapsulateBits', 'encapsulateKey', 'decapsulateBits',
                     'decapsulateKey']) {
   subtleMethods[name] = notImplemented(name);
 }
@@ -252,4 +607,5 @@ module.exports = {
   CryptoKey,
   SubtleCrypto,
   crypto,
+  normalizeDigestAlgorithm,
 };

@@ -5,6 +5,7 @@
 const {
   ArrayPrototypeMap,
   FunctionPrototypeCall,
+  Symbol,
 } = primordials;
 
 const {
@@ -23,6 +24,14 @@ const {
   validateFunction,
   validateString,
 } = require('internal/validators');
+const {
+  hasObserver,
+  startPerf,
+  stopPerf,
+} = require('internal/perf/observer_counts');
+
+// The timing of a query while 'dns' entries are observed.
+const kPerfContext = Symbol('kPerfHooksDnsContext');
 
 const { QueryReqWrap } = internalBinding('cares_wrap');
 
@@ -38,6 +47,9 @@ function onQueryDone(err, records, ttls) {
                                 (address, i) => ({ address, ttl: ttls[i] }));
   }
   this.callback(null, records);
+  if (hasObserver('dns')) {
+    stopPerf(this, kPerfContext, { detail: { result: records } });
+  }
 }
 
 function makeQuery(bindingName) {
@@ -59,6 +71,11 @@ function makeQuery(bindingName) {
     req.oncomplete = bindRequest(req, 'QUERYWRAP', onQueryDone);
     const err = this._handle[bindingName](req, toQueryName(name));
     if (err) throw new DNSException(err, bindingName, name);
+    if (hasObserver('dns')) {
+      startPerf(req, kPerfContext, {
+        type: 'dns', name: bindingName, detail: { host: name, ttl: req.ttl },
+      });
+    }
     return req;
   };
 }

@@ -8,6 +8,7 @@ const {
   FunctionPrototypeCall,
   ObjectAssign,
   Promise,
+  Symbol,
 } = primordials;
 
 const {
@@ -35,6 +36,14 @@ const {
   validatePort,
   validateString,
 } = require('internal/validators');
+const {
+  hasObserver,
+  startPerf,
+  stopPerf,
+} = require('internal/perf/observer_counts');
+
+// The timing of a request while 'dns' entries are observed.
+const kPerfContext = Symbol('kPerfHooksDnsContext');
 
 const cares = internalBinding('cares_wrap');
 const { GetAddrInfoReqWrap, GetNameInfoReqWrap, QueryReqWrap } = cares;
@@ -48,13 +57,17 @@ function onLookup(err, addresses) {
   }
   const family = this.family;
   if (this.all) {
-    this.resolve(ArrayPrototypeMap(addresses, (address) => ({
+    addresses = ArrayPrototypeMap(addresses, (address) => ({
       address, family: family || isIP(address),
-    })));
+    }));
+    this.resolve(addresses);
   } else {
     this.resolve({
       address: addresses[0], family: family || isIP(addresses[0]),
     });
+  }
+  if (hasObserver('dns')) {
+    stopPerf(this, kPerfContext, { detail: { addresses } });
   }
 }
 
@@ -84,7 +97,16 @@ function lookup(hostname, options) {
     req.oncomplete = bindRequest(req, 'GETADDRINFOREQWRAP', onLookup);
     const err = cares.getaddrinfo(req, toQueryName(hostname), family, hints,
                                   orderCode(order));
-    if (err) reject(new DNSException(err, 'getaddrinfo', hostname));
+    if (err) {
+      reject(new DNSException(err, 'getaddrinfo', hostname));
+    } else if (hasObserver('dns')) {
+      startPerf(req, kPerfContext, {
+        type: 'dns',
+        name: 'lookup',
+        detail: { hostname, family, hints, verbatim: order === 'verbatim',
+                  order },
+      });
+    }
   });
 }
 
@@ -94,6 +116,9 @@ function onLookupService(err, hostname, service) {
     return;
   }
   this.resolve({ hostname, service });
+  if (hasObserver('dns')) {
+    stopPerf(this, kPerfContext, { detail: { hostname, service } });
+  }
 }
 
 // lookupService(address, port) -> Promise of { hostname, service }
@@ -111,7 +136,13 @@ function lookupService(address, port) {
     req.reject = reject;
     req.oncomplete = bindRequest(req, 'GETNAMEINFOREQWRAP', onLookupService);
     const err = cares.getnameinfo(req, address, port);
-    if (err) reject(new DNSException(err, 'getnameinfo', address));
+    if (err) {
+      reject(new DNSException(err, 'getnameinfo', address));
+    } else if (hasObserver('dns')) {
+      startPerf(req, kPerfContext, {
+        type: 'dns', name: 'lookupService', detail: { host: address, port },
+      });
+    }
   });
 }
 
@@ -125,6 +156,9 @@ function onQueryDone(err, records, ttls) {
                                 (address, i) => ({ address, ttl: ttls[i] }));
   }
   this.resolve(records);
+  if (hasObserver('dns')) {
+    stopPerf(this, kPerfContext, { detail: { result: records } });
+  }
 }
 
 function makeQuery(bindingName) {
@@ -141,7 +175,13 @@ function makeQuery(bindingName) {
       req.reject = reject;
       req.oncomplete = bindRequest(req, 'QUERYWRAP', onQueryDone);
       const err = this._handle[bindingName](req, toQueryName(name));
-      if (err) reject(new DNSException(err, bindingName, name));
+      if (err) {
+        reject(new DNSException(err, bindingName, name));
+      } else if (hasObserver('dns')) {
+        startPerf(req, kPerfContext, {
+          type: 'dns', name: bindingName, detail: { host: name, ttl },
+        });
+      }
     });
   };
 }

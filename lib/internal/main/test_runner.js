@@ -1,7 +1,115 @@
 'use strict';
 
-// Not built yet: fails clearly (see doc/status.md).
+// `lode --test [patterns...]`: runs the test files the patterns (or the
+// default pattern) match and reports them with the command line's
+// reporters; the exit code is 1 when a test failed.
 
-const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
+const {
+  ArrayPrototypeMap,
+  ArrayPrototypeSlice,
+  NumberParseInt,
+  RegExpPrototypeExec,
+  StringPrototypeSplit,
+} = primordials;
 
-throw new ERR_NOT_IMPLEMENTED('--test');
+const { prepareMainThreadExecution } =
+  require('internal/process/pre_execution');
+const { getOptionValue } = require('internal/options');
+const {
+  codes: { ERR_INVALID_ARG_VALUE },
+} = require('internal/errors');
+
+const kGenericUserError = 1;
+
+function parseShard() {
+  const text = getOptionValue('--test-shard');
+  if (!text) return undefined;
+  if (RegExpPrototypeExec(/^\d+\/\d+$/, text) === null) {
+    throw new ERR_INVALID_ARG_VALUE('--test-shard', text,
+                                    'must be in the form of <index>/<total>');
+  }
+  const parts = StringPrototypeSplit(text, '/', 2);
+  return {
+    __proto__: null,
+    index: NumberParseInt(parts[0], 10),
+    total: NumberParseInt(parts[1], 10),
+  };
+}
+
+function patternsOf(flag) {
+  const { convertStringToRegExp } = require('internal/test_runner/utils');
+  const values = getOptionValue(flag) ?? [];
+  if (values.length === 0) return undefined;
+  return ArrayPrototypeMap(values, (v) => convertStringToRegExp(v, flag));
+}
+
+const isolation = getOptionValue('--test-isolation') || 'process';
+if (isolation !== 'process' && isolation !== 'none') {
+  throw new ERR_INVALID_ARG_VALUE('--test-isolation', isolation,
+                                  'must be one of: \'process\', \'none\'');
+}
+const {
+  createCommandLineReporters,
+  getReporterOptions,
+  shouldColorizeTestFiles,
+} = require('internal/test_runner/reporters');
+const reporters = createCommandLineReporters();
+reporters.colorize = shouldColorizeTestFiles(getReporterOptions().destinations);
+
+const timeout = getOptionValue('--test-timeout') || Infinity;
+const options = {
+  __proto__: null,
+  isTestRunner: true,
+  concurrency: isolation === 'none' ? 1 :
+    (getOptionValue('--test-concurrency') || true),
+  forceExit: getOptionValue('--test-force-exit'),
+  isolation,
+  only: getOptionValue('--test-only'),
+  reporters: getReporterOptions().names,
+  destinations: getReporterOptions().destinations,
+  shard: parseShard(),
+  // A file's own process gets the name patterns with the rest of the
+  // command line.
+  testNamePatterns: isolation === 'none' ?
+    patternsOf('--test-name-pattern') : undefined,
+  testSkipPatterns: isolation === 'none' ?
+    patternsOf('--test-skip-pattern') : undefined,
+  timeout,
+  watch: getOptionValue('--watch'),
+  globalSetupPath: getOptionValue('--test-global-setup') || undefined,
+  globPatterns: ArrayPrototypeSlice(process.argv, 1),
+};
+
+require('internal/util/debuglog').debuglog('test_runner')(
+  'test runner configuration:', options);
+
+const { kHarness, run } = require('internal/test_runner/runner');
+
+// SIGINT and SIGTERM end the run: the tests still running are cancelled
+// and reported, and the process exits (with 1: tests were cancelled). As
+// in Node, custom reporters are not waited for.
+let stream;
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  stream?.[kHarness].root.postRun();
+  process.exit();
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+// With isolation 'none', the --require modules load into the run, after
+// the global setup (their hooks are the run's global hooks); a file's own
+// process loads them otherwise.
+if (isolation === 'none') {
+  stream = run(options, {
+    __proto__: null, reporters, prepare: () => prepareMainThreadExecution(),
+  });
+} else {
+  prepareMainThreadExecution(false);
+  stream = run(options, { __proto__: null, reporters });
+}
+stream.on('test:summary', (data) => {
+  if (!data.success) process.exitCode = kGenericUserError;
+});

@@ -12,7 +12,8 @@ const {
 
 const { getOptionValue } = require('internal/options');
 
-function prepareMainThreadExecution(expandArgv1 = false) {
+// `isWorker`: a worker thread has no IPC channel of its own.
+function prepareMainThreadExecution(expandArgv1 = false, isWorker = false) {
   const path = require('path');
   if (expandArgv1 && process.argv[1] &&
       !process.argv[1].startsWith('-')) {
@@ -22,8 +23,10 @@ function prepareMainThreadExecution(expandArgv1 = false) {
   addReadOnlyProcessAlias('_eval', '--eval');
   addReadOnlyProcessAlias('_print_eval', '--print');
   require('internal/util/debuglog').initializeDebugEnv(process.env.NODE_DEBUG);
-  setupChildProcessIpcChannel();
-  initializeClusterWorker();
+  if (!isWorker) {
+    setupChildProcessIpcChannel();
+    initializeClusterWorker();
+  }
   // A bad --dns-result-order fails here, as in Node, not at the first
   // lookup.
   if (getOptionValue('--dns-result-order')) {

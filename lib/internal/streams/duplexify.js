@@ -99,6 +99,12 @@ function duplexify(body, name) {
   if (typeof body === 'function') {
     const { value, write, final, destroy } = fromAsyncGen(body);
 
+    // A function that makes a Duplex (a reporter factory) rather than an
+    // async generator function: the Duplex itself.
+    if (isDuplexNodeStream(value)) {
+      return value;
+    }
+
     if (isIterable(value)) {
       return from(Duplexify, value, {
         objectMode: true,

@@ -1,14 +1,18 @@
 'use strict';
 
-// The root of the test tree for a file run directly (`lode file.js`): made
-// on the first test(), describe() or hook call. It collects the top-level
-// tests while the entry file loads, then runs them one after the other,
-// turns uncaught errors into test failures, and when the event loop empties
-// reports the summary and sets process.exitCode.
+// The root of a test tree and what it reports to. A file that uses
+// node:test and is run directly (`lode file.js`, or as one file of
+// `lode --test`) gets one on its first test(), describe() or hook call:
+// it collects the top-level tests while the entry file loads, then runs
+// them one after the other, turns uncaught errors into test failures, and
+// when the event loop empties reports the summary and sets
+// process.exitCode. run() with isolation 'none' makes one of its own and
+// loads the test files into it.
 
 const {
   ArrayPrototypeFilter,
   ArrayPrototypeIncludes,
+  ArrayPrototypeMap,
   ArrayPrototypePush,
   ArrayPrototypeSome,
   PromisePrototypeThen,
@@ -20,15 +24,12 @@ const {
 const { setImmediate: realSetImmediate } = require('timers');
 
 const {
-  codes: { ERR_INVALID_ARG_VALUE },
-} = require('internal/errors');
-const {
   kCancelledByParent,
   kUncaughtException,
   kUnhandledRejection,
+  convertStringToRegExp,
   elapsedMs,
   getCallerLocation,
-  getReporterName,
 } = require('internal/test_runner/utils');
 const {
   Suite,
@@ -40,47 +41,69 @@ const {
 
 let harness = null;
 
-function createFormatter(name) {
-  const { getColors } = require('internal/test_runner/reporter/utils');
-  const colors = getColors(process.stdout);
-  switch (name) {
-    case 'spec': {
-      const { SpecFormatter } = require('internal/test_runner/reporter/spec');
-      return new SpecFormatter(colors);
-    }
-    case 'tap': {
-      const { TapFormatter } = require('internal/test_runner/reporter/tap');
-      return new TapFormatter();
-    }
-    case 'dot': {
-      const { DotFormatter } = require('internal/test_runner/reporter/dot');
-      return new DotFormatter(colors);
-    }
-    default: {
-      const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
-      if (name === 'junit' || name === 'lcov') {
-        throw new ERR_NOT_IMPLEMENTED(`the ${name} test reporter`);
-      }
-      throw new ERR_INVALID_ARG_VALUE('--test-reporter', name,
-                                      'is not a built-in reporter');
-    }
+function optionValue(name, fallback) {
+  const { getOptionValue } = require('internal/options');
+  try {
+    return getOptionValue(name) ?? fallback;
+  } catch {
+    return fallback;
   }
 }
 
+function patternsOf(flag) {
+  const values = optionValue(flag, []);
+  if (values.length === 0) return null;
+  return ArrayPrototypeMap(values, (v) => convertStringToRegExp(v, flag));
+}
+
+// The harness configuration of a file run directly: the command line.
+function commandLineConfig() {
+  const { createCommandLineReporters } =
+    require('internal/test_runner/reporters');
+  const isChild = process.env.NODE_TEST_CONTEXT !== undefined;
+  const main = process.argv[1];
+  const entryFile = typeof main === 'string' && main.length > 0 ?
+    require('path').resolve(main) : undefined;
+  return {
+    __proto__: null,
+    reporter: createCommandLineReporters(),
+    entryFile,
+    namePatterns: patternsOf('--test-name-pattern'),
+    skipPatterns: patternsOf('--test-skip-pattern'),
+    // Run directly, `only` always filters; a file of `lode --test` does
+    // only with --test-only (the parent passes it on).
+    filterByOnly: isChild ? optionValue('--test-only', false) === true : true,
+    timeout: optionValue('--test-timeout', 0) || Infinity,
+    forceExit: optionValue('--test-force-exit', false) === true,
+    concurrency: 1,
+    setExitCode: true,
+    // A file of `lode --test` leaves the global setup to its parent.
+    globalSetupPath: isChild ? undefined :
+      (optionValue('--test-global-setup', '') || undefined),
+    cwd: process.cwd(),
+  };
+}
+
+// --test-global-setup runs once per process.
+let globalSetupDone = false;
+
 class Harness {
-  constructor() {
-    this.formatter = null;
+  constructor(config) {
+    this.config = config;
     this.running = new SafeSet();
     this.lastFinished = null;
-    this.counters = {
-      __proto__: null,
-      tests: 0, suites: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0,
-      todo: 0,
-    };
-    this.rootFailures = [];
+    this.resetCounters();
+    this.success = true;
     this.finished = false;
+    this.watching = false;
     this.idleRounds = 0;
-    this.root = new Test({ __proto__: null, name: '<root>', harness: this });
+    this.afterHooksStarted = false;
+    this.root = new Test({
+      __proto__: null, name: '<root>', harness: this,
+      concurrency: config.concurrency, timeout: config.rootTimeout,
+      signal: config.signal,
+    });
+    this.root.entryFile = config.entryFile;
     this.root.startTime = process.hrtime.bigint();
     this.root.holdStart = true;
     this.root.done = {
@@ -88,50 +111,110 @@ class Harness {
     };
   }
 
+  // Loads the --test-global-setup module and runs its globalSetup(); its
+  // globalTeardown() runs once the run has ended. Settles before any test
+  // starts.
+  bootstrap() {
+    if (this.bootstrapped === undefined) {
+      this.bootstrapping = true;
+      this.bootstrapped = PromisePrototypeThen(this.runGlobalSetup(), () => {
+        this.bootstrapping = false;
+      });
+    }
+    return this.bootstrapped;
+  }
+
+  async runGlobalSetup() {
+    const file = this.config.globalSetupPath;
+    if (!file || globalSetupDone) return;
+    globalSetupDone = true;
+    const { resolve } = require('path');
+    const { pathToFileURL } = require('internal/url');
+    const { importModule } = require('internal/modules/esm/loader');
+    const { validateFunction } = require('internal/validators');
+    const cwd = this.config.cwd ?? process.cwd();
+    const module = await importModule(pathToFileURL(resolve(cwd, file)).href,
+                                      pathToFileURL(`${cwd}/`).href);
+    if (module.globalTeardown) {
+      validateFunction(module.globalTeardown, 'globalSetupModule.globalTeardown');
+      this.globalTeardown = module.globalTeardown;
+    }
+    if (module.globalSetup) {
+      validateFunction(module.globalSetup, 'globalSetupModule.globalSetup');
+      await module.globalSetup();
+    }
+  }
+
+  async teardown() {
+    const fn = this.globalTeardown;
+    if (fn === undefined) return;
+    this.globalTeardown = undefined;
+    await fn();
+  }
+
+  resetCounters() {
+    this.counters = {
+      __proto__: null,
+      tests: 0, suites: 0, passed: 0, failed: 0, cancelled: 0, skipped: 0,
+      todo: 0, topLevel: 0,
+    };
+  }
+
   // The file being run: the one every test reports as its filePath.
   entryFile() {
-    if (this.entry === undefined) {
-      const main = process.argv[1];
-      this.entry = typeof main === 'string' && main.length > 0 ?
-        require('path').resolve(main) : undefined;
-    }
-    return this.entry;
+    return this.root.entryFile;
+  }
+
+  // The location events of the root carry.
+  rootLocation() {
+    const file = this.config.entryFile;
+    if (file === undefined) return undefined;
+    return { __proto__: null, line: 1, column: 1, file };
   }
 
   emit(event) {
-    this.formatter ??= createFormatter(getReporterName());
-    const text = this.formatter.format(event);
-    if (text) process.stdout.write(text);
+    this.config.reporter.emit(event);
   }
 
   count(test) {
     const c = this.counters;
+    if (test.nesting === 0) c.topLevel++;
     if (test.reportedType === 'suite') {
       c.suites++;
       return;
     }
     c.tests++;
-    if (test.skipped) c.skipped++;
-    else if (test.isTodo) c.todo++;
-    else if (test.cancelled) c.cancelled++;
-    else if (!test.passed) c.fail++;
-    else c.pass++;
+    if (test.skipped) {
+      c.skipped++;
+    } else if (test.isTodo) {
+      c.todo++;
+    } else if (test.cancelled) {
+      c.cancelled++;
+      this.success = false;
+    } else if (!test.passed) {
+      c.failed++;
+      this.success = false;
+    } else {
+      c.passed++;
+    }
   }
 
   reportLate(test) {
     test.startTime = test.endTime = process.hrtime.bigint();
     test.finished = true;
+    test.testNumber = ++this.root.outputCount;
     test.reportTo(this.root);
   }
 
   // The entry file has loaded: run the top-level tests.
   release() {
     const root = this.root;
-    root.filterOnly();
+    if (this.config.filterByOnly) root.filterOnly();
     root.pending = ArrayPrototypeFilter(
       root.pending, (t) => ArrayPrototypeIncludes(root.subtests, t));
     root.holdStart = false;
     root.startPending();
+    this.maybeAllDone();
   }
 
   // Where an uncaught error belongs: the innermost test running now.
@@ -145,6 +228,9 @@ class Harness {
   }
 
   onUncaught(err, kind) {
+    const { isReporterError } = require('internal/test_runner/reporters');
+    // The run cannot start (the global setup failed): the error ends it.
+    if (isReporterError(err) || this.bootstrapping) throw err;
     const test = this.blame();
     if (test !== null) {
       test.stop(runnerFailure(err, kind));
@@ -159,7 +245,40 @@ class Harness {
       `the test ended. This activity created the error "${err}" which ` +
       `triggered an ${event} event, caught by the test runner.`;
     ArrayPrototypePush(this.root.diagnostics, text);
-    this.root.fail(runnerFailure(err, kind));
+    this.success = false;
+    if (this.config.setExitCode) process.exitCode = 1;
+  }
+
+  // Every top-level test has ended: the root's after() hooks run now (they
+  // may close what keeps the loop alive), and with --test-force-exit the
+  // process ends once the summary is out.
+  maybeAllDone() {
+    const root = this.root;
+    if (this.afterHooksStarted || root.holdStart || root.pending.length > 0 ||
+        root.activeSubtests > 0 || root.subtests.length === 0 ||
+        root.nextToReport < root.subtests.length) {
+      return;
+    }
+    this.afterHooksStarted = true;
+    const next = () => {
+      if (this.config.forceExit) {
+        root.postRun();
+        const ended = PromisePrototypeThen(this.ended ?? PromiseResolve(),
+                                           () => this.teardown());
+        PromisePrototypeThen(ended, () => process.exit());
+      }
+    };
+    if (root.hooks.after.length > 0 && !root.afterRan) {
+      root.afterRan = true;
+      PromisePrototypeThen(
+        root.runHooks(root.hooks.after, root.getContext()), next,
+        (err) => {
+          root.fail(err);
+          next();
+        });
+      return;
+    }
+    next();
   }
 
   // The event loop is empty: whatever has not finished is cancelled.
@@ -200,14 +319,22 @@ class Harness {
       root.afterRan = true;
       PromisePrototypeThen(
         root.runHooks(root.hooks.after, root.getContext()),
-        () => root.postRun(),
+        () => this.end(),
         (err) => {
           root.fail(err);
-          root.postRun();
+          this.end();
         });
       return;
     }
-    root.postRun();
+    this.end();
+  }
+
+  // The summary, then the global teardown.
+  end() {
+    this.root.postRun();
+    PromisePrototypeThen(this.teardown(), undefined, (err) => {
+      process.nextTick(() => { throw err; });
+    });
   }
 
   // Called by the root's postRun.
@@ -215,76 +342,106 @@ class Harness {
     if (this.finished) return;
     this.finished = true;
     const root = this.root;
+    const loc = this.rootLocation();
     root.output({
       __proto__: null,
       type: 'test:plan',
-      data: { __proto__: null, nesting: 0, count: root.subtests.length },
+      data: { __proto__: null, nesting: 0, count: this.counters.topLevel,
+              ...loc },
     });
     for (let i = 0; i < root.diagnostics.length; i++) {
       root.output({
         __proto__: null,
         type: 'test:diagnostic',
-        data: { __proto__: null, nesting: 0, message: root.diagnostics[i] },
+        data: { __proto__: null, nesting: 0, message: root.diagnostics[i],
+                level: 'info', ...loc },
       });
     }
     const c = this.counters;
     const duration = elapsedMs(root.startTime, process.hrtime.bigint());
     const lines = [
-      `tests ${c.tests}`, `suites ${c.suites}`, `pass ${c.pass}`,
-      `fail ${c.fail}`, `cancelled ${c.cancelled}`, `skipped ${c.skipped}`,
+      `tests ${c.tests}`, `suites ${c.suites}`, `pass ${c.passed}`,
+      `fail ${c.failed}`, `cancelled ${c.cancelled}`, `skipped ${c.skipped}`,
       `todo ${c.todo}`, `duration_ms ${duration}`,
     ];
     for (let i = 0; i < lines.length; i++) {
       root.output({
         __proto__: null,
         type: 'test:diagnostic',
-        data: { __proto__: null, nesting: 0, message: lines[i] },
+        data: { __proto__: null, nesting: 0, message: lines[i],
+                level: 'info', ...loc },
       });
     }
-    const success = c.fail === 0 && c.cancelled === 0 && root.error === null;
+    if (root.error !== null) this.success = false;
+    const success = this.success;
     root.output({
       __proto__: null,
       type: 'test:summary',
       data: {
         __proto__: null,
         success,
-        counts: {
-          __proto__: null, tests: c.tests, suites: c.suites, passed: c.pass,
-          failed: c.fail, cancelled: c.cancelled, skipped: c.skipped,
-          todo: c.todo, topLevel: root.subtests.length,
-        },
+        counts: { __proto__: null, ...c },
         duration_ms: duration,
-        file: undefined,
+        file: loc?.file,
       },
     });
-    if (this.formatter !== null) {
-      const rest = this.formatter.end();
-      if (rest) process.stdout.write(rest);
+    if (this.watching) {
+      // Watch mode: the next round reports again, from zero.
+      this.resetCounters();
+      this.success = true;
+      this.finished = false;
+      root.finished = false;
+      root.diagnostics = [];
+      return;
     }
-    if (!success) process.exitCode = 1;
+    this.ended = this.config.reporter.end();
+    if (!success && this.config.setExitCode) process.exitCode = 1;
+    this.removeListeners();
+  }
+
+  // Watch mode: a round begins, timed from now.
+  restartRound() {
+    this.root.startTime = process.hrtime.bigint();
+    this.root.endTime = null;
+  }
+
+  addListeners() {
+    this.uncaughtListener = (err) => this.onUncaught(err, kUncaughtException);
+    this.rejectionListener =
+      (err) => this.onUncaught(err, kUnhandledRejection);
+    this.beforeExitListener = () => this.onBeforeExit();
+    process.on('uncaughtException', this.uncaughtListener);
+    process.on('unhandledRejection', this.rejectionListener);
+    process.on('beforeExit', this.beforeExitListener);
+  }
+
+  removeListeners() {
+    if (this.uncaughtListener === undefined) return;
     process.removeListener('uncaughtException', this.uncaughtListener);
     process.removeListener('unhandledRejection', this.rejectionListener);
     process.removeListener('beforeExit', this.beforeExitListener);
+    this.uncaughtListener = undefined;
   }
 }
 
+// The harness tests attach to now: run()'s with isolation 'none' while it
+// loads its files, or the one of a file run directly.
 function getHarness() {
   if (harness === null) {
-    harness = new Harness();
-    const h = harness;
-    h.uncaughtListener = (err) => h.onUncaught(err, kUncaughtException);
-    h.rejectionListener = (err) => h.onUncaught(err, kUnhandledRejection);
-    h.beforeExitListener = () => h.onBeforeExit();
-    process.on('uncaughtException', h.uncaughtListener);
-    process.on('unhandledRejection', h.rejectionListener);
-    process.on('beforeExit', h.beforeExitListener);
+    const h = new Harness(commandLineConfig());
+    harness = h;
+    h.addListeners();
     // The top-level tests start once the entry file has run (after its
     // ticks and microtasks have begun to drain).
     process.nextTick(() => {
-      PromisePrototypeThen(PromiseResolve(), () => h.release());
+      PromisePrototypeThen(h.bootstrap(), () => h.release());
     });
   }
   return harness;
+}
+
+function setHarness(value) {
+  harness = value;
 }
 
 // The test or suite that test()/describe()/hooks attach to now.
@@ -322,10 +479,12 @@ function hook(name) {
 }
 
 module.exports = {
+  Harness,
   getHarness,
   hook,
   makeRunner,
   normalizeArgs,
+  setHarness,
   Suite,
   Test,
 };

@@ -20,7 +20,9 @@ const {
   PromisePrototypeThen,
   PromiseResolve,
   ReflectApply,
+  RegExpPrototypeExec,
   SafeMap,
+  StringPrototypeTrim,
   Error,
 } = primordials;
 
@@ -192,7 +194,7 @@ class TestContext {
   }
 
   get filePath() {
-    return this.#test.harness.entryFile();
+    return this.#test.entryFile;
   }
 
   get fullName() {
@@ -222,8 +224,11 @@ class TestContext {
     }
     validateObject(options, 'options');
     const { wait = false } = options;
-    if (typeof wait !== 'boolean' && typeof wait !== 'number') {
-      validateNumber(wait, 'options.wait');
+    if (typeof wait === 'number') {
+      validateNumber(wait, 'options.wait', 0, TIMEOUT_MAX);
+    } else if (typeof wait !== 'boolean') {
+      throw new ERR_INVALID_ARG_TYPE('options.wait', ['boolean', 'number'],
+                                     wait);
     }
     this.#test.plan = new TestPlan(count, wait);
   }
@@ -367,7 +372,7 @@ class SuiteContext {
   }
 
   get filePath() {
-    return this.#suite.harness.entryFile();
+    return this.#suite.entryFile;
   }
 
   get fullName() {
@@ -517,6 +522,21 @@ function normalizeArgs(name, options, fn) {
   return { name, options, fn };
 }
 
+// Whether a pattern matches the test's name, an ancestor's, or the names
+// of its ancestors and its own joined by spaces.
+function matchesPatterns(test, patterns) {
+  for (let t = test; t !== null && t.parent !== null; t = t.parent) {
+    for (let i = 0; i < patterns.length; i++) {
+      if (RegExpPrototypeExec(patterns[i], t.name) !== null) return true;
+    }
+  }
+  const joined = StringPrototypeTrim(test.nameWithAncestors());
+  for (let i = 0; i < patterns.length; i++) {
+    if (RegExpPrototypeExec(patterns[i], joined) !== null) return true;
+  }
+  return false;
+}
+
 class Test {
   constructor(config) {
     const {
@@ -548,6 +568,13 @@ class Test {
     if (timeout !== undefined && timeout !== null && timeout !== Infinity) {
       validateNumber(timeout, 'options.timeout', 0, TIMEOUT_MAX);
       this.timeout = timeout;
+    } else if ((timeout === undefined || timeout === null) &&
+               parent !== null) {
+      // --test-timeout, for the tests that set none.
+      const configured = this.harness.config.timeout;
+      if (configured !== undefined && configured !== Infinity) {
+        this.timeout = configured;
+      }
     }
     if (signal !== undefined && signal !== null) {
       validateAbortSignal(signal, 'options.signal');
@@ -557,8 +584,31 @@ class Test {
     }
 
     this.only = only === true;
+    this.entryFile = parent?.entryFile;
+    const harnessConfig = this.harness.config;
     this.runOnlySubtests = parent === null ? false :
-      (parent.runOnlySubtests || getBooleanOption('--test-only'));
+      (parent.runOnlySubtests ||
+       (harnessConfig.filterByOnly && getBooleanOption('--test-only')));
+    // Tests whose name does not match --test-name-pattern (or matches
+    // --test-skip-pattern) neither run nor report; a suite holding a test
+    // that matches runs.
+    this.filteredByName = false;
+    this.filtered = false;
+    if (parent !== null &&
+        (harnessConfig.namePatterns || harnessConfig.skipPatterns)) {
+      this.filteredByName = this.willBeFilteredByName();
+      if (!this.filteredByName) {
+        for (let t = parent; t !== null && t.filteredByName; t = t.parent) {
+          t.filteredByName = false;
+        }
+      }
+    }
+    if (parent !== null && !harnessConfig.filterByOnly &&
+        (this.only || parent.runOnlySubtests)) {
+      ArrayPrototypePush(this.diagnostics ??= [],
+                         '\'only\' and \'runOnly\' require the --test-only ' +
+                         'command-line option.');
+    }
     this.skipped = skip !== undefined && skip !== false && skip !== null;
     this.skipReason = this.skipped ? skip : undefined;
     this.isTodo = (todo !== undefined && todo !== false && todo !== null);
@@ -596,8 +646,9 @@ class Test {
     this.nextToReport = 0;
     this.buffer = [];           // events not yet handed to the parent
     this.startReported = false;
-    this.diagnostics = [];
+    this.diagnostics ??= [];
     this.testNumber = 0;
+    this.outputCount = 0;       // subtests numbered so far
 
     this.passed = false;
     this.error = null;
@@ -648,22 +699,40 @@ class Test {
     }
     const test = new Factory(config);
     if (this.reportedType !== 'suite' && this.runOnlySubtests &&
-        !test.hasOnly()) {
+        this.harness.config.filterByOnly && !test.hasOnly()) {
       return null;
     }
     ArrayPrototypePush(this.subtests, test);
-    test.testNumber = this.subtests.length;
     return test;
+  }
+
+  // Whether the name patterns leave this test out: its name (or an
+  // ancestor's, or its ancestors' names and its own joined by spaces) must
+  // match --test-name-pattern, and must not match --test-skip-pattern.
+  willBeFilteredByName() {
+    const { namePatterns, skipPatterns } = this.harness.config;
+    if (namePatterns && !matchesPatterns(this, namePatterns)) return true;
+    if (skipPatterns && matchesPatterns(this, skipPatterns)) return true;
+    return false;
+  }
+
+  // "grandparent parent test", for patterns that span several names.
+  nameWithAncestors() {
+    if (this.parent === null) return '';
+    return `${this.parent.nameWithAncestors()} ${this.name}`;
   }
 
   // Keeps only the subtests marked `only` (or holding one) when there are.
   filterOnly() {
     if (ArrayPrototypeSome(this.subtests, (t) => t.hasOnly())) {
-      this.subtests = ArrayPrototypeFilter(this.subtests,
-                                           (t) => t.hasOnly());
+      // The ones left out by name have ended (and been passed over) already.
+      this.subtests = ArrayPrototypeFilter(
+        this.subtests, (t) => t.filtered || t.hasOnly());
+      let number = 0;
       for (let i = 0; i < this.subtests.length; i++) {
-        this.subtests[i].testNumber = i + 1;
+        if (!this.subtests[i].filtered) this.subtests[i].testNumber = ++number;
       }
+      this.outputCount = number;
     }
     for (let i = 0; i < this.subtests.length; i++) {
       if (this.subtests[i].reportedType === 'suite') {
@@ -710,6 +779,19 @@ class Test {
       this.done = { __proto__: null, promise, resolve };
     }
     const parent = this.parent;
+    if (this.filteredByName && this.error === null) {
+      // Left out by the name patterns: ends at once, without a word.
+      this.filtered = true;
+      this.passed = true;
+      this.startTime = this.endTime = now();
+      this.finished = true;
+      parent.childFinished(this);
+      this.done.resolve();
+      if (parent.parent === null) this.harness.maybeAllDone();
+      return this.done.promise;
+    }
+    if (this.testNumber === 0) this.testNumber = ++parent.outputCount;
+    this.emitNow('test:enqueue', this.queueData());
     if (parent.activeSubtests < parent.concurrency && !parent.holdStart) {
       this.runGuarded();
     } else {
@@ -718,7 +800,31 @@ class Test {
     return this.done.promise;
   }
 
+  // The data of test:enqueue and test:dequeue.
+  queueData() {
+    const data = {
+      __proto__: null,
+      nesting: this.nesting,
+      name: this.name,
+      type: this.reportedType,
+    };
+    if (this.loc !== undefined) {
+      data.line = this.loc.line;
+      data.column = this.loc.column;
+      data.file = this.loc.file;
+    }
+    return data;
+  }
+
+  // Events that go out at once, in the order things happen (test:enqueue,
+  // test:dequeue, test:complete), not in the order of the report.
+  emitNow(type, data) {
+    if (this.filtered) return;
+    this.harness.emit({ __proto__: null, type, data });
+  }
+
   runGuarded() {
+    this.emitNow('test:dequeue', this.queueData());
     this.parent.activeSubtests++;
     PromisePrototypeThen(this.run(), noop, (err) => {
       // A bug in the runner: report it on the test rather than lose it.
@@ -781,10 +887,13 @@ class Test {
     const runAfterEach = async () => {
       if (afterEachRan || this.skipped) return;
       afterEachRan = true;
-      const hooks = this.ancestorHooks('afterEach');
+      // The innermost level first, each level's in the order they came.
       const innerFirst = [];
-      for (let i = hooks.length - 1; i >= 0; i--) {
-        ArrayPrototypePush(innerFirst, hooks[i]);
+      for (let t = this.parent; t !== null; t = t.parent) {
+        const list = t.hooks.afterEach;
+        for (let i = 0; i < list.length; i++) {
+          ArrayPrototypePush(innerFirst, list[i]);
+        }
       }
       await this.runHooks(innerFirst, context);
     };
@@ -806,19 +915,25 @@ class Test {
       }
       if (!this.skipped) {
         const running = callUserFunction(this, this.fn, context, [context]);
-        if (running !== undefined || this.timeout !== Infinity ||
-            this.outerSignal !== undefined) {
-          await withTimeout(running ?? PromiseResolve(), this.timeout,
-                            this.signal, this.stopper);
-        }
-        await this.waitForSubtests();
-        if (this.plan !== null) {
-          if (this.plan.wait !== false &&
+        // The body, its subtests and the plan's wait, under the timeout.
+        const finish = async (body) => {
+          if (body !== undefined) await body;
+          await this.waitForSubtests();
+          if (this.plan !== null && this.plan.wait !== false &&
               this.plan.actual < this.plan.expected) {
             await this.waitForPlan();
           }
-          this.plan.check();
+        };
+        if (this.timeout !== Infinity || this.outerSignal !== undefined) {
+          await withTimeout(finish(running), this.timeout, this.signal,
+                            this.stopper);
+        } else if (running !== undefined) {
+          await withTimeout(running, this.timeout, this.signal, this.stopper);
+          await finish();
+        } else {
+          await finish();
         }
+        this.plan?.check();
       }
       this.pass();
       await runAfterEach();
@@ -838,6 +953,8 @@ class Test {
         this.fail(wrapFailure(hookErr, kHookFailure));
       }
     }
+    // The test is over: t.signal says so to what it started.
+    this.abortSignal();
     this.postRun();
   }
 
@@ -899,7 +1016,15 @@ class Test {
     // Subtests that never ran end now, cancelled.
     for (let i = 0; i < this.subtests.length; i++) {
       const sub = this.subtests[i];
+      if (!sub.finished && sub.filteredByName && sub.startTime === null &&
+          sub.error === null) {
+        sub.filtered = true;
+        sub.passed = true;
+        sub.finished = true;
+        continue;
+      }
       if (!sub.finished && sub.startTime === null) {
+        if (sub.testNumber === 0) sub.testNumber = ++this.outputCount;
         sub.cancel(runnerFailure(
           'test did not finish before its parent and was cancelled',
           kCancelledByParent));
@@ -929,6 +1054,7 @@ class Test {
     this.harness.lastFinished = this;
     if (this.mockTracker !== null) this.mockTracker.reset();
     if (this.parent !== null) {
+      this.emitNow('test:complete', this.resultData(true));
       this.parent.activeSubtests--;
       this.parent.childFinished(this);
       this.parent.startPending();
@@ -960,6 +1086,33 @@ class Test {
       this.nextToReport++;
       next.reportTo(this);
     }
+    this.subtests[this.nextToReport]?.onTurn();
+    if (this.parent === null) this.harness.maybeAllDone();
+  }
+
+  // The test is now the next of its parent's children to report.
+  onTurn() {}
+
+  // The data of test:pass, test:fail and test:complete.
+  resultData(complete) {
+    const details = {
+      __proto__: null,
+      duration_ms: this.duration(),
+      type: this.reportedType,
+    };
+    if (!this.passed) details.error = this.error;
+    if (complete) details.passed = this.passed;
+    const data = {
+      __proto__: null,
+      name: this.name,
+      nesting: this.nesting,
+      testNumber: this.testNumber,
+      details,
+      ...this.locationData(),
+    };
+    if (this.skipped) data.skip = this.skipReason;
+    else if (this.isTodo) data.todo = this.todoReason;
+    return data;
   }
 
   eventData() {
@@ -970,54 +1123,54 @@ class Test {
       testNumber: this.testNumber,
     };
     if (this.loc !== undefined) {
-      data.file = this.loc.file;
       data.line = this.loc.line;
       data.column = this.loc.column;
+      data.file = this.loc.file;
     }
     return data;
   }
 
   reportTo(parent) {
     this.reported = true;
+    if (this.filtered) return;
+    this.harness.count(this);
     const base = this.eventData();
     parent.output({ __proto__: null, type: 'test:start', data: base });
     for (let i = 0; i < this.buffer.length; i++) parent.output(this.buffer[i]);
     this.buffer = [];
-    if (this.subtests.length > 0) {
+    if (this.outputCount > 0) {
       parent.output({
         __proto__: null,
         type: 'test:plan',
         data: { __proto__: null, nesting: this.nesting + 1,
-                count: this.subtests.length, file: base.file },
+                count: this.outputCount, ...this.locationData() },
       });
     }
-    const data = { __proto__: null, ...base };
-    data.details = {
-      __proto__: null,
-      duration_ms: this.duration(),
-      type: this.reportedType,
-    };
-    if (this.skipped) data.skip = this.skipReason;
-    else if (this.isTodo) data.todo = this.todoReason;
-    if (this.passed) {
-      parent.output({ __proto__: null, type: 'test:pass', data });
-    } else {
-      data.details.error = this.error;
-      parent.output({ __proto__: null, type: 'test:fail', data });
-    }
+    const data = this.resultData(false);
     parent.output({
-      __proto__: null, type: 'test:complete',
-      data: { __proto__: null, ...data, passed: this.passed },
+      __proto__: null,
+      type: this.passed ? 'test:pass' : 'test:fail',
+      data,
     });
     for (let i = 0; i < this.diagnostics.length; i++) {
       parent.output({
         __proto__: null,
         type: 'test:diagnostic',
         data: { __proto__: null, nesting: this.nesting,
-                message: this.diagnostics[i], file: base.file },
+                message: this.diagnostics[i], level: 'info',
+                ...this.locationData() },
       });
     }
-    this.harness.count(this);
+  }
+
+  locationData() {
+    if (this.loc === undefined) return undefined;
+    return {
+      __proto__: null,
+      line: this.loc.line,
+      column: this.loc.column,
+      file: this.loc.file,
+    };
   }
 }
 

@@ -5,12 +5,17 @@
 
 const {
   Number,
+  RegExp,
+  RegExpPrototypeExec,
   SafeSet,
   StringPrototypeStartsWith,
 } = primordials;
 
 const { getCallSites } = internalBinding('util');
 const { getOptionValue } = require('internal/options');
+const {
+  codes: { ERR_INVALID_ARG_VALUE },
+} = require('internal/errors');
 
 // Values of ERR_TEST_FAILURE's failureType.
 const kCallbackAndPromisePresent = 'callbackAndPromisePresent';
@@ -38,9 +43,14 @@ function getCallerLocation() {
   for (let i = 0; i < sites.length; i++) {
     const name = sites[i].scriptName;
     if (name && !StringPrototypeStartsWith(name, 'node:')) {
+      let file = name;
+      if (StringPrototypeStartsWith(file, 'file://')) {
+        const { fileURLToPath } = require('internal/url');
+        file = fileURLToPath(file);
+      }
       return {
         __proto__: null,
-        file: name,
+        file,
         line: sites[i].lineNumber,
         column: sites[i].column,
       };
@@ -49,23 +59,40 @@ function getCallerLocation() {
   return undefined;
 }
 
+// The files `lode --test` runs when given no pattern: test.js, test-x.js,
+// x.test.js, x-test.js, x_test.js and everything in test/ folders, with
+// the extensions js, mjs and cjs (and ts, mts and cts when TypeScript is
+// asked for: lode cannot run those, so that they fail as in a Node built
+// without TypeScript).
+function getDefaultPattern() {
+  let extensions = 'js,mjs,cjs';
+  if (getBooleanOption('--experimental-strip-types') ||
+      getBooleanOption('--experimental-transform-types')) {
+    extensions += ',ts,mts,cts';
+  }
+  return `**/{test,test/**/*,test-*,*[._-]test}.{${extensions}}`;
+}
+
+const kRegExpPattern = /^\/(.*)\/([a-z]*)$/;
+
+// A --test-name-pattern value: "/re/flags" or a plain regular expression.
+function convertStringToRegExp(text, name) {
+  const match = RegExpPrototypeExec(kRegExpPattern, text);
+  const pattern = match?.[1] ?? text;
+  const flags = match?.[2] || '';
+  try {
+    return new RegExp(pattern, flags);
+  } catch (err) {
+    const detail = err?.message;
+    throw new ERR_INVALID_ARG_VALUE(
+      name, text,
+      `is an invalid regular expression.${detail ? ` ${detail}` : ''}`);
+  }
+}
+
 // Milliseconds since `start` (a bigint from hrtime), as Node prints them.
 function elapsedMs(start, end) {
   return Number(end - start) / 1e6;
-}
-
-// `--test-reporter`, when lode knows the option; 'spec' otherwise (Node 24's
-// default whether or not stdout is a terminal).
-function getReporterName() {
-  let names;
-  try {
-    names = getOptionValue('--test-reporter');
-  } catch {
-    names = undefined;
-  }
-  if (typeof names === 'string' && names.length > 0) return names;
-  if (names && names.length > 0) return names[names.length - 1];
-  return 'spec';
 }
 
 function getBooleanOption(name) {
@@ -89,8 +116,9 @@ module.exports = {
   kUncaughtException,
   kUnhandledRejection,
   kUnwrapErrors,
+  convertStringToRegExp,
   elapsedMs,
   getBooleanOption,
   getCallerLocation,
-  getReporterName,
+  getDefaultPattern,
 };

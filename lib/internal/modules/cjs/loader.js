@@ -787,6 +787,10 @@ Module._load = function(request, parent, isMain) {
     return loadBuiltinModule(filename, request);
   }
 
+  // Under --watch, the watching parent learns of every file loaded.
+  if (process.env.WATCH_REPORT_DEPENDENCIES && process.send) {
+    process.send({ 'watch:require': [filename] });
+  }
   const module = new Module(filename, parent);
   if (isMain) {
     setOwnProperty(process, 'mainModule', module);

@@ -187,8 +187,13 @@ function packageResolve(specifier, parentURL) {
   const { name, subpath } = parsePackageName(specifier, parentURL);
   const { readPackage, readPackageScope } = lazyCjs();
   const parentPath = basePath(parentURL);
-  const fromDir = parentPath !== undefined && path.isAbsolute(parentPath) ?
-    path.dirname(parentPath) : process.cwd();
+  // A parent URL ending in "/" is a folder: the search starts in it.
+  let fromDir = process.cwd();
+  if (parentPath !== undefined && path.isAbsolute(parentPath)) {
+    fromDir = StringPrototypeEndsWith(parentPath, '/') ?
+      StringPrototypeSlice(parentPath, 0, -1) || '/' :
+      path.dirname(parentPath);
+  }
   // Self-reference by the package's own name.
   const scope = readPackageScope(`${fromDir}/x`);
   if (scope && scope.data.name === name && scope.data.exports !== undefined &&
@@ -544,6 +549,10 @@ function createModule(url, format, source, fromHooks = false) {
     return newSourceTextModule(url, data.source);
   }
   const filename = lazyUrl().fileURLToPath(url);
+  // Under --watch, the watching parent learns of every file loaded.
+  if (process.env.WATCH_REPORT_DEPENDENCIES && process.send) {
+    process.send({ 'watch:import': [url] });
+  }
   format ??= formatOfFile(filename);
   if (format === 'json') {
     return newJSONModule(url, readFile(filename), filename);
@@ -693,6 +702,11 @@ function runMainESM(mainPath) {
     toRealPath(mainPath);
   const format = formatOfFile(filename) === 'wasm' ? 'wasm' : 'module';
   runEntryModule(getModule(pathToFileURL(filename).href, format));
+}
+
+// A worker's entry given as a URL (data: URLs).
+function runMainURL(url) {
+  runEntryModule(getModule(url));
 }
 
 function runSourceAsModule(source, name) {
@@ -880,6 +894,7 @@ module.exports = {
   requireESM,
   resolve,
   runMainESM,
+  runMainURL,
   runSourceAsModule,
   shouldRunAsESM,
 };

@@ -167,48 +167,61 @@ function detailsBlock(nesting, details = {}, location) {
 class TapFormatter {
   #started = false;
 
-  format(event) {
+  // The text for one event, in the pieces Node's reporter yields.
+  parts(event) {
     const { type, data } = event;
-    let out = '';
-    if (!this.#started) {
-      this.#started = true;
-      out = 'TAP version 13\n';
-    }
+    const out = [];
     switch (type) {
       case 'test:fail': {
         const location = data.file ?
           `${data.file}:${data.line}:${data.column}` : null;
-        out += testLine(data.nesting, data.testNumber, 'not ok', data.name,
-                        data.skip, data.todo);
-        out += detailsBlock(data.nesting, data.details, location);
+        ArrayPrototypePush(out, testLine(data.nesting, data.testNumber,
+                                         'not ok', data.name, data.skip,
+                                         data.todo));
+        ArrayPrototypePush(out, detailsBlock(data.nesting, data.details,
+                                             location));
         break;
       }
       case 'test:pass':
-        out += testLine(data.nesting, data.testNumber, 'ok', data.name,
-                        data.skip, data.todo);
-        out += detailsBlock(data.nesting, data.details, null);
+        ArrayPrototypePush(out, testLine(data.nesting, data.testNumber, 'ok',
+                                         data.name, data.skip, data.todo));
+        ArrayPrototypePush(out, detailsBlock(data.nesting, data.details,
+                                             null));
         break;
       case 'test:plan':
-        out += `${indent(data.nesting)}1..${data.count}\n`;
+        ArrayPrototypePush(out, `${indent(data.nesting)}1..${data.count}\n`);
         break;
       case 'test:start':
-        out += `${indent(data.nesting)}# Subtest: ${tapEscape(data.name)}\n`;
+        ArrayPrototypePush(
+          out, `${indent(data.nesting)}# Subtest: ${tapEscape(data.name)}\n`);
         break;
       case 'test:stdout':
       case 'test:stderr': {
         const lines = RegExpPrototypeSymbolSplit(kLineBreak, data.message);
         for (let i = 0; i < lines.length; i++) {
-          if (lines[i].length > 0) out += `# ${tapEscape(lines[i])}\n`;
+          if (lines[i].length > 0) {
+            ArrayPrototypePush(out, `# ${tapEscape(lines[i])}\n`);
+          }
         }
         break;
       }
       case 'test:diagnostic':
-        out += `${indent(data.nesting)}# ${tapEscape(data.message)}\n`;
+        ArrayPrototypePush(
+          out, `${indent(data.nesting)}# ${tapEscape(data.message)}\n`);
         break;
       default:
         break;
     }
     return out;
+  }
+
+  format(event) {
+    let out = '';
+    if (!this.#started) {
+      this.#started = true;
+      out = 'TAP version 13\n';
+    }
+    return out + ArrayPrototypeJoin(this.parts(event), '');
   }
 
   end() {
@@ -219,12 +232,11 @@ class TapFormatter {
 // The public form: an async generator from events to text.
 async function* tap(source) {
   const formatter = new TapFormatter();
+  yield 'TAP version 13\n';
   for await (const event of source) {
-    const text = formatter.format(event);
-    if (text) yield text;
+    const parts = formatter.parts(event);
+    for (let i = 0; i < parts.length; i++) yield parts[i];
   }
-  const rest = formatter.end();
-  if (rest) yield rest;
 }
 
 module.exports = { TapFormatter, tap };

@@ -1,0 +1,236 @@
+'use strict';
+
+// The main script of a worker thread: waits on the internal port for the
+// parent's LOAD_SCRIPT message, then runs the file, URL or code it names.
+// stdout, stderr (and stdin when asked) go over that port; an uncaught
+// exception is sent to the parent before the thread ends.
+
+const {
+  ArrayPrototypePush,
+  FunctionPrototypeApply,
+  ObjectDefineProperty,
+} = primordials;
+
+const { getEnvMessagePort } = internalBinding('worker');
+const {
+  createWorkerStdio,
+  kStdioWantsMoreDataCallback,
+  messageTypes: {
+    COULD_NOT_SERIALIZE_ERROR,
+    ERROR_MESSAGE,
+    LOAD_SCRIPT,
+    STDIO_PAYLOAD,
+    STDIO_WANTS_MORE_DATA,
+    UP_AND_RUNNING,
+  },
+} = require('internal/worker/io');
+const {
+  codes: { ERR_WORKER_UNSUPPORTED_OPERATION },
+} = require('internal/errors');
+
+const port = getEnvMessagePort();
+
+// --- What a worker may not do to the process. ------------------------------
+function unsupported(name) {
+  return function() {
+    throw new ERR_WORKER_UNSUPPORTED_OPERATION(`process.${name}()`);
+  };
+}
+{
+  const umask = process.umask;
+  process.umask = function(mask) {
+    if (mask !== undefined) {
+      throw new ERR_WORKER_UNSUPPORTED_OPERATION('Setting process.umask()');
+    }
+    return umask(mask);
+  };
+}
+for (const name of ['abort', 'chdir', 'send', 'disconnect', 'setuid',
+  'seteuid', 'setgid', 'setegid', 'setgroups', 'initgroups']) {
+  const stub = unsupported(name);
+  stub.disabled = true;
+  process[name] = stub;
+}
+// The profiler and debugger hooks of the process are the main thread's.
+for (const name of ['_startProfilerIdleNotifier', '_stopProfilerIdleNotifier',
+  '_debugProcess', '_debugPause', '_debugEnd']) {
+  delete process[name];
+}
+for (const name of ['channel', 'connected']) {
+  ObjectDefineProperty(process, name, {
+    __proto__: null,
+    configurable: true,
+    enumerable: false,
+    get() {
+      throw new ERR_WORKER_UNSUPPORTED_OPERATION(`process.${name}`);
+    },
+  });
+}
+
+// --- stdio over the port. ----------------------------------------------------
+const stdio = {
+  stdin: null,
+  stdout: createWorkerStdio('writable', port, 'stdout'),
+  stderr: createWorkerStdio('writable', port, 'stderr'),
+};
+for (const name of ['stdout', 'stderr']) {
+  ObjectDefineProperty(process, name, {
+    __proto__: null, configurable: true, enumerable: false,
+    get() { return stdio[name]; },
+  });
+}
+ObjectDefineProperty(process, 'stdin', {
+  __proto__: null, configurable: true, enumerable: false,
+  get() {
+    if (stdio.stdin === null) {
+      // No stdin option: an empty stream.
+      const { Readable } = require('stream');
+      stdio.stdin = new Readable({ read() {} });
+      stdio.stdin.push(null);
+    }
+    return stdio.stdin;
+  },
+});
+
+// --- Uncaught exceptions end the worker, reported to the parent. ----------
+{
+  const original = process._fatalException;
+  process._fatalException = (error, fromPromise) => {
+    let handled;
+    try {
+      handled = original(error, fromPromise);
+    } catch (err) {
+      error = err;
+      handled = false;
+    }
+    if (handled === true) return true;
+    if (!process._exiting) {
+      try {
+        process._exiting = true;
+        process.exitCode = 1;
+        process.emit('exit', 1);
+      } catch {
+        // The first error is the one reported.
+      }
+    }
+    const { serializeError } = require('internal/error_serdes');
+    const serialized = serializeError(error);
+    try {
+      if (serialized === undefined) throw null;  // eslint-disable-line no-throw-literal
+      port.postMessage({ type: ERROR_MESSAGE, error: serialized });
+    } catch {
+      port.postMessage({ type: COULD_NOT_SERIALIZE_ERROR });
+    }
+    // The code the 'exit' listeners left (even 0), or 1.
+    process.reallyExit(typeof handled === 'number' ? handled : 1);
+    return true;
+  };
+}
+
+// trackUnmanagedFds: what fs.open() opens and fs.close() has not closed
+// is closed when the worker ends (C++ keeps the list).
+function trackUnmanagedFds() {
+  const { trackFd, untrackFd } = internalBinding('worker');
+  const fsBinding = internalBinding('fs');
+  const open = fsBinding.open;
+  const close = fsBinding.close;
+  const track = (fd) => {
+    if (typeof fd === 'number' && !trackFd(fd)) {
+      process.emitWarning(
+        `File descriptor ${fd} opened in unmanaged mode twice`);
+    }
+  };
+  const untrack = (fd) => {
+    if (!untrackFd(fd)) {
+      process.emitWarning(
+        `File descriptor ${fd} closed but not opened in unmanaged mode`);
+    }
+  };
+  fsBinding.open = function(path, flags, mode, req) {
+    if (req === undefined) {
+      const fd = open(path, flags, mode);
+      track(fd);
+      return fd;
+    }
+    const oncomplete = req.oncomplete;
+    req.oncomplete = function(err, fd) {
+      if (!err) track(fd);
+      return FunctionPrototypeApply(oncomplete, this, arguments);
+    };
+    return open(path, flags, mode, req);
+  };
+  fsBinding.close = function(fd, req) {
+    untrack(fd);
+    return req === undefined ? close(fd) : close(fd, req);
+  };
+}
+
+function runScript({ filename, doEval, argv }) {
+  const { prepareMainThreadExecution } =
+    require('internal/process/pre_execution');
+  if (doEval === 'classic') {
+    process.argv[1] = '[worker eval]';
+  } else {
+    process.argv[1] = filename;
+  }
+  if (argv !== undefined) {
+    for (let i = 0; i < argv.length; i++) {
+      ArrayPrototypePush(process.argv, argv[i]);
+    }
+  }
+  prepareMainThreadExecution(false, true);  // no IPC channel
+  if (doEval === 'classic') {
+    const { getOptionValue } = require('internal/options');
+    const esm = require('internal/modules/esm/loader');
+    const inputType = getOptionValue('--input-type');
+    if (inputType === 'module' ||
+        (inputType !== 'commonjs' &&
+         getOptionValue('--experimental-detect-module') &&
+         esm.containsModuleSyntax(filename, '[worker eval]'))) {
+      esm.runSourceAsModule(filename, '[worker eval]');
+    } else {
+      const { evalScript } = require('internal/process/execution');
+      evalScript('[worker eval]', filename);
+    }
+  } else if (doEval === 'data') {
+    require('internal/modules/esm/loader').runMainURL(filename);
+  } else {
+    const { Module } = require('internal/modules/cjs/loader');
+    Module.runMain(filename);
+  }
+}
+
+port.on('message', (message) => {
+  switch (message.type) {
+    case LOAD_SCRIPT: {
+      port.unref();
+      const {
+        publicPort, workerData, environmentData, hasStdin,
+      } = message;
+      require('internal/worker').assignEnvironmentData(environmentData);
+      const workerThreads = require('worker_threads');
+      workerThreads.parentPort = publicPort;
+      workerThreads.workerData = workerData;
+      if (hasStdin) stdio.stdin = createWorkerStdio('readable', port, 'stdin');
+      if (message.trackUnmanagedFds) trackUnmanagedFds();
+      // The public port is unref'ed until a 'message' listener comes.
+      publicPort.unref();
+      port.postMessage({ type: UP_AND_RUNNING });
+      runScript(message);
+      return;
+    }
+    case STDIO_PAYLOAD: {
+      const { chunks } = message;
+      for (let i = 0; i < chunks.length; i++) {
+        const { chunk, encoding } = chunks[i];
+        stdio.stdin.push(chunk, encoding);
+      }
+      return;
+    }
+    case STDIO_WANTS_MORE_DATA: {
+      const stream = stdio[message.stream];
+      if (stream) stream[kStdioWantsMoreDataCallback]();
+      return;
+    }
+  }
+});

@@ -1,0 +1,853 @@
+// MessagePort, MessageChannel and BroadcastChannel (see the header), part
+// of internalBinding('messaging'). The JS side is lib/internal/worker/io.js,
+// which gives the port its EventTarget behaviour and hands C++ the
+// functions it calls through the binding object: `oninit(port)` after a
+// port is made, `emitMessage(payload, ports, type)` for each message and
+// `onclose()` once the handle is closed.
+#include "lode_message_port.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "lode_binding.h"
+#include "lode_errors.h"
+#include "stream_base.h"
+#include "util.h"
+
+namespace lode::messaging {
+
+using v8::Array;
+using v8::ArrayBuffer;
+using v8::Context;
+using v8::External;
+using v8::Function;
+using v8::FunctionCallbackInfo;
+using v8::FunctionTemplate;
+using v8::HandleScope;
+using v8::Isolate;
+using v8::Just;
+using v8::Local;
+using v8::Maybe;
+using v8::MaybeLocal;
+using v8::Nothing;
+using v8::Object;
+using v8::SharedArrayBuffer;
+using v8::String;
+using v8::TryCatch;
+using v8::Value;
+using v8::ValueDeserializer;
+using v8::ValueSerializer;
+
+const WrapType MessagePort::kType = {"MessagePort", &HandleWrap::kType};
+
+namespace {
+
+// What a host object in the byte stream is.
+enum HostObjectTag : uint32_t { kTransferredPort = 1 };
+
+// Only C++ can make a v8::External: the MessagePort constructor refuses
+// every call that does not pass this one.
+int construct_token;
+
+// A function io.js left on internalBinding('messaging'), looked up through
+// the environment (so it works whether the binding came from the snapshot).
+MaybeLocal<Function> PortCallback(Environment* env, const char* name) {
+  Local<Function> fn;
+  if (BindingConstructor(env, "messaging", name).ToLocal(&fn)) return fn;
+  // io.js not loaded yet in this environment: load it and look again.
+  Isolate* isolate = env->isolate();
+  Local<Value> id = OneByteString(isolate, "internal/worker/io");
+  if (env->builtin_require()
+          ->Call(env->context(), v8::Undefined(isolate), 1, &id)
+          .IsEmpty()) {
+    return MaybeLocal<Function>();
+  }
+  return BindingConstructor(env, "messaging", name);
+}
+
+Local<v8::Private> UntransferablePrivate(Isolate* isolate) {
+  return v8::Private::ForApi(
+      isolate, FIXED_ONE_BYTE_STRING(isolate, "lode:untransferable"));
+}
+
+// A DOMException named DataCloneError, as the HTML standard and Node throw.
+void ThrowDataCloneException(Isolate* isolate, Local<String> message) {
+  Environment* env = Environment::GetCurrent(isolate);
+  Local<Context> context = isolate->GetCurrentContext();
+  if (env != nullptr && env->can_call_into_js()) {
+    Local<Value> id = FIXED_ONE_BYTE_STRING(
+        isolate, "internal/per_context/domexception");
+    Local<Value> module;
+    Local<Value> ctor;
+    Local<Value> error;
+    Local<Value> argv[] = {message,
+                           FIXED_ONE_BYTE_STRING(isolate, "DataCloneError")};
+    if (env->builtin_require()
+            ->Call(context, v8::Undefined(isolate), 1, &id)
+            .ToLocal(&module) &&
+        module->IsObject() &&
+        module.As<Object>()
+            ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "DOMException"))
+            .ToLocal(&ctor) &&
+        ctor->IsFunction() &&
+        ctor.As<Function>()->NewInstance(context, 2, argv).ToLocal(&error)) {
+      isolate->ThrowException(error);
+    }
+    return;
+  }
+  isolate->ThrowException(v8::Exception::Error(message));
+}
+
+void ThrowDataClone(Isolate* isolate, const char* message) {
+  ThrowDataCloneException(isolate, OneByteString(isolate, message));
+}
+
+// Whether `value` is a MessagePort object, even one whose handle has
+// closed (its C++ side is gone then, its kind is not).
+bool IsPortObject(Local<Value> value) {
+  if (!value->IsObject()) return false;
+  Local<Object> object = value.As<Object>();
+  if (object->InternalFieldCount() < kWrapFieldCount ||
+      object->GetInternalField(kWrapTypeField)->IsUndefined()) {
+    return false;
+  }
+  return object->GetAlignedPointerFromInternalField(kWrapTypeField) ==
+         &MessagePort::kType;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Serialization
+
+class SerializerDelegate : public ValueSerializer::Delegate {
+ public:
+  SerializerDelegate(Isolate* isolate, Message* message,
+                     const std::vector<MessagePort*>* ports)
+      : isolate_(isolate), message_(message), ports_(ports) {}
+
+  void set_serializer(ValueSerializer* serializer) {
+    serializer_ = serializer;
+  }
+
+  void ThrowDataCloneError(Local<String> message) override {
+    ThrowDataCloneException(isolate_, message);
+  }
+
+  Maybe<bool> WriteHostObject(Isolate* isolate,
+                              Local<Object> object) override {
+    MessagePort* port = MessagePort::FromObject(object);
+    if (port != nullptr) {
+      for (size_t i = 0; i < ports_->size(); i++) {
+        if ((*ports_)[i] == port) {
+          serializer_->WriteUint32(kTransferredPort);
+          serializer_->WriteUint32(static_cast<uint32_t>(i));
+          return Just(true);
+        }
+      }
+      ThrowDataClone(isolate, "Object that needs transfer was found in "
+                              "message but not listed in transferList");
+      return Nothing<bool>();
+    }
+    return ValueSerializer::Delegate::WriteHostObject(isolate, object);
+  }
+
+  // A WebAssembly.Module goes as its compiled code, shared.
+  Maybe<uint32_t> GetWasmModuleTransferId(
+      Isolate* isolate, Local<v8::WasmModuleObject> module) override {
+    message_->wasm_modules_.push_back(module->GetCompiledModule());
+    return Just(static_cast<uint32_t>(message_->wasm_modules_.size() - 1));
+  }
+
+  Maybe<uint32_t> GetSharedArrayBufferId(
+      Isolate* isolate, Local<SharedArrayBuffer> shared) override {
+    std::shared_ptr<v8::BackingStore> store = shared->GetBackingStore();
+    auto& list = message_->shared_array_buffers_;
+    for (size_t i = 0; i < list.size(); i++) {
+      if (list[i] == store) return Just(static_cast<uint32_t>(i));
+    }
+    list.push_back(std::move(store));
+    return Just(static_cast<uint32_t>(list.size() - 1));
+  }
+
+ private:
+  Isolate* isolate_;
+  Message* message_;
+  const std::vector<MessagePort*>* ports_;
+  ValueSerializer* serializer_ = nullptr;
+};
+
+class DeserializerDelegate : public ValueDeserializer::Delegate {
+ public:
+  DeserializerDelegate(Message* message, std::vector<Local<Object>>* ports)
+      : message_(message), ports_(ports) {}
+
+  void set_deserializer(ValueDeserializer* deserializer) {
+    deserializer_ = deserializer;
+  }
+
+  MaybeLocal<Object> ReadHostObject(Isolate* isolate) override {
+    uint32_t tag;
+    uint32_t index;
+    if (deserializer_->ReadUint32(&tag) && tag == kTransferredPort &&
+        deserializer_->ReadUint32(&index) && index < ports_->size() &&
+        !(*ports_)[index].IsEmpty()) {
+      return (*ports_)[index];
+    }
+    ThrowDataClone(isolate, "Unable to deserialize cloned data.");
+    return MaybeLocal<Object>();
+  }
+
+  MaybeLocal<v8::WasmModuleObject> GetWasmModuleFromId(
+      Isolate* isolate, uint32_t id) override {
+    if (id < message_->wasm_modules_.size()) {
+      return v8::WasmModuleObject::FromCompiledModule(
+          isolate, message_->wasm_modules_[id]);
+    }
+    ThrowDataClone(isolate, "Unable to deserialize cloned data.");
+    return MaybeLocal<v8::WasmModuleObject>();
+  }
+
+  MaybeLocal<SharedArrayBuffer> GetSharedArrayBufferFromId(
+      Isolate* isolate, uint32_t id) override {
+    if (id < message_->shared_array_buffers_.size()) {
+      return SharedArrayBuffer::New(isolate,
+                                    message_->shared_array_buffers_[id]);
+    }
+    ThrowDataClone(isolate, "Unable to deserialize cloned data.");
+    return MaybeLocal<SharedArrayBuffer>();
+  }
+
+ private:
+  Message* message_;
+  std::vector<Local<Object>>* ports_;
+  ValueDeserializer* deserializer_ = nullptr;
+};
+
+std::unique_ptr<Message> Message::CloseMessage() {
+  auto message = std::make_unique<Message>();
+  message->is_close_ = true;
+  return message;
+}
+
+bool Message::TransfersPortOf(SiblingGroup* group) const {
+  for (const std::unique_ptr<PortData>& data : ports_) {
+    if (data != nullptr && data->group() == group) return true;
+  }
+  return false;
+}
+
+std::unique_ptr<Message> Message::Copy() const {
+  auto copy = std::make_unique<Message>();
+  copy->data_ = data_;
+  copy->shared_array_buffers_ = shared_array_buffers_;
+  for (const v8::CompiledWasmModule& module : wasm_modules_) {
+    copy->wasm_modules_.push_back(module);
+  }
+  copy->is_close_ = is_close_;
+  return copy;
+}
+
+Maybe<bool> Message::Serialize(Environment* env, Local<Context> context,
+                               Local<Value> value,
+                               Local<Value> transfer_list,
+                               MessagePort* source) {
+  Isolate* isolate = env->isolate();
+  std::vector<Local<ArrayBuffer>> buffers;
+  std::vector<MessagePort*> ports;
+  if (!transfer_list.IsEmpty() && transfer_list->IsArray()) {
+    Local<Array> list = transfer_list.As<Array>();
+    uint32_t length = list->Length();
+    for (uint32_t i = 0; i < length; i++) {
+      Local<Value> item;
+      if (!list->Get(context, i).ToLocal(&item)) return Nothing<bool>();
+      if (item->IsArrayBuffer()) {
+        Local<ArrayBuffer> ab = item.As<ArrayBuffer>();
+        if (std::find(buffers.begin(), buffers.end(), ab) != buffers.end()) {
+          ThrowDataClone(isolate,
+                         "Transfer list contains duplicate ArrayBuffer");
+          return Nothing<bool>();
+        }
+        bool untransferable;
+        if (!ab->HasPrivate(context, UntransferablePrivate(isolate))
+                 .To(&untransferable)) {
+          return Nothing<bool>();
+        }
+        if (untransferable || !ab->IsDetachable() || ab->WasDetached()) {
+          ThrowDataClone(isolate,
+                         "Cannot transfer object of unsupported type.");
+          return Nothing<bool>();
+        }
+        buffers.push_back(ab);
+        continue;
+      }
+      MessagePort* port = MessagePort::FromObject(item);
+      if (port != nullptr) {
+        if (port == source) {
+          ThrowDataClone(isolate, "Transfer list contains source port");
+          return Nothing<bool>();
+        }
+        if (port->IsDetached()) {
+          ThrowDataClone(isolate,
+                         "MessagePort in transfer list is already detached");
+          return Nothing<bool>();
+        }
+        if (std::find(ports.begin(), ports.end(), port) != ports.end()) {
+          ThrowDataClone(isolate,
+                         "Transfer list contains duplicate MessagePort");
+          return Nothing<bool>();
+        }
+        bool untransferable;
+        if (!item.As<Object>()
+                 ->HasPrivate(context, UntransferablePrivate(isolate))
+                 .To(&untransferable)) {
+          return Nothing<bool>();
+        }
+        if (untransferable) {
+          ThrowDataClone(isolate,
+                         "Cannot transfer object of unsupported type.");
+          return Nothing<bool>();
+        }
+        ports.push_back(port);
+        continue;
+      }
+      if (IsPortObject(item)) {
+        ThrowDataClone(isolate,
+                       "MessagePort in transfer list is already detached");
+        return Nothing<bool>();
+      }
+      ThrowDataClone(isolate, "Found invalid value in transferList.");
+      return Nothing<bool>();
+    }
+  }
+
+  SerializerDelegate delegate(isolate, this, &ports);
+  ValueSerializer serializer(isolate, &delegate);
+  delegate.set_serializer(&serializer);
+  for (size_t i = 0; i < buffers.size(); i++) {
+    serializer.TransferArrayBuffer(static_cast<uint32_t>(i), buffers[i]);
+  }
+  serializer.WriteHeader();
+  if (serializer.WriteValue(context, value).IsNothing()) {
+    shared_array_buffers_.clear();
+    return Nothing<bool>();
+  }
+  std::pair<uint8_t*, size_t> data = serializer.Release();
+  data_.assign(data.first, data.first + data.second);
+  free(data.first);
+
+  // Nothing can fail from here on: what is transferred moves.
+  for (Local<ArrayBuffer> ab : buffers) {
+    array_buffers_.push_back(ab->GetBackingStore());
+    ab->Detach();
+  }
+  for (MessagePort* port : ports) ports_.push_back(port->Detach());
+  return Just(true);
+}
+
+MaybeLocal<Value> Message::Deserialize(Environment* env,
+                                       Local<Context> context,
+                                       Local<Value>* port_list) {
+  // No handle scope of its own: the value and the port list both go back
+  // to the caller's.
+  Isolate* isolate = env->isolate();
+  // The ports come to life first: the value may refer to them.
+  std::vector<Local<Object>> ports;
+  for (std::unique_ptr<PortData>& data : ports_) {
+    MessagePort* port = MessagePort::New(env, context, std::move(data));
+    if (port == nullptr) {
+      // The others must not leak either: they close with this message.
+      ports_.clear();
+      for (Local<Object> made : ports) MessagePort::FromObject(made)->
+          CloseAndDisentangle();
+      return MaybeLocal<Value>();
+    }
+    ports.push_back(port->object());
+  }
+  ports_.clear();
+
+  DeserializerDelegate delegate(this, &ports);
+  ValueDeserializer deserializer(isolate, data_.data(), data_.size(),
+                                 &delegate);
+  delegate.set_deserializer(&deserializer);
+  for (size_t i = 0; i < array_buffers_.size(); i++) {
+    Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, array_buffers_[i]);
+    deserializer.TransferArrayBuffer(static_cast<uint32_t>(i), ab);
+  }
+  array_buffers_.clear();
+  Local<Value> result;
+  if (!deserializer.ReadHeader(context).FromMaybe(false) ||
+      !deserializer.ReadValue(context).ToLocal(&result)) {
+    for (Local<Object> made : ports) {
+      MessagePort* port = MessagePort::FromObject(made);
+      if (port != nullptr) port->CloseAndDisentangle();
+    }
+    return MaybeLocal<Value>();
+  }
+  if (port_list != nullptr) {
+    std::vector<Local<Value>> values(ports.begin(), ports.end());
+    *port_list = Array::New(isolate, values.data(), values.size());
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Sibling groups and port data
+
+namespace {
+
+std::mutex named_groups_mutex;
+std::unordered_map<std::string, std::weak_ptr<SiblingGroup>>* named_groups;
+
+}  // namespace
+
+std::shared_ptr<SiblingGroup> SiblingGroup::Named(const std::string& name) {
+  std::lock_guard<std::mutex> lock(named_groups_mutex);
+  if (named_groups == nullptr) {
+    named_groups =
+        new std::unordered_map<std::string, std::weak_ptr<SiblingGroup>>();
+  }
+  std::shared_ptr<SiblingGroup> group = (*named_groups)[name].lock();
+  if (group == nullptr) {
+    group = std::make_shared<SiblingGroup>(name);
+    (*named_groups)[name] = group;
+  }
+  return group;
+}
+
+SiblingGroup::~SiblingGroup() {
+  if (name_.empty()) return;
+  std::lock_guard<std::mutex> lock(named_groups_mutex);
+  auto it = named_groups->find(name_);
+  // A new group of the same name may have replaced this one already.
+  if (it != named_groups->end() && it->second.expired()) {
+    named_groups->erase(it);
+  }
+}
+
+void SiblingGroup::Entangle(PortData* data) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  members_.push_back(data);
+}
+
+void SiblingGroup::Disentangle(PortData* data) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = std::find(members_.begin(), members_.end(), data);
+  if (it == members_.end()) return;
+  members_.erase(it);
+  // The other end of a channel closes too, once it has read what came
+  // before.
+  if (!IsNamed()) {
+    for (PortData* other : members_) {
+      other->AddToIncomingQueue(Message::CloseMessage());
+    }
+  }
+}
+
+bool SiblingGroup::Dispatch(PortData* source,
+                            std::unique_ptr<Message> message) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  PortData* last = nullptr;
+  for (PortData* member : members_) {
+    if (member == source) continue;
+    if (last != nullptr) last->AddToIncomingQueue(message->Copy());
+    last = member;
+  }
+  if (last == nullptr) return false;
+  last->AddToIncomingQueue(std::move(message));
+  return true;
+}
+
+PortData::~PortData() { Disentangle(); }
+
+void PortData::Entangle(PortData* a, PortData* b) {
+  auto group = std::make_shared<SiblingGroup>();
+  a->JoinGroup(group);
+  b->JoinGroup(group);
+}
+
+void PortData::JoinGroup(std::shared_ptr<SiblingGroup> group) {
+  group_ = std::move(group);
+  group_->Entangle(this);
+}
+
+void PortData::Disentangle() {
+  std::shared_ptr<SiblingGroup> group = std::move(group_);
+  if (group != nullptr) group->Disentangle(this);
+}
+
+void PortData::AddToIncomingQueue(std::unique_ptr<Message> message) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  queue_.push_back(std::move(message));
+  if (owner_ != nullptr) owner_->TriggerAsync();
+}
+
+std::unique_ptr<Message> PortData::TakeMessage(bool include_all) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (queue_.empty()) return nullptr;
+  if (!include_all && !queue_.front()->is_close()) return nullptr;
+  std::unique_ptr<Message> message = std::move(queue_.front());
+  queue_.pop_front();
+  return message;
+}
+
+size_t PortData::QueueSize() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return queue_.size();
+}
+
+void PortData::SetOwner(MessagePort* owner) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  owner_ = owner;
+  if (owner_ != nullptr && !queue_.empty()) owner_->TriggerAsync();
+}
+
+// ---------------------------------------------------------------------------
+// MessagePort
+
+MessagePort::MessagePort(Environment* env, Local<Object> object)
+    : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&async_),
+                 &kType) {
+  init_error_ = uv_async_init(env->loop(), &async_, OnAsync);
+  async_.data = static_cast<HandleWrap*>(this);
+  set_resource_name("MessagePort");
+  // Unref'ed until a 'message' listener comes (io.js refs it then).
+  if (init_error_ == 0) uv_unref(reinterpret_cast<uv_handle_t*>(&async_));
+}
+
+MessagePort::~MessagePort() {
+  if (data_ != nullptr) {
+    data_->SetOwner(nullptr);
+    data_.reset();
+  }
+}
+
+void MessagePort::NewJS(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args.IsConstructCall() || !args[0]->IsExternal() ||
+      args[0].As<External>()->Value() != &construct_token) {
+    return THROW_ERR_CONSTRUCT_CALL_INVALID(isolate,
+                                            "Constructor cannot be called");
+  }
+  new MessagePort(Environment::GetCurrent(args), args.This());
+}
+
+MessagePort* MessagePort::New(Environment* env, Local<Context> context,
+                              std::unique_ptr<PortData> data) {
+  Isolate* isolate = env->isolate();
+  Local<Function> ctor;
+  if (!BindingConstructor(env, "messaging", "MessagePort").ToLocal(&ctor)) {
+    return nullptr;
+  }
+  Local<Value> token = External::New(isolate, &construct_token);
+  Local<Object> object;
+  if (!ctor->NewInstance(context, 1, &token).ToLocal(&object)) return nullptr;
+  MessagePort* port = FromObject(object);
+  CHECK_NE(port, nullptr);
+  if (port->init_error_ != 0) {
+    // Out of file descriptors: no handle to close, the wrap goes now.
+    int err = port->init_error_;
+    ClearWrapped(object);
+    delete port;
+    ThrowUVException(isolate, err, "uv_async_init");
+    return nullptr;
+  }
+  if (data == nullptr) data = std::make_unique<PortData>();
+  port->data_ = std::move(data);
+  port->data_->SetOwner(port);
+  Local<Function> oninit;
+  if (!PortCallback(env, "oninit").ToLocal(&oninit) ||
+      oninit->Call(context, object, 0, nullptr).IsEmpty()) {
+    port->CloseAndDisentangle();
+    return nullptr;
+  }
+  return port;
+}
+
+std::unique_ptr<PortData> MessagePort::Detach() {
+  std::unique_ptr<PortData> data = std::move(data_);
+  if (data != nullptr) data->SetOwner(nullptr);
+  receiving_ = false;
+  CloseAndDisentangle();
+  return data;
+}
+
+void MessagePort::CloseAndDisentangle() {
+  if (data_ != nullptr) {
+    data_->SetOwner(nullptr);
+    data_->Disentangle();
+  }
+  if (state() != kInitialized) return;
+  Environment* env = this->env();
+  Local<Function> onclose;
+  if (env->can_call_into_js()) {
+    TryCatch try_catch(env->isolate());
+    if (!PortCallback(env, "onclose").ToLocal(&onclose)) {
+      onclose = Local<Function>();
+    }
+  }
+  Close(onclose);
+}
+
+// Called with the PortData's mutex held (or on the owning thread): the
+// handle is open until ~MessagePort has cleared the owner.
+void MessagePort::TriggerAsync() { uv_async_send(&async_); }
+
+void MessagePort::Start() {
+  receiving_ = true;
+  if (data_ != nullptr && data_->QueueSize() > 0) TriggerAsync();
+}
+
+void MessagePort::Stop() { receiving_ = false; }
+
+void MessagePort::OnAsync(uv_async_t* handle) {
+  MessagePort* port = static_cast<MessagePort*>(
+      static_cast<HandleWrap*>(handle->data));
+  port->OnMessage();
+}
+
+MaybeLocal<Value> MessagePort::ReceiveMessage(Local<Context> context,
+                                              std::unique_ptr<Message> message,
+                                              Local<Value>* ports) {
+  return message->Deserialize(env(), context, ports);
+}
+
+void MessagePort::OnMessage() {
+  Environment* env = this->env();
+  if (!env->can_call_into_js() || data_ == nullptr) return;
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Local<Context> context = env->context();
+  Context::Scope context_scope(context);
+  Local<Function> emit;
+  {
+    TryCatch try_catch(isolate);
+    if (!PortCallback(env, "emitMessage").ToLocal(&emit)) return;
+  }
+  // A bounded batch, so that a port flooded from another thread does not
+  // starve the rest of the loop; what is left comes next turn.
+  size_t budget = std::max<size_t>(data_->QueueSize(), 1000);
+  while (budget-- > 0) {
+    // A port closed by a listener still delivers what had arrived before.
+    if (data_ == nullptr || state() == kClosed || !env->can_call_into_js()) {
+      return;
+    }
+    std::unique_ptr<Message> message = data_->TakeMessage(receiving_);
+    if (message == nullptr) return;
+    if (message->is_close()) {
+      CloseAndDisentangle();
+      return;
+    }
+    HandleScope inner(isolate);
+    Local<Value> ports;
+    Local<Value> payload;
+    Local<Value> type = FIXED_ONE_BYTE_STRING(isolate, "message");
+    {
+      TryCatch try_catch(isolate);
+      if (!ReceiveMessage(context, std::move(message), &ports)
+               .ToLocal(&payload)) {
+        if (try_catch.HasTerminated() || !env->can_call_into_js()) return;
+        payload = try_catch.HasCaught() ? try_catch.Exception()
+                                        : v8::Undefined(isolate).As<Value>();
+        ports = Array::New(isolate);
+        type = FIXED_ONE_BYTE_STRING(isolate, "messageerror");
+      }
+    }
+    Local<Value> argv[] = {payload, ports, type};
+    if (MakeCallback(env, object(), emit, 3, argv).IsEmpty() &&
+        isolate->IsExecutionTerminating()) {
+      return;
+    }
+  }
+  if (data_ != nullptr && receiving_ && data_->QueueSize() > 0) {
+    TriggerAsync();
+  }
+}
+
+// port.postMessage(value, transferList)
+void MessagePort::PostMessage(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  MessagePort* port = FromObject(args.This());
+  if (args.Length() == 0) {
+    return THROW_ERR_MISSING_ARGS(
+        isolate, "Not enough arguments to MessagePort.postMessage");
+  }
+  auto message = std::make_unique<Message>();
+  // A closed port still serializes, so that what the transfer list names
+  // is detached as it would be otherwise.
+  if (message->Serialize(env, context, args[0], args[1], port).IsNothing()) {
+    return;
+  }
+  if (port == nullptr || port->data_ == nullptr ||
+      port->data_->group() == nullptr) {
+    return;
+  }
+  if (message->TransfersPortOf(port->data_->group())) {
+    // The receiving end was sent to itself: nobody can read this message,
+    // and the channel is gone. Node warns about it.
+    message.reset();
+    port->CloseAndDisentangle();
+    Local<Value> emit;
+    Local<Value> text = FIXED_ONE_BYTE_STRING(
+        isolate,
+        "The target port was posted to itself, and the communication "
+        "channel was lost");
+    if (env->process_object()
+            ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "emitWarning"))
+            .ToLocal(&emit) &&
+        emit->IsFunction()) {
+      (void)emit.As<Function>()->Call(context, env->process_object(), 1,
+                                      &text);
+    }
+    return;
+  }
+  port->data_->group()->Dispatch(port->data_.get(), std::move(message));
+}
+
+void MessagePort::StartJS(const FunctionCallbackInfo<Value>& args) {
+  MessagePort* port = FromObject(args.This());
+  if (port != nullptr && port->state() == kInitialized) port->Start();
+}
+
+void MessagePort::StopJS(const FunctionCallbackInfo<Value>& args) {
+  MessagePort* port = FromObject(args[0]);
+  if (port != nullptr) port->Stop();
+}
+
+void MessagePort::CloseJS(const FunctionCallbackInfo<Value>& args) {
+  MessagePort* port = FromObject(args.This());
+  if (port != nullptr) port->CloseAndDisentangle();
+}
+
+// drainMessagePort(port): delivers what is queued now.
+void MessagePort::Drain(const FunctionCallbackInfo<Value>& args) {
+  MessagePort* port = FromObject(args[0]);
+  if (port != nullptr && port->state() == kInitialized) port->OnMessage();
+}
+
+// receiveMessageOnPort(port): [value] for the next message, or undefined.
+void MessagePort::ReceiveMessageJS(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  MessagePort* port = FromObject(args[0]);
+  if (port == nullptr) {
+    return THROW_ERR_INVALID_ARG_TYPE(
+        isolate, "The \"port\" argument must be a MessagePort instance");
+  }
+  if (port->data_ == nullptr) return;
+  std::unique_ptr<Message> message = port->data_->TakeMessage(true);
+  if (message == nullptr) return;
+  if (message->is_close()) {
+    // Left for the port itself, which closes on it.
+    port->data_->AddToIncomingQueue(std::move(message));
+    return;
+  }
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Value> value;
+  if (!port->ReceiveMessage(context, std::move(message), nullptr)
+           .ToLocal(&value)) {
+    return;
+  }
+  args.GetReturnValue().Set(Array::New(isolate, &value, 1));
+}
+
+void MessagePort::RefJS(const FunctionCallbackInfo<Value>& args) {
+  MessagePort* port = FromObject(args.This());
+  if (port != nullptr && port->state() == kInitialized) {
+    uv_ref(port->handle());
+  }
+}
+
+void MessagePort::UnrefJS(const FunctionCallbackInfo<Value>& args) {
+  MessagePort* port = FromObject(args.This());
+  if (port != nullptr && port->state() == kInitialized) {
+    uv_unref(port->handle());
+  }
+}
+
+// hasRef(): undefined once the port is closed (inspect shows it inactive).
+void MessagePort::HasRefJS(const FunctionCallbackInfo<Value>& args) {
+  MessagePort* port = FromObject(args.This());
+  if (port == nullptr || port->state() != kInitialized) return;
+  args.GetReturnValue().Set(port->IsRefed());
+}
+
+void MessagePort::CheckMessagePort(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(IsPortObject(args[0]));
+}
+
+void MessagePort::MoveToContext(const FunctionCallbackInfo<Value>& args) {
+  THROW_ERR_NOT_IMPLEMENTED(args.GetIsolate(),
+                            "The worker_threads.moveMessagePortToContext API "
+                            "is not implemented in lode yet");
+}
+
+// createMessageChannel() -> [port1, port2]
+void MessagePort::MessageChannel(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  Local<Context> context = env->context();
+  MessagePort* port1 = New(env, context);
+  if (port1 == nullptr) return;
+  MessagePort* port2 = New(env, context);
+  if (port2 == nullptr) {
+    port1->CloseAndDisentangle();
+    return;
+  }
+  PortData::Entangle(port1->data(), port2->data());
+  Local<Value> ports[] = {port1->object(), port2->object()};
+  args.GetReturnValue().Set(Array::New(env->isolate(), ports, 2));
+}
+
+// broadcastChannel(name) -> a port in the group of that name.
+void MessagePort::BroadcastChannel(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  Utf8Value name(args.GetIsolate(), args[0]);
+  auto data = std::make_unique<PortData>();
+  // The group's name must never be empty: that marks a channel.
+  data->JoinGroup(SiblingGroup::Named(std::string("#") + *name));
+  MessagePort* port = New(env, env->context(), std::move(data));
+  if (port != nullptr) args.GetReturnValue().Set(port->object());
+}
+
+void MessagePort::Initialize(Local<Object> target, Local<Context> context) {
+  Isolate* isolate = context->GetIsolate();
+  Local<FunctionTemplate> t = NewFunctionTemplate(isolate, NewJS);
+  t->InstanceTemplate()->SetInternalFieldCount(kWrapFieldCount);
+  // Its own ref/unref/hasRef/close rather than HandleWrap's: one
+  // definition per name on the prototype.
+  SetProtoMethod(isolate, t, "ref", RefJS);
+  SetProtoMethod(isolate, t, "unref", UnrefJS);
+  SetProtoMethod(isolate, t, "postMessage", PostMessage);
+  SetProtoMethod(isolate, t, "start", StartJS);
+  SetProtoMethod(isolate, t, "close", CloseJS);
+  SetProtoMethod(isolate, t, "hasRef", HasRefJS);
+  SetConstructorFunction(context, target, "MessagePort", t);
+  SetMethod(context, target, "createMessageChannel", MessageChannel);
+  SetMethod(context, target, "broadcastChannel", BroadcastChannel);
+  SetMethod(context, target, "drainMessagePort", Drain);
+  SetMethod(context, target, "receiveMessageOnPort", ReceiveMessageJS);
+  SetMethod(context, target, "stopMessagePort", StopJS);
+  SetMethod(context, target, "checkMessagePort", CheckMessagePort);
+  SetMethod(context, target, "moveMessagePortToContext", MoveToContext);
+}
+
+void MessagePort::RegisterExternalReferences(ExternalReferenceRegistry* r) {
+  r->Register(NewJS);
+  r->Register(PostMessage);
+  r->Register(StartJS);
+  r->Register(CloseJS);
+  r->Register(HasRefJS);
+  r->Register(RefJS);
+  r->Register(UnrefJS);
+  r->Register(MessageChannel);
+  r->Register(BroadcastChannel);
+  r->Register(Drain);
+  r->Register(ReceiveMessageJS);
+  r->Register(StopJS);
+  r->Register(CheckMessagePort);
+  r->Register(MoveToContext);
+  HandleWrap::RegisterExternalReferences(r);
+}
+
+}  // namespace lode::messaging

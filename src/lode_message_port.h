@@ -1,0 +1,197 @@
+// MessagePort, MessageChannel and BroadcastChannel: messages between
+// environments of one thread or of several (workers).
+//
+// A message is serialized with V8's ValueSerializer in the sender's isolate
+// and deserialized in the receiver's. What moves with it is carried beside
+// the bytes: the backing stores of transferred ArrayBuffers (detached on the
+// sending side) and of SharedArrayBuffers (shared), and the PortData of
+// transferred MessagePorts.
+//
+// Each end of a channel is a PortData: its incoming queue (under a mutex)
+// and the SiblingGroup it is entangled in. A PortData lives on after its JS
+// object while in transit; a MessagePort is the handle (a uv_async_t on its
+// environment's loop) that owns one and delivers its messages there.
+#ifndef SRC_LODE_MESSAGE_PORT_H_
+#define SRC_LODE_MESSAGE_PORT_H_
+
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "env.h"
+#include "handle_wrap.h"
+#include "uv.h"
+#include "v8.h"
+
+namespace lode {
+
+class ExternalReferenceRegistry;
+
+namespace messaging {
+
+class MessagePort;
+class PortData;
+class SiblingGroup;
+
+class Message {
+ public:
+  Message() = default;
+  LODE_DISALLOW_COPY(Message);
+
+  // A message that tells the receiving port its peer has gone.
+  static std::unique_ptr<Message> CloseMessage();
+
+  // Serializes `value`, moving what `transfer_list` (an array, or
+  // undefined) names. `source` is the sending port (may be nullptr): it may
+  // not be in the list. False with a JS exception pending on failure;
+  // nothing has been detached then.
+  v8::Maybe<bool> Serialize(Environment* env, v8::Local<v8::Context> context,
+                            v8::Local<v8::Value> value,
+                            v8::Local<v8::Value> transfer_list,
+                            MessagePort* source);
+  // Builds the value in `env`; the transferred ports become MessagePorts
+  // of `env`, listed in `*ports` (an array) when that is not nullptr.
+  v8::MaybeLocal<v8::Value> Deserialize(Environment* env,
+                                        v8::Local<v8::Context> context,
+                                        v8::Local<v8::Value>* ports);
+
+  bool is_close() const { return is_close_; }
+  // Whether the message can be delivered to several receivers (nothing was
+  // transferred), and a copy of it for one of them.
+  bool CanCopy() const { return array_buffers_.empty() && ports_.empty(); }
+  std::unique_ptr<Message> Copy() const;
+  // Whether one of the transferred ports belongs to `group`.
+  bool TransfersPortOf(SiblingGroup* group) const;
+
+ private:
+  friend class SerializerDelegate;
+  friend class DeserializerDelegate;
+
+  std::vector<uint8_t> data_;
+  std::vector<std::shared_ptr<v8::BackingStore>> array_buffers_;
+  std::vector<std::shared_ptr<v8::BackingStore>> shared_array_buffers_;
+  std::vector<std::unique_ptr<PortData>> ports_;
+  std::vector<v8::CompiledWasmModule> wasm_modules_;
+  bool is_close_ = false;
+};
+
+// The ports entangled with each other: the two ends of a channel, or every
+// BroadcastChannel of one name in the process.
+class SiblingGroup {
+ public:
+  explicit SiblingGroup(std::string name = "") : name_(std::move(name)) {}
+  ~SiblingGroup();
+  LODE_DISALLOW_COPY(SiblingGroup);
+
+  // The group of every BroadcastChannel called `name`.
+  static std::shared_ptr<SiblingGroup> Named(const std::string& name);
+
+  void Entangle(PortData* data);
+  void Disentangle(PortData* data);
+  // Queues `message` on every member but `source`. False when there is no
+  // other member.
+  bool Dispatch(PortData* source, std::unique_ptr<Message> message);
+  bool IsNamed() const { return !name_.empty(); }
+
+ private:
+  std::string name_;
+  std::mutex mutex_;
+  std::vector<PortData*> members_;
+};
+
+class PortData {
+ public:
+  PortData() = default;
+  ~PortData();
+  LODE_DISALLOW_COPY(PortData);
+
+  // Two PortData entangled with each other (a channel).
+  static void Entangle(PortData* a, PortData* b);
+  void JoinGroup(std::shared_ptr<SiblingGroup> group);
+  // Leaves the group; a channel's other end is told to close.
+  void Disentangle();
+
+  void AddToIncomingQueue(std::unique_ptr<Message> message);
+  std::unique_ptr<Message> TakeMessage(bool include_close);
+  size_t QueueSize();
+  void SetOwner(MessagePort* owner);
+  SiblingGroup* group() const { return group_.get(); }
+
+ private:
+  std::mutex mutex_;
+  std::deque<std::unique_ptr<Message>> queue_;
+  MessagePort* owner_ = nullptr;
+  std::shared_ptr<SiblingGroup> group_;
+};
+
+class MessagePort : public HandleWrap {
+ public:
+  static const WrapType kType;
+
+  // A new port of `env` over `data` (a fresh PortData when null). Empty
+  // with a JS exception pending when the object could not be made.
+  static MessagePort* New(Environment* env, v8::Local<v8::Context> context,
+                          std::unique_ptr<PortData> data = nullptr);
+  static MessagePort* FromObject(v8::Local<v8::Value> value) {
+    return static_cast<MessagePort*>(
+        static_cast<HandleWrap*>(GetWrapped(value, &kType)));
+  }
+
+  ~MessagePort() override;
+
+  PortData* data() const { return data_.get(); }
+  bool IsDetached() const {
+    return data_ == nullptr || state() != HandleWrap::kInitialized;
+  }
+  // Takes the PortData away (to be transferred) and closes this handle.
+  std::unique_ptr<PortData> Detach();
+  // Closes the handle and disentangles the port.
+  void CloseAndDisentangle();
+  // Wakes the port up from any thread: its queue is not empty.
+  void TriggerAsync();
+  void Start();
+  void Stop();
+  // Delivers what is queued, in bounded batches.
+  void OnMessage();
+
+  static void Initialize(v8::Local<v8::Object> target,
+                         v8::Local<v8::Context> context);
+  static void RegisterExternalReferences(ExternalReferenceRegistry* r);
+
+ private:
+  MessagePort(Environment* env, v8::Local<v8::Object> object);
+  static void OnAsync(uv_async_t* handle);
+  v8::MaybeLocal<v8::Value> ReceiveMessage(v8::Local<v8::Context> context,
+                                           std::unique_ptr<Message> message,
+                                           v8::Local<v8::Value>* ports);
+
+  static void NewJS(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void PostMessage(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void StartJS(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void Drain(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void CloseJS(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void HasRefJS(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void RefJS(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void UnrefJS(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void ReceiveMessageJS(
+      const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void StopJS(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void CheckMessagePort(
+      const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void MoveToContext(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void MessageChannel(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void BroadcastChannel(
+      const v8::FunctionCallbackInfo<v8::Value>& args);
+
+  uv_async_t async_;
+  int init_error_ = 0;
+  std::unique_ptr<PortData> data_;
+  bool receiving_ = false;
+};
+
+}  // namespace messaging
+}  // namespace lode
+
+#endif  // SRC_LODE_MESSAGE_PORT_H_

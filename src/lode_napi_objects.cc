@@ -1,0 +1,665 @@
+// Node-API: objects and their properties, property descriptors, classes,
+// integrity levels and type tags.
+#include <climits>
+#include <vector>
+
+#include "lode_napi.h"
+
+namespace lode::napi {
+
+using v8::Context;
+using v8::Function;
+using v8::FunctionTemplate;
+using v8::Isolate;
+using v8::Local;
+using v8::Name;
+using v8::Object;
+using v8::PropertyAttribute;
+using v8::PropertyDescriptor;
+using v8::String;
+using v8::Value;
+
+napi_status ToObject(napi_env env, Local<Context> context, napi_value value,
+                     Local<Object>* result) {
+  NAPI_CHECK_ARG(env, value);
+  NAPI_RETURN_IF_FALSE(env, ToV8(value)->ToObject(context).ToLocal(result),
+                       napi_object_expected);
+  return napi_ok;
+}
+
+napi_status NewInternalizedUtf8(napi_env env, const char* str, size_t length,
+                                Local<String>* result) {
+  NAPI_CHECK_ARG(env, str);
+  NAPI_RETURN_IF_FALSE(env, length == NAPI_AUTO_LENGTH || length <= INT_MAX,
+                       napi_invalid_arg);
+  NAPI_RETURN_IF_FALSE(
+      env,
+      String::NewFromUtf8(env->isolate, str, v8::NewStringType::kInternalized,
+                          static_cast<int>(length))
+          .ToLocal(result),
+      napi_generic_failure);
+  return napi_ok;
+}
+
+namespace {
+
+napi_status DescriptorName(napi_env env, const napi_property_descriptor* p,
+                           Local<Name>* result) {
+  if (p->utf8name != nullptr) {
+    Local<String> name;
+    NAPI_CALL_STATUS(
+        NewInternalizedUtf8(env, p->utf8name, NAPI_AUTO_LENGTH, &name));
+    *result = name;
+    return napi_ok;
+  }
+  NAPI_RETURN_IF_FALSE(env, p->name != nullptr, napi_name_expected);
+  Local<Value> name = ToV8(p->name);
+  NAPI_RETURN_IF_FALSE(env, name->IsName(), napi_name_expected);
+  *result = name.As<Name>();
+  return napi_ok;
+}
+
+// Template attributes for a descriptor. Accessors ignore napi_writable
+// (V8 would make a setter-less accessor throw on assignment otherwise).
+PropertyAttribute TemplateAttributes(const napi_property_descriptor* p) {
+  unsigned attributes = v8::None;
+  if (p->getter == nullptr && p->setter == nullptr &&
+      (p->attributes & napi_writable) == 0) {
+    attributes |= v8::ReadOnly;
+  }
+  if ((p->attributes & napi_enumerable) == 0) attributes |= v8::DontEnum;
+  if ((p->attributes & napi_configurable) == 0) attributes |= v8::DontDelete;
+  return static_cast<PropertyAttribute>(attributes);
+}
+
+}  // namespace
+
+// Defines the properties of `object` (napi_define_properties, and a class's
+// static members).
+napi_status DefineProperties(napi_env env, Local<Object> obj,
+                             size_t property_count,
+                             const napi_property_descriptor* properties,
+                             v8::TryCatch& try_catch) {
+  Local<Context> context = env->context();
+  for (size_t i = 0; i < property_count; i++) {
+    const napi_property_descriptor* p = &properties[i];
+    Local<Name> name;
+    NAPI_CALL_STATUS(DescriptorName(env, p, &name));
+    bool enumerable = (p->attributes & napi_enumerable) != 0;
+    bool configurable = (p->attributes & napi_configurable) != 0;
+    if (p->getter != nullptr || p->setter != nullptr) {
+      Local<Function> getter;
+      Local<Function> setter;
+      if (p->getter != nullptr) {
+        NAPI_CALL_STATUS(NewFunction(env, p->getter, p->data, &getter));
+      }
+      if (p->setter != nullptr) {
+        NAPI_CALL_STATUS(NewFunction(env, p->setter, p->data, &setter));
+      }
+      PropertyDescriptor descriptor(getter, setter);
+      descriptor.set_enumerable(enumerable);
+      descriptor.set_configurable(configurable);
+      bool ok = obj->DefineProperty(context, name, descriptor).FromMaybe(false);
+      if (!ok) {
+        return SetLastError(env, try_catch.HasCaught() ? napi_pending_exception
+                                                       : napi_invalid_arg);
+      }
+    } else if (p->method != nullptr) {
+      Local<Function> method;
+      NAPI_CALL_STATUS(NewFunction(env, p->method, p->data, &method));
+      PropertyDescriptor descriptor(method,
+                                    (p->attributes & napi_writable) != 0);
+      descriptor.set_enumerable(enumerable);
+      descriptor.set_configurable(configurable);
+      bool ok = obj->DefineProperty(context, name, descriptor).FromMaybe(false);
+      if (!ok) {
+        return SetLastError(env, try_catch.HasCaught() ? napi_pending_exception
+                                                       : napi_generic_failure);
+      }
+    } else {
+      NAPI_RETURN_IF_FALSE(env, p->value != nullptr, napi_invalid_arg);
+      Local<Value> value = ToV8(p->value);
+      bool ok;
+      if (enumerable && configurable && (p->attributes & napi_writable)) {
+        ok = obj->CreateDataProperty(context, name, value).FromMaybe(false);
+      } else {
+        PropertyDescriptor descriptor(value,
+                                      (p->attributes & napi_writable) != 0);
+        descriptor.set_enumerable(enumerable);
+        descriptor.set_configurable(configurable);
+        ok = obj->DefineProperty(context, name, descriptor).FromMaybe(false);
+      }
+      if (!ok) {
+        return SetLastError(env, try_catch.HasCaught() ? napi_pending_exception
+                                                       : napi_invalid_arg);
+      }
+    }
+  }
+  return napi_ok;
+}
+
+}  // namespace lode::napi
+
+using lode::FIXED_ONE_BYTE_STRING;
+using lode::napi::ClearLastError;
+using lode::napi::SetLastError;
+using lode::napi::ToNapi;
+using lode::napi::ToObject;
+using lode::napi::ToV8;
+using v8::Context;
+using v8::Local;
+using v8::Name;
+using v8::Object;
+using v8::String;
+using v8::Value;
+
+namespace {
+
+napi_status CreateObjectWithProperties(napi_env env,
+                                       napi_value prototype_or_null,
+                                       const napi_value* property_names,
+                                       const napi_value* property_values,
+                                       size_t property_count,
+                                       napi_value* result) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, result);
+  if (property_count > 0) {
+    NAPI_CHECK_ARG(env, property_names);
+    NAPI_CHECK_ARG(env, property_values);
+  }
+  v8::Isolate* isolate = env->isolate;
+  Local<Value> prototype = prototype_or_null == nullptr
+                               ? Local<Value>(v8::Null(isolate))
+                               : ToV8(prototype_or_null);
+  NAPI_RETURN_IF_FALSE(env, prototype->IsObject() || prototype->IsNull(),
+                       napi_invalid_arg);
+  for (size_t i = 0; i < property_count; i++) {
+    NAPI_RETURN_IF_FALSE(env, property_names[i] != nullptr &&
+                                  ToV8(property_names[i])->IsName(),
+                         napi_name_expected);
+    NAPI_CHECK_ARG(env, property_values[i]);
+  }
+  Local<Object> obj = Object::New(isolate, prototype, nullptr, nullptr, 0);
+  Local<Context> context = env->context();
+  for (size_t i = 0; i < property_count; i++) {
+    bool ok = obj->CreateDataProperty(context,
+                                      ToV8(property_names[i]).As<Name>(),
+                                      ToV8(property_values[i]))
+                  .FromMaybe(false);
+    NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
+  }
+  *result = ToNapi(obj);
+  NAPI_RETURN_STATUS(env);
+}
+
+}  // namespace
+
+extern "C" {
+
+napi_status NAPI_CDECL napi_create_object(napi_env env, napi_value* result) {
+  NAPI_CHECK_ENV_NOT_IN_GC(env);
+  NAPI_CHECK_ARG(env, result);
+  *result = ToNapi(Object::New(env->isolate));
+  return ClearLastError(env);
+}
+
+napi_status NAPI_CDECL napi_create_object_with_properties(
+    napi_env env, napi_value prototype_or_null,
+    const napi_value* property_names, const napi_value* property_values,
+    size_t property_count, napi_value* result) {
+  return CreateObjectWithProperties(env, prototype_or_null, property_names,
+                                    property_values, property_count, result);
+}
+
+napi_status NAPI_CDECL node_api_create_object_with_properties(
+    napi_env env, napi_value prototype_or_null,
+    const napi_value* property_names, const napi_value* property_values,
+    size_t property_count, napi_value* result) {
+  return CreateObjectWithProperties(env, prototype_or_null, property_names,
+                                    property_values, property_count, result);
+}
+
+napi_status NAPI_CDECL napi_get_prototype(napi_env env, napi_value object,
+                                          napi_value* result) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, result);
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, env->context(), object, &obj));
+  *result = ToNapi(obj->GetPrototype());
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_get_all_property_names(
+    napi_env env, napi_value object, napi_key_collection_mode key_mode,
+    napi_key_filter key_filter, napi_key_conversion key_conversion,
+    napi_value* result) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, result);
+  Local<Context> context = env->context();
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  unsigned filter = v8::ALL_PROPERTIES;
+  if (key_filter & napi_key_writable) filter |= v8::ONLY_WRITABLE;
+  if (key_filter & napi_key_enumerable) filter |= v8::ONLY_ENUMERABLE;
+  if (key_filter & napi_key_configurable) filter |= v8::ONLY_CONFIGURABLE;
+  if (key_filter & napi_key_skip_strings) filter |= v8::SKIP_STRINGS;
+  if (key_filter & napi_key_skip_symbols) filter |= v8::SKIP_SYMBOLS;
+  v8::KeyCollectionMode collection;
+  switch (key_mode) {
+    case napi_key_include_prototypes:
+      collection = v8::KeyCollectionMode::kIncludePrototypes;
+      break;
+    case napi_key_own_only:
+      collection = v8::KeyCollectionMode::kOwnOnly;
+      break;
+    default:
+      return SetLastError(env, napi_invalid_arg);
+  }
+  v8::KeyConversionMode conversion;
+  switch (key_conversion) {
+    case napi_key_keep_numbers:
+      conversion = v8::KeyConversionMode::kKeepNumbers;
+      break;
+    case napi_key_numbers_to_strings:
+      conversion = v8::KeyConversionMode::kConvertToString;
+      break;
+    default:
+      return SetLastError(env, napi_invalid_arg);
+  }
+  Local<v8::Array> names;
+  bool ok = obj->GetPropertyNames(context, collection,
+                                  static_cast<v8::PropertyFilter>(filter),
+                                  v8::IndexFilter::kIncludeIndices, conversion)
+                .ToLocal(&names);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
+  *result = ToNapi(names);
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_get_property_names(napi_env env, napi_value object,
+                                               napi_value* result) {
+  return napi_get_all_property_names(
+      env, object, napi_key_include_prototypes,
+      static_cast<napi_key_filter>(napi_key_enumerable | napi_key_skip_symbols),
+      napi_key_numbers_to_strings, result);
+}
+
+napi_status NAPI_CDECL napi_set_property(napi_env env, napi_value object,
+                                         napi_value key, napi_value value) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, key);
+  NAPI_CHECK_ARG(env, value);
+  Local<Context> context = env->context();
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  bool ok = obj->Set(context, ToV8(key), ToV8(value)).FromMaybe(false);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_has_property(napi_env env, napi_value object,
+                                         napi_value key, bool* result) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, result);
+  NAPI_CHECK_ARG(env, key);
+  Local<Context> context = env->context();
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  v8::Maybe<bool> has = obj->Has(context, ToV8(key));
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, has.IsJust(), napi_generic_failure);
+  *result = has.FromJust();
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_get_property(napi_env env, napi_value object,
+                                         napi_value key, napi_value* result) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, key);
+  NAPI_CHECK_ARG(env, result);
+  Local<Context> context = env->context();
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  Local<Value> value;
+  bool ok = obj->Get(context, ToV8(key)).ToLocal(&value);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
+  *result = ToNapi(value);
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_delete_property(napi_env env, napi_value object,
+                                            napi_value key, bool* result) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, key);
+  Local<Context> context = env->context();
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  v8::Maybe<bool> deleted = obj->Delete(context, ToV8(key));
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, deleted.IsJust(),
+                                     napi_generic_failure);
+  if (result != nullptr) *result = deleted.FromJust();
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_has_own_property(napi_env env, napi_value object,
+                                             napi_value key, bool* result) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, key);
+  NAPI_CHECK_ARG(env, result);
+  Local<Context> context = env->context();
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  Local<Value> k = ToV8(key);
+  NAPI_RETURN_IF_FALSE(env, k->IsName(), napi_name_expected);
+  v8::Maybe<bool> has = obj->HasOwnProperty(context, k.As<Name>());
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, has.IsJust(), napi_generic_failure);
+  *result = has.FromJust();
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_set_named_property(napi_env env, napi_value object,
+                                               const char* utf8name,
+                                               napi_value value) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, value);
+  Local<Context> context = env->context();
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  Local<String> key;
+  NAPI_CALL_STATUS(
+      lode::napi::NewInternalizedUtf8(env, utf8name, NAPI_AUTO_LENGTH, &key));
+  bool ok = obj->Set(context, key, ToV8(value)).FromMaybe(false);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_has_named_property(napi_env env, napi_value object,
+                                               const char* utf8name,
+                                               bool* result) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, result);
+  Local<Context> context = env->context();
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  Local<String> key;
+  NAPI_CALL_STATUS(
+      lode::napi::NewInternalizedUtf8(env, utf8name, NAPI_AUTO_LENGTH, &key));
+  v8::Maybe<bool> has = obj->Has(context, key);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, has.IsJust(), napi_generic_failure);
+  *result = has.FromJust();
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_get_named_property(napi_env env, napi_value object,
+                                               const char* utf8name,
+                                               napi_value* result) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, result);
+  Local<Context> context = env->context();
+  Local<String> key;
+  NAPI_CALL_STATUS(
+      lode::napi::NewInternalizedUtf8(env, utf8name, NAPI_AUTO_LENGTH, &key));
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  Local<Value> value;
+  bool ok = obj->Get(context, key).ToLocal(&value);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
+  *result = ToNapi(value);
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_set_element(napi_env env, napi_value object,
+                                        uint32_t index, napi_value value) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, value);
+  Local<Context> context = env->context();
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  bool ok = obj->Set(context, index, ToV8(value)).FromMaybe(false);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_has_element(napi_env env, napi_value object,
+                                        uint32_t index, bool* result) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, result);
+  Local<Context> context = env->context();
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  v8::Maybe<bool> has = obj->Has(context, index);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, has.IsJust(), napi_generic_failure);
+  *result = has.FromJust();
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_get_element(napi_env env, napi_value object,
+                                        uint32_t index, napi_value* result) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, result);
+  Local<Context> context = env->context();
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  Local<Value> value;
+  bool ok = obj->Get(context, index).ToLocal(&value);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
+  *result = ToNapi(value);
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_delete_element(napi_env env, napi_value object,
+                                           uint32_t index, bool* result) {
+  NAPI_PREAMBLE(env);
+  Local<Context> context = env->context();
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  v8::Maybe<bool> deleted = obj->Delete(context, index);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, deleted.IsJust(),
+                                     napi_generic_failure);
+  if (result != nullptr) *result = deleted.FromJust();
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_define_properties(
+    napi_env env, napi_value object, size_t property_count,
+    const napi_property_descriptor* properties) {
+  NAPI_PREAMBLE(env);
+  if (property_count > 0) NAPI_CHECK_ARG(env, properties);
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, env->context(), object, &obj));
+  NAPI_CALL_STATUS(lode::napi::DefineProperties(env, obj, property_count,
+                                                properties, try_catch));
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_define_class(
+    napi_env env, const char* utf8name, size_t length,
+    napi_callback constructor, void* callback_data, size_t property_count,
+    const napi_property_descriptor* properties, napi_value* result) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, result);
+  NAPI_CHECK_ARG(env, constructor);
+  if (property_count > 0) NAPI_CHECK_ARG(env, properties);
+  v8::Isolate* isolate = env->isolate;
+  v8::EscapableHandleScope scope(isolate);
+  Local<v8::FunctionTemplate> tpl;
+  NAPI_CALL_STATUS(lode::napi::NewFunctionTemplate(env, constructor,
+                                                   callback_data, &tpl));
+  Local<String> class_name;
+  NAPI_CALL_STATUS(
+      lode::napi::NewInternalizedUtf8(env, utf8name, length, &class_name));
+  tpl->SetClassName(class_name);
+
+  std::vector<napi_property_descriptor> statics;
+  // Prototype values that are objects: templates only take primitives, so
+  // these go on the prototype object once the class exists.
+  std::vector<std::pair<Local<Name>, size_t>> object_values;
+  for (size_t i = 0; i < property_count; i++) {
+    const napi_property_descriptor* p = &properties[i];
+    if ((p->attributes & napi_static) != 0) {
+      statics.push_back(*p);
+      continue;
+    }
+    Local<Name> name;
+    NAPI_CALL_STATUS(lode::napi::DescriptorName(env, p, &name));
+    v8::PropertyAttribute attributes = lode::napi::TemplateAttributes(p);
+    if (p->getter != nullptr || p->setter != nullptr) {
+      Local<v8::FunctionTemplate> getter;
+      Local<v8::FunctionTemplate> setter;
+      if (p->getter != nullptr) {
+        NAPI_CALL_STATUS(lode::napi::NewFunctionTemplate(env, p->getter,
+                                                         p->data, &getter));
+      }
+      if (p->setter != nullptr) {
+        NAPI_CALL_STATUS(lode::napi::NewFunctionTemplate(env, p->setter,
+                                                         p->data, &setter));
+      }
+      tpl->PrototypeTemplate()->SetAccessorProperty(name, getter, setter,
+                                                    attributes);
+    } else if (p->method != nullptr) {
+      Local<v8::FunctionTemplate> method;
+      NAPI_CALL_STATUS(lode::napi::NewFunctionTemplate(
+          env, p->method, p->data, &method, v8::Signature::New(isolate, tpl)));
+      tpl->PrototypeTemplate()->Set(name, method, attributes);
+    } else {
+      NAPI_RETURN_IF_FALSE(env, p->value != nullptr, napi_invalid_arg);
+      Local<Value> value = ToV8(p->value);
+      if (value->IsObject()) {
+        object_values.emplace_back(name, i);
+      } else {
+        tpl->PrototypeTemplate()->Set(name, value, attributes);
+      }
+    }
+  }
+
+  Local<Context> context = env->context();
+  Local<v8::Function> cls;
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(
+      env, tpl->GetFunction(context).ToLocal(&cls), napi_generic_failure);
+  if (!object_values.empty()) {
+    Local<Value> proto;
+    NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(
+        env,
+        cls->Get(context, FIXED_ONE_BYTE_STRING(isolate, "prototype"))
+                .ToLocal(&proto) &&
+            proto->IsObject(),
+        napi_generic_failure);
+    for (auto& [name, index] : object_values) {
+      const napi_property_descriptor* p = &properties[index];
+      v8::PropertyDescriptor descriptor(ToV8(p->value),
+                                        (p->attributes & napi_writable) != 0);
+      descriptor.set_enumerable((p->attributes & napi_enumerable) != 0);
+      descriptor.set_configurable((p->attributes & napi_configurable) != 0);
+      bool ok = proto.As<Object>()
+                    ->DefineProperty(context, name, descriptor)
+                    .FromMaybe(false);
+      NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
+    }
+  }
+  *result = ToNapi(scope.Escape(cls));
+  if (!statics.empty()) {
+    NAPI_CALL_STATUS(lode::napi::DefineProperties(
+        env, ToV8(*result).As<Object>(), statics.size(), statics.data(),
+        try_catch));
+  }
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_object_freeze(napi_env env, napi_value object) {
+  NAPI_PREAMBLE(env);
+  Local<Context> context = env->context();
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  bool ok = obj->SetIntegrityLevel(context, v8::IntegrityLevel::kFrozen)
+                .FromMaybe(false);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_object_seal(napi_env env, napi_value object) {
+  NAPI_PREAMBLE(env);
+  Local<Context> context = env->context();
+  Local<Object> obj;
+  NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
+  bool ok = obj->SetIntegrityLevel(context, v8::IntegrityLevel::kSealed)
+                .FromMaybe(false);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_type_tag_object(napi_env env,
+                                            napi_value object_or_external,
+                                            const napi_type_tag* type_tag) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, object_or_external);
+  Local<Value> value = ToV8(object_or_external);
+  Local<Context> context = env->context();
+  if (value->IsExternal()) {
+    NAPI_CHECK_ARG(env, type_tag);
+    bool ok = lode::napi::CheckExternalTypeTag(value, type_tag, true, nullptr);
+    NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_invalid_arg);
+    NAPI_RETURN_STATUS(env);
+  }
+  Local<Object> obj;
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, value->ToObject(context).ToLocal(&obj),
+                                     napi_object_expected);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, type_tag != nullptr,
+                                     napi_invalid_arg);
+  v8::Local<v8::Private> key = lode::napi::TypeTagKey(env->isolate);
+  v8::Maybe<bool> has = obj->HasPrivate(context, key);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, has.IsJust(), napi_generic_failure);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, !has.FromJust(), napi_invalid_arg);
+  Local<v8::BigInt> tag;
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(
+      env,
+      v8::BigInt::NewFromWords(context, 0, 2,
+                               reinterpret_cast<const uint64_t*>(type_tag))
+          .ToLocal(&tag),
+      napi_generic_failure);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(
+      env, obj->SetPrivate(context, key, tag).FromMaybe(false),
+      napi_generic_failure);
+  NAPI_RETURN_STATUS(env);
+}
+
+napi_status NAPI_CDECL napi_check_object_type_tag(
+    napi_env env, napi_value object_or_external, const napi_type_tag* type_tag,
+    bool* result) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, object_or_external);
+  Local<Value> value = ToV8(object_or_external);
+  Local<Context> context = env->context();
+  if (value->IsExternal()) {
+    NAPI_CHECK_ARG(env, type_tag);
+    NAPI_CHECK_ARG(env, result);
+    lode::napi::CheckExternalTypeTag(value, type_tag, false, result);
+    NAPI_RETURN_STATUS(env);
+  }
+  Local<Object> obj;
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, value->ToObject(context).ToLocal(&obj),
+                                     napi_object_expected);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, type_tag != nullptr,
+                                     napi_invalid_arg);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, result != nullptr, napi_invalid_arg);
+  Local<Value> tag;
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(
+      env,
+      obj->GetPrivate(context, lode::napi::TypeTagKey(env->isolate))
+          .ToLocal(&tag),
+      napi_generic_failure);
+  *result = false;
+  if (tag->IsBigInt()) {
+    int sign = 0;
+    int count = 2;
+    uint64_t words[2] = {0, 0};
+    tag.As<v8::BigInt>()->ToWordsArray(&sign, &count, words);
+    // Fewer words mean the high ones are zero.
+    if (sign == 0) {
+      *result = words[0] == type_tag->lower &&
+                (count < 2 ? 0 : words[1]) == type_tag->upper &&
+                (count > 0 || type_tag->lower == 0);
+    }
+  }
+  NAPI_RETURN_STATUS(env);
+}
+
+}  // extern "C"

@@ -1,0 +1,8 @@
+{
+  "targets": [
+    {
+      "target_name": "basics",
+      "sources": ["basics.c"]
+    }
+  ]
+}

@@ -1,0 +1,8 @@
+{
+  "targets": [
+    {
+      "target_name": "ctor_register",
+      "sources": ["ctor_register.c"]
+    }
+  ]
+}

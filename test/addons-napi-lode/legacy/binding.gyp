@@ -1,0 +1,8 @@
+{
+  "targets": [
+    {
+      "target_name": "legacy",
+      "sources": ["legacy.c"]
+    }
+  ]
+}

@@ -1,0 +1,8 @@
+{
+  "targets": [
+    {
+      "target_name": "noentry",
+      "sources": ["noentry.c"]
+    }
+  ]
+}

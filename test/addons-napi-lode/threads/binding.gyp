@@ -1,0 +1,8 @@
+{
+  "targets": [
+    {
+      "target_name": "threads",
+      "sources": ["threads.c"]
+    }
+  ]
+}
