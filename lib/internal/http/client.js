@@ -66,7 +66,15 @@ let debug = require('internal/util/debuglog').debuglog('http', (fn) => {
   debug = fn;
 });
 
+const {
+  hasObserver,
+  startPerf,
+  stopPerf,
+} = require('internal/perf/observer_counts');
+
 const kError = Symbol('kError');
+// The timing of a request while 'http' performance entries are observed.
+const kPerfHooksClient = Symbol('kPerfHooksClient');
 const INVALID_PATH_REGEX = /[^\u0021-\u00ff]/;
 
 function validateHost(host, name) {
@@ -252,6 +260,16 @@ function ClientRequest(input, options, cb) {
   } else {
     this._storeHeader(this.method + ' ' + this.path + ' HTTP/1.1\r\n',
                       options.headers);
+  }
+
+  if (hasObserver('http')) {
+    startPerf(this, kPerfHooksClient, {
+      type: 'http',
+      name: 'HttpClient',
+      detail: { req: { method: this.method, url: `${this.protocol}//${host}` +
+                       `${port ? `:${port}` : ''}${this.path}`,
+                       headers: this.getHeaders() } },
+    });
   }
 
   if (channels.clientRequestCreated.hasSubscribers) {
@@ -532,6 +550,14 @@ function parserOnIncomingClient(res, shouldKeepAlive) {
   res.on('end', responseOnEnd);
   req.on('finish', requestOnFinish);
   socket.on('timeout', responseOnTimeout);
+
+  if (req[kPerfHooksClient] !== undefined) {
+    stopPerf(req, kPerfHooksClient, {
+      detail: { res: { statusCode: res.statusCode,
+                       statusMessage: res.statusMessage,
+                       headers: res.headers } },
+    });
+  }
 
   if (channels.clientResponseFinish.hasSubscribers) {
     channels.clientResponseFinish.publish({ request: req, response: res });

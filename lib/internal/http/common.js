@@ -38,8 +38,6 @@ const kOnExecute = HTTPParser.kOnExecute | 0;
 const kOnTimeout = HTTPParser.kOnTimeout | 0;
 
 const CRLF = '\r\n';
-// Only this many parsers are kept for reuse once their connection ends.
-let maxIdleParsers = 1000;
 
 // llhttp delivers headers in batches of 32 pairs while a message's head is
 // still arriving; the batches are collected here until the head completes.
@@ -138,11 +136,13 @@ function newParser() {
 const idleParsers = [];
 const parsers = {
   name: 'parsers',
+  // Only this many parsers are kept for reuse once their connection ends.
+  max: 1000,
   alloc() {
     return idleParsers.length > 0 ? idleParsers.pop() : newParser();
   },
   free(parser) {
-    if (idleParsers.length < maxIdleParsers) {
+    if (idleParsers.length < this.max) {
       idleParsers.push(parser);
       return true;
     }
@@ -182,7 +182,7 @@ function freeParser(parser, req, socket) {
 function setMaxIdleHTTPParsers(max) {
   const { validateInteger } = require('internal/validators');
   validateInteger(max, 'max', 1);
-  maxIdleParsers = max;
+  parsers.max = max;
 }
 
 const tokenRegExp = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;

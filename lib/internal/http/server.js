@@ -61,6 +61,7 @@ const {
 } = require('internal/errors');
 const {
   validateBoolean,
+  validateFunction,
   validateInteger,
   validateObject,
   validateLinkHeaderValue,
@@ -72,6 +73,13 @@ const {
   kBufferCb,
 } = require('internal/stream_base_commons');
 const { FastBuffer } = require('internal/buffer');
+const {
+  hasObserver,
+  startPerf,
+  stopPerf,
+} = require('internal/perf/observer_counts');
+// The timing of a request while 'http' performance entries are observed.
+const kPerfHooksRequest = Symbol('kPerfHooksRequest');
 const { runNextTicks } = require('internal/process/task_queues');
 let debug = require('internal/util/debuglog').debuglog('http', (fn) => {
   debug = fn;
@@ -268,6 +276,11 @@ function Server(options, requestListener) {
 ObjectSetPrototypeOf(Server.prototype, net.Server.prototype);
 ObjectSetPrototypeOf(Server, net.Server);
 
+// An upgrade is taken when someone listens for it.
+function defaultShouldUpgrade() {
+  return this.listenerCount('upgrade') > 0;
+}
+
 function storeHTTPOptions(options) {
   this[kIncomingMessage] = options.IncomingMessage || IncomingMessage;
   this[kServerResponse] = options.ServerResponse || ServerResponse;
@@ -336,6 +349,14 @@ function storeHTTPOptions(options) {
     validateBoolean(joinDuplicateHeaders, 'options.joinDuplicateHeaders');
   }
   this.joinDuplicateHeaders = joinDuplicateHeaders;
+
+  const shouldUpgradeCallback = options.shouldUpgradeCallback;
+  if (shouldUpgradeCallback !== undefined) {
+    validateFunction(shouldUpgradeCallback, 'options.shouldUpgradeCallback');
+    this.shouldUpgradeCallback = shouldUpgradeCallback;
+  } else {
+    this.shouldUpgradeCallback = defaultShouldUpgrade;
+  }
 
   const rejectNonStandardBodyWrites = options.rejectNonStandardBodyWrites;
   if (rejectNonStandardBodyWrites !== undefined) {
@@ -602,7 +623,6 @@ function socketOnEnd(server, socket, parser, state) {
   if (ret instanceof Error) {
     FunctionPrototypeCall(socketOnError, socket, ret);
   } else if (!server.httpAllowHalfOpen) {
-    abortIncoming(state.incoming);
     if (socket.writable) socket.end();
   } else if (state.outgoing.length) {
     state.outgoing[state.outgoing.length - 1]._last = true;
@@ -742,7 +762,7 @@ function handleIncoming(server, socket, state, req, keepAlive) {
 
   if (req.upgrade) {
     req.upgrade = req.method === 'CONNECT' ||
-      server.listenerCount('upgrade') > 0;
+      !!FunctionPrototypeCall(server.shouldUpgradeCallback, server, req);
     if (req.upgrade) return 2;
   }
 
@@ -767,6 +787,15 @@ function handleIncoming(server, socket, state, req, keepAlive) {
 
   res.shouldKeepAlive = keepAlive;
   res[kUniqueHeaders] = server[kUniqueHeaders];
+
+  if (hasObserver('http')) {
+    startPerf(res, kPerfHooksRequest, {
+      type: 'http',
+      name: 'HttpRequest',
+      detail: { req: { method: req.method, url: req.url,
+                       headers: req.headers } },
+    });
+  }
 
   if (channels.serverResponseCreated.hasSubscribers) {
     channels.serverResponseCreated.publish({ request: req, response: res });
@@ -835,6 +864,13 @@ function emitRequest(server, req, res, socket) {
 }
 
 function resOnFinish(req, res, socket, state, server) {
+  if (res[kPerfHooksRequest] !== undefined) {
+    stopPerf(res, kPerfHooksRequest, {
+      detail: { res: { statusCode: res.statusCode,
+                       statusMessage: res.statusMessage,
+                       headers: res.getHeaders() } },
+    });
+  }
   if (channels.serverResponseFinish.hasSubscribers) {
     channels.serverResponseFinish.publish({
       request: req, response: res, socket, server,
