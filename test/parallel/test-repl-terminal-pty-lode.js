@@ -19,6 +19,8 @@ const history = path.join(tmpdir.path, 'repl_history');
 const steps = ['6 * 7\r', 'const word = "hi"\r', 'word\r', '\x03', '.exit\r'];
 const env = { ...process.env, TERM: 'xterm-256color',
               NODE_REPL_HISTORY: history };
+// A CI variable lowers the colour depth, as in Node: not wanted here.
+delete env.CI;
 delete env.FORCE_COLOR;
 delete env.NO_COLOR;
 delete env.NODE_DISABLE_COLORS;
