@@ -1,12 +1,11 @@
 'use strict';
 
 // fetch() (https://fetch.spec.whatwg.org/#fetch-method) on lode's own http
-// client: data: and blob: URLs are answered here, http: URLs go out through
-// a keep-alive http.Agent of fetch's own, one http.request per redirect
+// client: data: and blob: URLs are answered here, http: and https: URLs go
+// out through keep-alive agents of fetch's own, one request per redirect
 // hop. The response body streams from the IncomingMessage (decoded when
-// the zlib module exists) into a byte ReadableStream. https: needs TLS,
-// which lode does not have yet: such a fetch fails with a cause saying so.
-// Failures reject with Node's "fetch failed" TypeError and the cause.
+// the zlib module exists) into a byte ReadableStream. Failures reject with
+// Node's "fetch failed" TypeError and the cause.
 
 const {
   ArrayPrototypePush,
@@ -32,7 +31,6 @@ const {
 
 const {
   codes: {
-    ERR_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
 const { Buffer } = require('buffer');
@@ -90,6 +88,19 @@ function fetchAgent() {
     agent = new http.Agent({ keepAlive: true, timeout: 4000 });
   }
   return agent;
+}
+
+let https;
+let isIP;
+let secureAgent;
+// https: URLs go over TLS with an agent of their own (certificates are
+// checked as https.request checks them).
+function fetchSecureAgent() {
+  if (secureAgent === undefined) {
+    https = require('https');
+    secureAgent = new https.Agent({ keepAlive: true, timeout: 4000 });
+  }
+  return secureAgent;
 }
 
 function sameOrigin(a, b) {
@@ -343,10 +354,8 @@ class Fetch {
         this.fail(new Error('not implemented... yet...'));
         break;
       case 'http:':
-        this.httpFetch(url);
-        break;
       case 'https:':
-        this.fail(new ERR_NOT_IMPLEMENTED('TLS (fetch of https: URLs)'));
+        this.httpFetch(url);
         break;
       default:
         this.fail(new Error('unknown scheme'));
@@ -434,12 +443,16 @@ class Fetch {
   httpFetch(url) {
     let hostname = url.hostname;
     if (hostname[0] === '[') hostname = StringPrototypeSlice(hostname, 1, -1);
-    const agent = fetchAgent();
+    const secure = url.protocol === 'https:';
+    isIP ??= require('internal/net').isIP;
+    const agent = secure ? fetchSecureAgent() : fetchAgent();
+    const module = secure ? https : http;
     let req;
     try {
-      req = http.request({
+      req = module.request({
         host: hostname,
-        port: url.port === '' ? 80 : +url.port,
+        servername: secure && !isIP(hostname) ? hostname : undefined,
+        port: url.port === '' ? (secure ? 443 : 80) : +url.port,
         path: `${url.pathname}${url.search}`,
         method: this.request.method,
         headers: this.requestHeaders(url),
