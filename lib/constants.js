@@ -1,0 +1,23 @@
+'use strict';
+
+// node:constants (deprecated, DEP0008): the os, fs and crypto constants in
+// one frozen object, as older packages (graceful-fs, say) still read them.
+
+const {
+  ObjectAssign,
+  ObjectFreeze,
+} = primordials;
+
+const { os, fs, crypto } = internalBinding('constants');
+
+ObjectAssign(exports,
+             os.dlopen,
+             os.errno,
+             os.priority,
+             os.signals,
+             fs,
+             crypto);
+// The loader's format codes are not public constants.
+delete exports.EXTENSIONLESS_FORMAT_JAVASCRIPT;
+delete exports.EXTENSIONLESS_FORMAT_WASM;
+ObjectFreeze(exports);
