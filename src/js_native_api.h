@@ -269,12 +269,10 @@ NAPI_EXTERN napi_status NAPI_CDECL napi_define_class(
     const napi_property_descriptor* properties, napi_value* result);
 
 /* ---- Native data attached to objects ---------------------------------- */
-NAPI_EXTERN napi_status NAPI_CDECL napi_wrap(napi_env env,
-                                             napi_value js_object,
-                                             void* native_object,
-                                             node_api_basic_finalize finalize_cb,
-                                             void* finalize_hint,
-                                             napi_ref* result);
+NAPI_EXTERN napi_status NAPI_CDECL napi_wrap(
+    napi_env env, napi_value js_object, void* native_object,
+    node_api_basic_finalize finalize_cb, void* finalize_hint,
+    napi_ref* result);
 NAPI_EXTERN napi_status NAPI_CDECL napi_unwrap(napi_env env,
                                                napi_value js_object,
                                                void** result);

@@ -192,8 +192,8 @@ struct CleanupHookEntry {
   void* arg = nullptr;
   bool removed = false;
 };
-CleanupHookEntry* AddCleanupHook(Environment* env, void (*fn)(void*),
-                                 void* arg, std::function<void()> run);
+CleanupHookEntry* AddCleanupHook(Environment* env, void (*fn)(void*), void* arg,
+                                 std::function<void()> run);
 bool RemoveCleanupHook(Environment* env, void (*fn)(void*), void* arg);
 
 // The one native callback behind every function an addon creates
@@ -240,9 +240,7 @@ struct napi_env__ {
   v8::Isolate* const isolate;
   lode::Environment* const lode_env;
   v8::Global<v8::Context> context_handle;
-  v8::Local<v8::Context> context() const {
-    return context_handle.Get(isolate);
-  }
+  v8::Local<v8::Context> context() const { return context_handle.Get(isolate); }
 
   // The env lives while anything refers to it (the Environment until its
   // teardown, external buffers, thread-safe functions, tasks).
@@ -387,16 +385,16 @@ class CallTryCatch : public v8::TryCatch {
 
 }  // namespace lode::napi
 
-#define NAPI_CHECK_ENV(env)              \
-  do {                                   \
+#define NAPI_CHECK_ENV(env)                        \
+  do {                                             \
     if ((env) == nullptr) return napi_invalid_arg; \
   } while (0)
 
-#define NAPI_RETURN_IF_FALSE(env, condition, status)          \
-  do {                                                        \
-    if (!(condition)) {                                       \
-      return ::lode::napi::SetLastError((env), (status));     \
-    }                                                         \
+#define NAPI_RETURN_IF_FALSE(env, condition, status)      \
+  do {                                                    \
+    if (!(condition)) {                                   \
+      return ::lode::napi::SetLastError((env), (status)); \
+    }                                                     \
   } while (0)
 
 #define NAPI_CHECK_ARG(env, arg) \
@@ -409,37 +407,37 @@ class CallTryCatch : public v8::TryCatch {
 
 // Functions that may run JS: refuse while an exception is pending or JS
 // cannot run, and catch what JS throws (`try_catch` is in scope after).
-#define NAPI_PREAMBLE(env)                                                \
-  NAPI_CHECK_ENV_NOT_IN_GC(env);                                          \
-  NAPI_RETURN_IF_FALSE((env), (env)->last_exception.IsEmpty(),            \
-                       napi_pending_exception);                           \
-  NAPI_RETURN_IF_FALSE((env), (env)->can_call_into_js(),                  \
-                       (env)->module_api_version >= 10                    \
-                           ? napi_cannot_run_js                           \
-                           : napi_pending_exception);                     \
-  ::lode::napi::ClearLastError(env);                                      \
+#define NAPI_PREAMBLE(env)                                     \
+  NAPI_CHECK_ENV_NOT_IN_GC(env);                               \
+  NAPI_RETURN_IF_FALSE((env), (env)->last_exception.IsEmpty(), \
+                       napi_pending_exception);                \
+  NAPI_RETURN_IF_FALSE((env), (env)->can_call_into_js(),       \
+                       (env)->module_api_version >= 10         \
+                           ? napi_cannot_run_js                \
+                           : napi_pending_exception);          \
+  ::lode::napi::ClearLastError(env);                           \
   ::lode::napi::CallTryCatch try_catch(env)
 
 // After NAPI_PREAMBLE: the status of the call.
-#define NAPI_RETURN_STATUS(env)                                         \
-  return try_catch.HasCaught()                                          \
+#define NAPI_RETURN_STATUS(env)                                          \
+  return try_catch.HasCaught()                                           \
              ? ::lode::napi::SetLastError((env), napi_pending_exception) \
              : ::lode::napi::ClearLastError(env)
 
 // After NAPI_PREAMBLE: fails with `status`, or with napi_pending_exception
 // when JS threw.
-#define NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, condition, status)       \
-  do {                                                                   \
-    if (!(condition)) {                                                  \
-      return ::lode::napi::SetLastError(                                 \
+#define NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, condition, status)           \
+  do {                                                                       \
+    if (!(condition)) {                                                      \
+      return ::lode::napi::SetLastError(                                     \
           (env), try_catch.HasCaught() ? napi_pending_exception : (status)); \
-    }                                                                    \
+    }                                                                        \
   } while (0)
 
-#define NAPI_CALL_STATUS(call)                 \
-  do {                                         \
-    napi_status status_ = (call);              \
-    if (status_ != napi_ok) return status_;    \
+#define NAPI_CALL_STATUS(call)              \
+  do {                                      \
+    napi_status status_ = (call);           \
+    if (status_ != napi_ok) return status_; \
   } while (0)
 
 // ---- napi_env__ templates -----------------------------------------------
@@ -452,8 +450,9 @@ void napi_env__::CallIntoModule(Call&& call, OnException&& on_exception) {
   if (open_handle_scopes != scopes_before ||
       open_callback_scopes != callback_scopes_before) {
     lode::errors::OnFatalError(
-        "Node-API", "an addon callback returned with a handle scope or "
-                    "callback scope still open");
+        "Node-API",
+        "an addon callback returned with a handle scope or "
+        "callback scope still open");
   }
   if (!last_exception.IsEmpty()) {
     v8::Local<v8::Value> exception = last_exception.Get(isolate);

@@ -28,6 +28,7 @@ AsyncContext::AsyncContext(napi_env env, Local<Object> resource,
     resource_.SetWeak(this, OnResourceCollected,
                       v8::WeakCallbackType::kParameter);
   }
+  if (!env->can_call_into_js()) return;
   TryCatch try_catch(isolate);
   Local<Value> argv[] = {resource, type};
   Local<Value> ids;
@@ -82,9 +83,8 @@ AsyncContext::Entered AsyncContext::Enter() {
   Entered entered;
   if (async_id_ <= 0 || !env_->can_call_into_js()) return entered;
   Isolate* isolate = env_->isolate;
-  Local<Value> frame =
-      frame_.IsEmpty() ? Local<Value>(v8::Undefined(isolate))
-                       : frame_.Get(isolate);
+  Local<Value> frame = frame_.IsEmpty() ? Local<Value>(v8::Undefined(isolate))
+                                        : frame_.Get(isolate);
   Local<Value> argv[] = {Number::New(isolate, async_id_),
                          Number::New(isolate, trigger_async_id_), resource(),
                          frame};
@@ -100,8 +100,7 @@ AsyncContext::Entered AsyncContext::Enter() {
 void AsyncContext::Leave(Environment* env, const Entered& entered) {
   if (entered.async_id <= 0 || !env->can_call_into_js()) return;
   Isolate* isolate = env->isolate();
-  Local<Value> argv[] = {Number::New(isolate, entered.async_id),
-                         entered.prior};
+  Local<Value> argv[] = {Number::New(isolate, entered.async_id), entered.prior};
   TryCatch try_catch(isolate);
   (void)CallHelper(env, "asyncLeave", 2, argv);
 }
@@ -160,9 +159,8 @@ class Work {
     napi_async_complete_callback complete = work->complete_;
     void* data = work->data_;
     // `complete` usually deletes the work: nothing of it is used after.
-    env->CallbackIntoModule(true, [&](napi_env e) {
-      complete(e, UvStatus(status), data);
-    });
+    env->CallbackIntoModule(
+        true, [&](napi_env e) { complete(e, UvStatus(status), data); });
     AsyncContext::Leave(lode_env, entered);
   }
 
@@ -270,13 +268,14 @@ napi_status NAPI_CDECL napi_make_callback(napi_env env,
   v8::MaybeLocal<Value> ret;
   Local<Value> domain;
   if (async_context == nullptr &&
-      receiver->Get(env->context(), FIXED_ONE_BYTE_STRING(env->isolate, "domain"))
+      receiver
+          ->Get(env->context(), FIXED_ONE_BYTE_STRING(env->isolate, "domain"))
           .ToLocal(&domain) &&
       domain->IsObject()) {
     // A receiver with a domain: the call runs inside it (domain module).
     lode::InternalCallbackScope scope(lode_env);
-    Local<Value> helper_args[] = {
-        receiver, fn, v8::Array::New(env->isolate, args, argc)};
+    Local<Value> helper_args[] = {receiver, fn,
+                                  v8::Array::New(env->isolate, args, argc)};
     ret = lode::napi::CallHelper(lode_env, "domainCallback", 3, helper_args);
     if (ret.IsEmpty()) scope.MarkAsFailed();
   } else if (async_context == nullptr) {

@@ -71,8 +71,9 @@ Local<ArrayBuffer> NewExternalArrayBuffer(napi_env env, void* data,
   // (the private key lode_message_port.cc checks).
   (void)ab->SetPrivate(
       env->context(),
-      v8::Private::ForApi(env->isolate, FIXED_ONE_BYTE_STRING(
-                                            env->isolate, "lode:untransferable")),
+      v8::Private::ForApi(
+          env->isolate,
+          FIXED_ONE_BYTE_STRING(env->isolate, "lode:untransferable")),
       v8::True(env->isolate));
   return ab;
 }
@@ -98,10 +99,9 @@ template <typename T>
 napi_status MakeTypedArray(napi_env env, Local<Value> buffer, size_t offset,
                            size_t length, size_t element_size,
                            const char* type_name, Local<Value>* result) {
-  size_t byte_length =
-      buffer->IsArrayBuffer()
-          ? buffer.As<ArrayBuffer>()->ByteLength()
-          : buffer.As<SharedArrayBuffer>()->ByteLength();
+  size_t byte_length = buffer->IsArrayBuffer()
+                           ? buffer.As<ArrayBuffer>()->ByteLength()
+                           : buffer.As<SharedArrayBuffer>()->ByteLength();
   if (element_size > 1 && offset % element_size != 0) {
     std::string message = std::string("start offset of ") + type_name +
                           " should be a multiple of " +
@@ -148,8 +148,7 @@ napi_status NAPI_CDECL napi_is_arraybuffer(napi_env env, napi_value value,
   return ClearLastError(env);
 }
 
-napi_status NAPI_CDECL napi_create_arraybuffer(napi_env env,
-                                               size_t byte_length,
+napi_status NAPI_CDECL napi_create_arraybuffer(napi_env env, size_t byte_length,
                                                void** data,
                                                napi_value* result) {
   NAPI_PREAMBLE(env);
@@ -260,12 +259,9 @@ napi_status NAPI_CDECL napi_is_typedarray(napi_env env, napi_value value,
   return ClearLastError(env);
 }
 
-napi_status NAPI_CDECL napi_create_typedarray(napi_env env,
-                                              napi_typedarray_type type,
-                                              size_t length,
-                                              napi_value arraybuffer,
-                                              size_t byte_offset,
-                                              napi_value* result) {
+napi_status NAPI_CDECL napi_create_typedarray(
+    napi_env env, napi_typedarray_type type, size_t length,
+    napi_value arraybuffer, size_t byte_offset, napi_value* result) {
   NAPI_PREAMBLE(env);
   NAPI_CHECK_ARG(env, arraybuffer);
   NAPI_CHECK_ARG(env, result);
@@ -274,7 +270,7 @@ napi_status NAPI_CDECL napi_create_typedarray(napi_env env,
                        napi_invalid_arg);
   Local<Value> array;
   using lode::napi::MakeTypedArray;
-#define V(Type, size)                                                    \
+#define V(Type, size)                                                     \
   MakeTypedArray<v8::Type>(env, buffer, byte_offset, length, size, #Type, \
                            &array)
   switch (type) {
@@ -321,8 +317,7 @@ napi_status NAPI_CDECL napi_create_typedarray(napi_env env,
 
 napi_status NAPI_CDECL napi_get_typedarray_info(
     napi_env env, napi_value typedarray, napi_typedarray_type* type,
-    size_t* length, void** data, napi_value* arraybuffer,
-    size_t* byte_offset) {
+    size_t* length, void** data, napi_value* arraybuffer, size_t* byte_offset) {
   NAPI_CHECK_ENV_NOT_IN_GC(env);
   NAPI_CHECK_ARG(env, typedarray);
   Local<Value> value = ToV8(typedarray);
@@ -390,8 +385,7 @@ napi_status NAPI_CDECL napi_create_dataview(napi_env env, size_t byte_length,
   }
   Local<v8::DataView> view =
       value->IsArrayBuffer()
-          ? v8::DataView::New(value.As<ArrayBuffer>(), byte_offset,
-                              byte_length)
+          ? v8::DataView::New(value.As<ArrayBuffer>(), byte_offset, byte_length)
           : v8::DataView::New(value.As<SharedArrayBuffer>(), byte_offset,
                               byte_length);
   *result = ToNapi(view);
@@ -407,8 +401,7 @@ napi_status NAPI_CDECL napi_is_dataview(napi_env env, napi_value value,
   return ClearLastError(env);
 }
 
-napi_status NAPI_CDECL napi_get_dataview_info(napi_env env,
-                                              napi_value dataview,
+napi_status NAPI_CDECL napi_get_dataview_info(napi_env env, napi_value dataview,
                                               size_t* byte_length, void** data,
                                               napi_value* arraybuffer,
                                               size_t* byte_offset) {
@@ -452,9 +445,9 @@ napi_status NAPI_CDECL napi_is_detached_arraybuffer(napi_env env,
   NAPI_CHECK_ARG(env, result);
   Local<Value> value = ToV8(arraybuffer);
   // As Node reports it: an ArrayBuffer without memory counts as detached.
-  *result = value->IsArrayBuffer() &&
-            (value.As<ArrayBuffer>()->WasDetached() ||
-             value.As<ArrayBuffer>()->Data() == nullptr);
+  *result =
+      value->IsArrayBuffer() && (value.As<ArrayBuffer>()->WasDetached() ||
+                                 value.As<ArrayBuffer>()->Data() == nullptr);
   return ClearLastError(env);
 }
 
@@ -473,10 +466,10 @@ napi_status NAPI_CDECL napi_create_buffer(napi_env env, size_t length,
   NAPI_RETURN_STATUS(env);
 }
 
-napi_status NAPI_CDECL napi_create_external_buffer(
-    napi_env env, size_t length, void* data,
-    node_api_basic_finalize finalize_cb, void* finalize_hint,
-    napi_value* result) {
+napi_status NAPI_CDECL
+napi_create_external_buffer(napi_env env, size_t length, void* data,
+                            node_api_basic_finalize finalize_cb,
+                            void* finalize_hint, napi_value* result) {
   NAPI_PREAMBLE(env);
   NAPI_CHECK_ARG(env, result);
   Local<ArrayBuffer> ab = lode::napi::NewExternalArrayBuffer(

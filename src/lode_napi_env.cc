@@ -247,8 +247,8 @@ Local<Object> GetBufferPrototype(napi_env env) {
   return proto.As<Object>();
 }
 
-CleanupHookEntry* AddCleanupHook(Environment* env, void (*fn)(void*),
-                                 void* arg, std::function<void()> run) {
+CleanupHookEntry* AddCleanupHook(Environment* env, void (*fn)(void*), void* arg,
+                                 std::function<void()> run) {
   EnvState* state = GetEnvState(env);
   state->hooks.push_back(CleanupHookEntry{std::move(run), fn, arg, false});
   CleanupHookEntry* entry = &state->hooks.back();
@@ -275,7 +275,8 @@ bool RemoveCleanupHook(Environment* env, void (*fn)(void*), void* arg) {
 
 void TriggerFatalException(napi_env env, Local<Value> error) {
   if (env->terminating()) return;
-  Local<v8::Message> message = v8::Exception::CreateMessage(env->isolate, error);
+  Local<v8::Message> message =
+      v8::Exception::CreateMessage(env->isolate, error);
   errors::TriggerUncaughtException(env->isolate, error, message);
 }
 
@@ -486,8 +487,8 @@ napi_status NAPI_CDECL napi_set_instance_data(node_api_basic_env basic_env,
   NAPI_CHECK_ENV(env);
   // Data set before is replaced without running its finalizer.
   delete env->instance_data;
-  env->instance_data = lode::napi::TrackedFinalizer::New(
-      env, finalize_cb, data, finalize_hint);
+  env->instance_data =
+      lode::napi::TrackedFinalizer::New(env, finalize_cb, data, finalize_hint);
   return ClearLastError(env);
 }
 
@@ -509,14 +510,14 @@ napi_status NAPI_CDECL napi_get_version(node_api_basic_env basic_env,
   return ClearLastError(env);
 }
 
-napi_status NAPI_CDECL napi_get_node_version(
-    node_api_basic_env basic_env, const napi_node_version** result) {
+napi_status NAPI_CDECL napi_get_node_version(node_api_basic_env basic_env,
+                                             const napi_node_version** result) {
   napi_env env = Unconst(basic_env);
   NAPI_CHECK_ENV(env);
   NAPI_CHECK_ARG(env, result);
-  static const napi_node_version version = {
-      LODE_NODE_MAJOR_VERSION, LODE_NODE_MINOR_VERSION,
-      LODE_NODE_PATCH_VERSION, "node"};
+  static const napi_node_version version = {LODE_NODE_MAJOR_VERSION,
+                                            LODE_NODE_MINOR_VERSION,
+                                            LODE_NODE_PATCH_VERSION, "node"};
   *result = &version;
   return ClearLastError(env);
 }
@@ -581,8 +582,8 @@ napi_status NAPI_CDECL napi_add_async_cleanup_hook(
   // At teardown the hook starts; the addon calls
   // napi_remove_async_cleanup_hook when it is done, and teardown runs the
   // loop until then.
-  data->entry = lode::napi::AddCleanupHook(
-      env->lode_env, nullptr, data, [data, handle] {
+  data->entry =
+      lode::napi::AddCleanupHook(env->lode_env, nullptr, data, [data, handle] {
         data->started = true;
         uv_loop_t* loop = data->env->lode_env->loop();
         data->hook(handle, data->arg);

@@ -34,8 +34,7 @@ napi_status SetErrorCode(napi_env env, Local<Value> error, napi_value code,
     code_value = str;
   }
   v8::Maybe<bool> set = error.As<v8::Object>()->Set(
-      env->context(), FIXED_ONE_BYTE_STRING(env->isolate, "code"),
-      code_value);
+      env->context(), FIXED_ONE_BYTE_STRING(env->isolate, "code"), code_value);
   NAPI_RETURN_IF_FALSE(env, set.FromMaybe(false), napi_generic_failure);
   return napi_ok;
 }
@@ -58,9 +57,9 @@ napi_status ThrowError(napi_env env, ErrorMaker make, const char* code,
   NAPI_PREAMBLE(env);
   NAPI_CHECK_ARG(env, msg);
   Local<String> message;
-  NAPI_RETURN_IF_FALSE(
-      env, String::NewFromUtf8(env->isolate, msg).ToLocal(&message),
-      napi_generic_failure);
+  NAPI_RETURN_IF_FALSE(env,
+                       String::NewFromUtf8(env->isolate, msg).ToLocal(&message),
+                       napi_generic_failure);
   Local<Value> error = make(message);
   NAPI_CALL_STATUS(SetErrorCode(env, error, nullptr, code));
   env->isolate->ThrowException(error);

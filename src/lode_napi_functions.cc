@@ -86,8 +86,7 @@ void InvokeCallback(const FunctionCallbackInfo<Value>& args) {
 napi_status NewFunction(napi_env env, napi_callback cb, void* data,
                         Local<Function>* result) {
   Local<External> bundle = CallbackBundle::New(env, cb, data);
-  if (!Function::New(env->context(), InvokeCallback, bundle)
-           .ToLocal(result)) {
+  if (!Function::New(env->context(), InvokeCallback, bundle).ToLocal(result)) {
     return SetLastError(env, napi_generic_failure);
   }
   return ClearLastError(env);
@@ -97,8 +96,8 @@ napi_status NewFunctionTemplate(napi_env env, napi_callback cb, void* data,
                                 Local<FunctionTemplate>* result,
                                 Local<Signature> signature) {
   Local<External> bundle = CallbackBundle::New(env, cb, data);
-  *result = FunctionTemplate::New(env->isolate, InvokeCallback, bundle,
-                                  signature);
+  *result =
+      FunctionTemplate::New(env->isolate, InvokeCallback, bundle, signature);
   return ClearLastError(env);
 }
 
@@ -146,8 +145,7 @@ napi_status NAPI_CDECL napi_create_function(napi_env env, const char* utf8name,
   NAPI_RETURN_STATUS(env);
 }
 
-napi_status NAPI_CDECL napi_get_cb_info(napi_env env,
-                                        napi_callback_info cbinfo,
+napi_status NAPI_CDECL napi_get_cb_info(napi_env env, napi_callback_info cbinfo,
                                         size_t* argc, napi_value* argv,
                                         napi_value* this_arg, void** data) {
   NAPI_CHECK_ENV(env);
@@ -177,8 +175,8 @@ napi_status NAPI_CDECL napi_get_new_target(napi_env env,
   NAPI_CHECK_ARG(env, cbinfo);
   NAPI_CHECK_ARG(env, result);
   const CallInfo* info = reinterpret_cast<const CallInfo*>(cbinfo);
-  *result = info->args.IsConstructCall() ? ToNapi(info->args.NewTarget())
-                                         : nullptr;
+  *result =
+      info->args.IsConstructCall() ? ToNapi(info->args.NewTarget()) : nullptr;
   return ClearLastError(env);
 }
 
@@ -194,11 +192,11 @@ napi_status NAPI_CDECL napi_call_function(napi_env env, napi_value recv,
   NAPI_RETURN_IF_FALSE(env, fn->IsFunction(), napi_invalid_arg);
   NAPI_RETURN_IF_FALSE(env, argc <= INT_MAX, napi_invalid_arg);
   Local<Value> ret;
-  bool ok = fn.As<Function>()
-                ->Call(env->context(), ToV8(recv), static_cast<int>(argc),
-                       reinterpret_cast<Local<Value>*>(
-                           const_cast<napi_value*>(argv)))
-                .ToLocal(&ret);
+  bool ok =
+      fn.As<Function>()
+          ->Call(env->context(), ToV8(recv), static_cast<int>(argc),
+                 reinterpret_cast<Local<Value>*>(const_cast<napi_value*>(argv)))
+          .ToLocal(&ret);
   NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
   if (result != nullptr) *result = ToNapi(ret);
   return ClearLastError(env);
@@ -216,9 +214,9 @@ napi_status NAPI_CDECL napi_new_instance(napi_env env, napi_value constructor,
   NAPI_RETURN_IF_FALSE(env, argc <= INT_MAX, napi_invalid_arg);
   Local<Object> instance;
   if (!ctor.As<Function>()
-           ->NewInstance(env->context(), static_cast<int>(argc),
-                         reinterpret_cast<Local<Value>*>(
-                             const_cast<napi_value*>(argv)))
+           ->NewInstance(
+               env->context(), static_cast<int>(argc),
+               reinterpret_cast<Local<Value>*>(const_cast<napi_value*>(argv)))
            .ToLocal(&instance)) {
     return SetLastError(env, napi_pending_exception);
   }

@@ -72,8 +72,8 @@ void RegisterAddon(Environment* lode_env, Local<Object> module,
   Isolate* isolate = lode_env->isolate();
   Local<Context> context = lode_env->context();
   if (init == nullptr) {
-    isolate->ThrowException(v8::Exception::Error(FIXED_ONE_BYTE_STRING(
-        isolate, "Module has no declared entry point.")));
+    isolate->ThrowException(v8::Exception::Error(
+        FIXED_ONE_BYTE_STRING(isolate, "Module has no declared entry point.")));
     return;
   }
   std::string filename;
@@ -107,9 +107,8 @@ void DLOpen(const FunctionCallbackInfo<Value>& args) {
                                   "process.dlopen needs at least 2 arguments");
   }
   const Options* options = env->options();
-  if (!options->GetBool("--addons") ||
-      (options->GetBool("--permission") &&
-       !options->GetBool("--allow-addons"))) {
+  if (!options->GetBool("--addons") || (options->GetBool("--permission") &&
+                                        !options->GetBool("--allow-addons"))) {
     Local<Value> error = v8::Exception::Error(FIXED_ONE_BYTE_STRING(
         isolate,
         "Cannot load native addon because loading addons is disabled."));
@@ -191,8 +190,9 @@ void DLOpen(const FunctionCallbackInfo<Value>& args) {
     message = "The module '" + filename.ToString() +
               "' is an addon for the V8/NAN C++ API (NODE_MODULE_VERSION " +
               std::to_string(legacy_version) + ")";
-    message += ". lode loads Node-API addons only; a Node-API build of the "
-               "package (or one using node-addon-api) works.";
+    message +=
+        ". lode loads Node-API addons only; a Node-API build of the "
+        "package (or one using node-addon-api) works.";
   } else {
     message = "Module did not self-register: '" + filename.ToString() + "'.";
   }

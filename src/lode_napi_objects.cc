@@ -174,18 +174,18 @@ napi_status CreateObjectWithProperties(napi_env env,
   NAPI_RETURN_IF_FALSE(env, prototype->IsObject() || prototype->IsNull(),
                        napi_invalid_arg);
   for (size_t i = 0; i < property_count; i++) {
-    NAPI_RETURN_IF_FALSE(env, property_names[i] != nullptr &&
-                                  ToV8(property_names[i])->IsName(),
-                         napi_name_expected);
+    NAPI_RETURN_IF_FALSE(
+        env, property_names[i] != nullptr && ToV8(property_names[i])->IsName(),
+        napi_name_expected);
     NAPI_CHECK_ARG(env, property_values[i]);
   }
   Local<Object> obj = Object::New(isolate, prototype, nullptr, nullptr, 0);
   Local<Context> context = env->context();
   for (size_t i = 0; i < property_count; i++) {
-    bool ok = obj->CreateDataProperty(context,
-                                      ToV8(property_names[i]).As<Name>(),
-                                      ToV8(property_values[i]))
-                  .FromMaybe(false);
+    bool ok =
+        obj->CreateDataProperty(context, ToV8(property_names[i]).As<Name>(),
+                                ToV8(property_values[i]))
+            .FromMaybe(false);
     NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
   }
   *result = ToNapi(obj);
@@ -459,9 +459,9 @@ napi_status NAPI_CDECL napi_delete_element(napi_env env, napi_value object,
   NAPI_RETURN_STATUS(env);
 }
 
-napi_status NAPI_CDECL napi_define_properties(
-    napi_env env, napi_value object, size_t property_count,
-    const napi_property_descriptor* properties) {
+napi_status NAPI_CDECL
+napi_define_properties(napi_env env, napi_value object, size_t property_count,
+                       const napi_property_descriptor* properties) {
   NAPI_PREAMBLE(env);
   if (property_count > 0) NAPI_CHECK_ARG(env, properties);
   Local<Object> obj;
@@ -482,8 +482,8 @@ napi_status NAPI_CDECL napi_define_class(
   v8::Isolate* isolate = env->isolate;
   v8::EscapableHandleScope scope(isolate);
   Local<v8::FunctionTemplate> tpl;
-  NAPI_CALL_STATUS(lode::napi::NewFunctionTemplate(env, constructor,
-                                                   callback_data, &tpl));
+  NAPI_CALL_STATUS(
+      lode::napi::NewFunctionTemplate(env, constructor, callback_data, &tpl));
   Local<String> class_name;
   NAPI_CALL_STATUS(
       lode::napi::NewInternalizedUtf8(env, utf8name, length, &class_name));
@@ -506,12 +506,12 @@ napi_status NAPI_CDECL napi_define_class(
       Local<v8::FunctionTemplate> getter;
       Local<v8::FunctionTemplate> setter;
       if (p->getter != nullptr) {
-        NAPI_CALL_STATUS(lode::napi::NewFunctionTemplate(env, p->getter,
-                                                         p->data, &getter));
+        NAPI_CALL_STATUS(
+            lode::napi::NewFunctionTemplate(env, p->getter, p->data, &getter));
       }
       if (p->setter != nullptr) {
-        NAPI_CALL_STATUS(lode::napi::NewFunctionTemplate(env, p->setter,
-                                                         p->data, &setter));
+        NAPI_CALL_STATUS(
+            lode::napi::NewFunctionTemplate(env, p->setter, p->data, &setter));
       }
       tpl->PrototypeTemplate()->SetAccessorProperty(name, getter, setter,
                                                     attributes);
@@ -600,8 +600,8 @@ napi_status NAPI_CDECL napi_type_tag_object(napi_env env,
     NAPI_RETURN_STATUS(env);
   }
   Local<Object> obj;
-  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, value->ToObject(context).ToLocal(&obj),
-                                     napi_object_expected);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(
+      env, value->ToObject(context).ToLocal(&obj), napi_object_expected);
   NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, type_tag != nullptr,
                                      napi_invalid_arg);
   v8::Local<v8::Private> key = lode::napi::TypeTagKey(env->isolate);
@@ -621,9 +621,10 @@ napi_status NAPI_CDECL napi_type_tag_object(napi_env env,
   NAPI_RETURN_STATUS(env);
 }
 
-napi_status NAPI_CDECL napi_check_object_type_tag(
-    napi_env env, napi_value object_or_external, const napi_type_tag* type_tag,
-    bool* result) {
+napi_status NAPI_CDECL napi_check_object_type_tag(napi_env env,
+                                                  napi_value object_or_external,
+                                                  const napi_type_tag* type_tag,
+                                                  bool* result) {
   NAPI_PREAMBLE(env);
   NAPI_CHECK_ARG(env, object_or_external);
   Local<Value> value = ToV8(object_or_external);
@@ -635,8 +636,8 @@ napi_status NAPI_CDECL napi_check_object_type_tag(
     NAPI_RETURN_STATUS(env);
   }
   Local<Object> obj;
-  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, value->ToObject(context).ToLocal(&obj),
-                                     napi_object_expected);
+  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(
+      env, value->ToObject(context).ToLocal(&obj), napi_object_expected);
   NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, type_tag != nullptr,
                                      napi_invalid_arg);
   NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, result != nullptr, napi_invalid_arg);

@@ -19,9 +19,9 @@ napi_status Settle(napi_env env, napi_deferred deferred, napi_value value,
   NAPI_CHECK_ARG(env, value);
   auto* handle = reinterpret_cast<Global<Promise::Resolver>*>(deferred);
   Local<Promise::Resolver> resolver = handle->Get(env->isolate);
-  v8::Maybe<bool> done =
-      resolve ? resolver->Resolve(env->context(), ToV8(value))
-              : resolver->Reject(env->context(), ToV8(value));
+  v8::Maybe<bool> done = resolve
+                             ? resolver->Resolve(env->context(), ToV8(value))
+                             : resolver->Reject(env->context(), ToV8(value));
   delete handle;
   NAPI_RETURN_IF_FALSE(env, done.FromMaybe(false), napi_generic_failure);
   NAPI_RETURN_STATUS(env);

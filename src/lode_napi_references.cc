@@ -315,8 +315,7 @@ napi_status NAPI_CDECL napi_create_external(
   NAPI_PREAMBLE(env);
   NAPI_CHECK_ARG(env, result);
   ExternalData* external_data = new ExternalData{data};
-  Local<v8::External> external =
-      v8::External::New(env->isolate, external_data);
+  Local<v8::External> external = v8::External::New(env->isolate, external_data);
   external_data->handle.Reset(env->isolate, external);
   external_data->handle.SetWeak(external_data, ExternalData::OnCollected,
                                 v8::WeakCallbackType::kParameter);
@@ -341,10 +340,10 @@ napi_status NAPI_CDECL napi_get_value_external(napi_env env, napi_value value,
   return ClearLastError(env);
 }
 
-napi_status NAPI_CDECL napi_add_finalizer(
-    napi_env env, napi_value js_object, void* finalize_data,
-    node_api_basic_finalize basic_finalize_cb, void* finalize_hint,
-    napi_ref* result) {
+napi_status NAPI_CDECL
+napi_add_finalizer(napi_env env, napi_value js_object, void* finalize_data,
+                   node_api_basic_finalize basic_finalize_cb,
+                   void* finalize_hint, napi_ref* result) {
   napi_finalize finalize_cb =
       reinterpret_cast<napi_finalize>(basic_finalize_cb);
   NAPI_CHECK_ENV_NOT_IN_GC(env);
@@ -352,11 +351,11 @@ napi_status NAPI_CDECL napi_add_finalizer(
   NAPI_CHECK_ARG(env, finalize_cb);
   Local<Value> value = ToV8(js_object);
   NAPI_RETURN_IF_FALSE(env, value->IsObject(), napi_invalid_arg);
-  Reference* ref = Reference::New(
-      env, value, 0,
-      result == nullptr ? Reference::Ownership::kRuntime
-                        : Reference::Ownership::kUserland,
-      finalize_cb, finalize_data, finalize_hint);
+  Reference* ref =
+      Reference::New(env, value, 0,
+                     result == nullptr ? Reference::Ownership::kRuntime
+                                       : Reference::Ownership::kUserland,
+                     finalize_cb, finalize_data, finalize_hint);
   if (result != nullptr) *result = reinterpret_cast<napi_ref>(ref);
   return ClearLastError(env);
 }

@@ -115,10 +115,9 @@ napi_status NAPI_CDECL napi_create_string_latin1(napi_env env, const char* str,
                                                  size_t length,
                                                  napi_value* result) {
   return NewString(env, str, length, result, [&](Isolate* isolate) {
-    return String::NewFromOneByte(isolate,
-                                  reinterpret_cast<const uint8_t*>(str),
-                                  NewStringType::kNormal,
-                                  static_cast<int>(length));
+    return String::NewFromOneByte(
+        isolate, reinterpret_cast<const uint8_t*>(str), NewStringType::kNormal,
+        static_cast<int>(length));
   });
 }
 
@@ -136,20 +135,20 @@ napi_status NAPI_CDECL napi_create_string_utf16(napi_env env,
                                                 size_t length,
                                                 napi_value* result) {
   return NewString(env, str, length, result, [&](Isolate* isolate) {
-    return String::NewFromTwoByte(isolate,
-                                  reinterpret_cast<const uint16_t*>(str),
-                                  NewStringType::kNormal,
-                                  static_cast<int>(length));
+    return String::NewFromTwoByte(
+        isolate, reinterpret_cast<const uint16_t*>(str), NewStringType::kNormal,
+        static_cast<int>(length));
   });
 }
 
-napi_status NAPI_CDECL node_api_create_property_key_latin1(
-    napi_env env, const char* str, size_t length, napi_value* result) {
+napi_status NAPI_CDECL node_api_create_property_key_latin1(napi_env env,
+                                                           const char* str,
+                                                           size_t length,
+                                                           napi_value* result) {
   return NewString(env, str, length, result, [&](Isolate* isolate) {
-    return String::NewFromOneByte(isolate,
-                                  reinterpret_cast<const uint8_t*>(str),
-                                  NewStringType::kInternalized,
-                                  static_cast<int>(length));
+    return String::NewFromOneByte(
+        isolate, reinterpret_cast<const uint8_t*>(str),
+        NewStringType::kInternalized, static_cast<int>(length));
   });
 }
 
@@ -163,13 +162,14 @@ napi_status NAPI_CDECL node_api_create_property_key_utf8(napi_env env,
   });
 }
 
-napi_status NAPI_CDECL node_api_create_property_key_utf16(
-    napi_env env, const char16_t* str, size_t length, napi_value* result) {
+napi_status NAPI_CDECL node_api_create_property_key_utf16(napi_env env,
+                                                          const char16_t* str,
+                                                          size_t length,
+                                                          napi_value* result) {
   return NewString(env, str, length, result, [&](Isolate* isolate) {
-    return String::NewFromTwoByte(isolate,
-                                  reinterpret_cast<const uint16_t*>(str),
-                                  NewStringType::kInternalized,
-                                  static_cast<int>(length));
+    return String::NewFromTwoByte(
+        isolate, reinterpret_cast<const uint16_t*>(str),
+        NewStringType::kInternalized, static_cast<int>(length));
   });
 }
 
@@ -220,8 +220,8 @@ napi_status NAPI_CDECL node_api_create_external_string_utf16(
 }
 
 napi_status NAPI_CDECL napi_get_value_string_latin1(napi_env env,
-                                                    napi_value value,
-                                                    char* buf, size_t bufsize,
+                                                    napi_value value, char* buf,
+                                                    size_t bufsize,
                                                     size_t* result) {
   NAPI_CHECK_ENV_NOT_IN_GC(env);
   NAPI_CHECK_ARG(env, value);
@@ -233,9 +233,9 @@ napi_status NAPI_CDECL napi_get_value_string_latin1(napi_env env,
     *result = str->Length();
   } else if (bufsize != 0) {
     int room = static_cast<int>(std::min<size_t>(bufsize - 1, INT_MAX));
-    int copied = str->WriteOneByte(env->isolate,
-                                   reinterpret_cast<uint8_t*>(buf), 0, room,
-                                   String::NO_NULL_TERMINATION);
+    int copied =
+        str->WriteOneByte(env->isolate, reinterpret_cast<uint8_t*>(buf), 0,
+                          room, String::NO_NULL_TERMINATION);
     buf[copied] = '\0';
     if (result != nullptr) *result = copied;
   } else if (result != nullptr) {

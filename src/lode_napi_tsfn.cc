@@ -22,10 +22,9 @@ namespace {
 
 class ThreadsafeFunction {
  public:
-  ThreadsafeFunction(napi_env env, Local<Function> func,
-                     Local<Object> resource, Local<String> name,
-                     size_t max_queue_size, size_t thread_count,
-                     void* context, void* finalize_data,
+  ThreadsafeFunction(napi_env env, Local<Function> func, Local<Object> resource,
+                     Local<String> name, size_t max_queue_size,
+                     size_t thread_count, void* context, void* finalize_data,
                      napi_finalize finalize_cb,
                      napi_threadsafe_function_call_js call_js_cb)
       : env_(env),
@@ -324,9 +323,9 @@ napi_status NAPI_CDECL napi_get_threadsafe_function_context(
   return napi_ok;
 }
 
-napi_status NAPI_CDECL napi_call_threadsafe_function(
-    napi_threadsafe_function func, void* data,
-    napi_threadsafe_function_call_mode is_blocking) {
+napi_status NAPI_CDECL
+napi_call_threadsafe_function(napi_threadsafe_function func, void* data,
+                              napi_threadsafe_function_call_mode is_blocking) {
   if (func == nullptr) return napi_invalid_arg;
   return FromHandle(func)->Push(data, is_blocking);
 }
@@ -338,8 +337,7 @@ napi_acquire_threadsafe_function(napi_threadsafe_function func) {
 }
 
 napi_status NAPI_CDECL napi_release_threadsafe_function(
-    napi_threadsafe_function func,
-    napi_threadsafe_function_release_mode mode) {
+    napi_threadsafe_function func, napi_threadsafe_function_release_mode mode) {
   if (func == nullptr) return napi_invalid_arg;
   return FromHandle(func)->Release(mode);
 }

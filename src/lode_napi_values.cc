@@ -210,8 +210,8 @@ napi_status NAPI_CDECL node_api_symbol_for(napi_env env,
   napi_value description;
   NAPI_CALL_STATUS(
       napi_create_string_utf8(env, utf8description, length, &description));
-  *result = ToNapi(
-      v8::Symbol::For(env->isolate, ToV8(description).As<String>()));
+  *result =
+      ToNapi(v8::Symbol::For(env->isolate, ToV8(description).As<String>()));
   return ClearLastError(env);
 }
 
@@ -303,9 +303,8 @@ napi_status NAPI_CDECL napi_get_value_int64(napi_env env, napi_value value,
   // NaN and the infinities give 0 (as int32 conversion does), not
   // INT64_MIN.
   double number = v.As<Number>()->Value();
-  *result = std::isfinite(number)
-                ? v->IntegerValue(Local<Context>()).FromJust()
-                : 0;
+  *result =
+      std::isfinite(number) ? v->IntegerValue(Local<Context>()).FromJust() : 0;
   return ClearLastError(env);
 }
 
@@ -335,7 +334,8 @@ napi_status NAPI_CDECL napi_coerce_to_number(napi_env env, napi_value value,
   NAPI_CHECK_ARG(env, value);
   NAPI_CHECK_ARG(env, result);
   Local<Number> number;
-  NAPI_RETURN_IF_FALSE(env, ToV8(value)->ToNumber(env->context()).ToLocal(&number),
+  NAPI_RETURN_IF_FALSE(env,
+                       ToV8(value)->ToNumber(env->context()).ToLocal(&number),
                        napi_number_expected);
   *result = ToNapi(number);
   NAPI_RETURN_STATUS(env);
@@ -347,7 +347,8 @@ napi_status NAPI_CDECL napi_coerce_to_object(napi_env env, napi_value value,
   NAPI_CHECK_ARG(env, value);
   NAPI_CHECK_ARG(env, result);
   Local<Object> object;
-  NAPI_RETURN_IF_FALSE(env, ToV8(value)->ToObject(env->context()).ToLocal(&object),
+  NAPI_RETURN_IF_FALSE(env,
+                       ToV8(value)->ToObject(env->context()).ToLocal(&object),
                        napi_object_expected);
   *result = ToNapi(object);
   NAPI_RETURN_STATUS(env);
@@ -359,7 +360,8 @@ napi_status NAPI_CDECL napi_coerce_to_string(napi_env env, napi_value value,
   NAPI_CHECK_ARG(env, value);
   NAPI_CHECK_ARG(env, result);
   Local<String> string;
-  NAPI_RETURN_IF_FALSE(env, ToV8(value)->ToString(env->context()).ToLocal(&string),
+  NAPI_RETURN_IF_FALSE(env,
+                       ToV8(value)->ToString(env->context()).ToLocal(&string),
                        napi_string_expected);
   *result = ToNapi(string);
   NAPI_RETURN_STATUS(env);

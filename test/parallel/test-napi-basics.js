@@ -38,7 +38,8 @@ const addon = require(file);
   assert.deepStrictEqual(addon.lastError(1), { status: 0, message: '' });
   // Bad arguments give napi_invalid_arg (1), napi_number_expected (6),
   // napi_boolean_expected (7)... as Node answers them, never a crash.
-  assert.deepStrictEqual(addon.badArgs(), [1, 1, 6, 7, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+  assert.deepStrictEqual(addon.badArgs(),
+                         [1, 1, 6, 7, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
   assert.strictEqual(addon.answer, 42);
   assert.strictEqual(Object.getOwnPropertyDescriptor(addon, 'answer').writable,
                      false);

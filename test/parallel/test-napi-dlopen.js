@@ -60,7 +60,9 @@ tmpdir.refresh();
   const file = buildAddon('legacy');
   assert.throws(() => require(file), {
     code: 'ERR_DLOPEN_FAILED',
-    message: /is an addon for the V8\/NAN C\+\+ API \(NODE_MODULE_VERSION 108\)\. lode loads Node-API addons only/,
+    message: new RegExp('is an addon for the V8/NAN C\\+\\+ API ' +
+                        '\\(NODE_MODULE_VERSION 108\\)\\. ' +
+                        'lode loads Node-API addons only'),
   });
 }
 

@@ -6,7 +6,8 @@ const { buildAddon } = require('../common/napi');
 
 // Async work runs on the libuv thread pool and completes on the loop
 // thread; a thread-safe function takes calls from 4 threads at once
-// (blocking calls on a queue of 4) and finalizes after the last release.
+// (blocking calls on a queue of 4, 100,000 in all) and finalizes after the
+// last release.
 
 tmpdir.refresh();
 const addon = require(buildAddon('threads'));
@@ -25,7 +26,7 @@ for (let n = 1; n <= 8; n++) {
 }
 
 const threads = 4;
-const perThread = 5000;
+const perThread = 25000;  // 100,000 calls in all
 let seen = 0;
 addon.fanout(threads, perThread, (value) => {
   seen++;

@@ -7,20 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CALL(env, call)                                               \
-  do {                                                                \
-    if ((call) != napi_ok) {                                          \
-      const napi_extended_error_info* info;                           \
-      napi_get_last_error_info((env), &info);                         \
-      bool pending;                                                   \
-      napi_is_exception_pending((env), &pending);                     \
-      if (!pending) {                                                 \
-        napi_throw_error((env), "ERR_LODE_TEST",                      \
-                         info->error_message ? info->error_message    \
-                                             : "failed");             \
-      }                                                               \
-      return NULL;                                                    \
-    }                                                                 \
+#define CALL(env, call)                                            \
+  do {                                                             \
+    if ((call) != napi_ok) {                                       \
+      const napi_extended_error_info* info;                        \
+      napi_get_last_error_info((env), &info);                      \
+      bool pending;                                                \
+      napi_is_exception_pending((env), &pending);                  \
+      if (!pending) {                                              \
+        napi_throw_error(                                          \
+            (env), "ERR_LODE_TEST",                                \
+            info->error_message ? info->error_message : "failed"); \
+      }                                                            \
+      return NULL;                                                 \
+    }                                                              \
   } while (0)
 
 static napi_value Args(napi_env env, napi_callback_info info, size_t n,
@@ -55,8 +55,8 @@ static napi_value WhereIs(napi_env env, napi_callback_info info) {
   CALL(env, napi_set_named_property(env, result, "napiFile", Str(env, file)));
   uint32_t version;
   CALL(env, napi_get_version(env, &version));
-  CALL(env, napi_set_named_property(env, result, "napiVersion",
-                                    Num(env, version)));
+  CALL(env,
+       napi_set_named_property(env, result, "napiVersion", Num(env, version)));
   const napi_node_version* node;
   CALL(env, napi_get_node_version(env, &node));
   CALL(env, napi_set_named_property(env, result, "nodeMajor",
@@ -120,8 +120,7 @@ static napi_value LastError(napi_env env, napi_callback_info info) {
   napi_value result;
   CALL(env, napi_create_object(env, &result));
   CALL(env, napi_set_named_property(env, result, "status", Num(env, status)));
-  CALL(env, napi_set_named_property(env, result, "message",
-                                    Str(env, message)));
+  CALL(env, napi_set_named_property(env, result, "message", Str(env, message)));
   return result;
 }
 
@@ -134,13 +133,13 @@ static napi_value Strings(napi_env env, napi_callback_info info) {
   CALL(env, napi_get_value_string_utf8(env, argv[0], NULL, 0, &utf8_len));
   CALL(env, napi_get_value_string_utf16(env, argv[0], NULL, 0, &utf16_len));
   char small[5];
-  CALL(env, napi_get_value_string_utf8(env, argv[0], small, sizeof(small),
-                                       &copied));
+  CALL(env,
+       napi_get_value_string_utf8(env, argv[0], small, sizeof(small), &copied));
   napi_value result, cut;
   CALL(env, napi_create_object(env, &result));
   CALL(env, napi_create_string_utf8(env, small, copied, &cut));
-  CALL(env, napi_set_named_property(env, result, "utf8Length",
-                                    Num(env, utf8_len)));
+  CALL(env,
+       napi_set_named_property(env, result, "utf8Length", Num(env, utf8_len)));
   CALL(env, napi_set_named_property(env, result, "utf16Length",
                                     Num(env, utf16_len)));
   CALL(env, napi_set_named_property(env, result, "cut", cut));
@@ -159,8 +158,7 @@ static napi_value ThrowKind(napi_env env, napi_callback_info info) {
   Args(env, info, 1, argv);
   char kind[16];
   size_t len;
-  CALL(env, napi_get_value_string_utf8(env, argv[0], kind, sizeof(kind),
-                                       &len));
+  CALL(env, napi_get_value_string_utf8(env, argv[0], kind, sizeof(kind), &len));
   if (strcmp(kind, "type") == 0) {
     napi_throw_type_error(env, "ERR_T", "type message");
   } else if (strcmp(kind, "range") == 0) {
@@ -181,8 +179,8 @@ static napi_value CatchFrom(napi_env env, napi_callback_info info) {
   Args(env, info, 1, argv);
   napi_value global, result;
   CALL(env, napi_get_global(env, &global));
-  napi_status status = napi_call_function(env, global, argv[0], 0, NULL,
-                                          &result);
+  napi_status status =
+      napi_call_function(env, global, argv[0], 0, NULL, &result);
   bool pending;
   CALL(env, napi_is_exception_pending(env, &pending));
   if (!pending) return result;
@@ -190,8 +188,7 @@ static napi_value CatchFrom(napi_env env, napi_callback_info info) {
   CALL(env, napi_get_and_clear_last_exception(env, &error));
   CALL(env, napi_create_object(env, &wrapper));
   CALL(env, napi_set_named_property(env, wrapper, "caught", error));
-  CALL(env, napi_set_named_property(env, wrapper, "status",
-                                    Num(env, status)));
+  CALL(env, napi_set_named_property(env, wrapper, "status", Num(env, status)));
   return wrapper;
 }
 
@@ -253,7 +250,8 @@ static napi_value Finalized(napi_env env, napi_callback_info info) {
 
 // ---- Type tags -------------------------------------------------------------
 
-static const napi_type_tag kTag = {0x1234567890abcdefULL, 0xfedcba0987654321ULL};
+static const napi_type_tag kTag = {0x1234567890abcdefULL,
+                                   0xfedcba0987654321ULL};
 
 static napi_value Tag(napi_env env, napi_callback_info info) {
   napi_value argv[1];
@@ -275,7 +273,8 @@ static napi_value HasTag(napi_env env, napi_callback_info info) {
   return value;
 }
 
-// ---- Misc --------------------------------------------------------------------
+// ---- Misc
+// --------------------------------------------------------------------
 
 static napi_value RunScript(napi_env env, napi_callback_info info) {
   napi_value argv[1], result;
@@ -310,8 +309,7 @@ static napi_value BufferOf(napi_env env, napi_callback_info info) {
   Args(env, info, 1, argv);
   char text[64];
   size_t len;
-  CALL(env, napi_get_value_string_utf8(env, argv[0], text, sizeof(text),
-                                       &len));
+  CALL(env, napi_get_value_string_utf8(env, argv[0], text, sizeof(text), &len));
   void* data;
   CALL(env, napi_create_buffer_copy(env, len, text, &data, &buffer));
   return buffer;
@@ -335,8 +333,8 @@ NAPI_MODULE_INIT() {
       {"bufferOf", NULL, BufferOf, NULL, NULL, NULL, napi_enumerable, NULL},
       {"answer", NULL, NULL, NULL, NULL, Num(env, 42), napi_default, NULL},
   };
-  CALL(env, napi_define_properties(env, exports,
-                                   sizeof(props) / sizeof(*props), props));
+  CALL(env, napi_define_properties(env, exports, sizeof(props) / sizeof(*props),
+                                   props));
   napi_property_descriptor members[] = {
       {"increment", NULL, CounterIncrement, NULL, NULL, NULL,
        napi_default_method, NULL},
@@ -346,8 +344,8 @@ NAPI_MODULE_INIT() {
   };
   napi_value counter;
   CALL(env, napi_define_class(env, "Counter", NAPI_AUTO_LENGTH, CounterNew,
-                              NULL, sizeof(members) / sizeof(*members),
-                              members, &counter));
+                              NULL, sizeof(members) / sizeof(*members), members,
+                              &counter));
   CALL(env, napi_set_named_property(env, exports, "Counter", counter));
   return exports;
 }

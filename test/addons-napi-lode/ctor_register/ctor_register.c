@@ -14,8 +14,8 @@ static napi_value Init(napi_env env, napi_value exports) {
   return exports;
 }
 
-static napi_module module = {
-    NAPI_MODULE_VERSION, 0, __FILE__, Init, "ctor_register", NULL, {0}};
+static napi_module module = {NAPI_MODULE_VERSION, 0,    __FILE__, Init,
+                             "ctor_register",     NULL, {0}};
 
 __attribute__((constructor)) static void Register(void) {
   napi_module_register(&module);

@@ -18,8 +18,8 @@ struct legacy_module {
 
 extern void node_module_register(void* mod);
 
-static struct legacy_module module = {
-    108, 0, NULL, __FILE__, NULL, NULL, "legacy", NULL, NULL};
+static struct legacy_module module = {108,  0,        NULL, __FILE__, NULL,
+                                      NULL, "legacy", NULL, NULL};
 
 __attribute__((constructor)) static void Register(void) {
   node_module_register(&module);

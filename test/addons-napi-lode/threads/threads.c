@@ -4,22 +4,23 @@
 #include <pthread.h>
 #include <stdlib.h>
 
-#define CALL(env, call)                                             \
-  do {                                                              \
-    if ((call) != napi_ok) {                                        \
-      napi_throw_error((env), "ERR_LODE_TEST", #call " failed");    \
-      return NULL;                                                  \
-    }                                                               \
+#define CALL(env, call)                                          \
+  do {                                                           \
+    if ((call) != napi_ok) {                                     \
+      napi_throw_error((env), "ERR_LODE_TEST", #call " failed"); \
+      return NULL;                                               \
+    }                                                            \
   } while (0)
 
-#define CALL_VOID(env, call)                                        \
-  do {                                                              \
-    if ((call) != napi_ok) return;                                  \
+#define CALL_VOID(env, call)       \
+  do {                             \
+    if ((call) != napi_ok) return; \
   } while (0)
 
 static pthread_t main_thread;
 
-// ---- Async work ---------------------------------------------------------------
+// ---- Async work
+// ---------------------------------------------------------------
 
 typedef struct {
   napi_async_work work;
@@ -60,13 +61,14 @@ static napi_value Sum(napi_env env, napi_callback_info info) {
   CALL(env, napi_get_value_int64(env, argv[0], &w->n));
   CALL(env, napi_create_reference(env, argv[1], 1, &w->callback));
   CALL(env, napi_create_string_utf8(env, "LodeSum", NAPI_AUTO_LENGTH, &name));
-  CALL(env, napi_create_async_work(env, NULL, name, SumExecute, SumComplete,
-                                   w, &w->work));
+  CALL(env, napi_create_async_work(env, NULL, name, SumExecute, SumComplete, w,
+                                   &w->work));
   CALL(env, napi_queue_async_work(env, w->work));
   return NULL;
 }
 
-// ---- Thread-safe function from several threads -------------------------------
+// ---- Thread-safe function from several threads
+// -------------------------------
 
 #define MAX_THREADS 16
 
@@ -103,8 +105,7 @@ static void* WorkerMain(void* arg) {
 }
 
 // On the loop thread, once per call: the JS callback gets (value).
-static void CallJs(napi_env env, napi_value js_cb, void* context,
-                   void* data) {
+static void CallJs(napi_env env, napi_value js_cb, void* context, void* data) {
   Fanout* fanout = context;
   if (env == NULL) return;
   fanout->calls++;
@@ -147,8 +148,8 @@ static napi_value StartFanout(napi_env env, napi_callback_info info) {
     return NULL;
   }
   CALL(env, napi_create_reference(env, argv[3], 1, &fanout->done));
-  CALL(env, napi_create_string_utf8(env, "LodeFanout", NAPI_AUTO_LENGTH,
-                                    &name));
+  CALL(env,
+       napi_create_string_utf8(env, "LodeFanout", NAPI_AUTO_LENGTH, &name));
   CALL(env, napi_create_threadsafe_function(
                 env, argv[2], NULL, name, 4, fanout->thread_count, fanout,
                 FanoutFinalize, fanout, CallJs, &fanout->tsfn));
@@ -167,7 +168,7 @@ NAPI_MODULE_INIT() {
       {"sum", NULL, Sum, NULL, NULL, NULL, napi_enumerable, NULL},
       {"fanout", NULL, StartFanout, NULL, NULL, NULL, napi_enumerable, NULL},
   };
-  CALL(env, napi_define_properties(env, exports,
-                                   sizeof(props) / sizeof(*props), props));
+  CALL(env, napi_define_properties(env, exports, sizeof(props) / sizeof(*props),
+                                   props));
   return exports;
 }
