@@ -420,12 +420,13 @@ void CryptoJob::AfterWork(uv_work_t* work, int status) {
   MakeCallback(env, object, "ondone", argc, argv);
 }
 
-Local<FunctionTemplate> NewJobTemplate(Isolate* isolate,
-                                       v8::FunctionCallback constructor) {
+void SetJobConstructor(Local<Context> context, Local<Object> target,
+                       const char* name, v8::FunctionCallback constructor) {
+  Isolate* isolate = context->GetIsolate();
   Local<FunctionTemplate> t = NewFunctionTemplate(isolate, constructor);
   t->InstanceTemplate()->SetInternalFieldCount(kWrapFieldCount);
   SetProtoMethod(isolate, t, "run", CryptoJob::Run);
-  return t;
+  SetConstructorFunction(context, target, name, t);
 }
 
 void CryptoJob::RegisterExternalReferences(

@@ -42,6 +42,22 @@ v8::Local<v8::Value> CodedError(v8::Isolate* isolate, const char* code,
 void ThrowCodedError(v8::Isolate* isolate, const char* code, ErrorKind kind,
                      const std::string& message);
 
+// The C++ object of `type` behind the receiver of a method, or nullptr after
+// throwing ERR_INVALID_THIS ("Value of "this" must be of type <js_name>"),
+// for a method called on an object that is not one (Klass.prototype.m.call).
+template <typename T>
+T* UnwrapThis(const v8::FunctionCallbackInfo<v8::Value>& args,
+              const WrapType* type, const char* js_name) {
+  T* object = static_cast<T*>(GetWrapped(args.This(), type));
+  if (object == nullptr) {
+    ThrowCodedError(args.GetIsolate(), "ERR_INVALID_THIS",
+                    ErrorKind::kTypeError,
+                    std::string("Value of \"this\" must be of type ") +
+                        js_name);
+  }
+  return object;
+}
+
 // The error for OpenSSL error `err` (usually ERR_get_error()): its message
 // is OpenSSL's string, with `library`, `reason` and a code like
 // ERR_OSSL_EVP_UNSUPPORTED; the errors still queued become
@@ -183,9 +199,38 @@ void NewJob(const v8::FunctionCallbackInfo<v8::Value>& args) {
   job.release()->Attach(args.This());
 }
 
-// A job class's constructor template, inheriting `run`.
-v8::Local<v8::FunctionTemplate> NewJobTemplate(
-    v8::Isolate* isolate, v8::FunctionCallback constructor);
+// target[name] = a job class made by `constructor` (usually NewJob<T>),
+// inheriting `run`.
+void SetJobConstructor(v8::Local<v8::Context> context,
+                       v8::Local<v8::Object> target, const char* name,
+                       v8::FunctionCallback constructor);
+
+// --- Objects owned by their JS wrapper --------------------------------------
+
+// Base (CRTP) of a C++ object that lives exactly as long as the JS object
+// wrapping it (the DiffieHellman, ECDH, SignBase and X509Certificate
+// handles): once GC collects the wrapper, the C++ object is deleted.
+template <typename T>
+class WeakWrap {
+ protected:
+  WeakWrap(v8::Isolate* isolate, v8::Local<v8::Object> object,
+           const WrapType* type) {
+    T* self = static_cast<T*>(this);
+    object_.Reset(isolate, object);
+    object_.SetWeak(self, OnGC, v8::WeakCallbackType::kParameter);
+    SetWrapped(object, self, type);
+  }
+  ~WeakWrap() = default;
+
+ private:
+  static void OnGC(const v8::WeakCallbackInfo<T>& info) {
+    T* self = info.GetParameter();
+    static_cast<WeakWrap*>(self)->object_.Reset();
+    delete self;
+  }
+
+  v8::Global<v8::Object> object_;
+};
 
 // --- Asymmetric keys --------------------------------------------------------
 

@@ -47,13 +47,10 @@ BIGNUM* BufferToBn(Local<Value> value) {
 
 // --- DiffieHellman ----------------------------------------------------------
 
-class DHHandle {
+class DHHandle : public WeakWrap<DHHandle> {
  public:
-  DHHandle(Isolate* isolate, Local<Object> object, DH* dh) : dh_(dh) {
-    object_.Reset(isolate, object);
-    object_.SetWeak(this, OnGC, v8::WeakCallbackType::kParameter);
-    SetWrapped(object, this, &kDHType);
-  }
+  DHHandle(Isolate* isolate, Local<Object> object, DH* dh)
+      : WeakWrap(isolate, object, &kDHType), dh_(dh) {}
   ~DHHandle() { DH_free(dh_); }
   LODE_DISALLOW_COPY(DHHandle);
 
@@ -145,13 +142,7 @@ class DHHandle {
   }
 
   static DHHandle* Unwrap(const FunctionCallbackInfo<Value>& args) {
-    DHHandle* h = static_cast<DHHandle*>(GetWrapped(args.This(), &kDHType));
-    if (h == nullptr) {
-      ThrowCodedError(args.GetIsolate(), "ERR_INVALID_THIS",
-                      ErrorKind::kTypeError,
-                      "Value of \"this\" must be of type DiffieHellman");
-    }
-    return h;
+    return UnwrapThis<DHHandle>(args, &kDHType, "DiffieHellman");
   }
 
   static void GenerateKeys(const FunctionCallbackInfo<Value>& args) {
@@ -261,26 +252,17 @@ class DHHandle {
   }
 
  private:
-  static void OnGC(const v8::WeakCallbackInfo<DHHandle>& info) {
-    DHHandle* h = info.GetParameter();
-    h->object_.Reset();
-    delete h;
-  }
-
   DH* dh_;
-  Global<Object> object_;
 };
 
 // --- ECDH -------------------------------------------------------------------
 
-class ECDHHandle {
+class ECDHHandle : public WeakWrap<ECDHHandle> {
  public:
   ECDHHandle(Isolate* isolate, Local<Object> object, EC_KEY* key)
-      : key_(key), group_(EC_KEY_get0_group(key)) {
-    object_.Reset(isolate, object);
-    object_.SetWeak(this, OnGC, v8::WeakCallbackType::kParameter);
-    SetWrapped(object, this, &kECDHType);
-  }
+      : WeakWrap(isolate, object, &kECDHType),
+        key_(key),
+        group_(EC_KEY_get0_group(key)) {}
   ~ECDHHandle() { EC_KEY_free(key_); }
   LODE_DISALLOW_COPY(ECDHHandle);
 
@@ -300,14 +282,7 @@ class ECDHHandle {
   }
 
   static ECDHHandle* Unwrap(const FunctionCallbackInfo<Value>& args) {
-    ECDHHandle* h =
-        static_cast<ECDHHandle*>(GetWrapped(args.This(), &kECDHType));
-    if (h == nullptr) {
-      ThrowCodedError(args.GetIsolate(), "ERR_INVALID_THIS",
-                      ErrorKind::kTypeError,
-                      "Value of \"this\" must be of type ECDH");
-    }
-    return h;
+    return UnwrapThis<ECDHHandle>(args, &kECDHType, "ECDH");
   }
 
   static void GenerateKeys(const FunctionCallbackInfo<Value>& args) {
@@ -466,15 +441,8 @@ class ECDHHandle {
   }
 
  private:
-  static void OnGC(const v8::WeakCallbackInfo<ECDHHandle>& info) {
-    ECDHHandle* h = info.GetParameter();
-    h->object_.Reset();
-    delete h;
-  }
-
   EC_KEY* key_;
   const EC_GROUP* group_;
-  Global<Object> object_;
 };
 
 // ecdhConvertKey(key, curve, form)
@@ -608,8 +576,7 @@ void InitializeDH(Local<Context> context, Local<Object> target) {
   SetConstructorFunction(context, target, "ECDHHandle", ecdh);
 
   SetMethod(context, target, "ecdhConvertKey", ECDHConvertKey);
-  SetConstructorFunction(context, target, "DeriveKeyJob",
-                         NewJobTemplate(isolate, NewDeriveKeyJob));
+  SetJobConstructor(context, target, "DeriveKeyJob", NewDeriveKeyJob);
 }
 
 void RegisterDHReferences(ExternalReferenceRegistry* registry) {

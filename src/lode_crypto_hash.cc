@@ -408,8 +408,7 @@ void InitializeHash(Local<Context> context, Local<Object> target) {
   SetConstructorFunction(context, target, "Hmac", hmac);
 
   SetMethod(context, target, "oneShotDigest", OneShotDigest);
-  SetConstructorFunction(context, target, "HashJob",
-                         NewJobTemplate(isolate, NewJob<HashJob>));
+  SetJobConstructor(context, target, "HashJob", NewJob<HashJob>);
 }
 
 void RegisterHashReferences(ExternalReferenceRegistry* registry) {

@@ -251,13 +251,9 @@ class HKDFJob : public DeriveJob {
 }  // namespace
 
 void InitializeKdf(Local<Context> context, Local<Object> target) {
-  Isolate* isolate = context->GetIsolate();
-  SetConstructorFunction(context, target, "PBKDF2Job",
-                         NewJobTemplate(isolate, NewJob<PBKDF2Job>));
-  SetConstructorFunction(context, target, "ScryptJob",
-                         NewJobTemplate(isolate, NewJob<ScryptJob>));
-  SetConstructorFunction(context, target, "HKDFJob",
-                         NewJobTemplate(isolate, NewJob<HKDFJob>));
+  SetJobConstructor(context, target, "PBKDF2Job", NewJob<PBKDF2Job>);
+  SetJobConstructor(context, target, "ScryptJob", NewJob<ScryptJob>);
+  SetJobConstructor(context, target, "HKDFJob", NewJob<HKDFJob>);
 }
 
 void RegisterKdfReferences(ExternalReferenceRegistry* registry) {

@@ -331,9 +331,7 @@ void NewKeyPairGenJob(const FunctionCallbackInfo<Value>& args) {
 }  // namespace
 
 void InitializeKeygen(Local<Context> context, Local<Object> target) {
-  SetConstructorFunction(
-      context, target, "KeyPairGenJob",
-      NewJobTemplate(context->GetIsolate(), NewKeyPairGenJob));
+  SetJobConstructor(context, target, "KeyPairGenJob", NewKeyPairGenJob);
 }
 
 void RegisterKeygenReferences(ExternalReferenceRegistry* registry) {

@@ -230,13 +230,9 @@ class CheckPrimeJob : public CryptoJob {
 }  // namespace
 
 void InitializeRandom(Local<Context> context, Local<Object> target) {
-  Isolate* isolate = context->GetIsolate();
-  SetConstructorFunction(context, target, "RandomBytesJob",
-                         NewJobTemplate(isolate, NewJob<RandomBytesJob>));
-  SetConstructorFunction(context, target, "RandomPrimeJob",
-                         NewJobTemplate(isolate, NewJob<RandomPrimeJob>));
-  SetConstructorFunction(context, target, "CheckPrimeJob",
-                         NewJobTemplate(isolate, NewJob<CheckPrimeJob>));
+  SetJobConstructor(context, target, "RandomBytesJob", NewJob<RandomBytesJob>);
+  SetJobConstructor(context, target, "RandomPrimeJob", NewJob<RandomPrimeJob>);
+  SetJobConstructor(context, target, "CheckPrimeJob", NewJob<CheckPrimeJob>);
 }
 
 void RegisterRandomReferences(ExternalReferenceRegistry* registry) {

@@ -167,13 +167,10 @@ bool DecodeSignature(EVP_PKEY* pkey, int encoding, const unsigned char* data,
 
 // --- SignBase ---------------------------------------------------------------
 
-class SignBase {
+class SignBase : public WeakWrap<SignBase> {
  public:
-  SignBase(Isolate* isolate, Local<Object> object) {
-    object_.Reset(isolate, object);
-    object_.SetWeak(this, OnGC, v8::WeakCallbackType::kParameter);
-    SetWrapped(object, this, &kSignType);
-  }
+  SignBase(Isolate* isolate, Local<Object> object)
+      : WeakWrap(isolate, object, &kSignType) {}
   LODE_DISALLOW_COPY(SignBase);
 
   static void New(const FunctionCallbackInfo<Value>& args) {
@@ -182,14 +179,7 @@ class SignBase {
   }
 
   static SignBase* Unwrap(const FunctionCallbackInfo<Value>& args) {
-    SignBase* sign =
-        static_cast<SignBase*>(GetWrapped(args.This(), &kSignType));
-    if (sign == nullptr) {
-      ThrowCodedError(args.GetIsolate(), "ERR_INVALID_THIS",
-                      ErrorKind::kTypeError,
-                      "Value of \"this\" must be of type SignBase");
-    }
-    return sign;
+    return UnwrapThis<SignBase>(args, &kSignType, "SignBase");
   }
 
   // init(algorithm)
@@ -329,13 +319,6 @@ class SignBase {
   }
 
  private:
-  static void OnGC(const v8::WeakCallbackInfo<SignBase>& info) {
-    SignBase* sign = info.GetParameter();
-    sign->object_.Reset();
-    delete sign;
-  }
-
-  Global<Object> object_;
   const EVP_MD* md_ = nullptr;
   MdCtxPointer ctx_;
 };
@@ -576,8 +559,7 @@ void InitializeSig(Local<Context> context, Local<Object> target) {
   SetProtoMethod(isolate, t, "sign", SignBase::Sign);
   SetProtoMethod(isolate, t, "verify", SignBase::Verify);
   SetConstructorFunction(context, target, "SignBase", t);
-  SetConstructorFunction(context, target, "SignJob",
-                         NewJobTemplate(isolate, NewSignJob));
+  SetJobConstructor(context, target, "SignJob", NewSignJob);
   SetMethod(context, target, "rsaCipher", RsaCipher);
   SetMethodNoSideEffect(context, target, "assertDigest", AssertDigest);
 }

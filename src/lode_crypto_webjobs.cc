@@ -335,6 +335,20 @@ void NewWebCipherJob(const FunctionCallbackInfo<Value>& args) {
   NewJob<WebCipherJob>(args);
 }
 
+// What a MAC job (HmacJob, KmacJob) answers: the MAC computed, or when it
+// verifies, whether that equals `signature` (compared in constant time).
+Local<Value> MacResult(Isolate* isolate, bool verify,
+                       const std::vector<unsigned char>& mac,
+                       const std::vector<unsigned char>& signature) {
+  if (verify) {
+    return v8::Boolean::New(
+        isolate, signature.size() == mac.size() &&
+                     CRYPTO_memcmp(signature.data(), mac.data(),
+                                   mac.size()) == 0);
+  }
+  return ToArrayBuffer(isolate, mac.data(), mac.size());
+}
+
 // new HmacJob(mode, verify, digest, key, data, signature)
 class HmacJob : public CryptoJob {
  public:
@@ -376,13 +390,8 @@ class HmacJob : public CryptoJob {
               Local<Value>* result) override {
     if (!ok_) {
       *error = JobError(isolate, {}, "HMAC failed");
-    } else if (verify_) {
-      *result = v8::Boolean::New(
-          isolate, signature_.size() == out_.size() &&
-                       CRYPTO_memcmp(signature_.data(), out_.data(),
-                                     out_.size()) == 0);
     } else {
-      *result = ToArrayBuffer(isolate, out_.data(), out_.size());
+      *result = MacResult(isolate, verify_, out_, signature_);
     }
     return true;
   }
@@ -459,13 +468,8 @@ class KmacJob : public CryptoJob {
               Local<Value>* result) override {
     if (!ok_) {
       *error = JobError(isolate, {}, "KMAC failed");
-    } else if (verify_) {
-      *result = v8::Boolean::New(
-          isolate, signature_.size() == out_.size() &&
-                       CRYPTO_memcmp(signature_.data(), out_.data(),
-                                     out_.size()) == 0);
     } else {
-      *result = ToArrayBuffer(isolate, out_.data(), out_.size());
+      *result = MacResult(isolate, verify_, out_, signature_);
     }
     return true;
   }
@@ -489,13 +493,9 @@ void NewKmacJob(const FunctionCallbackInfo<Value>& args) {
 }  // namespace
 
 void InitializeWebJobs(Local<Context> context, Local<Object> target) {
-  Isolate* isolate = context->GetIsolate();
-  SetConstructorFunction(context, target, "WebCipherJob",
-                         NewJobTemplate(isolate, NewWebCipherJob));
-  SetConstructorFunction(context, target, "HmacJob",
-                         NewJobTemplate(isolate, NewHmacJob));
-  SetConstructorFunction(context, target, "KmacJob",
-                         NewJobTemplate(isolate, NewKmacJob));
+  SetJobConstructor(context, target, "WebCipherJob", NewWebCipherJob);
+  SetJobConstructor(context, target, "HmacJob", NewHmacJob);
+  SetJobConstructor(context, target, "KmacJob", NewKmacJob);
 }
 
 void RegisterWebJobsReferences(ExternalReferenceRegistry* registry) {

@@ -235,14 +235,10 @@ bool InfoAccess(X509* cert, std::string* out) {
 
 // --- Handle -----------------------------------------------------------------
 
-class X509Handle {
+class X509Handle : public WeakWrap<X509Handle> {
  public:
   X509Handle(Isolate* isolate, Local<Object> object, X509* cert)
-      : cert_(cert) {
-    object_.Reset(isolate, object);
-    object_.SetWeak(this, OnGC, v8::WeakCallbackType::kParameter);
-    SetWrapped(object, this, &kX509Type);
-  }
+      : WeakWrap(isolate, object, &kX509Type), cert_(cert) {}
   ~X509Handle() { X509_free(cert_); }
   LODE_DISALLOW_COPY(X509Handle);
 
@@ -284,14 +280,7 @@ class X509Handle {
   }
 
   static X509Handle* Unwrap(const FunctionCallbackInfo<Value>& args) {
-    X509Handle* h =
-        static_cast<X509Handle*>(GetWrapped(args.This(), &kX509Type));
-    if (h == nullptr) {
-      ThrowCodedError(args.GetIsolate(), "ERR_INVALID_THIS",
-                      ErrorKind::kTypeError,
-                      "Value of \"this\" must be of type X509Certificate");
-    }
-    return h;
+    return UnwrapThis<X509Handle>(args, &kX509Type, "X509Certificate");
   }
 
   static X509Handle* FromValue(Local<Value> value) {
@@ -645,14 +634,7 @@ class X509Handle {
   }
 
  private:
-  static void OnGC(const v8::WeakCallbackInfo<X509Handle>& info) {
-    X509Handle* h = info.GetParameter();
-    h->object_.Reset();
-    delete h;
-  }
-
   X509* cert_;
-  Global<Object> object_;
 };
 
 // --- SPKAC ------------------------------------------------------------------

@@ -120,6 +120,14 @@ napi_status UvStatus(int code) {
   }
 }
 
+// How napi_queue_async_work and napi_cancel_async_work end: the status for
+// libuv's result, with the libuv code kept as the engine error code.
+napi_status FinishUv(napi_env env, int err) {
+  napi_status status = UvStatus(err);
+  if (status != napi_ok) return SetLastError(env, status, err);
+  return ClearLastError(env);
+}
+
 // napi_async_work: `execute` on a pool thread, then `complete` on the loop
 // thread inside the work's async context.
 class Work {
@@ -353,10 +361,8 @@ napi_status NAPI_CDECL napi_queue_async_work(node_api_basic_env basic_env,
   napi_env env = Unconst(basic_env);
   NAPI_CHECK_ENV(env);
   NAPI_CHECK_ARG(env, work);
-  int err = reinterpret_cast<lode::napi::Work*>(work)->Queue();
-  napi_status status = lode::napi::UvStatus(err);
-  if (status != napi_ok) return SetLastError(env, status, err);
-  return ClearLastError(env);
+  return lode::napi::FinishUv(
+      env, reinterpret_cast<lode::napi::Work*>(work)->Queue());
 }
 
 napi_status NAPI_CDECL napi_cancel_async_work(node_api_basic_env basic_env,
@@ -364,10 +370,8 @@ napi_status NAPI_CDECL napi_cancel_async_work(node_api_basic_env basic_env,
   napi_env env = Unconst(basic_env);
   NAPI_CHECK_ENV(env);
   NAPI_CHECK_ARG(env, work);
-  int err = reinterpret_cast<lode::napi::Work*>(work)->Cancel();
-  napi_status status = lode::napi::UvStatus(err);
-  if (status != napi_ok) return SetLastError(env, status, err);
-  return ClearLastError(env);
+  return lode::napi::FinishUv(
+      env, reinterpret_cast<lode::napi::Work*>(work)->Cancel());
 }
 
 }  // extern "C"

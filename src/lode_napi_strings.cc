@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <string_view>
+#include <type_traits>
 
 #include "lode_napi.h"
 
@@ -37,6 +38,33 @@ napi_status NewString(napi_env env, const void* str, size_t length,
                        napi_generic_failure);
   *result = ToNapi(value);
   return ClearLastError(env);
+}
+
+// napi_create_string_* (kNormal) and node_api_create_property_key_*
+// (kInternalized, which property lookups find faster) in each encoding.
+napi_status NewLatin1(napi_env env, const char* str, size_t length,
+                      napi_value* result, NewStringType type) {
+  return NewString(env, str, length, result, [&](Isolate* isolate) {
+    return String::NewFromOneByte(isolate,
+                                  reinterpret_cast<const uint8_t*>(str), type,
+                                  static_cast<int>(length));
+  });
+}
+
+napi_status NewUtf8(napi_env env, const char* str, size_t length,
+                    napi_value* result, NewStringType type) {
+  return NewString(env, str, length, result, [&](Isolate* isolate) {
+    return String::NewFromUtf8(isolate, str, type, static_cast<int>(length));
+  });
+}
+
+napi_status NewUtf16(napi_env env, const char16_t* str, size_t length,
+                     napi_value* result, NewStringType type) {
+  return NewString(env, str, length, result, [&](Isolate* isolate) {
+    return String::NewFromTwoByte(isolate,
+                                  reinterpret_cast<const uint16_t*>(str), type,
+                                  static_cast<int>(length));
+  });
 }
 
 // An external string's memory belongs to the addon: its finalizer runs
@@ -94,12 +122,49 @@ using ExternalOneByte =
 using ExternalTwoByte =
     ExternalResource<String::ExternalStringResource, const uint16_t>;
 
+// The body of node_api_create_external_string_{latin1,utf16}: V8 takes the
+// addon's characters as they are (`copied` is always false), or refuses
+// them, and then none of the resource's finalizing may run.
+template <typename Char>
+napi_status NewExternalString(napi_env env, Char* str, size_t length,
+                              node_api_basic_finalize basic_finalize_callback,
+                              void* finalize_hint, napi_value* result,
+                              bool* copied) {
+  constexpr bool kOneByte = sizeof(Char) == 1;
+  using Resource =
+      std::conditional_t<kOneByte, ExternalOneByte, ExternalTwoByte>;
+  using Data = std::conditional_t<kOneByte, const char*, const uint16_t*>;
+  napi_finalize finalize_callback =
+      reinterpret_cast<napi_finalize>(basic_finalize_callback);
+  NAPI_CHECK_ENV_NOT_IN_GC(env);
+  NAPI_CALL_STATUS(CheckNewString(env, str, length, result));
+  if (length == NAPI_AUTO_LENGTH) {
+    length = std::basic_string_view<Char>(str).length();
+  }
+  auto* resource = new Resource(env, reinterpret_cast<Data>(str), length,
+                                finalize_callback, finalize_hint);
+  MaybeLocal<String> made;
+  if constexpr (kOneByte) {
+    made = String::NewExternalOneByte(env->isolate, resource);
+  } else {
+    made = String::NewExternalTwoByte(env->isolate, resource);
+  }
+  Local<String> value;
+  if (!made.ToLocal(&value)) {
+    resource->Forget();
+    delete resource;
+    return SetLastError(env, napi_generic_failure);
+  }
+  if (copied != nullptr) *copied = false;
+  *result = ToNapi(value);
+  return ClearLastError(env);
+}
+
 }  // namespace
 
 }  // namespace lode::napi
 
 using lode::napi::ClearLastError;
-using lode::napi::NewString;
 using lode::napi::SetLastError;
 using lode::napi::ToNapi;
 using lode::napi::ToV8;
@@ -114,109 +179,64 @@ extern "C" {
 napi_status NAPI_CDECL napi_create_string_latin1(napi_env env, const char* str,
                                                  size_t length,
                                                  napi_value* result) {
-  return NewString(env, str, length, result, [&](Isolate* isolate) {
-    return String::NewFromOneByte(
-        isolate, reinterpret_cast<const uint8_t*>(str), NewStringType::kNormal,
-        static_cast<int>(length));
-  });
+  return lode::napi::NewLatin1(env, str, length, result,
+                               NewStringType::kNormal);
 }
 
 napi_status NAPI_CDECL napi_create_string_utf8(napi_env env, const char* str,
                                                size_t length,
                                                napi_value* result) {
-  return NewString(env, str, length, result, [&](Isolate* isolate) {
-    return String::NewFromUtf8(isolate, str, NewStringType::kNormal,
-                               static_cast<int>(length));
-  });
+  return lode::napi::NewUtf8(env, str, length, result, NewStringType::kNormal);
 }
 
 napi_status NAPI_CDECL napi_create_string_utf16(napi_env env,
                                                 const char16_t* str,
                                                 size_t length,
                                                 napi_value* result) {
-  return NewString(env, str, length, result, [&](Isolate* isolate) {
-    return String::NewFromTwoByte(
-        isolate, reinterpret_cast<const uint16_t*>(str), NewStringType::kNormal,
-        static_cast<int>(length));
-  });
+  return lode::napi::NewUtf16(env, str, length, result,
+                              NewStringType::kNormal);
 }
 
 napi_status NAPI_CDECL node_api_create_property_key_latin1(napi_env env,
                                                            const char* str,
                                                            size_t length,
                                                            napi_value* result) {
-  return NewString(env, str, length, result, [&](Isolate* isolate) {
-    return String::NewFromOneByte(
-        isolate, reinterpret_cast<const uint8_t*>(str),
-        NewStringType::kInternalized, static_cast<int>(length));
-  });
+  return lode::napi::NewLatin1(env, str, length, result,
+                               NewStringType::kInternalized);
 }
 
 napi_status NAPI_CDECL node_api_create_property_key_utf8(napi_env env,
                                                          const char* str,
                                                          size_t length,
                                                          napi_value* result) {
-  return NewString(env, str, length, result, [&](Isolate* isolate) {
-    return String::NewFromUtf8(isolate, str, NewStringType::kInternalized,
-                               static_cast<int>(length));
-  });
+  return lode::napi::NewUtf8(env, str, length, result,
+                             NewStringType::kInternalized);
 }
 
 napi_status NAPI_CDECL node_api_create_property_key_utf16(napi_env env,
                                                           const char16_t* str,
                                                           size_t length,
                                                           napi_value* result) {
-  return NewString(env, str, length, result, [&](Isolate* isolate) {
-    return String::NewFromTwoByte(
-        isolate, reinterpret_cast<const uint16_t*>(str),
-        NewStringType::kInternalized, static_cast<int>(length));
-  });
+  return lode::napi::NewUtf16(env, str, length, result,
+                              NewStringType::kInternalized);
 }
 
 napi_status NAPI_CDECL node_api_create_external_string_latin1(
     napi_env env, char* str, size_t length,
     node_api_basic_finalize basic_finalize_callback, void* finalize_hint,
     napi_value* result, bool* copied) {
-  napi_finalize finalize_callback =
-      reinterpret_cast<napi_finalize>(basic_finalize_callback);
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CALL_STATUS(lode::napi::CheckNewString(env, str, length, result));
-  if (length == NAPI_AUTO_LENGTH) length = std::string_view(str).length();
-  auto* resource = new lode::napi::ExternalOneByte(
-      env, str, length, finalize_callback, finalize_hint);
-  Local<String> value;
-  if (!String::NewExternalOneByte(env->isolate, resource).ToLocal(&value)) {
-    // V8 did not take the resource: nothing of it may run.
-    resource->Forget();
-    delete resource;
-    return SetLastError(env, napi_generic_failure);
-  }
-  if (copied != nullptr) *copied = false;
-  *result = ToNapi(value);
-  return ClearLastError(env);
+  return lode::napi::NewExternalString(env, str, length,
+                                       basic_finalize_callback, finalize_hint,
+                                       result, copied);
 }
 
 napi_status NAPI_CDECL node_api_create_external_string_utf16(
     napi_env env, char16_t* str, size_t length,
     node_api_basic_finalize basic_finalize_callback, void* finalize_hint,
     napi_value* result, bool* copied) {
-  napi_finalize finalize_callback =
-      reinterpret_cast<napi_finalize>(basic_finalize_callback);
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CALL_STATUS(lode::napi::CheckNewString(env, str, length, result));
-  if (length == NAPI_AUTO_LENGTH) length = std::u16string_view(str).length();
-  auto* resource = new lode::napi::ExternalTwoByte(
-      env, reinterpret_cast<const uint16_t*>(str), length, finalize_callback,
-      finalize_hint);
-  Local<String> value;
-  if (!String::NewExternalTwoByte(env->isolate, resource).ToLocal(&value)) {
-    resource->Forget();
-    delete resource;
-    return SetLastError(env, napi_generic_failure);
-  }
-  if (copied != nullptr) *copied = false;
-  *result = ToNapi(value);
-  return ClearLastError(env);
+  return lode::napi::NewExternalString(env, str, length,
+                                       basic_finalize_callback, finalize_hint,
+                                       result, copied);
 }
 
 napi_status NAPI_CDECL napi_get_value_string_latin1(napi_env env,

@@ -16,47 +16,66 @@ using v8::Context;
 using v8::Integer;
 using v8::Isolate;
 using v8::Local;
+using v8::MaybeLocal;
 using v8::Number;
 using v8::Object;
 using v8::String;
 using v8::Value;
 
+namespace {
+
+// The body of the functions that cannot fail once their arguments are
+// checked: `*result` is what `make` builds (called after the checks, so it
+// may use env).
+template <typename Make>
+napi_status NewValue(napi_env env, napi_value* result, Make make) {
+  NAPI_CHECK_ENV_NOT_IN_GC(env);
+  NAPI_CHECK_ARG(env, result);
+  *result = ToNapi(make());
+  return ClearLastError(env);
+}
+
+// napi_coerce_to_{number,object,string}: JS's conversion `convert`, which
+// may run JS (valueOf, toString) and throw; `refused` when it gave nothing.
+template <typename T>
+napi_status Coerce(napi_env env, napi_value value, napi_value* result,
+                   MaybeLocal<T> (Value::*convert)(Local<Context>) const,
+                   napi_status refused) {
+  NAPI_PREAMBLE(env);
+  NAPI_CHECK_ARG(env, value);
+  NAPI_CHECK_ARG(env, result);
+  Local<T> converted;
+  NAPI_RETURN_IF_FALSE(
+      env, ((*ToV8(value))->*convert)(env->context()).ToLocal(&converted),
+      refused);
+  *result = ToNapi(converted);
+  NAPI_RETURN_STATUS(env);
+}
+
+}  // namespace
+
 extern "C" {
 
 napi_status NAPI_CDECL napi_get_undefined(napi_env env, napi_value* result) {
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CHECK_ARG(env, result);
-  *result = ToNapi(v8::Undefined(env->isolate));
-  return ClearLastError(env);
+  return NewValue(env, result, [&] { return v8::Undefined(env->isolate); });
 }
 
 napi_status NAPI_CDECL napi_get_null(napi_env env, napi_value* result) {
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CHECK_ARG(env, result);
-  *result = ToNapi(v8::Null(env->isolate));
-  return ClearLastError(env);
+  return NewValue(env, result, [&] { return v8::Null(env->isolate); });
 }
 
 napi_status NAPI_CDECL napi_get_global(napi_env env, napi_value* result) {
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CHECK_ARG(env, result);
-  *result = ToNapi(env->context()->Global());
-  return ClearLastError(env);
+  return NewValue(env, result, [&] { return env->context()->Global(); });
 }
 
 napi_status NAPI_CDECL napi_get_boolean(napi_env env, bool value,
                                         napi_value* result) {
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CHECK_ARG(env, result);
-  *result = ToNapi(Boolean::New(env->isolate, value));
-  return ClearLastError(env);
+  return NewValue(env, result,
+                  [&] { return Boolean::New(env->isolate, value); });
 }
 
 napi_status NAPI_CDECL napi_create_array(napi_env env, napi_value* result) {
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CHECK_ARG(env, result);
-  *result = ToNapi(v8::Array::New(env->isolate));
-  return ClearLastError(env);
+  return NewValue(env, result, [&] { return v8::Array::New(env->isolate); });
 }
 
 napi_status NAPI_CDECL napi_create_array_with_length(napi_env env,
@@ -72,50 +91,41 @@ napi_status NAPI_CDECL napi_create_array_with_length(napi_env env,
 
 napi_status NAPI_CDECL napi_create_double(napi_env env, double value,
                                           napi_value* result) {
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CHECK_ARG(env, result);
-  *result = ToNapi(Number::New(env->isolate, value));
-  return ClearLastError(env);
+  return NewValue(env, result,
+                  [&] { return Number::New(env->isolate, value); });
 }
 
 napi_status NAPI_CDECL napi_create_int32(napi_env env, int32_t value,
                                          napi_value* result) {
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CHECK_ARG(env, result);
-  *result = ToNapi(Integer::New(env->isolate, value));
-  return ClearLastError(env);
+  return NewValue(env, result,
+                  [&] { return Integer::New(env->isolate, value); });
 }
 
 napi_status NAPI_CDECL napi_create_uint32(napi_env env, uint32_t value,
                                           napi_value* result) {
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CHECK_ARG(env, result);
-  *result = ToNapi(Integer::NewFromUnsigned(env->isolate, value));
-  return ClearLastError(env);
+  return NewValue(env, result, [&] {
+    return Integer::NewFromUnsigned(env->isolate, value);
+  });
 }
 
 napi_status NAPI_CDECL napi_create_int64(napi_env env, int64_t value,
                                          napi_value* result) {
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CHECK_ARG(env, result);
-  *result = ToNapi(Number::New(env->isolate, static_cast<double>(value)));
-  return ClearLastError(env);
+  return NewValue(env, result, [&] {
+    return Number::New(env->isolate, static_cast<double>(value));
+  });
 }
 
 napi_status NAPI_CDECL napi_create_bigint_int64(napi_env env, int64_t value,
                                                 napi_value* result) {
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CHECK_ARG(env, result);
-  *result = ToNapi(BigInt::New(env->isolate, value));
-  return ClearLastError(env);
+  return NewValue(env, result,
+                  [&] { return BigInt::New(env->isolate, value); });
 }
 
 napi_status NAPI_CDECL napi_create_bigint_uint64(napi_env env, uint64_t value,
                                                  napi_value* result) {
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CHECK_ARG(env, result);
-  *result = ToNapi(BigInt::NewFromUnsigned(env->isolate, value));
-  return ClearLastError(env);
+  return NewValue(env, result, [&] {
+    return BigInt::NewFromUnsigned(env->isolate, value);
+  });
 }
 
 napi_status NAPI_CDECL napi_create_bigint_words(napi_env env, int sign_bit,
@@ -330,41 +340,17 @@ napi_status NAPI_CDECL napi_coerce_to_bool(napi_env env, napi_value value,
 
 napi_status NAPI_CDECL napi_coerce_to_number(napi_env env, napi_value value,
                                              napi_value* result) {
-  NAPI_PREAMBLE(env);
-  NAPI_CHECK_ARG(env, value);
-  NAPI_CHECK_ARG(env, result);
-  Local<Number> number;
-  NAPI_RETURN_IF_FALSE(env,
-                       ToV8(value)->ToNumber(env->context()).ToLocal(&number),
-                       napi_number_expected);
-  *result = ToNapi(number);
-  NAPI_RETURN_STATUS(env);
+  return Coerce<Number>(env, value, result, &Value::ToNumber, napi_number_expected);
 }
 
 napi_status NAPI_CDECL napi_coerce_to_object(napi_env env, napi_value value,
                                              napi_value* result) {
-  NAPI_PREAMBLE(env);
-  NAPI_CHECK_ARG(env, value);
-  NAPI_CHECK_ARG(env, result);
-  Local<Object> object;
-  NAPI_RETURN_IF_FALSE(env,
-                       ToV8(value)->ToObject(env->context()).ToLocal(&object),
-                       napi_object_expected);
-  *result = ToNapi(object);
-  NAPI_RETURN_STATUS(env);
+  return Coerce<Object>(env, value, result, &Value::ToObject, napi_object_expected);
 }
 
 napi_status NAPI_CDECL napi_coerce_to_string(napi_env env, napi_value value,
                                              napi_value* result) {
-  NAPI_PREAMBLE(env);
-  NAPI_CHECK_ARG(env, value);
-  NAPI_CHECK_ARG(env, result);
-  Local<String> string;
-  NAPI_RETURN_IF_FALSE(env,
-                       ToV8(value)->ToString(env->context()).ToLocal(&string),
-                       napi_string_expected);
-  *result = ToNapi(string);
-  NAPI_RETURN_STATUS(env);
+  return Coerce<String>(env, value, result, &Value::ToString, napi_string_expected);
 }
 
 napi_status NAPI_CDECL napi_strict_equals(napi_env env, napi_value lhs,

@@ -3,27 +3,9 @@
 // unknown one is reported, .exit closes the REPL and emits 'exit'.
 const common = require('../common');
 const assert = require('assert');
-const { Stream } = require('stream');
-const repl = require('repl');
+const { startLines } = require('../common/repl-lode');
 
-class Lines extends Stream {
-  readable = true;
-  writable = true;
-  text = '';
-  run(lines) {
-    for (const line of lines) this.emit('data', `${line}\n`);
-  }
-  write(chunk) {
-    this.text += chunk;
-    return true;
-  }
-  pause() {}
-  resume() {}
-}
-
-const stream = new Lines();
-const server = repl.start({ input: stream, output: stream, prompt: '> ',
-                            terminal: false });
+const { stream, server } = startLines();
 server.defineCommand('say', {
   help: 'Say something',
   action: common.mustCall(function(text) {

@@ -3,24 +3,9 @@
 // an object (own and inherited), and builtin module names in require('.
 const common = require('../common');
 const assert = require('assert');
-const { Stream } = require('stream');
-const repl = require('repl');
+const { startLines } = require('../common/repl-lode');
 
-class Lines extends Stream {
-  readable = true;
-  writable = true;
-  run(lines) {
-    for (const line of lines) this.emit('data', `${line}\n`);
-  }
-  write() {
-    return true;
-  }
-  pause() {}
-  resume() {}
-}
-
-const stream = new Lines();
-const server = repl.start({ input: stream, output: stream, terminal: false });
+const { stream, server } = startLines();
 stream.run(['var myObject = { alpha: 1, alps: 2, beta: 3 }',
             'var proxied = new Proxy({ secret: 1 }, {})']);
 

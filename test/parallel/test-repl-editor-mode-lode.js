@@ -3,27 +3,10 @@
 // until Ctrl+D runs them as one input; Ctrl+C leaves without running.
 const common = require('../common');
 const assert = require('assert');
-const { Stream } = require('stream');
 const repl = require('repl');
+const { Terminal, startTerminal } = require('../common/repl-lode');
 
-class Terminal extends Stream {
-  readable = true;
-  writable = true;
-  isTTY = true;
-  columns = 80;
-  text = '';
-  write(chunk) {
-    this.text += chunk;
-    return true;
-  }
-  pause() {}
-  resume() {}
-  setRawMode() {}
-}
-
-const term = new Terminal();
-const server = repl.start({ input: term, output: term, prompt: '> ',
-                            terminal: true, useColors: false });
+const { term, server } = startTerminal();
 assert.ok(server.commands.editor);
 
 term.text = '';

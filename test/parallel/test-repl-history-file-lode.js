@@ -5,32 +5,14 @@ const common = require('../common');
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { Stream } = require('stream');
-const repl = require('repl');
+const { startTerminal } = require('../common/repl-lode');
 const tmpdir = require('../common/tmpdir');
-
-class Terminal extends Stream {
-  readable = true;
-  writable = true;
-  isTTY = true;
-  columns = 80;
-  text = '';
-  write(chunk) {
-    this.text += chunk;
-    return true;
-  }
-  pause() {}
-  resume() {}
-  setRawMode() {}
-}
 
 tmpdir.refresh();
 const file = path.join(tmpdir.path, 'history');
 fs.writeFileSync(file, 'older\noldest');
 
-const term = new Terminal();
-const server = repl.start({ input: term, output: term, prompt: '> ',
-                            terminal: true, useColors: false });
+const { term, server } = startTerminal();
 server.setupHistory(file, common.mustSucceed((r) => {
   assert.strictEqual(r, server);
   assert.deepStrictEqual(server.history, ['older', 'oldest']);

@@ -4,27 +4,9 @@
 // an error that no line can fix is reported at once.
 require('../common');
 const assert = require('assert');
-const { Stream } = require('stream');
-const repl = require('repl');
+const { startLines } = require('../common/repl-lode');
 
-class Lines extends Stream {
-  readable = true;
-  writable = true;
-  text = '';
-  run(lines) {
-    for (const line of lines) this.emit('data', `${line}\n`);
-  }
-  write(chunk) {
-    this.text += chunk;
-    return true;
-  }
-  pause() {}
-  resume() {}
-}
-
-const stream = new Lines();
-const server = repl.start({ input: stream, output: stream, prompt: '> ',
-                            terminal: false });
+const { stream, server } = startLines();
 
 stream.text = '';
 stream.run(['function add(a, b) {', '  return a + b;', '}', 'add(2, 3)']);

@@ -4,33 +4,9 @@
 // state is not run until the line is entered.
 const common = require('../common');
 const assert = require('assert');
-const { Stream } = require('stream');
-const repl = require('repl');
+const { startTerminal } = require('../common/repl-lode');
 
-class Terminal extends Stream {
-  readable = true;
-  writable = true;
-  isTTY = true;
-  columns = 80;
-  rows = 24;
-  text = '';
-  write(chunk) {
-    this.text += chunk;
-    return true;
-  }
-  type(text) {
-    this.text = '';
-    // One key at a time, as typed (a pasted chunk is not previewed).
-    for (const ch of text) this.emit('data', ch);
-  }
-  pause() {}
-  resume() {}
-  setRawMode() {}
-}
-
-const term = new Terminal();
-const server = repl.start({ input: term, output: term, prompt: '> ',
-                            terminal: true, useColors: false });
+const { term, server } = startTerminal({ rows: 24 });
 server.context.counter = 0;
 server.context.bump = () => ++server.context.counter;
 

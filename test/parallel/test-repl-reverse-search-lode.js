@@ -4,27 +4,9 @@
 // the line from before the search.
 require('../common');
 const assert = require('assert');
-const { Stream } = require('stream');
-const repl = require('repl');
+const { startTerminal } = require('../common/repl-lode');
 
-class Terminal extends Stream {
-  readable = true;
-  writable = true;
-  isTTY = true;
-  columns = 80;
-  text = '';
-  write(chunk) {
-    this.text += chunk;
-    return true;
-  }
-  pause() {}
-  resume() {}
-  setRawMode() {}
-}
-
-const term = new Terminal();
-const server = repl.start({ input: term, output: term, prompt: '> ',
-                            terminal: true, useColors: false });
+const { term, server } = startTerminal();
 for (const line of ['const apple = 1', 'const banana = 2', 'apple + banana']) {
   term.emit('data', `${line}\r`);
 }

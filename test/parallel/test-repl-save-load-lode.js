@@ -5,31 +5,13 @@ const common = require('../common');
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { Stream } = require('stream');
-const repl = require('repl');
+const { startLines } = require('../common/repl-lode');
 const tmpdir = require('../common/tmpdir');
-
-class Lines extends Stream {
-  readable = true;
-  writable = true;
-  text = '';
-  run(lines) {
-    for (const line of lines) this.emit('data', `${line}\n`);
-  }
-  write(chunk) {
-    this.text += chunk;
-    return true;
-  }
-  pause() {}
-  resume() {}
-}
 
 tmpdir.refresh();
 const saved = path.join(tmpdir.path, 'session.js');
 
-const stream = new Lines();
-const server = repl.start({ input: stream, output: stream, prompt: '> ',
-                            terminal: false });
+const { stream, server } = startLines();
 stream.run(['let total = 1', 'total += 41', `.save ${saved}`]);
 assert.strictEqual(fs.readFileSync(saved, 'utf8'),
                    'let total = 1\ntotal += 41');
@@ -45,9 +27,7 @@ assert.strictEqual(stream.text,
                    `Failed to load: ${tmpdir.path} is not a valid file\n> `);
 
 // In a fresh REPL, .load brings the session back.
-const other = new Lines();
-const server2 = repl.start({ input: other, output: other, prompt: '> ',
-                             terminal: false });
+const { stream: other, server: server2 } = startLines();
 other.run([`.load ${saved}`, 'total']);
 assert.ok(other.text.endsWith('42\n> '), other.text);
 server.close();

@@ -3,28 +3,9 @@
 // one closes the REPL. Ctrl+C with text on the line only clears it.
 const common = require('../common');
 const assert = require('assert');
-const { Stream } = require('stream');
-const repl = require('repl');
+const { startTerminal } = require('../common/repl-lode');
 
-class Terminal extends Stream {
-  readable = true;
-  writable = true;
-  isTTY = true;
-  columns = 80;
-  rows = 24;
-  text = '';
-  write(chunk) {
-    this.text += chunk;
-    return true;
-  }
-  pause() {}
-  resume() {}
-  setRawMode() {}
-}
-
-const term = new Terminal();
-const server = repl.start({ input: term, output: term, prompt: '> ',
-                            terminal: true, useColors: false });
+const { term, server } = startTerminal({ rows: 24 });
 server.on('exit', common.mustCall());
 
 const hint = '(To exit, press Ctrl+C again or Ctrl+D or type .exit)\n';

@@ -4,30 +4,14 @@
 // top-level frame is given the user's line, a function's keeps V8's.)
 require('../common');
 const assert = require('assert');
-const { Stream } = require('stream');
 const repl = require('repl');
-
-class Lines extends Stream {
-  readable = true;
-  writable = true;
-  text = '';
-  run(lines) {
-    for (const line of lines) this.emit('data', `${line}\n`);
-  }
-  write(chunk) {
-    this.text += chunk;
-    return true;
-  }
-  pause() {}
-  resume() {}
-}
+const { startLines } = require('../common/repl-lode');
 
 assert.strictEqual(typeof repl.REPL_MODE_STRICT, 'symbol');
 assert.strictEqual(typeof repl.REPL_MODE_SLOPPY, 'symbol');
 
-const strict = new Lines();
-const s = repl.start({ input: strict, output: strict, prompt: '> ',
-                       terminal: false, replMode: repl.REPL_MODE_STRICT });
+const { stream: strict, server: s } =
+  startLines({ replMode: repl.REPL_MODE_STRICT });
 strict.text = '';
 strict.run(['undeclared = 1', '(function() { return this; })()',
             'function f() {', 'throw new Error("line 2") }', 'f()']);
@@ -38,9 +22,7 @@ assert.match(strict.text,
              /Uncaught Error: line 2\n {4}at f \(REPL\d+:3:7\)\n> $/);
 s.close();
 
-const sloppy = new Lines();
-const t = repl.start({ input: sloppy, output: sloppy, prompt: '> ',
-                       terminal: false });
+const { stream: sloppy, server: t } = startLines();
 sloppy.text = '';
 sloppy.run(['undeclared = 1']);
 assert.strictEqual(sloppy.text, '1\n> ');

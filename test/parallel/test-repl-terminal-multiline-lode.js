@@ -3,27 +3,9 @@
 // adds a row behind "| " and the whole entry runs once it is complete.
 require('../common');
 const assert = require('assert');
-const { Stream } = require('stream');
-const repl = require('repl');
+const { startTerminal } = require('../common/repl-lode');
 
-class Terminal extends Stream {
-  readable = true;
-  writable = true;
-  isTTY = true;
-  columns = 80;
-  text = '';
-  write(chunk) {
-    this.text += chunk;
-    return true;
-  }
-  pause() {}
-  resume() {}
-  setRawMode() {}
-}
-
-const term = new Terminal();
-const server = repl.start({ input: term, output: term, prompt: '> ',
-                            terminal: true, useColors: false });
+const { term, server } = startTerminal();
 
 term.text = '';
 term.emit('data', 'function f() {\r');

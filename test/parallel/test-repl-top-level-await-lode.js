@@ -4,18 +4,14 @@
 // rejection prints as an uncaught error.
 const common = require('../common');
 const assert = require('assert');
-const { Stream } = require('stream');
 const repl = require('repl');
+const { Lines } = require('../common/repl-lode');
 
-class Lines extends Stream {
-  readable = true;
-  writable = true;
-  text = '';
-  run(lines) {
-    for (const line of lines) this.emit('data', `${line}\n`);
-  }
+// Resolves `waiting` with the output once the next prompt is written: the
+// result of an awaited input arrives later than the line that started it.
+class Waiting extends Lines {
   write(chunk) {
-    this.text += chunk;
+    super.write(chunk);
     if (this.waiting && this.text.endsWith('> ')) {
       const resolve = this.waiting;
       this.waiting = null;
@@ -23,11 +19,9 @@ class Lines extends Stream {
     }
     return true;
   }
-  pause() {}
-  resume() {}
 }
 
-const stream = new Lines();
+const stream = new Waiting();
 repl.start({ input: stream, output: stream, prompt: '> ', terminal: false });
 
 function send(line) {
