@@ -458,6 +458,10 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
   const bool eval = options->has_eval;
   const bool check = options->syntax_check_only;
   const bool repl = options->force_repl;
+  if (check && eval) {
+    *error = argv0 + ": either --check or --eval can be used, not both";
+    return false;
+  }
   if (options->GetBool("--test")) {
     const std::string isolation = options->GetString("--test-isolation");
     const char* problem = nullptr;
@@ -476,6 +480,10 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
       *error = argv0 + ": " + problem;
       return false;
     }
+  }
+  // --watch-path implies --watch.
+  if (!options->values["--watch-path"].list.empty()) {
+    options->values["--watch"].boolean = true;
   }
   if (options->GetBool("--watch")) {
     const char* problem = nullptr;

@@ -76,7 +76,12 @@ const options = {
     patternsOf('--test-skip-pattern') : undefined,
   timeout,
   watch: getOptionValue('--watch'),
-  globalSetupPath: getOptionValue('--test-global-setup') || undefined,
+  // Under a parent run (isolation 'none' in watch mode), the parent has
+  // run the global setup.
+  globalSetupPath: process.env.NODE_TEST_CONTEXT === undefined ?
+    (getOptionValue('--test-global-setup') || undefined) : undefined,
+  coverage: getOptionValue('--experimental-test-coverage'),
+  rerunFailuresFilePath: getOptionValue('--test-rerun-failures') || undefined,
   globPatterns: ArrayPrototypeSlice(process.argv, 1),
 };
 
@@ -90,10 +95,15 @@ const { kHarness, run } = require('internal/test_runner/runner');
 // in Node, custom reporters are not waited for.
 let stream;
 let stopping = false;
-const stop = () => {
+const stop = async () => {
   if (stopping) return;
   stopping = true;
-  stream?.[kHarness].root.postRun();
+  const harness = stream?.[kHarness];
+  if (harness !== undefined) {
+    harness.watching = false;
+    harness.root.postRun();
+    await harness.teardown();
+  }
   process.exit();
 };
 process.on('SIGINT', stop);
@@ -102,7 +112,7 @@ process.on('SIGTERM', stop);
 // With isolation 'none', the --require modules load into the run, after
 // the global setup (their hooks are the run's global hooks); a file's own
 // process loads them otherwise.
-if (isolation === 'none') {
+if (isolation === 'none' && !options.watch) {
   stream = run(options, {
     __proto__: null, reporters, prepare: () => prepareMainThreadExecution(),
   });

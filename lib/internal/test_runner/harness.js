@@ -15,8 +15,11 @@ const {
   ArrayPrototypeMap,
   ArrayPrototypePush,
   ArrayPrototypeSome,
+  JSONParse,
+  JSONStringify,
   PromisePrototypeThen,
   PromiseResolve,
+  SafeMap,
   SafeSet,
 } = primordials;
 
@@ -35,6 +38,7 @@ const {
   Suite,
   Test,
   getCurrent,
+  getCurrentSource,
   normalizeArgs,
   runnerFailure,
 } = require('internal/test_runner/test');
@@ -81,7 +85,26 @@ function commandLineConfig() {
     globalSetupPath: isChild ? undefined :
       (optionValue('--test-global-setup', '') || undefined),
     cwd: process.cwd(),
+    coverage: optionValue('--experimental-test-coverage', false) === true,
+    rerunFailuresFilePath:
+      optionValue('--test-rerun-failures', '') || undefined,
+    // A file of `lode --test` leaves the rerun file to its parent.
+    writeRerunFile: !isChild,
   };
+}
+
+// --test-rerun-failures: the file's earlier runs (an array, one object per
+// run, mapping "file:line:column" to the attempt the test passed on).
+function readPreviousRuns(file) {
+  const { readFileSync } = require('fs');
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    if (err?.code !== 'ENOENT') throw err;
+    text = '[]';
+  }
+  return JSONParse(text);
 }
 
 // --test-global-setup runs once per process.
@@ -104,6 +127,21 @@ class Harness {
       signal: config.signal,
     });
     this.root.entryFile = config.entryFile;
+    this.previousRuns = null;
+    this.testIdentifiers = new SafeMap();
+    if (config.rerunFailuresFilePath) {
+      const { validatePath } = require('internal/fs/utils');
+      validatePath(config.rerunFailuresFilePath, '--test-rerun-failures');
+      this.previousRuns = readPreviousRuns(config.rerunFailuresFilePath);
+      this.passedTests = { __proto__: null };
+      this.passedCount = { __proto__: null };
+    }
+    if (config.coverage) {
+      // As Node built without the inspector, which collects coverage.
+      process.emitWarning(
+        'The inspector is disabled, coverage could not be collected',
+        'Warning');
+    }
     this.root.startTime = process.hrtime.bigint();
     this.root.holdStart = true;
     this.root.done = {
@@ -136,7 +174,8 @@ class Harness {
     const module = await importModule(pathToFileURL(resolve(cwd, file)).href,
                                       pathToFileURL(`${cwd}/`).href);
     if (module.globalTeardown) {
-      validateFunction(module.globalTeardown, 'globalSetupModule.globalTeardown');
+      validateFunction(module.globalTeardown,
+                       'globalSetupModule.globalTeardown');
       this.globalTeardown = module.globalTeardown;
     }
     if (module.globalSetup) {
@@ -173,7 +212,46 @@ class Harness {
   }
 
   emit(event) {
+    if (event.type === 'test:pass' && this.passedTests !== undefined) {
+      this.notePassed(event.data);
+    }
     this.config.reporter.emit(event);
+  }
+
+  // --test-rerun-failures: "file:line:column" (with ":(n)" for the n-th
+  // test at the same place) of the tests that passed, and on which attempt.
+  testIdentifier(file, line, column, seen) {
+    const { relative } = require('path');
+    const cwd = this.config.cwd ?? process.cwd();
+    let id = `${relative(cwd, file)}:${line}:${column}`;
+    const count = seen[id];
+    if (count !== undefined) {
+      seen[id] = count + 1;
+      id += `:(${count})`;
+    } else {
+      seen[id] = 1;
+    }
+    return id;
+  }
+
+  notePassed(data) {
+    if (data.file === undefined) return;
+    const id = this.testIdentifier(data.file, data.line, data.column,
+                                   this.passedCount);
+    this.passedTests[id] = {
+      __proto__: null,
+      name: data.name,
+      passed_on_attempt: data.details?.passed_on_attempt ??
+        data.details?.attempt,
+    };
+  }
+
+  writeRerunFile() {
+    if (this.passedTests === undefined || !this.config.writeRerunFile) return;
+    const { writeFileSync } = require('fs');
+    ArrayPrototypePush(this.previousRuns, this.passedTests);
+    writeFileSync(this.config.rerunFailuresFilePath,
+                  JSONStringify(this.previousRuns, null, 2), 'utf8');
   }
 
   count(test) {
@@ -200,7 +278,8 @@ class Harness {
   }
 
   reportLate(test) {
-    test.startTime = test.endTime = process.hrtime.bigint();
+    test.startTime ??= process.hrtime.bigint();
+    test.endTime = process.hrtime.bigint();
     test.finished = true;
     test.testNumber = ++this.root.outputCount;
     test.reportTo(this.root);
@@ -231,22 +310,45 @@ class Harness {
     const { isReporterError } = require('internal/test_runner/reporters');
     // The run cannot start (the global setup failed): the error ends it.
     if (isReporterError(err) || this.bootstrapping) throw err;
-    const test = this.blame();
+    const event = kind === kUncaughtException ?
+      'uncaughtException' : 'unhandledRejection';
+    // The test or hook whose code made the callback that threw.
+    const { executionAsyncId } = require('async_hooks');
+    const source = this.resources?.get(executionAsyncId());
+    if (source !== undefined && (source.isHook || source.finished)) {
+      const name = source.isHook ?
+        `Test hook "${source.name}"` : `Test "${source.name}"`;
+      let where = '';
+      if (source.loc !== undefined) {
+        const { relative } = require('path');
+        const cwd = this.config.cwd ?? process.cwd();
+        where = ` at ${relative(cwd, source.loc.file)}:` +
+          `${source.loc.line}:${source.loc.column}`;
+      }
+      this.addDiagnostic(
+        `Error: ${name}${where} generated asynchronous activity after the ` +
+        `test ended. This activity created the error "${err}" and would ` +
+        'have caused the test to fail, but instead triggered an ' +
+        `${event} event.`);
+      return;
+    }
+    // A promise's rejection carries no such trace: the innermost test
+    // running then is blamed.
+    const test = source ?? this.blame();
     if (test !== null) {
       test.stop(runnerFailure(err, kind));
       return;
     }
-    // Without async context tracking, lode cannot tell which test made the
-    // resource that failed: it uses Node's message for resources made
-    // outside any test.
-    const event = kind === kUncaughtException ?
-      'uncaughtException' : 'unhandledRejection';
-    const text = 'Error: A resource generated asynchronous activity after ' +
-      `the test ended. This activity created the error "${err}" which ` +
-      `triggered an ${event} event, caught by the test runner.`;
+    this.addDiagnostic(
+      'Error: A resource generated asynchronous activity after the test ' +
+      `ended. This activity created the error "${err}" which triggered an ` +
+      `${event} event, caught by the test runner.`);
+  }
+
+  addDiagnostic(text) {
     ArrayPrototypePush(this.root.diagnostics, text);
     this.success = false;
-    if (this.config.setExitCode) process.exitCode = 1;
+    process.exitCode = 1;
   }
 
   // Every top-level test has ended: the root's after() hooks run now (they
@@ -385,6 +487,7 @@ class Harness {
         file: loc?.file,
       },
     });
+    this.writeRerunFile();
     if (this.watching) {
       // Watch mode: the next round reports again, from zero.
       this.resetCounters();
@@ -406,6 +509,22 @@ class Harness {
   }
 
   addListeners() {
+    // Which test or hook each asynchronous resource was made by (promises
+    // left out: their rejections come without their context).
+    const { createHook } = require('async_hooks');
+    const resources = new SafeMap();
+    this.resources = resources;
+    this.asyncHook = createHook({
+      __proto__: null,
+      init(asyncId, type) {
+        if (type === 'PROMISE') return;
+        const source = getCurrentSource();
+        if (source !== undefined) resources.set(asyncId, source);
+      },
+      destroy(asyncId) {
+        resources.delete(asyncId);
+      },
+    }).enable();
     this.uncaughtListener = (err) => this.onUncaught(err, kUncaughtException);
     this.rejectionListener =
       (err) => this.onUncaught(err, kUnhandledRejection);
@@ -417,6 +536,7 @@ class Harness {
 
   removeListeners() {
     if (this.uncaughtListener === undefined) return;
+    this.asyncHook.disable();
     process.removeListener('uncaughtException', this.uncaughtListener);
     process.removeListener('unhandledRejection', this.rejectionListener);
     process.removeListener('beforeExit', this.beforeExitListener);

@@ -25,7 +25,10 @@ const {
     ERR_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
-const { kEmitMessage, TestsStream } = require('internal/test_runner/tests_stream');
+const {
+  kEmitMessage,
+  TestsStream,
+} = require('internal/test_runner/tests_stream');
 
 const kBuiltinFormatters = new SafeMap([
   ['spec', 'internal/test_runner/reporter/spec'],
@@ -188,7 +191,8 @@ async function loadReporter(name) {
     reporter = new reporter();
   }
   if (!reporter) {
-    throw new ERR_INVALID_ARG_VALUE('Reporter', name, 'is not a valid reporter');
+    throw new ERR_INVALID_ARG_VALUE('Reporter', name,
+                                    'is not a valid reporter');
   }
   return reporter;
 }

@@ -149,6 +149,10 @@ function getRunArgs(path, opts) {
   if (opts.timeout != null && opts.timeout !== Infinity) {
     ArrayPrototypePush(args, `--test-timeout=${opts.timeout}`);
   }
+  if (opts.rerunFailuresFilePath) {
+    ArrayPrototypePush(args,
+                       `--test-rerun-failures=${opts.rerunFailuresFilePath}`);
+  }
   ArrayPrototypePushApply(args, opts.execArgv);
   if (opts.oneProcess) {
     ArrayPrototypePush(args, '--test');
@@ -489,6 +493,18 @@ function validateRunOptions(options) {
   if (setup != null) validateFunction(setup, 'options.setup');
   validateOneOf(isolation, 'options.isolation', ['process', 'none']);
   validateBoolean(coverage, 'options.coverage');
+  for (const name of ['coverageExcludeGlobs', 'coverageIncludeGlobs']) {
+    const globs = options[name];
+    if (globs != null) {
+      validateStringArray(ArrayIsArray(globs) ? globs : [globs],
+                          `options.${name}`);
+    }
+  }
+  for (const name of ['lineCoverage', 'branchCoverage', 'functionCoverage']) {
+    if (options[name] !== undefined) {
+      validateInteger(options[name], `options.${name}`, 0, 100);
+    }
+  }
   validateStringArray(argv, 'options.argv');
   validateStringArray(execArgv, 'options.execArgv');
   if (concurrency != null && typeof concurrency !== 'number' &&
@@ -517,8 +533,12 @@ function run(options = kEmptyObject, cli) {
   const {
     files, forceExit, only, globPatterns, cwd = process.cwd(), shard, setup,
     isolation = 'process', execArgv = [], argv = [], signal, watch,
-    globalSetupPath,
+    globalSetupPath, coverage = false, rerunFailuresFilePath,
   } = options;
+  if (rerunFailuresFilePath) {
+    const { validatePath } = require('internal/fs/utils');
+    validatePath(rerunFailuresFilePath, 'options.rerunFailuresFilePath');
+  }
   if (globalSetupPath != null) {
     const { validatePath } = require('internal/fs/utils');
     validatePath(globalSetupPath, 'options.globalSetupPath');
@@ -538,7 +558,6 @@ function run(options = kEmptyObject, cli) {
   const stream = new TestsStream();
   const { Reporters } = require('internal/test_runner/reporters');
   const sink = reporters ?? new Reporters([], [], undefined);
-  sink.stream = stream;
   const reporter = {
     __proto__: null,
     emit(event) {
@@ -588,6 +607,9 @@ function run(options = kEmptyObject, cli) {
     setExitCode: false,
     cwd,
     globalSetupPath,
+    coverage,
+    rerunFailuresFilePath,
+    writeRerunFile: process.env.NODE_TEST_CONTEXT === undefined,
   });
   stream[kHarness] = harness;
   const opts = {
@@ -595,6 +617,7 @@ function run(options = kEmptyObject, cli) {
     cwd, forceExit, only, testNamePatterns, testSkipPatterns, execArgv,
     argv, timeout, colorize: reporters?.colorize === true, watcher: null,
     signal, hasFiles: files != null, oneProcess: isolation === 'none',
+    rerunFailuresFilePath,
   };
 
   if (inProcess) {

@@ -90,17 +90,33 @@ function isPromiseLike(value) {
 
 // The test or suite whose code runs right now, synchronously: test(),
 // describe() and the hook functions called then attach to it.
+// The code it runs later (after an await, in a timer) belongs to it too:
+// an AsyncLocalStorage carries it there.
 let current = null;
+let storage;
 
 function getCurrent() {
-  return current;
+  if (current !== null) return current;
+  const source = storage?.getStore();
+  if (source === undefined) return null;
+  return source.isHook ? source.owner : source;
 }
 
-function runWithCurrent(owner, fn, thisArg, args) {
+// The test or hook whose code runs now (for blame).
+function getCurrentSource() {
+  return storage?.getStore();
+}
+
+// `source`: the hook, when the code is a hook's.
+function runWithCurrent(owner, fn, thisArg, args, source = owner) {
+  if (storage === undefined) {
+    const { AsyncLocalStorage } = require('async_hooks');
+    storage = new AsyncLocalStorage();
+  }
   const previous = current;
   current = owner;
   try {
-    return ReflectApply(fn, thisArg, args);
+    return storage.run(source, ReflectApply, fn, thisArg, args);
   } finally {
     current = previous;
   }
@@ -210,7 +226,7 @@ class TestContext {
   }
 
   get attempt() {
-    return 0;
+    return this.#test.attempt ?? 0;
   }
 
   diagnostic(message) {
@@ -382,7 +398,7 @@ class SuiteContext {
 
 // Runs `fn(...args)`, or with a done callback when it takes one more
 // parameter than `args`, and settles when it has finished.
-function callUserFunction(owner, fn, thisArg, args) {
+function callUserFunction(owner, fn, thisArg, args, source) {
   if (fn.length > args.length) {
     return new Promise((resolve, reject) => {
       let calls = 0;
@@ -399,7 +415,8 @@ function callUserFunction(owner, fn, thisArg, args) {
         }
         resolve();
       };
-      const result = runWithCurrent(owner, fn, thisArg, [...args, done]);
+      const result = runWithCurrent(owner, fn, thisArg, [...args, done],
+                                    source);
       if (isPromiseLike(result)) {
         PromisePrototypeThen(result, noop, noop);
         reject(runnerFailure(
@@ -408,7 +425,7 @@ function callUserFunction(owner, fn, thisArg, args) {
       }
     });
   }
-  const result = runWithCurrent(owner, fn, thisArg, args);
+  const result = runWithCurrent(owner, fn, thisArg, args, source);
   if (isPromiseLike(result)) return result;
   return undefined;
 }
@@ -436,6 +453,7 @@ class TestHook {
     this.signal = signal;
     this.owner = owner;
     this.name = name;
+    this.isHook = true;
     this.loc = getCallerLocation();
     this.ran = false;
     this.promise = null;
@@ -449,7 +467,7 @@ class TestHook {
     this.promise = (async () => {
       try {
         const running = callUserFunction(this.owner, this.fn, context,
-                                         [context]);
+                                         [context], this);
         if (running !== undefined) {
           await withTimeout(running, this.timeout, this.signal);
         }
@@ -633,6 +651,22 @@ class Test {
       }
     }
 
+    // --test-rerun-failures: a test that passed in an earlier run does not
+    // run again.
+    const previousRuns = this.harness.previousRuns;
+    if (parent !== null && previousRuns != null && this.loc !== undefined) {
+      const root = this.root;
+      root.rerunSeen ??= { __proto__: null };
+      const id = this.harness.testIdentifier(
+        this.loc.file, this.loc.line, this.loc.column, root.rerunSeen);
+      this.attempt = previousRuns.length;
+      const passedOn = previousRuns[this.attempt - 1]?.[id]?.passed_on_attempt;
+      if (passedOn != null) {
+        this.passedAttempt = passedOn;
+        this.fn = noop;
+      }
+    }
+
     this.plan = (plan !== undefined && plan !== null) ?
       new TestPlan(plan, false) : null;
     this.assertObject = null;
@@ -690,8 +724,11 @@ class Test {
       parent: this,
     };
     if (this.finished) {
+      // Reported at the top level, as a failure.
+      config.parent = this.root;
       const late = new Factory(config);
-      late.fail(runnerFailure(
+      late.startTime = now();
+      late.fail(new ERR_TEST_FAILURE(
         'test could not be started because its parent finished',
         kParentAlreadyFinished));
       this.harness.reportLate(late);
@@ -1101,6 +1138,10 @@ class Test {
       type: this.reportedType,
     };
     if (!this.passed) details.error = this.error;
+    if (this.attempt !== undefined) details.attempt = this.attempt;
+    if (this.passedAttempt !== undefined) {
+      details.passed_on_attempt = this.passedAttempt;
+    }
     if (complete) details.passed = this.passed;
     const data = {
       __proto__: null,
@@ -1260,6 +1301,7 @@ module.exports = {
   SuiteContext,
   TestHook,
   getCurrent,
+  getCurrentSource,
   normalizeArgs,
   registerAssertion,
   runWithCurrent,

@@ -48,7 +48,9 @@ function watchTestFiles(harness, testFiles, opts, startFile, listFiles) {
     },
   };
 
-  const emit = (type) => harness.emit({ __proto__: null, type, data: undefined });
+  const emit = (type) => {
+    harness.emit({ __proto__: null, type, data: undefined });
+  };
 
   function run(path) {
     const done = startFile(path);

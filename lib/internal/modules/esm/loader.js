@@ -671,25 +671,33 @@ function runEntryModule(wrap) {
   wrap.isMain = true;
   let settled = false;
   let beforeExit = false;
-  process.on('beforeExit', () => { beforeExit = true; });
-  process.on('exit', (code) => {
+  const onBeforeExit = () => { beforeExit = true; };
+  const onExit = (code) => {
     if (!settled && beforeExit && code === 0 &&
         process.exitCode === undefined) {
       process._rawDebug(
         `Warning: Detected unsettled top-level await at ${wrap.url}\n`);
       process.exitCode = 13;
     }
-  });
+  };
+  process.on('beforeExit', onBeforeExit);
+  process.on('exit', onExit);
+  // Settled: the listeners go (the program may count the process's).
+  const settle = () => {
+    settled = true;
+    process.removeListener('beforeExit', onBeforeExit);
+    process.removeListener('exit', onExit);
+  };
   let promise;
   try {
     promise = runModule(wrap);
   } catch (err) {
-    settled = true;
+    settle();
     throw err;
   }
   const { triggerUncaughtException } = internalBinding('errors');
-  PromisePrototypeThen(promise, () => { settled = true; }, (err) => {
-    settled = true;
+  PromisePrototypeThen(promise, settle, (err) => {
+    settle();
     triggerUncaughtException(err, true);
   });
 }

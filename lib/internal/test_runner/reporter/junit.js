@@ -18,7 +18,9 @@ const {
 
 const { inspectWithNoCustomRetry } = require('internal/errors');
 
-const inspectOptions = { __proto__: null, colors: false, breakLength: Infinity };
+const inspectOptions = {
+  __proto__: null, colors: false, breakLength: Infinity,
+};
 const kHeader = '<?xml version="1.0" encoding="utf-8"?>\n<testsuites>\n';
 
 let hostname;

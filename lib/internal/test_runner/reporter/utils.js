@@ -72,11 +72,14 @@ const inspectOptions = {
 
 // The error as the spec reporter shows it: the user's error (not the
 // ERR_TEST_FAILURE around it), inspected, each line indented.
-function formatError(error, pad) {
+// Inspected in colour where the reporter's colours are on.
+function formatError(error, pad, colors) {
   if (!error) return '';
   const shown = error.code === 'ERR_TEST_FAILURE' ? error.cause : error;
+  const options = colors?.enabled ?
+    { __proto__: null, colors: true, breakLength: Infinity } : inspectOptions;
   const lines = RegExpPrototypeSymbolSplit(
-    kLineBreak, inspectWithNoCustomRetry(shown, inspectOptions));
+    kLineBreak, inspectWithNoCustomRetry(shown, options));
   return `\n${pad}  ${ArrayPrototypeJoin(lines, `\n${pad}  `)}\n`;
 }
 
@@ -96,7 +99,8 @@ function formatTestReport(colors, type, data, prefix = '', pad = '',
   } else if (todo !== undefined) {
     title += ` # ${typeof todo === 'string' && todo.length ? todo : 'TODO'}`;
   }
-  const error = withError ? formatError(data.details?.error, pad) : '';
+  const error = withError ? formatError(data.details?.error, pad, colors) :
+    '';
   let tail = error;
   if (hasChildren) {
     tail = (!error || data.details?.error?.failureType === 'subtestsFailed') ?
