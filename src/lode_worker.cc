@@ -377,6 +377,10 @@ bool Worker::RunEnvironmentInThread(Isolate* isolate) {
   env.CloseAllHandles();
   uv_close(reinterpret_cast<uv_handle_t*>(&stop_async_), nullptr);
   uv_run(&loop_, UV_RUN_NOWAIT);
+  // Requests still on the threadpool (a dns lookup, an fs call) complete
+  // against this Environment: they must finish before it goes. JS is off,
+  // so their callbacks only free them.
+  while (!env.active_requests().empty()) uv_run(&loop_, UV_RUN_ONCE);
   return ok;
 }
 
