@@ -42,46 +42,6 @@ int Int32Arg(Local<Value> value, int fallback) {
   return value->IsInt32() ? value.As<v8::Int32>()->Value() : fallback;
 }
 
-// Fills `out` with address, family and port of `addr`.
-void AddressToJS(Environment* env, const sockaddr* addr, Local<Object> out) {
-  Isolate* isolate = env->isolate();
-  Local<Context> context = env->context();
-  char ip[INET6_ADDRSTRLEN + IF_NAMESIZE + 2] = "";
-  int port = 0;
-  const char* family = "";
-  if (addr->sa_family == AF_INET6) {
-    const sockaddr_in6* a6 = reinterpret_cast<const sockaddr_in6*>(addr);
-    uv_inet_ntop(AF_INET6, &a6->sin6_addr, ip, sizeof(ip));
-    // A scope id is kept as in Node: fe80::1%lo.
-    if (a6->sin6_scope_id != 0) {
-      char scope[IF_NAMESIZE + 1];
-      size_t len = sizeof(scope);
-      if (uv_if_indextoname(a6->sin6_scope_id, scope, &len) == 0) {
-        size_t used = strlen(ip);
-        snprintf(ip + used, sizeof(ip) - used, "%%%s", scope);
-      }
-    }
-    port = ntohs(a6->sin6_port);
-    family = "IPv6";
-  } else if (addr->sa_family == AF_INET) {
-    const sockaddr_in* a4 = reinterpret_cast<const sockaddr_in*>(addr);
-    uv_inet_ntop(AF_INET, &a4->sin_addr, ip, sizeof(ip));
-    port = ntohs(a4->sin_port);
-    family = "IPv4";
-  }
-  // `out` comes from JS and may refuse properties (a Proxy, a frozen
-  // object): the exception is then left pending for the caller.
-  (void)(out->CreateDataProperty(context, OneByteString(isolate, "address"),
-                                 OneByteString(isolate, ip))
-             .FromMaybe(false) &&
-         out->CreateDataProperty(context, OneByteString(isolate, "family"),
-                                 OneByteString(isolate, family))
-             .FromMaybe(false) &&
-         out->CreateDataProperty(context, OneByteString(isolate, "port"),
-                                 Integer::New(isolate, port))
-             .FromMaybe(false));
-}
-
 class TCPWrap : public LibuvStreamWrap {
  public:
   static const WrapType kType;
@@ -172,7 +132,10 @@ class TCPWrap : public LibuvStreamWrap {
     sockaddr* addr = reinterpret_cast<sockaddr*>(&storage);
     int err = kPeer ? uv_tcp_getpeername(&wrap->tcp_, addr, &len)
                     : uv_tcp_getsockname(&wrap->tcp_, addr, &len);
-    if (err == 0) AddressToJS(wrap->env(), addr, args[0].As<Object>());
+    // A refused property leaves its exception pending for the caller.
+    if (err == 0) {
+      (void)SockaddrToJS(args.GetIsolate(), addr, args[0].As<Object>());
+    }
     args.GetReturnValue().Set(err);
   }
 

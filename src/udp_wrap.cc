@@ -62,43 +62,6 @@ constexpr unsigned kReusePort = 64;
 // Largest datagram payload: what the receive buffer holds.
 constexpr size_t kRecvBufferSize = 64 * 1024;
 
-// Fills `out` with address, family ('IPv4' | 'IPv6') and port. Returns
-// false with an exception pending when `out` refuses a property.
-bool AddressToJS(Isolate* isolate, const sockaddr* addr, Local<Object> out) {
-  Local<Context> context = isolate->GetCurrentContext();
-  char ip[INET6_ADDRSTRLEN + IF_NAMESIZE + 2] = "";
-  int port = 0;
-  const char* family = "";
-  if (addr->sa_family == AF_INET6) {
-    const sockaddr_in6* a6 = reinterpret_cast<const sockaddr_in6*>(addr);
-    uv_inet_ntop(AF_INET6, &a6->sin6_addr, ip, sizeof(ip));
-    if (a6->sin6_scope_id != 0) {
-      char scope[IF_NAMESIZE + 1];
-      size_t len = sizeof(scope);
-      if (uv_if_indextoname(a6->sin6_scope_id, scope, &len) == 0) {
-        size_t used = strlen(ip);
-        snprintf(ip + used, sizeof(ip) - used, "%%%s", scope);
-      }
-    }
-    port = ntohs(a6->sin6_port);
-    family = "IPv6";
-  } else if (addr->sa_family == AF_INET) {
-    const sockaddr_in* a4 = reinterpret_cast<const sockaddr_in*>(addr);
-    uv_inet_ntop(AF_INET, &a4->sin_addr, ip, sizeof(ip));
-    port = ntohs(a4->sin_port);
-    family = "IPv4";
-  }
-  return out->CreateDataProperty(context, OneByteString(isolate, "address"),
-                                 OneByteString(isolate, ip))
-             .FromMaybe(false) &&
-         out->CreateDataProperty(context, OneByteString(isolate, "family"),
-                                 OneByteString(isolate, family))
-             .FromMaybe(false) &&
-         out->CreateDataProperty(context, OneByteString(isolate, "port"),
-                                 Integer::New(isolate, port))
-             .FromMaybe(false);
-}
-
 // A JS value as UTF-8; false when converting it threw.
 bool StringArg(Isolate* isolate, Local<Value> value, std::string* out) {
   Local<String> str;
@@ -325,7 +288,7 @@ class UDPWrap : public HandleWrap {
     int err = kPeer ? uv_udp_getpeername(&wrap->udp_, addr, &len)
                     : uv_udp_getsockname(&wrap->udp_, addr, &len);
     if (err == 0 &&
-        !AddressToJS(args.GetIsolate(), addr, args[0].As<Object>())) {
+        !SockaddrToJS(args.GetIsolate(), addr, args[0].As<Object>())) {
       return;
     }
     args.GetReturnValue().Set(err);
@@ -531,7 +494,7 @@ class UDPWrap : public HandleWrap {
       return;
     }
     Local<Object> rinfo = Object::New(isolate);
-    if (!AddressToJS(isolate, addr, rinfo)) return;
+    if (!SockaddrToJS(isolate, addr, rinfo)) return;
     Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, nread);
     if (nread > 0) memcpy(ab->Data(), buf->base, nread);
     argv[2] = Uint8Array::New(ab, 0, nread);

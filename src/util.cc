@@ -5,6 +5,9 @@
 
 #include <cerrno>
 
+#include <net/if.h>
+#include <netinet/in.h>
+
 #include "uv.h"
 
 namespace lode {
@@ -139,6 +142,42 @@ int ReadFileSync(std::string* result, const char* path) {
   }
   close(fd);
   return 0;
+}
+
+bool SockaddrToJS(Isolate* isolate, const sockaddr* addr, Local<Object> out) {
+  Local<Context> context = isolate->GetCurrentContext();
+  char ip[INET6_ADDRSTRLEN + IF_NAMESIZE + 2] = "";
+  int port = 0;
+  const char* family = "";
+  if (addr->sa_family == AF_INET6) {
+    const sockaddr_in6* a6 = reinterpret_cast<const sockaddr_in6*>(addr);
+    uv_inet_ntop(AF_INET6, &a6->sin6_addr, ip, sizeof(ip));
+    // A scope id is kept as in Node: fe80::1%lo.
+    if (a6->sin6_scope_id != 0) {
+      char scope[IF_NAMESIZE + 1];
+      size_t len = sizeof(scope);
+      if (uv_if_indextoname(a6->sin6_scope_id, scope, &len) == 0) {
+        size_t used = strlen(ip);
+        snprintf(ip + used, sizeof(ip) - used, "%%%s", scope);
+      }
+    }
+    port = ntohs(a6->sin6_port);
+    family = "IPv6";
+  } else if (addr->sa_family == AF_INET) {
+    const sockaddr_in* a4 = reinterpret_cast<const sockaddr_in*>(addr);
+    uv_inet_ntop(AF_INET, &a4->sin_addr, ip, sizeof(ip));
+    port = ntohs(a4->sin_port);
+    family = "IPv4";
+  }
+  return out->CreateDataProperty(context, OneByteString(isolate, "address"),
+                                 OneByteString(isolate, ip))
+             .FromMaybe(false) &&
+         out->CreateDataProperty(context, OneByteString(isolate, "family"),
+                                 OneByteString(isolate, family))
+             .FromMaybe(false) &&
+         out->CreateDataProperty(context, OneByteString(isolate, "port"),
+                                 v8::Integer::New(isolate, port))
+             .FromMaybe(false);
 }
 
 }  // namespace lode

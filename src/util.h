@@ -3,6 +3,8 @@
 #ifndef SRC_UTIL_H_
 #define SRC_UTIL_H_
 
+#include <sys/socket.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -167,6 +169,13 @@ inline void* GetWrapped(v8::Local<v8::Value> value, const WrapType* type) {
 
 // Reads a whole file; returns a uv error code (0 on success).
 int ReadFileSync(std::string* result, const char* path);
+
+// Sets address, family ('IPv4' | 'IPv6') and port of `addr` on `out` (Node's
+// address objects: sockname, peername, a datagram's rinfo). False, with an
+// exception pending, when `out` refuses a property (a Proxy, a frozen
+// object).
+bool SockaddrToJS(v8::Isolate* isolate, const sockaddr* addr,
+                  v8::Local<v8::Object> out);
 
 }  // namespace lode
 
