@@ -117,18 +117,12 @@ function parserOnMessageComplete() {
 
 function newParser() {
   const parser = new HTTPParser();
-  parser._headers = [];
-  parser._url = '';
-  parser._consumed = false;
-  parser.socket = null;
-  parser.incoming = null;
-  parser.outgoing = null;
-  parser.maxHeaderPairs = 2000;
-  parser[kOnMessageBegin] = null;
   parser[kOnHeaders] = parserOnHeaders;
   parser[kOnHeadersComplete] = parserOnHeadersComplete;
   parser[kOnBody] = parserOnBody;
   parser[kOnMessageComplete] = parserOnMessageComplete;
+  // The per-connection fields start as a freed parser's are reset.
+  cleanParser(parser);
   return parser;
 }
 
