@@ -375,18 +375,11 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined,
     self.isCompletionEnabled = completionWas;
   }
 
-  const { pathToFileURL } = require('internal/url');
-  function importModuleDynamically(specifier) {
-    // Relative to the current directory, as from a file in it.
-    let parentURL;
-    try {
-      parentURL = pathToFileURL(path.join(process.cwd(), 'repl')).href;
-    } catch {
-      // The directory is gone: resolve from nowhere in particular.
-    }
-    return require('internal/modules/esm/loader')
-      .importModule(specifier, parentURL);
-  }
+  // import() goes to the default loader, relative to the current directory
+  // (the script's name is no path). A callback function would need
+  // --experimental-vm-modules.
+  const { vm_dynamic_import_default_internal: importModuleDynamically } =
+    internalBinding('symbols');
 
   function compile(code, file) {
     return new vm.Script(code, { filename: file, importModuleDynamically });

@@ -52,6 +52,7 @@ function emitProcessEvent(event) {
     return;
   }
   if (!process._exiting) {
+    require('internal/modules/esm/loader').checkUnsettledTopLevelAwait();
     process._exiting = true;
     process.emit('exit', process.exitCode | 0);
   }

@@ -63,6 +63,7 @@ const {
 } = require('internal/modules/helpers');
 
 const kIsMainSymbol = Symbol('kIsMainSymbol');
+const kModuleExport = Symbol('kModuleExport');
 
 const wrapperParams = ['exports', 'require', 'module', '__filename',
                        '__dirname'];
@@ -89,7 +90,7 @@ function getCjsConditions() {
     cjsConditions = new SafeSet();
     cjsConditions.add('require');
     cjsConditions.add('node');
-    cjsConditions.add('node-addons');
+    if (getOptionValue('--addons')) cjsConditions.add('node-addons');
     for (let i = 0; i < userConditions.length; i++) {
       cjsConditions.add(userConditions[i]);
     }
@@ -708,9 +709,36 @@ function resolveFilename(request, parent, isMain, options) {
       const imports = pkg.data.imports;
       const conditions = getCjsConditions();
       let resolved;
-      if (ObjectPrototypeHasOwnProperty(imports, request)) {
+      if (ObjectPrototypeHasOwnProperty(imports, request) &&
+          !StringPrototypeIncludes(request, '*')) {
         resolved = resolvePackageTarget(pkg.path, imports[request], '',
                                         request, false, conditions);
+      } else {
+        // "#name/*" patterns: the most specific key that matches.
+        let best = '';
+        let star;
+        const keys = ObjectKeys(imports);
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i];
+          const at = StringPrototypeIndexOf(key, '*');
+          if (at === -1 || StringPrototypeLastIndexOf(key, '*') !== at) {
+            continue;
+          }
+          const trailer = StringPrototypeSlice(key, at + 1);
+          if (request.length >= key.length &&
+              StringPrototypeStartsWith(request,
+                                        StringPrototypeSlice(key, 0, at)) &&
+              StringPrototypeEndsWith(request, trailer) &&
+              patternKeyCompare(best, key) === 1) {
+            best = key;
+            star = StringPrototypeSlice(request, at,
+                                        request.length - trailer.length);
+          }
+        }
+        if (best !== '') {
+          resolved = resolvePackageTarget(pkg.path, imports[best], star, best,
+                                          true, conditions);
+        }
       }
       if (resolved) {
         const found = tryFile(resolved, isMain);
@@ -886,6 +914,9 @@ Module.prototype.load = function(filename) {
   const extension = findLongestRegisteredExtension(filename);
   Module._extensions[extension](this, filename);
   this.loaded = true;
+  // What an ES module importing this one sees: the exports as they were
+  // when it finished loading.
+  this[kModuleExport] = this.exports;
 };
 
 Module.prototype.require = function(id) {
@@ -1074,8 +1105,7 @@ Module.runMain = function(main = process.argv[1]) {
 };
 
 Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
-  // No ESM facades of builtins exist until the ESM loader lands; there is
-  // nothing to bring in sync.
+  require('internal/modules/esm/loader').syncBuiltinESMExports();
 };
 
 Module.Module = Module;
@@ -1124,6 +1154,7 @@ module.exports = {
   Module,
   initializeCJS,
   kIsMainSymbol,
+  kModuleExport,
   readPackage,
   readPackageScope,
   getCjsConditions,

@@ -16,12 +16,15 @@ const {
   ObjectPrototypeHasOwnProperty,
   PromisePrototypeThen,
   PromiseResolve,
+  ReflectGet,
   RegExpPrototypeExec,
   SafeMap,
   SafeSet,
   StringPrototypeEndsWith,
+  StringPrototypeIncludes,
   StringPrototypeIndexOf,
   StringPrototypeLastIndexOf,
+  StringPrototypeRepeat,
   StringPrototypeSlice,
   StringPrototypeStartsWith,
   decodeURIComponent,
@@ -30,7 +33,9 @@ const {
 const { BuiltinModule } = require('internal/bootstrap/realm');
 const {
   codes: {
+    ERR_INVALID_ARG_TYPE,
     ERR_INVALID_MODULE_SPECIFIER,
+    ERR_INVALID_URL,
     ERR_MODULE_NOT_FOUND,
     ERR_PACKAGE_IMPORT_NOT_DEFINED,
     ERR_REQUIRE_ASYNC_MODULE,
@@ -39,6 +44,7 @@ const {
     ERR_UNKNOWN_MODULE_FORMAT,
     ERR_UNSUPPORTED_DIR_IMPORT,
     ERR_UNSUPPORTED_ESM_URL_SCHEME,
+    ERR_UNSUPPORTED_RESOLVE_REQUEST,
   },
 } = require('internal/errors');
 const path = require('path');
@@ -75,6 +81,7 @@ function getConditions() {
     conditions = new SafeSet();
     conditions.add('node');
     conditions.add('import');
+    if (getOptionValue('--addons')) conditions.add('node-addons');
     const user = getOptionValue('--conditions') || [];
     for (let i = 0; i < user.length; i++) conditions.add(user[i]);
   }
@@ -179,8 +186,12 @@ function resolveInPackage(pkgPath, pjson, subpath, parentURL) {
   if (subpath === '.') {
     return legacyMainResolve(pkgPath, pjson ?? {}, parentURL);
   }
+  // A trailing slash stays (path.resolve would drop it): "pkg/" names
+  // the folder.
+  const file = path.resolve(pkgPath, subpath);
   return finalizeFileURL(
-    pathToFileURL(path.resolve(pkgPath, subpath)), parentURL);
+    pathToFileURL(StringPrototypeEndsWith(subpath, '/') ? `${file}/` : file),
+    parentURL);
 }
 
 function packageResolve(specifier, parentURL) {
@@ -355,8 +366,14 @@ function defaultResolve(specifier, parentURL) {
     return `node:${specifier}`;
   }
   const { URL } = lazyUrl();
+  // A data: URL has no path for a relative or bare specifier to go from.
+  const fromData = typeof parentURL === 'string' &&
+    StringPrototypeStartsWith(parentURL, 'data:');
   let url;
   if (isRelative(specifier)) {
+    if (fromData) {
+      throw new ERR_UNSUPPORTED_RESOLVE_REQUEST(specifier, parentURL);
+    }
     url = new URL(specifier, parentURL);
   } else if (specifier[0] === '#') {
     return packageImportsResolve(specifier, parentURL);
@@ -364,6 +381,16 @@ function defaultResolve(specifier, parentURL) {
     try {
       url = new URL(specifier);
     } catch {
+      if (fromData) {
+        throw new ERR_UNSUPPORTED_RESOLVE_REQUEST(specifier, parentURL);
+      }
+      // Packages are looked up from a file: parent only.
+      if (typeof parentURL === 'string' &&
+          !StringPrototypeStartsWith(parentURL, 'file:') &&
+          RegExpPrototypeExec(/^[a-zA-Z][a-zA-Z0-9+.-]*:/, parentURL) !==
+          null) {
+        throw new ERR_INVALID_URL(parentURL);
+      }
       return packageResolve(specifier, parentURL);
     }
   }
@@ -420,6 +447,7 @@ function newSourceTextModule(url, source) {
   const { ModuleWrap } = lazyBinding();
   const wrap = new ModuleWrap(url, source);
   wrap.url = url;
+  wrap.source = source;
   return wrap;
 }
 
@@ -460,8 +488,15 @@ function cjsExportNames(filename, source) {
 function newCommonJSModule(url, filename, source) {
   const names = cjsExportNames(filename, source);
   return newSyntheticModule(url, names, function() {
-    const { Module } = lazyCjs();
-    const exports = Module._load(filename, null, false);
+    const { Module, kModuleExport } = lazyCjs();
+    let exports = Module._load(filename, null, false);
+    // The exports the module had when it finished loading, even if they
+    // were replaced since (once: a later import sees the current ones).
+    const module = Module._cache[filename];
+    if (module?.[kModuleExport] !== undefined) {
+      exports = module[kModuleExport];
+      module[kModuleExport] = undefined;
+    }
     this.setExport('default', exports);
     this.setExport('module.exports', exports);
     for (let i = 2; i < names.length; i++) {
@@ -476,6 +511,20 @@ function newCommonJSModule(url, filename, source) {
   });
 }
 
+// The ES module facades of builtins: module.syncBuiltinESMExports() brings
+// their named exports up to date with the builtins' exports objects.
+const builtinFacades = [];
+
+// A named export of a builtin: the own property's value (a getter runs
+// with the exports object as receiver), undefined once it is gone.
+function setBuiltinExports(wrap, exports, names) {
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i];
+    wrap.setExport(name, ObjectPrototypeHasOwnProperty(exports, name) ?
+      ReflectGet(exports, name, exports) : undefined);
+  }
+}
+
 function newBuiltinModule(url) {
   const id = StringPrototypeSlice(url, 5);
   const { loadBuiltinModule } = require('internal/modules/helpers');
@@ -485,12 +534,22 @@ function newBuiltinModule(url) {
   for (let i = 0; i < keys.length; i++) {
     if (keys[i] !== 'default') ArrayPrototypePush(names, keys[i]);
   }
-  return newSyntheticModule(url, names, function() {
+  const wrap = newSyntheticModule(url, names, function() {
     this.setExport('default', exports);
-    for (let i = 1; i < names.length; i++) {
-      this.setExport(names[i], exports[names[i]]);
-    }
+    setBuiltinExports(this, exports, names);
   });
+  ArrayPrototypePush(builtinFacades, { wrap, exports, names });
+  return wrap;
+}
+
+function syncBuiltinESMExports() {
+  const { kEvaluated } = lazyBinding();
+  for (let i = 0; i < builtinFacades.length; i++) {
+    const { wrap, exports, names } = builtinFacades[i];
+    if (wrap.getStatus() === kEvaluated) {
+      setBuiltinExports(wrap, exports, names);
+    }
+  }
 }
 
 function newJSONModule(url, source, filename) {
@@ -583,6 +642,7 @@ function getModule(url, format, source) {
       ArrayPrototypePush(deps, getModule(resolve(specifiers[i], url)));
     }
     wrap.link(specifiers, deps);
+    wrap.linkedModules = deps;
   } catch (err) {
     moduleMap.delete(url);
     throw err;
@@ -638,17 +698,34 @@ function initializeImportMeta(meta, wrap) {
     meta.filename = filename;
   }
   meta.main = wrap.isMain === true;
-  meta.resolve = function resolve(specifier) {
-    return resolveForMeta(`${specifier}`, url);
+  meta.resolve = function resolve(specifier, parentURL = undefined) {
+    return resolveForMeta(`${specifier}`, url, parentURL);
   };
   meta.url = url;
 }
 
-// import.meta.resolve: a file that does not exist still has its URL.
-function resolveForMeta(specifier, url) {
+let allowParentURL;
+// import.meta.resolve: a file that does not exist still has its URL, and so
+// does a URL of a scheme import() would not load. The parent URL argument
+// counts under --experimental-import-meta-resolve.
+function resolveForMeta(specifier, url, parentURL) {
+  if (allowParentURL === undefined) {
+    const { getOptionValue } = require('internal/options');
+    allowParentURL = getOptionValue('--experimental-import-meta-resolve');
+  }
+  if (allowParentURL && parentURL !== undefined) {
+    if (typeof parentURL !== 'string' && !lazyUrl().isURL(parentURL)) {
+      throw new ERR_INVALID_ARG_TYPE('parentURL', ['string', 'URL'],
+                                     parentURL);
+    }
+    url = `${parentURL}`;
+  }
   try {
     return resolve(specifier, url);
   } catch (err) {
+    if (err?.code === 'ERR_UNSUPPORTED_ESM_URL_SCHEME') {
+      return new (lazyUrl().URL)(specifier, url).href;
+    }
     if ((err?.code === 'ERR_MODULE_NOT_FOUND' ||
          err?.code === 'ERR_UNSUPPORTED_DIR_IMPORT') &&
         typeof err.url === 'string') {
@@ -665,41 +742,116 @@ function initializeESMCallbacks() {
   b.setInitializeImportMetaObjectCallback(initializeImportMeta);
 }
 
-// Runs `wrap` as the entry point; an unsettled top-level await at exit
-// gives exit code 13.
+// The entry module while its evaluation is pending: an unsettled top-level
+// await when the loop has run dry gives exit code 13 (see
+// checkUnsettledTopLevelAwait).
+let pendingEntry;
+
+// Runs `wrap` as the entry point.
 function runEntryModule(wrap) {
   wrap.isMain = true;
-  let settled = false;
-  let beforeExit = false;
-  const onBeforeExit = () => { beforeExit = true; };
-  const onExit = (code) => {
-    if (!settled && beforeExit && code === 0 &&
-        process.exitCode === undefined) {
-      process._rawDebug(
-        `Warning: Detected unsettled top-level await at ${wrap.url}\n`);
-      process.exitCode = 13;
-    }
-  };
-  process.on('beforeExit', onBeforeExit);
-  process.on('exit', onExit);
-  // Settled: the listeners go (the program may count the process's).
+  const promise = runModule(wrap);
+  const entry = { wrap };
+  pendingEntry = entry;
   const settle = () => {
-    settled = true;
-    process.removeListener('beforeExit', onBeforeExit);
-    process.removeListener('exit', onExit);
+    if (pendingEntry === entry) pendingEntry = undefined;
   };
-  let promise;
-  try {
-    promise = runModule(wrap);
-  } catch (err) {
-    settle();
-    throw err;
-  }
   const { triggerUncaughtException } = internalBinding('errors');
   PromisePrototypeThen(promise, settle, (err) => {
     settle();
     triggerUncaughtException(err, true);
   });
+}
+
+// Called when the process is about to exit on its own (the loop is empty),
+// before 'exit' is emitted: an entry module still waiting on a top-level
+// await makes the exit code 13 unless the program chose one, with a
+// warning that shows the await.
+function checkUnsettledTopLevelAwait() {
+  if (pendingEntry === undefined || process.exitCode !== undefined) return;
+  const { wrap } = pendingEntry;
+  pendingEntry = undefined;
+  process.exitCode = 13;
+  const { getOptionValue } = require('internal/options');
+  if (!getOptionValue('--warnings')) return;
+  const where = findStalledAwait(wrap, new SafeSet());
+  const at = where === undefined ? wrap.url :
+    `${where.url}:${where.line}\n${where.sourceLine}\n` +
+    `${StringPrototypeRepeat(' ', where.column)}^\n`;
+  process._rawDebug(`Warning: Detected unsettled top-level await at ${at}\n`);
+}
+
+// V8 10.2 cannot say which await a module graph is stalled on: the guess is
+// the first top-level await of the first module of the graph (dependencies
+// first) that has one.
+function findStalledAwait(wrap, seen) {
+  if (seen.has(wrap)) return undefined;
+  seen.add(wrap);
+  const deps = wrap.linkedModules;
+  if (deps !== undefined) {
+    for (let i = 0; i < deps.length; i++) {
+      const found = findStalledAwait(deps[i], seen);
+      if (found !== undefined) return found;
+    }
+  }
+  if (typeof wrap.source !== 'string') return undefined;
+  const pos = firstTopLevelAwait(wrap.source);
+  if (pos === -1) return undefined;
+  const source = wrap.source;
+  let lineStart = StringPrototypeLastIndexOf(source, '\n', pos - 1) + 1;
+  let line = 1;
+  for (let i = StringPrototypeIndexOf(source, '\n');
+    i !== -1 && i < pos; i = StringPrototypeIndexOf(source, '\n', i + 1)) {
+    line++;
+  }
+  let lineEnd = StringPrototypeIndexOf(source, '\n', pos);
+  if (lineEnd === -1) lineEnd = source.length;
+  if (lineStart < 0) lineStart = 0;
+  return {
+    url: wrap.url,
+    line,
+    column: pos - lineStart,
+    sourceLine: StringPrototypeSlice(source, lineStart, lineEnd),
+  };
+}
+
+// The offset of the first await (or for await) outside any function, -1 if
+// there is none or the source does not parse.
+function firstTopLevelAwait(source) {
+  let ast;
+  try {
+    const { parse } = require('internal/deps/acorn/acorn/dist/acorn');
+    ast = parse(source, { __proto__: null, ecmaVersion: 'latest',
+                          sourceType: 'module', allowHashBang: true });
+  } catch {
+    return -1;
+  }
+  let found = -1;
+  const visit = (node) => {
+    if (found !== -1 || node === null || typeof node !== 'object') return;
+    if (ArrayIsArray(node)) {
+      for (let i = 0; i < node.length; i++) visit(node[i]);
+      return;
+    }
+    if (typeof node.type !== 'string') return;
+    if (node.type === 'FunctionDeclaration' ||
+        node.type === 'FunctionExpression' ||
+        node.type === 'ArrowFunctionExpression') {
+      return;
+    }
+    if (node.type === 'AwaitExpression' ||
+        (node.type === 'ForOfStatement' && node.await)) {
+      found = node.start;
+      return;
+    }
+    const keys = ObjectKeys(node);
+    for (let i = 0; i < keys.length; i++) {
+      const value = node[keys[i]];
+      if (value !== null && typeof value === 'object') visit(value);
+    }
+  };
+  visit(ast.body);
+  return found;
 }
 
 function runMainESM(mainPath) {
@@ -718,7 +870,8 @@ function runMainURL(url) {
 }
 
 function runSourceAsModule(source, name) {
-  const url = lazyUrl().pathToFileURL(`${process.cwd()}/${name}`).href;
+  // `[eval1]` stays as it is: brackets need no escape in a URL's path.
+  const url = `${lazyUrl().pathToFileURL(`${process.cwd()}/`).href}${name}`;
   runEntryModule(getModule(url, 'module', source));
 }
 
@@ -760,7 +913,14 @@ function containsModuleSyntax(source, filename) {
   } catch (err) {
     if (err?.name !== 'SyntaxError') return false;
     if (ArrayPrototypeIncludes(kModuleOnlyMessages, err.message)) return true;
-    if (!ArrayPrototypeIncludes(kMaybeTLAMessages, err.message)) return false;
+    // V8 10.2 reports an await in a script as an identifier followed by
+    // something unexpected ("missing ) after argument list" for
+    // `f(await x)`), where newer V8 names the await: any syntax error of a
+    // source that has one may be top-level await.
+    if (!ArrayPrototypeIncludes(kMaybeTLAMessages, err.message) &&
+        !StringPrototypeIncludes(source, 'await')) {
+      return false;
+    }
     // Top-level await: the source must compile as a module.
     try {
       const { ModuleWrap } = lazyBinding();
@@ -895,6 +1055,7 @@ const internals = {
 
 module.exports = {
   internals,
+  checkUnsettledTopLevelAwait,
   containsModuleSyntax,
   getModule,
   importModule,
@@ -905,4 +1066,5 @@ module.exports = {
   runMainURL,
   runSourceAsModule,
   shouldRunAsESM,
+  syncBuiltinESMExports,
 };
