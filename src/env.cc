@@ -9,6 +9,7 @@
 #include "libplatform/libplatform.h"
 #include "lode_errors.h"
 #include "lode_perf.h"
+#include "lode_platform.h"
 
 namespace lode {
 
@@ -67,6 +68,13 @@ Environment::Environment(Isolate* isolate, uv_loop_t* loop,
   platform_tasks_handle_.data = this;
   uv_unref(reinterpret_cast<uv_handle_t*>(&platform_tasks_handle_));
   CHECK_EQ(uv_prepare_start(&platform_tasks_handle_, PumpPlatformTasks), 0);
+  CHECK_EQ(uv_async_init(loop_, &platform_wakeup_handle_, OnPlatformWakeup),
+           0);
+  platform_wakeup_handle_.data = this;
+  uv_unref(reinterpret_cast<uv_handle_t*>(&platform_wakeup_handle_));
+  if (LodePlatform* platform = GetLodePlatform()) {
+    platform->RegisterIsolate(isolate, &platform_wakeup_handle_);
+  }
 }
 
 void Environment::AdoptSharedArrays(Local<Int32Array> tick_info,
@@ -84,6 +92,11 @@ void Environment::AdoptSharedArrays(Local<Int32Array> tick_info,
 }
 
 Environment::~Environment() {
+  // In case RunCleanup did not run: the platform must not signal a handle
+  // that is gone.
+  if (LodePlatform* platform = GetLodePlatform()) {
+    platform->UnregisterIsolate(isolate_);
+  }
   context()->SetAlignedPointerInEmbedderData(kContextEmbedderDataIndex,
                                              nullptr);
 }
@@ -228,6 +241,10 @@ void Environment::PumpPlatformTasks(uv_prepare_t* handle) {
   static_cast<Environment*>(handle->data)->RunPlatformTasks();
 }
 
+void Environment::OnPlatformWakeup(uv_async_t* handle) {
+  static_cast<Environment*>(handle->data)->RunPlatformTasks();
+}
+
 void Environment::AddCleanupHook(std::function<void()> fn) {
   cleanup_hooks_.push_back(std::move(fn));
 }
@@ -242,6 +259,10 @@ void Environment::RunCleanup() {
   uv_close(reinterpret_cast<uv_handle_t*>(&immediate_check_handle_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&immediate_idle_handle_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&platform_tasks_handle_), nullptr);
+  if (LodePlatform* platform = GetLodePlatform()) {
+    platform->UnregisterIsolate(isolate_);
+  }
+  uv_close(reinterpret_cast<uv_handle_t*>(&platform_wakeup_handle_), nullptr);
   uv_run(loop_, UV_RUN_NOWAIT);
 }
 
@@ -364,6 +385,20 @@ static bool EmitProcessEvent(Environment* env, const char* event,
   return true;
 }
 
+// Waits for the platform's worker tasks, then runs the foreground tasks
+// they left, until there are none: whether any ran.
+static bool DrainPlatformTasks(Environment* env) {
+  LodePlatform* platform = GetLodePlatform();
+  bool ran = false;
+  for (;;) {
+    if (platform != nullptr) platform->WaitForWorkerTasks();
+    if (!env->RunPlatformTasks()) break;
+    ran = true;
+    if (env->is_stopping() || uv_loop_alive(env->loop())) break;
+  }
+  return ran;
+}
+
 int SpinEventLoop(Environment* env) {
   Isolate* isolate = env->isolate();
   HandleScope scope(isolate);
@@ -373,8 +408,10 @@ int SpinEventLoop(Environment* env) {
     if (env->is_stopping()) break;
     uv_run(env->loop(), UV_RUN_DEFAULT);
     if (env->is_stopping() || !env->can_call_into_js()) break;
-    // Tasks V8 posted while the loop ran down may start new work.
-    if (env->RunPlatformTasks() && uv_loop_alive(env->loop())) continue;
+    // Background work V8 still does (an asynchronous WebAssembly compile)
+    // and the foreground tasks left when the loop ran down may start new
+    // work: they go first.
+    if (DrainPlatformTasks(env) && uv_loop_alive(env->loop())) continue;
     Local<Value> ignored;
     EmitProcessEvent(env, "beforeExit", 0, &ignored);
     if (env->is_stopping() || !env->can_call_into_js()) break;

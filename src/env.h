@@ -242,6 +242,7 @@ class Environment {
   static void RunTimers(uv_timer_t* handle);
   static void CheckImmediate(uv_check_t* handle);
   static void PumpPlatformTasks(uv_prepare_t* handle);
+  static void OnPlatformWakeup(uv_async_t* handle);
 
   v8::Isolate* isolate_;
   uv_loop_t* loop_;
@@ -268,6 +269,9 @@ class Environment {
   uv_check_t immediate_check_handle_;
   uv_idle_t immediate_idle_handle_;
   uv_prepare_t platform_tasks_handle_;
+  // Signalled by the platform when a foreground task is posted for this
+  // isolate from another thread.
+  uv_async_t platform_wakeup_handle_;
   bool timer_ref_ = true;
 
   std::atomic<bool> can_call_into_js_{true};

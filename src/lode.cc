@@ -18,6 +18,7 @@
 #include "lode_internals.h"
 #include "lode_options.h"
 #include "lode_perf.h"
+#include "lode_platform.h"
 #include "lode_process_object.h"
 #include "lode_snapshot.h"
 #include "lode_version.h"
@@ -48,7 +49,7 @@ using v8::Value;
 
 namespace {
 
-std::unique_ptr<v8::Platform> g_platform;
+std::unique_ptr<LodePlatform> g_platform;
 
 void ResetStdio() {
   // A child started with SIGPIPE ignored or blocked signals would inherit
@@ -242,7 +243,11 @@ const v8::StartupData* g_startup_snapshot = nullptr;
 
 }  // namespace
 
-v8::Platform* GetPlatform() { return g_platform.get(); }
+// The default platform that queues the tasks (what PumpMessageLoop and
+// NotifyIsolateShutdown need); V8 itself runs on the LodePlatform around it.
+v8::Platform* GetPlatform() {
+  return g_platform == nullptr ? nullptr : g_platform->inner();
+}
 
 const v8::StartupData* GetStartupSnapshot() { return g_startup_snapshot; }
 
@@ -296,7 +301,7 @@ void SetDefaultV8Flags() {
 }
 
 void InitializeV8(int thread_pool_size) {
-  g_platform = v8::platform::NewDefaultPlatform(thread_pool_size);
+  g_platform = std::make_unique<LodePlatform>(thread_pool_size);
   v8::V8::InitializePlatform(g_platform.get());
   v8::V8::Initialize();
 }

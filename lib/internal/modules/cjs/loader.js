@@ -975,7 +975,9 @@ Module.prototype._compile = function(content, filename) {
 
 Module._extensions['.js'] = function(module, filename) {
   const content = readSource(filename, 'commonjs');
-  if (StringPrototypeEndsWith(filename, '.js')) {
+  // A .js or extensionless file: its package's "type", else its syntax.
+  if (StringPrototypeEndsWith(filename, '.js') ||
+      path.extname(filename) === '') {
     const pkg = readPackageScope(filename);
     if (pkg?.data?.type === 'module') {
       loadESMForRequire(module, filename);
