@@ -69,7 +69,10 @@ function lazyCjs() {
 const moduleMap = new SafeMap();
 
 let conditions;
+// The conditions a resolve hook passed to the default step, while it runs.
+let conditionsOverride;
 function getConditions() {
+  if (conditionsOverride !== undefined) return conditionsOverride;
   if (conditions === undefined) {
     const { getOptionValue } = require('internal/options');
     conditions = new SafeSet();
@@ -646,7 +649,11 @@ function initializeImportMeta(meta, wrap) {
 
 // import.meta.resolve: a file that does not exist still has its URL.
 function resolveForMeta(specifier, url) {
+  const hooks = require('internal/modules/esm/hooks');
   try {
+    if (hooks.hooksActive() && !hooks.isHooksThread()) {
+      return hooks.resolveSync(specifier, url);
+    }
     return resolve(specifier, url);
   } catch (err) {
     if ((err?.code === 'ERR_MODULE_NOT_FOUND' ||
@@ -675,9 +682,11 @@ function runEntryModule(wrap) {
   const onExit = (code) => {
     if (!settled && beforeExit && code === 0 &&
         process.exitCode === undefined) {
+      process.exitCode = 13;
+      const { getOptionValue } = require('internal/options');
+      if (getOptionValue('--no-warnings')) return;
       process._rawDebug(
         `Warning: Detected unsettled top-level await at ${wrap.url}\n`);
-      process.exitCode = 13;
     }
   };
   process.on('beforeExit', onBeforeExit);
@@ -889,6 +898,16 @@ const internals = {
   parseDataURL,
   readFileBuffer: (filename) => require('fs').readFileSync(filename),
   resolve,
+  // The default resolution with the conditions of a hook's context.
+  resolveWithConditions(specifier, parentURL, list) {
+    const saved = conditionsOverride;
+    conditionsOverride = new SafeSet(list);
+    try {
+      return resolve(specifier, parentURL);
+    } finally {
+      conditionsOverride = saved;
+    }
+  },
   runEntryModule,
   runModule,
 };
