@@ -76,6 +76,9 @@ const kOnErrorMessage = Symbol('kOnErrorMessage');
 const kParentSideStdio = Symbol('kParentSideStdio');
 const kDispose = Symbol('kDispose');
 const kName = Symbol('kName');
+// An option of internal workers (the module customization hooks thread):
+// the filename is the id of a builtin module to run.
+const kInternalMain = Symbol('kInternalMain');
 
 // setEnvironmentData(): inherited by the workers started afterwards.
 const environmentData = new SafeMap();
@@ -124,6 +127,9 @@ function pipeWithoutWarning(source, destination) {
 }
 
 function resolveFilename(filename, options) {
+  if (options[kInternalMain] === true) {
+    return { filename, doEval: 'internal' };
+  }
   if (options.eval) {
     if (typeof filename !== 'string') {
       throw new ERR_INVALID_ARG_VALUE(
@@ -272,7 +278,9 @@ class Worker extends EventEmitter {
     };
 
     this[kHandle].startThread();
-    process.nextTick(() => process.emit('worker', this));
+    if (doEval !== 'internal') {
+      process.nextTick(() => process.emit('worker', this));
+    }
   }
 
   [kOnExit](code, customErr, customErrReason) {
@@ -440,4 +448,5 @@ module.exports = {
   getEnvironmentData,
   assignEnvironmentData,
   kHandle,
+  kInternalMain,
 };

@@ -72,6 +72,8 @@ class BuiltinModule {
 
   static canBeRequiredByUsers(id) {
     if (!builtinIdSet.has(id)) return false;
+    // The loader itself stays hidden even with --expose-internals.
+    if (id === 'internal/bootstrap/realm') return false;
     return exposeInternals || !isInternalId(id);
   }
 

@@ -15,6 +15,9 @@ function runEval() {
   if (inputType === 'module' ||
       (inputType !== 'commonjs' && !getOptionValue('[print_eval]') &&
        esm.containsModuleSyntax(getOptionValue('--eval'), '[eval]'))) {
+    if (hooks.hooksActive()) {
+      return hooks.runSourceAsModule(getOptionValue('--eval'), '[eval1]');
+    }
     esm.runSourceAsModule(getOptionValue('--eval'), '[eval1]');
   } else {
     evalScript('[eval]', getOptionValue('--eval'),

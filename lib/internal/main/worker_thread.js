@@ -170,6 +170,9 @@ function runScript({ filename, doEval, argv }) {
     require('internal/process/pre_execution');
   if (doEval === 'classic') {
     process.argv[1] = '[worker eval]';
+  } else if (doEval === 'internal') {
+    process.argv.length = 1;
+    require('worker_threads').isInternalThread = true;
   } else {
     process.argv[1] = filename;
   }
@@ -192,6 +195,8 @@ function runScript({ filename, doEval, argv }) {
       const { evalScript } = require('internal/process/execution');
       evalScript('[worker eval]', filename);
     }
+  } else if (doEval === 'internal') {
+    require(filename);
   } else if (doEval === 'data') {
     require('internal/modules/esm/loader').runMainURL(filename);
   } else {

@@ -100,13 +100,19 @@ function getCjsConditions() {
 
 // --- File-system probes (never throw). -------------------------------------
 const statCache = new SafeMap();
+// The module whose body holds the cache (cleared when it returns).
+let statCacheOwner = null;
 function stat(filename) {
   filename = path.toNamespacedPath(filename);
   const cached = statCache.get(filename);
   if (cached !== undefined) return cached;
   const result = fsBinding.internalModuleStat(filename);
-  // Only what exists is cached: a file created later must be found.
-  if (result >= 0) statCache.set(filename, result);
+  // Only what exists is cached, and only while a module body runs (Node
+  // keeps the cache for the main module's synchronous load): a file
+  // created or removed later must be seen.
+  if (result >= 0 && statCacheOwner !== null) {
+    statCache.set(filename, result);
+  }
   return result;
 }
 
@@ -777,7 +783,6 @@ function resolveFilename(request, parent, isMain, options) {
 };
 
 // --- Loading. --------------------------------------------------------------------
-let statCacheOwner = null;
 
 Module._load = function(request, parent, isMain) {
   let relResolveCacheIdentifier;

@@ -4,16 +4,18 @@
 // --experimental-loader flag): chains of asynchronous `resolve` and `load`
 // functions that imports go through once any is registered.
 //
-// Node runs these hooks on a separate thread so that synchronous callers
-// (require(), import.meta.resolve) can wait for them. lode runs them on the
-// main thread: imports (static graphs and import()) take the hooked,
-// asynchronous path; require() and import.meta.resolve keep the default
-// resolution. doc/status.md lists the difference.
+// As in Node, the hooks run on a separate thread (hooks_thread.js, an
+// internal worker): this file holds the chains and the graph building
+// both threads share. In the hooks thread the chains run here; on the
+// main thread resolve and load are requests to that thread
+// (hooks_proxy.js), synchronous for register() and import.meta.resolve.
+// require() keeps the default resolution (doc/status.md).
 
 const {
   ArrayIsArray,
   ArrayPrototypePush,
   ObjectAssign,
+  Promise,
   PromisePrototypeThen,
   PromiseResolve,
   SafeMap,
@@ -23,6 +25,7 @@ const {
 const {
   codes: {
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
     ERR_INVALID_RETURN_PROPERTY_VALUE,
     ERR_INVALID_RETURN_VALUE,
     ERR_LOADER_CHAIN_INCOMPLETE,
@@ -48,7 +51,22 @@ function lazyUrl() {
   return urlModule;
 }
 
+// True in the hooks thread (the chains run here). Known from the start of
+// that thread, before its --require preloads may call register().
+let inHooksThread = require('worker_threads').isInternalThread === true;
+// On the main thread: the proxy to the hooks thread, once started.
+let proxy = null;
+
+function lazyProxy() {
+  if (proxy === null) {
+    const { HooksProxy } = require('internal/modules/esm/hooks_proxy');
+    proxy = new HooksProxy();
+  }
+  return proxy;
+}
+
 function hooksActive() {
+  if (!inHooksThread) return proxy !== null;
   return resolveHooks.length > 0 || loadHooks.length > 0;
 }
 
@@ -78,15 +96,38 @@ function register(specifier, parentURL = undefined, options = undefined) {
   if (typeof parentURL !== 'string' && !lazyUrl().isURL(parentURL)) {
     throw new ERR_INVALID_ARG_TYPE('parentURL', ['string', 'URL'], parentURL);
   }
-  const { internals } = loader();
-  const url = internals.resolve(`${specifier}`, `${parentURL}`);
-  const namespace = internals.evaluateSync(url);
-  const { initialize, resolve, load } = namespace;
-  if (typeof initialize === 'function') {
-    // Node waits for initialize(); a promise it returns runs on.
-    initialize(options?.data);
+  if (inHooksThread) {
+    // Hooks registering more hooks: added once loaded, in this thread.
+    PromisePrototypeThen(
+      registerInThread(`${specifier}`, `${parentURL}`, options?.data),
+      undefined, (err) => {
+        const { triggerUncaughtException } = internalBinding('errors');
+        triggerUncaughtException(err, true);
+      });
+    return;
   }
-  addHooks(url, resolve, load);
+  const transferList = options?.transferList;
+  return lazyProxy().requestSync(
+    'register', [`${specifier}`, `${parentURL}`, options?.data],
+    transferList);
+}
+
+// In the hooks thread: imports the hooks module (through the hooks
+// registered before it), adds its hooks, then runs its initialize(data);
+// what that gives is register()'s result on the main thread.
+async function registerInThread(specifier, parentURL, data) {
+  let url;
+  if (resolveHooks.length > 0) {
+    url = (await resolveWithHooks(specifier, parentURL)).url;
+  } else {
+    url = loader().internals.resolve(specifier, parentURL);
+  }
+  const namespace = await importModule(url, parentURL);
+  const { initialize, resolve, load } = namespace;
+  // Messages name the hooks module as it was given.
+  addHooks(specifier, resolve, load);
+  if (typeof initialize === 'function') return initialize(data);
+  return undefined;
 }
 
 function addHooks(url, resolve, load) {
@@ -100,33 +141,56 @@ function addHooks(url, resolve, load) {
 
 // --- the chains -----------------------------------------------------------
 
-function validateNextArgs(identifier, first, firstName, context) {
+function validateNextArgs(identifier, first, firstName, context, isLoad) {
   if (typeof first !== 'string') {
     throw new ERR_INVALID_ARG_TYPE(`${identifier} ${firstName}`, 'string',
                                    first);
   }
+  if (isLoad && !URLCanParse(first)) {
+    throw new ERR_INVALID_ARG_VALUE(`${identifier} ${firstName}`, first,
+                                    'should be a URL string');
+  }
   if (context !== undefined &&
-      (context === null || typeof context !== 'object')) {
+      (context === null || typeof context !== 'object' ||
+       ArrayIsArray(context))) {
     throw new ERR_INVALID_ARG_TYPE(`${identifier} context`, 'object',
                                    context);
   }
 }
 
+function URLCanParse(value) {
+  try {
+    new (lazyUrl().URL)(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The chain runs from the newest hook down to the default step. As in
+// Node's messages, a step is named "<hook url> '<name>' hook's
+// next<Name>()": the hook that returned a bad value, or the one a bad
+// next<Name>() call was meant for.
 function runChain(hooks, name, defaultStep, first, context, validateResult) {
   const nextName = name === 'resolve' ? 'nextResolve' : 'nextLoad';
   const firstName = name === 'resolve' ? 'specifier' : 'url';
+  const isLoad = name === 'load';
+  const stepName = (index) => {
+    const url = index < 0 ? `node:internal/modules/esm/${name}` :
+      hooks[index].url;
+    return `${url} '${name}' hook's ${nextName}()`;
+  };
 
   function step(index, value, ctx) {
     if (index < 0) return defaultStep(value, ctx);
     const hook = hooks[index];
-    const identifier = `${hook.url} '${name}'`;
-    const nextIdentifier = `${identifier} hook's ${nextName}()`;
     const state = { calledNext: false };
     // The function a hook calls to go on down the chain; Node's is an
     // AsyncFunction named nextResolve or nextLoad.
     const next = {
       async [nextName](nextValue, nextContext) {
-        validateNextArgs(nextIdentifier, nextValue, firstName, nextContext);
+        validateNextArgs(stepName(index - 1), nextValue, firstName,
+                         nextContext, isLoad);
         state.calledNext = true;
         const merged = nextContext === undefined ? ctx :
           ObjectAssign({ __proto__: null }, ctx, nextContext);
@@ -136,9 +200,9 @@ function runChain(hooks, name, defaultStep, first, context, validateResult) {
     return PromisePrototypeThen(
       PromiseResolve(hook.fn(value, ctx, next)),
       (result) => {
-        validateResult(identifier, result);
+        validateResult(stepName(index), result);
         if (!state.calledNext && result.shortCircuit !== true) {
-          throw new ERR_LOADER_CHAIN_INCOMPLETE(identifier);
+          throw new ERR_LOADER_CHAIN_INCOMPLETE(`${hook.url} '${name}'`);
         }
         return result;
       });
@@ -188,9 +252,11 @@ function validateLoadResult(identifier, result) {
 // from it (undefined when the extension is unknown: a load hook may know).
 async function defaultResolve(specifier, context) {
   const { internals } = loader();
-  const parentURL = context?.parentURL;
-  const url = internals.resolve(specifier, parentURL ?? lazyUrl()
-    .pathToFileURL(`${process.cwd()}/`).href);
+  const parentURL = context?.parentURL ?? cwdURL();
+  const conditions = context?.conditions;
+  const url = ArrayIsArray(conditions) ?
+    internals.resolveWithConditions(specifier, parentURL, conditions) :
+    internals.resolve(specifier, parentURL);
   return { __proto__: null, url, format: internals.formatOfURL(url) };
 }
 
@@ -222,6 +288,10 @@ async function defaultLoad(url, context) {
 }
 
 function resolveWithHooks(specifier, parentURL, importAttributes) {
+  if (!inHooksThread) {
+    return lazyProxy().request('resolve',
+                               [specifier, parentURL, importAttributes]);
+  }
   const context = {
     __proto__: null,
     conditions: getConditions(),
@@ -233,6 +303,9 @@ function resolveWithHooks(specifier, parentURL, importAttributes) {
 }
 
 function loadWithHooks(url, format, importAttributes) {
+  if (!inHooksThread) {
+    return lazyProxy().request('load', [url, format, importAttributes]);
+  }
   const context = {
     __proto__: null,
     conditions: getConditions(),
@@ -255,6 +328,18 @@ function sourceText(source) {
     .toString();
 }
 
+// Resolves and loads the static imports of `wrap` through the hooks,
+// then links it.
+async function linkWithHooks(wrap, url) {
+  const specifiers = wrap.getStaticDependencySpecifiers();
+  const deps = [];
+  for (let i = 0; i < specifiers.length; i++) {
+    const resolved = await resolveWithHooks(specifiers[i], url);
+    ArrayPrototypePush(deps, await moduleFor(resolved.url, resolved.format));
+  }
+  wrap.link(specifiers, deps);
+}
+
 async function moduleFor(url, format) {
   const { internals } = loader();
   const cached = internals.cachedModule(url);
@@ -270,17 +355,17 @@ async function moduleFor(url, format) {
     if (finalFormat == null) {
       throw new ERR_UNKNOWN_MODULE_FORMAT(finalFormat, url);
     }
+    if (loaded.source == null &&
+        (finalFormat === 'module' || finalFormat === 'json')) {
+      // Only CommonJS (and builtins) may leave the source to the loader.
+      throw new ERR_INVALID_RETURN_PROPERTY_VALUE(
+        'a string, an ArrayBuffer, or a TypedArray', 'load', 'source',
+        loaded.source);
+    }
     const wrap = internals.createModuleFromSource(url, finalFormat,
                                                   sourceText(loaded.source));
     entry.wrap = wrap;
-    const specifiers = wrap.getStaticDependencySpecifiers();
-    const deps = [];
-    for (let i = 0; i < specifiers.length; i++) {
-      const resolved = await resolveWithHooks(specifiers[i], url);
-      ArrayPrototypePush(deps, await moduleFor(resolved.url,
-                                               resolved.format));
-    }
-    wrap.link(specifiers, deps);
+    await linkWithHooks(wrap, url);
     internals.cacheModule(url, wrap);
     return wrap;
   })();
@@ -293,9 +378,19 @@ async function moduleFor(url, format) {
 }
 
 async function importWithHooks(specifier, parentURL, importAttributes) {
-  const resolved = await resolveWithHooks(specifier, parentURL,
-                                          importAttributes);
-  const wrap = await moduleFor(resolved.url, resolved.format);
+  let wrap;
+  try {
+    const resolved = await resolveWithHooks(specifier, parentURL,
+                                            importAttributes);
+    wrap = await moduleFor(resolved.url, resolved.format);
+  } catch (err) {
+    // The hooks thread ended with this request open: the import never
+    // settles either (an awaiting entry module then exits with code 13).
+    if (err?.code === 'ERR_ASYNC_LOADER_REQUEST_NEVER_SETTLED') {
+      return new Promise(() => {});
+    }
+    throw err;
+  }
   await loader().internals.runModule(wrap);
   return wrap.getNamespace();
 }
@@ -306,19 +401,34 @@ function cwdURL() {
   return lazyUrl().pathToFileURL(`${process.cwd()}/`).href;
 }
 
-function initializeHooksFromOptions() {
+function loadersFromOptions() {
   const { getOptionValue } = require('internal/options');
   const loaders = getOptionValue('--experimental-loader');
-  const list = ArrayIsArray(loaders) ? loaders : (loaders ? [loaders] : []);
-  if (list.length > 0) {
-    process.emitWarning(
-      '`--experimental-loader` may be removed in the future; instead use ' +
-      '`register()`:\n--import \'data:text/javascript,import { register } ' +
-      'from "node:module"; import { pathToFileURL } from "node:url"; ' +
-      `register(${JSON.stringify(list[0])}, pathToFileURL("./"));'`,
-      'ExperimentalWarning');
+  return ArrayIsArray(loaders) ? loaders : (loaders ? [loaders] : []);
+}
+
+// Main thread: --experimental-loader starts the hooks thread (which
+// registers those hooks itself, from the options it inherits).
+function initializeHooksFromOptions() {
+  const list = loadersFromOptions();
+  if (list.length === 0) return;
+  process.emitWarning(
+    '`--experimental-loader` may be removed in the future; instead use ' +
+    '`register()`:\n--import \'data:text/javascript,import { register } ' +
+    'from "node:module"; import { pathToFileURL } from "node:url"; ' +
+    `register(${JSON.stringify(list[0])}, pathToFileURL("./"));'`,
+    'ExperimentalWarning');
+  lazyProxy();
+}
+
+// Hooks thread: registers the --experimental-loader hooks in order; the
+// requests of the main thread wait for this.
+async function initializeHooksThread() {
+  inHooksThread = true;
+  const list = loadersFromOptions();
+  for (let i = 0; i < list.length; i++) {
+    await registerInThread(list[i], cwdURL());
   }
-  for (let i = 0; i < list.length; i++) register(list[i], cwdURL());
 }
 
 function importsFromOptions() {
@@ -330,10 +440,7 @@ function importsFromOptions() {
 // Whether the entry point must wait for --import modules or run through
 // loader hooks.
 function needsAsyncEntry() {
-  const { getOptionValue } = require('internal/options');
-  const loaders = getOptionValue('--experimental-loader');
-  return importsFromOptions().length > 0 ||
-    (ArrayIsArray(loaders) ? loaders.length > 0 : !!loaders);
+  return importsFromOptions().length > 0 || loadersFromOptions().length > 0;
 }
 
 // Registers --experimental-loader hooks, imports the --import modules in
@@ -371,11 +478,34 @@ async function runMainWithHooks(mainPath) {
   internals.runEntryModule(wrap);
 }
 
+// import.meta.resolve on the main thread: the hooks thread's resolve
+// chain, waited for.
+function resolveSync(specifier, parentURL) {
+  return lazyProxy().requestSync('resolve', [specifier, parentURL]).url;
+}
+
+// --eval of module code: the code itself is not loaded through the
+// hooks, what it imports is.
+async function runSourceAsModule(source, name) {
+  const { internals } = loader();
+  const url = lazyUrl().pathToFileURL(`${process.cwd()}/${name}`).href;
+  const wrap = internals.createModuleFromSource(url, 'module', source);
+  await linkWithHooks(wrap, url);
+  internals.runEntryModule(wrap);
+}
+
 module.exports = {
   hooksActive,
+  isHooksThread: () => inHooksThread,
   importModule,
+  initializeHooksThread,
+  loadWithHooks,
   needsAsyncEntry,
   register,
+  registerInThread,
+  resolveSync,
+  resolveWithHooks,
   runMainWithHooks,
+  runSourceAsModule,
   runWithPreloads,
 };

@@ -75,7 +75,10 @@ function lazyCjs() {
 const moduleMap = new SafeMap();
 
 let conditions;
+// The conditions a resolve hook passed to the default step, while it runs.
+let conditionsOverride;
 function getConditions() {
+  if (conditionsOverride !== undefined) return conditionsOverride;
   if (conditions === undefined) {
     const { getOptionValue } = require('internal/options');
     conditions = new SafeSet();
@@ -720,7 +723,11 @@ function resolveForMeta(specifier, url, parentURL) {
     }
     url = `${parentURL}`;
   }
+  const hooks = require('internal/modules/esm/hooks');
   try {
+    if (hooks.hooksActive() && !hooks.isHooksThread()) {
+      return hooks.resolveSync(specifier, url);
+    }
     return resolve(specifier, url);
   } catch (err) {
     if (err?.code === 'ERR_UNSUPPORTED_ESM_URL_SCHEME') {
@@ -1049,6 +1056,16 @@ const internals = {
   parseDataURL,
   readFileBuffer: (filename) => require('fs').readFileSync(filename),
   resolve,
+  // The default resolution with the conditions of a hook's context.
+  resolveWithConditions(specifier, parentURL, list) {
+    const saved = conditionsOverride;
+    conditionsOverride = new SafeSet(list);
+    try {
+      return resolve(specifier, parentURL);
+    } finally {
+      conditionsOverride = saved;
+    }
+  },
   runEntryModule,
   runModule,
 };
