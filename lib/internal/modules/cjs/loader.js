@@ -25,6 +25,7 @@ const {
   ObjectSetPrototypeOf,
   Proxy,
   ReflectApply,
+  RegExpPrototypeExec,
   ReflectDefineProperty,
   ReflectSet,
   String,
@@ -490,6 +491,26 @@ function packageExportsResolve(pkgPath, subpath, pjson, base, conditions) {
   throw exportsNotFound(subpath, pkgPath, base);
 }
 
+// The URL of the file packageExportsResolve() found in the package at
+// `pkgPath`: targets are URLs relative to the package, so "%20" in one is
+// a space and "?" or "#" starts a query or fragment.
+function packageTargetURL(pkgPath, file) {
+  const { pathToFileURL, URL } = require('internal/url');
+  const rel = StringPrototypeSlice(file, pkgPath.length + 1);
+  return new URL(rel, pathToFileURL(pkgPath === '/' ? '/' : `${pkgPath}/`));
+}
+
+// The same as a file name, for require().
+function packageTargetFile(pkgPath, file, base) {
+  const url = packageTargetURL(pkgPath, file);
+  if (RegExpPrototypeExec(/%2f|%5c/i, url.pathname) !== null) {
+    throw new ERR_INVALID_MODULE_SPECIFIER(
+      url.pathname, 'must not include encoded "/" or "\\" characters',
+      base);
+  }
+  return require('internal/url').fileURLToPath(url);
+}
+
 function exportsNotFound(subpath, pkgPath, base) {
   // The messages name the package folder with its trailing slash.
   return new ERR_PACKAGE_PATH_NOT_EXPORTED(
@@ -511,8 +532,9 @@ function resolveExports(nmPath, request, conditions) {
   const pkgPath = path.resolve(nmPath, name);
   const pjson = readPackage(`${pkgPath}/package.json`);
   if (pjson?.exports !== undefined && pjson.exports !== null) {
-    return packageExportsResolve(pkgPath, `.${expansion}`, pjson, undefined,
-                                 conditions);
+    return packageTargetFile(
+      pkgPath, packageExportsResolve(pkgPath, `.${expansion}`, pjson,
+                                     undefined, conditions));
   }
   return undefined;
 }
@@ -533,8 +555,9 @@ function trySelf(parentPath, request, conditions) {
   } else {
     return false;
   }
-  return packageExportsResolve(pkg.path, expansion, pkg.data, undefined,
-                               conditions);
+  return packageTargetFile(
+    pkg.path, packageExportsResolve(pkg.path, expansion, pkg.data, undefined,
+                                    conditions));
 }
 
 Module._findPath = function(request, paths, isMain) {
@@ -1128,6 +1151,7 @@ module.exports = {
   readPackageScope,
   getCjsConditions,
   packageExportsResolve,
+  packageTargetURL,
   wrapSafe,
   toRealPath,
 };

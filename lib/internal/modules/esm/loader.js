@@ -17,8 +17,8 @@ const {
   PromisePrototypeThen,
   PromiseResolve,
   RegExpPrototypeExec,
-  SafeMap,
   SafeSet,
+  StringPrototypeCharCodeAt,
   StringPrototypeEndsWith,
   StringPrototypeIndexOf,
   StringPrototypeLastIndexOf,
@@ -41,6 +41,12 @@ const {
     ERR_UNSUPPORTED_ESM_URL_SCHEME,
   },
 } = require('internal/errors');
+const {
+  kImplicitTypeAttribute,
+  validateAttributes,
+} = require('internal/modules/esm/assert');
+const { LoadCache } = require('internal/modules/esm/module_map');
+const { ModuleJob } = require('internal/modules/esm/module_job');
 const path = require('path');
 const fsBinding = internalBinding('fs');
 
@@ -65,8 +71,15 @@ function lazyCjs() {
   return cjs;
 }
 
-// url -> ModuleWrap
-const moduleMap = new SafeMap();
+// (url, import type attribute) -> ModuleJob
+const loadCache = new LoadCache();
+const kNoAttributes = { __proto__: null };
+
+// The cache key of a module imported with `attributes`.
+function typeOf(attributes) {
+  const type = attributes?.type;
+  return typeof type === 'string' ? type : kImplicitTypeAttribute;
+}
 
 let conditions;
 function getConditions() {
@@ -142,27 +155,36 @@ function parsePackageName(specifier, parentURL) {
   return { name, subpath: `.${rest}` };
 }
 
+// The file a package without "exports" starts at: its "main" (a path,
+// tried with .js/.json/.node and as a folder), else its index file;
+// undefined when there is none.
 const kMainExtensions = ['.js', '.json', '.node'];
-function legacyMainResolve(pkgPath, pjson, parentURL) {
+function findLegacyMain(pkgPath, main) {
   const candidates = [];
-  if (pjson.main) {
-    const main = path.resolve(pkgPath, pjson.main);
-    ArrayPrototypePush(candidates, main);
+  if (main) {
+    const file = path.resolve(pkgPath, main);
+    ArrayPrototypePush(candidates, file);
     for (let i = 0; i < kMainExtensions.length; i++) {
-      ArrayPrototypePush(candidates, main + kMainExtensions[i]);
+      ArrayPrototypePush(candidates, file + kMainExtensions[i]);
     }
     for (let i = 0; i < kMainExtensions.length; i++) {
-      ArrayPrototypePush(candidates, `${main}/index${kMainExtensions[i]}`);
+      ArrayPrototypePush(candidates, `${file}/index${kMainExtensions[i]}`);
     }
   }
   for (let i = 0; i < kMainExtensions.length; i++) {
-    ArrayPrototypePush(candidates, `${pkgPath}/index${kMainExtensions[i]}`);
+    ArrayPrototypePush(candidates,
+                       path.resolve(pkgPath, `index${kMainExtensions[i]}`));
   }
   for (let i = 0; i < candidates.length; i++) {
-    if (statPath(candidates[i]) === 0) {
-      return finalizeFileURL(lazyUrl().pathToFileURL(candidates[i]),
-                             parentURL);
-    }
+    if (statPath(candidates[i]) === 0) return candidates[i];
+  }
+  return undefined;
+}
+
+function legacyMainResolve(pkgPath, pjson, parentURL) {
+  const found = findLegacyMain(pkgPath, pjson.main);
+  if (found !== undefined) {
+    return finalizeFileURL(lazyUrl().pathToFileURL(found), parentURL);
   }
   throw new ERR_MODULE_NOT_FOUND(`${pkgPath}/`, basePath(parentURL),
                                  undefined);
@@ -172,9 +194,10 @@ function resolveInPackage(pkgPath, pjson, subpath, parentURL) {
   const { pathToFileURL } = lazyUrl();
   if (pjson !== undefined && pjson.exports !== undefined &&
       pjson.exports !== null) {
-    const file = lazyCjs().packageExportsResolve(
+    const { packageExportsResolve, packageTargetURL } = lazyCjs();
+    const file = packageExportsResolve(
       pkgPath, subpath, pjson, basePath(parentURL), getConditions());
-    return finalizeFileURL(pathToFileURL(file), parentURL);
+    return finalizeFileURL(packageTargetURL(pkgPath, file), parentURL);
   }
   if (subpath === '.') {
     return legacyMainResolve(pkgPath, pjson ?? {}, parentURL);
@@ -294,28 +317,39 @@ function isRelative(specifier) {
     specifier === '.' || specifier === '..';
 }
 
-// The URL `specifier` names, imported from `parentURL` (a URL string),
-// through module.registerHooks() resolve hooks when there are some.
-function resolve(specifier, parentURL) {
+// What `specifier` imported with `attributes` from `parentURL` (a URL
+// string) names, through module.registerHooks() resolve hooks when there
+// are some: { url, format (a hook's, or undefined), importAttributes }.
+function resolveRequest(specifier, parentURL, attributes = kNoAttributes) {
   const hooks = lazySyncHooks();
-  if (!hooks.hasResolveHooks()) return defaultResolve(specifier, parentURL);
+  if (!hooks.hasResolveHooks()) {
+    return { __proto__: null, url: defaultResolve(specifier, parentURL),
+             format: undefined, importAttributes: attributes };
+  }
   const context = {
     __proto__: null,
     conditions: ['node', 'import', 'module-sync', 'node-addons'],
-    importAttributes: { __proto__: null },
+    importAttributes: attributes,
     parentURL,
   };
   const result = hooks.resolveWithHooks(specifier, context, (s, ctx) => {
     return { url: defaultResolve(s, ctx.parentURL ?? parentURL) };
   });
-  if (typeof result.format === 'string') {
-    formatFromHooks.set(result.url, result.format);
-  }
-  return result.url;
+  const importAttributes = result.importAttributes;
+  return {
+    __proto__: null,
+    url: result.url,
+    format: typeof result.format === 'string' ? result.format : undefined,
+    importAttributes: importAttributes !== null &&
+      typeof importAttributes === 'object' ? importAttributes : attributes,
+  };
 }
 
-// Formats resolve hooks named, for the load that follows.
-const formatFromHooks = new SafeMap();
+// The URL `specifier` names, imported from `parentURL`.
+function resolve(specifier, parentURL, attributes = kNoAttributes) {
+  return resolveRequest(specifier, parentURL, attributes).url;
+}
+
 let syncHooks;
 function lazySyncHooks() {
   syncHooks ??= require('internal/modules/customization_hooks');
@@ -372,10 +406,16 @@ function defaultResolve(specifier, parentURL) {
   throw new ERR_UNSUPPORTED_ESM_URL_SCHEME(url, ['file', 'data', 'node']);
 }
 
-function parseDataURL(url) {
+// { format, mime, source } of a data: URL; an unknown MIME type throws
+// ERR_UNKNOWN_MODULE_FORMAT, or gives format undefined when `strict` is
+// false.
+function parseDataURL(url, strict = true) {
   const m = RegExpPrototypeExec(/^data:([^,;]*)(?:;[^,;]*)*?(;base64)?,(.*)$/s,
                                 url);
-  if (m === null) throw new ERR_UNKNOWN_MODULE_FORMAT('undefined', url);
+  if (m === null) {
+    if (!strict) return { format: undefined, mime: 'undefined', source: '' };
+    throw new ERR_UNKNOWN_MODULE_FORMAT('undefined', url);
+  }
   const body = m[2] ?
     require('buffer').Buffer.from(decodeURIComponent(m[3]), 'base64')
       .toString() :
@@ -383,8 +423,8 @@ function parseDataURL(url) {
   let format;
   if (m[1] === 'text/javascript') format = 'module';
   else if (m[1] === 'application/json') format = 'json';
-  else throw new ERR_UNKNOWN_MODULE_FORMAT(m[1], url);
-  return { format, source: body };
+  else if (strict) throw new ERR_UNKNOWN_MODULE_FORMAT(m[1], url);
+  return { format, mime: m[1], source: body };
 }
 
 // The format a file: URL has: module, commonjs, json, addon or
@@ -493,14 +533,33 @@ function newBuiltinModule(url) {
   });
 }
 
+// A JSON file shares require()'s cache (a URL with a query does not): a
+// file required before the import gives require()'s object, and one
+// imported first is what a later require() gets.
 function newJSONModule(url, source, filename) {
+  const shareCache = filename !== undefined &&
+    StringPrototypeIndexOf(url, '?') === -1;
   return newSyntheticModule(url, ['default'], function() {
+    const { Module } = lazyCjs();
+    const cached = shareCache ? Module._cache[filename] : undefined;
+    if (cached?.loaded) {
+      this.setExport('default', cached.exports);
+      return;
+    }
     let value;
     try {
-      value = JSONParse(source);
+      value = JSONParse(StringPrototypeCharCodeAt(source, 0) === 0xFEFF ?
+        StringPrototypeSlice(source, 1) : source);
     } catch (err) {
       err.message = `${filename ?? url}: ${err.message}`;
       throw err;
+    }
+    if (shareCache) {
+      const module = new Module(filename, null);
+      module.filename = filename;
+      module.exports = value;
+      module.loaded = true;
+      Module._cache[filename] = module;
     }
     this.setExport('default', value);
   });
@@ -526,26 +585,36 @@ function compileAsCommonJSOrModule(url, filename, source) {
   return newCommonJSModule(url, filename, source);
 }
 
-// Creates the module for `url` (not linked yet); load hooks of
-// module.registerHooks() give its format and source when there are some.
-function createModule(url, format, source, fromHooks = false) {
+// Creates the module for `url` (not linked yet), checking the import
+// `attributes` against its format; load hooks of module.registerHooks()
+// give its format and source when there are some.
+function createModule(url, format, source, attributes = kNoAttributes,
+                      fromHooks = false) {
   if (!fromHooks && source === undefined && lazySyncHooks().hasLoadHooks()) {
     const context = {
       __proto__: null,
       conditions: ['node', 'import', 'module-sync', 'node-addons'],
-      format: format ?? formatFromHooks.get(url),
-      importAttributes: { __proto__: null },
+      format,
+      importAttributes: attributes,
     };
     const loaded = syncHooks.loadWithHooks(url, context, (u, ctx) => {
       return defaultLoadSync(u, ctx.format);
     });
     return createModuleFromSource(url, loaded.format ?? context.format,
-                                  syncHooks.sourceToString(loaded.source));
+                                  syncHooks.sourceToString(loaded.source),
+                                  attributes);
   }
-  if (StringPrototypeStartsWith(url, 'node:')) return newBuiltinModule(url);
+  if (StringPrototypeStartsWith(url, 'node:')) {
+    validateAttributes(url, 'builtin', attributes);
+    return newBuiltinModule(url);
+  }
   if (StringPrototypeStartsWith(url, 'data:')) {
-    const data = parseDataURL(url);
+    const data = parseDataURL(url, false);
+    validateAttributes(url, data.format, attributes);
     if (data.format === 'json') return newJSONModule(url, data.source);
+    if (data.format === undefined) {
+      throw new ERR_UNKNOWN_MODULE_FORMAT(data.mime, url);
+    }
     return newSourceTextModule(url, data.source);
   }
   const filename = lazyUrl().fileURLToPath(url);
@@ -554,6 +623,9 @@ function createModule(url, format, source, fromHooks = false) {
     process.send({ 'watch:import': [url] });
   }
   format ??= formatOfFile(filename);
+  // A .js without "type" is JavaScript either way.
+  validateAttributes(url, format === 'commonjs-or-module' ? 'module' : format,
+                     attributes);
   if (format === 'json') {
     return newJSONModule(url, readFile(filename), filename);
   }
@@ -570,21 +642,39 @@ function createModule(url, format, source, fromHooks = false) {
   return compileAsCommonJSOrModule(url, filename, source);
 }
 
-// The module for `url` with its whole static graph loaded and linked.
-function getModule(url, format, source) {
-  let wrap = moduleMap.get(url);
-  if (wrap !== undefined) return wrap;
-  wrap = createModule(url, format, source);
-  moduleMap.set(url, wrap);
+// { key: value } of the [key, value, ...] list of a module request.
+function attributesObject(pairs) {
+  if (pairs.length === 0) return kNoAttributes;
+  const attributes = { __proto__: null };
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    attributes[pairs[i]] = pairs[i + 1];
+  }
+  return attributes;
+}
+
+// The module for `url` imported with `attributes`, with its whole static
+// graph loaded and linked.
+function getModule(url, format, source, attributes = kNoAttributes) {
+  const type = typeOf(attributes);
+  const cached = loadCache.get(url, type);
+  if (cached !== undefined) return cached.module;
+  const wrap = createModule(url, format, source, attributes);
+  loadCache.set(url, type,
+                new ModuleJob(getOrInitializeCascadedLoader(), url,
+                              attributes, wrap));
   try {
-    const specifiers = wrap.getStaticDependencySpecifiers();
+    const requests = wrap.getModuleRequests();
     const deps = [];
-    for (let i = 0; i < specifiers.length; i++) {
-      ArrayPrototypePush(deps, getModule(resolve(specifiers[i], url)));
+    for (let i = 0; i < requests.length; i++) {
+      const resolved = resolveRequest(requests[i][0], url,
+                                      attributesObject(requests[i][1]));
+      ArrayPrototypePush(deps, getModule(resolved.url, resolved.format,
+                                         undefined,
+                                         resolved.importAttributes));
     }
-    wrap.link(specifiers, deps);
+    wrap.linkRequests(deps);
   } catch (err) {
-    moduleMap.delete(url);
+    loadCache.delete(url, type);
     throw err;
   }
   return wrap;
@@ -599,9 +689,11 @@ function runModule(wrap) {
 
 // import(): runs in a later microtask, never inside the evaluation of the
 // module that asked.
-function importModule(specifier, parentURL) {
+function importModule(specifier, parentURL, attributes = kNoAttributes) {
   return PromisePrototypeThen(PromiseResolve(), () => {
-    const wrap = getModule(resolve(specifier, parentURL));
+    const resolved = resolveRequest(specifier, parentURL, attributes);
+    const wrap = getModule(resolved.url, resolved.format, undefined,
+                           resolved.importAttributes);
     return PromisePrototypeThen(runModule(wrap), () => wrap.getNamespace());
   });
 }
@@ -622,12 +714,14 @@ function referrerURL(referrer) {
 
 // import() from any script or module; through the customization hooks
 // when some are registered.
-function importModuleDynamically(specifier, referrer) {
+function importModuleDynamically(specifier, referrer, attributes) {
   const hooks = require('internal/modules/esm/hooks');
   if (hooks.hooksActive()) {
-    return hooks.importModule(`${specifier}`, referrerURL(referrer));
+    return hooks.importModule(`${specifier}`, referrerURL(referrer),
+                              attributes);
   }
-  return importModule(`${specifier}`, referrerURL(referrer));
+  return importModule(`${specifier}`, referrerURL(referrer),
+                      attributes ?? kNoAttributes);
 }
 
 function initializeImportMeta(meta, wrap) {
@@ -813,18 +907,22 @@ function formatOfURL(url) {
 }
 
 // A module from a format and source a load hook chose.
-function createModuleFromSource(url, format, source) {
+function createModuleFromSource(url, format, source,
+                                attributes = kNoAttributes) {
+  validateAttributes(url, format, attributes);
   if (format === 'builtin') return newBuiltinModule(url);
   const filename = StringPrototypeStartsWith(url, 'file:') ?
     lazyUrl().fileURLToPath(url) : undefined;
-  if (source == null) return createModule(url, format, undefined, true);
+  if (source == null) {
+    return createModule(url, format, undefined, attributes, true);
+  }
   if (format === 'module') return newSourceTextModule(url, source);
   if (format === 'json') return newJSONModule(url, source, filename);
   if (format === 'commonjs' && filename !== undefined) {
     return newCommonJSModuleFromSource(url, filename, source);
   }
   if (format === 'commonjs' || format === 'wasm' || format === 'addon') {
-    return createModule(url, format, undefined, true);
+    return createModule(url, format, undefined, attributes, true);
   }
   throw new ERR_UNKNOWN_MODULE_FORMAT(format, url);
 }
@@ -875,14 +973,42 @@ function evaluateSync(url) {
   return wrap.getNamespace();
 }
 
+// The loader object Node's internals pass around (a ModuleJob names its
+// loader); lode has one module graph, which every instance works on.
+class ModuleLoader {
+  resolve(specifier, parentURL, importAttributes = kNoAttributes) {
+    const { url, format } = resolveRequest(specifier, parentURL,
+                                           importAttributes);
+    return { __proto__: null, url, format };
+  }
+
+  import(specifier, parentURL, importAttributes = kNoAttributes) {
+    return importModule(specifier, parentURL, importAttributes);
+  }
+}
+
+let cascadedLoader;
+function getOrInitializeCascadedLoader() {
+  cascadedLoader ??= new ModuleLoader();
+  return cascadedLoader;
+}
+
+function createModuleLoader() {
+  return new ModuleLoader();
+}
+
 // What the customization hooks (esm/hooks.js) build on.
 const internals = {
-  cachedModule: (url) => moduleMap.get(url),
-  cacheModule: (url, wrap) => moduleMap.set(url, wrap),
+  cachedModule: (url) => loadCache.get(url)?.module,
+  cacheModule: (url, wrap) => loadCache.set(
+    url, undefined,
+    new ModuleJob(getOrInitializeCascadedLoader(), url, undefined, wrap)),
   containsModuleSyntax: (source, filename) =>
     containsModuleSyntax(source, filename),
   createModuleFromSource,
+  defaultResolve,
   evaluateSync,
+  findLegacyMain,
   formatOfFile,
   formatOfURL,
   getConditions: () => getConditions(),
@@ -896,7 +1022,9 @@ const internals = {
 module.exports = {
   internals,
   containsModuleSyntax,
+  createModuleLoader,
   getModule,
+  getOrInitializeCascadedLoader,
   importModule,
   initializeESMCallbacks,
   requireESM,
