@@ -4,8 +4,11 @@
 // formats must not name a type, unknown keys are rejected; a file imported
 // with and without a type gives two modules; JSON modules share require()'s
 // cache. Also the loader internals Node's tests reach: esm/assert,
-// esm/module_map, esm/get_format and esm/resolve.
+// esm/module_map, esm/get_format and esm/resolve; "exports"/"imports"
+// targets resolved as URLs ("%20" is a space) with Node's errors.
 const common = require('../common');
+const fs = require('fs');
+const tmpdir = require('../common/tmpdir');
 const assert = require('assert');
 const path = require('path');
 const { pathToFileURL } = require('url');
@@ -93,4 +96,38 @@ async function main() {
   });
 }
 
-main().then(common.mustCall());
+async function packages() {
+  tmpdir.refresh();
+  const pkg = path.join(tmpdir.path, 'node_modules', 'pkg');
+  fs.mkdirSync(pkg, { recursive: true });
+  fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({
+    exports: { './space': './sp%20ce.js', './up': '../x.js', './sub/*': './lib/*' },
+    imports: { '#self': './sp%20ce.js', '#none': null },
+  }));
+  fs.writeFileSync(path.join(pkg, 'sp ce.js'), 'module.exports = "space";');
+  const importer = path.join(tmpdir.path, 'importer.mjs');
+  fs.writeFileSync(importer, 'export default (s) => import(s);');
+  const { default: imp } = await import(pathToFileURL(importer).href);
+  const req = require('module').createRequire(importer);
+  assert.strictEqual(req('pkg/space'), 'space');
+  assert.strictEqual((await imp('pkg/space')).default, 'space');
+  for (const load of [req, imp]) {
+    await assert.rejects(async () => load('pkg/up'), {
+      code: 'ERR_INVALID_PACKAGE_TARGET',
+      message: /^Invalid "exports" target "\.\.\/x\.js" defined for '\.\/up'/,
+    });
+    await assert.rejects(async () => load('pkg/sub/../x.js'), {
+      code: 'ERR_INVALID_MODULE_SPECIFIER',
+      message: /request is not a valid match in pattern "\.\/sub\/\*"/,
+    });
+  }
+  const reqInside = require('module').createRequire(path.join(pkg, 'x.js'));
+  assert.strictEqual(reqInside('#self'), 'space');
+  assert.throws(() => reqInside('#none'), {
+    code: 'ERR_PACKAGE_IMPORT_NOT_DEFINED',
+    message: `Package import specifier "#none" is not defined in package ${pkg}/package.json imported from ${path.join(pkg, 'x.js')}`,
+  });
+  assert.throws(() => reqInside('#/x'), { code: 'ERR_INVALID_MODULE_SPECIFIER' });
+}
+
+main().then(packages).then(common.mustCall());

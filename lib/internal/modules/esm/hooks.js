@@ -222,10 +222,11 @@ async function defaultLoad(url, context) {
 }
 
 function resolveWithHooks(specifier, parentURL, importAttributes) {
+  // A hook's changes to the context's attributes are not the import's.
   const context = {
     __proto__: null,
     conditions: getConditions(),
-    importAttributes: importAttributes ?? { __proto__: null },
+    importAttributes: { __proto__: null, ...importAttributes },
     parentURL,
   };
   return runChain(resolveHooks, 'resolve', defaultResolve, specifier,
@@ -255,7 +256,15 @@ function sourceText(source) {
     .toString();
 }
 
-async function moduleFor(url, format) {
+// The attributes an import goes on with: those the resolve hooks returned,
+// else its own.
+function attributesAfterResolve(resolved, importAttributes) {
+  const returned = resolved.importAttributes;
+  if (returned !== null && typeof returned === 'object') return returned;
+  return importAttributes ?? { __proto__: null };
+}
+
+async function moduleFor(url, format, importAttributes) {
   const { internals } = loader();
   const cached = internals.cachedModule(url);
   if (cached !== undefined) return cached;
@@ -265,22 +274,30 @@ async function moduleFor(url, format) {
 
   const entry = { wrap: undefined, promise: undefined };
   entry.promise = (async () => {
-    const loaded = await loadWithHooks(url, format);
+    const loaded = await loadWithHooks(url, format, importAttributes);
     const finalFormat = loaded.format ?? format;
     if (finalFormat == null) {
       throw new ERR_UNKNOWN_MODULE_FORMAT(finalFormat, url);
     }
     const wrap = internals.createModuleFromSource(url, finalFormat,
-                                                  sourceText(loaded.source));
+                                                  sourceText(loaded.source),
+                                                  importAttributes);
     entry.wrap = wrap;
-    const specifiers = wrap.getStaticDependencySpecifiers();
+    const requests = wrap.getModuleRequests();
     const deps = [];
-    for (let i = 0; i < specifiers.length; i++) {
-      const resolved = await resolveWithHooks(specifiers[i], url);
-      ArrayPrototypePush(deps, await moduleFor(resolved.url,
-                                               resolved.format));
+    for (let i = 0; i < requests.length; i++) {
+      const attributes = { __proto__: null };
+      const pairs = requests[i][1];
+      for (let j = 0; j + 1 < pairs.length; j += 2) {
+        attributes[pairs[j]] = pairs[j + 1];
+      }
+      const resolved = await resolveWithHooks(requests[i][0], url,
+                                              attributes);
+      ArrayPrototypePush(deps, await moduleFor(
+        resolved.url, resolved.format,
+        attributesAfterResolve(resolved, attributes)));
     }
-    wrap.link(specifiers, deps);
+    wrap.linkRequests(deps);
     internals.cacheModule(url, wrap);
     return wrap;
   })();
@@ -295,7 +312,9 @@ async function moduleFor(url, format) {
 async function importWithHooks(specifier, parentURL, importAttributes) {
   const resolved = await resolveWithHooks(specifier, parentURL,
                                           importAttributes);
-  const wrap = await moduleFor(resolved.url, resolved.format);
+  const wrap = await moduleFor(resolved.url, resolved.format,
+                               attributesAfterResolve(resolved,
+                                                      importAttributes));
   await loader().internals.runModule(wrap);
   return wrap.getNamespace();
 }

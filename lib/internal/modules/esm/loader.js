@@ -8,12 +8,10 @@
 // evaluation is asynchronous (top-level await).
 
 const {
-  ArrayIsArray,
   ArrayPrototypeIncludes,
   ArrayPrototypePush,
   JSONParse,
   ObjectKeys,
-  ObjectPrototypeHasOwnProperty,
   PromisePrototypeThen,
   PromiseResolve,
   RegExpPrototypeExec,
@@ -32,7 +30,6 @@ const {
   codes: {
     ERR_INVALID_MODULE_SPECIFIER,
     ERR_MODULE_NOT_FOUND,
-    ERR_PACKAGE_IMPORT_NOT_DEFINED,
     ERR_REQUIRE_ASYNC_MODULE,
     ERR_UNKNOWN_BUILTIN_MODULE,
     ERR_UNKNOWN_FILE_EXTENSION,
@@ -155,6 +152,35 @@ function parsePackageName(specifier, parentURL) {
   return { name, subpath: `.${rest}` };
 }
 
+// DEP0151: an ES module found as a package's main by an index file or an
+// added extension.
+function warnLegacyMain(found, pkgPath, main, parentURL) {
+  if (process.noDeprecation) return;
+  let format;
+  try {
+    format = formatOfFile(found);
+  } catch {
+    return;
+  }
+  if (format !== 'module') return;
+  const rel = StringPrototypeSlice(found, pkgPath.length + 1);
+  const from = basePath(parentURL);
+  if (!main) {
+    process.emitWarning(
+      `No "main" or "exports" field defined in the package.json for ` +
+      `${pkgPath}/ resolving the main entry point "${rel}", imported from ` +
+      `${from}.\nDefault "index" lookups for the main are deprecated for ES ` +
+      'modules.', 'DeprecationWarning', 'DEP0151');
+  } else {
+    process.emitWarning(
+      `Package ${pkgPath}/ has a "main" field set to "${main}", excluding ` +
+      `the full filename and extension to the resolved file at "${rel}", ` +
+      `imported from ${from}.\n Automatic extension resolution of the ` +
+      '"main" field is deprecated for ES modules.',
+      'DeprecationWarning', 'DEP0151');
+  }
+}
+
 // The file a package without "exports" starts at: its "main" (a path,
 // tried with .js/.json/.node and as a folder), else its index file;
 // undefined when there is none.
@@ -184,20 +210,40 @@ function findLegacyMain(pkgPath, main) {
 function legacyMainResolve(pkgPath, pjson, parentURL) {
   const found = findLegacyMain(pkgPath, pjson.main);
   if (found !== undefined) {
-    return finalizeFileURL(lazyUrl().pathToFileURL(found), parentURL);
+    const url = finalizeFileURL(lazyUrl().pathToFileURL(found), parentURL);
+    if (!pjson.main || found !== path.resolve(pkgPath, pjson.main)) {
+      warnLegacyMain(found, pkgPath, pjson.main, parentURL);
+    }
+    return url;
   }
   throw new ERR_MODULE_NOT_FOUND(`${pkgPath}/`, basePath(parentURL),
                                  undefined);
 }
 
-function resolveInPackage(pkgPath, pjson, subpath, parentURL) {
+let packageResolution;
+function lazyPackageResolution() {
+  packageResolution ??= require('internal/modules/esm/resolve');
+  return packageResolution;
+}
+
+// A URL "exports" or "imports" gave: a file's, or a builtin's.
+function finalizePackageURL(url, parentURL) {
+  if (typeof url === 'string') {
+    if (StringPrototypeStartsWith(url, 'node:')) return url;
+    url = new (lazyUrl().URL)(url);
+  }
+  return finalizeFileURL(url, parentURL);
+}
+
+function resolveInPackage(pkgPath, pjson, subpath, parentURL,
+                          conditions = getConditions()) {
   const { pathToFileURL } = lazyUrl();
   if (pjson !== undefined && pjson.exports !== undefined &&
       pjson.exports !== null) {
-    const { packageExportsResolve, packageTargetURL } = lazyCjs();
-    const file = packageExportsResolve(
-      pkgPath, subpath, pjson, basePath(parentURL), getConditions());
-    return finalizeFileURL(packageTargetURL(pkgPath, file), parentURL);
+    const url = lazyPackageResolution().packageExportsResolve(
+      pathToFileURL(`${pkgPath}/package.json`), subpath, pjson, parentURL,
+      conditions);
+    return finalizePackageURL(url, parentURL);
   }
   if (subpath === '.') {
     return legacyMainResolve(pkgPath, pjson ?? {}, parentURL);
@@ -206,7 +252,12 @@ function resolveInPackage(pkgPath, pjson, subpath, parentURL) {
     pathToFileURL(path.resolve(pkgPath, subpath)), parentURL);
 }
 
-function packageResolve(specifier, parentURL) {
+// `specifier` (a bare "name/sub") from `parentURL`: the package is looked
+// up in node_modules folders, or is the parent's own.
+function packageResolve(specifier, parentURL, conditions = getConditions()) {
+  if (BuiltinModule.canBeRequiredWithoutScheme(specifier)) {
+    return `node:${specifier}`;
+  }
   const { name, subpath } = parsePackageName(specifier, parentURL);
   const { readPackage, readPackageScope } = lazyCjs();
   const parentPath = basePath(parentURL);
@@ -221,7 +272,8 @@ function packageResolve(specifier, parentURL) {
   const scope = readPackageScope(`${fromDir}/x`);
   if (scope && scope.data.name === name && scope.data.exports !== undefined &&
       scope.data.exports !== null) {
-    return resolveInPackage(scope.path, scope.data, subpath, parentURL);
+    return resolveInPackage(scope.path, scope.data, subpath, parentURL,
+                            conditions);
   }
   let dir = fromDir;
   while (true) {
@@ -229,7 +281,7 @@ function packageResolve(specifier, parentURL) {
       const pkgPath = `${dir === '/' ? '' : dir}/node_modules/${name}`;
       if (statPath(pkgPath) === 1) {
         return resolveInPackage(pkgPath, readPackage(`${pkgPath}/package.json`),
-                                subpath, parentURL);
+                                subpath, parentURL, conditions);
       }
     }
     if (dir === '/' || dir === '') break;
@@ -238,76 +290,11 @@ function packageResolve(specifier, parentURL) {
   throw new ERR_MODULE_NOT_FOUND(name, parentPath, undefined);
 }
 
-function pickTarget(target) {
-  if (typeof target === 'string' || target === null) return target;
-  if (ArrayIsArray(target)) {
-    for (let i = 0; i < target.length; i++) {
-      const t = pickTarget(target[i]);
-      if (t !== undefined && t !== null) return t;
-    }
-    return null;
-  }
-  if (typeof target === 'object') {
-    const keys = ObjectKeys(target);
-    const conds = getConditions();
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === 'default' || conds.has(keys[i])) {
-        const t = pickTarget(target[keys[i]]);
-        if (t !== undefined) return t;
-      }
-    }
-  }
-  return undefined;
-}
-
 function packageImportsResolve(specifier, parentURL) {
-  const parentPath = basePath(parentURL);
-  const scope = parentPath && path.isAbsolute(parentPath) ?
-    lazyCjs().readPackageScope(parentPath) : false;
-  const imports = scope ? scope.data.imports : undefined;
-  if (imports !== null && typeof imports === 'object') {
-    let target;
-    let star;
-    if (ObjectPrototypeHasOwnProperty(imports, specifier) &&
-        StringPrototypeIndexOf(specifier, '*') === -1) {
-      target = pickTarget(imports[specifier]);
-    } else {
-      let best = '';
-      const keys = ObjectKeys(imports);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i];
-        const at = StringPrototypeIndexOf(key, '*');
-        if (at === -1) continue;
-        const prefix = StringPrototypeSlice(key, 0, at);
-        const trailer = StringPrototypeSlice(key, at + 1);
-        if (StringPrototypeStartsWith(specifier, prefix) &&
-            StringPrototypeEndsWith(specifier, trailer) &&
-            specifier.length >= key.length && key.length > best.length) {
-          best = key;
-          star = StringPrototypeSlice(specifier, at,
-                                      specifier.length - trailer.length);
-        }
-      }
-      if (best !== '') target = pickTarget(imports[best]);
-    }
-    if (typeof target === 'string') {
-      if (star !== undefined) {
-        let out = '';
-        for (let i = 0; i < target.length; i++) {
-          out += target[i] === '*' ? star : target[i];
-        }
-        target = out;
-      }
-      if (StringPrototypeStartsWith(target, './')) {
-        return finalizeFileURL(
-          lazyUrl().pathToFileURL(path.resolve(scope.path, target)),
-          parentURL);
-      }
-      return resolve(target, parentURL);
-    }
-  }
-  throw new ERR_PACKAGE_IMPORT_NOT_DEFINED(
-    specifier, scope ? `${scope.path}/` : undefined, parentPath);
+  return finalizePackageURL(
+    lazyPackageResolution().packageImportsResolve(specifier, parentURL,
+                                                  getConditions()),
+    parentURL);
 }
 
 function isRelative(specifier) {
@@ -533,12 +520,13 @@ function newBuiltinModule(url) {
   });
 }
 
-// A JSON file shares require()'s cache (a URL with a query does not): a
+// A JSON file shares require()'s cache (a URL with a query or fragment
+// does not): a
 // file required before the import gives require()'s object, and one
 // imported first is what a later require() gets.
 function newJSONModule(url, source, filename) {
   const shareCache = filename !== undefined &&
-    StringPrototypeIndexOf(url, '?') === -1;
+    RegExpPrototypeExec(/[?#]/, url) === null;
   return newSyntheticModule(url, ['default'], function() {
     const { Module } = lazyCjs();
     const cached = shareCache ? Module._cache[filename] : undefined;
@@ -1009,6 +997,7 @@ const internals = {
   defaultResolve,
   evaluateSync,
   findLegacyMain,
+  packageResolve,
   formatOfFile,
   formatOfURL,
   getConditions: () => getConditions(),
