@@ -113,7 +113,8 @@ class ModuleWrapData : public BindingData {
     }
   }
   std::unordered_multimap<int, ModuleWrap*> by_hash;
-  // The loader's: import(specifier, referrerName), meta(meta, wrap).
+  // The loader's: import(specifier, referrerName, attributes),
+  // meta(meta, wrap).
   Global<Function> import_callback;
   Global<Function> meta_callback;
   // vm's: import(id, specifier, attributes, referrerName, loaderImport),
@@ -802,8 +803,11 @@ MaybeLocal<Promise> ImportModuleDynamically(
                                   : loader_import.As<Value>()};
       ok = vm_import->Call(main, Undefined(isolate), 5, argv).ToLocal(&result);
     } else if (!loader_import.IsEmpty()) {
-      Local<Value> argv[] = {specifier, resource_name};
-      ok = loader_import->Call(main, Undefined(isolate), 2, argv)
+      Local<Value> argv[] = {
+          specifier, resource_name,
+          AssertionsObject(isolate, main, import_assertions,
+                           kDynamicAssertionEntry)};
+      ok = loader_import->Call(main, Undefined(isolate), 3, argv)
                .ToLocal(&result);
     } else {
       THROW_ERR_NOT_IMPLEMENTED(isolate, "import() is not available yet");

@@ -38,10 +38,10 @@ function importModuleDynamically(id, specifier, attributes, referrerName,
   if (id === vm_dynamic_import_main_context_default) {
     const { emitExperimentalWarning } = require('internal/util');
     emitExperimentalWarning('vm.USE_MAIN_CONTEXT_DEFAULT_LOADER');
-    return loaderImport(specifier, referrerName);
+    return loaderImport(specifier, referrerName, attributes);
   }
   if (id === vm_dynamic_import_default_internal) {
-    return loaderImport(specifier, referrerName);
+    return loaderImport(specifier, referrerName, attributes);
   }
   const entry = registry.get(id);
   if (entry?.importModuleDynamically !== undefined) {

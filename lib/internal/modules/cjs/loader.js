@@ -25,6 +25,7 @@ const {
   ObjectSetPrototypeOf,
   Proxy,
   ReflectApply,
+  RegExpPrototypeExec,
   ReflectDefineProperty,
   ReflectSet,
   String,
@@ -32,7 +33,6 @@ const {
   SafeSet,
   StringPrototypeCharCodeAt,
   StringPrototypeEndsWith,
-  StringPrototypeIncludes,
   StringPrototypeIndexOf,
   StringPrototypeLastIndexOf,
   StringPrototypeSlice,
@@ -50,8 +50,6 @@ const {
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_MODULE_SPECIFIER,
     ERR_INVALID_PACKAGE_CONFIG,
-    ERR_INVALID_PACKAGE_TARGET,
-    ERR_PACKAGE_PATH_NOT_EXPORTED,
     ERR_UNKNOWN_BUILTIN_MODULE,
   },
 } = require('internal/errors');
@@ -355,152 +353,36 @@ function tryPackage(requestPath, exts, isMain, originalPath) {
   return actual;
 }
 
-function isConditionalExportsMainSugar(exports, pjsonPath) {
-  if (typeof exports === 'string' || ArrayIsArray(exports)) return true;
-  if (typeof exports !== 'object' || exports === null) return false;
-  const keys = ObjectKeys(exports);
-  let isConditional = false;
-  for (let i = 0; i < keys.length; i++) {
-    const curIsConditional = keys[i] === '' || keys[i][0] !== '.';
-    if (i === 0) {
-      isConditional = curIsConditional;
-    } else if (isConditional !== curIsConditional) {
-      throw new ERR_INVALID_PACKAGE_CONFIG(
-        pjsonPath, undefined,
-        '"exports" cannot contain some keys starting with \'.\' and some not.' +
-        ' The exports object must either be an object of package subpath' +
-        ' keys or an object of main entry condition name keys only.');
-    }
-  }
-  return isConditional;
+let packageResolution;
+function lazyPackageResolution() {
+  packageResolution ??= require('internal/modules/esm/resolve');
+  return packageResolution;
 }
 
-// Resolves an "exports"/"imports" target to a file path (or null).
-function resolvePackageTarget(pkgPath, target, subpath, key, pattern,
-                              conditions, base) {
-  if (typeof target === 'string') {
-    if (!StringPrototypeStartsWith(target, './')) {
-      throw new ERR_INVALID_PACKAGE_TARGET(`${pkgPath}/`, key, target, false,
-                                         base);
-    }
-    if (pattern) {
-      target = target.replaceAll('*', subpath);
-    } else if (subpath !== '') {
-      target += subpath;
-    }
-    const resolved = path.resolve(pkgPath, target);
-    // Targets may not leave the package or reach into node_modules.
-    const rel = StringPrototypeSlice(target, 2);
-    for (const segment of rel.split('/')) {
-      if (segment === '..' || segment === '.' || segment === 'node_modules') {
-        throw new ERR_INVALID_PACKAGE_TARGET(`${pkgPath}/`, key, target, false,
-                                             base);
-      }
-    }
-    return resolved;
+// The file an "exports" or "imports" URL names, for require(): it must
+// exist as it is (no extensions are tried).
+function finalizeEsmResolution(resolved, parentPath, pkgPath) {
+  const { fileURLToPath, URL } = require('internal/url');
+  if (typeof resolved === 'string') {
+    if (StringPrototypeStartsWith(resolved, 'node:')) return resolved;
+    resolved = new URL(resolved);
   }
-  if (ArrayIsArray(target)) {
-    if (target.length === 0) return null;
-    let lastError;
-    for (let i = 0; i < target.length; i++) {
-      let resolved;
-      try {
-        resolved = resolvePackageTarget(pkgPath, target[i], subpath, key,
-                                        pattern, conditions, base);
-      } catch (e) {
-        lastError = e;
-        if (e.code === 'ERR_INVALID_PACKAGE_TARGET') continue;
-        throw e;
-      }
-      if (resolved === undefined) continue;
-      if (resolved === null) {
-        lastError = null;
-        continue;
-      }
-      return resolved;
-    }
-    if (lastError === undefined || lastError === null) return lastError;
-    throw lastError;
+  if (RegExpPrototypeExec(/%2f|%5c/i, resolved.pathname) !== null) {
+    throw new ERR_INVALID_MODULE_SPECIFIER(
+      resolved, 'must not include encoded "/" or "\\" characters',
+      parentPath);
   }
-  if (typeof target === 'object' && target !== null) {
-    for (const condition of ObjectKeys(target)) {
-      if (condition === 'default' || conditions.has(condition)) {
-        const resolved = resolvePackageTarget(pkgPath, target[condition],
-                                              subpath, key, pattern,
-                                              conditions, base);
-        if (resolved === undefined) continue;
-        return resolved;
-      }
-    }
-    return undefined;
-  }
-  if (target === null) return null;
-  throw new ERR_INVALID_PACKAGE_TARGET(`${pkgPath}/`, key, target, false,
-                                         base);
+  const filename = fileURLToPath(resolved);
+  const found = tryFile(filename);
+  if (found) return found;
+  const err = new Error(`Cannot find module '${filename}'`);
+  err.code = 'MODULE_NOT_FOUND';
+  err.path = path.resolve(pkgPath, 'package.json');
+  throw err;
 }
 
-function patternKeyCompare(a, b) {
-  const aPatternIndex = StringPrototypeIndexOf(a, '*');
-  const bPatternIndex = StringPrototypeIndexOf(b, '*');
-  const baseLenA = aPatternIndex === -1 ? a.length : aPatternIndex + 1;
-  const baseLenB = bPatternIndex === -1 ? b.length : bPatternIndex + 1;
-  if (baseLenA > baseLenB) return -1;
-  if (baseLenB > baseLenA) return 1;
-  if (aPatternIndex === -1) return 1;
-  if (bPatternIndex === -1) return -1;
-  if (a.length > b.length) return -1;
-  if (b.length > a.length) return 1;
-  return 0;
-}
-
-function packageExportsResolve(pkgPath, subpath, pjson, base, conditions) {
-  let exports = pjson.exports;
-  if (isConditionalExportsMainSugar(exports, pjson.pjsonPath)) {
-    exports = { '.': exports };
-  }
-  if (ObjectPrototypeHasOwnProperty(exports, subpath) &&
-      !StringPrototypeIncludes(subpath, '*')) {
-    const resolved = resolvePackageTarget(pkgPath, exports[subpath], '',
-                                          subpath, false, conditions, base);
-    if (resolved === null || resolved === undefined) {
-      throw exportsNotFound(subpath, pkgPath, base);
-    }
-    return resolved;
-  }
-  let bestMatch = '';
-  let bestMatchSubpath;
-  for (const key of ObjectKeys(exports)) {
-    const patternIndex = StringPrototypeIndexOf(key, '*');
-    if (patternIndex !== -1 &&
-        StringPrototypeStartsWith(subpath,
-                                  StringPrototypeSlice(key, 0, patternIndex))) {
-      const patternTrailer = StringPrototypeSlice(key, patternIndex + 1);
-      if (subpath.length >= key.length &&
-          StringPrototypeEndsWith(subpath, patternTrailer) &&
-          patternKeyCompare(bestMatch, key) === 1 &&
-          StringPrototypeLastIndexOf(key, '*') === patternIndex) {
-        bestMatch = key;
-        bestMatchSubpath = StringPrototypeSlice(
-          subpath, patternIndex, subpath.length - patternTrailer.length);
-      }
-    }
-  }
-  if (bestMatch) {
-    const resolved = resolvePackageTarget(pkgPath, exports[bestMatch],
-                                          bestMatchSubpath, bestMatch, true,
-                                          conditions, base);
-    if (resolved === null || resolved === undefined) {
-      throw exportsNotFound(subpath, pkgPath, base);
-    }
-    return resolved;
-  }
-  throw exportsNotFound(subpath, pkgPath, base);
-}
-
-function exportsNotFound(subpath, pkgPath, base) {
-  // The messages name the package folder with its trailing slash.
-  return new ERR_PACKAGE_PATH_NOT_EXPORTED(
-    `${pkgPath}/`, subpath, base === undefined ? undefined : base);
+function packageJSONUrl(pkgPath) {
+  return require('internal/url').pathToFileURL(`${pkgPath}/package.json`);
 }
 
 // A bare specifier "name/sub" inside node_modules folder `nmPath`, through
@@ -518,8 +400,11 @@ function resolveExports(nmPath, request, conditions) {
   const pkgPath = path.resolve(nmPath, name);
   const pjson = readPackage(`${pkgPath}/package.json`);
   if (pjson?.exports !== undefined && pjson.exports !== null) {
-    return packageExportsResolve(pkgPath, `.${expansion}`, pjson, undefined,
-                                 conditions);
+    return finalizeEsmResolution(
+      lazyPackageResolution().packageExportsResolve(
+        packageJSONUrl(pkgPath), `.${expansion}`, pjson, undefined,
+        conditions),
+      null, pkgPath);
   }
   return undefined;
 }
@@ -540,8 +425,11 @@ function trySelf(parentPath, request, conditions) {
   } else {
     return false;
   }
-  return packageExportsResolve(pkg.path, expansion, pkg.data, undefined,
-                               conditions);
+  return finalizeEsmResolution(
+    lazyPackageResolution().packageExportsResolve(
+      packageJSONUrl(pkg.path), expansion, pkg.data,
+      require('internal/url').pathToFileURL(parentPath), conditions),
+    parentPath, pkg.path);
 }
 
 Module._findPath = function(request, paths, isMain) {
@@ -572,14 +460,8 @@ Module._findPath = function(request, paths, isMain) {
     if (!absoluteRequest && !isRelative) {
       const exportsResolved = resolveExports(curPath, request, conditions);
       if (exportsResolved) {
-        const found = tryFile(exportsResolved, isMain);
-        if (found) {
-          Module._pathCache[cacheKey] = found;
-          return found;
-        }
-        const err = new Error(`Cannot find module '${exportsResolved}'`);
-        err.code = 'MODULE_NOT_FOUND';
-        throw err;
+        Module._pathCache[cacheKey] = exportsResolved;
+        return exportsResolved;
       }
     }
     const basePath = path.resolve(curPath, request);
@@ -710,46 +592,14 @@ function resolveFilename(request, parent, isMain, options) {
 
   // "#name" imports of the enclosing package.
   if (request[0] === '#' && (parent?.filename || parent?.id === '<repl>')) {
-    const pkg = readPackageScope(parent.filename || path.resolve('<repl>'));
+    const parentPath = parent.filename || path.resolve('<repl>');
+    const pkg = readPackageScope(parentPath);
     if (pkg && pkg.data.imports !== undefined && pkg.data.imports !== null) {
-      const imports = pkg.data.imports;
-      const conditions = getCjsConditions();
-      let resolved;
-      if (ObjectPrototypeHasOwnProperty(imports, request) &&
-          !StringPrototypeIncludes(request, '*')) {
-        resolved = resolvePackageTarget(pkg.path, imports[request], '',
-                                        request, false, conditions);
-      } else {
-        // "#name/*" patterns: the most specific key that matches.
-        let best = '';
-        let star;
-        const keys = ObjectKeys(imports);
-        for (let i = 0; i < keys.length; i++) {
-          const key = keys[i];
-          const at = StringPrototypeIndexOf(key, '*');
-          if (at === -1 || StringPrototypeLastIndexOf(key, '*') !== at) {
-            continue;
-          }
-          const trailer = StringPrototypeSlice(key, at + 1);
-          if (request.length >= key.length &&
-              StringPrototypeStartsWith(request,
-                                        StringPrototypeSlice(key, 0, at)) &&
-              StringPrototypeEndsWith(request, trailer) &&
-              patternKeyCompare(best, key) === 1) {
-            best = key;
-            star = StringPrototypeSlice(request, at,
-                                        request.length - trailer.length);
-          }
-        }
-        if (best !== '') {
-          resolved = resolvePackageTarget(pkg.path, imports[best], star, best,
-                                          true, conditions);
-        }
-      }
-      if (resolved) {
-        const found = tryFile(resolved, isMain);
-        if (found) return found;
-      }
+      return finalizeEsmResolution(
+        lazyPackageResolution().packageImportsResolve(
+          request, require('internal/url').pathToFileURL(parentPath),
+          getCjsConditions()),
+        parentPath, pkg.path);
     }
   }
 
@@ -1165,7 +1015,6 @@ module.exports = {
   readPackage,
   readPackageScope,
   getCjsConditions,
-  packageExportsResolve,
   wrapSafe,
   toRealPath,
 };

@@ -292,10 +292,11 @@ function resolveWithHooks(specifier, parentURL, importAttributes) {
     return lazyProxy().request('resolve',
                                [specifier, parentURL, importAttributes]);
   }
+  // A hook's changes to the context's attributes are not the import's.
   const context = {
     __proto__: null,
     conditions: getConditions(),
-    importAttributes: importAttributes ?? { __proto__: null },
+    importAttributes: { __proto__: null, ...importAttributes },
     parentURL,
   };
   return runChain(resolveHooks, 'resolve', defaultResolve, specifier,
@@ -328,19 +329,34 @@ function sourceText(source) {
     .toString();
 }
 
-// Resolves and loads the static imports of `wrap` through the hooks,
-// then links it.
-async function linkWithHooks(wrap, url) {
-  const specifiers = wrap.getStaticDependencySpecifiers();
-  const deps = [];
-  for (let i = 0; i < specifiers.length; i++) {
-    const resolved = await resolveWithHooks(specifiers[i], url);
-    ArrayPrototypePush(deps, await moduleFor(resolved.url, resolved.format));
-  }
-  wrap.link(specifiers, deps);
+// The attributes an import goes on with: those the resolve hooks returned,
+// else its own.
+function attributesAfterResolve(resolved, importAttributes) {
+  const returned = resolved.importAttributes;
+  if (returned !== null && typeof returned === 'object') return returned;
+  return importAttributes ?? { __proto__: null };
 }
 
-async function moduleFor(url, format) {
+// Resolves and loads the module requests of `wrap` through the hooks, with
+// their import attributes, then links it.
+async function linkWithHooks(wrap, url) {
+  const requests = wrap.getModuleRequests();
+  const deps = [];
+  for (let i = 0; i < requests.length; i++) {
+    const attributes = { __proto__: null };
+    const pairs = requests[i][1];
+    for (let j = 0; j + 1 < pairs.length; j += 2) {
+      attributes[pairs[j]] = pairs[j + 1];
+    }
+    const resolved = await resolveWithHooks(requests[i][0], url, attributes);
+    ArrayPrototypePush(deps, await moduleFor(
+      resolved.url, resolved.format,
+      attributesAfterResolve(resolved, attributes)));
+  }
+  wrap.linkRequests(deps);
+}
+
+async function moduleFor(url, format, importAttributes) {
   const { internals } = loader();
   const cached = internals.cachedModule(url);
   if (cached !== undefined) return cached;
@@ -350,7 +366,7 @@ async function moduleFor(url, format) {
 
   const entry = { wrap: undefined, promise: undefined };
   entry.promise = (async () => {
-    const loaded = await loadWithHooks(url, format);
+    const loaded = await loadWithHooks(url, format, importAttributes);
     const finalFormat = loaded.format ?? format;
     if (finalFormat == null) {
       throw new ERR_UNKNOWN_MODULE_FORMAT(finalFormat, url);
@@ -363,7 +379,8 @@ async function moduleFor(url, format) {
         loaded.source);
     }
     const wrap = internals.createModuleFromSource(url, finalFormat,
-                                                  sourceText(loaded.source));
+                                                  sourceText(loaded.source),
+                                                  importAttributes);
     entry.wrap = wrap;
     await linkWithHooks(wrap, url);
     internals.cacheModule(url, wrap);
@@ -382,7 +399,8 @@ async function importWithHooks(specifier, parentURL, importAttributes) {
   try {
     const resolved = await resolveWithHooks(specifier, parentURL,
                                             importAttributes);
-    wrap = await moduleFor(resolved.url, resolved.format);
+    wrap = await moduleFor(resolved.url, resolved.format,
+                           attributesAfterResolve(resolved, importAttributes));
   } catch (err) {
     // The hooks thread ended with this request open: the import never
     // settles either (an awaiting entry module then exits with code 13).

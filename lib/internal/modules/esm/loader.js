@@ -8,18 +8,16 @@
 // evaluation is asynchronous (top-level await).
 
 const {
-  ArrayIsArray,
   ArrayPrototypeIncludes,
   ArrayPrototypePush,
   JSONParse,
   ObjectKeys,
-  ObjectPrototypeHasOwnProperty,
   PromisePrototypeThen,
   PromiseResolve,
   ReflectGet,
   RegExpPrototypeExec,
-  SafeMap,
   SafeSet,
+  StringPrototypeCharCodeAt,
   StringPrototypeEndsWith,
   StringPrototypeIncludes,
   StringPrototypeIndexOf,
@@ -37,7 +35,6 @@ const {
     ERR_INVALID_MODULE_SPECIFIER,
     ERR_INVALID_URL,
     ERR_MODULE_NOT_FOUND,
-    ERR_PACKAGE_IMPORT_NOT_DEFINED,
     ERR_REQUIRE_ASYNC_MODULE,
     ERR_UNKNOWN_BUILTIN_MODULE,
     ERR_UNKNOWN_FILE_EXTENSION,
@@ -47,6 +44,12 @@ const {
     ERR_UNSUPPORTED_RESOLVE_REQUEST,
   },
 } = require('internal/errors');
+const {
+  kImplicitTypeAttribute,
+  validateAttributes,
+} = require('internal/modules/esm/assert');
+const { LoadCache } = require('internal/modules/esm/module_map');
+const { ModuleJob } = require('internal/modules/esm/module_job');
 const path = require('path');
 const fsBinding = internalBinding('fs');
 
@@ -71,8 +74,15 @@ function lazyCjs() {
   return cjs;
 }
 
-// url -> ModuleWrap
-const moduleMap = new SafeMap();
+// (url, import type attribute) -> ModuleJob
+const loadCache = new LoadCache();
+const kNoAttributes = { __proto__: null };
+
+// The cache key of a module imported with `attributes`.
+function typeOf(attributes) {
+  const type = attributes?.type;
+  return typeof type === 'string' ? type : kImplicitTypeAttribute;
+}
 
 let conditions;
 // The conditions a resolve hook passed to the default step, while it runs.
@@ -152,39 +162,98 @@ function parsePackageName(specifier, parentURL) {
   return { name, subpath: `.${rest}` };
 }
 
+// DEP0151: an ES module found as a package's main by an index file or an
+// added extension.
+function warnLegacyMain(found, pkgPath, main, parentURL) {
+  if (process.noDeprecation) return;
+  let format;
+  try {
+    format = formatOfFile(found);
+  } catch {
+    return;
+  }
+  if (format !== 'module') return;
+  const rel = StringPrototypeSlice(found, pkgPath.length + 1);
+  const from = basePath(parentURL);
+  if (!main) {
+    process.emitWarning(
+      `No "main" or "exports" field defined in the package.json for ` +
+      `${pkgPath}/ resolving the main entry point "${rel}", imported from ` +
+      `${from}.\nDefault "index" lookups for the main are deprecated for ES ` +
+      'modules.', 'DeprecationWarning', 'DEP0151');
+  } else {
+    process.emitWarning(
+      `Package ${pkgPath}/ has a "main" field set to "${main}", excluding ` +
+      `the full filename and extension to the resolved file at "${rel}", ` +
+      `imported from ${from}.\n Automatic extension resolution of the ` +
+      '"main" field is deprecated for ES modules.',
+      'DeprecationWarning', 'DEP0151');
+  }
+}
+
+// The file a package without "exports" starts at: its "main" (a path,
+// tried with .js/.json/.node and as a folder), else its index file;
+// undefined when there is none.
 const kMainExtensions = ['.js', '.json', '.node'];
-function legacyMainResolve(pkgPath, pjson, parentURL) {
+function findLegacyMain(pkgPath, main) {
   const candidates = [];
-  if (pjson.main) {
-    const main = path.resolve(pkgPath, pjson.main);
-    ArrayPrototypePush(candidates, main);
+  if (main) {
+    const file = path.resolve(pkgPath, main);
+    ArrayPrototypePush(candidates, file);
     for (let i = 0; i < kMainExtensions.length; i++) {
-      ArrayPrototypePush(candidates, main + kMainExtensions[i]);
+      ArrayPrototypePush(candidates, file + kMainExtensions[i]);
     }
     for (let i = 0; i < kMainExtensions.length; i++) {
-      ArrayPrototypePush(candidates, `${main}/index${kMainExtensions[i]}`);
+      ArrayPrototypePush(candidates, `${file}/index${kMainExtensions[i]}`);
     }
   }
   for (let i = 0; i < kMainExtensions.length; i++) {
-    ArrayPrototypePush(candidates, `${pkgPath}/index${kMainExtensions[i]}`);
+    ArrayPrototypePush(candidates,
+                       path.resolve(pkgPath, `index${kMainExtensions[i]}`));
   }
   for (let i = 0; i < candidates.length; i++) {
-    if (statPath(candidates[i]) === 0) {
-      return finalizeFileURL(lazyUrl().pathToFileURL(candidates[i]),
-                             parentURL);
+    if (statPath(candidates[i]) === 0) return candidates[i];
+  }
+  return undefined;
+}
+
+function legacyMainResolve(pkgPath, pjson, parentURL) {
+  const found = findLegacyMain(pkgPath, pjson.main);
+  if (found !== undefined) {
+    const url = finalizeFileURL(lazyUrl().pathToFileURL(found), parentURL);
+    if (!pjson.main || found !== path.resolve(pkgPath, pjson.main)) {
+      warnLegacyMain(found, pkgPath, pjson.main, parentURL);
     }
+    return url;
   }
   throw new ERR_MODULE_NOT_FOUND(`${pkgPath}/`, basePath(parentURL),
                                  undefined);
 }
 
-function resolveInPackage(pkgPath, pjson, subpath, parentURL) {
+let packageResolution;
+function lazyPackageResolution() {
+  packageResolution ??= require('internal/modules/esm/resolve');
+  return packageResolution;
+}
+
+// A URL "exports" or "imports" gave: a file's, or a builtin's.
+function finalizePackageURL(url, parentURL) {
+  if (typeof url === 'string') {
+    if (StringPrototypeStartsWith(url, 'node:')) return url;
+    url = new (lazyUrl().URL)(url);
+  }
+  return finalizeFileURL(url, parentURL);
+}
+
+function resolveInPackage(pkgPath, pjson, subpath, parentURL,
+                          conditions = getConditions()) {
   const { pathToFileURL } = lazyUrl();
   if (pjson !== undefined && pjson.exports !== undefined &&
       pjson.exports !== null) {
-    const file = lazyCjs().packageExportsResolve(
-      pkgPath, subpath, pjson, basePath(parentURL), getConditions());
-    return finalizeFileURL(pathToFileURL(file), parentURL);
+    const url = lazyPackageResolution().packageExportsResolve(
+      pathToFileURL(`${pkgPath}/package.json`), subpath, pjson, parentURL,
+      conditions);
+    return finalizePackageURL(url, parentURL);
   }
   if (subpath === '.') {
     return legacyMainResolve(pkgPath, pjson ?? {}, parentURL);
@@ -197,7 +266,12 @@ function resolveInPackage(pkgPath, pjson, subpath, parentURL) {
     parentURL);
 }
 
-function packageResolve(specifier, parentURL) {
+// `specifier` (a bare "name/sub") from `parentURL`: the package is looked
+// up in node_modules folders, or is the parent's own.
+function packageResolve(specifier, parentURL, conditions = getConditions()) {
+  if (BuiltinModule.canBeRequiredWithoutScheme(specifier)) {
+    return `node:${specifier}`;
+  }
   const { name, subpath } = parsePackageName(specifier, parentURL);
   const { readPackage, readPackageScope } = lazyCjs();
   const parentPath = basePath(parentURL);
@@ -212,7 +286,8 @@ function packageResolve(specifier, parentURL) {
   const scope = readPackageScope(`${fromDir}/x`);
   if (scope && scope.data.name === name && scope.data.exports !== undefined &&
       scope.data.exports !== null) {
-    return resolveInPackage(scope.path, scope.data, subpath, parentURL);
+    return resolveInPackage(scope.path, scope.data, subpath, parentURL,
+                            conditions);
   }
   let dir = fromDir;
   while (true) {
@@ -220,7 +295,7 @@ function packageResolve(specifier, parentURL) {
       const pkgPath = `${dir === '/' ? '' : dir}/node_modules/${name}`;
       if (statPath(pkgPath) === 1) {
         return resolveInPackage(pkgPath, readPackage(`${pkgPath}/package.json`),
-                                subpath, parentURL);
+                                subpath, parentURL, conditions);
       }
     }
     if (dir === '/' || dir === '') break;
@@ -229,76 +304,11 @@ function packageResolve(specifier, parentURL) {
   throw new ERR_MODULE_NOT_FOUND(name, parentPath, undefined);
 }
 
-function pickTarget(target) {
-  if (typeof target === 'string' || target === null) return target;
-  if (ArrayIsArray(target)) {
-    for (let i = 0; i < target.length; i++) {
-      const t = pickTarget(target[i]);
-      if (t !== undefined && t !== null) return t;
-    }
-    return null;
-  }
-  if (typeof target === 'object') {
-    const keys = ObjectKeys(target);
-    const conds = getConditions();
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === 'default' || conds.has(keys[i])) {
-        const t = pickTarget(target[keys[i]]);
-        if (t !== undefined) return t;
-      }
-    }
-  }
-  return undefined;
-}
-
 function packageImportsResolve(specifier, parentURL) {
-  const parentPath = basePath(parentURL);
-  const scope = parentPath && path.isAbsolute(parentPath) ?
-    lazyCjs().readPackageScope(parentPath) : false;
-  const imports = scope ? scope.data.imports : undefined;
-  if (imports !== null && typeof imports === 'object') {
-    let target;
-    let star;
-    if (ObjectPrototypeHasOwnProperty(imports, specifier) &&
-        StringPrototypeIndexOf(specifier, '*') === -1) {
-      target = pickTarget(imports[specifier]);
-    } else {
-      let best = '';
-      const keys = ObjectKeys(imports);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i];
-        const at = StringPrototypeIndexOf(key, '*');
-        if (at === -1) continue;
-        const prefix = StringPrototypeSlice(key, 0, at);
-        const trailer = StringPrototypeSlice(key, at + 1);
-        if (StringPrototypeStartsWith(specifier, prefix) &&
-            StringPrototypeEndsWith(specifier, trailer) &&
-            specifier.length >= key.length && key.length > best.length) {
-          best = key;
-          star = StringPrototypeSlice(specifier, at,
-                                      specifier.length - trailer.length);
-        }
-      }
-      if (best !== '') target = pickTarget(imports[best]);
-    }
-    if (typeof target === 'string') {
-      if (star !== undefined) {
-        let out = '';
-        for (let i = 0; i < target.length; i++) {
-          out += target[i] === '*' ? star : target[i];
-        }
-        target = out;
-      }
-      if (StringPrototypeStartsWith(target, './')) {
-        return finalizeFileURL(
-          lazyUrl().pathToFileURL(path.resolve(scope.path, target)),
-          parentURL);
-      }
-      return resolve(target, parentURL);
-    }
-  }
-  throw new ERR_PACKAGE_IMPORT_NOT_DEFINED(
-    specifier, scope ? `${scope.path}/` : undefined, parentPath);
+  return finalizePackageURL(
+    lazyPackageResolution().packageImportsResolve(specifier, parentURL,
+                                                  getConditions()),
+    parentURL);
 }
 
 function isRelative(specifier) {
@@ -308,28 +318,39 @@ function isRelative(specifier) {
     specifier === '.' || specifier === '..';
 }
 
-// The URL `specifier` names, imported from `parentURL` (a URL string),
-// through module.registerHooks() resolve hooks when there are some.
-function resolve(specifier, parentURL) {
+// What `specifier` imported with `attributes` from `parentURL` (a URL
+// string) names, through module.registerHooks() resolve hooks when there
+// are some: { url, format (a hook's, or undefined), importAttributes }.
+function resolveRequest(specifier, parentURL, attributes = kNoAttributes) {
   const hooks = lazySyncHooks();
-  if (!hooks.hasResolveHooks()) return defaultResolve(specifier, parentURL);
+  if (!hooks.hasResolveHooks()) {
+    return { __proto__: null, url: defaultResolve(specifier, parentURL),
+             format: undefined, importAttributes: attributes };
+  }
   const context = {
     __proto__: null,
     conditions: ['node', 'import', 'module-sync', 'node-addons'],
-    importAttributes: { __proto__: null },
+    importAttributes: attributes,
     parentURL,
   };
   const result = hooks.resolveWithHooks(specifier, context, (s, ctx) => {
     return { url: defaultResolve(s, ctx.parentURL ?? parentURL) };
   });
-  if (typeof result.format === 'string') {
-    formatFromHooks.set(result.url, result.format);
-  }
-  return result.url;
+  const importAttributes = result.importAttributes;
+  return {
+    __proto__: null,
+    url: result.url,
+    format: typeof result.format === 'string' ? result.format : undefined,
+    importAttributes: importAttributes !== null &&
+      typeof importAttributes === 'object' ? importAttributes : attributes,
+  };
 }
 
-// Formats resolve hooks named, for the load that follows.
-const formatFromHooks = new SafeMap();
+// The URL `specifier` names, imported from `parentURL`.
+function resolve(specifier, parentURL, attributes = kNoAttributes) {
+  return resolveRequest(specifier, parentURL, attributes).url;
+}
+
 let syncHooks;
 function lazySyncHooks() {
   syncHooks ??= require('internal/modules/customization_hooks');
@@ -402,10 +423,16 @@ function defaultResolve(specifier, parentURL) {
   throw new ERR_UNSUPPORTED_ESM_URL_SCHEME(url, ['file', 'data', 'node']);
 }
 
-function parseDataURL(url) {
+// { format, mime, source } of a data: URL; an unknown MIME type throws
+// ERR_UNKNOWN_MODULE_FORMAT, or gives format undefined when `strict` is
+// false.
+function parseDataURL(url, strict = true) {
   const m = RegExpPrototypeExec(/^data:([^,;]*)(?:;[^,;]*)*?(;base64)?,(.*)$/s,
                                 url);
-  if (m === null) throw new ERR_UNKNOWN_MODULE_FORMAT('undefined', url);
+  if (m === null) {
+    if (!strict) return { format: undefined, mime: 'undefined', source: '' };
+    throw new ERR_UNKNOWN_MODULE_FORMAT('undefined', url);
+  }
   const body = m[2] ?
     require('buffer').Buffer.from(decodeURIComponent(m[3]), 'base64')
       .toString() :
@@ -413,8 +440,8 @@ function parseDataURL(url) {
   let format;
   if (m[1] === 'text/javascript') format = 'module';
   else if (m[1] === 'application/json') format = 'json';
-  else throw new ERR_UNKNOWN_MODULE_FORMAT(m[1], url);
-  return { format, source: body };
+  else if (strict) throw new ERR_UNKNOWN_MODULE_FORMAT(m[1], url);
+  return { format, mime: m[1], source: body };
 }
 
 // The format a file: URL has: module, commonjs, json, addon or
@@ -555,14 +582,34 @@ function syncBuiltinESMExports() {
   }
 }
 
+// A JSON file shares require()'s cache (a URL with a query or fragment
+// does not): a
+// file required before the import gives require()'s object, and one
+// imported first is what a later require() gets.
 function newJSONModule(url, source, filename) {
+  const shareCache = filename !== undefined &&
+    RegExpPrototypeExec(/[?#]/, url) === null;
   return newSyntheticModule(url, ['default'], function() {
+    const { Module } = lazyCjs();
+    const cached = shareCache ? Module._cache[filename] : undefined;
+    if (cached?.loaded) {
+      this.setExport('default', cached.exports);
+      return;
+    }
     let value;
     try {
-      value = JSONParse(source);
+      value = JSONParse(StringPrototypeCharCodeAt(source, 0) === 0xFEFF ?
+        StringPrototypeSlice(source, 1) : source);
     } catch (err) {
       err.message = `${filename ?? url}: ${err.message}`;
       throw err;
+    }
+    if (shareCache) {
+      const module = new Module(filename, null);
+      module.filename = filename;
+      module.exports = value;
+      module.loaded = true;
+      Module._cache[filename] = module;
     }
     this.setExport('default', value);
   });
@@ -588,26 +635,36 @@ function compileAsCommonJSOrModule(url, filename, source) {
   return newCommonJSModule(url, filename, source);
 }
 
-// Creates the module for `url` (not linked yet); load hooks of
-// module.registerHooks() give its format and source when there are some.
-function createModule(url, format, source, fromHooks = false) {
+// Creates the module for `url` (not linked yet), checking the import
+// `attributes` against its format; load hooks of module.registerHooks()
+// give its format and source when there are some.
+function createModule(url, format, source, attributes = kNoAttributes,
+                      fromHooks = false) {
   if (!fromHooks && source === undefined && lazySyncHooks().hasLoadHooks()) {
     const context = {
       __proto__: null,
       conditions: ['node', 'import', 'module-sync', 'node-addons'],
-      format: format ?? formatFromHooks.get(url),
-      importAttributes: { __proto__: null },
+      format,
+      importAttributes: attributes,
     };
     const loaded = syncHooks.loadWithHooks(url, context, (u, ctx) => {
       return defaultLoadSync(u, ctx.format);
     });
     return createModuleFromSource(url, loaded.format ?? context.format,
-                                  syncHooks.sourceToString(loaded.source));
+                                  syncHooks.sourceToString(loaded.source),
+                                  attributes);
   }
-  if (StringPrototypeStartsWith(url, 'node:')) return newBuiltinModule(url);
+  if (StringPrototypeStartsWith(url, 'node:')) {
+    validateAttributes(url, 'builtin', attributes);
+    return newBuiltinModule(url);
+  }
   if (StringPrototypeStartsWith(url, 'data:')) {
-    const data = parseDataURL(url);
+    const data = parseDataURL(url, false);
+    validateAttributes(url, data.format, attributes);
     if (data.format === 'json') return newJSONModule(url, data.source);
+    if (data.format === undefined) {
+      throw new ERR_UNKNOWN_MODULE_FORMAT(data.mime, url);
+    }
     return newSourceTextModule(url, data.source);
   }
   const filename = lazyUrl().fileURLToPath(url);
@@ -616,6 +673,9 @@ function createModule(url, format, source, fromHooks = false) {
     process.send({ 'watch:import': [url] });
   }
   format ??= formatOfFile(filename);
+  // A .js without "type" is JavaScript either way.
+  validateAttributes(url, format === 'commonjs-or-module' ? 'module' : format,
+                     attributes);
   if (format === 'json') {
     return newJSONModule(url, readFile(filename), filename);
   }
@@ -632,22 +692,40 @@ function createModule(url, format, source, fromHooks = false) {
   return compileAsCommonJSOrModule(url, filename, source);
 }
 
-// The module for `url` with its whole static graph loaded and linked.
-function getModule(url, format, source) {
-  let wrap = moduleMap.get(url);
-  if (wrap !== undefined) return wrap;
-  wrap = createModule(url, format, source);
-  moduleMap.set(url, wrap);
+// { key: value } of the [key, value, ...] list of a module request.
+function attributesObject(pairs) {
+  if (pairs.length === 0) return kNoAttributes;
+  const attributes = { __proto__: null };
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    attributes[pairs[i]] = pairs[i + 1];
+  }
+  return attributes;
+}
+
+// The module for `url` imported with `attributes`, with its whole static
+// graph loaded and linked.
+function getModule(url, format, source, attributes = kNoAttributes) {
+  const type = typeOf(attributes);
+  const cached = loadCache.get(url, type);
+  if (cached !== undefined) return cached.module;
+  const wrap = createModule(url, format, source, attributes);
+  loadCache.set(url, type,
+                new ModuleJob(getOrInitializeCascadedLoader(), url,
+                              attributes, wrap));
   try {
-    const specifiers = wrap.getStaticDependencySpecifiers();
+    const requests = wrap.getModuleRequests();
     const deps = [];
-    for (let i = 0; i < specifiers.length; i++) {
-      ArrayPrototypePush(deps, getModule(resolve(specifiers[i], url)));
+    for (let i = 0; i < requests.length; i++) {
+      const resolved = resolveRequest(requests[i][0], url,
+                                      attributesObject(requests[i][1]));
+      ArrayPrototypePush(deps, getModule(resolved.url, resolved.format,
+                                         undefined,
+                                         resolved.importAttributes));
     }
-    wrap.link(specifiers, deps);
+    wrap.linkRequests(deps);
     wrap.linkedModules = deps;
   } catch (err) {
-    moduleMap.delete(url);
+    loadCache.delete(url, type);
     throw err;
   }
   return wrap;
@@ -662,9 +740,11 @@ function runModule(wrap) {
 
 // import(): runs in a later microtask, never inside the evaluation of the
 // module that asked.
-function importModule(specifier, parentURL) {
+function importModule(specifier, parentURL, attributes = kNoAttributes) {
   return PromisePrototypeThen(PromiseResolve(), () => {
-    const wrap = getModule(resolve(specifier, parentURL));
+    const resolved = resolveRequest(specifier, parentURL, attributes);
+    const wrap = getModule(resolved.url, resolved.format, undefined,
+                           resolved.importAttributes);
     return PromisePrototypeThen(runModule(wrap), () => wrap.getNamespace());
   });
 }
@@ -685,12 +765,14 @@ function referrerURL(referrer) {
 
 // import() from any script or module; through the customization hooks
 // when some are registered.
-function importModuleDynamically(specifier, referrer) {
+function importModuleDynamically(specifier, referrer, attributes) {
   const hooks = require('internal/modules/esm/hooks');
   if (hooks.hooksActive()) {
-    return hooks.importModule(`${specifier}`, referrerURL(referrer));
+    return hooks.importModule(`${specifier}`, referrerURL(referrer),
+                              attributes);
   }
-  return importModule(`${specifier}`, referrerURL(referrer));
+  return importModule(`${specifier}`, referrerURL(referrer),
+                      attributes ?? kNoAttributes);
 }
 
 function initializeImportMeta(meta, wrap) {
@@ -980,18 +1062,22 @@ function formatOfURL(url) {
 }
 
 // A module from a format and source a load hook chose.
-function createModuleFromSource(url, format, source) {
+function createModuleFromSource(url, format, source,
+                                attributes = kNoAttributes) {
+  validateAttributes(url, format, attributes);
   if (format === 'builtin') return newBuiltinModule(url);
   const filename = StringPrototypeStartsWith(url, 'file:') ?
     lazyUrl().fileURLToPath(url) : undefined;
-  if (source == null) return createModule(url, format, undefined, true);
+  if (source == null) {
+    return createModule(url, format, undefined, attributes, true);
+  }
   if (format === 'module') return newSourceTextModule(url, source);
   if (format === 'json') return newJSONModule(url, source, filename);
   if (format === 'commonjs' && filename !== undefined) {
     return newCommonJSModuleFromSource(url, filename, source);
   }
   if (format === 'commonjs' || format === 'wasm' || format === 'addon') {
-    return createModule(url, format, undefined, true);
+    return createModule(url, format, undefined, attributes, true);
   }
   throw new ERR_UNKNOWN_MODULE_FORMAT(format, url);
 }
@@ -1042,14 +1128,43 @@ function evaluateSync(url) {
   return wrap.getNamespace();
 }
 
+// The loader object Node's internals pass around (a ModuleJob names its
+// loader); lode has one module graph, which every instance works on.
+class ModuleLoader {
+  resolve(specifier, parentURL, importAttributes = kNoAttributes) {
+    const { url, format } = resolveRequest(specifier, parentURL,
+                                           importAttributes);
+    return { __proto__: null, url, format };
+  }
+
+  import(specifier, parentURL, importAttributes = kNoAttributes) {
+    return importModule(specifier, parentURL, importAttributes);
+  }
+}
+
+let cascadedLoader;
+function getOrInitializeCascadedLoader() {
+  cascadedLoader ??= new ModuleLoader();
+  return cascadedLoader;
+}
+
+function createModuleLoader() {
+  return new ModuleLoader();
+}
+
 // What the customization hooks (esm/hooks.js) build on.
 const internals = {
-  cachedModule: (url) => moduleMap.get(url),
-  cacheModule: (url, wrap) => moduleMap.set(url, wrap),
+  cachedModule: (url) => loadCache.get(url)?.module,
+  cacheModule: (url, wrap) => loadCache.set(
+    url, undefined,
+    new ModuleJob(getOrInitializeCascadedLoader(), url, undefined, wrap)),
   containsModuleSyntax: (source, filename) =>
     containsModuleSyntax(source, filename),
   createModuleFromSource,
+  defaultResolve,
   evaluateSync,
+  findLegacyMain,
+  packageResolve,
   formatOfFile,
   formatOfURL,
   getConditions: () => getConditions(),
@@ -1074,7 +1189,9 @@ module.exports = {
   internals,
   checkUnsettledTopLevelAwait,
   containsModuleSyntax,
+  createModuleLoader,
   getModule,
+  getOrInitializeCascadedLoader,
   importModule,
   initializeESMCallbacks,
   requireESM,
