@@ -8,10 +8,12 @@
 // evaluation is asynchronous (top-level await).
 
 const {
+  ArrayIsArray,
   ArrayPrototypeIncludes,
   ArrayPrototypePush,
   JSONParse,
   ObjectKeys,
+  ObjectPrototypeHasOwnProperty,
   PromisePrototypeThen,
   PromiseResolve,
   ReflectGet,
