@@ -51,6 +51,8 @@ const {
   setupPortReferencing,
 } = require('internal/worker/io');
 const { deserializeError } = require('internal/error_serdes');
+const dc = require('diagnostics_channel');
+const workerThreadsChannel = dc.channel('worker_threads');
 
 const binding = internalBinding('worker');
 const {
@@ -273,6 +275,9 @@ class Worker extends EventEmitter {
 
     this[kHandle].startThread();
     process.nextTick(() => process.emit('worker', this));
+    if (workerThreadsChannel.hasSubscribers) {
+      workerThreadsChannel.publish({ worker: this });
+    }
   }
 
   [kOnExit](code, customErr, customErrReason) {

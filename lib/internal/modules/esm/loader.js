@@ -622,12 +622,28 @@ function referrerURL(referrer) {
 
 // import() from any script or module; through the customization hooks
 // when some are registered.
+// Traced on the 'module.import' channel as in Node: start and end around
+// the call, then error, asyncStart and asyncEnd when it settles.
 function importModuleDynamically(specifier, referrer) {
-  const hooks = require('internal/modules/esm/hooks');
-  if (hooks.hooksActive()) {
-    return hooks.importModule(`${specifier}`, referrerURL(referrer));
+  specifier = `${specifier}`;
+  const parentURL = referrerURL(referrer);
+  importChannel ??= require('diagnostics_channel')
+    .tracingChannel('module.import');
+  if (!importChannel.hasSubscribers) {
+    return importThroughHooks(specifier, parentURL);
   }
-  return importModule(`${specifier}`, referrerURL(referrer));
+  return importChannel.tracePromise(importThroughHooks, {
+    __proto__: null,
+    parentURL,
+    url: specifier,
+  }, undefined, specifier, parentURL);
+}
+let importChannel;
+
+function importThroughHooks(specifier, parentURL) {
+  const hooks = require('internal/modules/esm/hooks');
+  if (hooks.hooksActive()) return hooks.importModule(specifier, parentURL);
+  return importModule(specifier, parentURL);
 }
 
 function initializeImportMeta(meta, wrap) {
