@@ -243,9 +243,10 @@ void AppendHeapFigures(Isolate* isolate, std::string* out) {
   out->append("]}");
 }
 
-// The C++ side of one binding.GCProfiler object. While it runs, its object
-// is held strongly (the GC callbacks point at it); otherwise the object is
-// weak and its collection frees this.
+// The C++ side of one binding.GCProfiler object, which holds it weakly:
+// its collection (node:v8's GCProfiler dropped, running or not) removes the
+// GC callbacks and frees this. That happens in the first-pass weak callback,
+// outside V8's walks over its GC callback lists.
 class GCProfiler {
  public:
   GCProfiler(Environment* env, Local<Object> object)
@@ -268,7 +269,6 @@ class GCProfiler {
   void Start() {
     if (running_) return;
     running_ = true;
-    object_.ClearWeak();
     json_ = "{\"version\":1,";
     AppendNumber(&json_, "startTime", WallClockMs());
     json_.append(",\"statistics\":[");
@@ -281,7 +281,6 @@ class GCProfiler {
   std::string Stop() {
     if (!running_) return std::string();
     RemoveCallbacks();
-    object_.SetWeak(this, OnGC, v8::WeakCallbackType::kParameter);
     json_.append("],");
     AppendNumber(&json_, "endTime", WallClockMs());
     json_.push_back('}');

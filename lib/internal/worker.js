@@ -411,6 +411,15 @@ class Worker extends EventEmitter {
     return PromiseReject(new ERR_NOT_IMPLEMENTED('worker.getHeapSnapshot'));
   }
 
+  // Needs a request to the worker's thread, which lode's workers lack.
+  startCpuProfile() {
+    if (this[kHandle] === null) {
+      return PromiseReject(new ERR_WORKER_NOT_RUNNING());
+    }
+    const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
+    return PromiseReject(new ERR_NOT_IMPLEMENTED('worker.startCpuProfile'));
+  }
+
   async [SymbolAsyncDispose]() {
     await this.terminate();
   }
