@@ -1,8 +1,8 @@
 'use strict';
 
-// node:v8: heap figures, V8 flags, heap snapshots and structured
-// serialization, over internalBinding('v8'). The tools that need V8
-// features lode lacks (object queries, CPU profiles, GC profiling, promise
+// node:v8: heap figures, V8 flags, heap snapshots, object queries, CPU and
+// GC profiles and structured serialization, over internalBinding('v8'). The
+// tools that need V8 features lode lacks (C++ heap statistics, promise
 // hooks, coverage files, building startup snapshots) throw
 // ERR_NOT_IMPLEMENTED naming the API.
 
@@ -16,6 +16,7 @@ const {
   DataViewPrototypeGetBuffer,
   DataViewPrototypeGetByteLength,
   DataViewPrototypeGetByteOffset,
+  ArrayPrototypeMap,
   Error,
   Float32Array,
   Float64Array,
@@ -23,9 +24,11 @@ const {
   Int16Array,
   Int32Array,
   Int8Array,
+  JSONParse,
   ObjectDefineProperty,
   ObjectPrototypeToString,
   SafeMap,
+  SymbolDispose,
   TypedArrayPrototypeGetBuffer,
   TypedArrayPrototypeGetByteLength,
   TypedArrayPrototypeGetByteOffset,
@@ -40,15 +43,18 @@ const binding = internalBinding('v8');
 const { Serializer, Deserializer } = binding;
 const {
   codes: {
+    ERR_INVALID_ARG_VALUE,
     ERR_NOT_BUILDING_SNAPSHOT,
     ERR_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
 const {
+  validateFunction,
   validateObject,
   validateString,
   validateUint32,
 } = require('internal/validators');
+const { emitExperimentalWarning, kEmptyObject } = require('internal/util');
 const { FastBuffer } = require('internal/buffer');
 const { Buffer } = require('buffer');
 
@@ -195,17 +201,68 @@ function notImplemented(name) {
   };
 }
 
-const queryObjects = notImplemented('v8.queryObjects');
 const getCppHeapStatistics = notImplemented('v8.getCppHeapStatistics');
-const startCpuProfile = notImplemented('v8.startCpuProfile');
+
+// ---- profiles and object queries -------------------------------------------
+
+const kSummaryInspectOptions = { __proto__: null, depth: 0 };
+
+// The objects whose prototype chain holds ctor.prototype (what the
+// console's queryObjects() finds): their count, or each one inspected.
+function queryObjects(ctor, options = kEmptyObject) {
+  validateFunction(ctor, 'constructor');
+  if (options !== kEmptyObject) validateObject(options, 'options');
+  const format = options.format || 'count';
+  if (format !== 'count' && format !== 'summary') {
+    throw new ERR_INVALID_ARG_VALUE('options.format', format);
+  }
+  emitExperimentalWarning('v8.queryObjects()');
+  const objects = binding.queryObjects(ctor.prototype);
+  if (format === 'count') return objects.length;
+  const { inspect } = require('internal/util/inspect');
+  return ArrayPrototypeMap(objects,
+                           (object) => inspect(object, kSummaryInspectOptions));
+}
+
+class SyncCPUProfileHandle {
+  #id;
+  #stopped = false;
+
+  constructor(id) {
+    this.#id = id;
+  }
+
+  // The profile as .cpuprofile JSON text; undefined once stopped.
+  stop() {
+    if (this.#stopped) return undefined;
+    this.#stopped = true;
+    return binding.stopCpuProfile(this.#id);
+  }
+
+  [SymbolDispose]() {
+    this.stop();
+  }
+}
+
+function startCpuProfile() {
+  return new SyncCPUProfileHandle(binding.startCpuProfile());
+}
 
 class GCProfiler {
+  #profiler = null;
+
   start() {
-    throw new ERR_NOT_IMPLEMENTED('v8.GCProfiler');
+    if (this.#profiler === null) {
+      this.#profiler = new binding.GCProfiler();
+      this.#profiler.start();
+    }
   }
 
   stop() {
-    throw new ERR_NOT_IMPLEMENTED('v8.GCProfiler');
+    if (this.#profiler === null) return undefined;
+    const text = this.#profiler.stop();
+    this.#profiler = null;
+    return JSONParse(text);
   }
 }
 

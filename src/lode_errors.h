@@ -28,7 +28,8 @@ class Environment;
   V(ERR_MISSING_ARGS, TypeError)                         \
   V(ERR_DLOPEN_FAILED, Error)                            \
   V(ERR_INVALID_OBJECT_DEFINE_PROPERTY, TypeError)         \
-  V(ERR_CONSTRUCT_CALL_INVALID, TypeError)
+  V(ERR_CONSTRUCT_CALL_INVALID, TypeError)              \
+  V(ERR_CPU_PROFILE_TOO_MANY, Error)
 
 #define V(code, type)                                                \
   void THROW_##code(v8::Isolate* isolate, const std::string& message);

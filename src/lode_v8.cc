@@ -8,6 +8,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_v8_profiler.h"
 #include "util.h"
 #include "v8-profiler.h"
 
@@ -606,6 +607,8 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   DESERIALIZER_METHODS(V)
 #undef V
   SetConstructorFunction(context, target, "Deserializer", des);
+
+  InitializeProfilers(context, target);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
@@ -616,6 +619,7 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   SERIALIZER_METHODS(V)
   DESERIALIZER_METHODS(V)
 #undef V
+  RegisterProfilerReferences(registry);
 }
 
 }  // namespace lode::v8_binding

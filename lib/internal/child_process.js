@@ -66,6 +66,8 @@ const {
 const { convertToValidSignal, deprecate } = require('internal/util');
 const { isArrayBufferView } = require('internal/util/types');
 const EventEmitter = require('events');
+const dc = require('diagnostics_channel');
+const childProcessChannel = dc.channel('child_process');
 
 let pipeBinding;
 function lazyPipeBinding() {
@@ -149,6 +151,9 @@ function ChildProcess() {
     process.nextTick(flushStdio, this);
     maybeClose(this);
   });
+  if (childProcessChannel.hasSubscribers) {
+    childProcessChannel.publish({ process: this });
+  }
 }
 ObjectSetPrototypeOf(ChildProcess.prototype, EventEmitter.prototype);
 ObjectSetPrototypeOf(ChildProcess, EventEmitter);

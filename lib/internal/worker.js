@@ -51,6 +51,8 @@ const {
   setupPortReferencing,
 } = require('internal/worker/io');
 const { deserializeError } = require('internal/error_serdes');
+const dc = require('diagnostics_channel');
+const workerThreadsChannel = dc.channel('worker_threads');
 
 const binding = internalBinding('worker');
 const {
@@ -280,6 +282,9 @@ class Worker extends EventEmitter {
     this[kHandle].startThread();
     if (doEval !== 'internal') {
       process.nextTick(() => process.emit('worker', this));
+      if (workerThreadsChannel.hasSubscribers) {
+        workerThreadsChannel.publish({ worker: this });
+      }
     }
   }
 
@@ -412,6 +417,15 @@ class Worker extends EventEmitter {
     }
     const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
     return PromiseReject(new ERR_NOT_IMPLEMENTED('worker.getHeapSnapshot'));
+  }
+
+  // Needs a request to the worker's thread, which lode's workers lack.
+  startCpuProfile() {
+    if (this[kHandle] === null) {
+      return PromiseReject(new ERR_WORKER_NOT_RUNNING());
+    }
+    const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
+    return PromiseReject(new ERR_NOT_IMPLEMENTED('worker.startCpuProfile'));
   }
 
   async [SymbolAsyncDispose]() {

@@ -781,11 +781,20 @@ Module.prototype.require = function(id) {
   }
   requireDepth++;
   try {
-    return Module._load(id, this, false);
+    requireChannel ??= require('diagnostics_channel')
+      .tracingChannel('module.require');
+    if (!requireChannel.hasSubscribers) return Module._load(id, this, false);
+    return requireChannel.traceSync(Module._load, {
+      __proto__: null,
+      parentFilename: this.filename,
+      id,
+    }, Module, id, this, false);
   } finally {
     requireDepth--;
   }
 };
+// The 'module.require' tracing channel, made on the first require().
+let requireChannel;
 let requireDepth = 0;
 
 // "#!..." on the first line: kept as a comment of the same length, so

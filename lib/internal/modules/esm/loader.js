@@ -767,14 +767,30 @@ function referrerURL(referrer) {
 
 // import() from any script or module; through the customization hooks
 // when some are registered.
+// Traced on the 'module.import' channel as in Node: start and end around
+// the call, then error, asyncStart and asyncEnd when it settles.
 function importModuleDynamically(specifier, referrer, attributes) {
+  specifier = `${specifier}`;
+  const parentURL = referrerURL(referrer);
+  importChannel ??= require('diagnostics_channel')
+    .tracingChannel('module.import');
+  if (!importChannel.hasSubscribers) {
+    return importThroughHooks(specifier, parentURL, attributes);
+  }
+  return importChannel.tracePromise(importThroughHooks, {
+    __proto__: null,
+    parentURL,
+    url: specifier,
+  }, undefined, specifier, parentURL, attributes);
+}
+let importChannel;
+
+function importThroughHooks(specifier, parentURL, attributes) {
   const hooks = require('internal/modules/esm/hooks');
   if (hooks.hooksActive()) {
-    return hooks.importModule(`${specifier}`, referrerURL(referrer),
-                              attributes);
+    return hooks.importModule(specifier, parentURL, attributes);
   }
-  return importModule(`${specifier}`, referrerURL(referrer),
-                      attributes ?? kNoAttributes);
+  return importModule(specifier, parentURL, attributes ?? kNoAttributes);
 }
 
 function initializeImportMeta(meta, wrap) {
