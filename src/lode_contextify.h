@@ -48,6 +48,13 @@ v8::MaybeLocal<v8::Value> RunWatched(
     v8::Isolate* isolate, int64_t timeout, bool break_on_sigint,
     const std::function<v8::MaybeLocal<v8::Value>()>& run);
 
+// Keeps the "file:line\nsource\n   ^^^\n" text of the exception `try_catch`
+// caught under the private arrow-message symbol of the error, where
+// lib/internal/util.js decorateErrorStack() finds it (a link error of an ES
+// module shows the import statement that failed this way).
+void SetArrowMessage(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                     const v8::TryCatch& try_catch);
+
 }  // namespace lode::contextify
 
 #endif  // SRC_LODE_CONTEXTIFY_H_

@@ -561,8 +561,18 @@ void Instantiate(const FunctionCallbackInfo<Value>& args) {
   }
   Local<Context> context = ContextOf(isolate, wrap);
   Context::Scope context_scope(context);
+  TryCatch try_catch(isolate);
   bool ok;
-  if (!module->InstantiateModule(context, ResolveCallback).To(&ok)) return;
+  if (!module->InstantiateModule(context, ResolveCallback).To(&ok)) {
+    if (try_catch.HasCaught()) {
+      // A missing export: the error points at the import statement.
+      if (!try_catch.HasTerminated()) {
+        contextify::SetArrowMessage(isolate, context, try_catch);
+      }
+      try_catch.ReThrow();
+    }
+    return;
+  }
   args.GetReturnValue().Set(ok);
 }
 

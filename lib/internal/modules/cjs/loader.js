@@ -52,6 +52,8 @@ const {
     ERR_INVALID_PACKAGE_CONFIG,
     ERR_INVALID_PACKAGE_TARGET,
     ERR_PACKAGE_PATH_NOT_EXPORTED,
+    ERR_REQUIRE_CYCLE_MODULE,
+    ERR_REQUIRE_ESM,
     ERR_UNKNOWN_BUILTIN_MODULE,
   },
 } = require('internal/errors');
@@ -63,6 +65,10 @@ const {
 } = require('internal/modules/helpers');
 
 const kIsMainSymbol = Symbol('kIsMainSymbol');
+// Set while a module's CommonJS code runs.
+const kIsExecuting = Symbol('kIsExecuting');
+// The ModuleWrap of an ES module loaded by require().
+const kRequiredModule = Symbol('kRequiredModule');
 
 const wrapperParams = ['exports', 'require', 'module', '__filename',
                        '__dirname'];
@@ -89,6 +95,9 @@ function getCjsConditions() {
     cjsConditions = new SafeSet();
     cjsConditions.add('require');
     cjsConditions.add('node');
+    if (getOptionValue('--experimental-require-module')) {
+      cjsConditions.add('module-sync');
+    }
     cjsConditions.add('node-addons');
     for (let i = 0; i < userConditions.length; i++) {
       cjsConditions.add(userConditions[i]);
@@ -857,6 +866,16 @@ const CircularRequireWarningProxy = new Proxy({}, {
 });
 
 function getExportsForCircularRequire(module) {
+  // An ES module that require() is still loading: there is no partial
+  // namespace to hand out.
+  const wrap = module[kRequiredModule];
+  if (wrap !== undefined &&
+      wrap.getStatus() !== internalBinding('module_wrap').kEvaluated) {
+    let message = `Cannot require() ES Module ${module.id} in a cycle.`;
+    const parent = module[kModuleParent];
+    if (parent) message += ` (from ${parent.filename})`;
+    throw new ERR_REQUIRE_CYCLE_MODULE(message);
+  }
   const exports = module.exports;
   if (exports !== null && typeof exports === 'object' &&
       ObjectGetPrototypeOf(exports) === ObjectPrototype &&
@@ -931,10 +950,12 @@ Module.prototype._compile = function(content, filename) {
   const thisValue = exports;
   const module = this;
   if (statCacheOwner === null) statCacheOwner = this;
+  this[kIsExecuting] = true;
   try {
     return ReflectApply(compiledWrapper, thisValue,
                         [exports, require, module, filename, dirname]);
   } finally {
+    this[kIsExecuting] = false;
     if (statCacheOwner === this) {
       statCacheOwner = null;
       statCache.clear();
@@ -947,6 +968,11 @@ Module._extensions['.js'] = function(module, filename) {
   if (StringPrototypeEndsWith(filename, '.js')) {
     const pkg = readPackageScope(filename);
     if (pkg?.data?.type === 'module') {
+      if (!requireModuleEnabled() && !module[kIsMainSymbol]) {
+        const parent = module[kModuleParent];
+        throw new ERR_REQUIRE_ESM(filename, false, parent?.filename,
+                                  pkg.data.pjsonPath);
+      }
       loadESMForRequire(module, filename);
       return;
     }
@@ -968,6 +994,8 @@ Module._extensions['.js'] = function(module, filename) {
           esm.runMainESM(filename);
           return;
         }
+        // Without require(esm), the SyntaxError stands.
+        if (!requireModuleEnabled()) throw err;
         loadESMForRequire(module, filename);
       }
       return;
@@ -976,13 +1004,54 @@ Module._extensions['.js'] = function(module, filename) {
   module._compile(content, filename);
 };
 
-// require() of an ES module (Node 22+): its namespace.
+function requireModuleEnabled() {
+  return getOptionValue('--experimental-require-module');
+}
+
+// require() of an ES module (Node 22+): what it exports as
+// 'module.exports' when it does; else its namespace, with __esModule: true
+// added when it has a default export (so that transpiled CommonJS finds
+// that default where it looks for it).
 function loadESMForRequire(module, filename) {
-  const { requireESM } = require('internal/modules/esm/loader');
+  const { requireESM, requiredModuleFacade } =
+    require('internal/modules/esm/loader');
   const parent = module[kModuleParent];
-  setOwnProperty(module, 'exports',
-                 requireESM(filename, parent?.filename));
+  emitRequireModuleWarning(parent, filename);
+  const { wrap, namespace } = requireESM(filename, parent?.filename, (w) => {
+    module[kRequiredModule] = w;
+  });
+  let exports;
+  if (ObjectPrototypeHasOwnProperty(namespace, 'module.exports')) {
+    exports = namespace['module.exports'];
+  } else if (!ObjectPrototypeHasOwnProperty(namespace, 'default') ||
+             ObjectPrototypeHasOwnProperty(namespace, '__esModule')) {
+    exports = namespace;
+  } else {
+    exports = requiredModuleFacade(wrap);
+  }
+  setOwnProperty(module, 'exports', exports);
   module.loaded = true;
+}
+
+// --trace-require-module=all|no-node-modules: an ExperimentalWarning for
+// each require() of an ES module (from outside node_modules only, for the
+// latter).
+function emitRequireModuleWarning(parent, filename) {
+  const mode = getOptionValue('--trace-require-module');
+  if (mode !== 'all' && mode !== 'no-node-modules') return;
+  const from = parent?.filename || parent?.id;
+  if (mode === 'no-node-modules' && typeof from === 'string' &&
+      StringPrototypeIncludes(from, '/node_modules/')) {
+    return;
+  }
+  let prefix;
+  if (from) {
+    prefix = `CommonJS module ${from} is loading ES Module ${filename} ` +
+      'using require().\n';
+  }
+  const { emitExperimentalWarning } = require('internal/util');
+  emitExperimentalWarning('Support for loading ES Module in require()',
+                          prefix, undefined, parent?.require);
 }
 
 // Not enumerable: require.extensions lists .js, .json and .node, as in Node.
@@ -992,6 +1061,10 @@ ObjectDefineProperty(Module._extensions, '.mjs', {
   writable: true,
   enumerable: false,
   value: function(module, filename) {
+    if (!requireModuleEnabled()) {
+      throw new ERR_REQUIRE_ESM(filename, true,
+                                module[kModuleParent]?.filename);
+    }
     loadESMForRequire(module, filename);
   },
 });
@@ -1123,6 +1196,7 @@ function initializeCJS() {
 module.exports = {
   Module,
   initializeCJS,
+  kIsExecuting,
   kIsMainSymbol,
   readPackage,
   readPackageScope,

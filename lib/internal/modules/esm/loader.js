@@ -10,6 +10,8 @@
 const {
   ArrayIsArray,
   ArrayPrototypeIncludes,
+  ArrayPrototypeIndexOf,
+  ArrayPrototypeJoin,
   ArrayPrototypePush,
   JSONParse,
   ObjectKeys,
@@ -17,12 +19,16 @@ const {
   PromisePrototypeThen,
   PromiseResolve,
   RegExpPrototypeExec,
+  RegExpPrototypeSymbolReplace,
   SafeMap,
   SafeSet,
   StringPrototypeEndsWith,
+  StringPrototypeIncludes,
   StringPrototypeIndexOf,
   StringPrototypeLastIndexOf,
+  StringPrototypeRepeat,
   StringPrototypeSlice,
+  StringPrototypeSplit,
   StringPrototypeStartsWith,
   decodeURIComponent,
 } = primordials;
@@ -34,6 +40,7 @@ const {
     ERR_MODULE_NOT_FOUND,
     ERR_PACKAGE_IMPORT_NOT_DEFINED,
     ERR_REQUIRE_ASYNC_MODULE,
+    ERR_REQUIRE_CYCLE_MODULE,
     ERR_UNKNOWN_BUILTIN_MODULE,
     ERR_UNKNOWN_FILE_EXTENSION,
     ERR_UNKNOWN_MODULE_FORMAT,
@@ -75,6 +82,11 @@ function getConditions() {
     conditions = new SafeSet();
     conditions.add('node');
     conditions.add('import');
+    // Packages can offer an ES module for both import and require() under
+    // "module-sync" (Node 22.10+), while require(esm) is enabled.
+    if (getOptionValue('--experimental-require-module')) {
+      conditions.add('module-sync');
+    }
     const user = getOptionValue('--conditions') || [];
     for (let i = 0; i < user.length; i++) conditions.add(user[i]);
   }
@@ -420,6 +432,8 @@ function newSourceTextModule(url, source) {
   const { ModuleWrap } = lazyBinding();
   const wrap = new ModuleWrap(url, source);
   wrap.url = url;
+  // For --experimental-print-required-tla (the wrap holds it anyway).
+  wrap.sourceText = source;
   return wrap;
 }
 
@@ -431,49 +445,107 @@ function newSyntheticModule(url, names, evaluationSteps) {
   return wrap;
 }
 
-function cjsExportNames(filename, source) {
+let cjsLexer;
+function lazyCjsLexer() {
+  cjsLexer ??= require('internal/deps/cjs-module-lexer/lexer');
+  return cjsLexer;
+}
+
+// The names `import { x } from './file.cjs'` can use: what cjs-module-lexer
+// (as in Node) finds in the source, without running it, plus the names of
+// the modules it re-exports (`module.exports = require('./other')`,
+// transpilers' `__exportStar(require(...))`), resolved as require() would.
+function addCjsExportNames(filename, source, names, seen) {
+  if (seen.has(filename)) return;
+  seen.add(filename);
+  if (source === undefined) {
+    try {
+      source = readFile(filename);
+    } catch {
+      return;
+    }
+  }
+  let parsed;
+  try {
+    parsed = lazyCjsLexer().parse(source);
+  } catch {
+    // Not JavaScript the lexer understands: no named exports.
+    return;
+  }
+  for (const name of parsed.exports) names.add(name);
+  const reexports = parsed.reexports;
+  if (reexports.length === 0) return;
   const { Module } = lazyCjs();
-  const cached = Module._cache[filename];
-  let names;
-  if (cached !== undefined && cached.loaded) {
-    const exports = cached.exports;
-    names = exports !== null && (typeof exports === 'object' ||
-      typeof exports === 'function') ? ObjectKeys(exports) : [];
+  const from = new Module(filename, null);
+  from.filename = filename;
+  from.paths = Module._nodeModulePaths(path.dirname(filename));
+  for (let i = 0; i < reexports.length; i++) {
+    let resolved;
+    try {
+      resolved = Module._resolveFilename(reexports[i], from, false);
+    } catch {
+      continue;
+    }
+    const ext = path.extname(resolved);
+    if ((ext === '.js' || ext === '.cjs' || !Module._extensions[ext]) &&
+        path.isAbsolute(resolved)) {
+      addCjsExportNames(resolved, undefined, names, seen);
+    }
+  }
+}
+
+function cjsExportNames(filename, source) {
+  const found = new SafeSet();
+  if (source !== undefined) {
+    addCjsExportNames(filename, source, found, new SafeSet());
   } else {
-    const { detectCjsExports } = require('internal/modules/esm/cjs_lexer');
-    names = [];
-    if (source !== undefined) {
-      for (const name of detectCjsExports(source)) {
-        ArrayPrototypePush(names, name);
-      }
+    // An addon: the names of its exports once loaded.
+    const cached = lazyCjs().Module._cache[filename];
+    const exports = cached?.loaded ? cached.exports : undefined;
+    if (exports !== null && (typeof exports === 'object' ||
+                             typeof exports === 'function')) {
+      const keys = ObjectKeys(exports);
+      for (let i = 0; i < keys.length; i++) found.add(keys[i]);
     }
   }
   const out = ['default', 'module.exports'];
-  for (let i = 0; i < names.length; i++) {
-    if (names[i] !== 'default' && names[i] !== 'module.exports') {
-      ArrayPrototypePush(out, names[i]);
+  for (const name of found) {
+    if (name !== 'default' && name !== 'module.exports') {
+      ArrayPrototypePush(out, name);
     }
   }
   return out;
 }
 
-function newCommonJSModule(url, filename, source) {
-  const names = cjsExportNames(filename, source);
-  return newSyntheticModule(url, names, function() {
-    const { Module } = lazyCjs();
-    const exports = Module._load(filename, null, false);
-    this.setExport('default', exports);
-    this.setExport('module.exports', exports);
-    for (let i = 2; i < names.length; i++) {
-      let value;
+// Sets the exports of a CommonJS module's ES module face: `default` and
+// 'module.exports' are module.exports itself, every other name its own
+// property of that name.
+function setCommonJSExports(wrap, names, exports) {
+  wrap.setExport('default', exports);
+  wrap.setExport('module.exports', exports);
+  const isObject = exports !== null &&
+    (typeof exports === 'object' || typeof exports === 'function');
+  for (let i = 2; i < names.length; i++) {
+    let value;
+    if (isObject && ObjectPrototypeHasOwnProperty(exports, names[i])) {
       try {
-        value = exports?.[names[i]];
+        value = exports[names[i]];
       } catch {
         // A throwing getter: left undefined.
       }
-      this.setExport(names[i], value);
     }
+    wrap.setExport(names[i], value);
+  }
+}
+
+function newCommonJSModule(url, filename, source) {
+  const names = cjsExportNames(filename, source);
+  const wrap = newSyntheticModule(url, names, function() {
+    const { Module } = lazyCjs();
+    setCommonJSExports(this, names, Module._load(filename, null, false));
   });
+  wrap.isCommonJS = true;
+  return wrap;
 }
 
 function newBuiltinModule(url) {
@@ -571,7 +643,9 @@ function createModule(url, format, source, fromHooks = false) {
 }
 
 // The module for `url` with its whole static graph loaded and linked.
-function getModule(url, format, source) {
+// `forRequire`: the graph is for require(), which cannot wait for a module
+// still evaluating (a cycle through require()).
+function getModule(url, format, source, forRequire = false) {
   let wrap = moduleMap.get(url);
   if (wrap !== undefined) return wrap;
   wrap = createModule(url, format, source);
@@ -580,9 +654,14 @@ function getModule(url, format, source) {
     const specifiers = wrap.getStaticDependencySpecifiers();
     const deps = [];
     for (let i = 0; i < specifiers.length; i++) {
-      ArrayPrototypePush(deps, getModule(resolve(specifiers[i], url)));
+      const depURL = resolve(specifiers[i], url);
+      if (forRequire) checkRequiredGraphCycle(specifiers[i], depURL, url);
+      ArrayPrototypePush(deps, getModule(depURL, undefined, undefined,
+                                         forRequire));
     }
     wrap.link(specifiers, deps);
+    wrap.linkedSpecifiers = specifiers;
+    wrap.linkedModules = deps;
   } catch (err) {
     moduleMap.delete(url);
     throw err;
@@ -590,11 +669,116 @@ function getModule(url, format, source) {
   return wrap;
 }
 
+function filenameOfURL(url) {
+  if (typeof url === 'string' && StringPrototypeStartsWith(url, 'file:')) {
+    return lazyUrl().fileURLToPath(url);
+  }
+  return url;
+}
+
+// A graph require() loads may not import a module still evaluating, nor a
+// CommonJS module whose code is still running: either would be a cycle
+// that evaluation cannot finish synchronously.
+function checkRequiredGraphCycle(specifier, depURL, parentURL) {
+  const cached = moduleMap.get(depURL);
+  if (cached !== undefined) {
+    if (cached.getStatus() === lazyBinding().kEvaluating) {
+      throw new ERR_REQUIRE_CYCLE_MODULE(
+        `Cannot import Module ${specifier} in a cycle. ` +
+        `(from ${filenameOfURL(parentURL)})`);
+    }
+    if (!cached.isCommonJS) return;
+  }
+  if (!StringPrototypeStartsWith(depURL, 'file:')) return;
+  const { Module, kIsExecuting } = lazyCjs();
+  const cjsModule = Module._cache[lazyUrl().fileURLToPath(depURL)];
+  if (cjsModule !== undefined && cjsModule[kIsExecuting]) {
+    throw new ERR_REQUIRE_CYCLE_MODULE(
+      `Cannot import CommonJS Module ${specifier} in a cycle. ` +
+      `(from ${filenameOfURL(parentURL)})`);
+  }
+}
+
 // Instantiates and evaluates: the promise of evaluation.
 function runModule(wrap) {
+  instantiate(wrap);
+  return PromisePrototypeThen(wrap.evaluate(), undefined, (err) => {
+    decorateEvaluationError(err, wrap);
+    throw err;
+  });
+}
+
+function instantiate(wrap) {
   const { kUninstantiated } = lazyBinding();
-  if (wrap.getStatus() === kUninstantiated) wrap.instantiate();
-  return wrap.evaluate();
+  if (wrap.getStatus() !== kUninstantiated) return;
+  try {
+    wrap.instantiate();
+  } catch (err) {
+    decorateLinkError(err);
+    throw err;
+  }
+}
+
+// A named import a CommonJS module does not provide: the error says so and
+// shows how to import it instead, as Node's does.
+function decorateLinkError(err) {
+  if (err?.name !== 'SyntaxError' || typeof err.message !== 'string' ||
+      !StringPrototypeIncludes(err.message,
+                               ' does not provide an export named')) {
+    return;
+  }
+  require('internal/util').decorateErrorStack(err);
+  const match = RegExpPrototypeExec(
+    /module '(.*)' does not provide an export named '(.+)'/, err.message);
+  if (match === null || typeof err.stack !== 'string') return;
+  const childSpecifier = match[1];
+  const name = match[2];
+  // The stack starts with "url:line", the import statement and its arrow.
+  const stack = StringPrototypeSplit(err.stack, '\n');
+  const parentURL = RegExpPrototypeSymbolReplace(/:\d+$/, stack[0], '');
+  const parent = moduleMap.get(parentURL);
+  const specifiers = parent?.linkedSpecifiers;
+  if (specifiers === undefined) return;
+  const index = ArrayPrototypeIndexOf(specifiers, childSpecifier);
+  if (index === -1 || parent.linkedModules[index]?.isCommonJS !== true) return;
+  const oneLine = RegExpPrototypeExec(/{.*}/, stack[1]);
+  const destructuring = oneLine &&
+    RegExpPrototypeSymbolReplace(/\s+as\s+/g, oneLine[0], ': ');
+  err.message = `Named export '${name}' not found. The requested module ` +
+    `'${childSpecifier}' is a CommonJS module, which may not support all ` +
+    'module.exports as named exports.\nCommonJS modules can always be ' +
+    'imported via the default export, for example using:\n\n' +
+    `import pkg from '${childSpecifier}';\n` +
+    (destructuring ? `const ${destructuring} = pkg;\n` : '');
+  stack[3] = `SyntaxError: ${err.message}`;
+  err.stack = ArrayPrototypeJoin(stack, '\n');
+}
+
+// A CommonJS global used in an ES module: the ReferenceError says where it
+// was, as Node's does.
+const kCommonJSGlobalNotDefined =
+  /^(?:__filename|__dirname|exports|module|require) is not defined$/;
+function decorateEvaluationError(err, wrap) {
+  if (err?.name !== 'ReferenceError' || typeof err.message !== 'string' ||
+      RegExpPrototypeExec(kCommonJSGlobalNotDefined, err.message) === null) {
+    return;
+  }
+  err.message += ' in ES module scope';
+  if (StringPrototypeStartsWith(err.message, 'require ')) {
+    err.message += ', you can use import instead';
+  }
+  const url = wrap.url;
+  if (typeof url !== 'string' || !StringPrototypeStartsWith(url, 'file:') ||
+      RegExpPrototypeExec(/\.js(\?[^#]*)?(#.*)?$/, url) === null) {
+    return;
+  }
+  const scope = lazyCjs().readPackageScope(lazyUrl().fileURLToPath(url));
+  if (scope && scope.data.type === 'module') {
+    err.message += '\nThis file is being treated as an ES module because ' +
+      `it has a '.js' file extension and '${scope.data.pjsonPath}' ` +
+      'contains "type": "module". To treat it as a CommonJS script, rename ' +
+      "it to use the '.cjs' file extension.";
+  }
 }
 
 // import(): runs in a later microtask, never inside the evaluation of the
@@ -744,11 +928,18 @@ const kModuleOnlyMessages = [
   "Unexpected token 'export'",
   "Cannot use 'import.meta' outside a module",
 ];
+// Errors of code that may be valid as a module: top-level await, and
+// declarations of names the CommonJS wrapper defines.
 const kMaybeTLAMessages = [
   'await is only valid in async functions and the top level bodies of modules',
   'Unexpected reserved word',
   'for await is only valid in async functions and the top level bodies of ' +
     'modules',
+  "Identifier 'module' has already been declared",
+  "Identifier 'exports' has already been declared",
+  "Identifier 'require' has already been declared",
+  "Identifier '__filename' has already been declared",
+  "Identifier '__dirname' has already been declared",
 ];
 function containsModuleSyntax(source, filename) {
   const { wrapSafe } = lazyCjs();
@@ -773,23 +964,135 @@ function containsModuleSyntax(source, filename) {
   }
 }
 
-// require() of an ES module: its namespace, when the graph has no
-// top-level await.
-function requireESM(filename, parentFilename) {
+// require() of an ES module: { wrap, namespace }, when the graph has no
+// top-level await. `onLinked(wrap)` runs before the evaluation.
+function requireESM(filename, parentFilename, onLinked) {
   const url = lazyUrl().pathToFileURL(filename).href;
-  const wrap = getModule(url, 'module');
-  const { kUninstantiated, kEvaluated, kErrored } = lazyBinding();
-  if (wrap.getStatus() === kUninstantiated) wrap.instantiate();
+  const { kEvaluating, kEvaluated, kErrored } = lazyBinding();
+  let wrap = moduleMap.get(url);
+  if (wrap !== undefined && wrap.getStatus() === kEvaluating) {
+    throw requireCycleError(filename, parentFilename);
+  }
+  wrap ??= getModule(url, 'module', undefined, true);
+  if (onLinked !== undefined) onLinked(wrap);
+  instantiate(wrap);
   if (wrap.isGraphAsync()) {
-    throw new ERR_REQUIRE_ASYNC_MODULE(filename, parentFilename);
+    const { getOptionValue } = require('internal/options');
+    if (!getOptionValue('--experimental-print-required-tla') ||
+        wrap.getStatus() === kEvaluated || wrap.getStatus() === kErrored) {
+      throw new ERR_REQUIRE_ASYNC_MODULE(filename, parentFilename);
+    }
+    // Run it, to show where it waits.
+    const promise = evaluateForRequire(wrap);
+    const { getPromiseDetails, constants: { kPending } } =
+      internalBinding('util');
+    if (getPromiseDetails(promise)[0] === kPending) {
+      printStalledTopLevelAwait(wrap);
+      throw new ERR_REQUIRE_ASYNC_MODULE(filename, parentFilename);
+    }
   }
-  if (wrap.getStatus() !== kEvaluated) {
-    wrap.evaluate();
-    if (wrap.getStatus() === kErrored) throw wrap.getError();
-  } else if (wrap.getStatus() === kErrored) {
-    throw wrap.getError();
+  const status = wrap.getStatus();
+  if (status === kEvaluating) {
+    throw requireCycleError(filename, parentFilename);
   }
-  return wrap.getNamespace();
+  if (status !== kEvaluated && status !== kErrored) evaluateForRequire(wrap);
+  if (wrap.getStatus() === kErrored) {
+    const err = wrap.getError();
+    decorateEvaluationError(err, wrap);
+    throw err;
+  }
+  return { wrap, namespace: wrap.getNamespace() };
+}
+
+// The namespace require() returns for a module with a default export and
+// no __esModule export: a module re-exporting everything of it, plus
+// __esModule: true. Made once per module.
+const kFacadeSource = 'export * from "original"; ' +
+  'export { default } from "original"; export const __esModule = true;';
+function requiredModuleFacade(wrap) {
+  let facade = wrap.requireFacade;
+  if (facade === undefined) {
+    const { ModuleWrap } = lazyBinding();
+    facade = new ModuleWrap(wrap.url, kFacadeSource);
+    facade.url = wrap.url;
+    facade.link(['original'], [wrap]);
+    facade.instantiate();
+    evaluateForRequire(facade);
+    wrap.requireFacade = facade;
+  }
+  return facade.getNamespace();
+}
+
+function requireCycleError(filename, parentFilename) {
+  let message = `Cannot require() ES Module ${filename} in a cycle.`;
+  if (parentFilename) message += ` (from ${parentFilename})`;
+  message += ' A cycle involving require(esm) is not allowed to maintain ' +
+    'invariants mandated by the ECMAScript specification. Try making at ' +
+    'least part of the dependency in the graph lazily loaded.';
+  return new ERR_REQUIRE_CYCLE_MODULE(message);
+}
+
+// The error of a failed evaluation is thrown by require() itself: the
+// promise's rejection is handled here.
+function evaluateForRequire(wrap) {
+  const promise = wrap.evaluate();
+  PromisePrototypeThen(promise, undefined, () => {});
+  return promise;
+}
+
+// --experimental-print-required-tla: where each module of the graph with
+// top-level await waits (its first top-level await).
+function printStalledTopLevelAwait(root) {
+  const seen = new SafeSet();
+  const stack = [root];
+  while (stack.length > 0) {
+    const wrap = stack.pop();
+    if (seen.has(wrap)) continue;
+    seen.add(wrap);
+    const deps = wrap.linkedModules;
+    if (deps !== undefined) {
+      for (let i = deps.length - 1; i >= 0; i--) {
+        ArrayPrototypePush(stack, deps[i]);
+      }
+    }
+    if (typeof wrap.sourceText !== 'string' || !wrap.hasTopLevelAwait()) {
+      continue;
+    }
+    const at = firstTopLevelAwait(wrap.sourceText);
+    if (at === undefined) continue;
+    const lines = StringPrototypeSplit(wrap.sourceText, '\n');
+    const line = lines[at.line - 1] ?? '';
+    process._rawDebug(
+      `Error: unexpected top-level await at ${wrap.url}:${at.line}\n` +
+      `${line}\n${StringPrototypeRepeat(' ', at.column)}^\n\n`);
+  }
+}
+
+function firstTopLevelAwait(source) {
+  const { parse } = require('internal/deps/acorn/acorn/dist/acorn');
+  const walk = require('internal/deps/acorn/acorn-walk/dist/walk');
+  let ast;
+  try {
+    ast = parse(source, { __proto__: null, ecmaVersion: 'latest',
+                          sourceType: 'module', locations: true,
+                          allowHashBang: true });
+  } catch {
+    return undefined;
+  }
+  let found;
+  walk.recursive(ast, null, {
+    __proto__: null,
+    // Awaits inside functions are not top-level.
+    Function() {},
+    AwaitExpression(node, state, c) {
+      found ??= node.loc.start;
+    },
+    ForOfStatement(node, state, c) {
+      if (node.await) found ??= node.loc.start;
+      walk.base.ForOfStatement(node, state, c);
+    },
+  });
+  return found;
 }
 
 // The format a URL has as far as resolution knows it (the customization
@@ -833,7 +1136,7 @@ function createModuleFromSource(url, format, source) {
 // not read again from disk.
 function newCommonJSModuleFromSource(url, filename, source) {
   const names = cjsExportNames(filename, source);
-  return newSyntheticModule(url, names, function() {
+  const wrap = newSyntheticModule(url, names, function() {
     const { Module } = lazyCjs();
     let module = Module._cache[filename];
     if (module === undefined) {
@@ -849,19 +1152,10 @@ function newCommonJSModuleFromSource(url, filename, source) {
       }
       module.loaded = true;
     }
-    const exports = module.exports;
-    this.setExport('default', exports);
-    this.setExport('module.exports', exports);
-    for (let i = 2; i < names.length; i++) {
-      let value;
-      try {
-        value = exports?.[names[i]];
-      } catch {
-        // A throwing getter: left undefined.
-      }
-      this.setExport(names[i], value);
-    }
+    setCommonJSExports(this, names, module.exports);
   });
+  wrap.isCommonJS = true;
+  return wrap;
 }
 
 // Loads and evaluates `url` now: module.register() needs the hooks
@@ -900,6 +1194,7 @@ module.exports = {
   importModule,
   initializeESMCallbacks,
   requireESM,
+  requiredModuleFacade,
   resolve,
   runMainESM,
   runMainURL,
