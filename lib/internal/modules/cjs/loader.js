@@ -965,43 +965,63 @@ Module.prototype._compile = function(content, filename) {
 
 Module._extensions['.js'] = function(module, filename) {
   const content = readSource(filename, 'commonjs');
-  if (StringPrototypeEndsWith(filename, '.js')) {
-    const pkg = readPackageScope(filename);
-    if (pkg?.data?.type === 'module') {
-      if (!requireModuleEnabled() && !module[kIsMainSymbol]) {
-        const parent = module[kModuleParent];
-        throw new ERR_REQUIRE_ESM(filename, false, parent?.filename,
-                                  pkg.data.pjsonPath);
-      }
-      loadESMForRequire(module, filename);
-      return;
-    }
-    if (pkg?.data?.type !== 'commonjs') {
-      // Node 22+: a .js without "type" that only parses as an ES module.
-      // Checked only after a SyntaxError, so CommonJS compiles once.
-      try {
-        module._compile(content, filename);
-      } catch (err) {
-        const esm = require('internal/modules/esm/loader');
-        if (err?.name !== 'SyntaxError' ||
-            !esm.containsModuleSyntax(stripShebang(content), filename)) {
-          throw err;
-        }
-        if (module[kIsMainSymbol]) {
-          // The entry point runs as an ES module: no CommonJS main then.
-          delete Module._cache[filename];
-          process.mainModule = undefined;
-          esm.runMainESM(filename);
-          return;
-        }
-        // Without require(esm), the SyntaxError stands.
-        if (!requireModuleEnabled()) throw err;
-        loadESMForRequire(module, filename);
-      }
-      return;
-    }
+  // .cjs and .js in a "type": "commonjs" scope are CommonJS, .js in a
+  // "type": "module" scope an ES module; any other file is CommonJS unless
+  // it only parses as an ES module (Node 22+).
+  let type = 'none';
+  let pkg;
+  if (StringPrototypeEndsWith(filename, '.cjs')) {
+    type = 'commonjs';
+  } else if (StringPrototypeEndsWith(filename, '.js')) {
+    pkg = readPackageScope(filename);
+    if (pkg) type = pkg.data.type;
   }
-  module._compile(content, filename);
+  if (type === 'module') {
+    if (!requireModuleEnabled() && !module[kIsMainSymbol]) {
+      const parent = module[kModuleParent];
+      throw new ERR_REQUIRE_ESM(filename, false, parent?.filename,
+                                pkg.data.pjsonPath);
+    }
+    loadESMForRequire(module, filename);
+    return;
+  }
+  if (type === 'commonjs') {
+    try {
+      module._compile(content, filename);
+    } catch (err) {
+      if (module[kIsMainSymbol] && err?.name === 'SyntaxError' &&
+          require('internal/modules/esm/loader')
+            .containsModuleSyntax(stripShebang(content), filename)) {
+        // Said before the error ends the process.
+        require('internal/process/warning').emitWarningSync(
+          `Failed to load the ES module: ${filename}. Make sure to set ` +
+          '"type": "module" in the nearest package.json file or use the ' +
+          '.mjs extension.');
+      }
+      throw err;
+    }
+    return;
+  }
+  // Checked only after a SyntaxError, so CommonJS compiles once.
+  try {
+    module._compile(content, filename);
+  } catch (err) {
+    const esm = require('internal/modules/esm/loader');
+    if (err?.name !== 'SyntaxError' ||
+        !esm.containsModuleSyntax(stripShebang(content), filename)) {
+      throw err;
+    }
+    if (module[kIsMainSymbol]) {
+      // The entry point runs as an ES module: no CommonJS main then.
+      delete Module._cache[filename];
+      process.mainModule = undefined;
+      esm.runMainESM(filename);
+      return;
+    }
+    // Without require(esm), the SyntaxError stands.
+    if (!requireModuleEnabled()) throw err;
+    loadESMForRequire(module, filename);
+  }
 };
 
 function requireModuleEnabled() {

@@ -872,13 +872,10 @@ function runEntryModule(wrap) {
     process.removeListener('beforeExit', onBeforeExit);
     process.removeListener('exit', onExit);
   };
-  let promise;
-  try {
-    promise = runModule(wrap);
-  } catch (err) {
-    settle();
-    throw err;
-  }
+  // Evaluated from a microtask, as in Node: the process.nextTick callbacks
+  // it schedules run after the promise jobs its evaluation queues (an
+  // import() of CommonJS settles before them).
+  const promise = PromisePrototypeThen(PromiseResolve(), () => runModule(wrap));
   const { triggerUncaughtException } = internalBinding('errors');
   PromisePrototypeThen(promise, settle, (err) => {
     settle();
