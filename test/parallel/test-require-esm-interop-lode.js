@@ -126,3 +126,16 @@ function run(args) {
   assert.match(r.stderr, /Error: unexpected top-level await at file:.*tla\.mjs:2\n {2}await new Promise\(\(\) => {}\);\n {2}\^/);
   assert.match(r.stderr, /ERR_REQUIRE_ASYNC_MODULE/);
 }
+
+// A CommonJS main: ES module syntax gets Node's note; an error thrown at
+// run time is shown where it was thrown.
+{
+  write('esm-syntax.cjs', 'import "x";\n');
+  let r = run(['esm-syntax.cjs']);
+  assert.strictEqual(r.status, 1);
+  assert.match(r.stderr, /Warning: Failed to load the ES module: .*esm-syntax\.cjs\. Make sure to set "type": "module"/);
+  write('throws.cjs', 'const a = 1;\nthrow new Error("boom");\n');
+  r = run(['throws.cjs']);
+  assert.strictEqual(r.status, 1);
+  assert.match(r.stderr, /^.*throws\.cjs:2\nthrow new Error\("boom"\);\n\^\n/);
+}

@@ -942,8 +942,22 @@ function wrapSafe(filename, content) {
 }
 let patched = false;
 
-Module.prototype._compile = function(content, filename) {
-  const compiledWrapper = wrapSafe(filename, stripShebang(content));
+// `format`: 'commonjs' for a file that must be CommonJS; undefined for one
+// that is CommonJS unless it only parses as an ES module (Node 22+), which
+// is then loaded as one. Checked only after a SyntaxError, so CommonJS
+// compiles once; only compile errors are caught, so a runtime error keeps
+// the place it was thrown at.
+Module.prototype._compile = function(content, filename, format) {
+  let compiledWrapper;
+  try {
+    compiledWrapper = wrapSafe(filename, stripShebang(content));
+  } catch (err) {
+    if (err?.name === 'SyntaxError' &&
+        loadedAsModule(this, err, content, filename, format)) {
+      return;
+    }
+    throw err;
+  }
   const dirname = path.dirname(filename);
   const require = makeRequireFunction(this);
   const exports = this.exports;
@@ -963,11 +977,42 @@ Module.prototype._compile = function(content, filename) {
   }
 };
 
+// A CommonJS compile error of ES module syntax: for a file whose format
+// was not given, loads it as an ES module (true); for the main module
+// that must be CommonJS, says so before the error ends the process.
+function loadedAsModule(module, err, content, filename, format) {
+  const esm = require('internal/modules/esm/loader');
+  if (format === 'commonjs') {
+    if (module[kIsMainSymbol] &&
+        esm.containsModuleSyntax(stripShebang(content), filename)) {
+      require('internal/process/warning').emitWarningSync(
+        `Failed to load the ES module: ${filename}. Make sure to set ` +
+        '"type": "module" in the nearest package.json file or use the ' +
+        '.mjs extension.');
+    }
+    return false;
+  }
+  if (!esm.containsModuleSyntax(stripShebang(content), filename)) {
+    return false;
+  }
+  if (module[kIsMainSymbol]) {
+    // The entry point runs as an ES module: no CommonJS main then.
+    delete Module._cache[filename];
+    process.mainModule = undefined;
+    esm.runMainESM(filename);
+    return true;
+  }
+  // Without require(esm), the SyntaxError stands.
+  if (!requireModuleEnabled()) return false;
+  loadESMForRequire(module, filename);
+  return true;
+}
+
 Module._extensions['.js'] = function(module, filename) {
   const content = readSource(filename, 'commonjs');
   // .cjs and .js in a "type": "commonjs" scope are CommonJS, .js in a
   // "type": "module" scope an ES module; any other file is CommonJS unless
-  // it only parses as an ES module (Node 22+).
+  // it only parses as an ES module.
   let type = 'none';
   let pkg;
   if (StringPrototypeEndsWith(filename, '.cjs')) {
@@ -985,43 +1030,8 @@ Module._extensions['.js'] = function(module, filename) {
     loadESMForRequire(module, filename);
     return;
   }
-  if (type === 'commonjs') {
-    try {
-      module._compile(content, filename);
-    } catch (err) {
-      if (module[kIsMainSymbol] && err?.name === 'SyntaxError' &&
-          require('internal/modules/esm/loader')
-            .containsModuleSyntax(stripShebang(content), filename)) {
-        // Said before the error ends the process.
-        require('internal/process/warning').emitWarningSync(
-          `Failed to load the ES module: ${filename}. Make sure to set ` +
-          '"type": "module" in the nearest package.json file or use the ' +
-          '.mjs extension.');
-      }
-      throw err;
-    }
-    return;
-  }
-  // Checked only after a SyntaxError, so CommonJS compiles once.
-  try {
-    module._compile(content, filename);
-  } catch (err) {
-    const esm = require('internal/modules/esm/loader');
-    if (err?.name !== 'SyntaxError' ||
-        !esm.containsModuleSyntax(stripShebang(content), filename)) {
-      throw err;
-    }
-    if (module[kIsMainSymbol]) {
-      // The entry point runs as an ES module: no CommonJS main then.
-      delete Module._cache[filename];
-      process.mainModule = undefined;
-      esm.runMainESM(filename);
-      return;
-    }
-    // Without require(esm), the SyntaxError stands.
-    if (!requireModuleEnabled()) throw err;
-    loadESMForRequire(module, filename);
-  }
+  module._compile(content, filename,
+                  type === 'commonjs' ? 'commonjs' : undefined);
 };
 
 function requireModuleEnabled() {

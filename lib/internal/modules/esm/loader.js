@@ -1142,7 +1142,7 @@ function newCommonJSModuleFromSource(url, filename, source) {
       module.paths = Module._nodeModulePaths(path.dirname(filename));
       Module._cache[filename] = module;
       try {
-        module._compile(source, filename);
+        module._compile(source, filename, 'commonjs');
       } catch (err) {
         delete Module._cache[filename];
         throw err;
