@@ -1396,6 +1396,19 @@ void SetArrowMessage(Isolate* isolate, Local<Context> context,
       context, ArrowMessagePrivate(isolate), Utf8String(isolate, arrow)));
 }
 
+void SetArrowMessageFromError(Isolate* isolate, Local<Context> context,
+                              Local<Value> error) {
+  if (error.IsEmpty() || !error->IsNativeError()) return;
+  TryCatch inner(isolate);
+  Local<Object> object = error.As<Object>();
+  Local<Private> key = ArrowMessagePrivate(isolate);
+  if (object->HasPrivate(context, key).FromMaybe(true)) return;
+  std::string arrow =
+      SourceArrow(isolate, context, Exception::CreateMessage(isolate, error));
+  if (arrow.empty()) return;
+  Ignore(object->SetPrivate(context, key, Utf8String(isolate, arrow)));
+}
+
 }  // namespace lode::contextify
 
 LODE_BINDING_CONTEXT_AWARE_INTERNAL(contextify, lode::contextify::Initialize)

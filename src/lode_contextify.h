@@ -55,6 +55,13 @@ v8::MaybeLocal<v8::Value> RunWatched(
 void SetArrowMessage(v8::Isolate* isolate, v8::Local<v8::Context> context,
                      const v8::TryCatch& try_catch);
 
+// The same for an error object thrown earlier (an ES module's evaluation
+// error that require() throws again): the place its stack trace starts at.
+// Nothing when it already has one.
+void SetArrowMessageFromError(v8::Isolate* isolate,
+                              v8::Local<v8::Context> context,
+                              v8::Local<v8::Value> error);
+
 }  // namespace lode::contextify
 
 #endif  // SRC_LODE_CONTEXTIFY_H_

@@ -644,7 +644,12 @@ void GetStatus(const FunctionCallbackInfo<Value>& args) {
 void GetError(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_OR_RETURN(wrap, args);
   if (module->GetStatus() == Module::kErrored) {
-    args.GetReturnValue().Set(module->GetException());
+    Local<Value> exception = module->GetException();
+    // require() throws it again: a fatal error still shows where it was
+    // thrown first.
+    contextify::SetArrowMessageFromError(
+        isolate, isolate->GetCurrentContext(), exception);
+    args.GetReturnValue().Set(exception);
   }
 }
 

@@ -139,3 +139,13 @@ function run(args) {
   assert.strictEqual(r.status, 1);
   assert.match(r.stderr, /^.*throws\.cjs:2\nthrow new Error\("boom"\);\n\^\n/);
 }
+
+// An ES module that throws while require() evaluates it: the fatal error
+// shows the line of the module, not the loader's rethrow.
+{
+  write('throws.mjs', 'const b = 2;\nthrow new Error("from esm");\n');
+  write('req-throws.cjs', 'require("./throws.mjs");');
+  const r = run(['req-throws.cjs']);
+  assert.strictEqual(r.status, 1);
+  assert.match(r.stderr, /^file:.*throws\.mjs:2\nthrow new Error\("from esm"\);\n {6}\^\n\nError: from esm/);
+}
