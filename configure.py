@@ -48,16 +48,21 @@ OPTIONAL_TOOLS = [('ccache', 'ccache')]
 # Unpacked .deb packages: name -> what we need from it.
 DEB_PACKAGES = ['libnode108', 'libnode-dev', 'node-llhttp']
 
-# JavaScript embedded as internal/deps/<name>/...: the npm packages (the
-# versions Node 24.12 embeds) and their sha512 integrity. The REPL parses
-# with acorn, as Node's does.
+# JavaScript embedded as internal/deps/<folder>/...: the npm packages (the
+# versions Node 24.12 embeds), the folder under out/deps each goes to, and
+# their sha512 integrity. The REPL parses with acorn, as Node's does; the
+# ES module loader finds the names a CommonJS module exports with
+# cjs-module-lexer, as Node's does.
 NPM_DEPS = [
-    ('acorn', '8.15.0', 'dist/acorn.js',
+    ('acorn', '8.15.0', 'dist/acorn.js', 'acorn/acorn',
      'sha512-NZyJarBfL7nWwIq+FDL6Zp/yHEhePMNnnJ0y3qfieCrmNvYct8uvtiV41UvlSe6a'
      'pAfk0fY1FbWx+NwfmpvtTg=='),
-    ('acorn-walk', '8.3.4', 'dist/walk.js',
+    ('acorn-walk', '8.3.4', 'dist/walk.js', 'acorn/acorn-walk',
      'sha512-ueEepnujpqee2o5aIYnvHU6C0A42MNdsIDeqy5BydrkuC5R1ZuUFnm27EeFJGoEH'
      'JQgn3uleRvmTXaJgfXbt4g=='),
+    ('cjs-module-lexer', '2.1.0', 'lexer.js', 'cjs-module-lexer',
+     'sha512-UX0OwmYRYQQetfrLEZeewIFFI+wSTofC+pMBLNuH3RUuu/xzG1oz84UCEDOSoQlN'
+     '3fZ4+AzmV50ZYvGqkMh9yA=='),
 ]
 
 
@@ -166,14 +171,14 @@ def stage_v8():
 def fetch_npm_deps():
     """Gets each NPM_DEPS package with `npm pack` into out/cache/npm (once),
     checks its integrity and unpacks the one file we embed, with its
-    LICENSE, into out/deps/acorn/<name>/."""
+    LICENSE, into out/deps/<folder>/."""
     import base64
     import hashlib
     import tarfile
     cache = os.path.join(CACHE, 'npm')
     os.makedirs(cache, exist_ok=True)
-    for name, version, member, integrity in NPM_DEPS:
-        dest = os.path.join(OUT, 'deps/acorn', name)
+    for name, version, member, folder, integrity in NPM_DEPS:
+        dest = os.path.join(OUT, 'deps', folder)
         stamp = os.path.join(dest, '.version')
         if os.path.exists(stamp):
             with open(stamp) as f:

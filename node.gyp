@@ -2,10 +2,11 @@
 {
   'variables': {
     'lode_lib_files': ['<!@(find lib -name "*.js" | LC_ALL=C sort)'],
-    # Embedded as internal/deps/acorn/...: configure.py puts them there.
+    # Embedded as internal/deps/...: configure.py puts them there.
     'lode_deps_js_files': [
       'out/deps/acorn/acorn/dist/acorn.js',
       'out/deps/acorn/acorn-walk/dist/walk.js',
+      'out/deps/cjs-module-lexer/lexer.js',
     ],
     'lode_core_sources': ['<!@(ls src/*.cc | grep -v src/lode_main.cc)'],
   },

@@ -1385,6 +1385,30 @@ MaybeLocal<Value> RunWatched(Isolate* isolate, int64_t timeout,
   return result;
 }
 
+void SetArrowMessage(Isolate* isolate, Local<Context> context,
+                     const TryCatch& try_catch) {
+  Local<Value> exception = try_catch.Exception();
+  if (exception.IsEmpty() || !exception->IsNativeError()) return;
+  std::string arrow = SourceArrow(isolate, context, try_catch.Message());
+  if (arrow.empty()) return;
+  TryCatch inner(isolate);
+  Ignore(exception.As<Object>()->SetPrivate(
+      context, ArrowMessagePrivate(isolate), Utf8String(isolate, arrow)));
+}
+
+void SetArrowMessageFromError(Isolate* isolate, Local<Context> context,
+                              Local<Value> error) {
+  if (error.IsEmpty() || !error->IsNativeError()) return;
+  TryCatch inner(isolate);
+  Local<Object> object = error.As<Object>();
+  Local<Private> key = ArrowMessagePrivate(isolate);
+  if (object->HasPrivate(context, key).FromMaybe(true)) return;
+  std::string arrow =
+      SourceArrow(isolate, context, Exception::CreateMessage(isolate, error));
+  if (arrow.empty()) return;
+  Ignore(object->SetPrivate(context, key, Utf8String(isolate, arrow)));
+}
+
 }  // namespace lode::contextify
 
 LODE_BINDING_CONTEXT_AWARE_INTERNAL(contextify, lode::contextify::Initialize)

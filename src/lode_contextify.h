@@ -48,6 +48,20 @@ v8::MaybeLocal<v8::Value> RunWatched(
     v8::Isolate* isolate, int64_t timeout, bool break_on_sigint,
     const std::function<v8::MaybeLocal<v8::Value>()>& run);
 
+// Keeps the "file:line\nsource\n   ^^^\n" text of the exception `try_catch`
+// caught under the private arrow-message symbol of the error, where
+// lib/internal/util.js decorateErrorStack() finds it (a link error of an ES
+// module shows the import statement that failed this way).
+void SetArrowMessage(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                     const v8::TryCatch& try_catch);
+
+// The same for an error object thrown earlier (an ES module's evaluation
+// error that require() throws again): the place its stack trace starts at.
+// Nothing when it already has one.
+void SetArrowMessageFromError(v8::Isolate* isolate,
+                              v8::Local<v8::Context> context,
+                              v8::Local<v8::Value> error);
+
 }  // namespace lode::contextify
 
 #endif  // SRC_LODE_CONTEXTIFY_H_

@@ -145,6 +145,21 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
   std::string source = GetErrorSource(isolate, context, message);
+  // Where an error rethrown by the loader was first thrown (see
+  // contextify::SetArrowMessageFromError).
+  if (error->IsNativeError()) {
+    TryCatch try_catch(isolate);
+    Local<Value> arrow;
+    if (error.As<Object>()
+            ->GetPrivate(context,
+                         v8::Private::ForApi(
+                             isolate, FIXED_ONE_BYTE_STRING(
+                                          isolate, "lode:arrow_message")))
+            .ToLocal(&arrow) &&
+        arrow->IsString()) {
+      source = Utf8Value(isolate, arrow).ToString();
+    }
+  }
   // vm's displayErrors already put the source line in front of the stack.
   if (error->IsObject() &&
       error.As<Object>()

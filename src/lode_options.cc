@@ -36,6 +36,7 @@ const std::vector<OptionSpec> kSpecs = {
     {"--experimental-import-meta-resolve", B, "", "", E},
     {"--experimental-loader", L, "", "", E},
     {"--experimental-repl-await", B, "true", "", E},
+    {"--experimental-print-required-tla", B, "", "", E},
     {"--experimental-require-module", B, "true", "", E},
     {"--experimental-shadow-realm", B, "", "", E},
     {"--experimental-sqlite", B, "true", "", E},
@@ -128,6 +129,7 @@ const std::vector<OptionSpec> kSpecs = {
     {"--trace-deprecation", B, "", "show stack traces on deprecations", E},
     {"--trace-exit", B, "", "", E},
     {"--trace-tls", B, "", "", E},
+    {"--trace-require-module", S, "", "", E},
     {"--trace-sigint", B, "", "", E},
     {"--trace-uncaught", B, "", "show stack traces for thrown values", E},
     {"--trace-warnings", B, "", "show stack traces on process warnings", E},
@@ -461,6 +463,13 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
   if (check && eval) {
     *error = argv0 + ": either --check or --eval can be used, not both";
     return false;
+  }
+  {
+    const std::string trace = options->GetString("--trace-require-module");
+    if (!trace.empty() && trace != "all" && trace != "no-node-modules") {
+      *error = argv0 + ": invalid value for --trace-require-module";
+      return false;
+    }
   }
   if (options->GetBool("--test")) {
     const std::string isolation = options->GetString("--test-isolation");

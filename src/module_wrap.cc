@@ -562,8 +562,18 @@ void Instantiate(const FunctionCallbackInfo<Value>& args) {
   }
   Local<Context> context = ContextOf(isolate, wrap);
   Context::Scope context_scope(context);
+  TryCatch try_catch(isolate);
   bool ok;
-  if (!module->InstantiateModule(context, ResolveCallback).To(&ok)) return;
+  if (!module->InstantiateModule(context, ResolveCallback).To(&ok)) {
+    if (try_catch.HasCaught()) {
+      // A missing export: the error points at the import statement.
+      if (!try_catch.HasTerminated()) {
+        contextify::SetArrowMessage(isolate, context, try_catch);
+      }
+      try_catch.ReThrow();
+    }
+    return;
+  }
   args.GetReturnValue().Set(ok);
 }
 
@@ -635,7 +645,12 @@ void GetStatus(const FunctionCallbackInfo<Value>& args) {
 void GetError(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_OR_RETURN(wrap, args);
   if (module->GetStatus() == Module::kErrored) {
-    args.GetReturnValue().Set(module->GetException());
+    Local<Value> exception = module->GetException();
+    // require() throws it again: a fatal error still shows where it was
+    // thrown first.
+    contextify::SetArrowMessageFromError(
+        isolate, isolate->GetCurrentContext(), exception);
+    args.GetReturnValue().Set(exception);
   }
 }
 

@@ -160,6 +160,18 @@ function emitWarning(warning, type, code, ctor) {
   process.nextTick(doEmitWarning, warning);
 }
 
+// For a warning about an error that is about to end the process: emitted
+// now, not on the next tick.
+function emitWarningSync(warning, type) {
+  const object = createWarningObject(warning, type, undefined,
+                                     emitWarningSync);
+  const { disabled } = getOptions();
+  for (let i = 0; i < disabled.length; i++) {
+    if (disabled[i] === object.name) return;
+  }
+  process.emit('warning', object);
+}
+
 function doEmitWarning(warning) {
   process.emit('warning', warning);
 }
@@ -170,6 +182,7 @@ function throwWarning(warning) {
 
 module.exports = {
   emitWarning,
+  emitWarningSync,
   onWarning,
   setRedirectWarningsFromEnv,
 };

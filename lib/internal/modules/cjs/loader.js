@@ -33,6 +33,7 @@ const {
   SafeSet,
   StringPrototypeCharCodeAt,
   StringPrototypeEndsWith,
+  StringPrototypeIncludes,
   StringPrototypeIndexOf,
   StringPrototypeLastIndexOf,
   StringPrototypeSlice,
@@ -50,6 +51,8 @@ const {
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_MODULE_SPECIFIER,
     ERR_INVALID_PACKAGE_CONFIG,
+    ERR_REQUIRE_CYCLE_MODULE,
+    ERR_REQUIRE_ESM,
     ERR_UNKNOWN_BUILTIN_MODULE,
   },
 } = require('internal/errors');
@@ -62,6 +65,10 @@ const {
 
 const kIsMainSymbol = Symbol('kIsMainSymbol');
 const kModuleExport = Symbol('kModuleExport');
+// Set while a module's CommonJS code runs.
+const kIsExecuting = Symbol('kIsExecuting');
+// The ModuleWrap of an ES module loaded by require().
+const kRequiredModule = Symbol('kRequiredModule');
 
 const wrapperParams = ['exports', 'require', 'module', '__filename',
                        '__dirname'];
@@ -88,6 +95,9 @@ function getCjsConditions() {
     cjsConditions = new SafeSet();
     cjsConditions.add('require');
     cjsConditions.add('node');
+    if (getOptionValue('--experimental-require-module')) {
+      cjsConditions.add('module-sync');
+    }
     if (getOptionValue('--addons')) cjsConditions.add('node-addons');
     for (let i = 0; i < userConditions.length; i++) {
       cjsConditions.add(userConditions[i]);
@@ -740,6 +750,16 @@ const CircularRequireWarningProxy = new Proxy({}, {
 });
 
 function getExportsForCircularRequire(module) {
+  // An ES module that require() is still loading: there is no partial
+  // namespace to hand out.
+  const wrap = module[kRequiredModule];
+  if (wrap !== undefined &&
+      wrap.getStatus() !== internalBinding('module_wrap').kEvaluated) {
+    let message = `Cannot require() ES Module ${module.id} in a cycle.`;
+    const parent = module[kModuleParent];
+    if (parent) message += ` (from ${parent.filename})`;
+    throw new ERR_REQUIRE_CYCLE_MODULE(message);
+  }
   const exports = module.exports;
   if (exports !== null && typeof exports === 'object' &&
       ObjectGetPrototypeOf(exports) === ObjectPrototype &&
@@ -818,18 +838,34 @@ function wrapSafe(filename, content) {
 }
 let patched = false;
 
-Module.prototype._compile = function(content, filename) {
-  const compiledWrapper = wrapSafe(filename, stripShebang(content));
+// `format`: 'commonjs' for a file that must be CommonJS; undefined for one
+// that is CommonJS unless it only parses as an ES module (Node 22+), which
+// is then loaded as one. Checked only after a SyntaxError, so CommonJS
+// compiles once; only compile errors are caught, so a runtime error keeps
+// the place it was thrown at.
+Module.prototype._compile = function(content, filename, format) {
+  let compiledWrapper;
+  try {
+    compiledWrapper = wrapSafe(filename, stripShebang(content));
+  } catch (err) {
+    if (err?.name === 'SyntaxError' &&
+        loadedAsModule(this, err, content, filename, format)) {
+      return;
+    }
+    throw err;
+  }
   const dirname = path.dirname(filename);
   const require = makeRequireFunction(this);
   const exports = this.exports;
   const thisValue = exports;
   const module = this;
   if (statCacheOwner === null) statCacheOwner = this;
+  this[kIsExecuting] = true;
   try {
     return ReflectApply(compiledWrapper, thisValue,
                         [exports, require, module, filename, dirname]);
   } finally {
+    this[kIsExecuting] = false;
     if (statCacheOwner === this) {
       statCacheOwner = null;
       statCache.clear();
@@ -837,49 +873,111 @@ Module.prototype._compile = function(content, filename) {
   }
 };
 
+// A CommonJS compile error of ES module syntax: for a file whose format
+// was not given, loads it as an ES module (true); for the main module
+// that must be CommonJS, says so before the error ends the process.
+function loadedAsModule(module, err, content, filename, format) {
+  const esm = require('internal/modules/esm/loader');
+  if (format === 'commonjs') {
+    if (module[kIsMainSymbol] &&
+        esm.containsModuleSyntax(stripShebang(content), filename)) {
+      require('internal/process/warning').emitWarningSync(
+        `Failed to load the ES module: ${filename}. Make sure to set ` +
+        '"type": "module" in the nearest package.json file or use the ' +
+        '.mjs extension.');
+    }
+    return false;
+  }
+  if (!esm.containsModuleSyntax(stripShebang(content), filename)) {
+    return false;
+  }
+  if (module[kIsMainSymbol]) {
+    // The entry point runs as an ES module: no CommonJS main then.
+    delete Module._cache[filename];
+    process.mainModule = undefined;
+    esm.runMainESM(filename);
+    return true;
+  }
+  // Without require(esm), the SyntaxError stands.
+  if (!requireModuleEnabled()) return false;
+  loadESMForRequire(module, filename);
+  return true;
+}
+
 Module._extensions['.js'] = function(module, filename) {
   const content = readSource(filename, 'commonjs');
-  // A .js or extensionless file: its package's "type", else its syntax.
-  if (StringPrototypeEndsWith(filename, '.js') ||
-      path.extname(filename) === '') {
-    const pkg = readPackageScope(filename);
-    if (pkg?.data?.type === 'module') {
-      loadESMForRequire(module, filename);
-      return;
-    }
-    if (pkg?.data?.type !== 'commonjs') {
-      // Node 22+: a .js without "type" that only parses as an ES module.
-      // Checked only after a SyntaxError, so CommonJS compiles once.
-      try {
-        module._compile(content, filename);
-      } catch (err) {
-        const esm = require('internal/modules/esm/loader');
-        if (err?.name !== 'SyntaxError' ||
-            !esm.containsModuleSyntax(stripShebang(content), filename)) {
-          throw err;
-        }
-        if (module[kIsMainSymbol]) {
-          // The entry point runs as an ES module: no CommonJS main then.
-          delete Module._cache[filename];
-          process.mainModule = undefined;
-          esm.runMainESM(filename);
-          return;
-        }
-        loadESMForRequire(module, filename);
-      }
-      return;
-    }
+  // .cjs and .js in a "type": "commonjs" scope are CommonJS, .js in a
+  // "type": "module" scope an ES module; any other file is CommonJS unless
+  // it only parses as an ES module.
+  let type = 'none';
+  let pkg;
+  if (StringPrototypeEndsWith(filename, '.cjs')) {
+    type = 'commonjs';
+  } else if (StringPrototypeEndsWith(filename, '.js')) {
+    pkg = readPackageScope(filename);
+    if (pkg) type = pkg.data.type;
   }
-  module._compile(content, filename);
+  if (type === 'module') {
+    if (!requireModuleEnabled() && !module[kIsMainSymbol]) {
+      const parent = module[kModuleParent];
+      throw new ERR_REQUIRE_ESM(filename, false, parent?.filename,
+                                pkg.data.pjsonPath);
+    }
+    loadESMForRequire(module, filename);
+    return;
+  }
+  module._compile(content, filename,
+                  type === 'commonjs' ? 'commonjs' : undefined);
 };
 
-// require() of an ES module (Node 22+): its namespace.
+function requireModuleEnabled() {
+  return getOptionValue('--experimental-require-module');
+}
+
+// require() of an ES module (Node 22+): what it exports as
+// 'module.exports' when it does; else its namespace, with __esModule: true
+// added when it has a default export (so that transpiled CommonJS finds
+// that default where it looks for it).
 function loadESMForRequire(module, filename) {
-  const { requireESM } = require('internal/modules/esm/loader');
+  const { requireESM, requiredModuleFacade } =
+    require('internal/modules/esm/loader');
   const parent = module[kModuleParent];
-  setOwnProperty(module, 'exports',
-                 requireESM(filename, parent?.filename));
+  emitRequireModuleWarning(parent, filename);
+  const { wrap, namespace } = requireESM(filename, parent?.filename, (w) => {
+    module[kRequiredModule] = w;
+  });
+  let exports;
+  if (ObjectPrototypeHasOwnProperty(namespace, 'module.exports')) {
+    exports = namespace['module.exports'];
+  } else if (!ObjectPrototypeHasOwnProperty(namespace, 'default') ||
+             ObjectPrototypeHasOwnProperty(namespace, '__esModule')) {
+    exports = namespace;
+  } else {
+    exports = requiredModuleFacade(wrap);
+  }
+  setOwnProperty(module, 'exports', exports);
   module.loaded = true;
+}
+
+// --trace-require-module=all|no-node-modules: an ExperimentalWarning for
+// each require() of an ES module (from outside node_modules only, for the
+// latter).
+function emitRequireModuleWarning(parent, filename) {
+  const mode = getOptionValue('--trace-require-module');
+  if (mode !== 'all' && mode !== 'no-node-modules') return;
+  const from = parent?.filename || parent?.id;
+  if (mode === 'no-node-modules' && typeof from === 'string' &&
+      StringPrototypeIncludes(from, '/node_modules/')) {
+    return;
+  }
+  let prefix;
+  if (from) {
+    prefix = `CommonJS module ${from} is loading ES Module ${filename} ` +
+      'using require().\n';
+  }
+  const { emitExperimentalWarning } = require('internal/util');
+  emitExperimentalWarning('Support for loading ES Module in require()',
+                          prefix, undefined, parent?.require);
 }
 
 // Not enumerable: require.extensions lists .js, .json and .node, as in Node.
@@ -889,6 +987,10 @@ ObjectDefineProperty(Module._extensions, '.mjs', {
   writable: true,
   enumerable: false,
   value: function(module, filename) {
+    if (!requireModuleEnabled()) {
+      throw new ERR_REQUIRE_ESM(filename, true,
+                                module[kModuleParent]?.filename);
+    }
     loadESMForRequire(module, filename);
   },
 });
@@ -1019,6 +1121,7 @@ function initializeCJS() {
 module.exports = {
   Module,
   initializeCJS,
+  kIsExecuting,
   kIsMainSymbol,
   kModuleExport,
   readPackage,

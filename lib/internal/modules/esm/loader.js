@@ -10,6 +10,8 @@
 const {
   ArrayIsArray,
   ArrayPrototypeIncludes,
+  ArrayPrototypeIndexOf,
+  ArrayPrototypeJoin,
   ArrayPrototypePush,
   JSONParse,
   ObjectKeys,
@@ -18,6 +20,8 @@ const {
   PromiseResolve,
   ReflectGet,
   RegExpPrototypeExec,
+  RegExpPrototypeSymbolReplace,
+  SafeMap,
   SafeSet,
   StringPrototypeCharCodeAt,
   StringPrototypeEndsWith,
@@ -26,6 +30,7 @@ const {
   StringPrototypeLastIndexOf,
   StringPrototypeRepeat,
   StringPrototypeSlice,
+  StringPrototypeSplit,
   StringPrototypeStartsWith,
   decodeURIComponent,
 } = primordials;
@@ -38,6 +43,7 @@ const {
     ERR_INVALID_URL,
     ERR_MODULE_NOT_FOUND,
     ERR_REQUIRE_ASYNC_MODULE,
+    ERR_REQUIRE_CYCLE_MODULE,
     ERR_UNKNOWN_BUILTIN_MODULE,
     ERR_UNKNOWN_FILE_EXTENSION,
     ERR_UNKNOWN_MODULE_FORMAT,
@@ -78,6 +84,10 @@ function lazyCjs() {
 
 // (url, import type attribute) -> ModuleJob
 const loadCache = new LoadCache();
+// The JavaScript module of `url` (imported without a type attribute).
+function cachedModule(url) {
+  return loadCache.get(url)?.module;
+}
 const kNoAttributes = { __proto__: null };
 
 // The cache key of a module imported with `attributes`.
@@ -97,6 +107,11 @@ function getConditions() {
     conditions.add('node');
     conditions.add('import');
     if (getOptionValue('--addons')) conditions.add('node-addons');
+    // Packages can offer an ES module for both import and require() under
+    // "module-sync" (Node 22.10+), while require(esm) is enabled.
+    if (getOptionValue('--experimental-require-module')) {
+      conditions.add('module-sync');
+    }
     const user = getOptionValue('--conditions') || [];
     for (let i = 0; i < user.length; i++) conditions.add(user[i]);
   }
@@ -479,7 +494,9 @@ function newSourceTextModule(url, source) {
   const { ModuleWrap } = lazyBinding();
   const wrap = new ModuleWrap(url, source);
   wrap.url = url;
-  wrap.source = source;
+  // For the unsettled top-level await warning and
+  // --experimental-print-required-tla (the wrap holds it anyway).
+  wrap.sourceText = source;
   return wrap;
 }
 
@@ -491,35 +508,102 @@ function newSyntheticModule(url, names, evaluationSteps) {
   return wrap;
 }
 
-function cjsExportNames(filename, source) {
+let cjsLexer;
+function lazyCjsLexer() {
+  cjsLexer ??= require('internal/deps/cjs-module-lexer/lexer');
+  return cjsLexer;
+}
+
+// The names `import { x } from './file.cjs'` can use: what cjs-module-lexer
+// (as in Node) finds in the source, without running it, plus the names of
+// the modules it re-exports (`module.exports = require('./other')`,
+// transpilers' `__exportStar(require(...))`), resolved as require() would.
+function addCjsExportNames(filename, source, names, seen) {
+  if (seen.has(filename)) return;
+  seen.add(filename);
+  if (source === undefined) {
+    try {
+      source = readFile(filename);
+    } catch {
+      return;
+    }
+  }
+  let parsed;
+  try {
+    parsed = lazyCjsLexer().parse(source);
+  } catch {
+    // Not JavaScript the lexer understands: no named exports.
+    return;
+  }
+  for (const name of parsed.exports) names.add(name);
+  const reexports = parsed.reexports;
+  if (reexports.length === 0) return;
   const { Module } = lazyCjs();
-  const cached = Module._cache[filename];
-  let names;
-  if (cached !== undefined && cached.loaded) {
-    const exports = cached.exports;
-    names = exports !== null && (typeof exports === 'object' ||
-      typeof exports === 'function') ? ObjectKeys(exports) : [];
+  const from = new Module(filename, null);
+  from.filename = filename;
+  from.paths = Module._nodeModulePaths(path.dirname(filename));
+  for (let i = 0; i < reexports.length; i++) {
+    let resolved;
+    try {
+      resolved = Module._resolveFilename(reexports[i], from, false);
+    } catch {
+      continue;
+    }
+    const ext = path.extname(resolved);
+    if ((ext === '.js' || ext === '.cjs' || !Module._extensions[ext]) &&
+        path.isAbsolute(resolved)) {
+      addCjsExportNames(resolved, undefined, names, seen);
+    }
+  }
+}
+
+function cjsExportNames(filename, source) {
+  const found = new SafeSet();
+  if (source !== undefined) {
+    addCjsExportNames(filename, source, found, new SafeSet());
   } else {
-    const { detectCjsExports } = require('internal/modules/esm/cjs_lexer');
-    names = [];
-    if (source !== undefined) {
-      for (const name of detectCjsExports(source)) {
-        ArrayPrototypePush(names, name);
-      }
+    // An addon: the names of its exports once loaded.
+    const cached = lazyCjs().Module._cache[filename];
+    const exports = cached?.loaded ? cached.exports : undefined;
+    if (exports !== null && (typeof exports === 'object' ||
+                             typeof exports === 'function')) {
+      const keys = ObjectKeys(exports);
+      for (let i = 0; i < keys.length; i++) found.add(keys[i]);
     }
   }
   const out = ['default', 'module.exports'];
-  for (let i = 0; i < names.length; i++) {
-    if (names[i] !== 'default' && names[i] !== 'module.exports') {
-      ArrayPrototypePush(out, names[i]);
+  for (const name of found) {
+    if (name !== 'default' && name !== 'module.exports') {
+      ArrayPrototypePush(out, name);
     }
   }
   return out;
 }
 
+// Sets the exports of a CommonJS module's ES module face: `default` and
+// 'module.exports' are module.exports itself, every other name its own
+// property of that name.
+function setCommonJSExports(wrap, names, exports) {
+  wrap.setExport('default', exports);
+  wrap.setExport('module.exports', exports);
+  const isObject = exports !== null &&
+    (typeof exports === 'object' || typeof exports === 'function');
+  for (let i = 2; i < names.length; i++) {
+    let value;
+    if (isObject && ObjectPrototypeHasOwnProperty(exports, names[i])) {
+      try {
+        value = exports[names[i]];
+      } catch {
+        // A throwing getter: left undefined.
+      }
+    }
+    wrap.setExport(names[i], value);
+  }
+}
+
 function newCommonJSModule(url, filename, source) {
   const names = cjsExportNames(filename, source);
-  return newSyntheticModule(url, names, function() {
+  const wrap = newSyntheticModule(url, names, function() {
     const { Module, kModuleExport } = lazyCjs();
     let exports = Module._load(filename, null, false);
     // The exports the module had when it finished loading, even if they
@@ -529,18 +613,10 @@ function newCommonJSModule(url, filename, source) {
       exports = module[kModuleExport];
       module[kModuleExport] = undefined;
     }
-    this.setExport('default', exports);
-    this.setExport('module.exports', exports);
-    for (let i = 2; i < names.length; i++) {
-      let value;
-      try {
-        value = exports?.[names[i]];
-      } catch {
-        // A throwing getter: left undefined.
-      }
-      this.setExport(names[i], value);
-    }
+    setCommonJSExports(this, names, exports);
   });
+  wrap.isCommonJS = true;
+  return wrap;
 }
 
 // The ES module facades of builtins: module.syncBuiltinESMExports() brings
@@ -694,19 +770,11 @@ function createModule(url, format, source, attributes = kNoAttributes,
   return compileAsCommonJSOrModule(url, filename, source);
 }
 
-// { key: value } of the [key, value, ...] list of a module request.
-function attributesObject(pairs) {
-  if (pairs.length === 0) return kNoAttributes;
-  const attributes = { __proto__: null };
-  for (let i = 0; i + 1 < pairs.length; i += 2) {
-    attributes[pairs[i]] = pairs[i + 1];
-  }
-  return attributes;
-}
-
 // The module for `url` imported with `attributes`, with its whole static
-// graph loaded and linked.
-function getModule(url, format, source, attributes = kNoAttributes) {
+// graph loaded and linked. `forRequire`: the graph is for require(), which
+// cannot wait for a module still evaluating (a cycle through require()).
+function getModule(url, format, source, attributes = kNoAttributes,
+                   forRequire = false) {
   const type = typeOf(attributes);
   const cached = loadCache.get(url, type);
   if (cached !== undefined) return cached.module;
@@ -717,14 +785,20 @@ function getModule(url, format, source, attributes = kNoAttributes) {
   try {
     const requests = wrap.getModuleRequests();
     const deps = [];
+    const specifiers = [];
     for (let i = 0; i < requests.length; i++) {
-      const resolved = resolveRequest(requests[i][0], url,
+      const specifier = requests[i][0];
+      const resolved = resolveRequest(specifier, url,
                                       attributesObject(requests[i][1]));
+      if (forRequire) checkRequiredGraphCycle(specifier, resolved.url, url);
+      ArrayPrototypePush(specifiers, specifier);
       ArrayPrototypePush(deps, getModule(resolved.url, resolved.format,
                                          undefined,
-                                         resolved.importAttributes));
+                                         resolved.importAttributes,
+                                         forRequire));
     }
     wrap.linkRequests(deps);
+    wrap.linkedSpecifiers = specifiers;
     wrap.linkedModules = deps;
   } catch (err) {
     loadCache.delete(url, type);
@@ -733,11 +807,116 @@ function getModule(url, format, source, attributes = kNoAttributes) {
   return wrap;
 }
 
+function filenameOfURL(url) {
+  if (typeof url === 'string' && StringPrototypeStartsWith(url, 'file:')) {
+    return lazyUrl().fileURLToPath(url);
+  }
+  return url;
+}
+
+// A graph require() loads may not import a module still evaluating, nor a
+// CommonJS module whose code is still running: either would be a cycle
+// that evaluation cannot finish synchronously.
+function checkRequiredGraphCycle(specifier, depURL, parentURL) {
+  const cached = cachedModule(depURL);
+  if (cached !== undefined) {
+    if (cached.getStatus() === lazyBinding().kEvaluating) {
+      throw new ERR_REQUIRE_CYCLE_MODULE(
+        `Cannot import Module ${specifier} in a cycle. ` +
+        `(from ${filenameOfURL(parentURL)})`);
+    }
+    if (!cached.isCommonJS) return;
+  }
+  if (!StringPrototypeStartsWith(depURL, 'file:')) return;
+  const { Module, kIsExecuting } = lazyCjs();
+  const cjsModule = Module._cache[lazyUrl().fileURLToPath(depURL)];
+  if (cjsModule !== undefined && cjsModule[kIsExecuting]) {
+    throw new ERR_REQUIRE_CYCLE_MODULE(
+      `Cannot import CommonJS Module ${specifier} in a cycle. ` +
+      `(from ${filenameOfURL(parentURL)})`);
+  }
+}
+
 // Instantiates and evaluates: the promise of evaluation.
 function runModule(wrap) {
+  instantiate(wrap);
+  return PromisePrototypeThen(wrap.evaluate(), undefined, (err) => {
+    decorateEvaluationError(err, wrap);
+    throw err;
+  });
+}
+
+function instantiate(wrap) {
   const { kUninstantiated } = lazyBinding();
-  if (wrap.getStatus() === kUninstantiated) wrap.instantiate();
-  return wrap.evaluate();
+  if (wrap.getStatus() !== kUninstantiated) return;
+  try {
+    wrap.instantiate();
+  } catch (err) {
+    decorateLinkError(err);
+    throw err;
+  }
+}
+
+// A named import a CommonJS module does not provide: the error says so and
+// shows how to import it instead, as Node's does.
+function decorateLinkError(err) {
+  if (err?.name !== 'SyntaxError' || typeof err.message !== 'string' ||
+      !StringPrototypeIncludes(err.message,
+                               ' does not provide an export named')) {
+    return;
+  }
+  require('internal/util').decorateErrorStack(err);
+  const match = RegExpPrototypeExec(
+    /module '(.*)' does not provide an export named '(.+)'/, err.message);
+  if (match === null || typeof err.stack !== 'string') return;
+  const childSpecifier = match[1];
+  const name = match[2];
+  // The stack starts with "url:line", the import statement and its arrow.
+  const stack = StringPrototypeSplit(err.stack, '\n');
+  const parentURL = RegExpPrototypeSymbolReplace(/:\d+$/, stack[0], '');
+  const parent = cachedModule(parentURL);
+  const specifiers = parent?.linkedSpecifiers;
+  if (specifiers === undefined) return;
+  const index = ArrayPrototypeIndexOf(specifiers, childSpecifier);
+  if (index === -1 || parent.linkedModules[index]?.isCommonJS !== true) return;
+  const oneLine = RegExpPrototypeExec(/{.*}/, stack[1]);
+  const destructuring = oneLine &&
+    RegExpPrototypeSymbolReplace(/\s+as\s+/g, oneLine[0], ': ');
+  err.message = `Named export '${name}' not found. The requested module ` +
+    `'${childSpecifier}' is a CommonJS module, which may not support all ` +
+    'module.exports as named exports.\nCommonJS modules can always be ' +
+    'imported via the default export, for example using:\n\n' +
+    `import pkg from '${childSpecifier}';\n` +
+    (destructuring ? `const ${destructuring} = pkg;\n` : '');
+  stack[3] = `SyntaxError: ${err.message}`;
+  err.stack = ArrayPrototypeJoin(stack, '\n');
+}
+
+// A CommonJS global used in an ES module: the ReferenceError says where it
+// was, as Node's does.
+const kCommonJSGlobalNotDefined =
+  /^(?:__filename|__dirname|exports|module|require) is not defined$/;
+function decorateEvaluationError(err, wrap) {
+  if (err?.name !== 'ReferenceError' || typeof err.message !== 'string' ||
+      RegExpPrototypeExec(kCommonJSGlobalNotDefined, err.message) === null) {
+    return;
+  }
+  err.message += ' in ES module scope';
+  if (StringPrototypeStartsWith(err.message, 'require ')) {
+    err.message += ', you can use import instead';
+  }
+  const url = wrap.url;
+  if (typeof url !== 'string' || !StringPrototypeStartsWith(url, 'file:') ||
+      RegExpPrototypeExec(/\.js(\?[^#]*)?(#.*)?$/, url) === null) {
+    return;
+  }
+  const scope = lazyCjs().readPackageScope(lazyUrl().fileURLToPath(url));
+  if (scope && scope.data.type === 'module') {
+    err.message += '\nThis file is being treated as an ES module because ' +
+      `it has a '.js' file extension and '${scope.data.pjsonPath}' ` +
+      'contains "type": "module". To treat it as a CommonJS script, rename ' +
+      "it to use the '.cjs' file extension.";
+  }
 }
 
 // import(): runs in a later microtask, never inside the evaluation of the
@@ -857,12 +1036,15 @@ let pendingEntry;
 // Runs `wrap` as the entry point.
 function runEntryModule(wrap) {
   wrap.isMain = true;
-  const promise = runModule(wrap);
   const entry = { wrap };
   pendingEntry = entry;
   const settle = () => {
     if (pendingEntry === entry) pendingEntry = undefined;
   };
+  // Evaluated from a microtask, as in Node: the process.nextTick callbacks
+  // it schedules run after the promise jobs its evaluation queues (an
+  // import() of CommonJS settles before them).
+  const promise = PromisePrototypeThen(PromiseResolve(), () => runModule(wrap));
   const { triggerUncaughtException } = internalBinding('errors');
   PromisePrototypeThen(promise, settle, (err) => {
     settle();
@@ -901,64 +1083,16 @@ function findStalledAwait(wrap, seen) {
       if (found !== undefined) return found;
     }
   }
-  if (typeof wrap.source !== 'string') return undefined;
-  const pos = firstTopLevelAwait(wrap.source);
-  if (pos === -1) return undefined;
-  const source = wrap.source;
-  let lineStart = StringPrototypeLastIndexOf(source, '\n', pos - 1) + 1;
-  let line = 1;
-  for (let i = StringPrototypeIndexOf(source, '\n');
-    i !== -1 && i < pos; i = StringPrototypeIndexOf(source, '\n', i + 1)) {
-    line++;
-  }
-  let lineEnd = StringPrototypeIndexOf(source, '\n', pos);
-  if (lineEnd === -1) lineEnd = source.length;
-  if (lineStart < 0) lineStart = 0;
+  if (typeof wrap.sourceText !== 'string') return undefined;
+  const at = firstTopLevelAwait(wrap.sourceText);
+  if (at === undefined) return undefined;
+  const lines = StringPrototypeSplit(wrap.sourceText, '\n');
   return {
     url: wrap.url,
-    line,
-    column: pos - lineStart,
-    sourceLine: StringPrototypeSlice(source, lineStart, lineEnd),
+    line: at.line,
+    column: at.column,
+    sourceLine: lines[at.line - 1] ?? '',
   };
-}
-
-// The offset of the first await (or for await) outside any function, -1 if
-// there is none or the source does not parse.
-function firstTopLevelAwait(source) {
-  let ast;
-  try {
-    const { parse } = require('internal/deps/acorn/acorn/dist/acorn');
-    ast = parse(source, { __proto__: null, ecmaVersion: 'latest',
-                          sourceType: 'module', allowHashBang: true });
-  } catch {
-    return -1;
-  }
-  let found = -1;
-  const visit = (node) => {
-    if (found !== -1 || node === null || typeof node !== 'object') return;
-    if (ArrayIsArray(node)) {
-      for (let i = 0; i < node.length; i++) visit(node[i]);
-      return;
-    }
-    if (typeof node.type !== 'string') return;
-    if (node.type === 'FunctionDeclaration' ||
-        node.type === 'FunctionExpression' ||
-        node.type === 'ArrowFunctionExpression') {
-      return;
-    }
-    if (node.type === 'AwaitExpression' ||
-        (node.type === 'ForOfStatement' && node.await)) {
-      found = node.start;
-      return;
-    }
-    const keys = ObjectKeys(node);
-    for (let i = 0; i < keys.length; i++) {
-      const value = node[keys[i]];
-      if (value !== null && typeof value === 'object') visit(value);
-    }
-  };
-  visit(ast.body);
-  return found;
 }
 
 function runMainESM(mainPath) {
@@ -1004,11 +1138,18 @@ const kModuleOnlyMessages = [
   "Unexpected token 'export'",
   "Cannot use 'import.meta' outside a module",
 ];
+// Errors of code that may be valid as a module: top-level await, and
+// declarations of names the CommonJS wrapper defines.
 const kMaybeTLAMessages = [
   'await is only valid in async functions and the top level bodies of modules',
   'Unexpected reserved word',
   'for await is only valid in async functions and the top level bodies of ' +
     'modules',
+  "Identifier 'module' has already been declared",
+  "Identifier 'exports' has already been declared",
+  "Identifier 'require' has already been declared",
+  "Identifier '__filename' has already been declared",
+  "Identifier '__dirname' has already been declared",
 ];
 function containsModuleSyntax(source, filename) {
   const { wrapSafe } = lazyCjs();
@@ -1040,23 +1181,137 @@ function containsModuleSyntax(source, filename) {
   }
 }
 
-// require() of an ES module: its namespace, when the graph has no
-// top-level await.
-function requireESM(filename, parentFilename) {
+// require() of an ES module: { wrap, namespace }, when the graph has no
+// top-level await. `onLinked(wrap)` runs before the evaluation.
+function requireESM(filename, parentFilename, onLinked) {
   const url = lazyUrl().pathToFileURL(filename).href;
-  const wrap = getModule(url, 'module');
-  const { kUninstantiated, kEvaluated, kErrored } = lazyBinding();
-  if (wrap.getStatus() === kUninstantiated) wrap.instantiate();
+  const { kEvaluating, kEvaluated, kErrored } = lazyBinding();
+  let wrap = cachedModule(url);
+  if (wrap !== undefined && wrap.getStatus() === kEvaluating) {
+    throw requireCycleError(filename, parentFilename);
+  }
+  wrap ??= getModule(url, 'module', undefined, kNoAttributes, true);
+  if (onLinked !== undefined) onLinked(wrap);
+  instantiate(wrap);
   if (wrap.isGraphAsync()) {
-    throw new ERR_REQUIRE_ASYNC_MODULE(filename, parentFilename);
+    const { getOptionValue } = require('internal/options');
+    if (!getOptionValue('--experimental-print-required-tla') ||
+        wrap.getStatus() === kEvaluated || wrap.getStatus() === kErrored) {
+      throw new ERR_REQUIRE_ASYNC_MODULE(filename, parentFilename);
+    }
+    // Run it, to show where it waits.
+    const promise = evaluateForRequire(wrap);
+    const { getPromiseDetails, constants: { kPending } } =
+      internalBinding('util');
+    if (getPromiseDetails(promise)[0] === kPending) {
+      printStalledTopLevelAwait(wrap);
+      throw new ERR_REQUIRE_ASYNC_MODULE(filename, parentFilename);
+    }
   }
-  if (wrap.getStatus() !== kEvaluated) {
-    wrap.evaluate();
-    if (wrap.getStatus() === kErrored) throw wrap.getError();
-  } else if (wrap.getStatus() === kErrored) {
-    throw wrap.getError();
+  const status = wrap.getStatus();
+  if (status === kEvaluating) {
+    throw requireCycleError(filename, parentFilename);
   }
-  return wrap.getNamespace();
+  if (status !== kEvaluated && status !== kErrored) evaluateForRequire(wrap);
+  if (wrap.getStatus() === kErrored) {
+    const err = wrap.getError();
+    decorateEvaluationError(err, wrap);
+    throw err;
+  }
+  return { wrap, namespace: wrap.getNamespace() };
+}
+
+// The namespace require() returns for a module with a default export and
+// no __esModule export: a module re-exporting everything of it, plus
+// __esModule: true. Made once per module.
+const kFacadeSource = 'export * from "original"; ' +
+  'export { default } from "original"; export const __esModule = true;';
+function requiredModuleFacade(wrap) {
+  let facade = wrap.requireFacade;
+  if (facade === undefined) {
+    const { ModuleWrap } = lazyBinding();
+    facade = new ModuleWrap(wrap.url, kFacadeSource);
+    facade.url = wrap.url;
+    facade.link(['original'], [wrap]);
+    facade.instantiate();
+    evaluateForRequire(facade);
+    wrap.requireFacade = facade;
+  }
+  return facade.getNamespace();
+}
+
+function requireCycleError(filename, parentFilename) {
+  let message = `Cannot require() ES Module ${filename} in a cycle.`;
+  if (parentFilename) message += ` (from ${parentFilename})`;
+  message += ' A cycle involving require(esm) is not allowed to maintain ' +
+    'invariants mandated by the ECMAScript specification. Try making at ' +
+    'least part of the dependency in the graph lazily loaded.';
+  return new ERR_REQUIRE_CYCLE_MODULE(message);
+}
+
+// The error of a failed evaluation is thrown by require() itself: the
+// promise's rejection is handled here.
+function evaluateForRequire(wrap) {
+  const promise = wrap.evaluate();
+  PromisePrototypeThen(promise, undefined, () => {});
+  return promise;
+}
+
+// --experimental-print-required-tla: where each module of the graph with
+// top-level await waits (its first top-level await).
+function printStalledTopLevelAwait(root) {
+  const seen = new SafeSet();
+  const stack = [root];
+  while (stack.length > 0) {
+    const wrap = stack.pop();
+    if (seen.has(wrap)) continue;
+    seen.add(wrap);
+    const deps = wrap.linkedModules;
+    if (deps !== undefined) {
+      for (let i = deps.length - 1; i >= 0; i--) {
+        ArrayPrototypePush(stack, deps[i]);
+      }
+    }
+    if (typeof wrap.sourceText !== 'string' || !wrap.hasTopLevelAwait()) {
+      continue;
+    }
+    const at = firstTopLevelAwait(wrap.sourceText);
+    if (at === undefined) continue;
+    const lines = StringPrototypeSplit(wrap.sourceText, '\n');
+    const line = lines[at.line - 1] ?? '';
+    process._rawDebug(
+      `Error: unexpected top-level await at ${wrap.url}:${at.line}\n` +
+      `${line}\n${StringPrototypeRepeat(' ', at.column)}^\n\n`);
+  }
+}
+
+// Where the first await (or for await) outside any function is: acorn's
+// { line, column }, undefined if there is none or the source does not parse.
+function firstTopLevelAwait(source) {
+  const { parse } = require('internal/deps/acorn/acorn/dist/acorn');
+  const walk = require('internal/deps/acorn/acorn-walk/dist/walk');
+  let ast;
+  try {
+    ast = parse(source, { __proto__: null, ecmaVersion: 'latest',
+                          sourceType: 'module', locations: true,
+                          allowHashBang: true });
+  } catch {
+    return undefined;
+  }
+  let found;
+  walk.recursive(ast, null, {
+    __proto__: null,
+    // Awaits inside functions are not top-level.
+    Function() {},
+    AwaitExpression(node, state, c) {
+      found ??= node.loc.start;
+    },
+    ForOfStatement(node, state, c) {
+      if (node.await) found ??= node.loc.start;
+      walk.base.ForOfStatement(node, state, c);
+    },
+  });
+  return found;
 }
 
 // The format a URL has as far as resolution knows it (the customization
@@ -1104,7 +1359,7 @@ function createModuleFromSource(url, format, source,
 // not read again from disk.
 function newCommonJSModuleFromSource(url, filename, source) {
   const names = cjsExportNames(filename, source);
-  return newSyntheticModule(url, names, function() {
+  const wrap = newSyntheticModule(url, names, function() {
     const { Module } = lazyCjs();
     let module = Module._cache[filename];
     if (module === undefined) {
@@ -1113,26 +1368,17 @@ function newCommonJSModuleFromSource(url, filename, source) {
       module.paths = Module._nodeModulePaths(path.dirname(filename));
       Module._cache[filename] = module;
       try {
-        module._compile(source, filename);
+        module._compile(source, filename, 'commonjs');
       } catch (err) {
         delete Module._cache[filename];
         throw err;
       }
       module.loaded = true;
     }
-    const exports = module.exports;
-    this.setExport('default', exports);
-    this.setExport('module.exports', exports);
-    for (let i = 2; i < names.length; i++) {
-      let value;
-      try {
-        value = exports?.[names[i]];
-      } catch {
-        // A throwing getter: left undefined.
-      }
-      this.setExport(names[i], value);
-    }
+    setCommonJSExports(this, names, module.exports);
   });
+  wrap.isCommonJS = true;
+  return wrap;
 }
 
 // Loads and evaluates `url` now: module.register() needs the hooks
@@ -1172,7 +1418,7 @@ function createModuleLoader() {
 
 // What the customization hooks (esm/hooks.js) build on.
 const internals = {
-  cachedModule: (url) => loadCache.get(url)?.module,
+  cachedModule,
   cacheModule: (url, wrap) => loadCache.set(
     url, undefined,
     new ModuleJob(getOrInitializeCascadedLoader(), url, undefined, wrap)),
@@ -1213,6 +1459,7 @@ module.exports = {
   importModule,
   initializeESMCallbacks,
   requireESM,
+  requiredModuleFacade,
   resolve,
   runMainESM,
   runMainURL,
