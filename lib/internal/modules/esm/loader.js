@@ -770,6 +770,16 @@ function createModule(url, format, source, attributes = kNoAttributes,
   return compileAsCommonJSOrModule(url, filename, source);
 }
 
+// { key: value } of the [key, value, ...] list of a module request.
+function attributesObject(pairs) {
+  if (pairs.length === 0) return kNoAttributes;
+  const attributes = { __proto__: null };
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    attributes[pairs[i]] = pairs[i + 1];
+  }
+  return attributes;
+}
+
 // The module for `url` imported with `attributes`, with its whole static
 // graph loaded and linked. `forRequire`: the graph is for require(), which
 // cannot wait for a module still evaluating (a cycle through require()).
