@@ -72,11 +72,9 @@ function hooksActive() {
 
 // The conditions a hook sees in its context, as Node lists them.
 function getConditions() {
-  const conditions = ['node', 'import', 'module-sync', 'node-addons'];
+  const conditions = [];
   for (const condition of loader().internals.getConditions()) {
-    if (condition !== 'node' && condition !== 'import') {
-      ArrayPrototypePush(conditions, condition);
-    }
+    ArrayPrototypePush(conditions, condition);
   }
   return conditions;
 }

@@ -56,7 +56,7 @@ const {
   kImplicitTypeAttribute,
   validateAttributes,
 } = require('internal/modules/esm/assert');
-const { LoadCache } = require('internal/modules/esm/module_map');
+const { LoadCache, ResolveCache } = require('internal/modules/esm/module_map');
 const { ModuleJob } = require('internal/modules/esm/module_job');
 const path = require('path');
 const fsBinding = internalBinding('fs');
@@ -84,6 +84,9 @@ function lazyCjs() {
 
 // (url, import type attribute) -> ModuleJob
 const loadCache = new LoadCache();
+// What the default resolution gave for (specifier, parent URL): a module
+// once imported stays importable even if its file goes, as in Node.
+const resolveCache = new ResolveCache();
 // The JavaScript module of `url` (imported without a type attribute).
 function cachedModule(url) {
   return loadCache.get(url)?.module;
@@ -96,6 +99,13 @@ function typeOf(attributes) {
   return typeof type === 'string' ? type : kImplicitTypeAttribute;
 }
 
+// The conditions in effect, as an array (a hook's context gets its own).
+function conditionsList() {
+  const list = [];
+  for (const condition of getConditions()) ArrayPrototypePush(list, condition);
+  return list;
+}
+
 let conditions;
 // The conditions a resolve hook passed to the default step, while it runs.
 let conditionsOverride;
@@ -106,12 +116,12 @@ function getConditions() {
     conditions = new SafeSet();
     conditions.add('node');
     conditions.add('import');
-    if (getOptionValue('--addons')) conditions.add('node-addons');
     // Packages can offer an ES module for both import and require() under
     // "module-sync" (Node 22.10+), while require(esm) is enabled.
     if (getOptionValue('--experimental-require-module')) {
       conditions.add('module-sync');
     }
+    if (getOptionValue('--addons')) conditions.add('node-addons');
     const user = getOptionValue('--conditions') || [];
     for (let i = 0; i < user.length; i++) conditions.add(user[i]);
   }
@@ -341,12 +351,22 @@ function isRelative(specifier) {
 function resolveRequest(specifier, parentURL, attributes = kNoAttributes) {
   const hooks = lazySyncHooks();
   if (!hooks.hasResolveHooks()) {
-    return { __proto__: null, url: defaultResolve(specifier, parentURL),
-             format: undefined, importAttributes: attributes };
+    let url;
+    if (conditionsOverride === undefined) {
+      url = resolveCache.get(specifier, parentURL);
+      if (url === undefined) {
+        url = defaultResolve(specifier, parentURL);
+        resolveCache.set(specifier, parentURL, url);
+      }
+    } else {
+      url = defaultResolve(specifier, parentURL);
+    }
+    return { __proto__: null, url, format: undefined,
+             importAttributes: attributes };
   }
   const context = {
     __proto__: null,
-    conditions: ['node', 'import', 'module-sync', 'node-addons'],
+    conditions: conditionsList(),
     importAttributes: attributes,
     parentURL,
   };
@@ -721,7 +741,7 @@ function createModule(url, format, source, attributes = kNoAttributes,
   if (!fromHooks && source === undefined && lazySyncHooks().hasLoadHooks()) {
     const context = {
       __proto__: null,
-      conditions: ['node', 'import', 'module-sync', 'node-addons'],
+      conditions: conditionsList(),
       format,
       importAttributes: attributes,
     };
