@@ -33,6 +33,7 @@ SYSTEM_DEPS = [
     ('icu-i18n', 'libicu-dev'),
     ('zlib', 'zlib1g-dev'),
     ('libbrotlienc', 'libbrotli-dev'),
+    ('libzstd', 'libzstd-dev'),
 ]
 HEADER_DEPS = [
     ('/usr/include/catch2/catch.hpp', 'catch2'),

@@ -19,6 +19,7 @@ const {
   NumberMIN_SAFE_INTEGER,
   ObjectDefineProperties,
   ObjectDefineProperty,
+  ObjectPrototypeHasOwnProperty,
   ObjectSetPrototypeOf,
   RegExpPrototypeExec,
   StringPrototypeCharCodeAt,
@@ -808,6 +809,21 @@ function hexDump(buf, count) {
 // The prefix and suffix util.inspect puts around a null-prototype object.
 const kNullProtoPrefix = '[Object: null prototype] { ';
 
+// The name shown for a Buffer (or subclass): its constructor's own name,
+// or "Buffer" when `constructor` is odd or throws.
+function bufferLabel(buffer) {
+  try {
+    const ctor = buffer.constructor;
+    if (typeof ctor === 'function' &&
+        ObjectPrototypeHasOwnProperty(ctor, 'name')) {
+      return ctor.name;
+    }
+  } catch {
+    // The default below.
+  }
+  return 'Buffer';
+}
+
 Buffer.prototype[customInspectSymbol] = function inspect(recurseTimes, ctx) {
   const max = INSPECT_MAX_BYTES;
   const shown = MathMin(max, this.length);
@@ -831,7 +847,7 @@ Buffer.prototype[customInspectSymbol] = function inspect(recurseTimes, ctx) {
       str += StringPrototypeSlice(shownExtras, kNullProtoPrefix.length, -2);
     }
   }
-  return `<${this.constructor.name} ${str}>`;
+  return `<${bufferLabel(this)} ${str}>`;
 };
 Buffer.prototype.inspect = Buffer.prototype[customInspectSymbol];
 

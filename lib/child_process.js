@@ -45,6 +45,7 @@ const {
   validateString,
 } = require('internal/validators');
 const {
+  assignFunctionName,
   convertToValidSignal,
   kEmptyObject,
   promisify,
@@ -492,9 +493,10 @@ function exec(command, options, callback) {
 }
 
 // util.promisify(exec) and util.promisify(execFile) resolve with
-// { stdout, stderr } and carry the child as `promise.child`.
+// { stdout, stderr } and carry the child as `promise.child`. They keep the
+// original's name.
 function customPromiseExecFunction(orig) {
-  return (...args) => {
+  return assignFunctionName(orig.name, (...args) => {
     let resolve;
     let reject;
     const promise = new Promise((res, rej) => {
@@ -513,7 +515,7 @@ function customPromiseExecFunction(orig) {
     });
 
     return promise;
-  };
+  });
 }
 
 ObjectDefineProperty(exec, promisify.custom, {

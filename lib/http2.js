@@ -11,6 +11,7 @@ const {
 const {
   codes: { ERR_NOT_IMPLEMENTED },
 } = require('internal/errors');
+const { assignFunctionName } = require('internal/util');
 const { constants } = require('internal/http2/constants');
 const {
   getDefaultSettings,
@@ -18,10 +19,11 @@ const {
   getUnpackedSettings,
 } = require('internal/http2/settings');
 
+// Named as Node's functions are (util.promisify keeps the name).
 function notImplemented(name) {
-  return function() {
+  return assignFunctionName(name, function() {
     throw new ERR_NOT_IMPLEMENTED(`http2.${name}`);
-  };
+  });
 }
 
 class Http2ServerRequest {

@@ -4,6 +4,7 @@
 #include "lode_process_object.h"
 
 #include <unistd.h>
+#include <zstd.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -256,6 +257,8 @@ Local<Object> CreateProcessObject(Environment* env) {
   SetString(context, versions, "uv", uv_version_string());
   SetString(context, versions, "zlib", LODE_DEP_VERSION_ZLIB);
   SetString(context, versions, "brotli", LODE_DEP_VERSION_BROTLI);
+  // The loaded library's own version (configure only checks it exists).
+  SetString(context, versions, "zstd", ZSTD_versionString());
   SetString(context, versions, "ares", LODE_DEP_VERSION_ARES);
   SetString(context, versions, "modules",
             std::to_string(LODE_NODE_MODULE_VERSION));

@@ -1,7 +1,8 @@
-// internalBinding('zlib'): compression handles over the system zlib and
-// brotli, driven by lib/internal/zlib/.
+// internalBinding('zlib'): compression handles over the system zlib,
+// brotli and zstd, driven by lib/internal/zlib/.
 //
-// A handle (Zlib, BrotliEncoder, BrotliDecoder) owns one codec. write()
+// A handle (Zlib, BrotliEncoder, BrotliDecoder, ZstdCompress,
+// ZstdDecompress) owns one codec. write()
 // runs the codec on the libuv threadpool and calls the JS write callback
 // from the loop; writeSync() runs it on the calling thread. Both leave
 // [availOutAfter, availInAfter] in the Uint32Array handed to init(); a
@@ -11,6 +12,11 @@
 #include <brotli/decode.h>
 #include <brotli/encode.h>
 #include <zlib.h>
+// For ZSTD_customMem and the *_advanced constructors (exported by the
+// shared library): the codecs' memory is accounted like zlib's.
+#define ZSTD_STATIC_LINKING_ONLY
+#include <zstd.h>
+#include <zstd_errors.h>
 
 #include <atomic>
 #include <cmath>
@@ -20,6 +26,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "env.h"
@@ -60,6 +67,8 @@ enum Mode {
   kUnzip,
   kBrotliDecode,
   kBrotliEncode,
+  kZstdCompress,
+  kZstdDecompress,
 };
 
 constexpr uint8_t kGzipMagic1 = 0x1f;
@@ -124,6 +133,9 @@ class CodecMemory {
   }
   static void BrotliFree(void* opaque, void* address) {
     static_cast<CodecMemory*>(opaque)->Free(address);
+  }
+  ZSTD_customMem ZstdAllocator() {
+    return ZSTD_customMem{BrotliAlloc, BrotliFree, this};
   }
 
  private:
@@ -655,16 +667,201 @@ class BrotliDecoderCodec final : public Codec {
   BrotliDecoderErrorCode error_ = BROTLI_DECODER_NO_ERROR;
 };
 
+// The code Node gives a zstd failure: the ZSTD_ErrorCode enumerator's name
+// (the stable ones, as zlib.constants lists them).
+const char* ZstdCodeName(ZSTD_ErrorCode code) {
+  switch (code) {
+#define V(NAME) \
+  case ZSTD_error_##NAME: \
+    return "ZSTD_error_" #NAME;
+    V(no_error) V(GENERIC) V(prefix_unknown) V(version_unsupported)
+    V(frameParameter_unsupported) V(frameParameter_windowTooLarge)
+    V(corruption_detected) V(checksum_wrong) V(literals_headerWrong)
+    V(dictionary_corrupted) V(dictionary_wrong)
+    V(dictionaryCreation_failed) V(parameter_unsupported)
+    V(parameter_combination_unsupported) V(parameter_outOfBound)
+    V(tableLog_tooLarge) V(maxSymbolValue_tooLarge)
+    V(maxSymbolValue_tooSmall) V(stabilityCondition_notRespected)
+    V(stage_wrong) V(init_missing) V(memory_allocation)
+    V(workSpace_tooSmall) V(dstSize_tooSmall) V(srcSize_wrong)
+    V(dstBuffer_null) V(noForwardProgress_destFull)
+    V(noForwardProgress_inputEmpty)
+#undef V
+    default:
+      return "ZSTD_error_GENERIC";
+  }
+}
+
+// What both zstd directions share: the buffers of one step and the
+// outcome of the last one. zstd has no "unexpected end": a truncated
+// frame just produces what it holds, as in Node.
+class ZstdCodec : public Codec {
+ public:
+  explicit ZstdCodec(CodecMemory* memory) : Codec(memory) {}
+
+  bool IsValidFlush(uint32_t flush) const override {
+    return flush <= ZSTD_e_end;
+  }
+
+  void Prepare(uint32_t flush, const uint8_t* in, uint32_t in_len,
+               uint8_t* out, uint32_t out_len) override {
+    directive_ = static_cast<ZSTD_EndDirective>(flush);
+    input_ = {in, in_len, 0};
+    output_ = {out, out_len, 0};
+    error_ = ZSTD_error_no_error;
+  }
+
+  void Remaining(uint32_t* avail_out, uint32_t* avail_in) override {
+    *avail_out = static_cast<uint32_t>(output_.size - output_.pos);
+    *avail_in = static_cast<uint32_t>(input_.size - input_.pos);
+    input_ = {nullptr, 0, 0};
+    output_ = {nullptr, 0, 0};
+  }
+
+  CodecError Error() const override {
+    if (error_ == ZSTD_error_no_error) return CodecError();
+    return CodecError::Make(ZSTD_getErrorString(error_), ZstdCodeName(error_),
+                            static_cast<int>(error_));
+  }
+
+ protected:
+  // Records the failure a zstd return value may carry; true when none.
+  bool Check(size_t ret) {
+    if (!ZSTD_isError(ret)) return true;
+    error_ = ZSTD_getErrorCode(ret);
+    return false;
+  }
+
+  ZSTD_EndDirective directive_ = ZSTD_e_continue;
+  ZSTD_inBuffer input_{nullptr, 0, 0};
+  ZSTD_outBuffer output_{nullptr, 0, 0};
+  ZSTD_ErrorCode error_ = ZSTD_error_no_error;
+};
+
+class ZstdCompressCodec final : public ZstdCodec {
+ public:
+  explicit ZstdCompressCodec(CodecMemory* memory) : ZstdCodec(memory) {}
+  ~ZstdCompressCodec() override { Close(); }
+
+  // Creates the context; the message says what failed, or is null.
+  const char* Create(uint64_t pledged_src_size,
+                     const std::vector<uint8_t>& dictionary) {
+    Close();
+    cctx_ = ZSTD_createCCtx_advanced(memory_->ZstdAllocator());
+    if (cctx_ == nullptr) return "Could not initialize zstd instance";
+    if (ZSTD_isError(ZSTD_CCtx_setPledgedSrcSize(cctx_, pledged_src_size))) {
+      return "Could not set pledged src size";
+    }
+    if (!dictionary.empty() &&
+        ZSTD_isError(ZSTD_CCtx_loadDictionary(cctx_, dictionary.data(),
+                                              dictionary.size()))) {
+      return "Could not load zstd dictionary";
+    }
+    return nullptr;
+  }
+
+  bool SetParameter(uint32_t key, uint32_t value) {
+    return cctx_ != nullptr &&
+           !ZSTD_isError(ZSTD_CCtx_setParameter(
+               cctx_, static_cast<ZSTD_cParameter>(key),
+               static_cast<int>(value)));
+  }
+
+  void Work() override {
+    if (cctx_ == nullptr) {
+      error_ = ZSTD_error_init_missing;
+      return;
+    }
+    Check(ZSTD_compressStream2(cctx_, &output_, &input_, directive_));
+  }
+
+  // A new frame with the same parameters and dictionary.
+  CodecError Reset() override {
+    error_ = ZSTD_error_no_error;
+    if (cctx_ == nullptr ||
+        ZSTD_isError(ZSTD_CCtx_reset(cctx_, ZSTD_reset_session_only))) {
+      return CodecError::Make("Failed to reset stream",
+                              "ERR_ZLIB_INITIALIZATION_FAILED", -1);
+    }
+    return CodecError();
+  }
+
+  void Close() override {
+    if (cctx_ != nullptr) ZSTD_freeCCtx(cctx_);
+    cctx_ = nullptr;
+  }
+
+ private:
+  ZSTD_CCtx* cctx_ = nullptr;
+};
+
+class ZstdDecompressCodec final : public ZstdCodec {
+ public:
+  explicit ZstdDecompressCodec(CodecMemory* memory) : ZstdCodec(memory) {}
+  ~ZstdDecompressCodec() override { Close(); }
+
+  const char* Create(const std::vector<uint8_t>& dictionary) {
+    Close();
+    dctx_ = ZSTD_createDCtx_advanced(memory_->ZstdAllocator());
+    if (dctx_ == nullptr) return "Could not initialize zstd instance";
+    if (!dictionary.empty() &&
+        ZSTD_isError(ZSTD_DCtx_loadDictionary(dctx_, dictionary.data(),
+                                              dictionary.size()))) {
+      return "Could not load zstd dictionary";
+    }
+    return nullptr;
+  }
+
+  bool SetParameter(uint32_t key, uint32_t value) {
+    return dctx_ != nullptr &&
+           !ZSTD_isError(ZSTD_DCtx_setParameter(
+               dctx_, static_cast<ZSTD_dParameter>(key),
+               static_cast<int>(value)));
+  }
+
+  void Work() override {
+    if (dctx_ == nullptr) {
+      error_ = ZSTD_error_init_missing;
+      return;
+    }
+    Check(ZSTD_decompressStream(dctx_, &output_, &input_));
+  }
+
+  CodecError Reset() override {
+    error_ = ZSTD_error_no_error;
+    if (dctx_ == nullptr ||
+        ZSTD_isError(ZSTD_DCtx_reset(dctx_, ZSTD_reset_session_only))) {
+      return CodecError::Make("Failed to reset stream",
+                              "ERR_ZLIB_INITIALIZATION_FAILED", -1);
+    }
+    return CodecError();
+  }
+
+  void Close() override {
+    if (dctx_ != nullptr) ZSTD_freeDCtx(dctx_);
+    dctx_ = nullptr;
+  }
+
+ private:
+  ZSTD_DCtx* dctx_ = nullptr;
+};
+
 // --- The JS handle -----------------------------------------------------------
 
 const WrapType kCompressionType = {"CompressionHandle", nullptr};
 
-enum class Kind { kZlib, kBrotliEncoder, kBrotliDecoder };
+enum class Kind {
+  kZlib,
+  kBrotliEncoder,
+  kBrotliDecoder,
+  kZstdCompress,
+  kZstdDecompress,
+};
 
-void ThrowInitFailed(Isolate* isolate) {
+void ThrowInitFailed(Isolate* isolate,
+                     const char* message = "Initialization failed") {
   Local<Context> context = isolate->GetCurrentContext();
-  Local<Value> error = Exception::Error(
-      FIXED_ONE_BYTE_STRING(isolate, "Initialization failed"));
+  Local<Value> error = Exception::Error(OneByteString(isolate, message));
   if (error.As<Object>()
           ->CreateDataProperty(
               context, FIXED_ONE_BYTE_STRING(isolate, "code"),
@@ -728,6 +925,12 @@ class CompressionHandle {
       case Kind::kBrotliDecoder:
         codec_ = std::make_unique<BrotliDecoderCodec>(&memory_);
         break;
+      case Kind::kZstdCompress:
+        codec_ = std::make_unique<ZstdCompressCodec>(&memory_);
+        break;
+      case Kind::kZstdDecompress:
+        codec_ = std::make_unique<ZstdDecompressCodec>(&memory_);
+        break;
     }
   }
 
@@ -752,6 +955,8 @@ class CompressionHandle {
   static void InitZlib(const FunctionCallbackInfo<Value>& args);
   template <Kind kKind>
   static void InitBrotli(const FunctionCallbackInfo<Value>& args);
+  template <Kind kKind>
+  static void InitZstd(const FunctionCallbackInfo<Value>& args);
   template <bool kAsync>
   static void Write(const FunctionCallbackInfo<Value>& args);
   static void Params(const FunctionCallbackInfo<Value>& args);
@@ -964,6 +1169,12 @@ void CompressionHandle::New(const FunctionCallbackInfo<Value>& args) {
     case Kind::kBrotliDecoder:
       valid = mode == kBrotliDecode;
       break;
+    case Kind::kZstdCompress:
+      valid = mode == kZstdCompress;
+      break;
+    case Kind::kZstdDecompress:
+      valid = mode == kZstdDecompress;
+      break;
   }
   if (!valid) {
     THROW_ERR_INVALID_ARG_VALUE(isolate, "Bad argument");
@@ -1062,6 +1273,80 @@ void CompressionHandle::InitBrotli(const FunctionCallbackInfo<Value>& args) {
     self->codec_->Close();
     self->memory_.Report(isolate);
     ThrowInitFailed(isolate);
+    return;
+  }
+  self->init_done_ = true;
+  args.GetReturnValue().Set(true);
+}
+
+// init(params, pledgedSrcSize, writeResult, writeCallback, dictionary):
+// params[i] is the value of parameter i or 0xFFFFFFFF (the default);
+// pledgedSrcSize is a number (anything else: unknown); dictionary is a view
+// or undefined.
+template <Kind kKind>
+void CompressionHandle::InitZstd(const FunctionCallbackInfo<Value>& args) {
+  CompressionHandle* self = From(args);
+  if (self == nullptr) return;
+  Isolate* isolate = args.GetIsolate();
+  if (self->init_done_) {
+    THROW_ERR_INVALID_STATE(isolate, "The zlib handle is already initialized");
+    return;
+  }
+  if (!args[0]->IsUint32Array()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "The params must be a Uint32Array");
+    return;
+  }
+  uint64_t pledged_src_size = ZSTD_CONTENTSIZE_UNKNOWN;
+  if (args[1]->IsNumber()) {
+    // As an integer, the way V8 truncates it (NaN is 0).
+    double size = std::trunc(args[1].As<v8::Number>()->Value());
+    if (std::isnan(size)) size = 0;
+    if (size < 0) {
+      THROW_ERR_INVALID_ARG_VALUE(isolate,
+                                  "pledgedSrcSize may not be negative");
+      return;
+    }
+    pledged_src_size = size >= 9223372036854775807.0
+                           ? static_cast<uint64_t>(INT64_MAX)
+                           : static_cast<uint64_t>(size);
+  }
+  std::vector<uint8_t> dictionary;
+  if (args[4]->IsArrayBufferView()) {
+    Local<ArrayBufferView> view = args[4].As<ArrayBufferView>();
+    dictionary.resize(view->ByteLength());
+    if (!dictionary.empty()) {
+      view->CopyContents(dictionary.data(), dictionary.size());
+    }
+  } else if (!args[4]->IsUndefined()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate,
+                               "The dictionary must be an ArrayBufferView");
+    return;
+  }
+  if (!self->SetWriteTargets(isolate, args[2], args[3])) return;
+  Local<Uint32Array> params = args[0].As<Uint32Array>();
+  std::vector<uint32_t> values(params->Length());
+  if (!values.empty()) {
+    params->CopyContents(values.data(), values.size() * sizeof(uint32_t));
+  }
+  using Codec = std::conditional_t<kKind == Kind::kZstdCompress,
+                                   ZstdCompressCodec, ZstdDecompressCodec>;
+  auto* codec = static_cast<Codec*>(self->codec_.get());
+  const char* failure;
+  if constexpr (kKind == Kind::kZstdCompress) {
+    failure = codec->Create(pledged_src_size, dictionary);
+  } else {
+    failure = codec->Create(dictionary);
+  }
+  for (uint32_t i = 0; failure == nullptr && i < values.size(); i++) {
+    if (values[i] != UINT32_MAX && !codec->SetParameter(i, values[i])) {
+      failure = "Setting parameter failed";
+    }
+  }
+  self->memory_.Report(isolate);
+  if (failure != nullptr) {
+    codec->Close();
+    self->memory_.Report(isolate);
+    ThrowInitFailed(isolate, failure);
     return;
   }
   self->init_done_ = true;
@@ -1206,16 +1491,20 @@ Local<FunctionTemplate> MakeHandleTemplate(Isolate* isolate) {
   Local<FunctionTemplate> t =
       NewFunctionTemplate(isolate, CompressionHandle::New<kKind>);
   t->InstanceTemplate()->SetInternalFieldCount(kWrapFieldCount);
+  // Node's order of the prototype's methods.
+  SetProtoMethod(isolate, t, "write", CompressionHandle::Write<true>);
+  SetProtoMethod(isolate, t, "writeSync", CompressionHandle::Write<false>);
+  SetProtoMethod(isolate, t, "close", CompressionHandle::Close);
   if constexpr (kKind == Kind::kZlib) {
     SetProtoMethod(isolate, t, "init", CompressionHandle::InitZlib);
+  } else if constexpr (kKind == Kind::kZstdCompress ||
+                       kKind == Kind::kZstdDecompress) {
+    SetProtoMethod(isolate, t, "init", CompressionHandle::InitZstd<kKind>);
   } else {
     SetProtoMethod(isolate, t, "init", CompressionHandle::InitBrotli<kKind>);
   }
-  SetProtoMethod(isolate, t, "write", CompressionHandle::Write<true>);
-  SetProtoMethod(isolate, t, "writeSync", CompressionHandle::Write<false>);
   SetProtoMethod(isolate, t, "params", CompressionHandle::Params);
   SetProtoMethod(isolate, t, "reset", CompressionHandle::Reset);
-  SetProtoMethod(isolate, t, "close", CompressionHandle::Close);
   return t;
 }
 
@@ -1228,6 +1517,10 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                          MakeHandleTemplate<Kind::kBrotliEncoder>(isolate));
   SetConstructorFunction(context, target, "BrotliDecoder",
                          MakeHandleTemplate<Kind::kBrotliDecoder>(isolate));
+  SetConstructorFunction(context, target, "ZstdCompress",
+                         MakeHandleTemplate<Kind::kZstdCompress>(isolate));
+  SetConstructorFunction(context, target, "ZstdDecompress",
+                         MakeHandleTemplate<Kind::kZstdDecompress>(isolate));
   SetMethod(context, target, "crc32", Crc32);
 }
 
@@ -1235,9 +1528,13 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(CompressionHandle::New<Kind::kZlib>);
   registry->Register(CompressionHandle::New<Kind::kBrotliEncoder>);
   registry->Register(CompressionHandle::New<Kind::kBrotliDecoder>);
+  registry->Register(CompressionHandle::New<Kind::kZstdCompress>);
+  registry->Register(CompressionHandle::New<Kind::kZstdDecompress>);
   registry->Register(CompressionHandle::InitZlib);
   registry->Register(CompressionHandle::InitBrotli<Kind::kBrotliEncoder>);
   registry->Register(CompressionHandle::InitBrotli<Kind::kBrotliDecoder>);
+  registry->Register(CompressionHandle::InitZstd<Kind::kZstdCompress>);
+  registry->Register(CompressionHandle::InitZstd<Kind::kZstdDecompress>);
   registry->Register(CompressionHandle::Write<true>);
   registry->Register(CompressionHandle::Write<false>);
   registry->Register(CompressionHandle::Params);
@@ -1268,8 +1565,7 @@ void DefineConstants(Local<Context> context, Local<Object> target) {
       {"GUNZIP", kGunzip}, {"DEFLATERAW", kDeflateRaw},
       {"INFLATERAW", kInflateRaw}, {"UNZIP", kUnzip},
       {"BROTLI_DECODE", kBrotliDecode}, {"BROTLI_ENCODE", kBrotliEncode},
-      // lode has no zstd library; the numbers are still Node's.
-      {"ZSTD_DECOMPRESS", 11}, {"ZSTD_COMPRESS", 10},
+      {"ZSTD_DECOMPRESS", kZstdDecompress}, {"ZSTD_COMPRESS", kZstdCompress},
       {"Z_MIN_WINDOWBITS", 8}, {"Z_MAX_WINDOWBITS", 15},
       {"Z_DEFAULT_WINDOWBITS", 15},
       {"Z_MIN_CHUNK", 64},

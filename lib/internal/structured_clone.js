@@ -5,13 +5,18 @@
 const {
   ArrayPrototypePush,
   FunctionPrototypeCall,
+  MapPrototypeClear,
+  MapPrototypeSet,
   ObjectGetOwnPropertyDescriptor,
   ObjectGetPrototypeOf,
   ObjectKeys,
+  SafeMap,
   SafeMapIterator,
   SafeSet,
   SafeSetIterator,
   SafeWeakSet,
+  SetPrototypeAdd,
+  SetPrototypeClear,
   SymbolIterator,
   TypeError,
 } = primordials;
@@ -129,32 +134,40 @@ function markUncloneable(prototype) {
   uncloneablePrototypes.add(prototype);
 }
 
-// Objects V8's serializer would flatten into plain objects without a word:
-// web streams must be transferred (which lode cannot do yet), and Blobs are
-// not cloned yet either. Both are refused instead of copied as `{}`.
-function checkPlatformObjects(value) {
+// Objects V8's serializer would flatten into plain objects: web streams
+// must be transferred, Blobs and Files are cloned (sharing their bytes).
+// Returns a map of each such object to what stands for it in the clone
+// (made later, by makeStandIns), or undefined when there is none.
+function findPlatformObjects(value, transferSet) {
   const { isBlob, anyBlobCreated } = require('internal/blob');
   const webstreams = require('internal/webstreams/util');
   if (!anyBlobCreated() && !webstreams.anyStreamCreated() &&
       uncloneablePrototypes === undefined) {
-    return;
+    return undefined;
   }
   const {
     isReadableStream,
   } = require('internal/webstreams/readablestream');
   const { isWritableStream } = require('internal/webstreams/writablestream');
   const { isTransformStream } = require('internal/webstreams/transformstream');
+  let found;
   walk(value, undefined, (object) => {
     if (isReadableStream(object) || isWritableStream(object) ||
         isTransformStream(object)) {
-      const { lazyDOMException } = require('internal/util');
-      throw lazyDOMException('Object that needs transfer was found in ' +
-                             'message but not listed in transferList',
-                             'DataCloneError');
+      if (!transferSet.has(object)) {
+        const { lazyDOMException } = require('internal/util');
+        throw lazyDOMException('Object that needs transfer was found in ' +
+                               'message but not listed in transferList',
+                               'DataCloneError');
+      }
+      found ??= new SafeMap();
+      found.set(object, kStream);
+      return true;
     }
     if (isBlob(object)) {
-      const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
-      throw new ERR_NOT_IMPLEMENTED('structuredClone of a Blob or File');
+      found ??= new SafeMap();
+      found.set(object, kBlob);
+      return true;
     }
     if (uncloneablePrototypes?.has(ObjectGetPrototypeOf(object))) {
       const { lazyDOMException } = require('internal/util');
@@ -163,6 +176,81 @@ function checkPlatformObjects(value) {
     }
     return false;
   }, new SafeSet());
+  return found;
+}
+
+const kStream = 1;
+const kBlob = 2;
+
+// A Blob or File with the same bytes and metadata (of the base class, as
+// a clone is).
+function cloneBlob(blob) {
+  const { File } = require('internal/file');
+  const { Blob } = require('internal/blob');
+  if (blob instanceof File) {
+    return new File([blob], blob.name, {
+      type: blob.type,
+      lastModified: blob.lastModified,
+    });
+  }
+  return new Blob([blob], { type: blob.type });
+}
+
+// Replaces, in the clone, the plain objects V8 made of the platform
+// objects by their stand-ins; returns the clone's new root.
+function makeStandIns(original, copy, found) {
+  const { transferStream } = require('internal/webstreams/transfer');
+  const standIns = new SafeMap();  // object in the clone -> stand-in
+  walk(original, copy, (object, counterpart) => {
+    const kind = found.get(object);
+    if (kind === undefined) return false;
+    if (isObject(counterpart) && !standIns.has(counterpart)) {
+      standIns.set(counterpart, kind === kStream ?
+        transferStream(object) : cloneBlob(object));
+    }
+    return true;
+  }, new SafeSet());
+  if (standIns.has(copy)) return standIns.get(copy);
+  replaceIn(copy, standIns, new SafeSet());
+  return copy;
+}
+
+function replaceIn(object, standIns, seen) {
+  if (!isObject(object) || seen.has(object) || standIns.has(object)) return;
+  seen.add(object);
+  if (isArrayBufferView(object) || isAnyArrayBuffer(object)) return;
+  const swap = (value) => {
+    if (standIns.has(value)) return standIns.get(value);
+    replaceIn(value, standIns, seen);
+    return value;
+  };
+  if (isMap(object)) {
+    const entries = [];
+    for (const { 0: key, 1: value } of new SafeMapIterator(object)) {
+      ArrayPrototypePush(entries, swap(key), swap(value));
+    }
+    MapPrototypeClear(object);
+    for (let i = 0; i < entries.length; i += 2) {
+      MapPrototypeSet(object, entries[i], entries[i + 1]);
+    }
+    return;
+  }
+  if (isSet(object)) {
+    const values = [];
+    for (const value of new SafeSetIterator(object)) {
+      ArrayPrototypePush(values, swap(value));
+    }
+    SetPrototypeClear(object);
+    for (let i = 0; i < values.length; i++) {
+      SetPrototypeAdd(object, values[i]);
+    }
+    return;
+  }
+  // The clone is V8's own: plain data properties only.
+  const keys = ObjectKeys(object);
+  for (let i = 0; i < keys.length; i++) {
+    object[keys[i]] = swap(object[keys[i]]);
+  }
 }
 
 // V8 clones a DOMException as a plain Error: each one in the clone is turned
@@ -194,7 +282,32 @@ function structuredClone(value, options) {
   // refuses as a host object; Node clones it as the plain object of its
   // variables.
   if (value === process.env) value = { ...process.env };
-  checkPlatformObjects(value);
+  // Streams in `transfer` are moved here, not by the serializer.
+  const transferSet = new SafeSet(transfer);
+  const found = findPlatformObjects(value, transferSet);
+  let unreachable;
+  if (transfer !== undefined && require('internal/webstreams/util')
+    .anyStreamCreated()) {
+    const {
+      checkTransferable,
+      isWebStream,
+    } = require('internal/webstreams/transfer');
+    const rest = [];
+    for (let i = 0; i < transfer.length; i++) {
+      const item = transfer[i];
+      if (!isWebStream(item)) {
+        ArrayPrototypePush(rest, item);
+        continue;
+      }
+      checkTransferable(item);
+      // Transferred all the same: it ends up locked.
+      if (found?.get(item) !== kStream) {
+        unreachable ??= [];
+        ArrayPrototypePush(unreachable, item);
+      }
+    }
+    transfer = rest;
+  }
   let result;
   try {
     result = clone(value, transfer);
@@ -205,6 +318,13 @@ function structuredClone(value, options) {
     }
     throw err;
   }
+  if (found !== undefined) result = makeStandIns(value, result, found);
+  if (unreachable !== undefined) {
+    const { transferStream } = require('internal/webstreams/transfer');
+    for (let i = 0; i < unreachable.length; i++) {
+      transferStream(unreachable[i]);
+    }
+  }
   const domexception = require('internal/per_context/domexception');
   if (domexception.anyDOMExceptionCreated()) {
     restoreDOMExceptions(value, result, domexception);
@@ -212,4 +332,24 @@ function structuredClone(value, options) {
   return result;
 }
 
-module.exports = { markUncloneable, structuredClone };
+// MessagePort#postMessage: the serializer cannot carry Blobs, Files or web
+// streams to another port yet; refuse them instead of sending `{}`.
+function checkPortMessage(message, transfer) {
+  const transferSet = new SafeSet(transfer);
+  const found = findPlatformObjects(message, transferSet);
+  let refused = found !== undefined && found.size > 0;
+  if (!refused && transfer !== undefined &&
+      require('internal/webstreams/util').anyStreamCreated()) {
+    const { isWebStream } = require('internal/webstreams/transfer');
+    for (let i = 0; i < transfer.length && !refused; i++) {
+      refused = isWebStream(transfer[i]);
+    }
+  }
+  if (refused) {
+    const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
+    throw new ERR_NOT_IMPLEMENTED(
+      'postMessage of a Blob, File or web stream');
+  }
+}
+
+module.exports = { checkPortMessage, markUncloneable, structuredClone };

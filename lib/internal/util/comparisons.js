@@ -74,6 +74,20 @@ function isKeyObject(value) {
   return require('internal/util/types').isKeyObject(value);
 }
 
+function isCryptoKey(value) {
+  return require('internal/util/types').isCryptoKey(value);
+}
+
+// Two CryptoKeys are equal when their key material, algorithm, usages
+// and extractability are (none of which is an own enumerable property).
+function equalCryptoKeys(a, b, mode, memos) {
+  const { kKeyObject } = require('internal/crypto/util');
+  return a.extractable === b.extractable &&
+    innerDeepEqual(a.algorithm, b.algorithm, mode, memos) &&
+    innerDeepEqual(a.usages, b.usages, mode, memos) &&
+    innerDeepEqual(a[kKeyObject], b[kKeyObject], mode, memos);
+}
+
 const kLoose = 0;
 const kStrict = 1;
 const kPartial = 2;
@@ -338,6 +352,8 @@ function compareObjects(a, b, mode, memos) {
   } else if (tag === '[object KeyObject]' && isKeyObject(a)) {
     // Key material is compared, not the (empty) own properties.
     if (!isKeyObject(b) || !a.equals(b)) return false;
+  } else if (tag === '[object CryptoKey]' && isCryptoKey(a)) {
+    if (!isCryptoKey(b) || !equalCryptoKeys(a, b, mode, memos)) return false;
   } else if (isWeakMap(a) || isWeakSet(a)) {
     // Their contents cannot be observed: only identity counts.
     return false;

@@ -5,6 +5,7 @@
 
 const {
   FunctionPrototypeCall,
+  ObjectCreate,
   ObjectDefineProperties,
   PromisePrototypeThen,
   PromiseReject,
@@ -201,6 +202,22 @@ ObjectDefineProperties(TransformStreamDefaultController.prototype, {
 });
 
 const isTransformStream = isBrandCheck('TransformStream');
+
+// A TransformStream over an existing readable and writable pair, as a
+// transferred one is: the pair does the work, the object only hands it out.
+function newTransformStreamOfPair(readable, writable) {
+  const stream = ObjectCreate(TransformStream.prototype);
+  stream[kType] = 'TransformStream';
+  stream[kState] = {
+    __proto__: null,
+    readable,
+    writable,
+    backpressure: false,
+    backpressureChange: undefined,
+    controller: undefined,
+  };
+  return stream;
+}
 const isTransformStreamDefaultController =
   isBrandCheck('TransformStreamDefaultController');
 
@@ -467,6 +484,7 @@ module.exports = {
   TransformStreamDefaultController,
   isTransformStream,
   isTransformStreamDefaultController,
+  newTransformStreamOfPair,
   initializeTransformStream,
   setupTransformStreamDefaultController,
   setupTransformStreamDefaultControllerFromTransformer,

@@ -229,6 +229,7 @@ ObjectDefineProperty(MessagePort.prototype, 'postMessage', {
     if (transfer !== undefined && !ArrayIsArray(transfer)) {
       transfer = toTransferList(transfer);
     }
+    require('internal/structured_clone').checkPortMessage(message, transfer);
     return FunctionPrototypeCall(nativePostMessage, this, message, transfer);
   },
 });
@@ -451,6 +452,7 @@ class BroadcastChannel extends EventTarget {
       throw lazyDOMException('BroadcastChannel is closed.',
                              'InvalidStateError');
     }
+    require('internal/structured_clone').checkPortMessage(message, undefined);
     FunctionPrototypeCall(nativePostMessage, this[kHandle], message);
   }
 

@@ -2,8 +2,8 @@
 
 // The compression classes of node:zlib. They are plain constructor
 // functions rather than ES classes, because Node lets them be called
-// without `new` (deprecated: DEP0184). Zstd has no library in lode: its
-// classes check their options as Node does, then throw ERR_NOT_IMPLEMENTED.
+// without `new` (deprecated: DEP0184); the zstd ones are ES classes, as in
+// Node.
 
 const {
   ArrayPrototypeForEach,
@@ -23,7 +23,6 @@ const {
   codes: {
     ERR_BROTLI_INVALID_PARAM,
     ERR_INVALID_ARG_TYPE,
-    ERR_NOT_IMPLEMENTED,
     ERR_ZSTD_INVALID_PARAM,
   },
 } = require('internal/errors');
@@ -275,31 +274,33 @@ const kMaxZstdDParam = highestConstant('ZSTD_d_');
 const zstdCParams = new Uint32Array(kMaxZstdCParam + 1);
 const zstdDParams = new Uint32Array(kMaxZstdDParam + 1);
 
-// lode is built without libzstd: the options are checked as Node checks
-// them, then construction fails.
-function refuseZstd(opts, mode, values, maxParam, name) {
-  assert(mode === ZSTD_COMPRESS || mode === ZSTD_DECOMPRESS);
-  readCodecParams(opts, values, maxParam, ERR_ZSTD_INVALID_PARAM);
-  throw new ERR_NOT_IMPLEMENTED(`zlib.${name}`);
-}
-
+// The zstd streams (ES classes: they cannot be called without `new`).
+// Only a view is taken as a dictionary; anything else means none.
 class Zstd extends ZlibBase {
-  constructor(opts, mode, values, maxParam, name) {
-    refuseZstd(opts, mode, values, maxParam, name);
-    super(opts, mode, null, kZstdFlushBounds, kZstdDefaults);
+  constructor(opts, mode, values, maxParam) {
+    assert(mode === ZSTD_COMPRESS || mode === ZSTD_DECOMPRESS);
+    readCodecParams(opts, values, maxParam, ERR_ZSTD_INVALID_PARAM);
+    const handle = mode === ZSTD_COMPRESS ?
+      new binding.ZstdCompress(mode) : new binding.ZstdDecompress(mode);
+    const writeState = new Uint32Array(2);
+    const dictionary = isArrayBufferView(opts?.dictionary) ?
+      opts.dictionary : undefined;
+    handle.init(values, opts?.pledgedSrcSize ?? undefined, writeState,
+                bindHandle(handle, 'ZLIB', onWriteDone), dictionary);
+    super(opts, mode, handle, kZstdFlushBounds, kZstdDefaults);
+    this._writeState = writeState;
   }
 }
 
 class ZstdCompress extends Zstd {
   constructor(opts) {
-    super(opts, ZSTD_COMPRESS, zstdCParams, kMaxZstdCParam, 'ZstdCompress');
+    super(opts, ZSTD_COMPRESS, zstdCParams, kMaxZstdCParam);
   }
 }
 
 class ZstdDecompress extends Zstd {
   constructor(opts) {
-    super(opts, ZSTD_DECOMPRESS, zstdDParams, kMaxZstdDParam,
-          'ZstdDecompress');
+    super(opts, ZSTD_DECOMPRESS, zstdDParams, kMaxZstdDParam);
   }
 }
 
