@@ -405,46 +405,59 @@ ScriptCompiler::CachedData* Handler::DataForCompile(Entry* entry) {
       ScriptCompiler::CachedData::BufferNotOwned);
 }
 
-void Handler::KeepNew(Entry* entry, ScriptCompiler::CachedData* data,
-                      bool rejected) {
+bool Handler::KeepsData(Entry* entry, bool rejected) {
   Debug("[compile cache] V8 code cache for %s %s was %s, ", entry->kind_name(),
         entry->source_name.c_str(),
         rejected ? "rejected"
                  : (entry->data == nullptr ? "not initialized" : "accepted"));
   if (entry->data != nullptr && !rejected) {
     Debug("keeping the in-memory entry\n");
-    delete data;
     restored_.insert(entry->source_name);
-    return;
+    return true;
   }
   Debug("%s the in-memory entry\n",
         entry->data == nullptr ? "initializing" : "refreshing");
-  if (data == nullptr) return;
-  entry->data.reset(data);
+  entry->data.reset();
+  entry->function.Reset();
+  entry->module_script.Reset();
   entry->produced = true;
   entry->persisted = false;
+  return false;
 }
 
 void Handler::AfterCompile(Entry* entry, Local<v8::Function> fn,
                            bool rejected) {
-  bool keep = entry->data != nullptr && !rejected;
-  KeepNew(entry, keep ? nullptr : ScriptCompiler::CreateCodeCacheForFunction(fn),
-          rejected);
+  if (!KeepsData(entry, rejected)) entry->function.Reset(isolate_, fn);
 }
 
 void Handler::AfterCompile(Entry* entry, Local<v8::Module> module,
                            bool rejected) {
-  bool keep = entry->data != nullptr && !rejected;
-  KeepNew(entry,
-          keep ? nullptr
-               : ScriptCompiler::CreateCodeCache(
-                     module->GetUnboundModuleScript()),
-          rejected);
+  if (!KeepsData(entry, rejected)) {
+    entry->module_script.Reset(isolate_, module->GetUnboundModuleScript());
+  }
+}
+
+void Handler::Serialize(Entry* entry) {
+  ScriptCompiler::CachedData* data = nullptr;
+  if (!entry->function.IsEmpty()) {
+    data = ScriptCompiler::CreateCodeCacheForFunction(
+        entry->function.Get(isolate_));
+  } else if (!entry->module_script.IsEmpty()) {
+    data = ScriptCompiler::CreateCodeCache(entry->module_script.Get(isolate_));
+  } else {
+    return;
+  }
+  entry->function.Reset();
+  entry->module_script.Reset();
+  if (data != nullptr && data->length > 0) entry->data.reset(data);
+  else delete data;
 }
 
 void Handler::Persist() {
+  v8::HandleScope handle_scope(isolate_);
   for (auto& pair : entries_) {
     Entry* entry = pair.second.get();
+    Serialize(entry);
     const char* kind = entry->kind_name();
     const char* source = entry->source_name.c_str();
     if (entry->data == nullptr) {
@@ -536,7 +549,7 @@ void Enable(const FunctionCallbackInfo<Value>& args) {
     directory = existing->directory();
   } else {
     std::string base = ResolvePath(*Utf8Value(isolate, args[0]));
-    auto handler = std::make_unique<Handler>(debug);
+    auto handler = std::make_unique<Handler>(isolate, debug);
     if (handler->Open(base, args[1]->IsTrue(), &message)) {
       status = EnableStatus::kEnabled;
       directory = base;

@@ -44,10 +44,19 @@ struct Entry {
   std::string cache_path;
   uint32_t code_length = 0;
   uint32_t code_hash = 0;
-  // V8's data: read from disk (accepted or not yet tried) or produced after
-  // this run's compile. Null when there is none yet.
+  // V8's data: read from disk (accepted or not yet tried), or serialized
+  // from this run's compile when written out. Null when there is none yet.
   std::unique_ptr<v8::ScriptCompiler::CachedData> data;
-  bool produced = false;   // `data` is new in this run: write it out
+  // What this run compiled when there was no usable cache. Serialized only
+  // when the cache is written (at exit or flush), so that the functions
+  // that ran by then are in it too: a later run then compiles none of
+  // them, where a cache taken right after the compile holds only the
+  // top-level code.
+  v8::Global<v8::Function> function;
+  // (A module's script is taken at once: V8 has no way to reach it once
+  // the module has been evaluated.)
+  v8::Global<v8::UnboundModuleScript> module_script;
+  bool produced = false;   // `data` is (or will be) new: write it out
   bool persisted = false;  // and it was written
 
   const char* kind_name() const {
@@ -57,7 +66,8 @@ struct Entry {
 
 class Handler : public BindingData {
  public:
-  explicit Handler(bool debug) : debug_(debug) {}
+  Handler(v8::Isolate* isolate, bool debug)
+      : isolate_(isolate), debug_(debug) {}
 
   // The cache of `code` compiled as `filename`: read from disk the first
   // time this file is seen (or after its source changed). Never null.
@@ -91,9 +101,11 @@ class Handler : public BindingData {
   void Debug(const char* format, ...) const
       __attribute__((format(printf, 2, 3)));
   void ReadCacheFile(Entry* entry);
-  void KeepNew(Entry* entry, v8::ScriptCompiler::CachedData* data,
-               bool rejected);
+  // Whether the entry's data from disk stays; logs what happens.
+  bool KeepsData(Entry* entry, bool rejected);
+  void Serialize(Entry* entry);
 
+  v8::Isolate* isolate_;
   bool debug_;
   bool portable_ = false;
   std::string directory_;  // <base>/<tag>
