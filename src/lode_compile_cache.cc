@@ -173,6 +173,25 @@ std::string FileUrlToPath(const std::string& name) {
   return out;
 }
 
+// Whether --allow-fs-read or --allow-fs-write (`flag`) covers `path`: "*",
+// the path itself or a folder above it. Lode has no permission model
+// otherwise; only the compile cache asks, because Node's does.
+bool PermissionGranted(const Options* options, const char* flag,
+                       const std::string& path) {
+  auto found = options->values.find(flag);
+  if (found == options->values.end()) return false;
+  for (const std::string& item : found->second.list) {
+    if (item == "*") return true;
+    std::string allowed = ResolvePath(item);
+    if (path == allowed || allowed == "/" ||
+        (path.compare(0, allowed.size(), allowed) == 0 &&
+         path.size() > allowed.size() && path[allowed.size()] == '/')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 int MakeDirectories(const std::string& path) {
   for (size_t pos = 1; pos <= path.size(); pos++) {
     if (pos != path.size() && path[pos] != '/') continue;
@@ -256,12 +275,22 @@ void Handler::Debug(const char* format, ...) const {
   va_end(args);
 }
 
-bool Handler::Open(const std::string& base, bool portable,
-                   std::string* message) {
+bool Handler::Open(const Options* options, const std::string& base,
+                   bool portable, std::string* message) {
   std::string tag = VersionTag();
   std::string directory = base + "/" + tag;
   Debug("[compile cache] resolved path %s + %s -> %s\n", base.c_str(),
         tag.c_str(), directory.c_str());
+  if (options != nullptr && options->GetBool("--permission")) {
+    for (const char* access : {"write", "read"}) {
+      std::string flag = std::string("--allow-fs-") + access;
+      if (!PermissionGranted(options, flag.c_str(), directory)) {
+        *message = "Skipping compile cache because " + std::string(access) +
+                   " permission for " + directory + " is not granted";
+        return false;
+      }
+    }
+  }
   int err = MakeDirectories(directory);
   Debug("[compile cache] creating cache directory %s...%s\n",
         directory.c_str(), err != 0 ? uv_strerror(err) : "success");
@@ -550,7 +579,7 @@ void Enable(const FunctionCallbackInfo<Value>& args) {
   } else {
     std::string base = ResolvePath(*Utf8Value(isolate, args[0]));
     auto handler = std::make_unique<Handler>(isolate, debug);
-    if (handler->Open(base, args[1]->IsTrue(), &message)) {
+    if (handler->Open(env->options(), base, args[1]->IsTrue(), &message)) {
       status = EnableStatus::kEnabled;
       directory = base;
       env->SetBindingData(kBindingKey, std::move(handler));

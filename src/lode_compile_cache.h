@@ -94,8 +94,10 @@ class Handler : public BindingData {
   const std::string& directory() const { return directory_; }
   bool debug() const { return debug_; }
 
-  // Sets up <base>/<tag>. Fills `message` on failure.
-  bool Open(const std::string& base, bool portable, std::string* message);
+  // Sets up <base>/<tag>. Fills `message` on failure. Under --permission
+  // the directory must be readable and writable, as in Node.
+  bool Open(const Options* options, const std::string& base, bool portable,
+            std::string* message);
 
  private:
   void Debug(const char* format, ...) const
