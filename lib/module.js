@@ -2,7 +2,17 @@
 
 // node:module: the CommonJS Module class with its static helpers.
 
+const {
+  ObjectFreeze,
+} = primordials;
+
 const { Module } = require('internal/modules/cjs/loader');
+const {
+  compileCacheStatus,
+  enableCompileCache,
+  flushCompileCache,
+  getCompileCacheDir,
+} = require('internal/modules/helpers');
 const {
   codes: { ERR_NOT_IMPLEMENTED },
 } = require('internal/errors');
@@ -22,8 +32,9 @@ Module.registerHooks = function registerHooks(hooks) {
 };
 Module.findSourceMap = notImplemented('findSourceMap');
 Module.findPackageJSON = notImplemented('findPackageJSON');
-Module.enableCompileCache = notImplemented('enableCompileCache');
-Module.getCompileCacheDir = () => undefined;
-Module.flushCompileCache = () => {};
+Module.enableCompileCache = enableCompileCache;
+Module.getCompileCacheDir = getCompileCacheDir;
+Module.flushCompileCache = flushCompileCache;
+Module.constants = ObjectFreeze({ __proto__: null, compileCacheStatus });
 
 module.exports = Module;

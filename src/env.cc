@@ -249,7 +249,20 @@ void Environment::AddCleanupHook(std::function<void()> fn) {
   cleanup_hooks_.push_back(std::move(fn));
 }
 
+void Environment::AddAtExitHook(std::function<void()> fn) {
+  at_exit_hooks_.push_back(std::move(fn));
+}
+
+void Environment::RunAtExitHooks() {
+  while (!at_exit_hooks_.empty()) {
+    auto hooks = std::move(at_exit_hooks_);
+    at_exit_hooks_.clear();
+    for (auto it = hooks.rbegin(); it != hooks.rend(); ++it) (*it)();
+  }
+}
+
 void Environment::RunCleanup() {
+  RunAtExitHooks();
   while (!cleanup_hooks_.empty()) {
     auto hooks = std::move(cleanup_hooks_);
     cleanup_hooks_.clear();
@@ -296,6 +309,7 @@ std::vector<std::pair<std::string, std::string>> EnvVarStore::Entries() {
 
 void Environment::Exit(int code) {
   set_can_call_into_js(false);
+  RunAtExitHooks();
   if (worker_context_ != nullptr) {
     worker_context_->Exit(code);
     return;

@@ -166,6 +166,11 @@ class Environment {
   // Runs `fn` at teardown, in reverse order of registration.
   void AddCleanupHook(std::function<void()> fn);
   void RunCleanup();
+  // Runs `fn` once when the environment ends, whether normally or through
+  // Exit() (process.exit(), a fatal exception), before handles close. For
+  // work that must not be lost (the compile cache): no JS runs then.
+  void AddAtExitHook(std::function<void()> fn);
+  void RunAtExitHooks();
 
   std::list<HandleWrap*>& handle_wrap_queue() { return handle_wraps_; }
   // The requests in flight, for process._getActiveRequests().
@@ -261,6 +266,7 @@ class Environment {
 
   std::unordered_map<std::string, v8::Global<v8::Object>> bindings_;
   std::vector<std::function<void()>> cleanup_hooks_;
+  std::vector<std::function<void()>> at_exit_hooks_;
   std::list<HandleWrap*> handle_wraps_;
   std::list<ActiveRequest*> active_requests_;
   std::unordered_map<std::string, std::unique_ptr<BindingData>> binding_data_;

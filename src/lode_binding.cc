@@ -11,6 +11,7 @@
   V(buffer)                      \
   V(cares_wrap)                  \
   V(constants)                   \
+  V(compile_cache)               \
   V(contextify)                  \
   V(credentials)                 \
   V(crypto)                      \

@@ -24,6 +24,7 @@
 
 #include "env.h"
 #include "lode_binding.h"
+#include "lode_compile_cache.h"
 #include "lode_contextify.h"
 #include "lode_errors.h"
 #include "lode_internals.h"
@@ -1161,7 +1162,8 @@ void MeasureMemory(const FunctionCallbackInfo<Value>& args) {
 // ---------------------------------------------------------------------------
 // What the CommonJS loader, -e and --check use.
 
-// compileFunction(code, filename, params[, lineOffset, columnOffset])
+// compileFunction(code, filename, params[, lineOffset, columnOffset,
+//                 useCompileCache])
 void CompileFunction(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
@@ -1181,12 +1183,31 @@ void CompileFunction(const FunctionCallbackInfo<Value>& args) {
   ScriptOrigin origin(isolate, args[1], line_offset, column_offset, false, -1,
                       Local<Value>(), false, false, false,
                       ImportOptions(isolate, v8::Undefined(isolate)));
-  ScriptCompiler::Source source(args[0].As<String>(), origin);
+  // The CommonJS loader asks for the on-disk compile cache.
+  compile_cache::Handler* cache = nullptr;
+  compile_cache::Entry* entry = nullptr;
+  if (args[5]->IsTrue()) {
+    cache = compile_cache::GetHandler(Environment::GetCurrent(context));
+    if (cache != nullptr) {
+      entry = cache->Lookup(isolate, args[0].As<String>(),
+                            args[1].As<String>(),
+                            compile_cache::CodeKind::kCommonJS);
+    }
+  }
+  ScriptCompiler::CachedData* cached =
+      compile_cache::Handler::DataForCompile(entry);
+  ScriptCompiler::Source source(args[0].As<String>(), origin, cached);
   Local<Function> fn;
   TryCatch try_catch(isolate);
-  if (ScriptCompiler::CompileFunction(context, &source, params.size(),
-                                      params.data(), 0, nullptr)
+  if (ScriptCompiler::CompileFunction(
+          context, &source, params.size(), params.data(), 0, nullptr,
+          cached != nullptr ? ScriptCompiler::kConsumeCodeCache
+                            : ScriptCompiler::kNoCompileOptions)
           .ToLocal(&fn)) {
+    if (entry != nullptr) {
+      cache->AfterCompile(entry, fn,
+                          cached != nullptr && source.GetCachedData()->rejected);
+    }
     args.GetReturnValue().Set(fn);
     return;
   }

@@ -24,6 +24,7 @@
 
 #include "env.h"
 #include "lode_binding.h"
+#include "lode_compile_cache.h"
 #include "lode_contextify.h"
 #include "lode_errors.h"
 #include "lode_internals.h"
@@ -259,7 +260,7 @@ MaybeLocal<Value> SyntheticEvaluationSteps(Local<Context> context,
 }
 
 // new ModuleWrap(url, source, lineOffset, columnOffset, cachedData,
-//                contextifiedObject, importId)
+//                contextifiedObject, importId, useCompileCache)
 // new ModuleWrap(url, exportNames, , , , contextifiedObject)
 void New(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
@@ -323,6 +324,18 @@ void New(const FunctionCallbackInfo<Value>& args) {
                           Local<Value>(), false, false, true,
                           contextify::ImportOptions(isolate, import_id));
       ScriptCompiler::CachedData* cached = nullptr;
+      // The ESM loader's own modules go through the on-disk compile cache;
+      // vm modules (with cachedData of their own) never do.
+      compile_cache::Handler* cache = nullptr;
+      compile_cache::Entry* entry = nullptr;
+      if (args[7]->IsTrue() && !args[4]->IsArrayBufferView()) {
+        cache = compile_cache::GetHandler(env);
+        if (cache != nullptr) {
+          entry = cache->Lookup(isolate, source, url,
+                                compile_cache::CodeKind::kESM);
+          cached = compile_cache::Handler::DataForCompile(entry);
+        }
+      }
       if (args[4]->IsArrayBufferView()) {
         Local<ArrayBufferView> view = args[4].As<ArrayBufferView>();
         std::shared_ptr<v8::BackingStore> store =
@@ -339,7 +352,11 @@ void New(const FunctionCallbackInfo<Value>& args) {
                .ToLocal(&module)) {
         return;
       }
-      if (cached != nullptr && src.GetCachedData()->rejected) {
+      if (entry != nullptr) {
+        cache->AfterCompile(entry, module,
+                            cached != nullptr &&
+                                src.GetCachedData()->rejected);
+      } else if (cached != nullptr && src.GetCachedData()->rejected) {
         ThrowCoded(isolate, "ERR_VM_MODULE_CACHED_DATA_REJECTED",
                    Exception::Error, "cachedData buffer was rejected");
         return;
@@ -795,6 +812,16 @@ MaybeLocal<Promise> ImportModuleDynamically(
   Local<Value> id;
   contextify::ImportTarget target =
       contextify::ImportTargetOf(isolate, host_defined_options, &id);
+  if (target == contextify::ImportTarget::kUnknown && context == main &&
+      resource_name->IsString()) {
+    // Code restored from the compile cache lost its options (V8 10.2):
+    // a module of the loaders, which import through the loader.
+    compile_cache::Handler* cache = compile_cache::GetHandler(env);
+    if (cache != nullptr &&
+        cache->WasRestored(Utf8Value(isolate, resource_name).ToString())) {
+      target = contextify::ImportTarget::kLoader;
+    }
+  }
   if (target == contextify::ImportTarget::kUnknown) {
     target = contextify::ImportTarget::kVm;
     if (!contextify::ContextImportId(context).ToLocal(&id)) {

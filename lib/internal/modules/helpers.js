@@ -6,9 +6,17 @@
 
 const {
   ObjectDefineProperty,
+  ObjectFreeze,
   StringPrototypeCharCodeAt,
   StringPrototypeSlice,
 } = primordials;
+
+const {
+  enable: _enableCompileCache,
+  getCacheDir: _getCompileCacheDir,
+  flush: flushCompileCache,
+  status: compileCacheStatusValues,
+} = internalBinding('compile_cache');
 
 const { BuiltinModule } = require('internal/bootstrap/realm');
 const {
@@ -72,7 +80,59 @@ function stripBOM(content) {
   return content;
 }
 
+// --- the on-disk compile cache (src/lode_compile_cache.cc) ---------------
+
+const compileCacheStatus = ObjectFreeze({
+  __proto__: null,
+  FAILED: compileCacheStatusValues.FAILED,
+  ENABLED: compileCacheStatusValues.ENABLED,
+  ALREADY_ENABLED: compileCacheStatusValues.ALREADY_ENABLED,
+  DISABLED: compileCacheStatusValues.DISABLED,
+});
+
+// module.enableCompileCache([directory | { directory, portable }])
+function enableCompileCache(options) {
+  let directory;
+  let portable;
+  if (typeof options === 'object' && options !== null) {
+    ({ directory, portable } = options);
+  } else {
+    directory = options;
+  }
+  if (directory === undefined) {
+    directory = process.env.NODE_COMPILE_CACHE ||
+      require('path').join(require('os').tmpdir(), 'node-compile-cache');
+  }
+  if (portable === undefined) {
+    portable = process.env.NODE_COMPILE_CACHE_PORTABLE === '1';
+  }
+  // A directory that is not a string throws ERR_INVALID_ARG_TYPE from C++.
+  const native = _enableCompileCache(directory, portable === true);
+  const result = { status: native[0] };
+  if (native[1]) result.message = native[1];
+  if (native[2]) result.directory = native[2];
+  return result;
+}
+
+function getCompileCacheDir() {
+  return _getCompileCacheDir() || undefined;
+}
+
+// At startup: NODE_COMPILE_CACHE turns the cache on before any user code
+// is compiled.
+function initializeCompileCache() {
+  const directory = process.env.NODE_COMPILE_CACHE;
+  if (!directory) return;
+  _enableCompileCache(directory,
+                      process.env.NODE_COMPILE_CACHE_PORTABLE === '1');
+}
+
 module.exports = {
+  compileCacheStatus,
+  enableCompileCache,
+  flushCompileCache,
+  getCompileCacheDir,
+  initializeCompileCache,
   loadBuiltinModule,
   makeRequireFunction,
   stripBOM,

@@ -32,6 +32,7 @@ function prepareMainThreadExecution(expandArgv1 = false, isWorker = false) {
   if (getOptionValue('--dns-result-order')) {
     require('internal/dns/utils').initializeDns();
   }
+  require('internal/modules/helpers').initializeCompileCache();
   const { Module, initializeCJS } = require('internal/modules/cjs/loader');
   initializeCJS();
   const preloads = getOptionValue('--require');

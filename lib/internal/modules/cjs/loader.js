@@ -834,7 +834,8 @@ function wrapSafe(filename, content) {
     const wrapped = Module.wrap(content);
     return runScript(wrapped, filename);
   }
-  return compileFunction(content, filename, wrapperParams, 0, 0);
+  // The last argument: through the on-disk compile cache when enabled.
+  return compileFunction(content, filename, wrapperParams, 0, 0, true);
 }
 let patched = false;
 

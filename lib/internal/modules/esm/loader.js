@@ -512,7 +512,10 @@ function readFile(filename) {
 
 function newSourceTextModule(url, source) {
   const { ModuleWrap } = lazyBinding();
-  const wrap = new ModuleWrap(url, source);
+  // Files go through the on-disk compile cache when it is enabled.
+  const wrap = new ModuleWrap(url, source, undefined, undefined, undefined,
+                              undefined, undefined,
+                              StringPrototypeStartsWith(url, 'file:'));
   wrap.url = url;
   // For the unsettled top-level await warning and
   // --experimental-print-required-tla (the wrap holds it anyway).
