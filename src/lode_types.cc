@@ -59,6 +59,19 @@ void IsBoxedPrimitive(const FunctionCallbackInfo<Value>& args) {
                             v->IsSymbolObject());
 }
 
+// One call for deep equality's question "is this a value whose contents
+// live in internal slots?" instead of nine: comparing plain objects asks it
+// for every object met.
+void IsSpecialObject(const FunctionCallbackInfo<Value>& args) {
+  Local<Value> v = args[0];
+  args.GetReturnValue().Set(
+      v->IsArray() || v->IsArrayBufferView() || v->IsSet() || v->IsMap() ||
+      v->IsDate() || v->IsRegExp() || v->IsArrayBuffer() ||
+      v->IsSharedArrayBuffer() || v->IsNumberObject() ||
+      v->IsStringObject() || v->IsBooleanObject() || v->IsBigIntObject() ||
+      v->IsSymbolObject() || v->IsNativeError());
+}
+
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
 #define V(type) SetMethodNoSideEffect(context, target, "is" #type, Is##type);
@@ -66,6 +79,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
 #undef V
   SetMethodNoSideEffect(context, target, "isAnyArrayBuffer", IsAnyArrayBuffer);
   SetMethodNoSideEffect(context, target, "isBoxedPrimitive", IsBoxedPrimitive);
+  SetMethodNoSideEffect(context, target, "isSpecialObject", IsSpecialObject);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
@@ -74,6 +88,7 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
 #undef V
   registry->Register(IsAnyArrayBuffer);
   registry->Register(IsBoxedPrimitive);
+  registry->Register(IsSpecialObject);
 }
 
 }  // namespace

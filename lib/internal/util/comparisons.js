@@ -62,6 +62,7 @@ const {
   isNumberObject,
   isRegExp,
   isSet,
+  isSpecialObject: isSpecialObjectNative,
   isStringObject,
   isSymbolObject,
   isWeakMap,
@@ -227,9 +228,7 @@ function equalErrors(a, b, mode, memos) {
 }
 
 function isSpecialObject(value) {
-  return ArrayIsArray(value) || ArrayBufferIsView(value) || isSet(value) ||
-    isMap(value) || isDate(value) || isRegExp(value) ||
-    isAnyArrayBuffer(value) || isBoxedPrimitive(value) || isError(value);
+  return isSpecialObjectNative(value) || value instanceof Error;
 }
 
 function innerDeepEqual(a, b, mode, memos) {
@@ -373,8 +372,20 @@ function countEnumerable(obj, keys) {
 // of `b` in partial mode), then the values and the entries.
 function checkKeys(a, b, mode, memos, kind, keysB) {
   const arrayLike = keysB !== undefined;
-  if (!arrayLike) keysB = ObjectKeys(b);
-  for (let i = 0; i < keysB.length; i++) {
+  let checked = 0;
+  if (!arrayLike) {
+    keysB = ObjectKeys(b);
+    if (mode !== kPartial) {
+      const keysA = ObjectKeys(a);
+      if (keysA.length !== keysB.length) return false;
+      // Keys in the same order (the usual case) are own enumerable keys of
+      // `a` already: only the rest need asking.
+      while (checked < keysB.length && keysA[checked] === keysB[checked]) {
+        checked++;
+      }
+    }
+  }
+  for (let i = checked; i < keysB.length; i++) {
     if (!ObjectPrototypePropertyIsEnumerable(a, keysB[i])) return false;
   }
   if (!arrayLike) {
@@ -387,26 +398,23 @@ function checkKeys(a, b, mode, memos, kind, keysB) {
           ArrayPrototypePush(keysB, key);
         }
       }
-    } else {
-      if (keysB.length !== ObjectKeys(a).length) return false;
-      if (mode !== kLoose) {
-        const symbolsA = ObjectGetOwnPropertySymbols(a);
-        let count = 0;
-        for (let i = 0; i < symbolsA.length; i++) {
-          const key = symbolsA[i];
-          if (ObjectPrototypePropertyIsEnumerable(a, key)) {
-            if (!ObjectPrototypePropertyIsEnumerable(b, key)) return false;
-            ArrayPrototypePush(keysB, key);
-            count++;
-          } else if (ObjectPrototypePropertyIsEnumerable(b, key)) {
-            return false;
-          }
-        }
-        const symbolsB = ObjectGetOwnPropertySymbols(b);
-        if (symbolsB.length !== 0 &&
-            countEnumerable(b, symbolsB) !== count) {
+    } else if (mode !== kLoose) {
+      const symbolsA = ObjectGetOwnPropertySymbols(a);
+      let count = 0;
+      for (let i = 0; i < symbolsA.length; i++) {
+        const key = symbolsA[i];
+        if (ObjectPrototypePropertyIsEnumerable(a, key)) {
+          if (!ObjectPrototypePropertyIsEnumerable(b, key)) return false;
+          ArrayPrototypePush(keysB, key);
+          count++;
+        } else if (ObjectPrototypePropertyIsEnumerable(b, key)) {
           return false;
         }
+      }
+      const symbolsB = ObjectGetOwnPropertySymbols(b);
+      if (symbolsB.length !== 0 &&
+          countEnumerable(b, symbolsB) !== count) {
+        return false;
       }
     }
   }
@@ -421,18 +429,63 @@ function checkKeys(a, b, mode, memos, kind, keysB) {
   // comparison is in progress. Meeting one of them again means a cycle; the
   // pair only counts as equal when both sides loop back at the same time.
   if (memos === undefined) {
-    memos = new SafeSet();
+    memos = new InProgress();
   } else {
     const seenA = memos.has(a);
     const seenB = memos.has(b);
     if (seenA || seenB) return seenA && seenB;
   }
-  memos.add(a);
-  memos.add(b);
+  memos.push(a, b);
   const result = compareContents(a, b, mode, keysB, memos, kind);
-  memos.delete(a);
-  memos.delete(b);
+  memos.pop(a, b);
   return result;
+}
+
+// The objects whose comparison is in progress, both sides. Comparisons
+// are mostly shallow, so a stack searched from the top serves; a Set
+// takes over once the nesting gets deep enough for the search to cost.
+const kStackSearchLimit = 64;
+class InProgress {
+  constructor() {
+    // Not an array: an index setter on Array.prototype must not see these
+    // stores.
+    this.stack = { __proto__: null };
+    this.top = 0;  // entries at and above `top` are stale
+    this.set = undefined;
+  }
+
+  has(value) {
+    if (this.set !== undefined) return this.set.has(value);
+    const stack = this.stack;
+    for (let i = this.top - 1; i >= 0; i--) {
+      if (stack[i] === value) return true;
+    }
+    return false;
+  }
+
+  push(a, b) {
+    if (this.set !== undefined) {
+      this.set.add(a);
+      this.set.add(b);
+    } else if (this.top < kStackSearchLimit) {
+      this.stack[this.top++] = a;
+      this.stack[this.top++] = b;
+    } else {
+      this.set = new SafeSet();
+      for (let i = 0; i < this.top; i++) this.set.add(this.stack[i]);
+      this.set.add(a);
+      this.set.add(b);
+    }
+  }
+
+  pop(a, b) {
+    if (this.set !== undefined) {
+      this.set.delete(a);
+      this.set.delete(b);
+    } else {
+      this.top -= 2;
+    }
+  }
 }
 
 function compareContents(a, b, mode, keysB, memos, kind) {
