@@ -113,6 +113,7 @@ const {
   FastBuffer,
   addBufferPrototypeMethods,
   createUnsafeBuffer,
+  zeroFillBuffers,
 } = require('internal/buffer');
 
 let utilInspect;
@@ -174,6 +175,7 @@ function allocate(size) {
     const b = new FastBuffer(allocPool, poolOffset, size);
     poolOffset += size;
     alignPool();
+    if (zeroFillBuffers.on) TypedArrayPrototypeFill(b, 0);
     return b;
   }
   return createUnsafeBuffer(size);

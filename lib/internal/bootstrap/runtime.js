@@ -101,6 +101,9 @@ function applyOptions() {
   // from the startup snapshot was created at build time.
   const limit = getOptionValue('--stack-trace-limit');
   if (limit !== 10) globalThis.Error.stackTraceLimit = limit;
+  if (getOptionValue('--zero-fill-buffers')) {
+    require('internal/buffer').zeroFillBuffers.on = true;
+  }
   const title = getOptionValue('--title');
   if (title) process.title = title;
   // Read once, at start-up, as Node does.
