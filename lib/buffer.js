@@ -114,6 +114,7 @@ const {
   FastBuffer,
   addBufferPrototypeMethods,
   createUnsafeBuffer,
+  zeroFillBuffers,
 } = require('internal/buffer');
 
 let utilInspect;
@@ -175,6 +176,7 @@ function allocate(size) {
     const b = new FastBuffer(allocPool, poolOffset, size);
     poolOffset += size;
     alignPool();
+    if (zeroFillBuffers.on) TypedArrayPrototypeFill(b, 0);
     return b;
   }
   return createUnsafeBuffer(size);

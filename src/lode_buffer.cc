@@ -1276,8 +1276,9 @@ void IsAscii(const FunctionCallbackInfo<Value>& args) {
   V("ucs2Slice", StringSlice<kUcs2>)    \
   V("utf8Slice", StringSlice<kUtf8>)
 
-// An ArrayBuffer whose memory is not zero-filled, for Buffer.allocUnsafe
-// and the Buffer pool (V8's allocator always clears what it allocates).
+// An ArrayBuffer whose memory is not zero-filled (unless
+// --zero-fill-buffers), for Buffer.allocUnsafe and the Buffer pool (V8's
+// allocator always clears what it allocates).
 void CreateUnsafeArrayBuffer(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   double requested = args[0]->IsNumber() ? args[0].As<v8::Number>()->Value()
@@ -1286,7 +1287,13 @@ void CreateUnsafeArrayBuffer(const FunctionCallbackInfo<Value>& args) {
     return THROW_ERR_OUT_OF_RANGE(isolate, "Invalid array buffer length");
   }
   size_t length = static_cast<size_t>(requested);
-  void* data = length == 0 ? nullptr : malloc(length);
+  // --zero-fill-buffers: every Buffer starts zeroed.
+  Environment* env = Environment::GetCurrent(args);
+  const bool zero_fill = env != nullptr &&
+                         env->options()->GetBool("--zero-fill-buffers");
+  void* data = length == 0 ? nullptr
+               : zero_fill ? calloc(length, 1)
+                           : malloc(length);
   if (length != 0 && data == nullptr) {
     return THROW_ERR_MEMORY_ALLOCATION_FAILED(isolate,
                                              "Failed to allocate memory");

@@ -11,195 +11,83 @@ constexpr OptionKind B = OptionKind::kBoolean;
 constexpr OptionKind S = OptionKind::kString;
 constexpr OptionKind L = OptionKind::kStringList;
 constexpr OptionKind I = OptionKind::kInteger;
-// Allowed in NODE_OPTIONS.
-constexpr bool E = true;
+constexpr OptionKind U = OptionKind::kUInteger;
+constexpr OptionKind H = OptionKind::kHostPort;
+constexpr OptionKind V = OptionKind::kV8;
+constexpr OptionKind N = OptionKind::kNoOp;
+constexpr bool E = true;   // allowed in NODE_OPTIONS
+constexpr bool D = false;  // disallowed there
+constexpr bool P = true;   // per-process
+constexpr bool T = false;  // per-thread (an Environment's)
+constexpr OptionSupport kSupported = OptionSupport::kSupported;
+constexpr OptionSupport kNoEffect = OptionSupport::kNoEffect;
+constexpr OptionSupport kUnsupported = OptionSupport::kUnsupported;
 
-// Options lode understands. Those whose feature is not built yet are still
-// accepted here where Node's test files pass them; the module that would
-// honour them reports ERR_NOT_IMPLEMENTED when used (see doc/status.md).
 const std::vector<OptionSpec> kSpecs = {
-    {"--abort-on-uncaught-exception", B, "",
-     "abort on an uncaught exception", E},
-    {"--check", B, "", "syntax check script without executing"},
-    {"--conditions", L, "", "additional user conditions for exports", E},
-    {"--disable-proto", S, "", "", E},
-    {"--disable-warning", L, "", "silence warnings of a code or type", E},
-    {"--dns-result-order", S, "", "", E},
-    {"--enable-source-maps", B, "", "source map support in stack traces", E},
-    {"--env-file", L, "", "load environment variables from a file"},
-    {"--env-file-if-exists", L, "", ""},
-    {"--eval", S, "", "evaluate script"},
-    {"--experimental-default-type", S, "", ""},
-    {"--experimental-detect-module", B, "true", "", E},
-    {"--experimental-eventsource", B, "", "", E},
-    {"--experimental-global-navigator", B, "true", "", E},
-    {"--experimental-import-meta-resolve", B, "", "", E},
-    {"--experimental-loader", L, "", "", E},
-    {"--experimental-repl-await", B, "true", "", E},
-    {"--experimental-print-required-tla", B, "", "", E},
-    {"--experimental-require-module", B, "true", "", E},
-    {"--experimental-shadow-realm", B, "", "", E},
-    {"--experimental-sqlite", B, "true", "", E},
-    {"--experimental-strip-types", B, "", "", E},
-    {"--experimental-test-module-mocks", B, "", ""},
-    {"--experimental-transform-types", B, "", "", E},
-    {"--experimental-vm-modules", B, "", "", E},
-    {"--experimental-wasm-modules", B, "", "", E},
-    {"--experimental-websocket", B, "true", "", E},
-    {"--expose-internals", B, "", ""},
-    {"--force-context-aware", B, "", "", E},
-    {"--frozen-intrinsics", B, "", "", E},
-    {"--help", B, "", "print this help"},
-    {"--import", L, "", "ES module to preload", E},
-    {"--input-type", S, "", "set module type for string input", E},
-    {"--insecure-http-parser", B, "", "", E},
-    {"--interactive", B, "", "always enter the REPL"},
-    {"--max-http-header-size", I, "16384", "", E},
-    {"--network-family-autoselection", B, "true", "", E},
-    {"--network-family-autoselection-attempt-timeout", I, "250", "", E},
-    {"--addons", B, "true", "", E},
-    {"--force-node-api-uncaught-exceptions-policy", B, "", "", E},
-    {"--napi-modules", B, "", "", E},
-    {"--deprecation", B, "true",
-     "--no-deprecation silences deprecations", E},
-    {"--extra-info-on-fatal-exception", B, "true", "", E},
-    {"--global-search-paths", B, "true", "", E},
-    {"--warnings", B, "true", "--no-warnings silences all warnings", E},
-    {"--async-context-frame", B, "true", "", E},
-    {"--node-snapshot", B, "true", "", E},
-    {"--pending-deprecation", B, "", "emit pending deprecation warnings", E},
-    {"--permission", B, "", "", E},
-    {"--allow-fs-read", L, "", "", E},
-    {"--allow-fs-write", L, "", "", E},
-    {"--allow-child-process", B, "", "", E},
-    {"--allow-worker", B, "", "", E},
-    {"--allow-addons", B, "", "", E},
-    {"--allow-wasi", B, "", "", E},
-    {"--allow-inspector", B, "", "", E},
-    {"--preserve-symlinks", B, "",
-     "preserve symbolic links when resolving", E},
-    {"--preserve-symlinks-main", B, "", "", E},
-    {"--print", B, "", "evaluate script and print result"},
-    {"--redirect-warnings", S, "", "", E},
-    {"--require", L, "", "CommonJS module to preload", E},
-    {"--run", S, "", "run a script from package.json"},
-    {"--stack-trace-limit", I, "10", ""},
-    {"--test", B, "", "launch test runner on startup"},
-    {"--test-only", B, "", "", E},
-    {"--test-reporter", L, "",
-     "report test output using the given reporter", E},
-    {"--test-reporter-destination", L, "", "", E},
-    {"--test-name-pattern", L, "", "", E},
-    {"--test-skip-pattern", L, "", "", E},
-    {"--test-timeout", I, "0", ""},
-    {"--test-concurrency", I, "0", ""},
-    {"--test-force-exit", B, "", ""},
-    {"--test-update-snapshots", B, "", ""},
-    {"--test-shard", S, "", "", E},
-    {"--experimental-test-coverage", B, "", ""},
-    {"--experimental-test-snapshots", B, "", ""},
-    {"--test-isolation", S, "process", "", E},
-    {"--test-global-setup", S, "", "", E},
-    {"--test-rerun-failures", S, "", "", E},
-    {"--test-coverage-include", L, "", "", E},
-    {"--test-coverage-exclude", L, "", "", E},
-    {"--test-coverage-branches", I, "0", "", E},
-    {"--test-coverage-functions", I, "0", "", E},
-    {"--test-coverage-lines", I, "0", "", E},
-    {"--test-udp-no-try-send", B, "", ""},
-    {"--throw-deprecation", B, "", "throw an exception on deprecations", E},
-    {"--title", S, "", "the process title", E},
-    // Node 24's default list (also crypto.constants.defaultCoreCipherList).
-    {"--tls-cipher-list", S,
-     "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:"
-     "TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
-     "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:"
-     "ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256:"
-     "ECDHE-RSA-AES128-SHA256:DHE-RSA-AES128-SHA256:"
-     "ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:"
-     "ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:"
-     "!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA", "", E},
-    {"--tls-keylog", S, "", "", E},
-    {"--tls-max-v1.2", B, "", "", E},
-    {"--tls-max-v1.3", B, "", "", E},
-    {"--tls-min-v1.0", B, "", "", E},
-    {"--tls-min-v1.1", B, "", "", E},
-    {"--tls-min-v1.2", B, "", "", E},
-    {"--tls-min-v1.3", B, "", "", E},
-    {"--trace-deprecation", B, "", "show stack traces on deprecations", E},
-    {"--trace-exit", B, "", "", E},
-    {"--trace-tls", B, "", "", E},
-    {"--trace-require-module", S, "", "", E},
-    {"--trace-sigint", B, "", "", E},
-    {"--trace-uncaught", B, "", "show stack traces for thrown values", E},
-    {"--trace-warnings", B, "", "show stack traces on process warnings", E},
-    {"--unhandled-rejections", S, "throw",
-     "mode for unhandled rejections: strict, warn, none, throw, warn-with-"
-     "error-code", E},
-    {"--use-bundled-ca", B, "", "", E},
-    {"--use-openssl-ca", B, "", "", E},
-    {"--use-system-ca", B, "", "", E},
-    {"--v8-options", B, "", "print V8 command line options"},
-    {"--v8-pool-size", I, "4", "", E},
-    {"--version", B, "", "print lode's version"},
-    {"--watch", B, "", "run in watch mode", E},
-    {"--watch-kill-signal", S, "SIGTERM", "", E},
-    {"--watch-path", L, "", "path to watch", E},
-    {"--watch-preserve-output", B, "",
-     "preserve outputs on watch mode restart", E},
-    {"--zero-fill-buffers", B, "", "", E},
-    {"--inspect", S, "", "", E},
-    {"--js-source-phase-imports", B, "", ""},
-    {"--experimental-network-inspection", B, "", ""},
-    {"--experimental-quic", B, "", "", E},
+#include "lode_options_table.inc"
 };
 
-// The V8 flags NODE_OPTIONS may carry (Node's list); lode hands them to V8.
-const char* const kEnvAllowedV8Flags[] = {
-    "--disallow-code-generation-from-strings",
-    "--expose-gc",
-    "--interpreted-frames-native-stack",
-    "--jitless",
-    "--max-old-space-size",
-    "--max-semi-space-size",
-    "--perf-basic-prof",
-    "--perf-basic-prof-only-functions",
-    "--perf-prof",
-    "--perf-prof-unwinding-info",
-    "--stack-trace-limit",
+const std::vector<OptionAlias> kAliases = {
+    {"-e", {"--eval"}},
+    {"-p", {"--print"}},
+    {"-r", {"--require"}},
+    {"-i", {"--interactive"}},
+    {"-c", {"--check"}},
+    {"-v", {"--version"}},
+    {"-h", {"--help"}},
+    {"-C", {"--conditions"}},
+    {"-pe", {"--print", "--eval"}},
+    {"--print <arg>", {"-pe"}},
+    {"--loader", {"--experimental-loader"}},
+    {"--es-module-specifier-resolution",
+     {"--experimental-specifier-resolution"}},
+    {"--debug-port", {"--inspect-port"}},
+    {"--security-reverts", {"--security-revert"}},
+    {"--report-directory", {"--report-dir"}},
+    {"--experimental-strip-types", {"--strip-types"}},
+    {"--enable-network-family-autoselection",
+     {"--network-family-autoselection"}},
+    {"--experimental-test-isolation", {"--test-isolation"}},
+    {"--trace-events-enabled",
+     {"--trace-event-categories", "v8,node,node.async_hooks"}},
+    {"--prof-process", {"--prof-process", "--"}},
+    {"--inspect=", {"--inspect-port", "--inspect"}},
+    {"--inspect-brk=", {"--inspect-port", "--inspect-brk"}},
+    {"--inspect-wait=", {"--inspect-port", "--inspect-wait"}},
+    {"--inspect-brk-node=", {"--inspect-port", "--inspect-brk-node"}},
+    {"--debug=", {"--debug"}},
+    {"--debug-brk=", {"--debug-brk"}},
 };
 
-struct Alias {
-  const char* from;
-  const char* to;
-};
-const Alias kAliases[] = {
-    {"-e", "--eval"},         {"-p", "--print"},
-    {"-r", "--require"},      {"-i", "--interactive"},
-    {"-c", "--check"},        {"-v", "--version"},
-    {"-h", "--help"},         {"-C", "--conditions"},
-    {"--loader", "--experimental-loader"},
-    {"--es-module-specifier-resolution", "--experimental-specifier-resolution"},
-};
-
-const OptionSpec* FindSpec(const std::string& name) {
-  for (const OptionSpec& spec : kSpecs) {
-    if (name == spec.name) return &spec;
+// The one-name aliases: "-e" -> "--eval".
+const char* SimpleAlias(const std::string& name) {
+  for (const OptionAlias& a : kAliases) {
+    if (a.to.size() == 1 && name == a.from && a.to[0][0] == '-' &&
+        a.to[0][1] == '-') {
+      return a.to[0];
+    }
   }
   return nullptr;
 }
 
 std::string Canonical(std::string name) {
-  for (const Alias& a : kAliases) {
-    if (name == a.from) return a.to;
-  }
   // Node accepts underscores for dashes in its own options.
   if (name.size() > 2 && name[0] == '-' && name[1] == '-') {
     for (size_t i = 2; i < name.size(); i++) {
       if (name[i] == '_') name[i] = '-';
     }
   }
-  return name;
+  const char* alias = SimpleAlias(name);
+  return alias != nullptr ? alias : name;
+}
+
+// A value in an argument of its own may start with "\-" so as not to be
+// taken for an option: `-p "\-42"` evaluates "-42".
+std::string Unescape(const std::string& value) {
+  if (value.size() >= 2 && value[0] == '\\' && value[1] == '-') {
+    return value.substr(1);
+  }
+  return value;
 }
 
 void SetDefault(OptionValue* v, const OptionSpec& spec) {
@@ -209,19 +97,37 @@ void SetDefault(OptionValue* v, const OptionSpec& spec) {
       v->boolean = strcmp(spec.default_value, "true") == 0;
       break;
     case OptionKind::kString:
+    case OptionKind::kHostPort:
       v->string = spec.default_value;
       break;
     case OptionKind::kInteger:
+    case OptionKind::kUInteger:
       v->integer = spec.default_value[0] ? atoll(spec.default_value) : 0;
       break;
     case OptionKind::kStringList:
+    case OptionKind::kV8:
+    case OptionKind::kNoOp:
       break;
   }
+}
+
+// Options whose values lode keeps (V8's and the ignored ones have none).
+bool HasValue(const OptionSpec& spec) {
+  return spec.kind != OptionKind::kV8 && spec.kind != OptionKind::kNoOp;
 }
 
 }  // namespace
 
 const std::vector<OptionSpec>& OptionSpecs() { return kSpecs; }
+
+const std::vector<OptionAlias>& OptionAliases() { return kAliases; }
+
+const OptionSpec* FindOptionSpec(const std::string& name) {
+  for (const OptionSpec& spec : kSpecs) {
+    if (name == spec.name) return &spec;
+  }
+  return nullptr;
+}
 
 bool Options::GetBool(const std::string& name) const {
   auto it = values.find(name);
@@ -242,15 +148,12 @@ std::vector<std::string> NodeOptionsAllowedFlags() {
       names.push_back(std::string("--no-") + (spec.name + 2));
     }
   }
-  std::sort(names.begin(), names.end());
-  for (const Alias& a : kAliases) {
-    const OptionSpec* spec = FindSpec(a.to);
-    if (spec != nullptr && spec->env_allowed) names.push_back(a.from);
-  }
-  for (const char* flag : kEnvAllowedV8Flags) {
-    if (std::find(names.begin(), names.end(), flag) == names.end()) {
-      names.push_back(flag);
-    }
+  // Aliases of allowed options, but not the "--inspect=" forms.
+  for (const OptionAlias& a : kAliases) {
+    const std::string from = a.from;
+    if (from.back() == '=' || from.find(' ') != std::string::npos) continue;
+    const OptionSpec* spec = FindOptionSpec(a.to[0]);
+    if (spec != nullptr && spec->env_allowed) names.push_back(from);
   }
   return names;
 }
@@ -300,8 +203,9 @@ bool ParseOptions(int argc, char** argv, Options* options,
 
 bool ParseOptions(int argc, char** argv, const std::string& node_options,
                   Options* options, std::string* error) {
-  for (const OptionSpec& spec : kSpecs) SetDefault(&options->values[spec.name],
-                                                   spec);
+  for (const OptionSpec& spec : kSpecs) {
+    if (HasValue(spec)) SetDefault(&options->values[spec.name], spec);
+  }
   const std::string argv0 = argv[0];
   // argv[0], then the options of NODE_OPTIONS, then the command line.
   std::vector<std::string> args = {argv0};
@@ -366,24 +270,40 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
       has_value = true;
     }
     std::string canonical = Canonical(name);
+    // The aliases that stand for more than one argument.
+    if (canonical == "--trace-events-enabled") {
+      canonical = "--trace-event-categories";
+      value = "v8,node,node.async_hooks";
+      has_value = true;
+    } else if (has_value) {
+      for (const OptionAlias& alias : kAliases) {
+        if (canonical + "=" != alias.from) continue;
+        if (alias.to.size() == 2) {
+          // "--inspect=9230": the address, then "--inspect" itself.
+          options->values[alias.to[0]].string = value;
+        }
+        canonical = alias.to.back();
+        has_value = false;
+        break;
+      }
+    }
     bool negated = false;
-    const OptionSpec* spec = FindSpec(canonical);
+    const OptionSpec* spec = FindOptionSpec(canonical);
     if (spec == nullptr && canonical.rfind("--no-", 0) == 0) {
-      spec = FindSpec("--" + canonical.substr(5));
-      if (spec != nullptr && spec->kind == OptionKind::kBoolean) {
+      const OptionSpec* positive =
+          FindOptionSpec(Canonical("--" + canonical.substr(5)));
+      if (positive != nullptr && (positive->kind == OptionKind::kBoolean ||
+                                  positive->kind == OptionKind::kV8)) {
+        spec = positive;
         negated = true;
-      } else {
-        spec = nullptr;
+      } else if (positive != nullptr) {
+        *error = argv0 + ": " + name +
+                 " is an invalid negation because it is not a boolean option";
+        return false;
       }
     }
     if (from_env) {
-      bool allowed = spec != nullptr ? spec->env_allowed : false;
-      if (spec == nullptr) {
-        for (const char* flag : kEnvAllowedV8Flags) {
-          if (canonical == flag) allowed = true;
-        }
-      }
-      if (!allowed) {
+      if (spec == nullptr || !spec->env_allowed) {
         // Node names it with its `=`, when it has one.
         *error = argv0 + ": " + (has_value ? name + "=" : name) +
                  " is not allowed in NODE_OPTIONS";
@@ -392,17 +312,15 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
     } else {
       options->exec_argv.push_back(given);
     }
-    if (spec == nullptr) {
+    if (spec == nullptr || spec->kind == OptionKind::kV8) {
       // V8 decides later whether it knows the flag.
       options->v8_args.push_back(given);
       continue;
     }
+    if (spec->kind == OptionKind::kNoOp) continue;
     OptionValue& v = options->values[spec->name];
     if (spec->kind == OptionKind::kBoolean) {
-      if (has_value) {
-        *error = argv0 + ": " + name + " does not take an argument";
-        return false;
-      }
+      // Node ignores a value given to a boolean ("--warnings=1").
       v.boolean = !negated;
     } else {
       if (!has_value) {
@@ -413,15 +331,18 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
         }
         value = args[++i];
         if (!from_env) options->exec_argv.push_back(value);
+        value = Unescape(value);
       }
       switch (spec->kind) {
         case OptionKind::kString:
+        case OptionKind::kHostPort:
           v.string = value;
           break;
         case OptionKind::kStringList:
           v.list.push_back(value);
           break;
         case OptionKind::kInteger:
+        case OptionKind::kUInteger:
           v.integer = atoll(value.c_str());
           break;
         default:
@@ -435,7 +356,7 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
       // `-p code`: the next argument is the code unless it is an option.
       if (!options->has_eval && i + 1 < limit && args[i + 1][0] != '-') {
         options->has_eval = true;
-        options->values["--eval"].string = args[++i];
+        options->values["--eval"].string = Unescape(args[++i]);
         options->exec_argv.push_back(args[i]);
       }
     } else if (canonical == "--interactive") {
@@ -463,13 +384,6 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
   if (check && eval) {
     *error = argv0 + ": either --check or --eval can be used, not both";
     return false;
-  }
-  {
-    const std::string trace = options->GetString("--trace-require-module");
-    if (!trace.empty() && trace != "all" && trace != "no-node-modules") {
-      *error = argv0 + ": invalid value for --trace-require-module";
-      return false;
-    }
   }
   if (options->GetBool("--test")) {
     const std::string isolation = options->GetString("--test-isolation");
@@ -515,6 +429,26 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
       options->GetBool("--tls-max-v1.2")) {
     *error = argv0 +
              ": either --tls-min-v1.3 or --tls-max-v1.2 can be used, not both";
+    return false;
+  }
+  // Last, so that Node's own usage errors come first: an option lode does
+  // not implement, unless it was turned back off ("--no-cpu-prof").
+  for (const OptionSpec& spec : kSpecs) {
+    if (spec.support != OptionSupport::kUnsupported || !HasValue(spec)) {
+      continue;
+    }
+    OptionValue fallback;
+    SetDefault(&fallback, spec);
+    const OptionValue& v = options->values[spec.name];
+    if (v.boolean != fallback.boolean || v.string != fallback.string ||
+        v.list != fallback.list || v.integer != fallback.integer) {
+      options->unsupported = spec.name;
+      break;
+    }
+  }
+  if (!options->unsupported.empty()) {
+    *error = argv0 + ": " + options->unsupported +
+             " is not implemented in lode yet";
     return false;
   }
   return true;

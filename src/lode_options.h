@@ -11,7 +11,25 @@
 
 namespace lode {
 
-enum class OptionKind { kBoolean, kString, kStringList, kInteger };
+// Node's kinds: kV8 options are handed to V8 (lode keeps no value for
+// them), kNoOp ones are accepted and ignored (removed experiments).
+enum class OptionKind {
+  kBoolean,
+  kString,
+  kStringList,
+  kInteger,
+  kUInteger,
+  kHostPort,
+  kV8,
+  kNoOp,
+};
+
+// What lode does with an option it knows.
+enum class OptionSupport {
+  kSupported,    // honoured
+  kNoEffect,     // accepted without effect (listed in doc/status.md)
+  kUnsupported,  // refused at start-up as not implemented
+};
 
 struct OptionValue {
   OptionKind kind = OptionKind::kBoolean;
@@ -48,6 +66,9 @@ struct Options {
   bool print_version = false;
   bool print_help = false;
   bool print_v8_help = false;
+  // The first option given (command line or NODE_OPTIONS) that lode does
+  // not implement; lode.cc refuses to start with it.
+  std::string unsupported;
 
   bool GetBool(const std::string& name) const;
   std::string GetString(const std::string& name) const;
@@ -71,15 +92,29 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
 bool SplitNodeOptions(const std::string& text, std::vector<std::string>* out,
                       std::string* error);
 
-// The known options, for internalBinding('options').
+// The known options (Node 24's list, src/lode_options_table.inc), for
+// internalBinding('options').
 struct OptionSpec {
   const char* name;
   OptionKind kind;
   const char* default_value;
   const char* help;  // empty: hidden from --help
-  bool env_allowed = false;  // may be given in NODE_OPTIONS
+  bool env_allowed;  // may be given in NODE_OPTIONS
+  bool per_process;  // refused in a worker's execArgv and NODE_OPTIONS
+  OptionSupport support;
 };
 const std::vector<OptionSpec>& OptionSpecs();
+const OptionSpec* FindOptionSpec(const std::string& name);
+
+// Aliases, as getCLIOptionsInfo() lists them: "-e" -> {"--eval"}, and
+// expansions such as "--trace-events-enabled" -> {"--trace-event-categories",
+// "v8,node,node.async_hooks"}. A name ending in "=" applies when the alias
+// is given a value ("--inspect=9230" -> "--inspect-port 9230 --inspect").
+struct OptionAlias {
+  const char* from;
+  std::vector<const char*> to;
+};
+const std::vector<OptionAlias>& OptionAliases();
 
 // What process.allowedNodeEnvironmentFlags lists: the options allowed in
 // NODE_OPTIONS (booleans with their --no- form), the aliases of those, and

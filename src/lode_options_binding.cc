@@ -5,6 +5,9 @@
 #include "lode_options.h"
 #include "util.h"
 
+#include <cstdlib>
+#include <cstring>
+
 namespace lode::options_binding {
 
 using v8::Array;
@@ -17,13 +20,33 @@ using v8::Value;
 
 namespace {
 
+// "[host:]port" as Node's { host, port } (host 127.0.0.1 when absent).
+Local<Value> HostPort(Isolate* isolate, const std::string& text) {
+  Local<Context> context = isolate->GetCurrentContext();
+  std::string host = "127.0.0.1";
+  std::string port = text;
+  size_t colon = text.rfind(':');
+  if (colon != std::string::npos) {
+    host = text.substr(0, colon);
+    port = text.substr(colon + 1);
+  }
+  Local<Object> result = Object::New(isolate);
+  SetValue(context, result, "host", Utf8String(isolate, host));
+  SetValue(context, result, "port",
+           v8::Number::New(isolate, static_cast<double>(atoi(port.c_str()))));
+  return result;
+}
+
 Local<Value> ToJS(Isolate* isolate, const OptionValue& v) {
   switch (v.kind) {
     case OptionKind::kBoolean:
       return v8::Boolean::New(isolate, v.boolean);
     case OptionKind::kString:
       return Utf8String(isolate, v.string);
+    case OptionKind::kHostPort:
+      return HostPort(isolate, v.string);
     case OptionKind::kInteger:
+    case OptionKind::kUInteger:
       return v8::Number::New(isolate, static_cast<double>(v.integer));
     case OptionKind::kStringList: {
       std::vector<Local<Value>> items;
@@ -31,6 +54,9 @@ Local<Value> ToJS(Isolate* isolate, const OptionValue& v) {
         items.push_back(Utf8String(isolate, s));
       return Array::New(isolate, items.data(), items.size());
     }
+    case OptionKind::kV8:
+    case OptionKind::kNoOp:
+      break;
   }
   return v8::Undefined(isolate);
 }
@@ -72,17 +98,55 @@ void GetCLIOptionsValues(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(result);
 }
 
-// [[name, help], ...] for --help.
-void GetOptionsHelp(const FunctionCallbackInfo<Value>& args) {
+// Node's numbering of the kinds (the binding's `types`).
+int KindNumber(OptionKind kind) {
+  switch (kind) {
+    case OptionKind::kNoOp: return 0;
+    case OptionKind::kV8: return 1;
+    case OptionKind::kBoolean: return 2;
+    case OptionKind::kInteger: return 3;
+    case OptionKind::kUInteger: return 4;
+    case OptionKind::kString: return 5;
+    case OptionKind::kHostPort: return 6;
+    case OptionKind::kStringList: return 7;
+  }
+  return 0;
+}
+
+// { options: [[name, help, envVarSettings, type, defaultIsTrue, support],
+//   ...], aliases: [[from, [to, ...]], ...] }; lib/internal/options.js
+// makes Node's Maps of them. support: 0 honoured, 1 accepted without
+// effect, 2 not implemented.
+void GetCLIOptionsInfo(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
   std::vector<Local<Value>> rows;
   for (const OptionSpec& spec : OptionSpecs()) {
-    if (spec.help[0] == '\0') continue;
-    Local<Value> pair[] = {Utf8String(isolate, spec.name),
-                           Utf8String(isolate, spec.help)};
-    rows.push_back(Array::New(isolate, pair, 2));
+    Local<Value> row[] = {
+        Utf8String(isolate, spec.name),
+        Utf8String(isolate, spec.help),
+        v8::Integer::New(isolate, spec.env_allowed ? 0 : 1),
+        v8::Integer::New(isolate, KindNumber(spec.kind)),
+        v8::Boolean::New(isolate, spec.kind == OptionKind::kBoolean &&
+                                      strcmp(spec.default_value, "true") == 0),
+        v8::Integer::New(isolate, static_cast<int>(spec.support)),
+    };
+    rows.push_back(Array::New(isolate, row, 6));
   }
-  args.GetReturnValue().Set(Array::New(isolate, rows.data(), rows.size()));
+  std::vector<Local<Value>> aliases;
+  for (const OptionAlias& alias : OptionAliases()) {
+    std::vector<Local<Value>> to;
+    for (const char* name : alias.to) to.push_back(Utf8String(isolate, name));
+    Local<Value> pair[] = {Utf8String(isolate, alias.from),
+                           Array::New(isolate, to.data(), to.size())};
+    aliases.push_back(Array::New(isolate, pair, 2));
+  }
+  Local<Object> result = Object::New(isolate);
+  SetValue(context, result, "options",
+           Array::New(isolate, rows.data(), rows.size()));
+  SetValue(context, result, "aliases",
+           Array::New(isolate, aliases.data(), aliases.size()));
+  args.GetReturnValue().Set(result);
 }
 
 // The flags process.allowedNodeEnvironmentFlags lists.
@@ -98,14 +162,15 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   SetMethodNoSideEffect(context, target, "getCLIOptionsValues",
                         GetCLIOptionsValues);
-  SetMethodNoSideEffect(context, target, "getOptionsHelp", GetOptionsHelp);
+  SetMethodNoSideEffect(context, target, "getCLIOptionsInfo",
+                        GetCLIOptionsInfo);
   SetMethodNoSideEffect(context, target, "getNodeOptionsAllowedFlags",
                         GetNodeOptionsAllowedFlags);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(GetCLIOptionsValues);
-  registry->Register(GetOptionsHelp);
+  registry->Register(GetCLIOptionsInfo);
   registry->Register(GetNodeOptionsAllowedFlags);
 }
 

@@ -67,19 +67,14 @@ std::atomic<uint64_t> next_thread_id{1};
 
 // Options the main thread alone decides (and V8 flags): a worker's
 // execArgv may not carry them.
-bool IsPerProcessOption(const std::string& name) {
-  static const char* const kNames[] = {
-      "--title", "--v8-pool-size", "--node-snapshot", "--icu-data-dir",
-      "--openssl-config", "--use-openssl-ca", "--use-bundled-ca",
-      "--stack-trace-limit", "--v8-options", "--version", "--help",
-      "--completion-bash", "--build-snapshot", "--snapshot-blob",
-      "--disable-sigusr1", "--secure-heap", "--secure-heap-min",
-      "--trace-sigint", "--run", "--test", "--watch", "--watch-path",
-  };
-  for (const char* n : kNames) {
-    if (name == n) return true;
+// Options of the whole process, which a worker cannot have its own of.
+bool IsPerProcessOption(std::string name) {
+  if (name.rfind("--no-", 0) == 0) name = "--" + name.substr(5);
+  for (size_t i = 2; i < name.size(); i++) {
+    if (name[i] == '_') name[i] = '-';
   }
-  return false;
+  const OptionSpec* spec = FindOptionSpec(name);
+  return spec != nullptr && spec->per_process;
 }
 
 class Worker;
@@ -576,10 +571,26 @@ void Worker::New(const FunctionCallbackInfo<Value>& args) {
     std::string argv0 = env->options()->argv0;
     char* argv[] = {argv0.data(), nullptr};
     std::vector<std::string> invalid;
+    std::vector<std::string> words;
     if (!ParseOptions(1, argv, node_options, &parsed, &error)) {
-      invalid.push_back(node_options);
-    } else {
-      invalid = parsed.v8_args;
+      // Node's message without the program name.
+      const std::string prefix = argv0 + ": ";
+      invalid.push_back(error.rfind(prefix, 0) == 0
+                            ? error.substr(prefix.size())
+                            : error);
+    } else if (SplitNodeOptions(node_options, &words, &error)) {
+      // V8's flags are ignored there; the process's own options are not
+      // allowed.
+      for (const std::string& word : words) {
+        if (word.size() < 2 || word[0] != '-') continue;
+        size_t eq = word.find('=');
+        std::string name = word.substr(0, eq);
+        if (IsPerProcessOption(name)) {
+          invalid.push_back(name + (eq == std::string::npos ? "" : "=") +
+                            " is not allowed in NODE_OPTIONS");
+          break;
+        }
+      }
     }
     if (!invalid.empty()) {
       std::vector<Local<Value>> values;
@@ -591,6 +602,21 @@ void Worker::New(const FunctionCallbackInfo<Value>& args) {
                 Array::New(isolate, values.data(), values.size()))
           .Check();
       return;
+    }
+    // The worker takes the options NODE_OPTIONS gives, as in Node; those
+    // of its execArgv come after them.
+    Options defaults;
+    ParseOptions(1, argv, &defaults, &error);
+    auto same = [](const OptionValue& a, const OptionValue& b) {
+      return a.boolean == b.boolean && a.string == b.string &&
+             a.list == b.list && a.integer == b.integer;
+    };
+    for (const auto& [name, value] : parsed.values) {
+      const OptionValue& fallback = defaults.values[name];
+      if (same(value, fallback)) continue;
+      OptionValue& current = options.values[name];
+      if (args[0]->IsArray() && !same(current, fallback)) continue;
+      current = value;
     }
   }
 

@@ -648,10 +648,15 @@ function isMarkedAsUntransferable(obj) {
   return obj[untransferable] === true;
 }
 
+// --zero-fill-buffers (set by internal/bootstrap/runtime): slices of the
+// Buffer pool are cleared too.
+const zeroFillBuffers = { on: false };
+
 module.exports = {
   FastBuffer,
   addBufferPrototypeMethods,
   createUnsafeBuffer,
+  zeroFillBuffers,
   markAsUntransferable,
   isMarkedAsUntransferable,
   readUInt16BE,

@@ -73,8 +73,31 @@ TEST_CASE("usage errors", "[options]") {
   Parsed missing = Parse({"lode", "--require"});
   CHECK_FALSE(missing.ok);
   CHECK(missing.error == "lode: --require requires an argument");
+  // Node ignores a value given to a boolean.
   Parsed boolean = Parse({"lode", "--no-warnings=1"});
-  CHECK_FALSE(boolean.ok);
+  CHECK(boolean.ok);
+  CHECK_FALSE(boolean.options.GetBool("--warnings"));
+  Parsed negation = Parse({"lode", "--no-max-http-header-size"});
+  CHECK_FALSE(negation.ok);
+  CHECK(negation.error == "lode: --no-max-http-header-size is an invalid "
+                          "negation because it is not a boolean option");
+  Parsed unsupported = Parse({"lode", "--permission", "app.js"});
+  CHECK_FALSE(unsupported.ok);
+  CHECK(unsupported.error ==
+        "lode: --permission is not implemented in lode yet");
+}
+
+TEST_CASE("aliases and escaped values", "[options]") {
+  Parsed p = Parse({"lode", "--trace-events-enabled", "--inspect=9230",
+                    "--experimental-strip-types", "-p", "\\-42"});
+  REQUIRE(p.ok);
+  CHECK(p.options.GetString("--trace-event-categories") ==
+        "v8,node,node.async_hooks");
+  CHECK(p.options.GetString("--inspect-port") == "9230");
+  CHECK(p.options.GetBool("--inspect"));
+  CHECK(p.options.GetBool("--strip-types"));
+  CHECK(p.options.GetString("--eval") == "-42");
+  CHECK(p.options.exec_argv.back() == "\\-42");
 }
 
 TEST_CASE("- reads the script from stdin", "[options]") {

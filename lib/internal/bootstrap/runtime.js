@@ -7,6 +7,7 @@
 const {
   ArrayPrototypeJoin,
   ArrayPrototypeMap,
+  Error: MainContextError,
   ErrorPrototypeToString,
   FunctionPrototypeCall,
   globalThis,
@@ -15,8 +16,8 @@ const {
 const { BuiltinModule } = require('internal/bootstrap/realm');
 const { getOptionValue } = require('internal/options');
 
-// Stack traces: Error.prepareStackTrace when the user sets one, otherwise
-// V8's format.
+// Stack traces: Error.prepareStackTrace when the user sets one (on the
+// error's context, else on this one), otherwise V8's format.
 function prepareStackTrace(global, error, trace) {
   const { overrideStackTrace } = require('internal/errors');
   const override = overrideStackTrace.get(error);
@@ -27,6 +28,12 @@ function prepareStackTrace(global, error, trace) {
   const userPrepare = global.Error?.prepareStackTrace;
   if (typeof userPrepare === 'function') {
     return userPrepare(error, trace);
+  }
+  // An error of another context (vm) without a hook of its own goes
+  // through this context's, as in Node (jest's source maps rely on it).
+  const mainPrepare = MainContextError.prepareStackTrace;
+  if (typeof mainPrepare === 'function') {
+    return mainPrepare(error, trace);
   }
   let errorString;
   try {
@@ -102,6 +109,9 @@ function applyOptions() {
   // from the startup snapshot was created at build time.
   const limit = getOptionValue('--stack-trace-limit');
   if (limit !== 10) globalThis.Error.stackTraceLimit = limit;
+  if (getOptionValue('--zero-fill-buffers')) {
+    require('internal/buffer').zeroFillBuffers.on = true;
+  }
   const title = getOptionValue('--title');
   if (title) process.title = title;
   // Read once, at start-up, as Node does.

@@ -2,12 +2,21 @@
 
 // `lode -e code` and `lode -p code`.
 
+const { RegExpPrototypeExec } = primordials;
+
 const { prepareMainThreadExecution } =
   require('internal/process/pre_execution');
 const { getOptionValue } = require('internal/options');
 const { evalScript } = require('internal/process/execution');
+const { ERR_EVAL_ESM_CANNOT_PRINT } = require('internal/errors').codes;
 
 prepareMainThreadExecution();
+
+// An ES module has no completion value to print.
+if (getOptionValue('--input-type') === 'module' &&
+    getOptionValue('[print_eval]')) {
+  throw new ERR_EVAL_ESM_CANNOT_PRINT();
+}
 
 function runEval() {
   const inputType = getOptionValue('--input-type');
@@ -20,8 +29,16 @@ function runEval() {
     }
     esm.runSourceAsModule(getOptionValue('--eval'), '[eval1]');
   } else {
-    evalScript('[eval]', getOptionValue('--eval'),
-               getOptionValue('[print_eval]'));
+    const print = getOptionValue('[print_eval]');
+    let code = getOptionValue('--eval');
+    // Code given with -e/-p sees `crypto` as node:crypto, not the Web
+    // Crypto global, as in Node (which wraps the code the same way, so
+    // that its error positions match these).
+    if (RegExpPrototypeExec(/\bcrypto\b/, code) !== null) {
+      code = print ? `let crypto=require("node:crypto");{${code}}` :
+        `(crypto=>{{${code}}})(require('node:crypto'))`;
+    }
+    evalScript('[eval]', code, print);
   }
 }
 

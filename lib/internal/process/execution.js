@@ -103,7 +103,11 @@ function addBuiltinLibsToObject(object) {
       configurable: true,
       get() {
         const lib = require(name);
-        setReal(lib);
+        try {
+          setReal(lib);
+        } catch {
+          // The program made the property non-configurable: keep it.
+        }
         return lib;
       },
       set: setReal,

@@ -6,11 +6,13 @@
 // asynchronous: the entry points run them, internal/modules/esm/hooks).
 
 const {
+  ArrayIsArray,
   NumberParseInt,
   ObjectDefineProperty,
 } = primordials;
 
 const { getOptionValue } = require('internal/options');
+const { ERR_MISSING_OPTION } = require('internal/errors').codes;
 
 // `isWorker`: a worker thread has no IPC channel of its own.
 function prepareMainThreadExecution(expandArgv1 = false, isWorker = false) {
@@ -22,6 +24,7 @@ function prepareMainThreadExecution(expandArgv1 = false, isWorker = false) {
   process.argv0 = process.argv0 ?? process.argv[0];
   addReadOnlyProcessAlias('_eval', '--eval');
   addReadOnlyProcessAlias('_print_eval', '--print');
+  checkPermissionOptions();
   require('internal/util/debuglog').initializeDebugEnv(process.env.NODE_DEBUG);
   if (!isWorker) {
     setupChildProcessIpcChannel();
@@ -37,6 +40,20 @@ function prepareMainThreadExecution(expandArgv1 = false, isWorker = false) {
   initializeCJS();
   const preloads = getOptionValue('--require');
   if (preloads && preloads.length > 0) Module._preloadModules(preloads);
+}
+
+// The --allow-* options only make sense with --permission (which lode
+// refuses at start-up: the permission model is not implemented).
+function checkPermissionOptions() {
+  const names = ['--allow-fs-read', '--allow-fs-write', '--allow-addons',
+                 '--allow-child-process', '--allow-inspector', '--allow-wasi',
+                 '--allow-worker'];
+  for (let i = 0; i < names.length; i++) {
+    const value = getOptionValue(names[i]);
+    if (value === true || (ArrayIsArray(value) && value.length > 0)) {
+      throw new ERR_MISSING_OPTION('--permission');
+    }
+  }
 }
 
 // A worker started by cluster.fork(): announce it to the primary. The

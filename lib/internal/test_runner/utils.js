@@ -66,7 +66,7 @@ function getCallerLocation() {
 // without TypeScript).
 function getDefaultPattern() {
   let extensions = 'js,mjs,cjs';
-  if (getBooleanOption('--experimental-strip-types') ||
+  if (getBooleanOption('--strip-types') ||
       getBooleanOption('--experimental-transform-types')) {
     extensions += ',ts,mts,cts';
   }
