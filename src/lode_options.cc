@@ -385,6 +385,13 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
     *error = argv0 + ": either --check or --eval can be used, not both";
     return false;
   }
+  {
+    const std::string trace = options->GetString("--trace-require-module");
+    if (!trace.empty() && trace != "all" && trace != "no-node-modules") {
+      *error = argv0 + ": invalid value for --trace-require-module";
+      return false;
+    }
+  }
   if (options->GetBool("--test")) {
     const std::string isolation = options->GetString("--test-isolation");
     const char* problem = nullptr;

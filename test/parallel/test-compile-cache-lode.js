@@ -79,16 +79,3 @@ fs.writeFileSync(full[0], data);
 log = run();
 assert.match(log, /cache hash mismatch/);
 
-// Under --permission the cache directory must be readable and writable.
-{
-  const denied = spawnSync(process.execPath, [
-    '--permission', `--allow-fs-read=${tmpdir.path}/other`,
-    `--allow-fs-write=${cacheDir}`, '-p',
-    'JSON.stringify(require("module").enableCompileCache(process.argv[1]))',
-    cacheDir,
-  ], { encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: '' } });
-  const result = JSON.parse(denied.stdout);
-  assert.strictEqual(result.status, constants.compileCacheStatus.FAILED);
-  assert.match(result.message,
-               /^Skipping compile cache because read permission for .* is not granted$/);
-}
