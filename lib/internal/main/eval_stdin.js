@@ -13,7 +13,7 @@ const inputType = getOptionValue('--input-type');
 const esm = require('internal/modules/esm/loader');
 if (inputType === 'module' ||
     (inputType !== 'commonjs' && !getOptionValue('[print_eval]') &&
-     esm.containsModuleSyntax(code, '[stdin]'))) {
+     esm.containsModuleSyntax(code, '[stdin]', false))) {
   esm.runSourceAsModule(code, '[stdin1]');
 } else {
   evalScript('[stdin]', code, getOptionValue('[print_eval]'));

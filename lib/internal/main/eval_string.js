@@ -23,7 +23,7 @@ function runEval() {
   const esm = require('internal/modules/esm/loader');
   if (inputType === 'module' ||
       (inputType !== 'commonjs' && !getOptionValue('[print_eval]') &&
-       esm.containsModuleSyntax(getOptionValue('--eval'), '[eval]'))) {
+       esm.containsModuleSyntax(getOptionValue('--eval'), '[eval]', false))) {
     if (hooks.hooksActive()) {
       return hooks.runSourceAsModule(getOptionValue('--eval'), '[eval1]');
     }

@@ -189,7 +189,7 @@ function runScript({ filename, doEval, argv }) {
     if (inputType === 'module' ||
         (inputType !== 'commonjs' &&
          getOptionValue('--experimental-detect-module') &&
-         esm.containsModuleSyntax(filename, '[worker eval]'))) {
+         esm.containsModuleSyntax(filename, '[worker eval]', false))) {
       esm.runSourceAsModule(filename, '[worker eval]');
     } else {
       const { evalScript } = require('internal/process/execution');

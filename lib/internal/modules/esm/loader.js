@@ -1184,12 +1184,20 @@ const kMaybeTLAMessages = [
   "Identifier '__filename' has already been declared",
   "Identifier '__dirname' has already been declared",
 ];
-function containsModuleSyntax(source, filename) {
+// `cjsVariables`: false for code that runs as a script (--eval, stdin, a
+// worker's eval), where require, module, exports, __filename and __dirname
+// are not parameters a declaration of the same name would clash with.
+function containsModuleSyntax(source, filename, cjsVariables = true) {
   const { wrapSafe } = lazyCjs();
   try {
     // A hashbang line: a comment to the function compiler.
-    wrapSafe(filename, StringPrototypeStartsWith(source, '#!') ?
-      `//${StringPrototypeSlice(source, 2)}` : source);
+    const body = StringPrototypeStartsWith(source, '#!') ?
+      `//${StringPrototypeSlice(source, 2)}` : source;
+    if (cjsVariables) {
+      wrapSafe(filename, body);
+    } else {
+      internalBinding('contextify').compileFunction(body, filename, [], 0, 0);
+    }
     return false;
   } catch (err) {
     if (err?.name !== 'SyntaxError') return false;
