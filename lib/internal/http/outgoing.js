@@ -411,7 +411,7 @@ function isCookieField(s) {
 // The headers that decide the framing of the message.
 function matchHeader(self, state, field, value) {
   if (field.length < 4 || field.length > 17) return;
-  field = StringPrototypeToLowerCase(field);
+  field = lowerHeaderName(field);
   switch (field) {
     case 'connection':
       state.connection = true;
@@ -445,12 +445,119 @@ function matchHeader(self, state, field, value) {
   }
 }
 
+// Lower-cased header names for the names servers set most: a keyed store
+// with a literal (internalized) key is cached by V8, one with the fresh
+// string toLowerCase() makes misses every time.
+const kLowerCaseNames = {
+  __proto__: null,
+  'Accept': 'accept',
+  'accept': 'accept',
+  'Accept-Encoding': 'accept-encoding',
+  'accept-encoding': 'accept-encoding',
+  'Accept-Language': 'accept-language',
+  'accept-language': 'accept-language',
+  'Accept-Ranges': 'accept-ranges',
+  'accept-ranges': 'accept-ranges',
+  'Access-Control-Allow-Origin': 'access-control-allow-origin',
+  'access-control-allow-origin': 'access-control-allow-origin',
+  'Age': 'age',
+  'age': 'age',
+  'Allow': 'allow',
+  'allow': 'allow',
+  'Authorization': 'authorization',
+  'authorization': 'authorization',
+  'Cache-Control': 'cache-control',
+  'cache-control': 'cache-control',
+  'Connection': 'connection',
+  'connection': 'connection',
+  'Content-Disposition': 'content-disposition',
+  'content-disposition': 'content-disposition',
+  'Content-Encoding': 'content-encoding',
+  'content-encoding': 'content-encoding',
+  'Content-Language': 'content-language',
+  'content-language': 'content-language',
+  'Content-Length': 'content-length',
+  'content-length': 'content-length',
+  'Content-Location': 'content-location',
+  'content-location': 'content-location',
+  'Content-Range': 'content-range',
+  'content-range': 'content-range',
+  'Content-Security-Policy': 'content-security-policy',
+  'content-security-policy': 'content-security-policy',
+  'Content-Type': 'content-type',
+  'content-type': 'content-type',
+  'Cookie': 'cookie',
+  'cookie': 'cookie',
+  'Date': 'date',
+  'date': 'date',
+  'ETag': 'etag',
+  'etag': 'etag',
+  'Expect': 'expect',
+  'expect': 'expect',
+  'Expires': 'expires',
+  'expires': 'expires',
+  'Host': 'host',
+  'host': 'host',
+  'If-Modified-Since': 'if-modified-since',
+  'if-modified-since': 'if-modified-since',
+  'If-None-Match': 'if-none-match',
+  'if-none-match': 'if-none-match',
+  'Keep-Alive': 'keep-alive',
+  'keep-alive': 'keep-alive',
+  'Last-Modified': 'last-modified',
+  'last-modified': 'last-modified',
+  'Link': 'link',
+  'link': 'link',
+  'Location': 'location',
+  'location': 'location',
+  'Origin': 'origin',
+  'origin': 'origin',
+  'Pragma': 'pragma',
+  'pragma': 'pragma',
+  'Referer': 'referer',
+  'referer': 'referer',
+  'Retry-After': 'retry-after',
+  'retry-after': 'retry-after',
+  'Server': 'server',
+  'server': 'server',
+  'Set-Cookie': 'set-cookie',
+  'set-cookie': 'set-cookie',
+  'Strict-Transport-Security': 'strict-transport-security',
+  'strict-transport-security': 'strict-transport-security',
+  'Trailer': 'trailer',
+  'trailer': 'trailer',
+  'Transfer-Encoding': 'transfer-encoding',
+  'transfer-encoding': 'transfer-encoding',
+  'Upgrade': 'upgrade',
+  'upgrade': 'upgrade',
+  'User-Agent': 'user-agent',
+  'user-agent': 'user-agent',
+  'Vary': 'vary',
+  'vary': 'vary',
+  'Via': 'via',
+  'via': 'via',
+  'WWW-Authenticate': 'www-authenticate',
+  'www-authenticate': 'www-authenticate',
+  'X-Content-Type-Options': 'x-content-type-options',
+  'x-content-type-options': 'x-content-type-options',
+  'X-Frame-Options': 'x-frame-options',
+  'x-frame-options': 'x-frame-options',
+  'X-Powered-By': 'x-powered-by',
+  'x-powered-by': 'x-powered-by',
+  'X-Request-Id': 'x-request-id',
+  'x-request-id': 'x-request-id',
+};
+function lowerHeaderName(name) {
+  const known = kLowerCaseNames[name];
+  return known !== undefined ? known : StringPrototypeToLowerCase(name);
+}
+
 OutgoingMessage.prototype.setHeader = function setHeader(name, value) {
   if (this._header) throw new ERR_HTTP_HEADERS_SENT('set');
   validateHeaderName(name);
   validateHeaderValue(name, value);
   const headers = this[kOutHeaders] ??= { __proto__: null };
-  headers[StringPrototypeToLowerCase(name)] = [name, value];
+  headers[lowerHeaderName(name)] = [name, value];
   return this;
 };
 
@@ -485,7 +592,7 @@ OutgoingMessage.prototype.appendHeader = function appendHeader(name, value) {
   if (this._header) throw new ERR_HTTP_HEADERS_SENT('append');
   validateHeaderName(name);
   validateHeaderValue(name, value);
-  const field = StringPrototypeToLowerCase(name);
+  const field = lowerHeaderName(name);
   const headers = this[kOutHeaders] ??= { __proto__: null };
   const entry = headers[field];
   if (entry === undefined) {
@@ -509,7 +616,7 @@ OutgoingMessage.prototype.getHeader = function getHeader(name) {
   validateString(name, 'name');
   const headers = this[kOutHeaders];
   if (headers === null) return;
-  const entry = headers[StringPrototypeToLowerCase(name)];
+  const entry = headers[lowerHeaderName(name)];
   return entry && entry[1];
 };
 
@@ -538,13 +645,13 @@ OutgoingMessage.prototype.getHeaders = function getHeaders() {
 OutgoingMessage.prototype.hasHeader = function hasHeader(name) {
   validateString(name, 'name');
   return this[kOutHeaders] !== null &&
-    !!this[kOutHeaders][StringPrototypeToLowerCase(name)];
+    !!this[kOutHeaders][lowerHeaderName(name)];
 };
 
 OutgoingMessage.prototype.removeHeader = function removeHeader(name) {
   validateString(name, 'name');
   if (this._header) throw new ERR_HTTP_HEADERS_SENT('remove');
-  const key = StringPrototypeToLowerCase(name);
+  const key = lowerHeaderName(name);
   switch (key) {
     case 'connection':
       this._removedConnection = true;
