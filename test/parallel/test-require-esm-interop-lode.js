@@ -149,3 +149,23 @@ function run(args) {
   assert.strictEqual(r.status, 1);
   assert.match(r.stderr, /^file:.*throws\.mjs:2\nthrow new Error\("from esm"\);\n {6}\^\n\nError: from esm/);
 }
+
+// --no-experimental-require-module: a .js file of a "type": "module" scope
+// written as an ES module gets the import() hint; one only declared an ES
+// module by "type" gets the rename-to-.cjs hint.
+{
+  write('typed/package.json', '{"type": "module"}');
+  write('typed/esm.js', 'export const x = 1;\n');
+  write('typed/cjs.js', 'module.exports = 1;\n');
+  const sep = path.sep === '\\' ? '\\\\' : path.sep;
+  for (const [file, hint] of [
+    ['esm.js', `Instead change the require of esm\\.js in .*${sep}req-typed\\.cjs to a dynamic import\\(\\) which is available in all CommonJS modules\\.\n`],
+    ['cjs.js', 'cjs\\.js is treated as an ES module file as it is a \\.js file whose nearest parent package\\.json contains "type": "module" .*\nInstead either rename cjs\\.js to end in \\.cjs'],
+  ]) {
+    write('req-typed.cjs', `require("./typed/${file}");`);
+    const r = run(['--no-experimental-require-module', 'req-typed.cjs']);
+    assert.strictEqual(r.status, 1);
+    assert.match(r.stderr, /Error \[ERR_REQUIRE_ESM\]: require\(\) of ES Module /);
+    assert.match(r.stderr, new RegExp(hint));
+  }
+}

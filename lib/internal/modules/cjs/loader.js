@@ -920,8 +920,12 @@ Module._extensions['.js'] = function(module, filename) {
   }
   if (type === 'module') {
     if (!requireModuleEnabled() && !module[kIsMainSymbol]) {
+      // The hint depends on whether the file is written as an ES module
+      // (use import()) or only declared one by "type" (rename to .cjs).
       const parent = module[kModuleParent];
-      throw new ERR_REQUIRE_ESM(filename, false, parent?.filename,
+      const hasEsmSyntax = require('internal/modules/esm/loader')
+        .containsModuleSyntax(stripShebang(content), filename);
+      throw new ERR_REQUIRE_ESM(filename, hasEsmSyntax, parent?.filename,
                                 pkg.data.pjsonPath);
     }
     loadESMForRequire(module, filename);

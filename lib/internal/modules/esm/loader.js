@@ -1387,10 +1387,11 @@ function createModuleFromSource(url, format, source,
   }
   if (format === 'module') return newSourceTextModule(url, source);
   if (format === 'json') return newJSONModule(url, source, filename);
-  if (format === 'commonjs' && filename !== undefined) {
-    return newCommonJSModuleFromSource(url, filename, source);
+  if (format === 'commonjs') {
+    // A URL other than file: (a hook's own scheme) names the module itself.
+    return newCommonJSModuleFromSource(url, filename ?? url, source);
   }
-  if (format === 'commonjs' || format === 'wasm' || format === 'addon') {
+  if (format === 'wasm' || format === 'addon') {
     return createModule(url, format, undefined, attributes, true);
   }
   throw new ERR_UNKNOWN_MODULE_FORMAT(format, url);
