@@ -1031,6 +1031,14 @@ int64_t SearchBytes(const uint8_t* hay, size_t hay_len, const uint8_t* needle,
   size_t last = hay_len - needle_len;
   uint8_t first = needle[0];
   if (forward) {
+    if (needle_len > 1) {
+      // memmem skips ahead by more than a byte per step; a memchr for the
+      // first byte stops at every occurrence of a common letter.
+      const void* hit = memmem(hay + offset, hay_len - offset, needle,
+                               needle_len);
+      return hit == nullptr ?
+          -1 : static_cast<const uint8_t*>(hit) - hay;
+    }
     size_t i = offset;
     while (i <= last) {
       const void* hit = memchr(hay + i, first, last - i + 1);

@@ -45,6 +45,7 @@ const {
   getValidatedPath,
   kIoMaxLength,
   kMaxUserId,
+  kReadFileBufferLength,
   kReadFileUnknownBufferLength,
   kWriteFileMaxChunkSize,
   pathToString,
@@ -518,21 +519,37 @@ async function readFileHandle(filehandle, options) {
   let size = 0;
   if ((statFields[1] & S_IFMT) === S_IFREG) size = statFields[8];
   if (size > kIoMaxLength) throw new ERR_FS_FILE_TOO_LARGE(size);
-  const chunks = [];
-  let total = 0;
-  const chunkSize = size === 0 ? kReadFileUnknownBufferLength :
-    MathMin(size, kReadFileUnknownBufferLength * 8);
-  for (;;) {
-    checkAborted(signal);
-    const buffer = Buffer.allocUnsafe(chunkSize);
-    const n = await call('read', fd, buffer, 0, chunkSize, -1);
-    if (n === 0) break;
-    ArrayPrototypePush(chunks, n === chunkSize ? buffer :
-      buffer.subarray(0, n));
-    total += n;
-    if (total > kIoMaxLength) throw new ERR_FS_FILE_TOO_LARGE(total);
+  let result;
+  if (size > 0) {
+    // A regular file of known size: read straight into one buffer of that
+    // size, at most kReadFileBufferLength bytes per request, and stop once
+    // it is full (bytes appended meanwhile are not read, as in Node).
+    result = Buffer.allocUnsafeSlow(size);
+    let total = 0;
+    while (total < size) {
+      checkAborted(signal);
+      const n = await call('read', fd, result, total,
+                           MathMin(size - total, kReadFileBufferLength), -1);
+      if (n === 0) break;
+      total += n;
+    }
+    if (total < size) result = result.subarray(0, total);
+  } else {
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+      checkAborted(signal);
+      const buffer = Buffer.allocUnsafe(kReadFileUnknownBufferLength);
+      const n = await call('read', fd, buffer, 0,
+                           kReadFileUnknownBufferLength, -1);
+      if (n === 0) break;
+      ArrayPrototypePush(chunks, n === kReadFileUnknownBufferLength ?
+        buffer : buffer.subarray(0, n));
+      total += n;
+      if (total > kIoMaxLength) throw new ERR_FS_FILE_TOO_LARGE(total);
+    }
+    result = Buffer.concat(chunks, total);
   }
-  const result = Buffer.concat(chunks, total);
   return encoding ? result.toString(encoding) : result;
 }
 
