@@ -3,8 +3,8 @@
 # out/npm-http-check with the machine's npm, serves each app under lode,
 # sends it the requests of check.py (express-als-app.js: 20 at once, the
 # request id kept in AsyncLocalStorage across awaits) and compares status,
-# headers (not Date)
-# and bodies with expected.txt (what Node 24.12.0 answers).
+# headers (not Date) and bodies with expected.txt (what Node 24.12.0
+# answers).
 # LODE=path overrides the binary (default out/Release/lode).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
