@@ -64,8 +64,9 @@ test-npm: lode
 	bash test/npm/run.sh
 
 # express and fastify hello-world apps (pinned in test/npm-http/package.json)
-# served by lode must answer check.py's requests as under Node 24
-# (status, headers but Date, bodies); needs the npm registry.
+# and an express app keeping a request id in AsyncLocalStorage, served by
+# lode, must answer check.py's requests as under Node 24 (status, headers
+# but Date, bodies); needs the npm registry.
 test-npm-http: lode
 	bash test/npm-http/run.sh
 

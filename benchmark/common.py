@@ -144,7 +144,7 @@ def run_json(cmd, env=None):
     return json.loads(proc.stdout.decode('utf-8'))
 
 
-def micro(name, fixture, argv=None):
+def micro(name, fixture, argv=None, runs=5, warmup=1):
     """A benchmark whose cases time themselves inside the runtime: the
     fixture prints {case: nanoseconds per operation}. Both runtimes run it
     `runs` times, alternating; each case's ratio is of the medians, and the
@@ -152,7 +152,7 @@ def micro(name, fixture, argv=None):
     import math
     parser = parser_for(name, 'In-process timings of %s under lode and node; '
                         'per-case ratios lode/node (lower is better).' % name,
-                        runs=5, warmup=1)
+                        runs=runs, warmup=warmup)
     parser.add_argument('--filter', default='',
                         help='only the cases whose name contains this')
     opts = parser.parse_args(argv)

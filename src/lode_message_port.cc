@@ -6,7 +6,12 @@
 // `onclose()` once the handle is closed.
 #include "lode_message_port.h"
 
+#include <errno.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <unordered_map>
 
 #include "lode_binding.h"
@@ -446,15 +451,25 @@ void SiblingGroup::Disentangle(PortData* data) {
 
 bool SiblingGroup::Dispatch(PortData* source,
                             std::unique_ptr<Message> message) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  PortData* last = nullptr;
-  for (PortData* member : members_) {
-    if (member == source) continue;
-    if (last != nullptr) last->AddToIncomingQueue(message->Copy());
-    last = member;
+  // The receivers are woken once the group's mutex is free too.
+  std::shared_ptr<PortWaker> first;
+  std::vector<std::shared_ptr<PortWaker>> more;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    PortData* last = nullptr;
+    for (PortData* member : members_) {
+      if (member == source) continue;
+      if (last != nullptr) {
+        std::shared_ptr<PortWaker> waker = last->Enqueue(message->Copy());
+        if (waker != nullptr) more.push_back(std::move(waker));
+      }
+      last = member;
+    }
+    if (last == nullptr) return false;
+    first = last->Enqueue(std::move(message));
   }
-  if (last == nullptr) return false;
-  last->AddToIncomingQueue(std::move(message));
+  if (first != nullptr) first->Wake();
+  for (const std::shared_ptr<PortWaker>& waker : more) waker->Wake();
   return true;
 }
 
@@ -477,9 +492,15 @@ void PortData::Disentangle() {
 }
 
 void PortData::AddToIncomingQueue(std::unique_ptr<Message> message) {
+  std::shared_ptr<PortWaker> waker = Enqueue(std::move(message));
+  if (waker != nullptr) waker->Wake();
+}
+
+std::shared_ptr<PortWaker> PortData::Enqueue(
+    std::unique_ptr<Message> message) {
   std::lock_guard<std::mutex> lock(mutex_);
   queue_.push_back(std::move(message));
-  if (owner_ != nullptr) owner_->TriggerAsync();
+  return waker_;
 }
 
 std::unique_ptr<Message> PortData::TakeMessage(bool include_all) {
@@ -497,9 +518,13 @@ size_t PortData::QueueSize() {
 }
 
 void PortData::SetOwner(MessagePort* owner) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  owner_ = owner;
-  if (owner_ != nullptr && !queue_.empty()) owner_->TriggerAsync();
+  std::shared_ptr<PortWaker> waker;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    waker_ = owner != nullptr ? owner->waker() : nullptr;
+    if (!queue_.empty()) waker = waker_;
+  }
+  if (waker != nullptr) waker->Wake();
 }
 
 // ---------------------------------------------------------------------------
@@ -510,6 +535,7 @@ MessagePort::MessagePort(Environment* env, Local<Object> object)
                  &kType) {
   init_error_ = uv_async_init(env->loop(), &async_, OnAsync);
   async_.data = static_cast<HandleWrap*>(this);
+  if (init_error_ == 0) waker_ = std::make_shared<PortWaker>(&async_);
   set_resource_name("MessagePort");
   // Unref'ed until a 'message' listener comes (io.js refs it then).
   if (init_error_ == 0) uv_unref(reinterpret_cast<uv_handle_t*>(&async_));
@@ -520,6 +546,7 @@ MessagePort::~MessagePort() {
     data_->SetOwner(nullptr);
     data_.reset();
   }
+  if (waker_ != nullptr) waker_->Clear();
 }
 
 void MessagePort::NewJS(const FunctionCallbackInfo<Value>& args) {
@@ -577,6 +604,8 @@ void MessagePort::CloseAndDisentangle() {
     data_->SetOwner(nullptr);
     data_->Disentangle();
   }
+  // A sender that took the waker before the owner went wakes nobody now.
+  if (waker_ != nullptr) waker_->Clear();
   if (state() != kInitialized) return;
   Environment* env = this->env();
   Local<Function> onclose;
@@ -589,9 +618,70 @@ void MessagePort::CloseAndDisentangle() {
   Close(onclose);
 }
 
-// Called with the PortData's mutex held (or on the owning thread): the
-// handle is open until ~MessagePort has cleared the owner.
-void MessagePort::TriggerAsync() { uv_async_send(&async_); }
+namespace {
+
+// uv_async_send() of libuv before 1.45 marks the handle busy (pending = 1),
+// writes the loop's eventfd and only then marks it done (pending = 2); the
+// woken loop spins (and sched_yield()s) on every busy handle until the
+// sender gets there. Between two threads that wake each other for every
+// message on a loaded machine, the woken thread regularly runs while the
+// sender is descheduled inside that window, and most of a round trip goes
+// to spinning (libuv 1.45 dropped the busy state). With such a libuv the
+// port marks itself done at once and then writes the eventfd itself: the
+// loop never sees the busy state. That is safe here because a sender on
+// another thread holds the PortWaker's mutex, which PortWaker::Clear()
+// takes before the handle closes (and long before the loop can go).
+bool AsyncSendSpins() {
+  static const bool spins = uv_version() < 0x012d00;
+  return spins;
+}
+
+void SendAsync(uv_async_t* handle) {
+#if defined(__linux__) && UV_VERSION_HEX < 0x012d00
+  if (AsyncSendSpins()) {
+    static_assert(sizeof(std::atomic<int>) == sizeof(int));
+    auto* pending = reinterpret_cast<std::atomic<int>*>(&handle->pending);
+    int expected = 0;
+    if (pending->load(std::memory_order_relaxed) != 0 ||
+        !pending->compare_exchange_strong(expected, 2)) {
+      return;  // Already pending: the loop has yet to run its callback.
+    }
+    uv_loop_t* loop = handle->loop;
+    static const uint64_t one = 1;
+    const void* buf = &one;
+    size_t len = sizeof(one);
+    int fd = loop->async_wfd;
+    if (fd == -1) {
+      fd = loop->async_io_watcher.fd;  // An eventfd.
+    } else {
+      buf = "";  // A pipe.
+      len = 1;
+    }
+    ssize_t r;
+    do {
+      r = write(fd, buf, len);
+    } while (r == -1 && errno == EINTR);
+    // EAGAIN: the eventfd or pipe is full, the loop is woken anyway.
+    return;
+  }
+#endif
+  uv_async_send(handle);
+}
+
+}  // namespace
+
+void PortWaker::Wake() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (async_ != nullptr) SendAsync(async_);
+}
+
+void PortWaker::Clear() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  async_ = nullptr;
+}
+
+// On the owning thread, the handle open.
+void MessagePort::TriggerAsync() { SendAsync(&async_); }
 
 void MessagePort::Start() {
   receiving_ = true;

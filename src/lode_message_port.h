@@ -77,6 +77,24 @@ class Message {
   bool is_close_ = false;
 };
 
+// What wakes a port's loop from another thread. The port and its PortData
+// share it, so that a sender wakes the receiver after letting go of the
+// queue's mutex (a receiver woken while the sender still held it would
+// block on it at once).
+class PortWaker {
+ public:
+  explicit PortWaker(uv_async_t* async) : async_(async) {}
+  LODE_DISALLOW_COPY(PortWaker);
+  // From any thread.
+  void Wake();
+  // On the port's thread, before its handle closes: no wake-up after.
+  void Clear();
+
+ private:
+  std::mutex mutex_;
+  uv_async_t* async_;
+};
+
 // The ports entangled with each other: the two ends of a channel, or every
 // BroadcastChannel of one name in the process.
 class SiblingGroup {
@@ -114,6 +132,8 @@ class PortData {
   void Disentangle();
 
   void AddToIncomingQueue(std::unique_ptr<Message> message);
+  // Queues `message` and returns who to wake (once no lock is held).
+  std::shared_ptr<PortWaker> Enqueue(std::unique_ptr<Message> message);
   std::unique_ptr<Message> TakeMessage(bool include_close);
   size_t QueueSize();
   void SetOwner(MessagePort* owner);
@@ -122,7 +142,7 @@ class PortData {
  private:
   std::mutex mutex_;
   std::deque<std::unique_ptr<Message>> queue_;
-  MessagePort* owner_ = nullptr;
+  std::shared_ptr<PortWaker> waker_;
   std::shared_ptr<SiblingGroup> group_;
 };
 
@@ -142,6 +162,7 @@ class MessagePort : public HandleWrap {
   ~MessagePort() override;
 
   PortData* data() const { return data_.get(); }
+  const std::shared_ptr<PortWaker>& waker() const { return waker_; }
   bool IsDetached() const {
     return data_ == nullptr || state() != HandleWrap::kInitialized;
   }
@@ -149,7 +170,8 @@ class MessagePort : public HandleWrap {
   std::unique_ptr<PortData> Detach();
   // Closes the handle and disentangles the port.
   void CloseAndDisentangle();
-  // Wakes the port up from any thread: its queue is not empty.
+  // Wakes the port up on its own thread: its queue is not empty (other
+  // threads go through its PortWaker).
   void TriggerAsync();
   void Start();
   void Stop();
@@ -186,6 +208,7 @@ class MessagePort : public HandleWrap {
       const v8::FunctionCallbackInfo<v8::Value>& args);
 
   uv_async_t async_;
+  std::shared_ptr<PortWaker> waker_;
   int init_error_ = 0;
   std::unique_ptr<PortData> data_;
   bool receiving_ = false;

@@ -334,7 +334,17 @@ function structuredClone(value, options) {
 
 // MessagePort#postMessage: the serializer cannot carry Blobs, Files or web
 // streams to another port yet; refuse them instead of sending `{}`.
+let blobModule;
+let webstreamsUtil;
 function checkPortMessage(message, transfer) {
+  // The common case, checked first: nothing the serializer cannot carry
+  // exists yet, so no message can hold one.
+  blobModule ??= require('internal/blob');
+  webstreamsUtil ??= require('internal/webstreams/util');
+  if (!blobModule.anyBlobCreated() && !webstreamsUtil.anyStreamCreated() &&
+      uncloneablePrototypes === undefined) {
+    return;
+  }
   const transferSet = new SafeSet(transfer);
   const found = findPlatformObjects(message, transferSet);
   let refused = found !== undefined && found.size > 0;

@@ -4,6 +4,8 @@ it the same requests over one keep-alive connection with Python's
 http.client, and prints status, headers (all but Date, in the order and
 case the server sent them) and bodies. make test-npm-http compares the
 output under lode with expected.txt (recorded with Node 24.12.0).
+express-als-app.js (a request id in AsyncLocalStorage) gets 20 requests at
+once instead, each on its own connection, and answers with the ids it saw.
 
   check.py --runtime out/Release/lode --dir out/npm-http-check
 """
@@ -14,8 +16,11 @@ import json
 import os
 import subprocess
 import sys
+import threading
 
-APPS = ('express', 'fastify')
+APPS = ('express', 'fastify', 'express-als')
+CONCURRENT_APPS = {'express-als'}
+CONCURRENT = 20
 # (method, path, extra headers, body); the etag of /cached is filled in.
 REQUESTS = [
     ('GET', '/', {}, None),
@@ -33,6 +38,33 @@ REQUESTS = [
 SKIPPED_HEADERS = {'date'}
 
 
+def concurrent_requests(port, app, out):
+    paths = ['/work?id=%d' % i for i in range(CONCURRENT)]
+    paths += ['/fail?id=f%d' % i for i in range(3)]
+    answers = [None] * len(paths)
+
+    def one(i):
+        try:
+            conn = http.client.HTTPConnection('127.0.0.1', port, timeout=20)
+            conn.request('GET', paths[i])
+            res = conn.getresponse()
+            answers[i] = '%d %s\n%s' % (res.status, res.reason,
+                                        res.read().decode('utf-8', 'replace'))
+            conn.close()
+        except Exception as e:  # noqa: BLE001 - reported in the output
+            answers[i] = 'error: %s' % e
+
+    threads = [threading.Thread(target=one, args=(i,))
+               for i in range(len(paths))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for path, answer in zip(paths, answers):
+        out.append('== %s GET %s' % (app, path))
+        out.append(answer)
+
+
 def run_app(runtime, workdir, app, out):
     proc = subprocess.Popen([runtime, '%s-app.js' % app], cwd=workdir,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -47,25 +79,10 @@ def run_app(runtime, workdir, app, out):
                 app, errors[0] if errors else line or err[-400:]))
             return
         port = int(line.split()[1])
-        conn = http.client.HTTPConnection('127.0.0.1', port, timeout=10)
-        etag = None
-        for method, path, headers, body in REQUESTS:
-            headers = dict(headers)
-            if headers.get('If-None-Match', '') is None:
-                headers['If-None-Match'] = etag or '"none"'
-            conn.request(method, path, body=body, headers=headers)
-            res = conn.getresponse()
-            data = res.read()
-            out.append('== %s %s %s' % (app, method, path))
-            out.append('%d %s' % (res.status, res.reason))
-            for name, value in res.getheaders():
-                if name.lower() not in SKIPPED_HEADERS:
-                    out.append('%s: %s' % (name, value))
-                if name.lower() == 'etag':
-                    etag = value
-            out.append('')
-            out.append(data.decode('utf-8', 'replace'))
-        conn.close()
+        if app in CONCURRENT_APPS:
+            concurrent_requests(port, app, out)
+        else:
+            keep_alive_requests(port, app, out)
     finally:
         if proc.poll() is None:
             proc.terminate()
@@ -76,6 +93,28 @@ def run_app(runtime, workdir, app, out):
             _, err = proc.communicate()
     out.append('== %s exit %s%s' % (app, proc.returncode,
                                     ', stderr: ' + err.decode() if err else ''))
+
+
+def keep_alive_requests(port, app, out):
+    conn = http.client.HTTPConnection('127.0.0.1', port, timeout=10)
+    etag = None
+    for method, path, headers, body in REQUESTS:
+        headers = dict(headers)
+        if headers.get('If-None-Match', '') is None:
+            headers['If-None-Match'] = etag or '"none"'
+        conn.request(method, path, body=body, headers=headers)
+        res = conn.getresponse()
+        data = res.read()
+        out.append('== %s %s %s' % (app, method, path))
+        out.append('%d %s' % (res.status, res.reason))
+        for name, value in res.getheaders():
+            if name.lower() not in SKIPPED_HEADERS:
+                out.append('%s: %s' % (name, value))
+            if name.lower() == 'etag':
+                etag = value
+        out.append('')
+        out.append(data.decode('utf-8', 'replace'))
+    conn.close()
 
 
 def main():

@@ -216,6 +216,7 @@ function toTransferList(transfer) {
   return iterate(inner, 'options.transfer');
 }
 
+let structuredCloneModule;
 ObjectDefineProperty(MessagePort.prototype, 'postMessage', {
   __proto__: null,
   configurable: true,
@@ -229,7 +230,8 @@ ObjectDefineProperty(MessagePort.prototype, 'postMessage', {
     if (transfer !== undefined && !ArrayIsArray(transfer)) {
       transfer = toTransferList(transfer);
     }
-    require('internal/structured_clone').checkPortMessage(message, transfer);
+    structuredCloneModule ??= require('internal/structured_clone');
+    structuredCloneModule.checkPortMessage(message, transfer);
     return FunctionPrototypeCall(nativePostMessage, this, message, transfer);
   },
 });
