@@ -144,46 +144,82 @@ def run_json(cmd, env=None):
     return json.loads(proc.stdout.decode('utf-8'))
 
 
-def micro(name, fixture, argv=None, runs=5, warmup=1):
+def micro_parser(name, **defaults):
+    """The options of an in-process benchmark (see micro())."""
+    defaults.setdefault('runs', 5)
+    defaults.setdefault('warmup', 1)
+    parser = parser_for(name, 'In-process timings of %s under lode and node; '
+                        'per-case ratios lode/node (lower is better).' % name,
+                        **defaults)
+    parser.add_argument('--filter', default='',
+                        help='only the cases whose name contains this')
+    return parser
+
+
+def micro_samples(opts, fixture, env=None):
+    """Runs the fixture under both runtimes, `opts.runs` times alternating,
+    after `opts.warmup` unmeasured runs. Returns {'lode': [{case: ns}],
+    'node': [...]}."""
+    path = os.path.join(FIXTURES, fixture)
+    lode = resolve(opts.binary, 'lode')
+    node = resolve(opts.node, 'node')
+    cmds = {'lode': [lode, path, opts.filter],
+            'node': [node, path, opts.filter]}
+    for _ in range(opts.warmup):
+        for cmd in cmds.values():
+            run_json(cmd, env)
+    samples = {'lode': [], 'node': []}
+    for i in range(opts.runs):
+        order = ['lode', 'node'] if i % 2 == 0 else ['node', 'lode']
+        for label in order:
+            samples[label].append(run_json(cmds[label], env))
+    return samples
+
+
+def _amount(ns):
+    if ns >= 1e7:
+        return '%10.1f ms' % (ns / 1e6)
+    if ns >= 1e4:
+        return '%10.1f us' % (ns / 1e3)
+    return '%10.1f ns' % ns
+
+
+def case_line(case, lode_ns, node_ns):
+    """One case's line: both medians and the ratio; returns the ratio."""
+    ratio = lode_ns / node_ns if node_ns else float('inf')
+    print('  %-44s lode %s  node %s  ratio %5.2f'
+          % (case, _amount(lode_ns), _amount(node_ns), ratio), flush=True)
+    return ratio
+
+
+def micro_ratios(samples):
+    """Prints each case's line; returns the ratios of the medians."""
+    ratios = []
+    for case in samples['lode'][0]:
+        ratios.append(case_line(
+            case, statistics.median(s[case] for s in samples['lode']),
+            statistics.median(s[case] for s in samples['node'])))
+    return ratios
+
+
+def summary(name, ratios):
+    """The headline of a benchmark with several cases."""
+    import math
+    geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+    return ('%s: %d cases, geometric mean ratio %.2f, worst %.2f '
+            '(lower is better)' % (name, len(ratios), geo, max(ratios)))
+
+
+def micro(name, fixture, argv=None, **defaults):
     """A benchmark whose cases time themselves inside the runtime: the
     fixture prints {case: nanoseconds per operation}. Both runtimes run it
     `runs` times, alternating; each case's ratio is of the medians, and the
     headline is their geometric mean."""
-    import math
-    parser = parser_for(name, 'In-process timings of %s under lode and node; '
-                        'per-case ratios lode/node (lower is better).' % name,
-                        runs=runs, warmup=warmup)
-    parser.add_argument('--filter', default='',
-                        help='only the cases whose name contains this')
-    opts = parser.parse_args(argv)
-    path = os.path.join(FIXTURES, fixture)
+    opts = micro_parser(name, **defaults).parse_args(argv)
     try:
-        lode = resolve(opts.binary, 'lode')
-        node = resolve(opts.node, 'node')
-        cmds = {'lode': [lode, path, opts.filter],
-                'node': [node, path, opts.filter]}
-        for _ in range(opts.warmup):
-            for cmd in cmds.values():
-                run_json(cmd)
-        samples = {'lode': [], 'node': []}
-        for i in range(opts.runs):
-            order = ['lode', 'node'] if i % 2 == 0 else ['node', 'lode']
-            for label in order:
-                samples[label].append(run_json(cmds[label]))
+        samples = micro_samples(opts, fixture)
     except BenchmarkError as e:
         print('%s: error: %s' % (name, e), flush=True)
         return 1
-    cases = list(samples['lode'][0])
-    ratios = []
-    for case in cases:
-        lode_ns = statistics.median(s[case] for s in samples['lode'])
-        node_ns = statistics.median(s[case] for s in samples['node'])
-        ratio = lode_ns / node_ns if node_ns else float('inf')
-        ratios.append(ratio)
-        print('  %-44s lode %10.1f ns  node %10.1f ns  ratio %5.2f'
-              % (case, lode_ns, node_ns, ratio), flush=True)
-    geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-    worst = max(ratios)
-    print('%s: %d cases, geometric mean ratio %.2f, worst %.2f '
-          '(lower is better)' % (name, len(ratios), geo, worst), flush=True)
+    print(summary(name, micro_ratios(samples)), flush=True)
     return 0

@@ -275,6 +275,19 @@ Local<ArrayBuffer> ToArrayBuffer(Isolate* isolate, const unsigned char* data,
   return ab;
 }
 
+OutputBytes::OutputBytes(size_t capacity)
+    : data_(static_cast<unsigned char*>(malloc(capacity > 0 ? capacity : 1))) {}
+
+OutputBytes::~OutputBytes() { free(data_); }
+
+Local<ArrayBuffer> OutputBytes::Release(Isolate* isolate, size_t length) {
+  if (length == 0 || data_ == nullptr) return ArrayBuffer::New(isolate, 0);
+  std::unique_ptr<v8::BackingStore> store = ArrayBuffer::NewBackingStore(
+      data_, length, [](void* data, size_t, void*) { free(data); }, nullptr);
+  data_ = nullptr;
+  return ArrayBuffer::New(isolate, std::move(store));
+}
+
 // --- Algorithms -------------------------------------------------------------
 
 const EVP_MD* FindDigest(const std::string& name) {

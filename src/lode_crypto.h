@@ -109,6 +109,24 @@ v8::Local<v8::ArrayBuffer> ToArrayBuffer(v8::Isolate* isolate,
                                          const unsigned char* data,
                                          size_t length);
 
+// Output memory that OpenSSL writes into and that then becomes an
+// ArrayBuffer without a copy; unlike ArrayBuffer::New it is not cleared
+// first. Empty (data() null) when `capacity` could not be allocated.
+class OutputBytes {
+ public:
+  explicit OutputBytes(size_t capacity);
+  ~OutputBytes();
+  OutputBytes(const OutputBytes&) = delete;
+  OutputBytes& operator=(const OutputBytes&) = delete;
+  unsigned char* data() const { return data_; }
+  // The first `length` (<= capacity) bytes as an ArrayBuffer, which takes
+  // the memory over.
+  v8::Local<v8::ArrayBuffer> Release(v8::Isolate* isolate, size_t length);
+
+ private:
+  unsigned char* data_;
+};
+
 // --- Algorithms -------------------------------------------------------------
 
 // The digest called `name` (any OpenSSL name or alias: "sha256",

@@ -8,6 +8,7 @@
 #include <climits>
 
 #include "lode_crypto.h"
+#include "lode_errors.h"
 
 namespace lode::crypto {
 
@@ -150,7 +151,13 @@ class CipherBase {
       ThrowOpenSSLError(isolate, ERR_get_error(), kState);
       return;
     }
-    std::vector<unsigned char> out(out_length > 0 ? out_length : 1);
+    // Written straight into the memory the result owns (64 KiB updates
+    // would otherwise clear and copy each chunk twice).
+    OutputBytes out(out_length > 0 ? out_length : 1);
+    if (out.data() == nullptr) {
+      THROW_ERR_MEMORY_ALLOCATION_FAILED(isolate, "Failed to allocate memory");
+      return;
+    }
     int r = EVP_CipherUpdate(ctx, out.data(), &out_length, data.data,
                              in_length);
     if (r != 1 && !self->encrypt_ && mode == EVP_CIPH_CCM_MODE) {
@@ -161,8 +168,8 @@ class CipherBase {
       ThrowOpenSSLError(isolate, ERR_get_error(), kState);
       return;
     }
-    args.GetReturnValue().Set(ToArrayBuffer(
-        isolate, out.data(), out_length > 0 ? out_length : 0));
+    args.GetReturnValue().Set(
+        out.Release(isolate, out_length > 0 ? out_length : 0));
   }
 
   // final(): the last bytes; the cipher cannot be used afterwards.
