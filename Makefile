@@ -23,7 +23,7 @@ export CC CXX
 LIB_DIRS := $(shell find lib -type d)
 CCTEST_DIR := test/cctest
 
-.PHONY: all lode cctest test test-js test-no-snapshot test-npm test-npm-http test-npm-esm bench \
+.PHONY: all lode cctest test test-js test-no-snapshot test-npm test-npm-http test-npm-esm test-npm-native bench \
 	install install-headers clean distclean
 
 all: lode
@@ -75,6 +75,12 @@ test-npm-http: lode
 # print what Node 24 prints (test/npm-esm/expected.txt); needs the npm registry.
 test-npm-esm: lode
 	bash test/npm-esm/run.sh
+
+# rollup, @swc/core, lightningcss and sharp (pinned in
+# test/npm-native/package.json; Node-API addons prebuilt on npm) must print
+# under lode what they print under Node 24; needs the npm registry.
+test-npm-native: lode
+	bash test/npm-native/run.sh
 
 bench: lode
 	$(PYTHON) benchmark/run.py --binary out/$(BUILDTYPE)/lode

@@ -249,7 +249,12 @@ struct napi_env__ {
     if (--refs == 0) delete this;
   }
 
-  bool can_call_into_js() const;
+  // Inline: every call into an addon and every napi_ function that may run
+  // JS asks. After teardown the Environment may be gone: nothing of it is
+  // touched.
+  bool can_call_into_js() const {
+    return !torn_down && lode_env->can_call_into_js();
+  }
   bool terminating() const;
 
   // Calls into the addon: clears the last error, checks that the addon
@@ -279,8 +284,11 @@ struct napi_env__ {
   void DequeueFinalizer(lode::napi::Tracked* finalizer);
   void DrainFinalizerQueue();
 
-  // A finalizer that runs inside GC may only use the basic functions.
-  void CheckGCAccess() const;
+  // A finalizer that runs inside GC may only use the basic functions
+  // (checked inline by every other napi_ function; the report is not).
+  void CheckGCAccess() const {
+    if (in_gc_finalizer) ReportGCAccess();
+  }
 
   // At Environment teardown: finalizes everything, then drops the
   // Environment's reference.
@@ -305,6 +313,8 @@ struct napi_env__ {
 
  private:
   ~napi_env__();
+  // A fatal error for experimental-level addons (theirs run inside GC).
+  void ReportGCAccess() const;
 };
 
 namespace lode::napi {

@@ -319,11 +319,6 @@ napi_env__::napi_env__(lode::Environment* env, v8::Local<v8::Context> context,
 
 napi_env__::~napi_env__() = default;
 
-// After teardown the Environment may be gone: nothing of it is touched.
-bool napi_env__::can_call_into_js() const {
-  return !torn_down && lode_env->can_call_into_js();
-}
-
 bool napi_env__::terminating() const {
   return !can_call_into_js() || isolate->IsExecutionTerminating();
 }
@@ -342,8 +337,8 @@ void napi_env__::CallFinalizer(napi_finalize cb, void* data, void* hint,
   CallbackIntoModule(enforce, [&](napi_env env) { cb(env, data, hint); });
 }
 
-void napi_env__::CheckGCAccess() const {
-  if (module_api_version == NAPI_VERSION_EXPERIMENTAL && in_gc_finalizer) {
+void napi_env__::ReportGCAccess() const {
+  if (module_api_version == NAPI_VERSION_EXPERIMENTAL) {
     lode::errors::OnFatalError(
         nullptr,
         "Finalizer is calling a function that may affect GC state.\n"
