@@ -70,15 +70,6 @@ function hooksActive() {
   return resolveHooks.length > 0 || loadHooks.length > 0;
 }
 
-// The conditions a hook sees in its context, as Node lists them.
-function getConditions() {
-  const conditions = [];
-  for (const condition of loader().internals.getConditions()) {
-    ArrayPrototypePush(conditions, condition);
-  }
-  return conditions;
-}
-
 // --- module.register() ----------------------------------------------------
 
 function register(specifier, parentURL = undefined, options = undefined) {
@@ -293,7 +284,7 @@ function resolveWithHooks(specifier, parentURL, importAttributes) {
   // A hook's changes to the context's attributes are not the import's.
   const context = {
     __proto__: null,
-    conditions: getConditions(),
+    conditions: loader().internals.conditionsList(),
     importAttributes: { __proto__: null, ...importAttributes },
     parentURL,
   };
@@ -307,7 +298,7 @@ function loadWithHooks(url, format, importAttributes) {
   }
   const context = {
     __proto__: null,
-    conditions: getConditions(),
+    conditions: loader().internals.conditionsList(),
     format: format ?? undefined,
     importAttributes: importAttributes ?? { __proto__: null },
   };

@@ -1473,7 +1473,8 @@ const internals = {
   packageResolve,
   formatOfFile,
   formatOfURL,
-  getConditions: () => getConditions(),
+  // The conditions a hook sees in its context (its own array).
+  conditionsList,
   parseDataURL,
   readFileBuffer: (filename) => require('fs').readFileSync(filename),
   resolve,
