@@ -39,8 +39,8 @@ PER_PROCESS = {
 UNSUPPORTED = {
     '--permission', '--enable-fips', '--force-fips', '--openssl-config',
     '--openssl-legacy-provider', '--openssl-shared-config', '--secure-heap',
-    '--secure-heap-min', '--cpu-prof', '--heap-prof', '--prof',
-    '--prof-process', '--build-snapshot', '--build-snapshot-config',
+    '--secure-heap-min', '--cpu-prof', '--heap-prof', '--prof-process',
+    '--build-snapshot', '--build-snapshot-config',
     '--snapshot-blob', '--experimental-sea-config', '--report-on-signal',
     '--report-uncaught-exception', '--report-on-fatalerror',
     '--heapsnapshot-near-heap-limit', '--heapsnapshot-signal',
