@@ -960,10 +960,26 @@ void ScriptNew(const FunctionCallbackInfo<Value>& args) {
       return;
     }
   }
+  bool rejected = has_cached_data && source.GetCachedData()->rejected;
+  if (has_cached_data && !rejected) {
+    // V8 10.2 drops the host-defined options (the import id) of code it
+    // restores from a code cache: import() in it would find no callback.
+    // The cache was good; compile once more from the source, with them.
+    Context::Scope context_scope(parsing_context);
+    TryCatch try_catch(isolate);
+    ScriptCompiler::Source fresh(args[0].As<String>(), origin);
+    if (!ScriptCompiler::CompileUnboundScript(isolate, &fresh)
+             .ToLocal(&unbound)) {
+      if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
+        try_catch.ReThrow();
+      }
+      return;
+    }
+  }
   new ContextifyScript(isolate, self, unbound);
   if (has_cached_data) {
     SetOwn(current, self, "cachedDataRejected",
-           Boolean::New(isolate, source.GetCachedData()->rejected));
+           Boolean::New(isolate, rejected));
   }
   if (produce_cached_data) {
     std::unique_ptr<ScriptCompiler::CachedData> data(
@@ -1117,12 +1133,28 @@ void CompileFunctionForVm(const FunctionCallbackInfo<Value>& args) {
       return;
     }
   }
+  bool rejected = has_cached_data && source.GetCachedData()->rejected;
+  if (has_cached_data && !rejected) {
+    // As for vm.Script: code from the cache lost its import id.
+    Context::Scope context_scope(parsing_context);
+    TryCatch try_catch(isolate);
+    ScriptCompiler::Source fresh(args[0].As<String>(), origin);
+    if (!ScriptCompiler::CompileFunction(
+             parsing_context, &fresh, params.size(), params.data(),
+             extensions.size(), extensions.data())
+             .ToLocal(&fn)) {
+      if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
+        try_catch.ReThrow();
+      }
+      return;
+    }
+  }
   Local<Object> result = Object::New(isolate);
   SetOwn(current, result, "function", fn);
   SetOwn(current, result, "sourceMapURL", fn->GetScriptOrigin().SourceMapUrl());
   if (has_cached_data) {
     SetOwn(current, result, "cachedDataRejected",
-           Boolean::New(isolate, source.GetCachedData()->rejected));
+           Boolean::New(isolate, rejected));
   }
   if (produce_cached_data) {
     std::unique_ptr<ScriptCompiler::CachedData> data(

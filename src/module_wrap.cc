@@ -360,6 +360,16 @@ void New(const FunctionCallbackInfo<Value>& args) {
         ThrowCoded(isolate, "ERR_VM_MODULE_CACHED_DATA_REJECTED",
                    Exception::Error, "cachedData buffer was rejected");
         return;
+      } else if (cached != nullptr) {
+        // V8 10.2 drops the host-defined options (the import id) of a
+        // module it restores from a code cache, so import() in it would
+        // find no callback. The vm module's cache was good: compile once
+        // more from the source, with them.
+        ScriptCompiler::Source fresh(source, origin);
+        if (!ScriptCompiler::CompileModule(isolate, &fresh)
+                 .ToLocal(&module)) {
+          return;
+        }
       }
     }
   }

@@ -44,6 +44,10 @@ run() {  # name, then the command line after the runtime
   run "jest 2 workers" node_modules/jest/bin/jest.js --ci -w 2 --no-cache
   run "vitest forks" node_modules/vitest/vitest.mjs run --pool=forks test/text.spec.mjs
   run "vitest threads" node_modules/vitest/vitest.mjs run --pool=threads test/text.spec.mjs
+  # The vm pools compile each file in a vm context, from a code cache once
+  # a file has been seen: two files, so that the cache is used.
+  run "vitest vmThreads" node_modules/vitest/vitest.mjs run --pool=vmThreads test/text.spec.mjs failing/fail.spec.mjs
+  run "vitest vmForks" node_modules/vitest/vitest.mjs run --pool=vmForks test/text.spec.mjs failing/fail.spec.mjs
   run "vitest failing" node_modules/vitest/vitest.mjs run failing/fail.spec.mjs
 } > "$work/actual.txt"
 
