@@ -14,7 +14,6 @@ const {
   ArrayPrototypeIncludes,
   ArrayPrototypeMap,
   ArrayPrototypePush,
-  ArrayPrototypeSome,
   JSONParse,
   JSONStringify,
   PromisePrototypeThen,
@@ -24,10 +23,14 @@ const {
 } = primordials;
 
 // Taken before a test can mock the timers.
-const { setImmediate: realSetImmediate } = require('timers');
+const {
+  clearInterval: realClearInterval,
+  setImmediate: realSetImmediate,
+  setInterval: realSetInterval,
+} = require('timers');
+const { TIMEOUT_MAX } = require('internal/timers');
 
 const {
-  kCancelledByParent,
   kUncaughtException,
   kUnhandledRejection,
   convertStringToRegExp,
@@ -120,6 +123,7 @@ class Harness {
     this.finished = false;
     this.watching = false;
     this.idleRounds = 0;
+    this.keepAlive = undefined;
     this.afterHooksStarted = false;
     this.root = new Test({
       __proto__: null, name: '<root>', harness: this,
@@ -388,28 +392,10 @@ class Harness {
     if (this.finished) return;
     const root = this.root;
     if (root.holdStart) this.release();
-    // The tests that wait on nothing but their own code are stuck.
-    const stuck = [];
-    for (const test of this.running) {
-      if (test.parent === null || test.finished) continue;
-      if (test.reportedType === 'suite') continue;
-      if (ArrayPrototypeSome(test.subtests,
-                             (t) => t.startTime !== null && !t.finished)) {
-        continue;
-      }
-      ArrayPrototypePush(stuck, test);
-    }
-    if (stuck.length > 0) {
-      // Their parents go on, the tests queued behind them run next, and
-      // the loop comes back here when it is empty again.
-      for (let i = 0; i < stuck.length; i++) {
-        stuck[i].cancel(runnerFailure(
-          'Promise resolution is still pending but the event loop has ' +
-          'already resolved', kCancelledByParent));
-        stuck[i].postRun();
-      }
-      this.idleRounds = 0;
-      realSetImmediate(() => {});
+    // As Node: the process waits for the tests that have started, even
+    // when nothing but unref'd handles (or nothing at all) is left.
+    if (this.hasRunningTests()) {
+      this.keepAlive ??= realSetInterval(() => {}, TIMEOUT_MAX);
       return;
     }
     if ((root.pending.length > 0 || root.activeSubtests > 0) &&
@@ -429,6 +415,20 @@ class Harness {
       return;
     }
     this.end();
+  }
+
+  hasRunningTests() {
+    for (const test of this.running) {
+      if (test.parent !== null && !test.finished) return true;
+    }
+    return false;
+  }
+
+  // A test ended: once none is running, the loop may end again.
+  testEnded() {
+    if (this.keepAlive === undefined || this.hasRunningTests()) return;
+    realClearInterval(this.keepAlive);
+    this.keepAlive = undefined;
   }
 
   // The summary, then the global teardown.
@@ -586,9 +586,14 @@ function runTest(Factory, name, options, fn, overrides) {
 }
 
 function makeRunner(Factory, overrides) {
-  return function(name, options, fn) {
-    return runTest(Factory, name, options, fn, overrides);
-  };
+  if (overrides === undefined) {
+    // Named as Node's: test.name, describe.name and it.name are 'test'.
+    return function test(name, options, fn) {
+      return runTest(Factory, name, options, fn, overrides);
+    };
+  }
+  return (name, options, fn) => runTest(Factory, name, options, fn,
+                                        overrides);
 }
 
 function hook(name) {

@@ -816,7 +816,7 @@ class Test {
       this.done = { __proto__: null, promise, resolve };
     }
     const parent = this.parent;
-    if (this.filteredByName && this.error === null) {
+    if (this.filteredByName && this.error === null && !this.buildPending) {
       // Left out by the name patterns: ends at once, without a word.
       this.filtered = true;
       this.passed = true;
@@ -1088,6 +1088,7 @@ class Test {
     if (this.endTime === null) this.endTime = now();
     this.finished = true;
     this.harness.running.delete(this);
+    this.harness.testEnded();
     this.harness.lastFinished = this;
     if (this.mockTracker !== null) this.mockTracker.reset();
     if (this.parent !== null) {
@@ -1218,16 +1219,28 @@ class Test {
 class Suite extends Test {
   constructor(config) {
     super(config);
+    // A suite has a timeout only when given one: --test-timeout is for
+    // tests, and a suite's children do not inherit it otherwise.
+    if (config.timeout === undefined || config.timeout === null) {
+      this.timeout = Infinity;
+    }
     this.reportedType = 'suite';
     this.holdStart = true;
     this.buildError = null;
     this.buildPromise = null;
+    this.buildPending = false;
     const context = new SuiteContext(this);
     if (this.skipped) return;
     try {
       const result = runWithCurrent(this, this.fn, context, [context]);
       if (isPromiseLike(result)) {
-        this.buildPromise = PromisePrototypeThen(result, noop, (err) => {
+        // Until its body has settled, the suite may still get tests the
+        // name patterns select: it is not left out before then.
+        this.buildPending = true;
+        this.buildPromise = PromisePrototypeThen(result, () => {
+          this.buildPending = false;
+        }, (err) => {
+          this.buildPending = false;
           this.buildError = wrapFailure(err, kTestCodeFailure);
         });
       }
@@ -1245,6 +1258,18 @@ class Suite extends Test {
     this.startTime = now();
     this.harness.running.add(this);
     if (this.buildPromise !== null) await this.buildPromise;
+    if (this.filteredByName && this.error === null &&
+        this.buildError === null) {
+      // An async body that added no test the patterns select.
+      this.filtered = true;
+      this.passed = true;
+      if (this.parent.outputCount === this.testNumber) {
+        this.parent.outputCount--;
+      }
+      this.testNumber = 0;
+      this.postRun();
+      return;
+    }
     if (this.shouldAbort()) {
       this.cancel(runnerFailure('test was aborted', kAborted));
       this.postRun();
@@ -1278,8 +1303,8 @@ class Suite extends Test {
       await this.runHooks(this.hooks.after, context);
     } catch (err) {
       const failure = wrapFailure(err, kTestCodeFailure);
-      if (failure.failureType === kTestTimeoutFailure ||
-          failure.failureType === kAborted) {
+      // A suite that timed out fails; postRun cancels its children.
+      if (failure.failureType === kAborted) {
         this.cancel(failure);
       } else {
         this.fail(failure);

@@ -42,7 +42,10 @@ function getCallerLocation() {
   const sites = getCallSites(32);
   for (let i = 0; i < sites.length; i++) {
     const name = sites[i].scriptName;
-    if (name && !StringPrototypeStartsWith(name, 'node:')) {
+    // The first frame of user code; eval'd code has no file, hence no
+    // location (as Node).
+    if (!name) return undefined;
+    if (!StringPrototypeStartsWith(name, 'node:')) {
       let file = name;
       if (StringPrototypeStartsWith(file, 'file://')) {
         const { fileURLToPath } = require('internal/url');

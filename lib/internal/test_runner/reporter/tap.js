@@ -32,14 +32,16 @@ function indent(nesting) {
   return StringPrototypeRepeat('    ', nesting);
 }
 
+// As Node's: the control characters first, then the backslashes, so that
+// a newline comes out as `\\n`.
 function tapEscape(text) {
-  let out = StringPrototypeReplaceAll(text, '\\', '\\\\');
-  out = StringPrototypeReplaceAll(out, '\b', '\\b');
+  let out = StringPrototypeReplaceAll(text, '\b', '\\b');
   out = StringPrototypeReplaceAll(out, '\f', '\\f');
   out = StringPrototypeReplaceAll(out, '\t', '\\t');
   out = StringPrototypeReplaceAll(out, '\n', '\\n');
   out = StringPrototypeReplaceAll(out, '\r', '\\r');
   out = StringPrototypeReplaceAll(out, '\v', '\\v');
+  out = StringPrototypeReplaceAll(out, '\\', '\\\\');
   out = StringPrototypeReplaceAll(out, '#', '\\#');
   return out;
 }
