@@ -30,6 +30,9 @@ const {
   TestsStream,
 } = require('internal/test_runner/tests_stream');
 
+// Taken before a test can mock the timers.
+const { setImmediate: realSetImmediate } = require('timers');
+
 const kBuiltinFormatters = new SafeMap([
   ['spec', 'internal/test_runner/reporter/spec'],
   ['tap', 'internal/test_runner/reporter/tap'],
@@ -203,17 +206,25 @@ async function loadReporter(name) {
 class Output {
   #queue = [];
   #scheduled = false;
+  #started = false;
 
   write(destination, text) {
     if (!text) return;
     ArrayPrototypePush(this.#queue, destination, text);
     if (!this.#scheduled) {
       this.#scheduled = true;
-      process.nextTick(() => this.flush());
+      if (this.#started) {
+        process.nextTick(() => this.flush());
+      } else {
+        // Node's reporter streams get going once the loop turns: what the
+        // tests that end in the first tick print comes before any report.
+        realSetImmediate(() => this.flush());
+      }
     }
   }
 
   flush() {
+    this.#started = true;
     this.#scheduled = false;
     const queue = this.#queue;
     this.#queue = [];
