@@ -86,3 +86,26 @@ assert.strictEqual(t.skip.name, '');
   assert.strictEqual(status, 0, stdout);
   assert.match(stdout, /# pass 2\n/);
 }
+
+{
+  // The subtests of an `only` test all run under --test-only, unless one of
+  // them is `only` itself; a suite whose body throws is reported even when
+  // the name patterns select none of its tests.
+  const { stdout } = run(`
+    const { suite, test } = require('node:test');
+    test('enabled and only', { only: true }, async (t) => {
+      await t.test('enabled');
+      await t.test('disabled but parent not');
+    });
+    test('enabled but not only', () => { throw new Error('ran'); });
+    test('enabled, nested only', { only: true }, async (t) => {
+      await t.test('enabled a', { only: true });
+      await t.test('enabled b', () => { throw new Error('ran'); });
+    });
+    suite('throws', () => { throw new Error('boom'); });`,
+                               ['--test-only', '--test-name-pattern=enabled']);
+  assert.match(stdout, /ok 2 - disabled but parent not\n/);
+  assert.match(stdout, /ok 1 - enabled a\n/);
+  assert.doesNotMatch(stdout, /enabled b|enabled but not only/);
+  assert.match(stdout, /not ok 3 - throws\n[^]*error: 'boom'/);
+}

@@ -52,7 +52,6 @@ const {
   kTestCodeFailure,
   kTestTimeoutFailure,
   elapsedMs,
-  getBooleanOption,
   getCallerLocation,
 } = require('internal/test_runner/utils');
 
@@ -604,9 +603,9 @@ class Test {
     this.only = only === true;
     this.entryFile = parent?.entryFile;
     const harnessConfig = this.harness.config;
-    this.runOnlySubtests = parent === null ? false :
-      (parent.runOnlySubtests ||
-       (harnessConfig.filterByOnly && getBooleanOption('--test-only')));
+    // Set once a subtest marked `only` is added (or by t.runOnly(true)):
+    // as in Node 24, the subtests of an `only` test all run otherwise.
+    this.runOnlySubtests = false;
     // Tests whose name does not match --test-name-pattern (or matches
     // --test-skip-pattern) neither run nor report; a suite holding a test
     // that matches runs.
@@ -735,8 +734,13 @@ class Test {
       return null;
     }
     const test = new Factory(config);
+    // (The root's tests are sorted out by filterOnly, once all are known.)
+    if (test.only && this.harness.config.filterByOnly && this.parent !== null) {
+      this.runOnlySubtests = true;
+    }
     if (this.reportedType !== 'suite' && this.runOnlySubtests &&
-        this.harness.config.filterByOnly && !test.hasOnly()) {
+        this.harness.config.filterByOnly && !test.hasOnly() &&
+        !test.buildError) {
       return null;
     }
     ArrayPrototypePush(this.subtests, test);
@@ -763,8 +767,9 @@ class Test {
   filterOnly() {
     if (ArrayPrototypeSome(this.subtests, (t) => t.hasOnly())) {
       // The ones left out by name have ended (and been passed over) already.
+      // A suite whose body threw is never left out.
       this.subtests = ArrayPrototypeFilter(
-        this.subtests, (t) => t.filtered || t.hasOnly());
+        this.subtests, (t) => t.filtered || t.hasOnly() || !!t.buildError);
       let number = 0;
       for (let i = 0; i < this.subtests.length; i++) {
         if (!this.subtests[i].filtered) this.subtests[i].testNumber = ++number;
@@ -816,7 +821,8 @@ class Test {
       this.done = { __proto__: null, promise, resolve };
     }
     const parent = this.parent;
-    if (this.filteredByName && this.error === null && !this.buildPending) {
+    if (this.filteredByName && this.error === null && !this.buildPending &&
+        !this.buildError) {
       // Left out by the name patterns: ends at once, without a word.
       this.filtered = true;
       this.passed = true;
