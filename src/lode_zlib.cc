@@ -1061,17 +1061,17 @@ class WholeJob {
   }
 
   // The first output size tried: a gzip stream's trailer gives its size
-  // (modulo 4 GiB) when it has a single member; otherwise a guess.
+  // (modulo 4 GiB) when it has a single member; otherwise a guess. Deflate
+  // expands at most 1032 times: a trailer that claims more is not
+  // believed.
   size_t FirstCapacity(Mode mode) const {
-    size_t guess = in_len_ < (std::numeric_limits<size_t>::max() >> 3)
-                       ? in_len_ * 4
-                       : in_len_;
+    size_t guess = in_len_ * 4;  // in_len_ < 4 GiB
     if (mode == kGunzip && in_len_ >= 18) {
       const uint8_t* t = in_ + in_len_ - 4;
       size_t size = static_cast<size_t>(t[0]) | static_cast<size_t>(t[1]) << 8 |
                     static_cast<size_t>(t[2]) << 16 |
                     static_cast<size_t>(t[3]) << 24;
-      if (size > 0) guess = size;
+      if (size > 0 && size / 1032 <= in_len_) guess = size;
     }
     if (guess < 4096) guess = 4096;
     return guess < max_out_ ? guess : max_out_;
