@@ -34,6 +34,7 @@ SYSTEM_DEPS = [
     ('zlib', 'zlib1g-dev'),
     ('libbrotlienc', 'libbrotli-dev'),
     ('libzstd', 'libzstd-dev'),
+    ('libdeflate', 'libdeflate-dev'),
 ]
 HEADER_DEPS = [
     ('/usr/include/catch2/catch.hpp', 'catch2'),

@@ -43,7 +43,7 @@
         'libraries': ['-l:libnode.so.108', '-luv', '-lcares', '-lnghttp2',
                       '-lssl', '-lcrypto', '-licui18n', '-licuuc',
                       '-licudata', '-lz', '-lbrotlienc', '-lbrotlidec',
-                      '-lzstd', '-ldl'],
+                      '-lzstd', '-ldeflate', '-ldl'],
       },
     },
     {

@@ -11,6 +11,7 @@
 // strong while a write is on the threadpool.
 #include <brotli/decode.h>
 #include <brotli/encode.h>
+#include <libdeflate.h>
 #include <zlib.h>
 // For ZSTD_customMem and the *_advanced constructors (exported by the
 // shared library): the codecs' memory is accounted like zlib's.
@@ -216,6 +217,7 @@ class ZlibCodec final : public Codec {
     mem_level_ = mem_level;
     strategy_ = strategy;
     window_bits_ = window_bits;
+    base_window_bits_ = window_bits;
     if (mode_ == kGzip || mode_ == kGunzip) window_bits_ += 16;
     if (mode_ == kUnzip) window_bits_ += 32;  // zlib or gzip, detected
     if (mode_ == kDeflateRaw || mode_ == kInflateRaw) window_bits_ = -window_bits_;
@@ -310,6 +312,30 @@ class ZlibCodec final : public Codec {
     params_pending_ = true;
     pending_level_ = level;
     pending_strategy_ = strategy;
+  }
+
+  Mode mode() const { return mode_; }
+
+  // Whether a whole input may go to libdeflate instead (see WholeJob):
+  // nothing has run yet and the options are ones it implements exactly
+  // (zlib's default window, memLevel and strategy, no dictionary).
+  // `level` gets the compression level, 1 to 9.
+  bool WholeEligible(int* level) const {
+    if (stream_ready_ || init_failed_ || params_pending_ ||
+        !dictionary_.empty()) {
+      return false;
+    }
+    if (!IsDeflater()) {
+      // 0: the window the stream's header gives, which 15 covers.
+      return base_window_bits_ == 15 || base_window_bits_ == 0;
+    }
+    if (base_window_bits_ != 15 || mem_level_ != 8 ||
+        strategy_ != Z_DEFAULT_STRATEGY) {
+      return false;
+    }
+    *level = level_ == Z_DEFAULT_COMPRESSION ? 6 : level_;
+    // Level 0 (stored blocks) stays with zlib: its block layout is zlib's.
+    return *level >= 1 && *level <= 9;
   }
 
   void Close() override {
@@ -462,6 +488,7 @@ class ZlibCodec final : public Codec {
   z_stream strm_;
   int level_ = Z_DEFAULT_COMPRESSION;
   int window_bits_ = 15;
+  int base_window_bits_ = 15;  // as given, before the mode's adjustment
   int mem_level_ = 8;
   int strategy_ = Z_DEFAULT_STRATEGY;
   int flush_ = Z_NO_FLUSH;
@@ -850,6 +877,227 @@ class ZstdDecompressCodec final : public ZstdCodec {
 
 const WrapType kCompressionType = {"CompressionHandle", nullptr};
 
+// --- The whole-buffer path ------------------------------------------------
+// The one-step helpers (zlib.gzipSync(buf), zlib.gunzip(buf, cb), ...) have
+// the whole input at once. When the options are ones libdeflate implements
+// exactly (ZlibCodec::WholeEligible), it does the work, two to three times
+// faster than the system zlib (measured: doc/internals.md, "zlib"). It only
+// has to succeed or give up: anything it refuses (corrupt or truncated
+// input, an output over maxOutputLength, a gzip header with a header CRC)
+// sends the caller down the zlib path on the same input, so every error is
+// zlib's own. Plain C++: Run() may execute on the threadpool.
+
+class WholeJob {
+ public:
+  // Smaller inputs are compressed by zlib, whose exact bytes (mostly Node's
+  // too) some programs compare; libdeflate would gain little there.
+  static constexpr size_t kMinWholeCompress = 64 * 1024;
+
+  WholeJob(Mode mode, int level, const uint8_t* in, size_t in_len,
+           size_t max_out)
+      : mode_(mode), level_(level), in_(in), in_len_(in_len),
+        max_out_(max_out) {}
+  ~WholeJob() { free(out_); }
+  LODE_DISALLOW_COPY(WholeJob);
+
+  void Run() {
+    switch (mode_) {
+      case kDeflate:
+      case kGzip:
+      case kDeflateRaw:
+        ok_ = Compress();
+        break;
+      default:
+        ok_ = Decompress();
+        break;
+    }
+    if (!ok_) {
+      free(out_);
+      out_ = nullptr;
+      length_ = 0;
+    }
+  }
+
+  bool ok() const { return ok_; }
+  size_t consumed() const { return consumed_; }
+
+  // The output as an ArrayBuffer, which takes the memory over.
+  Local<v8::ArrayBuffer> Release(Isolate* isolate) {
+    if (length_ == 0) return v8::ArrayBuffer::New(isolate, 0);
+    std::unique_ptr<BackingStore> store = v8::ArrayBuffer::NewBackingStore(
+        out_, length_, [](void* data, size_t, void*) { free(data); }, nullptr);
+    out_ = nullptr;
+    length_ = 0;
+    return v8::ArrayBuffer::New(isolate, std::move(store));
+  }
+
+ private:
+  // zlib's gzip header says which system wrote it (3: Unix) and, in XFL,
+  // whether the level was the slowest (2) or the fastest (4); libdeflate
+  // writes its own values. The header is outside the checksums.
+  void PatchGzipHeader() {
+    if (length_ < 10) return;
+    out_[8] = level_ == 9 ? 2 : (level_ == 1 ? 4 : 0);
+    out_[9] = 3;
+  }
+
+  bool Compress() {
+    if (in_len_ < kMinWholeCompress) return false;
+    libdeflate_compressor* compressor = libdeflate_alloc_compressor(level_);
+    if (compressor == nullptr) return false;
+    size_t bound;
+    switch (mode_) {
+      case kGzip:
+        bound = libdeflate_gzip_compress_bound(compressor, in_len_);
+        break;
+      case kDeflate:
+        bound = libdeflate_zlib_compress_bound(compressor, in_len_);
+        break;
+      default:
+        bound = libdeflate_deflate_compress_bound(compressor, in_len_);
+        break;
+    }
+    // An output over the limit makes libdeflate give up (returns 0).
+    size_t capacity = bound < max_out_ ? bound : max_out_;
+    out_ = static_cast<uint8_t*>(malloc(capacity > 0 ? capacity : 1));
+    if (out_ == nullptr) {
+      libdeflate_free_compressor(compressor);
+      return false;
+    }
+    switch (mode_) {
+      case kGzip:
+        length_ = libdeflate_gzip_compress(compressor, in_, in_len_, out_,
+                                           capacity);
+        break;
+      case kDeflate:
+        length_ = libdeflate_zlib_compress(compressor, in_, in_len_, out_,
+                                           capacity);
+        break;
+      default:
+        length_ = libdeflate_deflate_compress(compressor, in_, in_len_, out_,
+                                              capacity);
+        break;
+    }
+    libdeflate_free_compressor(compressor);
+    if (length_ == 0) return false;
+    if (mode_ == kGzip) PatchGzipHeader();
+    consumed_ = in_len_;
+    Shrink();
+    return true;
+  }
+
+  bool Decompress() {
+    Mode mode = mode_;
+    if (mode == kUnzip) {
+      // As zlib's Unzip: the gzip magic, or else a zlib stream.
+      mode = in_len_ >= 2 && in_[0] == kGzipMagic1 && in_[1] == kGzipMagic2
+                 ? kGunzip
+                 : kInflate;
+    }
+    size_t capacity = FirstCapacity(mode);
+    out_ = static_cast<uint8_t*>(malloc(capacity > 0 ? capacity : 1));
+    if (out_ == nullptr) return false;
+    libdeflate_decompressor* decompressor = libdeflate_alloc_decompressor();
+    if (decompressor == nullptr) return false;
+    size_t in_pos = 0;
+    size_t out_pos = 0;
+    bool ok = false;
+    for (;;) {
+      // zlib checks a gzip header's CRC; libdeflate skips it.
+      if (mode == kGunzip &&
+          (in_len_ - in_pos < 4 || (in_[in_pos + 3] & 0x02) != 0)) {
+        break;
+      }
+      size_t in_used = 0;
+      size_t out_got = 0;
+      const uint8_t* in = in_ + in_pos;
+      size_t in_left = in_len_ - in_pos;
+      uint8_t* out = out_ + out_pos;
+      size_t out_left = capacity - out_pos;
+      libdeflate_result result;
+      switch (mode) {
+        case kGunzip:
+          result = libdeflate_gzip_decompress_ex(decompressor, in, in_left,
+                                                 out, out_left, &in_used,
+                                                 &out_got);
+          break;
+        case kInflate:
+          result = libdeflate_zlib_decompress_ex(decompressor, in, in_left,
+                                                 out, out_left, &in_used,
+                                                 &out_got);
+          break;
+        default:
+          result = libdeflate_deflate_decompress_ex(decompressor, in,
+                                                    in_left, out, out_left,
+                                                    &in_used, &out_got);
+          break;
+      }
+      if (result == LIBDEFLATE_INSUFFICIENT_SPACE) {
+        // Again with twice the room (up to the limit): this member anew.
+        if (capacity >= max_out_) break;
+        size_t grown = capacity > max_out_ / 2 ? max_out_ : capacity * 2;
+        uint8_t* bigger = static_cast<uint8_t*>(realloc(out_, grown));
+        if (bigger == nullptr) break;
+        out_ = bigger;
+        capacity = grown;
+        continue;
+      }
+      if (result != LIBDEFLATE_SUCCESS) break;
+      in_pos += in_used;
+      out_pos += out_got;
+      // Gunzip goes on with the next member; zero bytes are padding that
+      // ends the stream. Other formats ignore what follows their end.
+      if (mode != kGunzip || in_pos == in_len_ || in_[in_pos] == 0x00) {
+        ok = true;
+        break;
+      }
+    }
+    libdeflate_free_decompressor(decompressor);
+    if (!ok) return false;
+    length_ = out_pos;
+    consumed_ = in_pos;
+    Shrink();
+    return true;
+  }
+
+  // The first output size tried: a gzip stream's trailer gives its size
+  // (modulo 4 GiB) when it has a single member; otherwise a guess. Deflate
+  // expands at most 1032 times: a trailer that claims more is not
+  // believed.
+  size_t FirstCapacity(Mode mode) const {
+    size_t guess = in_len_ * 4;  // in_len_ < 4 GiB
+    if (mode == kGunzip && in_len_ >= 18) {
+      const uint8_t* t = in_ + in_len_ - 4;
+      size_t size = static_cast<size_t>(t[0]) | static_cast<size_t>(t[1]) << 8 |
+                    static_cast<size_t>(t[2]) << 16 |
+                    static_cast<size_t>(t[3]) << 24;
+      if (size > 0 && size / 1032 <= in_len_) guess = size;
+    }
+    if (guess < 4096) guess = 4096;
+    return guess < max_out_ ? guess : max_out_;
+  }
+
+  void Shrink() {
+    if (length_ == 0) {
+      free(out_);
+      out_ = nullptr;
+      return;
+    }
+    uint8_t* smaller = static_cast<uint8_t*>(realloc(out_, length_));
+    if (smaller != nullptr) out_ = smaller;
+  }
+
+  Mode mode_;
+  int level_;
+  const uint8_t* in_;
+  size_t in_len_;
+  size_t max_out_;
+  uint8_t* out_ = nullptr;
+  size_t length_ = 0;
+  size_t consumed_ = 0;
+  bool ok_ = false;
+};
+
 enum class Kind {
   kZlib,
   kBrotliEncoder,
@@ -959,6 +1207,8 @@ class CompressionHandle {
   static void InitZstd(const FunctionCallbackInfo<Value>& args);
   template <bool kAsync>
   static void Write(const FunctionCallbackInfo<Value>& args);
+  template <bool kAsync>
+  static void WriteWhole(const FunctionCallbackInfo<Value>& args);
   static void Params(const FunctionCallbackInfo<Value>& args);
   static void Reset(const FunctionCallbackInfo<Value>& args);
   static void Close(const FunctionCallbackInfo<Value>& args);
@@ -1100,6 +1350,44 @@ class CompressionHandle {
     static_cast<CompressionHandle*>(req->data)->codec_->Work();
   }
 
+  static void DoWholeWork(uv_work_t* req) {
+    static_cast<CompressionHandle*>(req->data)->whole_job_->Run();
+  }
+
+  // Calls the callback of writeWhole() with (output, consumed), or with
+  // nothing when libdeflate gave up.
+  static void AfterWholeWork(uv_work_t* req, int status) {
+    CompressionHandle* self = static_cast<CompressionHandle*>(req->data);
+    self->write_in_progress_ = false;
+    self->in_store_.reset();
+    std::unique_ptr<WholeJob> job = std::move(self->whole_job_);
+    Environment* env = self->env_;
+    Isolate* isolate = env->isolate();
+    HandleScope scope(isolate);
+    Local<Object> object = self->object_.Get(isolate);
+    self->MakeWeak();
+    Local<Function> callback = self->whole_callback_.Get(isolate);
+    self->whole_callback_.Reset();
+    if (status == UV_ECANCELED || !env->can_call_into_js()) {
+      self->CloseNow();
+      return;
+    }
+    Context::Scope context_scope(env->context());
+    if (self->pending_close_) {
+      self->CloseNow();
+      return;
+    }
+    if (job->ok()) {
+      Local<Value> argv[2] = {
+          job->Release(isolate),
+          v8::Number::New(isolate, static_cast<double>(job->consumed())),
+      };
+      MakeCallback(env, object, callback, 2, argv);
+    } else {
+      MakeCallback(env, object, callback, 0, nullptr);
+    }
+  }
+
   static void AfterWork(uv_work_t* req, int status) {
     CompressionHandle* self = static_cast<CompressionHandle*>(req->data);
     self->write_in_progress_ = false;
@@ -1136,6 +1424,9 @@ class CompressionHandle {
   std::shared_ptr<BackingStore> in_store_;
   std::shared_ptr<BackingStore> out_store_;
   uv_work_t work_;
+  // A writeWhole() on the threadpool.
+  std::unique_ptr<WholeJob> whole_job_;
+  Global<Function> whole_callback_;
   bool init_done_ = false;
   bool write_in_progress_ = false;
   bool pending_close_ = false;
@@ -1406,6 +1697,99 @@ void CompressionHandle::Write(const FunctionCallbackInfo<Value>& args) {
   }
 }
 
+// writeWhole(input, maxOutputLength[, callback]): the whole-buffer path
+// (see WholeJob) for a zlib handle that has not run yet. False when the
+// handle's options are not ones it implements; the caller uses write().
+// Without a callback: [output ArrayBuffer, bytes consumed], or undefined
+// when libdeflate gave up (the caller then uses writeSync() on the same
+// input). With one: true, and later callback(output, consumed) or
+// callback() from the loop.
+template <bool kAsync>
+void CompressionHandle::WriteWhole(const FunctionCallbackInfo<Value>& args) {
+  CompressionHandle* self = From(args);
+  if (self == nullptr) return;
+  Isolate* isolate = args.GetIsolate();
+  if (!self->CheckUsable(isolate, "writeWhole")) return;
+  if (self->write_in_progress_) {
+    THROW_ERR_INVALID_STATE(isolate, "write while a write is pending");
+    return;
+  }
+  if (!args[0]->IsArrayBufferView()) {
+    THROW_ERR_INVALID_ARG_TYPE(
+        isolate,
+        "The \"in\" argument must be an instance of Buffer, TypedArray, or "
+        "DataView.");
+    return;
+  }
+  if (!args[1]->IsNumber() || !(args[1].As<v8::Number>()->Value() >= 1)) {
+    THROW_ERR_OUT_OF_RANGE(isolate, "Invalid maxOutputLength");
+    return;
+  }
+  if (kAsync && !args[2]->IsFunction()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate,
+                               "The write callback must be a function");
+    return;
+  }
+  int level = 0;
+  if (self->kind_ != Kind::kZlib || self->pending_reset_ ||
+      self->pending_params_ ||
+      !static_cast<ZlibCodec*>(self->codec_.get())->WholeEligible(&level)) {
+    args.GetReturnValue().Set(false);
+    return;
+  }
+  Local<ArrayBufferView> view = args[0].As<ArrayBufferView>();
+  size_t in_len = view->ByteLength();
+  std::shared_ptr<BackingStore> store = view->Buffer()->GetBackingStore();
+  const uint8_t* in = static_cast<const uint8_t*>(store->Data());
+  if (in != nullptr) in += view->ByteOffset();
+  Mode mode = static_cast<ZlibCodec*>(self->codec_.get())->mode();
+  bool compress = mode == kDeflate || mode == kGzip || mode == kDeflateRaw;
+  if ((compress && in_len < WholeJob::kMinWholeCompress) ||
+      in_len > std::numeric_limits<uint32_t>::max()) {
+    args.GetReturnValue().Set(false);
+    return;
+  }
+  double max_value = args[1].As<v8::Number>()->Value();
+  size_t max_out = max_value >= 9007199254740992.0
+                       ? std::numeric_limits<size_t>::max()
+                       : static_cast<size_t>(max_value);
+  static const uint8_t kEmpty = 0;
+  auto job = std::make_unique<WholeJob>(
+      mode, level, in != nullptr ? in : &kEmpty, in_len, max_out);
+  if constexpr (kAsync) {
+    self->whole_job_ = std::move(job);
+    self->in_store_ = std::move(store);
+    self->whole_callback_.Reset(isolate, args[2].As<Function>());
+    self->write_in_progress_ = true;
+    self->object_.ClearWeak();
+    int err = uv_queue_work(self->env_->loop(), &self->work_, DoWholeWork,
+                            AfterWholeWork);
+    if (err != 0) {
+      self->write_in_progress_ = false;
+      self->whole_job_.reset();
+      self->in_store_.reset();
+      self->whole_callback_.Reset();
+      self->MakeWeak();
+      ThrowUVException(isolate, err, "uv_queue_work");
+      return;
+    }
+    args.GetReturnValue().Set(true);
+  } else {
+    job->Run();
+    if (!job->ok()) return;
+    Local<Context> context = isolate->GetCurrentContext();
+    Local<v8::Array> result = v8::Array::New(isolate, 2);
+    if (result->Set(context, 0, job->Release(isolate)).IsNothing() ||
+        result->Set(context, 1,
+                    v8::Number::New(isolate,
+                                    static_cast<double>(job->consumed())))
+            .IsNothing()) {
+      return;
+    }
+    args.GetReturnValue().Set(result);
+  }
+}
+
 // params(level, strategy): new deflate parameters (zlib handles); brotli
 // handles accept the call and change nothing, as in Node.
 void CompressionHandle::Params(const FunctionCallbackInfo<Value>& args) {
@@ -1497,6 +1881,10 @@ Local<FunctionTemplate> MakeHandleTemplate(Isolate* isolate) {
   SetProtoMethod(isolate, t, "close", CompressionHandle::Close);
   if constexpr (kKind == Kind::kZlib) {
     SetProtoMethod(isolate, t, "init", CompressionHandle::InitZlib);
+    SetProtoMethod(isolate, t, "writeWhole",
+                   CompressionHandle::WriteWhole<true>);
+    SetProtoMethod(isolate, t, "writeWholeSync",
+                   CompressionHandle::WriteWhole<false>);
   } else if constexpr (kKind == Kind::kZstdCompress ||
                        kKind == Kind::kZstdDecompress) {
     SetProtoMethod(isolate, t, "init", CompressionHandle::InitZstd<kKind>);
@@ -1537,6 +1925,8 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(CompressionHandle::InitZstd<Kind::kZstdDecompress>);
   registry->Register(CompressionHandle::Write<true>);
   registry->Register(CompressionHandle::Write<false>);
+  registry->Register(CompressionHandle::WriteWhole<true>);
+  registry->Register(CompressionHandle::WriteWhole<false>);
   registry->Register(CompressionHandle::Params);
   registry->Register(CompressionHandle::Reset);
   registry->Register(CompressionHandle::Close);

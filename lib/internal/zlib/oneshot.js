@@ -1,7 +1,10 @@
 'use strict';
 
 // The one-step helpers of node:zlib (deflate(buf, cb), deflateSync(buf),
-// ...): a fresh stream compresses or decompresses one input whole.
+// ...): a fresh stream compresses or decompresses one input whole. A zlib
+// handle first offers the input to its whole-buffer path (libdeflate, see
+// writeWhole in src/lode_zlib.cc); when that declines or gives up, the
+// stream does the work with zlib, which also makes every error zlib's.
 
 const {
   ArrayPrototypePush,
@@ -19,8 +22,25 @@ const {
   isUint8Array,
 } = require('internal/util/types');
 const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer');
+const { bindHandle, owner_symbol } = require('internal/async_hooks');
 const { validateFunction } = require('internal/validators');
-const { processChunkSync } = require('internal/zlib/stream');
+const { closeHandle, processChunkSync } = require('internal/zlib/stream');
+const { Z_FINISH } = internalBinding('constants').zlib;
+
+// Whether the whole-buffer path may take this engine's input: only a zlib
+// handle has one, and only the way Node finishes (Z_FINISH) and keeps
+// what follows the end of the stream.
+function canWriteWhole(engine) {
+  return engine._finishFlushFlag === Z_FINISH &&
+    !engine._rejectGarbageAfterEnd &&
+    typeof engine._handle?.writeWholeSync === 'function';
+}
+
+function wholeResult(engine, output, consumed) {
+  engine.bytesWritten = consumed;
+  return output.byteLength === 0 ? Buffer.alloc(0) : new FastBuffer(output);
+}
 
 function collectChunk(chunk) {
   if (this.buffers === null) {
@@ -58,6 +78,24 @@ function collectEnd() {
   }
 }
 
+// The whole-buffer path's answer (`this` is the handle): the output, or
+// nothing when the stream has to do the work.
+function onWholeDone(output, consumed) {
+  const engine = this[owner_symbol];
+  if (output === undefined) {
+    runStream(engine, engine.wholeInput, engine.cb);
+    return;
+  }
+  engine.wholeInput = null;
+  const result = wholeResult(engine, output, consumed);
+  engine.close();
+  if (engine._info) {
+    engine.cb(null, { buffer: result, engine });
+  } else {
+    engine.cb(null, result);
+  }
+}
+
 function runAsync(engine, input, callback) {
   validateFunction(callback, 'callback');
   // The stream takes Uint8Arrays; other views and ArrayBuffers are wrapped
@@ -67,6 +105,24 @@ function runAsync(engine, input, callback) {
   } else if (isAnyArrayBuffer(input)) {
     input = Buffer.from(input);
   }
+  if (typeof input === 'string' && canWriteWhole(engine)) {
+    input = Buffer.from(input);
+  }
+  if (canWriteWhole(engine) && isUint8Array(input)) {
+    const handle = engine._handle;
+    engine.cb = callback;
+    engine.wholeInput = input;
+    if (handle.writeWhole(input, engine._maxOutputLength,
+                          bindHandle(handle, 'ZLIB', onWholeDone))) {
+      return;
+    }
+    engine.wholeInput = null;
+  }
+  runStream(engine, input, callback);
+}
+
+function runStream(engine, input, callback) {
+  engine.wholeInput = null;
   engine.buffers = null;
   engine.nread = 0;
   engine.cb = callback;
@@ -86,6 +142,15 @@ function runSync(engine, input) {
         input);
     }
     input = Buffer.from(input);
+  }
+  if (canWriteWhole(engine)) {
+    const whole = engine._handle.writeWholeSync(input,
+                                                engine._maxOutputLength);
+    if (whole) {
+      const output = wholeResult(engine, whole[0], whole[1]);
+      closeHandle(engine);
+      return engine._info ? { buffer: output, engine } : output;
+    }
   }
   const output = processChunkSync(engine, input, engine._finishFlushFlag);
   return engine._info ? { buffer: output, engine } : output;

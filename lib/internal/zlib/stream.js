@@ -8,10 +8,16 @@
 // Asynchronous writes run on the threadpool and come back through
 // onWriteDone(); _processChunk() without a callback and the *Sync helpers
 // use writeSync() and collect the output at once.
+//
+// A zlib stream's asynchronous writes get room for several chunks at once
+// (`_outSize`, up to 64 KiB): one trip to the threadpool where Node makes
+// one per chunk. The output is still pushed in the pieces Node pushes: cut
+// where a `chunkSize` buffer of Node's would have been full.
 
 const {
   ArrayPrototypePush,
   FunctionPrototypeCall,
+  MathFloor,
   ObjectDefineProperty,
   ObjectSetPrototypeOf,
   ReflectApply,
@@ -76,6 +82,9 @@ function zlibOnError(message, errno, code) {
   stream[kError] = error;
 }
 
+// The room of a zlib stream's asynchronous write (whole chunks).
+const kBatchBytes = 64 * 1024;
+
 // `flushBounds`: [lowest, highest] flush value of this kind of stream.
 // `defaults`: { flush, finishFlush, fullFlush }.
 function ZlibBase(opts, mode, handle, flushBounds, defaults) {
@@ -118,8 +127,17 @@ function ZlibBase(opts, mode, handle, flushBounds, defaults) {
   handle[owner_symbol] = this;
   // Errors reach JS in the async context the stream was made in.
   handle.onerror = bindHandle(handle, 'ZLIB', zlibOnError);
+  // zlib's codecs (modes 1 to 7) write the same bytes whatever room they
+  // get at a time; brotli and zstd keep Node's one chunk per write.
+  let outSize = chunkSize;
+  if (mode >= 1 && mode <= 7 && chunkSize < kBatchBytes) {
+    outSize = chunkSize * MathFloor(kBatchBytes / chunkSize);
+  }
+  // The first buffer has Node's size: a *Sync helper's result is a view
+  // of it. Asynchronous writes renew it at `_outSize`.
   this._outBuffer = Buffer.allocUnsafe(chunkSize);
   this._outOffset = 0;
+  this._outSize = outSize;
   this._chunkSize = chunkSize;
   this._defaultFlushFlag = flush;
   this._finishFlushFlag = finishFlush;
@@ -219,7 +237,8 @@ function processChunkSync(stream, chunk, flushFlag) {
   let consumed = 0;
   let out = stream._outBuffer;
   let outOffset = stream._outOffset;
-  let outLength = chunkSize - outOffset;
+  // What is left of the current chunk (the buffer may hold several).
+  let outLength = chunkSize - outOffset % chunkSize;
 
   // The error also reaches 'error' (through destroy()); this call throws it.
   stream.on('error', ignoreError);
@@ -247,7 +266,7 @@ function processChunkSync(stream, chunk, flushFlag) {
     }
 
     // A full output buffer: continue in a new one.
-    if (outLeft === 0 || outOffset >= chunkSize) {
+    if (outLeft === 0 || outOffset >= out.length) {
       out = Buffer.allocUnsafe(chunkSize);
       outOffset = 0;
       outLength = chunkSize;
@@ -273,7 +292,7 @@ function startWrite(stream, chunk, flushFlag, cb) {
   // What the write callback needs to continue: kept on the handle.
   handle.buffer = chunk;
   handle.cb = cb;
-  handle.availOutBefore = stream._chunkSize - stream._outOffset;
+  handle.availOutBefore = stream._outBuffer.length - stream._outOffset;
   handle.availInBefore = chunk.byteLength;
   handle.inOff = 0;
   handle.flushFlag = flushFlag;
@@ -284,7 +303,7 @@ function startWrite(stream, chunk, flushFlag, cb) {
 function continueWrite(handle, stream) {
   handle.write(handle.flushFlag, handle.buffer, handle.inOff,
                handle.availInBefore, stream._outBuffer, stream._outOffset,
-               stream._chunkSize);
+               stream._outSize);
 }
 
 // The write callback of every handle (`this` is the handle): runs on the
@@ -308,11 +327,20 @@ function onWriteDone() {
   const produced = handle.availOutBefore - outLeft;
   let readerIsFull = false;
   if (produced > 0) {
-    const start = stream._outOffset;
-    const out = TypedArrayPrototypeSubarray(stream._outBuffer, start,
-                                            start + produced);
-    stream._outOffset += produced;
-    readerIsFull = !stream.push(out);
+    // In Node's pieces: a chunk ends where its chunkSize is full.
+    const chunkSize = stream._chunkSize;
+    const buffer = stream._outBuffer;
+    let start = stream._outOffset;
+    const end = start + produced;
+    stream._outOffset = end;
+    while (start < end) {
+      let stop = start - start % chunkSize + chunkSize;
+      if (stop > end) stop = end;
+      readerIsFull = !stream.push(
+        TypedArrayPrototypeSubarray(buffer, start, stop));
+      start = stop;
+      if (stream.destroyed) break;
+    }
   } else {
     assert(produced === 0, 'have should not go down');
   }
@@ -322,10 +350,10 @@ function onWriteDone() {
     return;
   }
 
-  if (outLeft === 0 || stream._outOffset >= stream._chunkSize) {
-    handle.availOutBefore = stream._chunkSize;
+  if (outLeft === 0 || stream._outOffset >= stream._outBuffer.length) {
+    handle.availOutBefore = stream._outSize;
     stream._outOffset = 0;
-    stream._outBuffer = Buffer.allocUnsafe(stream._chunkSize);
+    stream._outBuffer = Buffer.allocUnsafe(stream._outSize);
   }
 
   if (outLeft === 0) {
