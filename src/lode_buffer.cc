@@ -58,16 +58,19 @@ struct ByteSpan {
   size_t length = 0;
 };
 
+void GetViewSpan(Local<ArrayBufferView> view, ByteSpan* span) {
+  span->length = view->ByteLength();
+  if (span->length == 0) {
+    span->data = nullptr;
+    return;
+  }
+  span->data =
+      static_cast<uint8_t*>(view->Buffer()->Data()) + view->ByteOffset();
+}
+
 bool GetSpan(Local<Value> value, ByteSpan* span) {
   if (value->IsArrayBufferView()) {
-    Local<ArrayBufferView> view = value.As<ArrayBufferView>();
-    span->length = view->ByteLength();
-    if (span->length == 0) {
-      span->data = nullptr;
-      return true;
-    }
-    span->data = static_cast<uint8_t*>(view->Buffer()->Data()) +
-                 view->ByteOffset();
+    GetViewSpan(value.As<ArrayBufferView>(), span);
     return true;
   }
   if (value->IsArrayBuffer()) {
@@ -87,7 +90,7 @@ bool GetSpan(Local<Value> value, ByteSpan* span) {
 
 // An integer argument; `def` when undefined. False if a JS exception is
 // pending (valueOf threw).
-bool ToInt64(Local<Context> context, Local<Value> value, int64_t def,
+bool ToInt64(Isolate* isolate, Local<Value> value, int64_t def,
              int64_t* out) {
   if (value->IsUndefined()) {
     *out = def;
@@ -97,7 +100,8 @@ bool ToInt64(Local<Context> context, Local<Value> value, int64_t def,
     *out = value.As<v8::Int32>()->Value();
     return true;
   }
-  return value->IntegerValue(context).To(out);
+  // The context only when a conversion (which may run user code) is needed.
+  return value->IntegerValue(isolate->GetCurrentContext()).To(out);
 }
 
 // A clamped [0, length] index from a number the JS side computed.
@@ -740,7 +744,6 @@ MaybeLocal<String> EncodeBytes(Isolate* isolate, const uint8_t* data,
 template <Encoding enc>
 void StringSlice(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  Local<Context> context = isolate->GetCurrentContext();
   if (!args.This()->IsArrayBufferView()) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
@@ -748,10 +751,10 @@ void StringSlice(const FunctionCallbackInfo<Value>& args) {
   // Convert first: valueOf may run user code, and the bytes are looked up
   // only after that.
   int64_t start, end;
-  if (!ToInt64(context, args[0], 0, &start)) return;
-  if (!ToInt64(context, args[1], INT64_MAX, &end)) return;
+  if (!ToInt64(isolate, args[0], 0, &start)) return;
+  if (!ToInt64(isolate, args[1], INT64_MAX, &end)) return;
   ByteSpan span;
-  GetSpan(args.This(), &span);
+  GetViewSpan(args.This().As<ArrayBufferView>(), &span);
   if (end == INT64_MAX) end = static_cast<int64_t>(span.length);
   if (start < 0 || end < 0) {
     THROW_ERR_OUT_OF_RANGE(isolate, "Index out of range");
@@ -773,7 +776,6 @@ void StringSlice(const FunctionCallbackInfo<Value>& args) {
 template <Encoding enc>
 void StringWrite(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  Local<Context> context = isolate->GetCurrentContext();
   if (!args.This()->IsArrayBufferView()) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
@@ -783,10 +785,10 @@ void StringWrite(const FunctionCallbackInfo<Value>& args) {
     return;
   }
   int64_t offset, max_length;
-  if (!ToInt64(context, args[1], 0, &offset)) return;
-  if (!ToInt64(context, args[2], INT64_MAX, &max_length)) return;
+  if (!ToInt64(isolate, args[1], 0, &offset)) return;
+  if (!ToInt64(isolate, args[2], INT64_MAX, &max_length)) return;
   ByteSpan span;
-  GetSpan(args.This(), &span);
+  GetViewSpan(args.This().As<ArrayBufferView>(), &span);
   if (offset < 0) {
     THROW_ERR_OUT_OF_RANGE(isolate, "Index out of range");
     return;
@@ -960,8 +962,8 @@ void Fill(const FunctionCallbackInfo<Value>& args) {
   // Every conversion that can run user code comes before the bytes are
   // looked up.
   int64_t istart, iend;
-  if (!ToInt64(context, args[2], 0, &istart)) return;
-  if (!ToInt64(context, args[3], 0, &iend)) return;
+  if (!ToInt64(isolate, args[2], 0, &istart)) return;
+  if (!ToInt64(isolate, args[3], 0, &iend)) return;
   bool is_pattern = args[1]->IsArrayBufferView() || args[1]->IsString();
   uint32_t byte_value = 0;
   if (!is_pattern && !args[1]->Uint32Value(context).To(&byte_value)) return;
@@ -1115,10 +1117,9 @@ double IndexOfBytes(const ByteSpan& hay, const uint8_t* needle,
 // indexOfString(buffer, string, byteOffset, encoding, forward)
 void IndexOfString(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  Local<Context> context = isolate->GetCurrentContext();
   ByteSpan hay;
   int64_t offset;
-  if (!ToInt64(context, args[2], 0, &offset)) return;
+  if (!ToInt64(isolate, args[2], 0, &offset)) return;
   if (!GetSpan(args[0], &hay) || !args[1]->IsString()) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
@@ -1134,10 +1135,9 @@ void IndexOfString(const FunctionCallbackInfo<Value>& args) {
 // indexOfBuffer(buffer, needle, byteOffset, encoding, forward)
 void IndexOfBuffer(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  Local<Context> context = isolate->GetCurrentContext();
   ByteSpan hay, needle;
   int64_t offset;
-  if (!ToInt64(context, args[2], 0, &offset)) return;
+  if (!ToInt64(isolate, args[2], 0, &offset)) return;
   if (!GetSpan(args[0], &hay) || !GetSpan(args[1], &needle)) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
@@ -1154,7 +1154,7 @@ void IndexOfNumber(const FunctionCallbackInfo<Value>& args) {
   uint32_t needle;
   int64_t offset_arg;
   if (!args[1]->Uint32Value(context).To(&needle)) return;
-  if (!ToInt64(context, args[2], 0, &offset_arg)) return;
+  if (!ToInt64(isolate, args[2], 0, &offset_arg)) return;
   ByteSpan hay;
   if (!GetSpan(args[0], &hay)) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
@@ -1284,9 +1284,11 @@ void IsAscii(const FunctionCallbackInfo<Value>& args) {
   V("ucs2Slice", StringSlice<kUcs2>)    \
   V("utf8Slice", StringSlice<kUtf8>)
 
-// An ArrayBuffer whose memory is not zero-filled (unless
-// --zero-fill-buffers), for Buffer.allocUnsafe and the Buffer pool (V8's
-// allocator always clears what it allocates).
+// createUnsafeArrayBuffer(length, zeroFill): an ArrayBuffer whose memory is
+// not cleared unless zeroFill is true (lib/ passes --zero-fill-buffers, which
+// it reads once: an option lookup per call would cost more than the malloc),
+// for Buffer.allocUnsafe and the Buffer pool (V8's allocator always clears
+// what it allocates).
 void CreateUnsafeArrayBuffer(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   double requested = args[0]->IsNumber() ? args[0].As<v8::Number>()->Value()
@@ -1295,10 +1297,7 @@ void CreateUnsafeArrayBuffer(const FunctionCallbackInfo<Value>& args) {
     return THROW_ERR_OUT_OF_RANGE(isolate, "Invalid array buffer length");
   }
   size_t length = static_cast<size_t>(requested);
-  // --zero-fill-buffers: every Buffer starts zeroed.
-  Environment* env = Environment::GetCurrent(args);
-  const bool zero_fill = env != nullptr &&
-                         env->options()->GetBool("--zero-fill-buffers");
+  const bool zero_fill = args[1]->IsTrue();
   void* data = length == 0 ? nullptr
                : zero_fill ? calloc(length, 1)
                            : malloc(length);
