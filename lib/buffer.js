@@ -609,8 +609,10 @@ Buffer[kIsEncodingSymbol] = Buffer.isEncoding;
 // Copies as much of the Uint8Array `source` as fits into target[pos, end);
 // returns how many bytes that was. TypedArray.prototype.set does the copy:
 // no call into C++.
+// `source` is a Uint8Array: its length is read as a property, as Node does
+// (a call of the primordial getter is not inlined by V8 10.2's optimizer).
 function appendBytes(target, source, pos, end) {
-  const sourceLength = TypedArrayPrototypeGetLength(source);
+  const sourceLength = source.length;
   let n = sourceLength;
   if (n > end - pos) n = end - pos;
   if (n <= 0) return 0;
@@ -636,7 +638,7 @@ Buffer.concat = function concat(list, length) {
   }
 
   const buffer = Buffer.allocUnsafe(length);
-  const end = TypedArrayPrototypeGetLength(buffer);
+  const end = buffer.length;
   let pos = 0;
   for (let i = 0; i < list.length; i++) {
     const buf = list[i];

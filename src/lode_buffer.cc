@@ -58,16 +58,19 @@ struct ByteSpan {
   size_t length = 0;
 };
 
+void GetViewSpan(Local<ArrayBufferView> view, ByteSpan* span) {
+  span->length = view->ByteLength();
+  if (span->length == 0) {
+    span->data = nullptr;
+    return;
+  }
+  span->data =
+      static_cast<uint8_t*>(view->Buffer()->Data()) + view->ByteOffset();
+}
+
 bool GetSpan(Local<Value> value, ByteSpan* span) {
   if (value->IsArrayBufferView()) {
-    Local<ArrayBufferView> view = value.As<ArrayBufferView>();
-    span->length = view->ByteLength();
-    if (span->length == 0) {
-      span->data = nullptr;
-      return true;
-    }
-    span->data = static_cast<uint8_t*>(view->Buffer()->Data()) +
-                 view->ByteOffset();
+    GetViewSpan(value.As<ArrayBufferView>(), span);
     return true;
   }
   if (value->IsArrayBuffer()) {
@@ -87,7 +90,7 @@ bool GetSpan(Local<Value> value, ByteSpan* span) {
 
 // An integer argument; `def` when undefined. False if a JS exception is
 // pending (valueOf threw).
-bool ToInt64(Local<Context> context, Local<Value> value, int64_t def,
+bool ToInt64(Isolate* isolate, Local<Value> value, int64_t def,
              int64_t* out) {
   if (value->IsUndefined()) {
     *out = def;
@@ -97,7 +100,8 @@ bool ToInt64(Local<Context> context, Local<Value> value, int64_t def,
     *out = value.As<v8::Int32>()->Value();
     return true;
   }
-  return value->IntegerValue(context).To(out);
+  // The context only when a conversion (which may run user code) is needed.
+  return value->IntegerValue(isolate->GetCurrentContext()).To(out);
 }
 
 // A clamped [0, length] index from a number the JS side computed.
@@ -374,30 +378,52 @@ size_t WriteTwoByteAsUtf8(Isolate* isolate, Local<String> str,
   const uint16_t* src = tmp.data();
   str->Write(isolate, tmp.data(), 0, static_cast<int>(length),
              String::NO_NULL_TERMINATION);
-  size_t out = 0;
-  for (size_t i = 0; i < length; i++) {
-    uint32_t c = src[i];
+  const uint16_t* p = src;
+  const uint16_t* const src_end = src + length;
+  uint8_t* d = dst;
+  while (p < src_end) {
+    uint32_t c = *p++;
     if (c < 0x80) {
-      dst[out++] = static_cast<uint8_t>(c);
+      *d++ = static_cast<uint8_t>(c);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      // The rest of an ASCII run, four units per check while it lasts.
+      while (src_end - p >= 4) {
+        uint64_t w;
+        memcpy(&w, p, sizeof(w));
+        if (w & 0xFF80FF80FF80FF80ULL) break;
+        d[0] = static_cast<uint8_t>(w);
+        d[1] = static_cast<uint8_t>(w >> 16);
+        d[2] = static_cast<uint8_t>(w >> 32);
+        d[3] = static_cast<uint8_t>(w >> 48);
+        d += 4;
+        p += 4;
+      }
+#endif
     } else if (c < 0x800) {
-      dst[out++] = static_cast<uint8_t>(0xC0 | c >> 6);
-      dst[out++] = static_cast<uint8_t>(0x80 | (c & 0x3F));
-    } else if ((c & 0xFC00) == 0xD800 && i + 1 < length &&
-               (src[i + 1] & 0xFC00) == 0xDC00) {
-      uint32_t cp = 0x10000 + ((c - 0xD800) << 10) + (src[i + 1] - 0xDC00);
-      i++;
-      dst[out++] = static_cast<uint8_t>(0xF0 | cp >> 18);
-      dst[out++] = static_cast<uint8_t>(0x80 | ((cp >> 12) & 0x3F));
-      dst[out++] = static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3F));
-      dst[out++] = static_cast<uint8_t>(0x80 | (cp & 0x3F));
+      d[0] = static_cast<uint8_t>(0xC0 | c >> 6);
+      d[1] = static_cast<uint8_t>(0x80 | (c & 0x3F));
+      d += 2;
+    } else if ((c & 0xF800) != 0xD800) {
+      d[0] = static_cast<uint8_t>(0xE0 | c >> 12);
+      d[1] = static_cast<uint8_t>(0x80 | ((c >> 6) & 0x3F));
+      d[2] = static_cast<uint8_t>(0x80 | (c & 0x3F));
+      d += 3;
+    } else if (c < 0xDC00 && p < src_end && (*p & 0xFC00) == 0xDC00) {
+      uint32_t cp = 0x10000 + ((c - 0xD800) << 10) + (*p++ - 0xDC00);
+      d[0] = static_cast<uint8_t>(0xF0 | cp >> 18);
+      d[1] = static_cast<uint8_t>(0x80 | ((cp >> 12) & 0x3F));
+      d[2] = static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3F));
+      d[3] = static_cast<uint8_t>(0x80 | (cp & 0x3F));
+      d += 4;
     } else {
-      if ((c & 0xF800) == 0xD800) c = 0xFFFD;
-      dst[out++] = static_cast<uint8_t>(0xE0 | c >> 12);
-      dst[out++] = static_cast<uint8_t>(0x80 | ((c >> 6) & 0x3F));
-      dst[out++] = static_cast<uint8_t>(0x80 | (c & 0x3F));
+      // A lone surrogate.
+      d[0] = 0xEF;
+      d[1] = 0xBF;
+      d[2] = 0xBD;
+      d += 3;
     }
   }
-  return out;
+  return static_cast<size_t>(d - dst);
 }
 
 // Writes `str` in `enc` into dst[0, cap); returns the bytes written. A
@@ -740,7 +766,6 @@ MaybeLocal<String> EncodeBytes(Isolate* isolate, const uint8_t* data,
 template <Encoding enc>
 void StringSlice(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  Local<Context> context = isolate->GetCurrentContext();
   if (!args.This()->IsArrayBufferView()) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
@@ -748,10 +773,10 @@ void StringSlice(const FunctionCallbackInfo<Value>& args) {
   // Convert first: valueOf may run user code, and the bytes are looked up
   // only after that.
   int64_t start, end;
-  if (!ToInt64(context, args[0], 0, &start)) return;
-  if (!ToInt64(context, args[1], INT64_MAX, &end)) return;
+  if (!ToInt64(isolate, args[0], 0, &start)) return;
+  if (!ToInt64(isolate, args[1], INT64_MAX, &end)) return;
   ByteSpan span;
-  GetSpan(args.This(), &span);
+  GetViewSpan(args.This().As<ArrayBufferView>(), &span);
   if (end == INT64_MAX) end = static_cast<int64_t>(span.length);
   if (start < 0 || end < 0) {
     THROW_ERR_OUT_OF_RANGE(isolate, "Index out of range");
@@ -773,7 +798,6 @@ void StringSlice(const FunctionCallbackInfo<Value>& args) {
 template <Encoding enc>
 void StringWrite(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  Local<Context> context = isolate->GetCurrentContext();
   if (!args.This()->IsArrayBufferView()) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
@@ -783,10 +807,10 @@ void StringWrite(const FunctionCallbackInfo<Value>& args) {
     return;
   }
   int64_t offset, max_length;
-  if (!ToInt64(context, args[1], 0, &offset)) return;
-  if (!ToInt64(context, args[2], INT64_MAX, &max_length)) return;
+  if (!ToInt64(isolate, args[1], 0, &offset)) return;
+  if (!ToInt64(isolate, args[2], INT64_MAX, &max_length)) return;
   ByteSpan span;
-  GetSpan(args.This(), &span);
+  GetViewSpan(args.This().As<ArrayBufferView>(), &span);
   if (offset < 0) {
     THROW_ERR_OUT_OF_RANGE(isolate, "Index out of range");
     return;
@@ -960,8 +984,8 @@ void Fill(const FunctionCallbackInfo<Value>& args) {
   // Every conversion that can run user code comes before the bytes are
   // looked up.
   int64_t istart, iend;
-  if (!ToInt64(context, args[2], 0, &istart)) return;
-  if (!ToInt64(context, args[3], 0, &iend)) return;
+  if (!ToInt64(isolate, args[2], 0, &istart)) return;
+  if (!ToInt64(isolate, args[3], 0, &iend)) return;
   bool is_pattern = args[1]->IsArrayBufferView() || args[1]->IsString();
   uint32_t byte_value = 0;
   if (!is_pattern && !args[1]->Uint32Value(context).To(&byte_value)) return;
@@ -1115,10 +1139,9 @@ double IndexOfBytes(const ByteSpan& hay, const uint8_t* needle,
 // indexOfString(buffer, string, byteOffset, encoding, forward)
 void IndexOfString(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  Local<Context> context = isolate->GetCurrentContext();
   ByteSpan hay;
   int64_t offset;
-  if (!ToInt64(context, args[2], 0, &offset)) return;
+  if (!ToInt64(isolate, args[2], 0, &offset)) return;
   if (!GetSpan(args[0], &hay) || !args[1]->IsString()) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
@@ -1134,10 +1157,9 @@ void IndexOfString(const FunctionCallbackInfo<Value>& args) {
 // indexOfBuffer(buffer, needle, byteOffset, encoding, forward)
 void IndexOfBuffer(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  Local<Context> context = isolate->GetCurrentContext();
   ByteSpan hay, needle;
   int64_t offset;
-  if (!ToInt64(context, args[2], 0, &offset)) return;
+  if (!ToInt64(isolate, args[2], 0, &offset)) return;
   if (!GetSpan(args[0], &hay) || !GetSpan(args[1], &needle)) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
@@ -1154,7 +1176,7 @@ void IndexOfNumber(const FunctionCallbackInfo<Value>& args) {
   uint32_t needle;
   int64_t offset_arg;
   if (!args[1]->Uint32Value(context).To(&needle)) return;
-  if (!ToInt64(context, args[2], 0, &offset_arg)) return;
+  if (!ToInt64(isolate, args[2], 0, &offset_arg)) return;
   ByteSpan hay;
   if (!GetSpan(args[0], &hay)) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
@@ -1284,9 +1306,11 @@ void IsAscii(const FunctionCallbackInfo<Value>& args) {
   V("ucs2Slice", StringSlice<kUcs2>)    \
   V("utf8Slice", StringSlice<kUtf8>)
 
-// An ArrayBuffer whose memory is not zero-filled (unless
-// --zero-fill-buffers), for Buffer.allocUnsafe and the Buffer pool (V8's
-// allocator always clears what it allocates).
+// createUnsafeArrayBuffer(length, zeroFill): an ArrayBuffer whose memory is
+// not cleared unless zeroFill is true (lib/ passes --zero-fill-buffers, which
+// it reads once: an option lookup per call would cost more than the malloc),
+// for Buffer.allocUnsafe and the Buffer pool (V8's allocator always clears
+// what it allocates).
 void CreateUnsafeArrayBuffer(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   double requested = args[0]->IsNumber() ? args[0].As<v8::Number>()->Value()
@@ -1295,10 +1319,7 @@ void CreateUnsafeArrayBuffer(const FunctionCallbackInfo<Value>& args) {
     return THROW_ERR_OUT_OF_RANGE(isolate, "Invalid array buffer length");
   }
   size_t length = static_cast<size_t>(requested);
-  // --zero-fill-buffers: every Buffer starts zeroed.
-  Environment* env = Environment::GetCurrent(args);
-  const bool zero_fill = env != nullptr &&
-                         env->options()->GetBool("--zero-fill-buffers");
+  const bool zero_fill = args[1]->IsTrue();
   void* data = length == 0 ? nullptr
                : zero_fill ? calloc(length, 1)
                            : malloc(length);

@@ -55,11 +55,16 @@ class FastBuffer extends Uint8Array {
   }
 }
 
+// --zero-fill-buffers (set by internal/bootstrap/runtime): the memory of
+// unsafe buffers, and the slices of the Buffer pool, are cleared too.
+const zeroFillBuffers = { on: false };
+
 // A buffer whose bytes are whatever the memory held (Buffer.allocUnsafe):
 // only sizes worth a trip to C++ skip the zero-filling.
 function createUnsafeBuffer(size) {
   if (size < 64) return new FastBuffer(size);
-  return new FastBuffer(createUnsafeArrayBuffer(size), 0, size);
+  return new FastBuffer(
+    createUnsafeArrayBuffer(size, zeroFillBuffers.on), 0, size);
 }
 
 // Scratch space for floats: the number is stored through the typed array and
@@ -647,10 +652,6 @@ function isMarkedAsUntransferable(obj) {
   if (obj == null) return false;
   return obj[untransferable] === true;
 }
-
-// --zero-fill-buffers (set by internal/bootstrap/runtime): slices of the
-// Buffer pool are cleared too.
-const zeroFillBuffers = { on: false };
 
 module.exports = {
   FastBuffer,
