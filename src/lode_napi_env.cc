@@ -407,6 +407,7 @@ void napi_env__::TearDown() {
   // the isolate is gone: no V8 handle may be left by then.
   last_exception.Reset();
   context_handle.Reset();
+  key_cache.Clear();
   Unref();
 }
 
