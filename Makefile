@@ -2,6 +2,7 @@
 # make files under out/, runs the tests.
 #   make -j2          build out/Release/lode
 #   make test         build, then run every test (ours and the C++ ones)
+#   make test-asan    our tests under ASan/UBSan (./configure --enable-asan)
 #   make bench        run benchmark/ (lode against node)
 #   make clean        remove the build (keeps the downloaded packages)
 #   make install PREFIX=/opt/lode
@@ -23,7 +24,7 @@ export CC CXX
 LIB_DIRS := $(shell find lib -type d)
 CCTEST_DIR := test/cctest
 
-.PHONY: all lode cctest test test-js test-no-snapshot test-npm test-npm-http test-npm-esm test-npm-native bench \
+.PHONY: all lode cctest test test-js test-asan test-no-snapshot test-npm test-npm-http test-npm-esm test-npm-native bench \
 	install install-headers clean distclean
 
 all: lode
@@ -57,6 +58,26 @@ test-no-snapshot: lode
 
 test-js: lode
 	$(PYTHON) tools/test.py --binary out/$(BUILDTYPE)/lode -j $(JOBS)
+
+# Our tests under AddressSanitizer and UBSan, in a tree configured with
+# `./configure --enable-asan` (a build of its own: use a second checkout).
+# A report fails the test: ASan aborts, UBSan halts. LEAKS=1 adds
+# LeakSanitizer's check at exit (objects that other bindings leave at
+# exit still fail it). The smaller quarantine keeps memory-bound tests
+# meaningful. TESTS='test/parallel/test-napi-*.js' runs only those.
+LEAKS ?= 0
+ASAN_TEST_OPTIONS := quarantine_size_mb=16:detect_leaks=$(LEAKS)
+ifeq ($(LODE_ASAN),1)
+test-asan: lode
+	ASAN_OPTIONS=$(ASAN_TEST_OPTIONS) \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(PYTHON) tools/test.py --binary out/$(BUILDTYPE)/lode -j $(JOBS) \
+	  --timeout 300 $(TESTS)
+else
+test-asan:
+	@echo 'make test-asan: not an ASan build; run ./configure --enable-asan'
+	@exit 1
+endif
 
 # Real npm packages (lodash, semver, commander, chalk, yargs) against the
 # output Node 24 gives; needs the npm registry.

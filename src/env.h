@@ -276,9 +276,11 @@ class Environment {
   uv_idle_t immediate_idle_handle_;
   uv_prepare_t platform_tasks_handle_;
   // Signalled by the platform when a foreground task is posted for this
-  // isolate from another thread.
-  uv_async_t platform_wakeup_handle_;
-  bool timer_ref_ = true;
+  // isolate from another thread: a uv_async_send() there writes the
+  // handle's `pending` field, so the handle has cache lines of its own
+  // (every Node-API call reads can_call_into_js_).
+  alignas(64) uv_async_t platform_wakeup_handle_;
+  alignas(64) bool timer_ref_ = true;
 
   std::atomic<bool> can_call_into_js_{true};
   std::atomic<bool> stopping_{false};

@@ -6,14 +6,12 @@
 // `onclose()` once the handle is closed.
 #include "lode_message_port.h"
 
-#include <errno.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <unordered_map>
 
+#include "lode_async_wakeup.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
 #include "stream_base.h"
@@ -618,61 +616,9 @@ void MessagePort::CloseAndDisentangle() {
   Close(onclose);
 }
 
-namespace {
-
-// uv_async_send() of libuv before 1.45 marks the handle busy (pending = 1),
-// writes the loop's eventfd and only then marks it done (pending = 2); the
-// woken loop spins (and sched_yield()s) on every busy handle until the
-// sender gets there. Between two threads that wake each other for every
-// message on a loaded machine, the woken thread regularly runs while the
-// sender is descheduled inside that window, and most of a round trip goes
-// to spinning (libuv 1.45 dropped the busy state). With such a libuv the
-// port marks itself done at once and then writes the eventfd itself: the
-// loop never sees the busy state. That is safe here because a sender on
-// another thread holds the PortWaker's mutex, which PortWaker::Clear()
-// takes before the handle closes (and long before the loop can go).
-bool AsyncSendSpins() {
-  static const bool spins = uv_version() < 0x012d00;
-  return spins;
-}
-
-void SendAsync(uv_async_t* handle) {
-#if defined(__linux__) && UV_VERSION_HEX < 0x012d00
-  if (AsyncSendSpins()) {
-    static_assert(sizeof(std::atomic<int>) == sizeof(int));
-    auto* pending = reinterpret_cast<std::atomic<int>*>(&handle->pending);
-    int expected = 0;
-    if (pending->load(std::memory_order_relaxed) != 0 ||
-        !pending->compare_exchange_strong(expected, 2)) {
-      return;  // Already pending: the loop has yet to run its callback.
-    }
-    uv_loop_t* loop = handle->loop;
-    static const uint64_t one = 1;
-    const void* buf = &one;
-    size_t len = sizeof(one);
-    int fd = loop->async_wfd;
-    if (fd == -1) {
-      fd = loop->async_io_watcher.fd;  // An eventfd.
-    } else {
-      buf = "";  // A pipe.
-      len = 1;
-    }
-    ssize_t r;
-    do {
-      r = write(fd, buf, len);
-    } while (r == -1 && errno == EINTR);
-    // EAGAIN: the eventfd or pipe is full, the loop is woken anyway.
-    return;
-  }
-#endif
-  uv_async_send(handle);
-}
-
-}  // namespace
-
 void PortWaker::Wake() {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (async_ != nullptr) SendAsync(async_);
+  if (async_ != nullptr) WakeAsync(async_);
 }
 
 void PortWaker::Clear() {
@@ -681,7 +627,7 @@ void PortWaker::Clear() {
 }
 
 // On the owning thread, the handle open.
-void MessagePort::TriggerAsync() { SendAsync(&async_); }
+void MessagePort::TriggerAsync() { WakeAsync(&async_); }
 
 void MessagePort::Start() {
   receiving_ = true;

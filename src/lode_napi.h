@@ -158,6 +158,59 @@ class Reference final : public Tracked {
   FinalizerCall call_;
 };
 
+// ---- Property keys ------------------------------------------------------
+// The internalized strings of the UTF-8 names an addon gives
+// napi_set_named_property and friends, which name the same few keys on
+// every call (V8 would decode each again and look it up in its string
+// table). A small direct-mapped cache indexed by a hash of the text and
+// checked against the text itself: another name only misses.
+class KeyCache {
+ public:
+  static constexpr size_t kEntries = 64;
+  static constexpr size_t kMaxLength = 30;
+
+  KeyCache() = default;
+  LODE_DISALLOW_COPY(KeyCache);
+
+  // The key whose UTF-8 text is str[0, length) (length <= kMaxLength), or
+  // an empty handle.
+  v8::Local<v8::String> Get(v8::Isolate* isolate, const char* str,
+                            size_t length) {
+    Entry& entry = entries_[Slot(str, length)];
+    if (entry.length != length || entry.key.IsEmpty() ||
+        memcmp(entry.text, str, length) != 0) {
+      return v8::Local<v8::String>();
+    }
+    return entry.key.Get(isolate);
+  }
+  void Put(v8::Isolate* isolate, const char* str, size_t length,
+           v8::Local<v8::String> key) {
+    Entry& entry = entries_[Slot(str, length)];
+    entry.length = static_cast<uint8_t>(length);
+    memcpy(entry.text, str, length);
+    entry.key.Reset(isolate, key);
+  }
+  // Before the isolate goes: no handle may outlive it.
+  void Clear() {
+    for (Entry& entry : entries_) entry.key.Reset();
+  }
+
+ private:
+  struct Entry {
+    uint8_t length = 0;
+    char text[kMaxLength];
+    v8::Global<v8::String> key;
+  };
+  static size_t Slot(const char* str, size_t length) {
+    uint32_t hash = 2166136261u;  // FNV-1a
+    for (size_t i = 0; i < length; i++) {
+      hash = (hash ^ static_cast<uint8_t>(str[i])) * 16777619u;
+    }
+    return (hash ^ (hash >> 16)) % kEntries;
+  }
+  Entry entries_[kEntries];
+};
+
 // ---- Per-Environment state ----------------------------------------------
 // What all addons of one Environment share: the JS helpers of
 // internal/napi, and the queues of native work run from the loop.
@@ -310,6 +363,8 @@ struct napi_env__ {
   lode::napi::TrackedFinalizer* instance_data = nullptr;
   std::vector<lode::napi::Tracked*> pending_finalizers;
   bool finalization_scheduled = false;
+  // Emptied at teardown (and not filled after it).
+  lode::napi::KeyCache key_cache;
 
  private:
   ~napi_env__();

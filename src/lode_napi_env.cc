@@ -4,6 +4,7 @@
 #include <atomic>
 #include <list>
 
+#include "lode_async_wakeup.h"
 #include "lode_errors.h"
 #include "lode_napi.h"
 #include "lode_version.h"
@@ -195,7 +196,7 @@ void PostTask(const std::shared_ptr<ThreadsafeQueue>& queue,
     std::lock_guard<std::mutex> lock(queue->mutex);
     if (queue->async != nullptr) {
       queue->tasks.push_back(std::move(task));
-      uv_async_send(queue->async);
+      WakeAsync(queue->async);
       return;
     }
   }
@@ -407,6 +408,7 @@ void napi_env__::TearDown() {
   // the isolate is gone: no V8 handle may be left by then.
   last_exception.Reset();
   context_handle.Reset();
+  key_cache.Clear();
   Unref();
 }
 

@@ -32,12 +32,20 @@ napi_status NewInternalizedUtf8(napi_env env, const char* str, size_t length,
   NAPI_CHECK_ARG(env, str);
   NAPI_RETURN_IF_FALSE(env, length == NAPI_AUTO_LENGTH || length <= INT_MAX,
                        napi_invalid_arg);
+  size_t size = length == NAPI_AUTO_LENGTH ? strlen(str) : length;
+  NAPI_RETURN_IF_FALSE(env, size <= INT_MAX, napi_generic_failure);
+  bool cacheable = size <= KeyCache::kMaxLength && !env->torn_down;
+  if (cacheable) {
+    *result = env->key_cache.Get(env->isolate, str, size);
+    if (!result->IsEmpty()) return napi_ok;
+  }
   NAPI_RETURN_IF_FALSE(
       env,
       String::NewFromUtf8(env->isolate, str, v8::NewStringType::kInternalized,
-                          static_cast<int>(length))
+                          static_cast<int>(size))
           .ToLocal(result),
       napi_generic_failure);
+  if (cacheable) env->key_cache.Put(env->isolate, str, size, *result);
   return napi_ok;
 }
 

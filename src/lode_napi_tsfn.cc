@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <queue>
 
+#include "lode_async_wakeup.h"
 #include "lode_napi.h"
 
 namespace lode::napi {
@@ -122,7 +123,7 @@ class ThreadsafeFunction {
     uint8_t state = dispatch_state_.fetch_or(kPending);
     // A running Dispatch() sees kPending and goes round again.
     if (state & kRunning) return;
-    uv_async_send(&async_);
+    WakeAsync(&async_);
   }
 
   static void OnAsync(uv_async_t* handle) {

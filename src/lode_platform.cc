@@ -3,6 +3,8 @@
 
 #include <utility>
 
+#include "lode_async_wakeup.h"
+
 namespace lode {
 
 namespace {
@@ -86,7 +88,7 @@ void LodePlatform::UnregisterIsolate(v8::Isolate* isolate) {
 void LodePlatform::WakeUp(v8::Isolate* isolate) {
   std::lock_guard<std::mutex> lock(wakeups_mutex_);
   auto it = wakeups_.find(isolate);
-  if (it != wakeups_.end()) uv_async_send(it->second);
+  if (it != wakeups_.end()) WakeAsync(it->second);
 }
 
 std::unique_ptr<v8::Task> LodePlatform::Counted(

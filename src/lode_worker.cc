@@ -18,6 +18,7 @@
 #include "env.h"
 #include "handle_wrap.h"
 #include "libplatform/libplatform.h"
+#include "lode_async_wakeup.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
 #include "lode_internals.h"
@@ -255,7 +256,7 @@ void Worker::Run() {
       exit_code_ = kGenericUserError;
       exit_code_set_ = true;
     }
-    uv_async_send(&exit_async_);
+    WakeAsync(&exit_async_);
     return;
   }
   uv_unref(reinterpret_cast<uv_handle_t*>(&stop_async_));
@@ -296,7 +297,7 @@ void Worker::Run() {
     uv_run(&loop_, UV_RUN_DEFAULT);
     uv_loop_close(&loop_);
   }
-  uv_async_send(&exit_async_);
+  WakeAsync(&exit_async_);
 }
 
 bool Worker::RunEnvironmentInThread(Isolate* isolate) {
@@ -409,7 +410,7 @@ void Worker::Stop() {
     child_env_->set_stopping(true);
     child_env_->set_can_call_into_js(false);
     child_isolate_->TerminateExecution();
-    uv_async_send(&stop_async_);
+    WakeAsync(&stop_async_);
   }
 }
 
@@ -676,7 +677,7 @@ void Worker::StartThread(const FunctionCallbackInfo<Value>& args) {
     worker->custom_error_reason_ = uv_strerror(err);
     worker->exit_code_ = kGenericUserError;
     worker->exit_code_set_ = true;
-    uv_async_send(&worker->exit_async_);
+    WakeAsync(&worker->exit_async_);
     return;
   }
   worker->thread_started_ = true;

@@ -21,9 +21,10 @@ function buildAddon(name, outName = name) {
     .map((f) => path.join(dir, f));
   fs.mkdirSync(tmpdir.path, { recursive: true });
   const out = path.join(tmpdir.path, `${outName}.node`);
-  const cc = process.env.CC || 'cc';
+  // CC may carry a launcher or flags ('ccache gcc', as the Makefile sets).
+  const [cc, ...ccArgs] = (process.env.CC || 'cc').trim().split(/\s+/);
   const result = spawnSync(cc, [
-    '-shared', '-fPIC', '-pthread', '-O1', '-Wall',
+    ...ccArgs, '-shared', '-fPIC', '-pthread', '-O1', '-Wall',
     `-DNODE_GYP_MODULE_NAME=${name}`, '-I', includeDir,
     '-o', out, ...sources,
   ], { encoding: 'utf8' });

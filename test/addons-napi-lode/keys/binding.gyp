@@ -1,0 +1,8 @@
+{
+  "targets": [
+    {
+      "target_name": "keys",
+      "sources": ["keys.c"]
+    }
+  ]
+}
