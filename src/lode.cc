@@ -276,6 +276,8 @@ bool LoadEnvironment(Environment* env, bool from_snapshot) {
             .ToLocalChecked(),
         context->GetDataFromSnapshotOnce<v8::Uint32Array>(
             kSnapshotImmediateInfo).ToLocalChecked());
+    env->set_compiled_builtins(context->GetDataFromSnapshotOnce<Object>(
+        kSnapshotCompiledBuiltins).ToLocalChecked());
   } else if (!BootstrapEnvironment(env)) {
     return false;
   }

@@ -117,7 +117,7 @@ MaybeLocal<String> GetSource(Isolate* isolate, const BuiltinSource* source) {
 
 MaybeLocal<Function> CompileBuiltin(Local<Context> context, const char* id,
                                     size_t param_count,
-                                    const char* const params[]) {
+                                    const char* const params[], bool eager) {
   Isolate* isolate = context->GetIsolate();
   const BuiltinSource* builtin = Find(id);
   if (builtin == nullptr) {
@@ -134,22 +134,42 @@ MaybeLocal<Function> CompileBuiltin(Local<Context> context, const char* id,
   for (size_t i = 0; i < param_count; i++) {
     args.push_back(OneByteString(isolate, params[i]));
   }
-  return ScriptCompiler::CompileFunction(context, &source, args.size(),
-                                         args.data(), 0, nullptr);
+  return ScriptCompiler::CompileFunction(
+      context, &source, args.size(), args.data(), 0, nullptr,
+      eager ? ScriptCompiler::kEagerCompile
+            : ScriptCompiler::kNoCompileOptions);
 }
 
 namespace {
 
+// compileFunction(id[, eager]): the module function of builtin `id`.
 void CompileFunctionJS(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   CHECK(args[0]->IsString());
   Utf8Value id(isolate, args[0]);
   Local<Function> fn;
-  if (CompileBuiltin(isolate->GetCurrentContext(), *id, kModuleParamCount,
-                     kModuleParams)
+  if (Environment::GetCurrent(args)
+          ->CompileBuiltin(*id, args[1]->IsTrue())
           .ToLocal(&fn)) {
     args.GetReturnValue().Set(fn);
   }
+}
+
+// compileAhead(id): see Environment::CompileBuiltinAhead.
+void CompileAheadJS(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsString()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate,
+                               "The \"id\" argument must be a string");
+    return;
+  }
+  Utf8Value id(isolate, args[0]);
+  if (Find(*id) == nullptr) {
+    THROW_ERR_UNKNOWN_BUILTIN_MODULE(
+        isolate, std::string("No such built-in module: ") + *id);
+    return;
+  }
+  Environment::GetCurrent(args)->CompileBuiltinAhead(*id);
 }
 
 void HasBuiltin(const FunctionCallbackInfo<Value>& args) {
@@ -178,6 +198,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   }
   SetValue(context, target, "builtinIds", ids);
   SetMethod(context, target, "compileFunction", CompileFunctionJS);
+  SetMethod(context, target, "compileAhead", CompileAheadJS);
   SetMethodNoSideEffect(context, target, "hasBuiltin", HasBuiltin);
   SetMethodNoSideEffect(context, target, "getSource", GetBuiltinSource);
 }
@@ -187,6 +208,7 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
     registry->Register(ResourceFor(i));
   }
   registry->Register(CompileFunctionJS);
+  registry->Register(CompileAheadJS);
   registry->Register(HasBuiltin);
   registry->Register(GetBuiltinSource);
 }

@@ -109,6 +109,8 @@ int BuildSnapshot(const char* blob_path, const char* cc_path) {
                  kSnapshotTickInfo);
         CHECK_EQ(creator.AddData(context, env.immediate_info_array()),
                  kSnapshotImmediateInfo);
+        CHECK_EQ(creator.AddData(context, env.compiled_builtins()),
+                 kSnapshotCompiledBuiltins);
         env.set_can_call_into_js(false);
         env.RunCleanup();
       }

@@ -22,6 +22,7 @@ enum SnapshotDataIndex {
   kSnapshotProcessObject,
   kSnapshotTickInfo,
   kSnapshotImmediateInfo,
+  kSnapshotCompiledBuiltins,
   kSnapshotDataCount
 };
 
