@@ -174,7 +174,10 @@ MaybeLocal<Value> RunBootstrapScript(Environment* env, const char* id,
                                      std::vector<Local<Value>> args) {
   Local<Context> context = env->context();
   Local<Function> fn;
-  if (!builtins::CompileBuiltin(context, id, params.size(), params.data())
+  // Eagerly: most of their functions run on every start, and compiled now
+  // they are in the snapshot.
+  if (!builtins::CompileBuiltin(context, id, params.size(), params.data(),
+                                true)
            .ToLocal(&fn)) {
     return MaybeLocal<Value>();
   }

@@ -71,6 +71,9 @@ const eagerlyCompiled = new SafeSet([
   'internal/modules/esm/hooks',
   'internal/modules/customization_hooks',
   'internal/options',
+  'internal/streams/legacy',
+  'internal/streams/destroy',
+  'events',
 ]);
 
 class BuiltinModule {
