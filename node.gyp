@@ -48,7 +48,7 @@
     },
     {
       # Runs the bootstrap at build time and writes lode's V8 startup
-      # snapshot.
+      # snapshot, and the code cache of the builtins.
       'target_name': 'lode_mksnapshot',
       'type': 'executable',
       'dependencies': ['liblode'],
@@ -66,6 +66,7 @@
         'inputs': ['<(PRODUCT_DIR)/lode_mksnapshot'],
         'outputs': [
           '<(SHARED_INTERMEDIATE_DIR)/lode_snapshot.bin',
+          '<(SHARED_INTERMEDIATE_DIR)/lode_snapshot.bin.codecache',
           '<(SHARED_INTERMEDIATE_DIR)/lode_snapshot.cc',
         ],
         'action': [

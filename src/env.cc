@@ -127,14 +127,48 @@ MaybeLocal<Object> Environment::GetBinding(const char* name) {
   return exports;
 }
 
+Local<Object> Environment::compiled_builtins() {
+  if (compiled_builtins_.IsEmpty()) {
+    compiled_builtins_.Reset(
+        isolate_, Object::New(isolate_, v8::Null(isolate_), nullptr, nullptr,
+                              0));
+  }
+  return compiled_builtins_.Get(isolate_);
+}
+
+MaybeLocal<Function> Environment::CompileBuiltin(const char* id,
+                                                 bool eager) {
+  Local<Context> ctx = context();
+  if (!compiled_builtins_.IsEmpty()) {
+    Local<Value> fn;
+    if (!compiled_builtins()
+             ->Get(ctx, v8::String::NewFromUtf8(isolate_, id)
+                            .ToLocalChecked())
+             .ToLocal(&fn)) {
+      return MaybeLocal<Function>();
+    }
+    if (fn->IsFunction()) return fn.As<Function>();
+  }
+  return builtins::CompileBuiltin(ctx, id, builtins::kModuleParamCount,
+                                  builtins::kModuleParams, eager);
+}
+
+bool Environment::CompileBuiltinAhead(const char* id) {
+  Local<Context> ctx = context();
+  Local<Function> fn;
+  return builtins::CompileBuiltin(ctx, id, builtins::kModuleParamCount,
+                                  builtins::kModuleParams, true)
+             .ToLocal(&fn) &&
+         compiled_builtins()
+             ->Set(ctx, v8::String::NewFromUtf8(isolate_, id)
+                            .ToLocalChecked(), fn)
+             .IsJust();
+}
+
 MaybeLocal<Value> Environment::RunBuiltinScript(const char* id) {
   Local<Context> ctx = context();
   Local<Function> fn;
-  if (!builtins::CompileBuiltin(ctx, id, builtins::kModuleParamCount,
-                                builtins::kModuleParams)
-           .ToLocal(&fn)) {
-    return MaybeLocal<Value>();
-  }
+  if (!CompileBuiltin(id).ToLocal(&fn)) return MaybeLocal<Value>();
   Local<Object> exports = Object::New(isolate_);
   Local<Object> module = Object::New(isolate_);
   if (module->Set(ctx, FIXED_ONE_BYTE_STRING(isolate_, "exports"), exports)

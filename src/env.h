@@ -131,6 +131,22 @@ class Environment {
   // in Node, not in the builtin loader.
   v8::MaybeLocal<v8::Value> RunBuiltinScript(const char* id);
 
+  // The function of lib/ module `id`: the one compiled ahead if there is
+  // one (see CompileBuiltinAhead), else compiled now (`eager`: with its
+  // inner functions, instead of each on its first call).
+  v8::MaybeLocal<v8::Function> CompileBuiltin(const char* id,
+                                              bool eager = false);
+  // Compiles module `id` now, with all its inner functions, and keeps the
+  // function for CompileBuiltin: called by the bootstrap for the scripts
+  // every start runs, so that the startup snapshot holds their bytecode.
+  bool CompileBuiltinAhead(const char* id);
+  // id -> function of the modules compiled ahead (a null-prototype object,
+  // made on first use; kept with the snapshot's context).
+  v8::Local<v8::Object> compiled_builtins();
+  void set_compiled_builtins(v8::Local<v8::Object> compiled) {
+    compiled_builtins_.Reset(isolate_, compiled);
+  }
+
 #define V(name)                                                 \
   v8::Local<v8::Function> name() const {                        \
     return name##_.Get(isolate_);                               \
@@ -255,6 +271,7 @@ class Environment {
   const Options* options_;
   v8::Global<v8::Object> process_object_;
   v8::Global<v8::Object> primordials_;
+  v8::Global<v8::Object> compiled_builtins_;
 #define V(name) v8::Global<v8::Function> name##_;
   LODE_ENV_CALLBACKS(V)
 #undef V

@@ -178,7 +178,10 @@ MaybeLocal<Value> RunBootstrapScript(Environment* env, const char* id,
                                      std::vector<Local<Value>> args) {
   Local<Context> context = env->context();
   Local<Function> fn;
-  if (!builtins::CompileBuiltin(context, id, params.size(), params.data())
+  // Eagerly: most of their functions run on every start, and compiled now
+  // they are in the snapshot.
+  if (!builtins::CompileBuiltin(context, id, params.size(), params.data(),
+                                true)
            .ToLocal(&fn)) {
     return MaybeLocal<Value>();
   }
@@ -280,6 +283,8 @@ bool LoadEnvironment(Environment* env, bool from_snapshot) {
             .ToLocalChecked(),
         context->GetDataFromSnapshotOnce<v8::Uint32Array>(
             kSnapshotImmediateInfo).ToLocalChecked());
+    env->set_compiled_builtins(context->GetDataFromSnapshotOnce<Object>(
+        kSnapshotCompiledBuiltins).ToLocalChecked());
   } else if (!BootstrapEnvironment(env)) {
     return false;
   }

@@ -7,6 +7,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_snapshot.h"
 #include "util.h"
 
 namespace lode::builtins {
@@ -115,9 +116,33 @@ MaybeLocal<String> GetSource(Isolate* isolate, const BuiltinSource* source) {
       isolate, static_cast<String::ExternalStringResource*>(resource));
 }
 
+namespace {
+
+// The embedded code cache of builtin number `index` (see
+// GetEmbeddedCodeCache), if there is one.
+bool CodeCacheFor(size_t index, const uint8_t** data, int* length) {
+  const v8::StartupData* blob = GetEmbeddedCodeCache();
+  if (blob == nullptr || blob->raw_size < 4) return false;
+  size_t size = static_cast<size_t>(blob->raw_size);
+  uint32_t count;
+  memcpy(&count, blob->data, sizeof(count));
+  size_t at = 4 + index * 8;
+  if (count != kBuiltinSourceCount || at + 8 > size) return false;
+  uint32_t offset;
+  uint32_t bytes;
+  memcpy(&offset, blob->data + at, sizeof(offset));
+  memcpy(&bytes, blob->data + at + 4, sizeof(bytes));
+  if (bytes == 0 || offset > size || bytes > size - offset) return false;
+  *data = reinterpret_cast<const uint8_t*>(blob->data + offset);
+  *length = static_cast<int>(bytes);
+  return true;
+}
+
+}  // namespace
+
 MaybeLocal<Function> CompileBuiltin(Local<Context> context, const char* id,
                                     size_t param_count,
-                                    const char* const params[]) {
+                                    const char* const params[], bool eager) {
   Isolate* isolate = context->GetIsolate();
   const BuiltinSource* builtin = Find(id);
   if (builtin == nullptr) {
@@ -129,27 +154,59 @@ MaybeLocal<Function> CompileBuiltin(Local<Context> context, const char* id,
   if (!GetSource(isolate, builtin).ToLocal(&code)) return {};
   std::string name = std::string("node:") + id;
   ScriptOrigin origin(isolate, Utf8String(isolate, name), 0, 0, true);
-  ScriptCompiler::Source source(code, origin);
+  // The build's code cache, made for the module parameters: used for an
+  // ordinary module (V8 checks that it fits this V8, its flags and the
+  // source, and compiles from the source when not).
+  ScriptCompiler::CachedData* cached = nullptr;
+  const uint8_t* cache_data;
+  int cache_length;
+  if (!eager && params == kModuleParams &&
+      CodeCacheFor(builtin - kBuiltinSources, &cache_data, &cache_length)) {
+    cached = new ScriptCompiler::CachedData(
+        cache_data, cache_length, ScriptCompiler::CachedData::BufferNotOwned);
+  }
+  ScriptCompiler::Source source(code, origin, cached);  // owns `cached`
   std::vector<Local<String>> args;
   for (size_t i = 0; i < param_count; i++) {
     args.push_back(OneByteString(isolate, params[i]));
   }
-  return ScriptCompiler::CompileFunction(context, &source, args.size(),
-                                         args.data(), 0, nullptr);
+  return ScriptCompiler::CompileFunction(
+      context, &source, args.size(), args.data(), 0, nullptr,
+      eager ? ScriptCompiler::kEagerCompile
+            : (cached != nullptr ? ScriptCompiler::kConsumeCodeCache
+                                 : ScriptCompiler::kNoCompileOptions));
 }
 
 namespace {
 
+// compileFunction(id[, eager]): the module function of builtin `id`.
 void CompileFunctionJS(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   CHECK(args[0]->IsString());
   Utf8Value id(isolate, args[0]);
   Local<Function> fn;
-  if (CompileBuiltin(isolate->GetCurrentContext(), *id, kModuleParamCount,
-                     kModuleParams)
+  if (Environment::GetCurrent(args)
+          ->CompileBuiltin(*id, args[1]->IsTrue())
           .ToLocal(&fn)) {
     args.GetReturnValue().Set(fn);
   }
+}
+
+// compileAhead(id): see Environment::CompileBuiltinAhead.
+void CompileAheadJS(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsString()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate,
+                               "The \"id\" argument must be a string");
+    return;
+  }
+  Utf8Value id(isolate, args[0]);
+  if (Find(*id) == nullptr) {
+    THROW_ERR_UNKNOWN_BUILTIN_MODULE(
+        isolate, std::string("No such built-in module: ") + *id);
+    return;
+  }
+  Environment::GetCurrent(args)->CompileBuiltinAhead(*id);
 }
 
 void HasBuiltin(const FunctionCallbackInfo<Value>& args) {
@@ -178,6 +235,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   }
   SetValue(context, target, "builtinIds", ids);
   SetMethod(context, target, "compileFunction", CompileFunctionJS);
+  SetMethod(context, target, "compileAhead", CompileAheadJS);
   SetMethodNoSideEffect(context, target, "hasBuiltin", HasBuiltin);
   SetMethodNoSideEffect(context, target, "getSource", GetBuiltinSource);
 }
@@ -187,6 +245,7 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
     registry->Register(ResourceFor(i));
   }
   registry->Register(CompileFunctionJS);
+  registry->Register(CompileAheadJS);
   registry->Register(HasBuiltin);
   registry->Register(GetBuiltinSource);
 }

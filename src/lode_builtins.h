@@ -25,10 +25,11 @@ v8::MaybeLocal<v8::String> GetSource(v8::Isolate* isolate,
                                      const BuiltinSource* source);
 
 // Compiles builtin `id` as a function of `params` (the module wrapper
-// parameters for ordinary lib/ files).
+// parameters for ordinary lib/ files); `eager`: its inner functions too,
+// instead of on their first call.
 v8::MaybeLocal<v8::Function> CompileBuiltin(
     v8::Local<v8::Context> context, const char* id, size_t param_count,
-    const char* const params[]);
+    const char* const params[], bool eager = false);
 
 // The parameters every ordinary lib/ file is compiled with.
 extern const char* const kModuleParams[];

@@ -22,8 +22,16 @@ enum SnapshotDataIndex {
   kSnapshotProcessObject,
   kSnapshotTickInfo,
   kSnapshotImmediateInfo,
+  kSnapshotCompiledBuiltins,
   kSnapshotDataCount
 };
+
+// The V8 code cache of the builtins (the module functions, as compiled
+// with the module parameters, inner functions left lazy) linked into this
+// binary, or nullptr. Layout: uint32 count (= builtins::kBuiltinSourceCount),
+// then per builtin, in kBuiltinSources order, uint32 offset and uint32 length
+// (0: none) of its cache in the blob.
+const v8::StartupData* GetEmbeddedCodeCache();
 
 // The index of lode's context among the snapshot's contexts.
 constexpr size_t kSnapshotContextIndex = 0;

@@ -6,4 +6,6 @@ namespace lode {
 
 const v8::StartupData* GetEmbeddedSnapshot() { return nullptr; }
 
+const v8::StartupData* GetEmbeddedCodeCache() { return nullptr; }
+
 }  // namespace lode

@@ -476,6 +476,19 @@ require('internal/modules/cjs/loader');
 // installs its import() and import.meta callbacks on every start.
 require('internal/modules/esm/loader');
 require('internal/process/pre_execution');
+// What the runtime half of the bootstrap and a main script load on every
+// start (they keep nothing of the run at load time).
+require('internal/modules/esm/hooks');
+require('internal/modules/customization_hooks');
+require('internal/vm/callbacks');
+// The scripts every start runs (they cannot run here): compiled now, inner
+// functions included, so that the snapshot holds their bytecode and a
+// start neither parses them nor compiles their functions on first call.
+{
+  const { compileAhead } = internalBinding('builtins');
+  compileAhead('internal/bootstrap/runtime');
+  compileAhead('internal/main/run_main_module');
+}
 
 // Core modules loaded so far, as Node lists them.
 process.moduleLoadList = [];

@@ -50,6 +50,32 @@ function isInternalId(id) {
 
 let exposeInternals = false;
 
+// Modules most of whose functions every program calls (loading the main
+// script, console.log, process.nextTick, stdout): compiled whole when
+// loaded, so that the startup snapshot holds the bytecode of all their
+// functions and a start compiles none of them on first call. (V8 compiles
+// the other modules' functions on their first call only, parsing again.)
+const eagerlyCompiled = new SafeSet([
+  'internal/modules/cjs/loader',
+  'internal/streams/writable',
+  'internal/process/task_queues',
+  'path',
+  'internal/console/constructor',
+  'internal/process/pre_execution',
+  'internal/modules/esm/loader',
+  'internal/process/stdio',
+  'internal/fs/sync_write_stream',
+  'internal/streams/state',
+  'internal/process/promises',
+  'internal/modules/helpers',
+  'internal/modules/esm/hooks',
+  'internal/modules/customization_hooks',
+  'internal/options',
+  'internal/streams/legacy',
+  'internal/streams/destroy',
+  'events',
+]);
+
 class BuiltinModule {
   static map = new SafeMap();
 
@@ -121,7 +147,7 @@ class BuiltinModule {
     if (this.loaded || this.loading) return this.exports;
     this.loading = true;
     try {
-      const fn = compileFunction(this.id);
+      const fn = compileFunction(this.id, eagerlyCompiled.has(this.id));
       ReflectApply(fn, undefined, [this.exports, requireBuiltin, this,
                                    process, internalBinding, primordials]);
       this.loaded = true;

@@ -51,9 +51,16 @@ function lazyUrl() {
   return urlModule;
 }
 
-// True in the hooks thread (the chains run here). Known from the start of
-// that thread, before its --require preloads may call register().
-let inHooksThread = require('worker_threads').isInternalThread === true;
+// True in the hooks thread (the chains run here). worker_thread.js marks
+// that thread internal before its --require preloads may call register().
+// Asked on first use, so that loading this file loads no worker code (the
+// main thread, where every run loads it, is never the hooks thread).
+let inHooksThread;
+function isHooksThread() {
+  inHooksThread ??= !internalBinding('worker').isMainThread &&
+    require('worker_threads').isInternalThread === true;
+  return inHooksThread;
+}
 // On the main thread: the proxy to the hooks thread, once started.
 let proxy = null;
 
@@ -66,7 +73,7 @@ function lazyProxy() {
 }
 
 function hooksActive() {
-  if (!inHooksThread) return proxy !== null;
+  if (!isHooksThread()) return proxy !== null;
   return resolveHooks.length > 0 || loadHooks.length > 0;
 }
 
@@ -85,7 +92,7 @@ function register(specifier, parentURL = undefined, options = undefined) {
   if (typeof parentURL !== 'string' && !lazyUrl().isURL(parentURL)) {
     throw new ERR_INVALID_ARG_TYPE('parentURL', ['string', 'URL'], parentURL);
   }
-  if (inHooksThread) {
+  if (isHooksThread()) {
     // Hooks registering more hooks: added once loaded, in this thread.
     PromisePrototypeThen(
       registerInThread(`${specifier}`, `${parentURL}`, options?.data),
@@ -277,7 +284,7 @@ async function defaultLoad(url, context) {
 }
 
 function resolveWithHooks(specifier, parentURL, importAttributes) {
-  if (!inHooksThread) {
+  if (!isHooksThread()) {
     return lazyProxy().request('resolve',
                                [specifier, parentURL, importAttributes]);
   }
@@ -293,7 +300,7 @@ function resolveWithHooks(specifier, parentURL, importAttributes) {
 }
 
 function loadWithHooks(url, format, importAttributes) {
-  if (!inHooksThread) {
+  if (!isHooksThread()) {
     return lazyProxy().request('load', [url, format, importAttributes]);
   }
   const context = {
@@ -503,7 +510,7 @@ async function runSourceAsModule(source, name) {
 
 module.exports = {
   hooksActive,
-  isHooksThread: () => inHooksThread,
+  isHooksThread,
   importModule,
   initializeHooksThread,
   loadWithHooks,
