@@ -93,6 +93,9 @@ const {
 } = require('internal/http2/util');
 const { utcDate } = require('internal/http');
 const { URL } = require('internal/url');
+let debug = require('internal/util/debuglog').debuglog('http2', (fn) => {
+  debug = fn;
+});
 
 const {
   NGHTTP2_CANCEL,
@@ -228,7 +231,9 @@ class Http2Session extends EventEmitter {
         'secureConnect' : 'connect';
       socket.once(event, () => this[kInit]());
     } else {
-      process.nextTick(() => this[kInit]());
+      // Our SETTINGS must be the first frame out, before anything the
+      // peer's data makes nghttp2 queue.
+      this[kInit](true);
     }
     socket.on('data', (chunk) => this[kReceive](chunk));
     socket.on('error', (err) => this.destroy(err));
@@ -241,7 +246,7 @@ class Http2Session extends EventEmitter {
     socket.on('timeout', () => this.emit('timeout'));
   }
 
-  [kInit]() {
+  [kInit](deferConnect) {
     if (this.destroyed) return;
     const state = this[kState];
     state.connecting = false;
@@ -249,6 +254,13 @@ class Http2Session extends EventEmitter {
     if (this[kType] === NGHTTP2_SESSION_SERVER) delete settings.enablePush;
     this[kHandle].submitSettings(settingsToArray(settings));
     state.pendingAck++;
+    if (deferConnect === true) {
+      process.nextTick(() => {
+        this[kFlush]();
+        if (!this.destroyed) this.emit('connect', this, this[kSocket]);
+      });
+      return;
+    }
     this[kFlush]();
     this.emit('connect', this, this[kSocket]);
   }
@@ -407,6 +419,9 @@ class Http2Session extends EventEmitter {
     const handle = this[kHandle];
     if (handle === undefined) return;
     const rv = handle.receive(chunk);
+    debug('Http2Session %s: received %d bytes: %d',
+          this[kType] === NGHTTP2_SESSION_SERVER ? 'server' : 'client',
+          chunk.length, rv);
     if (rv < 0) {
       this.destroy(new NghttpError(rv));
       return;
@@ -537,6 +552,8 @@ function emitSessionClose(session, error) {
 }
 
 function dispatch(session, event) {
+  debug('Http2Session %s: event %j', session[kType] === NGHTTP2_SESSION_SERVER ?
+    'server' : 'client', event);
   const type = event[0];
   const id = event[1];
   const state = session[kState];
