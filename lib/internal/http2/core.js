@@ -898,6 +898,7 @@ class Http2Stream extends Duplex {
   get sentInfoHeaders() { return this[kSentInfoHeaders]; }
   get sentTrailers() { return this[kSentTrailers]; }
   get headersSent() { return this[kState].headersSent; }
+  get headRequest() { return this[kState].headRequest; }
 
   get state() {
     const session = this[kSession];
