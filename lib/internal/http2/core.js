@@ -12,6 +12,7 @@ const {
   ArrayPrototypeShift,
   Boolean,
   FunctionPrototypeCall,
+  MathMax,
   MathMin,
   NumberIsInteger,
   ObjectAssign,
@@ -54,7 +55,10 @@ const {
     ERR_HTTP2_OUT_OF_STREAMS,
     ERR_HTTP2_PING_CANCEL,
     ERR_HTTP2_PING_LENGTH,
+    ERR_HTTP2_PAYLOAD_FORBIDDEN,
     ERR_HTTP2_PUSH_DISABLED,
+    ERR_HTTP2_SEND_FILE,
+    ERR_HTTP2_SEND_FILE_NOSEEK,
     ERR_HTTP2_SESSION_ERROR,
     ERR_HTTP2_SETTINGS_CANCEL,
     ERR_HTTP2_STATUS_101,
@@ -65,6 +69,7 @@ const {
     ERR_HTTP2_TRAILERS_NOT_READY,
     ERR_HTTP2_UNSUPPORTED_PROTOCOL,
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
     ERR_OUT_OF_RANGE,
   },
 } = require('internal/errors');
@@ -1296,15 +1301,192 @@ class ServerHttp2Stream extends Http2Stream {
     process.nextTick(callback, null, stream, headers, 0);
   }
 
-  respondWithFD() {
-    throw new (require('internal/errors').codes.ERR_NOT_IMPLEMENTED)(
-      'http2stream.respondWithFD');
+  respondWithFD(fd, headers, options) {
+    if (this.destroyed || this.closed) throw new ERR_HTTP2_INVALID_STREAM();
+    if (this.headersSent) throw new ERR_HTTP2_HEADERS_SENT();
+    options = validateFileOptions(options);
+    let handle;
+    if (fd !== null && typeof fd === 'object' && typeof fd.fd === 'number' &&
+        typeof fd.close === 'function') {
+      handle = fd;
+      fd = fd.fd;
+    } else if (typeof fd !== 'number') {
+      throw new ERR_INVALID_ARG_TYPE('fd', ['number', 'FileHandle'], fd);
+    }
+    const prepared = prepareFileHeaders(this, headers);
+    if (options.statCheck === undefined) {
+      // Without a stat check, the response goes out at once; a file that
+      // cannot be read resets the stream.
+      this.respond(prepared, { waitForTrailers: options.waitForTrailers });
+      if (!this.headRequest) {
+        streamFileBody(this, fd, options.offset, options.length, () => {});
+      }
+      return;
+    }
+    startFileResponse(this, fd, prepared, options, false, handle);
   }
 
-  respondWithFile() {
-    throw new (require('internal/errors').codes.ERR_NOT_IMPLEMENTED)(
-      'http2stream.respondWithFile');
+  respondWithFile(path, headers, options) {
+    if (this.destroyed || this.closed) throw new ERR_HTTP2_INVALID_STREAM();
+    if (this.headersSent) throw new ERR_HTTP2_HEADERS_SENT();
+    options = validateFileOptions(options);
+    const prepared = prepareFileHeaders(this, headers);
+    const fs = require('fs');
+    fs.open(path, 'r', (err, fd) => {
+      if (err) {
+        fileResponseError(this, options, err);
+        return;
+      }
+      if (this.destroyed || this.closed) {
+        fs.close(fd, () => {});
+        return;
+      }
+      startFileResponse(this, fd, prepared, options, true);
+    });
   }
+}
+
+function validateFileOptions(options) {
+  if (options === undefined) options = {};
+  validateObject(options, 'options');
+  options = { ...options };
+  if (options.offset !== undefined) {
+    if (typeof options.offset !== 'number') {
+      throw new ERR_INVALID_ARG_VALUE('options.offset', options.offset);
+    }
+  } else {
+    options.offset = 0;
+  }
+  if (options.length !== undefined) {
+    if (typeof options.length !== 'number') {
+      throw new ERR_INVALID_ARG_VALUE('options.length', options.length);
+    }
+  } else {
+    options.length = -1;
+  }
+  if (options.statCheck !== undefined &&
+      typeof options.statCheck !== 'function') {
+    throw new ERR_INVALID_ARG_VALUE('options.statCheck', options.statCheck);
+  }
+  if (options.onError !== undefined &&
+      typeof options.onError !== 'function') {
+    throw new ERR_INVALID_ARG_VALUE('options.onError', options.onError);
+  }
+  return options;
+}
+
+function prepareFileHeaders(stream, headersParam) {
+  const headers = prepareResponseHeaders(stream, headersParam);
+  const status = headers[':status'];
+  if (status === 204 || status === 205 || status === 304) {
+    throw new ERR_HTTP2_PAYLOAD_FORBIDDEN(status);
+  }
+  return headers;
+}
+
+function fileResponseError(stream, options, err) {
+  if (typeof options.onError === 'function') {
+    options.onError(err);
+  } else {
+    stream.destroy(err);
+  }
+}
+
+function startFileResponse(stream, fd, headers, options, closeFd, handle) {
+  const fs = require('fs');
+  const done = () => {
+    if (closeFd) fs.close(fd, () => {});
+  };
+  fs.fstat(fd, (err, stat) => {
+    if (err) {
+      done();
+      fileResponseError(stream, options, err);
+      return;
+    }
+    if (stream.destroyed || stream.closed) {
+      done();
+      return;
+    }
+    if (stat.isDirectory()) {
+      done();
+      fileResponseError(stream, options, new ERR_HTTP2_SEND_FILE());
+      return;
+    }
+    const regular = stat.isFile();
+    if (!regular && (options.offset !== 0 || options.length !== -1)) {
+      done();
+      fileResponseError(stream, options, new ERR_HTTP2_SEND_FILE_NOSEEK());
+      return;
+    }
+    const range = { offset: options.offset, length: options.length };
+    if (typeof options.statCheck === 'function' &&
+        options.statCheck(stat, headers, range) === false) {
+      done();
+      return;
+    }
+    if (stream.destroyed || stream.closed || stream.headersSent) {
+      done();
+      return;
+    }
+    let length = range.length;
+    if (regular) {
+      const available = MathMax(0, stat.size - range.offset);
+      length = length < 0 ? available : MathMin(length, available);
+      headers['content-length'] = length;
+    }
+    stream.respond(headers, { waitForTrailers: options.waitForTrailers });
+    if (stream.headRequest) {
+      done();
+      return;
+    }
+    streamFileBody(stream, fd, regular ? range.offset : -1, length, done);
+  });
+}
+
+// Reads the file in pieces and writes them to the stream, waiting for
+// 'drain' when the stream asks to.
+function streamFileBody(stream, fd, position, remaining, done) {
+  const fs = require('fs');
+  const readMore = () => {
+    if (stream.destroyed) {
+      done();
+      return;
+    }
+    const size = remaining < 0 ? 65536 : MathMin(65536, remaining);
+    if (size === 0) {
+      done();
+      stream.end();
+      return;
+    }
+    const buffer = Buffer.allocUnsafe(size);
+    fs.read(fd, buffer, 0, size, position < 0 ? null : position,
+            (err, bytesRead) => {
+              if (err?.code === 'ESPIPE' && position >= 0) {
+                // A pipe or socket: it reads from where it is.
+                position = -1;
+                readMore();
+                return;
+              }
+              if (err) {
+                done();
+                if (!stream.destroyed) stream.close(NGHTTP2_INTERNAL_ERROR);
+                return;
+              }
+              if (bytesRead === 0) {
+                done();
+                stream.end();
+                return;
+              }
+              if (position >= 0) position += bytesRead;
+              if (remaining >= 0) remaining -= bytesRead;
+              if (stream.write(buffer.subarray(0, bytesRead))) {
+                readMore();
+              } else {
+                stream.once('drain', readMore);
+              }
+            });
+  };
+  readMore();
 }
 
 function prepareResponseHeaders(stream, headersParam) {
