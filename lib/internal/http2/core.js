@@ -48,6 +48,7 @@ const {
     ERR_HTTP2_HEADERS_SENT,
     ERR_HTTP2_INFO_STATUS_NOT_ALLOWED,
     ERR_HTTP2_INVALID_INFO_STATUS,
+    ERR_HTTP2_INVALID_PSEUDOHEADER,
     ERR_HTTP2_INVALID_SESSION,
     ERR_HTTP2_INVALID_STREAM,
     ERR_HTTP2_MAX_PENDING_SETTINGS_ACK,
@@ -690,17 +691,19 @@ function onHeaders(session, id, cat, flags, list, sensitive) {
     }
   }
   if (stream === undefined || stream.destroyed) return;
-  if (cat === kCatResponse || cat === kCatPushResponse) {
-    const status = headers[':status'];
-    if (cat === kCatResponse && status >= 100 && status < 200) {
+  const status = headers[':status'];
+  if (session[kType] === NGHTTP2_SESSION_CLIENT && status !== undefined &&
+      !stream[kState].gotResponse) {
+    if (status >= 100 && status < 200) {
       stream.emit('headers', headers, flags, list);
     } else {
+      stream[kState].gotResponse = true;
       if (endOfStream) stream[kState].endAfterHeaders = true;
       if (onClientStreamFinishChannel.hasSubscribers) {
         onClientStreamFinishChannel.publish({ stream, headers, flags });
       }
-      stream.emit(cat === kCatPushResponse ? 'push' : 'response', headers,
-                  flags, list);
+      stream.emit(cat === kCatPushResponse || stream[kState].pushed ?
+        'push' : 'response', headers, flags, list);
     }
   } else if (endOfStream) {
     stream.emit('trailers', headers, flags, list);
@@ -745,10 +748,7 @@ class ClientHttp2Session extends Http2Session {
     if (headersParam === undefined || headersParam === null) {
       headers = { __proto__: null };
     } else if (ArrayIsArray(headersParam)) {
-      headers = { __proto__: null };
-      for (let i = 0; i + 1 < headersParam.length; i += 2) {
-        headers[headersParam[i]] = headersParam[i + 1];
-      }
+      headers = rawToObject(headersParam);
       if (headersParam[kSensitiveHeaders] !== undefined) {
         headers[kSensitiveHeaders] = headersParam[kSensitiveHeaders];
       }
@@ -786,13 +786,45 @@ class ClientHttp2Session extends Http2Session {
       if (headers[':path'] !== undefined) throw new ERR_HTTP2_CONNECT_PATH();
     }
 
+    const booleans = ['endStream', 'exclusive', 'silent', 'waitForTrailers'];
+    for (let i = 0; i < booleans.length; i++) {
+      const value = options[booleans[i]];
+      if (value !== undefined && typeof value !== 'boolean') {
+        throw new ERR_INVALID_ARG_TYPE(`options.${booleans[i]}`, 'boolean',
+                                       value);
+      }
+    }
+    if (options.parent !== undefined && typeof options.parent !== 'number') {
+      throw new ERR_INVALID_ARG_TYPE('options.parent', 'number',
+                                     options.parent);
+    }
     if (options.endStream === undefined) {
       options.endStream = kNoPayloadMethods.has(method);
     }
     if (options.signal !== undefined) {
       validateAbortSignal(options.signal, 'options.signal');
     }
-    const list = mapToHeaders(headers, assertValidPseudoHeader);
+    let source = headers;
+    if (ArrayIsArray(headersParam)) {
+      // Keep the order (and repeats) of a raw list.
+      source = [];
+      const pseudo = [':method', ':authority', ':scheme', ':path'];
+      for (let i = 0; i < pseudo.length; i++) {
+        const name = pseudo[i];
+        let given = false;
+        for (let j = 0; j < headersParam.length; j += 2) {
+          if (headersParam[j] === name) given = true;
+        }
+        if (!given && headers[name] !== undefined) {
+          ArrayPrototypePush(source, name, headers[name]);
+        }
+      }
+      for (let i = 0; i < headersParam.length; i++) {
+        ArrayPrototypePush(source, headersParam[i]);
+      }
+      source[kSensitiveHeaders] = headersParam[kSensitiveHeaders];
+    }
+    const list = mapToHeaders(source, assertValidPseudoHeader);
 
     const stream = new ClientHttp2Stream(this, undefined, undefined);
     stream[kSentHeaders] = headers;
@@ -1173,6 +1205,7 @@ class ClientHttp2Stream extends Http2Stream {
                                                headers: pushHeaders });
       }
       this[kID] = id;
+      this[kState].pushed = true;
       session[kState].streams.set(id, this);
     }
     this[kState].headersSent = true;
@@ -1208,7 +1241,7 @@ class ServerHttp2Stream extends Http2Stream {
     options = options === undefined ? {} : { ...options };
     validateObject(options, 'options');
     const headers = prepareResponseHeaders(this, headersParam);
-    const status = headers[':status'];
+    const status = headers[':status'] | 0;
     let endStream = !!options.endStream;
     if (status === 204 || status === 205 || status === 304 ||
         this[kState].headRequest) {
@@ -1217,7 +1250,9 @@ class ServerHttp2Stream extends Http2Stream {
     const state = this[kState];
     state.headersSent = true;
     this[kSentHeaders] = headers;
-    const list = mapToHeaders(headers, assertValidPseudoHeader);
+    const list = mapToHeaders(ArrayIsArray(headersParam) ?
+      rawResponseSource(headersParam, headers) : headers,
+                              assertValidPseudoHeader);
     let opts = 0;
     if (endStream) opts |= kOptionEndStream;
     if (options.waitForTrailers) opts |= kOptionWantTrailers;
@@ -1240,6 +1275,7 @@ class ServerHttp2Stream extends Http2Stream {
     if (this.headersSent) throw new ERR_HTTP2_HEADERS_AFTER_RESPOND();
     validateObject(headersParam, 'headers');
     const headers = ObjectAssign({ __proto__: null }, headersParam);
+    mapToHeaders(headers, assertStatusPseudoHeader);
     if (headers[':status'] === undefined) {
       throw new ERR_HTTP2_INVALID_INFO_STATUS(undefined);
     }
@@ -1377,7 +1413,7 @@ function validateFileOptions(options) {
 
 function prepareFileHeaders(stream, headersParam) {
   const headers = prepareResponseHeaders(stream, headersParam);
-  const status = headers[':status'];
+  const status = headers[':status'] | 0;
   if (status === 204 || status === 205 || status === 304) {
     throw new ERR_HTTP2_PAYLOAD_FORBIDDEN(status);
   }
@@ -1489,15 +1525,34 @@ function streamFileBody(stream, fd, position, remaining, done) {
   readMore();
 }
 
+// A flat [name, value, ...] list as an object; a repeated name gets an
+// array of its values.
+function rawToObject(list) {
+  const headers = { __proto__: null };
+  for (let i = 0; i + 1 < list.length; i += 2) {
+    const name = list[i];
+    const existing = headers[name];
+    if (existing === undefined) {
+      headers[name] = list[i + 1];
+    } else if (ArrayIsArray(existing)) {
+      ArrayPrototypePush(existing, list[i + 1]);
+    } else {
+      headers[name] = [existing, list[i + 1]];
+    }
+  }
+  return headers;
+}
+
+function assertStatusPseudoHeader(name) {
+  if (name !== ':status') throw new ERR_HTTP2_INVALID_PSEUDOHEADER(name);
+}
+
 function prepareResponseHeaders(stream, headersParam) {
   let headers;
   if (headersParam === undefined || headersParam === null) {
     headers = { __proto__: null };
   } else if (ArrayIsArray(headersParam)) {
-    headers = { __proto__: null };
-    for (let i = 0; i + 1 < headersParam.length; i += 2) {
-      headers[headersParam[i]] = headersParam[i + 1];
-    }
+    headers = rawToObject(headersParam);
   } else {
     validateObject(headersParam, 'headers');
     headers = ObjectAssign({ __proto__: null }, headersParam);
@@ -1506,7 +1561,7 @@ function prepareResponseHeaders(stream, headersParam) {
     }
   }
   if (headers[':status'] === undefined) headers[':status'] = 200;
-  const status = headers[':status'] |= 0;
+  const status = headers[':status'] | 0;
   if (status === 101) throw new ERR_HTTP2_STATUS_101();
   if (status < 200 || status > 599) {
     if (status >= 100 && status < 200) {
@@ -1514,10 +1569,31 @@ function prepareResponseHeaders(stream, headersParam) {
     }
     throw new ERR_HTTP2_STATUS_INVALID(headers[':status']);
   }
-  if (headers.date === undefined && headers.Date === undefined) {
-    headers.date = utcDate();
+  let hasDate = false;
+  const names = ObjectKeys(headers);
+  for (let i = 0; i < names.length; i++) {
+    if (StringPrototypeToLowerCase(names[i]) === 'date') hasDate = true;
   }
+  if (!hasDate) headers.date = utcDate();
   return headers;
+}
+
+// The header list of a response given as a raw list: its order kept, the
+// defaults (:status, date) added.
+function rawResponseSource(raw, headers) {
+  const source = [];
+  let hasStatus = false;
+  let hasDate = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = StringPrototypeToLowerCase(String(raw[i]));
+    if (name === ':status') hasStatus = true;
+    if (name === 'date') hasDate = true;
+  }
+  if (!hasStatus) ArrayPrototypePush(source, ':status', headers[':status']);
+  for (let i = 0; i < raw.length; i++) ArrayPrototypePush(source, raw[i]);
+  if (!hasDate) ArrayPrototypePush(source, 'date', headers.date);
+  source[kSensitiveHeaders] = raw[kSensitiveHeaders];
+  return source;
 }
 
 // --- Servers --------------------------------------------------------------
@@ -1559,6 +1635,18 @@ function initializeOptions(options) {
   if (options.settings !== undefined) {
     validateObject(options.settings, 'options.settings');
     options.settings = { ...options.settings };
+    settingsToArray(options.settings);
+  }
+  const counts = ['maxSessionInvalidFrames', 'maxSessionRejectedStreams',
+                  'maxDeflateDynamicTableSize', 'maxSendHeaderBlockLength',
+                  'maxReservedRemoteStreams', 'peerMaxConcurrentStreams',
+                  'maxHeaderListPairs', 'maxOutstandingPings',
+                  'maxOutstandingSettings', 'maxSessionMemory',
+                  'paddingStrategy', 'unknownProtocolTimeout'];
+  for (let i = 0; i < counts.length; i++) {
+    if (options[counts[i]] !== undefined) {
+      validateUint32(options[counts[i]], counts[i]);
+    }
   }
   return options;
 }
@@ -1737,7 +1825,9 @@ function connect(authority, options, listener) {
     }
   }
   const session = new ClientHttp2Session(options, socket);
-  session[kAuthority] = `${options.servername || host}:${port}`;
+  const authorityHost = options.servername ||
+    (net.isIPv6(host) ? `[${host}]` : host);
+  session[kAuthority] = `${authorityHost}:${port}`;
   session[kProtocol] = protocol;
   if (typeof listener === 'function') session.once('connect', listener);
   return session;
