@@ -66,6 +66,15 @@ function assertValidHeader(name, value) {
   }
 }
 
+let statusMessageWarned = false;
+function statusMessageWarn() {
+  if (statusMessageWarned) return;
+  statusMessageWarned = true;
+  process.emitWarning(
+    'Status message is not supported by HTTP/2 (RFC7540 8.1.2.4)',
+    'UnsupportedWarning');
+}
+
 class Http2ServerRequest extends Readable {
   constructor(stream, headers, options, rawHeaders) {
     super({ autoDestroy: false, ...options });
@@ -187,8 +196,19 @@ class Http2ServerResponse extends Stream {
   get headersSent() { return this[kStream].headersSent; }
   get sendDate() { return this[kState].sendDate; }
   set sendDate(bool) { this[kState].sendDate = Boolean(bool); }
-  get statusMessage() { return ''; }
-  set statusMessage(msg) {}
+  get statusMessage() {
+    statusMessageWarn();
+    return '';
+  }
+
+  set statusMessage(msg) {
+    statusMessageWarn();
+  }
+
+  get _header() { return this.headersSent; }
+
+  cork() { this[kStream].cork(); }
+  uncork() { this[kStream].uncork(); }
   get statusCode() { return this[kState].statusCode; }
   set statusCode(code) {
     code |= 0;
@@ -276,11 +296,21 @@ class Http2ServerResponse extends Stream {
     const state = this[kState];
     if (state.closed || this[kStream].destroyed) return this;
     if (this[kStream].headersSent) throw new ERR_HTTP2_HEADERS_SENT();
-    if (typeof statusMessage !== 'string') headers = statusMessage;
+    if (typeof statusMessage === 'string') {
+      statusMessageWarn();
+    } else {
+      headers = statusMessage;
+    }
     if (headers !== undefined && headers !== null) {
       if (ArrayIsArray(headers)) {
-        for (let i = 0; i + 1 < headers.length; i += 2) {
-          this.appendHeader(headers[i], headers[i + 1]);
+        if (headers.length > 0 && ArrayIsArray(headers[0])) {
+          for (let i = 0; i < headers.length; i++) {
+            this.appendHeader(headers[i][0], headers[i][1]);
+          }
+        } else {
+          for (let i = 0; i + 1 < headers.length; i += 2) {
+            this.appendHeader(headers[i], headers[i + 1]);
+          }
         }
       } else {
         const keys = ObjectKeys(headers);

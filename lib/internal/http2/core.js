@@ -93,6 +93,7 @@ const {
   assertNoPseudoHeader,
   assertValidPseudoHeader,
   kSensitiveHeaders,
+  kSocket,
   mapToHeaders,
   nameForErrorCode,
   toHeaderObject,
@@ -172,7 +173,6 @@ const kSentTrailers = Symbol('sentTrailers');
 const kServer = Symbol('server');
 const kSession = Symbol('session');
 const kSessions = Symbol('sessions');
-const kSocket = Symbol('socket');
 const kState = Symbol('state');
 const kType = Symbol('type');
 const kWriteGeneric = Symbol('writeGeneric');
@@ -267,6 +267,7 @@ class Http2Session extends EventEmitter {
       });
       return;
     }
+    if (state.closed) this.goaway();
     this[kFlush]();
     this.emit('connect', this, this[kSocket]);
   }
@@ -320,8 +321,15 @@ class Http2Session extends EventEmitter {
     };
   }
 
-  ref() { this[kSocket]?.ref(); }
-  unref() { this[kSocket]?.unref(); }
+  ref() {
+    const socket = this[kSocket];
+    if (typeof socket?.ref === 'function') socket.ref();
+  }
+
+  unref() {
+    const socket = this[kSocket];
+    if (typeof socket?.unref === 'function') socket.unref();
+  }
 
   setTimeout(msecs, callback) {
     if (this.destroyed) return;
@@ -352,6 +360,11 @@ class Http2Session extends EventEmitter {
       if (payload.byteLength !== 8) throw new ERR_HTTP2_PING_LENGTH();
     }
     validateFunction(callback, 'callback');
+    const maxPings = this[kOptions].maxOutstandingPings ?? 10;
+    if (this[kPendingPings].length >= maxPings) {
+      process.nextTick(callback, new ERR_HTTP2_PING_CANCEL());
+      return false;
+    }
     const rv = this[kHandle].submitPing(payload);
     if (rv < 0) return false;
     ArrayPrototypePush(this[kPendingPings],
@@ -695,6 +708,7 @@ function onHeaders(session, id, cat, flags, list, sensitive) {
   if (session[kType] === NGHTTP2_SESSION_CLIENT && status !== undefined &&
       !stream[kState].gotResponse) {
     if (status >= 100 && status < 200) {
+      if (status === 100) stream.emit('continue');
       stream.emit('headers', headers, flags, list);
     } else {
       stream[kState].gotResponse = true;
@@ -865,7 +879,7 @@ function requestOnConnect(stream, list, options, headers) {
   if (session === undefined || stream.destroyed) return;
   session[kState].pendingStreams.delete(stream);
   if (session.destroyed) return;
-  if (session.closed && session[kState].goawayCode !== null) {
+  if (session.closed) {
     stream.destroy(new ERR_HTTP2_GOAWAY_SESSION());
     return;
   }

@@ -30,6 +30,7 @@ const {
 const { constants } = require('internal/http2/constants');
 
 const kSensitiveHeaders = Symbol('nodejs.http2.sensitiveHeaders');
+const kSocket = Symbol('socket');
 
 // Names of error codes, indexed by code.
 const nameForErrorCode = [];
@@ -208,6 +209,7 @@ module.exports = {
   assertValidPseudoHeader,
   kSensitiveHeaders,
   kSingleValueHeaders,
+  kSocket,
   mapToHeaders,
   nameForErrorCode,
   sensitiveHeaders: kSensitiveHeaders,
