@@ -20,7 +20,9 @@
 //   submitHeaders(id, headers)               (1xx and other headers frames)
 //   submitPushPromise(id, headers)           -> promised stream id or error
 //   submitTrailers(id, headers)
-//   writeData(id, view | undefined, end)     queue body bytes of a stream
+//   writeData(id, view | undefined, end)     queue body bytes of a stream;
+//                                            -> bytes queued for it
+//   queuedBytes(id)      -> bytes nghttp2 has not taken yet, or -1
 //   submitRstStream(id, code), submitPing(view | undefined),
 //   submitGoaway(code, lastStreamId | -1, view | undefined)
 //   getSettings(remote) -> [headerTableSize, enablePush,
@@ -127,6 +129,7 @@ struct HeaderBlock {
 struct Outgoing {
   std::deque<std::string> chunks;
   size_t offset = 0;  // into chunks.front()
+  size_t queued = 0;  // bytes not yet taken by nghttp2
   bool ended = false;
   bool want_trailers = false;
 };
@@ -271,6 +274,7 @@ class Session {
   static void SubmitPushPromise(const FunctionCallbackInfo<Value>& args);
   static void SubmitTrailers(const FunctionCallbackInfo<Value>& args);
   static void WriteData(const FunctionCallbackInfo<Value>& args);
+  static void QueuedBytes(const FunctionCallbackInfo<Value>& args);
   static void SubmitRstStream(const FunctionCallbackInfo<Value>& args);
   static void SubmitPing(const FunctionCallbackInfo<Value>& args);
   static void SubmitGoaway(const FunctionCallbackInfo<Value>& args);
@@ -449,6 +453,7 @@ class Session {
       memcpy(buf + copied, front.data() + out.offset, n);
       copied += n;
       out.offset += n;
+      out.queued -= n;
       if (out.offset == front.size()) {
         out.chunks.pop_front();
         out.offset = 0;
@@ -742,11 +747,21 @@ void Session::WriteData(const FunctionCallbackInfo<Value>& args) {
   Outgoing& out = it->second;
   std::string bytes;
   if (ViewBytes(args[1], &bytes) && !bytes.empty()) {
+    out.queued += bytes.size();
     out.chunks.push_back(std::move(bytes));
   }
   if (args[2]->IsTrue()) out.ended = true;
   nghttp2_session_resume_data(self->session_, id);
-  args.GetReturnValue().Set(0);
+  args.GetReturnValue().Set(static_cast<double>(out.queued));
+}
+
+// The body bytes of a stream nghttp2 has not taken yet; -1 when the stream
+// has no body queue (closed, or never had one).
+void Session::QueuedBytes(const FunctionCallbackInfo<Value>& args) {
+  UNWRAP_SESSION(args);
+  auto it = self->outgoing_.find(StreamIdArg(args, 0));
+  if (it == self->outgoing_.end()) return args.GetReturnValue().Set(-1);
+  args.GetReturnValue().Set(static_cast<double>(it->second.queued));
 }
 
 void Session::SubmitRstStream(const FunctionCallbackInfo<Value>& args) {
@@ -907,6 +922,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetProtoMethod(isolate, t, "submitPushPromise", Session::SubmitPushPromise);
   SetProtoMethod(isolate, t, "submitTrailers", Session::SubmitTrailers);
   SetProtoMethod(isolate, t, "writeData", Session::WriteData);
+  SetProtoMethod(isolate, t, "queuedBytes", Session::QueuedBytes);
   SetProtoMethod(isolate, t, "submitRstStream", Session::SubmitRstStream);
   SetProtoMethod(isolate, t, "submitPing", Session::SubmitPing);
   SetProtoMethod(isolate, t, "submitGoaway", Session::SubmitGoaway);
@@ -934,6 +950,7 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(Session::SubmitPushPromise);
   registry->Register(Session::SubmitTrailers);
   registry->Register(Session::WriteData);
+  registry->Register(Session::QueuedBytes);
   registry->Register(Session::SubmitRstStream);
   registry->Register(Session::SubmitPing);
   registry->Register(Session::SubmitGoaway);

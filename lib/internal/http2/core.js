@@ -176,8 +176,11 @@ const kSessions = Symbol('sessions');
 const kState = Symbol('state');
 const kType = Symbol('type');
 const kWriteGeneric = Symbol('writeGeneric');
+const kResumeWrites = Symbol('resumeWrites');
 const kEndReadable = Symbol('endReadable');
 const kTimer = Symbol('timer');
+const kWriteCallback = Symbol('writeCallback');
+const kWaitingWrites = Symbol('waitingWrites');
 
 const kNoRstStream = 0;
 const kSubmitRstStream = 1;
@@ -216,6 +219,7 @@ class Http2Session extends EventEmitter {
     this[kPendingPings] = [];
     this[kPendingSettings] = [];
     this[kEvents] = [];
+    this[kWaitingWrites] = new SafeSet();
     this[kFlushing] = false;
     this[kFlushAgain] = false;
     this[kTimer] = null;
@@ -491,6 +495,25 @@ class Http2Session extends EventEmitter {
     } finally {
       this[kFlushing] = false;
     }
+    this[kResumeWrites]();
+  }
+
+  // Calls the write callbacks of streams whose queued body went below
+  // their high water mark.
+  [kResumeWrites]() {
+    const waiting = this[kWaitingWrites];
+    if (waiting.size === 0) return;
+    const handle = this[kHandle];
+    for (const stream of waiting) {
+      const queued = handle === undefined || stream.destroyed ? -1 :
+        handle.queuedBytes(stream[kID]);
+      if (typeof queued !== 'number' || queued <= stream.writableHighWaterMark) {
+        waiting.delete(stream);
+        const cb = stream[kWriteCallback];
+        stream[kWriteCallback] = undefined;
+        if (cb !== undefined) cb();
+      }
+    }
   }
 }
 
@@ -552,6 +575,7 @@ function closeSession(session, code, error) {
     session[kHandle] = undefined;
   }
   session[kEvents] = [];
+  session[kResumeWrites]();
 
   if (!socket.destroyed) {
     if (socket.writable && !socket.writableEnded) {
@@ -1084,13 +1108,22 @@ class Http2Stream extends Duplex {
       cb(new ERR_HTTP2_INVALID_STREAM());
       return;
     }
+    let queued = 0;
     if (writev) {
       for (let i = 0; i < data.length; i++) {
-        handle.writeData(this[kID], toBuffer(data[i].chunk, data[i].encoding),
-                         false);
+        queued = handle.writeData(this[kID],
+                                  toBuffer(data[i].chunk, data[i].encoding),
+                                  false);
       }
     } else {
-      handle.writeData(this[kID], toBuffer(data, encoding), false);
+      queued = handle.writeData(this[kID], toBuffer(data, encoding), false);
+    }
+    if (queued > this.writableHighWaterMark) {
+      // The callback waits until nghttp2 took the bytes (flow control).
+      this[kWriteCallback] = cb;
+      session[kWaitingWrites].add(this);
+      session[kFlush]();
+      return;
     }
     session[kFlush]();
     cb();
