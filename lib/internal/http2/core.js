@@ -10,11 +10,10 @@ const {
   ArrayIsArray,
   ArrayPrototypePush,
   ArrayPrototypeShift,
-  Boolean,
   FunctionPrototypeCall,
   MathMax,
   MathMin,
-  NumberIsInteger,
+  Number,
   ObjectAssign,
   ObjectKeys,
   ReflectApply,
@@ -71,7 +70,6 @@ const {
     ERR_HTTP2_UNSUPPORTED_PROTOCOL,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
-    ERR_OUT_OF_RANGE,
   },
 } = require('internal/errors');
 const {
@@ -294,7 +292,14 @@ class Http2Session extends EventEmitter {
 
   get originSet() {
     if (!this.encrypted || this.destroyed) return undefined;
-    return [`https://${this[kAuthority]}`];
+    const socket = this[kSocket];
+    let host = socket.servername || socket.remoteAddress;
+    if (this[kType] === NGHTTP2_SESSION_CLIENT || !host) {
+      return [`https://${this[kAuthority]}`];
+    }
+    if (net.isIPv6(host)) host = `[${host}]`;
+    const port = socket.remotePort;
+    return [port != null ? `https://${host}:${port}` : `https://${host}`];
   }
 
   get pendingSettingsAck() { return this[kState].pendingAck > 0; }
