@@ -1,12 +1,8 @@
 'use strict';
 
-// node:http2. The settings helpers, the constants and sensitiveHeaders
-// work; sessions, streams and servers need an nghttp2 binding lode does
-// not have yet, and throw ERR_NOT_IMPLEMENTED (doc/status.md).
-
-const {
-  Symbol,
-} = primordials;
+// node:http2: sessions, streams and servers (lib/internal/http2/core.js
+// over internalBinding('http2'), an nghttp2 session), the compatibility
+// API (lib/internal/http2/compat.js), the settings helpers and constants.
 
 const {
   codes: { ERR_NOT_IMPLEMENTED },
@@ -18,36 +14,31 @@ const {
   getPackedSettings,
   getUnpackedSettings,
 } = require('internal/http2/settings');
-
-// Named as Node's functions are (util.promisify keeps the name).
-function notImplemented(name) {
-  return assignFunctionName(name, function() {
-    throw new ERR_NOT_IMPLEMENTED(`http2.${name}`);
-  });
-}
-
-class Http2ServerRequest {
-  constructor() {
-    throw new ERR_NOT_IMPLEMENTED('http2.Http2ServerRequest');
-  }
-}
-
-class Http2ServerResponse {
-  constructor() {
-    throw new ERR_NOT_IMPLEMENTED('http2.Http2ServerResponse');
-  }
-}
+const {
+  connect,
+  createServer,
+  createSecureServer,
+} = require('internal/http2/core');
+const { sensitiveHeaders } = require('internal/http2/util');
+const {
+  Http2ServerRequest,
+  Http2ServerResponse,
+} = require('internal/http2/compat');
 
 module.exports = {
-  connect: notImplemented('connect'),
+  connect,
   constants,
-  createServer: notImplemented('createServer'),
-  createSecureServer: notImplemented('createSecureServer'),
+  createServer,
+  createSecureServer,
   getDefaultSettings,
   getPackedSettings,
   getUnpackedSettings,
-  performServerHandshake: notImplemented('performServerHandshake'),
-  sensitiveHeaders: Symbol('nodejs.http2.sensitiveHeaders'),
+  performServerHandshake: assignFunctionName('performServerHandshake',
+                                             function() {
+                                               throw new ERR_NOT_IMPLEMENTED(
+                                                 'http2.performServerHandshake');
+                                             }),
+  sensitiveHeaders,
   Http2ServerRequest,
   Http2ServerResponse,
 };

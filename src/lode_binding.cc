@@ -20,6 +20,7 @@
   V(fs)                          \
   V(fs_event_wrap)               \
   V(http_parser)                 \
+  V(http2)                       \
   V(js_stream)                   \
   V(messaging)                   \
   V(module_wrap)                 \

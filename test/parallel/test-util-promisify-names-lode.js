@@ -11,10 +11,6 @@ assert.strictEqual(promisify(childProcess.exec).name, 'exec');
 assert.strictEqual(promisify(childProcess.execFile).name, 'execFile');
 assert.strictEqual(http2.connect.name, 'connect');
 assert.strictEqual(promisify(http2.connect).name, 'connect');
-// Still not implemented, now as a rejection.
-assert.rejects(promisify(http2.connect)('http://localhost'), {
-  code: 'ERR_NOT_IMPLEMENTED',
-}).then(() => {});
 
 class MyBuffer extends Buffer {}
 const bytes = Buffer.from('hi');

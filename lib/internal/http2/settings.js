@@ -125,6 +125,23 @@ function getUnpackedSettings(buf, options = {}) {
   return reorder(settings);
 }
 
+// The settings an object names, validated, as the flat [id, value, ...]
+// list internalBinding('http2') takes.
+function settingsToArray(settings) {
+  const list = [];
+  for (let i = 0; i < kSettings.length; i++) {
+    const setting = kSettings[i];
+    let value = settings[setting.name];
+    if (setting.id === 6 && value === undefined) {
+      value = settings.maxHeaderSize;
+    }
+    if (value === undefined) continue;
+    checkSetting(setting, value);
+    ArrayPrototypePush(list, setting.id, +value);
+  }
+  return list;
+}
+
 // Node lists maxHeaderSize right before maxHeaderListSize.
 function reorder(settings) {
   if (settings.maxHeaderListSize === undefined) return settings;
@@ -143,4 +160,5 @@ module.exports = {
   getDefaultSettings,
   getPackedSettings,
   getUnpackedSettings,
+  settingsToArray,
 };

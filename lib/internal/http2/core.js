@@ -1,0 +1,1905 @@
+'use strict';
+
+// HTTP/2 sessions, streams and servers. internalBinding('http2') holds an
+// nghttp2 session; this file reads and writes the socket for it (net or
+// tls), feeds it what arrives (receive) and writes what it produces
+// (send), and turns the events it records (takeEvents) into the objects
+// and events of Node's API.
+
+const {
+  ArrayIsArray,
+  ArrayPrototypePush,
+  ArrayPrototypeShift,
+  FunctionPrototypeCall,
+  MathMax,
+  MathMin,
+  Number,
+  ObjectAssign,
+  ObjectKeys,
+  ReflectApply,
+  SafeMap,
+  SafeSet,
+  String,
+  StringPrototypeSlice,
+  StringPrototypeStartsWith,
+  StringPrototypeToLowerCase,
+  StringPrototypeToUpperCase,
+  Symbol,
+} = primordials;
+
+const {
+  Http2Session: Http2SessionHandle,
+} = internalBinding('http2');
+const EventEmitter = require('events');
+const net = require('net');
+const { Duplex } = require('stream');
+const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer');
+const dc = require('diagnostics_channel');
+const {
+  AbortError,
+  codes: {
+    ERR_HTTP2_CONNECT_AUTHORITY,
+    ERR_HTTP2_CONNECT_PATH,
+    ERR_HTTP2_CONNECT_SCHEME,
+    ERR_HTTP2_GOAWAY_SESSION,
+    ERR_HTTP2_HEADERS_AFTER_RESPOND,
+    ERR_HTTP2_HEADERS_SENT,
+    ERR_HTTP2_INFO_STATUS_NOT_ALLOWED,
+    ERR_HTTP2_INVALID_INFO_STATUS,
+    ERR_HTTP2_INVALID_PSEUDOHEADER,
+    ERR_HTTP2_INVALID_SESSION,
+    ERR_HTTP2_INVALID_STREAM,
+    ERR_HTTP2_MAX_PENDING_SETTINGS_ACK,
+    ERR_HTTP2_NESTED_PUSH,
+    ERR_HTTP2_OUT_OF_STREAMS,
+    ERR_HTTP2_PING_CANCEL,
+    ERR_HTTP2_PING_LENGTH,
+    ERR_HTTP2_PAYLOAD_FORBIDDEN,
+    ERR_HTTP2_PUSH_DISABLED,
+    ERR_HTTP2_SEND_FILE,
+    ERR_HTTP2_SEND_FILE_NOSEEK,
+    ERR_HTTP2_SESSION_ERROR,
+    ERR_HTTP2_SETTINGS_CANCEL,
+    ERR_HTTP2_STATUS_101,
+    ERR_HTTP2_STATUS_INVALID,
+    ERR_HTTP2_STREAM_CANCEL,
+    ERR_HTTP2_STREAM_ERROR,
+    ERR_HTTP2_TRAILERS_ALREADY_SENT,
+    ERR_HTTP2_TRAILERS_NOT_READY,
+    ERR_HTTP2_UNSUPPORTED_PROTOCOL,
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+  },
+} = require('internal/errors');
+const {
+  validateAbortSignal,
+  validateBuffer,
+  validateFunction,
+  validateInteger,
+  validateNumber,
+  validateObject,
+  validateUint32,
+} = require('internal/validators');
+const { constants } = require('internal/http2/constants');
+const {
+  getDefaultSettings,
+  settingsToArray,
+} = require('internal/http2/settings');
+const {
+  NghttpError,
+  assertNoPseudoHeader,
+  assertValidPseudoHeader,
+  kSensitiveHeaders,
+  kSocket,
+  mapToHeaders,
+  nameForErrorCode,
+  toHeaderObject,
+} = require('internal/http2/util');
+const { utcDate } = require('internal/http');
+const { URL } = require('internal/url');
+let debug = require('internal/util/debuglog').debuglog('http2', (fn) => {
+  debug = fn;
+});
+
+const {
+  NGHTTP2_CANCEL,
+  NGHTTP2_INTERNAL_ERROR,
+  NGHTTP2_NO_ERROR,
+  NGHTTP2_SESSION_CLIENT,
+  NGHTTP2_SESSION_SERVER,
+  NGHTTP2_FLAG_END_STREAM,
+} = constants;
+
+const onClientStreamCreatedChannel = dc.channel('http2.client.stream.created');
+const onClientStreamStartChannel = dc.channel('http2.client.stream.start');
+const onClientStreamErrorChannel = dc.channel('http2.client.stream.error');
+const onClientStreamFinishChannel = dc.channel('http2.client.stream.finish');
+const onClientStreamCloseChannel = dc.channel('http2.client.stream.close');
+const onClientStreamBodyChunkSentChannel =
+  dc.channel('http2.client.stream.bodyChunkSent');
+const onClientStreamBodySentChannel = dc.channel('http2.client.stream.bodySent');
+const onServerStreamCreatedChannel = dc.channel('http2.server.stream.created');
+const onServerStreamStartChannel = dc.channel('http2.server.stream.start');
+const onServerStreamErrorChannel = dc.channel('http2.server.stream.error');
+const onServerStreamFinishChannel = dc.channel('http2.server.stream.finish');
+const onServerStreamCloseChannel = dc.channel('http2.server.stream.close');
+
+// The binding's event types (src/lode_http2.cc).
+const kEvHeaders = 1;
+const kEvPushPromise = 2;
+const kEvData = 3;
+const kEvDataEnd = 4;
+const kEvStreamClose = 5;
+const kEvRstStream = 6;
+const kEvSettings = 7;
+const kEvPing = 8;
+const kEvGoaway = 9;
+const kEvFrameError = 10;
+const kEvWantTrailers = 11;
+
+// Headers categories of nghttp2.
+const kCatRequest = 0;
+const kCatResponse = 1;
+const kCatPushResponse = 2;
+
+const kOptionEndStream = 1;
+const kOptionWantTrailers = 2;
+
+const NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE = -509;
+
+const kAuthority = Symbol('authority');
+const kEvents = Symbol('events');
+const kFlush = Symbol('flush');
+const kFlushAgain = Symbol('flushAgain');
+const kFlushing = Symbol('flushing');
+const kHandle = Symbol('handle');
+const kID = Symbol('id');
+const kInit = Symbol('init');
+const kMaybeDestroy = Symbol('maybeDestroy');
+const kOnClose = Symbol('onClose');
+const kOptions = Symbol('options');
+const kPendingPings = Symbol('pendingPings');
+const kPendingSettings = Symbol('pendingSettings');
+const kProceed = Symbol('proceed');
+const kProtocol = Symbol('protocol');
+const kReceive = Symbol('receive');
+const kRequestHeaders = Symbol('requestHeaders');
+const kSentHeaders = Symbol('sentHeaders');
+const kSentInfoHeaders = Symbol('sentInfoHeaders');
+const kSentTrailers = Symbol('sentTrailers');
+const kServer = Symbol('server');
+const kSession = Symbol('session');
+const kSessions = Symbol('sessions');
+const kState = Symbol('state');
+const kType = Symbol('type');
+const kWriteGeneric = Symbol('writeGeneric');
+const kResumeWrites = Symbol('resumeWrites');
+const kEndReadable = Symbol('endReadable');
+const kTimer = Symbol('timer');
+const kWriteCallback = Symbol('writeCallback');
+const kWaitingWrites = Symbol('waitingWrites');
+
+const kNoRstStream = 0;
+const kSubmitRstStream = 1;
+const kForceRstStream = 2;
+
+const kNoPayloadMethods = new SafeSet(['DELETE', 'GET', 'HEAD']);
+
+function emit(self, ...args) {
+  ReflectApply(self.emit, self, args);
+}
+
+function sessionCodeError(code) {
+  return new NghttpError(code);
+}
+
+// --- Sessions -------------------------------------------------------------
+
+class Http2Session extends EventEmitter {
+  constructor(type, options, socket) {
+    super();
+    options = options || {};
+    this[kType] = type;
+    this[kSocket] = socket;
+    this[kOptions] = options;
+    this[kState] = {
+      closed: false,
+      destroyed: false,
+      destroyCode: NGHTTP2_NO_ERROR,
+      goawayCode: null,
+      goawayLastStreamID: null,
+      connecting: false,
+      streams: new SafeMap(),
+      pendingStreams: new SafeSet(),
+      pendingAck: 0,
+    };
+    this[kPendingPings] = [];
+    this[kPendingSettings] = [];
+    this[kEvents] = [];
+    this[kWaitingWrites] = new SafeSet();
+    this[kFlushing] = false;
+    this[kFlushAgain] = false;
+    this[kTimer] = null;
+    this[kAuthority] = undefined;
+    this[kProtocol] = undefined;
+
+    const maxHeaderListSize = options.maxHeaderListSize ??
+      options.maxHeaderSize ?? options.settings?.maxHeaderListSize ?? 65535;
+    this[kHandle] = new Http2SessionHandle(
+      type,
+      options.peerMaxConcurrentStreams ?? 100,
+      options.maxReservedRemoteStreams ?? 200,
+      maxHeaderListSize);
+
+    if (socket.connecting || socket._tlsConnecting === true) {
+      this[kState].connecting = true;
+      const event = socket.encrypted !== undefined &&
+        typeof socket.getPeerCertificate === 'function' ?
+        'secureConnect' : 'connect';
+      socket.once(event, () => this[kInit]());
+    } else {
+      // Our SETTINGS must be the first frame out, before anything the
+      // peer's data makes nghttp2 queue.
+      this[kInit](true);
+    }
+    socket.on('data', (chunk) => this[kReceive](chunk));
+    socket.on('error', (err) => this.destroy(err));
+    socket.on('end', () => {
+      if (!this.destroyed) this.destroy();
+    });
+    socket.on('close', () => {
+      if (!this.destroyed) this.destroy();
+    });
+    socket.on('timeout', () => this.emit('timeout'));
+  }
+
+  [kInit](deferConnect) {
+    if (this.destroyed) return;
+    const state = this[kState];
+    state.connecting = false;
+    const settings = { ...this[kOptions].settings };
+    if (this[kType] === NGHTTP2_SESSION_SERVER) delete settings.enablePush;
+    this[kHandle].submitSettings(settingsToArray(settings));
+    state.pendingAck++;
+    if (deferConnect === true) {
+      process.nextTick(() => {
+        this[kFlush]();
+        if (!this.destroyed) this.emit('connect', this, this[kSocket]);
+      });
+      return;
+    }
+    if (state.closed) this.goaway();
+    this[kFlush]();
+    this.emit('connect', this, this[kSocket]);
+  }
+
+  get type() { return this[kType]; }
+  get socket() { return this[kSocket]; }
+  get connecting() { return this[kState].connecting; }
+  get closed() { return this[kState].closed; }
+  get destroyed() { return this[kState].destroyed; }
+  get encrypted() {
+    const socket = this[kSocket];
+    return socket !== undefined && socket.encrypted === true;
+  }
+
+  get alpnProtocol() {
+    const socket = this[kSocket];
+    if (socket === undefined) return undefined;
+    return socket.encrypted ? socket.alpnProtocol : 'h2c';
+  }
+
+  get originSet() {
+    if (!this.encrypted || this.destroyed) return undefined;
+    const socket = this[kSocket];
+    let host = socket.servername || socket.remoteAddress;
+    if (this[kType] === NGHTTP2_SESSION_CLIENT || !host) {
+      return [`https://${this[kAuthority]}`];
+    }
+    if (net.isIPv6(host)) host = `[${host}]`;
+    const port = socket.remotePort;
+    return [port != null ? `https://${host}:${port}` : `https://${host}`];
+  }
+
+  get pendingSettingsAck() { return this[kState].pendingAck > 0; }
+
+  get localSettings() {
+    return settingsFromArray(this[kHandle]?.getSettings(false));
+  }
+
+  get remoteSettings() {
+    return settingsFromArray(this[kHandle]?.getSettings(true));
+  }
+
+  get state() {
+    const handle = this[kHandle];
+    if (handle === undefined) return {};
+    const s = handle.getState();
+    if (typeof s === 'number') return {};
+    return {
+      effectiveLocalWindowSize: s[0],
+      effectiveRecvDataLength: s[1],
+      nextStreamID: s[2],
+      localWindowSize: s[3],
+      lastProcStreamID: s[4],
+      remoteWindowSize: s[5],
+      outboundQueueSize: s[6],
+      deflateDynamicTableSize: s[7],
+      inflateDynamicTableSize: s[8],
+    };
+  }
+
+  ref() {
+    const socket = this[kSocket];
+    if (typeof socket?.ref === 'function') socket.ref();
+  }
+
+  unref() {
+    const socket = this[kSocket];
+    if (typeof socket?.unref === 'function') socket.unref();
+  }
+
+  setTimeout(msecs, callback) {
+    if (this.destroyed) return;
+    validateNumber(msecs, 'msecs');
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.once('timeout', callback);
+    }
+    this[kSocket].setTimeout(msecs);
+  }
+
+  setLocalWindowSize(windowSize) {
+    if (this.destroyed) throw new ERR_HTTP2_INVALID_SESSION();
+    validateInteger(windowSize, 'windowSize', 0, 2 ** 31 - 1);
+    const rv = this[kHandle].setLocalWindowSize(windowSize);
+    if (rv < 0) throw new NghttpError(rv);
+    this[kFlush]();
+  }
+
+  ping(payload, callback) {
+    if (this.destroyed) throw new ERR_HTTP2_INVALID_SESSION();
+    if (typeof payload === 'function') {
+      callback = payload;
+      payload = undefined;
+    }
+    if (payload !== undefined) {
+      validateBuffer(payload, 'payload');
+      if (payload.byteLength !== 8) throw new ERR_HTTP2_PING_LENGTH();
+    }
+    validateFunction(callback, 'callback');
+    const maxPings = this[kOptions].maxOutstandingPings ?? 10;
+    if (this[kPendingPings].length >= maxPings) {
+      process.nextTick(callback, new ERR_HTTP2_PING_CANCEL());
+      return false;
+    }
+    const rv = this[kHandle].submitPing(payload);
+    if (rv < 0) return false;
+    ArrayPrototypePush(this[kPendingPings],
+                       { callback, start: process.hrtime.bigint() });
+    this[kFlush]();
+    return true;
+  }
+
+  settings(settings, callback) {
+    if (this.destroyed) throw new ERR_HTTP2_INVALID_SESSION();
+    validateObject(settings, 'settings');
+    const list = settingsToArray(settings);
+    if (callback !== undefined) validateFunction(callback, 'callback');
+    if (this[kState].pendingAck >= 10) {
+      throw new ERR_HTTP2_MAX_PENDING_SETTINGS_ACK();
+    }
+    const submit = () => {
+      if (this.destroyed) return;
+      this[kHandle].submitSettings(list);
+      this[kState].pendingAck++;
+      ArrayPrototypePush(this[kPendingSettings],
+                         { callback, start: process.hrtime.bigint() });
+      this[kFlush]();
+    };
+    if (this.connecting) {
+      this.once('connect', submit);
+    } else {
+      submit();
+    }
+  }
+
+  goaway(code = NGHTTP2_NO_ERROR, lastStreamID = 0, opaqueData) {
+    if (this.destroyed) throw new ERR_HTTP2_INVALID_SESSION();
+    if (opaqueData !== undefined) validateBuffer(opaqueData, 'opaqueData');
+    validateNumber(code, 'code');
+    validateNumber(lastStreamID, 'lastStreamID');
+    this[kHandle].submitGoaway(code, lastStreamID > 0 ? lastStreamID : -1,
+                               opaqueData);
+    this[kFlush]();
+  }
+
+  close(callback) {
+    if (this.closed || this.destroyed) return;
+    this[kState].closed = true;
+    if (typeof callback === 'function') this.once('close', callback);
+    if (!this.connecting) this.goaway();
+    this[kMaybeDestroy]();
+  }
+
+  destroy(error = NGHTTP2_NO_ERROR, code) {
+    if (this.destroyed) return;
+    if (typeof error === 'number') {
+      code = error;
+      error = code !== NGHTTP2_NO_ERROR ?
+        new ERR_HTTP2_SESSION_ERROR(code) : undefined;
+    }
+    if (code === undefined && error != null) code = NGHTTP2_INTERNAL_ERROR;
+    closeSession(this, code, error);
+  }
+
+  [kMaybeDestroy](error) {
+    if (this.destroyed) return;
+    const state = this[kState];
+    if (error == null && state.closed && state.streams.size === 0 &&
+        state.pendingStreams.size === 0) {
+      this.destroy();
+    }
+  }
+
+  [kReceive](chunk) {
+    const handle = this[kHandle];
+    if (handle === undefined) return;
+    const rv = handle.receive(chunk);
+    debug('Http2Session %s: received %d bytes: %d',
+          this[kType] === NGHTTP2_SESSION_SERVER ? 'server' : 'client',
+          chunk.length, rv);
+    if (rv < 0) {
+      this.destroy(new NghttpError(rv));
+      return;
+    }
+    this[kFlush]();
+  }
+
+  // Writes what nghttp2 has to send and handles what it recorded, until
+  // neither is left. Calls made while it runs are taken by the loop.
+  [kFlush]() {
+    if (this[kFlushing]) {
+      this[kFlushAgain] = true;
+      return;
+    }
+    this[kFlushing] = true;
+    try {
+      do {
+        this[kFlushAgain] = false;
+        const handle = this[kHandle];
+        if (handle === undefined) break;
+        const out = handle.send();
+        if (typeof out === 'number') {
+          this.destroy(sessionCodeError(out));
+          break;
+        }
+        if (out !== undefined) {
+          const socket = this[kSocket];
+          if (!socket.destroyed && socket.writable) {
+            socket.write(new FastBuffer(out.buffer, out.byteOffset,
+                                        out.byteLength));
+          }
+          if (out.byteLength >= 1 << 20) this[kFlushAgain] = true;
+        }
+        const events = handle.takeEvents();
+        if (events !== undefined) {
+          const queue = this[kEvents];
+          for (let i = 0; i < events.length; i++) {
+            ArrayPrototypePush(queue, events[i]);
+          }
+        }
+        const queue = this[kEvents];
+        while (queue.length > 0) {
+          const event = ArrayPrototypeShift(queue);
+          this[kFlushAgain] = true;
+          dispatch(this, event);
+        }
+      } while (this[kFlushAgain]);
+    } finally {
+      this[kFlushing] = false;
+    }
+    this[kResumeWrites]();
+  }
+
+  // Calls the write callbacks of streams whose queued body went below
+  // their high water mark.
+  [kResumeWrites]() {
+    const waiting = this[kWaitingWrites];
+    if (waiting.size === 0) return;
+    const handle = this[kHandle];
+    for (const stream of waiting) {
+      const queued = handle === undefined || stream.destroyed ? -1 :
+        handle.queuedBytes(stream[kID]);
+      if (typeof queued !== 'number' || queued <= stream.writableHighWaterMark) {
+        waiting.delete(stream);
+        const cb = stream[kWriteCallback];
+        stream[kWriteCallback] = undefined;
+        if (cb !== undefined) cb();
+      }
+    }
+  }
+}
+
+function settingsFromArray(list) {
+  if (!ArrayIsArray(list)) return {};
+  return {
+    headerTableSize: list[0],
+    enablePush: list[1] !== 0,
+    maxConcurrentStreams: list[2],
+    initialWindowSize: list[3],
+    maxFrameSize: list[4],
+    maxHeaderListSize: list[5],
+    maxHeaderSize: list[5],
+    enableConnectProtocol: list[6] !== 0,
+  };
+}
+
+function closeSession(session, code, error) {
+  const state = session[kState];
+  state.destroyed = true;
+  state.closed = true;
+  state.destroyCode = code;
+  if (session[kTimer] !== null) clearTimeout(session[kTimer]);
+
+  // Pending streams never started: cancel them.
+  for (const stream of state.pendingStreams) {
+    stream.destroy(new ERR_HTTP2_STREAM_CANCEL(error));
+  }
+  state.pendingStreams.clear();
+  for (const stream of state.streams.values()) {
+    stream.destroy(error);
+  }
+
+  const pings = session[kPendingPings];
+  session[kPendingPings] = [];
+  for (let i = 0; i < pings.length; i++) {
+    process.nextTick(pings[i].callback, new ERR_HTTP2_PING_CANCEL());
+  }
+  const settings = session[kPendingSettings];
+  session[kPendingSettings] = [];
+  for (let i = 0; i < settings.length; i++) {
+    if (settings[i].callback !== undefined) {
+      process.nextTick(settings[i].callback, new ERR_HTTP2_SETTINGS_CANCEL());
+    }
+  }
+
+  const socket = session[kSocket];
+  const handle = session[kHandle];
+  if (handle !== undefined) {
+    if (!socket.destroyed && socket.writable) {
+      handle.submitGoaway(code || NGHTTP2_NO_ERROR, -1, undefined);
+      const out = handle.send();
+      if (out !== undefined && typeof out !== 'number') {
+        socket.write(new FastBuffer(out.buffer, out.byteOffset,
+                                    out.byteLength));
+      }
+    }
+    handle.destroy();
+    session[kHandle] = undefined;
+  }
+  session[kEvents] = [];
+  session[kResumeWrites]();
+
+  if (!socket.destroyed) {
+    if (socket.writable && !socket.writableEnded) {
+      socket.end(() => {
+        setImmediate(() => socket.destroy());
+      });
+    } else {
+      setImmediate(() => socket.destroy());
+    }
+  }
+  process.nextTick(emitSessionClose, session, error);
+}
+
+function emitSessionClose(session, error) {
+  if (error) session.emit('error', error);
+  session.emit('close');
+}
+
+function dispatch(session, event) {
+  debug('Http2Session %s: event %j', session[kType] === NGHTTP2_SESSION_SERVER ?
+    'server' : 'client', event);
+  const type = event[0];
+  const id = event[1];
+  const state = session[kState];
+  switch (type) {
+    case kEvHeaders:
+      onHeaders(session, id, event[2], event[3], event[4], event[5]);
+      break;
+    case kEvPushPromise:
+      onPushPromise(session, id, event[2], event[3], event[4], event[5]);
+      break;
+    case kEvData: {
+      const stream = state.streams.get(id);
+      if (stream === undefined || stream.destroyed) break;
+      const bytes = event[4];
+      stream[kState].didRead = true;
+      stream.push(new FastBuffer(bytes.buffer, bytes.byteOffset,
+                                 bytes.byteLength));
+      break;
+    }
+    case kEvDataEnd: {
+      const stream = state.streams.get(id);
+      if (stream !== undefined) stream[kEndReadable]();
+      break;
+    }
+    case kEvStreamClose: {
+      const stream = state.streams.get(id);
+      if (stream !== undefined) stream[kOnClose](event[2]);
+      break;
+    }
+    case kEvRstStream: {
+      const stream = state.streams.get(id);
+      if (stream !== undefined && !stream.closed) {
+        stream[kState].rstCode = event[2];
+      }
+      break;
+    }
+    case kEvSettings:
+      if (event[2] === 1) {
+        state.pendingAck--;
+        const pending = ArrayPrototypeShift(session[kPendingSettings]);
+        const settings = session.localSettings;
+        if (pending !== undefined && pending.callback !== undefined) {
+          const duration = Number(process.hrtime.bigint() - pending.start) /
+            1e6;
+          pending.callback(null, settings, duration);
+        }
+        session.emit('localSettings', settings);
+      } else {
+        session.emit('remoteSettings', session.remoteSettings);
+      }
+      break;
+    case kEvPing: {
+      const bytes = event[4];
+      const payload = new FastBuffer(bytes.buffer, bytes.byteOffset,
+                                     bytes.byteLength);
+      if (event[2] === 1) {
+        const pending = ArrayPrototypeShift(session[kPendingPings]);
+        if (pending !== undefined) {
+          const duration = Number(process.hrtime.bigint() - pending.start) /
+            1e6;
+          pending.callback(null, duration, payload);
+        }
+      } else {
+        session.emit('ping', payload);
+      }
+      break;
+    }
+    case kEvGoaway: {
+      const code = event[2];
+      const bytes = event[4];
+      const opaque = bytes === undefined ? undefined :
+        new FastBuffer(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      state.goawayCode = code;
+      state.goawayLastStreamID = event[3];
+      session.emit('goaway', code, event[3], opaque);
+      if (code === NGHTTP2_NO_ERROR) {
+        session.close();
+      } else {
+        session.destroy(new ERR_HTTP2_SESSION_ERROR(code), NGHTTP2_NO_ERROR);
+      }
+      break;
+    }
+    case kEvFrameError: {
+      const stream = state.streams.get(id);
+      if (stream !== undefined) {
+        stream.emit('frameError', event[2], event[3], id);
+        if (!stream.destroyed) {
+          stream.destroy(new ERR_HTTP2_STREAM_ERROR(
+            nameForErrorCode[NGHTTP2_INTERNAL_ERROR]));
+        }
+      } else {
+        session.emit('frameError', event[2], event[3], id);
+      }
+      break;
+    }
+    case kEvWantTrailers: {
+      const stream = state.streams.get(id);
+      if (stream === undefined) break;
+      stream[kState].trailersReady = true;
+      if (stream.listenerCount('wantTrailers') > 0) {
+        stream.emit('wantTrailers');
+      } else {
+        stream.sendTrailers({});
+      }
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+function onHeaders(session, id, cat, flags, list, sensitive) {
+  const headers = toHeaderObject(list, sensitive);
+  const state = session[kState];
+  let stream = state.streams.get(id);
+  const endOfStream = (flags & NGHTTP2_FLAG_END_STREAM) !== 0;
+  if (session[kType] === NGHTTP2_SESSION_SERVER && cat === kCatRequest) {
+    if (stream === undefined) {
+      if (session.closed) return;
+      stream = new ServerHttp2Stream(session, id, headers);
+      if (endOfStream) stream[kState].endAfterHeaders = true;
+      if (headers[':method'] === 'HEAD') stream[kState].headRequest = true;
+      if (onServerStreamStartChannel.hasSubscribers) {
+        onServerStreamStartChannel.publish({ stream, headers });
+      }
+      session.emit('stream', stream, headers, flags, list);
+      if (endOfStream) stream[kEndReadable]();
+      return;
+    }
+  }
+  if (stream === undefined || stream.destroyed) return;
+  const status = headers[':status'];
+  if (session[kType] === NGHTTP2_SESSION_CLIENT && status !== undefined &&
+      !stream[kState].gotResponse) {
+    if (status >= 100 && status < 200) {
+      if (status === 100) stream.emit('continue');
+      stream.emit('headers', headers, flags, list);
+    } else {
+      stream[kState].gotResponse = true;
+      if (endOfStream) stream[kState].endAfterHeaders = true;
+      if (onClientStreamFinishChannel.hasSubscribers) {
+        onClientStreamFinishChannel.publish({ stream, headers, flags });
+      }
+      stream.emit(cat === kCatPushResponse || stream[kState].pushed ?
+        'push' : 'response', headers, flags, list);
+    }
+  } else if (endOfStream) {
+    stream.emit('trailers', headers, flags, list);
+  } else {
+    stream.emit('headers', headers, flags, list);
+  }
+  if (endOfStream) stream[kEndReadable]();
+}
+
+function onPushPromise(session, parentId, id, flags, list, sensitive) {
+  const headers = toHeaderObject(list, sensitive);
+  const stream = new ClientHttp2Stream(session, id, headers);
+  stream.end();
+  if (onClientStreamStartChannel.hasSubscribers) {
+    onClientStreamStartChannel.publish({ stream, headers });
+  }
+  session.emit('stream', stream, headers, flags, list);
+}
+
+class ServerHttp2Session extends Http2Session {
+  constructor(options, socket, server) {
+    super(NGHTTP2_SESSION_SERVER, options, socket);
+    this[kServer] = server;
+  }
+
+  get server() { return this[kServer]; }
+
+  altsvc() {}
+  origin() {}
+}
+
+class ClientHttp2Session extends Http2Session {
+  constructor(options, socket) {
+    super(NGHTTP2_SESSION_CLIENT, options, socket);
+  }
+
+  request(headersParam, options) {
+    if (this.destroyed) throw new ERR_HTTP2_INVALID_SESSION();
+    if (this.closed) throw new ERR_HTTP2_GOAWAY_SESSION();
+
+    let headers;
+    if (headersParam === undefined || headersParam === null) {
+      headers = { __proto__: null };
+    } else if (ArrayIsArray(headersParam)) {
+      headers = rawToObject(headersParam);
+      if (headersParam[kSensitiveHeaders] !== undefined) {
+        headers[kSensitiveHeaders] = headersParam[kSensitiveHeaders];
+      }
+    } else {
+      validateObject(headersParam, 'headers');
+      headers = ObjectAssign({ __proto__: null }, headersParam);
+    }
+    if (options === undefined) {
+      options = {};
+    } else {
+      validateObject(options, 'options');
+      options = { ...options };
+    }
+
+    if (headers[':method'] === undefined) headers[':method'] = 'GET';
+    const method = StringPrototypeToUpperCase(String(headers[':method']));
+    const connect = method === 'CONNECT';
+    if (!connect || headers[':protocol'] !== undefined) {
+      if (headers[':authority'] === undefined && headers.host === undefined) {
+        headers[':authority'] = this[kAuthority];
+      }
+      if (headers[':scheme'] === undefined) {
+        headers[':scheme'] = StringPrototypeStartsWith(this[kProtocol],
+                                                       'https') ?
+          'https' : 'http';
+      }
+      if (headers[':path'] === undefined) headers[':path'] = '/';
+    } else {
+      if (headers[':authority'] === undefined) {
+        throw new ERR_HTTP2_CONNECT_AUTHORITY();
+      }
+      if (headers[':scheme'] !== undefined) {
+        throw new ERR_HTTP2_CONNECT_SCHEME();
+      }
+      if (headers[':path'] !== undefined) throw new ERR_HTTP2_CONNECT_PATH();
+    }
+
+    const booleans = ['endStream', 'exclusive', 'silent', 'waitForTrailers'];
+    for (let i = 0; i < booleans.length; i++) {
+      const value = options[booleans[i]];
+      if (value !== undefined && typeof value !== 'boolean') {
+        throw new ERR_INVALID_ARG_TYPE(`options.${booleans[i]}`, 'boolean',
+                                       value);
+      }
+    }
+    if (options.parent !== undefined && typeof options.parent !== 'number') {
+      throw new ERR_INVALID_ARG_TYPE('options.parent', 'number',
+                                     options.parent);
+    }
+    if (options.endStream === undefined) {
+      options.endStream = kNoPayloadMethods.has(method);
+    }
+    if (options.signal !== undefined) {
+      validateAbortSignal(options.signal, 'options.signal');
+    }
+    let source = headers;
+    if (ArrayIsArray(headersParam)) {
+      // Keep the order (and repeats) of a raw list.
+      source = [];
+      const pseudo = [':method', ':authority', ':scheme', ':path'];
+      for (let i = 0; i < pseudo.length; i++) {
+        const name = pseudo[i];
+        let given = false;
+        for (let j = 0; j < headersParam.length; j += 2) {
+          if (headersParam[j] === name) given = true;
+        }
+        if (!given && headers[name] !== undefined) {
+          ArrayPrototypePush(source, name, headers[name]);
+        }
+      }
+      for (let i = 0; i < headersParam.length; i++) {
+        ArrayPrototypePush(source, headersParam[i]);
+      }
+      source[kSensitiveHeaders] = headersParam[kSensitiveHeaders];
+    }
+    const list = mapToHeaders(source, assertValidPseudoHeader);
+
+    const stream = new ClientHttp2Stream(this, undefined, undefined);
+    stream[kSentHeaders] = headers;
+    if (onClientStreamCreatedChannel.hasSubscribers) {
+      onClientStreamCreatedChannel.publish({ stream, headers });
+    }
+    if (options.endStream) stream.end();
+    if (options.waitForTrailers) stream[kState].wantTrailers = true;
+
+    const { signal } = options;
+    if (signal) {
+      const onAbort = () => {
+        stream.destroy(new AbortError(undefined, { cause: signal.reason }));
+      };
+      if (signal.aborted) {
+        onAbort();
+      } else {
+        signal.addEventListener('abort', onAbort, { once: true });
+        stream.once('close', () => {
+          signal.removeEventListener('abort', onAbort);
+        });
+      }
+    }
+
+    const start = () => requestOnConnect(stream, list, options, headers);
+    if (this.connecting) {
+      this[kState].pendingStreams.add(stream);
+      this.once('connect', start);
+    } else {
+      start();
+    }
+    return stream;
+  }
+}
+
+function requestOnConnect(stream, list, options, headers) {
+  const session = stream[kSession];
+  if (session === undefined || stream.destroyed) return;
+  session[kState].pendingStreams.delete(stream);
+  if (session.destroyed) return;
+  if (session.closed) {
+    stream.destroy(new ERR_HTTP2_GOAWAY_SESSION());
+    return;
+  }
+  let opts = 0;
+  if (options.endStream) opts |= kOptionEndStream;
+  if (options.waitForTrailers) opts |= kOptionWantTrailers;
+  const ret = session[kHandle].submitRequest(list, opts);
+  if (ret < 0) {
+    const err = ret === NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE ?
+      new ERR_HTTP2_OUT_OF_STREAMS() : new NghttpError(ret);
+    stream.destroy(err);
+    return;
+  }
+  stream[kInit](ret);
+  if (onClientStreamStartChannel.hasSubscribers) {
+    onClientStreamStartChannel.publish({ stream, headers });
+  }
+  session[kFlush]();
+}
+
+// --- Streams --------------------------------------------------------------
+
+class Http2Stream extends Duplex {
+  constructor(session, options) {
+    options = { ...options };
+    options.allowHalfOpen = true;
+    options.decodeStrings = false;
+    options.autoDestroy = false;
+    super(options);
+    this[kSession] = session;
+    this[kID] = undefined;
+    this[kState] = {
+      closed: false,
+      aborted: false,
+      rstCode: NGHTTP2_NO_ERROR,
+      didRead: false,
+      readEnded: false,
+      headersSent: false,
+      trailersReady: false,
+      wantTrailers: false,
+      endAfterHeaders: false,
+      headRequest: false,
+    };
+    this[kSentHeaders] = undefined;
+    this[kSentInfoHeaders] = undefined;
+    this[kSentTrailers] = undefined;
+    this[kTimer] = null;
+    this.on('pause', streamOnPause);
+  }
+
+  [kInit](id) {
+    this[kID] = id;
+    this[kSession][kState].streams.set(id, this);
+    this.uncork();
+    this.emit('ready');
+  }
+
+  get id() { return this[kID]; }
+  get pending() { return this[kID] === undefined; }
+  get session() { return this[kSession]; }
+  get closed() { return this[kState].closed; }
+  get aborted() { return this[kState].aborted; }
+  get rstCode() { return this[kState].rstCode; }
+  get bufferSize() { return this.writableLength; }
+  get endAfterHeaders() { return this[kState].endAfterHeaders; }
+  get sentHeaders() { return this[kSentHeaders]; }
+  get sentInfoHeaders() { return this[kSentInfoHeaders]; }
+  get sentTrailers() { return this[kSentTrailers]; }
+  get headersSent() { return this[kState].headersSent; }
+  get headRequest() { return this[kState].headRequest; }
+
+  get state() {
+    const session = this[kSession];
+    if (this.destroyed || session === undefined ||
+        session[kHandle] === undefined || this[kID] === undefined) {
+      return {};
+    }
+    const s = session[kHandle].getStreamState(this[kID]);
+    if (!ArrayIsArray(s)) return {};
+    return {
+      state: s[0],
+      localWindowSize: s[1],
+      remoteWindowSize: s[2],
+      weight: s[3],
+      sumDependencyWeight: s[4],
+      localClose: s[0] === 5 || s[0] === 7 ? 1 : 0,
+      remoteClose: s[0] === 6 || s[0] === 7 ? 1 : 0,
+    };
+  }
+
+  priority(options) {
+    if (this.destroyed) throw new ERR_HTTP2_INVALID_STREAM();
+    validateObject(options, 'options');
+  }
+
+  setTimeout(msecs, callback) {
+    if (this.destroyed) return this;
+    validateNumber(msecs, 'msecs');
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.once('timeout', callback);
+    }
+    if (this[kTimer] !== null) clearTimeout(this[kTimer]);
+    this[kTimer] = null;
+    if (msecs > 0) {
+      this[kTimer] = setTimeout(() => {
+        this[kTimer] = null;
+        this.emit('timeout');
+      }, msecs);
+      this[kTimer].unref();
+    }
+    return this;
+  }
+
+  close(code = NGHTTP2_NO_ERROR, callback) {
+    validateInteger(code, 'code', 0, 2 ** 32 - 1);
+    if (callback !== undefined) validateFunction(callback, 'callback');
+    if (this.closed) return;
+    if (callback !== undefined) this.once('close', callback);
+    closeStream(this, code, kSubmitRstStream);
+  }
+
+  sendTrailers(headers) {
+    if (this.destroyed || this.closed) throw new ERR_HTTP2_INVALID_STREAM();
+    if (this[kSentTrailers] !== undefined) {
+      throw new ERR_HTTP2_TRAILERS_ALREADY_SENT();
+    }
+    if (!this[kState].trailersReady) throw new ERR_HTTP2_TRAILERS_NOT_READY();
+    validateObject(headers, 'headers');
+    const list = mapToHeaders(headers, assertNoPseudoHeader);
+    this[kSentTrailers] = headers;
+    const session = this[kSession];
+    session[kHandle].submitTrailers(this[kID], list);
+    session[kFlush]();
+  }
+
+  [kEndReadable]() {
+    const state = this[kState];
+    if (state.readEnded) return;
+    state.readEnded = true;
+    this.push(null);
+  }
+
+  [kOnClose](code) {
+    const state = this[kState];
+    if (!state.closed) {
+      state.rstCode = code;
+      closeStream(this, code, kNoRstStream);
+    }
+    if (this.destroyed) return;
+    if (!this.readable || code !== NGHTTP2_NO_ERROR || state.readEnded &&
+        this.readableEnded) {
+      this.destroy();
+      return;
+    }
+    this.once('end', () => this.destroy());
+    this[kEndReadable]();
+    if (this[kSession]?.[kType] === NGHTTP2_SESSION_SERVER &&
+        !state.didRead && this.readableFlowing === null) {
+      this.resume();
+    } else {
+      this.read(0);
+    }
+  }
+
+  _read() {}
+
+  _write(data, encoding, cb) {
+    this[kWriteGeneric](false, data, encoding, cb);
+  }
+
+  _writev(chunks, cb) {
+    this[kWriteGeneric](true, chunks, '', cb);
+  }
+
+  [kWriteGeneric](writev, data, encoding, cb) {
+    if (this.pending) {
+      this.once('ready', () => {
+        this[kWriteGeneric](writev, data, encoding, cb);
+      });
+      return;
+    }
+    if (this.destroyed) return;
+    if (!this.headersSent) this[kProceed]();
+    const session = this[kSession];
+    if (this instanceof ClientHttp2Stream &&
+        onClientStreamBodyChunkSentChannel.hasSubscribers) {
+      let published = data;
+      if (writev) {
+        published = [];
+        for (let i = 0; i < data.length; i++) {
+          ArrayPrototypePush(published, data.allBuffers ? data[i].chunk :
+            { chunk: data[i].chunk, encoding: data[i].encoding });
+        }
+      }
+      onClientStreamBodyChunkSentChannel.publish({
+        stream: this, writev, data: published, encoding,
+      });
+    }
+    const handle = session?.[kHandle];
+    if (handle === undefined) {
+      cb(new ERR_HTTP2_INVALID_STREAM());
+      return;
+    }
+    let queued = 0;
+    if (writev) {
+      for (let i = 0; i < data.length; i++) {
+        queued = handle.writeData(this[kID],
+                                  toBuffer(data[i].chunk, data[i].encoding),
+                                  false);
+      }
+    } else {
+      queued = handle.writeData(this[kID], toBuffer(data, encoding), false);
+    }
+    if (queued > this.writableHighWaterMark) {
+      // The callback waits until nghttp2 took the bytes (flow control).
+      this[kWriteCallback] = cb;
+      session[kWaitingWrites].add(this);
+      session[kFlush]();
+      return;
+    }
+    session[kFlush]();
+    cb();
+  }
+
+  _final(cb) {
+    if (this.pending) {
+      this.once('ready', () => this._final(cb));
+      return;
+    }
+    if (this instanceof ClientHttp2Stream &&
+        onClientStreamBodySentChannel.hasSubscribers) {
+      onClientStreamBodySentChannel.publish({ stream: this });
+    }
+    if (!this.headersSent && !this.destroyed) this[kProceed]();
+    const session = this[kSession];
+    const handle = session?.[kHandle];
+    if (handle !== undefined && !this.closed) {
+      handle.writeData(this[kID], undefined, true);
+      session[kFlush]();
+    }
+    cb();
+  }
+
+  _destroy(err, callback) {
+    const session = this[kSession];
+    const state = this[kState];
+    if (this[kTimer] !== null) {
+      clearTimeout(this[kTimer]);
+      this[kTimer] = null;
+    }
+    const sessionState = session?.[kState];
+    const sessionCode = sessionState ?
+      (sessionState.goawayCode || sessionState.destroyCode) : 0;
+    if (state.closed && state.rstCode === NGHTTP2_NO_ERROR) err = err ?? null;
+    let code = state.closed ? state.rstCode : sessionCode;
+    if (err != null) {
+      if (sessionCode) {
+        code = sessionCode;
+      } else if (err instanceof AbortError || err?.name === 'AbortError') {
+        code = NGHTTP2_CANCEL;
+      } else {
+        code = NGHTTP2_INTERNAL_ERROR;
+      }
+    }
+    const hasHandle = session !== undefined && session[kHandle] !== undefined &&
+      this[kID] !== undefined;
+    if (!state.closed) {
+      closeStream(this, code, hasHandle ? kForceRstStream : kNoRstStream);
+    }
+    if (!state.readEnded) {
+      state.readEnded = true;
+      this.push(null);
+    }
+    if (err == null && code !== NGHTTP2_NO_ERROR && code !== NGHTTP2_CANCEL) {
+      err = new ERR_HTTP2_STREAM_ERROR(nameForErrorCode[code] || code);
+    }
+    if (session !== undefined) {
+      sessionState.streams.delete(this[kID]);
+      sessionState.pendingStreams.delete(this);
+    }
+    this[kSession] = undefined;
+    if (err != null) {
+      const channel = this instanceof ClientHttp2Stream ?
+        onClientStreamErrorChannel : onServerStreamErrorChannel;
+      if (channel.hasSubscribers) channel.publish({ stream: this, error: err });
+    }
+    callback(err);
+    if (session !== undefined) {
+      process.nextTick(() => session[kMaybeDestroy]());
+    }
+  }
+}
+
+function streamOnPause() {}
+
+function toBuffer(chunk, encoding) {
+  if (typeof chunk === 'string') return Buffer.from(chunk, encoding);
+  return chunk;
+}
+
+function closeStream(stream, code, rstStreamStatus) {
+  const state = stream[kState];
+  state.closed = true;
+  state.rstCode = code;
+  if (stream[kTimer] !== null) {
+    clearTimeout(stream[kTimer]);
+    stream[kTimer] = null;
+  }
+  if (!stream.writableEnded) {
+    if (!state.aborted) {
+      state.aborted = true;
+      stream.emit('aborted');
+    }
+  }
+  if (rstStreamStatus !== kNoRstStream) {
+    const submit = () => {
+      const session = stream[kSession];
+      const handle = session?.[kHandle];
+      if (handle === undefined) return;
+      handle.submitRstStream(stream[kID], code);
+      session[kFlush]();
+    };
+    if (stream.pending) {
+      stream.once('ready', submit);
+    } else {
+      submit();
+    }
+  }
+  const channel = stream instanceof ClientHttp2Stream ?
+    onClientStreamCloseChannel : onServerStreamCloseChannel;
+  if (channel.hasSubscribers) channel.publish({ stream });
+}
+
+class ClientHttp2Stream extends Http2Stream {
+  constructor(session, id, pushHeaders) {
+    super(session, {});
+    if (id === undefined) {
+      // Writes wait, together, for the request to go out.
+      this.cork();
+    } else {
+      // A pushed stream: it exists once the PUSH_PROMISE came.
+      this[kRequestHeaders] = pushHeaders;
+      if (onClientStreamCreatedChannel.hasSubscribers) {
+        onClientStreamCreatedChannel.publish({ stream: this,
+                                               headers: pushHeaders });
+      }
+      this[kID] = id;
+      this[kState].pushed = true;
+      session[kState].streams.set(id, this);
+    }
+    this[kState].headersSent = true;
+  }
+
+  [kProceed]() {}
+}
+
+class ServerHttp2Stream extends Http2Stream {
+  constructor(session, id, headers) {
+    super(session, {});
+    this[kRequestHeaders] = headers;
+    this[kID] = id;
+    session[kState].streams.set(id, this);
+    if (onServerStreamCreatedChannel.hasSubscribers) {
+      onServerStreamCreatedChannel.publish({ stream: this, headers });
+    }
+  }
+
+  get pushAllowed() {
+    const session = this[kSession];
+    return !this.destroyed && session !== undefined &&
+      session.remoteSettings.enablePush && this[kID] % 2 === 1;
+  }
+
+  [kProceed]() {
+    this.respond();
+  }
+
+  respond(headersParam, options) {
+    if (this.destroyed || this.closed) throw new ERR_HTTP2_INVALID_STREAM();
+    if (this.headersSent) throw new ERR_HTTP2_HEADERS_SENT();
+    options = options === undefined ? {} : { ...options };
+    validateObject(options, 'options');
+    const headers = prepareResponseHeaders(this, headersParam);
+    const status = headers[':status'] | 0;
+    let endStream = !!options.endStream;
+    if (status === 204 || status === 205 || status === 304 ||
+        this[kState].headRequest) {
+      endStream = true;
+    }
+    const state = this[kState];
+    state.headersSent = true;
+    this[kSentHeaders] = headers;
+    const list = mapToHeaders(ArrayIsArray(headersParam) ?
+      rawResponseSource(headersParam, headers) : headers,
+                              assertValidPseudoHeader);
+    let opts = 0;
+    if (endStream) opts |= kOptionEndStream;
+    if (options.waitForTrailers) opts |= kOptionWantTrailers;
+    const session = this[kSession];
+    const rv = session[kHandle].submitResponse(this[kID], list, opts);
+    if (rv < 0) {
+      this.destroy(new NghttpError(rv));
+      return;
+    }
+    if (onServerStreamFinishChannel.hasSubscribers) {
+      onServerStreamFinishChannel.publish({ stream: this, headers,
+                                            flags: opts });
+    }
+    session[kFlush]();
+    if (endStream) this.end();
+  }
+
+  additionalHeaders(headersParam) {
+    if (this.destroyed || this.closed) throw new ERR_HTTP2_INVALID_STREAM();
+    if (this.headersSent) throw new ERR_HTTP2_HEADERS_AFTER_RESPOND();
+    validateObject(headersParam, 'headers');
+    const headers = ObjectAssign({ __proto__: null }, headersParam);
+    mapToHeaders(headers, assertStatusPseudoHeader);
+    if (headers[':status'] === undefined) {
+      throw new ERR_HTTP2_INVALID_INFO_STATUS(undefined);
+    }
+    const status = headers[':status'] |= 0;
+    if (status === 101) throw new ERR_HTTP2_STATUS_101();
+    if (status < 100 || status >= 200) {
+      throw new ERR_HTTP2_INVALID_INFO_STATUS(status);
+    }
+    const list = mapToHeaders(headers, assertValidPseudoHeader);
+    ArrayPrototypePush(this[kSentInfoHeaders] ??= [], headers);
+    const session = this[kSession];
+    session[kHandle].submitHeaders(this[kID], list);
+    session[kFlush]();
+  }
+
+  pushStream(headersParam, options, callback) {
+    if (typeof options === 'function') {
+      callback = options;
+      options = undefined;
+    }
+    validateFunction(callback, 'callback');
+    if (!this.pushAllowed) {
+      if (this.destroyed) throw new ERR_HTTP2_INVALID_STREAM();
+      if (this[kID] % 2 === 0) throw new ERR_HTTP2_NESTED_PUSH();
+      throw new ERR_HTTP2_PUSH_DISABLED();
+    }
+    options = options === undefined ? {} : { ...options };
+    validateObject(options, 'options');
+    const session = this[kSession];
+    const headers = headersParam === undefined || headersParam === null ?
+      { __proto__: null } : ObjectAssign({ __proto__: null }, headersParam);
+    const request = this[kRequestHeaders] || {};
+    if (headers[':method'] === undefined) headers[':method'] = 'GET';
+    if (headers[':authority'] === undefined) {
+      headers[':authority'] = request[':authority'] ?? session[kAuthority];
+    }
+    if (headers[':scheme'] === undefined) {
+      headers[':scheme'] = request[':scheme'] ?? 'http';
+    }
+    if (headers[':path'] === undefined) headers[':path'] = '/';
+    const method = headers[':method'];
+    const list = mapToHeaders(headers, assertValidPseudoHeader);
+    const ret = session[kHandle].submitPushPromise(this[kID], list);
+    if (ret < 0) {
+      const err = ret === NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE ?
+        new ERR_HTTP2_OUT_OF_STREAMS() : new NghttpError(ret);
+      process.nextTick(callback, err);
+      return;
+    }
+    const stream = new ServerHttp2Stream(session, ret, headers);
+    stream[kState].readEnded = true;
+    stream.push(null);
+    if (method === 'HEAD') stream[kState].headRequest = true;
+    if (options.endStream) stream.end();
+    if (onServerStreamStartChannel.hasSubscribers) {
+      onServerStreamStartChannel.publish({ stream, headers });
+    }
+    session[kFlush]();
+    process.nextTick(callback, null, stream, headers, 0);
+  }
+
+  respondWithFD(fd, headers, options) {
+    if (this.destroyed || this.closed) throw new ERR_HTTP2_INVALID_STREAM();
+    if (this.headersSent) throw new ERR_HTTP2_HEADERS_SENT();
+    options = validateFileOptions(options);
+    let handle;
+    if (fd !== null && typeof fd === 'object' && typeof fd.fd === 'number' &&
+        typeof fd.close === 'function') {
+      handle = fd;
+      fd = fd.fd;
+    } else if (typeof fd !== 'number') {
+      throw new ERR_INVALID_ARG_TYPE('fd', ['number', 'FileHandle'], fd);
+    }
+    const prepared = prepareFileHeaders(this, headers);
+    if (options.statCheck === undefined) {
+      // Without a stat check, the response goes out at once; a file that
+      // cannot be read resets the stream.
+      this.respond(prepared, { waitForTrailers: options.waitForTrailers });
+      if (!this.headRequest) {
+        streamFileBody(this, fd, options.offset, options.length, () => {});
+      }
+      return;
+    }
+    startFileResponse(this, fd, prepared, options, false, handle);
+  }
+
+  respondWithFile(path, headers, options) {
+    if (this.destroyed || this.closed) throw new ERR_HTTP2_INVALID_STREAM();
+    if (this.headersSent) throw new ERR_HTTP2_HEADERS_SENT();
+    options = validateFileOptions(options);
+    const prepared = prepareFileHeaders(this, headers);
+    const fs = require('fs');
+    fs.open(path, 'r', (err, fd) => {
+      if (err) {
+        fileResponseError(this, options, err);
+        return;
+      }
+      if (this.destroyed || this.closed) {
+        fs.close(fd, () => {});
+        return;
+      }
+      startFileResponse(this, fd, prepared, options, true);
+    });
+  }
+}
+
+function validateFileOptions(options) {
+  if (options === undefined) options = {};
+  validateObject(options, 'options');
+  options = { ...options };
+  if (options.offset !== undefined) {
+    if (typeof options.offset !== 'number') {
+      throw new ERR_INVALID_ARG_VALUE('options.offset', options.offset);
+    }
+  } else {
+    options.offset = 0;
+  }
+  if (options.length !== undefined) {
+    if (typeof options.length !== 'number') {
+      throw new ERR_INVALID_ARG_VALUE('options.length', options.length);
+    }
+  } else {
+    options.length = -1;
+  }
+  if (options.statCheck !== undefined &&
+      typeof options.statCheck !== 'function') {
+    throw new ERR_INVALID_ARG_VALUE('options.statCheck', options.statCheck);
+  }
+  if (options.onError !== undefined &&
+      typeof options.onError !== 'function') {
+    throw new ERR_INVALID_ARG_VALUE('options.onError', options.onError);
+  }
+  return options;
+}
+
+function prepareFileHeaders(stream, headersParam) {
+  const headers = prepareResponseHeaders(stream, headersParam);
+  const status = headers[':status'] | 0;
+  if (status === 204 || status === 205 || status === 304) {
+    throw new ERR_HTTP2_PAYLOAD_FORBIDDEN(status);
+  }
+  return headers;
+}
+
+function fileResponseError(stream, options, err) {
+  if (typeof options.onError === 'function') {
+    options.onError(err);
+  } else {
+    stream.destroy(err);
+  }
+}
+
+function startFileResponse(stream, fd, headers, options, closeFd, handle) {
+  const fs = require('fs');
+  const done = () => {
+    if (closeFd) fs.close(fd, () => {});
+  };
+  fs.fstat(fd, (err, stat) => {
+    if (err) {
+      done();
+      fileResponseError(stream, options, err);
+      return;
+    }
+    if (stream.destroyed || stream.closed) {
+      done();
+      return;
+    }
+    if (stat.isDirectory()) {
+      done();
+      fileResponseError(stream, options, new ERR_HTTP2_SEND_FILE());
+      return;
+    }
+    const regular = stat.isFile();
+    if (!regular && (options.offset !== 0 || options.length !== -1)) {
+      done();
+      fileResponseError(stream, options, new ERR_HTTP2_SEND_FILE_NOSEEK());
+      return;
+    }
+    const range = { offset: options.offset, length: options.length };
+    if (typeof options.statCheck === 'function' &&
+        options.statCheck(stat, headers, range) === false) {
+      done();
+      return;
+    }
+    if (stream.destroyed || stream.closed || stream.headersSent) {
+      done();
+      return;
+    }
+    let length = range.length;
+    if (regular) {
+      const available = MathMax(0, stat.size - range.offset);
+      length = length < 0 ? available : MathMin(length, available);
+      headers['content-length'] = length;
+    }
+    stream.respond(headers, { waitForTrailers: options.waitForTrailers });
+    if (stream.headRequest) {
+      done();
+      return;
+    }
+    streamFileBody(stream, fd, regular ? range.offset : -1, length, done);
+  });
+}
+
+// Reads the file in pieces and writes them to the stream, waiting for
+// 'drain' when the stream asks to.
+function streamFileBody(stream, fd, position, remaining, done) {
+  const fs = require('fs');
+  const readMore = () => {
+    if (stream.destroyed) {
+      done();
+      return;
+    }
+    const size = remaining < 0 ? 65536 : MathMin(65536, remaining);
+    if (size === 0) {
+      done();
+      stream.end();
+      return;
+    }
+    const buffer = Buffer.allocUnsafe(size);
+    fs.read(fd, buffer, 0, size, position < 0 ? null : position,
+            (err, bytesRead) => {
+              if (err?.code === 'ESPIPE' && position >= 0) {
+                // A pipe or socket: it reads from where it is.
+                position = -1;
+                readMore();
+                return;
+              }
+              if (err) {
+                done();
+                if (!stream.destroyed) stream.close(NGHTTP2_INTERNAL_ERROR);
+                return;
+              }
+              if (bytesRead === 0) {
+                done();
+                stream.end();
+                return;
+              }
+              if (position >= 0) position += bytesRead;
+              if (remaining >= 0) remaining -= bytesRead;
+              if (stream.write(buffer.subarray(0, bytesRead))) {
+                readMore();
+              } else {
+                stream.once('drain', readMore);
+              }
+            });
+  };
+  readMore();
+}
+
+// A flat [name, value, ...] list as an object; a repeated name gets an
+// array of its values.
+function rawToObject(list) {
+  const headers = { __proto__: null };
+  for (let i = 0; i + 1 < list.length; i += 2) {
+    const name = list[i];
+    const existing = headers[name];
+    if (existing === undefined) {
+      headers[name] = list[i + 1];
+    } else if (ArrayIsArray(existing)) {
+      ArrayPrototypePush(existing, list[i + 1]);
+    } else {
+      headers[name] = [existing, list[i + 1]];
+    }
+  }
+  return headers;
+}
+
+function assertStatusPseudoHeader(name) {
+  if (name !== ':status') throw new ERR_HTTP2_INVALID_PSEUDOHEADER(name);
+}
+
+function prepareResponseHeaders(stream, headersParam) {
+  let headers;
+  if (headersParam === undefined || headersParam === null) {
+    headers = { __proto__: null };
+  } else if (ArrayIsArray(headersParam)) {
+    headers = rawToObject(headersParam);
+  } else {
+    validateObject(headersParam, 'headers');
+    headers = ObjectAssign({ __proto__: null }, headersParam);
+    if (headersParam[kSensitiveHeaders] !== undefined) {
+      headers[kSensitiveHeaders] = headersParam[kSensitiveHeaders];
+    }
+  }
+  if (headers[':status'] === undefined) headers[':status'] = 200;
+  const status = headers[':status'] | 0;
+  if (status === 101) throw new ERR_HTTP2_STATUS_101();
+  if (status < 200 || status > 599) {
+    if (status >= 100 && status < 200) {
+      throw new ERR_HTTP2_INFO_STATUS_NOT_ALLOWED();
+    }
+    throw new ERR_HTTP2_STATUS_INVALID(headers[':status']);
+  }
+  let hasDate = false;
+  const names = ObjectKeys(headers);
+  for (let i = 0; i < names.length; i++) {
+    if (StringPrototypeToLowerCase(names[i]) === 'date') hasDate = true;
+  }
+  if (!hasDate) headers.date = utcDate();
+  return headers;
+}
+
+// The header list of a response given as a raw list: its order kept, the
+// defaults (:status, date) added.
+function rawResponseSource(raw, headers) {
+  const source = [];
+  let hasStatus = false;
+  let hasDate = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = StringPrototypeToLowerCase(String(raw[i]));
+    if (name === ':status') hasStatus = true;
+    if (name === 'date') hasDate = true;
+  }
+  if (!hasStatus) ArrayPrototypePush(source, ':status', headers[':status']);
+  for (let i = 0; i < raw.length; i++) ArrayPrototypePush(source, raw[i]);
+  if (!hasDate) ArrayPrototypePush(source, 'date', headers.date);
+  source[kSensitiveHeaders] = raw[kSensitiveHeaders];
+  return source;
+}
+
+// --- Servers --------------------------------------------------------------
+
+function sessionOnStream(stream, headers, flags, rawHeaders) {
+  const server = this[kServer];
+  if (server !== undefined) {
+    server.emit('stream', stream, headers, flags, rawHeaders);
+  }
+}
+
+function sessionOnError(error) {
+  const server = this[kServer];
+  if (server !== undefined && server.listenerCount('sessionError') > 0) {
+    server.emit('sessionError', error, this);
+  }
+}
+
+function connectionListener(socket) {
+  const server = this;
+  const options = server[kOptions];
+  const session = new ServerHttp2Session(options, socket, server);
+  server[kSessions].add(session);
+  session.once('close', () => server[kSessions].delete(session));
+  session.on('stream', sessionOnStream);
+  session.on('error', sessionOnError);
+  if (server.timeout) {
+    session.setTimeout(server.timeout, () => {
+      if (!server.emit('timeout', session)) session.destroy();
+    });
+  }
+  server.emit('session', session);
+}
+
+function initializeOptions(options) {
+  if (options === undefined) return {};
+  validateObject(options, 'options');
+  options = { ...options };
+  if (options.settings !== undefined) {
+    validateObject(options.settings, 'options.settings');
+    options.settings = { ...options.settings };
+    settingsToArray(options.settings);
+  }
+  const counts = ['maxSessionInvalidFrames', 'maxSessionRejectedStreams',
+                  'maxDeflateDynamicTableSize', 'maxSendHeaderBlockLength',
+                  'maxReservedRemoteStreams', 'peerMaxConcurrentStreams',
+                  'maxHeaderListPairs', 'maxOutstandingPings',
+                  'maxOutstandingSettings', 'maxSessionMemory',
+                  'paddingStrategy', 'unknownProtocolTimeout'];
+  for (let i = 0; i < counts.length; i++) {
+    if (options[counts[i]] !== undefined) {
+      validateUint32(options[counts[i]], counts[i]);
+    }
+  }
+  return options;
+}
+
+function setupServer(server, options, requestListener) {
+  server[kOptions] = options;
+  server[kSessions] = new SafeSet();
+  server.timeout = 0;
+  if (typeof requestListener === 'function') {
+    server.on('request', requestListener);
+  }
+  server.on('newListener', function(event) {
+    if (event === 'request' && !this[kCompatSetup]) {
+      this[kCompatSetup] = true;
+      this.on('stream', onCompatStream);
+    }
+  });
+  if (typeof requestListener === 'function' && !server[kCompatSetup]) {
+    server[kCompatSetup] = true;
+    server.on('stream', onCompatStream);
+  }
+}
+
+const kCompatSetup = Symbol('compatSetup');
+
+function onCompatStream(stream, headers, flags, rawHeaders) {
+  const { onServerStream } = require('internal/http2/compat');
+  onServerStream(this, stream, headers, flags, rawHeaders);
+}
+
+function closeServerSessions(server) {
+  for (const session of server[kSessions]) {
+    session.close();
+  }
+}
+
+class Http2Server extends net.Server {
+  constructor(options, requestListener) {
+    options = initializeOptions(options);
+    super({ ...options, allowHalfOpen: false }, connectionListener);
+    setupServer(this, options, requestListener);
+  }
+
+  setTimeout(msecs, callback) {
+    validateNumber(msecs, 'msecs');
+    this.timeout = msecs;
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.on('timeout', callback);
+    }
+    return this;
+  }
+
+  updateSettings(settings) {
+    validateObject(settings, 'settings');
+    settingsToArray(settings);
+    this[kOptions].settings = { ...this[kOptions].settings, ...settings };
+  }
+
+  close(callback) {
+    closeServerSessions(this);
+    return super.close(callback);
+  }
+}
+
+let tls;
+let Http2SecureServer;
+function getSecureServerClass() {
+  if (Http2SecureServer !== undefined) return Http2SecureServer;
+  tls = require('tls');
+  Http2SecureServer = class Http2SecureServer extends tls.Server {
+    constructor(options, requestListener) {
+      options = initializeOptions(options);
+      const tlsOptions = { ...options };
+      if (tlsOptions.ALPNProtocols === undefined) {
+        tlsOptions.ALPNProtocols = options.allowHTTP1 === true ?
+          ['h2', 'http/1.1'] : ['h2'];
+      }
+      super(tlsOptions, onSecureConnection);
+      setupServer(this, options, requestListener);
+    }
+
+    setTimeout(msecs, callback) {
+      validateNumber(msecs, 'msecs');
+      this.timeout = msecs;
+      if (callback !== undefined) {
+        validateFunction(callback, 'callback');
+        this.on('timeout', callback);
+      }
+      return this;
+    }
+
+    updateSettings(settings) {
+      validateObject(settings, 'settings');
+      settingsToArray(settings);
+      this[kOptions].settings = { ...this[kOptions].settings, ...settings };
+    }
+
+    close(callback) {
+      closeServerSessions(this);
+      return super.close(callback);
+    }
+  };
+  return Http2SecureServer;
+}
+
+function onSecureConnection(socket) {
+  if (socket.alpnProtocol !== 'h2') {
+    if (this.emit('unknownProtocol', socket)) return;
+    socket.destroy();
+    return;
+  }
+  FunctionPrototypeCall(connectionListener, this, socket);
+}
+
+function createServer(options, handler) {
+  if (typeof options === 'function') {
+    handler = options;
+    options = {};
+  }
+  return new Http2Server(options, handler);
+}
+
+function createSecureServer(options, handler) {
+  if (typeof options === 'function') {
+    handler = options;
+    options = {};
+  }
+  const Server = getSecureServerClass();
+  return new Server(options, handler);
+}
+
+function connect(authority, options, listener) {
+  if (typeof options === 'function') {
+    listener = options;
+    options = undefined;
+  }
+  if (options !== undefined) validateObject(options, 'options');
+  options = initializeOptions(options);
+
+  if (typeof authority === 'string') authority = new URL(authority);
+  validateObject(authority, 'authority');
+  const protocol = authority.protocol || options.protocol || 'https:';
+  const port = '' + (authority.port !== '' && authority.port !== undefined ?
+    authority.port : (authority.protocol === 'http:' ? 80 : 443));
+  let host = 'localhost';
+  if (authority.hostname) {
+    host = authority.hostname;
+    if (host[0] === '[') host = StringPrototypeSlice(host, 1, -1);
+  } else if (authority.host) {
+    host = authority.host;
+  }
+
+  let socket;
+  if (typeof options.createConnection === 'function') {
+    socket = options.createConnection(authority, options);
+  } else {
+    switch (protocol) {
+      case 'http:':
+        socket = net.connect({ port, host, ...options });
+        break;
+      case 'https:': {
+        tls = tls || require('tls');
+        const tlsOptions = { ...options, port, host };
+        if (tlsOptions.ALPNProtocols === undefined) {
+          tlsOptions.ALPNProtocols = ['h2'];
+        }
+        if (tlsOptions.servername === undefined && !net.isIP(host)) {
+          tlsOptions.servername = host;
+        }
+        socket = tls.connect(tlsOptions);
+        break;
+      }
+      default:
+        throw new ERR_HTTP2_UNSUPPORTED_PROTOCOL(protocol);
+    }
+  }
+  const session = new ClientHttp2Session(options, socket);
+  const authorityHost = options.servername ||
+    (net.isIPv6(host) ? `[${host}]` : host);
+  session[kAuthority] = `${authorityHost}:${port}`;
+  session[kProtocol] = protocol;
+  if (typeof listener === 'function') session.once('connect', listener);
+  return session;
+}
+
+module.exports = {
+  ClientHttp2Session,
+  ClientHttp2Stream,
+  Http2Server,
+  Http2Session,
+  Http2Stream,
+  ServerHttp2Session,
+  ServerHttp2Stream,
+  connect,
+  createServer,
+  createSecureServer,
+  getDefaultSettings,
+  kSensitiveHeaders,
+  kSession,
+  kState,
+  kID,
+  emit,
+};
