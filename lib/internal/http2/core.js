@@ -1735,6 +1735,23 @@ function closeServerSessions(server) {
   }
 }
 
+// What http2.Server and http2.SecureServer share (their bases differ).
+function setServerTimeout(server, msecs, callback) {
+  validateNumber(msecs, 'msecs');
+  server.timeout = msecs;
+  if (callback !== undefined) {
+    validateFunction(callback, 'callback');
+    server.on('timeout', callback);
+  }
+  return server;
+}
+
+function updateServerSettings(server, settings) {
+  validateObject(settings, 'settings');
+  settingsToArray(settings);
+  server[kOptions].settings = { ...server[kOptions].settings, ...settings };
+}
+
 class Http2Server extends net.Server {
   constructor(options, requestListener) {
     options = initializeOptions(options);
@@ -1743,19 +1760,11 @@ class Http2Server extends net.Server {
   }
 
   setTimeout(msecs, callback) {
-    validateNumber(msecs, 'msecs');
-    this.timeout = msecs;
-    if (callback !== undefined) {
-      validateFunction(callback, 'callback');
-      this.on('timeout', callback);
-    }
-    return this;
+    return setServerTimeout(this, msecs, callback);
   }
 
   updateSettings(settings) {
-    validateObject(settings, 'settings');
-    settingsToArray(settings);
-    this[kOptions].settings = { ...this[kOptions].settings, ...settings };
+    updateServerSettings(this, settings);
   }
 
   close(callback) {
@@ -1782,19 +1791,11 @@ function getSecureServerClass() {
     }
 
     setTimeout(msecs, callback) {
-      validateNumber(msecs, 'msecs');
-      this.timeout = msecs;
-      if (callback !== undefined) {
-        validateFunction(callback, 'callback');
-        this.on('timeout', callback);
-      }
-      return this;
+      return setServerTimeout(this, msecs, callback);
     }
 
     updateSettings(settings) {
-      validateObject(settings, 'settings');
-      settingsToArray(settings);
-      this[kOptions].settings = { ...this[kOptions].settings, ...settings };
+      updateServerSettings(this, settings);
     }
 
     close(callback) {

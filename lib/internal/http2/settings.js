@@ -6,7 +6,6 @@
 
 const {
   ArrayPrototypePush,
-  ArrayPrototypeSort,
   NumberIsInteger,
   ObjectKeys,
 } = primordials;
@@ -65,23 +64,12 @@ function checkSetting(setting, value) {
 
 function getPackedSettings(settings = {}) {
   validateObject(settings, 'settings');
-  const entries = [];
-  for (let i = 0; i < kSettings.length; i++) {
-    const setting = kSettings[i];
-    let value = settings[setting.name];
-    // maxHeaderSize is the older name of maxHeaderListSize.
-    if (setting.id === 6 && value === undefined) {
-      value = settings.maxHeaderSize;
-    }
-    if (value === undefined) continue;
-    checkSetting(setting, value);
-    ArrayPrototypePush(entries, { id: setting.id, value: +value });
-  }
-  ArrayPrototypeSort(entries, (a, b) => a.id - b.id);
-  const packed = Buffer.allocUnsafe(entries.length * 6);
-  for (let i = 0; i < entries.length; i++) {
-    packed.writeUInt16BE(entries[i].id, i * 6);
-    packed.writeUInt32BE(entries[i].value, i * 6 + 2);
+  // kSettings is in identifier order, so the list already is.
+  const list = settingsToArray(settings);
+  const packed = Buffer.allocUnsafe(list.length * 3);
+  for (let i = 0; i < list.length; i += 2) {
+    packed.writeUInt16BE(list[i], i * 3);
+    packed.writeUInt32BE(list[i + 1], i * 3 + 2);
   }
   return packed;
 }
