@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include <memory>
+#include <string_view>
 #include <unordered_map>
 
 #include "env.h"
@@ -117,6 +118,9 @@ void Complete(StreamReq* sreq, int status) {
   MakeCallback(env, req, "oncomplete", 3, argv);
 }
 
+// Strings whose UTF-8 form may be longer than this are measured first.
+constexpr size_t kUtf8GuessLimit = 64 * 1024;
+
 bool AppendString(Isolate* isolate, Local<Value> value, int encoding,
                   std::string* out) {
   Local<String> str;
@@ -137,7 +141,17 @@ bool AppendString(Isolate* isolate, Local<Value> value, int encoding,
       out->push_back(static_cast<char>(u >> 8));
     }
   } else {
-    out->append(Utf8Value(isolate, str).view());
+    // Straight into `out`: sized for the worst case (two bytes a Latin-1
+    // character, three a UTF-16 unit) when that is small, else measured.
+    size_t start = out->size();
+    size_t length = static_cast<size_t>(str->Length());
+    size_t room = str->IsOneByte() ? 2 * length : 3 * length;
+    if (room > kUtf8GuessLimit) room = str->Utf8Length(isolate);
+    out->resize(start + room);
+    int written = str->WriteUtf8(
+        isolate, out->data() + start, static_cast<int>(room), nullptr,
+        String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
+    out->resize(start + static_cast<size_t>(written));
   }
   return true;
 }
@@ -151,7 +165,19 @@ void AppendView(Local<Value> value, std::string* out) {
 }
 
 int EncodingOf(Isolate* isolate, Local<Value> value) {
-  std::string name = Utf8Value(isolate, value).ToString();
+  // The names are short one-byte strings: read them without a conversion.
+  // Anything else ("buffer", undefined, ...) means UTF-8.
+  if (!value->IsString()) return kUtf8;
+  Local<String> str = value.As<String>();
+  int length = str->Length();
+  char chars[8];
+  if (length > static_cast<int>(sizeof(chars)) ||
+      !str->ContainsOnlyOneByte()) {
+    return kUtf8;
+  }
+  str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(chars), 0, length,
+                    String::NO_NULL_TERMINATION);
+  std::string_view name(chars, static_cast<size_t>(length));
   if (name == "latin1" || name == "binary") return kLatin1;
   if (name == "ascii") return kAscii;
   if (name == "ucs2" || name == "ucs-2" || name == "utf16le" ||

@@ -131,6 +131,15 @@ function isTextEncoding(encoding) {
 // `data` is the list Writable hands to _writev: { chunk, encoding } entries
 // with `allBuffers` set when every chunk is a Buffer.
 function writevGeneric(self, data, cb) {
+  // Only one chunk has bytes (an HTTP response's head and body in one
+  // string, then end()'s empty write): a plain write of it, without the
+  // array and the per-chunk encoding lookups of the native writev.
+  const only = onlyNonEmptyChunk(data);
+  if (only !== -1) {
+    const { chunk, encoding } = data[only];
+    return writeGeneric(self, chunk,
+                        typeof chunk === 'string' ? encoding : 'buffer', cb);
+  }
   const req = createWriteWrap(self[kHandle], cb);
   const allBuffers = data.allBuffers;
   let chunks;
@@ -154,6 +163,20 @@ function writevGeneric(self, data, cb) {
   const err = req.handle.writev(req, chunks, allBuffers);
   afterWriteDispatched(req, err, cb);
   return req;
+}
+
+// The index of the one chunk of `data` that is not empty, or -1 (none or
+// several).
+function onlyNonEmptyChunk(data) {
+  let found = -1;
+  for (let i = 0; i < data.length; i++) {
+    const chunk = data[i].chunk;
+    if ((typeof chunk === 'string' ? chunk.length : chunk.byteLength) !== 0) {
+      if (found !== -1) return -1;
+      found = i;
+    }
+  }
+  return found;
 }
 
 function writeGeneric(self, data, encoding, cb) {
