@@ -1399,11 +1399,7 @@ class Suite extends Test {
       }
       await this.runHooks(this.hooks.before, context);
       this.holdStart = false;
-      const runs = [];
-      for (let i = 0; i < this.subtests.length; i++) {
-        ArrayPrototypePush(runs, this.subtests[i].start());
-      }
-      const all = SafePromiseAll(runs);
+      const all = SafePromiseAll(this.subtests, (sub) => sub.start());
       const stop = startStop(this.timeout, this.signal, this.stopper);
       try {
         await raceStop(all, stop);
