@@ -861,9 +861,11 @@ class Test {
     const hook = new TestHook(fn, options, this, name);
     if (name === 'before' && this.startTime !== null &&
         this.reportedType !== 'suite') {
-      // The test runs already: run the hook now.
-      PromisePrototypeThen(hook.run(this.getContext()), noop,
-                           (err) => this.fail(err));
+      // The test runs already: run the hook now. (A global one's failure
+      // is the failure of each test, not the file's, as in Node.)
+      PromisePrototypeThen(hook.run(this.getContext()), noop, (err) => {
+        if (this.parent !== null) this.fail(err);
+      });
     }
     ArrayPrototypePush(this.hooks[name], hook);
     return hook;
@@ -1026,10 +1028,10 @@ class Test {
         await parent.runHooks(parent.hooks.before, parent.getContext());
       }
     } catch (err) {
-      this.parent.fail(err);
-      this.cancel(runnerFailure(
-        'test did not finish before its parent and was cancelled',
-        kCancelledByParent));
+      // A test's (or the file's) before hook failed: each of its subtests
+      // fails with that error, as in Node (a suite's before hooks run
+      // before its tests start).
+      this.fail(err);
       this.postRun();
       return;
     }
