@@ -863,8 +863,11 @@ class Test {
         this.reportedType !== 'suite') {
       // The test runs already: run the hook now. (A global one's failure
       // is the failure of each test, not the file's, as in Node.)
+      // The test fails with the hook's error as its own code's (as Node).
       PromisePrototypeThen(hook.run(this.getContext()), noop, (err) => {
-        if (this.parent !== null) this.fail(err);
+        if (this.parent === null) return;
+        const cause = err?.failureType === kHookFailure ? err.cause : err;
+        this.fail(wrapFailure(cause, kTestCodeFailure));
       });
     }
     ArrayPrototypePush(this.hooks[name], hook);
