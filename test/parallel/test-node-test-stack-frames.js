@@ -71,4 +71,23 @@ function run(source) {
   assert.match(r.stdout, /^before\nTAP version 13\nafter\n1\.\.0\n/);
 }
 
+// A thenable returned by a test: its `then` is read once.
+{
+  const r = run(`
+    const { test } = require('node:test');
+    function thenable(settle) {
+      let reads = 0;
+      return { get then() {
+        if (reads++) throw new Error('then read twice');
+        return settle;
+      } };
+    }
+    test('ok', () => thenable((ok) => ok()));
+    test('bad', () => thenable((_, bad) => bad(new Error('custom error'))));
+  `);
+  assert.match(r.stdout, /^ok 1 - ok$/m);
+  assert.match(r.stdout, /^not ok 2 - bad\n[^]*error: 'custom error'/m);
+  assert.doesNotMatch(r.stdout, /then read twice/);
+}
+
 fs.rmSync(dir, { recursive: true, force: true });

@@ -35,6 +35,7 @@ const {
     ERR_TEST_FAILURE,
   },
 } = require('internal/errors');
+const { isPromise } = require('internal/util/types');
 const {
   validateAbortSignal,
   validateFunction,
@@ -432,11 +433,23 @@ function prepareCall(owner, fn, args) {
   return { __proto__: null, args: [...args, done], settled, reject };
 }
 
+// What the runner awaits of a value the user's code returned: a promise
+// itself, any other object through PromiseResolve (a thenable's `then` is
+// read once, as Node's race on it does), nothing for the rest.
+function awaitable(value) {
+  if (isPromise(value)) return value;
+  if (value !== null &&
+      (typeof value === 'object' || typeof value === 'function')) {
+    return PromiseResolve(value);
+  }
+  return undefined;
+}
+
 // What the runner waits for after the call: the returned promise, or the
 // done callback.
 function afterCall(call, result) {
   if (call.settled === undefined) {
-    return isPromiseLike(result) ? result : undefined;
+    return awaitable(result);
   }
   if (isPromiseLike(result)) {
     PromisePrototypeThen(result, noop, noop);
@@ -1337,8 +1350,9 @@ class Suite extends Test {
   // Runs the suite's body (through this frame, as Node's createBuild).
   createBuild(context) {
     try {
-      const result = runWithCurrent(this, this.fn, context, [context]);
-      if (isPromiseLike(result)) {
+      const result = awaitable(
+        runWithCurrent(this, this.fn, context, [context]));
+      if (result !== undefined) {
         // Until its body has settled, the suite may still get tests the
         // name patterns select: it is not left out before then.
         this.buildPending = true;
