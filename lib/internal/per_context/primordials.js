@@ -277,15 +277,13 @@ define('SafePromisePrototypeFinally', (thisPromise, onFinally) =>
 
 // Wraps each element of `promises` into a SafePromise and runs `method`
 // of SafePromise on them, then resolves a plain Promise with the result.
+// mapFn is called in the executor of each element's SafePromise, made in
+// a map callback: code it runs has the frames it has under Node.
 function safeCombinator(method) {
   return (promises, mapFn) => new Promise((resolve, reject) => {
-    const list = [];
-    let i = 0;
-    for (const p of new primordials.SafeArrayIterator(promises)) {
-      const value = mapFn ? mapFn(p, i) : p;
-      list[i++] = new SafePromise((a, b) =>
-        PromisePrototypeThen(primordials.PromiseResolve(value), a, b));
-    }
+    const list = primordials.ArrayPrototypeMap(promises, (p, i) =>
+      new SafePromise((a, b) => PromisePrototypeThen(
+        primordials.PromiseResolve(mapFn ? mapFn(p, i) : p), a, b)));
     PromisePrototypeThen(SafePromise[method](list), resolve, reject);
   });
 }

@@ -14,6 +14,7 @@ const {
   ArrayPrototypeIncludes,
   ArrayPrototypeMap,
   ArrayPrototypePush,
+  FunctionPrototypeBind,
   JSONParse,
   JSONStringify,
   PromisePrototypeThen,
@@ -376,15 +377,24 @@ class Harness {
     };
     if (root.hooks.after.length > 0 && !root.afterRan) {
       root.afterRan = true;
-      PromisePrototypeThen(
-        root.runHooks(root.hooks.after, root.getContext()), next,
-        (err) => {
-          root.fail(err);
-          next();
-        });
+      PromisePrototypeThen(this.runGlobalAfter(), next, (err) => {
+        root.fail(err);
+        next();
+      });
       return;
     }
     next();
+  }
+
+  // The root's after hooks, a tick after the last test has ended and
+  // through as many frames as Node's root test runs them.
+  async runGlobalAfter() {
+    await undefined;
+    const root = this.root;
+    const after = async () => {
+      await root.runHooks(root.hooks.after, root.getContext());
+    };
+    await after();
   }
 
   // The event loop is empty: whatever has not finished is cancelled.
@@ -445,6 +455,29 @@ class Harness {
     this.finished = true;
     const root = this.root;
     const loc = this.rootLocation();
+    const error = root.error;
+    if (error !== null && error.failureType !== 'subtestsFailed' &&
+        this.config.entryFile !== undefined) {
+      // The root's own failure (a global hook's): a line of its own, after
+      // the tests', named after the file, as Node's.
+      const data = {
+        __proto__: null,
+        name: this.config.entryFile,
+        nesting: 0,
+        testNumber: root.outputCount + 1,
+        details: {
+          __proto__: null,
+          duration_ms: elapsedMs(root.startTime, process.hrtime.bigint()),
+          error,
+        },
+      };
+      if (this.firstCallLocation !== undefined) {
+        data.line = this.firstCallLocation.line;
+        data.column = this.firstCallLocation.column;
+        data.file = this.firstCallLocation.file;
+      }
+      root.output({ __proto__: null, type: 'test:fail', data });
+    }
     root.output({
       __proto__: null,
       type: 'test:plan',
@@ -474,7 +507,11 @@ class Harness {
                 level: 'info', ...loc },
       });
     }
-    if (root.error !== null) this.success = false;
+    // A failing global after hook is reported, but fails no test: the exit
+    // code stays as the tests' (as Node's).
+    if (error !== null && error.failureType !== 'hookFailed') {
+      this.success = false;
+    }
     const success = this.success;
     root.output({
       __proto__: null,
@@ -550,12 +587,14 @@ function getHarness() {
   if (harness === null) {
     const h = new Harness(commandLineConfig());
     harness = h;
+    // Where the file first used node:test: the root's location.
+    h.firstCallLocation = getCallerLocation();
+    h.config.reporter.begin?.();
     h.addListeners();
-    // The top-level tests start once the entry file has run (after its
-    // ticks and microtasks have begun to drain).
-    process.nextTick(() => {
-      PromisePrototypeThen(h.bootstrap(), () => h.release());
-    });
+    // The top-level tests start once the entry file has run, from the
+    // microtasks that follow it (through no tick, and bound, not wrapped:
+    // the tests' stack traces have as many frames as under Node).
+    PromisePrototypeThen(h.bootstrap(), FunctionPrototypeBind(h.release, h));
   }
   return harness;
 }

@@ -289,6 +289,18 @@ class Reporters {
     ArrayPrototypePush(this.#pending, done);
   }
 
+  // The run has begun: the reporters that start with a header (TAP)
+  // write it now, before the global hooks' output that comes after the
+  // first turn of the loop, as Node's reporter streams do.
+  begin() {
+    for (let i = 0; i < this.#formatters.length; i++) {
+      const { formatter, destination } = this.#formatters[i];
+      if (typeof formatter.begin === 'function') {
+        this.#output.write(destination, formatter.begin());
+      }
+    }
+  }
+
   emit(event) {
     for (let i = 0; i < this.#formatters.length; i++) {
       const { formatter, destination } = this.#formatters[i];

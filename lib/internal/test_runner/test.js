@@ -18,10 +18,12 @@ const {
   ObjectKeys,
   Promise,
   PromisePrototypeThen,
+  PromiseReject,
   PromiseResolve,
   ReflectApply,
   RegExpPrototypeExec,
   SafeMap,
+  SafePromiseAll,
   StringPrototypeTrim,
   Error,
 } = primordials;
@@ -33,6 +35,7 @@ const {
     ERR_TEST_FAILURE,
   },
 } = require('internal/errors');
+const { isPromise } = require('internal/util/types');
 const {
   validateAbortSignal,
   validateFunction,
@@ -106,7 +109,10 @@ function getCurrentSource() {
   return storage?.getStore();
 }
 
-// `source`: the hook, when the code is a hook's.
+// Calls fn with `owner` as the current test (`source`: the hook, when the
+// code is a hook's). One frame of the runner's sits between the caller and
+// fn, as Node's runInAsyncScope does: stack traces of the user's errors
+// have as many frames as under Node.
 function runWithCurrent(owner, fn, thisArg, args, source = owner) {
   if (storage === undefined) {
     const { AsyncLocalStorage } = require('async_hooks');
@@ -114,9 +120,12 @@ function runWithCurrent(owner, fn, thisArg, args, source = owner) {
   }
   const previous = current;
   current = owner;
+  const prior = storage.getStore();
+  storage.enterWith(source);
   try {
-    return storage.run(source, ReflectApply, fn, thisArg, args);
+    return ReflectApply(fn, thisArg, args);
   } finally {
+    storage.enterWith(prior);
     current = previous;
   }
 }
@@ -395,38 +404,73 @@ class SuiteContext {
   }
 }
 
-// Runs `fn(...args)`, or with a done callback when it takes one more
-// parameter than `args`, and settles when it has finished.
-function callUserFunction(owner, fn, thisArg, args, source) {
-  if (fn.length > args.length) {
-    return new Promise((resolve, reject) => {
-      let calls = 0;
-      const done = (err) => {
-        calls++;
-        if (calls > 1) {
-          owner.fail(new ERR_TEST_FAILURE('callback invoked multiple times',
-                                          kMultipleCallbackInvocations));
-          return;
-        }
-        if (err) {
-          reject(err);
-          return;
-        }
-        resolve();
-      };
-      const result = runWithCurrent(owner, fn, thisArg, [...args, done],
-                                    source);
-      if (isPromiseLike(result)) {
-        PromisePrototypeThen(result, noop, noop);
-        reject(runnerFailure(
-          'passed a callback but also returned a Promise',
-          kCallbackAndPromisePresent));
-      }
-    });
+// How the runner calls the user's fn: `args`, plus a done callback when fn
+// takes one more parameter; `settled` then settles when done is called.
+function prepareCall(owner, fn, args) {
+  if (fn.length <= args.length) {
+    return { __proto__: null, args, settled: undefined };
   }
-  const result = runWithCurrent(owner, fn, thisArg, args, source);
-  if (isPromiseLike(result)) return result;
+  let resolve;
+  let reject;
+  const settled = new Promise((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  let calls = 0;
+  const done = (err) => {
+    calls++;
+    if (calls > 1) {
+      owner.fail(new ERR_TEST_FAILURE('callback invoked multiple times',
+                                      kMultipleCallbackInvocations));
+      return;
+    }
+    if (err) {
+      reject(err);
+      return;
+    }
+    resolve();
+  };
+  return { __proto__: null, args: [...args, done], settled, reject };
+}
+
+// What the runner awaits of a value the user's code returned: a promise
+// itself, any other object through PromiseResolve (a thenable's `then` is
+// read once, as Node's race on it does), nothing for the rest.
+function awaitable(value) {
+  if (isPromise(value)) return value;
+  if (value !== null &&
+      (typeof value === 'object' || typeof value === 'function')) {
+    return PromiseResolve(value);
+  }
   return undefined;
+}
+
+// What the runner waits for after the call: the returned promise, or the
+// done callback.
+function afterCall(call, result) {
+  if (call.settled === undefined) {
+    return awaitable(result);
+  }
+  if (isPromiseLike(result)) {
+    PromisePrototypeThen(result, noop, noop);
+    call.reject(runnerFailure(
+      'passed a callback but also returned a Promise',
+      kCallbackAndPromisePresent));
+  }
+  return call.settled;
+}
+
+// fn, called once: later calls get what the first returned.
+function runOnce(fn) {
+  let ran = false;
+  let value;
+  return function() {
+    if (!ran) {
+      ran = true;
+      value = fn();
+    }
+    return value;
+  };
 }
 
 function wrapFailure(err, type) {
@@ -459,65 +503,107 @@ class TestHook {
   }
 
   // Settles to undefined, or rejects with an ERR_TEST_FAILURE (hookFailed).
+  // before and after hooks run once: through one more frame, as Node's.
   run(context) {
     if (this.name === 'before' || this.name === 'after') {
-      if (this.promise !== null) return this.promise;
+      return this.runOnce(context);
     }
-    this.promise = (async () => {
-      try {
-        const running = callUserFunction(this.owner, this.fn, context,
-                                         [context], this);
-        if (running !== undefined) {
-          await withTimeout(running, this.timeout, this.signal);
-        }
-      } catch (err) {
-        throw wrapFailure(err, kHookFailure);
-      }
-    })();
+    this.promise = this.invoke(context);
     return this.promise;
+  }
+
+  runOnce(context) {
+    if (this.promise === null) this.promise = this.invoke(context);
+    return this.promise;
+  }
+
+  async invoke(context) {
+    try {
+      const call = prepareCall(this.owner, this.fn, [context]);
+      const result = runWithCurrent(this.owner, this.fn, context, call.args,
+                                    this);
+      const running = afterCall(call, result);
+      if (running !== undefined) {
+        const stop = startStop(this.timeout, this.signal);
+        try {
+          await raceStop(running, stop);
+        } finally {
+          stop?.dispose();
+        }
+      }
+    } catch (err) {
+      throw wrapFailure(err, kHookFailure);
+    }
   }
 }
 
-// Waits for `promise`, failing after `timeout` ms or when `signal` aborts.
-function withTimeout(promise, timeout, signal, extra) {
+// What stops a test or hook from outside: its timeout, its signal, or
+// extra.stop(err) (an uncaught exception in it). Returns null when nothing
+// can; otherwise `promise` rejects when one does, and dispose() ends it.
+function startStop(timeout, signal, extra) {
   if (timeout === Infinity && signal === undefined && extra === undefined) {
-    return promise;
+    return null;
   }
-  return new Promise((resolve, reject) => {
-    let timer = null;
-    let settled = false;
-    const finish = (fn, value) => {
-      if (settled) return;
-      settled = true;
-      if (timer !== null) realClearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      if (extra !== undefined) extra.stop = null;
-      fn(value);
-    };
+  const stop = {
+    __proto__: null,
+    promise: null,
+    error: undefined,
+    timer: null,
+    onAbort: null,
+    dispose() {
+      if (stop.timer !== null) realClearTimeout(stop.timer);
+      stop.timer = null;
+      if (stop.onAbort !== null) {
+        signal.removeEventListener('abort', stop.onAbort);
+        stop.onAbort = null;
+      }
+      if (extra !== undefined && extra.stop === fail) extra.stop = null;
+    },
+  };
+  let rejectStop;
+  stop.promise = new Promise((resolve, reject) => { rejectStop = reject; });
+  PromisePrototypeThen(stop.promise, undefined, noop);
+  const fail = (err) => {
+    if (stop.error !== undefined) return;
+    stop.error = err;
+    stop.dispose();
+    rejectStop(err);
+  };
+  if (timeout !== Infinity) {
+    stop.timer = realSetTimeout(() => {
+      stop.timer = null;
+      fail(runnerFailure(`test timed out after ${timeout}ms`,
+                         kTestTimeoutFailure));
+    }, timeout);
+  }
+  if (signal !== undefined) {
     const onAbort = () => {
-      finish(reject, runnerFailure(
+      fail(runnerFailure(
         'The operation was aborted due to signal ' +
         (signal.reason?.name === 'TimeoutError' ? 'timeout' : 'abort'),
         kAborted));
     };
-    if (timeout !== Infinity) {
-      timer = realSetTimeout(() => {
-        finish(reject, runnerFailure(
-          `test timed out after ${timeout}ms`, kTestTimeoutFailure));
-      }, timeout);
+    if (signal.aborted) {
+      onAbort();
+    } else {
+      stop.onAbort = onAbort;
+      signal.addEventListener('abort', onAbort,
+                              { __proto__: null, once: true });
     }
-    if (signal !== undefined) {
-      if (signal.aborted) {
-        onAbort();
-        return;
-      }
-      signal.addEventListener('abort', onAbort, { __proto__: null, once: true });
-    }
-    if (extra !== undefined) {
-      extra.stop = (err) => finish(reject, err);
-    }
-    PromisePrototypeThen(promise, (v) => finish(resolve, v),
-                         (e) => finish(reject, e));
+  }
+  if (extra !== undefined) extra.stop = fail;
+  return stop;
+}
+
+// Settles as `promise`, or rejects when `stop` does first. `promise` gets
+// one reaction, the new promise's own resolve and reject: V8 follows that
+// in async stack traces, so that the caller's frame shows there as in Node.
+function raceStop(promise, stop) {
+  if (stop === null) return promise;
+  if (stop.error !== undefined) return PromiseReject(stop.error);
+  return new Promise((resolve, reject) => {
+    PromisePrototypeThen(promise, resolve, reject);
+    PromisePrototypeThen(stop.promise, resolve, reject);
   });
 }
 
@@ -788,9 +874,14 @@ class Test {
     const hook = new TestHook(fn, options, this, name);
     if (name === 'before' && this.startTime !== null &&
         this.reportedType !== 'suite') {
-      // The test runs already: run the hook now.
-      PromisePrototypeThen(hook.run(this.getContext()), noop,
-                           (err) => this.fail(err));
+      // The test runs already: run the hook now. (A global one's failure
+      // is the failure of each test, not the file's, as in Node.)
+      // The test fails with the hook's error as its own code's (as Node).
+      PromisePrototypeThen(hook.run(this.getContext()), noop, (err) => {
+        if (this.parent === null) return;
+        const cause = err?.failureType === kHookFailure ? err.cause : err;
+        this.fail(wrapFailure(cause, kTestCodeFailure));
+      });
     }
     ArrayPrototypePush(this.hooks[name], hook);
     return hook;
@@ -836,10 +927,16 @@ class Test {
     if (this.testNumber === 0) this.testNumber = ++parent.outputCount;
     this.emitNow('test:enqueue', this.queueData());
     if (parent.activeSubtests < parent.concurrency && !parent.holdStart) {
-      this.runGuarded();
-    } else {
-      ArrayPrototypePush(parent.pending, this);
+      // Run from here, not through a helper: the test's stack traces have
+      // as many frames as under Node.
+      // The promise of run() itself: awaiting it, the caller's frame shows
+      // in the async stack traces of the test's code, as in Node.
+      this.emitNow('test:dequeue', this.queueData());
+      parent.activeSubtests++;
+      // (A rejection, a bug of the runner's, reaches the caller.)
+      return this.run();
     }
+    ArrayPrototypePush(parent.pending, this);
     return this.done.promise;
   }
 
@@ -866,21 +963,25 @@ class Test {
     this.harness.emit({ __proto__: null, type, data });
   }
 
-  runGuarded() {
-    this.emitNow('test:dequeue', this.queueData());
-    this.parent.activeSubtests++;
-    PromisePrototypeThen(this.run(), noop, (err) => {
-      // A bug in the runner: report it on the test rather than lose it.
-      this.fail(wrapFailure(err, kTestCodeFailure));
-      if (!this.finished) this.postRun();
-    });
+  // A bug in the runner: reported on the test rather than lost.
+  runFailed(err) {
+    this.fail(wrapFailure(err, kTestCodeFailure));
+    if (!this.finished) this.postRun();
   }
 
-  startPending() {
+  // Runs the pending subtests while slots are free, each once the one
+  // before it has ended (as Node's processPendingSubtests).
+  async startPending() {
     while (this.pending.length > 0 &&
            this.activeSubtests < this.concurrency) {
       const next = ArrayPrototypeShift(this.pending);
-      next.runGuarded();
+      next.emitNow('test:dequeue', next.queueData());
+      this.activeSubtests++;
+      try {
+        await next.run();
+      } catch (err) {
+        next.runFailed(err);
+      }
     }
   }
 
@@ -910,12 +1011,6 @@ class Test {
     }
   }
 
-  async runParentBefore() {
-    const parent = this.parent;
-    if (parent !== null && parent.hooks.before.length > 0) {
-      await parent.runHooks(parent.hooks.before, parent.getContext());
-    }
-  }
 
   async run() {
     this.startTime = now();
@@ -926,10 +1021,8 @@ class Test {
       this.postRun();
       return;
     }
-    let afterEachRan = false;
-    const runAfterEach = async () => {
-      if (afterEachRan || this.skipped) return;
-      afterEachRan = true;
+    const runAfterEach = runOnce(async () => {
+      if (this.skipped) return;
       // The innermost level first, each level's in the order they came.
       const innerFirst = [];
       for (let t = this.parent; t !== null; t = t.parent) {
@@ -939,48 +1032,53 @@ class Test {
         }
       }
       await this.runHooks(innerFirst, context);
+    });
+    const runAfter = async () => {
+      await this.runHooks(this.hooks.after, context);
     };
     try {
       // Awaited only when there is a hook: the first beforeEach hook runs
       // synchronously with start(), as in Node.
-      if (this.parent.hooks.before.length > 0) await this.runParentBefore();
+      const parent = this.parent;
+      if (parent.hooks.before.length > 0) {
+        await parent.runHooks(parent.hooks.before, parent.getContext());
+      }
     } catch (err) {
-      this.parent.fail(err);
-      this.cancel(runnerFailure(
-        'test did not finish before its parent and was cancelled',
-        kCancelledByParent));
+      // A test's (or the file's) before hook failed: each of its subtests
+      // fails with that error, as in Node (a suite's before hooks run
+      // before its tests start).
+      this.fail(err);
       this.postRun();
       return;
     }
     try {
       if (!this.skipped) {
-        await this.runHooks(this.ancestorHooks('beforeEach'), context);
+        // Without beforeEach hooks, fn runs synchronously with run().
+        const beforeEach = this.ancestorHooks('beforeEach');
+        if (beforeEach.length > 0) await this.runHooks(beforeEach, context);
       }
       if (!this.skipped) {
-        const running = callUserFunction(this, this.fn, context, [context]);
-        // The body, its subtests and the plan's wait, under the timeout.
-        const finish = async (body) => {
-          if (body !== undefined) await body;
-          await this.waitForSubtests();
-          if (this.plan !== null && this.plan.wait !== false &&
-              this.plan.actual < this.plan.expected) {
-            await this.waitForPlan();
-          }
-        };
-        if (this.timeout !== Infinity || this.outerSignal !== undefined) {
-          await withTimeout(finish(running), this.timeout, this.signal,
-                            this.stopper);
-        } else if (running !== undefined) {
-          await withTimeout(running, this.timeout, this.signal, this.stopper);
-          await finish();
-        } else {
-          await finish();
+        const call = prepareCall(this, this.fn, [context]);
+        const running = afterCall(
+          call, runWithCurrent(this, this.fn, context, call.args));
+        // The body, then its subtests and the plan's wait: all under the
+        // timeout when there is one.
+        const timed = this.timeout !== Infinity ||
+          this.outerSignal !== undefined;
+        const stop = startStop(this.timeout, this.signal, this.stopper);
+        try {
+          if (running !== undefined) await raceStop(running, stop);
+          if (!timed) stop?.dispose();
+          const rest = this.waitForRest();
+          await (timed ? raceStop(rest, stop) : rest);
+        } finally {
+          stop?.dispose();
         }
         this.plan?.check();
       }
       this.pass();
       await runAfterEach();
-      await this.runHooks(this.hooks.after, context);
+      await runAfter();
     } catch (err) {
       const failure = wrapFailure(err, kTestCodeFailure);
       if (failure.failureType === kTestTimeoutFailure ||
@@ -991,7 +1089,7 @@ class Test {
       }
       try {
         await runAfterEach();
-        await this.runHooks(this.hooks.after, context);
+        await runAfter();
       } catch (hookErr) {
         this.fail(wrapFailure(hookErr, kHookFailure));
       }
@@ -1019,6 +1117,15 @@ class Test {
         }, wait);
       }
     });
+  }
+
+  // What a test waits for after its body: its subtests, then its plan.
+  async waitForRest() {
+    await this.waitForSubtests();
+    if (this.plan !== null && this.plan.wait !== false &&
+        this.plan.actual < this.plan.expected) {
+      await this.waitForPlan();
+    }
   }
 
   // Subtests started from the test's body and not awaited are waited for.
@@ -1237,9 +1344,15 @@ class Suite extends Test {
     this.buildPending = false;
     const context = new SuiteContext(this);
     if (this.skipped) return;
+    this.createBuild(context);
+  }
+
+  // Runs the suite's body (through this frame, as Node's createBuild).
+  createBuild(context) {
     try {
-      const result = runWithCurrent(this, this.fn, context, [context]);
-      if (isPromiseLike(result)) {
+      const result = awaitable(
+        runWithCurrent(this, this.fn, context, [context]));
+      if (result !== undefined) {
         // Until its body has settled, the suite may still get tests the
         // name patterns select: it is not left out before then.
         this.buildPending = true;
@@ -1263,7 +1376,9 @@ class Suite extends Test {
   async run() {
     this.startTime = now();
     this.harness.running.add(this);
-    if (this.buildPromise !== null) await this.buildPromise;
+    // Awaited even when there is none: the suite's hooks and tests run a
+    // tick later, as in Node.
+    await this.buildPromise;
     if (this.filteredByName && this.error === null &&
         this.buildError === null) {
       // An async body that added no test the patterns select.
@@ -1293,20 +1408,25 @@ class Suite extends Test {
       return;
     }
     const context = this.getContext();
+    const runAfter = runOnce(async () => {
+      await this.runHooks(this.hooks.after, context);
+    });
     try {
-      await this.runParentBefore();
+      const parent = this.parent;
+      if (parent !== null && parent.hooks.before.length > 0) {
+        await parent.runHooks(parent.hooks.before, parent.getContext());
+      }
       await this.runHooks(this.hooks.before, context);
       this.holdStart = false;
-      const runs = [];
-      for (let i = 0; i < this.subtests.length; i++) {
-        ArrayPrototypePush(runs, this.subtests[i].start());
+      const all = SafePromiseAll(this.subtests, (sub) => sub.start());
+      const stop = startStop(this.timeout, this.signal, this.stopper);
+      try {
+        await raceStop(all, stop);
+      } finally {
+        stop?.dispose();
       }
-      const all = (async () => {
-        for (let i = 0; i < runs.length; i++) await runs[i];
-      })();
-      await withTimeout(all, this.timeout, this.signal, this.stopper);
       this.pass();
-      await this.runHooks(this.hooks.after, context);
+      await runAfter();
     } catch (err) {
       const failure = wrapFailure(err, kTestCodeFailure);
       // A suite that timed out fails; postRun cancels its children.
@@ -1316,7 +1436,7 @@ class Suite extends Test {
         this.fail(failure);
       }
       try {
-        await this.runHooks(this.hooks.after, context);
+        await runAfter();
       } catch (hookErr) {
         this.fail(wrapFailure(hookErr, kHookFailure));
       }

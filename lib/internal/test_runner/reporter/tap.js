@@ -217,6 +217,12 @@ class TapFormatter {
     return out;
   }
 
+  begin() {
+    if (this.#started) return '';
+    this.#started = true;
+    return 'TAP version 13\n';
+  }
+
   format(event) {
     let out = '';
     if (!this.#started) {
