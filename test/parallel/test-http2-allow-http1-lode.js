@@ -58,3 +58,24 @@ function strict() {
       }));
   }));
 }
+
+// Compat response header checks, in Node's order.
+{
+  const s = http2.createServer(common.mustCall((req, res) => {
+    assert.throws(() => res.setHeader(':path', '/'),
+                  { code: 'ERR_HTTP2_PSEUDOHEADER_NOT_ALLOWED' });
+    assert.throws(() => res.setHeader(':foo', '1'),
+                  { code: 'ERR_HTTP2_INVALID_PSEUDOHEADER' });
+    assert.throws(() => res.setHeader('t est', 1),
+                  { code: 'ERR_INVALID_HTTP_TOKEN' });
+    res.setHeader(' test', 1);
+    res.end();
+  }));
+  s.listen(0, common.mustCall(() => {
+    const c = http2.connect(`http://localhost:${s.address().port}`);
+    c.request().on('response', common.mustCall((h) => {
+      assert.strictEqual(h.test, '1');
+    })).on('close', common.mustCall(() => { c.close(); s.close(); }))
+      .resume().end();
+  }));
+}
