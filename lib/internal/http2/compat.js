@@ -48,6 +48,7 @@ const kTrailers = Symbol('trailers');
 const kState = Symbol('state');
 const kBeginSend = Symbol('beginSend');
 const kAborted = Symbol('aborted');
+const kSocket = Symbol('socket');
 
 const kPseudoHeaders = new SafeSet([
   ':status', ':method', ':authority', ':scheme', ':path', ':protocol',
@@ -102,6 +103,8 @@ class Http2ServerRequest extends Readable {
     this[kTrailers] = {};
     this.rawTrailers = [];
     this[kStream] = stream;
+    // Kept: the stream forgets its session once it closes.
+    this[kSocket] = stream.session?.socket;
     this[kAborted] = false;
     stream[kRequest] = this;
 
@@ -140,7 +143,7 @@ class Http2ServerRequest extends Readable {
   get httpVersionMajor() { return 2; }
   get httpVersionMinor() { return 0; }
   get httpVersion() { return '2.0'; }
-  get socket() { return this[kStream].session?.socket; }
+  get socket() { return this[kStream].session?.socket ?? this[kSocket]; }
   get connection() { return this.socket; }
   get method() { return this[kHeaders][':method']; }
   set method(method) {
@@ -172,6 +175,7 @@ class Http2ServerRequest extends Readable {
 class Http2ServerResponse extends Stream {
   constructor(stream, headers, options) {
     super(options);
+    this[kSocket] = stream.session?.socket;
     this[kState] = {
       closed: false,
       ending: false,
@@ -203,7 +207,7 @@ class Http2ServerResponse extends Stream {
   }
 
   get stream() { return this[kStream]; }
-  get socket() { return this[kStream].session?.socket; }
+  get socket() { return this[kStream].session?.socket ?? this[kSocket]; }
   get connection() { return this.socket; }
   get finished() { return this[kState].ending; }
   get writableEnded() { return this[kState].ending; }

@@ -1878,10 +1878,8 @@ function createServer(options, handler) {
 }
 
 function createSecureServer(options, handler) {
-  if (typeof options === 'function') {
-    handler = options;
-    options = {};
-  }
+  // Unlike createServer(), the options (TLS key and certificate) come first
+  // and are not optional in front of a handler.
   const Server = getSecureServerClass();
   return new Server(options, handler);
 }
