@@ -175,7 +175,6 @@ class Http2ServerRequest extends Readable {
 class Http2ServerResponse extends Stream {
   constructor(stream, headers, options) {
     super(options);
-    this[kSocket] = stream.session?.socket;
     this[kState] = {
       closed: false,
       ending: false,
@@ -207,7 +206,7 @@ class Http2ServerResponse extends Stream {
   }
 
   get stream() { return this[kStream]; }
-  get socket() { return this[kStream].session?.socket ?? this[kSocket]; }
+  get socket() { return this[kStream].session?.socket; }
   get connection() { return this.socket; }
   get finished() { return this[kState].ending; }
   get writableEnded() { return this[kState].ending; }
