@@ -13,6 +13,8 @@ const {
   ObjectKeys,
   ReflectApply,
   RegExpPrototypeExec,
+  SafeSet,
+  StringPrototypeIncludes,
   StringPrototypeToLowerCase,
   StringPrototypeTrim,
   Symbol,
@@ -25,6 +27,7 @@ const {
     ERR_HTTP2_HEADERS_SENT,
     ERR_HTTP2_INFO_STATUS_NOT_ALLOWED,
     ERR_HTTP2_INVALID_HEADER_VALUE,
+    ERR_HTTP2_INVALID_PSEUDOHEADER,
     ERR_HTTP2_INVALID_STREAM,
     ERR_HTTP2_PSEUDOHEADER_NOT_ALLOWED,
     ERR_HTTP2_STATUS_INVALID,
@@ -45,16 +48,32 @@ const kTrailers = Symbol('trailers');
 const kState = Symbol('state');
 const kBeginSend = Symbol('beginSend');
 const kAborted = Symbol('aborted');
+const kSocket = Symbol('socket');
+
+const kPseudoHeaders = new SafeSet([
+  ':status', ':method', ':authority', ':scheme', ':path', ':protocol',
+]);
 
 const kTokenRegExp = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 const kInvalidValueRegExp = /[^\t\x20-\x7e\x80-\xff]/;
 
+// A name with a space is not a token; a pseudo-header is refused as such
+// (Node's order). Node leaves other bad names and values to the send, which
+// fails the stream; they are refused here, where the caller sees why.
 function assertValidHeader(name, value) {
   if (name === '' || typeof name !== 'string' ||
-      RegExpPrototypeExec(kTokenRegExp, name) === null) {
+      StringPrototypeIncludes(name, ' ')) {
     throw new ERR_INVALID_HTTP_TOKEN('Header name', name);
   }
-  if (name[0] === ':') throw new ERR_HTTP2_PSEUDOHEADER_NOT_ALLOWED();
+  if (name[0] === ':') {
+    if (kPseudoHeaders.has(name)) {
+      throw new ERR_HTTP2_PSEUDOHEADER_NOT_ALLOWED();
+    }
+    throw new ERR_HTTP2_INVALID_PSEUDOHEADER(name);
+  }
+  if (RegExpPrototypeExec(kTokenRegExp, name) === null) {
+    throw new ERR_INVALID_HTTP_TOKEN('Header name', name);
+  }
   if (value === undefined || value === null) {
     throw new ERR_HTTP2_INVALID_HEADER_VALUE(value, name);
   }
@@ -84,6 +103,8 @@ class Http2ServerRequest extends Readable {
     this[kTrailers] = {};
     this.rawTrailers = [];
     this[kStream] = stream;
+    // Kept: the stream forgets its session once it closes.
+    this[kSocket] = stream.session?.socket;
     this[kAborted] = false;
     stream[kRequest] = this;
 
@@ -122,7 +143,7 @@ class Http2ServerRequest extends Readable {
   get httpVersionMajor() { return 2; }
   get httpVersionMinor() { return 0; }
   get httpVersion() { return '2.0'; }
-  get socket() { return this[kStream].session?.socket; }
+  get socket() { return this[kStream].session?.socket ?? this[kSocket]; }
   get connection() { return this.socket; }
   get method() { return this[kHeaders][':method']; }
   set method(method) {

@@ -1788,6 +1788,7 @@ function getSecureServerClass() {
       }
       super(tlsOptions, onSecureConnection);
       setupServer(this, options, requestListener);
+      if (options.allowHTTP1 === true) setupHttp1Fallback(this, options);
     }
 
     setTimeout(msecs, callback) {
@@ -1800,16 +1801,69 @@ function getSecureServerClass() {
 
     close(callback) {
       closeServerSessions(this);
+      if (this[kOptions].allowHTTP1 === true) {
+        require('internal/http/server').httpServerPreClose(this);
+      }
       return super.close(callback);
+    }
+
+    closeIdleConnections() {
+      const { Server } = require('internal/http/server');
+      FunctionPrototypeCall(Server.prototype.closeIdleConnections, this);
     }
   };
   return Http2SecureServer;
 }
 
+// With allowHTTP1, a TLS connection that did not pick h2 (ALPN
+// http/1.1 or no ALPN at all) is served by the HTTP/1 server machinery,
+// which emits 'request' with http.IncomingMessage/ServerResponse.
+function setupHttp1Fallback(server, options) {
+  server.headersTimeout = 60_000;
+  server.requestTimeout = 300_000;
+  server.connectionsCheckingInterval = 30_000;
+  server.shouldUpgradeCallback = function() {
+    return this.listenerCount('upgrade') > 0;
+  };
+  const { setupConnectionsTracking } = require('internal/http/server');
+  server.on('listening', setupConnectionsTracking);
+}
+
 function onSecureConnection(socket) {
   if (socket.alpnProtocol !== 'h2') {
+    if (this[kOptions].allowHTTP1 === true &&
+        (socket.alpnProtocol === false ||
+         socket.alpnProtocol === 'http/1.1')) {
+      const {
+        _connectionListener,
+        kServerResponse,
+        ServerResponse,
+      } = require('internal/http/server');
+      const { kIncomingMessage } = require('internal/http/common');
+      const { IncomingMessage } = require('internal/http/incoming');
+      const options = this[kOptions];
+      this[kIncomingMessage] = options.Http1IncomingMessage || IncomingMessage;
+      this[kServerResponse] = options.Http1ServerResponse || ServerResponse;
+      FunctionPrototypeCall(_connectionListener, this, socket);
+      return;
+    }
     if (this.emit('unknownProtocol', socket)) return;
-    socket.destroy();
+    // Nobody takes the connection: say why in a form an HTTP/1 client
+    // can read, and make sure the socket goes away even if the peer
+    // never closes its side.
+    let wait = this[kOptions].unknownProtocolTimeout;
+    if (wait === undefined) wait = 10_000;
+    const timer = setTimeout(() => {
+      if (!socket.destroyed) socket.destroy();
+    }, wait);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+    socket.end('HTTP/1.0 403 Forbidden\r\n' +
+               'Content-Type: text/plain\r\n\r\n' +
+               'Missing ALPN Protocol, expected `h2` to be available.\n' +
+               'If this is a HTTP request: The server was not configured ' +
+               'with the `allowHTTP1` option or a listener for the ' +
+               '`unknownProtocol` event.\n');
     return;
   }
   FunctionPrototypeCall(connectionListener, this, socket);
@@ -1824,10 +1878,8 @@ function createServer(options, handler) {
 }
 
 function createSecureServer(options, handler) {
-  if (typeof options === 'function') {
-    handler = options;
-    options = {};
-  }
+  // Unlike createServer(), the options (TLS key and certificate) come first
+  // and are not optional in front of a handler.
   const Server = getSecureServerClass();
   return new Server(options, handler);
 }
