@@ -70,6 +70,8 @@ const {
     ERR_HTTP2_UNSUPPORTED_PROTOCOL,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_NOT_IMPLEMENTED,
+    ERR_STREAM_DESTROYED,
   },
 } = require('internal/errors');
 const {
@@ -356,6 +358,11 @@ class Http2Session extends EventEmitter {
     const rv = this[kHandle].setLocalWindowSize(windowSize);
     if (rv < 0) throw new NghttpError(rv);
     this[kFlush]();
+  }
+
+  // nghttp2 numbers streams itself; moving its counter is not wired yet.
+  setNextStreamID(id) {
+    throw new ERR_NOT_IMPLEMENTED('http2 Http2Session.setNextStreamID()');
   }
 
   ping(payload, callback) {
@@ -774,8 +781,15 @@ class ServerHttp2Session extends Http2Session {
 
   get server() { return this[kServer]; }
 
-  altsvc() {}
-  origin() {}
+  // ALTSVC and ORIGIN frames are not sent yet: say so rather than drop
+  // them (doc/status.md).
+  altsvc() {
+    throw new ERR_NOT_IMPLEMENTED('http2 ServerHttp2Session.altsvc()');
+  }
+
+  origin() {
+    throw new ERR_NOT_IMPLEMENTED('http2 ServerHttp2Session.origin()');
+  }
 }
 
 class ClientHttp2Session extends Http2Session {
@@ -1091,7 +1105,11 @@ class Http2Stream extends Duplex {
       });
       return;
     }
-    if (this.destroyed) return;
+    if (this.destroyed) {
+      // A write that waited for 'ready' on a stream destroyed meanwhile.
+      cb(new ERR_STREAM_DESTROYED('write'));
+      return;
+    }
     if (!this.headersSent) this[kProceed]();
     const session = this[kSession];
     if (this instanceof ClientHttp2Stream &&
