@@ -154,6 +154,7 @@ const kAuthority = Symbol('authority');
 const kEvents = Symbol('events');
 const kFlush = Symbol('flush');
 const kFlushAgain = Symbol('flushAgain');
+const kAwaitingDrain = Symbol('awaitingDrain');
 const kFlushing = Symbol('flushing');
 const kHandle = Symbol('handle');
 const kID = Symbol('id');
@@ -222,6 +223,7 @@ class Http2Session extends EventEmitter {
     this[kWaitingWrites] = new SafeSet();
     this[kFlushing] = false;
     this[kFlushAgain] = false;
+    this[kAwaitingDrain] = false;
     this[kTimer] = null;
     this[kAuthority] = undefined;
     this[kProtocol] = undefined;
@@ -477,18 +479,26 @@ class Http2Session extends EventEmitter {
         this[kFlushAgain] = false;
         const handle = this[kHandle];
         if (handle === undefined) break;
-        const out = handle.send();
+        // While the socket's buffer is full, nghttp2 keeps what it has to
+        // send (bodies stay queued, their writers wait): 'drain' resumes.
+        const out = this[kAwaitingDrain] ? undefined : handle.send();
         if (typeof out === 'number') {
           this.destroy(sessionCodeError(out));
           break;
         }
         if (out !== undefined) {
           const socket = this[kSocket];
-          if (!socket.destroyed && socket.writable) {
-            socket.write(new FastBuffer(out.buffer, out.byteOffset,
-                                        out.byteLength));
+          if (!socket.destroyed && socket.writable &&
+              !socket.write(new FastBuffer(out.buffer, out.byteOffset,
+                                           out.byteLength))) {
+            this[kAwaitingDrain] = true;
+            socket.once('drain', () => {
+              this[kAwaitingDrain] = false;
+              this[kFlush]();
+            });
+          } else if (out.byteLength >= 1 << 20) {
+            this[kFlushAgain] = true;
           }
-          if (out.byteLength >= 1 << 20) this[kFlushAgain] = true;
         }
         const events = handle.takeEvents();
         if (events !== undefined) {
