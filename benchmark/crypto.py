@@ -12,8 +12,6 @@ Without wrk or openssl the HTTPS case is skipped."""
 import importlib.util
 import os
 import shutil
-import socket
-import ssl
 import subprocess
 import sys
 import tempfile
@@ -46,40 +44,6 @@ def make_certificate(folder):
     return key, cert
 
 
-def start_server(cmd):
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=common.clean_env(), cwd=common.ROOT)
-    line = proc.stdout.readline().decode()
-    if not line.startswith('listening '):
-        proc.kill()
-        raise common.BenchmarkError('%s did not start: %r %s' % (
-            ' '.join(cmd), line, proc.stderr.read().decode()[-400:]))
-    port = int(line.split()[1])
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    with socket.create_connection(('127.0.0.1', port), timeout=10) as raw:
-        with context.wrap_socket(raw, server_hostname='localhost') as sock:
-            sock.sendall(b'GET / HTTP/1.1\r\nHost: x\r\n'
-                         b'Connection: close\r\n\r\n')
-            answer = b''
-            while True:
-                try:
-                    data = sock.recv(4096)
-                except ssl.SSLError:
-                    break
-                if not data:
-                    break
-                answer += data
-    if not (answer.startswith(b'HTTP/1.1 200 OK\r\n') and
-            answer.endswith(b'\r\n\r\nhello world\n')):
-        proc.kill()
-        raise common.BenchmarkError('%s: wrong answer %r' % (' '.join(cmd),
-                                                             answer[:300]))
-    return proc, 'https://127.0.0.1:%d/' % port
-
-
 def https_rounds(opts):
     """{'lode': [(req/s, p99 ms)], 'node': [...]}."""
     http = _http_module()
@@ -91,7 +55,8 @@ def https_rounds(opts):
         try:
             urls = {}
             for label, binary in (('lode', lode), ('node', node)):
-                proc, urls[label] = start_server([binary, SERVER, key, cert])
+                proc, urls[label] = http.start_server(
+                    [binary, SERVER, key, cert], tls=True)
                 procs.append(proc)
             for label in urls:
                 http.wrk(urls[label], 1, opts.connections, opts.threads)

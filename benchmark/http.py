@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 
@@ -23,7 +24,33 @@ SERVER = os.path.join(common.FIXTURES, 'http_server.js')
 UNITS = {'us': 1e-3, 'ms': 1.0, 's': 1000.0}
 
 
-def start_server(cmd):
+def _fetch_root(port, tls):
+    """One GET / with Connection: close; the whole answer (TLS without
+    verification when tls: the benchmark's certificate is self-signed)."""
+    raw = socket.create_connection(('127.0.0.1', port), timeout=10)
+    sock = raw
+    if tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        sock = context.wrap_socket(raw, server_hostname='localhost')
+    with sock:
+        sock.sendall(b'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
+        answer = b''
+        while True:
+            try:
+                data = sock.recv(4096)
+            except ssl.SSLError:
+                break
+            if not data:
+                break
+            answer += data
+    return answer
+
+
+def start_server(cmd, tls=False):
+    """Starts a hello-world server (it prints 'listening PORT'), checks its
+    answer to one request; returns (process, URL)."""
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env=common.clean_env(), cwd=common.ROOT)
@@ -33,21 +60,14 @@ def start_server(cmd):
         raise common.BenchmarkError('%s did not start: %r %s' % (
             ' '.join(cmd), line, proc.stderr.read().decode()[-400:]))
     port = int(line.split()[1])
-    with socket.create_connection(('127.0.0.1', port), timeout=10) as sock:
-        sock.sendall(b'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
-        answer = b''
-        while True:
-            data = sock.recv(4096)
-            if not data:
-                break
-            answer += data
+    answer = _fetch_root(port, tls)
     if not (answer.startswith(b'HTTP/1.1 200 OK\r\n') and
-            b'\r\nContent-Length: 12\r\n' in answer and
+            (tls or b'\r\nContent-Length: 12\r\n' in answer) and
             answer.endswith(b'\r\n\r\nhello world\n')):
         proc.kill()
         raise common.BenchmarkError('%s: wrong answer %r' % (' '.join(cmd),
                                                              answer[:300]))
-    return proc, 'http://127.0.0.1:%d/' % port
+    return proc, '%s://127.0.0.1:%d/' % ('https' if tls else 'http', port)
 
 
 def stop_server(proc):
