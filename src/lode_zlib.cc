@@ -942,7 +942,6 @@ class WholeJob {
   }
 
   bool Compress() {
-    if (in_len_ < kMinWholeCompress) return false;
     libdeflate_compressor* compressor = libdeflate_alloc_compressor(level_);
     if (compressor == nullptr) return false;
     size_t bound;
@@ -1346,6 +1345,23 @@ class CompressionHandle {
     memory_.Report(env_->isolate());
   }
 
+  // Runs `work` on the threadpool, the handle kept alive until `after`;
+  // what write()/writeWhole() set up for it is dropped if libuv refuses.
+  bool QueueWork(Isolate* isolate, uv_work_cb work, uv_after_work_cb after) {
+    write_in_progress_ = true;
+    object_.ClearWeak();
+    int err = uv_queue_work(env_->loop(), &work_, work, after);
+    if (err == 0) return true;
+    write_in_progress_ = false;
+    in_store_.reset();
+    out_store_.reset();
+    whole_job_.reset();
+    whole_callback_.Reset();
+    MakeWeak();
+    ThrowUVException(isolate, err, "uv_queue_work");
+    return false;
+  }
+
   static void DoWork(uv_work_t* req) {
     static_cast<CompressionHandle*>(req->data)->codec_->Work();
   }
@@ -1679,17 +1695,7 @@ void CompressionHandle::Write(const FunctionCallbackInfo<Value>& args) {
   if constexpr (kAsync) {
     self->in_store_ = std::move(in_store);
     self->out_store_ = std::move(out_store);
-    self->write_in_progress_ = true;
-    self->object_.ClearWeak();
-    int err = uv_queue_work(self->env_->loop(), &self->work_, DoWork,
-                            AfterWork);
-    if (err != 0) {
-      self->write_in_progress_ = false;
-      self->in_store_.reset();
-      self->out_store_.reset();
-      self->MakeWeak();
-      ThrowUVException(isolate, err, "uv_queue_work");
-    }
+    self->QueueWork(isolate, DoWork, AfterWork);
   } else {
     self->codec_->Work();
     self->memory_.Report(isolate);
@@ -1760,19 +1766,7 @@ void CompressionHandle::WriteWhole(const FunctionCallbackInfo<Value>& args) {
     self->whole_job_ = std::move(job);
     self->in_store_ = std::move(store);
     self->whole_callback_.Reset(isolate, args[2].As<Function>());
-    self->write_in_progress_ = true;
-    self->object_.ClearWeak();
-    int err = uv_queue_work(self->env_->loop(), &self->work_, DoWholeWork,
-                            AfterWholeWork);
-    if (err != 0) {
-      self->write_in_progress_ = false;
-      self->whole_job_.reset();
-      self->in_store_.reset();
-      self->whole_callback_.Reset();
-      self->MakeWeak();
-      ThrowUVException(isolate, err, "uv_queue_work");
-      return;
-    }
+    if (!self->QueueWork(isolate, DoWholeWork, AfterWholeWork)) return;
     args.GetReturnValue().Set(true);
   } else {
     job->Run();
