@@ -31,6 +31,20 @@
 
 namespace lode {
 
+// How a stream handle's write*String methods and writev's string chunks
+// turn JS strings into bytes (stream_wrap.cc); TLSWrap's methods use the
+// same rules.
+namespace stream_strings {
+enum Encoding : int { kUtf8 = 0, kLatin1, kAscii, kUcs2 };
+// Appends `value`, made a string, in `encoding`; false when ToString threw.
+bool AppendString(v8::Isolate* isolate, v8::Local<v8::Value> value,
+                  int encoding, std::string* out);
+// Appends the bytes of an ArrayBufferView.
+void AppendView(v8::Local<v8::Value> value, std::string* out);
+// The encoding a chunk's encoding name stands for (UTF-8 when unknown).
+int EncodingOf(v8::Isolate* isolate, v8::Local<v8::Value> value);
+}  // namespace stream_strings
+
 enum StreamBaseStateField {
   kReadBytesOrError = 0,
   kArrayBufferOffset,

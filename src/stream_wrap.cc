@@ -31,9 +31,88 @@ using v8::Object;
 using v8::String;
 using v8::Value;
 
+namespace stream_strings {
+
+// Strings whose UTF-8 form may be longer than this are measured first.
+constexpr size_t kUtf8GuessLimit = 64 * 1024;
+
+bool AppendString(Isolate* isolate, Local<Value> value, int encoding,
+                  std::string* out) {
+  Local<String> str;
+  if (!value->ToString(isolate->GetCurrentContext()).ToLocal(&str)) {
+    return false;
+  }
+  if (encoding == kLatin1 || encoding == kAscii) {
+    size_t start = out->size();
+    out->resize(start + str->Length());
+    str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(out->data() + start),
+                      0, str->Length(), String::NO_NULL_TERMINATION);
+  } else if (encoding == kUcs2) {
+    std::vector<uint16_t> units(str->Length());
+    str->Write(isolate, units.data(), 0, str->Length(),
+               String::NO_NULL_TERMINATION);
+    for (uint16_t u : units) {
+      out->push_back(static_cast<char>(u & 0xff));
+      out->push_back(static_cast<char>(u >> 8));
+    }
+  } else {
+    // Straight into `out`: sized for the worst case (two bytes a Latin-1
+    // character, three a UTF-16 unit) when that is small, else measured.
+    size_t start = out->size();
+    size_t length = static_cast<size_t>(str->Length());
+    size_t room = str->IsOneByte() ? 2 * length : 3 * length;
+    if (room > kUtf8GuessLimit) room = str->Utf8Length(isolate);
+    out->resize(start + room);
+    int written = str->WriteUtf8(
+        isolate, out->data() + start, static_cast<int>(room), nullptr,
+        String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
+    out->resize(start + static_cast<size_t>(written));
+  }
+  return true;
+}
+
+void AppendView(Local<Value> value, std::string* out) {
+  Local<ArrayBufferView> view = value.As<ArrayBufferView>();
+  size_t start = out->size();
+  out->resize(start + view->ByteLength());
+  if (view->ByteLength() > 0) view->CopyContents(out->data() + start,
+                                                 view->ByteLength());
+}
+
+int EncodingOf(Isolate* isolate, Local<Value> value) {
+  // The names are short one-byte strings: read them without a conversion.
+  // Anything else ("buffer", undefined, ...) means UTF-8.
+  if (!value->IsString()) return kUtf8;
+  Local<String> str = value.As<String>();
+  int length = str->Length();
+  char chars[8];
+  if (length > static_cast<int>(sizeof(chars)) ||
+      !str->ContainsOnlyOneByte()) {
+    return kUtf8;
+  }
+  str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(chars), 0, length,
+                    String::NO_NULL_TERMINATION);
+  std::string_view name(chars, static_cast<size_t>(length));
+  if (name == "latin1" || name == "binary") return kLatin1;
+  if (name == "ascii") return kAscii;
+  if (name == "ucs2" || name == "ucs-2" || name == "utf16le" ||
+      name == "utf-16le") {
+    return kUcs2;
+  }
+  return kUtf8;
+}
+
+}  // namespace stream_strings
+
 namespace {
 
-enum { kUtf8 = 0, kLatin1, kAscii, kUcs2 };
+using stream_strings::AppendString;
+using stream_strings::AppendView;
+using stream_strings::EncodingOf;
+using stream_strings::kAscii;
+using stream_strings::kLatin1;
+using stream_strings::kUcs2;
+using stream_strings::kUtf8;
 
 // The streamBaseState array of one environment.
 struct StateHolder : public BindingData {
@@ -118,74 +197,6 @@ void Complete(StreamReq* sreq, int status) {
   MakeCallback(env, req, "oncomplete", 3, argv);
 }
 
-// Strings whose UTF-8 form may be longer than this are measured first.
-constexpr size_t kUtf8GuessLimit = 64 * 1024;
-
-bool AppendString(Isolate* isolate, Local<Value> value, int encoding,
-                  std::string* out) {
-  Local<String> str;
-  if (!value->ToString(isolate->GetCurrentContext()).ToLocal(&str)) {
-    return false;
-  }
-  if (encoding == kLatin1 || encoding == kAscii) {
-    size_t start = out->size();
-    out->resize(start + str->Length());
-    str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(out->data() + start),
-                      0, str->Length(), String::NO_NULL_TERMINATION);
-  } else if (encoding == kUcs2) {
-    std::vector<uint16_t> units(str->Length());
-    str->Write(isolate, units.data(), 0, str->Length(),
-               String::NO_NULL_TERMINATION);
-    for (uint16_t u : units) {
-      out->push_back(static_cast<char>(u & 0xff));
-      out->push_back(static_cast<char>(u >> 8));
-    }
-  } else {
-    // Straight into `out`: sized for the worst case (two bytes a Latin-1
-    // character, three a UTF-16 unit) when that is small, else measured.
-    size_t start = out->size();
-    size_t length = static_cast<size_t>(str->Length());
-    size_t room = str->IsOneByte() ? 2 * length : 3 * length;
-    if (room > kUtf8GuessLimit) room = str->Utf8Length(isolate);
-    out->resize(start + room);
-    int written = str->WriteUtf8(
-        isolate, out->data() + start, static_cast<int>(room), nullptr,
-        String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
-    out->resize(start + static_cast<size_t>(written));
-  }
-  return true;
-}
-
-void AppendView(Local<Value> value, std::string* out) {
-  Local<ArrayBufferView> view = value.As<ArrayBufferView>();
-  size_t start = out->size();
-  out->resize(start + view->ByteLength());
-  if (view->ByteLength() > 0) view->CopyContents(out->data() + start,
-                                                 view->ByteLength());
-}
-
-int EncodingOf(Isolate* isolate, Local<Value> value) {
-  // The names are short one-byte strings: read them without a conversion.
-  // Anything else ("buffer", undefined, ...) means UTF-8.
-  if (!value->IsString()) return kUtf8;
-  Local<String> str = value.As<String>();
-  int length = str->Length();
-  char chars[8];
-  if (length > static_cast<int>(sizeof(chars)) ||
-      !str->ContainsOnlyOneByte()) {
-    return kUtf8;
-  }
-  str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(chars), 0, length,
-                    String::NO_NULL_TERMINATION);
-  std::string_view name(chars, static_cast<size_t>(length));
-  if (name == "latin1" || name == "binary") return kLatin1;
-  if (name == "ascii") return kAscii;
-  if (name == "ucs2" || name == "ucs-2" || name == "utf16le" ||
-      name == "utf-16le") {
-    return kUcs2;
-  }
-  return kUtf8;
-}
 
 }  // namespace
 

@@ -10,55 +10,13 @@ namespace lode::tls_wrap {
 
 namespace {
 
-enum { kUtf8 = 0, kLatin1, kAscii, kUcs2 };
-
-// A copy of a stream handle's string encoding rules (see stream_wrap.cc).
-bool AppendString(Isolate* isolate, Local<Value> value, int encoding,
-                  std::string* out) {
-  Local<String> str;
-  if (!value->ToString(isolate->GetCurrentContext()).ToLocal(&str)) {
-    return false;
-  }
-  if (encoding == kLatin1 || encoding == kAscii) {
-    size_t start = out->size();
-    out->resize(start + str->Length());
-    str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(out->data() + start),
-                      0, str->Length(), String::NO_NULL_TERMINATION);
-  } else if (encoding == kUcs2) {
-    std::vector<uint16_t> units(str->Length());
-    str->Write(isolate, units.data(), 0, str->Length(),
-               String::NO_NULL_TERMINATION);
-    for (uint16_t u : units) {
-      out->push_back(static_cast<char>(u & 0xff));
-      out->push_back(static_cast<char>(u >> 8));
-    }
-  } else {
-    out->append(Utf8Value(isolate, str).view());
-  }
-  return true;
-}
-
-int EncodingOf(Isolate* isolate, Local<Value> value) {
-  std::string name = Utf8Value(isolate, value).ToString();
-  if (name == "latin1" || name == "binary") return kLatin1;
-  if (name == "ascii") return kAscii;
-  if (name == "ucs2" || name == "ucs-2" || name == "utf16le" ||
-      name == "utf-16le") {
-    return kUcs2;
-  }
-  return kUtf8;
-}
-
-void AppendView(Local<Value> value, std::string* out) {
-  Local<ArrayBufferView> view = value.As<ArrayBufferView>();
-  size_t start = out->size();
-  out->resize(start + view->ByteLength());
-  if (view->ByteLength() > 0) {
-    view->CopyContents(out->data() + start, view->ByteLength());
-  }
-}
-
-
+using stream_strings::AppendString;
+using stream_strings::AppendView;
+using stream_strings::EncodingOf;
+using stream_strings::kAscii;
+using stream_strings::kLatin1;
+using stream_strings::kUcs2;
+using stream_strings::kUtf8;
 
 }  // namespace
 
