@@ -627,8 +627,17 @@ function writeFileSync(path, data, options) {
   const flush = options.flush ?? false;
   validateBoolean(flush, 'options.flush');
   const flag = options.flag || 'w';
-  const buffer = toWriteData(data, options.encoding);
   const isUserFd = isFd(path);
+  if (typeof data === 'string' && !flush &&
+      (options.encoding == null || options.encoding === 'utf8' ||
+       options.encoding === 'utf-8')) {
+    // One binding call: open, write the UTF-8 bytes, close.
+    binding.writeFileUtf8(
+      isUserFd ? getValidatedFd(path) : getValidatedPath(path), data,
+      stringToFlags(flag), parseFileMode(options.mode, 'mode', 0o666));
+    return;
+  }
+  const buffer = toWriteData(data, options.encoding);
   const fd = isUserFd ? getValidatedFd(path) :
     openSync(path, flag, options.mode);
   try {

@@ -136,7 +136,8 @@ void FillStats(T* f, const uv_stat_t* s) {
   f[17] = static_cast<T>(s->st_birthtim.tv_nsec);
 }
 
-// A Float64Array of the 18 stat fields, or a BigInt64Array for bigint stats.
+// A new Float64Array of the 18 stat fields, or a BigInt64Array for bigint
+// stats (asynchronous results: each request has its own).
 Local<Value> StatsArray(Isolate* isolate, const uv_stat_t* s, bool bigint) {
   Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, kStatFields * 8);
   if (bigint) {
@@ -145,6 +146,39 @@ Local<Value> StatsArray(Isolate* isolate, const uv_stat_t* s, bool bigint) {
   }
   FillStats(static_cast<double*>(ab->Data()), s);
   return Float64Array::New(ab, 0, kStatFields);
+}
+
+// The arrays a synchronous stat returns, one of each kind per environment
+// (as Node's statValues / bigintStatValues): JS reads the fields before its
+// next binding call, so a stat costs no ArrayBuffer.
+struct SyncStats : public BindingData {
+  Global<Float64Array> doubles;
+  Global<BigInt64Array> bigints;
+  double* double_data = nullptr;
+  int64_t* bigint_data = nullptr;
+};
+
+Local<Value> SyncStatsArray(Isolate* isolate, const uv_stat_t* s,
+                            bool bigint) {
+  Environment* env = Environment::GetCurrent(isolate);
+  if (env == nullptr) return StatsArray(isolate, s, bigint);
+  SyncStats* arrays = env->GetBindingData<SyncStats>("fs_sync_stats");
+  if (arrays == nullptr) {
+    arrays = env->SetBindingData("fs_sync_stats",
+                                 std::make_unique<SyncStats>());
+    Local<ArrayBuffer> dab = ArrayBuffer::New(isolate, kStatFields * 8);
+    arrays->doubles.Reset(isolate, Float64Array::New(dab, 0, kStatFields));
+    arrays->double_data = static_cast<double*>(dab->Data());
+    Local<ArrayBuffer> bab = ArrayBuffer::New(isolate, kStatFields * 8);
+    arrays->bigints.Reset(isolate, BigInt64Array::New(bab, 0, kStatFields));
+    arrays->bigint_data = static_cast<int64_t*>(bab->Data());
+  }
+  if (bigint) {
+    FillStats(arrays->bigint_data, s);
+    return arrays->bigints.Get(isolate);
+  }
+  FillStats(arrays->double_data, s);
+  return arrays->doubles.Get(isolate);
 }
 
 Local<Value> StatFsArray(Isolate* isolate, const uv_statfs_t* s, bool bigint) {
@@ -193,7 +227,23 @@ std::string PathArg(Isolate* isolate, Local<Value> v) {
     view->CopyContents(out.data(), out.size());
     return out;
   }
-  return Utf8Value(isolate, v).ToString();
+  Local<String> str;
+  if (v->IsString()) {
+    str = v.As<String>();
+  } else if (!v->ToString(isolate->GetCurrentContext()).ToLocal(&str)) {
+    return std::string();
+  }
+  // A UTF-16 unit takes at most three UTF-8 bytes: one pass into a buffer of
+  // that size, no length count first (paths are short; a huge string gets
+  // the exact count).
+  size_t units = static_cast<size_t>(str->Length());
+  size_t room = units <= 4096 ? units * 3 : str->Utf8Length(isolate);
+  std::string out(room, '\0');
+  int written = str->WriteUtf8(
+      isolate, out.data(), static_cast<int>(room), nullptr,
+      String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
+  out.resize(static_cast<size_t>(written));
+  return out;
 }
 
 int FdArg(Local<Value> v) {
@@ -489,14 +539,17 @@ void StatImpl(const FunctionCallbackInfo<Value>& args) {
     if (err < 0) {
       return ThrowUVException(isolate, err, syscall, nullptr, path.c_str());
     }
-    args.GetReturnValue().Set(StatsArray(isolate, &sync.req.statbuf, bigint));
+    args.GetReturnValue().Set(
+        SyncStatsArray(isolate, &sync.req.statbuf, bigint));
     return;
   }
+  bool sync = !args[2]->IsObject();
   Dispatch(args, 2, syscall, path, "",
            CALL(kLstat ? uv_fs_lstat(loop, req, path.c_str(), cb)
                        : uv_fs_stat(loop, req, path.c_str(), cb)),
-           [bigint](Isolate* isolate, uv_fs_t* req) {
-             return StatsArray(isolate, &req->statbuf, bigint);
+           [bigint, sync](Isolate* isolate, uv_fs_t* req) {
+             return sync ? SyncStatsArray(isolate, &req->statbuf, bigint)
+                         : StatsArray(isolate, &req->statbuf, bigint);
            });
 }
 
@@ -504,9 +557,11 @@ void StatImpl(const FunctionCallbackInfo<Value>& args) {
 void FStat(const FunctionCallbackInfo<Value>& args) {
   int fd = FdArg(args[0]);
   bool bigint = args[1]->IsTrue();
+  bool sync = !args[2]->IsObject();
   Dispatch(args, 2, "fstat", "", "", CALL(uv_fs_fstat(loop, req, fd, cb)),
-           [bigint](Isolate* isolate, uv_fs_t* req) {
-             return StatsArray(isolate, &req->statbuf, bigint);
+           [bigint, sync](Isolate* isolate, uv_fs_t* req) {
+             return sync ? SyncStatsArray(isolate, &req->statbuf, bigint)
+                         : StatsArray(isolate, &req->statbuf, bigint);
            });
 }
 
@@ -695,6 +750,74 @@ void WriteString(const FunctionCallbackInfo<Value>& args) {
     if (position >= 0) position += n;
   }
   args.GetReturnValue().Set(static_cast<double>(written));
+}
+
+// writeFileUtf8(pathOrFd, string, flags, mode): writeFileSync of a string
+// as UTF-8 in one call: open (unless given an fd), write it all, close.
+// Errors are those of the open, write and close calls.
+void WriteFileUtf8(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[1]->IsString()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate,
+                               "The \"data\" argument must be of type string");
+    return;
+  }
+  Local<String> str = args[1].As<String>();
+  int fd;
+  bool owned = false;
+  std::string path;
+  if (args[0]->IsInt32()) {
+    fd = args[0].As<v8::Int32>()->Value();
+  } else {
+    path = PathArg(isolate, args[0]);
+    int flags = IntArg(args[2], O_WRONLY | O_CREAT | O_TRUNC) | O_CLOEXEC;
+    int mode = IntArg(args[3], 0666);
+    uv_fs_t req;
+    fd = uv_fs_open(nullptr, &req, path.c_str(), flags, mode, nullptr);
+    uv_fs_req_cleanup(&req);
+    if (fd < 0) {
+      return ThrowUVException(isolate, fd, "open", nullptr, path.c_str());
+    }
+    owned = true;
+  }
+  // The bytes, on the stack when small: at most three per UTF-16 unit.
+  size_t units = static_cast<size_t>(str->Length());
+  char small[1024];
+  std::unique_ptr<char[]> large;
+  size_t room = units <= sizeof(small) / 3 ? sizeof(small)
+                                           : str->Utf8Length(isolate);
+  char* bytes = small;
+  if (room > sizeof(small)) {
+    large.reset(new char[room]);
+    bytes = large.get();
+  }
+  size_t length = static_cast<size_t>(str->WriteUtf8(
+      isolate, bytes, static_cast<int>(room), nullptr,
+      String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8));
+  size_t written = 0;
+  int err = 0;
+  while (written < length) {
+    uv_fs_t req;
+    size_t chunk = length - written;
+    if (chunk > INT32_MAX) chunk = INT32_MAX;
+    uv_buf_t buf = uv_buf_init(bytes + written, static_cast<unsigned>(chunk));
+    int n = uv_fs_write(nullptr, &req, fd, &buf, 1, -1, nullptr);
+    uv_fs_req_cleanup(&req);
+    if (n < 0) {
+      err = n;
+      break;
+    }
+    written += static_cast<size_t>(n);
+  }
+  if (owned) {
+    uv_fs_t req;
+    int cerr = uv_fs_close(nullptr, &req, fd, nullptr);
+    uv_fs_req_cleanup(&req);
+    if (err == 0 && cerr < 0) {
+      return ThrowUVException(isolate, cerr, "close");
+    }
+  }
+  if (err < 0) return ThrowUVException(isolate, err, "write");
 }
 
 // mkdir(path, mode, recursive, req): with `recursive`, the result is the
@@ -911,10 +1034,15 @@ Local<Value> DirentsResult(Isolate* isolate, uv_fs_t* req, bool with_types,
                            bool raw) {
   std::vector<Local<Value>> names;
   std::vector<Local<Value>> types;
+  // scandir's result is the number of entries.
+  if (req->result > 0) {
+    names.reserve(static_cast<size_t>(req->result));
+    if (with_types) types.reserve(static_cast<size_t>(req->result));
+  }
   uv_dirent_t ent;
   while (uv_fs_scandir_next(req, &ent) != UV_EOF) {
     names.push_back(NameValue(isolate, ent.name, strlen(ent.name), raw));
-    types.push_back(Integer::New(isolate, ent.type));
+    if (with_types) types.push_back(Integer::New(isolate, ent.type));
   }
   Local<Array> names_arr = Array::New(isolate, names.data(), names.size());
   if (!with_types) return names_arr;
@@ -1071,6 +1199,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetMethod(context, target, "writeBuffer", WriteBuffer);
   SetMethod(context, target, "writeBuffers", WriteBuffers);
   SetMethod(context, target, "writeString", WriteString);
+  SetMethod(context, target, "writeFileUtf8", WriteFileUtf8);
   SetMethod(context, target, "mkdir", Mkdir);
   SetMethod(context, target, "mkdtemp", Mkdtemp);
   SetMethod(context, target, "rmdir", Rmdir);
@@ -1119,6 +1248,7 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(WriteBuffer);
   registry->Register(WriteBuffers);
   registry->Register(WriteString);
+  registry->Register(WriteFileUtf8);
   registry->Register(Mkdir);
   registry->Register(Mkdtemp);
   registry->Register(Rmdir);
