@@ -117,7 +117,9 @@ void SyncRunner::Run(SpawnOptions* options) {
     uv_stdio_container_t& c = containers[i];
     const SpawnStdio& s = stdio[i];
     if (s.type == SpawnStdio::kPipe) {
-      auto pipe = std::make_unique<SyncPipe>();
+      // Default-initialized: make_unique<SyncPipe>() would zero the 64 KiB
+      // read buffer of every pipe of every spawn first.
+      std::unique_ptr<SyncPipe> pipe(new SyncPipe);
       pipe->runner = this;
       pipe->child_reads = s.readable;
       pipe->child_writes = s.writable;
