@@ -38,12 +38,10 @@ using v8::Value;
 namespace {
 
 Local<Array> ToArray(Isolate* isolate, const std::vector<std::string>& v) {
-  Local<Context> context = isolate->GetCurrentContext();
-  Local<Array> arr = Array::New(isolate, static_cast<int>(v.size()));
-  for (size_t i = 0; i < v.size(); i++) {
-    arr->CreateDataProperty(context, i, Utf8String(isolate, v[i])).Check();
-  }
-  return arr;
+  std::vector<Local<Value>> items;
+  items.reserve(v.size());
+  for (const std::string& s : v) items.push_back(Utf8String(isolate, s));
+  return Array::New(isolate, items.data(), items.size());
 }
 
 // process.env: a live view of the C environment (or of a worker's own
@@ -53,13 +51,17 @@ std::shared_ptr<EnvVarStore> EnvStoreOf(Isolate* isolate) {
   return env == nullptr ? nullptr : env->env_vars();
 }
 
+// `value` may be null: whether the variable is set, without copying it.
 bool LookupEnv(Isolate* isolate, const char* key, std::string* value) {
   std::shared_ptr<EnvVarStore> store = EnvStoreOf(isolate);
-  if (store != nullptr) return store->Get(key, value);
+  if (store != nullptr) {
+    std::string ignored;
+    return store->Get(key, value != nullptr ? value : &ignored);
+  }
   std::lock_guard<std::mutex> lock(ProcessEnvMutex());
   const char* found = getenv(key);
   if (found == nullptr) return false;
-  *value = found;
+  if (value != nullptr) *value = found;
   return true;
 }
 
@@ -150,8 +152,7 @@ void EnvSetter(Local<Name> property, Local<Value> value,
 void EnvQuery(Local<Name> property, const PropertyCallbackInfo<Integer>& info) {
   if (property->IsSymbol()) return;
   Utf8Value key(info.GetIsolate(), property);
-  std::string value;
-  if (LookupEnv(info.GetIsolate(), *key, &value)) {
+  if (LookupEnv(info.GetIsolate(), *key, nullptr)) {
     info.GetReturnValue().Set(Integer::New(info.GetIsolate(), v8::None));
   }
 }
