@@ -61,6 +61,29 @@ inline v8::Local<v8::Value> ToV8(napi_value value) {
   return local;
 }
 
+// A handle to what a strong Global holds, read through the Global's own
+// slot (no new handle): only while the Global is neither reset nor weak.
+template <typename T>
+inline v8::Local<T> StrongLocal(const v8::Global<T>& global) {
+  v8::Local<T> local;
+  static_assert(sizeof(local) == sizeof(global), "a Global is one slot");
+  memcpy(static_cast<void*>(&local), static_cast<const void*>(&global),
+         sizeof(local));
+  return local;
+}
+
+// Whether `value` is a small integer (a Smi, which V8 keeps in the handle's
+// slot itself, not on the heap), and then which: read as V8's own inline
+// accessors do, without a call into V8.
+inline bool SmallIntegerValue(v8::Local<v8::Value> value, int32_t* result) {
+  using v8::internal::Internals;
+  v8::internal::Address raw =
+      *reinterpret_cast<const v8::internal::Address*>(*value);
+  if (Internals::HasHeapObjectTag(raw)) return false;
+  *result = Internals::SmiValue(raw);
+  return true;
+}
+
 // ---- Tracked objects ----------------------------------------------------
 // Something an env must finalize when it is torn down (references,
 // finalizers, function data): kept in one of the env's intrusive lists.
@@ -365,6 +388,9 @@ struct napi_env__ {
   bool finalization_scheduled = false;
   // Emptied at teardown (and not filled after it).
   lode::napi::KeyCache key_cache;
+  // An empty object made by Object::New in the env's context, which
+  // napi_create_object copies (reset at teardown).
+  v8::Global<v8::Object> empty_object;
 
  private:
   ~napi_env__();

@@ -409,6 +409,7 @@ void napi_env__::TearDown() {
   last_exception.Reset();
   context_handle.Reset();
   key_cache.Clear();
+  empty_object.Reset();
   Unref();
 }
 

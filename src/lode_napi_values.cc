@@ -35,6 +35,18 @@ napi_status NewValue(napi_env env, napi_value* result, Make make) {
   return ClearLastError(env);
 }
 
+// Number::New(value): a small integer (not -0) through Integer::New, which
+// gives the same Smi without Number::New's entry into the VM.
+Local<Number> NewNumber(Isolate* isolate, double value) {
+  if (value >= INT32_MIN && value <= INT32_MAX) {
+    int32_t integer = static_cast<int32_t>(value);
+    if (integer == value && (integer != 0 || !std::signbit(value))) {
+      return Integer::New(isolate, integer);
+    }
+  }
+  return Number::New(isolate, value);
+}
+
 // napi_coerce_to_{number,object,string}: JS's conversion `convert`, which
 // may run JS (valueOf, toString) and throw; `refused` when it gave nothing.
 template <typename T>
@@ -91,8 +103,7 @@ napi_status NAPI_CDECL napi_create_array_with_length(napi_env env,
 
 napi_status NAPI_CDECL napi_create_double(napi_env env, double value,
                                           napi_value* result) {
-  return NewValue(env, result,
-                  [&] { return Number::New(env->isolate, value); });
+  return NewValue(env, result, [&] { return NewNumber(env->isolate, value); });
 }
 
 napi_status NAPI_CDECL napi_create_int32(napi_env env, int32_t value,
@@ -111,7 +122,7 @@ napi_status NAPI_CDECL napi_create_uint32(napi_env env, uint32_t value,
 napi_status NAPI_CDECL napi_create_int64(napi_env env, int64_t value,
                                          napi_value* result) {
   return NewValue(env, result, [&] {
-    return Number::New(env->isolate, static_cast<double>(value));
+    return NewNumber(env->isolate, static_cast<double>(value));
   });
 }
 
@@ -231,7 +242,8 @@ napi_status NAPI_CDECL napi_typeof(napi_env env, napi_value value,
   NAPI_CHECK_ARG(env, value);
   NAPI_CHECK_ARG(env, result);
   Local<Value> v = ToV8(value);
-  if (v->IsNumber()) {
+  int32_t small;
+  if (lode::napi::SmallIntegerValue(v, &small) || v->IsNumber()) {
     *result = napi_number;
   } else if (v->IsBigInt()) {
     *result = napi_bigint;
@@ -263,6 +275,11 @@ napi_status NAPI_CDECL napi_get_value_double(napi_env env, napi_value value,
   NAPI_CHECK_ARG(env, value);
   NAPI_CHECK_ARG(env, result);
   Local<Value> v = ToV8(value);
+  int32_t small;
+  if (lode::napi::SmallIntegerValue(v, &small)) {
+    *result = small;
+    return ClearLastError(env);
+  }
   NAPI_RETURN_IF_FALSE(env, v->IsNumber(), napi_number_expected);
   *result = v.As<Number>()->Value();
   return ClearLastError(env);
@@ -274,7 +291,9 @@ napi_status NAPI_CDECL napi_get_value_int32(napi_env env, napi_value value,
   NAPI_CHECK_ARG(env, value);
   NAPI_CHECK_ARG(env, result);
   Local<Value> v = ToV8(value);
-  if (v->IsInt32()) {
+  if (lode::napi::SmallIntegerValue(v, result)) {
+    // A small integer is its own value.
+  } else if (v->IsInt32()) {
     *result = v.As<v8::Int32>()->Value();
   } else {
     NAPI_RETURN_IF_FALSE(env, v->IsNumber(), napi_number_expected);
@@ -290,7 +309,11 @@ napi_status NAPI_CDECL napi_get_value_uint32(napi_env env, napi_value value,
   NAPI_CHECK_ARG(env, value);
   NAPI_CHECK_ARG(env, result);
   Local<Value> v = ToV8(value);
-  if (v->IsUint32()) {
+  int32_t small;
+  if (lode::napi::SmallIntegerValue(v, &small)) {
+    // ToUint32 of a small integer: modulo 2^32.
+    *result = static_cast<uint32_t>(small);
+  } else if (v->IsUint32()) {
     *result = v.As<v8::Uint32>()->Value();
   } else {
     NAPI_RETURN_IF_FALSE(env, v->IsNumber(), napi_number_expected);
@@ -305,6 +328,11 @@ napi_status NAPI_CDECL napi_get_value_int64(napi_env env, napi_value value,
   NAPI_CHECK_ARG(env, value);
   NAPI_CHECK_ARG(env, result);
   Local<Value> v = ToV8(value);
+  int32_t small;
+  if (lode::napi::SmallIntegerValue(v, &small)) {
+    *result = small;
+    return ClearLastError(env);
+  }
   if (v->IsInt32()) {
     *result = v.As<v8::Int32>()->Value();
     return ClearLastError(env);

@@ -1,0 +1,8 @@
+{
+  "targets": [
+    {
+      "target_name": "numbers",
+      "sources": ["numbers.c"]
+    }
+  ]
+}
