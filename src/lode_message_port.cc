@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 #include "lode_async_wakeup.h"
@@ -242,7 +243,12 @@ bool Message::TransfersPortOf(SiblingGroup* group) const {
 
 std::unique_ptr<Message> Message::Copy() const {
   auto copy = std::make_unique<Message>();
-  copy->data_ = data_;
+  if (size_ > 0) {
+    copy->data_.reset(static_cast<uint8_t*>(malloc(size_)));
+    CHECK_NE(copy->data_.get(), nullptr);
+    memcpy(copy->data_.get(), data_.get(), size_);
+    copy->size_ = size_;
+  }
   copy->shared_array_buffers_ = shared_array_buffers_;
   for (const v8::CompiledWasmModule& module : wasm_modules_) {
     copy->wasm_modules_.push_back(module);
@@ -336,8 +342,8 @@ Maybe<bool> Message::Serialize(Environment* env, Local<Context> context,
     return Nothing<bool>();
   }
   std::pair<uint8_t*, size_t> data = serializer.Release();
-  data_.assign(data.first, data.first + data.second);
-  free(data.first);
+  data_.reset(data.first);
+  size_ = data.second;
 
   // Nothing can fail from here on: what is transferred moves.
   for (Local<ArrayBuffer> ab : buffers) {
@@ -370,8 +376,7 @@ MaybeLocal<Value> Message::Deserialize(Environment* env,
   ports_.clear();
 
   DeserializerDelegate delegate(this, &ports);
-  ValueDeserializer deserializer(isolate, data_.data(), data_.size(),
-                                 &delegate);
+  ValueDeserializer deserializer(isolate, data_.get(), size_, &delegate);
   delegate.set_deserializer(&deserializer);
   for (size_t i = 0; i < array_buffers_.size(); i++) {
     Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, array_buffers_[i]);
@@ -501,12 +506,14 @@ std::shared_ptr<PortWaker> PortData::Enqueue(
   return waker_;
 }
 
-std::unique_ptr<Message> PortData::TakeMessage(bool include_all) {
+std::unique_ptr<Message> PortData::TakeMessage(bool include_all,
+                                               size_t* left) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (queue_.empty()) return nullptr;
   if (!include_all && !queue_.front()->is_close()) return nullptr;
   std::unique_ptr<Message> message = std::move(queue_.front());
   queue_.pop_front();
+  if (left != nullptr) *left = queue_.size();
   return message;
 }
 
@@ -655,21 +662,40 @@ void MessagePort::OnMessage() {
   HandleScope scope(isolate);
   Local<Context> context = env->context();
   Context::Scope context_scope(context);
+  // Looked up once per port: each wake-up delivers few messages (often
+  // one), and the lookup by name costs about as much as a small message.
   Local<Function> emit;
-  {
+  if (emit_message_.IsEmpty()) {
     TryCatch try_catch(isolate);
     if (!PortCallback(env, "emitMessage").ToLocal(&emit)) return;
+    emit_message_.Reset(isolate, emit);
+  } else {
+    emit = emit_message_.Get(isolate);
   }
+  // Internalized, as the listeners' type keys are: the lookup of the
+  // listeners by type then compares pointers instead of characters.
+  Local<String> message_type =
+      String::NewFromOneByte(isolate,
+                             reinterpret_cast<const uint8_t*>("message"),
+                             v8::NewStringType::kInternalized, 7)
+          .ToLocalChecked();
   // A bounded batch, so that a port flooded from another thread does not
-  // starve the rest of the loop; what is left comes next turn.
-  size_t budget = std::max<size_t>(data_->QueueSize(), 1000);
-  while (budget-- > 0) {
+  // starve the rest of the loop; what is left comes next turn. What was
+  // queued when the batch began is known from the first message taken.
+  size_t budget = 0;
+  bool first = true;
+  for (;;) {
     // A port closed by a listener still delivers what had arrived before.
     if (data_ == nullptr || state() == kClosed || !env->can_call_into_js()) {
       return;
     }
-    std::unique_ptr<Message> message = data_->TakeMessage(receiving_);
+    size_t left = 0;
+    std::unique_ptr<Message> message = data_->TakeMessage(receiving_, &left);
     if (message == nullptr) return;
+    if (first) {
+      budget = std::max<size_t>(left + 1, 1000);
+      first = false;
+    }
     if (message->is_close()) {
       CloseAndDisentangle();
       return;
@@ -677,7 +703,7 @@ void MessagePort::OnMessage() {
     HandleScope inner(isolate);
     Local<Value> ports;
     Local<Value> payload;
-    Local<Value> type = FIXED_ONE_BYTE_STRING(isolate, "message");
+    Local<Value> type = message_type;
     {
       TryCatch try_catch(isolate);
       if (!ReceiveMessage(context, std::move(message), &ports)
@@ -694,6 +720,7 @@ void MessagePort::OnMessage() {
         isolate->IsExecutionTerminating()) {
       return;
     }
+    if (--budget == 0) break;
   }
   if (data_ != nullptr && receiving_ && data_->QueueSize() > 0) {
     TriggerAsync();

@@ -14,6 +14,7 @@
 #ifndef SRC_LODE_MESSAGE_PORT_H_
 #define SRC_LODE_MESSAGE_PORT_H_
 
+#include <cstdlib>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -69,7 +70,12 @@ class Message {
   friend class SerializerDelegate;
   friend class DeserializerDelegate;
 
-  std::vector<uint8_t> data_;
+  struct FreeDeleter {
+    void operator()(uint8_t* bytes) const { free(bytes); }
+  };
+  // The serializer's own buffer (malloc'ed), kept as it is.
+  std::unique_ptr<uint8_t, FreeDeleter> data_;
+  size_t size_ = 0;
   std::vector<std::shared_ptr<v8::BackingStore>> array_buffers_;
   std::vector<std::shared_ptr<v8::BackingStore>> shared_array_buffers_;
   std::vector<std::unique_ptr<PortData>> ports_;
@@ -134,7 +140,10 @@ class PortData {
   void AddToIncomingQueue(std::unique_ptr<Message> message);
   // Queues `message` and returns who to wake (once no lock is held).
   std::shared_ptr<PortWaker> Enqueue(std::unique_ptr<Message> message);
-  std::unique_ptr<Message> TakeMessage(bool include_close);
+  // The next message (only a close message unless `include_all`), with
+  // the number still queued after it in `*left` when that is not null.
+  std::unique_ptr<Message> TakeMessage(bool include_all,
+                                       size_t* left = nullptr);
   size_t QueueSize();
   void SetOwner(MessagePort* owner);
   SiblingGroup* group() const { return group_.get(); }
@@ -211,6 +220,8 @@ class MessagePort : public HandleWrap {
   std::shared_ptr<PortWaker> waker_;
   int init_error_ = 0;
   std::unique_ptr<PortData> data_;
+  // io.js's emitMessage, once OnMessage has looked it up.
+  v8::Global<v8::Function> emit_message_;
   bool receiving_ = false;
 };
 

@@ -31,7 +31,10 @@ const {
   validateObject,
 } = require('internal/validators');
 const { customInspectSymbol, kEmptyObject } = require('internal/util');
-const { markUncloneable } = require('internal/structured_clone');
+const {
+  markUncloneable,
+  noteUncloneableCreated,
+} = require('internal/structured_clone');
 
 const kHandle = Symbol('kHandle');
 const kMap = Symbol('kMap');
@@ -58,6 +61,7 @@ function checkPercentile(percentile) {
 class Histogram {
   constructor(skipThrow = undefined) {
     if (skipThrow !== kSkipThrow) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    noteUncloneableCreated();
   }
 
   [customInspectSymbol](depth, options) {

@@ -134,6 +134,15 @@ function markUncloneable(prototype) {
   uncloneablePrototypes.add(prototype);
 }
 
+// Whether an object of one of those classes was ever made (their
+// constructors say so): until then no message can hold one, and messages
+// are not walked. Loading the classes is not enough: perf_hooks loads the
+// histograms, and a walk costs about as much as the serialization.
+let uncloneableCreated = false;
+function noteUncloneableCreated() {
+  uncloneableCreated = true;
+}
+
 // Objects V8's serializer would flatten into plain objects: web streams
 // must be transferred, Blobs and Files are cloned (sharing their bytes).
 // Returns a map of each such object to what stands for it in the clone
@@ -142,7 +151,7 @@ function findPlatformObjects(value, transferSet) {
   const { isBlob, anyBlobCreated } = require('internal/blob');
   const webstreams = require('internal/webstreams/util');
   if (!anyBlobCreated() && !webstreams.anyStreamCreated() &&
-      uncloneablePrototypes === undefined) {
+      !uncloneableCreated) {
     return undefined;
   }
   const {
@@ -342,7 +351,7 @@ function checkPortMessage(message, transfer) {
   blobModule ??= require('internal/blob');
   webstreamsUtil ??= require('internal/webstreams/util');
   if (!blobModule.anyBlobCreated() && !webstreamsUtil.anyStreamCreated() &&
-      uncloneablePrototypes === undefined) {
+      !uncloneableCreated) {
     return;
   }
   const transferSet = new SafeSet(transfer);
@@ -362,4 +371,9 @@ function checkPortMessage(message, transfer) {
   }
 }
 
-module.exports = { checkPortMessage, markUncloneable, structuredClone };
+module.exports = {
+  checkPortMessage,
+  markUncloneable,
+  noteUncloneableCreated,
+  structuredClone,
+};

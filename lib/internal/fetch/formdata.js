@@ -32,7 +32,10 @@ const {
   customInspectSymbol: kInspect,
   kEnumerableProperty,
 } = require('internal/util');
-const { markUncloneable } = require('internal/structured_clone');
+const {
+  markUncloneable,
+  noteUncloneableCreated,
+} = require('internal/structured_clone');
 const { Blob, isBlob } = require('internal/blob');
 const { File } = require('internal/file');
 const {
@@ -83,6 +86,7 @@ class FormData {
   #entries = [];
 
   constructor(form = undefined) {
+    noteUncloneableCreated();
     if (form !== undefined) {
       throw new TypeError('FormData constructor: Argument 1 could not be ' +
                           'converted to: undefined.');

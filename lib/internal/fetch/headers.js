@@ -27,7 +27,10 @@ const {
   customInspectSymbol: kInspect,
   kEnumerableProperty,
 } = require('internal/util');
-const { markUncloneable } = require('internal/structured_clone');
+const {
+  markUncloneable,
+  noteUncloneableCreated,
+} = require('internal/structured_clone');
 const {
   checkArgumentCount,
   defineIterable,
@@ -221,6 +224,7 @@ class Headers {
   #guard = 'none';
 
   constructor(init = undefined) {
+    noteUncloneableCreated();
     this.#list = new HeaderList();
     if (init === kInternal || init === undefined) return;
     fillHeaders(this, init);

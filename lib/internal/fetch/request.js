@@ -20,7 +20,10 @@ const {
   customInspectSymbol: kInspect,
   kEnumerableProperty,
 } = require('internal/util');
-const { markUncloneable } = require('internal/structured_clone');
+const {
+  markUncloneable,
+  noteUncloneableCreated,
+} = require('internal/structured_clone');
 const {
   checkArgumentCount,
   describe,
@@ -222,6 +225,7 @@ class Request {
   #state;
 
   constructor(input, init = undefined) {
+    noteUncloneableCreated();
     if (input === kInternal) return;
     checkArgumentCount(arguments.length, 1, 'Request constructor');
     const options = convertRequestInit(init);

@@ -23,7 +23,10 @@ const {
   customInspectSymbol: kInspect,
   kEnumerableProperty,
 } = require('internal/util');
-const { markUncloneable } = require('internal/structured_clone');
+const {
+  markUncloneable,
+  noteUncloneableCreated,
+} = require('internal/structured_clone');
 const {
   illegalInvocation,
   isObjectLike,
@@ -123,6 +126,7 @@ class Response {
   #state;
 
   constructor(body = null, init = undefined) {
+    noteUncloneableCreated();
     if (body === kInternal) return;
     const options = convertResponseInit(init);
     const state = newResponseState();
