@@ -49,6 +49,7 @@ const {
     ERR_UNKNOWN_MODULE_FORMAT,
     ERR_UNSUPPORTED_DIR_IMPORT,
     ERR_UNSUPPORTED_ESM_URL_SCHEME,
+    ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING,
     ERR_UNSUPPORTED_RESOLVE_REQUEST,
   },
 } = require('internal/errors');
@@ -412,6 +413,10 @@ function defaultLoadSync(url, format) {
       source,
     };
   }
+  if (format === 'typescript') {
+    const source = readFile(filename);
+    return { format: typeScriptFormat(source, filename), source };
+  }
   return { format, source: format === 'wasm' ? null : readFile(filename) };
 }
 
@@ -481,14 +486,26 @@ function parseDataURL(url, strict = true) {
   return { format, mime: m[1], source: body };
 }
 
-// The format a file: URL has: module, commonjs, json, addon or
-// commonjs-or-module (a .js without "type": detected from the syntax).
+// The format a file: URL has: module, commonjs, json, addon,
+// commonjs-or-module (a .js without "type": detected from the syntax),
+// module-typescript, commonjs-typescript or typescript (a .ts without
+// "type": detected from the syntax once stripped).
 function formatOfFile(filename) {
   const slash = StringPrototypeLastIndexOf(filename, '/');
   const dot = StringPrototypeLastIndexOf(filename, '.');
   const ext = dot > slash ? StringPrototypeSlice(filename, dot) : '';
   if (ext === '.mjs') return 'module';
   if (ext === '.cjs') return 'commonjs';
+  if ((ext === '.ts' || ext === '.mts' || ext === '.cts') &&
+      require('internal/options').getOptionValue('--strip-types')) {
+    if (ext === '.mts') return 'module-typescript';
+    if (ext === '.cts') return 'commonjs-typescript';
+    const scope = lazyCjs().readPackageScope(filename);
+    const type = scope ? scope.data.type : 'none';
+    if (type === 'module') return 'module-typescript';
+    if (type === 'commonjs') return 'commonjs-typescript';
+    return 'typescript';
+  }
   if (ext === '.json') return 'json';
   if (ext === '.node') return 'commonjs';
   if (ext === '.wasm') return 'wasm';
@@ -790,7 +807,53 @@ function createModule(url, format, source, attributes = kNoAttributes,
   }
   source ??= readFile(filename);
   if (format === 'module') return newSourceTextModule(url, source);
+  if (format === 'module-typescript' || format === 'commonjs-typescript' ||
+      format === 'typescript') {
+    return newTypeScriptModule(url, filename, format, source);
+  }
   return compileAsCommonJSOrModule(url, filename, source);
+}
+
+// module-typescript, commonjs-typescript (.cts, or a .ts in a "type":
+// "commonjs" package) or typescript (a .ts without "type") `source`: its
+// types stripped, as Node's loader does it (named after the URL).
+function newTypeScriptModule(url, filename, format, source) {
+  const { stripTypeScriptModuleTypes } =
+    require('internal/modules/typescript');
+  if (format === 'typescript' && filename !== undefined &&
+      require('internal/util').isUnderNodeModules(filename)) {
+    // Node refuses it while looking for its format: by path, not URL.
+    throw new ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING(filename);
+  }
+  const code = stripTypeScriptModuleTypes(source, url);
+  if (format === 'module-typescript') return newSourceTextModule(url, code);
+  if (format === 'commonjs-typescript') {
+    return newCommonJSModuleFromSource(url, filename ?? url, code);
+  }
+  return compileAsCommonJSOrModule(url, filename, code);
+}
+
+// The format of a file known to be an ES module: module-typescript for a
+// TypeScript one (a .ts without "type" the CommonJS loader found module
+// syntax in, say), else module.
+function moduleFormat(filename) {
+  if ((StringPrototypeEndsWith(filename, '.ts') ||
+       StringPrototypeEndsWith(filename, '.mts') ||
+       StringPrototypeEndsWith(filename, '.cts')) &&
+      require('internal/options').getOptionValue('--strip-types')) {
+    return 'module-typescript';
+  }
+  return 'module';
+}
+
+// The format of a .ts file without "type": module-typescript when its
+// source, stripped, has module syntax, else commonjs-typescript.
+function typeScriptFormat(source, filename) {
+  const { stripTypeScriptModuleTypes } =
+    require('internal/modules/typescript');
+  return containsModuleSyntax(stripTypeScriptModuleTypes(source, filename),
+                              filename) ?
+    'module-typescript' : 'commonjs-typescript';
 }
 
 // { key: value } of the [key, value, ...] list of a module request.
@@ -1134,7 +1197,8 @@ function runMainESM(mainPath) {
   const { getOptionValue } = require('internal/options');
   const filename = getOptionValue('--preserve-symlinks-main') ? mainPath :
     toRealPath(mainPath);
-  const format = formatOfFile(filename) === 'wasm' ? 'wasm' : 'module';
+  const format = formatOfFile(filename) === 'wasm' ? 'wasm' :
+    moduleFormat(filename);
   runEntryModule(getModule(pathToFileURL(filename).href, format));
 }
 
@@ -1159,6 +1223,11 @@ function shouldRunAsESM(filename) {
   const dot = StringPrototypeLastIndexOf(filename, '.');
   const ext = dot > slash ? StringPrototypeSlice(filename, dot) : '';
   if (ext === '.mjs' || ext === '.wasm') return true;
+  if (ext === '.mts' || ext === '.ts') {
+    // A .ts runs as an ES module in a "type": "module" package.
+    return require('internal/options').getOptionValue('--strip-types') &&
+      formatOfFile(filename) === 'module-typescript';
+  }
   if (ext !== '.js' && ext !== '') return false;
   const scope = lazyCjs().readPackageScope(filename);
   const type = scope ? scope.data.type : 'none';
@@ -1231,7 +1300,8 @@ function requireESM(filename, parentFilename, onLinked) {
   if (wrap !== undefined && wrap.getStatus() === kEvaluating) {
     throw requireCycleError(filename, parentFilename);
   }
-  wrap ??= getModule(url, 'module', undefined, kNoAttributes, true);
+  wrap ??= getModule(url, moduleFormat(filename), undefined, kNoAttributes,
+                     true);
   if (onLinked !== undefined) onLinked(wrap);
   instantiate(wrap);
   if (wrap.isGraphAsync()) {
@@ -1369,6 +1439,7 @@ function formatOfURL(url) {
   if (!StringPrototypeStartsWith(url, 'file:')) return undefined;
   try {
     const format = formatOfFile(lazyUrl().fileURLToPath(url));
+    if (format === 'typescript') return undefined;
     return format === 'commonjs-or-module' ? 'commonjs' : format;
   } catch {
     return undefined;
@@ -1390,6 +1461,9 @@ function createModuleFromSource(url, format, source,
   if (format === 'commonjs') {
     // A URL other than file: (a hook's own scheme) names the module itself.
     return newCommonJSModuleFromSource(url, filename ?? url, source);
+  }
+  if (format === 'module-typescript' || format === 'commonjs-typescript') {
+    return newTypeScriptModule(url, filename, format, source);
   }
   if (format === 'wasm' || format === 'addon') {
     return createModule(url, format, undefined, attributes, true);
@@ -1490,6 +1564,7 @@ const internals = {
   },
   runEntryModule,
   runModule,
+  typeScriptFormat,
 };
 
 module.exports = {
