@@ -197,7 +197,8 @@ function syntaxError(code, name, module) {
       const { ModuleWrap } = internalBinding('module_wrap');
       new ModuleWrap(`lode:check:${name}`, code);
     } else {
-      internalBinding('contextify').compileFunction(code, name, [], 0, 0);
+      const { ContextifyScript } = internalBinding('contextify');
+      new ContextifyScript(code, name);
     }
   } catch (err) {
     if (err?.name === 'SyntaxError') return err;
