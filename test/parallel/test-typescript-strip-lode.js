@@ -62,6 +62,17 @@ write('pkg/index.ts', 'const x: number = 4;\n' +
   'console.log(x, typeof require);\n');
 ok(['pkg/index.ts'], '4 undefined\n');
 
+// A .ts without "type" found to be an ES module: Node's warning about the
+// package.json that could say so.
+write('typeless/package.json', '{}');
+write('typeless/index.ts', 'export const t: number = 5;\nconsole.log(t);\n');
+{
+  const r = run(['typeless/index.ts']);
+  assert.strictEqual(r.status, 0, r.stderr);
+  assert.strictEqual(r.stdout, '5\n');
+  assert.match(r.stderr, /\[MODULE_TYPELESS_PACKAGE_JSON\] Warning: Module type of file:.*typeless\/index\.ts is not specified and it doesn't parse as CommonJS\./);
+}
+
 // Stack traces point at the TypeScript file's lines and columns.
 write('throws.ts', 'const s: string = "x";\n' +
   'function f(): never { throw new Error("boom"); }\n' +

@@ -922,6 +922,8 @@ function loadedAsModule(module, err, content, filename, format) {
     // The entry point runs as an ES module: no CommonJS main then.
     delete Module._cache[filename];
     process.mainModule = undefined;
+    esm.internals.warnTypelessPackage(
+      require('internal/url').pathToFileURL(filename).href, filename);
     esm.runMainESM(filename);
     return true;
   }

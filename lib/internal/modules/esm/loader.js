@@ -741,16 +741,37 @@ function compileAsCommonJSOrModule(url, filename, source) {
     wrapSafe(filename, source);
   } catch (err) {
     if (err?.name === 'SyntaxError') {
+      let wrap;
       try {
-        return newSourceTextModule(url, source);
+        wrap = newSourceTextModule(url, source);
       } catch {
         // Not a module either: the CommonJS error is the one to show.
       }
-      throw err;
+      if (wrap === undefined) throw err;
+      warnTypelessPackage(url, filename);
+      return wrap;
     }
     throw err;
   }
   return newCommonJSModule(url, filename, source);
+}
+
+// MODULE_TYPELESS_PACKAGE_JSON: a file without "type" (.js, .ts) found to be
+// an ES module once it failed to compile as CommonJS, in a package whose
+// package.json could say so; once per package.json, never in node_modules.
+const typelessPackagesWarned = new SafeSet();
+function warnTypelessPackage(url, filename) {
+  const scope = lazyCjs().readPackageScope(filename);
+  if (!scope || StringPrototypeIncludes(url, '/node_modules/')) return;
+  const { pjsonPath } = scope.data;
+  if (typelessPackagesWarned.has(pjsonPath)) return;
+  typelessPackagesWarned.add(pjsonPath);
+  process.emitWarning(
+    `Module type of ${url} is not specified and it doesn't parse as ` +
+    'CommonJS.\nReparsing as ES module because module syntax was detected. ' +
+    'This incurs a performance overhead.\nTo eliminate this warning, add ' +
+    `"type": "module" to ${pjsonPath}.`,
+    { code: 'MODULE_TYPELESS_PACKAGE_JSON' });
 }
 
 // Creates the module for `url` (not linked yet), checking the import
@@ -1534,6 +1555,7 @@ function createModuleLoader() {
 
 // What the customization hooks (esm/hooks.js) build on.
 const internals = {
+  warnTypelessPackage,
   cachedModule,
   cacheModule: (url, wrap) => loadCache.set(
     url, undefined,
