@@ -52,19 +52,24 @@ DEB_PACKAGES = ['libnode108', 'libnode-dev', 'node-llhttp']
 
 # JavaScript embedded as internal/deps/<folder>/...: the npm packages (the
 # versions Node 24.12 embeds), the folder under out/deps each goes to, and
-# their sha512 integrity. The REPL parses with acorn, as Node's does; the
-# ES module loader finds the names a CommonJS module exports with
-# cjs-module-lexer, as Node's does.
+# their sha512 integrity, and the package's license file. The REPL parses
+# with acorn, as Node's does; the ES module loader finds the names a
+# CommonJS module exports with cjs-module-lexer, as Node's does; TypeScript
+# is stripped by amaro (swc compiled to WebAssembly, inlined in its
+# dist/index.js), as Node's is.
 NPM_DEPS = [
     ('acorn', '8.15.0', 'dist/acorn.js', 'acorn/acorn',
      'sha512-NZyJarBfL7nWwIq+FDL6Zp/yHEhePMNnnJ0y3qfieCrmNvYct8uvtiV41UvlSe6a'
-     'pAfk0fY1FbWx+NwfmpvtTg=='),
+     'pAfk0fY1FbWx+NwfmpvtTg==', 'LICENSE'),
     ('acorn-walk', '8.3.4', 'dist/walk.js', 'acorn/acorn-walk',
      'sha512-ueEepnujpqee2o5aIYnvHU6C0A42MNdsIDeqy5BydrkuC5R1ZuUFnm27EeFJGoEH'
-     'JQgn3uleRvmTXaJgfXbt4g=='),
+     'JQgn3uleRvmTXaJgfXbt4g==', 'LICENSE'),
     ('cjs-module-lexer', '2.1.0', 'lexer.js', 'cjs-module-lexer',
      'sha512-UX0OwmYRYQQetfrLEZeewIFFI+wSTofC+pMBLNuH3RUuu/xzG1oz84UCEDOSoQlN'
-     '3fZ4+AzmV50ZYvGqkMh9yA=='),
+     '3fZ4+AzmV50ZYvGqkMh9yA==', 'LICENSE'),
+    ('amaro', '1.1.5', 'dist/index.js', 'amaro',
+     'sha512-oo72OEYOSfSPe+96V+jh41gaFWfl9HddXFAHMFM+emjdZkzbtcg0bFWoYaWf8IMl'
+     'qmZ0VM8F13frI8Ktt3+ADA==', 'LICENSE.md'),
 ]
 
 
@@ -173,13 +178,13 @@ def stage_v8():
 def fetch_npm_deps():
     """Gets each NPM_DEPS package with `npm pack` into out/cache/npm (once),
     checks its integrity and unpacks the one file we embed, with its
-    LICENSE, into out/deps/<folder>/."""
+    license, into out/deps/<folder>/."""
     import base64
     import hashlib
     import tarfile
     cache = os.path.join(CACHE, 'npm')
     os.makedirs(cache, exist_ok=True)
-    for name, version, member, folder, integrity in NPM_DEPS:
+    for name, version, member, folder, integrity, lic in NPM_DEPS:
         dest = os.path.join(OUT, 'deps', folder)
         stamp = os.path.join(dest, '.version')
         if os.path.exists(stamp):
@@ -201,7 +206,7 @@ def fetch_npm_deps():
             sys.exit(f'configure: {tgz} does not match its pinned integrity')
         shutil.rmtree(dest, ignore_errors=True)
         with tarfile.open(tgz) as tar:
-            for want in (member, 'LICENSE'):
+            for want in (member, lic):
                 data = tar.extractfile('package/' + want).read()
                 path = os.path.join(dest, want)
                 os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -253,6 +258,7 @@ def write_config(args):
             'zlib': pkg_version('zlib'),
             'brotli': pkg_version('libbrotlienc'),
             'llhttp': llhttp_version(),
+            'amaro': next(d[1] for d in NPM_DEPS if d[0] == 'amaro'),
         },
     }
     config = {'variables': {k: v for k, v in variables.items()

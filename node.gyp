@@ -7,6 +7,7 @@
       'out/deps/acorn/acorn/dist/acorn.js',
       'out/deps/acorn/acorn-walk/dist/walk.js',
       'out/deps/cjs-module-lexer/lexer.js',
+      'out/deps/amaro/dist/index.js',
     ],
     'lode_core_sources': ['<!@(ls src/*.cc | grep -v src/lode_main.cc)'],
   },

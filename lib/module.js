@@ -16,6 +16,7 @@ const {
 const {
   codes: { ERR_NOT_IMPLEMENTED },
 } = require('internal/errors');
+const { kEmptyObject } = require('internal/util');
 
 function notImplemented(name) {
   return function() {
@@ -29,6 +30,11 @@ Module.register = function register(specifier, parentURL, options) {
 };
 Module.registerHooks = function registerHooks(hooks) {
   return require('internal/modules/customization_hooks').registerHooks(hooks);
+};
+Module.stripTypeScriptTypes = function stripTypeScriptTypes(
+  code, options = kEmptyObject) {
+  return require('internal/modules/typescript')
+    .stripTypeScriptTypes(code, options);
 };
 Module.findSourceMap = notImplemented('findSourceMap');
 Module.findPackageJSON = notImplemented('findPackageJSON');

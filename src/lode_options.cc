@@ -411,6 +411,19 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
       return false;
     }
   }
+  {
+    const std::string type = options->GetString("--input-type");
+    if (!type.empty() && type != "module" && type != "commonjs" &&
+        type != "module-typescript" && type != "commonjs-typescript") {
+      *error = argv0 + ": --input-type must be \"module\",\"commonjs\", "
+               "\"module-typescript\" or \"commonjs-typescript\"";
+      return false;
+    }
+  }
+  // --experimental-transform-types implies --strip-types.
+  if (options->GetBool("--experimental-transform-types")) {
+    options->values["--strip-types"].boolean = true;
+  }
   // --watch-path implies --watch.
   if (!options->values["--watch-path"].list.empty()) {
     options->values["--watch"].boolean = true;

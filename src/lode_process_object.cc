@@ -260,6 +260,7 @@ Local<Object> CreateProcessObject(Environment* env) {
   SetString(context, versions, "brotli", LODE_DEP_VERSION_BROTLI);
   // The loaded library's own version (configure only checks it exists).
   SetString(context, versions, "zstd", ZSTD_versionString());
+  SetString(context, versions, "amaro", LODE_DEP_VERSION_AMARO);
   SetString(context, versions, "ares", LODE_DEP_VERSION_ARES);
   SetString(context, versions, "modules",
             std::to_string(LODE_NODE_MODULE_VERSION));

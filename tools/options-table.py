@@ -69,10 +69,10 @@ NO_EFFECT = {
     '--use-bundled-ca',
 }
 
-# lode's values where they differ from Node's (lode has no TypeScript).
+# lode's values where they differ from Node's.
 DEFAULTS = {
     '--warnings': True, '--expose-internals': False, '--eval': '',
-    '--print': False, '--strip-types': False, '--node-snapshot': True,
+    '--print': False, '--strip-types': True, '--node-snapshot': True,
     '--inspect-port': '127.0.0.1:9229', '[has_eval_string]': None,
     '[has_env_file_string]': None, '[ssl_openssl_cert_store]': None,
 }

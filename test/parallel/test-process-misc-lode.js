@@ -19,7 +19,7 @@ const { spawnSync } = require('child_process');
   assert.strictEqual(process.features.uv, true);
   assert.strictEqual(process.features.tls, true);
   assert.strictEqual(process.features.require_module, true);
-  assert.strictEqual(process.features.typescript, false);
+  assert.strictEqual(process.features.typescript, 'strip');
   assert.strictEqual(typeof Object.getOwnPropertyDescriptor(
     process.features, 'cached_builtins').get, 'function');
 }

@@ -148,7 +148,9 @@ class BuiltinModule {
     this.loading = true;
     try {
       const fn = compileFunction(this.id, eagerlyCompiled.has(this.id));
-      ReflectApply(fn, undefined, [this.exports, requireBuiltin, this,
+      const require = StringPrototypeStartsWith(this.id, 'internal/deps/') ?
+        requireForDeps : requireBuiltin;
+      ReflectApply(fn, undefined, [this.exports, require, this,
                                    process, internalBinding, primordials]);
       this.loaded = true;
     } finally {
@@ -178,6 +180,14 @@ function requireBuiltin(id) {
     BuiltinModule.map.set(id, mod);
   }
   return mod.compileForInternalLoader();
+}
+
+// What the embedded npm packages (internal/deps/...) require: a builtin,
+// named with or without the node: scheme, or another embedded package.
+function requireForDeps(id) {
+  if (StringPrototypeStartsWith(id, 'node:')) id = StringPrototypeSlice(id, 5);
+  if (!builtinIdSet.has(id)) id = `internal/deps/${id}`;
+  return requireBuiltin(id);
 }
 
 // This stage is itself reachable as a module.

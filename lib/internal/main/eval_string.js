@@ -7,7 +7,10 @@ const { RegExpPrototypeExec } = primordials;
 const { prepareMainThreadExecution } =
   require('internal/process/pre_execution');
 const { getOptionValue } = require('internal/options');
-const { evalScript } = require('internal/process/execution');
+const {
+  evalScript,
+  prepareTypeScriptEval,
+} = require('internal/process/execution');
 const { ERR_EVAL_ESM_CANNOT_PRINT } = require('internal/errors').codes;
 
 prepareMainThreadExecution();
@@ -21,16 +24,26 @@ if (getOptionValue('--input-type') === 'module' &&
 function runEval() {
   const inputType = getOptionValue('--input-type');
   const esm = require('internal/modules/esm/loader');
-  if (inputType === 'module' ||
-      (inputType !== 'commonjs' && !getOptionValue('[print_eval]') &&
-       esm.containsModuleSyntax(getOptionValue('--eval'), '[eval]', false))) {
-    if (hooks.hooksActive()) {
-      return hooks.runSourceAsModule(getOptionValue('--eval'), '[eval1]');
-    }
-    esm.runSourceAsModule(getOptionValue('--eval'), '[eval1]');
+  const print = getOptionValue('[print_eval]');
+  let code = getOptionValue('--eval');
+  let module;
+  if (getOptionValue('--strip-types') && inputType !== 'module' &&
+      inputType !== 'commonjs') {
+    // TypeScript, or JavaScript that may be.
+    ({ source: code, module } =
+      prepareTypeScriptEval('[eval]', code, inputType));
+    if (module && print) throw new ERR_EVAL_ESM_CANNOT_PRINT();
   } else {
-    const print = getOptionValue('[print_eval]');
-    let code = getOptionValue('--eval');
+    module = inputType === 'module' ||
+      (inputType !== 'commonjs' && !print &&
+       esm.containsModuleSyntax(code, '[eval]', false));
+  }
+  if (module) {
+    if (hooks.hooksActive()) {
+      return hooks.runSourceAsModule(code, '[eval1]');
+    }
+    esm.runSourceAsModule(code, '[eval1]');
+  } else {
     // Code given with -e/-p sees `crypto` as node:crypto, not the Web
     // Crypto global, as in Node (which wraps the code the same way, so
     // that its error positions match these).

@@ -186,14 +186,25 @@ function runScript({ filename, doEval, argv }) {
     const { getOptionValue } = require('internal/options');
     const esm = require('internal/modules/esm/loader');
     const inputType = getOptionValue('--input-type');
-    if (inputType === 'module' ||
+    const { evalScript, prepareTypeScriptEval } =
+      require('internal/process/execution');
+    let code = filename;
+    let module;
+    if (getOptionValue('--strip-types') && inputType !== 'module' &&
+        inputType !== 'commonjs') {
+      // TypeScript, or JavaScript that may be.
+      ({ source: code, module } =
+        prepareTypeScriptEval('[worker eval]', code, inputType));
+    } else {
+      module = inputType === 'module' ||
         (inputType !== 'commonjs' &&
          getOptionValue('--experimental-detect-module') &&
-         esm.containsModuleSyntax(filename, '[worker eval]', false))) {
-      esm.runSourceAsModule(filename, '[worker eval]');
+         esm.containsModuleSyntax(code, '[worker eval]', false));
+    }
+    if (module) {
+      esm.runSourceAsModule(code, '[worker eval]');
     } else {
-      const { evalScript } = require('internal/process/execution');
-      evalScript('[worker eval]', filename);
+      evalScript('[worker eval]', code);
     }
   } else if (doEval === 'internal') {
     require(filename);

@@ -8,6 +8,8 @@ const {
   ObjectDefineProperty,
   ObjectPrototypeHasOwnProperty,
   StringPrototypeIncludes,
+  StringPrototypeIndexOf,
+  StringPrototypeSlice,
   globalThis,
 } = primordials;
 
@@ -142,7 +144,88 @@ function evalScript(name, body, print) {
   return result;
 }
 
+// Code given as a string (-e, -p, stdin, a worker's eval) under type
+// stripping, with `inputType` the --input-type: { source, module } to run,
+// the types stripped where they have to be. module-typescript and
+// commonjs-typescript are stripped; without a type, the code runs as it is
+// when it compiles as JavaScript, else stripped (then as a module when it
+// has module syntax). When stripping fails too, the JavaScript error stands,
+// with the TypeScript message added.
+function prepareTypeScriptEval(name, code, inputType) {
+  const { stripTypeScriptModuleTypes } =
+    require('internal/modules/typescript');
+  const esm = require('internal/modules/esm/loader');
+  if (inputType === 'module-typescript') {
+    return { source: stripTypeScriptModuleTypes(code, '[eval]'),
+             module: true };
+  }
+  if (inputType === 'commonjs-typescript') {
+    return { source: stripTypeScriptModuleTypes(code, '[eval]'),
+             module: false };
+  }
+  let module = false;
+  let original = syntaxError(code, name, false);
+  if (original === undefined) return { source: code, module };
+  if (esm.containsModuleSyntax(code, name, false)) {
+    module = true;
+    original = syntaxError(code, name, true);
+    if (original === undefined) return { source: code, module };
+  }
+  let source;
+  try {
+    source = stripTypeScriptModuleTypes(code, '[eval]');
+  } catch (tsError) {
+    const tsCode = tsError?.code;
+    if (tsCode === 'ERR_INVALID_TYPESCRIPT_SYNTAX' ||
+        tsCode === 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX') {
+      addTypeScriptMessage(original, tsError.message, module);
+      throw original;
+    }
+    throw tsError;
+  }
+  return {
+    source,
+    module: module || esm.containsModuleSyntax(source, name, false),
+  };
+}
+
+// The SyntaxError `code` gives, compiled as a script or a module;
+// undefined when it compiles.
+function syntaxError(code, name, module) {
+  try {
+    if (module) {
+      const { ModuleWrap } = internalBinding('module_wrap');
+      new ModuleWrap(`lode:check:${name}`, code);
+    } else {
+      const { ContextifyScript } = internalBinding('contextify');
+      new ContextifyScript(code, name);
+    }
+  } catch (err) {
+    if (err?.name === 'SyntaxError') return err;
+  }
+  return undefined;
+}
+
+// The TypeScript error's message below the source line and carets that
+// start the stack of the JavaScript one (a blank line around it for a
+// module's, as Node prints them).
+function addTypeScriptMessage(error, message, module) {
+  const { stack } = error;
+  if (typeof stack !== 'string') return;
+  let index = -1;
+  for (let i = 0; i < 3; i++) {
+    const next = StringPrototypeIndexOf(stack, '\n', index + 1);
+    if (next === -1) break;
+    index = next;
+  }
+  if (index === -1) return;
+  const insert = module ? `\n\n${message}` : `\n${message}`;
+  error.stack = StringPrototypeSlice(stack, 0, index) + insert +
+    StringPrototypeSlice(stack, index);
+}
+
 module.exports = {
+  prepareTypeScriptEval,
   evalScript,
   formatFatalError,
   hasUncaughtExceptionCaptureCallback,

@@ -212,7 +212,7 @@ function umask(mask) {
 }
 
 // What this build has, with Node's keys: TLS with ALPN, SNI and OCSP (on
-// the system's OpenSSL), no inspector, no TypeScript stripping.
+// the system's OpenSSL), no inspector; TypeScript as the options say.
 const features = {
   inspector: false,
   debug: false,
@@ -245,7 +245,13 @@ ObjectDefineProperties(features, {
     __proto__: null,
     enumerable: true,
     configurable: true,
-    get() { return false; },
+    get() {
+      const { getOptionValue } = require('internal/options');
+      if (getOptionValue('--experimental-transform-types')) {
+        return 'transform';
+      }
+      return getOptionValue('--strip-types') ? 'strip' : false;
+    },
   },
 });
 

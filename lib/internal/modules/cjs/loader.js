@@ -537,6 +537,21 @@ Module._resolveFilename = function(request, parent, isMain, options) {
   return url;
 };
 
+// .ts, .mts or .cts, with type stripping on (Node 24's default).
+function isTypeScriptFile(filename) {
+  return (StringPrototypeEndsWith(filename, '.ts') ||
+          StringPrototypeEndsWith(filename, '.mts') ||
+          StringPrototypeEndsWith(filename, '.cts')) &&
+    getOptionValue('--strip-types');
+}
+
+// internal/modules/typescript: loaded when a TypeScript file is met.
+let typeScript;
+function lazyTypeScript() {
+  typeScript ??= require('internal/modules/typescript');
+  return typeScript;
+}
+
 let syncHooks;
 function lazySyncHooks() {
   syncHooks ??= require('internal/modules/customization_hooks');
@@ -845,6 +860,17 @@ let patched = false;
 // compiles once; only compile errors are caught, so a runtime error keeps
 // the place it was thrown at.
 Module.prototype._compile = function(content, filename, format) {
+  // TypeScript: compiled as the JavaScript its types stripped leave; a
+  // 'typescript' file (.ts without "type") is then told apart by syntax.
+  if (format === 'commonjs-typescript' || format === 'module-typescript' ||
+      format === 'typescript') {
+    content = lazyTypeScript().stripTypeScriptModuleTypes(content, filename);
+    if (format === 'module-typescript') {
+      loadESMForRequire(this, filename);
+      return;
+    }
+    format = format === 'commonjs-typescript' ? 'commonjs' : undefined;
+  }
   let compiledWrapper;
   try {
     compiledWrapper = wrapSafe(filename, stripShebang(content));
@@ -896,6 +922,8 @@ function loadedAsModule(module, err, content, filename, format) {
     // The entry point runs as an ES module: no CommonJS main then.
     delete Module._cache[filename];
     process.mainModule = undefined;
+    esm.internals.warnTypelessPackage(
+      require('internal/url').pathToFileURL(filename).href, filename);
     esm.runMainESM(filename);
     return true;
   }
@@ -912,11 +940,34 @@ Module._extensions['.js'] = function(module, filename) {
   // it only parses as an ES module.
   let type = 'none';
   let pkg;
+  let typescript = false;
   if (StringPrototypeEndsWith(filename, '.cjs')) {
     type = 'commonjs';
   } else if (StringPrototypeEndsWith(filename, '.js')) {
     pkg = readPackageScope(filename);
     if (pkg) type = pkg.data.type;
+  } else if (isTypeScriptFile(filename)) {
+    // .mts is an ES module, .cts CommonJS, .ts as its package says.
+    typescript = true;
+    if (StringPrototypeEndsWith(filename, '.mts')) {
+      type = 'module';
+    } else if (StringPrototypeEndsWith(filename, '.cts')) {
+      type = 'commonjs';
+    } else {
+      pkg = readPackageScope(filename);
+      if (pkg) type = pkg.data.type;
+    }
+  }
+  if (typescript && (type !== 'module' || requireModuleEnabled() ||
+                     module[kIsMainSymbol])) {
+    if (type === 'module') {
+      // The ES module loader strips it.
+      loadESMForRequire(module, filename);
+      return;
+    }
+    module._compile(content, filename, type === 'commonjs' ?
+      'commonjs-typescript' : 'typescript');
+    return;
   }
   if (type === 'module') {
     if (!requireModuleEnabled() && !module[kIsMainSymbol]) {
@@ -926,7 +977,7 @@ Module._extensions['.js'] = function(module, filename) {
       const hasEsmSyntax = require('internal/modules/esm/loader')
         .containsModuleSyntax(stripShebang(content), filename);
       throw new ERR_REQUIRE_ESM(filename, hasEsmSyntax, parent?.filename,
-                                pkg.data.pjsonPath);
+                                pkg?.data.pjsonPath);
     }
     loadESMForRequire(module, filename);
     return;

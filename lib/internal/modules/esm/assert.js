@@ -30,6 +30,9 @@ const kTypeOfFormat = {
   json: 'json',
   module: undefined,
   wasm: undefined,
+  'module-typescript': undefined,
+  'commonjs-typescript': undefined,
+  'typescript': undefined,
 };
 const kSupportedTypes = ['json'];
 

@@ -47,16 +47,6 @@ function sourceString(source) {
 
 function fileFormat(url, context, ignoreErrors) {
   const filename = fileURLToPath(url);
-  const ext = extname(url);
-  if (ext === '.ts' || ext === '.mts' || ext === '.cts') {
-    if (ext !== '.ts') return extensionFormatMap[ext];
-    const scope = require('internal/modules/cjs/loader')
-      .readPackageScope(filename);
-    const type = scope ? scope.data.type : 'none';
-    if (type === 'module') return 'module-typescript';
-    if (type === 'commonjs') return 'commonjs-typescript';
-    return null;
-  }
   let format;
   try {
     format = internals().formatOfFile(filename);
@@ -66,10 +56,15 @@ function fileFormat(url, context, ignoreErrors) {
     }
     throw err;
   }
-  if (format !== 'commonjs-or-module') return format;
+  if (format !== 'commonjs-or-module' && format !== 'typescript') {
+    return format;
+  }
   // No "type": the syntax decides, when the source is at hand.
   const source = sourceString(context?.source);
   if (source == null) return null;
+  if (format === 'typescript') {
+    return internals().typeScriptFormat(source, filename);
+  }
   return internals().containsModuleSyntax(source, filename) ?
     'module' : 'commonjs';
 }

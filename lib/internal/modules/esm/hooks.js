@@ -279,6 +279,8 @@ async function defaultLoad(url, context) {
   if (format === 'commonjs-or-module') {
     format = internals.containsModuleSyntax(`${source}`, filename) ?
       'module' : 'commonjs';
+  } else if (format === 'typescript') {
+    format = internals.typeScriptFormat(`${source}`, filename);
   }
   return { __proto__: null, format, source };
 }

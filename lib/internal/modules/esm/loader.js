@@ -49,6 +49,7 @@ const {
     ERR_UNKNOWN_MODULE_FORMAT,
     ERR_UNSUPPORTED_DIR_IMPORT,
     ERR_UNSUPPORTED_ESM_URL_SCHEME,
+    ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING,
     ERR_UNSUPPORTED_RESOLVE_REQUEST,
   },
 } = require('internal/errors');
@@ -412,6 +413,10 @@ function defaultLoadSync(url, format) {
       source,
     };
   }
+  if (format === 'typescript') {
+    const source = readFile(filename);
+    return { format: typeScriptFormat(source, filename), source };
+  }
   return { format, source: format === 'wasm' ? null : readFile(filename) };
 }
 
@@ -481,14 +486,26 @@ function parseDataURL(url, strict = true) {
   return { format, mime: m[1], source: body };
 }
 
-// The format a file: URL has: module, commonjs, json, addon or
-// commonjs-or-module (a .js without "type": detected from the syntax).
+// The format a file: URL has: module, commonjs, json, addon,
+// commonjs-or-module (a .js without "type": detected from the syntax),
+// module-typescript, commonjs-typescript or typescript (a .ts without
+// "type": detected from the syntax once stripped).
 function formatOfFile(filename) {
   const slash = StringPrototypeLastIndexOf(filename, '/');
   const dot = StringPrototypeLastIndexOf(filename, '.');
   const ext = dot > slash ? StringPrototypeSlice(filename, dot) : '';
   if (ext === '.mjs') return 'module';
   if (ext === '.cjs') return 'commonjs';
+  if ((ext === '.ts' || ext === '.mts' || ext === '.cts') &&
+      require('internal/options').getOptionValue('--strip-types')) {
+    if (ext === '.mts') return 'module-typescript';
+    if (ext === '.cts') return 'commonjs-typescript';
+    const scope = lazyCjs().readPackageScope(filename);
+    const type = scope ? scope.data.type : 'none';
+    if (type === 'module') return 'module-typescript';
+    if (type === 'commonjs') return 'commonjs-typescript';
+    return 'typescript';
+  }
   if (ext === '.json') return 'json';
   if (ext === '.node') return 'commonjs';
   if (ext === '.wasm') return 'wasm';
@@ -724,16 +741,37 @@ function compileAsCommonJSOrModule(url, filename, source) {
     wrapSafe(filename, source);
   } catch (err) {
     if (err?.name === 'SyntaxError') {
+      let wrap;
       try {
-        return newSourceTextModule(url, source);
+        wrap = newSourceTextModule(url, source);
       } catch {
         // Not a module either: the CommonJS error is the one to show.
       }
-      throw err;
+      if (wrap === undefined) throw err;
+      warnTypelessPackage(url, filename);
+      return wrap;
     }
     throw err;
   }
   return newCommonJSModule(url, filename, source);
+}
+
+// MODULE_TYPELESS_PACKAGE_JSON: a file without "type" (.js, .ts) found to be
+// an ES module once it failed to compile as CommonJS, in a package whose
+// package.json could say so; once per package.json, never in node_modules.
+const typelessPackagesWarned = new SafeSet();
+function warnTypelessPackage(url, filename) {
+  const scope = lazyCjs().readPackageScope(filename);
+  if (!scope || StringPrototypeIncludes(url, '/node_modules/')) return;
+  const { pjsonPath } = scope.data;
+  if (typelessPackagesWarned.has(pjsonPath)) return;
+  typelessPackagesWarned.add(pjsonPath);
+  process.emitWarning(
+    `Module type of ${url} is not specified and it doesn't parse as ` +
+    'CommonJS.\nReparsing as ES module because module syntax was detected. ' +
+    'This incurs a performance overhead.\nTo eliminate this warning, add ' +
+    `"type": "module" to ${pjsonPath}.`,
+    { code: 'MODULE_TYPELESS_PACKAGE_JSON' });
 }
 
 // Creates the module for `url` (not linked yet), checking the import
@@ -790,7 +828,53 @@ function createModule(url, format, source, attributes = kNoAttributes,
   }
   source ??= readFile(filename);
   if (format === 'module') return newSourceTextModule(url, source);
+  if (format === 'module-typescript' || format === 'commonjs-typescript' ||
+      format === 'typescript') {
+    return newTypeScriptModule(url, filename, format, source);
+  }
   return compileAsCommonJSOrModule(url, filename, source);
+}
+
+// module-typescript, commonjs-typescript (.cts, or a .ts in a "type":
+// "commonjs" package) or typescript (a .ts without "type") `source`: its
+// types stripped, as Node's loader does it (named after the URL).
+function newTypeScriptModule(url, filename, format, source) {
+  const { stripTypeScriptModuleTypes } =
+    require('internal/modules/typescript');
+  if (format === 'typescript' && filename !== undefined &&
+      require('internal/util').isUnderNodeModules(filename)) {
+    // Node refuses it while looking for its format: by path, not URL.
+    throw new ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING(filename);
+  }
+  const code = stripTypeScriptModuleTypes(source, url);
+  if (format === 'module-typescript') return newSourceTextModule(url, code);
+  if (format === 'commonjs-typescript') {
+    return newCommonJSModuleFromSource(url, filename ?? url, code);
+  }
+  return compileAsCommonJSOrModule(url, filename, code);
+}
+
+// The format of a file known to be an ES module: module-typescript for a
+// TypeScript one (a .ts without "type" the CommonJS loader found module
+// syntax in, say), else module.
+function moduleFormat(filename) {
+  if ((StringPrototypeEndsWith(filename, '.ts') ||
+       StringPrototypeEndsWith(filename, '.mts') ||
+       StringPrototypeEndsWith(filename, '.cts')) &&
+      require('internal/options').getOptionValue('--strip-types')) {
+    return 'module-typescript';
+  }
+  return 'module';
+}
+
+// The format of a .ts file without "type": module-typescript when its
+// source, stripped, has module syntax, else commonjs-typescript.
+function typeScriptFormat(source, filename) {
+  const { stripTypeScriptModuleTypes } =
+    require('internal/modules/typescript');
+  return containsModuleSyntax(stripTypeScriptModuleTypes(source, filename),
+                              filename) ?
+    'module-typescript' : 'commonjs-typescript';
 }
 
 // { key: value } of the [key, value, ...] list of a module request.
@@ -1134,7 +1218,8 @@ function runMainESM(mainPath) {
   const { getOptionValue } = require('internal/options');
   const filename = getOptionValue('--preserve-symlinks-main') ? mainPath :
     toRealPath(mainPath);
-  const format = formatOfFile(filename) === 'wasm' ? 'wasm' : 'module';
+  const format = formatOfFile(filename) === 'wasm' ? 'wasm' :
+    moduleFormat(filename);
   runEntryModule(getModule(pathToFileURL(filename).href, format));
 }
 
@@ -1159,6 +1244,11 @@ function shouldRunAsESM(filename) {
   const dot = StringPrototypeLastIndexOf(filename, '.');
   const ext = dot > slash ? StringPrototypeSlice(filename, dot) : '';
   if (ext === '.mjs' || ext === '.wasm') return true;
+  if (ext === '.mts' || ext === '.ts') {
+    // A .ts runs as an ES module in a "type": "module" package.
+    return require('internal/options').getOptionValue('--strip-types') &&
+      formatOfFile(filename) === 'module-typescript';
+  }
   if (ext !== '.js' && ext !== '') return false;
   const scope = lazyCjs().readPackageScope(filename);
   const type = scope ? scope.data.type : 'none';
@@ -1231,7 +1321,8 @@ function requireESM(filename, parentFilename, onLinked) {
   if (wrap !== undefined && wrap.getStatus() === kEvaluating) {
     throw requireCycleError(filename, parentFilename);
   }
-  wrap ??= getModule(url, 'module', undefined, kNoAttributes, true);
+  wrap ??= getModule(url, moduleFormat(filename), undefined, kNoAttributes,
+                     true);
   if (onLinked !== undefined) onLinked(wrap);
   instantiate(wrap);
   if (wrap.isGraphAsync()) {
@@ -1369,6 +1460,7 @@ function formatOfURL(url) {
   if (!StringPrototypeStartsWith(url, 'file:')) return undefined;
   try {
     const format = formatOfFile(lazyUrl().fileURLToPath(url));
+    if (format === 'typescript') return undefined;
     return format === 'commonjs-or-module' ? 'commonjs' : format;
   } catch {
     return undefined;
@@ -1390,6 +1482,9 @@ function createModuleFromSource(url, format, source,
   if (format === 'commonjs') {
     // A URL other than file: (a hook's own scheme) names the module itself.
     return newCommonJSModuleFromSource(url, filename ?? url, source);
+  }
+  if (format === 'module-typescript' || format === 'commonjs-typescript') {
+    return newTypeScriptModule(url, filename, format, source);
   }
   if (format === 'wasm' || format === 'addon') {
     return createModule(url, format, undefined, attributes, true);
@@ -1460,6 +1555,7 @@ function createModuleLoader() {
 
 // What the customization hooks (esm/hooks.js) build on.
 const internals = {
+  warnTypelessPackage,
   cachedModule,
   cacheModule: (url, wrap) => loadCache.set(
     url, undefined,
@@ -1490,6 +1586,7 @@ const internals = {
   },
   runEntryModule,
   runModule,
+  typeScriptFormat,
 };
 
 module.exports = {

@@ -1,0 +1,148 @@
+'use strict';
+
+// TypeScript to JavaScript, as Node 24 does it: amaro (swc compiled to
+// WebAssembly, embedded as internal/deps/amaro/dist/index) strips the types,
+// or with --experimental-transform-types also rewrites enums, namespaces
+// and parameter properties. amaro is loaded the first time TypeScript is
+// met, never at start-up.
+
+const {
+  ObjectPrototypeHasOwnProperty,
+} = primordials;
+
+const {
+  validateBoolean,
+  validateObject,
+  validateOneOf,
+  validateString,
+} = require('internal/validators');
+const {
+  assertTypeScript,
+  emitExperimentalWarning,
+  isUnderNodeModules,
+  kEmptyObject,
+} = require('internal/util');
+const {
+  ERR_INTERNAL_ASSERTION,
+  ERR_INVALID_TYPESCRIPT_SYNTAX,
+  ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING,
+  ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX,
+} = require('internal/errors').codes;
+const { getOptionValue } = require('internal/options');
+
+let transformSync;
+function amaroTransform() {
+  if (transformSync === undefined) {
+    assertTypeScript();
+    transformSync = require('internal/deps/amaro/dist/index').transformSync;
+  }
+  return transformSync;
+}
+
+// 'transform' under --experimental-transform-types (warned about once),
+// else 'strip-only'.
+let loaderMode;
+function modeForLoaders() {
+  if (loaderMode === undefined) {
+    if (getOptionValue('--experimental-transform-types')) {
+      emitExperimentalWarning('Transform Types');
+      loaderMode = 'transform';
+    } else {
+      loaderMode = 'strip-only';
+    }
+  }
+  return loaderMode;
+}
+
+// The error the user sees for an amaro error object: its kind decides the
+// code; where it happened (file:line and swc's snippet with carets) goes
+// in front of the stack.
+function typeScriptError(swcError) {
+  let err;
+  if (swcError.code === 'UnsupportedSyntax') {
+    err = new ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX(swcError.message);
+  } else {
+    err = new ERR_INVALID_TYPESCRIPT_SYNTAX(swcError.message);
+  }
+  err.stack = `${swcError.filename}:${swcError.startLine}\n` +
+    `${swcError.snippet}\n${err.stack}`;
+  // The stack shows where in the TypeScript the error is: a fatal error
+  // must not add the line of lib/ that threw it.
+  const { decorated_private_symbol: decorated } =
+    internalBinding('util').privateSymbols;
+  err[decorated] = true;
+  return err;
+}
+
+// { code, map } for `source`; `options` as amaro takes them (mode,
+// sourceMap, filename).
+function transform(source, options) {
+  const run = amaroTransform();
+  try {
+    return run(source, options);
+  } catch (e) {
+    const kind = e?.code;
+    if (kind === 'UnsupportedSyntax' || kind === 'InvalidSyntax') {
+      throw typeScriptError(e);
+    }
+    // Anything else is a failure inside swc, not the user's.
+    if (typeof e === 'string') throw new ERR_INTERNAL_ASSERTION(e);
+    if (e == null || !ObjectPrototypeHasOwnProperty(e, 'message')) {
+      throw new ERR_INTERNAL_ASSERTION();
+    }
+    throw new ERR_INTERNAL_ASSERTION(e.message);
+  }
+}
+
+// The JavaScript to run: with the source map inlined when there is one,
+// else named after `filename` (when given) for stack traces and debuggers.
+function toJavaScript(source, options) {
+  const { code, map } = transform(source, options);
+  if (map) {
+    const { Buffer } = require('buffer');
+    const encoded = Buffer.from(map).toString('base64');
+    return `${code}\n\n//# sourceMappingURL=data:application/json;base64,` +
+      encoded;
+  }
+  if (options.filename) {
+    return `${code}\n\n//# sourceURL=${options.filename}`;
+  }
+  return code;
+}
+
+// module.stripTypeScriptTypes(code[, { mode, sourceMap, sourceUrl }]).
+function stripTypeScriptTypes(code, options = kEmptyObject) {
+  emitExperimentalWarning('stripTypeScriptTypes');
+  validateString(code, 'code');
+  validateObject(options, 'options');
+  const { sourceMap = false, sourceUrl = '' } = options;
+  let { mode = 'strip' } = options;
+  validateOneOf(mode, 'options.mode', ['strip', 'transform']);
+  validateBoolean(sourceMap, 'options.sourceMap');
+  validateString(sourceUrl, 'options.sourceUrl');
+  if (mode === 'strip') {
+    // Stripping keeps every position: a source map would say nothing.
+    validateOneOf(sourceMap, 'options.sourceMap', [false, undefined]);
+    mode = 'strip-only';
+  }
+  return toJavaScript(code, { mode, sourceMap, filename: sourceUrl });
+}
+
+// What the module loaders and --eval run for TypeScript `source` from
+// `filename` (a path, a file: URL or '[eval]').
+function stripTypeScriptModuleTypes(source, filename) {
+  if (typeof source !== 'string') throw new ERR_INTERNAL_ASSERTION();
+  if (isUnderNodeModules(filename)) {
+    throw new ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING(filename);
+  }
+  return toJavaScript(source, {
+    mode: modeForLoaders(),
+    sourceMap: getOptionValue('--enable-source-maps'),
+    filename,
+  });
+}
+
+module.exports = {
+  stripTypeScriptModuleTypes,
+  stripTypeScriptTypes,
+};
