@@ -608,6 +608,11 @@ function run(options = kEmptyObject, cli) {
     cwd,
     globalSetupPath,
     coverage,
+    coverageExcludeGlobs: options.coverageExcludeGlobs,
+    coverageIncludeGlobs: options.coverageIncludeGlobs,
+    lineCoverage: options.lineCoverage,
+    branchCoverage: options.branchCoverage,
+    functionCoverage: options.functionCoverage,
     rerunFailuresFilePath,
     writeRerunFile: process.env.NODE_TEST_CONTEXT === undefined,
   });
