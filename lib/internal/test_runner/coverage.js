@@ -18,6 +18,7 @@
 //   as covered, and so do ranges and functions all of whose lines are.
 
 const {
+  ArrayFrom,
   ArrayPrototypeJoin,
   ArrayPrototypePush,
   ArrayPrototypeSort,
@@ -29,6 +30,7 @@ const {
   NumberPrototypeToFixed,
   RegExpPrototypeExec,
   SafeMap,
+  SafeSet,
   StringPrototypeCharCodeAt,
   StringPrototypeIncludes,
   StringPrototypeLocaleCompare,
@@ -199,49 +201,77 @@ function summarizeFile(path, source, functions) {
   };
 }
 
-// Merges the functions of one script seen by several processes: functions
-// are matched by their extent, ranges by theirs, counts added.
-function mergeFunctions(into, functions) {
-  const byExtent = new SafeMap();
-  for (let i = 0; i < into.length; i++) {
-    const r = into[i].ranges[0];
-    if (r !== undefined) byExtent.set(`${r.startOffset}:${r.endOffset}`, into[i]);
+function sameExtent(a, b) {
+  return a.startOffset === b.startOffset && a.endOffset === b.endOffset;
+}
+
+function contains(outer, inner) {
+  return outer.startOffset <= inner.startOffset &&
+    outer.endOffset >= inner.endOffset;
+}
+
+// The block ranges of one function as two processes saw it, as Node merges
+// them: what ran in the first stays; a range of the second that the first
+// has too adds its count; where both have a range that did not run, the
+// inner one of the two is kept (the first such pair decides); what ran
+// only in the second is added.
+function mergeRanges(first, second) {
+  const merged = new SafeSet();
+  for (let i = 0; i < first.length; i++) {
+    if (first[i].count > 0) merged.add(first[i]);
   }
-  for (let i = 0; i < functions.length; i++) {
-    const fn = functions[i];
-    const r = fn.ranges[0];
-    if (r === undefined) continue;
-    const key = `${r.startOffset}:${r.endOffset}`;
-    const existing = byExtent.get(key);
-    if (existing === undefined) {
-      ArrayPrototypePush(into, fn);
-      byExtent.set(key, fn);
-      continue;
-    }
-    const ranges = new SafeMap();
-    for (let j = 0; j < existing.ranges.length; j++) {
-      const e = existing.ranges[j];
-      ranges.set(`${e.startOffset}:${e.endOffset}`, e);
-    }
-    for (let j = 0; j < fn.ranges.length; j++) {
-      const e = fn.ranges[j];
-      const same = ranges.get(`${e.startOffset}:${e.endOffset}`);
-      if (same !== undefined) {
-        same.count += e.count;
-      } else {
-        ArrayPrototypePush(existing.ranges, e);
+  for (let i = 0; i < second.length; i++) {
+    const range = second[i];
+    let settled = false;
+    for (let j = 0; j < first.length && !settled; j++) {
+      const other = first[j];
+      if (sameExtent(range, other)) {
+        other.count += range.count;
+        merged.add(other);
+        settled = true;
+      } else if (other.count === 0 && range.count === 0) {
+        if (contains(other, range)) {
+          merged.add(range);
+        } else if (contains(range, other)) {
+          merged.add(other);
+        }
+        settled = true;
       }
     }
-    if (fn.isBlockCoverage && !existing.isBlockCoverage) {
-      existing.isBlockCoverage = true;
+    if (!settled && range.count > 0) merged.add(range);
+  }
+  return ArrayFrom(merged);
+}
+
+// Merges the functions of one script seen by another process into `into`:
+// functions are the same when their names and extents are; block coverage
+// wins over function-level counts; functions only one process made are
+// added.
+function mergeFunctions(into, functions) {
+  for (let i = 0; i < functions.length; i++) {
+    const fn = functions[i];
+    const whole = fn.ranges[0];
+    let known;
+    for (let j = 0; j < into.length; j++) {
+      const candidate = into[j];
+      const extent = candidate.ranges[0];
+      if (candidate.functionName === fn.functionName &&
+          extent?.startOffset === whole?.startOffset &&
+          extent?.endOffset === whole?.endOffset) {
+        known = candidate;
+        break;
+      }
     }
-    // Nested ranges must follow their parents.
-    const whole = existing.ranges[0];
-    existing.ranges = ArrayPrototypeSort(existing.ranges, (a, b) => {
-      if (a === whole) return -1;
-      if (b === whole) return 1;
-      return a.startOffset - b.startOffset || b.endOffset - a.endOffset;
-    });
+    if (known === undefined) {
+      ArrayPrototypePush(into, fn);
+    } else if (fn.isBlockCoverage) {
+      if (known.isBlockCoverage) {
+        known.ranges = mergeRanges(known.ranges, fn.ranges);
+      } else {
+        known.isBlockCoverage = true;
+        known.ranges = fn.ranges;
+      }
+    }
   }
 }
 
@@ -256,6 +286,7 @@ class TestCoverage {
       branch: options.branchCoverage ?? 0,
       function: options.functionCoverage ?? 0,
     };
+    this.childrenOnly = options.coverageOfChildrenOnly === true;
     this.directory = undefined;
     this.previousDirectory = undefined;
   }
@@ -327,7 +358,7 @@ class TestCoverage {
         }
       }
     };
-    const own = binding.takeCoverage();
+    const own = this.childrenOnly ? undefined : binding.takeCoverage();
     if (own !== undefined) add(JSONParse(own));
     if (this.directory !== undefined) {
       const { readdirSync, readFileSync } = require('fs');
@@ -421,13 +452,19 @@ function commandLineOptions() {
     const { getDefaultPattern } = require('internal/test_runner/utils');
     exclude = [getDefaultPattern()];
   }
+  const { validateInteger } = require('internal/validators');
+  const threshold = (flag) => {
+    const value = getOptionValue(flag);
+    validateInteger(value, flag, 0, 100);
+    return value;
+  };
   return {
     __proto__: null,
     coverageExcludeGlobs: exclude,
     coverageIncludeGlobs: getOptionValue('--test-coverage-include'),
-    lineCoverage: getOptionValue('--test-coverage-lines'),
-    branchCoverage: getOptionValue('--test-coverage-branches'),
-    functionCoverage: getOptionValue('--test-coverage-functions'),
+    lineCoverage: threshold('--test-coverage-lines'),
+    branchCoverage: threshold('--test-coverage-branches'),
+    functionCoverage: threshold('--test-coverage-functions'),
   };
 }
 

@@ -608,6 +608,9 @@ function run(options = kEmptyObject, cli) {
     cwd,
     globalSetupPath,
     coverage,
+    // The files run in child processes: this one's own coverage (the
+    // runner, the reporters) is not reported.
+    coverageOfChildrenOnly: !inProcess,
     coverageExcludeGlobs: options.coverageExcludeGlobs,
     coverageIncludeGlobs: options.coverageIncludeGlobs,
     lineCoverage: options.lineCoverage,
