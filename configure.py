@@ -50,6 +50,27 @@ OPTIONAL_TOOLS = [('ccache', 'ccache')]
 # Unpacked .deb packages: name -> what we need from it.
 DEB_PACKAGES = ['libnode108', 'libnode-dev', 'node-llhttp']
 
+# V8's inspector header, which libnode-dev lacks (libnode.so exports the
+# inspector itself): taken from the upstream tarball of Debian's nodejs
+# source package of the same version as libnode108 (its .dsc lists the
+# checksum pinned here), from the Debian archive.
+V8_INSPECTOR_SOURCE = {
+    'file': 'nodejs_18.20.4+dfsg.orig.tar.xz',
+    'urls': [
+        'http://deb.debian.org/debian/pool/main/n/nodejs/',
+        'http://security.debian.org/debian-security/pool/updates/main/n/'
+        'nodejs/',
+        'https://snapshot.debian.org/archive/debian/20240825T000000Z/pool/'
+        'main/n/nodejs/',
+    ],
+    'sha256': '6ce58062c71eae37d9c5ac31eeaeff9c2d48561d21c2849179d056c9c1bd9e'
+              'bc',
+    'members': {
+        'node-v18.20.4/deps/v8/include/v8-inspector.h': 'v8-inspector.h',
+        'node-v18.20.4/deps/v8/LICENSE': 'LICENSE.v8',
+    },
+}
+
 # JavaScript embedded as internal/deps/<folder>/...: the npm packages (the
 # versions Node 24.12 embeds), the folder under out/deps each goes to, and
 # their sha512 integrity, and the package's license file. The REPL parses
@@ -140,6 +161,49 @@ def fetch_debs():
         json.dump({'packages': DEB_PACKAGES}, f)
 
 
+def fetch_v8_inspector_header():
+    """Gets V8_INSPECTOR_SOURCE's tarball (once), checks its sha256 and
+    keeps the members we need in out/cache/v8-inspector; returns that
+    folder. The tarball itself is not kept."""
+    import hashlib
+    import tarfile
+    import urllib.request
+    src = V8_INSPECTOR_SOURCE
+    dest = os.path.join(CACHE, 'v8-inspector')
+    stamp = os.path.join(dest, '.source')
+    if os.path.exists(stamp):
+        with open(stamp) as f:
+            if f.read() == src['sha256']:
+                return dest
+    tarball = os.path.join(CACHE, src['file'])
+    for base in src['urls']:
+        log(f'getting {base}{src["file"]} (V8\'s inspector header)')
+        try:
+            with urllib.request.urlopen(base + src['file'], timeout=120) as r:
+                data = r.read()
+        except OSError as e:
+            log(f'  failed: {e}')
+            continue
+        if hashlib.sha256(data).hexdigest() != src['sha256']:
+            log('  does not match its pinned sha256')
+            continue
+        with open(tarball, 'wb') as f:
+            f.write(data)
+        break
+    else:
+        sys.exit(f'configure: could not get {src["file"]}')
+    shutil.rmtree(dest, ignore_errors=True)
+    os.makedirs(dest)
+    with tarfile.open(tarball) as tar:
+        for member, name in src['members'].items():
+            with open(os.path.join(dest, name), 'wb') as out:
+                out.write(tar.extractfile(member).read())
+    os.unlink(tarball)
+    with open(stamp, 'w') as f:
+        f.write(src['sha256'])
+    return dest
+
+
 def stage_v8():
     """Copies V8's headers (only V8's: never node.h or node_api.h) and a
     private copy of libnode.so into out/v8."""
@@ -156,6 +220,8 @@ def stage_v8():
             shutil.copy2(path, inc)
         elif name in ('cppgc', 'libplatform'):
             shutil.copytree(path, os.path.join(inc, name))
+    shutil.copy2(os.path.join(fetch_v8_inspector_header(), 'v8-inspector.h'),
+                 inc)
     so = os.path.join(unpacked, 'usr/lib/x86_64-linux-gnu/libnode.so.108')
     dst = os.path.join(lib, 'libnode.so.108')
     if (not os.path.exists(dst) or

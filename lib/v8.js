@@ -277,10 +277,15 @@ const promiseHooks = {
   onSettled: notImplemented('v8.promiseHooks.onSettled'),
 };
 
-// Coverage is only collected under NODE_V8_COVERAGE, which lode does not
-// support: as in Node without it, these do nothing.
-function takeCoverage() {}
-function stopCoverage() {}
+// NODE_V8_COVERAGE: write the coverage so far to its folder (V8 counts
+// from zero again after), or stop collecting. Without it, they do nothing,
+// as in Node.
+function takeCoverage() {
+  internalBinding('inspector').writeCoverage();
+}
+function stopCoverage() {
+  internalBinding('inspector').stopCoverage();
+}
 
 // lode is never building a startup snapshot at run time.
 function isBuildingSnapshot() {

@@ -289,6 +289,9 @@ bool LoadEnvironment(Environment* env, bool from_snapshot) {
     return false;
   }
   PatchProcessObject(env, env->process_object());
+  // Before any user code is compiled, so that all of it has block
+  // coverage.
+  inspector::StartCoverageIfRequested(env);
   if (env->RunBuiltinScript("internal/bootstrap/runtime").IsEmpty()) {
     return false;
   }

@@ -21,6 +21,7 @@
   V(fs_event_wrap)               \
   V(http_parser)                 \
   V(http2)                       \
+  V(inspector)                   \
   V(js_stream)                   \
   V(messaging)                   \
   V(module_wrap)                 \

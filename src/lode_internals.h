@@ -55,6 +55,12 @@ std::shared_ptr<v8::ArrayBuffer::Allocator> GetArrayBufferAllocator();
 // the exception is left in `try_catch`.
 bool LoadEnvironment(Environment* env, bool from_snapshot);
 
+namespace inspector {
+// Starts V8's precise coverage for `env` when NODE_V8_COVERAGE or
+// --experimental-test-coverage asks for it (lode_inspector.cc).
+void StartCoverageIfRequested(Environment* env);
+}  // namespace inspector
+
 namespace worker {
 // Stops the workers `env` started and waits for their threads to end.
 void StopSubWorkers(Environment* env);

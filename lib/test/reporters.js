@@ -7,17 +7,7 @@ const {
   ReflectConstruct,
 } = primordials;
 
-const {
-  codes: { ERR_NOT_IMPLEMENTED },
-} = require('internal/errors');
-
 let SpecReporter;
-
-function notImplemented(name) {
-  return function() {
-    throw new ERR_NOT_IMPLEMENTED(`${name} test reporter`);
-  };
-}
 
 function lazy(get) {
   return { __proto__: null, configurable: true, enumerable: true, get };
@@ -39,5 +29,6 @@ ObjectDefineProperties(module.exports, {
     },
   },
   tap: lazy(() => require('internal/test_runner/reporter/tap').tap),
-  lcov: lazy(() => notImplemented('lcov')),
+  lcov: lazy(() =>
+    require('internal/test_runner/reporter/lcov').createLcovClass()),
 });

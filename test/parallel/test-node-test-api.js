@@ -5,7 +5,7 @@ const test = require('node:test');
 const reporters = require('node:test/reporters');
 
 // The shape of node:test and node:test/reporters, option validation, and
-// the parts lode does not implement (snapshots, lcov).
+// the parts lode does not implement (snapshots).
 
 assert.throws(() => require('test'), { code: 'MODULE_NOT_FOUND' });
 assert.strictEqual(test.test, test);
@@ -23,9 +23,10 @@ assert.throws(() => test.run({ files: 'a.js' }),
               { code: 'ERR_INVALID_ARG_TYPE' });
 assert.throws(() => test.run({ isolation: 'thread' }),
               { code: 'ERR_INVALID_ARG_VALUE' });
-// Not in lode yet (Node has them).
 assert.strictEqual(typeof reporters.junit, 'function');
-assert.throws(() => reporters.lcov(), { code: 'ERR_NOT_IMPLEMENTED' });
+// lcov is a class (a Transform), as in Node.
+assert.throws(() => reporters.lcov(), TypeError);
+assert.strictEqual(typeof new reporters.lcov().pipe, 'function');
 
 assert.throws(() => test({ timeout: '1' }), { code: 'ERR_INVALID_ARG_TYPE' });
 assert.throws(() => test({ timeout: -1 }), { code: 'ERR_OUT_OF_RANGE' });

@@ -197,7 +197,7 @@ function deepFreeze(object) {
       node_use_openssl: true, node_use_node_code_cache: false,
       node_use_node_snapshot: false, node_use_v8_platform: true,
       node_use_amaro: true, node_quic: false,
-      v8_enable_i18n_support: 1, v8_enable_inspector: 0,
+      v8_enable_i18n_support: 1, v8_enable_inspector: 1,
       v8_enable_pointer_compression: 0, v8_enable_31bit_smis_on_64bit_arch: 0,
       v8_enable_sandbox: 0, napi_build_version: '10',
       shlib_suffix: 'so.137', is_debug: 0,

@@ -29,6 +29,7 @@ const {
 // getter, reading it here would re-enter this module.
 const vmConsole =
   ReflectGetOwnPropertyDescriptor(globalThis, 'console')?.value;
+require('internal/console/vm_console').set(vmConsole);
 
 const globalConsole = { __proto__: {} };
 

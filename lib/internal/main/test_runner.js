@@ -81,6 +81,7 @@ const options = {
   globalSetupPath: process.env.NODE_TEST_CONTEXT === undefined ?
     (getOptionValue('--test-global-setup') || undefined) : undefined,
   coverage: getOptionValue('--experimental-test-coverage'),
+  ...require('internal/test_runner/coverage').commandLineOptions(),
   rerunFailuresFilePath: getOptionValue('--test-rerun-failures') || undefined,
   globPatterns: ArrayPrototypeSlice(process.argv, 1),
 };

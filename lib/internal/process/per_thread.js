@@ -212,9 +212,10 @@ function umask(mask) {
 }
 
 // What this build has, with Node's keys: TLS with ALPN, SNI and OCSP (on
-// the system's OpenSSL), no inspector; TypeScript as the options say.
+// the system's OpenSSL), V8's inspector (in-process sessions only: no
+// websocket server); TypeScript as the options say.
 const features = {
-  inspector: false,
+  inspector: true,
   debug: false,
   uv: true,
   ipv6: true,

@@ -90,6 +90,7 @@ function commandLineConfig() {
       (optionValue('--test-global-setup', '') || undefined),
     cwd: process.cwd(),
     coverage: optionValue('--experimental-test-coverage', false) === true,
+    ...require('internal/test_runner/coverage').commandLineOptions(),
     rerunFailuresFilePath:
       optionValue('--test-rerun-failures', '') || undefined,
     // A file of `lode --test` leaves the rerun file to its parent.
@@ -141,11 +142,11 @@ class Harness {
       this.passedTests = { __proto__: null };
       this.passedCount = { __proto__: null };
     }
+    this.coverage = undefined;
     if (config.coverage) {
-      // As Node built without the inspector, which collects coverage.
-      process.emitWarning(
-        'The inspector is disabled, coverage could not be collected',
-        'Warning');
+      const { TestCoverage } = require('internal/test_runner/coverage');
+      this.coverage = new TestCoverage(config);
+      this.coverage.setup();
     }
     this.root.startTime = process.hrtime.bigint();
     this.root.holdStart = true;
@@ -492,6 +493,22 @@ class Harness {
                 level: 'info', ...loc },
       });
     }
+    // The coverage summary is taken before the counts are reported (a
+    // failure to make it is reported among them), and reported after them.
+    let coverageSummary;
+    if (this.coverage !== undefined) {
+      try {
+        coverageSummary = this.coverage.summary();
+      } catch (err) {
+        root.output({
+          __proto__: null,
+          type: 'test:diagnostic',
+          data: { __proto__: null, nesting: 0, level: 'warn', ...loc,
+                  message: `Warning: Could not report code coverage. ${err}` },
+        });
+      }
+      if (!this.watching) this.coverage.cleanup();
+    }
     const c = this.counters;
     const duration = elapsedMs(root.startTime, process.hrtime.bigint());
     const lines = [
@@ -505,6 +522,25 @@ class Harness {
         type: 'test:diagnostic',
         data: { __proto__: null, nesting: 0, message: lines[i],
                 level: 'info', ...loc },
+      });
+    }
+    if (coverageSummary !== undefined) {
+      // The thresholds missed, then the report.
+      const { thresholdFailures } = require('internal/test_runner/coverage');
+      const failures = thresholdFailures(coverageSummary);
+      for (let i = 0; i < failures.length; i++) {
+        this.success = false;
+        root.output({
+          __proto__: null,
+          type: 'test:diagnostic',
+          data: { __proto__: null, nesting: 0, level: 'error', ...loc,
+                  message: failures[i] },
+        });
+      }
+      root.output({
+        __proto__: null,
+        type: 'test:coverage',
+        data: { __proto__: null, nesting: 0, summary: coverageSummary, ...loc },
       });
     }
     // A failing global after hook is reported, but fails no test: the exit

@@ -22,7 +22,6 @@ const {
 const {
   codes: {
     ERR_INVALID_ARG_VALUE,
-    ERR_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
 const {
@@ -38,6 +37,7 @@ const kBuiltinFormatters = new SafeMap([
   ['tap', 'internal/test_runner/reporter/tap'],
   ['dot', 'internal/test_runner/reporter/dot'],
   ['junit', 'internal/test_runner/reporter/junit'],
+  ['lcov', 'internal/test_runner/reporter/lcov'],
 ]);
 
 function createFormatter(name, colors) {
@@ -54,6 +54,10 @@ function createFormatter(name, colors) {
       const { JunitFormatter } =
         require('internal/test_runner/reporter/junit');
       return new JunitFormatter();
+    }
+    case 'lcov': {
+      const { LcovFormatter } = require('internal/test_runner/reporter/lcov');
+      return new LcovFormatter();
     }
     default: {
       const { DotFormatter } = require('internal/test_runner/reporter/dot');
@@ -256,10 +260,6 @@ class Reporters {
         destination: new Destination(destinationName),
       });
       return;
-    }
-    if (name === 'lcov') {
-      // lcov reports coverage, which lode does not collect.
-      throw new ERR_NOT_IMPLEMENTED('lcov test reporter');
     }
     const source = new TestsStream();
     ArrayPrototypePush(this.#streams, source);

@@ -608,6 +608,14 @@ function run(options = kEmptyObject, cli) {
     cwd,
     globalSetupPath,
     coverage,
+    // The files run in child processes: this one's own coverage (the
+    // runner, the reporters) is not reported.
+    coverageOfChildrenOnly: !inProcess,
+    coverageExcludeGlobs: options.coverageExcludeGlobs,
+    coverageIncludeGlobs: options.coverageIncludeGlobs,
+    lineCoverage: options.lineCoverage,
+    branchCoverage: options.branchCoverage,
+    functionCoverage: options.functionCoverage,
     rerunFailuresFilePath,
     writeRerunFile: process.env.NODE_TEST_CONTEXT === undefined,
   });

@@ -93,6 +93,14 @@ class SpecFormatter {
         return `${color}${indent(data.nesting)}${symbols['test:diagnostic']}` +
           `${data.message}${c.white}\n`;
       }
+      case 'test:coverage': {
+        const { formatCoverageReport } =
+          require('internal/test_runner/coverage');
+        const c = this.#colors;
+        return formatCoverageReport(indent(data.nesting), data.summary,
+                                    symbols['test:coverage'],
+                                    c.enabled ? c : null);
+      }
       case 'test:summary':
         if (data.file === undefined) return this.#failingTests();
         return undefined;

@@ -211,6 +211,14 @@ class TapFormatter {
         ArrayPrototypePush(
           out, `${indent(data.nesting)}# ${tapEscape(data.message)}\n`);
         break;
+      case 'test:coverage': {
+        const { formatCoverageReport } =
+          require('internal/test_runner/coverage');
+        ArrayPrototypePush(
+          out, formatCoverageReport(indent(data.nesting), data.summary, '# ',
+                                    null));
+        break;
+      }
       default:
         break;
     }

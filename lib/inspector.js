@@ -1,0 +1,140 @@
+'use strict';
+
+// node:inspector. Sessions talk to V8's inspector of this thread in
+// process (internalBinding('inspector').Connection): V8 answers each
+// message synchronously, so a post()'s callback runs before post() returns,
+// as with Node's own in-thread sessions. lode has no websocket server:
+// open() throws ERR_NOT_IMPLEMENTED (doc/status.md), url() is undefined and
+// waitForDebugger() finds no active inspector.
+
+const {
+  JSONParse,
+  JSONStringify,
+  SafeMap,
+  Symbol,
+} = primordials;
+
+const {
+  codes: {
+    ERR_INSPECTOR_ALREADY_CONNECTED,
+    ERR_INSPECTOR_CLOSED,
+    ERR_INSPECTOR_COMMAND,
+    ERR_INSPECTOR_NOT_ACTIVE,
+    ERR_INSPECTOR_NOT_CONNECTED,
+    ERR_INSPECTOR_NOT_WORKER,
+    ERR_NOT_IMPLEMENTED,
+  },
+} = require('internal/errors');
+const EventEmitter = require('events');
+const {
+  validateFunction,
+  validateObject,
+  validateString,
+} = require('internal/validators');
+const { Connection } = internalBinding('inspector');
+
+// A session's state, kept off the instance's visible properties.
+const kState = Symbol('kState');
+
+function settle(callbacks, reply) {
+  const callback = callbacks.get(reply.id);
+  if (callback === undefined) return;
+  callbacks.delete(reply.id);
+  const { error } = reply;
+  if (error) {
+    callback(new ERR_INSPECTOR_COMMAND(error.code, error.message));
+  } else {
+    callback(null, reply.result);
+  }
+}
+
+class Session extends EventEmitter {
+  [kState] = { connection: null, lastId: 0, callbacks: new SafeMap() };
+
+  connect() {
+    const state = this[kState];
+    if (state.connection !== null) {
+      throw new ERR_INSPECTOR_ALREADY_CONNECTED('The inspector session');
+    }
+    // Replies and notifications: a reply carries the id of its message.
+    state.connection = new Connection((text) => {
+      const message = JSONParse(text);
+      try {
+        if (message.id) {
+          settle(state.callbacks, message);
+          return;
+        }
+        this.emit(message.method, message);
+        this.emit('inspectorNotification', message);
+      } catch (err) {
+        process.emitWarning(err);
+      }
+    });
+  }
+
+  connectToMainThread() {
+    const { isMainThread } = require('internal/worker');
+    if (isMainThread) throw new ERR_INSPECTOR_NOT_WORKER();
+    if (this[kState].connection !== null) {
+      throw new ERR_INSPECTOR_ALREADY_CONNECTED('The inspector session');
+    }
+    throw new ERR_NOT_IMPLEMENTED('inspector Session.connectToMainThread');
+  }
+
+  post(method, params, callback) {
+    validateString(method, 'method');
+    if (typeof params === 'function' && callback == null) {
+      callback = params;
+      params = undefined;
+    }
+    if (params) validateObject(params, 'params');
+    if (callback) validateFunction(callback, 'callback');
+    const state = this[kState];
+    if (state.connection === null) throw new ERR_INSPECTOR_NOT_CONNECTED();
+    const id = ++state.lastId;
+    if (callback) state.callbacks.set(id, callback);
+    const message = params ? { id, method, params } : { id, method };
+    state.connection.dispatch(JSONStringify(message));
+  }
+
+  disconnect() {
+    const state = this[kState];
+    const { connection, callbacks } = state;
+    if (connection === null) return;
+    state.connection = null;
+    connection.disconnect();
+    // What never got its reply fails, on a later tick.
+    state.callbacks = new SafeMap();
+    state.lastId = 0;
+    for (const callback of callbacks.values()) {
+      process.nextTick(callback, new ERR_INSPECTOR_CLOSED());
+    }
+  }
+}
+
+function open(port, host, wait) {
+  throw new ERR_NOT_IMPLEMENTED('inspector.open');
+}
+
+function close() {
+  // Nothing was opened (open() is not implemented).
+}
+
+function url() {
+  return undefined;
+}
+
+function waitForDebugger() {
+  throw new ERR_INSPECTOR_NOT_ACTIVE();
+}
+
+
+module.exports = {
+  open,
+  close,
+  url,
+  waitForDebugger,
+  // V8's own console: its methods report to the inspector only.
+  console: require('internal/console/vm_console').get(),
+  Session,
+};
