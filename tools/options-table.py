@@ -49,6 +49,7 @@ UNSUPPORTED = {
     '--trace-env',
     '--trace-env-js-stack', '--trace-env-native-stack', '--trace-promises',
     '--debug', '--debug-brk',
+    '--inspect', '--inspect-brk', '--inspect-wait',
     '--inspect-brk-node', '--max-old-space-size-percentage',
     '--experimental-inspector-network-resource', '--entry-url',
     '--experimental-worker-inspection', '--experimental-config-file',
