@@ -22,6 +22,7 @@ const {
   PromiseResolve,
   ReflectApply,
   RegExpPrototypeExec,
+  SafeArrayIterator,
   SafeMap,
   SafePromiseAll,
   StringPrototypeTrim,
@@ -90,57 +91,57 @@ function isPromiseLike(value) {
     typeof value.then === 'function';
 }
 
-// The test or suite whose code runs right now, synchronously: test(),
-// describe() and the hook functions called then attach to it.
-// The code it runs later (after an await, in a timer) belongs to it too:
-// an AsyncLocalStorage carries it there.
-let current = null;
+// The test, suite or hook whose code runs now. Each has an AsyncResource
+// (its scope, made when it is) whose context carries it in the runner's
+// AsyncLocalStorage: test(), describe() and the hook functions called from
+// its code attach to it, now or later (after an await, in a timer).
 let storage;
+let runInAsyncScope;
+
+function lazyStorage() {
+  if (storage === undefined) {
+    const { AsyncLocalStorage, AsyncResource } = require('async_hooks');
+    storage = new AsyncLocalStorage();
+    runInAsyncScope = AsyncResource.prototype.runInAsyncScope;
+  }
+  return storage;
+}
+
+function makeScope(source) {
+  const { AsyncResource } = require('async_hooks');
+  return lazyStorage().run(source, () => new AsyncResource('Test'));
+}
 
 function getCurrent() {
-  if (current !== null) return current;
   const source = storage?.getStore();
   if (source === undefined) return null;
   return source.isHook ? source.owner : source;
 }
 
-// The test or hook whose code runs now (for blame).
+// The test or hook whose code runs now.
 function getCurrentSource() {
   return storage?.getStore();
 }
 
-// Calls fn with `owner` as the current test (`source`: the hook, when the
-// code is a hook's). One frame of the runner's sits between the caller and
-// fn, as Node's runInAsyncScope does: stack traces of the user's errors
-// have as many frames as under Node.
-function runWithCurrent(owner, fn, thisArg, args, source = owner) {
-  if (storage === undefined) {
-    const { AsyncLocalStorage } = require('async_hooks');
-    storage = new AsyncLocalStorage();
-  }
-  const previous = current;
-  current = owner;
-  const prior = storage.getStore();
-  storage.enterWith(source);
-  try {
-    return ReflectApply(fn, thisArg, args);
-  } finally {
-    storage.enterWith(prior);
-    current = previous;
-  }
+// The scope of `source` (made when first needed), and with it
+// runInAsyncScope: the runner calls the user's code through
+// ReflectApply(runInAsyncScope, scope, [fn, thisArg, ...args]), so that the
+// one frame between the runner's and fn is AsyncResource's, as in Node (the
+// stack traces of the user's errors have the same frames).
+function scopeOf(source) {
+  source.scope ??= makeScope(source);
+  return source.scope;
+}
+
+function scopeArgs(fn, thisArg, args) {
+  return [fn, thisArg, ...new SafeArrayIterator(args)];
 }
 
 // The runner's own failures (timeouts, cancellations, plans) and the
-// wrappers around the user's errors carry no stack: no frame of it would be
-// the user's.
+// wrappers around the user's errors. ERR_TEST_FAILURE's stack leaves out
+// the runner's frames: what is left is the user's code that led there.
 function runnerFailure(message, type) {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return new ERR_TEST_FAILURE(message, type);
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
+  return new ERR_TEST_FAILURE(message, type);
 }
 
 function plural(count, word) {
@@ -419,9 +420,13 @@ function prepareCall(owner, fn, args) {
   let calls = 0;
   const done = (err) => {
     calls++;
+    // The second call throws (to its caller: the test's code, or the
+    // callback that made it, as an uncaught exception), later ones do not.
     if (calls > 1) {
-      owner.fail(new ERR_TEST_FAILURE('callback invoked multiple times',
-                                      kMultipleCallbackInvocations));
+      if (calls === 2) {
+        throw new ERR_TEST_FAILURE('callback invoked multiple times',
+                                   kMultipleCallbackInvocations);
+      }
       return;
     }
     if (err) {
@@ -500,6 +505,8 @@ class TestHook {
     this.loc = getCallerLocation();
     this.ran = false;
     this.promise = null;
+    // Made now: the hook's code runs in the async context of its creation.
+    this.scope = makeScope(this);
   }
 
   // Settles to undefined, or rejects with an ERR_TEST_FAILURE (hookFailed).
@@ -520,8 +527,9 @@ class TestHook {
   async invoke(context) {
     try {
       const call = prepareCall(this.owner, this.fn, [context]);
-      const result = runWithCurrent(this.owner, this.fn, context, call.args,
-                                    this);
+      const scope = scopeOf(this);
+      const result = ReflectApply(runInAsyncScope, scope,
+                                  scopeArgs(this.fn, context, call.args));
       const running = afterCall(call, result);
       if (running !== undefined) {
         const stop = startStop(this.timeout, this.signal);
@@ -616,7 +624,7 @@ function normalizeArgs(name, options, fn) {
   } else if (typeof options === 'function') {
     fn = options;
   }
-  if (name === null || typeof name !== 'string') {
+  if (typeof name !== 'string' || name === '') {
     name = typeof fn === 'function' && fn.name ? fn.name : '<anonymous>';
   }
   if (options === null || typeof options !== 'object') {
@@ -778,6 +786,9 @@ class Test {
     this.stopper = { __proto__: null, stop: null };
     this.done = null;           // { promise, resolve } once started
     this.reported = false;
+    // Made now: the test's code runs in the async context of its creation,
+    // as in Node.
+    this.scope = parent === null ? undefined : makeScope(this);
   }
 
   fullName() {
@@ -1059,8 +1070,10 @@ class Test {
       }
       if (!this.skipped) {
         const call = prepareCall(this, this.fn, [context]);
+        const scope = scopeOf(this);
         const running = afterCall(
-          call, runWithCurrent(this, this.fn, context, call.args));
+          call, ReflectApply(runInAsyncScope, scope,
+                             scopeArgs(this.fn, context, call.args)));
         // The body, then its subtests and the plan's wait: all under the
         // timeout when there is one.
         const timed = this.timeout !== Infinity ||
@@ -1288,6 +1301,8 @@ class Test {
   reportTo(parent) {
     this.reported = true;
     if (this.filtered) return;
+    // (A test made after its parent ended is numbered in its turn.)
+    if (this.testNumber === 0) this.testNumber = ++parent.outputCount;
     this.harness.count(this);
     const base = this.eventData();
     parent.output({ __proto__: null, type: 'test:start', data: base });
@@ -1350,8 +1365,9 @@ class Suite extends Test {
   // Runs the suite's body (through this frame, as Node's createBuild).
   createBuild(context) {
     try {
+      const scope = scopeOf(this);
       const result = awaitable(
-        runWithCurrent(this, this.fn, context, [context]));
+        ReflectApply(runInAsyncScope, scope, [this.fn, context, context]));
       if (result !== undefined) {
         // Until its body has settled, the suite may still get tests the
         // name patterns select: it is not left out before then.
@@ -1455,6 +1471,5 @@ module.exports = {
   getCurrentSource,
   normalizeArgs,
   registerAssertion,
-  runWithCurrent,
   runnerFailure,
 };
