@@ -478,6 +478,10 @@ function runOnce(fn) {
   };
 }
 
+function isTestFailure(err) {
+  return err?.code === 'ERR_TEST_FAILURE' && err.failureType !== undefined;
+}
+
 function wrapFailure(err, type) {
   if (err?.code === 'ERR_TEST_FAILURE' && err.failureType !== undefined) {
     return err;
@@ -540,7 +544,12 @@ class TestHook {
         }
       }
     } catch (err) {
-      throw wrapFailure(err, kHookFailure);
+      // As in Node: the hook's failure, caused by what its code threw (a
+      // timeout's or a runner's failure: by what caused that).
+      const failure = runnerFailure(`failed running ${this.name} hook`,
+                                    kHookFailure);
+      failure.cause = isTestFailure(err) ? err.cause : err;
+      throw failure;
     }
   }
 }
@@ -580,8 +589,9 @@ function startStop(timeout, signal, extra) {
   if (timeout !== Infinity) {
     stop.timer = realSetTimeout(() => {
       stop.timer = null;
-      fail(runnerFailure(`test timed out after ${timeout}ms`,
-                         kTestTimeoutFailure));
+      // Made when raceStop's reaction gets it (see stopError).
+      fail(() => runnerFailure(`test timed out after ${timeout}ms`,
+                               kTestTimeoutFailure));
     }, timeout);
   }
   if (signal !== undefined) {
@@ -606,12 +616,24 @@ function startStop(timeout, signal, extra) {
 // Settles as `promise`, or rejects when `stop` does first. `promise` gets
 // one reaction, the new promise's own resolve and reject: V8 follows that
 // in async stack traces, so that the caller's frame shows there as in Node.
+// The error a stop was given, or the one its timeout makes, once.
+function stopError(stop) {
+  if (typeof stop.error === 'function') stop.error = stop.error();
+  return stop.error;
+}
+
 function raceStop(promise, stop) {
   if (stop === null) return promise;
-  if (stop.error !== undefined) return PromiseReject(stop.error);
+  if (stop.error !== undefined) return PromiseReject(stopError(stop));
   return new Promise((resolve, reject) => {
     PromisePrototypeThen(promise, resolve, reject);
-    PromisePrototypeThen(stop.promise, resolve, reject);
+    // A timeout's error is made in a reaction whose one follower is this
+    // race: its stack shows the async callers of the test (as
+    // "async Promise.all (index 0)" for a suite's test, as in Node).
+    const failed = PromisePrototypeThen(stop.promise, undefined, () => {
+      throw stopError(stop);
+    });
+    PromisePrototypeThen(failed, resolve, reject);
   });
 }
 
