@@ -530,11 +530,17 @@ class TestHook {
 
   async invoke(context) {
     try {
+      // A hook whose signal has aborted fails with its reason, without
+      // running again.
+      if (this.signal?.aborted) throw this.signal.reason;
       const call = prepareCall(this.owner, this.fn, [context]);
       const scope = scopeOf(this);
       const result = ReflectApply(runInAsyncScope, scope,
                                   scopeArgs(this.fn, context, call.args));
       const running = afterCall(call, result);
+      if (running === undefined && this.signal?.aborted) {
+        throw this.signal.reason;
+      }
       if (running !== undefined) {
         const stop = startStop(this.timeout, this.signal);
         try {
@@ -549,6 +555,9 @@ class TestHook {
       const failure = runnerFailure(`failed running ${this.name} hook`,
                                     kHookFailure);
       failure.cause = isTestFailure(err) ? err.cause : err;
+      if (err?.failureType === kAborted && this.signal?.aborted) {
+        failure.cause = this.signal.reason;
+      }
       throw failure;
     }
   }
@@ -841,7 +850,7 @@ class Test {
       fn: args.fn,
       parent: this,
     };
-    if (this.finished) {
+    if (this.finished || this.buildPhaseFinished) {
       // Reported at the top level, as a failure.
       config.parent = this.root;
       const late = new Factory(config);
@@ -1379,6 +1388,7 @@ class Suite extends Test {
     this.buildError = null;
     this.buildPromise = null;
     this.buildPending = false;
+    this.buildPhaseFinished = false;
     const context = new SuiteContext(this);
     if (this.skipped) return;
     this.createBuild(context);
@@ -1396,14 +1406,23 @@ class Suite extends Test {
         this.buildPending = true;
         this.buildPromise = PromisePrototypeThen(result, () => {
           this.buildPending = false;
+          this.buildPhaseFinished = true;
         }, (err) => {
           this.buildPending = false;
+          this.buildPhaseFinished = true;
           this.buildError = wrapFailure(err, kTestCodeFailure);
         });
+        return;
       }
     } catch (err) {
       this.buildError = wrapFailure(err, kTestCodeFailure);
     }
+    // Once its body has run, the suite takes no more tests: one made later
+    // (from a timer its body set) fails, reported at the top level, as in
+    // Node (where this is known a microtask later).
+    PromisePrototypeThen(PromiseResolve(), () => {
+      this.buildPhaseFinished = true;
+    });
   }
 
   getContext() {
