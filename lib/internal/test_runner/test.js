@@ -762,17 +762,14 @@ class Test {
     if (this.skipped) this.fn = noop;
 
     this.controller = newAbortController();
-    this.outerSignal = signal ?? parent?.signal;
+    // Only the test's own signal (a parent that ends cancels its children).
+    this.outerSignal = signal ?? undefined;
     this.signal = this.controller.signal;
-    if (this.outerSignal !== undefined) {
-      const inner = this.controller;
-      if (this.outerSignal.aborted) {
-        inner.abort(this.outerSignal.reason);
-      } else {
-        this.outerSignal.addEventListener('abort', () => {
-          inner.abort(this.outerSignal.reason);
-        }, { __proto__: null, once: true });
-      }
+    if (this.outerSignal !== undefined && !this.outerSignal.aborted) {
+      this.outerSignal.addEventListener('abort', () => {
+        if (this.finished || this.error !== null) return;
+        this.cancel(this.abortError());
+      }, { __proto__: null, once: true });
     }
 
     // --test-rerun-failures: a test that passed in an earlier run does not
@@ -1027,6 +1024,20 @@ class Test {
     }
   }
 
+  // What the test fails with when its signal aborts: the signal's reason,
+  // marked as an abort, as in Node.
+  abortError() {
+    let error = this.outerSignal?.reason;
+    if (!error) {
+      const { AbortError } = require('internal/errors');
+      error = new AbortError('The test was aborted');
+    }
+    if (typeof error === 'object' || typeof error === 'function') {
+      error.failureType = kAborted;
+    }
+    return error;
+  }
+
   shouldAbort() {
     return this.signal.aborted || this.outerSignal?.aborted === true;
   }
@@ -1059,7 +1070,7 @@ class Test {
     this.harness.running.add(this);
     const context = this.getContext();
     if (this.shouldAbort()) {
-      this.cancel(runnerFailure('test was aborted', kAborted));
+      this.cancel(this.abortError());
       this.postRun();
       return;
     }
@@ -1449,7 +1460,9 @@ class Suite extends Test {
       return;
     }
     if (this.shouldAbort()) {
-      this.cancel(runnerFailure('test was aborted', kAborted));
+      // Its tests are not reported, as in Node.
+      this.subtests = [];
+      this.cancel(this.abortError());
       this.postRun();
       return;
     }
