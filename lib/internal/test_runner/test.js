@@ -760,6 +760,12 @@ class Test {
       this.todoReason = true;
     }
     if (this.skipped) this.fn = noop;
+    // With --test-only, a test marked `only: false` neither runs nor is
+    // reported, as in Node.
+    if (parent !== null && harnessConfig.filterByOnly && only === false) {
+      this.fn = noop;
+      this.filteredByName = true;
+    }
 
     this.controller = newAbortController();
     // Only the test's own signal (a parent that ends cancels its children).
