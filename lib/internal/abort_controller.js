@@ -37,7 +37,7 @@ const {
   customInspectSymbol,
   kEmptyObject,
   kEnumerableProperty,
-  lazyDOMException,
+  lazyDOMExceptionClass,
 } = require('internal/util');
 const {
   codes: {
@@ -99,8 +99,8 @@ function setWeakAbortSignalTimeout(weakRef, delay) {
       gcPersistentSignals.delete(signal);
       abortSignal(
         signal,
-        lazyDOMException('The operation was aborted due to timeout',
-                         'TimeoutError'));
+        new (lazyDOMExceptionClass())(
+          'The operation was aborted due to timeout', 'TimeoutError'));
     }
   }, delay);
   timeout.unref();
@@ -148,7 +148,8 @@ class AbortSignal extends EventTarget {
   }
 
   static abort(
-    reason = lazyDOMException('This operation was aborted', 'AbortError')) {
+    reason = new (lazyDOMExceptionClass())('This operation was aborted',
+                                           'AbortError')) {
     return createAbortSignal({ aborted: true, reason });
   }
 
@@ -304,7 +305,9 @@ class AbortController {
     return this.#signal;
   }
 
-  abort(reason = lazyDOMException('This operation was aborted', 'AbortError')) {
+  // (The reason's stack starts at its constructor, as in Node.)
+  abort(reason = new (lazyDOMExceptionClass())('This operation was aborted',
+                                              'AbortError')) {
     abortSignal(this.#signal, reason);
   }
 

@@ -566,6 +566,24 @@ function setupChannel(target, channel, serializationMode) {
     writeChannelMessage,
   } = serializationModule[serializationMode];
 
+  // Each listener added (of any event, as in Node) looks, in a tick, for
+  // messages kept until a 'message' listener came.
+  target.on('newListener', function() {
+    process.nextTick(() => {
+      if (!target.channel || !target.listenerCount('message')) return;
+
+      const messages = target.channel[kPendingMessages];
+      const { length } = messages;
+      if (!length) return;
+
+      for (let i = 0; i < length; i++) {
+        ReflectApply(target.emit, target, messages[i]);
+      }
+
+      target.channel[kPendingMessages] = [];
+    });
+  });
+
   let pendingHandle = null;
   initMessageChannel(channel);
   channel.pendingHandle = null;
@@ -825,21 +843,6 @@ function setupChannel(target, channel, serializationMode) {
     // No 'message' listener yet: kept until one is added.
     ArrayPrototypePush(target.channel[kPendingMessages],
                        [event, message, handle]);
-    target.once('newListener', function() {
-      process.nextTick(() => {
-        if (!target.channel || !target.listenerCount('message')) return;
-
-        const messages = target.channel[kPendingMessages];
-        const { length } = messages;
-        if (!length) return;
-
-        for (let i = 0; i < length; i++) {
-          ReflectApply(target.emit, target, messages[i]);
-        }
-
-        target.channel[kPendingMessages] = [];
-      });
-    });
   }
 
   function handleMessage(message, handle, internal) {

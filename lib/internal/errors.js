@@ -10,6 +10,7 @@
 const {
   AggregateError,
   ArrayIsArray,
+  ArrayPrototypeFilter,
   ArrayPrototypeIncludes,
   ArrayPrototypeIndexOf,
   ArrayPrototypeJoin,
@@ -20,6 +21,7 @@ const {
   ArrayPrototypeUnshift,
   Error,
   ErrorCaptureStackTrace,
+  ErrorPrototypeToString,
   JSONStringify,
   MapPrototypeGet,
   MathAbs,
@@ -728,7 +730,25 @@ function msgSocketBadPort(name, port, allowZero = true) {
     `Received ${determineSpecificType(port)}.`;
 }
 
+// The stack of `error` leaves out the frames of lode's internal modules
+// (an ERR_TEST_FAILURE shows only the user's code, as in Node).
+function hideInternalStackFrames(error) {
+  overrideStackTrace.set(error, (error, frames) => {
+    let kept = frames;
+    if (typeof frames === 'object') {
+      kept = ArrayPrototypeFilter(
+        frames,
+        (frame) => !StringPrototypeStartsWith(frame.getFileName() || '',
+                                              'node:internal'));
+    }
+    // (The header is made while the error's name carries its code.)
+    ArrayPrototypeUnshift(kept, ErrorPrototypeToString(error));
+    return ArrayPrototypeJoin(kept, '\n    at ');
+  });
+}
+
 function msgTestFailure(error, failureType) {
+  hideInternalStackFrames(this);
   assert(typeof failureType === 'string' || typeof failureType === 'symbol',
          "The 'failureType' argument must be of type string or symbol.");
   let msg = error?.message ?? error;

@@ -24,6 +24,8 @@ const {
 const { triggerUncaughtException, exitCodes: { kGenericUserError } } =
   internalBinding('errors');
 
+const AsyncContextFrame = require('internal/async_context_frame');
+
 const kHasRejectionToWarn = 1;
 
 // Promises rejected without a handler, with what we know of them.
@@ -64,6 +66,9 @@ function promiseRejectHandler(type, promise, reason) {
         // A domain entered when the promise was rejected (the REPL's, say)
         // gets the error, as it would a throw there.
         domain: process.domain,
+        // The 'unhandledRejection' listeners run in the async context of
+        // the code that rejected (AsyncLocalStorage stores included).
+        contextFrame: AsyncContextFrame.current(),
       });
       ArrayPrototypePush(pendingUnhandledRejections, promise);
       setHasRejectionToWarn(true);
@@ -134,6 +139,49 @@ function emitUnhandledRejectionWarning(uid, reason) {
   process.emitWarning(warning);
 }
 
+// Reports one rejection still unhandled, as --unhandled-rejections says.
+function reportUnhandled(promise, info) {
+  const { reason, uid } = info;
+  const mode = getUnhandledRejectionsMode();
+  switch (mode) {
+    case 'strict': {
+      const err = isErrorLike(reason) ? reason :
+        makeUnhandledRejectionError(reason);
+      triggerUncaughtException(err, true);
+      const handled = process.emit('unhandledRejection', reason, promise);
+      if (!handled) emitUnhandledRejectionWarning(uid, reason);
+      break;
+    }
+    case 'none':
+      process.emit('unhandledRejection', reason, promise);
+      break;
+    case 'warn':
+      process.emit('unhandledRejection', reason, promise);
+      emitUnhandledRejectionWarning(uid, reason);
+      break;
+    case 'warn-with-error-code': {
+      const handled = process.emit('unhandledRejection', reason, promise);
+      if (!handled) {
+        emitUnhandledRejectionWarning(uid, reason);
+        process.exitCode = kGenericUserError;
+      }
+      break;
+    }
+    default: {
+      // 'throw': an unhandled rejection is an uncaught exception unless an
+      // 'unhandledRejection' listener takes it.
+      const handled = process.emit('unhandledRejection', reason, promise);
+      if (!handled) {
+        const err = isErrorLike(reason) ? reason :
+          makeUnhandledRejectionError(reason);
+        if (info.domain && !process.domain) info.domain.enter();
+        triggerUncaughtException(err, true);
+      }
+      break;
+    }
+  }
+}
+
 // Reports what is still unhandled; returns true when it may have queued
 // more work (so the tick loop runs again).
 function processPromiseRejections() {
@@ -154,44 +202,11 @@ function processPromiseRejections() {
     const info = maybeUnhandledPromises.get(promise);
     if (info === undefined) continue;
     info.warned = true;
-    const { reason, uid } = info;
-    const mode = getUnhandledRejectionsMode();
-    switch (mode) {
-      case 'strict': {
-        const err = isErrorLike(reason) ? reason :
-          makeUnhandledRejectionError(reason);
-        triggerUncaughtException(err, true);
-        const handled = process.emit('unhandledRejection', reason, promise);
-        if (!handled) emitUnhandledRejectionWarning(uid, reason);
-        break;
-      }
-      case 'none':
-        process.emit('unhandledRejection', reason, promise);
-        break;
-      case 'warn':
-        process.emit('unhandledRejection', reason, promise);
-        emitUnhandledRejectionWarning(uid, reason);
-        break;
-      case 'warn-with-error-code': {
-        const handled = process.emit('unhandledRejection', reason, promise);
-        if (!handled) {
-          emitUnhandledRejectionWarning(uid, reason);
-          process.exitCode = kGenericUserError;
-        }
-        break;
-      }
-      default: {
-        // 'throw': an unhandled rejection is an uncaught exception unless an
-        // 'unhandledRejection' listener takes it.
-        const handled = process.emit('unhandledRejection', reason, promise);
-        if (!handled) {
-          const err = isErrorLike(reason) ? reason :
-            makeUnhandledRejectionError(reason);
-          if (info.domain && !process.domain) info.domain.enter();
-          triggerUncaughtException(err, true);
-        }
-        break;
-      }
+    const prior = AsyncContextFrame.exchange(info.contextFrame);
+    try {
+      reportUnhandled(promise, info);
+    } finally {
+      AsyncContextFrame.set(prior);
     }
     maybeScheduledTicksOrMicrotasks = true;
   }

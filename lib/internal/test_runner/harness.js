@@ -283,12 +283,20 @@ class Harness {
     }
   }
 
+  // A test made after its parent ended: one more of the root's, reported
+  // in its turn after those the root has already.
   reportLate(test) {
     test.startTime ??= process.hrtime.bigint();
     test.endTime = process.hrtime.bigint();
     test.finished = true;
-    test.testNumber = ++this.root.outputCount;
-    test.reportTo(this.root);
+    const root = this.root;
+    if (root.finished) {
+      test.testNumber = ++root.outputCount;
+      test.reportTo(root);
+      return;
+    }
+    ArrayPrototypePush(root.subtests, test);
+    root.childFinished(test);
   }
 
   // The entry file has loaded: run the top-level tests.
@@ -302,25 +310,21 @@ class Harness {
     this.maybeAllDone();
   }
 
-  // Where an uncaught error belongs: the innermost test running now.
-  blame() {
-    let found = null;
-    for (const test of this.running) {
-      if (test.parent === null) continue;
-      if (found === null || test.nesting >= found.nesting) found = test;
-    }
-    return found;
-  }
-
   onUncaught(err, kind) {
     const { isReporterError } = require('internal/test_runner/reporters');
     // The run cannot start (the global setup failed): the error ends it.
     if (isReporterError(err) || this.bootstrapping) throw err;
     const event = kind === kUncaughtException ?
       'uncaughtException' : 'unhandledRejection';
-    // The test or hook whose code made the callback that threw.
-    const { executionAsyncId } = require('async_hooks');
-    const source = this.resources?.get(executionAsyncId());
+    // The test or hook whose code made the callback that threw, or whose
+    // code rejected the promise (the listener runs in that code's context).
+    let source;
+    if (kind === kUncaughtException) {
+      const { executionAsyncId } = require('async_hooks');
+      source = this.resources?.get(executionAsyncId());
+    } else {
+      source = getCurrentSource();
+    }
     if (source !== undefined && (source.isHook || source.finished)) {
       const name = source.isHook ?
         `Test hook "${source.name}"` : `Test "${source.name}"`;
@@ -338,11 +342,8 @@ class Harness {
         `${event} event.`);
       return;
     }
-    // A promise's rejection carries no such trace: the innermost test
-    // running then is blamed.
-    const test = source ?? this.blame();
-    if (test !== null) {
-      test.stop(runnerFailure(err, kind));
+    if (source !== undefined) {
+      source.stop(runnerFailure(err, kind));
       return;
     }
     this.addDiagnostic(

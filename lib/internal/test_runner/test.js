@@ -22,6 +22,7 @@ const {
   PromiseResolve,
   ReflectApply,
   RegExpPrototypeExec,
+  SafeArrayIterator,
   SafeMap,
   SafePromiseAll,
   StringPrototypeTrim,
@@ -90,57 +91,57 @@ function isPromiseLike(value) {
     typeof value.then === 'function';
 }
 
-// The test or suite whose code runs right now, synchronously: test(),
-// describe() and the hook functions called then attach to it.
-// The code it runs later (after an await, in a timer) belongs to it too:
-// an AsyncLocalStorage carries it there.
-let current = null;
+// The test, suite or hook whose code runs now. Each has an AsyncResource
+// (its scope, made when it is) whose context carries it in the runner's
+// AsyncLocalStorage: test(), describe() and the hook functions called from
+// its code attach to it, now or later (after an await, in a timer).
 let storage;
+let runInAsyncScope;
+
+function lazyStorage() {
+  if (storage === undefined) {
+    const { AsyncLocalStorage, AsyncResource } = require('async_hooks');
+    storage = new AsyncLocalStorage();
+    runInAsyncScope = AsyncResource.prototype.runInAsyncScope;
+  }
+  return storage;
+}
+
+function makeScope(source) {
+  const { AsyncResource } = require('async_hooks');
+  return lazyStorage().run(source, () => new AsyncResource('Test'));
+}
 
 function getCurrent() {
-  if (current !== null) return current;
   const source = storage?.getStore();
   if (source === undefined) return null;
   return source.isHook ? source.owner : source;
 }
 
-// The test or hook whose code runs now (for blame).
+// The test or hook whose code runs now.
 function getCurrentSource() {
   return storage?.getStore();
 }
 
-// Calls fn with `owner` as the current test (`source`: the hook, when the
-// code is a hook's). One frame of the runner's sits between the caller and
-// fn, as Node's runInAsyncScope does: stack traces of the user's errors
-// have as many frames as under Node.
-function runWithCurrent(owner, fn, thisArg, args, source = owner) {
-  if (storage === undefined) {
-    const { AsyncLocalStorage } = require('async_hooks');
-    storage = new AsyncLocalStorage();
-  }
-  const previous = current;
-  current = owner;
-  const prior = storage.getStore();
-  storage.enterWith(source);
-  try {
-    return ReflectApply(fn, thisArg, args);
-  } finally {
-    storage.enterWith(prior);
-    current = previous;
-  }
+// The scope of `source` (made when first needed), and with it
+// runInAsyncScope: the runner calls the user's code through
+// ReflectApply(runInAsyncScope, scope, [fn, thisArg, ...args]), so that the
+// one frame between the runner's and fn is AsyncResource's, as in Node (the
+// stack traces of the user's errors have the same frames).
+function scopeOf(source) {
+  source.scope ??= makeScope(source);
+  return source.scope;
+}
+
+function scopeArgs(fn, thisArg, args) {
+  return [fn, thisArg, ...new SafeArrayIterator(args)];
 }
 
 // The runner's own failures (timeouts, cancellations, plans) and the
-// wrappers around the user's errors carry no stack: no frame of it would be
-// the user's.
+// wrappers around the user's errors. ERR_TEST_FAILURE's stack leaves out
+// the runner's frames: what is left is the user's code that led there.
 function runnerFailure(message, type) {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return new ERR_TEST_FAILURE(message, type);
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
+  return new ERR_TEST_FAILURE(message, type);
 }
 
 function plural(count, word) {
@@ -419,9 +420,13 @@ function prepareCall(owner, fn, args) {
   let calls = 0;
   const done = (err) => {
     calls++;
+    // The second call throws (to its caller: the test's code, or the
+    // callback that made it, as an uncaught exception), later ones do not.
     if (calls > 1) {
-      owner.fail(new ERR_TEST_FAILURE('callback invoked multiple times',
-                                      kMultipleCallbackInvocations));
+      if (calls === 2) {
+        throw new ERR_TEST_FAILURE('callback invoked multiple times',
+                                   kMultipleCallbackInvocations);
+      }
       return;
     }
     if (err) {
@@ -473,6 +478,10 @@ function runOnce(fn) {
   };
 }
 
+function isTestFailure(err) {
+  return err?.code === 'ERR_TEST_FAILURE' && err.failureType !== undefined;
+}
+
 function wrapFailure(err, type) {
   if (err?.code === 'ERR_TEST_FAILURE' && err.failureType !== undefined) {
     return err;
@@ -500,6 +509,8 @@ class TestHook {
     this.loc = getCallerLocation();
     this.ran = false;
     this.promise = null;
+    // Made now: the hook's code runs in the async context of its creation.
+    this.scope = makeScope(this);
   }
 
   // Settles to undefined, or rejects with an ERR_TEST_FAILURE (hookFailed).
@@ -519,10 +530,17 @@ class TestHook {
 
   async invoke(context) {
     try {
+      // A hook whose signal has aborted fails with its reason, without
+      // running again.
+      if (this.signal?.aborted) throw this.signal.reason;
       const call = prepareCall(this.owner, this.fn, [context]);
-      const result = runWithCurrent(this.owner, this.fn, context, call.args,
-                                    this);
+      const scope = scopeOf(this);
+      const result = ReflectApply(runInAsyncScope, scope,
+                                  scopeArgs(this.fn, context, call.args));
       const running = afterCall(call, result);
+      if (running === undefined && this.signal?.aborted) {
+        throw this.signal.reason;
+      }
       if (running !== undefined) {
         const stop = startStop(this.timeout, this.signal);
         try {
@@ -532,7 +550,15 @@ class TestHook {
         }
       }
     } catch (err) {
-      throw wrapFailure(err, kHookFailure);
+      // As in Node: the hook's failure, caused by what its code threw (a
+      // timeout's or a runner's failure: by what caused that).
+      const failure = runnerFailure(`failed running ${this.name} hook`,
+                                    kHookFailure);
+      failure.cause = isTestFailure(err) ? err.cause : err;
+      if (err?.failureType === kAborted && this.signal?.aborted) {
+        failure.cause = this.signal.reason;
+      }
+      throw failure;
     }
   }
 }
@@ -572,8 +598,9 @@ function startStop(timeout, signal, extra) {
   if (timeout !== Infinity) {
     stop.timer = realSetTimeout(() => {
       stop.timer = null;
-      fail(runnerFailure(`test timed out after ${timeout}ms`,
-                         kTestTimeoutFailure));
+      // Made when raceStop's reaction gets it (see stopError).
+      fail(() => runnerFailure(`test timed out after ${timeout}ms`,
+                               kTestTimeoutFailure));
     }, timeout);
   }
   if (signal !== undefined) {
@@ -598,12 +625,24 @@ function startStop(timeout, signal, extra) {
 // Settles as `promise`, or rejects when `stop` does first. `promise` gets
 // one reaction, the new promise's own resolve and reject: V8 follows that
 // in async stack traces, so that the caller's frame shows there as in Node.
+// The error a stop was given, or the one its timeout makes, once.
+function stopError(stop) {
+  if (typeof stop.error === 'function') stop.error = stop.error();
+  return stop.error;
+}
+
 function raceStop(promise, stop) {
   if (stop === null) return promise;
-  if (stop.error !== undefined) return PromiseReject(stop.error);
+  if (stop.error !== undefined) return PromiseReject(stopError(stop));
   return new Promise((resolve, reject) => {
     PromisePrototypeThen(promise, resolve, reject);
-    PromisePrototypeThen(stop.promise, resolve, reject);
+    // A timeout's error is made in a reaction whose one follower is this
+    // race: its stack shows the async callers of the test (as
+    // "async Promise.all (index 0)" for a suite's test, as in Node).
+    const failed = PromisePrototypeThen(stop.promise, undefined, () => {
+      throw stopError(stop);
+    });
+    PromisePrototypeThen(failed, resolve, reject);
   });
 }
 
@@ -616,7 +655,7 @@ function normalizeArgs(name, options, fn) {
   } else if (typeof options === 'function') {
     fn = options;
   }
-  if (name === null || typeof name !== 'string') {
+  if (typeof name !== 'string' || name === '') {
     name = typeof fn === 'function' && fn.name ? fn.name : '<anonymous>';
   }
   if (options === null || typeof options !== 'object') {
@@ -721,19 +760,22 @@ class Test {
       this.todoReason = true;
     }
     if (this.skipped) this.fn = noop;
+    // With --test-only, a test marked `only: false` neither runs nor is
+    // reported, as in Node.
+    if (parent !== null && harnessConfig.filterByOnly && only === false) {
+      this.fn = noop;
+      this.filteredByName = true;
+    }
 
     this.controller = newAbortController();
-    this.outerSignal = signal ?? parent?.signal;
+    // Only the test's own signal (a parent that ends cancels its children).
+    this.outerSignal = signal ?? undefined;
     this.signal = this.controller.signal;
-    if (this.outerSignal !== undefined) {
-      const inner = this.controller;
-      if (this.outerSignal.aborted) {
-        inner.abort(this.outerSignal.reason);
-      } else {
-        this.outerSignal.addEventListener('abort', () => {
-          inner.abort(this.outerSignal.reason);
-        }, { __proto__: null, once: true });
-      }
+    if (this.outerSignal !== undefined && !this.outerSignal.aborted) {
+      this.outerSignal.addEventListener('abort', () => {
+        if (this.finished || this.error !== null) return;
+        this.cancel(this.abortError());
+      }, { __proto__: null, once: true });
     }
 
     // --test-rerun-failures: a test that passed in an earlier run does not
@@ -778,6 +820,9 @@ class Test {
     this.stopper = { __proto__: null, stop: null };
     this.done = null;           // { promise, resolve } once started
     this.reported = false;
+    // Made now: the test's code runs in the async context of its creation,
+    // as in Node.
+    this.scope = parent === null ? undefined : makeScope(this);
   }
 
   fullName() {
@@ -808,7 +853,7 @@ class Test {
       fn: args.fn,
       parent: this,
     };
-    if (this.finished) {
+    if (this.finished || this.buildPhaseFinished) {
       // Reported at the top level, as a failure.
       config.parent = this.root;
       const late = new Factory(config);
@@ -985,6 +1030,20 @@ class Test {
     }
   }
 
+  // What the test fails with when its signal aborts: the signal's reason,
+  // marked as an abort, as in Node.
+  abortError() {
+    let error = this.outerSignal?.reason;
+    if (!error) {
+      const { AbortError } = require('internal/errors');
+      error = new AbortError('The test was aborted');
+    }
+    if (typeof error === 'object' || typeof error === 'function') {
+      error.failureType = kAborted;
+    }
+    return error;
+  }
+
   shouldAbort() {
     return this.signal.aborted || this.outerSignal?.aborted === true;
   }
@@ -1017,7 +1076,7 @@ class Test {
     this.harness.running.add(this);
     const context = this.getContext();
     if (this.shouldAbort()) {
-      this.cancel(runnerFailure('test was aborted', kAborted));
+      this.cancel(this.abortError());
       this.postRun();
       return;
     }
@@ -1059,8 +1118,10 @@ class Test {
       }
       if (!this.skipped) {
         const call = prepareCall(this, this.fn, [context]);
+        const scope = scopeOf(this);
         const running = afterCall(
-          call, runWithCurrent(this, this.fn, context, call.args));
+          call, ReflectApply(runInAsyncScope, scope,
+                             scopeArgs(this.fn, context, call.args)));
         // The body, then its subtests and the plan's wait: all under the
         // timeout when there is one.
         const timed = this.timeout !== Infinity ||
@@ -1288,6 +1349,8 @@ class Test {
   reportTo(parent) {
     this.reported = true;
     if (this.filtered) return;
+    // (A test made after its parent ended is numbered in its turn.)
+    if (this.testNumber === 0) this.testNumber = ++parent.outputCount;
     this.harness.count(this);
     const base = this.eventData();
     parent.output({ __proto__: null, type: 'test:start', data: base });
@@ -1342,6 +1405,7 @@ class Suite extends Test {
     this.buildError = null;
     this.buildPromise = null;
     this.buildPending = false;
+    this.buildPhaseFinished = false;
     const context = new SuiteContext(this);
     if (this.skipped) return;
     this.createBuild(context);
@@ -1350,22 +1414,32 @@ class Suite extends Test {
   // Runs the suite's body (through this frame, as Node's createBuild).
   createBuild(context) {
     try {
+      const scope = scopeOf(this);
       const result = awaitable(
-        runWithCurrent(this, this.fn, context, [context]));
+        ReflectApply(runInAsyncScope, scope, [this.fn, context, context]));
       if (result !== undefined) {
         // Until its body has settled, the suite may still get tests the
         // name patterns select: it is not left out before then.
         this.buildPending = true;
         this.buildPromise = PromisePrototypeThen(result, () => {
           this.buildPending = false;
+          this.buildPhaseFinished = true;
         }, (err) => {
           this.buildPending = false;
+          this.buildPhaseFinished = true;
           this.buildError = wrapFailure(err, kTestCodeFailure);
         });
+        return;
       }
     } catch (err) {
       this.buildError = wrapFailure(err, kTestCodeFailure);
     }
+    // Once its body has run, the suite takes no more tests: one made later
+    // (from a timer its body set) fails, reported at the top level, as in
+    // Node (where this is known a microtask later).
+    PromisePrototypeThen(PromiseResolve(), () => {
+      this.buildPhaseFinished = true;
+    });
   }
 
   getContext() {
@@ -1392,7 +1466,9 @@ class Suite extends Test {
       return;
     }
     if (this.shouldAbort()) {
-      this.cancel(runnerFailure('test was aborted', kAborted));
+      // Its tests are not reported, as in Node.
+      this.subtests = [];
+      this.cancel(this.abortError());
       this.postRun();
       return;
     }
@@ -1455,6 +1531,5 @@ module.exports = {
   getCurrentSource,
   normalizeArgs,
   registerAssertion,
-  runWithCurrent,
   runnerFailure,
 };

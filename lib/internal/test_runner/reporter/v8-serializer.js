@@ -17,6 +17,7 @@ const {
   ObjectGetPrototypeOf,
   ObjectPrototypeToString,
   SafeSet,
+  SymbolFor,
 } = primordials;
 
 const { DefaultSerializer } = require('v8');
@@ -86,7 +87,8 @@ function serializeError(error, seen = new SafeSet()) {
           } catch {
             continue;
           }
-          if (typeof value === 'function' || typeof value === 'symbol') {
+          if (key !== 'cause' &&
+              (typeof value === 'function' || typeof value === 'symbol')) {
             continue;
           }
           names.add(key);
@@ -110,6 +112,19 @@ function serializeError(error, seen = new SafeSet()) {
         className: errorClassName(error),
         properties,
       };
+    }
+    if (typeof error === 'symbol') {
+      return { __proto__: null, kind: 'symbol', value: error.description };
+    }
+    // A value with its own way of being shown is shown so in the parent.
+    const { customInspectSymbol } = require('internal/util');
+    if (error !== null && typeof error === 'object' &&
+        customInspectSymbol in error) {
+      try {
+        return { __proto__: null, kind: 'custom', value: inspectValue(error) };
+      } catch {
+        // Its inspection threw: sent as a value if it can be.
+      }
     }
     if (isSerializable(error)) {
       return { __proto__: null, kind: 'value', value: error };
@@ -140,6 +155,13 @@ function deserializeError(data) {
     }
     case 'circular':
       return '[Circular object]';
+    case 'symbol':
+      return SymbolFor(data.value);
+    case 'custom': {
+      const { customInspectSymbol } = require('internal/util');
+      const text = data.value;
+      return { __proto__: null, [customInspectSymbol]: () => text };
+    }
     case 'value':
     case 'inspected':
       return data.value;
