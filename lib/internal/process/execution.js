@@ -19,6 +19,7 @@ const {
 } = require('internal/errors');
 const {
   exitCodes: { kGenericUserError },
+  setShouldAbortOnUncaughtException,
 } = internalBinding('errors');
 
 let captureFn = null;
@@ -26,6 +27,7 @@ let captureFn = null;
 function setUncaughtExceptionCaptureCallback(fn) {
   if (fn === null) {
     captureFn = null;
+    setShouldAbortOnUncaughtException(true);
     return;
   }
   if (typeof fn !== 'function') {
@@ -35,6 +37,8 @@ function setUncaughtExceptionCaptureCallback(fn) {
     throw new ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
   }
   captureFn = fn;
+  // --abort-on-uncaught-exception: the callback handles what would abort.
+  setShouldAbortOnUncaughtException(false);
 }
 
 function hasUncaughtExceptionCaptureCallback() {
