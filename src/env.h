@@ -243,6 +243,17 @@ class Environment {
 
   int callback_scope_depth() const { return callback_scope_depth_; }
 
+  // --abort-on-uncaught-exception: V8 asks ShouldAbortOnUncaughtException()
+  // (lode.cc) before it aborts on an exception no JS handler catches. The
+  // process's uncaught-exception capture callback (and so an active domain
+  // with an 'error' listener) turns the abort off, and so does a
+  // NoAbortOnUncaughtScope: C++ that catches and hands the error to JS.
+  bool should_abort_on_uncaught() const { return should_abort_on_uncaught_; }
+  void set_should_abort_on_uncaught(bool v) { should_abort_on_uncaught_ = v; }
+  bool inside_no_abort_on_uncaught_scope() const {
+    return no_abort_on_uncaught_depth_ > 0;
+  }
+
   // Runs the tasks V8 posted to this isolate's foreground (finalization
   // registry callbacks, GC follow-ups). Returns whether any ran.
   bool RunPlatformTasks();
@@ -260,6 +271,7 @@ class Environment {
 
  private:
   friend class InternalCallbackScope;
+  friend class NoAbortOnUncaughtScope;
   static void RunTimers(uv_timer_t* handle);
   static void CheckImmediate(uv_check_t* handle);
   static void PumpPlatformTasks(uv_prepare_t* handle);
@@ -306,6 +318,8 @@ class Environment {
   bool env_var_warning_emitted_ = false;
   int exit_code_ = 0;
   int callback_scope_depth_ = 0;
+  bool should_abort_on_uncaught_ = true;
+  int no_abort_on_uncaught_depth_ = 0;
   uint64_t start_time_ns_;
   double time_origin_;
 };
@@ -345,6 +359,23 @@ class InternalCallbackScope {
   Environment* env_;
   bool closed_ = false;
   bool failed_ = false;
+};
+
+// While one is open, an exception thrown in this environment does not stop
+// the process under --abort-on-uncaught-exception: for C++ that catches an
+// error (a compile's SyntaxError) and hands it to JS, which may catch it.
+class NoAbortOnUncaughtScope {
+ public:
+  explicit NoAbortOnUncaughtScope(Environment* env) : env_(env) {
+    if (env_ != nullptr) env_->no_abort_on_uncaught_depth_++;
+  }
+  ~NoAbortOnUncaughtScope() {
+    if (env_ != nullptr) env_->no_abort_on_uncaught_depth_--;
+  }
+  LODE_DISALLOW_COPY(NoAbortOnUncaughtScope);
+
+ private:
+  Environment* env_;
 };
 
 // Calls `fn` on `recv` from the event loop. An exception goes to the

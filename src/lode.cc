@@ -346,6 +346,8 @@ void SetIsolateHooks(Isolate* isolate, bool building_snapshot) {
         Isolate::kMessageError | Isolate::kMessageWarning);
   }
   isolate->SetPromiseRejectCallback(PromiseRejectCallback);
+  isolate->SetAbortOnUncaughtExceptionCallback(
+      errors::ShouldAbortOnUncaughtException);
   isolate->SetPrepareStackTraceCallback(PrepareStackTraceCallback);
   isolate->SetFatalErrorHandler(errors::OnFatalError);
   isolate->SetHostImportModuleDynamicallyCallback(ImportModuleDynamically);
@@ -444,6 +446,9 @@ int Start(int argc, char** argv) {
   }
 
   SetDefaultV8Flags();
+  if (options.GetBool("--abort-on-uncaught-exception")) {
+    v8::V8::SetFlagsFromString("--abort-on-uncaught-exception");
+  }
 
   // V8 takes the options lode does not know; any it does not know either is
   // a bad option.

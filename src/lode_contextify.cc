@@ -947,6 +947,8 @@ void ScriptNew(const FunctionCallbackInfo<Value>& args) {
       has_cached_data       ? ScriptCompiler::kConsumeCodeCache
       : produce_cached_data ? ScriptCompiler::kEagerCompile
                             : ScriptCompiler::kNoCompileOptions;
+  // A SyntaxError goes back to the caller, which may catch it.
+  NoAbortOnUncaughtScope no_abort(Environment::GetCurrent(current));
   Local<UnboundScript> unbound;
   {
     Context::Scope context_scope(parsing_context);
@@ -1230,6 +1232,9 @@ void CompileFunction(const FunctionCallbackInfo<Value>& args) {
       compile_cache::Handler::DataForCompile(entry);
   ScriptCompiler::Source source(args[0].As<String>(), origin, cached);
   Local<Function> fn;
+  // The loader handles a SyntaxError (it may retry the file as an ES
+  // module): not a reason to abort under --abort-on-uncaught-exception.
+  NoAbortOnUncaughtScope no_abort(Environment::GetCurrent(context));
   TryCatch try_catch(isolate);
   if (ScriptCompiler::CompileFunction(
           context, &source, params.size(), params.data(), 0, nullptr,

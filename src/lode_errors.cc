@@ -249,6 +249,22 @@ void FatalException(Isolate* isolate, const TryCatch& try_catch) {
   ExitNow(kGenericUserError);
 }
 
+// Under --abort-on-uncaught-exception V8 asks this before it aborts on an
+// exception no JS handler catches: as in Node, the main thread aborts
+// unless an uncaught-exception capture callback is set (a domain with an
+// 'error' listener sets one) or C++ said it hands the error back to JS
+// (NoAbortOnUncaughtScope); a worker never aborts (the error ends the
+// worker). The V8 flag alone (v8.setFlagsFromString()) does not make lode
+// abort, as it does not make Node.
+bool ShouldAbortOnUncaughtException(Isolate* isolate) {
+  Environment* env = Environment::GetCurrent(isolate);
+  return env != nullptr && env->is_main_thread() &&
+         env->options() != nullptr &&
+         env->options()->GetBool("--abort-on-uncaught-exception") &&
+         env->should_abort_on_uncaught() &&
+         !env->inside_no_abort_on_uncaught_scope();
+}
+
 void OnFatalError(const char* location, const char* message) {
   fprintf(stderr, "FATAL ERROR: %s %s\n", location ? location : "",
           message ? message : "");
@@ -280,7 +296,24 @@ void SetPrepareStackTraceCallback(const FunctionCallbackInfo<Value>& args) {
 void TriggerUncaughtExceptionJS(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Message> message = Exception::CreateMessage(isolate, args[0]);
+  // lib/ caught this one (an immediate's, a queueMicrotask callback's, an
+  // unhandled rejection): V8 never saw it uncaught. As Node does for the
+  // errors its lib/ reports this way: the usual report, then abort().
+  Environment* env = Environment::GetCurrent(isolate);
+  if (env != nullptr && ShouldAbortOnUncaughtException(isolate)) {
+    PrintUncaughtException(env, args[0], message);
+    abort();
+  }
   TriggerUncaughtException(isolate, args[0], message, args[1]->IsTrue());
+}
+
+// setShouldAbortOnUncaughtException(bool): false while the process has an
+// uncaught-exception capture callback (see ShouldAbortOnUncaughtException).
+void SetShouldAbortOnUncaughtException(
+    const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr) return;
+  env->set_should_abort_on_uncaught(args[0]->IsTrue());
 }
 
 // String(value) without running user code: for values whose toString may
@@ -304,6 +337,8 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
             TriggerUncaughtExceptionJS);
   SetMethodNoSideEffect(context, target, "noSideEffectsToString",
                         NoSideEffectsToString);
+  SetMethod(context, target, "setShouldAbortOnUncaughtException",
+            SetShouldAbortOnUncaughtException);
   Isolate* isolate = context->GetIsolate();
   Local<Object> codes = Object::New(isolate);
   SetConstant(context, codes, "kNoFailure", kNoFailure);
@@ -335,6 +370,7 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(SetPrepareStackTraceCallback);
   registry->Register(TriggerUncaughtExceptionJS);
   registry->Register(NoSideEffectsToString);
+  registry->Register(SetShouldAbortOnUncaughtException);
 }
 
 }  // namespace

@@ -61,6 +61,9 @@ void TriggerUncaughtException(v8::Isolate* isolate,
 [[noreturn]] void FatalException(v8::Isolate* isolate,
                                  const v8::TryCatch& try_catch);
 void OnFatalError(const char* location, const char* message);
+// --abort-on-uncaught-exception: whether an exception nothing handles ends
+// the process with abort() now (V8 asks before it aborts; see lode_errors.cc).
+bool ShouldAbortOnUncaughtException(v8::Isolate* isolate);
 
 }  // namespace errors
 

@@ -13,32 +13,33 @@ using v8::Value;
 
 namespace {
 
-#define LODE_TYPE_CHECKS(V)  \
-  V(External)                \
-  V(Date)                    \
-  V(ArgumentsObject)         \
-  V(BigIntObject)            \
-  V(BooleanObject)           \
-  V(NumberObject)            \
-  V(StringObject)            \
-  V(SymbolObject)            \
-  V(NativeError)             \
-  V(RegExp)                  \
-  V(AsyncFunction)           \
-  V(GeneratorFunction)       \
-  V(GeneratorObject)         \
-  V(Promise)                 \
-  V(Map)                     \
-  V(Set)                     \
-  V(MapIterator)             \
-  V(SetIterator)             \
-  V(WeakMap)                 \
-  V(WeakSet)                 \
-  V(ArrayBuffer)             \
-  V(DataView)                \
-  V(SharedArrayBuffer)       \
-  V(Proxy)                   \
-  V(ModuleNamespaceObject)
+// In Node's order: util.types lists its keys in it.
+#define LODE_TYPE_CHECKS(V) \
+  V(ArgumentsObject)        \
+  V(ArrayBuffer)            \
+  V(AsyncFunction)          \
+  V(BigIntObject)           \
+  V(BooleanObject)          \
+  V(DataView)               \
+  V(Date)                   \
+  V(External)               \
+  V(GeneratorFunction)      \
+  V(GeneratorObject)        \
+  V(Map)                    \
+  V(MapIterator)            \
+  V(ModuleNamespaceObject)  \
+  V(NativeError)            \
+  V(NumberObject)           \
+  V(Promise)                \
+  V(Proxy)                  \
+  V(RegExp)                 \
+  V(Set)                    \
+  V(SetIterator)            \
+  V(SharedArrayBuffer)      \
+  V(StringObject)           \
+  V(SymbolObject)           \
+  V(WeakMap)                \
+  V(WeakSet)
 
 #define V(type)                                                  \
   void Is##type(const FunctionCallbackInfo<Value>& args) {       \

@@ -739,6 +739,8 @@ Maybe<bool> SourceHasTopLevelAwait(Isolate* isolate, Local<Context> context,
   StandInState state;
   state.names.push_back(FIXED_ONE_BYTE_STRING(isolate, "default"));
   Context::Scope context_scope(context);
+  // The compiles below fail on purpose.
+  NoAbortOnUncaughtScope no_abort(Environment::GetCurrent(context));
   for (int round = 0; round < 1024; round++) {
     TryCatch try_catch(isolate);
     ScriptOrigin origin(isolate, url, 0, 0, false, -1, Local<Value>(), false,

@@ -21,6 +21,7 @@ const {
 } = require('internal/errors');
 const {
   exitCodes: { kGenericUserError },
+  setShouldAbortOnUncaughtException,
 } = internalBinding('errors');
 
 let captureFn = null;
@@ -28,6 +29,7 @@ let captureFn = null;
 function setUncaughtExceptionCaptureCallback(fn) {
   if (fn === null) {
     captureFn = null;
+    setShouldAbortOnUncaughtException(true);
     return;
   }
   if (typeof fn !== 'function') {
@@ -37,6 +39,8 @@ function setUncaughtExceptionCaptureCallback(fn) {
     throw new ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
   }
   captureFn = fn;
+  // --abort-on-uncaught-exception: the callback handles what would abort.
+  setShouldAbortOnUncaughtException(false);
 }
 
 function hasUncaughtExceptionCaptureCallback() {

@@ -39,6 +39,7 @@ const {
     ERR_OUT_OF_RANGE,
     ERR_UNKNOWN_CREDENTIAL,
     ERR_UNKNOWN_SIGNAL,
+    ERR_WORKER_UNSUPPORTED_OPERATION,
   },
   ErrnoException,
 } = require('internal/errors');
@@ -311,9 +312,13 @@ function isStringWithoutNul(value) {
 }
 
 // Replaces this process with `execPath`. Nothing of this process runs
-// afterwards: no 'exit' event, no pending callbacks.
+// afterwards: no 'exit' event, no pending callbacks. A worker may not
+// replace the process it shares with the main thread.
 function execve(execPath, args = [], env) {
   require('internal/util').emitExperimentalWarning('process.execve');
+  if (!require('internal/worker').isMainThread) {
+    throw new ERR_WORKER_UNSUPPORTED_OPERATION('Calling process.execve');
+  }
   validateString(execPath, 'execPath');
   validateArray(args, 'args');
   for (let i = 0; i < args.length; i++) {

@@ -11,7 +11,8 @@ const {
   TypedArrayPrototypeGetSymbolToStringTag,
 } = primordials;
 
-const binding = internalBinding('types');
+// isSpecialObject is deep equality's, not a util.types check.
+const { isSpecialObject: _, ...binding } = internalBinding('types');
 
 function tagOf(value) {
   return TypedArrayPrototypeGetSymbolToStringTag(value);

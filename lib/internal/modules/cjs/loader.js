@@ -905,7 +905,9 @@ Module.prototype._compile = function(content, filename, format) {
 // that must be CommonJS, says so before the error ends the process.
 function loadedAsModule(module, err, content, filename, format) {
   const esm = require('internal/modules/esm/loader');
-  if (format === 'commonjs') {
+  // --no-experimental-detect-module: a typeless file is CommonJS, always.
+  if (format === 'commonjs' ||
+      !getOptionValue('--experimental-detect-module')) {
     if (module[kIsMainSymbol] &&
         esm.containsModuleSyntax(stripShebang(content), filename)) {
       require('internal/process/warning').emitWarningSync(

@@ -1018,6 +1018,15 @@ function decorateEvaluationError(err, wrap) {
       RegExpPrototypeExec(kCommonJSGlobalNotDefined, err.message) === null) {
     return;
   }
+  // With a top-level await too, the code may have been meant as either.
+  if (wrap.hasTopLevelAwait()) {
+    err.message = 'Cannot determine intended module format because both ' +
+      'require() and top-level await are present. If the code is intended ' +
+      'to be CommonJS, wrap await in an async function. If the code is ' +
+      'intended to be an ES module, replace require() with import.';
+    err.code = 'ERR_AMBIGUOUS_MODULE_SYNTAX';
+    return;
+  }
   err.message += ' in ES module scope';
   if (StringPrototypeStartsWith(err.message, 'require ')) {
     err.message += ', you can use import instead';
