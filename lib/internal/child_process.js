@@ -566,23 +566,21 @@ function setupChannel(target, channel, serializationMode) {
     writeChannelMessage,
   } = serializationModule[serializationMode];
 
-  // Each listener added (of any event, as in Node) looks, in a tick, for
-  // messages kept until a 'message' listener came.
-  target.on('newListener', function() {
-    process.nextTick(() => {
-      if (!target.channel || !target.listenerCount('message')) return;
-
-      const messages = target.channel[kPendingMessages];
-      const { length } = messages;
-      if (!length) return;
-
-      for (let i = 0; i < length; i++) {
-        ReflectApply(target.emit, target, messages[i]);
-      }
-
-      target.channel[kPendingMessages] = [];
-    });
-  });
+  // Messages that arrive while nobody listens for 'message' wait in the
+  // channel. A tick after any listener is added (for whatever event: so an
+  // IPC child has a tick queued from the start, as under Node) they go to
+  // the 'message' listeners, if there are some by then.
+  function deliverWaitingMessages() {
+    const open = target.channel;
+    if (open == null || target.listenerCount('message') === 0) return;
+    const waiting = open[kPendingMessages];
+    if (waiting.length === 0) return;
+    for (let i = 0; i < waiting.length; i++) {
+      ReflectApply(target.emit, target, waiting[i]);
+    }
+    open[kPendingMessages] = [];
+  }
+  target.on('newListener', () => process.nextTick(deliverWaitingMessages));
 
   let pendingHandle = null;
   initMessageChannel(channel);

@@ -730,20 +730,24 @@ function msgSocketBadPort(name, port, allowZero = true) {
     `Received ${determineSpecificType(port)}.`;
 }
 
-// The stack of `error` leaves out the frames of lode's internal modules
-// (an ERR_TEST_FAILURE shows only the user's code, as in Node).
+// An ERR_TEST_FAILURE's stack names only the user's code, as in Node: its
+// own stack formatter skips the call sites in lode's internal modules.
+function isInternalCallSite(callSite) {
+  const file = callSite.getFileName();
+  return typeof file === 'string' &&
+    StringPrototypeStartsWith(file, 'node:internal');
+}
+
 function hideInternalStackFrames(error) {
-  overrideStackTrace.set(error, (error, frames) => {
-    let kept = frames;
-    if (typeof frames === 'object') {
-      kept = ArrayPrototypeFilter(
-        frames,
-        (frame) => !StringPrototypeStartsWith(frame.getFileName() || '',
-                                              'node:internal'));
+  overrideStackTrace.set(error, (target, callSites) => {
+    // The first line is made while the name still carries the code.
+    let stack = ErrorPrototypeToString(target);
+    for (let i = 0; i < callSites.length; i++) {
+      if (!isInternalCallSite(callSites[i])) {
+        stack += `\n    at ${callSites[i]}`;
+      }
     }
-    // (The header is made while the error's name carries its code.)
-    ArrayPrototypeUnshift(kept, ErrorPrototypeToString(error));
-    return ArrayPrototypeJoin(kept, '\n    at ');
+    return stack;
   });
 }
 

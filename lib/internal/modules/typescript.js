@@ -80,17 +80,21 @@ function transform(source, options) {
   const run = amaroTransform();
   try {
     return run(source, options);
-  } catch (e) {
-    const kind = e?.code;
-    if (kind === 'UnsupportedSyntax' || kind === 'InvalidSyntax') {
-      throw typeScriptError(e);
+  } catch (thrown) {
+    const swcCode = thrown?.code;
+    if (swcCode === 'UnsupportedSyntax' || swcCode === 'InvalidSyntax') {
+      throw typeScriptError(thrown);
     }
-    // Anything else is a failure inside swc, not the user's.
-    if (typeof e === 'string') throw new ERR_INTERNAL_ASSERTION(e);
-    if (e == null || !ObjectPrototypeHasOwnProperty(e, 'message')) {
-      throw new ERR_INTERNAL_ASSERTION();
+    // Anything else is swc failing, not the user's code: an internal
+    // error, with swc's own words when it gave some.
+    let detail;
+    if (typeof thrown === 'string') {
+      detail = thrown;
+    } else if (thrown != null &&
+               ObjectPrototypeHasOwnProperty(thrown, 'message')) {
+      detail = thrown.message;
     }
-    throw new ERR_INTERNAL_ASSERTION(e.message);
+    throw new ERR_INTERNAL_ASSERTION(detail);
   }
 }
 
@@ -120,9 +124,12 @@ function stripTypeScriptTypes(code, options = kEmptyObject) {
   validateOneOf(mode, 'options.mode', ['strip', 'transform']);
   validateBoolean(sourceMap, 'options.sourceMap');
   validateString(sourceUrl, 'options.sourceUrl');
+  // Stripping keeps every position, so it takes no source map; amaro
+  // calls that mode 'strip-only'.
   if (mode === 'strip') {
-    // Stripping keeps every position: a source map would say nothing.
-    validateOneOf(sourceMap, 'options.sourceMap', [false, undefined]);
+    if (sourceMap) {
+      validateOneOf(sourceMap, 'options.sourceMap', [false, undefined]);
+    }
     mode = 'strip-only';
   }
   return toJavaScript(code, { mode, sourceMap, filename: sourceUrl });

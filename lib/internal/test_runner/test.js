@@ -1033,15 +1033,18 @@ class Test {
   // What the test fails with when its signal aborts: the signal's reason,
   // marked as an abort, as in Node.
   abortError() {
-    let error = this.outerSignal?.reason;
-    if (!error) {
+    const reason = this.outerSignal?.reason;
+    if (!reason) {
       const { AbortError } = require('internal/errors');
-      error = new AbortError('The test was aborted');
+      const aborted = new AbortError('The test was aborted');
+      aborted.failureType = kAborted;
+      return aborted;
     }
-    if (typeof error === 'object' || typeof error === 'function') {
-      error.failureType = kAborted;
+    // A primitive reason cannot carry the mark.
+    if (typeof reason === 'object' || typeof reason === 'function') {
+      reason.failureType = kAborted;
     }
-    return error;
+    return reason;
   }
 
   shouldAbort() {
