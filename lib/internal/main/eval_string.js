@@ -9,7 +9,7 @@ const { prepareMainThreadExecution } =
 const { getOptionValue } = require('internal/options');
 const {
   evalScript,
-  prepareTypeScriptEval,
+  prepareEval,
 } = require('internal/process/execution');
 const { ERR_EVAL_ESM_CANNOT_PRINT } = require('internal/errors').codes;
 
@@ -22,22 +22,10 @@ if (getOptionValue('--input-type') === 'module' &&
 }
 
 function runEval() {
-  const inputType = getOptionValue('--input-type');
   const esm = require('internal/modules/esm/loader');
   const print = getOptionValue('[print_eval]');
-  let code = getOptionValue('--eval');
-  let module;
-  if (getOptionValue('--strip-types') && inputType !== 'module' &&
-      inputType !== 'commonjs') {
-    // TypeScript, or JavaScript that may be.
-    ({ source: code, module } =
-      prepareTypeScriptEval('[eval]', code, inputType));
-    if (module && print) throw new ERR_EVAL_ESM_CANNOT_PRINT();
-  } else {
-    module = inputType === 'module' ||
-      (inputType !== 'commonjs' && !print &&
-       esm.containsModuleSyntax(code, '[eval]', false));
-  }
+  let { source: code, module } =
+    prepareEval('[eval]', getOptionValue('--eval'), print);
   if (module) {
     if (hooks.hooksActive()) {
       return hooks.runSourceAsModule(code, '[eval1]');

@@ -183,24 +183,11 @@ function runScript({ filename, doEval, argv }) {
   }
   prepareMainThreadExecution(false, true);  // no IPC channel
   if (doEval === 'classic') {
-    const { getOptionValue } = require('internal/options');
     const esm = require('internal/modules/esm/loader');
-    const inputType = getOptionValue('--input-type');
-    const { evalScript, prepareTypeScriptEval } =
+    const { evalScript, prepareEval } =
       require('internal/process/execution');
-    let code = filename;
-    let module;
-    if (getOptionValue('--strip-types') && inputType !== 'module' &&
-        inputType !== 'commonjs') {
-      // TypeScript, or JavaScript that may be.
-      ({ source: code, module } =
-        prepareTypeScriptEval('[worker eval]', code, inputType));
-    } else {
-      module = inputType === 'module' ||
-        (inputType !== 'commonjs' &&
-         getOptionValue('--experimental-detect-module') &&
-         esm.containsModuleSyntax(code, '[worker eval]', false));
-    }
+    const { source: code, module } =
+      prepareEval('[worker eval]', filename, false);
     if (module) {
       esm.runSourceAsModule(code, '[worker eval]');
     } else {

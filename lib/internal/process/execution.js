@@ -15,6 +15,7 @@ const {
 
 const {
   codes: {
+    ERR_EVAL_ESM_CANNOT_PRINT,
     ERR_INVALID_ARG_TYPE,
     ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET,
   },
@@ -155,7 +156,7 @@ function evalScript(name, body, print) {
 // when it compiles as JavaScript, else stripped (then as a module when it
 // has module syntax). When stripping fails too, the JavaScript error stands,
 // with the TypeScript message added.
-function prepareTypeScriptEval(name, code, inputType) {
+function prepareTypeScriptEval(name, code, inputType, detect) {
   const { stripTypeScriptModuleTypes } =
     require('internal/modules/typescript');
   const esm = require('internal/modules/esm/loader');
@@ -170,7 +171,7 @@ function prepareTypeScriptEval(name, code, inputType) {
   let module = false;
   let original = syntaxError(code, name, false);
   if (original === undefined) return { source: code, module };
-  if (esm.containsModuleSyntax(code, name, false)) {
+  if (detect && esm.containsModuleSyntax(code, name, false)) {
     module = true;
     original = syntaxError(code, name, true);
     if (original === undefined) return { source: code, module };
@@ -189,8 +190,31 @@ function prepareTypeScriptEval(name, code, inputType) {
   }
   return {
     source,
-    module: module || esm.containsModuleSyntax(source, name, false),
+    module: module ||
+      (detect && esm.containsModuleSyntax(source, name, false)),
   };
+}
+
+// Code given as a string (-e, -p, stdin, a worker's eval) named `name`:
+// { source, module } to run, after --input-type, type stripping and module
+// detection (off with --no-experimental-detect-module, and for -p, whose
+// completion value a module would not have).
+function prepareEval(name, code, print) {
+  const { getOptionValue } = require('internal/options');
+  const inputType = getOptionValue('--input-type');
+  const detect = getOptionValue('--experimental-detect-module');
+  if (getOptionValue('--strip-types') && inputType !== 'module' &&
+      inputType !== 'commonjs') {
+    // TypeScript, or JavaScript that may be.
+    const prepared = prepareTypeScriptEval(name, code, inputType, detect);
+    if (prepared.module && print) throw new ERR_EVAL_ESM_CANNOT_PRINT();
+    return prepared;
+  }
+  const esm = require('internal/modules/esm/loader');
+  const module = inputType === 'module' ||
+    (inputType !== 'commonjs' && !print && detect &&
+     esm.containsModuleSyntax(code, name, false));
+  return { source: code, module };
 }
 
 // The SyntaxError `code` gives, compiled as a script or a module;
@@ -229,7 +253,7 @@ function addTypeScriptMessage(error, message, module) {
 }
 
 module.exports = {
-  prepareTypeScriptEval,
+  prepareEval,
   evalScript,
   formatFatalError,
   hasUncaughtExceptionCaptureCallback,
