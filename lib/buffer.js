@@ -606,17 +606,19 @@ Buffer.isEncoding = function isEncoding(encoding) {
 };
 Buffer[kIsEncodingSymbol] = Buffer.isEncoding;
 
-// Copies as much of the Uint8Array `source` as fits into target[pos, end);
-// returns how many bytes that was. TypedArray.prototype.set does the copy:
-// no call into C++.
-// The length comes from the typed array itself, through the primordial
-// getter: V8 10.2's optimizing compiler (when it compiles off the main
-// thread, as it does by default) cannot inline a `.length` or `.byteLength`
-// property load on a typed array and leaves a generic LoadIC, about three
-// times the cost of the getter call.
-function appendBytes(target, source, pos, end) {
+// Copies the first `count` bytes of the Uint8Array `source` (its `length`
+// as the caller read it, which a user may have shadowed: capped at the
+// real length, as in Node), as many as fit into target[pos, end); returns
+// how many bytes that was. TypedArray.prototype.set does the copy: no call
+// into C++.
+// The real length comes through the primordial getter: V8 10.2's
+// optimizing compiler (when it compiles off the main thread, as it does by
+// default) cannot inline a `.length` or `.byteLength` property load on a
+// typed array and leaves a generic LoadIC, about three times the cost of
+// the getter call.
+function appendBytes(target, source, count, pos, end) {
   const sourceLength = TypedArrayPrototypeGetLength(source);
-  let n = sourceLength;
+  let n = count < sourceLength ? count : sourceLength;
   if (n > end - pos) n = end - pos;
   if (n <= 0) return 0;
   if (n < sourceLength) {
@@ -653,7 +655,7 @@ Buffer.concat = function concat(list, length) {
       throw new ERR_INVALID_ARG_TYPE(
         `list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
     }
-    pos += appendBytes(buffer, buf, pos, end);
+    pos += appendBytes(buffer, buf, buf.length, pos, end);
   }
   // Whatever the list did not cover stays zero, even from the pool.
   if (pos < length) TypedArrayPrototypeFill(buffer, 0, pos, length);

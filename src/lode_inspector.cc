@@ -19,6 +19,9 @@
 // pays nothing.
 #include <uv.h>
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -372,6 +375,25 @@ v8::MaybeLocal<String> TakeCoverageJSON(Environment* env) {
   return v8::JSON::Stringify(context, result);
 }
 
+// mkdir -p of `dir`: 0, or the libuv error of the first folder that could
+// not be made.
+int MakeDirectories(const std::string& dir) {
+  for (size_t end = dir.find('/', 1);; end = dir.find('/', end + 1)) {
+    std::string prefix = dir.substr(0, end);
+    uv_fs_t req;
+    int err = uv_fs_mkdir(nullptr, &req, prefix.c_str(), 0777, nullptr);
+    uv_fs_req_cleanup(&req);
+    if (err == UV_EEXIST) {
+      uv_fs_t stat_req;
+      err = uv_fs_stat(nullptr, &stat_req, prefix.c_str(), nullptr);
+      if (err == 0 && !S_ISDIR(stat_req.statbuf.st_mode)) err = UV_ENOTDIR;
+      uv_fs_req_cleanup(&stat_req);
+    }
+    if (err != 0) return err;
+    if (end == std::string::npos) return 0;
+  }
+}
+
 bool WriteCoverageFile(Environment* env) {
   Agent* agent = Agent::Existing(env);
   if (agent == nullptr || agent->coverage() == nullptr ||
@@ -384,9 +406,14 @@ bool WriteCoverageFile(Environment* env) {
   Local<String> json;
   if (!TakeCoverageJSON(env).ToLocal(&json)) return false;
   const std::string& dir = agent->coverage()->directory;
-  uv_fs_t req;
-  uv_fs_mkdir(nullptr, &req, dir.c_str(), 0777, nullptr);
-  uv_fs_req_cleanup(&req);
+  // As Node: the folder is made with its parents; when it cannot be, a
+  // line on stderr says so and the process goes on.
+  int err = MakeDirectories(dir);
+  if (err != 0) {
+    fprintf(stderr, "%s: Failed to create coverage profile directory %s\n",
+            uv_err_name(err), dir.c_str());
+    return false;
+  }
   uv_timeval64_t tv;
   uv_gettimeofday(&tv);
   int64_t ms = tv.tv_sec * 1000 + tv.tv_usec / 1000;
@@ -395,10 +422,17 @@ bool WriteCoverageFile(Environment* env) {
                      std::to_string(env->thread_id()) + ".json";
   Utf8Value text(isolate, json);
   FILE* file = fopen(path.c_str(), "w");
-  if (file == nullptr) return false;
-  fwrite(text.c_str(), 1, text.length(), file);
-  fclose(file);
-  return true;
+  bool written = file != nullptr &&
+                 fwrite(text.c_str(), 1, text.length(), file) ==
+                     text.length();
+  if (file != nullptr && fclose(file) != 0) written = false;
+  if (!written) {
+    fprintf(stderr, "%s: Failed to write coverage profile %s\n",
+            uv_err_name(uv_translate_sys_error(errno)), path.c_str());
+    // A half-written file would only be skipped as bad JSON later.
+    remove(path.c_str());
+  }
+  return written;
 }
 
 // ---- JS functions ---------------------------------------------------------

@@ -8,6 +8,7 @@ const {
 } = primordials;
 
 let SpecReporter;
+let LcovReporter;
 
 function lazy(get) {
   return { __proto__: null, configurable: true, enumerable: true, get };
@@ -22,13 +23,22 @@ ObjectDefineProperties(module.exports, {
     __proto__: null,
     configurable: true,
     enumerable: true,
-    value: function spec(...args) {
+    value: function(...args) {
       SpecReporter ??=
         require('internal/test_runner/reporter/spec').createSpecClass();
       return ReflectConstruct(SpecReporter, args);
     },
   },
   tap: lazy(() => require('internal/test_runner/reporter/tap').tap),
-  lcov: lazy(() =>
-    require('internal/test_runner/reporter/lcov').createLcovClass()),
+  // The same for lcov: one class, made on first use.
+  lcov: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    value: function(...args) {
+      LcovReporter ??=
+        require('internal/test_runner/reporter/lcov').createLcovClass();
+      return ReflectConstruct(LcovReporter, args);
+    },
+  },
 });

@@ -24,9 +24,12 @@ assert.throws(() => test.run({ files: 'a.js' }),
 assert.throws(() => test.run({ isolation: 'thread' }),
               { code: 'ERR_INVALID_ARG_VALUE' });
 assert.strictEqual(typeof reporters.junit, 'function');
-// lcov is a class (a Transform), as in Node.
-assert.throws(() => reporters.lcov(), TypeError);
+// spec and lcov make a reporter (a Transform) with or without `new`, and
+// are the same function on each read, as in Node.
+assert.strictEqual(typeof reporters.lcov().pipe, 'function');
 assert.strictEqual(typeof new reporters.lcov().pipe, 'function');
+assert.strictEqual(reporters.lcov, reporters.lcov);
+assert.strictEqual(typeof reporters.spec().pipe, 'function');
 
 assert.throws(() => test({ timeout: '1' }), { code: 'ERR_INVALID_ARG_TYPE' });
 assert.throws(() => test({ timeout: -1 }), { code: 'ERR_OUT_OF_RANGE' });

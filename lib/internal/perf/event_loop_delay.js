@@ -18,7 +18,10 @@ const {
 const { validateInteger, validateObject } = require('internal/validators');
 const { Histogram, kHandle, kMap } = require('internal/histogram');
 const { kEmptyObject } = require('internal/util');
-const { markUncloneable } = require('internal/structured_clone');
+const {
+  markUncloneable,
+  noteUncloneableCreated,
+} = require('internal/structured_clone');
 
 const kEnabled = Symbol('kEnabled');
 
@@ -60,6 +63,9 @@ function monitorEventLoopDelay(options = kEmptyObject) {
   validateObject(options, 'options');
   const { resolution = 10 } = options;
   validateInteger(resolution, 'options.resolution', 1);
+  // Made without running Histogram's constructor: structuredClone must
+  // still learn that a histogram exists.
+  noteUncloneableCreated();
   return ReflectConstruct(function() {
     this[kEnabled] = false;
     this[kHandle] = new IntervalHandle(resolution);

@@ -15,6 +15,7 @@ const {
   ObjectGetOwnPropertyDescriptor,
   ObjectGetOwnPropertyNames,
   ObjectGetPrototypeOf,
+  ObjectPrototypeHasOwnProperty,
   ObjectPrototypeToString,
   SafeSet,
   SymbolFor,
@@ -119,7 +120,7 @@ function serializeError(error, seen = new SafeSet()) {
     // A value with its own way of being shown is shown so in the parent.
     const { customInspectSymbol } = require('internal/util');
     if (error !== null && typeof error === 'object' &&
-        customInspectSymbol in error) {
+        ObjectPrototypeHasOwnProperty(error, customInspectSymbol)) {
       try {
         return { __proto__: null, kind: 'custom', value: inspectValue(error) };
       } catch {
