@@ -68,6 +68,8 @@ V8_INSPECTOR_SOURCE = {
     'members': {
         'node-v18.20.4/deps/v8/include/v8-inspector.h': 'v8-inspector.h',
         'node-v18.20.4/deps/v8/LICENSE': 'LICENSE.v8',
+        # Compared with libnode-dev's: the header must be of the same V8.
+        'node-v18.20.4/deps/v8/include/v8-version.h': 'v8-version.h',
     },
 }
 
@@ -171,7 +173,9 @@ def fetch_v8_inspector_header():
     src = V8_INSPECTOR_SOURCE
     dest = os.path.join(CACHE, 'v8-inspector')
     stamp = os.path.join(dest, '.source')
-    if os.path.exists(stamp):
+    if os.path.exists(stamp) and all(
+            os.path.exists(os.path.join(dest, name))
+            for name in src['members'].values()):
         with open(stamp) as f:
             if f.read() == src['sha256']:
                 return dest
@@ -220,8 +224,19 @@ def stage_v8():
             shutil.copy2(path, inc)
         elif name in ('cppgc', 'libplatform'):
             shutil.copytree(path, os.path.join(inc, name))
-    shutil.copy2(os.path.join(fetch_v8_inspector_header(), 'v8-inspector.h'),
-                 inc)
+    inspector = fetch_v8_inspector_header()
+    # lode implements V8's inspector interfaces against libnode's V8: their
+    # layouts must be that V8's, to the patch level.
+    want, have = (
+        [header_define(os.path.join(d, 'v8-version.h'), name)
+         for name in ('V8_MAJOR_VERSION', 'V8_MINOR_VERSION',
+                      'V8_BUILD_NUMBER', 'V8_PATCH_LEVEL')]
+        for d in (src_inc, inspector))
+    if want != have:
+        sys.exit('configure: V8\'s inspector header is of V8 '
+                 f'{".".join(have)}, libnode-dev of V8 {".".join(want)}: '
+                 'update V8_INSPECTOR_SOURCE')
+    shutil.copy2(os.path.join(inspector, 'v8-inspector.h'), inc)
     so = os.path.join(unpacked, 'usr/lib/x86_64-linux-gnu/libnode.so.108')
     dst = os.path.join(lib, 'libnode.so.108')
     if (not os.path.exists(dst) or
