@@ -323,6 +323,11 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
       // Node ignores a value given to a boolean ("--warnings=1").
       v.boolean = !negated;
     } else {
+      if (has_value && value.empty()) {
+        // "--eval=": an empty value is a missing one, as in Node.
+        *error = argv0 + ": " + given + " requires an argument";
+        return false;
+      }
       if (!has_value) {
         // -p takes its code only when one follows.
         if (i + 1 >= limit) {

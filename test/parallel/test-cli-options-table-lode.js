@@ -71,6 +71,17 @@ function run(args, env) {
     if (line.startsWith(' '.repeat(30))) assert(line.length <= 30 + 42, line);
   }
   assert.match(r.stdout, /--enable-fips {15}enable FIPS crypto at startup \(not\n {30}implemented in lode\)\n/);
-  assert(!r.stdout.includes('--inspect['));
+  // The inspector's options are listed (lode has one), those that need a
+  // websocket server marked.
+  assert.match(r.stdout, /--inspect\[=\[host:\]port\] {5}activate inspector on host:port\n {30}\(default: 127\.0\.0\.1:9229\) \(not\n {30}implemented in lode\)\n/);
   assert(r.stdout.includes('\nEnvironment variables:\n'));
+}
+
+// An empty value after '=' is a missing one, as in Node.
+for (const option of ['--eval=', '--title=', '--inspect-port=', '--debug-port=']) {
+  const r = spawnSync(process.execPath, [option, '-e', '0'],
+                      { encoding: 'utf8' });
+  assert.strictEqual(r.status, 9, option);
+  assert.strictEqual(r.stderr.split('\n')[0],
+                     `${process.execPath}: ${option} requires an argument`);
 }

@@ -205,10 +205,10 @@ function printHelp() {
     if (raw[i][5] === 2) unsupported.add(raw[i][0]);
   }
   const body = formatOptions(options, aliases, getOptionsFromBinding(),
-                             // The --inspect options need a websocket
-                             // server, which lode does not have: they are
-                             // left out, as in a Node without inspector.
-                             unsupported, false,
+                             // lode has an inspector (process.features):
+                             // its options are listed, those that need a
+                             // websocket server marked not implemented.
+                             unsupported, true,
                              stdout.isTTY ? stdout.columns : 0);
   for (let i = 0; i < body.length; i++) ArrayPrototypePush(lines, body[i]);
   ArrayPrototypePush(lines, '',

@@ -529,6 +529,9 @@ class Harness {
       // The thresholds missed, then the report.
       const { thresholdFailures } = require('internal/test_runner/coverage');
       const failures = thresholdFailures(coverageSummary);
+      // A missed threshold fails the process even under run(), whose test
+      // failures leave the exit code alone (as in Node).
+      if (failures.length > 0) process.exitCode = 1;
       for (let i = 0; i < failures.length; i++) {
         this.success = false;
         root.output({
