@@ -2258,6 +2258,7 @@ function formatWithOptions(inspectOptions, ...args) {
 function expandDirective(code, arg, options) {
   switch (code) {
     case 115: { // 's'
+      if (typeof arg === 'string') return arg;
       if (typeof arg === 'number') {
         return formatNumber(stylizeNoColor, arg, numericSeparatorOf(options));
       }
