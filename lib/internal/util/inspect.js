@@ -496,6 +496,16 @@ function quote(str, kind) {
 // a single quote but no double quote; backticks when it contains both but no
 // backtick or "${". Only the chosen quote character is escaped.
 function strEscape(str) {
+  // Short printable ASCII without a quote or backslash, the common case, is
+  // quoted as is (a charCode loop is cheaper than the regular expression).
+  if (str.length < 64) {
+    let i = 0;
+    for (; i < str.length; i++) {
+      const code = StringPrototypeCharCodeAt(str, i);
+      if (code < 0x20 || code > 0x7e || code === 0x27 || code === 0x5c) break;
+    }
+    if (i === str.length) return `'${str}'`;
+  }
   let kind = kQuoteSingle;
   let test = needsEscapeQ;
   let replacer = needsEscapeQAll;
@@ -1955,7 +1965,20 @@ function formatHiddenSlot(ctx, value, recurseTimes, key, typedArray) {
   return `${ctx.stylize(`[${key}]`, 'string')}: ${shown}`;
 }
 
-const identifierRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
+// Whether `key` matches /^[a-zA-Z_][a-zA-Z_0-9]*$/ (printed unquoted).
+function isIdentifierKey(key) {
+  const len = key.length;
+  if (len === 0) return false;
+  for (let i = 0; i < len; i++) {
+    const code = StringPrototypeCharCodeAt(key, i);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) ||
+        code === 95 || (i !== 0 && code >= 48 && code <= 57)) {
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 
 function formatProperty(ctx, value, recurseTimes, key, type, desc,
                         receiver = value) {
@@ -1983,7 +2006,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc,
   if (typeof key === 'symbol') {
     name = ctx.stylize(RegExpPrototypeSymbolReplace(
       needsEscapeQAll, SymbolPrototypeToString(key), escapeCodeUnit), 'symbol');
-  } else if (RegExpPrototypeExec(identifierRegExp, key) !== null) {
+  } else if (isIdentifierKey(key)) {
     name = key === '__proto__' ? "['__proto__']" : ctx.stylize(key, 'name');
   } else {
     name = ctx.stylize(strEscape(key), 'string');
@@ -2235,6 +2258,7 @@ function formatWithOptions(inspectOptions, ...args) {
 function expandDirective(code, arg, options) {
   switch (code) {
     case 115: { // 's'
+      if (typeof arg === 'string') return arg;
       if (typeof arg === 'number') {
         return formatNumber(stylizeNoColor, arg, numericSeparatorOf(options));
       }
