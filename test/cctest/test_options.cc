@@ -88,16 +88,26 @@ TEST_CASE("usage errors", "[options]") {
 }
 
 TEST_CASE("aliases and escaped values", "[options]") {
-  Parsed p = Parse({"lode", "--trace-events-enabled", "--inspect=9230",
+  Parsed p = Parse({"lode", "--trace-events-enabled", "--debug-port=9230",
                     "--experimental-strip-types", "-p", "\\-42"});
   REQUIRE(p.ok);
   CHECK(p.options.GetString("--trace-event-categories") ==
         "v8,node,node.async_hooks");
   CHECK(p.options.GetString("--inspect-port") == "9230");
-  CHECK(p.options.GetBool("--inspect"));
   CHECK(p.options.GetBool("--strip-types"));
   CHECK(p.options.GetString("--eval") == "-42");
   CHECK(p.options.exec_argv.back() == "\\-42");
+}
+
+TEST_CASE("--inspect=port is refused with its alias", "[options]") {
+  // "--inspect=9230" stands for --inspect-port=9230 --inspect; lode has no
+  // websocket server, so --inspect is not implemented.
+  Parsed p = Parse({"lode", "--inspect=9230", "-e", "0"});
+  CHECK_FALSE(p.ok);
+  CHECK(p.error == "lode: --inspect is not implemented in lode yet");
+  Parsed empty = Parse({"lode", "--inspect-port=", "-e", "0"});
+  CHECK_FALSE(empty.ok);
+  CHECK(empty.error == "lode: --inspect-port= requires an argument");
 }
 
 TEST_CASE("- reads the script from stdin", "[options]") {
