@@ -454,24 +454,37 @@ void InternalModuleStat(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(S_ISDIR(st.st_mode) ? 1 : 0);
 }
 
+// The fd of readFileUtf8/writeFileUtf8's first argument: an fd as given
+// (*owned false), or a path opened with `flags` (and O_CLOEXEC) and `mode`
+// (*owned true: the caller closes it). false with the open's error thrown.
+bool OpenPathOrFd(Isolate* isolate, Local<Value> target, int flags, int mode,
+                  int* fd, bool* owned) {
+  if (target->IsInt32()) {
+    *fd = target.As<v8::Int32>()->Value();
+    *owned = false;
+    return true;
+  }
+  std::string path = PathArg(isolate, target);
+  uv_fs_t req;
+  *fd = uv_fs_open(nullptr, &req, path.c_str(), flags | O_CLOEXEC, mode,
+                   nullptr);
+  uv_fs_req_cleanup(&req);
+  if (*fd < 0) {
+    ThrowUVException(isolate, *fd, "open", nullptr, path.c_str());
+    return false;
+  }
+  *owned = true;
+  return true;
+}
+
 // readFileUtf8(pathOrFd, flags): a whole file as UTF-8 text.
 void ReadFileUtf8(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   int fd;
-  bool owned = false;
-  std::string path;
-  if (args[0]->IsInt32()) {
-    fd = args[0].As<v8::Int32>()->Value();
-  } else {
-    path = PathArg(isolate, args[0]);
-    int flags = IntArg(args[1], O_RDONLY);
-    uv_fs_t req;
-    fd = uv_fs_open(nullptr, &req, path.c_str(), flags | O_CLOEXEC, 0666,
-                    nullptr);
-    uv_fs_req_cleanup(&req);
-    if (fd < 0) return ThrowUVException(isolate, fd, "open", nullptr,
-                                        path.c_str());
-    owned = true;
+  bool owned;
+  if (!OpenPathOrFd(isolate, args[0], IntArg(args[1], O_RDONLY), 0666, &fd,
+                    &owned)) {
+    return;
   }
   std::string data;
   char buf[65536];
@@ -764,21 +777,11 @@ void WriteFileUtf8(const FunctionCallbackInfo<Value>& args) {
   }
   Local<String> str = args[1].As<String>();
   int fd;
-  bool owned = false;
-  std::string path;
-  if (args[0]->IsInt32()) {
-    fd = args[0].As<v8::Int32>()->Value();
-  } else {
-    path = PathArg(isolate, args[0]);
-    int flags = IntArg(args[2], O_WRONLY | O_CREAT | O_TRUNC) | O_CLOEXEC;
-    int mode = IntArg(args[3], 0666);
-    uv_fs_t req;
-    fd = uv_fs_open(nullptr, &req, path.c_str(), flags, mode, nullptr);
-    uv_fs_req_cleanup(&req);
-    if (fd < 0) {
-      return ThrowUVException(isolate, fd, "open", nullptr, path.c_str());
-    }
-    owned = true;
+  bool owned;
+  if (!OpenPathOrFd(isolate, args[0],
+                    IntArg(args[2], O_WRONLY | O_CREAT | O_TRUNC),
+                    IntArg(args[3], 0666), &fd, &owned)) {
+    return;
   }
   // The bytes, on the stack when small: at most three per UTF-16 unit.
   size_t units = static_cast<size_t>(str->Length());
