@@ -3,12 +3,16 @@
 // JS side decides whether that is thrown or emitted); `kill(signal)` returns
 // the same; when the child ends, `onexit(exitStatus, signalName)` is called
 // with signalName '' for a normal exit. The libuv handle only exists from
-// spawn() on, so the HandleWrap is created there.
+// spawn() on, so the HandleWrap is created there. Where it can, spawn()
+// starts the child without fork() (lode_spawn.h) and watches it through a
+// pidfd with a uv_poll_t; otherwise (uid/gid) it uses uv_spawn().
 #include <signal.h>
+#include <unistd.h>
 
 #include "handle_wrap.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_spawn.h"
 #include "spawn_options.h"
 #include "stream_base.h"
 #include "util.h"
@@ -31,7 +35,12 @@ namespace {
 class ProcessWrap : public HandleWrap {
  public:
   ProcessWrap(Environment* env, Local<Object> object)
-      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&process_)) {}
+      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&handle_)) {
+    set_resource_name("ProcessWrap");
+  }
+  ~ProcessWrap() override {
+    if (pidfd_ >= 0) close(pidfd_);
+  }
 
   static void New(const FunctionCallbackInfo<Value>& args) {
     CHECK(args.IsConstructCall());
@@ -92,11 +101,16 @@ class ProcessWrap : public HandleWrap {
     uv_options.exit_cb = OnExit;
     uv_options.stdio_count = static_cast<int>(containers.size());
     uv_options.stdio = containers.data();
-    int err = uv_spawn(env->loop(), &wrap->process_, &uv_options);
-    wrap->process_.data = wrap;
+    int err;
+    if (CanSpawnWithoutFork(uv_options)) {
+      err = wrap->SpawnWithPidfd(env->loop(), uv_options);
+    } else {
+      err = uv_spawn(env->loop(), &wrap->handle_.process, &uv_options);
+      if (err == 0) wrap->pid_ = wrap->handle_.process.pid;
+    }
+    wrap->handle()->data = static_cast<HandleWrap*>(wrap);
     if (err == 0) {
-      SetValue(context, self, "pid",
-               Integer::New(isolate, wrap->process_.pid));
+      SetValue(context, self, "pid", Integer::New(isolate, wrap->pid_));
     }
     args.GetReturnValue().Set(err);
   }
@@ -109,13 +123,70 @@ class ProcessWrap : public HandleWrap {
     }
     int signum = args[0]->IsInt32() ? args[0].As<v8::Int32>()->Value()
                                     : SIGTERM;
-    args.GetReturnValue().Set(uv_process_kill(&wrap->process_, signum));
+    // pid 0 would be our own process group.
+    if (wrap->pid_ <= 0) {
+      args.GetReturnValue().Set(UV_ESRCH);
+      return;
+    }
+    args.GetReturnValue().Set(uv_kill(wrap->pid_, signum));
   }
 
  private:
+  // The handle is a uv_poll_t on the child's pidfd, or uv_spawn()'s
+  // uv_process_t, or (the child never started) an idle handle that is
+  // never started: something to close.
+  union Handle {
+    uv_process_t process;
+    uv_poll_t poll;
+    uv_idle_t idle;
+  };
+
+  int SpawnWithPidfd(uv_loop_t* loop, const uv_process_options_t& options) {
+    SpawnedChild child;
+    int err = SpawnWithoutFork(loop, options, &child);
+    if (child.pid <= 0) {
+      uv_idle_init(loop, &handle_.idle);
+      return err;
+    }
+    int r = uv_poll_init(loop, &handle_.poll, child.pidfd);
+    if (r == 0) r = uv_poll_start(&handle_.poll, UV_READABLE, OnPidfd);
+    if (r != 0) {
+      // Not watchable: the child must not outlive this unnoticed.
+      kill(child.pid, SIGKILL);
+      int64_t status;
+      int signal;
+      while (ReapChild(child.pid, &status, &signal) == 0) usleep(1000);
+      close(child.pidfd);
+      uv_idle_init(loop, &handle_.idle);
+      return r;
+    }
+    pid_ = child.pid;
+    pidfd_ = child.pidfd;
+    return err;
+  }
+
+  static void OnPidfd(uv_poll_t* poll, int, int) {
+    ProcessWrap* wrap =
+        static_cast<ProcessWrap*>(static_cast<HandleWrap*>(poll->data));
+    int64_t exit_status = 0;
+    int term_signal = 0;
+    int r = ReapChild(wrap->pid_, &exit_status, &term_signal);
+    if (r == 0) return;
+    uv_poll_stop(poll);
+    // Reaped by someone else (ECHILD): as libuv, nothing is reported.
+    if (r < 0) return;
+    wrap->Exited(exit_status, term_signal);
+  }
+
   static void OnExit(uv_process_t* process, int64_t exit_status,
                      int term_signal) {
-    ProcessWrap* wrap = static_cast<ProcessWrap*>(process->data);
+    ProcessWrap* wrap =
+        static_cast<ProcessWrap*>(static_cast<HandleWrap*>(process->data));
+    wrap->Exited(exit_status, term_signal);
+  }
+
+  void Exited(int64_t exit_status, int term_signal) {
+    ProcessWrap* wrap = this;
     Environment* env = wrap->env();
     if (!env->can_call_into_js()) return;
     Isolate* isolate = env->isolate();
@@ -128,7 +199,9 @@ class ProcessWrap : public HandleWrap {
     MakeCallback(env, wrap->object(), "onexit", 2, argv);
   }
 
-  uv_process_t process_;
+  Handle handle_;
+  int pid_ = 0;
+  int pidfd_ = -1;
 };
 
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,

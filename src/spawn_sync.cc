@@ -6,12 +6,14 @@
 // Uint8Array per pipe the child writes to (null for the other slots), or is
 // null when the child never started.
 #include <signal.h>
+#include <unistd.h>
 
 #include <memory>
 
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_spawn.h"
 #include "spawn_options.h"
 #include "util.h"
 
@@ -56,7 +58,11 @@ class SyncRunner {
       : timeout_(timeout), max_buffer_(max_buffer),
         kill_signal_(kill_signal) {
     memset(&process_, 0, sizeof(process_));
+    memset(&poll_, 0, sizeof(poll_));
     memset(&timer_, 0, sizeof(timer_));
+  }
+  ~SyncRunner() {
+    if (pidfd_ >= 0) close(pidfd_);
   }
 
   // Runs the child described by `options` until it and its pipes are done.
@@ -77,6 +83,9 @@ class SyncRunner {
 
   static void OnExit(uv_process_t* process, int64_t exit_status,
                      int term_signal);
+  static void OnPidfd(uv_poll_t* poll, int status, int events);
+  void Exited(int64_t exit_status, int term_signal);
+  int SpawnChild(uv_process_options_t* options);
   static void OnTimeout(uv_timer_t* timer);
   static void OnAlloc(uv_handle_t* handle, size_t suggested, uv_buf_t* buf);
   static void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf);
@@ -87,7 +96,11 @@ class SyncRunner {
   double max_buffer_;
   int kill_signal_;
   uv_loop_t loop_;
-  uv_process_t process_;
+  uv_process_t process_;  // uv_spawn()'s child (uid/gid)
+  uv_poll_t poll_;        // or the pidfd of one started without fork()
+  bool use_pidfd_ = false;
+  int pid_ = 0;
+  int pidfd_ = -1;
   uv_timer_t timer_;
   bool spawned_ = false;
   bool exited_ = false;
@@ -146,11 +159,9 @@ void SyncRunner::Run(SpawnOptions* options) {
   uv_options.exit_cb = OnExit;
   uv_options.stdio_count = static_cast<int>(containers.size());
   uv_options.stdio = containers.data();
-  int err = uv_spawn(&loop_, &process_, &uv_options);
-  process_.data = this;
+  int err = SpawnChild(&uv_options);
   if (err < 0) {
     SetError(err);
-    uv_close(reinterpret_cast<uv_handle_t*>(&process_), nullptr);
     for (auto& pipe : pipes_) {
       if (pipe) ClosePipe(pipe.get());
     }
@@ -210,14 +221,54 @@ void SyncRunner::Run(SpawnOptions* options) {
   }
 }
 
+// Starts the child: without fork() where possible, else with uv_spawn().
+// On failure no handle is left open.
+int SyncRunner::SpawnChild(uv_process_options_t* options) {
+  if (!CanSpawnWithoutFork(*options)) {
+    int err = uv_spawn(&loop_, &process_, options);
+    process_.data = this;
+    if (err < 0) {
+      uv_close(reinterpret_cast<uv_handle_t*>(&process_), nullptr);
+    } else {
+      pid_ = process_.pid;
+    }
+    return err;
+  }
+  use_pidfd_ = true;
+  SpawnedChild child;
+  int err = SpawnWithoutFork(&loop_, *options, &child);
+  if (child.pid <= 0) return err;
+  pid_ = child.pid;
+  pidfd_ = child.pidfd;
+  int r = uv_poll_init(&loop_, &poll_, pidfd_);
+  if (r == 0) {
+    poll_.data = this;
+    r = uv_poll_start(&poll_, UV_READABLE, OnPidfd);
+    if (r != 0) uv_close(reinterpret_cast<uv_handle_t*>(&poll_), nullptr);
+  }
+  if (r != 0) {
+    // Not watchable: the child must not outlive this unnoticed.
+    kill(pid_, SIGKILL);
+    int64_t status;
+    int signal;
+    while (ReapChild(pid_, &status, &signal) == 0) usleep(1000);
+    return r;
+  }
+  if (err < 0) {
+    // A pipe could not be opened: stop the child as a timeout would.
+    uv_kill(pid_, SIGKILL);
+  }
+  return err;
+}
+
 void SyncRunner::Kill() {
   if (killed_) return;
   killed_ = true;
   if (!exited_) {
-    int r = uv_process_kill(&process_, kill_signal_);
+    int r = uv_kill(pid_, kill_signal_);
     if (r < 0 && r != UV_ESRCH) {
       SetError(r);
-      uv_process_kill(&process_, SIGKILL);
+      uv_kill(pid_, SIGKILL);
     }
   }
   for (auto& pipe : pipes_) {
@@ -240,12 +291,34 @@ void SyncRunner::CloseTimer() {
 
 void SyncRunner::OnExit(uv_process_t* process, int64_t exit_status,
                         int term_signal) {
-  SyncRunner* self = static_cast<SyncRunner*>(process->data);
-  self->exited_ = true;
-  self->exit_status_ = exit_status;
-  self->term_signal_ = term_signal;
-  uv_close(reinterpret_cast<uv_handle_t*>(process), nullptr);
-  self->CloseTimer();
+  static_cast<SyncRunner*>(process->data)->Exited(exit_status, term_signal);
+}
+
+void SyncRunner::OnPidfd(uv_poll_t* poll, int, int) {
+  SyncRunner* self = static_cast<SyncRunner*>(poll->data);
+  int64_t exit_status = 0;
+  int term_signal = 0;
+  int r = ReapChild(self->pid_, &exit_status, &term_signal);
+  if (r == 0) return;
+  if (r < 0) {
+    // Reaped by someone else: no status to report, but do not wait forever.
+    uv_close(reinterpret_cast<uv_handle_t*>(poll), nullptr);
+    self->CloseTimer();
+    return;
+  }
+  self->Exited(exit_status, term_signal);
+}
+
+void SyncRunner::Exited(int64_t exit_status, int term_signal) {
+  exited_ = true;
+  exit_status_ = exit_status;
+  term_signal_ = term_signal;
+  if (use_pidfd_) {
+    uv_close(reinterpret_cast<uv_handle_t*>(&poll_), nullptr);
+  } else {
+    uv_close(reinterpret_cast<uv_handle_t*>(&process_), nullptr);
+  }
+  CloseTimer();
 }
 
 void SyncRunner::OnTimeout(uv_timer_t* timer) {
@@ -330,7 +403,7 @@ Local<Object> SyncRunner::BuildResult(Isolate* isolate,
       output->CreateDataProperty(context, static_cast<uint32_t>(i), item).Check();
     }
     SetValue(context, result, "output", output);
-    SetValue(context, result, "pid", Integer::New(isolate, process_.pid));
+    SetValue(context, result, "pid", Integer::New(isolate, pid_));
   } else {
     SetValue(context, result, "output", v8::Null(isolate));
     SetValue(context, result, "pid", Integer::New(isolate, 0));

@@ -158,12 +158,34 @@ function ChildProcess() {
 ObjectSetPrototypeOf(ChildProcess.prototype, EventEmitter.prototype);
 ObjectSetPrototypeOf(ChildProcess, EventEmitter);
 
+// A stream given as a child's stdio (another child's stdout piped into
+// this one) is read by that child from now on: the parent stops reading it,
+// and flushStdio() of its own child must not start reading it again.
+const kIsUsedAsStdio = Symbol('kIsUsedAsStdio');
+
+function handOverToChild(stream) {
+  const { handle } = stream;
+  if (handle != null && typeof handle.readStop === 'function') {
+    handle.reading = false;
+    handle.readStop();
+  }
+  const socket = stream._stdio;
+  if (socket != null && socket._readableState != null &&
+      typeof socket.pause === 'function') {
+    socket.pause();
+    socket.readableFlowing = false;
+    socket._readableState.reading = false;
+    socket[kIsUsedAsStdio] = true;
+  }
+}
+
 function flushStdio(subprocess) {
   const stdio = subprocess.stdio;
   if (stdio == null) return;
   for (let i = 0; i < stdio.length; i++) {
     const stream = stdio[i];
-    if (!stream || !stream.readable || stream._readableState == null) {
+    if (!stream || !stream.readable || stream._readableState == null ||
+        stream[kIsUsedAsStdio]) {
       continue;
     }
     if (stream._readableState.flowing === null &&
@@ -262,6 +284,7 @@ ChildProcess.prototype.spawn = function spawn(options) {
     }
 
     if (stream.type === 'wrap') {
+      handOverToChild(stream);
       continue;
     }
 
