@@ -224,7 +224,10 @@ function normalizeSpawnArguments(file, args, options) {
   }
 
   return {
-    // Everything the user passed, then what was computed here.
+    // Everything the user passed, then what was computed here; nothing
+    // comes from Object.prototype (uid, gid, cwd... put there by a program
+    // must not reach the binding).
+    __proto__: null,
     ...options,
     args,
     cwd,

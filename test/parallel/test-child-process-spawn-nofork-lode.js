@@ -145,3 +145,15 @@ cp.spawn('true', { cwd: '/nonexistent-dir' })
 cp.execFile('echo', ['hello'], common.mustSucceed((stdout) => {
   assert.strictEqual(stdout, 'hello\n');
 }));
+
+// An option put on Object.prototype is not an option of spawn().
+{
+  Object.prototype.uid = 1;
+  const child = cp.spawn('id', ['-u']);
+  delete Object.prototype.uid;
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.on('close', common.mustCall(() => {
+    assert.strictEqual(out, `${process.getuid()}\n`);
+  }));
+}
