@@ -248,10 +248,36 @@ class ChildStack {
 
 thread_local ChildStack child_stack;
 
-bool ProbePidfd() {
+int ProbeChild(void*) {
+  syscall(SYS_exit_group, 0);
+  return 0;
+}
+
+// Whether this kernel (and a seccomp filter, if any) lets us start a child
+// the way SpawnWithoutFork() does and watch it through a pidfd: tried once
+// with a child that exits at once. This also resolves the PLT entry of
+// syscall(), the only libc function the child calls.
+bool ProbeSpawnWithoutFork() {
   long fd = syscall(SYS_pidfd_open, getpid(), 0);
   if (fd < 0) return false;
   close(static_cast<int>(fd));
+  void* stack_top = child_stack.Top();
+  if (stack_top == nullptr) return false;
+  sigset_t all;
+  sigset_t saved;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &saved);
+  int pidfd = -1;
+  int pid = clone(ProbeChild, stack_top,
+                  CLONE_VM | CLONE_VFORK | CLONE_PIDFD | SIGCHLD, nullptr,
+                  &pidfd);
+  pthread_sigmask(SIG_SETMASK, &saved, nullptr);
+  if (pid == -1) return false;
+  int status;
+  while (waitpid(pid, &status, 0) == -1 && errno == EINTR) {
+  }
+  if (pidfd < 0) return false;
+  close(pidfd);
   return true;
 }
 
@@ -290,8 +316,8 @@ int InitStdio(const uv_stdio_container_t& c, int fds[2]) {
 
 bool CanSpawnWithoutFork(const uv_process_options_t& options) {
   if (options.flags & (UV_PROCESS_SETUID | UV_PROCESS_SETGID)) return false;
-  static const bool has_pidfd = ProbePidfd();
-  if (!has_pidfd) return false;
+  static const bool works = ProbeSpawnWithoutFork();
+  if (!works) return false;
   struct sigaction current;
   if (sigaction(SIGCHLD, nullptr, &current) != 0) return false;
   if (!(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_IGN) {
