@@ -36,6 +36,16 @@ class MessagePort;
 class PortData;
 class SiblingGroup;
 
+// What postMessage() of an environment calls into JS for, in the rare
+// cases that need it (see lode_message_port.cc).
+class PostChecks : public BindingData {
+ public:
+  static PostChecks* Get(Environment* env);
+  // lib/internal/structured_clone.js's checkPortMessage(value, transfer),
+  // once an object V8 would clone wrongly (a Blob, a web stream) exists.
+  v8::Global<v8::Function> check_message;
+};
+
 class Message {
  public:
   Message() = default;
@@ -138,12 +148,17 @@ class PortData {
   void Disentangle();
 
   void AddToIncomingQueue(std::unique_ptr<Message> message);
-  // Queues `message` and returns who to wake (once no lock is held).
+  // Queues `message` and returns who to wake (once no lock is held):
+  // nobody when the queue was not empty, as the owner has been woken for
+  // the first of what is queued and takes all of it when it reads.
   std::shared_ptr<PortWaker> Enqueue(std::unique_ptr<Message> message);
-  // The next message (only a close message unless `include_all`), with
-  // the number still queued after it in `*left` when that is not null.
-  std::unique_ptr<Message> TakeMessage(bool include_all,
-                                       size_t* left = nullptr);
+  // The next message (only a close message unless `include_all`).
+  std::unique_ptr<Message> TakeMessage(bool include_all);
+  // Everything queued, appended to `*out`, under one lock.
+  void TakeAll(std::deque<std::unique_ptr<Message>>* out);
+  // Puts `*batch` (taken by TakeAll, not delivered) back in front of what
+  // came since, in its order.
+  void PutBack(std::deque<std::unique_ptr<Message>>* batch);
   size_t QueueSize();
   void SetOwner(MessagePort* owner);
   SiblingGroup* group() const { return group_.get(); }
@@ -197,6 +212,10 @@ class MessagePort : public HandleWrap {
   v8::MaybeLocal<v8::Value> ReceiveMessage(v8::Local<v8::Context> context,
                                            std::unique_ptr<Message> message,
                                            v8::Local<v8::Value>* ports);
+  // The next message to deliver: from batch_, refilled from the queue
+  // when it is empty (only a close message unless `include_all`).
+  std::unique_ptr<Message> NextMessage(bool include_all);
+  bool HasQueued() { return !batch_.empty() || data_->QueueSize() > 0; }
 
   static void NewJS(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void PostMessage(const v8::FunctionCallbackInfo<v8::Value>& args);
@@ -212,6 +231,8 @@ class MessagePort : public HandleWrap {
   static void CheckMessagePort(
       const v8::FunctionCallbackInfo<v8::Value>& args);
   static void MoveToContext(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void SetPortMessageCheck(
+      const v8::FunctionCallbackInfo<v8::Value>& args);
   static void MessageChannel(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void BroadcastChannel(
       const v8::FunctionCallbackInfo<v8::Value>& args);
@@ -220,8 +241,14 @@ class MessagePort : public HandleWrap {
   std::shared_ptr<PortWaker> waker_;
   int init_error_ = 0;
   std::unique_ptr<PortData> data_;
+  // Messages taken from data_'s queue at once (one lock for many) and not
+  // delivered yet; they come before what is still in the queue. Only this
+  // port's thread touches it.
+  std::deque<std::unique_ptr<Message>> batch_;
   // io.js's emitMessage, once OnMessage has looked it up.
   v8::Global<v8::Function> emit_message_;
+  // The environment's, looked up once.
+  PostChecks* post_checks_ = nullptr;
   bool receiving_ = false;
 };
 

@@ -216,25 +216,9 @@ function toTransferList(transfer) {
   return iterate(inner, 'options.transfer');
 }
 
-let structuredCloneModule;
-ObjectDefineProperty(MessagePort.prototype, 'postMessage', {
-  __proto__: null,
-  configurable: true,
-  enumerable: true,
-  writable: true,
-  value: function postMessage(message, transfer) {
-    if (arguments.length === 0) {
-      throw new ERR_MISSING_ARGS(
-        'Not enough arguments to MessagePort.postMessage');
-    }
-    if (transfer !== undefined && !ArrayIsArray(transfer)) {
-      transfer = toTransferList(transfer);
-    }
-    structuredCloneModule ??= require('internal/structured_clone');
-    structuredCloneModule.checkPortMessage(message, transfer);
-    return FunctionPrototypeCall(nativePostMessage, this, message, transfer);
-  },
-});
+// postMessage() is the native method, as in Node: it calls toTransferList
+// for a transfer argument that is not an array, and structured_clone's
+// check once there are objects V8 would clone wrongly.
 
 // The message listeners keep the port (and so the loop) alive: a port
 // refs itself and starts when its first one comes, and unrefs when the
@@ -322,6 +306,7 @@ ObjectDefineProperty(MessagePort.prototype, 'close', {
 });
 
 messaging.oninit = oninit;
+messaging.toTransferList = toTransferList;
 messaging.emitMessage = emitMessage;
 messaging.onclose = onclose;
 
@@ -454,7 +439,6 @@ class BroadcastChannel extends EventTarget {
       throw lazyDOMException('BroadcastChannel is closed.',
                              'InvalidStateError');
     }
-    require('internal/structured_clone').checkPortMessage(message, undefined);
     FunctionPrototypeCall(nativePostMessage, this[kHandle], message);
   }
 
