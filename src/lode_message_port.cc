@@ -393,8 +393,14 @@ MaybeLocal<Value> Message::Deserialize(Environment* env,
     return MaybeLocal<Value>();
   }
   if (port_list != nullptr) {
-    std::vector<Local<Value>> values(ports.begin(), ports.end());
-    *port_list = Array::New(isolate, values.data(), values.size());
+    if (ports.empty()) {
+      // The usual case: io.js makes the (empty) list only if an event
+      // needs it.
+      *port_list = v8::Undefined(isolate);
+    } else {
+      std::vector<Local<Value>> values(ports.begin(), ports.end());
+      *port_list = Array::New(isolate, values.data(), values.size());
+    }
   }
   return result;
 }
@@ -605,7 +611,7 @@ MessagePort* MessagePort::New(Environment* env, Local<Context> context,
     return nullptr;
   }
   if (data == nullptr) data = std::make_unique<PortData>();
-  port->post_checks_ = PostChecks::Get(env);
+  port->env_data_ = PortEnvData::Get(env);
   port->data_ = std::move(data);
   port->data_->SetOwner(port);
   Local<Function> oninit;
@@ -707,13 +713,15 @@ void MessagePort::OnMessage() {
   } else {
     emit = emit_message_.Get(isolate);
   }
-  // Internalized, as the listeners' type keys are: the lookup of the
-  // listeners by type then compares pointers instead of characters.
-  Local<String> message_type =
-      String::NewFromOneByte(isolate,
-                             reinterpret_cast<const uint8_t*>("message"),
-                             v8::NewStringType::kInternalized, 7)
-          .ToLocalChecked();
+  if (env_data_ == nullptr) env_data_ = PortEnvData::Get(env);
+  if (env_data_->message_type.IsEmpty()) {
+    env_data_->message_type.Reset(
+        isolate, String::NewFromOneByte(
+                     isolate, reinterpret_cast<const uint8_t*>("message"),
+                     v8::NewStringType::kInternalized, 7)
+                     .ToLocalChecked());
+  }
+  Local<String> message_type = env_data_->message_type.Get(isolate);
   // A bounded batch, so that a port flooded from another thread does not
   // starve the rest of the loop; what is left comes next turn. The queue
   // is taken whole (one lock for all of it): the budget is at least what
@@ -756,11 +764,11 @@ void MessagePort::OnMessage() {
   if (data_ != nullptr && receiving_ && HasQueued()) TriggerAsync();
 }
 
-PostChecks* PostChecks::Get(Environment* env) {
-  PostChecks* checks = env->GetBindingData<PostChecks>("messaging.post");
+PortEnvData* PortEnvData::Get(Environment* env) {
+  PortEnvData* checks = env->GetBindingData<PortEnvData>("messaging.post");
   if (checks == nullptr) {
     checks = env->SetBindingData("messaging.post",
-                                 std::make_unique<PostChecks>());
+                                 std::make_unique<PortEnvData>());
   }
   return checks;
 }
@@ -771,7 +779,7 @@ void MessagePort::SetPortMessageCheck(
     const FunctionCallbackInfo<Value>& args) {
   if (!args[0]->IsFunction()) return;
   Environment* env = Environment::GetCurrent(args);
-  PostChecks::Get(env)->check_message.Reset(args.GetIsolate(),
+  PortEnvData::Get(env)->check_message.Reset(args.GetIsolate(),
                                             args[0].As<Function>());
 }
 
@@ -799,8 +807,8 @@ void MessagePort::PostMessage(const FunctionCallbackInfo<Value>& args) {
       return;
     }
   }
-  PostChecks* checks =
-      port != nullptr ? port->post_checks_ : PostChecks::Get(env);
+  PortEnvData* checks =
+      port != nullptr ? port->env_data_ : PortEnvData::Get(env);
   if (checks != nullptr && !checks->check_message.IsEmpty()) {
     Local<Value> argv[] = {args[0], transfer};
     if (checks->check_message.Get(isolate)

@@ -36,14 +36,17 @@ class MessagePort;
 class PortData;
 class SiblingGroup;
 
-// What postMessage() of an environment calls into JS for, in the rare
-// cases that need it (see lode_message_port.cc).
-class PostChecks : public BindingData {
+// What the ports of an environment share.
+class PortEnvData : public BindingData {
  public:
-  static PostChecks* Get(Environment* env);
+  static PortEnvData* Get(Environment* env);
   // lib/internal/structured_clone.js's checkPortMessage(value, transfer),
-  // once an object V8 would clone wrongly (a Blob, a web stream) exists.
+  // which postMessage() calls once an object V8 would clone wrongly (a
+  // Blob, a web stream) exists.
   v8::Global<v8::Function> check_message;
+  // "message", internalized (as the listeners' type keys are: the lookup
+  // of the listeners by type then compares pointers, not characters).
+  v8::Global<v8::String> message_type;
 };
 
 class Message {
@@ -63,7 +66,8 @@ class Message {
                             v8::Local<v8::Value> transfer_list,
                             MessagePort* source);
   // Builds the value in `env`; the transferred ports become MessagePorts
-  // of `env`, listed in `*ports` (an array) when that is not nullptr.
+  // of `env`, listed in `*ports` (an array, undefined when there are none)
+  // when that is not nullptr.
   v8::MaybeLocal<v8::Value> Deserialize(Environment* env,
                                         v8::Local<v8::Context> context,
                                         v8::Local<v8::Value>* ports);
@@ -247,8 +251,8 @@ class MessagePort : public HandleWrap {
   std::deque<std::unique_ptr<Message>> batch_;
   // io.js's emitMessage, once OnMessage has looked it up.
   v8::Global<v8::Function> emit_message_;
-  // The environment's, looked up once.
-  PostChecks* post_checks_ = nullptr;
+  // The environment's, looked up once (when the port is made).
+  PortEnvData* env_data_ = nullptr;
   bool receiving_ = false;
 };
 

@@ -263,9 +263,13 @@ function oninit() {
   this[kCurrentlyReceivingPorts] = undefined;
 }
 
-// C++ calls this for each message, with the port as `this`.
+// C++ calls this for each message, with the port as `this`; `ports` is
+// undefined when the message brought none.
 function emitMessage(data, ports, type) {
   if (typeof this[kHybridDispatch] === 'function') {
+    if (ports === undefined && this[kCurrentlyReceivingPorts] === undefined) {
+      return this[kHybridDispatch](data, type, undefined);
+    }
     this[kCurrentlyReceivingPorts] = ports;
     try {
       return this[kHybridDispatch](data, type, undefined);
