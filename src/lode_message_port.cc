@@ -765,12 +765,12 @@ void MessagePort::OnMessage() {
 }
 
 PortEnvData* PortEnvData::Get(Environment* env) {
-  PortEnvData* checks = env->GetBindingData<PortEnvData>("messaging.post");
-  if (checks == nullptr) {
-    checks = env->SetBindingData("messaging.post",
-                                 std::make_unique<PortEnvData>());
+  PortEnvData* data = env->GetBindingData<PortEnvData>("messaging.ports");
+  if (data == nullptr) {
+    data = env->SetBindingData("messaging.ports",
+                               std::make_unique<PortEnvData>());
   }
-  return checks;
+  return data;
 }
 
 // setPortMessageCheck(fn): postMessage() calls fn(value, transfer) before
@@ -807,9 +807,10 @@ void MessagePort::PostMessage(const FunctionCallbackInfo<Value>& args) {
       return;
     }
   }
-  PortEnvData* checks =
-      port != nullptr ? port->env_data_ : PortEnvData::Get(env);
-  if (checks != nullptr && !checks->check_message.IsEmpty()) {
+  PortEnvData* checks = port != nullptr && port->env_data_ != nullptr
+                            ? port->env_data_
+                            : PortEnvData::Get(env);
+  if (!checks->check_message.IsEmpty()) {
     Local<Value> argv[] = {args[0], transfer};
     if (checks->check_message.Get(isolate)
             ->Call(context, v8::Undefined(isolate), 2, argv)
