@@ -2,8 +2,11 @@
 // of internalBinding('messaging'). The JS side is lib/internal/worker/io.js,
 // which gives the port its EventTarget behaviour and hands C++ the
 // functions it calls through the binding object: `oninit(port)` after a
-// port is made, `emitMessage(payload, ports, type)` for each message and
-// `onclose()` once the handle is closed.
+// port is made, `emitMessage(payload, ports, type)` for each message (ports
+// undefined when it brought none), `onclose()` once the handle is closed
+// and `toTransferList(transfer)` for a postMessage() transfer argument that
+// is not an array. structured_clone.js hands over its checkPortMessage
+// through `setPortMessageCheck(fn)` once postMessage() needs it.
 #include "lode_message_port.h"
 
 #include <algorithm>
