@@ -271,8 +271,17 @@ bool Environment::RunPlatformTasks() {
   return ran;
 }
 
+// Before each poll of the loop: runs the delayed tasks that came due (the
+// others wake the loop, see OnPlatformWakeup), at most once per
+// millisecond of loop time. Pumping costs about as much as delivering a
+// small message, and a loop woken by messages turns many times a
+// millisecond.
 void Environment::PumpPlatformTasks(uv_prepare_t* handle) {
-  static_cast<Environment*>(handle->data)->RunPlatformTasks();
+  Environment* env = static_cast<Environment*>(handle->data);
+  uint64_t now = uv_now(env->loop_);
+  if (now == env->platform_tasks_pumped_at_) return;
+  env->platform_tasks_pumped_at_ = now;
+  env->RunPlatformTasks();
 }
 
 void Environment::OnPlatformWakeup(uv_async_t* handle) {

@@ -304,6 +304,8 @@ class Environment {
   uv_check_t immediate_check_handle_;
   uv_idle_t immediate_idle_handle_;
   uv_prepare_t platform_tasks_handle_;
+  // uv_now() of the loop when PumpPlatformTasks last pumped.
+  uint64_t platform_tasks_pumped_at_ = UINT64_MAX;
   // Signalled by the platform when a foreground task is posted for this
   // isolate from another thread: a uv_async_send() there writes the
   // handle's `pending` field, so the handle has cache lines of its own

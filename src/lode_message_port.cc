@@ -2,8 +2,11 @@
 // of internalBinding('messaging'). The JS side is lib/internal/worker/io.js,
 // which gives the port its EventTarget behaviour and hands C++ the
 // functions it calls through the binding object: `oninit(port)` after a
-// port is made, `emitMessage(payload, ports, type)` for each message and
-// `onclose()` once the handle is closed.
+// port is made, `emitMessage(payload, ports, type)` for each message (ports
+// undefined when it brought none), `onclose()` once the handle is closed
+// and `toTransferList(transfer)` for a postMessage() transfer argument that
+// is not an array. structured_clone.js hands over its checkPortMessage
+// through `setPortMessageCheck(fn)` once postMessage() needs it.
 #include "lode_message_port.h"
 
 #include <algorithm>
@@ -393,8 +396,14 @@ MaybeLocal<Value> Message::Deserialize(Environment* env,
     return MaybeLocal<Value>();
   }
   if (port_list != nullptr) {
-    std::vector<Local<Value>> values(ports.begin(), ports.end());
-    *port_list = Array::New(isolate, values.data(), values.size());
+    if (ports.empty()) {
+      // The usual case: io.js makes the (empty) list only if an event
+      // needs it.
+      *port_list = v8::Undefined(isolate);
+    } else {
+      std::vector<Local<Value>> values(ports.begin(), ports.end());
+      *port_list = Array::New(isolate, values.data(), values.size());
+    }
   }
   return result;
 }
@@ -502,19 +511,39 @@ void PortData::AddToIncomingQueue(std::unique_ptr<Message> message) {
 std::shared_ptr<PortWaker> PortData::Enqueue(
     std::unique_ptr<Message> message) {
   std::lock_guard<std::mutex> lock(mutex_);
+  bool was_empty = queue_.empty();
   queue_.push_back(std::move(message));
-  return waker_;
+  return was_empty ? waker_ : nullptr;
 }
 
-std::unique_ptr<Message> PortData::TakeMessage(bool include_all,
-                                               size_t* left) {
+std::unique_ptr<Message> PortData::TakeMessage(bool include_all) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (queue_.empty()) return nullptr;
   if (!include_all && !queue_.front()->is_close()) return nullptr;
   std::unique_ptr<Message> message = std::move(queue_.front());
   queue_.pop_front();
-  if (left != nullptr) *left = queue_.size();
   return message;
+}
+
+void PortData::TakeAll(std::deque<std::unique_ptr<Message>>* out) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (out->empty()) {
+    out->swap(queue_);
+    return;
+  }
+  for (std::unique_ptr<Message>& message : queue_) {
+    out->push_back(std::move(message));
+  }
+  queue_.clear();
+}
+
+void PortData::PutBack(std::deque<std::unique_ptr<Message>>* batch) {
+  if (batch->empty()) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  while (!batch->empty()) {
+    queue_.push_front(std::move(batch->back()));
+    batch->pop_back();
+  }
 }
 
 size_t PortData::QueueSize() {
@@ -585,6 +614,7 @@ MessagePort* MessagePort::New(Environment* env, Local<Context> context,
     return nullptr;
   }
   if (data == nullptr) data = std::make_unique<PortData>();
+  port->env_data_ = PortEnvData::Get(env);
   port->data_ = std::move(data);
   port->data_->SetOwner(port);
   Local<Function> oninit;
@@ -597,6 +627,8 @@ MessagePort* MessagePort::New(Environment* env, Local<Context> context,
 }
 
 std::unique_ptr<PortData> MessagePort::Detach() {
+  // What this port took from the queue and did not deliver goes with it.
+  if (data_ != nullptr) data_->PutBack(&batch_);
   std::unique_ptr<PortData> data = std::move(data_);
   if (data != nullptr) data->SetOwner(nullptr);
   receiving_ = false;
@@ -638,7 +670,7 @@ void MessagePort::TriggerAsync() { WakeAsync(&async_); }
 
 void MessagePort::Start() {
   receiving_ = true;
-  if (data_ != nullptr && data_->QueueSize() > 0) TriggerAsync();
+  if (data_ != nullptr && HasQueued()) TriggerAsync();
 }
 
 void MessagePort::Stop() { receiving_ = false; }
@@ -653,6 +685,18 @@ MaybeLocal<Value> MessagePort::ReceiveMessage(Local<Context> context,
                                               std::unique_ptr<Message> message,
                                               Local<Value>* ports) {
   return message->Deserialize(env(), context, ports);
+}
+
+std::unique_ptr<Message> MessagePort::NextMessage(bool include_all) {
+  if (batch_.empty()) {
+    if (!include_all) return data_->TakeMessage(false);
+    data_->TakeAll(&batch_);
+    if (batch_.empty()) return nullptr;
+  }
+  if (!include_all && !batch_.front()->is_close()) return nullptr;
+  std::unique_ptr<Message> message = std::move(batch_.front());
+  batch_.pop_front();
+  return message;
 }
 
 void MessagePort::OnMessage() {
@@ -672,30 +716,28 @@ void MessagePort::OnMessage() {
   } else {
     emit = emit_message_.Get(isolate);
   }
-  // Internalized, as the listeners' type keys are: the lookup of the
-  // listeners by type then compares pointers instead of characters.
-  Local<String> message_type =
-      String::NewFromOneByte(isolate,
-                             reinterpret_cast<const uint8_t*>("message"),
-                             v8::NewStringType::kInternalized, 7)
-          .ToLocalChecked();
+  if (env_data_ == nullptr) env_data_ = PortEnvData::Get(env);
+  if (env_data_->message_type.IsEmpty()) {
+    env_data_->message_type.Reset(
+        isolate, String::NewFromOneByte(
+                     isolate, reinterpret_cast<const uint8_t*>("message"),
+                     v8::NewStringType::kInternalized, 7)
+                     .ToLocalChecked());
+  }
+  Local<String> message_type = env_data_->message_type.Get(isolate);
   // A bounded batch, so that a port flooded from another thread does not
-  // starve the rest of the loop; what is left comes next turn. What was
-  // queued when the batch began is known from the first message taken.
-  size_t budget = 0;
-  bool first = true;
+  // starve the rest of the loop; what is left comes next turn. The queue
+  // is taken whole (one lock for all of it): the budget is at least what
+  // was queued when the batch began.
+  if (receiving_ && batch_.empty()) data_->TakeAll(&batch_);
+  size_t budget = std::max<size_t>(batch_.size(), 1000);
   for (;;) {
     // A port closed by a listener still delivers what had arrived before.
     if (data_ == nullptr || state() == kClosed || !env->can_call_into_js()) {
       return;
     }
-    size_t left = 0;
-    std::unique_ptr<Message> message = data_->TakeMessage(receiving_, &left);
+    std::unique_ptr<Message> message = NextMessage(receiving_);
     if (message == nullptr) return;
-    if (first) {
-      budget = std::max<size_t>(left + 1, 1000);
-      first = false;
-    }
     if (message->is_close()) {
       CloseAndDisentangle();
       return;
@@ -722,12 +764,30 @@ void MessagePort::OnMessage() {
     }
     if (--budget == 0) break;
   }
-  if (data_ != nullptr && receiving_ && data_->QueueSize() > 0) {
-    TriggerAsync();
-  }
+  if (data_ != nullptr && receiving_ && HasQueued()) TriggerAsync();
 }
 
-// port.postMessage(value, transferList)
+PortEnvData* PortEnvData::Get(Environment* env) {
+  PortEnvData* data = env->GetBindingData<PortEnvData>("messaging.ports");
+  if (data == nullptr) {
+    data = env->SetBindingData("messaging.ports",
+                               std::make_unique<PortEnvData>());
+  }
+  return data;
+}
+
+// setPortMessageCheck(fn): postMessage() calls fn(value, transfer) before
+// serializing from now on.
+void MessagePort::SetPortMessageCheck(
+    const FunctionCallbackInfo<Value>& args) {
+  if (!args[0]->IsFunction()) return;
+  Environment* env = Environment::GetCurrent(args);
+  PortEnvData::Get(env)->check_message.Reset(args.GetIsolate(),
+                                            args[0].As<Function>());
+}
+
+// port.postMessage(value[, transferList | { transfer }]): the method
+// itself (as in Node), JS is only called for what is not an array.
 void MessagePort::PostMessage(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   Isolate* isolate = args.GetIsolate();
@@ -737,10 +797,35 @@ void MessagePort::PostMessage(const FunctionCallbackInfo<Value>& args) {
     return THROW_ERR_MISSING_ARGS(
         isolate, "Not enough arguments to MessagePort.postMessage");
   }
+  Local<Value> transfer = args[1];
+  if (transfer->IsNull()) {
+    transfer = v8::Undefined(isolate);
+  } else if (!transfer->IsUndefined() && !transfer->IsArray()) {
+    // An iterable, or { transfer }: io.js's toTransferList makes the list
+    // (or throws Node's errors).
+    Local<Function> convert;
+    if (!PortCallback(env, "toTransferList").ToLocal(&convert) ||
+        !convert->Call(context, v8::Undefined(isolate), 1, &transfer)
+             .ToLocal(&transfer)) {
+      return;
+    }
+  }
+  PortEnvData* checks = port != nullptr && port->env_data_ != nullptr
+                            ? port->env_data_
+                            : PortEnvData::Get(env);
+  if (!checks->check_message.IsEmpty()) {
+    Local<Value> argv[] = {args[0], transfer};
+    if (checks->check_message.Get(isolate)
+            ->Call(context, v8::Undefined(isolate), 2, argv)
+            .IsEmpty()) {
+      return;
+    }
+  }
   auto message = std::make_unique<Message>();
   // A closed port still serializes, so that what the transfer list names
   // is detached as it would be otherwise.
-  if (message->Serialize(env, context, args[0], args[1], port).IsNothing()) {
+  if (message->Serialize(env, context, args[0], transfer, port)
+          .IsNothing()) {
     return;
   }
   if (port == nullptr || port->data_ == nullptr ||
@@ -799,12 +884,20 @@ void MessagePort::ReceiveMessageJS(const FunctionCallbackInfo<Value>& args) {
         isolate, "The \"port\" argument must be a MessagePort instance");
   }
   if (port->data_ == nullptr) return;
-  std::unique_ptr<Message> message = port->data_->TakeMessage(true);
-  if (message == nullptr) return;
-  if (message->is_close()) {
-    // Left for the port itself, which closes on it.
-    port->data_->AddToIncomingQueue(std::move(message));
-    return;
+  // What the port took from its queue comes first.
+  std::unique_ptr<Message> message;
+  if (!port->batch_.empty()) {
+    if (port->batch_.front()->is_close()) return;  // Left for the port.
+    message = std::move(port->batch_.front());
+    port->batch_.pop_front();
+  } else {
+    message = port->data_->TakeMessage(true);
+    if (message == nullptr) return;
+    if (message->is_close()) {
+      // Left for the port itself, which closes on it.
+      port->data_->AddToIncomingQueue(std::move(message));
+      return;
+    }
   }
   Local<Context> context = isolate->GetCurrentContext();
   Local<Value> value;
@@ -893,6 +986,7 @@ void MessagePort::Initialize(Local<Object> target, Local<Context> context) {
   SetMethod(context, target, "stopMessagePort", StopJS);
   SetMethod(context, target, "checkMessagePort", CheckMessagePort);
   SetMethod(context, target, "moveMessagePortToContext", MoveToContext);
+  SetMethod(context, target, "setPortMessageCheck", SetPortMessageCheck);
 }
 
 void MessagePort::RegisterExternalReferences(ExternalReferenceRegistry* r) {
@@ -910,6 +1004,7 @@ void MessagePort::RegisterExternalReferences(ExternalReferenceRegistry* r) {
   r->Register(StopJS);
   r->Register(CheckMessagePort);
   r->Register(MoveToContext);
+  r->Register(SetPortMessageCheck);
   HandleWrap::RegisterExternalReferences(r);
 }
 

@@ -36,6 +36,19 @@ class MessagePort;
 class PortData;
 class SiblingGroup;
 
+// What the ports of an environment share.
+class PortEnvData : public BindingData {
+ public:
+  static PortEnvData* Get(Environment* env);
+  // lib/internal/structured_clone.js's checkPortMessage(value, transfer),
+  // which postMessage() calls once an object V8 would clone wrongly (a
+  // Blob, a web stream) exists.
+  v8::Global<v8::Function> check_message;
+  // "message", internalized (as the listeners' type keys are: the lookup
+  // of the listeners by type then compares pointers, not characters).
+  v8::Global<v8::String> message_type;
+};
+
 class Message {
  public:
   Message() = default;
@@ -53,7 +66,8 @@ class Message {
                             v8::Local<v8::Value> transfer_list,
                             MessagePort* source);
   // Builds the value in `env`; the transferred ports become MessagePorts
-  // of `env`, listed in `*ports` (an array) when that is not nullptr.
+  // of `env`, listed in `*ports` (an array, undefined when there are none)
+  // when that is not nullptr.
   v8::MaybeLocal<v8::Value> Deserialize(Environment* env,
                                         v8::Local<v8::Context> context,
                                         v8::Local<v8::Value>* ports);
@@ -138,12 +152,17 @@ class PortData {
   void Disentangle();
 
   void AddToIncomingQueue(std::unique_ptr<Message> message);
-  // Queues `message` and returns who to wake (once no lock is held).
+  // Queues `message` and returns who to wake (once no lock is held):
+  // nobody when the queue was not empty, as the owner has been woken for
+  // the first of what is queued and takes all of it when it reads.
   std::shared_ptr<PortWaker> Enqueue(std::unique_ptr<Message> message);
-  // The next message (only a close message unless `include_all`), with
-  // the number still queued after it in `*left` when that is not null.
-  std::unique_ptr<Message> TakeMessage(bool include_all,
-                                       size_t* left = nullptr);
+  // The next message (only a close message unless `include_all`).
+  std::unique_ptr<Message> TakeMessage(bool include_all);
+  // Everything queued, appended to `*out`, under one lock.
+  void TakeAll(std::deque<std::unique_ptr<Message>>* out);
+  // Puts `*batch` (taken by TakeAll, not delivered) back in front of what
+  // came since, in its order.
+  void PutBack(std::deque<std::unique_ptr<Message>>* batch);
   size_t QueueSize();
   void SetOwner(MessagePort* owner);
   SiblingGroup* group() const { return group_.get(); }
@@ -197,6 +216,10 @@ class MessagePort : public HandleWrap {
   v8::MaybeLocal<v8::Value> ReceiveMessage(v8::Local<v8::Context> context,
                                            std::unique_ptr<Message> message,
                                            v8::Local<v8::Value>* ports);
+  // The next message to deliver: from batch_, refilled from the queue
+  // when it is empty (only a close message unless `include_all`).
+  std::unique_ptr<Message> NextMessage(bool include_all);
+  bool HasQueued() { return !batch_.empty() || data_->QueueSize() > 0; }
 
   static void NewJS(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void PostMessage(const v8::FunctionCallbackInfo<v8::Value>& args);
@@ -212,6 +235,8 @@ class MessagePort : public HandleWrap {
   static void CheckMessagePort(
       const v8::FunctionCallbackInfo<v8::Value>& args);
   static void MoveToContext(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void SetPortMessageCheck(
+      const v8::FunctionCallbackInfo<v8::Value>& args);
   static void MessageChannel(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void BroadcastChannel(
       const v8::FunctionCallbackInfo<v8::Value>& args);
@@ -220,8 +245,14 @@ class MessagePort : public HandleWrap {
   std::shared_ptr<PortWaker> waker_;
   int init_error_ = 0;
   std::unique_ptr<PortData> data_;
+  // Messages taken from data_'s queue at once (one lock for many) and not
+  // delivered yet; they come before what is still in the queue. Only this
+  // port's thread touches it.
+  std::deque<std::unique_ptr<Message>> batch_;
   // io.js's emitMessage, once OnMessage has looked it up.
   v8::Global<v8::Function> emit_message_;
+  // The environment's, looked up once (when the port is made).
+  PortEnvData* env_data_ = nullptr;
   bool receiving_ = false;
 };
 

@@ -96,6 +96,10 @@ let blobCreated = false;
 function anyBlobCreated() {
   return blobCreated;
 }
+function noteBlobCreated() {
+  blobCreated = true;
+  require('internal/structured_clone').enablePortMessageCheck();
+}
 
 function isBlob(object) {
   return object?.[kBlob] !== undefined;
@@ -174,7 +178,7 @@ class Blob {
 
     type = type === undefined ? '' : normalizeType(type);
     this[kBlob] = { __proto__: null, parts, size, type };
-    blobCreated = true;
+    if (!blobCreated) noteBlobCreated();
   }
 
   get type() {
@@ -269,7 +273,7 @@ function relativeIndex(value, size, defaultValue) {
 function createBlob(parts, size, type = '') {
   const blob = new Blob();
   blob[kBlob] = { __proto__: null, parts, size, type };
-  blobCreated = true;
+  if (!blobCreated) noteBlobCreated();
   return blob;
 }
 

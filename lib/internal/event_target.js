@@ -567,14 +567,6 @@ class EventTarget {
   // node-style listeners get `nodeValue`, the others an Event, created on
   // first need when emit() did not bring one.
   [kHybridDispatch](nodeValue, type, event) {
-    const makeEvent = () => {
-      if (event === undefined) {
-        event = this[kCreateEvent](nodeValue, type);
-        event[kTarget] = this;
-        event[kIsBeingDispatched] = true;
-      }
-      return event;
-    };
     if (event !== undefined) {
       event[kTarget] = this;
       event[kIsBeingDispatched] = true;
@@ -605,7 +597,15 @@ class EventTarget {
       }
 
       try {
-        const arg = handler.isNodeStyleListener ? nodeValue : makeEvent();
+        let arg = nodeValue;
+        if (!handler.isNodeStyleListener) {
+          if (event === undefined) {
+            event = this[kCreateEvent](nodeValue, type);
+            event[kTarget] = this;
+            event[kIsBeingDispatched] = true;
+          }
+          arg = event;
+        }
         const callback = handler.weak ?
           handler.callback.deref() : handler.callback;
         let result;

@@ -141,6 +141,17 @@ function markUncloneable(prototype) {
 let uncloneableCreated = false;
 function noteUncloneableCreated() {
   uncloneableCreated = true;
+  enablePortMessageCheck();
+}
+
+// MessagePort's postMessage() (C++) calls checkPortMessage only once one of
+// those objects exists: blob.js and webstreams call this when the first is
+// made.
+let portMessageCheckEnabled = false;
+function enablePortMessageCheck() {
+  if (portMessageCheckEnabled) return;
+  portMessageCheckEnabled = true;
+  internalBinding('messaging').setPortMessageCheck(checkPortMessage);
 }
 
 // Objects V8's serializer would flatten into plain objects: web streams
@@ -373,6 +384,7 @@ function checkPortMessage(message, transfer) {
 
 module.exports = {
   checkPortMessage,
+  enablePortMessageCheck,
   markUncloneable,
   noteUncloneableCreated,
   structuredClone,

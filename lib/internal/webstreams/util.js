@@ -240,7 +240,9 @@ function createDeferred() {
 // then.
 let streamCreated = false;
 function markStreamCreated() {
+  if (streamCreated) return;
   streamCreated = true;
+  require('internal/structured_clone').enablePortMessageCheck();
 }
 function anyStreamCreated() {
   return streamCreated;

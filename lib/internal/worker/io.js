@@ -216,25 +216,9 @@ function toTransferList(transfer) {
   return iterate(inner, 'options.transfer');
 }
 
-let structuredCloneModule;
-ObjectDefineProperty(MessagePort.prototype, 'postMessage', {
-  __proto__: null,
-  configurable: true,
-  enumerable: true,
-  writable: true,
-  value: function postMessage(message, transfer) {
-    if (arguments.length === 0) {
-      throw new ERR_MISSING_ARGS(
-        'Not enough arguments to MessagePort.postMessage');
-    }
-    if (transfer !== undefined && !ArrayIsArray(transfer)) {
-      transfer = toTransferList(transfer);
-    }
-    structuredCloneModule ??= require('internal/structured_clone');
-    structuredCloneModule.checkPortMessage(message, transfer);
-    return FunctionPrototypeCall(nativePostMessage, this, message, transfer);
-  },
-});
+// postMessage() is the native method, as in Node: it calls toTransferList
+// for a transfer argument that is not an array, and structured_clone's
+// check once there are objects V8 would clone wrongly.
 
 // The message listeners keep the port (and so the loop) alive: a port
 // refs itself and starts when its first one comes, and unrefs when the
@@ -279,9 +263,13 @@ function oninit() {
   this[kCurrentlyReceivingPorts] = undefined;
 }
 
-// C++ calls this for each message, with the port as `this`.
+// C++ calls this for each message, with the port as `this`; `ports` is
+// undefined when the message brought none.
 function emitMessage(data, ports, type) {
   if (typeof this[kHybridDispatch] === 'function') {
+    if (ports === undefined && this[kCurrentlyReceivingPorts] === undefined) {
+      return this[kHybridDispatch](data, type, undefined);
+    }
     this[kCurrentlyReceivingPorts] = ports;
     try {
       return this[kHybridDispatch](data, type, undefined);
@@ -322,6 +310,7 @@ ObjectDefineProperty(MessagePort.prototype, 'close', {
 });
 
 messaging.oninit = oninit;
+messaging.toTransferList = toTransferList;
 messaging.emitMessage = emitMessage;
 messaging.onclose = onclose;
 
@@ -454,7 +443,6 @@ class BroadcastChannel extends EventTarget {
       throw lazyDOMException('BroadcastChannel is closed.',
                              'InvalidStateError');
     }
-    require('internal/structured_clone').checkPortMessage(message, undefined);
     FunctionPrototypeCall(nativePostMessage, this[kHandle], message);
   }
 
