@@ -114,6 +114,43 @@ static std::string GetErrorSource(Isolate* isolate, Local<Context> context,
   return out;
 }
 
+// What lib/ gave setGetSourceMapErrorSource(): called with (file name,
+// 1-based line, 0-based column) of an uncaught error, it returns the
+// original source line above a caret when a source map covers the place.
+class SourceMapErrorSource : public BindingData {
+ public:
+  static constexpr const char* kKey = "errors:source_map_error_source";
+  v8::Global<Function> callback;
+};
+
+// The mapped "file:line\nsource line\n    ^\n" of an uncaught error, or
+// "" (source maps off, no map, or the original source unreadable).
+static std::string GetMappedErrorSource(Environment* env,
+                                        Local<Message> message) {
+  auto* data =
+      env->GetBindingData<SourceMapErrorSource>(SourceMapErrorSource::kKey);
+  if (data == nullptr || data->callback.IsEmpty() || message.IsEmpty() ||
+      !env->can_call_into_js()) {
+    return "";
+  }
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  Local<Value> argv[] = {
+      message->GetScriptResourceName(),
+      Integer::New(isolate, message->GetLineNumber(context).FromMaybe(0)),
+      Integer::New(isolate, message->GetStartColumn(context).FromMaybe(0)),
+  };
+  TryCatch try_catch(isolate);
+  Local<Value> result;
+  if (!data->callback.Get(isolate)
+           ->Call(context, v8::Undefined(isolate), 3, argv)
+           .ToLocal(&result) ||
+      !result->IsString()) {
+    return "";
+  }
+  return Utf8Value(isolate, result).ToString();
+}
+
 static std::string FormatError(Environment* env, Local<Value> error) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
@@ -144,7 +181,8 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
                                    Local<Message> message) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
-  std::string source = GetErrorSource(isolate, context, message);
+  std::string source = GetMappedErrorSource(env, message);
+  if (source.empty()) source = GetErrorSource(isolate, context, message);
   // Where an error rethrown by the loader was first thrown (see
   // contextify::SetArrowMessageFromError).
   if (error->IsNativeError()) {
@@ -293,6 +331,19 @@ void SetPrepareStackTraceCallback(const FunctionCallbackInfo<Value>& args) {
   SetCallback(args, &Environment::set_prepare_stack_trace);
 }
 
+// setGetSourceMapErrorSource(fn): see GetMappedErrorSource.
+void SetGetSourceMapErrorSource(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr || !args[0]->IsFunction()) return;
+  auto* data =
+      env->GetBindingData<SourceMapErrorSource>(SourceMapErrorSource::kKey);
+  if (data == nullptr) {
+    data = env->SetBindingData(SourceMapErrorSource::kKey,
+                               std::make_unique<SourceMapErrorSource>());
+  }
+  data->callback.Reset(args.GetIsolate(), args[0].As<Function>());
+}
+
 void TriggerUncaughtExceptionJS(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Message> message = Exception::CreateMessage(isolate, args[0]);
@@ -335,6 +386,8 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
             SetPrepareStackTraceCallback);
   SetMethod(context, target, "triggerUncaughtException",
             TriggerUncaughtExceptionJS);
+  SetMethod(context, target, "setGetSourceMapErrorSource",
+            SetGetSourceMapErrorSource);
   SetMethodNoSideEffect(context, target, "noSideEffectsToString",
                         NoSideEffectsToString);
   SetMethod(context, target, "setShouldAbortOnUncaughtException",
@@ -369,6 +422,7 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(SetFormatFatalError);
   registry->Register(SetPrepareStackTraceCallback);
   registry->Register(TriggerUncaughtExceptionJS);
+  registry->Register(SetGetSourceMapErrorSource);
   registry->Register(NoSideEffectsToString);
   registry->Register(SetShouldAbortOnUncaughtException);
 }

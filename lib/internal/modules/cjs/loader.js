@@ -55,6 +55,7 @@ const {
     ERR_REQUIRE_ESM,
     ERR_UNKNOWN_BUILTIN_MODULE,
   },
+  sourceMapsCollecting,
 } = require('internal/errors');
 const { validateString } = require('internal/validators');
 const {
@@ -854,6 +855,14 @@ function wrapSafe(filename, content) {
 }
 let patched = false;
 
+// The source map its `//# sourceMappingURL=` names (V8 found the comment).
+function cacheSourceMap(module, filename, content, compiledWrapper) {
+  const { getSourceMapURL } = internalBinding('contextify');
+  require('internal/source_map/source_map_cache').maybeCacheSourceMap(
+    filename, content, module, false, undefined,
+    getSourceMapURL(compiledWrapper));
+}
+
 // `format`: 'commonjs' for a file that must be CommonJS; undefined for one
 // that is CommonJS unless it only parses as an ES module (Node 22+), which
 // is then loaded as one. Checked only after a SyntaxError, so CommonJS
@@ -880,6 +889,10 @@ Module.prototype._compile = function(content, filename, format) {
       return;
     }
     throw err;
+  }
+  // Before it runs, so that an error it throws is mapped too.
+  if (sourceMapsCollecting() && !patched) {
+    cacheSourceMap(this, filename, content, compiledWrapper);
   }
   const dirname = path.dirname(filename);
   const require = makeRequireFunction(this);
@@ -1135,7 +1148,6 @@ Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
 };
 
 Module.Module = Module;
-Module.SourceMap = undefined;
 
 // Some tools patch Module.wrap or Module.wrapper (assigning either, or
 // editing wrapper's strings in place); the wrapper then takes effect, as in
