@@ -327,12 +327,14 @@ std::string PathToFileURL(const std::string& path) {
 // coverage file, as Node writes them (when the JS side asked for it).
 void AddSourceMapCache(Environment* env, Local<Object> result) {
   Agent* agent = Agent::Existing(env);
+  Isolate* isolate = env->isolate();
+  // At exit JS is otherwise off (can_call_into_js() is false): the getter
+  // is lib/'s own code and runs no user code, as in Node.
   if (agent == nullptr || agent->coverage() == nullptr ||
       agent->coverage()->source_map_cache_getter.IsEmpty() ||
-      !env->can_call_into_js()) {
+      isolate->IsExecutionTerminating()) {
     return;
   }
-  Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
   Local<Function> getter =
       agent->coverage()->source_map_cache_getter.Get(isolate);

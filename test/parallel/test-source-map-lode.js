@@ -149,4 +149,26 @@ fs.writeFileSync(inString,
   assert.deepStrictEqual(JSON.parse(off.stdout), [caller, 1, 27]);
 }
 
+{
+  // NODE_V8_COVERAGE files keep the maps of the modules under
+  // "source-map-cache", also when the process kills itself with a signal.
+  const dir = tmpdir.resolve('coverage');
+  const killer = tmpdir.resolve('killer.js');
+  fs.writeFileSync(killer, "process.kill(process.pid, 'SIGINT');\n" +
+                   '//# sourceMappingURL=https://example.com/killer.map\n');
+  const child = spawnSync(process.execPath, [killer], {
+    env: { ...process.env, NODE_V8_COVERAGE: dir },
+  });
+  assert.strictEqual(child.signal, 'SIGINT');
+  const files = fs.readdirSync(dir);
+  assert.strictEqual(files.length, 1);
+  const cache =
+    JSON.parse(fs.readFileSync(path.join(dir, files[0])))['source-map-cache'];
+  assert.deepStrictEqual(cache[pathToFileURL(killer).href], {
+    lineLengths: [36, 51, 0],
+    data: null,
+    url: 'https://example.com/killer.map',
+  });
+}
+
 common.mustCall()();

@@ -332,6 +332,16 @@ function findModuleSourceMapURL(source) {
   }
   return url;
 }
+// The `//# sourceURL=` of a module's source, the last one (V8 names the
+// module after it in some places, the uncaught error's message among them).
+function findSourceURL(source) {
+  if (typeof source !== 'string' ||
+      StringPrototypeIndexOf(source, 'sourceURL') === -1) {
+    return undefined;
+  }
+  return lastMagicComment(source, kSourceURLComment) ?? undefined;
+}
+
 // The text of a comment that is a sourceMappingURL magic comment.
 const kMagicCommentText = /^[#@]\s+sourceMappingURL=(\S+)\s*$/;
 
@@ -473,6 +483,7 @@ function getErrorSourceForFatal(fileName, lineNumber, columnNumber) {
 module.exports = {
   findModuleSourceMapURL,
   findSourceMap,
+  findSourceURL,
   getErrorSource,
   getOriginalSourceLine: getSourceLine,
   getSourceMapsSupport,

@@ -858,9 +858,11 @@ let patched = false;
 // The source map its `//# sourceMappingURL=` names (V8 found the comment).
 function cacheSourceMap(module, filename, content, compiledWrapper) {
   const { getSourceMapURL } = internalBinding('contextify');
-  require('internal/source_map/source_map_cache').maybeCacheSourceMap(
-    filename, content, module, false, undefined,
-    getSourceMapURL(compiledWrapper));
+  const sourceMapURL = getSourceMapURL(compiledWrapper);
+  if (sourceMapURL === undefined) return;
+  const cache = require('internal/source_map/source_map_cache');
+  cache.maybeCacheSourceMap(filename, content, module, false,
+                            cache.findSourceURL(content), sourceMapURL);
 }
 
 // `format`: 'commonjs' for a file that must be CommonJS; undefined for one

@@ -537,8 +537,11 @@ function newSourceTextModule(url, source) {
   wrap.url = url;
   if (sourceMapsCollecting()) {
     const cache = require('internal/source_map/source_map_cache');
-    cache.maybeCacheSourceMap(url, source, wrap, false, undefined,
-                              cache.findModuleSourceMapURL(source));
+    const sourceMapURL = cache.findModuleSourceMapURL(source);
+    if (sourceMapURL !== undefined) {
+      cache.maybeCacheSourceMap(url, source, wrap, false,
+                                cache.findSourceURL(source), sourceMapURL);
+    }
   }
   // For the unsettled top-level await warning and
   // --experimental-print-required-tla (the wrap holds it anyway).
