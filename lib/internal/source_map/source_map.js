@@ -95,6 +95,9 @@ function bySegmentStart(a, b) {
   return a[1] - b[1];
 }
 
+// The first segment that has a source, for node:test coverage.
+const kFirstSourceEntry = Symbol('kFirstSourceEntry');
+
 class SourceMap {
   #payload;
   // [generatedLine, generatedColumn] or [generatedLine, generatedColumn,
@@ -210,6 +213,20 @@ class SourceMap {
     };
   }
 
+  [kFirstSourceEntry]() {
+    const segments = this.#segments;
+    for (let i = 0; i < segments.length; i++) {
+      if (segments[i].length > 2) {
+        return {
+          originalSource: segments[i][2],
+          originalLine: segments[i][3],
+          originalColumn: segments[i][4],
+        };
+      }
+    }
+    return {};
+  }
+
   // The original place of 1-based (`lineNumber`, `columnNumber`).
   findOrigin(lineNumber, columnNumber) {
     const entry = this.findEntry(lineNumber - 1, columnNumber - 1);
@@ -231,5 +248,6 @@ class SourceMap {
 }
 
 module.exports = {
+  kFirstSourceEntry,
   SourceMap,
 };
