@@ -47,8 +47,8 @@ Module.findSourceMap = function findSourceMap(path) {
 Module.getSourceMapsSupport = function getSourceMapsSupport() {
   return lazySourceMapCache().getSourceMapsSupport();
 };
-Module.setSourceMapsSupport = function setSourceMapsSupport(enabled,
-                                                            options) {
+Module.setSourceMapsSupport = function setSourceMapsSupport(
+  enabled, options = kEmptyObject) {
   return lazySourceMapCache().setSourceMapsSupport(enabled, options);
 };
 // A class like the others, but made when first read.
