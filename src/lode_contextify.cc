@@ -1386,6 +1386,10 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
 
 }  // namespace
 
+bool AllowWasmCodeGenerationIn(Local<Context> context, Local<String> source) {
+  return AllowWasmCodeGeneration(context, source);
+}
+
 // [id] for vm's code; [kLoaderMarker] for the loader's.
 constexpr int kLoaderMarker = 1;
 

@@ -93,12 +93,15 @@ function initializeSourceMaps(enabled) {
   }
 }
 
-// C++ asks this for the source line shown above an uncaught error.
+// C++ asks getErrorSourceForFatal() for the source line shown above an
+// uncaught error, and hands eval'd code to maybeCacheGeneratedSourceMap().
 let errorSourceCallbackSet = false;
 function registerErrorSourceCallback() {
   if (errorSourceCallbackSet) return;
   errorSourceCallbackSet = true;
-  internalBinding('errors').setGetSourceMapErrorSource(getErrorSourceForFatal);
+  const binding = internalBinding('errors');
+  binding.setGetSourceMapErrorSource(getErrorSourceForFatal);
+  binding.setMaybeCacheGeneratedSourceMap(maybeCacheGeneratedSourceMap);
 }
 
 // ---- The cache ------------------------------------------------------------
