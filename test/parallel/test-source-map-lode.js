@@ -150,6 +150,21 @@ fs.writeFileSync(inString,
 }
 
 {
+  // eval'd code with a sourceURL and a map is mapped too.
+  const evaluator = tmpdir.resolve('evaluator.js');
+  fs.writeFileSync(
+    evaluator,
+    `try { eval(${JSON.stringify(code)} + '//# sourceURL=' + ` +
+    `${JSON.stringify(tmpdir.resolve('gen.js'))} + '\\n' + ` +
+    "'//# sourceMappingURL=data:application/json;base64,' + " +
+    `${JSON.stringify(inline)}); } catch (err) { console.log(err.stack); }\n`);
+  const child = spawnSync(process.execPath,
+                          ['--enable-source-maps', evaluator]);
+  const lines = child.stdout.toString().split('\n');
+  assert.strictEqual(lines[1], `    at hello (${tmpdir.resolve('a.ts')}:2:3)`);
+}
+
+{
   // NODE_V8_COVERAGE files keep the maps of the modules under
   // "source-map-cache", also when the process kills itself with a signal.
   const dir = tmpdir.resolve('coverage');
