@@ -3,6 +3,7 @@
 // node:module: the CommonJS Module class with its static helpers.
 
 const {
+  ObjectDefineProperty,
   ObjectFreeze,
 } = primordials;
 
@@ -36,7 +37,40 @@ Module.stripTypeScriptTypes = function stripTypeScriptTypes(
   return require('internal/modules/typescript')
     .stripTypeScriptTypes(code, options);
 };
-Module.findSourceMap = notImplemented('findSourceMap');
+// Source maps: internal/source_map/* is loaded by the first use.
+function lazySourceMapCache() {
+  return require('internal/source_map/source_map_cache');
+}
+Module.findSourceMap = function findSourceMap(path) {
+  return lazySourceMapCache().findSourceMap(path);
+};
+Module.getSourceMapsSupport = function getSourceMapsSupport() {
+  return lazySourceMapCache().getSourceMapsSupport();
+};
+Module.setSourceMapsSupport = function setSourceMapsSupport(
+  enabled, options = kEmptyObject) {
+  return lazySourceMapCache().setSourceMapsSupport(enabled, options);
+};
+// A class like the others, but made when first read.
+ObjectDefineProperty(Module, 'SourceMap', {
+  __proto__: null,
+  enumerable: true,
+  configurable: true,
+  get() {
+    const { SourceMap } = require('internal/source_map/source_map');
+    ObjectDefineProperty(Module, 'SourceMap', {
+      __proto__: null, value: SourceMap, writable: true, enumerable: true,
+      configurable: true,
+    });
+    return SourceMap;
+  },
+  set(value) {
+    ObjectDefineProperty(Module, 'SourceMap', {
+      __proto__: null, value, writable: true, enumerable: true,
+      configurable: true,
+    });
+  },
+});
 Module.findPackageJSON = notImplemented('findPackageJSON');
 Module.enableCompileCache = enableCompileCache;
 Module.getCompileCacheDir = getCompileCacheDir;

@@ -305,9 +305,41 @@ function getCallSites(frameCount = 10, options) {
     }
   }
   validateNumber(frameCount, 'frameCount', 1, 200);
-  // Source maps are not supported yet: sites are reported as generated.
   // A fractional count is cut to its integer part.
-  return binding.getCallSites(MathFloor(frameCount));
+  const sites = binding.getCallSites(MathFloor(frameCount));
+  // Through the source maps when asked, or by default when they are on.
+  if (options.sourceMap === true ||
+      (options.sourceMap !== false &&
+       require('internal/options').getOptionValue('--enable-source-maps'))) {
+    return mapCallSites(sites);
+  }
+  return sites;
+}
+
+// Each site that a source map covers, replaced by its original place.
+function mapCallSites(sites) {
+  const { findSourceMap } = require('internal/source_map/source_map_cache');
+  const mapped = [];
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i];
+    const sourceMap = findSourceMap(site.scriptName);
+    const entry = sourceMap?.findEntry(site.lineNumber - 1,
+                                       site.columnNumber - 1);
+    if (!entry?.originalSource) {
+      ArrayPrototypePush(mapped, site);
+      continue;
+    }
+    ArrayPrototypePush(mapped, {
+      __proto__: null,
+      // An empty name when the map has none, as getCallSites() says.
+      functionName: entry.name ?? '',
+      scriptName: entry.originalSource,
+      lineNumber: entry.originalLine + 1,
+      column: entry.originalColumn + 1,
+      columnNumber: entry.originalColumn + 1,
+    });
+  }
+  return mapped;
 }
 
 function parseEnv(content) {

@@ -1196,6 +1196,17 @@ void MeasureMemory(const FunctionCallbackInfo<Value>& args) {
 // ---------------------------------------------------------------------------
 // What the CommonJS loader, -e and --check use.
 
+// getSourceMapURL(fn) -> the URL of the `//# sourceMappingURL=` comment of
+// the script `fn` was compiled from (V8 found it while parsing, so one in
+// a string does not count), or undefined.
+void GetSourceMapURL(const FunctionCallbackInfo<Value>& args) {
+  if (!args[0]->IsFunction()) return;
+  Local<Value> url = args[0].As<Function>()->GetScriptOrigin().SourceMapUrl();
+  if (url->IsString() && url.As<String>()->Length() > 0) {
+    args.GetReturnValue().Set(url);
+  }
+}
+
 // compileFunction(code, filename, params[, lineOffset, columnOffset,
 //                 useCompileCache])
 void CompileFunction(const FunctionCallbackInfo<Value>& args) {
@@ -1310,6 +1321,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   Isolate* isolate = context->GetIsolate();
   SetMethod(context, target, "compileFunction", CompileFunction);
+  SetMethodNoSideEffect(context, target, "getSourceMapURL", GetSourceMapURL);
   SetMethod(context, target, "runScript", RunScript);
   SetMethod(context, target, "checkSyntax", CheckSyntax);
   SetMethod(context, target, "makeContext", MakeContext);
@@ -1343,6 +1355,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(CompileFunction);
+  registry->Register(GetSourceMapURL);
   registry->Register(RunScript);
   registry->Register(CheckSyntax);
   registry->Register(MakeContext);
@@ -1372,6 +1385,10 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
 }
 
 }  // namespace
+
+bool AllowWasmCodeGenerationIn(Local<Context> context, Local<String> source) {
+  return AllowWasmCodeGeneration(context, source);
+}
 
 // [id] for vm's code; [kLoaderMarker] for the loader's.
 constexpr int kLoaderMarker = 1;

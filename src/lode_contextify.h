@@ -62,6 +62,11 @@ void SetArrowMessageFromError(v8::Isolate* isolate,
                               v8::Local<v8::Context> context,
                               v8::Local<v8::Value> error);
 
+// Whether WebAssembly may be compiled in `context` (vm's codeGeneration
+// option); the isolate's AllowWasmCodeGenerationCallback.
+bool AllowWasmCodeGenerationIn(v8::Local<v8::Context> context,
+                               v8::Local<v8::String> source);
+
 }  // namespace lode::contextify
 
 #endif  // SRC_LODE_CONTEXTIFY_H_

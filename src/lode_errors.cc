@@ -7,6 +7,7 @@
 
 #include "env.h"
 #include "lode_binding.h"
+#include "lode_contextify.h"
 #include "lode_version.h"
 #include "util.h"
 #include "uv.h"
@@ -114,6 +115,76 @@ static std::string GetErrorSource(Isolate* isolate, Local<Context> context,
   return out;
 }
 
+// What lib/ gave setGetSourceMapErrorSource(): called with (file name,
+// 1-based line, 0-based column) of an uncaught error, it returns the
+// original source line above a caret when a source map covers the place.
+class SourceMapErrorSource : public BindingData {
+ public:
+  static constexpr const char* kKey = "errors:source_map_error_source";
+  v8::Global<Function> callback;
+  // setMaybeCacheGeneratedSourceMap(): called with the code of each eval()
+  // and new Function() of the main context.
+  v8::Global<Function> generated_code;
+};
+
+static SourceMapErrorSource* GetSourceMapData(Environment* env) {
+  auto* data =
+      env->GetBindingData<SourceMapErrorSource>(SourceMapErrorSource::kKey);
+  if (data == nullptr) {
+    data = env->SetBindingData(SourceMapErrorSource::kKey,
+                               std::make_unique<SourceMapErrorSource>());
+  }
+  return data;
+}
+
+// V8 asks this about code made from strings in a context that forbids it.
+// The main context forbids it only so that its eval'd code reaches the
+// source map cache (see SetMaybeCacheGeneratedSourceMap): there it is
+// allowed; any other context forbade it itself.
+static v8::ModifyCodeGenerationFromStringsResult OnCodeGenerationFromStrings(
+    Local<Context> context, Local<Value> source, bool) {
+  Environment* env = Environment::GetCurrent(context);
+  if (env == nullptr || context != env->context()) return {false, {}};
+  auto* data =
+      env->GetBindingData<SourceMapErrorSource>(SourceMapErrorSource::kKey);
+  if (data != nullptr && !data->generated_code.IsEmpty() &&
+      source->IsString() && env->can_call_into_js()) {
+    Isolate* isolate = env->isolate();
+    TryCatch try_catch(isolate);
+    (void)data->generated_code.Get(isolate)->Call(
+        context, v8::Undefined(isolate), 1, &source);
+  }
+  return {true, {}};
+}
+
+// The mapped "file:line\nsource line\n    ^\n" of an uncaught error, or
+// "" (source maps off, no map, or the original source unreadable).
+static std::string GetMappedErrorSource(Environment* env,
+                                        Local<Message> message) {
+  auto* data =
+      env->GetBindingData<SourceMapErrorSource>(SourceMapErrorSource::kKey);
+  if (data == nullptr || data->callback.IsEmpty() || message.IsEmpty() ||
+      !env->can_call_into_js()) {
+    return "";
+  }
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  Local<Value> argv[] = {
+      message->GetScriptResourceName(),
+      Integer::New(isolate, message->GetLineNumber(context).FromMaybe(0)),
+      Integer::New(isolate, message->GetStartColumn(context).FromMaybe(0)),
+  };
+  TryCatch try_catch(isolate);
+  Local<Value> result;
+  if (!data->callback.Get(isolate)
+           ->Call(context, v8::Undefined(isolate), 3, argv)
+           .ToLocal(&result) ||
+      !result->IsString()) {
+    return "";
+  }
+  return Utf8Value(isolate, result).ToString();
+}
+
 static std::string FormatError(Environment* env, Local<Value> error) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
@@ -144,7 +215,8 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
                                    Local<Message> message) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
-  std::string source = GetErrorSource(isolate, context, message);
+  std::string source = GetMappedErrorSource(env, message);
+  if (source.empty()) source = GetErrorSource(isolate, context, message);
   // Where an error rethrown by the loader was first thrown (see
   // contextify::SetArrowMessageFromError).
   if (error->IsNativeError()) {
@@ -293,6 +365,37 @@ void SetPrepareStackTraceCallback(const FunctionCallbackInfo<Value>& args) {
   SetCallback(args, &Environment::set_prepare_stack_trace);
 }
 
+// setGetSourceMapErrorSource(fn): see GetMappedErrorSource.
+void SetGetSourceMapErrorSource(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr || !args[0]->IsFunction()) return;
+  GetSourceMapData(env)->callback.Reset(args.GetIsolate(),
+                                        args[0].As<Function>());
+}
+
+// setMaybeCacheGeneratedSourceMap(fn): the main context's eval() and new
+// Function() code goes to `fn` first. V8 hands such code to the isolate's
+// callback only in a context that forbids code from strings, so the main
+// context is made to (the callback allows it there), unless it really
+// forbids it (--disallow-code-generation-from-strings).
+void SetMaybeCacheGeneratedSourceMap(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr || !args[0]->IsFunction()) return;
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = env->context();
+  SourceMapErrorSource* data = GetSourceMapData(env);
+  if (data->generated_code.IsEmpty()) {
+    if (!context->IsCodeGenerationFromStringsAllowed()) return;
+    isolate->SetModifyCodeGenerationFromStringsCallback(
+        OnCodeGenerationFromStrings);
+    // WebAssembly follows the strings' switch unless a callback decides.
+    isolate->SetAllowWasmCodeGenerationCallback(
+        contextify::AllowWasmCodeGenerationIn);
+    context->AllowCodeGenerationFromStrings(false);
+  }
+  data->generated_code.Reset(isolate, args[0].As<Function>());
+}
+
 void TriggerUncaughtExceptionJS(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Message> message = Exception::CreateMessage(isolate, args[0]);
@@ -335,6 +438,10 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
             SetPrepareStackTraceCallback);
   SetMethod(context, target, "triggerUncaughtException",
             TriggerUncaughtExceptionJS);
+  SetMethod(context, target, "setGetSourceMapErrorSource",
+            SetGetSourceMapErrorSource);
+  SetMethod(context, target, "setMaybeCacheGeneratedSourceMap",
+            SetMaybeCacheGeneratedSourceMap);
   SetMethodNoSideEffect(context, target, "noSideEffectsToString",
                         NoSideEffectsToString);
   SetMethod(context, target, "setShouldAbortOnUncaughtException",
@@ -369,6 +476,8 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(SetFormatFatalError);
   registry->Register(SetPrepareStackTraceCallback);
   registry->Register(TriggerUncaughtExceptionJS);
+  registry->Register(SetGetSourceMapErrorSource);
+  registry->Register(SetMaybeCacheGeneratedSourceMap);
   registry->Register(NoSideEffectsToString);
   registry->Register(SetShouldAbortOnUncaughtException);
 }

@@ -49,6 +49,7 @@ using v8::HandleScope;
 using v8::Isolate;
 using v8::Local;
 using v8::Object;
+using v8::TryCatch;
 using v8::String;
 using v8::Value;
 using v8_inspector::StringBuffer;
@@ -280,6 +281,9 @@ class CoverageSession : public V8Inspector::Channel {
   void flushProtocolNotifications() override {}
 
   std::string directory;
+  // Returns what the file keeps under "source-map-cache" (set by
+  // lib/internal/source_map/source_map_cache.js).
+  v8::Global<Function> source_map_cache_getter;
 
  private:
   void Post(const char* json) {
@@ -319,9 +323,39 @@ std::string PathToFileURL(const std::string& path) {
   return out;
 }
 
+// The source maps of the modules loaded, under "source-map-cache" of a
+// coverage file, as Node writes them (when the JS side asked for it).
+void AddSourceMapCache(Environment* env, Local<Object> result) {
+  Agent* agent = Agent::Existing(env);
+  Isolate* isolate = env->isolate();
+  // At exit JS is otherwise off (can_call_into_js() is false): the getter
+  // is lib/'s own code and runs no user code, as in Node.
+  if (agent == nullptr || agent->coverage() == nullptr ||
+      agent->coverage()->source_map_cache_getter.IsEmpty() ||
+      isolate->IsExecutionTerminating()) {
+    return;
+  }
+  Local<Context> context = env->context();
+  Local<Function> getter =
+      agent->coverage()->source_map_cache_getter.Get(isolate);
+  TryCatch try_catch(isolate);
+  Local<Value> cache;
+  if (!getter->Call(context, v8::Undefined(isolate), 0, nullptr)
+           .ToLocal(&cache) ||
+      !cache->IsObject()) {
+    return;
+  }
+  // A failure leaves the file without it.
+  if (result->Set(context, OneByteString(isolate, "source-map-cache"), cache)
+          .IsNothing()) {
+    return;
+  }
+}
+
 // The coverage taken now, as a JSON text {"result":[...],"timestamp":T},
 // or an empty handle when no coverage runs.
-v8::MaybeLocal<String> TakeCoverageJSON(Environment* env) {
+v8::MaybeLocal<String> TakeCoverageJSON(Environment* env,
+                                        bool with_source_maps = false) {
   Agent* agent = Agent::Existing(env);
   if (agent == nullptr || agent->coverage() == nullptr) return {};
   Isolate* isolate = env->isolate();
@@ -372,6 +406,7 @@ v8::MaybeLocal<String> TakeCoverageJSON(Environment* env) {
       }
     }
   }
+  if (with_source_maps) AddSourceMapCache(env, result.As<Object>());
   return v8::JSON::Stringify(context, result);
 }
 
@@ -404,7 +439,7 @@ bool WriteCoverageFile(Environment* env) {
   HandleScope scope(isolate);
   Context::Scope context_scope(env->context());
   Local<String> json;
-  if (!TakeCoverageJSON(env).ToLocal(&json)) return false;
+  if (!TakeCoverageJSON(env, true).ToLocal(&json)) return false;
   const std::string& dir = agent->coverage()->directory;
   // As Node: the folder is made with its parents; when it cannot be, a
   // line on stderr says so and the process goes on.
@@ -470,6 +505,16 @@ void TakeCoverage(const FunctionCallbackInfo<Value>& args) {
   if (env == nullptr) return;
   Local<String> json;
   if (TakeCoverageJSON(env).ToLocal(&json)) args.GetReturnValue().Set(json);
+}
+
+// setSourceMapCacheGetter(fn): what coverage files keep of source maps.
+void SetSourceMapCacheGetter(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr || !args[0]->IsFunction()) return;
+  Agent* agent = Agent::Existing(env);
+  if (agent == nullptr || agent->coverage() == nullptr) return;
+  agent->coverage()->source_map_cache_getter.Reset(args.GetIsolate(),
+                                                   args[0].As<Function>());
 }
 
 void WriteCoverage(const FunctionCallbackInfo<Value>& args) {
@@ -539,6 +584,8 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetConstructorFunction(context, target, "Connection", connection);
   SetMethod(context, target, "takeCoverage", TakeCoverage);
   SetMethod(context, target, "writeCoverage", WriteCoverage);
+  SetMethod(context, target, "setSourceMapCacheGetter",
+            SetSourceMapCacheGetter);
   SetMethod(context, target, "stopCoverage", StopCoverage);
   SetMethod(context, target, "isCoverageRunning", IsCoverageRunning);
 }
@@ -549,6 +596,7 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(ConnectionDisconnect);
   registry->Register(TakeCoverage);
   registry->Register(WriteCoverage);
+  registry->Register(SetSourceMapCacheGetter);
   registry->Register(StopCoverage);
   registry->Register(IsCoverageRunning);
 }

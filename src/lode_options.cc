@@ -322,6 +322,11 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
     if (spec->kind == OptionKind::kBoolean) {
       // Node ignores a value given to a boolean ("--warnings=1").
       v.boolean = !negated;
+      // Implied where it is given, so that a later --no-enable-source-maps
+      // still turns source maps off, as in Node.
+      if (!negated && canonical == "--experimental-transform-types") {
+        options->values["--enable-source-maps"].boolean = true;
+      }
     } else {
       if (has_value && value.empty()) {
         // "--eval=": an empty value is a missing one, as in Node.

@@ -174,6 +174,12 @@ void Kill(const FunctionCallbackInfo<Value>& args) {
       !args[1]->Int32Value(context).To(&sig)) {
     return;
   }
+  // _kill(pid, sig, killsItself): see killsItself() in
+  // lib/internal/process/per_thread.js.
+  if (args[2]->IsTrue()) {
+    Environment* env = Environment::GetCurrent(args);
+    if (env != nullptr) env->RunAtExitHooks();
+  }
   args.GetReturnValue().Set(uv_kill(pid, sig));
 }
 

@@ -1543,6 +1543,27 @@ E('ERR_WORKER_UNSUPPORTED_OPERATION',
   '%s is not supported in workers', TypeError);
 E('ERR_ZSTD_INVALID_PARAM', '%s is not a valid zstd parameter', RangeError);
 
+// Source maps: whether the module loaders collect them (source maps on, or
+// NODE_V8_COVERAGE), whether stack traces are mapped, and the formatter
+// that maps them. internal/source_map/source_map_cache sets them.
+let sourceMapsCollect = false;
+let sourceMapsEnabled = false;
+let sourceMapsPrepare;
+function setSourceMapsState(collect, enabled, prepare) {
+  sourceMapsCollect = collect;
+  sourceMapsEnabled = enabled;
+  sourceMapsPrepare = prepare;
+}
+function sourceMapsCollecting() {
+  return sourceMapsCollect;
+}
+function sourceMapsOn() {
+  return sourceMapsEnabled;
+}
+function getSourceMapsPrepare() {
+  return sourceMapsPrepare;
+}
+
 // Errors whose stack string is to be made by a given function instead of
 // the usual format, once, when the stack is first read (the REPL drops its
 // own frames this way). See prepareStackTrace in bootstrap/runtime.js.
@@ -1572,6 +1593,10 @@ module.exports = {
   kIsNodeError,
   NodeAggregateError,
   overrideStackTrace,
+  getSourceMapsPrepare,
+  setSourceMapsState,
+  sourceMapsCollecting,
+  sourceMapsOn,
   SystemError,
   uvErrmapGet,
   UVException,

@@ -585,6 +585,10 @@ function processImmediate() {
         leaveResourceAfterThrow(priorFrame);
         tracked = false;
       }
+      // Dropped before the error is reported, as Node's finally does before
+      // its stack is formatted: a frame of the callback then shows as
+      // "Immediate.<anonymous>", not "Immediate._onImmediate".
+      immediate._onImmediate = null;
       triggerUncaughtException(err, false);
     } finally {
       immediate._onImmediate = null;

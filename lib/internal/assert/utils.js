@@ -247,6 +247,11 @@ function getCallText(fn) {
     }
     return extractCall(line, column - 1);
   }
+  // With source maps on, the call as written in the original source; none
+  // for a file without a map, as in Node.
+  if (require('internal/errors').sourceMapsOn()) {
+    return getMappedCallText(file, lineNumber, column);
+  }
   if (StringPrototypeStartsWith(file, 'node:')) return undefined;
   if (StringPrototypeStartsWith(file, 'file://')) {
     try {
@@ -265,6 +270,19 @@ function getCallText(fn) {
   }
   callTextCache.set(key, text);
   return text;
+}
+
+function getMappedCallText(file, lineNumber, column) {
+  const { findSourceMap, getOriginalSourceLine } =
+    require('internal/source_map/source_map_cache');
+  const sourceMap = findSourceMap(file);
+  if (sourceMap === undefined) return undefined;
+  const { originalSource, originalLine, originalColumn } =
+    sourceMap.findEntry(lineNumber - 1, column - 1);
+  if (originalSource === undefined) return undefined;
+  const line = getOriginalSourceLine(sourceMap, originalSource, originalLine);
+  if (line === undefined || originalColumn >= line.length) return undefined;
+  return extractCall(line, originalColumn);
 }
 
 function escapeControl(c) {

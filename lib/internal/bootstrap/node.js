@@ -137,20 +137,20 @@ process.binding = require('internal/legacy/processbinding').binding;
   }
 }
 
-// Source maps are not applied to stack traces yet (doc/status.md): the
-// switch is validated and remembered.
+// process.setSourceMapsEnabled(val): module.setSourceMapsSupport(val) for
+// node_modules and generated code too, as in Node.
 {
-  let sourceMapsEnabled = false;
   process.setSourceMapsEnabled = function setSourceMapsEnabled(val) {
     const { validateBoolean } = require('internal/validators');
     validateBoolean(val, 'enabled');
-    sourceMapsEnabled = val;
+    require('internal/source_map/source_map_cache').setSourceMapsSupport(
+      val, { __proto__: null, nodeModules: val, generatedCode: val });
   };
   ObjectDefineProperty(process, 'sourceMapsEnabled', {
     __proto__: null,
     enumerable: true,
     configurable: true,
-    get() { return sourceMapsEnabled; },
+    get() { return require('internal/errors').sourceMapsOn(); },
   });
 }
 

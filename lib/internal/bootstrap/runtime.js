@@ -10,14 +10,16 @@ const {
   Error: MainContextError,
   ErrorPrototypeToString,
   FunctionPrototypeCall,
+  ObjectDefineProperty,
   globalThis,
 } = primordials;
 
 const { BuiltinModule } = require('internal/bootstrap/realm');
 const { getOptionValue } = require('internal/options');
+const { getSourceMapsPrepare } = require('internal/errors');
 
 // Stack traces: Error.prepareStackTrace when the user sets one (on the
-// error's context, else on this one), otherwise V8's format.
+// error's context, else on this one), otherwise the internal format.
 function prepareStackTrace(global, error, trace) {
   const { overrideStackTrace } = require('internal/errors');
   const override = overrideStackTrace.get(error);
@@ -35,6 +37,13 @@ function prepareStackTrace(global, error, trace) {
   if (typeof mainPrepare === 'function') {
     return mainPrepare(error, trace);
   }
+  return internalPrepareStackTrace(error, trace);
+}
+
+// V8's format, or the frames mapped through source maps when they are on.
+function internalPrepareStackTrace(error, trace) {
+  const mapped = getSourceMapsPrepare();
+  if (mapped !== undefined) return mapped(error, trace);
   let errorString;
   try {
     errorString = ErrorPrototypeToString(error);
@@ -42,6 +51,12 @@ function prepareStackTrace(global, error, trace) {
     errorString = '<error>';
   }
   return formatStackTrace(errorString, trace);
+}
+
+// The default Error.prepareStackTrace, as in Node 24: a program can call
+// it from its own hook.
+function ErrorPrepareStackTrace(error, trace) {
+  return internalPrepareStackTrace(error, trace);
 }
 
 // V8's layout: the error's string, then one "    at" line per frame.
@@ -111,6 +126,20 @@ function applyOptions() {
   if (limit !== 10) globalThis.Error.stackTraceLimit = limit;
   if (getOptionValue('--zero-fill-buffers')) {
     require('internal/buffer').zeroFillBuffers.on = true;
+  }
+  ObjectDefineProperty(MainContextError, 'prepareStackTrace', {
+    __proto__: null,
+    value: ErrorPrepareStackTrace,
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
+  // Source maps: loaded only when on, or when NODE_V8_COVERAGE wants the
+  // maps of the modules in its files.
+  const sourceMaps = getOptionValue('--enable-source-maps');
+  if (sourceMaps || process.env.NODE_V8_COVERAGE) {
+    require('internal/source_map/source_map_cache')
+      .initializeSourceMaps(sourceMaps);
   }
   const title = getOptionValue('--title');
   if (title) process.title = title;

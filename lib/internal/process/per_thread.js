@@ -162,21 +162,45 @@ function getSignals() {
   return signals;
 }
 
+// A signal this process sends itself (or its group) that no listener
+// handles most likely ends it: C++ then does the at-exit work first
+// (coverage files, the compile cache), as Node does.
+function killsItself(pid, num) {
+  if (num <= 0) return false;
+  if (pid !== 0 && pid !== -1 && pid !== process.pid &&
+      pid !== -process.pid) {
+    return false;
+  }
+  const signals = getSignals();
+  const names = ObjectKeys(signals);
+  for (let i = 0; i < names.length; i++) {
+    if (signals[names[i]] !== num) continue;
+    // Those that stop the process or that it ignores by default.
+    if (kSignalsThatDoNotEnd[names[i]] === true ||
+        process.listenerCount(names[i]) > 0) {
+      return false;
+    }
+  }
+  return true;
+}
+const kSignalsThatDoNotEnd = {
+  __proto__: null, SIGCHLD: true, SIGCONT: true, SIGSTOP: true,
+  SIGTSTP: true, SIGTTIN: true, SIGTTOU: true, SIGURG: true, SIGWINCH: true,
+};
+
 // Goes through process._kill, which programs (and Node's tests) replace.
 function kill(pid, sig) {
   // eslint-disable-next-line eqeqeq
   if (pid != (pid | 0)) {
     throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
   }
-  let err;
-  if (sig === (sig | 0)) {
-    err = process._kill(pid, sig);
-  } else {
+  let num = sig;
+  if (sig !== (sig | 0)) {
     sig = sig || 'SIGTERM';
-    const num = getSignals()[sig];
+    num = getSignals()[sig];
     if (num === undefined) throw new ERR_UNKNOWN_SIGNAL(sig);
-    err = process._kill(pid, num);
   }
+  const err = process._kill(pid, num, killsItself(pid, num));
   if (err) throw new ErrnoException(err, 'kill');
   return true;
 }

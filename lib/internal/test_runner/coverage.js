@@ -28,6 +28,7 @@ const {
   MathMin,
   NumberParseInt,
   NumberPrototypeToFixed,
+  ObjectEntries,
   RegExpPrototypeExec,
   SafeMap,
   SafeSet,
@@ -43,6 +44,12 @@ const {
 } = primordials;
 
 const binding = internalBinding('inspector');
+const {
+  codes: {
+    ERR_SOURCE_MAP_CORRUPT,
+    ERR_SOURCE_MAP_MISSING_SOURCE,
+  },
+} = require('internal/errors');
 
 const kIgnoreNext = /\/\* node:coverage ignore next (?:(\d+) )?\*\//;
 const kToggle = /\/\* node:coverage (enable|disable) \*\//;
@@ -137,8 +144,16 @@ function applyRange(range, lines) {
   return [first, touched, ignored];
 }
 
-function summarizeFile(path, source, functions) {
+// `preset`: line index -> count, the counts the source map gave the lines
+// of an original source (each mapped range gives its count to the lines
+// from its start to its end, as Node does), before the ranges apply.
+function summarizeFile(path, source, functions, preset) {
   const lines = splitLines(source);
+  if (preset !== undefined) {
+    for (const { 0: index, 1: count } of preset) {
+      if (lines[index] !== undefined) lines[index].count = count;
+    }
+  }
   const branches = [];
   const fns = [];
   let branchesCovered = 0;
@@ -275,6 +290,43 @@ function mergeFunctions(into, functions) {
   }
 }
 
+function addFunctions(scripts, url, functions) {
+  const known = scripts.get(url);
+  if (known === undefined) {
+    scripts.set(url, functions);
+  } else {
+    for (let i = 0; i < functions.length; i++) {
+      ArrayPrototypePush(known, functions[i]);
+    }
+  }
+}
+
+// The lines of the generated code a range touches: from the one it starts
+// on to the last one it reaches into.
+function generatedLinesOf(range, lines) {
+  const { startOffset, endOffset } = range;
+  let low = 0;
+  let high = lines.length - 1;
+  while (low <= high) {
+    const mid = MathFloor((low + high) / 2);
+    const line = lines[mid];
+    if (startOffset >= line.startOffset && startOffset <= line.endOffset) {
+      const touched = [];
+      for (let i = mid; i < lines.length && endOffset > lines[i].startOffset;
+        i++) {
+        ArrayPrototypePush(touched, lines[i]);
+      }
+      return touched;
+    }
+    if (startOffset >= line.endOffset) {
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return [];
+}
+
 class TestCoverage {
   constructor(options) {
     this.workingDirectory = options.cwd ?? process.cwd();
@@ -287,6 +339,12 @@ class TestCoverage {
       function: options.functionCoverage ?? 0,
     };
     this.childrenOnly = options.coverageOfChildrenOnly === true;
+    // With --enable-source-maps, the figures are of the original sources.
+    this.sourceMaps = require('internal/options')
+      .getOptionValue('--enable-source-maps');
+    this.sourceMapCache = new SafeMap();
+    this.sources = new SafeMap();
+    this.presetCounts = new SafeMap();
     this.directory = undefined;
     this.previousDirectory = undefined;
   }
@@ -347,6 +405,12 @@ class TestCoverage {
     const scripts = new SafeMap();
     const add = (result) => {
       if (result == null || !result.result) return;
+      const cache = result['source-map-cache'];
+      if (this.sourceMaps && cache != null && typeof cache === 'object') {
+        for (const { 0: url, 1: entry } of ObjectEntries(cache)) {
+          this.sourceMapCache.set(url, entry);
+        }
+      }
       const list = result.result;
       for (let i = 0; i < list.length; i++) {
         const { url, functions } = list[i];
@@ -359,7 +423,15 @@ class TestCoverage {
       }
     };
     const own = this.childrenOnly ? undefined : binding.takeCoverage();
-    if (own !== undefined) add(JSONParse(own));
+    if (own !== undefined) {
+      const result = JSONParse(own);
+      if (this.sourceMaps) {
+        result['source-map-cache'] =
+          require('internal/source_map/source_map_cache')
+            .sourceMapCacheToObject();
+      }
+      add(result);
+    }
     if (this.directory !== undefined) {
       const { readdirSync, readFileSync } = require('fs');
       const { join } = require('path');
@@ -383,10 +455,142 @@ class TestCoverage {
     return scripts;
   }
 
+  // The ranges of the scripts that have a source map, moved to the
+  // original sources they come from (a bundle gives several).
+  mapThroughSourceMaps(scripts) {
+    const { SourceMap, kFirstSourceEntry } =
+      require('internal/source_map/source_map');
+    const mapped = new SafeMap();
+    for (const { 0: url, 1: functions } of scripts) {
+      const entry = this.sourceMapCache.get(url);
+      if (entry === undefined || this.skipURL(url)) {
+        addFunctions(mapped, url, functions);
+        continue;
+      }
+      const { data, lineLengths } = entry;
+      if (!data) throw new ERR_SOURCE_MAP_CORRUPT(url);
+      // Where each line of the generated code starts and ends (its line
+      // break included).
+      const generated = [];
+      let offset = 0;
+      for (let i = 0; i < lineLengths.length; i++) {
+        ArrayPrototypePush(generated, {
+          __proto__: null, line: i + 1, startOffset: offset,
+          endOffset: offset + lineLengths[i] + 1,
+        });
+        offset += lineLengths[i] + 1;
+      }
+      if (data.sourcesContent != null) {
+        for (let i = 0; i < data.sources.length; i++) {
+          const text = data.sourcesContent[i];
+          if (typeof text === 'string' && !this.sources.has(data.sources[i])) {
+            this.sources.set(data.sources[i], text);
+          }
+        }
+      }
+      const sourceMap = new SourceMap(data, { __proto__: null, lineLengths });
+      for (let i = 0; i < functions.length; i++) {
+        const { ranges, functionName, isBlockCoverage } = functions[i];
+        if (ranges == null) continue;
+        let target;
+        let targetLines;
+        const newRanges = [];
+        for (let j = 0; j < ranges.length; j++) {
+          const { startOffset, endOffset, count } = ranges[j];
+          const touched = generatedLinesOf(ranges[j], generated);
+          if (touched.length === 0) continue;
+          const first = touched[0];
+          const last = touched[touched.length - 1];
+          let start = sourceMap.findEntry(
+            first.line - 1, MathMax(0, startOffset - first.startOffset));
+          const end = sourceMap.findEntry(
+            last.line - 1, endOffset - last.startOffset - 1);
+          // Code before the first segment of a map that starts at the top.
+          if (!start.originalSource && end.originalSource &&
+              first.line === 1 && startOffset === 0) {
+            start = sourceMap[kFirstSourceEntry]();
+          }
+          if (!start.originalSource ||
+              start.originalSource !== end.originalSource) {
+            continue;
+          }
+          if (target === undefined) {
+            target = start.originalSource;
+            targetLines = this.originalLines(target, url);
+          }
+          const startLine = targetLines[MathMax(start.originalLine, 0)];
+          const endLine = targetLines[MathMax(end.originalLine, 0)];
+          if (startLine === undefined || endLine === undefined) continue;
+          let preset = this.presetCounts.get(target);
+          if (preset === undefined) {
+            preset = new SafeMap();
+            this.presetCounts.set(target, preset);
+          }
+          for (let l = start.originalLine; l <= end.originalLine; l++) {
+            preset.set(l, count);
+          }
+          ArrayPrototypePush(newRanges, {
+            __proto__: null,
+            startOffset: MathMin(startLine.startOffset + start.originalColumn,
+                                 startLine.endOffset),
+            endOffset: MathMin(endLine.startOffset + end.originalColumn,
+                               endLine.endOffset) + 1,
+            count,
+          });
+        }
+        if (target === undefined) continue;
+        addFunctions(mapped, target, [{
+          __proto__: null, functionName, ranges: newRanges, isBlockCoverage,
+        }]);
+      }
+    }
+    return mapped;
+  }
+
+  // The lines of an original source (line breaks included): from the
+  // map's sourcesContent, else from the disk.
+  originalLines(url, generatedURL) {
+    let text = this.sources.get(url);
+    if (text === undefined) {
+      try {
+        const { fileURLToPath } = require('internal/url');
+        text = require('fs').readFileSync(fileURLToPath(url), 'utf8');
+      } catch {
+        throw new ERR_SOURCE_MAP_MISSING_SOURCE(url, generatedURL);
+      }
+      this.sources.set(url, text);
+    }
+    const lines = [];
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i === text.length || StringPrototypeCharCodeAt(text, i) === 10) {
+        const end = i === text.length ? i : i + 1;
+        if (end > start || i === text.length) {
+          ArrayPrototypePush(lines, {
+            __proto__: null, startOffset: start, endOffset: end,
+          });
+        }
+        start = end;
+      }
+    }
+    return lines;
+  }
+
+  skipURL(url) {
+    if (!StringPrototypeStartsWith(url, 'file:')) return true;
+    try {
+      const { fileURLToPath } = require('internal/url');
+      return this.skip(url, fileURLToPath(url));
+    } catch {
+      return true;
+    }
+  }
+
   summary() {
     const { fileURLToPath } = require('internal/url');
     const { readFileSync } = require('fs');
-    const scripts = this.collect();
+    let scripts = this.collect();
+    if (this.sourceMaps) scripts = this.mapThroughSourceMaps(scripts);
     const files = [];
     const totals = {
       __proto__: null,
@@ -409,13 +613,16 @@ class TestCoverage {
         continue;
       }
       if (this.skip(url, path)) continue;
-      let source;
-      try {
-        source = readFileSync(path, 'utf8');
-      } catch {
-        continue;
+      let source = this.sources.get(url);
+      if (source === undefined) {
+        try {
+          source = readFileSync(path, 'utf8');
+        } catch {
+          continue;
+        }
       }
-      const file = summarizeFile(path, source, functions);
+      const file = summarizeFile(path, source, functions,
+                                 this.presetCounts.get(url));
       ArrayPrototypePush(files, file);
       totals.totalLineCount += file.totalLineCount;
       totals.totalBranchCount += file.totalBranchCount;

@@ -507,6 +507,9 @@ class Harness {
           data: { __proto__: null, nesting: 0, level: 'warn', ...loc,
                   message: `Warning: Could not report code coverage. ${err}` },
         });
+        // The run fails, as in Node (a source map that cannot be read, say).
+        this.success = false;
+        process.exitCode = 1;
       }
       if (!this.watching) this.coverage.cleanup();
     }

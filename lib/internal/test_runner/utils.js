@@ -46,17 +46,29 @@ function getCallerLocation() {
     // location (as Node).
     if (!name) return undefined;
     if (!StringPrototypeStartsWith(name, 'node:')) {
-      let file = name;
-      if (StringPrototypeStartsWith(file, 'file://')) {
-        const { fileURLToPath } = require('internal/url');
-        file = fileURLToPath(file);
-      }
-      return {
+      const loc = {
         __proto__: null,
-        file,
+        file: name,
         line: sites[i].lineNumber,
         column: sites[i].column,
       };
+      // With --enable-source-maps, the place in the original source.
+      if (getOptionValue('--enable-source-maps')) {
+        const { findSourceMap } =
+          require('internal/source_map/source_map_cache');
+        const entry = findSourceMap(name)?.findEntry(loc.line - 1,
+                                                     loc.column - 1);
+        if (entry?.originalSource !== undefined) {
+          loc.file = entry.originalSource;
+          loc.line = entry.originalLine + 1;
+          loc.column = entry.originalColumn + 1;
+        }
+      }
+      if (StringPrototypeStartsWith(loc.file, 'file://')) {
+        const { fileURLToPath } = require('internal/url');
+        loc.file = fileURLToPath(loc.file);
+      }
+      return loc;
     }
   }
   return undefined;

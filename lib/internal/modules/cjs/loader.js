@@ -55,6 +55,7 @@ const {
     ERR_REQUIRE_ESM,
     ERR_UNKNOWN_BUILTIN_MODULE,
   },
+  sourceMapsCollecting,
 } = require('internal/errors');
 const { validateString } = require('internal/validators');
 const {
@@ -854,6 +855,16 @@ function wrapSafe(filename, content) {
 }
 let patched = false;
 
+// The source map its `//# sourceMappingURL=` names (V8 found the comment).
+function cacheSourceMap(module, filename, content, compiledWrapper) {
+  const { getSourceMapURL } = internalBinding('contextify');
+  const sourceMapURL = getSourceMapURL(compiledWrapper);
+  if (sourceMapURL === undefined) return;
+  const cache = require('internal/source_map/source_map_cache');
+  cache.maybeCacheSourceMap(filename, content, module, false,
+                            cache.findSourceURL(content), sourceMapURL);
+}
+
 // `format`: 'commonjs' for a file that must be CommonJS; undefined for one
 // that is CommonJS unless it only parses as an ES module (Node 22+), which
 // is then loaded as one. Checked only after a SyntaxError, so CommonJS
@@ -880,6 +891,10 @@ Module.prototype._compile = function(content, filename, format) {
       return;
     }
     throw err;
+  }
+  // Before it runs, so that an error it throws is mapped too.
+  if (sourceMapsCollecting() && !patched) {
+    cacheSourceMap(this, filename, content, compiledWrapper);
   }
   const dirname = path.dirname(filename);
   const require = makeRequireFunction(this);
@@ -1135,7 +1150,6 @@ Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
 };
 
 Module.Module = Module;
-Module.SourceMap = undefined;
 
 // Some tools patch Module.wrap or Module.wrapper (assigning either, or
 // editing wrapper's strings in place); the wrapper then takes effect, as in

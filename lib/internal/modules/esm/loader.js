@@ -52,6 +52,7 @@ const {
     ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING,
     ERR_UNSUPPORTED_RESOLVE_REQUEST,
   },
+  sourceMapsCollecting,
 } = require('internal/errors');
 const {
   kImplicitTypeAttribute,
@@ -534,6 +535,14 @@ function newSourceTextModule(url, source) {
                               undefined, undefined,
                               StringPrototypeStartsWith(url, 'file:'));
   wrap.url = url;
+  if (sourceMapsCollecting()) {
+    const cache = require('internal/source_map/source_map_cache');
+    const sourceMapURL = cache.findModuleSourceMapURL(source);
+    if (sourceMapURL !== undefined) {
+      cache.maybeCacheSourceMap(url, source, wrap, false,
+                                cache.findSourceURL(source), sourceMapURL);
+    }
+  }
   // For the unsettled top-level await warning and
   // --experimental-print-required-tla (the wrap holds it anyway).
   wrap.sourceText = source;
