@@ -370,6 +370,10 @@ size_t WriteOneByteAsUtf8(Isolate* isolate, Local<String> str, uint8_t* dst,
   return out;
 }
 
+inline void Store32(uint8_t* dst, uint32_t bytes) {
+  memcpy(dst, &bytes, sizeof(bytes));
+}
+
 // A two-byte string as UTF-8, lone surrogates as U+FFFD; dst must have room
 // for 3 bytes per unit.
 size_t WriteTwoByteAsUtf8(Isolate* isolate, Local<String> str,
@@ -382,24 +386,55 @@ size_t WriteTwoByteAsUtf8(Isolate* isolate, Local<String> str,
   const uint16_t* p = src;
   const uint16_t* const src_end = src + length;
   uint8_t* d = dst;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  // While four units are left, each character's bytes go out in one 4-byte
+  // store: the (at most 3) bytes it writes past them are written again by
+  // the units after it, which take at least a byte each, so nothing past
+  // the final length is ever touched.
+  while (src_end - p >= 4) {
+    uint32_t c = *p;
+    if (c < 0x80) {
+      // Four ASCII units at once.
+      uint64_t w;
+      memcpy(&w, p, sizeof(w));
+      if (!(w & 0xFF80FF80FF80FF80ULL)) {
+        Store32(d, static_cast<uint32_t>(
+                       (w & 0xFF) | ((w >> 8) & 0xFF00) |
+                       ((w >> 16) & 0xFF0000) | ((w >> 24) & 0xFF000000)));
+        d += 4;
+        p += 4;
+        continue;
+      }
+      *d++ = static_cast<uint8_t>(c);
+      p++;
+    } else if (c < 0x800) {
+      Store32(d, (0xC0 | c >> 6) | (0x80 | (c & 0x3F)) << 8);
+      d += 2;
+      p++;
+    } else if ((c & 0xF800) != 0xD800) {
+      Store32(d, (0xE0 | c >> 12) | (0x80 | ((c >> 6) & 0x3F)) << 8 |
+                     (0x80 | (c & 0x3F)) << 16);
+      d += 3;
+      p++;
+    } else if (c < 0xDC00 && (p[1] & 0xFC00) == 0xDC00) {
+      uint32_t cp = 0x10000 + ((c - 0xD800) << 10) + (p[1] - 0xDC00);
+      Store32(d, (0xF0 | cp >> 18) | (0x80 | ((cp >> 12) & 0x3F)) << 8 |
+                     (0x80 | ((cp >> 6) & 0x3F)) << 16 |
+                     (0x80 | (cp & 0x3F)) << 24);
+      d += 4;
+      p += 2;
+    } else {
+      // A lone surrogate.
+      Store32(d, 0xBDBFEF);
+      d += 3;
+      p++;
+    }
+  }
+#endif
   while (p < src_end) {
     uint32_t c = *p++;
     if (c < 0x80) {
       *d++ = static_cast<uint8_t>(c);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-      // The rest of an ASCII run, four units per check while it lasts.
-      while (src_end - p >= 4) {
-        uint64_t w;
-        memcpy(&w, p, sizeof(w));
-        if (w & 0xFF80FF80FF80FF80ULL) break;
-        d[0] = static_cast<uint8_t>(w);
-        d[1] = static_cast<uint8_t>(w >> 16);
-        d[2] = static_cast<uint8_t>(w >> 32);
-        d[3] = static_cast<uint8_t>(w >> 48);
-        d += 4;
-        p += 4;
-      }
-#endif
     } else if (c < 0x800) {
       d[0] = static_cast<uint8_t>(0xC0 | c >> 6);
       d[1] = static_cast<uint8_t>(0x80 | (c & 0x3F));
