@@ -9,6 +9,7 @@ const {
   ArrayIsArray,
   ArrayPrototypeForEach,
   DataViewPrototypeGetByteLength,
+  Float64Array,
   FunctionPrototypeCall,
   MathFloor,
   MathMin,
@@ -21,6 +22,7 @@ const {
   ObjectDefineProperty,
   ObjectPrototypeHasOwnProperty,
   ObjectSetPrototypeOf,
+  ReflectApply,
   RegExpPrototypeExec,
   StringPrototypeCharCodeAt,
   StringPrototypeSlice,
@@ -41,11 +43,13 @@ const {
   byteLengthUtf8,
   compare: bindingCompare,
   compareOffset,
+  concatInto,
   copy: bindingCopy,
   fill: bindingFill,
   indexOfBuffer,
   indexOfNumber,
   indexOfString,
+  setConcatLengths,
   isAscii: bindingIsAscii,
   isUtf8: bindingIsUtf8,
   swap16: bindingSwap16,
@@ -606,6 +610,12 @@ Buffer.isEncoding = function isEncoding(encoding) {
 };
 Buffer[kIsEncodingSymbol] = Buffer.isEncoding;
 
+// What the copy takes of a `length` read from a piece: a number, else (NaN
+// too) 0: Node copies nothing of such a piece.
+function pieceLength(n) {
+  return typeof n === 'number' && !NumberIsNaN(n) ? n : 0;
+}
+
 // Copies the first `count` bytes of the Uint8Array `source` (its `length`
 // as the caller read it, which a user may have shadowed: capped at the
 // real length, as in Node), as many as fit into target[pos, end); returns
@@ -629,10 +639,9 @@ function appendBytes(target, source, count, pos, end) {
   return n;
 }
 
-Buffer.concat = function concat(list, length) {
-  if (!ArrayIsArray(list)) validateArray(list, 'list');
-  if (list.length === 0) return new FastBuffer();
-
+// Buffer.concat in JS: for long lists, and for a concat that a `length`
+// getter started while another was under way.
+function concatSlow(list, length) {
   if (length === undefined) {
     // Each element's `length` is read once (see appendBytes for the cost of
     // a read).
@@ -655,11 +664,75 @@ Buffer.concat = function concat(list, length) {
       throw new ERR_INVALID_ARG_TYPE(
         `list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
     }
-    pos += appendBytes(buffer, buf, buf.length, pos, end);
+    pos += appendBytes(buffer, buf, pieceLength(buf.length), pos, end);
   }
   // Whatever the list did not cover stays zero, even from the pool.
   if (pos < length) TypedArrayPrototypeFill(buffer, 0, pos, length);
   return buffer;
+}
+
+// The `length` Buffer.concat read of each piece, for concatInto, which
+// gets the pieces themselves as arguments; made on first use (not in the
+// startup snapshot) and shared with the binding (setConcatLengths).
+let concatLengths;
+let concatLengthsInUse = false;
+// The most pieces concatInto takes as arguments.
+const kConcatMaxPieces = 1024;
+// What concatInto returns when the binding has no lengths on this thread.
+const kConcatUnregistered = -(2 ** 31);
+
+Buffer.concat = function concat(list, length) {
+  if (!ArrayIsArray(list)) validateArray(list, 'list');
+  const count = list.length;
+  if (count === 0) return new FastBuffer();
+  if (count > kConcatMaxPieces || concatLengthsInUse) {
+    return concatSlow(list, length);
+  }
+  if (concatLengths === undefined ||
+      count > TypedArrayPrototypeGetLength(concatLengths)) {
+    concatLengths = new Float64Array(count < 16 ? 16 : count);
+    setConcatLengths(concatLengths);
+  }
+  const lengths = concatLengths;
+  concatLengthsInUse = true;
+  try {
+    if (length === undefined) {
+      // Each element's `length` is read once; the copy takes what was read
+      // (capped at the real length, as in Node).
+      length = 0;
+      for (let i = 0; i < count; i++) {
+        const n = list[i].length;
+        if (n) length += n;
+        lengths[i] = pieceLength(n);
+      }
+    } else {
+      validateOffset(length, 'length');
+      for (let i = 0; i < count; i++) {
+        const buf = list[i];
+        // concatInto reports the first element that is not a Uint8Array.
+        if (!isUint8Array(buf)) break;
+        lengths[i] = pieceLength(buf.length);
+      }
+    }
+
+    const buffer = Buffer.allocUnsafe(length);
+    // One call copies every piece.
+    let pos = ReflectApply(concatInto, buffer, list);
+    if (pos === kConcatUnregistered) {
+      setConcatLengths(lengths);
+      pos = ReflectApply(concatInto, buffer, list);
+    }
+    if (pos < 0) {
+      const i = -pos - 1;
+      throw new ERR_INVALID_ARG_TYPE(
+        `list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
+    }
+    // Whatever the list did not cover stays zero, even from the pool.
+    if (pos < length) TypedArrayPrototypeFill(buffer, 0, pos, length);
+    return buffer;
+  } finally {
+    concatLengthsInUse = false;
+  }
 };
 
 function byteLength(string, encoding) {

@@ -258,11 +258,61 @@ v8::Platform* GetPlatform() {
 
 const v8::StartupData* GetStartupSnapshot() { return g_startup_snapshot; }
 
+namespace {
+
+// Memory a thread hands to the allocator for the next allocation of that
+// size it makes (NewUnsafeBackingStore): V8 then owns it as if it had
+// allocated it itself.
+thread_local void* t_adopted_data = nullptr;
+thread_local size_t t_adopted_length = 0;
+
+// calloc/malloc/free, as V8's default allocator, but for the adopted memory.
+class LodeArrayBufferAllocator final : public v8::ArrayBuffer::Allocator {
+ public:
+  void* Allocate(size_t length) override {
+    void* data = TakeAdopted(length);
+    return data != nullptr ? data : calloc(length, 1);
+  }
+  void* AllocateUninitialized(size_t length) override {
+    void* data = TakeAdopted(length);
+    return data != nullptr ? data : malloc(length);
+  }
+  void Free(void* data, size_t) override { free(data); }
+
+ private:
+  static void* TakeAdopted(size_t length) {
+    void* data = t_adopted_data;
+    if (data == nullptr || length != t_adopted_length) return nullptr;
+    t_adopted_data = nullptr;
+    return data;
+  }
+};
+
+}  // namespace
+
 std::shared_ptr<v8::ArrayBuffer::Allocator> GetArrayBufferAllocator() {
   // Never freed: backing stores may outlive any one isolate.
   static auto* allocator = new std::shared_ptr<v8::ArrayBuffer::Allocator>(
-      v8::ArrayBuffer::Allocator::NewDefaultAllocator());
+      std::make_shared<LodeArrayBufferAllocator>());
   return *allocator;
+}
+
+std::unique_ptr<v8::BackingStore> NewUnsafeBackingStore(v8::Isolate* isolate,
+                                                        size_t length,
+                                                        bool zero_fill) {
+  if (length == 0) return v8::ArrayBuffer::NewBackingStore(isolate, 0);
+  void* data = zero_fill ? calloc(length, 1) : malloc(length);
+  if (data == nullptr) return nullptr;
+  t_adopted_data = data;
+  t_adopted_length = length;
+  std::unique_ptr<v8::BackingStore> store =
+      v8::ArrayBuffer::NewBackingStore(isolate, length);
+  if (t_adopted_data != nullptr) {
+    // V8 did not ask for it (it always does for a non-empty store).
+    free(t_adopted_data);
+    t_adopted_data = nullptr;
+  }
+  return store;
 }
 
 bool LoadEnvironment(Environment* env, bool from_snapshot) {

@@ -11,6 +11,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_internals.h"
 #include "util.h"
 
 namespace lode::buffer {
@@ -369,6 +370,10 @@ size_t WriteOneByteAsUtf8(Isolate* isolate, Local<String> str, uint8_t* dst,
   return out;
 }
 
+inline void Store32(uint8_t* dst, uint32_t bytes) {
+  memcpy(dst, &bytes, sizeof(bytes));
+}
+
 // A two-byte string as UTF-8, lone surrogates as U+FFFD; dst must have room
 // for 3 bytes per unit.
 size_t WriteTwoByteAsUtf8(Isolate* isolate, Local<String> str,
@@ -381,24 +386,55 @@ size_t WriteTwoByteAsUtf8(Isolate* isolate, Local<String> str,
   const uint16_t* p = src;
   const uint16_t* const src_end = src + length;
   uint8_t* d = dst;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  // While four units are left, each character's bytes go out in one 4-byte
+  // store: the (at most 3) bytes it writes past them are written again by
+  // the units after it, which take at least a byte each, so nothing past
+  // the final length is ever touched.
+  while (src_end - p >= 4) {
+    uint32_t c = *p;
+    if (c < 0x80) {
+      // Four ASCII units at once.
+      uint64_t w;
+      memcpy(&w, p, sizeof(w));
+      if (!(w & 0xFF80FF80FF80FF80ULL)) {
+        Store32(d, static_cast<uint32_t>(
+                       (w & 0xFF) | ((w >> 8) & 0xFF00) |
+                       ((w >> 16) & 0xFF0000) | ((w >> 24) & 0xFF000000)));
+        d += 4;
+        p += 4;
+        continue;
+      }
+      *d++ = static_cast<uint8_t>(c);
+      p++;
+    } else if (c < 0x800) {
+      Store32(d, (0xC0 | c >> 6) | (0x80 | (c & 0x3F)) << 8);
+      d += 2;
+      p++;
+    } else if ((c & 0xF800) != 0xD800) {
+      Store32(d, (0xE0 | c >> 12) | (0x80 | ((c >> 6) & 0x3F)) << 8 |
+                     (0x80 | (c & 0x3F)) << 16);
+      d += 3;
+      p++;
+    } else if (c < 0xDC00 && (p[1] & 0xFC00) == 0xDC00) {
+      uint32_t cp = 0x10000 + ((c - 0xD800) << 10) + (p[1] - 0xDC00);
+      Store32(d, (0xF0 | cp >> 18) | (0x80 | ((cp >> 12) & 0x3F)) << 8 |
+                     (0x80 | ((cp >> 6) & 0x3F)) << 16 |
+                     (0x80 | (cp & 0x3F)) << 24);
+      d += 4;
+      p += 2;
+    } else {
+      // A lone surrogate.
+      Store32(d, 0xBDBFEF);
+      d += 3;
+      p++;
+    }
+  }
+#endif
   while (p < src_end) {
     uint32_t c = *p++;
     if (c < 0x80) {
       *d++ = static_cast<uint8_t>(c);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-      // The rest of an ASCII run, four units per check while it lasts.
-      while (src_end - p >= 4) {
-        uint64_t w;
-        memcpy(&w, p, sizeof(w));
-        if (w & 0xFF80FF80FF80FF80ULL) break;
-        d[0] = static_cast<uint8_t>(w);
-        d[1] = static_cast<uint8_t>(w >> 16);
-        d[2] = static_cast<uint8_t>(w >> 32);
-        d[3] = static_cast<uint8_t>(w >> 48);
-        d += 4;
-        p += 4;
-      }
-#endif
     } else if (c < 0x800) {
       d[0] = static_cast<uint8_t>(0xC0 | c >> 6);
       d[1] = static_cast<uint8_t>(0x80 | (c & 0x3F));
@@ -972,6 +1008,76 @@ void Copy(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(static_cast<double>(count));
 }
 
+// The Float64Array lib/buffer.js keeps for Buffer.concat's piece lengths
+// (setConcatLengths), per thread: each isolate runs on its own. It is
+// off-heap (at least 16 elements) and referenced by lib/buffer.js for good,
+// so its memory stays put.
+thread_local Isolate* t_concat_isolate = nullptr;
+thread_local const uint8_t* t_concat_lengths = nullptr;
+thread_local size_t t_concat_lengths_count = 0;
+
+// What concatInto returns when no lengths were registered on this thread.
+constexpr int32_t kConcatUnregistered = INT32_MIN;
+
+// setConcatLengths(float64Array)
+void SetConcatLengths(const FunctionCallbackInfo<Value>& args) {
+  if (!args[0]->IsFloat64Array()) {
+    THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(),
+                               "argument must be a Float64Array");
+    return;
+  }
+  ByteSpan span;
+  GetViewSpan(args[0].As<ArrayBufferView>(), &span);
+  t_concat_isolate = args.GetIsolate();
+  t_concat_lengths = span.data;
+  t_concat_lengths_count = span.length / sizeof(double);
+}
+
+// concatInto.call(target, ...pieces) -> bytes written, or -(i + 1) when
+// pieces[i] is not a Uint8Array (nothing is thrown: Buffer.concat throws its
+// own error), or INT32_MIN (nothing done) when this isolate did not call
+// setConcatLengths yet. Copies the pieces one after the other into target:
+// of each, as many bytes as the i-th concat length (the `length`
+// Buffer.concat read) says, no more than the piece has and than fit; a
+// piece past the registered lengths is copied whole. The pieces come as
+// arguments (Reflect.apply over the list): reading them from the array
+// through the API would cost more than the copies.
+void ConcatInto(const FunctionCallbackInfo<Value>& args) {
+  if (!args.This()->IsUint8Array()) {
+    THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(), "invalid receiver");
+    return;
+  }
+  if (t_concat_isolate != args.GetIsolate()) {
+    // Not registered by this isolate yet (lib/buffer.js may come from the
+    // startup snapshot): nothing is copied.
+    args.GetReturnValue().Set(kConcatUnregistered);
+    return;
+  }
+  ByteSpan target;
+  GetViewSpan(args.This().As<ArrayBufferView>(), &target);
+  const int count = args.Length();
+  size_t pos = 0;
+  for (int i = 0; i < count; i++) {
+    Local<Value> item = args[i];
+    if (!item->IsUint8Array()) {
+      args.GetReturnValue().Set(-static_cast<double>(i) - 1);
+      return;
+    }
+    Local<v8::Uint8Array> piece = item.As<v8::Uint8Array>();
+    size_t n = piece->ByteLength();
+    if (static_cast<size_t>(i) < t_concat_lengths_count) {
+      double wanted;
+      memcpy(&wanted, t_concat_lengths + i * sizeof(double), sizeof(wanted));
+      if (wanted < static_cast<double>(n)) {
+        n = wanted > 0 ? static_cast<size_t>(wanted) : 0;
+      }
+    }
+    n = std::min(n, target.length - pos);
+    if (n > 0) pos += piece->CopyContents(target.data + pos, n);
+  }
+  args.GetReturnValue().Set(static_cast<double>(pos));
+}
+
 // fill(buffer, value, start, end, encoding) -> undefined, or -1 when the
 // value encodes to no bytes, -2 when the range is out of bounds.
 void Fill(const FunctionCallbackInfo<Value>& args) {
@@ -1309,8 +1415,11 @@ void IsAscii(const FunctionCallbackInfo<Value>& args) {
 // createUnsafeArrayBuffer(length, zeroFill): an ArrayBuffer whose memory is
 // not cleared unless zeroFill is true (lib/ passes --zero-fill-buffers, which
 // it reads once: an option lookup per call would cost more than the malloc),
-// for Buffer.allocUnsafe and the Buffer pool (V8's allocator always clears
-// what it allocates).
+// for Buffer.allocUnsafe and the Buffer pool (V8 clears what it allocates
+// itself). The memory comes through the process's allocator
+// (NewUnsafeBackingStore): a loop of large unsafe buffers is then reclaimed
+// by scavenges, as `new Uint8Array(n)` is, rather than by repeated
+// mark-sweeps.
 void CreateUnsafeArrayBuffer(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   double requested = args[0]->IsNumber() ? args[0].As<v8::Number>()->Value()
@@ -1319,17 +1428,12 @@ void CreateUnsafeArrayBuffer(const FunctionCallbackInfo<Value>& args) {
     return THROW_ERR_OUT_OF_RANGE(isolate, "Invalid array buffer length");
   }
   size_t length = static_cast<size_t>(requested);
-  const bool zero_fill = args[1]->IsTrue();
-  void* data = length == 0 ? nullptr
-               : zero_fill ? calloc(length, 1)
-                           : malloc(length);
-  if (length != 0 && data == nullptr) {
+  std::unique_ptr<v8::BackingStore> store =
+      NewUnsafeBackingStore(isolate, length, args[1]->IsTrue());
+  if (!store) {
     return THROW_ERR_MEMORY_ALLOCATION_FAILED(isolate,
                                              "Failed to allocate memory");
   }
-  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
-      data, length,
-      [](void* data, size_t, void*) { free(data); }, nullptr);
   args.GetReturnValue().Set(v8::ArrayBuffer::New(isolate, std::move(store)));
 }
 
@@ -1343,6 +1447,8 @@ void CreateUnsafeArrayBuffer(const FunctionCallbackInfo<Value>& args) {
   V("utf8WriteStatic", StringWriteStatic<kUtf8>)       \
   V("writeString", WriteStringGeneric)                 \
   V("copy", Copy)                                      \
+  V("concatInto", ConcatInto)                          \
+  V("setConcatLengths", SetConcatLengths)              \
   V("fill", Fill)                                      \
   V("swap16", Swap<2>)                                 \
   V("swap32", Swap<4>)                                 \

@@ -49,6 +49,17 @@ const v8::StartupData* GetStartupSnapshot();
 // it whichever isolate ends first.
 std::shared_ptr<v8::ArrayBuffer::Allocator> GetArrayBufferAllocator();
 
+// A backing store of `length` bytes made through the process's allocator,
+// its memory left as malloc leaves it unless `zero_fill`; nullptr when the
+// memory cannot be had. Made by the allocator, it is counted by V8 as the
+// memory of `new ArrayBuffer()` is: a young-generation GC reclaims such
+// stores once enough of them were made, where one made with
+// ArrayBuffer::NewBackingStore(data, length, deleter) only counts towards
+// the external-memory limit that starts a full mark-sweep.
+std::unique_ptr<v8::BackingStore> NewUnsafeBackingStore(v8::Isolate* isolate,
+                                                        size_t length,
+                                                        bool zero_fill);
+
 // Gets `env` ready for its main script: the values the snapshot kept (or
 // the bootstrap run from the sources), process.argv and the rest of the
 // run's process object, internal/bootstrap/runtime. False when that threw;

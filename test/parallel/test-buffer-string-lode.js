@@ -104,3 +104,25 @@ for (const enc of ['hex', 'base64', 'base64url', 'latin1', 'binary']) {
   assert.deepStrictEqual(Buffer.from(all.toString(enc), enc), all);
 }
 assert.deepStrictEqual(Buffer.from(all.toString('ucs2'), 'ucs2'), all);
+
+// UTF-8 from two-byte strings: every mix of 1- to 4-byte characters and
+// lone surrogates, at every length; buf.write() leaves the bytes after what
+// it wrote alone.
+{
+  const chars = ['a', 'é', '✓', '😀', '\ud800', '\udc00', 'bcde'];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+  for (let n = 0; n < 400; n++) {
+    let s = '✓';  // A two-byte string.
+    for (let k = next() % 12; k > 0; k--) s += chars[next() % chars.length];
+    const expected = new TextEncoder().encode(s);
+    assert.deepStrictEqual(new Uint8Array(Buffer.from(s)), expected);
+    const buf = Buffer.alloc(expected.length + 8, 0x55);
+    assert.strictEqual(buf.write(s), expected.length);
+    assert.deepStrictEqual(new Uint8Array(buf.subarray(0, expected.length)),
+                           expected);
+    for (let i = expected.length; i < buf.length; i++) {
+      assert.strictEqual(buf[i], 0x55);
+    }
+  }
+}
