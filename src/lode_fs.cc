@@ -924,9 +924,12 @@ class WholeFileReq : public ActiveRequest {
     if (known && !Grow(static_cast<size_t>(size))) return false;
     for (;;) {
       if (known && length_ == capacity_) break;
-      if (!known && capacity_ - length_ < kReadUnknownChunk &&
-          !Grow(capacity_ == 0 ? kReadUnknownChunk : capacity_ * 2)) {
-        return false;
+      if (!known && capacity_ - length_ < kReadUnknownChunk) {
+        // Doubling, but never far past the largest size accepted.
+        size_t next = capacity_ == 0 ? kReadUnknownChunk : capacity_ * 2;
+        size_t limit = static_cast<size_t>(kIoMaxLength) + kReadUnknownChunk;
+        if (next > limit) next = limit;
+        if (!Grow(next)) return false;
       }
       size_t want = capacity_ - length_;
       if (!known && want > kReadUnknownChunk) want = kReadUnknownChunk;
