@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
@@ -823,6 +825,251 @@ void WriteFileUtf8(const FunctionCallbackInfo<Value>& args) {
   if (err < 0) return ThrowUVException(isolate, err, "write");
 }
 
+// --- Whole files for fs.promises (readFile / writeFile of a path) ----------
+
+constexpr int64_t kIoMaxLength = 2147483647;  // 2 ** 31 - 1, as in JS
+constexpr size_t kReadUnknownChunk = 64 * 1024;
+constexpr size_t kWriteMaxChunk = 512 * 1024;
+
+// fs.promises.readFile/writeFile of a path as one threadpool job: open, read
+// or write everything, (fsync,) close in the worker thread, then one
+// callback, instead of a trip through the loop per call. The error is that
+// of the first call that failed, named as the separate calls name it (the
+// path only on the open's); the close after a failure is not reported.
+class WholeFileReq : public ActiveRequest {
+ public:
+  WholeFileReq(Environment* env, Local<Object> req, std::string path)
+      : ActiveRequest(env, "FSReqCallback"), env_(env),
+        path_(std::move(path)) {
+    req_.Reset(env->isolate(), req);
+    work_.data = this;
+  }
+  ~WholeFileReq() override { free(out_); }
+  LODE_DISALLOW_COPY(WholeFileReq);
+
+  Local<Object> request_object() const override {
+    return req_.Get(env_->isolate());
+  }
+
+  bool reading = false;
+  int flags = O_RDONLY;
+  int mode = 0666;
+  bool flush = false;
+  // The bytes a write takes: `bytes` (a string's UTF-8), or those of a view
+  // whose memory `store` keeps alive.
+  std::string bytes;
+  const char* src = nullptr;
+  size_t src_length = 0;
+  std::shared_ptr<v8::BackingStore> store;
+  Global<Value> keep_alive;
+
+  int Queue() {
+    return uv_queue_work(env_->loop(), &work_, DoWork, AfterWork);
+  }
+
+ private:
+  static void DoWork(uv_work_t* w) {
+    static_cast<WholeFileReq*>(w->data)->Run();
+  }
+
+  // Sets err_ and syscall_ when `result` is an error; true when it is not.
+  bool Check(int result, const char* syscall) {
+    if (result >= 0) return true;
+    err_ = result;
+    syscall_ = syscall;
+    return false;
+  }
+
+  void Run() {
+    uv_fs_t req;
+    int fd = uv_fs_open(nullptr, &req, path_.c_str(), flags | O_CLOEXEC, mode,
+                        nullptr);
+    uv_fs_req_cleanup(&req);
+    if (!Check(fd, "open")) return;
+    bool ok = reading ? ReadAll(fd) : WriteAll(fd);
+    if (ok && flush) {
+      int r = uv_fs_fsync(nullptr, &req, fd, nullptr);
+      uv_fs_req_cleanup(&req);
+      ok = Check(r, "fsync");
+    }
+    int r = uv_fs_close(nullptr, &req, fd, nullptr);
+    uv_fs_req_cleanup(&req);
+    if (ok) Check(r, "close");
+  }
+
+  bool Grow(size_t capacity) {
+    char* p = static_cast<char*>(realloc(out_, capacity));
+    if (p == nullptr) return Check(UV_ENOMEM, "read");
+    out_ = p;
+    capacity_ = capacity;
+    return true;
+  }
+
+  // A regular file of known size is read into one block of that size, up
+  // to that size (bytes appended meanwhile are not read); anything else
+  // (pipes, character devices, /proc files of size 0) until end of file.
+  bool ReadAll(int fd) {
+    uv_fs_t req;
+    int r = uv_fs_fstat(nullptr, &req, fd, nullptr);
+    uint64_t mode = req.statbuf.st_mode;
+    int64_t size = static_cast<int64_t>(req.statbuf.st_size);
+    uv_fs_req_cleanup(&req);
+    if (!Check(r, "fstat")) return false;
+    if (!S_ISREG(mode) || size < 0) size = 0;
+    if (size > kIoMaxLength) {
+      too_large_ = size;
+      return true;
+    }
+    bool known = size > 0;
+    if (known && !Grow(static_cast<size_t>(size))) return false;
+    for (;;) {
+      if (known && length_ == capacity_) break;
+      if (!known && capacity_ - length_ < kReadUnknownChunk) {
+        // Doubling, but never far past the largest size accepted.
+        size_t next = capacity_ == 0 ? kReadUnknownChunk : capacity_ * 2;
+        size_t limit = static_cast<size_t>(kIoMaxLength) + kReadUnknownChunk;
+        if (next > limit) next = limit;
+        if (!Grow(next)) return false;
+      }
+      size_t want = capacity_ - length_;
+      if (!known && want > kReadUnknownChunk) want = kReadUnknownChunk;
+      uv_buf_t buf = uv_buf_init(out_ + length_, static_cast<unsigned>(want));
+      int n = uv_fs_read(nullptr, &req, fd, &buf, 1, -1, nullptr);
+      uv_fs_req_cleanup(&req);
+      if (!Check(n, "read")) return false;
+      if (n == 0) break;
+      length_ += static_cast<size_t>(n);
+      if (!known && static_cast<int64_t>(length_) > kIoMaxLength) {
+        too_large_ = static_cast<int64_t>(length_);
+        return true;
+      }
+    }
+    return true;
+  }
+
+  bool WriteAll(int fd) {
+    const char* data = src != nullptr ? src : bytes.data();
+    size_t length = src != nullptr ? src_length : bytes.size();
+    size_t done = 0;
+    while (done < length) {
+      size_t chunk = length - done;
+      if (chunk > kWriteMaxChunk) chunk = kWriteMaxChunk;
+      uv_fs_t req;
+      uv_buf_t buf = uv_buf_init(const_cast<char*>(data) + done,
+                                 static_cast<unsigned>(chunk));
+      int n = uv_fs_write(nullptr, &req, fd, &buf, 1, -1, nullptr);
+      uv_fs_req_cleanup(&req);
+      if (!Check(n, "write")) return false;
+      done += static_cast<size_t>(n);
+    }
+    return true;
+  }
+
+  static void AfterWork(uv_work_t* w, int status) {
+    std::unique_ptr<WholeFileReq> self(static_cast<WholeFileReq*>(w->data));
+    Environment* env = self->env_;
+    if (!env->can_call_into_js()) return;
+    Isolate* isolate = env->isolate();
+    HandleScope scope(isolate);
+    Context::Scope context_scope(env->context());
+    if (status < 0) self->Check(status, "open");
+    Local<Value> argv[2] = {v8::Null(isolate), v8::Undefined(isolate)};
+    if (self->err_ < 0) {
+      bool open = strcmp(self->syscall_, "open") == 0;
+      argv[0] = UVException(isolate, self->err_, self->syscall_, nullptr,
+                            open ? self->path_.c_str() : nullptr);
+    } else if (self->reading) {
+      argv[1] = self->Result(isolate);
+    }
+    MakeCallback(env, self->req_.Get(isolate), "oncomplete",
+                 argv[1]->IsUndefined() ? 1 : 2, argv);
+  }
+
+  // The bytes read as an ArrayBuffer, or the size of a file too large to
+  // read (JS throws ERR_FS_FILE_TOO_LARGE).
+  Local<Value> Result(Isolate* isolate) {
+    if (too_large_ >= 0) {
+      return Number::New(isolate, static_cast<double>(too_large_));
+    }
+    if (length_ == 0) return ArrayBuffer::New(isolate, 0);
+    if (length_ < capacity_) Grow(length_);  // a shorter block, or this one
+    std::unique_ptr<v8::BackingStore> backing = ArrayBuffer::NewBackingStore(
+        out_, length_, [](void* data, size_t, void*) { free(data); },
+        nullptr);
+    out_ = nullptr;
+    return ArrayBuffer::New(isolate, std::move(backing));
+  }
+
+  Environment* env_;
+  Global<Object> req_;
+  std::string path_;
+  uv_work_t work_;
+  const char* syscall_ = "open";
+  int err_ = 0;
+  char* out_ = nullptr;
+  size_t length_ = 0;
+  size_t capacity_ = 0;
+  int64_t too_large_ = -1;
+};
+
+// readFileAll(path, flags, req): oncomplete(err, arrayBuffer) or, for a file
+// larger than kIoMaxLength, oncomplete(null, itsSize).
+void ReadFileAll(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[2]->IsObject()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "The \"req\" argument must be an "
+                               "object");
+    return;
+  }
+  Environment* env = Environment::GetCurrent(args);
+  auto req = std::make_unique<WholeFileReq>(env, args[2].As<Object>(),
+                                            PathArg(isolate, args[0]));
+  req->reading = true;
+  req->flags = IntArg(args[1], O_RDONLY);
+  int err = req->Queue();
+  if (err < 0) return ThrowUVException(isolate, err, "open");
+  req.release();
+}
+
+// writeFileAll(path, data, flags, mode, flush, req): `data` a string
+// (written as UTF-8) or an ArrayBufferView.
+void WriteFileAll(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[5]->IsObject()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "The \"req\" argument must be an "
+                               "object");
+    return;
+  }
+  Environment* env = Environment::GetCurrent(args);
+  auto req = std::make_unique<WholeFileReq>(env, args[5].As<Object>(),
+                                            PathArg(isolate, args[0]));
+  if (args[1]->IsString()) {
+    req->bytes = Utf8Value(isolate, args[1]).ToString();
+  } else if (args[1]->IsArrayBufferView()) {
+    Local<ArrayBufferView> view = args[1].As<ArrayBufferView>();
+    req->src_length = view->ByteLength();
+    if (req->src_length > 0) {
+      req->store = view->Buffer()->GetBackingStore();
+      req->src = static_cast<const char*>(req->store->Data()) +
+                 view->ByteOffset();
+    } else {
+      req->src = "";
+    }
+    req->keep_alive.Reset(isolate, args[1]);
+  } else {
+    THROW_ERR_INVALID_ARG_TYPE(isolate, "The \"data\" argument must be of "
+                               "type string or an instance of "
+                               "ArrayBufferView");
+    return;
+  }
+  req->flags = IntArg(args[2], O_WRONLY | O_CREAT | O_TRUNC);
+  req->mode = IntArg(args[3], 0666);
+  req->flush = args[4]->IsTrue();
+  int err = req->Queue();
+  if (err < 0) return ThrowUVException(isolate, err, "open");
+  req.release();
+}
+
 // mkdir(path, mode, recursive, req): with `recursive`, the result is the
 // first directory created (undefined when none was).
 void Mkdir(const FunctionCallbackInfo<Value>& args) {
@@ -1203,6 +1450,8 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetMethod(context, target, "writeBuffers", WriteBuffers);
   SetMethod(context, target, "writeString", WriteString);
   SetMethod(context, target, "writeFileUtf8", WriteFileUtf8);
+  SetMethod(context, target, "readFileAll", ReadFileAll);
+  SetMethod(context, target, "writeFileAll", WriteFileAll);
   SetMethod(context, target, "mkdir", Mkdir);
   SetMethod(context, target, "mkdtemp", Mkdtemp);
   SetMethod(context, target, "rmdir", Rmdir);
@@ -1252,6 +1501,8 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(WriteBuffers);
   registry->Register(WriteString);
   registry->Register(WriteFileUtf8);
+  registry->Register(ReadFileAll);
+  registry->Register(WriteFileAll);
   registry->Register(Mkdir);
   registry->Register(Mkdtemp);
   registry->Register(Rmdir);

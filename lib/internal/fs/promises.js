@@ -76,7 +76,7 @@ const {
 const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const { isArrayBufferView } = require('internal/util/types');
-const { kEmptyObject } = require('internal/util');
+const { kEmptyObject, normalizeEncoding } = require('internal/util');
 const EventEmitter = require('events');
 const pathModule = require('path');
 
@@ -109,6 +109,22 @@ function call(name, ...args) {
     });
     ArrayPrototypePush(args, r);
     binding[name](...new SafeArrayIterator(args));
+  }), undefined, handleErrorFromBinding);
+}
+
+// readFile/writeFile of a path with no AbortSignal: open, read or write it
+// all and close as one threadpool job (binding.readFileAll/writeFileAll),
+// settled once. Its errors are those of the open, fstat, read, write, fsync
+// or close that failed.
+function wholeFile(method, path, data, flags, mode, flush) {
+  return PromisePrototypeThen(new Promise((resolve, reject) => {
+    const req = new FSReqCallback();
+    req.oncomplete = bindRequest(req, 'FSREQPROMISE', (err, result) => {
+      if (err) reject(err);
+      else resolve(result);
+    });
+    if (method === 'readFileAll') binding.readFileAll(path, flags, req);
+    else binding.writeFileAll(path, data, flags, mode, flush, req);
   }), undefined, handleErrorFromBinding);
 }
 
@@ -562,7 +578,6 @@ async function writeFileHandle(filehandle, data, options) {
   if (isArrayBufferView(data)) {
     buffer = new FastBuffer(data.buffer, data.byteOffset, data.byteLength);
   } else if (typeof data === 'string') {
-    validateEncoding(data, encoding);
     buffer = Buffer.from(data, encoding || 'utf8');
   } else if (data != null && typeof data[SymbolAsyncIterator] === 'function' ||
              data != null && typeof data[primordials.SymbolIterator] ===
@@ -874,6 +889,17 @@ async function writeFile(path, data, options) {
     return writeFileHandle(path, data, options);
   }
   checkAborted(options.signal);
+  if (options.signal === undefined &&
+      (isArrayBufferView(data) || typeof data === 'string')) {
+    path = getValidatedPath(path);
+    const flags = stringToFlags(flag);
+    const mode = parseFileMode(options.mode, 'mode', 0o666);
+    if (typeof data === 'string' &&
+        normalizeEncoding(options.encoding) !== 'utf8') {
+      data = Buffer.from(data, options.encoding);
+    }
+    return wholeFile('writeFileAll', path, data, flags, mode, flush);
+  }
   const fd = await open(path, flag, options.mode);
   let promise = writeFileHandle(fd, data, options);
   if (flush) {
@@ -891,6 +917,14 @@ async function readFile(path, options) {
   const flag = options.flag || 'r';
   if (path instanceof FileHandle) return readFileHandle(path, options);
   checkAborted(options.signal);
+  if (options.signal === undefined) {
+    path = getValidatedPath(path);
+    const result = await wholeFile('readFileAll', path, undefined,
+                                   stringToFlags(flag));
+    if (typeof result === 'number') throw new ERR_FS_FILE_TOO_LARGE(result);
+    const buffer = new FastBuffer(result);
+    return options.encoding ? buffer.toString(options.encoding) : buffer;
+  }
   const fd = await open(path, flag, 0o666);
   return handleFdClose(readFileHandle(fd, options), fd.close);
 }
