@@ -7,9 +7,13 @@ const {
   FunctionPrototypeCall,
   MapPrototypeClear,
   MapPrototypeSet,
+  ArrayPrototype,
+  ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor,
+  ObjectGetOwnPropertyNames,
   ObjectGetPrototypeOf,
   ObjectKeys,
+  ObjectPrototype,
   SafeMap,
   SafeMapIterator,
   SafeSet,
@@ -21,7 +25,10 @@ const {
   TypeError,
 } = primordials;
 
-const { structuredClone: clone } = internalBinding('messaging');
+const {
+  plainKind,
+  structuredClone: clone,
+} = internalBinding('messaging');
 const {
   isArrayBufferView,
   isAnyArrayBuffer,
@@ -274,6 +281,108 @@ function restoreDOMExceptions(original, copy, domexception) {
   }, new SafeSet());
 }
 
+// The fast path: plain data -- ordinary objects and dense arrays holding
+// primitives other than symbols -- is copied here, with the result the
+// serializer gives (own enumerable string-keyed properties in key order,
+// shared references and cycles kept, prototypes not). It runs no user code:
+// on anything else (an accessor, whose getter would have to run, a
+// function or symbol, which throw, a hole, a proxy, an object of another
+// kind, a very deep graph) it gives up before having done anything the
+// program can observe, and the serializer clones the value from the start.
+const kGiveUp = { __proto__: null };
+const kObject = 1;
+const kArray = 2;
+// Deeper graphs are left to the serializer, which reports a stack overflow
+// the way V8 does.
+const kMaxDepth = 256;
+
+function copyPlain(value, seen, depth) {
+  if (typeof value !== 'object' || value === null) {
+    return typeof value === 'function' || typeof value === 'symbol' ?
+      kGiveUp : value;
+  }
+  const known = seen.get(value);
+  if (known !== undefined) return known;
+  if (depth === kMaxDepth) return kGiveUp;
+  const kind = plainKind(value);
+  if (kind === kObject) return copyObject(value, seen, depth + 1);
+  if (kind === kArray) return copyArray(value, seen, depth + 1);
+  return kGiveUp;
+}
+
+// Defines, as the deserializer does, where an assignment would run a
+// setter of a prototype, or fail on a read-only property there.
+function defineData(object, key, value) {
+  ObjectDefineProperty(object, key, {
+    __proto__: null,
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+// Copies object[keys[from..]] to `copy`.
+function copyProperties(object, keys, from, copy, seen, depth) {
+  for (let i = from; i < keys.length; i++) {
+    const key = keys[i];
+    // Reading a descriptor runs nothing (the object is no proxy); an
+    // accessor's has no `writable`.
+    const desc = ObjectGetOwnPropertyDescriptor(object, key);
+    if (desc === undefined || desc.writable === undefined) return false;
+    const value = copyPlain(desc.value, seen, depth);
+    if (value === kGiveUp) return false;
+    if (key in copy) {
+      defineData(copy, key, value);
+    } else {
+      copy[key] = value;
+    }
+  }
+  return true;
+}
+
+function copyObject(object, seen, depth) {
+  const copy = {};
+  seen.set(object, copy);
+  const keys = ObjectKeys(object);
+  return copyProperties(object, keys, 0, copy, seen, depth) ? copy : kGiveUp;
+}
+
+// Whether appending elements to a new array can run no setter: neither
+// Array.prototype (an array: an element would make its length nonzero) nor
+// Object.prototype (whose indices would be listed first) has any.
+function elementsUnshadowed() {
+  if (ArrayPrototype.length !== 0) return false;
+  const names = ObjectGetOwnPropertyNames(ObjectPrototype);
+  return names.length === 0 || `${+names[0]}` !== names[0];
+}
+
+function copyArray(array, seen, depth) {
+  const length = array.length;
+  const keys = ObjectKeys(array);
+  // Dense arrays only: the serializer keeps holes. Their indices are listed
+  // first, in order.
+  if (keys.length < length ||
+      (length > 0 && keys[length - 1] !== `${length - 1}`) ||
+      !elementsUnshadowed()) {
+    return kGiveUp;
+  }
+  const copy = [];
+  seen.set(array, copy);
+  for (let i = 0; i < length; i++) {
+    const desc = ObjectGetOwnPropertyDescriptor(array, i);
+    if (desc === undefined || desc.writable === undefined ||
+        !desc.enumerable) {
+      return kGiveUp;
+    }
+    const value = copyPlain(desc.value, seen, depth);
+    if (value === kGiveUp) return kGiveUp;
+    copy[i] = value;
+  }
+  return copyProperties(array, keys, length, copy, seen, depth) ?
+    copy : kGiveUp;
+}
+
 function structuredClone(value, options) {
   if (arguments.length === 0) {
     throw new ERR_MISSING_ARGS('The value argument must be specified');
@@ -317,9 +426,13 @@ function structuredClone(value, options) {
     }
     transfer = rest;
   }
-  let result;
+  let result = kGiveUp;
+  if (found === undefined &&
+      (transfer === undefined || transfer.length === 0)) {
+    result = copyPlain(value, new SafeMap(), 0);
+  }
   try {
-    result = clone(value, transfer);
+    if (result === kGiveUp) result = clone(value, transfer);
   } catch (err) {
     if (err?.code === 'DataCloneError') {
       const { lazyDOMException } = require('internal/util');
