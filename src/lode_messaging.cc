@@ -62,12 +62,19 @@ void StructuredClone(const FunctionCallbackInfo<Value>& args) {
 // plainKind(value) -> 1 for an ordinary object (a literal, a class
 // instance, what Object.create() returns: no internal slots, no embedder
 // fields, not callable, not a proxy or other exotic object), 2 for an
-// array (not a proxy of one), 0 for anything else. structuredClone's fast
-// path copies the first two kinds itself (lib/internal/structured_clone.js).
+// array, 3 for a Map, 4 for a Set, 5 for a Date (none of them a proxy),
+// 0 for anything else. structuredClone's fast path copies those kinds
+// itself (lib/internal/structured_clone.js).
 void PlainKind(const FunctionCallbackInfo<Value>& args) {
   int kind = 0;
   if (args[0]->IsArray()) {
     kind = 2;
+  } else if (args[0]->IsMap()) {
+    kind = 3;
+  } else if (args[0]->IsSet()) {
+    kind = 4;
+  } else if (args[0]->IsDate()) {
+    kind = 5;
   } else if (args[0]->IsObject()) {
     using I = v8::internal::Internals;
     Local<Object> object = args[0].As<Object>();

@@ -8,6 +8,9 @@ const {
   MapPrototypeClear,
   MapPrototypeSet,
   ArrayPrototype,
+  Date,
+  DatePrototypeGetTime,
+  Map,
   ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor,
   ObjectGetOwnPropertyNames,
@@ -19,6 +22,7 @@ const {
   SafeSet,
   SafeSetIterator,
   SafeWeakSet,
+  Set,
   SetPrototypeAdd,
   SetPrototypeClear,
   SymbolIterator,
@@ -281,8 +285,8 @@ function restoreDOMExceptions(original, copy, domexception) {
   }, new SafeSet());
 }
 
-// The fast path: plain data -- ordinary objects and dense arrays holding
-// primitives other than symbols -- is copied here, with the result the
+// The fast path: plain data -- ordinary objects, dense arrays, Maps, Sets
+// and Dates holding primitives other than symbols -- is copied here, with the result the
 // serializer gives (own enumerable string-keyed properties in key order,
 // shared references and cycles kept, prototypes not). It runs no user code:
 // on anything else (an accessor, whose getter would have to run, a
@@ -292,6 +296,9 @@ function restoreDOMExceptions(original, copy, domexception) {
 const kGiveUp = { __proto__: null };
 const kObject = 1;
 const kArray = 2;
+const kMap = 3;
+const kSet = 4;
+const kDate = 5;
 // Deeper graphs are left to the serializer, which reports a stack overflow
 // the way V8 does.
 const kMaxDepth = 256;
@@ -307,7 +314,41 @@ function copyPlain(value, seen, depth) {
   const kind = plainKind(value);
   if (kind === kObject) return copyObject(value, seen, depth + 1);
   if (kind === kArray) return copyArray(value, seen, depth + 1);
+  if (kind === kMap) return copyMap(value, seen, depth + 1);
+  if (kind === kSet) return copySet(value, seen, depth + 1);
+  if (kind === kDate) {
+    const copy = new Date(DatePrototypeGetTime(value));
+    seen.set(value, copy);
+    return copy;
+  }
   return kGiveUp;
+}
+
+// A Map's or Set's entries, read with the original iterators (no user code
+// runs, so none changes meanwhile) and added with the original methods;
+// their other properties are dropped, as the serializer does.
+function copyMap(map, seen, depth) {
+  const copy = new Map();
+  seen.set(map, copy);
+  for (const { 0: key, 1: value } of new SafeMapIterator(map)) {
+    const keyCopy = copyPlain(key, seen, depth);
+    if (keyCopy === kGiveUp) return kGiveUp;
+    const valueCopy = copyPlain(value, seen, depth);
+    if (valueCopy === kGiveUp) return kGiveUp;
+    MapPrototypeSet(copy, keyCopy, valueCopy);
+  }
+  return copy;
+}
+
+function copySet(set, seen, depth) {
+  const copy = new Set();
+  seen.set(set, copy);
+  for (const value of new SafeSetIterator(set)) {
+    const valueCopy = copyPlain(value, seen, depth);
+    if (valueCopy === kGiveUp) return kGiveUp;
+    SetPrototypeAdd(copy, valueCopy);
+  }
+  return copy;
 }
 
 // Defines, as the deserializer does, where an assignment would run a
@@ -322,8 +363,20 @@ function defineData(object, key, value) {
   });
 }
 
-// Copies object[keys[from..]] to `copy`.
-function copyProperties(object, keys, from, copy, seen, depth) {
+// The own property names of Object.prototype, read once per clone (nothing
+// can change them meanwhile), or undefined.
+let prototypeNames;
+
+function namesOfObjectPrototype() {
+  const names = ObjectGetOwnPropertyNames(ObjectPrototype);
+  const set = new SafeSet();
+  for (let i = 0; i < names.length; i++) set.add(names[i]);
+  return set;
+}
+
+// Copies object[keys[from..]] to `copy`. `shadowed` holds the names found
+// on the prototype chain of `copy`; undefined: look them up.
+function copyProperties(object, keys, from, copy, seen, depth, shadowed) {
   for (let i = from; i < keys.length; i++) {
     const key = keys[i];
     // Reading a descriptor runs nothing (the object is no proxy); an
@@ -332,7 +385,7 @@ function copyProperties(object, keys, from, copy, seen, depth) {
     if (desc === undefined || desc.writable === undefined) return false;
     const value = copyPlain(desc.value, seen, depth);
     if (value === kGiveUp) return false;
-    if (key in copy) {
+    if (shadowed === undefined ? key in copy : shadowed.has(key)) {
       defineData(copy, key, value);
     } else {
       copy[key] = value;
@@ -345,7 +398,9 @@ function copyObject(object, seen, depth) {
   const copy = {};
   seen.set(object, copy);
   const keys = ObjectKeys(object);
-  return copyProperties(object, keys, 0, copy, seen, depth) ? copy : kGiveUp;
+  prototypeNames ??= namesOfObjectPrototype();
+  return copyProperties(object, keys, 0, copy, seen, depth, prototypeNames) ?
+    copy : kGiveUp;
 }
 
 // Whether appending elements to a new array can run no setter: neither
@@ -370,7 +425,7 @@ function copyArray(array, seen, depth) {
   const copy = [];
   seen.set(array, copy);
   for (let i = 0; i < length; i++) {
-    const desc = ObjectGetOwnPropertyDescriptor(array, i);
+    const desc = ObjectGetOwnPropertyDescriptor(array, keys[i]);
     if (desc === undefined || desc.writable === undefined ||
         !desc.enumerable) {
       return kGiveUp;
@@ -379,7 +434,7 @@ function copyArray(array, seen, depth) {
     if (value === kGiveUp) return kGiveUp;
     copy[i] = value;
   }
-  return copyProperties(array, keys, length, copy, seen, depth) ?
+  return copyProperties(array, keys, length, copy, seen, depth, undefined) ?
     copy : kGiveUp;
 }
 
@@ -430,6 +485,7 @@ function structuredClone(value, options) {
   if (found === undefined &&
       (transfer === undefined || transfer.length === 0)) {
     result = copyPlain(value, new SafeMap(), 0);
+    prototypeNames = undefined;
   }
   try {
     if (result === kGiveUp) result = clone(value, transfer);

@@ -178,3 +178,26 @@ const assert = require('assert');
     delete Object.prototype[1];
   }
 }
+
+// Maps and Sets are read and filled without their (replaceable) methods.
+{
+  const map = new Map([[1, { a: 1 }]]);
+  const set = new Set(['x']);
+  const saved = [Map.prototype.set, Map.prototype.entries,
+                 Set.prototype.add, Set.prototype.values];
+  const calls = [];
+  Map.prototype.set = Map.prototype.entries = Set.prototype.add =
+    Set.prototype.values = function() { calls.push(this); };
+  try {
+    const copy = structuredClone({ map, set, d: new Date(9) });
+    assert.deepStrictEqual(calls, []);
+    assert.strictEqual(copy.map.size, 1);
+    assert.strictEqual(copy.set.size, 1);
+    assert.strictEqual(copy.d.getTime(), 9);
+  } finally {
+    [Map.prototype.set, Map.prototype.entries,
+     Set.prototype.add, Set.prototype.values] = saved;
+  }
+  assert.deepStrictEqual(structuredClone(map), map);
+  assert.deepStrictEqual(structuredClone(set), set);
+}
