@@ -137,6 +137,11 @@ function walk(original, copy, visit, seen) {
   }
 }
 
+// Modules loaded on first use.
+let blobModule;
+let webstreamsUtil;
+let domexception;
+
 // The prototypes of platform objects that cannot be cloned at all (fetch's
 // Headers, Request, Response, FormData), registered when first loaded.
 let uncloneablePrototypes;
@@ -158,13 +163,15 @@ function noteUncloneableCreated() {
 // must be transferred, Blobs and Files are cloned (sharing their bytes).
 // Returns a map of each such object to what stands for it in the clone
 // (made later, by makeStandIns), or undefined when there is none.
-function findPlatformObjects(value, transferSet) {
-  const { isBlob, anyBlobCreated } = require('internal/blob');
-  const webstreams = require('internal/webstreams/util');
-  if (!anyBlobCreated() && !webstreams.anyStreamCreated() &&
+function findPlatformObjects(value, transfer) {
+  blobModule ??= require('internal/blob');
+  webstreamsUtil ??= require('internal/webstreams/util');
+  if (!blobModule.anyBlobCreated() && !webstreamsUtil.anyStreamCreated() &&
       !uncloneableCreated) {
     return undefined;
   }
+  const { isBlob } = blobModule;
+  const transferSet = new SafeSet(transfer);
   const {
     isReadableStream,
   } = require('internal/webstreams/readablestream');
@@ -363,20 +370,8 @@ function defineData(object, key, value) {
   });
 }
 
-// The own property names of Object.prototype, read once per clone (nothing
-// can change them meanwhile), or undefined.
-let prototypeNames;
-
-function namesOfObjectPrototype() {
-  const names = ObjectGetOwnPropertyNames(ObjectPrototype);
-  const set = new SafeSet();
-  for (let i = 0; i < names.length; i++) set.add(names[i]);
-  return set;
-}
-
-// Copies object[keys[from..]] to `copy`. `shadowed` holds the names found
-// on the prototype chain of `copy`; undefined: look them up.
-function copyProperties(object, keys, from, copy, seen, depth, shadowed) {
+// Copies object[keys[from..]] to `copy`.
+function copyProperties(object, keys, from, copy, seen, depth) {
   for (let i = from; i < keys.length; i++) {
     const key = keys[i];
     // Reading a descriptor runs nothing (the object is no proxy); an
@@ -385,7 +380,7 @@ function copyProperties(object, keys, from, copy, seen, depth, shadowed) {
     if (desc === undefined || desc.writable === undefined) return false;
     const value = copyPlain(desc.value, seen, depth);
     if (value === kGiveUp) return false;
-    if (shadowed === undefined ? key in copy : shadowed.has(key)) {
+    if (key in copy) {
       defineData(copy, key, value);
     } else {
       copy[key] = value;
@@ -398,9 +393,7 @@ function copyObject(object, seen, depth) {
   const copy = {};
   seen.set(object, copy);
   const keys = ObjectKeys(object);
-  prototypeNames ??= namesOfObjectPrototype();
-  return copyProperties(object, keys, 0, copy, seen, depth, prototypeNames) ?
-    copy : kGiveUp;
+  return copyProperties(object, keys, 0, copy, seen, depth) ? copy : kGiveUp;
 }
 
 // Whether appending elements to a new array can run no setter: neither
@@ -418,10 +411,11 @@ function copyArray(array, seen, depth) {
   // Dense arrays only: the serializer keeps holes. Their indices are listed
   // first, in order.
   if (keys.length < length ||
-      (length > 0 && keys[length - 1] !== `${length - 1}`) ||
-      !elementsUnshadowed()) {
+      (length > 0 && keys[length - 1] !== `${length - 1}`)) {
     return kGiveUp;
   }
+  // Short arrays check each index instead.
+  const checkEach = length <= 16 || !elementsUnshadowed();
   const copy = [];
   seen.set(array, copy);
   for (let i = 0; i < length; i++) {
@@ -432,9 +426,13 @@ function copyArray(array, seen, depth) {
     }
     const value = copyPlain(desc.value, seen, depth);
     if (value === kGiveUp) return kGiveUp;
-    copy[i] = value;
+    if (checkEach && i in copy) {
+      defineData(copy, i, value);
+    } else {
+      copy[i] = value;
+    }
   }
-  return copyProperties(array, keys, length, copy, seen, depth, undefined) ?
+  return copyProperties(array, keys, length, copy, seen, depth) ?
     copy : kGiveUp;
 }
 
@@ -456,8 +454,7 @@ function structuredClone(value, options) {
   // variables.
   if (value === process.env) value = { ...process.env };
   // Streams in `transfer` are moved here, not by the serializer.
-  const transferSet = new SafeSet(transfer);
-  const found = findPlatformObjects(value, transferSet);
+  const found = findPlatformObjects(value, transfer);
   let unreachable;
   if (transfer !== undefined && require('internal/webstreams/util')
     .anyStreamCreated()) {
@@ -485,7 +482,6 @@ function structuredClone(value, options) {
   if (found === undefined &&
       (transfer === undefined || transfer.length === 0)) {
     result = copyPlain(value, new SafeMap(), 0);
-    prototypeNames = undefined;
   }
   try {
     if (result === kGiveUp) result = clone(value, transfer);
@@ -503,7 +499,7 @@ function structuredClone(value, options) {
       transferStream(unreachable[i]);
     }
   }
-  const domexception = require('internal/per_context/domexception');
+  domexception ??= require('internal/per_context/domexception');
   if (domexception.anyDOMExceptionCreated()) {
     restoreDOMExceptions(value, result, domexception);
   }
@@ -512,8 +508,6 @@ function structuredClone(value, options) {
 
 // MessagePort#postMessage: the serializer cannot carry Blobs, Files or web
 // streams to another port yet; refuse them instead of sending `{}`.
-let blobModule;
-let webstreamsUtil;
 function checkPortMessage(message, transfer) {
   // The common case, checked first: nothing the serializer cannot carry
   // exists yet, so no message can hold one.
@@ -523,8 +517,7 @@ function checkPortMessage(message, transfer) {
       !uncloneableCreated) {
     return;
   }
-  const transferSet = new SafeSet(transfer);
-  const found = findPlatformObjects(message, transferSet);
+  const found = findPlatformObjects(message, transfer);
   let refused = found !== undefined && found.size > 0;
   if (!refused && transfer !== undefined &&
       require('internal/webstreams/util').anyStreamCreated()) {
