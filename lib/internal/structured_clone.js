@@ -27,7 +27,14 @@ const {
   SetPrototypeClear,
   SymbolIterator,
   TypeError,
+  uncurryThis,
 } = primordials;
+
+// Object.prototype.__lookupGetter__ as it was at startup: tells, without
+// allocating a descriptor, whether reading a property can run code.
+const ObjectPrototypeLookupGetter =
+  // eslint-disable-next-line no-restricted-properties
+  uncurryThis(ObjectPrototype.__lookupGetter__);
 
 const {
   plainKind,
@@ -293,10 +300,10 @@ function restoreDOMExceptions(original, copy, domexception) {
 }
 
 // The fast path: plain data -- ordinary objects, dense arrays, Maps, Sets
-// and Dates holding primitives other than symbols -- is copied here, with the result the
-// serializer gives (own enumerable string-keyed properties in key order,
-// shared references and cycles kept, prototypes not). It runs no user code:
-// on anything else (an accessor, whose getter would have to run, a
+// and Dates holding primitives other than symbols -- is copied here, with
+// the result the serializer gives (own enumerable string-keyed properties
+// in key order, shared references and cycles kept, prototypes not). It runs
+// no user code: on anything else (a getter, which would have to run, a
 // function or symbol, which throw, a hole, a proxy, an object of another
 // kind, a very deep graph) it gives up before having done anything the
 // program can observe, and the serializer clones the value from the start.
@@ -374,11 +381,11 @@ function defineData(object, key, value) {
 function copyProperties(object, keys, from, copy, seen, depth) {
   for (let i = from; i < keys.length; i++) {
     const key = keys[i];
-    // Reading a descriptor runs nothing (the object is no proxy); an
-    // accessor's has no `writable`.
-    const desc = ObjectGetOwnPropertyDescriptor(object, key);
-    if (desc === undefined || desc.writable === undefined) return false;
-    const value = copyPlain(desc.value, seen, depth);
+    // Nothing runs when the own property `key` (the object is no proxy)
+    // has no getter: it is a data property, or an accessor whose read
+    // gives undefined, as the serializer's does.
+    if (ObjectPrototypeLookupGetter(object, key) !== undefined) return false;
+    const value = copyPlain(object[key], seen, depth);
     if (value === kGiveUp) return false;
     if (key in copy) {
       defineData(copy, key, value);
@@ -418,13 +425,24 @@ function copyArray(array, seen, depth) {
   const checkEach = length <= 16 || !elementsUnshadowed();
   const copy = [];
   seen.set(array, copy);
+  // With no other keys, the first `length` (all indices) are enumerable.
+  const exact = keys.length === length;
   for (let i = 0; i < length; i++) {
-    const desc = ObjectGetOwnPropertyDescriptor(array, keys[i]);
-    if (desc === undefined || desc.writable === undefined ||
-        !desc.enumerable) {
-      return kGiveUp;
+    let value;
+    if (exact) {
+      if (ObjectPrototypeLookupGetter(array, keys[i]) !== undefined) {
+        return kGiveUp;
+      }
+      value = array[i];
+    } else {
+      const desc = ObjectGetOwnPropertyDescriptor(array, keys[i]);
+      if (desc === undefined || desc.writable === undefined ||
+          !desc.enumerable) {
+        return kGiveUp;
+      }
+      value = desc.value;
     }
-    const value = copyPlain(desc.value, seen, depth);
+    value = copyPlain(value, seen, depth);
     if (value === kGiveUp) return kGiveUp;
     if (checkEach && i in copy) {
       defineData(copy, i, value);

@@ -201,3 +201,18 @@ const assert = require('assert');
   assert.deepStrictEqual(structuredClone(map), map);
   assert.deepStrictEqual(structuredClone(set), set);
 }
+
+// An accessor without a getter reads as undefined; its setter never runs.
+{
+  const value = { set x(v) { throw new Error('setter ran'); }, y: 1 };
+  assert.deepStrictEqual(structuredClone(value), { x: undefined, y: 1 });
+  const list = [1, 2, 3];
+  Object.defineProperty(list, 1, { set(v) {}, enumerable: true });
+  assert.deepStrictEqual(structuredClone(list), [1, undefined, 3]);
+  const read = [1, 2];
+  Object.defineProperty(read, 0, { value: 5, writable: false });
+  assert.deepStrictEqual(Object.getOwnPropertyDescriptor(structuredClone(read),
+                                                         0),
+                         { value: 5, writable: true, enumerable: true,
+                           configurable: true });
+}
