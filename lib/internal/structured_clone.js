@@ -7,21 +7,39 @@ const {
   FunctionPrototypeCall,
   MapPrototypeClear,
   MapPrototypeSet,
+  ArrayPrototype,
+  Date,
+  DatePrototypeGetTime,
+  Map,
+  ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor,
+  ObjectGetOwnPropertyNames,
   ObjectGetPrototypeOf,
   ObjectKeys,
+  ObjectPrototype,
   SafeMap,
   SafeMapIterator,
   SafeSet,
   SafeSetIterator,
   SafeWeakSet,
+  Set,
   SetPrototypeAdd,
   SetPrototypeClear,
   SymbolIterator,
   TypeError,
+  uncurryThis,
 } = primordials;
 
-const { structuredClone: clone } = internalBinding('messaging');
+// Object.prototype.__lookupGetter__ as it was at startup: tells, without
+// allocating a descriptor, whether reading a property can run code.
+const ObjectPrototypeLookupGetter =
+  // eslint-disable-next-line no-restricted-properties
+  uncurryThis(ObjectPrototype.__lookupGetter__);
+
+const {
+  plainKind,
+  structuredClone: clone,
+} = internalBinding('messaging');
 const {
   isArrayBufferView,
   isAnyArrayBuffer,
@@ -126,6 +144,11 @@ function walk(original, copy, visit, seen) {
   }
 }
 
+// Modules loaded on first use.
+let blobModule;
+let webstreamsUtil;
+let domexception;
+
 // The prototypes of platform objects that cannot be cloned at all (fetch's
 // Headers, Request, Response, FormData), registered when first loaded.
 let uncloneablePrototypes;
@@ -158,13 +181,15 @@ function enablePortMessageCheck() {
 // must be transferred, Blobs and Files are cloned (sharing their bytes).
 // Returns a map of each such object to what stands for it in the clone
 // (made later, by makeStandIns), or undefined when there is none.
-function findPlatformObjects(value, transferSet) {
-  const { isBlob, anyBlobCreated } = require('internal/blob');
-  const webstreams = require('internal/webstreams/util');
-  if (!anyBlobCreated() && !webstreams.anyStreamCreated() &&
+function findPlatformObjects(value, transfer) {
+  blobModule ??= require('internal/blob');
+  webstreamsUtil ??= require('internal/webstreams/util');
+  if (!blobModule.anyBlobCreated() && !webstreamsUtil.anyStreamCreated() &&
       !uncloneableCreated) {
     return undefined;
   }
+  const { isBlob } = blobModule;
+  const transferSet = new SafeSet(transfer);
   const {
     isReadableStream,
   } = require('internal/webstreams/readablestream');
@@ -285,6 +310,161 @@ function restoreDOMExceptions(original, copy, domexception) {
   }, new SafeSet());
 }
 
+// The fast path: plain data -- ordinary objects, dense arrays, Maps, Sets
+// and Dates holding primitives other than symbols -- is copied here, with
+// the result the serializer gives (own enumerable string-keyed properties
+// in key order, shared references and cycles kept, prototypes not). It runs
+// no user code: on anything else (a getter, which would have to run, a
+// function or symbol, which throw, a hole, a proxy, an object of another
+// kind, a very deep graph) it gives up before having done anything the
+// program can observe, and the serializer clones the value from the start.
+const kGiveUp = { __proto__: null };
+const kObject = 1;
+const kArray = 2;
+const kMap = 3;
+const kSet = 4;
+const kDate = 5;
+// Deeper graphs are left to the serializer, which reports a stack overflow
+// the way V8 does.
+const kMaxDepth = 256;
+
+function copyPlain(value, seen, depth) {
+  if (typeof value !== 'object' || value === null) {
+    return typeof value === 'function' || typeof value === 'symbol' ?
+      kGiveUp : value;
+  }
+  const known = seen.get(value);
+  if (known !== undefined) return known;
+  if (depth === kMaxDepth) return kGiveUp;
+  const kind = plainKind(value);
+  if (kind === kObject) return copyObject(value, seen, depth + 1);
+  if (kind === kArray) return copyArray(value, seen, depth + 1);
+  if (kind === kMap) return copyMap(value, seen, depth + 1);
+  if (kind === kSet) return copySet(value, seen, depth + 1);
+  if (kind === kDate) {
+    const copy = new Date(DatePrototypeGetTime(value));
+    seen.set(value, copy);
+    return copy;
+  }
+  return kGiveUp;
+}
+
+// A Map's or Set's entries, read with the original iterators (no user code
+// runs, so none changes meanwhile) and added with the original methods;
+// their other properties are dropped, as the serializer does.
+function copyMap(map, seen, depth) {
+  const copy = new Map();
+  seen.set(map, copy);
+  for (const { 0: key, 1: value } of new SafeMapIterator(map)) {
+    const keyCopy = copyPlain(key, seen, depth);
+    if (keyCopy === kGiveUp) return kGiveUp;
+    const valueCopy = copyPlain(value, seen, depth);
+    if (valueCopy === kGiveUp) return kGiveUp;
+    MapPrototypeSet(copy, keyCopy, valueCopy);
+  }
+  return copy;
+}
+
+function copySet(set, seen, depth) {
+  const copy = new Set();
+  seen.set(set, copy);
+  for (const value of new SafeSetIterator(set)) {
+    const valueCopy = copyPlain(value, seen, depth);
+    if (valueCopy === kGiveUp) return kGiveUp;
+    SetPrototypeAdd(copy, valueCopy);
+  }
+  return copy;
+}
+
+// Defines, as the deserializer does, where an assignment would run a
+// setter of a prototype, or fail on a read-only property there.
+function defineData(object, key, value) {
+  ObjectDefineProperty(object, key, {
+    __proto__: null,
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+// Copies object[keys[from..]] to `copy`.
+function copyProperties(object, keys, from, copy, seen, depth) {
+  for (let i = from; i < keys.length; i++) {
+    const key = keys[i];
+    // Nothing runs when the own property `key` (the object is no proxy)
+    // has no getter: it is a data property, or an accessor whose read
+    // gives undefined, as the serializer's does.
+    if (ObjectPrototypeLookupGetter(object, key) !== undefined) return false;
+    const value = copyPlain(object[key], seen, depth);
+    if (value === kGiveUp) return false;
+    if (key in copy) {
+      defineData(copy, key, value);
+    } else {
+      copy[key] = value;
+    }
+  }
+  return true;
+}
+
+function copyObject(object, seen, depth) {
+  const copy = {};
+  seen.set(object, copy);
+  const keys = ObjectKeys(object);
+  return copyProperties(object, keys, 0, copy, seen, depth) ? copy : kGiveUp;
+}
+
+// Whether appending elements to a new array can run no setter: neither
+// Array.prototype (an array: an element would make its length nonzero) nor
+// Object.prototype (whose indices would be listed first) has any.
+function elementsUnshadowed() {
+  if (ArrayPrototype.length !== 0) return false;
+  const names = ObjectGetOwnPropertyNames(ObjectPrototype);
+  return names.length === 0 || `${+names[0]}` !== names[0];
+}
+
+function copyArray(array, seen, depth) {
+  const length = array.length;
+  const keys = ObjectKeys(array);
+  // Dense arrays only: the serializer keeps holes. Their indices are listed
+  // first, in order.
+  if (keys.length < length ||
+      (length > 0 && keys[length - 1] !== `${length - 1}`)) {
+    return kGiveUp;
+  }
+  // Short arrays check each index instead.
+  const checkEach = length <= 16 || !elementsUnshadowed();
+  const copy = [];
+  seen.set(array, copy);
+  // With no other keys, the first `length` (all indices) are enumerable.
+  const exact = keys.length === length;
+  for (let i = 0; i < length; i++) {
+    let value;
+    if (exact) {
+      if (ObjectPrototypeLookupGetter(array, keys[i]) !== undefined) {
+        return kGiveUp;
+      }
+      value = array[i];
+    } else {
+      const desc = ObjectGetOwnPropertyDescriptor(array, keys[i]);
+      if (desc === undefined || desc.writable === undefined ||
+          !desc.enumerable) {
+        return kGiveUp;
+      }
+      value = desc.value;
+    }
+    value = copyPlain(value, seen, depth);
+    if (value === kGiveUp) return kGiveUp;
+    if (checkEach && i in copy) {
+      defineData(copy, i, value);
+    } else {
+      copy[i] = value;
+    }
+  }
+  return copyProperties(array, keys, length, copy, seen, depth) ?
+    copy : kGiveUp;
+}
+
 function structuredClone(value, options) {
   if (arguments.length === 0) {
     throw new ERR_MISSING_ARGS('The value argument must be specified');
@@ -303,8 +483,7 @@ function structuredClone(value, options) {
   // variables.
   if (value === process.env) value = { ...process.env };
   // Streams in `transfer` are moved here, not by the serializer.
-  const transferSet = new SafeSet(transfer);
-  const found = findPlatformObjects(value, transferSet);
+  const found = findPlatformObjects(value, transfer);
   let unreachable;
   if (transfer !== undefined && require('internal/webstreams/util')
     .anyStreamCreated()) {
@@ -328,9 +507,13 @@ function structuredClone(value, options) {
     }
     transfer = rest;
   }
-  let result;
+  let result = kGiveUp;
+  if (found === undefined &&
+      (transfer === undefined || transfer.length === 0)) {
+    result = copyPlain(value, new SafeMap(), 0);
+  }
   try {
-    result = clone(value, transfer);
+    if (result === kGiveUp) result = clone(value, transfer);
   } catch (err) {
     if (err?.code === 'DataCloneError') {
       const { lazyDOMException } = require('internal/util');
@@ -345,7 +528,7 @@ function structuredClone(value, options) {
       transferStream(unreachable[i]);
     }
   }
-  const domexception = require('internal/per_context/domexception');
+  domexception ??= require('internal/per_context/domexception');
   if (domexception.anyDOMExceptionCreated()) {
     restoreDOMExceptions(value, result, domexception);
   }
@@ -354,8 +537,6 @@ function structuredClone(value, options) {
 
 // MessagePort#postMessage: the serializer cannot carry Blobs, Files or web
 // streams to another port yet; refuse them instead of sending `{}`.
-let blobModule;
-let webstreamsUtil;
 function checkPortMessage(message, transfer) {
   // The common case, checked first: nothing the serializer cannot carry
   // exists yet, so no message can hold one.
@@ -365,8 +546,7 @@ function checkPortMessage(message, transfer) {
       !uncloneableCreated) {
     return;
   }
-  const transferSet = new SafeSet(transfer);
-  const found = findPlatformObjects(message, transferSet);
+  const found = findPlatformObjects(message, transfer);
   let refused = found !== undefined && found.size > 0;
   if (!refused && transfer !== undefined &&
       require('internal/webstreams/util').anyStreamCreated()) {

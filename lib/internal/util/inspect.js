@@ -2254,7 +2254,8 @@ function formatWithOptions(inspectOptions, ...args) {
   return formatWithOptionsInternal(inspectOptions, args);
 }
 
-// Expands one %-directive; returns undefined when `code` is not one.
+// Expands one %-directive; returns undefined when `code` is not one (and
+// only then).
 function expandDirective(code, arg, options) {
   switch (code) {
     case 115: { // 's'
@@ -2314,46 +2315,52 @@ function expandDirective(code, arg, options) {
 
 function formatWithOptionsInternal(options, args) {
   const first = args[0];
+  if (typeof first !== 'string') {
+    return appendArguments('', '', args, 0, options);
+  }
+  if (args.length === 1) return first;
   let used = 0; // index of the last argument consumed
   let out = '';
-  let sep = '';
-
-  if (typeof first === 'string') {
-    if (args.length === 1) return first;
-    let copied = 0;
-    for (let i = 0; i < first.length - 1; i++) {
-      if (StringPrototypeCharCodeAt(first, i) !== 37) continue; // '%'
-      const code = StringPrototypeCharCodeAt(first, ++i);
-      if (used + 1 !== args.length) {
-        if (code === 37) {
-          out += StringPrototypeSlice(first, copied, i);
-          copied = i + 1;
-          continue;
-        }
-        if (code !== 115 && code !== 106 && code !== 100 && code !== 79 &&
-            code !== 111 && code !== 105 && code !== 102 && code !== 99) {
-          continue;
-        }
-        const text = expandDirective(code, args[++used], options);
-        if (copied !== i - 1) {
-          out += StringPrototypeSlice(first, copied, i - 1);
-        }
-        out += text;
-        copied = i + 1;
-      } else if (code === 37) {
-        out += StringPrototypeSlice(first, copied, i);
-        copied = i + 1;
-      }
+  let copied = 0;
+  for (let i = 0; i < first.length - 1; i++) {
+    if (StringPrototypeCharCodeAt(first, i) !== 37) continue; // '%'
+    const code = StringPrototypeCharCodeAt(first, ++i);
+    if (code === 37) { // '%%' is '%', with or without arguments left
+      out += StringPrototypeSlice(first, copied, i);
+      copied = i + 1;
+      continue;
     }
-    if (copied !== 0) {
-      used++;
-      sep = ' ';
-      if (copied < first.length) out += StringPrototypeSlice(first, copied);
+    if (used + 1 === args.length) continue;
+    // The common cases are expanded here, the others out of line: this
+    // function stays small enough for TurboFan to inline it into format().
+    const arg = args[used + 1];
+    let text;
+    if (code === 115 && typeof arg === 'string') {
+      text = arg;
+    } else if (code === 106) {
+      text = jsonForFormat(arg);
+    } else if (code === 100 && typeof arg === 'number') {
+      text = formatNumber(stylizeNoColor, arg, numericSeparatorOf(options));
+    } else {
+      text = expandDirective(code, arg, options);
+      if (text === undefined) continue; // not a directive: kept as it is
     }
+    used++;
+    if (copied !== i - 1) out += StringPrototypeSlice(first, copied, i - 1);
+    out += text;
+    copied = i + 1;
   }
+  if (copied === 0) return appendArguments('', '', args, 0, options);
+  if (copied < first.length) out += StringPrototypeSlice(first, copied);
+  return used + 1 < args.length ?
+    appendArguments(out, ' ', args, used + 1, options) : out;
+}
 
-  for (; used < args.length; used++) {
-    const value = args[used];
+// The arguments from args[from] on, after `out` and `sep`, separated by
+// spaces: strings as they are, other values inspected.
+function appendArguments(out, sep, args, from, options) {
+  for (let i = from; i < args.length; i++) {
+    const value = args[i];
     out += sep;
     out += typeof value !== 'string' ? inspect(value, options) : value;
     sep = ' ';
