@@ -694,6 +694,7 @@ Buffer.concat = function concat(list, length) {
     setConcatLengths(concatLengths);
   }
   const lengths = concatLengths;
+  const requestedLength = length;
   concatLengthsInUse = true;
   try {
     if (length === undefined) {
@@ -715,6 +716,13 @@ Buffer.concat = function concat(list, length) {
       }
     }
 
+    // A `length` getter that changed the list: the pieces to copy are no
+    // longer the ones whose lengths were read; the element-by-element loop
+    // copies what the list holds now, as Node's does.
+    if (list.length !== count) {
+      concatLengthsInUse = false;
+      return concatSlow(list, requestedLength);
+    }
     const buffer = Buffer.allocUnsafe(length);
     // One call copies every piece.
     let pos = ReflectApply(concatInto, buffer, list);

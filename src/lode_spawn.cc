@@ -1,6 +1,7 @@
 #include "lode_spawn.h"
 
 #include <errno.h>
+#include <algorithm>
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
@@ -25,7 +26,8 @@ namespace {
 // Everything the child needs, prepared by the parent: between clone() and
 // execve() the child runs on borrowed memory and must not allocate, take a
 // lock or go through a PLT entry that was never resolved, so it makes raw
-// system calls only (syscall() itself is resolved by the probe below).
+// system calls only (syscall() and __errno_location(), which Sys() reads,
+// are resolved by the probe below).
 struct ChildPlan {
   const char* file;
   char* const* argv;
@@ -229,17 +231,24 @@ int ChildMain(void* arg) {
 class ChildStack {
  public:
   static constexpr size_t kSize = 64 * 1024;
+  // Below the stack: an overflow faults instead of writing into whatever
+  // mapping lies under it (the child shares the parent's memory).
+  static constexpr size_t kGuard = 4096;
   ~ChildStack() {
-    if (base_ != nullptr) munmap(base_, kSize);
+    if (base_ != nullptr) munmap(base_, kGuard + kSize);
   }
   void* Top() {
     if (base_ == nullptr) {
-      void* p = mmap(nullptr, kSize, PROT_READ | PROT_WRITE,
+      void* p = mmap(nullptr, kGuard + kSize, PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
       if (p == MAP_FAILED) return nullptr;
+      if (mprotect(p, kGuard, PROT_NONE) != 0) {
+        munmap(p, kGuard + kSize);
+        return nullptr;
+      }
       base_ = p;
     }
-    return static_cast<char*>(base_) + kSize;
+    return static_cast<char*>(base_) + kGuard + kSize;
   }
 
  private:
@@ -255,10 +264,13 @@ int ProbeChild(void*) {
 
 // Whether this kernel (and a seccomp filter, if any) lets us start a child
 // the way SpawnWithoutFork() does and watch it through a pidfd: tried once
-// with a child that exits at once. This also resolves the PLT entry of
-// syscall(), the only libc function the child calls.
+// with a child that exits at once. This also resolves the PLT entries of
+// syscall() and __errno_location(), the only libc functions the child
+// calls.
 bool ProbeSpawnWithoutFork() {
   long fd = syscall(SYS_pidfd_open, getpid(), 0);
+  volatile int errno_now = errno;  // resolves __errno_location()
+  (void)errno_now;
   if (fd < 0) return false;
   close(static_cast<int>(fd));
   void* stack_top = child_stack.Top();
@@ -361,7 +373,9 @@ int SpawnWithoutFork(uv_loop_t* loop, const uv_process_options_t& options,
   }
   size_t argc = 0;
   while (options.args[argc] != nullptr) argc++;
-  std::vector<char*> script_argv(argc + 2, nullptr);
+  // { "/bin/sh", <candidate>, argv[1...], NULL }: room for the candidate
+  // and the NULL even when args is empty.
+  std::vector<char*> script_argv(std::max<size_t>(argc, 1) + 2, nullptr);
   script_argv[0] = const_cast<char*>("/bin/sh");
   for (size_t i = 1; i < argc; i++) script_argv[i + 1] = options.args[i];
   std::vector<int> child_fds(static_cast<size_t>(stdio_count));

@@ -39,6 +39,7 @@ class ProcessWrap : public HandleWrap {
     set_resource_name("ProcessWrap");
   }
   ~ProcessWrap() override {
+    if (pending_exit_ != nullptr) pending_exit_->wrap = nullptr;
     if (pidfd_ >= 0) close(pidfd_);
   }
 
@@ -149,20 +150,58 @@ class ProcessWrap : public HandleWrap {
       return err;
     }
     int r = uv_poll_init(loop, &handle_.poll, child.pidfd);
-    if (r == 0) r = uv_poll_start(&handle_.poll, UV_READABLE, OnPidfd);
+    bool polling = r == 0;
+    if (polling) r = uv_poll_start(&handle_.poll, UV_READABLE, OnPidfd);
     if (r != 0) {
       // Not watchable: the child must not outlive this unnoticed.
       kill(child.pid, SIGKILL);
       int64_t status;
       int signal;
       while (ReapChild(child.pid, &status, &signal) == 0) usleep(1000);
-      close(child.pidfd);
-      uv_idle_init(loop, &handle_.idle);
+      if (polling) {
+        // The poll handle is in the loop now: it stays the handle (closed
+        // with the wrap, its fd after it).
+        pidfd_ = child.pidfd;
+      } else {
+        close(child.pidfd);
+        uv_idle_init(loop, &handle_.idle);
+      }
       return r;
     }
     pid_ = child.pid;
     pidfd_ = child.pidfd;
     return err;
+  }
+
+  // An exit seen on the pidfd is reported from the loop's check phase, as
+  // libuv reports its children's (their SIGCHLD is handled after the other
+  // I/O of the same poll): output the child wrote before it exited is read
+  // before 'exit'.
+  struct PendingExit {
+    uv_check_t check;
+    ProcessWrap* wrap;
+    int64_t exit_status;
+    int term_signal;
+  };
+
+  void DeferExit(int64_t exit_status, int term_signal) {
+    PendingExit* pending = new PendingExit{{}, this, exit_status, term_signal};
+    uv_check_init(env()->loop(), &pending->check);
+    pending->check.data = pending;
+    uv_check_start(&pending->check, OnPendingExit);
+    pending_exit_ = pending;
+  }
+
+  static void OnPendingExit(uv_check_t* check) {
+    PendingExit* pending = static_cast<PendingExit*>(check->data);
+    uv_check_stop(check);
+    uv_close(reinterpret_cast<uv_handle_t*>(check), [](uv_handle_t* handle) {
+      delete static_cast<PendingExit*>(handle->data);
+    });
+    ProcessWrap* wrap = pending->wrap;
+    if (wrap == nullptr) return;
+    wrap->pending_exit_ = nullptr;
+    wrap->Exited(pending->exit_status, pending->term_signal);
   }
 
   static void OnPidfd(uv_poll_t* poll, int, int) {
@@ -175,7 +214,7 @@ class ProcessWrap : public HandleWrap {
     uv_poll_stop(poll);
     // Reaped by someone else (ECHILD): as libuv, nothing is reported.
     if (r < 0) return;
-    wrap->Exited(exit_status, term_signal);
+    wrap->DeferExit(exit_status, term_signal);
   }
 
   static void OnExit(uv_process_t* process, int64_t exit_status,
@@ -202,6 +241,7 @@ class ProcessWrap : public HandleWrap {
   Handle handle_;
   int pid_ = 0;
   int pidfd_ = -1;
+  PendingExit* pending_exit_ = nullptr;
 };
 
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,

@@ -423,8 +423,13 @@ function elementsUnshadowed() {
   return names.length === 0 || `${+names[0]}` !== names[0];
 }
 
+// Longer arrays go to the serializer: listing their keys (a string per
+// index) and growing the copy element by element cost more than it does.
+const kMaxPlainArrayLength = 1024;
+
 function copyArray(array, seen, depth) {
   const length = array.length;
+  if (length > kMaxPlainArrayLength) return kGiveUp;
   const keys = ObjectKeys(array);
   // Dense arrays only: the serializer keeps holes. Their indices are listed
   // first, in order.

@@ -96,3 +96,22 @@ for (const length of [undefined, 3]) {
     message: /The "list\[1\]" argument must be an instance of Buffer or Uint8Array/,
   });
 }
+
+// A `length` getter that appends to the list: what the list holds by then is
+// copied (the added piece's bytes, not a stale length).
+{
+  const a = Buffer.from('AAAA');
+  const b = Buffer.from('BBBB');
+  const list = [a];
+  let once = true;
+  Object.defineProperty(a, 'length', {
+    get() {
+      if (once) {
+        once = false;
+        list.push(b);
+      }
+      return 4;
+    },
+  });
+  assert.strictEqual(Buffer.concat(list, 8).toString(), 'AAAABBBB');
+}

@@ -157,3 +157,20 @@ cp.execFile('echo', ['hello'], common.mustSucceed((stdout) => {
     assert.strictEqual(out, `${process.getuid()}\n`);
   }));
 }
+
+// A file without #! run through /bin/sh, with an empty argument vector.
+{
+  const tmpdir = require('../common/tmpdir');
+  tmpdir.refresh();
+  const script = require('path').join(tmpdir.path, 'no-shebang.sh');
+  require('fs').writeFileSync(script, 'echo script-ran\n', { mode: 0o755 });
+  const { ChildProcess } = cp;
+  const child = new ChildProcess();
+  child.spawn({ file: script, args: [], stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.on('close', common.mustCall((code) => {
+    assert.strictEqual(code, 0);
+    assert.strictEqual(out, 'script-ran\n');
+  }));
+}
