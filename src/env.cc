@@ -72,6 +72,9 @@ Environment::Environment(Isolate* isolate, uv_loop_t* loop,
            0);
   platform_wakeup_handle_.data = this;
   uv_unref(reinterpret_cast<uv_handle_t*>(&platform_wakeup_handle_));
+  CHECK_EQ(uv_timer_init(loop_, &platform_delayed_timer_), 0);
+  platform_delayed_timer_.data = this;
+  uv_unref(reinterpret_cast<uv_handle_t*>(&platform_delayed_timer_));
   if (LodePlatform* platform = GetLodePlatform()) {
     platform->RegisterIsolate(isolate, &platform_wakeup_handle_);
   }
@@ -267,8 +270,24 @@ bool Environment::RunPlatformTasks() {
   Context::Scope context_scope(context());
   InternalCallbackScope callback_scope(this);
   bool ran = false;
+  double pumped_at = platform->MonotonicallyIncreasingTime();
   while (v8::platform::PumpMessageLoop(platform, isolate_)) ran = true;
+  // The delayed tasks that are not due yet: a timer for the earliest.
+  if (LodePlatform* lode_platform = GetLodePlatform()) {
+    double next = lode_platform->NextDelayedDeadline(isolate_, pumped_at);
+    if (next == 0) {
+      uv_timer_stop(&platform_delayed_timer_);
+    } else {
+      double ms = (next - pumped_at) * 1000;
+      uv_timer_start(&platform_delayed_timer_, OnPlatformDelayedTaskDue,
+                     ms > 0 ? static_cast<uint64_t>(ms) + 1 : 0, 0);
+    }
+  }
   return ran;
+}
+
+void Environment::OnPlatformDelayedTaskDue(uv_timer_t* handle) {
+  static_cast<Environment*>(handle->data)->RunPlatformTasks();
 }
 
 // Before each poll of the loop: runs the delayed tasks that came due (the
@@ -319,6 +338,7 @@ void Environment::RunCleanup() {
     platform->UnregisterIsolate(isolate_);
   }
   uv_close(reinterpret_cast<uv_handle_t*>(&platform_wakeup_handle_), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&platform_delayed_timer_), nullptr);
   uv_run(loop_, UV_RUN_NOWAIT);
 }
 

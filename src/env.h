@@ -275,6 +275,7 @@ class Environment {
   static void RunTimers(uv_timer_t* handle);
   static void CheckImmediate(uv_check_t* handle);
   static void PumpPlatformTasks(uv_prepare_t* handle);
+  static void OnPlatformDelayedTaskDue(uv_timer_t* handle);
   static void OnPlatformWakeup(uv_async_t* handle);
 
   v8::Isolate* isolate_;
@@ -311,6 +312,9 @@ class Environment {
   // handle's `pending` field, so the handle has cache lines of its own
   // (every Node-API call reads can_call_into_js_).
   alignas(64) uv_async_t platform_wakeup_handle_;
+  // Fires when the earliest delayed V8 task comes due (unref'ed, as the
+  // other platform handles).
+  uv_timer_t platform_delayed_timer_;
   alignas(64) bool timer_ref_ = true;
 
   std::atomic<bool> can_call_into_js_{true};

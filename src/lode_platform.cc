@@ -44,10 +44,12 @@ class WakingTaskRunner final : public v8::TaskRunner {
   void PostDelayedTask(std::unique_ptr<v8::Task> task,
                        double delay_in_seconds) override {
     inner_->PostDelayedTask(std::move(task), delay_in_seconds);
+    platform_->NoteDelayedTask(isolate_, delay_in_seconds);
   }
   void PostNonNestableDelayedTask(std::unique_ptr<v8::Task> task,
                                   double delay_in_seconds) override {
     inner_->PostNonNestableDelayedTask(std::move(task), delay_in_seconds);
+    platform_->NoteDelayedTask(isolate_, delay_in_seconds);
   }
   void PostIdleTask(std::unique_ptr<v8::IdleTask> task) override {
     inner_->PostIdleTask(std::move(task));
@@ -83,12 +85,33 @@ void LodePlatform::RegisterIsolate(v8::Isolate* isolate, uv_async_t* wakeup) {
 void LodePlatform::UnregisterIsolate(v8::Isolate* isolate) {
   std::lock_guard<std::mutex> lock(wakeups_mutex_);
   wakeups_.erase(isolate);
+  delayed_deadlines_.erase(isolate);
 }
 
 void LodePlatform::WakeUp(v8::Isolate* isolate) {
   std::lock_guard<std::mutex> lock(wakeups_mutex_);
   auto it = wakeups_.find(isolate);
   if (it != wakeups_.end()) WakeAsync(it->second);
+}
+
+void LodePlatform::NoteDelayedTask(v8::Isolate* isolate,
+                                   double delay_in_seconds) {
+  double deadline = MonotonicallyIncreasingTime() + delay_in_seconds;
+  std::lock_guard<std::mutex> lock(wakeups_mutex_);
+  auto it = wakeups_.find(isolate);
+  if (it == wakeups_.end()) return;
+  delayed_deadlines_[isolate].push(deadline);
+  WakeAsync(it->second);
+}
+
+double LodePlatform::NextDelayedDeadline(v8::Isolate* isolate,
+                                         double ran_until) {
+  std::lock_guard<std::mutex> lock(wakeups_mutex_);
+  auto it = delayed_deadlines_.find(isolate);
+  if (it == delayed_deadlines_.end()) return 0;
+  auto& deadlines = it->second;
+  while (!deadlines.empty() && deadlines.top() <= ran_until) deadlines.pop();
+  return deadlines.empty() ? 0 : deadlines.top();
 }
 
 std::unique_ptr<v8::Task> LodePlatform::Counted(

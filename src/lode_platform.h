@@ -17,7 +17,10 @@
 
 #include <condition_variable>
 #include <memory>
+#include <functional>
 #include <mutex>
+#include <queue>
+#include <vector>
 #include <unordered_map>
 
 #include "libplatform/libplatform.h"
@@ -37,6 +40,14 @@ class LodePlatform final : public v8::Platform {
   void RegisterIsolate(v8::Isolate* isolate, uv_async_t* wakeup);
   void UnregisterIsolate(v8::Isolate* isolate);
   void WakeUp(v8::Isolate* isolate);
+  // A delayed foreground task was posted for `isolate`: its deadline is
+  // kept (the default platform only runs such a task when the loop pumps
+  // after it came due) and the loop is woken to arm a timer for it.
+  void NoteDelayedTask(v8::Isolate* isolate, double delay_in_seconds);
+  // The earliest deadline (MonotonicallyIncreasingTime() seconds) of the
+  // delayed tasks of `isolate` later than `ran_until` (those up to it were
+  // run by the pump that just ended and are forgotten); 0 when none.
+  double NextDelayedDeadline(v8::Isolate* isolate, double ran_until);
 
   // Blocks until every counted worker task posted so far has run.
   void WaitForWorkerTasks();
@@ -69,6 +80,12 @@ class LodePlatform final : public v8::Platform {
   std::unique_ptr<v8::Platform> inner_;
   std::mutex wakeups_mutex_;
   std::unordered_map<v8::Isolate*, uv_async_t*> wakeups_;
+  // Deadlines of posted delayed foreground tasks, earliest first (under
+  // wakeups_mutex_).
+  std::unordered_map<v8::Isolate*,
+                     std::priority_queue<double, std::vector<double>,
+                                         std::greater<double>>>
+      delayed_deadlines_;
   std::mutex tasks_mutex_;
   std::condition_variable tasks_done_;
   size_t outstanding_tasks_ = 0;
