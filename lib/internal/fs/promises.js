@@ -88,6 +88,8 @@ const SymbolAsyncDispose = primordials.SymbolAsyncDispose ??
 const kFd = Symbol('kFd');
 const kRefs = Symbol('kRefs');
 const kClosePromise = Symbol('kClosePromise');
+const kRef = Symbol('kRef');
+const kUnref = Symbol('kUnref');
 const kHandle = Symbol('kHandle');
 const kClosed = Symbol('kClosed');
 const kLocked = Symbol('kLocked');
@@ -247,6 +249,8 @@ class FileHandle extends EventEmitter {
     return fsCall(writeFileHandle, this, data, options);
   }
 
+  // 'close' is emitted as soon as close() is called; the descriptor itself
+  // is closed once no operation (or stream) holds a reference to it.
   close = () => {
     if (this[kFd] === -1) return PromiseResolve();
     if (this[kClosePromise]) return this[kClosePromise];
@@ -259,7 +263,6 @@ class FileHandle extends EventEmitter {
         call('close', fd),
         () => {
           this[kClosePromise] = undefined;
-          this.emit('close');
         },
         (err) => {
           this[kClosePromise] = undefined;
@@ -271,8 +274,17 @@ class FileHandle extends EventEmitter {
         this[kCloseReject] = reject;
       });
     }
+    this.emit('close');
     return this[kClosePromise];
   };
+
+  [kRef]() {
+    this[kRefs]++;
+  }
+
+  [kUnref]() {
+    releaseRef(this);
+  }
 
   async [SymbolAsyncDispose]() {
     return this.close();
@@ -363,16 +375,29 @@ async function fsCall(fn, handle, ...args) {
     handle[kRefs]++;
     return await fn(handle, ...new SafeArrayIterator(args));
   } finally {
-    handle[kRefs]--;
-    if (handle[kRefs] === 0 && handle[kCloseResolve]) {
-      const fd = handle[kFd];
-      handle[kFd] = -1;
-      forgetOnGC(handle);
-      PromisePrototypeThen(call('close', fd), () => {
-        handle[kCloseResolve]();
-        handle.emit('close');
-      }, handle[kCloseReject]);
-    }
+    releaseRef(handle);
+  }
+}
+
+// Drops one reference; the last one gone after close() was called closes
+// the descriptor and settles close()'s promise.
+function releaseRef(handle) {
+  handle[kRefs]--;
+  if (handle[kRefs] === 0 && handle[kCloseResolve]) {
+    const fd = handle[kFd];
+    const resolve = handle[kCloseResolve];
+    const reject = handle[kCloseReject];
+    handle[kCloseResolve] = undefined;
+    handle[kCloseReject] = undefined;
+    handle[kFd] = -1;
+    forgetOnGC(handle);
+    PromisePrototypeThen(call('close', fd), () => {
+      handle[kClosePromise] = undefined;
+      resolve();
+    }, (err) => {
+      handle[kClosePromise] = undefined;
+      reject(err);
+    });
   }
 }
 
@@ -584,8 +609,10 @@ async function writeFileHandle(filehandle, data, options) {
              'function') {
     for await (const chunk of data) {
       checkAborted(signal);
-      const buf = typeof chunk === 'string' ?
-        Buffer.from(chunk, encoding || 'utf8') : chunk;
+      // Anything but a view goes through Buffer.from(), which rejects
+      // what is neither a string nor bytes.
+      const buf = isArrayBufferView(chunk) ? chunk :
+        Buffer.from(chunk, encoding || 'utf8');
       await writeAll(filehandle, buf, signal);
     }
     return;
@@ -990,4 +1017,6 @@ module.exports = {
     constants: publicConstants,
   },
   FileHandle,
+  kRef,
+  kUnref,
 };
