@@ -28,6 +28,7 @@ const {
     ERR_FS_FILE_TOO_LARGE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_STATE,
+    ERR_INTERNAL_ASSERTION,
     ERR_METHOD_NOT_IMPLEMENTED,
   },
   AbortError,
@@ -364,6 +365,10 @@ const kCloseResolve = Symbol('kCloseResolve');
 const kCloseReject = Symbol('kCloseReject');
 
 async function fsCall(fn, handle, ...args) {
+  if (handle?.[kRefs] === undefined) {
+    throw new ERR_INTERNAL_ASSERTION(
+      'handle must be an instance of FileHandle');
+  }
   if (handle[kFd] === -1) {
     // eslint-disable-next-line no-restricted-syntax
     const err = new Error('file closed');
@@ -858,6 +863,11 @@ async function chmod(path, mode) {
   return call('chmod', path, mode);
 }
 
+// Only systems with O_SYMLINK (macOS) can change a link's own mode.
+async function lchmod(path, mode) {
+  throw new ERR_METHOD_NOT_IMPLEMENTED('lchmod()');
+}
+
 async function lchown(path, uid, gid) {
   path = getValidatedPath(path);
   validateInteger(uid, 'uid', -1, kMaxUserId);
@@ -1003,6 +1013,7 @@ module.exports = {
     unlink,
     chmod,
     lchmod: undefined,
+    lchmod,
     lchown,
     chown,
     utimes,
