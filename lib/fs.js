@@ -101,8 +101,9 @@ const {
 } = require('internal/util');
 const pathModule = require('path');
 
-const { O_WRONLY, O_SYNC, S_IFMT, S_IFREG, F_OK, R_OK, W_OK, X_OK } =
-  constants;
+const {
+  O_WRONLY, O_SYNC, S_IFMT, S_IFREG, S_IFIFO, S_IFSOCK, F_OK, R_OK, W_OK, X_OK,
+} = constants;
 const isWindows = process.platform === 'win32';
 
 let fsPromises;
@@ -626,18 +627,6 @@ function toWriteData(data, encoding, name = 'data') {
   return Buffer.from(data, encoding || 'utf8');
 }
 
-function writeAllSync(fd, buffer, position) {
-  let offset = 0;
-  let length = buffer.byteLength;
-  while (length > 0) {
-    const written = binding.writeBuffer(fd, buffer, offset, length, position,
-                                        undefined);
-    offset += written;
-    length -= written;
-    if (position !== null && position >= 0) position += written;
-  }
-}
-
 function writeFileSync(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
   if (!isArrayBufferView(data)) {
@@ -657,14 +646,20 @@ function writeFileSync(path, data, options) {
     return;
   }
   const buffer = toWriteData(data, options.encoding);
+  // Through the exports, as Node does (programs and tests replace them).
   const fd = isUserFd ? getValidatedFd(path) :
-    openSync(path, flag, options.mode);
+    fs.openSync(path, flag, options.mode);
   try {
-    writeAllSync(fd, buffer, null);
-    // Through the exports, as Node does (tests spy on it).
+    let offset = 0;
+    let length = buffer.byteLength;
+    while (length > 0) {
+      const written = fs.writeSync(fd, buffer, offset, length);
+      offset += written;
+      length -= written;
+    }
     if (flush) fs.fsyncSync(fd);
   } finally {
-    if (!isUserFd) binding.close(fd, undefined);
+    if (!isUserFd) fs.closeSync(fd);
   }
 }
 
@@ -1417,6 +1412,11 @@ function splitRoot(p) {
   return i;
 }
 
+// Whether a stat array (from binding.stat) is a FIFO or a socket.
+function isPipeOrSocket(stats) {
+  return isFileType(stats, S_IFIFO) || isFileType(stats, S_IFSOCK);
+}
+
 // Resolves symbolic links one component at a time with lstat and
 // readlink, as Node's JS realpath does (so errors name lstat).
 function realpathSync(p, options) {
@@ -1426,6 +1426,7 @@ function realpathSync(p, options) {
   const seenLinks = new SafeMap();
   const knownHard = new SafeSet();
   p = pathModule.resolve(p);
+  let targetIsPipe = false;
 
   let pos;
   let current;
@@ -1455,6 +1456,9 @@ function realpathSync(p, options) {
       pos = result + 1;
     }
     if (knownHard.has(base) || cache?.get(base) === base) {
+      // A link that led to a pipe or socket (/dev/stdin -> socket:[...])
+      // ends the walk there, as in Node.
+      if (targetIsPipe) break;
       continue;
     }
     let resolvedLink;
@@ -1473,7 +1477,8 @@ function realpathSync(p, options) {
       const id = `${dev}:${ino}`;
       let linkTarget = seenLinks.get(id);
       if (linkTarget === undefined) {
-        binding.stat(base, false, undefined, true);
+        const target = binding.stat(base, false, undefined, true);
+        targetIsPipe = isPipeOrSocket(target);
         linkTarget = binding.readlink(base, 'utf8', undefined);
       }
       seenLinks.set(id, linkTarget);
@@ -1503,6 +1508,7 @@ function realpath(p, options, callback) {
   p = pathModule.resolve(p);
   const seenLinks = new SafeMap();
   const knownHard = new SafeSet();
+  let targetIsPipe = false;
   let pos;
   let current;
   let base;
@@ -1533,7 +1539,12 @@ function realpath(p, options, callback) {
       base = previous + StringPrototypeSlice(p, pos, result);
       pos = result + 1;
     }
-    if (knownHard.has(base)) return process.nextTick(loop);
+    if (knownHard.has(base)) {
+      if (targetIsPipe) {
+        return callback(null, encodeRealpathResult(p, options));
+      }
+      return process.nextTick(loop);
+    }
     binding.lstat(base, true, req((err, stats) => {
       if (err) return callback(err);
       if ((stats[1] & BigInt(S_IFMT)) !== BigInt(constants.S_IFLNK)) {
@@ -1543,8 +1554,9 @@ function realpath(p, options, callback) {
       const id = `${BigIntPrototypeToString(stats[0], 32)}:` +
         `${BigIntPrototypeToString(stats[7], 32)}`;
       if (seenLinks.has(id)) return gotTarget(seenLinks.get(id));
-      binding.stat(base, false, req((err) => {
+      binding.stat(base, false, req((err, target) => {
         if (err) return callback(err);
+        targetIsPipe = isPipeOrSocket(target);
         binding.readlink(base, 'utf8', req((err, target) => {
           if (err) return callback(err);
           seenLinks.set(id, target);

@@ -59,6 +59,9 @@ void ResetStdio() {
   // A child started with SIGPIPE ignored or blocked signals would inherit
   // them; Node resets these so that programs behave the same everywhere.
   signal(SIGPIPE, SIG_IGN);
+  // A write past RLIMIT_FSIZE then fails with EFBIG instead of killing the
+  // process.
+  signal(SIGXFSZ, SIG_IGN);
   sigset_t set;
   sigemptyset(&set);
   sigprocmask(SIG_SETMASK, &set, nullptr);

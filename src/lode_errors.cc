@@ -22,6 +22,7 @@ using v8::HandleScope;
 using v8::Integer;
 using v8::Isolate;
 using v8::Local;
+using v8::MaybeLocal;
 using v8::Message;
 using v8::Object;
 using v8::String;
@@ -47,9 +48,15 @@ static Local<Value> MakeCodedError(Isolate* isolate, const char* code,
 LODE_ERRORS_WITH_CODE(V)
 #undef V
 
-Local<Value> UVException(Isolate* isolate, int err, const char* syscall,
-                         const char* message, const char* path,
-                         const char* dest) {
+namespace {
+
+// Builds the error of UVException. With `assign`, the properties are set as
+// by assignment (a setter a program put on Object.prototype runs); if one
+// throws, its exception is left pending and the result is empty.
+MaybeLocal<Object> MakeUVException(Isolate* isolate, int err,
+                                   const char* syscall, const char* message,
+                                   const char* path, const char* dest,
+                                   bool assign) {
   Local<Context> context = isolate->GetCurrentContext();
   const char* code = uv_err_name(err);
   if (message == nullptr || message[0] == '\0') message = uv_strerror(err);
@@ -57,31 +64,54 @@ Local<Value> UVException(Isolate* isolate, int err, const char* syscall,
   if (path != nullptr) msg += std::string(" '") + path + "'";
   if (dest != nullptr) msg += std::string(" -> '") + dest + "'";
   Local<Object> e = Exception::Error(Utf8String(isolate, msg)).As<Object>();
-  // Own data properties: a setter a program put on Object.prototype must
-  // not run (or throw) here.
-  auto define = [&](Local<String> key, Local<Value> value) {
-    return e->CreateDataProperty(context, key, value).FromMaybe(false);
+  TryCatch try_catch(isolate);
+  auto put = [&](Local<String> key, Local<Value> value) {
+    return assign ? e->Set(context, key, value).FromMaybe(false)
+                  : e->CreateDataProperty(context, key, value).FromMaybe(false);
   };
-  if (!define(FIXED_ONE_BYTE_STRING(isolate, "errno"),
-              Integer::New(isolate, err)) ||
-      !define(FIXED_ONE_BYTE_STRING(isolate, "code"),
-              OneByteString(isolate, code)) ||
-      !define(FIXED_ONE_BYTE_STRING(isolate, "syscall"),
-              OneByteString(isolate, syscall)) ||
-      (path != nullptr && !define(FIXED_ONE_BYTE_STRING(isolate, "path"),
-                                  Utf8String(isolate, path))) ||
-      (dest != nullptr && !define(FIXED_ONE_BYTE_STRING(isolate, "dest"),
-                                  Utf8String(isolate, dest)))) {
-    // Only an exhausted heap gets here; the error still carries its
-    // message.
+  if (!put(FIXED_ONE_BYTE_STRING(isolate, "errno"),
+           Integer::New(isolate, err)) ||
+      !put(FIXED_ONE_BYTE_STRING(isolate, "code"),
+           OneByteString(isolate, code)) ||
+      !put(FIXED_ONE_BYTE_STRING(isolate, "syscall"),
+           OneByteString(isolate, syscall)) ||
+      (path != nullptr &&
+       !put(FIXED_ONE_BYTE_STRING(isolate, "path"),
+            Utf8String(isolate, path))) ||
+      (dest != nullptr && !put(FIXED_ONE_BYTE_STRING(isolate, "dest"),
+                               Utf8String(isolate, dest)))) {
+    // A setter threw (assign only): that exception goes on to the caller.
+    // Otherwise only an exhausted heap gets here; the error still carries
+    // its message.
+    if (try_catch.HasCaught()) {
+      try_catch.ReThrow();
+      return MaybeLocal<Object>();
+    }
   }
   return e;
 }
 
+}  // namespace
+
+Local<Value> UVException(Isolate* isolate, int err, const char* syscall,
+                         const char* message, const char* path,
+                         const char* dest) {
+  // Own data properties: this error may be made on the loop, where a
+  // setter a program put on Object.prototype must not run (or throw).
+  return MakeUVException(isolate, err, syscall, message, path, dest, false)
+      .ToLocalChecked();
+}
+
 void ThrowUVException(Isolate* isolate, int err, const char* syscall,
                       const char* message, const char* path, const char* dest) {
-  isolate->ThrowException(
-      UVException(isolate, err, syscall, message, path, dest));
+  // Thrown to the calling JS code, the properties are assigned as in Node:
+  // a setter on Object.prototype that throws makes that the exception.
+  Local<Object> e;
+  if (!MakeUVException(isolate, err, syscall, message, path, dest, true)
+           .ToLocal(&e)) {
+    return;
+  }
+  isolate->ThrowException(e);
 }
 
 void ExitNow(int code) {

@@ -43,6 +43,8 @@ v8::Local<v8::Value> UVException(v8::Isolate* isolate, int err,
                                  const char* message = nullptr,
                                  const char* path = nullptr,
                                  const char* dest = nullptr);
+// Throws that error, its properties set by assignment as in Node: if a
+// setter on Object.prototype throws, that exception is thrown instead.
 void ThrowUVException(v8::Isolate* isolate, int err, const char* syscall,
                       const char* message = nullptr,
                       const char* path = nullptr, const char* dest = nullptr);

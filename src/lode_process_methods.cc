@@ -379,12 +379,14 @@ void Execve(const FunctionCallbackInfo<Value>& args) {
   }
   // The signals lode ignores or blocks are restored to their defaults.
   signal(SIGPIPE, SIG_DFL);
+  signal(SIGXFSZ, SIG_DFL);
   sigset_t set;
   sigemptyset(&set);
   sigprocmask(SIG_SETMASK, &set, nullptr);
   execve(*file, argv.data(), envp.data());
   int err = errno;
   signal(SIGPIPE, SIG_IGN);
+  signal(SIGXFSZ, SIG_IGN);
   ExecveFailed(isolate, err);
 }
 

@@ -28,6 +28,7 @@ const {
     ERR_FS_FILE_TOO_LARGE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_STATE,
+    ERR_INTERNAL_ASSERTION,
     ERR_METHOD_NOT_IMPLEMENTED,
   },
   AbortError,
@@ -88,6 +89,8 @@ const SymbolAsyncDispose = primordials.SymbolAsyncDispose ??
 const kFd = Symbol('kFd');
 const kRefs = Symbol('kRefs');
 const kClosePromise = Symbol('kClosePromise');
+const kRef = Symbol('kRef');
+const kUnref = Symbol('kUnref');
 const kHandle = Symbol('kHandle');
 const kClosed = Symbol('kClosed');
 const kLocked = Symbol('kLocked');
@@ -247,6 +250,8 @@ class FileHandle extends EventEmitter {
     return fsCall(writeFileHandle, this, data, options);
   }
 
+  // 'close' is emitted as soon as close() is called; the descriptor itself
+  // is closed once no operation (or stream) holds a reference to it.
   close = () => {
     if (this[kFd] === -1) return PromiseResolve();
     if (this[kClosePromise]) return this[kClosePromise];
@@ -259,7 +264,6 @@ class FileHandle extends EventEmitter {
         call('close', fd),
         () => {
           this[kClosePromise] = undefined;
-          this.emit('close');
         },
         (err) => {
           this[kClosePromise] = undefined;
@@ -271,8 +275,17 @@ class FileHandle extends EventEmitter {
         this[kCloseReject] = reject;
       });
     }
+    this.emit('close');
     return this[kClosePromise];
   };
+
+  [kRef]() {
+    this[kRefs]++;
+  }
+
+  [kUnref]() {
+    releaseRef(this);
+  }
 
   async [SymbolAsyncDispose]() {
     return this.close();
@@ -352,6 +365,10 @@ const kCloseResolve = Symbol('kCloseResolve');
 const kCloseReject = Symbol('kCloseReject');
 
 async function fsCall(fn, handle, ...args) {
+  if (handle?.[kRefs] === undefined) {
+    throw new ERR_INTERNAL_ASSERTION(
+      'handle must be an instance of FileHandle');
+  }
   if (handle[kFd] === -1) {
     // eslint-disable-next-line no-restricted-syntax
     const err = new Error('file closed');
@@ -363,16 +380,29 @@ async function fsCall(fn, handle, ...args) {
     handle[kRefs]++;
     return await fn(handle, ...new SafeArrayIterator(args));
   } finally {
-    handle[kRefs]--;
-    if (handle[kRefs] === 0 && handle[kCloseResolve]) {
-      const fd = handle[kFd];
-      handle[kFd] = -1;
-      forgetOnGC(handle);
-      PromisePrototypeThen(call('close', fd), () => {
-        handle[kCloseResolve]();
-        handle.emit('close');
-      }, handle[kCloseReject]);
-    }
+    releaseRef(handle);
+  }
+}
+
+// Drops one reference; the last one gone after close() was called closes
+// the descriptor and settles close()'s promise.
+function releaseRef(handle) {
+  handle[kRefs]--;
+  if (handle[kRefs] === 0 && handle[kCloseResolve]) {
+    const fd = handle[kFd];
+    const resolve = handle[kCloseResolve];
+    const reject = handle[kCloseReject];
+    handle[kCloseResolve] = undefined;
+    handle[kCloseReject] = undefined;
+    handle[kFd] = -1;
+    forgetOnGC(handle);
+    PromisePrototypeThen(call('close', fd), () => {
+      handle[kClosePromise] = undefined;
+      resolve();
+    }, (err) => {
+      handle[kClosePromise] = undefined;
+      reject(err);
+    });
   }
 }
 
@@ -584,8 +614,10 @@ async function writeFileHandle(filehandle, data, options) {
              'function') {
     for await (const chunk of data) {
       checkAborted(signal);
-      const buf = typeof chunk === 'string' ?
-        Buffer.from(chunk, encoding || 'utf8') : chunk;
+      // Anything but a view goes through Buffer.from(), which rejects
+      // what is neither a string nor bytes.
+      const buf = isArrayBufferView(chunk) ? chunk :
+        Buffer.from(chunk, encoding || 'utf8');
       await writeAll(filehandle, buf, signal);
     }
     return;
@@ -831,6 +863,11 @@ async function chmod(path, mode) {
   return call('chmod', path, mode);
 }
 
+// Only systems with O_SYMLINK (macOS) can change a link's own mode.
+async function lchmod(path, mode) {
+  throw new ERR_METHOD_NOT_IMPLEMENTED('lchmod()');
+}
+
 async function lchown(path, uid, gid) {
   path = getValidatedPath(path);
   validateInteger(uid, 'uid', -1, kMaxUserId);
@@ -976,6 +1013,7 @@ module.exports = {
     unlink,
     chmod,
     lchmod: undefined,
+    lchmod,
     lchown,
     chown,
     utimes,
@@ -990,4 +1028,6 @@ module.exports = {
     constants: publicConstants,
   },
   FileHandle,
+  kRef,
+  kUnref,
 };

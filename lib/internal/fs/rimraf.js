@@ -150,30 +150,31 @@ function _unlinkSync(path, options) {
   withRetries(() => binding.unlink(path, undefined), options);
 }
 
+// The children are listed and removed first, then the directory: no
+// expected error (ENOTEMPTY) is thrown along the way.
 function _rmdirSync(path, options, originalErr) {
+  let files = null;
   try {
-    binding.rmdir(path, undefined);
+    files = binding.readdir(path, 'buffer', false, undefined);
   } catch (err) {
     if (err.code === 'ENOENT') return;
     if (err.code === 'ENOTDIR') throw originalErr || err;
-    if (!notEmptyErrorCodes.has(err.code)) throw err;
-    const enc = 'buffer';
-    const files = binding.readdir(path, enc, false, undefined);
+    // Unreadable: rmdir still removes it if it is empty.
+  }
+  if (files !== null) {
     for (let i = 0; i < files.length; i++) {
-      let child = files[i];
-      if (enc === 'buffer') {
-        child = Buffer.from(child.buffer, child.byteOffset, child.length);
-      }
+      const name = files[i];
+      const child = Buffer.from(name.buffer, name.byteOffset, name.length);
       rimrafSync(join(path, child), options);
     }
-    withRetries(() => {
-      try {
-        binding.rmdir(path, undefined);
-      } catch (err) {
-        if (err.code !== 'ENOENT') throw err;
-      }
-    }, options);
   }
+  withRetries(() => {
+    try {
+      binding.rmdir(path, undefined);
+    } catch (err) {
+      if (err.code !== 'ENOENT') throw err;
+    }
+  }, options);
 }
 
 module.exports = { rimraf, rimrafSync };

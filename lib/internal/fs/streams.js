@@ -2,15 +2,17 @@
 
 // fs.ReadStream and fs.WriteStream: stream.Readable / stream.Writable over a
 // file descriptor. The file is opened in _construct (emitting 'open' and
-// 'ready'), read or written with the callback API (or the `fs` option's
-// replacements), and closed in _destroy when autoClose is set.
+// 'ready'), read or written through the stream's file-system object (the
+// `fs` option, or the fs module itself, looked up at each call so that a
+// program may patch it), and closed in _destroy when autoClose is set.
+// A FileHandle given as `fd` is used through its own methods.
 
 const {
-  FunctionPrototypeCall,
+  FunctionPrototypeBind,
   MathMin,
-  NumberIsInteger,
   ObjectDefineProperty,
   ObjectSetPrototypeOf,
+  PromisePrototypeThen,
   ReflectApply,
   Symbol,
 } = primordials;
@@ -20,6 +22,7 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_METHOD_NOT_IMPLEMENTED,
     ERR_OUT_OF_RANGE,
+    ERR_STREAM_DESTROYED,
     ERR_SYSTEM_ERROR,
   },
 } = require('internal/errors');
@@ -27,7 +30,7 @@ const {
   validateBoolean,
   validateFunction,
   validateInteger,
-  validateObject,
+  validateThisInternalField,
 } = require('internal/validators');
 const {
   copyObject,
@@ -37,67 +40,95 @@ const {
 } = require('internal/fs/utils');
 const { Buffer } = require('buffer');
 const { Readable, Writable, finished } = require('stream');
-const { kEmptyObject } = require('internal/util');
+const { errorOrDestroy } = require('internal/streams/destroy');
+const { deprecate, kEmptyObject } = require('internal/util');
 
 const kIoDone = Symbol('kIoDone');
 const kIsPerformingIO = Symbol('kIsPerformingIO');
 const kFs = Symbol('kFs');
 const kHandle = Symbol('kHandle');
 
-let FileHandle;
-function lazyFileHandle() {
-  FileHandle ??= require('internal/fs/promises').FileHandle;
-  return FileHandle;
+let promisesModule;
+function lazyPromises() {
+  promisesModule ??= require('internal/fs/promises');
+  return promisesModule;
 }
 
 function lazyFs() {
   return require('fs');
 }
 
-function validateStartEnd(start, end) {
-  if (start !== undefined) validateInteger(start, 'start', 0);
-  if (end === undefined) {
-    end = Infinity;
-  } else if (end !== Infinity) {
-    validateInteger(end, 'end', 0);
-    if (start !== undefined && start > end) {
-      throw new ERR_OUT_OF_RANGE('start', `<= "end" (here: ${end})`, start);
-    }
-  }
-  return end;
+// The operations of a stream over a FileHandle: the handle's own methods,
+// in the callback shape the stream calls them with.
+function fileHandleOps(handle) {
+  const { kUnref } = lazyPromises();
+  return {
+    open() {
+      throw new ERR_METHOD_NOT_IMPLEMENTED('open()');
+    },
+    close(fd, cb) {
+      handle[kUnref]();
+      PromisePrototypeThen(handle.close(), () => cb(), cb);
+    },
+    fsync(fd, cb) {
+      PromisePrototypeThen(handle.sync(), () => cb(), cb);
+    },
+    read(fd, buf, offset, length, pos, cb) {
+      PromisePrototypeThen(handle.read(buf, offset, length, pos),
+                           (r) => cb(null, r.bytesRead, r.buffer),
+                           (err) => cb(err, 0, buf));
+    },
+    write(fd, buf, offset, length, pos, cb) {
+      PromisePrototypeThen(handle.write(buf, offset, length, pos),
+                           (r) => cb(null, r.bytesWritten, r.buffer),
+                           (err) => cb(err, 0, buf));
+    },
+    writev(fd, buffers, pos, cb) {
+      PromisePrototypeThen(handle.writev(buffers, pos),
+                           (r) => cb(null, r.bytesWritten, r.buffers),
+                           (err) => cb(err, 0, buffers));
+    },
+  };
 }
 
-// The file-system functions a stream uses: the caller's `fs` option may
-// replace any of them.
-function importFsOps(stream, options, names) {
-  const defaults = lazyFs();
-  const ops = {};
-  const custom = options.fs;
-  if (custom != null) validateObject(custom, 'options.fs');
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i];
-    if (custom != null && custom[name] != null) {
-      validateFunction(custom[name], `options.fs.${name}`);
-      ops[name] = custom[name];
-    } else {
-      ops[name] = defaults[name];
-    }
+// Sets up a stream given options.fd (a descriptor or a FileHandle); returns
+// the descriptor.
+function importFd(stream, options) {
+  if (typeof options.fd === 'number') {
+    stream[kFs] = options.fs || lazyFs();
+    return options.fd;
   }
-  stream[kFs] = ops;
+  const { FileHandle, kRef } = lazyPromises();
+  if (typeof options.fd === 'object' && options.fd instanceof FileHandle) {
+    if (options.fs) {
+      throw new ERR_METHOD_NOT_IMPLEMENTED('FileHandle with fs');
+    }
+    const handle = options.fd;
+    stream[kHandle] = handle;
+    stream[kFs] = fileHandleOps(handle);
+    handle[kRef]();
+    handle.on('close', FunctionPrototypeBind(stream.close, stream));
+    return handle.fd;
+  }
+  throw new ERR_INVALID_ARG_TYPE('options.fd', ['number', 'FileHandle'],
+                                 options.fd);
 }
 
-// Opens the file for a stream (fd not given) in _construct.
-function openStream(stream, callback) {
-  stream[kFs].open(stream.path, stream.flags, stream.mode, (er, fd) => {
-    if (er) {
-      callback(er);
-      return;
-    }
-    stream.fd = fd;
-    callback();
-    stream.emit('open', stream.fd);
-    stream.emit('ready');
-  });
+// The path-or-fd part shared by both constructors.
+function initTarget(stream, path, options, defaultFlags) {
+  if (options.fd == null) {
+    stream.fd = null;
+    stream[kFs] = options.fs || lazyFs();
+    validateFunction(stream[kFs].open, 'options.fs.open');
+    stream.path = getValidatedPath(path);
+    stream.flags = options.flags === undefined ? defaultFlags : options.flags;
+    stream.mode = options.mode === undefined ? 0o666 : options.mode;
+  } else {
+    stream.fd = getValidatedFd(importFd(stream, options));
+  }
+  // autoClose decides autoDestroy, whatever autoDestroy said.
+  options.autoDestroy = options.autoClose === undefined ? true :
+    options.autoClose;
 }
 
 function construct(callback) {
@@ -105,15 +136,9 @@ function construct(callback) {
     callback();
     return;
   }
-  if (this[kHandle]) {
-    this.fd = this[kHandle].fd;
-    callback();
-    return;
-  }
-  // A user-provided open() takes over the whole opening.
-  if (this.open !== ReadStream.prototype.open &&
-      this.open !== WriteStream.prototype.open &&
-      typeof this.open === 'function') {
+  if (this.open !== openReadFs && this.open !== openWriteFs) {
+    // A program that replaced open() opens the file itself and reports it
+    // with 'open' (or 'error').
     const orgEmit = this.emit;
     this.emit = function(...args) {
       if (args[0] === 'open') {
@@ -130,66 +155,65 @@ function construct(callback) {
     this.open();
     return;
   }
-  openStream(this, callback);
+  this[kFs].open(this.path, this.flags, this.mode, (er, fd) => {
+    if (er) {
+      callback(er);
+      return;
+    }
+    this.fd = fd;
+    callback();
+    this.emit('open', this.fd);
+    this.emit('ready');
+  });
 }
 
-function closeStream(stream, err, cb) {
-  if (stream[kHandle]) {
-    stream[kHandle].close().then(() => cb(err), (closeErr) => cb(err || closeErr));
-    stream.fd = null;
-    return;
-  }
-  if (typeof stream.fd !== 'number') {
-    cb(err);
-    return;
-  }
-  stream[kFs].close(stream.fd, (er) => {
-    cb(er || err);
-  });
+function closeFd(stream, err, cb) {
+  stream[kFs].close(stream.fd, (er) => cb(er || err));
   stream.fd = null;
 }
 
+function close(stream, err, cb) {
+  if (!stream.fd) {
+    cb(err);
+  } else if (stream.flush) {
+    stream[kFs].fsync(stream.fd, (flushErr) => {
+      closeFd(stream, err || flushErr, cb);
+    });
+  } else {
+    closeFd(stream, err, cb);
+  }
+}
+
+// A descriptor must not be closed while a read or write on it is running
+// in the threadpool: wait for that to finish (kIoDone) first.
 function destroyImpl(err, cb) {
   if (this[kIsPerformingIO]) {
-    this.once(kIoDone, (er) => closeOrDone(this, err || er, cb));
+    this.once(kIoDone, (er) => close(this, err || er, cb));
   } else {
-    closeOrDone(this, err, cb);
+    close(this, err, cb);
   }
 }
 
-function closeOrDone(stream, err, cb) {
-  if (stream.autoClose) {
-    closeStream(stream, err, cb);
-  } else {
-    cb(err);
-  }
+function defineCommon(proto, className, stateName) {
+  ObjectDefineProperty(proto, 'autoClose', {
+    __proto__: null,
+    get() {
+      validateThisInternalField(this, kFs, className);
+      return this[stateName].autoDestroy;
+    },
+    set(val) {
+      validateThisInternalField(this, kFs, className);
+      this[stateName].autoDestroy = val;
+    },
+  });
 }
 
-function commonInit(stream, path, options, defaultFlags) {
-  if (options.fd == null) {
-    stream.fd = null;
-    stream.path = getValidatedPath(path);
-  } else if (typeof options.fd === 'number') {
-    stream.fd = getValidatedFd(options.fd);
-    stream.path = undefined;
-  } else if (options.fd instanceof lazyFileHandle()) {
-    stream[kHandle] = options.fd;
-    stream.fd = options.fd.fd;
-    stream.path = undefined;
-  } else {
-    throw new ERR_INVALID_ARG_TYPE('options.fd', ['number', 'FileHandle'],
-                                   options.fd);
-  }
-  stream.flags = options.flags === undefined ? defaultFlags : options.flags;
-  stream.mode = options.mode === undefined ? 0o666 : options.mode;
-  stream.start = options.start;
-  stream[kIsPerformingIO] = false;
-  if (options.autoClose === undefined) {
-    stream.autoClose = true;
-  } else {
-    validateBoolean(options.autoClose, 'options.autoClose');
-    stream.autoClose = options.autoClose;
-  }
+function definePending(proto) {
+  ObjectDefineProperty(proto, 'pending', {
+    __proto__: null,
+    get() { return this.fd === null; },
+    configurable: true,
+  });
 }
 
 // --- ReadStream -------------------------------------------------------------
@@ -198,29 +222,39 @@ function ReadStream(path, options) {
   if (!(this instanceof ReadStream)) return new ReadStream(path, options);
   options = copyObject(getOptions(options, kEmptyObject));
   if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
-  if (options.autoDestroy === undefined) {
-    options.autoDestroy = options.autoClose === undefined ? true :
-      options.autoClose;
+  initTarget(this, path, options, 'r');
+  validateFunction(this[kFs].read, 'options.fs.read');
+  if (options.autoDestroy) {
+    validateFunction(this[kFs].close, 'options.fs.close');
   }
-  importFsOps(this, options, ['open', 'read', 'close']);
-  commonInit(this, path, options, 'r');
-  this.end = validateStartEnd(this.start, options.end);
-  this.pos = this.start;
+  this.start = options.start;
+  this.end = options.end ?? Infinity;
+  this.pos = undefined;
   this.bytesRead = 0;
   this[kIsPerformingIO] = false;
-  FunctionPrototypeCall(Readable, this, options);
+  if (this.start !== undefined) {
+    validateInteger(this.start, 'start', 0);
+    this.pos = this.start;
+  }
+  if (this.end !== Infinity) {
+    validateInteger(this.end, 'end', 0);
+    if (this.start !== undefined && this.start > this.end) {
+      throw new ERR_OUT_OF_RANGE('start', `<= "end" (here: ${this.end})`,
+                                 this.start);
+    }
+  }
+  ReflectApply(Readable, this, [options]);
 }
 
 ObjectSetPrototypeOf(ReadStream.prototype, Readable.prototype);
 ObjectSetPrototypeOf(ReadStream, Readable);
 
-ObjectDefineProperty(ReadStream.prototype, 'pending', {
-  __proto__: null,
-  get() { return this.fd === null; },
-  configurable: true,
-});
+defineCommon(ReadStream.prototype, 'ReadStream', '_readableState');
 
-ReadStream.prototype.open = function() {};
+const openReadFs = deprecate(function() {},
+                             'ReadStream.prototype.open() is deprecated',
+                             'DEP0135');
+ReadStream.prototype.open = openReadFs;
 ReadStream.prototype._construct = construct;
 
 ReadStream.prototype._read = function(n) {
@@ -233,20 +267,22 @@ ReadStream.prototype._read = function(n) {
   }
   const buf = Buffer.allocUnsafeSlow(n);
   this[kIsPerformingIO] = true;
-  this[kFs].read(this.fd, buf, 0, n, this.pos ?? null, (er, bytesRead) => {
+  this[kFs].read(this.fd, buf, 0, n, this.pos, (er, bytesRead) => {
     this[kIsPerformingIO] = false;
     if (this.destroyed) {
       this.emit(kIoDone, er);
       return;
     }
     if (er) {
-      this.destroy(er);
+      // Without autoClose (autoDestroy) the stream stays open.
+      errorOrDestroy(this, er);
       return;
     }
     if (bytesRead > 0) {
       if (this.pos !== undefined) this.pos += bytesRead;
       this.bytesRead += bytesRead;
       if (bytesRead !== buf.length) {
+        // A copy, so a short read does not keep the whole buffer alive.
         const dst = Buffer.allocUnsafeSlow(bytesRead);
         buf.copy(dst, 0, 0, bytesRead);
         this.push(dst);
@@ -266,45 +302,52 @@ ReadStream.prototype.close = function(cb) {
   this.destroy();
 };
 
+definePending(ReadStream.prototype);
+
 // --- WriteStream ------------------------------------------------------------
 
 function WriteStream(path, options) {
   if (!(this instanceof WriteStream)) return new WriteStream(path, options);
   options = copyObject(getOptions(options, kEmptyObject));
   options.decodeStrings = true;
-  importFsOps(this, options, ['open', 'write', 'writev', 'close', 'fsync']);
-  if (options.fs?.writev == null) {
-    // Without a writev of the caller's own, writes go one at a time.
-    if (options.fs?.write != null) this[kFs].writev = null;
+  initTarget(this, path, options, 'w');
+  const ops = this[kFs];
+  if (!ops.write && !ops.writev) {
+    throw new ERR_INVALID_ARG_TYPE('options.fs.write', 'function', ops.write);
   }
-  commonInit(this, path, options, 'w');
+  if (ops.write) validateFunction(ops.write, 'options.fs.write');
+  if (ops.writev) validateFunction(ops.writev, 'options.fs.writev');
+  if (options.autoDestroy) validateFunction(ops.close, 'options.fs.close');
+  // Either one is enough; only what the fs object has is used.
+  if (!ops.write) this._write = null;
+  if (!ops.writev) this._writev = null;
   if (options.flush == null) {
     this.flush = false;
   } else {
     validateBoolean(options.flush, 'options.flush');
     this.flush = options.flush;
   }
-  validateStartEnd(this.start, undefined);
-  this.pos = this.start;
+  this.start = options.start;
+  this.pos = undefined;
   this.bytesWritten = 0;
-  if (options.autoDestroy === undefined) {
-    options.autoDestroy = options.autoClose === undefined ? true :
-      options.autoClose;
+  this[kIsPerformingIO] = false;
+  if (this.start !== undefined) {
+    validateInteger(this.start, 'start', 0);
+    this.pos = this.start;
   }
-  FunctionPrototypeCall(Writable, this, options);
+  ReflectApply(Writable, this, [options]);
   if (options.encoding) this.setDefaultEncoding(options.encoding);
 }
 
 ObjectSetPrototypeOf(WriteStream.prototype, Writable.prototype);
 ObjectSetPrototypeOf(WriteStream, Writable);
 
-ObjectDefineProperty(WriteStream.prototype, 'pending', {
-  __proto__: null,
-  get() { return this.fd === null; },
-  configurable: true,
-});
+defineCommon(WriteStream.prototype, 'WriteStream', '_writableState');
 
-WriteStream.prototype.open = function() {};
+const openWriteFs = deprecate(function() {},
+                              'WriteStream.prototype.open() is deprecated',
+                              'DEP0135');
+WriteStream.prototype.open = openWriteFs;
 WriteStream.prototype._construct = construct;
 
 // A write may land short, or fail with EAGAIN on a non-blocking fd (a pipe
@@ -312,43 +355,80 @@ WriteStream.prototype._construct = construct;
 // a run of writes that make no progress at all is treated as a failure.
 const kMaxIdleWrites = 5;
 
-function writeFully(stream, data, offset, length, position, idleWrites, cb) {
-  stream[kFs].write(stream.fd, data, offset, length, position,
-                    (er, bytes) => {
-                      let again = null;
-                      if (er?.code === 'EAGAIN') {
-                        again = er;
-                        er = null;
-                        bytes = 0;
-                      }
-                      if (er || stream.destroyed) return cb(er);
-                      stream.bytesWritten += bytes;
-                      if (bytes === length) return cb();
-                      idleWrites = bytes > 0 ? 0 : idleWrites + 1;
-                      if (idleWrites > kMaxIdleWrites) {
-                        return cb(new ERR_SYSTEM_ERROR({
-                          syscall: 'write',
-                          code: again ? 'EAGAIN' : 0,
-                          message: `no bytes written in ${idleWrites} attempts`,
-                        }));
-                      }
-                      writeFully(stream, data, offset + bytes, length - bytes,
-                                 position === null ? null : position + bytes,
-                                 idleWrites, cb);
-                    });
+function writeAll(stream, data, size, pos, idleWrites, cb) {
+  stream[kFs].write(stream.fd, data, 0, size, pos, (er, bytesWritten) => {
+    if (er?.code === 'EAGAIN') {
+      er = null;
+      bytesWritten = 0;
+    }
+    if (stream.destroyed || er) {
+      cb(er || new ERR_STREAM_DESTROYED('write'));
+      return;
+    }
+    stream.bytesWritten += bytesWritten;
+    idleWrites = bytesWritten ? 0 : idleWrites + 1;
+    size -= bytesWritten;
+    if (pos != null) pos += bytesWritten;
+    if (idleWrites > kMaxIdleWrites) {
+      cb(new ERR_SYSTEM_ERROR({
+        syscall: 'write',
+        code: 'EAGAIN',
+        message: `no bytes written in ${idleWrites} attempts`,
+      }));
+    } else if (size > 0) {
+      writeAll(stream, data.subarray(bytesWritten), size, pos, idleWrites,
+               cb);
+    } else {
+      cb();
+    }
+  });
+}
+
+function writevAll(stream, chunks, size, pos, idleWrites, cb) {
+  stream[kFs].writev(stream.fd, chunks, pos, (er, bytesWritten) => {
+    if (er?.code === 'EAGAIN') {
+      er = null;
+      bytesWritten = 0;
+    }
+    if (stream.destroyed || er) {
+      cb(er || new ERR_STREAM_DESTROYED('writev'));
+      return;
+    }
+    stream.bytesWritten += bytesWritten;
+    idleWrites = bytesWritten ? 0 : idleWrites + 1;
+    size -= bytesWritten;
+    if (pos != null) pos += bytesWritten;
+    if (idleWrites > kMaxIdleWrites) {
+      cb(new ERR_SYSTEM_ERROR({
+        syscall: 'writev',
+        code: 'EAGAIN',
+        message: `no bytes written in ${idleWrites} attempts`,
+      }));
+    } else if (size > 0) {
+      const rest = Buffer.concat(chunks).subarray(bytesWritten);
+      writevAll(stream, [rest], size, pos, idleWrites, cb);
+    } else {
+      cb();
+    }
+  });
+}
+
+// Runs one write or writev, telling _destroy() when it is over.
+function afterIo(stream, cb) {
+  return (er) => {
+    stream[kIsPerformingIO] = false;
+    if (stream.destroyed) {
+      cb(er);
+      stream.emit(kIoDone, er);
+      return;
+    }
+    cb(er);
+  };
 }
 
 WriteStream.prototype._write = function(data, encoding, cb) {
   this[kIsPerformingIO] = true;
-  writeFully(this, data, 0, data.length, this.pos ?? null, 0, (er) => {
-    this[kIsPerformingIO] = false;
-    if (this.destroyed) {
-      cb(er);
-      this.emit(kIoDone, er);
-      return;
-    }
-    cb(er);
-  });
+  writeAll(this, data, data.length, this.pos, 0, afterIo(this, cb));
   if (this.pos !== undefined) this.pos += data.length;
 };
 
@@ -361,37 +441,9 @@ WriteStream.prototype._writev = function(data, cb) {
     chunks[i] = chunk;
     size += chunk.length;
   }
-  if (typeof this[kFs].writev !== 'function') {
-    // One write per chunk, in order.
-    let i = 0;
-    const next = (er) => {
-      if (er || i === len) return cb(er);
-      this._write(chunks[i++], 'buffer', next);
-    };
-    next();
-    return;
-  }
   this[kIsPerformingIO] = true;
-  this[kFs].writev(this.fd, chunks, this.pos ?? null, (er, bytes) => {
-    this[kIsPerformingIO] = false;
-    if (this.destroyed) {
-      cb(er);
-      this.emit(kIoDone, er);
-      return;
-    }
-    if (er) return cb(er);
-    this.bytesWritten += bytes;
-    cb();
-  });
+  writevAll(this, chunks, size, this.pos, 0, afterIo(this, cb));
   if (this.pos !== undefined) this.pos += size;
-};
-
-WriteStream.prototype._final = function(callback) {
-  if (!this.flush) {
-    callback();
-    return;
-  }
-  this[kFs].fsync(this.fd, (err) => callback(err));
 };
 
 WriteStream.prototype._destroy = destroyImpl;
@@ -411,8 +463,10 @@ WriteStream.prototype.close = function(cb) {
   this.end();
 };
 
-// The old name of end().
+// The old name of end(): files have no half-close.
 WriteStream.prototype.destroySoon = WriteStream.prototype.end;
+
+definePending(WriteStream.prototype);
 
 module.exports = {
   ReadStream,

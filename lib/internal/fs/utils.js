@@ -14,6 +14,7 @@ const {
   ErrorCaptureStackTrace,
   FunctionPrototypeCall,
   MathMin,
+  MathRound,
   Number,
   NumberIsFinite,
   NumberIsInteger,
@@ -464,7 +465,9 @@ function Stats(dev, mode, nlink, uid, gid, rdev, blksize,
 
 ObjectSetPrototypeOf(Stats.prototype, StatsBase.prototype);
 ObjectSetPrototypeOf(Stats, StatsBase);
-defineDateGetters(Stats.prototype, (ms) => new Date(ms));
+// The Date of a fractional millisecond count is the nearest millisecond (a
+// time set from a Date reads back as the same Date).
+defineDateGetters(Stats.prototype, (ms) => new Date(MathRound(ms)));
 
 Stats.prototype._checkModeProperty = function(property) {
   if (isWindows && (property === S_IFIFO || property === S_IFBLK ||
@@ -579,13 +582,30 @@ function bindingEncoding(encoding) {
   return 'buffer';
 }
 
+// The path of a directory entry: strings and Buffers, as readdir gives them.
+function direntPath(path, name) {
+  if (typeof path === 'string' && typeof name === 'string') {
+    return pathModule.join(path, name);
+  }
+  if ((typeof path === 'string' || isUint8Array(path)) &&
+      (typeof name === 'string' || isUint8Array(name))) {
+    return Buffer.concat([Buffer.from(path), Buffer.from(pathModule.sep),
+                          Buffer.from(name)]);
+  }
+  throw new ERR_INVALID_ARG_TYPE('path', ['string', 'Buffer'], path);
+}
+
 function getDirent(path, name, type, callback) {
   if (type === UV_DIRENT_UNKNOWN) {
     // The file system did not say: lstat it.
-    const full = typeof name === 'string' ?
-      pathModule.join(pathToString(path), name) :
-      Buffer.concat([Buffer.from(path), Buffer.from(pathModule.sep),
-                     name]);
+    let full;
+    try {
+      full = direntPath(path, name);
+    } catch (err) {
+      if (typeof callback !== 'function') throw err;
+      callback(err);
+      return;
+    }
     if (typeof callback === 'function') {
       const { lstat } = require('fs');
       lstat(full, (err, stats) => {

@@ -206,6 +206,25 @@ function* checkPaths(src, dest, opts, isSync, top) {
   return { srcStat, destStat };
 }
 
+// dest must not lie inside src through a link among its parents: each
+// existing parent of dest (up to src's parent or the root) is compared with
+// src.
+function* checkParentPaths(src, srcStat, dest, isSync) {
+  const srcParent = resolve(dirname(src));
+  let destParent = resolve(dirname(dest));
+  while (destParent !== srcParent && destParent !== dirname(destParent)) {
+    const destStat = yield ['statOrNull', destParent, true];
+    if (!destStat) return;
+    if (areIdentical(srcStat, destStat)) {
+      throw cpError(isSync, ERR_FS_CP_EINVAL, 'EINVAL', EINVAL,
+                    `cannot copy ${src} to a subdirectory of self ${dest}`,
+                    dest,
+                    `Cannot copy ${src} to a subdirectory of self ${dest}`);
+    }
+    destParent = resolve(dirname(destParent));
+  }
+}
+
 function* cpGen(src, dest, opts, isSync) {
   if (opts.filter) {
     const include = yield ['filter', opts.filter, src, dest];
@@ -213,6 +232,7 @@ function* cpGen(src, dest, opts, isSync) {
   }
   const { srcStat, destStat } = yield* checkPaths(src, dest, opts, isSync,
                                                   true);
+  yield* checkParentPaths(src, srcStat, dest, isSync);
   if (srcStat.isDirectory() && !opts.recursive) {
     if (isSync) {
       throw syncError('ERR_FS_EISDIR',
@@ -370,7 +390,8 @@ function* onLink(destStat, src, dest, opts, isSync) {
       code: 'EINVAL',
     });
   }
-  if (destStat.isDirectory() && isSrcSubdir(resolvedDest, resolvedSrc)) {
+  // Replacing dest would remove what src's link points into.
+  if (srcIsDir && isSrcSubdir(resolvedDest, resolvedSrc)) {
     throw new ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY({
       message: `cannot overwrite ${resolvedDest} with ${resolvedSrc}`,
       path: dest,
