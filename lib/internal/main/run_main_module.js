@@ -12,6 +12,8 @@ if (hooks.needsAsyncEntry()) {
   // --import modules run first; with loader hooks registered by then, the
   // main script goes through them too.
   hooks.runWithPreloads(() => {
+    // The entry then goes through the ES module loader, as in Node.
+    require('internal/modules/esm/loader').internals.checkEntryInputType();
     if (!hooks.hooksActive()) return Module.runMain(process.argv[1]);
     let mainPath;
     try {

@@ -23,6 +23,7 @@ const {
   ObjectPrototype,
   ObjectPrototypeHasOwnProperty,
   ObjectSetPrototypeOf,
+  PromisePrototypeThen,
   Proxy,
   ReflectApply,
   RegExpPrototypeExec,
@@ -1134,6 +1135,16 @@ Module.runMain = function(main = process.argv[1]) {
     filename = Module._resolveFilename(main, null, true);
   } catch {
     // Module._load reports it.
+  }
+  const hooks = require('internal/modules/esm/hooks');
+  if (hooks.hooksActive() && !hooks.isHooksThread()) {
+    // With loader hooks registered the entry goes through them (a module
+    // already loaded is not run again).
+    const { triggerUncaughtException } = internalBinding('errors');
+    PromisePrototypeThen(
+      hooks.runMainWithHooks(filename ?? require('path').resolve(main)),
+      undefined, (err) => triggerUncaughtException(err, true));
+    return;
   }
   if (filename !== undefined) {
     const esm = require('internal/modules/esm/loader');

@@ -250,9 +250,19 @@ async function defaultResolve(specifier, context) {
   const { internals } = loader();
   const parentURL = context?.parentURL ?? cwdURL();
   const conditions = context?.conditions;
-  const url = ArrayIsArray(conditions) ?
-    internals.resolveWithConditions(specifier, parentURL, conditions) :
-    internals.resolve(specifier, parentURL);
+  let url;
+  try {
+    url = ArrayIsArray(conditions) ?
+      internals.resolveWithConditions(specifier, parentURL, conditions) :
+      internals.resolve(specifier, parentURL);
+  } catch (err) {
+    // A URL of a scheme the default loader cannot load resolves as a URL:
+    // a load hook may know it (the default load step throws otherwise).
+    if (err?.code !== 'ERR_UNSUPPORTED_ESM_URL_SCHEME') throw err;
+    const { URL } = lazyUrl();
+    url = internals.isRelativeSpecifier(specifier) ?
+      new URL(specifier, parentURL).href : new URL(specifier).href;
+  }
   return { __proto__: null, url, format: internals.formatOfURL(url) };
 }
 

@@ -14,6 +14,7 @@ const {
   ArrayPrototypeJoin,
   ArrayPrototypePush,
   JSONParse,
+  JSONStringify,
   ObjectKeys,
   ObjectPrototypeHasOwnProperty,
   PromisePrototypeThen,
@@ -33,11 +34,13 @@ const {
   StringPrototypeSplit,
   StringPrototypeStartsWith,
   decodeURIComponent,
+  encodeURIComponent,
 } = primordials;
 
 const { BuiltinModule } = require('internal/bootstrap/realm');
 const {
   codes: {
+    ERR_INPUT_TYPE_NOT_ALLOWED,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_MODULE_SPECIFIER,
     ERR_INVALID_URL,
@@ -62,6 +65,7 @@ const { LoadCache, ResolveCache } = require('internal/modules/esm/module_map');
 const { ModuleJob } = require('internal/modules/esm/module_job');
 const path = require('path');
 const fsBinding = internalBinding('fs');
+const { setOwnProperty } = require('internal/util');
 
 let binding;
 function lazyBinding() {
@@ -150,7 +154,17 @@ function finalizeFileURL(url, parentURL) {
       url.pathname, 'must not include encoded "/" or "\\" characters',
       basePath(parentURL));
   }
-  let filename = fileURLToPath(url);
+  let filename;
+  try {
+    filename = fileURLToPath(url);
+  } catch (err) {
+    // A file: URL with a host, say: the error names the URL and its importer.
+    if (err !== null && typeof err === 'object') {
+      setOwnProperty(err, 'input', `${url}`);
+      setOwnProperty(err, 'module', `${parentURL}`);
+    }
+    throw err;
+  }
   if (StringPrototypeEndsWith(filename, '/')) {
     filename = StringPrototypeSlice(filename, 0, -1);
   }
@@ -287,12 +301,12 @@ function resolveInPackage(pkgPath, pjson, subpath, parentURL,
   if (subpath === '.') {
     return legacyMainResolve(pkgPath, pjson ?? {}, parentURL);
   }
-  // A trailing slash stays (path.resolve would drop it): "pkg/" names
-  // the folder.
-  const file = path.resolve(pkgPath, subpath);
-  return finalizeFileURL(
-    pathToFileURL(StringPrototypeEndsWith(subpath, '/') ? `${file}/` : file),
-    parentURL);
+  // The subpath is a URL path relative to the package's folder, as in
+  // Node: percent-escapes are decoded and "?" or "#" start the query or the
+  // fragment. A trailing slash stays: "pkg/" names the folder.
+  const { URL } = lazyUrl();
+  return finalizeFileURL(new URL(subpath, pathToFileURL(`${pkgPath}/`)),
+                         parentURL);
 }
 
 // `specifier` (a bare "name/sub") from `parentURL`: the package is looked
@@ -422,6 +436,84 @@ function defaultLoadSync(url, format) {
 }
 
 function defaultResolve(specifier, parentURL) {
+  try {
+    return resolveURL(specifier, parentURL);
+  } catch (err) {
+    if (err?.code === 'ERR_MODULE_NOT_FOUND' ||
+        err?.code === 'ERR_UNSUPPORTED_DIR_IMPORT') {
+      addCommonJSHint(err, specifier, parentURL);
+    }
+    throw err;
+  }
+}
+
+// What require() would have found for `specifier` from `parentURL` (a file:
+// URL), in the form to import it by: a relative specifier stays relative, a
+// package's file is named inside its package; undefined when require()
+// finds nothing either.
+function commonJSVariant(specifier, parentURL) {
+  // A "#" specifier means the same to require(): no other form to cite.
+  if (typeof parentURL !== 'string' ||
+      !StringPrototypeStartsWith(parentURL, 'file:') || specifier[0] === '#') {
+    return undefined;
+  }
+  const { fileURLToPath, pathToFileURL } = lazyUrl();
+  let found;
+  try {
+    if (StringPrototypeStartsWith(specifier, 'file:')) {
+      specifier = fileURLToPath(specifier);
+    }
+    const parentPath = fileURLToPath(parentURL);
+    const { Module } = lazyCjs();
+    const parent = new Module(parentPath, null);
+    parent.filename = parentPath;
+    parent.paths = Module._nodeModulePaths(path.dirname(parentPath));
+    found = Module._resolveFilename(specifier, parent, false);
+  } catch {
+    return undefined;
+  }
+  if (specifier[0] === '.') {
+    const from = StringPrototypeSlice(
+      parentURL, 7, StringPrototypeLastIndexOf(parentURL, '/'));
+    const relative = path.posix.relative(from, pathToFileURL(found).pathname);
+    return StringPrototypeStartsWith(relative, '../') ?
+      relative : `./${relative}`;
+  }
+  if (specifier[0] === '/') return found;
+  const slash = StringPrototypeIndexOf(specifier, '/');
+  let name = slash === -1 ? specifier : StringPrototypeSlice(specifier, 0, slash);
+  if (name[0] === '@') {
+    const next = StringPrototypeIndexOf(specifier, '/', slash + 1);
+    name = next === -1 ? specifier : StringPrototypeSlice(specifier, 0, next);
+  }
+  const marker = `/node_modules/${name}/`;
+  const at = StringPrototypeLastIndexOf(found, marker);
+  if (at === -1) return pathToFileURL(found).href;
+  const parts = StringPrototypeSplit(
+    StringPrototypeSlice(found, at + marker.length), '/');
+  for (let i = 0; i < parts.length; i++) {
+    parts[i] = encodeURIComponent(parts[i]);
+  }
+  return `${name}/${ArrayPrototypeJoin(parts, '/')}`;
+}
+
+// A module the ES module resolution did not find that require() would
+// have: the error says how to import it (as Node's does).
+function addCommonJSHint(err, specifier, parentURL) {
+  const variant = commonJSVariant(specifier, parentURL);
+  if (variant === undefined || variant === specifier) return;
+  const hint = `Did you mean to import ${JSONStringify(variant)}?`;
+  const stack = err.stack;
+  if (typeof stack === 'string') {
+    const eol = StringPrototypeIndexOf(stack, '\n');
+    err.stack = eol === -1 ? `${stack}\n${hint}` :
+      `${StringPrototypeSlice(stack, 0, eol)}\n${hint}` +
+      StringPrototypeSlice(stack, eol);
+  }
+  err.message += `\n${hint}`;
+}
+
+function resolveURL(specifier, parentURL) {
   if (StringPrototypeStartsWith(specifier, 'node:')) {
     const id = StringPrototypeSlice(specifier, 5);
     if (!BuiltinModule.canBeRequiredByUsers(id)) {
@@ -534,7 +626,7 @@ function newSourceTextModule(url, source) {
   const wrap = new ModuleWrap(url, source, undefined, undefined, undefined,
                               undefined, undefined,
                               StringPrototypeStartsWith(url, 'file:'));
-  wrap.url = url;
+  setOwnProperty(wrap, 'url', url);
   if (sourceMapsCollecting()) {
     const cache = require('internal/source_map/source_map_cache');
     const sourceMapURL = cache.findModuleSourceMapURL(source);
@@ -552,7 +644,7 @@ function newSourceTextModule(url, source) {
 function newSyntheticModule(url, names, evaluationSteps) {
   const { ModuleWrap } = lazyBinding();
   const wrap = new ModuleWrap(url, names);
-  wrap.url = url;
+  setOwnProperty(wrap, 'url', url);
   wrap.evaluationSteps = evaluationSteps;
   return wrap;
 }
@@ -1230,10 +1322,19 @@ function findStalledAwait(wrap, seen) {
   };
 }
 
+// --input-type is for code given as a string: a main file the ES module
+// loader runs may not have it (what --input-type means for a file's
+// package scope would be unclear).
+function checkEntryInputType() {
+  const { getOptionValue } = require('internal/options');
+  if (getOptionValue('--input-type')) throw new ERR_INPUT_TYPE_NOT_ALLOWED();
+}
+
 function runMainESM(mainPath) {
   const { pathToFileURL } = lazyUrl();
   const { toRealPath } = lazyCjs();
   const { getOptionValue } = require('internal/options');
+  checkEntryInputType();
   const filename = getOptionValue('--preserve-symlinks-main') ? mainPath :
     toRealPath(mainPath);
   const format = formatOfFile(filename) === 'wasm' ? 'wasm' :
@@ -1381,7 +1482,7 @@ function requiredModuleFacade(wrap) {
   if (facade === undefined) {
     const { ModuleWrap } = lazyBinding();
     facade = new ModuleWrap(wrap.url, kFacadeSource);
-    facade.url = wrap.url;
+    setOwnProperty(facade, 'url', wrap.url);
     facade.link(['original'], [wrap]);
     facade.instantiate();
     evaluateForRequire(facade);
@@ -1475,11 +1576,14 @@ function formatOfURL(url) {
       return undefined;
     }
   }
-  if (!StringPrototypeStartsWith(url, 'file:')) return undefined;
+  // A scheme only a load hook knows: no format (null, as in Node).
+  if (!StringPrototypeStartsWith(url, 'file:')) return null;
   try {
     const format = formatOfFile(lazyUrl().fileURLToPath(url));
     if (format === 'typescript') return undefined;
-    return format === 'commonjs-or-module' ? 'commonjs' : format;
+    // A .js or extensionless file without a "type" is told from its source,
+    // which resolve has not read: the format is not known yet.
+    return format === 'commonjs-or-module' ? null : format;
   } catch {
     return undefined;
   }
@@ -1587,6 +1691,8 @@ const internals = {
   packageResolve,
   formatOfFile,
   formatOfURL,
+  checkEntryInputType,
+  isRelativeSpecifier: isRelative,
   // The conditions a hook sees in its context (its own array).
   conditionsList,
   parseDataURL,

@@ -1,0 +1,127 @@
+'use strict';
+
+// ES module resolution details that match Node 24: the CommonJS hint of a
+// module that is not found, a module URL set as an own property, loader
+// hooks given URLs of foreign schemes, the format resolve reports for a file
+// whose format depends on its source, --input-type refused for a main file,
+// --check loading --import modules first, and Module.runMain() through the
+// hooks.
+
+require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const tmpdir = require('../common/tmpdir');
+
+tmpdir.refresh();
+const dir = tmpdir.path;
+const write = (name, text) => {
+  const file = path.join(dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+};
+const run = (args) => spawnSync(process.execPath, args, { cwd: dir,
+                                                          encoding: 'utf8' });
+
+write('lib.js', 'module.exports = 1;\n');
+write('node_modules/pkg/package.json', '{"name":"pkg"}');
+write('node_modules/pkg/a b#/x.js', 'module.exports = 2;\n');
+write('node_modules/loose.js', 'module.exports = 3;\n');
+
+// The form require() would have found is cited.
+for (const [specifier, hint] of [
+  ['./lib', './lib.js'],
+  ['pkg/a b#/x', 'pkg/a%20b%23/x.js'],
+  ['loose.js', `${require('url').pathToFileURL(dir)}/node_modules/loose.js`],
+]) {
+  const r = run(['--input-type=module', '-e', `import ${JSON.stringify(specifier)}`]);
+  assert.match(r.stderr, /ERR_MODULE_NOT_FOUND/);
+  assert.ok(r.stderr.includes(`\nDid you mean to import ${JSON.stringify(hint)}?\n`),
+            r.stderr);
+}
+// A package subpath is a URL path: "#" starts its fragment.
+{
+  const r = run(['--input-type=module', '-e',
+                 'import "pkg/a%20b%23/x.js"; console.log("ok")']);
+  assert.strictEqual(r.stdout, 'ok\n', r.stderr);
+}
+
+// The error's url is its own property: a setter on Object.prototype is not
+// run for it, nor for the modules' own URLs.
+{
+  const r = run(['--input-type=module', '-e', `
+    Object.defineProperty(Object.prototype, 'url', {
+      get() { throw new Error('get'); }, set() { throw new Error('set'); },
+    });
+    try { await import('./nowhere.mjs'); } catch (e) {
+      console.log(e.code, Object.hasOwn(e, 'url'));
+    }
+    await import('data:text/javascript,export default 1');
+    console.log('done');
+  `]);
+  assert.strictEqual(r.stdout, 'ERR_MODULE_NOT_FOUND true\ndone\n', r.stderr);
+}
+
+// A file: URL with a host names itself and its importer.
+{
+  const r = run(['--input-type=module', '-e', 'import "file://host/x.js"']);
+  assert.match(r.stderr, /ERR_INVALID_FILE_URL_HOST/);
+  assert.match(r.stderr, /input: 'file:\/\/host\/x\.js'/);
+  assert.match(r.stderr, /module: 'file:\/\/.*\[eval1\]'/);
+}
+
+// Loader hooks: the default resolve step returns a URL of a scheme it cannot
+// load (the load hook can), and a .js file without "type" has no format yet.
+write('hooks.mjs', `
+  import { writeSync } from 'node:fs';
+  export async function resolve(specifier, context, next) {
+    const result = await next(specifier, context);
+    writeSync(1, result.url.slice(0, 7) + ' ' + result.format + '\\n');
+    return result;
+  }
+  export async function load(url, context, next) {
+    if (url === 'lode://x/main.mjs') {
+      return { format: 'module', shortCircuit: true,
+               source: 'import v from "./dep.mjs"; console.log(v);' };
+    }
+    if (url === 'lode://x/dep.mjs') {
+      return { format: 'module', shortCircuit: true,
+               source: 'export default "dep"' };
+    }
+    return next(url, context);
+  }
+`);
+write('detect.js', 'export default 1; console.log("ran");\n');
+{
+  const r = run(['--no-warnings', '--loader', './hooks.mjs',
+                 '--input-type=module', '-e', 'import "lode://x/main.mjs"']);
+  assert.strictEqual(r.stdout, 'lode:// null\nlode:// null\ndep\n',
+                     r.stderr);
+  const d = run(['--no-warnings', '--loader', './hooks.mjs', 'detect.js']);
+  assert.strictEqual(d.stdout, 'file:// null\nran\n', d.stderr);
+  // Module.runMain() goes through the hooks; the module does not run again.
+  write('again.mjs',
+        'import { runMain } from "node:module"; console.log("main"); runMain();');
+  const m = run(['--no-warnings', '--loader', './hooks.mjs', 'again.mjs']);
+  assert.deepStrictEqual(
+    m.stdout.split('\n').filter((line) => !line.startsWith('node:')),
+    ['file:// module', 'main', 'file:// module', ''], m.stderr);
+}
+
+// --input-type is for string input only.
+{
+  write('m.mjs', 'console.log("m")');
+  const r = run(['--input-type=module', 'm.mjs']);
+  assert.match(r.stderr, /ERR_INPUT_TYPE_NOT_ALLOWED/);
+  assert.strictEqual(r.status, 1);
+}
+
+// --check runs the --import modules first.
+{
+  write('pre.mjs', 'console.log("pre")');
+  const r = run(['--import', './pre.mjs', '--check', 'm.mjs']);
+  assert.strictEqual(r.stdout, 'pre\n', r.stderr);
+  assert.strictEqual(r.status, 0);
+}
