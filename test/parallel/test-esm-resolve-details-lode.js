@@ -125,3 +125,34 @@ write('detect.js', 'export default 1; console.log("ran");\n');
   assert.strictEqual(r.stdout, 'pre\n', r.stderr);
   assert.strictEqual(r.status, 0);
 }
+
+// A hook's context is an ordinary object; importAssertions, the former name
+// of importAttributes, is its accessor, with a warning. A load hook's change
+// of the attributes is what the default load step checks.
+write('keys.mjs', `
+  import { writeSync } from 'node:fs';
+  const show = (c) => JSON.stringify(Reflect.ownKeys(c)) + ' ' +
+    (Object.getPrototypeOf(c) === Object.prototype) + ' ' +
+    (Object.getPrototypeOf(c.importAttributes) === Object.prototype);
+  export async function resolve(s, c, n) {
+    writeSync(1, 'R ' + show(c) + '\\n');
+    return n(s, c);
+  }
+  export async function load(u, c, n) {
+    writeSync(1, 'L ' + show(c) + '\\n');
+    if (u.startsWith('data:')) c.importAssertions = { type: 'json' };
+    return n(u.startsWith('data:') ? 'data:application/json,7' : u, c);
+  }
+`);
+{
+  const r = run(['--loader', './keys.mjs', '--input-type=module', '-e',
+                 'console.log((await import("data:")).default)']);
+  assert.strictEqual(
+    r.stdout,
+    'R ["conditions","importAttributes","parentURL","importAssertions"] ' +
+    'true true\n' +
+    'L ["format","importAttributes","importAssertions"] true true\n7\n',
+    r.stderr);
+  assert.match(r.stderr,
+               /ExperimentalWarning: Use `importAttributes` instead of `importAssertions`/);
+}

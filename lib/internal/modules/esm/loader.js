@@ -1591,13 +1591,14 @@ function formatOfURL(url) {
 
 // A module from a format and source a load hook chose.
 function createModuleFromSource(url, format, source,
-                                attributes = kNoAttributes) {
-  validateAttributes(url, format, attributes);
+                                attributes = kNoAttributes, validate = true) {
+  if (validate) validateAttributes(url, format, attributes);
   if (format === 'builtin') return newBuiltinModule(url);
   const filename = StringPrototypeStartsWith(url, 'file:') ?
     lazyUrl().fileURLToPath(url) : undefined;
   if (source == null) {
-    return createModule(url, format, undefined, attributes, true);
+    return createModule(url, format, undefined,
+                        validate ? attributes : kNoAttributes, true);
   }
   if (format === 'module') return newSourceTextModule(url, source);
   if (format === 'json') return newJSONModule(url, source, filename);
@@ -1609,7 +1610,8 @@ function createModuleFromSource(url, format, source,
     return newTypeScriptModule(url, filename, format, source);
   }
   if (format === 'wasm' || format === 'addon') {
-    return createModule(url, format, undefined, attributes, true);
+    return createModule(url, format, undefined,
+                        validate ? attributes : kNoAttributes, true);
   }
   throw new ERR_UNKNOWN_MODULE_FORMAT(format, url);
 }
