@@ -156,3 +156,20 @@ write('keys.mjs', `
   assert.match(r.stderr,
                /ExperimentalWarning: Use `importAttributes` instead of `importAssertions`/);
 }
+
+// --entry-url: the entry is a URL relative to the working directory's.
+{
+  write('entry.mjs', 'console.log(import.meta.url, import.meta.main)');
+  const r = run(['--entry-url', 'entry.mjs?q=1#h']);
+  assert.strictEqual(
+    r.stdout,
+    `${require('url').pathToFileURL(dir)}/entry.mjs?q=1#h true\n`, r.stderr);
+  assert.match(r.stderr, /--entry-url is an experimental feature/);
+  const d = run(['--no-warnings', '--entry-url',
+                 'data:text/javascript,console.log(process.argv[1])']);
+  assert.strictEqual(d.stdout,
+                     'data:text/javascript,console.log(process.argv[1])\n');
+  const m = run(['--entry-url', './a%20b.mjs']);
+  assert.match(m.stderr, /ERR_MODULE_NOT_FOUND/);
+  assert.match(m.stderr, /a b\.mjs' imported from /);
+}

@@ -556,8 +556,11 @@ function importModule(specifier, parentURL, importAttributes) {
 // The main script through the hooks: they may resolve and load formats
 // the default loader does not know (TypeScript, say).
 async function runMainWithHooks(mainPath) {
+  return runMainURLWithHooks(lazyUrl().pathToFileURL(mainPath).href);
+}
+
+async function runMainURLWithHooks(url) {
   const { internals } = loader();
-  const url = lazyUrl().pathToFileURL(mainPath).href;
   const resolved = await resolveWithHooks(url, undefined);
   const wrap = await moduleFor(resolved.url, resolved.format);
   internals.runEntryModule(wrap);
@@ -591,6 +594,7 @@ module.exports = {
   registerInThread,
   resolveSync,
   resolveWithHooks,
+  runMainURLWithHooks,
   runMainWithHooks,
   runSourceAsModule,
   runWithPreloads,

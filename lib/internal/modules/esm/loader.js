@@ -1342,8 +1342,14 @@ function runMainESM(mainPath) {
   runEntryModule(getModule(pathToFileURL(filename).href, format));
 }
 
-// A worker's entry given as a URL (data: URLs).
-function runMainURL(url) {
+// A worker's entry given as a URL (data: URLs); with `resolveFirst`
+// (--entry-url), a file: URL must name an existing file, as an import's.
+function runMainURL(url, resolveFirst = false) {
+  if (resolveFirst) {
+    checkEntryInputType();
+    // As an entry's: imported from the working directory.
+    url = resolve(url, `${lazyUrl().pathToFileURL(`${process.cwd()}/`)}`);
+  }
   runEntryModule(getModule(url));
 }
 
