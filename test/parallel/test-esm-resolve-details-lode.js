@@ -173,3 +173,13 @@ write('keys.mjs', `
   assert.match(m.stderr, /ERR_MODULE_NOT_FOUND/);
   assert.match(m.stderr, /a b\.mjs' imported from /);
 }
+
+// A named import a TypeScript file run as CommonJS lacks: V8's message, not
+// the CommonJS explanation (Node gives that for the commonjs format only).
+{
+  write('types.ts', 'export type T = { a: string };\n');
+  write('uses.ts', "import { T } from './types.ts';\n");
+  const r = run(['--no-warnings', 'uses.ts']);
+  assert.match(r.stderr,
+               /SyntaxError: The requested module '\.\/types\.ts' does not provide an export named 'T'/);
+}

@@ -949,10 +949,13 @@ function newTypeScriptModule(url, filename, format, source) {
   }
   const code = stripTypeScriptModuleTypes(source, url);
   if (format === 'module-typescript') return newSourceTextModule(url, code);
-  if (format === 'commonjs-typescript') {
-    return newCommonJSModuleFromSource(url, filename ?? url, code);
-  }
-  return compileAsCommonJSOrModule(url, filename, code);
+  const wrap = format === 'commonjs-typescript' ?
+    newCommonJSModuleFromSource(url, filename ?? url, code) :
+    compileAsCommonJSOrModule(url, filename, code);
+  // A missing named export of it is not explained as CommonJS's (Node's
+  // hint is for the commonjs format only).
+  wrap.isTypeScript = true;
+  return wrap;
 }
 
 // The format of a file known to be an ES module: module-typescript for a
@@ -1096,7 +1099,8 @@ function decorateLinkError(err) {
   const specifiers = parent?.linkedSpecifiers;
   if (specifiers === undefined) return;
   const index = ArrayPrototypeIndexOf(specifiers, childSpecifier);
-  if (index === -1 || parent.linkedModules[index]?.isCommonJS !== true) return;
+  const child = index === -1 ? undefined : parent.linkedModules[index];
+  if (child?.isCommonJS !== true || child.isTypeScript === true) return;
   const oneLine = RegExpPrototypeExec(/{.*}/, stack[1]);
   const destructuring = oneLine &&
     RegExpPrototypeSymbolReplace(/\s+as\s+/g, oneLine[0], ': ');
