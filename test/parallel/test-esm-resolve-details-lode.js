@@ -183,3 +183,15 @@ write('keys.mjs', `
   assert.match(r.stderr,
                /SyntaxError: The requested module '\.\/types\.ts' does not provide an export named 'T'/);
 }
+
+// A package.json that is not JSON: Node's message, naming the import.
+{
+  write('node_modules/broken/package.json', '{ "name": }');
+  const r = run(['--input-type=module', '-e', 'import "broken"']);
+  const json = path.join(dir, 'node_modules/broken/package.json');
+  assert.ok(r.stderr.includes(
+    `Invalid package config ${json} while importing "broken" from ` +
+    `${path.join(dir, '[eval1]')}.`), r.stderr);
+  const c = run(['-e', 'require("broken")']);
+  assert.ok(c.stderr.includes(`Invalid package config ${json}.\n`), c.stderr);
+}

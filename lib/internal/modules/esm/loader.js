@@ -337,8 +337,21 @@ function packageResolve(specifier, parentURL, conditions = getConditions()) {
     if (!StringPrototypeEndsWith(dir, '/node_modules')) {
       const pkgPath = `${dir === '/' ? '' : dir}/node_modules/${name}`;
       if (statPath(pkgPath) === 1) {
-        return resolveInPackage(pkgPath, readPackage(`${pkgPath}/package.json`),
-                                subpath, parentURL, conditions);
+        const jsonPath = `${pkgPath}/package.json`;
+        let pjson;
+        try {
+          pjson = readPackage(jsonPath);
+        } catch (err) {
+          // The error says which import looked the package up.
+          if (err?.code !== 'ERR_INVALID_PACKAGE_CONFIG' ||
+              err.path !== jsonPath) {
+            throw err;
+          }
+          throw lazyCjs().invalidPackageConfig(
+            jsonPath, `"${specifier}" from ${parentPath}`);
+        }
+        return resolveInPackage(pkgPath, pjson, subpath, parentURL,
+                                conditions);
       }
     }
     if (dir === '/' || dir === '') break;
