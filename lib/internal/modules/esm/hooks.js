@@ -434,7 +434,8 @@ async function moduleFor(url, format, importAttributes) {
     const loaded = await loadWithHooks(url, format, importAttributes);
     const finalFormat = loaded.format ?? format;
     if (finalFormat == null) {
-      throw new ERR_UNKNOWN_MODULE_FORMAT(finalFormat, url);
+      // Named as the load step gave it (resolve's may be null).
+      throw new ERR_UNKNOWN_MODULE_FORMAT(loaded.format, url);
     }
     if (loaded.source == null &&
         (finalFormat === 'module' || finalFormat === 'json')) {
