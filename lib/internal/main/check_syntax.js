@@ -41,10 +41,21 @@ function checkCommonJS() {
   checkSyntax(body, name);
 }
 
-if (isModule()) {
-  const { ModuleWrap } = internalBinding('module_wrap');
-  // Compiling registers nothing the loader looks up by URL.
-  new ModuleWrap(name, source);
+function check() {
+  if (isModule()) {
+    const { ModuleWrap } = internalBinding('module_wrap');
+    // Compiling registers nothing the loader looks up by URL.
+    new ModuleWrap(name, source);
+  } else {
+    checkCommonJS();
+  }
+}
+
+const hooks = require('internal/modules/esm/hooks');
+if (hooks.needsAsyncEntry()) {
+  // As in Node, --import modules (and --experimental-loader hooks) are
+  // loaded first.
+  hooks.runWithPreloads(check);
 } else {
-  checkCommonJS();
+  check();
 }

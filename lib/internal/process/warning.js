@@ -66,6 +66,18 @@ function writeToFile(message) {
 }
 
 function writeOut(message) {
+  // An internal thread's (the module hooks thread's) stderr reaches the
+  // process's through the main thread, which may exit before it has read it:
+  // written directly.
+  if (!internalBinding('worker').isMainThread &&
+      require('worker_threads').isInternalThread === true) {
+    try {
+      require('fs').writeSync(2, `${message}\n`);
+      return;
+    } catch {
+      // Through the stream then.
+    }
+  }
   const stderr = process.stderr;
   if (stderr && typeof stderr.write === 'function') {
     stderr.write(`${message}\n`);

@@ -23,6 +23,7 @@ const {
   ObjectPrototype,
   ObjectPrototypeHasOwnProperty,
   ObjectSetPrototypeOf,
+  PromisePrototypeThen,
   Proxy,
   ReflectApply,
   RegExpPrototypeExec,
@@ -142,6 +143,19 @@ function toRealPath(requestPath) {
 // --- package.json reading, cached per file. ---------------------------------
 const packageJsonCache = new SafeMap();
 
+// A package.json that is not JSON: as Node 24's message, without the
+// parser's; `base` ('"specifier" from /importer') when an import looked it
+// up. `path` (not enumerable) names the file.
+function invalidPackageConfig(jsonPath, base) {
+  const err = base === undefined ?
+    new ERR_INVALID_PACKAGE_CONFIG(`${jsonPath}.`, undefined, undefined) :
+    new ERR_INVALID_PACKAGE_CONFIG(jsonPath, `${base}.`, undefined);
+  ObjectDefineProperty(err, 'path', {
+    __proto__: null, configurable: true, writable: true, value: jsonPath,
+  });
+  return err;
+}
+
 // Returns the parsed fields lode uses, or undefined when there is none.
 function readPackage(jsonPath) {
   if (packageJsonCache.has(jsonPath)) return packageJsonCache.get(jsonPath);
@@ -155,10 +169,8 @@ function readPackage(jsonPath) {
   let parsed;
   try {
     parsed = JSONParse(text);
-  } catch (e) {
-    const err = new ERR_INVALID_PACKAGE_CONFIG(jsonPath, undefined, e.message);
-    err.path = jsonPath;
-    throw err;
+  } catch {
+    throw invalidPackageConfig(jsonPath);
   }
   const result = {
     __proto__: null,
@@ -1135,6 +1147,16 @@ Module.runMain = function(main = process.argv[1]) {
   } catch {
     // Module._load reports it.
   }
+  const hooks = require('internal/modules/esm/hooks');
+  if (hooks.hooksActive() && !hooks.isHooksThread()) {
+    // With loader hooks registered the entry goes through them (a module
+    // already loaded is not run again).
+    const { triggerUncaughtException } = internalBinding('errors');
+    PromisePrototypeThen(
+      hooks.runMainWithHooks(filename ?? require('path').resolve(main)),
+      undefined, (err) => triggerUncaughtException(err, true));
+    return;
+  }
   if (filename !== undefined) {
     const esm = require('internal/modules/esm/loader');
     if (esm.shouldRunAsESM(filename)) {
@@ -1196,6 +1218,7 @@ module.exports = {
   kIsExecuting,
   kIsMainSymbol,
   kModuleExport,
+  invalidPackageConfig,
   readPackage,
   readPackageScope,
   getCjsConditions,

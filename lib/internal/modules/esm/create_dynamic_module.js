@@ -30,7 +30,7 @@ function createDynamicModule(imports, exports, url = '', evaluate) {
     };
   }
   module = new ModuleWrap(url, exports);
-  module.url = url;
+  require('internal/util').setOwnProperty(module, 'url', url);
   module.evaluationSteps = function() {
     evaluated = true;
     for (let i = 0; i < exports.length; i++) {

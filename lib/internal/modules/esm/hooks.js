@@ -15,9 +15,12 @@ const {
   ArrayIsArray,
   ArrayPrototypePush,
   ObjectAssign,
+  ObjectDefineProperty,
+  ObjectPrototypeHasOwnProperty,
   Promise,
   PromisePrototypeThen,
   PromiseResolve,
+  ReflectSet,
   SafeMap,
   StringPrototypeStartsWith,
 } = primordials;
@@ -154,6 +157,37 @@ function validateNextArgs(identifier, first, firstName, context, isLoad) {
   }
 }
 
+// importAssertions, the former name of importAttributes, still works on
+// a hook's context (an accessor of importAttributes) and in what a resolve
+// hook returns, with a warning (once per thread), as in Node.
+let importAssertionsWarned = false;
+function warnImportAssertions() {
+  if (importAssertionsWarned) return;
+  importAssertionsWarned = true;
+  // Emitted now: the thread may be ended soon after its answer.
+  require('internal/process/warning').emitWarningSync(
+    'Use `importAttributes` instead of `importAssertions`',
+    'ExperimentalWarning');
+}
+
+const importAssertionsAlias = {
+  __proto__: null,
+  configurable: true,
+  get() {
+    warnImportAssertions();
+    return this.importAttributes;
+  },
+  set(value) {
+    warnImportAssertions();
+    return ReflectSet(this, 'importAttributes', value);
+  },
+};
+
+function withImportAssertionsAlias(context) {
+  return ObjectDefineProperty(context, 'importAssertions',
+                              importAssertionsAlias);
+}
+
 function URLCanParse(value) {
   try {
     new (lazyUrl().URL)(value);
@@ -188,8 +222,12 @@ function runChain(hooks, name, defaultStep, first, context, validateResult) {
         validateNextArgs(stepName(index - 1), nextValue, firstName,
                          nextContext, isLoad);
         state.calledNext = true;
+        // A context given to next<Name>() updates the one passed on (an
+        // importAssertions in it goes through the alias).
         const merged = nextContext === undefined ? ctx :
-          ObjectAssign({ __proto__: null }, ctx, nextContext);
+          ObjectAssign(
+            withImportAssertionsAlias(ObjectAssign({}, ctx)),
+            nextContext);
         return step(index - 1, nextValue, merged);
       },
     }[nextName];
@@ -250,13 +288,33 @@ async function defaultResolve(specifier, context) {
   const { internals } = loader();
   const parentURL = context?.parentURL ?? cwdURL();
   const conditions = context?.conditions;
-  const url = ArrayIsArray(conditions) ?
-    internals.resolveWithConditions(specifier, parentURL, conditions) :
-    internals.resolve(specifier, parentURL);
+  let url;
+  try {
+    url = ArrayIsArray(conditions) ?
+      internals.resolveWithConditions(specifier, parentURL, conditions) :
+      internals.resolve(specifier, parentURL);
+  } catch (err) {
+    // A URL of a scheme the default loader cannot load resolves as a URL:
+    // a load hook may know it (the default load step throws otherwise).
+    if (err?.code !== 'ERR_UNSUPPORTED_ESM_URL_SCHEME') throw err;
+    const { URL } = lazyUrl();
+    url = internals.isRelativeSpecifier(specifier) ?
+      new URL(specifier, parentURL).href : new URL(specifier).href;
+  }
   return { __proto__: null, url, format: internals.formatOfURL(url) };
 }
 
+// As in Node, the default load step checks the import attributes of its
+// context against the format (a load hook may change them, or load a
+// module itself without the check).
 async function defaultLoad(url, context) {
+  const loaded = await defaultLoadUnchecked(url, context);
+  const { validateAttributes } = require('internal/modules/esm/assert');
+  validateAttributes(url, loaded.format, context?.importAttributes);
+  return loaded;
+}
+
+async function defaultLoadUnchecked(url, context) {
   const { internals } = loader();
   let format = context?.format;
   if (StringPrototypeStartsWith(url, 'node:')) {
@@ -290,27 +348,36 @@ function resolveWithHooks(specifier, parentURL, importAttributes) {
     return lazyProxy().request('resolve',
                                [specifier, parentURL, importAttributes]);
   }
-  // A hook's changes to the context's attributes are not the import's.
-  const context = {
-    __proto__: null,
+  // A hook's changes to the context's attributes are not the import's. The
+  // context and the attributes are ordinary objects, as Node's (cloned from
+  // the main thread) are.
+  const context = withImportAssertionsAlias({
     conditions: loader().internals.conditionsList(),
-    importAttributes: { __proto__: null, ...importAttributes },
+    importAttributes: { ...importAttributes },
     parentURL,
-  };
-  return runChain(resolveHooks, 'resolve', defaultResolve, specifier,
-                  context, validateResolveResult);
+  });
+  return PromisePrototypeThen(
+    runChain(resolveHooks, 'resolve', defaultResolve, specifier, context,
+             validateResolveResult),
+    (result) => {
+      if (ObjectPrototypeHasOwnProperty(result, 'importAssertions') &&
+          result.importAssertions != null) {
+        warnImportAssertions();
+        result.importAttributes ??= result.importAssertions;
+      }
+      return result;
+    });
 }
 
 function loadWithHooks(url, format, importAttributes) {
   if (!isHooksThread()) {
     return lazyProxy().request('load', [url, format, importAttributes]);
   }
-  const context = {
-    __proto__: null,
-    conditions: loader().internals.conditionsList(),
+  // As Node's: the format resolve found and the import attributes.
+  const context = withImportAssertionsAlias({
     format: format ?? undefined,
-    importAttributes: importAttributes ?? { __proto__: null },
-  };
+    importAttributes: { ...importAttributes },
+  });
   return runChain(loadHooks, 'load', defaultLoad, url, context,
                   validateLoadResult);
 }
@@ -367,7 +434,8 @@ async function moduleFor(url, format, importAttributes) {
     const loaded = await loadWithHooks(url, format, importAttributes);
     const finalFormat = loaded.format ?? format;
     if (finalFormat == null) {
-      throw new ERR_UNKNOWN_MODULE_FORMAT(finalFormat, url);
+      // Named as the load step gave it (resolve's may be null).
+      throw new ERR_UNKNOWN_MODULE_FORMAT(loaded.format, url);
     }
     if (loaded.source == null &&
         (finalFormat === 'module' || finalFormat === 'json')) {
@@ -376,9 +444,11 @@ async function moduleFor(url, format, importAttributes) {
         'a string, an ArrayBuffer, or a TypedArray', 'load', 'source',
         loaded.source);
     }
+    // The default load step checked the attributes (the hooks' own loads
+    // are not checked).
     const wrap = internals.createModuleFromSource(url, finalFormat,
                                                   sourceText(loaded.source),
-                                                  importAttributes);
+                                                  importAttributes, false);
     entry.wrap = wrap;
     await linkWithHooks(wrap, url);
     internals.cacheModule(url, wrap);
@@ -487,8 +557,11 @@ function importModule(specifier, parentURL, importAttributes) {
 // The main script through the hooks: they may resolve and load formats
 // the default loader does not know (TypeScript, say).
 async function runMainWithHooks(mainPath) {
+  return runMainURLWithHooks(lazyUrl().pathToFileURL(mainPath).href);
+}
+
+async function runMainURLWithHooks(url) {
   const { internals } = loader();
-  const url = lazyUrl().pathToFileURL(mainPath).href;
   const resolved = await resolveWithHooks(url, undefined);
   const wrap = await moduleFor(resolved.url, resolved.format);
   internals.runEntryModule(wrap);
@@ -504,7 +577,8 @@ function resolveSync(specifier, parentURL) {
 // hooks, what it imports is.
 async function runSourceAsModule(source, name) {
   const { internals } = loader();
-  const url = lazyUrl().pathToFileURL(`${process.cwd()}/${name}`).href;
+  // `[eval1]` keeps its brackets, as in Node (and without the hooks).
+  const url = `${lazyUrl().pathToFileURL(`${process.cwd()}/`).href}${name}`;
   const wrap = internals.createModuleFromSource(url, 'module', source);
   await linkWithHooks(wrap, url);
   internals.runEntryModule(wrap);
@@ -521,6 +595,7 @@ module.exports = {
   registerInThread,
   resolveSync,
   resolveWithHooks,
+  runMainURLWithHooks,
   runMainWithHooks,
   runSourceAsModule,
   runWithPreloads,

@@ -14,6 +14,7 @@ const {
   ArrayPrototypeJoin,
   ArrayPrototypePush,
   JSONParse,
+  JSONStringify,
   ObjectKeys,
   ObjectPrototypeHasOwnProperty,
   PromisePrototypeThen,
@@ -33,11 +34,13 @@ const {
   StringPrototypeSplit,
   StringPrototypeStartsWith,
   decodeURIComponent,
+  encodeURIComponent,
 } = primordials;
 
 const { BuiltinModule } = require('internal/bootstrap/realm');
 const {
   codes: {
+    ERR_INPUT_TYPE_NOT_ALLOWED,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_MODULE_SPECIFIER,
     ERR_INVALID_URL,
@@ -62,6 +65,7 @@ const { LoadCache, ResolveCache } = require('internal/modules/esm/module_map');
 const { ModuleJob } = require('internal/modules/esm/module_job');
 const path = require('path');
 const fsBinding = internalBinding('fs');
+const { setOwnProperty } = require('internal/util');
 
 let binding;
 function lazyBinding() {
@@ -150,7 +154,17 @@ function finalizeFileURL(url, parentURL) {
       url.pathname, 'must not include encoded "/" or "\\" characters',
       basePath(parentURL));
   }
-  let filename = fileURLToPath(url);
+  let filename;
+  try {
+    filename = fileURLToPath(url);
+  } catch (err) {
+    // A file: URL with a host, say: the error names the URL and its importer.
+    if (err !== null && typeof err === 'object') {
+      setOwnProperty(err, 'input', `${url}`);
+      setOwnProperty(err, 'module', `${parentURL}`);
+    }
+    throw err;
+  }
   if (StringPrototypeEndsWith(filename, '/')) {
     filename = StringPrototypeSlice(filename, 0, -1);
   }
@@ -287,12 +301,12 @@ function resolveInPackage(pkgPath, pjson, subpath, parentURL,
   if (subpath === '.') {
     return legacyMainResolve(pkgPath, pjson ?? {}, parentURL);
   }
-  // A trailing slash stays (path.resolve would drop it): "pkg/" names
-  // the folder.
-  const file = path.resolve(pkgPath, subpath);
-  return finalizeFileURL(
-    pathToFileURL(StringPrototypeEndsWith(subpath, '/') ? `${file}/` : file),
-    parentURL);
+  // The subpath is a URL path relative to the package's folder, as in
+  // Node: percent-escapes are decoded and "?" or "#" start the query or the
+  // fragment. A trailing slash stays: "pkg/" names the folder.
+  const { URL } = lazyUrl();
+  return finalizeFileURL(new URL(subpath, pathToFileURL(`${pkgPath}/`)),
+                         parentURL);
 }
 
 // `specifier` (a bare "name/sub") from `parentURL`: the package is looked
@@ -323,8 +337,21 @@ function packageResolve(specifier, parentURL, conditions = getConditions()) {
     if (!StringPrototypeEndsWith(dir, '/node_modules')) {
       const pkgPath = `${dir === '/' ? '' : dir}/node_modules/${name}`;
       if (statPath(pkgPath) === 1) {
-        return resolveInPackage(pkgPath, readPackage(`${pkgPath}/package.json`),
-                                subpath, parentURL, conditions);
+        const jsonPath = `${pkgPath}/package.json`;
+        let pjson;
+        try {
+          pjson = readPackage(jsonPath);
+        } catch (err) {
+          // The error says which import looked the package up.
+          if (err?.code !== 'ERR_INVALID_PACKAGE_CONFIG' ||
+              err.path !== jsonPath) {
+            throw err;
+          }
+          throw lazyCjs().invalidPackageConfig(
+            jsonPath, `"${specifier}" from ${parentPath}`);
+        }
+        return resolveInPackage(pkgPath, pjson, subpath, parentURL,
+                                conditions);
       }
     }
     if (dir === '/' || dir === '') break;
@@ -422,6 +449,84 @@ function defaultLoadSync(url, format) {
 }
 
 function defaultResolve(specifier, parentURL) {
+  try {
+    return resolveURL(specifier, parentURL);
+  } catch (err) {
+    if (err?.code === 'ERR_MODULE_NOT_FOUND' ||
+        err?.code === 'ERR_UNSUPPORTED_DIR_IMPORT') {
+      addCommonJSHint(err, specifier, parentURL);
+    }
+    throw err;
+  }
+}
+
+// What require() would have found for `specifier` from `parentURL` (a file:
+// URL), in the form to import it by: a relative specifier stays relative, a
+// package's file is named inside its package; undefined when require()
+// finds nothing either.
+function commonJSVariant(specifier, parentURL) {
+  // A "#" specifier means the same to require(): no other form to cite.
+  if (typeof parentURL !== 'string' ||
+      !StringPrototypeStartsWith(parentURL, 'file:') || specifier[0] === '#') {
+    return undefined;
+  }
+  const { fileURLToPath, pathToFileURL } = lazyUrl();
+  let found;
+  try {
+    if (StringPrototypeStartsWith(specifier, 'file:')) {
+      specifier = fileURLToPath(specifier);
+    }
+    const parentPath = fileURLToPath(parentURL);
+    const { Module } = lazyCjs();
+    const parent = new Module(parentPath, null);
+    parent.filename = parentPath;
+    parent.paths = Module._nodeModulePaths(path.dirname(parentPath));
+    found = Module._resolveFilename(specifier, parent, false);
+  } catch {
+    return undefined;
+  }
+  if (specifier[0] === '.') {
+    const from = StringPrototypeSlice(
+      parentURL, 7, StringPrototypeLastIndexOf(parentURL, '/'));
+    const relative = path.posix.relative(from, pathToFileURL(found).pathname);
+    return StringPrototypeStartsWith(relative, '../') ?
+      relative : `./${relative}`;
+  }
+  if (specifier[0] === '/') return found;
+  const slash = StringPrototypeIndexOf(specifier, '/');
+  let name = slash === -1 ? specifier : StringPrototypeSlice(specifier, 0, slash);
+  if (name[0] === '@') {
+    const next = StringPrototypeIndexOf(specifier, '/', slash + 1);
+    name = next === -1 ? specifier : StringPrototypeSlice(specifier, 0, next);
+  }
+  const marker = `/node_modules/${name}/`;
+  const at = StringPrototypeLastIndexOf(found, marker);
+  if (at === -1) return pathToFileURL(found).href;
+  const parts = StringPrototypeSplit(
+    StringPrototypeSlice(found, at + marker.length), '/');
+  for (let i = 0; i < parts.length; i++) {
+    parts[i] = encodeURIComponent(parts[i]);
+  }
+  return `${name}/${ArrayPrototypeJoin(parts, '/')}`;
+}
+
+// A module the ES module resolution did not find that require() would
+// have: the error says how to import it (as Node's does).
+function addCommonJSHint(err, specifier, parentURL) {
+  const variant = commonJSVariant(specifier, parentURL);
+  if (variant === undefined || variant === specifier) return;
+  const hint = `Did you mean to import ${JSONStringify(variant)}?`;
+  const stack = err.stack;
+  if (typeof stack === 'string') {
+    const eol = StringPrototypeIndexOf(stack, '\n');
+    err.stack = eol === -1 ? `${stack}\n${hint}` :
+      `${StringPrototypeSlice(stack, 0, eol)}\n${hint}` +
+      StringPrototypeSlice(stack, eol);
+  }
+  err.message += `\n${hint}`;
+}
+
+function resolveURL(specifier, parentURL) {
   if (StringPrototypeStartsWith(specifier, 'node:')) {
     const id = StringPrototypeSlice(specifier, 5);
     if (!BuiltinModule.canBeRequiredByUsers(id)) {
@@ -534,7 +639,7 @@ function newSourceTextModule(url, source) {
   const wrap = new ModuleWrap(url, source, undefined, undefined, undefined,
                               undefined, undefined,
                               StringPrototypeStartsWith(url, 'file:'));
-  wrap.url = url;
+  setOwnProperty(wrap, 'url', url);
   if (sourceMapsCollecting()) {
     const cache = require('internal/source_map/source_map_cache');
     const sourceMapURL = cache.findModuleSourceMapURL(source);
@@ -552,7 +657,7 @@ function newSourceTextModule(url, source) {
 function newSyntheticModule(url, names, evaluationSteps) {
   const { ModuleWrap } = lazyBinding();
   const wrap = new ModuleWrap(url, names);
-  wrap.url = url;
+  setOwnProperty(wrap, 'url', url);
   wrap.evaluationSteps = evaluationSteps;
   return wrap;
 }
@@ -857,10 +962,13 @@ function newTypeScriptModule(url, filename, format, source) {
   }
   const code = stripTypeScriptModuleTypes(source, url);
   if (format === 'module-typescript') return newSourceTextModule(url, code);
-  if (format === 'commonjs-typescript') {
-    return newCommonJSModuleFromSource(url, filename ?? url, code);
-  }
-  return compileAsCommonJSOrModule(url, filename, code);
+  const wrap = format === 'commonjs-typescript' ?
+    newCommonJSModuleFromSource(url, filename ?? url, code) :
+    compileAsCommonJSOrModule(url, filename, code);
+  // A missing named export of it is not explained as CommonJS's (Node's
+  // hint is for the commonjs format only).
+  wrap.isTypeScript = true;
+  return wrap;
 }
 
 // The format of a file known to be an ES module: module-typescript for a
@@ -1004,7 +1112,8 @@ function decorateLinkError(err) {
   const specifiers = parent?.linkedSpecifiers;
   if (specifiers === undefined) return;
   const index = ArrayPrototypeIndexOf(specifiers, childSpecifier);
-  if (index === -1 || parent.linkedModules[index]?.isCommonJS !== true) return;
+  const child = index === -1 ? undefined : parent.linkedModules[index];
+  if (child?.isCommonJS !== true || child.isTypeScript === true) return;
   const oneLine = RegExpPrototypeExec(/{.*}/, stack[1]);
   const destructuring = oneLine &&
     RegExpPrototypeSymbolReplace(/\s+as\s+/g, oneLine[0], ': ');
@@ -1230,10 +1339,19 @@ function findStalledAwait(wrap, seen) {
   };
 }
 
+// --input-type is for code given as a string: a main file the ES module
+// loader runs may not have it (what --input-type means for a file's
+// package scope would be unclear).
+function checkEntryInputType() {
+  const { getOptionValue } = require('internal/options');
+  if (getOptionValue('--input-type')) throw new ERR_INPUT_TYPE_NOT_ALLOWED();
+}
+
 function runMainESM(mainPath) {
   const { pathToFileURL } = lazyUrl();
   const { toRealPath } = lazyCjs();
   const { getOptionValue } = require('internal/options');
+  checkEntryInputType();
   const filename = getOptionValue('--preserve-symlinks-main') ? mainPath :
     toRealPath(mainPath);
   const format = formatOfFile(filename) === 'wasm' ? 'wasm' :
@@ -1241,8 +1359,14 @@ function runMainESM(mainPath) {
   runEntryModule(getModule(pathToFileURL(filename).href, format));
 }
 
-// A worker's entry given as a URL (data: URLs).
-function runMainURL(url) {
+// A worker's entry given as a URL (data: URLs); with `resolveFirst`
+// (--entry-url), a file: URL must name an existing file, as an import's.
+function runMainURL(url, resolveFirst = false) {
+  if (resolveFirst) {
+    checkEntryInputType();
+    // As an entry's: imported from the working directory.
+    url = resolve(url, `${lazyUrl().pathToFileURL(`${process.cwd()}/`)}`);
+  }
   runEntryModule(getModule(url));
 }
 
@@ -1381,7 +1505,7 @@ function requiredModuleFacade(wrap) {
   if (facade === undefined) {
     const { ModuleWrap } = lazyBinding();
     facade = new ModuleWrap(wrap.url, kFacadeSource);
-    facade.url = wrap.url;
+    setOwnProperty(facade, 'url', wrap.url);
     facade.link(['original'], [wrap]);
     facade.instantiate();
     evaluateForRequire(facade);
@@ -1475,11 +1599,14 @@ function formatOfURL(url) {
       return undefined;
     }
   }
-  if (!StringPrototypeStartsWith(url, 'file:')) return undefined;
+  // A scheme only a load hook knows: no format (null, as in Node).
+  if (!StringPrototypeStartsWith(url, 'file:')) return null;
   try {
     const format = formatOfFile(lazyUrl().fileURLToPath(url));
     if (format === 'typescript') return undefined;
-    return format === 'commonjs-or-module' ? 'commonjs' : format;
+    // A .js or extensionless file without a "type" is told from its source,
+    // which resolve has not read: the format is not known yet.
+    return format === 'commonjs-or-module' ? null : format;
   } catch {
     return undefined;
   }
@@ -1487,13 +1614,14 @@ function formatOfURL(url) {
 
 // A module from a format and source a load hook chose.
 function createModuleFromSource(url, format, source,
-                                attributes = kNoAttributes) {
-  validateAttributes(url, format, attributes);
+                                attributes = kNoAttributes, validate = true) {
+  if (validate) validateAttributes(url, format, attributes);
   if (format === 'builtin') return newBuiltinModule(url);
   const filename = StringPrototypeStartsWith(url, 'file:') ?
     lazyUrl().fileURLToPath(url) : undefined;
   if (source == null) {
-    return createModule(url, format, undefined, attributes, true);
+    return createModule(url, format, undefined,
+                        validate ? attributes : kNoAttributes, true);
   }
   if (format === 'module') return newSourceTextModule(url, source);
   if (format === 'json') return newJSONModule(url, source, filename);
@@ -1505,7 +1633,8 @@ function createModuleFromSource(url, format, source,
     return newTypeScriptModule(url, filename, format, source);
   }
   if (format === 'wasm' || format === 'addon') {
-    return createModule(url, format, undefined, attributes, true);
+    return createModule(url, format, undefined,
+                        validate ? attributes : kNoAttributes, true);
   }
   throw new ERR_UNKNOWN_MODULE_FORMAT(format, url);
 }
@@ -1587,6 +1716,8 @@ const internals = {
   packageResolve,
   formatOfFile,
   formatOfURL,
+  checkEntryInputType,
+  isRelativeSpecifier: isRelative,
   // The conditions a hook sees in its context (its own array).
   conditionsList,
   parseDataURL,

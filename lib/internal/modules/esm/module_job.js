@@ -7,12 +7,14 @@
 const {
   PromisePrototypeThen,
 } = primordials;
+const { setOwnProperty } = require('internal/util');
 
 class ModuleJob {
   constructor(loader, url, importAttributes = { __proto__: null }, module,
               phase = undefined, isMain = false) {
     this.loader = loader;
-    this.url = url;
+    // Own properties: a setter on Object.prototype is not run.
+    setOwnProperty(this, 'url', url);
     this.importAttributes = importAttributes;
     this.module = module;
     this.isMain = isMain;

@@ -25,7 +25,7 @@ const {
   Symbol,
 } = primordials;
 
-const { emitExperimentalWarning } = require('internal/util');
+const { emitExperimentalWarning, setOwnProperty } = require('internal/util');
 
 // The namespace of an evaluated Wasm module -> its instance's exports.
 const instancesByNamespace = new SafeWeakMap();
@@ -129,7 +129,7 @@ function newWasmModule(url, source) {
   const importId = Symbol(url);
   const wrap = new ModuleWrap(url, ArrayPrototypeJoin(lines, '\n'), 0, 0,
                               undefined, undefined, importId);
-  wrap.url = url;
+  setOwnProperty(wrap, 'url', url);
 
   // Runs once, when the generated module evaluates.
   function instantiate(namespaces) {
