@@ -355,61 +355,51 @@ WriteStream.prototype._construct = construct;
 // a run of writes that make no progress at all is treated as a failure.
 const kMaxIdleWrites = 5;
 
+// What writeAll and writevAll do with the result of one write: EAGAIN is
+// a write of nothing; `again` writes the rest.
+function afterWrite(stream, syscall, er, bytesWritten, size, pos, idleWrites,
+                    cb, again) {
+  if (er?.code === 'EAGAIN') {
+    er = null;
+    bytesWritten = 0;
+  }
+  if (stream.destroyed || er) {
+    cb(er || new ERR_STREAM_DESTROYED(syscall));
+    return;
+  }
+  stream.bytesWritten += bytesWritten;
+  idleWrites = bytesWritten ? 0 : idleWrites + 1;
+  size -= bytesWritten;
+  if (pos != null) pos += bytesWritten;
+  if (idleWrites > kMaxIdleWrites) {
+    cb(new ERR_SYSTEM_ERROR({
+      syscall,
+      code: 'EAGAIN',
+      message: `no bytes written in ${idleWrites} attempts`,
+    }));
+  } else if (size > 0) {
+    again(bytesWritten, size, pos, idleWrites);
+  } else {
+    cb();
+  }
+}
+
 function writeAll(stream, data, size, pos, idleWrites, cb) {
   stream[kFs].write(stream.fd, data, 0, size, pos, (er, bytesWritten) => {
-    if (er?.code === 'EAGAIN') {
-      er = null;
-      bytesWritten = 0;
-    }
-    if (stream.destroyed || er) {
-      cb(er || new ERR_STREAM_DESTROYED('write'));
-      return;
-    }
-    stream.bytesWritten += bytesWritten;
-    idleWrites = bytesWritten ? 0 : idleWrites + 1;
-    size -= bytesWritten;
-    if (pos != null) pos += bytesWritten;
-    if (idleWrites > kMaxIdleWrites) {
-      cb(new ERR_SYSTEM_ERROR({
-        syscall: 'write',
-        code: 'EAGAIN',
-        message: `no bytes written in ${idleWrites} attempts`,
-      }));
-    } else if (size > 0) {
-      writeAll(stream, data.subarray(bytesWritten), size, pos, idleWrites,
-               cb);
-    } else {
-      cb();
-    }
+    afterWrite(stream, 'write', er, bytesWritten, size, pos, idleWrites, cb,
+               (written, left, at, idle) => {
+                 writeAll(stream, data.subarray(written), left, at, idle, cb);
+               });
   });
 }
 
 function writevAll(stream, chunks, size, pos, idleWrites, cb) {
   stream[kFs].writev(stream.fd, chunks, pos, (er, bytesWritten) => {
-    if (er?.code === 'EAGAIN') {
-      er = null;
-      bytesWritten = 0;
-    }
-    if (stream.destroyed || er) {
-      cb(er || new ERR_STREAM_DESTROYED('writev'));
-      return;
-    }
-    stream.bytesWritten += bytesWritten;
-    idleWrites = bytesWritten ? 0 : idleWrites + 1;
-    size -= bytesWritten;
-    if (pos != null) pos += bytesWritten;
-    if (idleWrites > kMaxIdleWrites) {
-      cb(new ERR_SYSTEM_ERROR({
-        syscall: 'writev',
-        code: 'EAGAIN',
-        message: `no bytes written in ${idleWrites} attempts`,
-      }));
-    } else if (size > 0) {
-      const rest = Buffer.concat(chunks).subarray(bytesWritten);
-      writevAll(stream, [rest], size, pos, idleWrites, cb);
-    } else {
-      cb();
-    }
+    afterWrite(stream, 'writev', er, bytesWritten, size, pos, idleWrites, cb,
+               (written, left, at, idle) => {
+                 const rest = Buffer.concat(chunks).subarray(written);
+                 writevAll(stream, [rest], left, at, idle, cb);
+               });
   });
 }
 
