@@ -7,8 +7,10 @@
 // returned, so no JS runs while nghttp2 is in the middle of a frame.
 //
 //   new Http2Session(type, peerMaxConcurrentStreams,
-//                    maxReservedRemoteStreams, maxHeaderListSize)
-//       type 0 server, 1 client
+//                    maxReservedRemoteStreams, maxHeaderListSize,
+//                    strictFieldWhitespaceValidation)
+//       type 0 server, 1 client; whitespace validation is on unless the
+//       last argument is false
 //   receive(view)          -> bytes taken, or a negative nghttp2 error
 //   send()                 -> Uint8Array of bytes to write, undefined when
 //                             there are none, or a negative nghttp2 error
@@ -31,6 +33,7 @@
 //   getState()           -> session state numbers (see GetState)
 //   getStreamState(id)   -> stream state numbers (see GetStreamState)
 //   setLocalWindowSize(n), wantRead(), wantWrite(), destroy()
+//   setNextStreamID(id)  -> 0, or an nghttp2 error when id is unusable
 //   strerror(code) (on the binding)
 // headers are flat arrays [name, value, flags, ...], Latin-1 strings, flags
 // nghttp2's NV flags (1: never index). options: bit 1 ends the stream with
@@ -222,7 +225,7 @@ class Session {
  public:
   Session(Environment* env, Local<Object> object, bool client,
           uint32_t peer_max_concurrent, uint32_t max_reserved,
-          uint32_t max_header_list)
+          uint32_t max_header_list, bool strict_ws)
       : env_(env), client_(client), max_header_list_(max_header_list) {
     object_.Reset(env->isolate(), object);
     object_.SetWeak(this, OnGC, v8::WeakCallbackType::kParameter);
@@ -243,8 +246,15 @@ class Session {
     nghttp2_session_callbacks_set_on_frame_send_callback(cb, OnFrameSend);
     nghttp2_session_callbacks_set_on_invalid_frame_recv_callback(
         cb, OnInvalidFrame);
+    nghttp2_session_callbacks_set_on_invalid_header_callback2(
+        cb, OnInvalidHeader);
     nghttp2_option* opt;
     nghttp2_option_new(&opt);
+    // Leading/trailing whitespace in field values is refused (RFC 9113
+    // 8.2.1) unless strictFieldWhitespaceValidation is false.
+    if (!strict_ws) {
+      nghttp2_option_set_no_rfc9113_leading_and_trailing_ws_validation(opt, 1);
+    }
     nghttp2_option_set_peer_max_concurrent_streams(opt, peer_max_concurrent);
     nghttp2_option_set_max_reserved_remote_streams(opt, max_reserved);
     int rv = client ? nghttp2_session_client_new2(&session_, cb, this, opt)
@@ -282,6 +292,7 @@ class Session {
   static void GetState(const FunctionCallbackInfo<Value>& args);
   static void GetStreamState(const FunctionCallbackInfo<Value>& args);
   static void SetLocalWindowSize(const FunctionCallbackInfo<Value>& args);
+  static void SetNextStreamID(const FunctionCallbackInfo<Value>& args);
   static void WantRead(const FunctionCallbackInfo<Value>& args);
   static void WantWrite(const FunctionCallbackInfo<Value>& args);
   static void Destroy(const FunctionCallbackInfo<Value>& args);
@@ -436,6 +447,13 @@ class Session {
     return 0;
   }
 
+  // A received field nghttp2 finds malformed (bad characters, stray
+  // whitespace) is dropped; the stream goes on, as in Node.
+  static int OnInvalidHeader(nghttp2_session*, const nghttp2_frame*,
+                             nghttp2_rcbuf*, nghttp2_rcbuf*, uint8_t, void*) {
+    return 0;
+  }
+
   static ssize_t ReadData(nghttp2_session*, int32_t stream_id, uint8_t* buf,
                           size_t length, uint32_t* data_flags,
                           nghttp2_data_source*, void* user_data) {
@@ -542,7 +560,7 @@ void Session::New(const FunctionCallbackInfo<Value>& args) {
   bool client = Int32Arg(args, 0) == 1;
   new Session(Environment::GetCurrent(args), args.This(), client,
               Uint32Arg(args, 1, 100), Uint32Arg(args, 2, 200),
-              Uint32Arg(args, 3, 65535));
+              Uint32Arg(args, 3, 65535), !args[4]->IsFalse());
 }
 
 void Session::Receive(const FunctionCallbackInfo<Value>& args) {
@@ -880,6 +898,21 @@ void Session::SetLocalWindowSize(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(rv);
 }
 
+void Session::SetNextStreamID(const FunctionCallbackInfo<Value>& args) {
+  UNWRAP_SESSION(args);
+  if (!args[0]->IsNumber()) {
+    return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
+  }
+  double id = args[0].As<Number>()->Value();
+  // nghttp2 stream ids are 31-bit; it checks parity and order itself.
+  if (!(id >= 1 && id <= 0x7fffffff)) {
+    return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
+  }
+  int rv = nghttp2_session_set_next_stream_id(self->session_,
+                                              static_cast<int32_t>(id));
+  args.GetReturnValue().Set(rv);
+}
+
 void Session::WantRead(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_SESSION(args);
   args.GetReturnValue().Set(nghttp2_session_want_read(self->session_) != 0);
@@ -931,6 +964,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetProtoMethod(isolate, t, "getStreamState", Session::GetStreamState);
   SetProtoMethod(isolate, t, "setLocalWindowSize",
                  Session::SetLocalWindowSize);
+  SetProtoMethod(isolate, t, "setNextStreamID", Session::SetNextStreamID);
   SetProtoMethod(isolate, t, "wantRead", Session::WantRead);
   SetProtoMethod(isolate, t, "wantWrite", Session::WantWrite);
   SetProtoMethod(isolate, t, "destroy", Session::Destroy);

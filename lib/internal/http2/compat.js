@@ -37,7 +37,12 @@ const {
     ERR_STREAM_WRITE_AFTER_END,
   },
 } = require('internal/errors');
-const { validateFunction, validateString } = require('internal/validators');
+const {
+  validateFunction,
+  validateLinkHeaderValue,
+  validateObject,
+  validateString,
+} = require('internal/validators');
 const { kSensitiveHeaders } = require('internal/http2/util');
 
 const kStream = Symbol('stream');
@@ -83,6 +88,21 @@ function assertValidHeader(name, value) {
       throw new ERR_INVALID_CHAR('header content', name);
     }
   }
+}
+
+// A Connection header has no meaning in HTTP/2: the compat API drops it
+// (warning once) instead of failing the response.
+let connectionHeaderWarned = false;
+function dropConnectionHeader(name) {
+  if (name !== 'connection') return false;
+  if (!connectionHeaderWarned) {
+    connectionHeaderWarned = true;
+    process.emitWarning(
+      'The provided connection header is not valid, the value will be ' +
+      'dropped from the header and will never be in use.',
+      'UnsupportedWarning');
+  }
+  return true;
 }
 
 let statusMessageWarned = false;
@@ -284,6 +304,7 @@ class Http2ServerResponse extends Stream {
     if (this[kStream].headersSent) throw new ERR_HTTP2_HEADERS_SENT();
     name = StringPrototypeToLowerCase(StringPrototypeTrim(name));
     assertValidHeader(name, value);
+    if (dropConnectionHeader(name)) return this;
     this[kHeaders][name] = value;
     return this;
   }
@@ -293,6 +314,7 @@ class Http2ServerResponse extends Stream {
     if (this[kStream].headersSent) throw new ERR_HTTP2_HEADERS_SENT();
     name = StringPrototypeToLowerCase(StringPrototypeTrim(name));
     assertValidHeader(name, value);
+    if (dropConnectionHeader(name)) return this;
     const existing = this[kHeaders][name];
     if (existing === undefined) {
       this[kHeaders][name] = value;
@@ -339,6 +361,7 @@ class Http2ServerResponse extends Stream {
           const name = StringPrototypeToLowerCase(
             StringPrototypeTrim(keys[i]));
           assertValidHeader(name, headers[keys[i]]);
+          if (dropConnectionHeader(name)) continue;
           this[kHeaders][name] = headers[keys[i]];
         }
       }
@@ -432,13 +455,22 @@ class Http2ServerResponse extends Stream {
   }
 
   writeEarlyHints(hints) {
-    const stream = this[kStream];
-    if (stream.headersSent || this[kState].closed) return false;
-    const headers = { ':status': 103 };
+    validateObject(hints, 'hints');
+    // The link hint is required and checked like HTTP/1's; an empty list
+    // sends nothing.
+    const link = validateLinkHeaderValue(hints.link);
+    const headers = { __proto__: null };
     const keys = ObjectKeys(hints);
     for (let i = 0; i < keys.length; i++) {
-      headers[StringPrototypeToLowerCase(keys[i])] = hints[keys[i]];
+      if (keys[i] !== 'link') {
+        headers[StringPrototypeToLowerCase(keys[i])] = hints[keys[i]];
+      }
     }
+    if (link.length === 0) return false;
+    const stream = this[kStream];
+    if (stream.headersSent || this[kState].closed) return false;
+    headers[':status'] = 103;
+    headers.link = link;
     stream.additionalHeaders(headers);
     return true;
   }
@@ -457,10 +489,18 @@ class Http2ServerResponse extends Stream {
   }
 }
 
-function onServerStream(server, stream, headers, flags, rawHeaders) {
-  const request = new Http2ServerRequest(stream, headers, undefined,
-                                         rawHeaders);
-  const response = new Http2ServerResponse(stream);
+function onServerStream(server, stream, headers, flags, rawHeaders,
+                        RequestClass = Http2ServerRequest,
+                        ResponseClass = Http2ServerResponse) {
+  const request = new RequestClass(stream, headers, undefined, rawHeaders);
+  const response = new ResponseClass(stream);
+  if (headers[':method'] === 'CONNECT') {
+    if (!server.emit('connect', request, response)) {
+      response.statusCode = 405;
+      response.end();
+    }
+    return;
+  }
   const expect = headers.expect;
   if (expect !== undefined) {
     if (expect === '100-continue') {

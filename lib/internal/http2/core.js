@@ -60,7 +60,6 @@ const {
     ERR_HTTP2_SEND_FILE,
     ERR_HTTP2_SEND_FILE_NOSEEK,
     ERR_HTTP2_SESSION_ERROR,
-    ERR_HTTP2_SETTINGS_CANCEL,
     ERR_HTTP2_STATUS_101,
     ERR_HTTP2_STATUS_INVALID,
     ERR_HTTP2_STREAM_CANCEL,
@@ -71,9 +70,13 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_NOT_IMPLEMENTED,
+    ERR_OUT_OF_RANGE,
     ERR_STREAM_DESTROYED,
   },
 } = require('internal/errors');
+
+const kMaxUint32 = 2 ** 32 - 1;
+
 const {
   validateAbortSignal,
   validateBuffer,
@@ -83,7 +86,15 @@ const {
   validateObject,
   validateUint32,
 } = require('internal/validators');
+const { getDeprecationWarningEmitter } = require('internal/util');
 const { constants } = require('internal/http2/constants');
+
+const emitPriorityMethodWarning = getDeprecationWarningEmitter(
+  'DEP0194',
+  'http2Stream.priority is longer supported after priority signalling was ' +
+  'deprecated in RFC 9113');
+const emitPriorityOptionsWarning = getDeprecationWarningEmitter(
+  'DEP0194', 'Priority signaling has been deprecated as of RFC 9113.');
 const {
   getDefaultSettings,
   settingsToArray,
@@ -234,7 +245,8 @@ class Http2Session extends EventEmitter {
       type,
       options.peerMaxConcurrentStreams ?? 100,
       options.maxReservedRemoteStreams ?? 200,
-      maxHeaderListSize);
+      maxHeaderListSize,
+      options.strictFieldWhitespaceValidation !== false);
 
     if (socket.connecting || socket._tlsConnecting === true) {
       this[kState].connecting = true;
@@ -362,9 +374,15 @@ class Http2Session extends EventEmitter {
     this[kFlush]();
   }
 
-  // nghttp2 numbers streams itself; moving its counter is not wired yet.
   setNextStreamID(id) {
-    throw new ERR_NOT_IMPLEMENTED('http2 Http2Session.setNextStreamID()');
+    if (this.destroyed) throw new ERR_HTTP2_INVALID_SESSION();
+    validateNumber(id, 'id');
+    if (id <= 0 || id > kMaxUint32) {
+      throw new ERR_OUT_OF_RANGE('id', `> 0 and <= ${kMaxUint32}`, id);
+    }
+    // nghttp2 refuses ids it cannot use (wrong parity, not above the last
+    // one); Node ignores that too.
+    this[kHandle].setNextStreamID(id);
   }
 
   ping(payload, callback) {
@@ -391,7 +409,7 @@ class Http2Session extends EventEmitter {
     return true;
   }
 
-  settings(settings, callback) {
+  settings(settings = {}, callback) {
     if (this.destroyed) throw new ERR_HTTP2_INVALID_SESSION();
     validateObject(settings, 'settings');
     const list = settingsToArray(settings);
@@ -574,13 +592,9 @@ function closeSession(session, code, error) {
   for (let i = 0; i < pings.length; i++) {
     process.nextTick(pings[i].callback, new ERR_HTTP2_PING_CANCEL());
   }
-  const settings = session[kPendingSettings];
+  // Unacknowledged settings are dropped: as in Node, their callbacks are
+  // not called once the session is gone.
   session[kPendingSettings] = [];
-  for (let i = 0; i < settings.length; i++) {
-    if (settings[i].callback !== undefined) {
-      process.nextTick(settings[i].callback, new ERR_HTTP2_SETTINGS_CANCEL());
-    }
-  }
 
   const socket = session[kSocket];
   const handle = session[kHandle];
@@ -865,6 +879,10 @@ class ClientHttp2Session extends Http2Session {
       throw new ERR_INVALID_ARG_TYPE('options.parent', 'number',
                                      options.parent);
     }
+    if (options.weight !== undefined || options.parent !== undefined ||
+        options.exclusive !== undefined) {
+      emitPriorityOptionsWarning();
+    }
     if (options.endStream === undefined) {
       options.endStream = kNoPayloadMethods.has(method);
     }
@@ -1023,9 +1041,11 @@ class Http2Stream extends Duplex {
     };
   }
 
+  // RFC 9113 deprecated priority signalling and nghttp2 ignores it: this
+  // only warns (once, DEP0194).
   priority(options) {
+    emitPriorityMethodWarning();
     if (this.destroyed) throw new ERR_HTTP2_INVALID_STREAM();
-    validateObject(options, 'options');
   }
 
   setTimeout(msecs, callback) {
@@ -1171,7 +1191,9 @@ class Http2Stream extends Duplex {
         onClientStreamBodySentChannel.hasSubscribers) {
       onClientStreamBodySentChannel.publish({ stream: this });
     }
-    if (!this.headersSent && !this.destroyed) this[kProceed]();
+    if (!this.headersSent && !this.destroyed && !this.closed) {
+      this[kProceed]();
+    }
     const session = this[kSession];
     const handle = session?.[kHandle];
     if (handle !== undefined && !this.closed) {
@@ -1251,6 +1273,9 @@ function closeStream(stream, code, rstStreamStatus) {
       state.aborted = true;
       stream.emit('aborted');
     }
+    // The writable side is over too: later writes fail with
+    // ERR_STREAM_WRITE_AFTER_END.
+    stream.end();
   }
   if (rstStreamStatus !== kNoRstStream) {
     const submit = () => {
@@ -1378,9 +1403,12 @@ class ServerHttp2Stream extends Http2Stream {
     }
     validateFunction(callback, 'callback');
     if (!this.pushAllowed) {
-      if (this.destroyed) throw new ERR_HTTP2_INVALID_STREAM();
-      if (this[kID] % 2 === 0) throw new ERR_HTTP2_NESTED_PUSH();
-      throw new ERR_HTTP2_PUSH_DISABLED();
+      const session = this[kSession];
+      if (this.destroyed || session === undefined || session.destroyed ||
+          !session.remoteSettings.enablePush) {
+        throw new ERR_HTTP2_PUSH_DISABLED();
+      }
+      throw new ERR_HTTP2_NESTED_PUSH();
     }
     options = options === undefined ? {} : { ...options };
     validateObject(options, 'options');
@@ -1754,7 +1782,9 @@ const kCompatSetup = Symbol('compatSetup');
 
 function onCompatStream(stream, headers, flags, rawHeaders) {
   const { onServerStream } = require('internal/http2/compat');
-  onServerStream(this, stream, headers, flags, rawHeaders);
+  const options = this[kOptions];
+  onServerStream(this, stream, headers, flags, rawHeaders,
+                 options.Http2ServerRequest, options.Http2ServerResponse);
 }
 
 function closeServerSessions(server) {
@@ -1810,7 +1840,8 @@ function getSecureServerClass() {
     constructor(options, requestListener) {
       options = initializeOptions(options);
       const tlsOptions = { ...options };
-      if (tlsOptions.ALPNProtocols === undefined) {
+      if (tlsOptions.ALPNProtocols === undefined &&
+          tlsOptions.ALPNCallback === undefined) {
         tlsOptions.ALPNProtocols = options.allowHTTP1 === true ?
           ['h2', 'http/1.1'] : ['h2'];
       }

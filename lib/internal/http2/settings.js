@@ -15,6 +15,7 @@ const {
   codes: {
     ERR_HTTP2_INVALID_PACKED_SETTINGS_LENGTH,
     ERR_HTTP2_INVALID_SETTING_VALUE,
+    ERR_HTTP2_TOO_MANY_CUSTOM_SETTINGS,
     ERR_INVALID_ARG_TYPE,
   },
 } = require('internal/errors');
@@ -22,14 +23,15 @@ const { isArrayBufferView } = require('internal/util/types');
 const { validateObject } = require('internal/validators');
 
 const kMaxUint32 = 2 ** 32 - 1;
-const kMaxInt = 2 ** 31 - 1;
+// Custom (unknown to nghttp2) settings a SETTINGS frame may carry.
+const kMaxCustomSettings = 10;
 
 // name, identifier, and what a valid value is.
 const kSettings = [
   { name: 'headerTableSize', id: 1, min: 0, max: kMaxUint32 },
   { name: 'enablePush', id: 2, boolean: true },
   { name: 'maxConcurrentStreams', id: 3, min: 0, max: kMaxUint32 },
-  { name: 'initialWindowSize', id: 4, min: 0, max: kMaxInt },
+  { name: 'initialWindowSize', id: 4, min: 0, max: kMaxUint32 },
   { name: 'maxFrameSize', id: 5, min: 16384, max: 2 ** 24 - 1 },
   { name: 'maxHeaderListSize', id: 6, min: 0, max: kMaxUint32 },
   { name: 'enableConnectProtocol', id: 8, boolean: true },
@@ -48,17 +50,40 @@ function getDefaultSettings() {
   };
 }
 
-function checkSetting(setting, value) {
+function checkSetting(setting, value, name = setting.name) {
   if (setting.boolean) {
     if (typeof value !== 'boolean') {
-      throw new ERR_HTTP2_INVALID_SETTING_VALUE(setting.name, value);
+      throw new ERR_HTTP2_INVALID_SETTING_VALUE(name, value);
     }
     return;
   }
   if (typeof value !== 'number' || !NumberIsInteger(value) ||
       value < setting.min || value > setting.max) {
-    throw new ERR_HTTP2_INVALID_SETTING_VALUE.RangeError(setting.name,
-                                                         value);
+    throw new ERR_HTTP2_INVALID_SETTING_VALUE.RangeError(name, value);
+  }
+}
+
+// settings.customSettings ({ id: value }) validated, appended to `list`.
+function pushCustomSettings(list, custom) {
+  if (custom === undefined) return;
+  validateObject(custom, 'customSettings');
+  const ids = ObjectKeys(custom);
+  if (ids.length > kMaxCustomSettings) {
+    throw new ERR_HTTP2_TOO_MANY_CUSTOM_SETTINGS();
+  }
+  for (let i = 0; i < ids.length; i++) {
+    const value = custom[ids[i]];
+    if (typeof value !== 'number' || !NumberIsInteger(value) ||
+        value < 0 || value > kMaxUint32) {
+      throw new ERR_HTTP2_INVALID_SETTING_VALUE.RangeError(
+        'customSettings:value', value);
+    }
+    const id = +ids[i];
+    if (!NumberIsInteger(id) || id < 1 || id > 0xffff) {
+      throw new ERR_HTTP2_INVALID_SETTING_VALUE.RangeError(
+        'customSettings:id', ids[i]);
+    }
+    ArrayPrototypePush(list, id, value);
   }
 }
 
@@ -75,17 +100,20 @@ function getPackedSettings(settings = {}) {
 }
 
 function getUnpackedSettings(buf, options = {}) {
-  if (!isArrayBufferView(buf)) {
+  if (!isArrayBufferView(buf) || buf.length === undefined) {
     throw new ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray'], buf);
   }
-  if (buf.byteLength % 6 !== 0) {
+  if (buf.length % 6 !== 0) {
     throw new ERR_HTTP2_INVALID_PACKED_SETTINGS_LENGTH();
   }
-  const view = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  // Like Node, this reads elements as bytes (what Buffer's readers do
+  // when applied to any TypedArray).
   const settings = {};
-  for (let offset = 0; offset < view.length; offset += 6) {
-    const id = view.readUInt16BE(offset);
-    const value = view.readUInt32BE(offset + 2);
+  for (let offset = 0; offset < buf.length; offset += 6) {
+    const id = buf[offset] * 0x100 + buf[offset + 1];
+    const value = buf[offset + 2] * 0x1000000 +
+      buf[offset + 3] * 0x10000 +
+      buf[offset + 4] * 0x100 + buf[offset + 5];
     let known;
     for (let i = 0; i < kSettings.length; i++) {
       if (kSettings[i].id === id) known = kSettings[i];
@@ -120,13 +148,16 @@ function settingsToArray(settings) {
   for (let i = 0; i < kSettings.length; i++) {
     const setting = kSettings[i];
     let value = settings[setting.name];
+    let name = setting.name;
     if (setting.id === 6 && value === undefined) {
       value = settings.maxHeaderSize;
+      name = 'maxHeaderSize';
     }
     if (value === undefined) continue;
-    checkSetting(setting, value);
+    checkSetting(setting, value, name);
     ArrayPrototypePush(list, setting.id, +value);
   }
+  pushCustomSettings(list, settings.customSettings);
   return list;
 }
 

@@ -24,6 +24,8 @@ const {
     ERR_HTTP2_INVALID_CONNECTION_HEADERS,
     ERR_HTTP2_INVALID_HEADER_VALUE,
     ERR_HTTP2_INVALID_PSEUDOHEADER,
+    ERR_HTTP2_INVALID_SETTING_VALUE,
+    ERR_INVALID_ARG_TYPE,
     ERR_INVALID_HTTP_TOKEN,
   },
 } = require('internal/errors');
@@ -135,7 +137,7 @@ function mapToHeaders(headers, checkPseudo = assertValidPseudoHeader) {
   for (let i = 0; i < names.length; i++) {
     const rawName = String(names[i]);
     const value = values[i];
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null || rawName === '') continue;
     const name = StringPrototypeToLowerCase(rawName);
     const isPseudo = name[0] === ':';
     if (isPseudo) {
@@ -179,6 +181,37 @@ function mapToHeaders(headers, checkPseudo = assertValidPseudoHeader) {
   return pseudo;
 }
 
+// Argument checks shared by the session code (and exercised directly by
+// Node's tests through --expose-internals).
+function assertIsObject(value, name, types) {
+  if (value !== undefined &&
+      (value === null || typeof value !== 'object' || ArrayIsArray(value))) {
+    throw new ERR_INVALID_ARG_TYPE(name, types || 'Object', value);
+  }
+}
+
+function assertIsArray(value, name, types) {
+  if (value !== undefined && !ArrayIsArray(value)) {
+    throw new ERR_INVALID_ARG_TYPE(name, types || 'Array', value);
+  }
+}
+
+function assertWithinRange(name, value, min = 0, max = Infinity) {
+  if (value !== undefined &&
+      (typeof value !== 'number' || value < min || value > max)) {
+    throw new ERR_HTTP2_INVALID_SETTING_VALUE.RangeError(name, value);
+  }
+}
+
+// The label debug output uses for a session of the given type.
+function sessionName(type) {
+  switch (type) {
+    case 0: return 'server';
+    case 1: return 'client';
+    default: return '<invalid>';
+  }
+}
+
 // The headers object of a received header list.
 function toHeaderObject(list, sensitive) {
   const obj = { __proto__: null };
@@ -205,13 +238,18 @@ function toHeaderObject(list, sensitive) {
 
 module.exports = {
   NghttpError,
+  assertIsArray,
+  assertIsObject,
   assertNoPseudoHeader,
   assertValidPseudoHeader,
+  assertWithinRange,
+  buildNgHeaderString: mapToHeaders,
   kSensitiveHeaders,
   kSingleValueHeaders,
   kSocket,
   mapToHeaders,
   nameForErrorCode,
+  sessionName,
   sensitiveHeaders: kSensitiveHeaders,
   toHeaderObject,
 };
