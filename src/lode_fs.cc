@@ -1012,15 +1012,20 @@ class WholeFileReq : public ActiveRequest {
   int64_t too_large_ = -1;
 };
 
+// The request object readFileAll/writeFileAll complete through; throws
+// when `value` is none.
+bool IsReqArg(Isolate* isolate, Local<Value> value) {
+  if (value->IsObject()) return true;
+  THROW_ERR_INVALID_ARG_TYPE(isolate,
+                             "The \"req\" argument must be an object");
+  return false;
+}
+
 // readFileAll(path, flags, req): oncomplete(err, arrayBuffer) or, for a file
 // larger than kIoMaxLength, oncomplete(null, itsSize).
 void ReadFileAll(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  if (!args[2]->IsObject()) {
-    THROW_ERR_INVALID_ARG_TYPE(isolate, "The \"req\" argument must be an "
-                               "object");
-    return;
-  }
+  if (!IsReqArg(isolate, args[2])) return;
   Environment* env = Environment::GetCurrent(args);
   auto req = std::make_unique<WholeFileReq>(env, args[2].As<Object>(),
                                             PathArg(isolate, args[0]));
@@ -1035,11 +1040,7 @@ void ReadFileAll(const FunctionCallbackInfo<Value>& args) {
 // (written as UTF-8) or an ArrayBufferView.
 void WriteFileAll(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  if (!args[5]->IsObject()) {
-    THROW_ERR_INVALID_ARG_TYPE(isolate, "The \"req\" argument must be an "
-                               "object");
-    return;
-  }
+  if (!IsReqArg(isolate, args[5])) return;
   Environment* env = Environment::GetCurrent(args);
   auto req = std::make_unique<WholeFileReq>(env, args[5].As<Object>(),
                                             PathArg(isolate, args[0]));
