@@ -1747,6 +1747,7 @@ function replaceLazyExport(name, value) {
   });
 }
 
+let utf8Stream;
 function lazyStreams() {
   if (streamsModule === undefined) {
     try {
@@ -1883,7 +1884,8 @@ const fs = module.exports = {
   },
   set FileWriteStream(val) { replaceLazyExport('FileWriteStream', val); },
   get Utf8Stream() {
-    return lazyStreams().Utf8Stream;
+    utf8Stream ??= require('internal/streams/fast-utf8-stream');
+    return utf8Stream;
   },
 
   _toUnixTimestamp: toUnixTimestamp,
