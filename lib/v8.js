@@ -266,16 +266,9 @@ class GCProfiler {
   }
 }
 
-// The promise hook slots of the context belong to async_hooks in lode.
-const promiseHooks = {
-  createHook: function createHook(hooks) {
-    throw new ERR_NOT_IMPLEMENTED('v8.promiseHooks.createHook');
-  },
-  onInit: notImplemented('v8.promiseHooks.onInit'),
-  onBefore: notImplemented('v8.promiseHooks.onBefore'),
-  onAfter: notImplemented('v8.promiseHooks.onAfter'),
-  onSettled: notImplemented('v8.promiseHooks.onSettled'),
-};
+// Shared with async_hooks, which owns V8's promise hook slots (see
+// lib/internal/promise_hooks.js).
+const { promiseHooks } = require('internal/promise_hooks');
 
 // NODE_V8_COVERAGE: write the coverage so far to its folder (V8 counts
 // from zero again after), or stop collecting. Without it, they do nothing,

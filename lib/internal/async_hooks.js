@@ -297,7 +297,8 @@ const frameStack = [];
 function loadPromiseBinding() {
   if (setPromiseHooks !== undefined) return;
   const binding = internalBinding('async_wrap');
-  setPromiseHooks = binding.setPromiseHooks;
+  // Through internal/promise_hooks, which adds v8.promiseHooks' own.
+  setPromiseHooks = require('internal/promise_hooks').setCoreHooks;
   ({
     async_context_frame: promiseFrame,
     async_id: promiseId,

@@ -8,6 +8,7 @@
 const {
   ArrayPrototypePush,
   ArrayPrototypeShift,
+  ArrayPrototypeSplice,
   Error,
   ObjectPrototypeHasOwnProperty,
   SafeWeakMap,
@@ -18,11 +19,16 @@ const {
   promiseRejectEvents: {
     kPromiseRejectWithNoHandler,
     kPromiseHandlerAddedAfterReject,
+    kPromiseResolveAfterResolved,
+    kPromiseRejectAfterResolved,
   },
   setPromiseRejectCallback,
 } = internalBinding('task_queue');
-const { triggerUncaughtException, exitCodes: { kGenericUserError } } =
-  internalBinding('errors');
+const {
+  triggerUncaughtException,
+  noSideEffectsToString,
+  exitCodes: { kGenericUserError },
+} = internalBinding('errors');
 
 const AsyncContextFrame = require('internal/async_context_frame');
 
@@ -83,10 +89,31 @@ function promiseRejectHandler(type, promise, reason) {
       }
       break;
     }
+    case kPromiseResolveAfterResolved:
+      resolveError('resolve', promise, reason);
+      break;
+    case kPromiseRejectAfterResolved:
+      resolveError('reject', promise, reason);
+      break;
     default:
-      // multipleResolves is gone from Node; nothing to do.
       break;
   }
+}
+
+let multipleResolvesDeprecated = false;
+
+// A promise resolved or rejected once it was settled: the deprecated
+// 'multipleResolves' event, on the next tick (the code that settled it is
+// still running).
+function resolveError(type, promise, reason) {
+  process.nextTick(() => {
+    if (process.emit('multipleResolves', type, promise, reason) &&
+        !multipleResolvesDeprecated) {
+      multipleResolvesDeprecated = true;
+      process.emitWarning('The multipleResolves event has been deprecated.',
+                          'DeprecationWarning', 'DEP0160');
+    }
+  });
 }
 
 function isErrorLike(value) {
@@ -107,21 +134,17 @@ class UnhandledPromiseRejection extends Error {
 }
 
 function makeUnhandledRejectionError(reason) {
-  const { inspect } = require('internal/util/inspect');
-  let shown;
-  try {
-    shown = inspect(reason);
-  } catch {
-    shown = '[object]';
-  }
-  return new UnhandledPromiseRejection(shown);
+  // As V8 shows it without running user code ("#<Object>").
+  return new UnhandledPromiseRejection(noSideEffectsToString(reason));
 }
 
 function emitUnhandledRejectionWarning(uid, reason) {
-  const { inspect } = require('internal/util/inspect');
   let message;
   try {
-    message = isErrorLike(reason) ? reason.stack : inspect(reason);
+    // An error shows its stack; anything else what V8 makes of it without
+    // running user code ('#<Object>' for an object).
+    message = isErrorLike(reason) ? reason.stack :
+      noSideEffectsToString(reason);
   } catch {
     message = 'Unhandled promise rejection';
   }
@@ -196,19 +219,27 @@ function processPromiseRejections() {
       process.emitWarning(warning);
     }
   }
-  let len = pendingUnhandledRejections.length;
-  while (len--) {
-    const promise = ArrayPrototypeShift(pendingUnhandledRejections);
-    const info = maybeUnhandledPromises.get(promise);
-    if (info === undefined) continue;
-    info.warned = true;
-    const prior = AsyncContextFrame.exchange(info.contextFrame);
-    try {
-      reportUnhandled(promise, info);
-    } finally {
-      AsyncContextFrame.set(prior);
+  // Those rejected so far, in order (a report may reject more, for the
+  // next round); taken by index: a long list (a loop of promises rejected
+  // and handled at once) costs no more than its length.
+  const count = pendingUnhandledRejections.length;
+  let done = 0;
+  try {
+    while (done < count) {
+      const promise = pendingUnhandledRejections[done++];
+      const info = maybeUnhandledPromises.get(promise);
+      if (info === undefined) continue;
+      info.warned = true;
+      const prior = AsyncContextFrame.exchange(info.contextFrame);
+      try {
+        reportUnhandled(promise, info);
+      } finally {
+        AsyncContextFrame.set(prior);
+      }
+      maybeScheduledTicksOrMicrotasks = true;
     }
-    maybeScheduledTicksOrMicrotasks = true;
+  } finally {
+    ArrayPrototypeSplice(pendingUnhandledRejections, 0, done);
   }
   return maybeScheduledTicksOrMicrotasks ||
     pendingUnhandledRejections.length !== 0;
