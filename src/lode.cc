@@ -80,7 +80,25 @@ void PromiseRejectCallback(PromiseRejectMessage message) {
       v8::Integer::New(isolate, static_cast<int>(message.GetEvent())),
       promise, value};
   TryCatch try_catch(isolate);
-  (void)callback->Call(env->context(), v8::Undefined(isolate), 3, args);
+  if (!callback->Call(env->context(), v8::Undefined(isolate), 3, args)
+           .IsEmpty() ||
+      !try_catch.HasCaught() || try_catch.HasTerminated()) {
+    return;
+  }
+  // What lib/ threw (a stack overflow deep in a recursion, say) cannot
+  // become an uncaught exception here: shown on stderr, as Node does.
+  std::string text = errors::GetErrorSource(isolate, env->context(),
+                                            try_catch.Message());
+  Local<Value> exception = try_catch.Exception();
+  std::string shown;
+  Local<String> string;
+  if (!exception.IsEmpty() &&
+      exception->ToString(env->context()).ToLocal(&string)) {
+    shown = Utf8Value(isolate, string).ToString();
+  }
+  fprintf(stderr, "Exception in PromiseRejectCallback:\n%s\n%s\n\n",
+          text.c_str(), shown.c_str());
+  fflush(stderr);
 }
 
 // import() until the ES module loader exists: a promise rejected with a
@@ -345,6 +363,7 @@ bool LoadEnvironment(Environment* env, bool from_snapshot) {
   // Before any user code is compiled, so that all of it has block
   // coverage.
   inspector::StartCoverageIfRequested(env);
+  inspector::StartProfilesIfRequested(env);
   if (env->RunBuiltinScript("internal/bootstrap/runtime").IsEmpty()) {
     return false;
   }

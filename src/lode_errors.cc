@@ -8,6 +8,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_contextify.h"
+#include "lode_internals.h"
 #include "lode_version.h"
 #include "util.h"
 #include "uv.h"
@@ -123,8 +124,8 @@ void ExitNow(int code) {
 namespace errors {
 
 // "file:line\nsource line\n    ^\n", as Node prints above a fatal error.
-static std::string GetErrorSource(Isolate* isolate, Local<Context> context,
-                                  Local<Message> message) {
+std::string GetErrorSource(Isolate* isolate, Local<Context> context,
+                           Local<Message> message) {
   if (message.IsEmpty()) return "";
   Local<String> source_line;
   if (!message->GetSourceLine(context).ToLocal(&source_line)) return "";

@@ -14,6 +14,12 @@
 //   absolute paths, as Node's files have); `writeCoverage()` writes it to
 //   NODE_V8_COVERAGE/coverage-<pid>-<ms>-<threadId>.json, as the at-exit
 //   hook does; `stopCoverage()` ends the collection.
+// - Profiles (--cpu-prof, --heap-prof): a session of its own per profiler,
+//   started before the main script, that writes V8's profile as JSON
+//   (.cpuprofile, .heapprofile, named as Node names them) to the working
+//   directory or --cpu-prof-dir / --heap-prof-dir when the environment
+//   exits (end of the loop, process.exit(), a signal the process sends
+//   itself; a worker's end).
 //
 // The inspector itself is created on first use: a start without either
 // pays nothing.
@@ -21,9 +27,11 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -35,6 +43,7 @@
 #include "lode_binding.h"
 #include "lode_errors.h"
 #include "lode_internals.h"
+#include "lode_options.h"
 #include "util.h"
 #include "v8-inspector.h"
 
@@ -87,6 +96,7 @@ std::u16string ToU16(const StringView& view) {
 
 class Connection;
 class CoverageSession;
+class ProfileSession;
 
 // One environment's inspector, its client and its sessions.
 class Agent : public BindingData, public v8_inspector::V8InspectorClient {
@@ -132,6 +142,8 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
   Environment* env() const { return env_; }
   std::set<Connection*>& connections() { return connections_; }
   std::unique_ptr<CoverageSession>& coverage() { return coverage_; }
+  std::unique_ptr<ProfileSession>& cpu_profile() { return cpu_profile_; }
+  std::unique_ptr<ProfileSession>& heap_profile() { return heap_profile_; }
 
   // V8InspectorClient
   double currentTimeMS() override {
@@ -153,6 +165,8 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
   std::unique_ptr<V8Inspector> inspector_;
   std::set<Connection*> connections_;
   std::unique_ptr<CoverageSession> coverage_;
+  std::unique_ptr<ProfileSession> cpu_profile_;
+  std::unique_ptr<ProfileSession> heap_profile_;
 };
 
 // ---- Connection -----------------------------------------------------------
@@ -298,6 +312,8 @@ class CoverageSession : public V8Inspector::Channel {
 Agent::~Agent() {
   HandleScope scope(env_->isolate());
   coverage_.reset();
+  cpu_profile_.reset();
+  heap_profile_.reset();
   std::set<Connection*> connections = std::move(connections_);
   for (Connection* connection : connections) delete connection;
   inspector_.reset();
@@ -470,6 +486,152 @@ bool WriteCoverageFile(Environment* env) {
   return written;
 }
 
+// ---- --cpu-prof and --heap-prof -------------------------------------------
+
+// The UTF-8 form of a protocol message kept as UTF-16.
+std::string ToUtf8(const std::u16string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); i++) {
+    uint32_t c = text[i];
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.size() &&
+        text[i + 1] >= 0xdc00 && text[i + 1] <= 0xdfff) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (text[i + 1] - 0xdc00);
+      i++;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      c = 0xfffd;
+    }
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xc0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3f)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xe0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3f)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3f)));
+    } else {
+      out.push_back(static_cast<char>(0xf0 | (c >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3f)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3f)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3f)));
+    }
+  }
+  return out;
+}
+
+// Node's name for a diagnostic file made now:
+// <prefix>.<yyyymmdd>.<hhmmss>.<pid>.<thread id>.<seq>.<ext>, the sequence
+// number counting the files of the process.
+std::string DiagnosticFileName(Environment* env, const char* prefix,
+                               const char* ext) {
+  static std::atomic<int> sequence{0};
+  time_t now = time(nullptr);
+  struct tm local;
+  localtime_r(&now, &local);
+  char stamp[32];
+  snprintf(stamp, sizeof(stamp), "%04d%02d%02d.%02d%02d%02d",
+           local.tm_year + 1900, local.tm_mon + 1, local.tm_mday,
+           local.tm_hour, local.tm_min, local.tm_sec);
+  char seq[16];
+  snprintf(seq, sizeof(seq), "%03d", ++sequence);
+  return std::string(prefix) + "." + stamp + "." +
+         std::to_string(uv_os_getpid()) + "." +
+         std::to_string(env->thread_id()) + "." + seq + "." + ext;
+}
+
+// A session of its own that runs one of V8's profilers from the start of
+// the environment (before the main script) and writes the profile V8
+// hands back, as JSON, when the environment exits.
+class ProfileSession : public V8Inspector::Channel {
+ public:
+  ProfileSession(Agent* agent, const char* kind, std::string directory,
+                 std::string name, const std::vector<std::string>& start,
+                 std::string stop)
+      : kind_(kind),
+        directory_(std::move(directory)),
+        name_(std::move(name)),
+        stop_(std::move(stop)) {
+    session_ = agent->Connect(this);
+    for (const std::string& message : start) Post(message);
+  }
+
+  // Stops the profiler and writes the profile (once).
+  void Finish() {
+    if (session_ == nullptr) return;
+    response_.clear();
+    Post(stop_);
+    session_.reset();
+    std::string text = ToUtf8(response_);
+    // V8 answers {"id":N,"result":{"profile":{...}}} without blanks.
+    static const char kPrefix[] = "\"result\":{\"profile\":";
+    size_t start = text.find(kPrefix);
+    size_t end = text.size();
+    if (start == std::string::npos || end < 3 || text[end - 1] != '}' ||
+        text[end - 2] != '}') {
+      fprintf(stderr, "Failed to get 'result' from %s profile response:\n%s\n",
+              kind_, text.c_str());
+      return;
+    }
+    start += sizeof(kPrefix) - 1;
+    std::string profile = text.substr(start, end - 2 - start);
+    int err = MakeDirectories(directory_);
+    if (err != 0) {
+      fprintf(stderr, "%s: Failed to create %s profile directory %s\n",
+              uv_err_name(err), kind_, directory_.c_str());
+      return;
+    }
+    std::string path = directory_ + "/" + name_;
+    FILE* file = fopen(path.c_str(), "w");
+    bool written = file != nullptr &&
+                   fwrite(profile.data(), 1, profile.size(), file) ==
+                       profile.size();
+    if (file != nullptr && fclose(file) != 0) written = false;
+    if (!written) {
+      fprintf(stderr, "%s: Failed to write %s profile %s\n",
+              uv_err_name(uv_translate_sys_error(errno)), kind_,
+              path.c_str());
+      remove(path.c_str());
+    }
+  }
+
+  void sendResponse(int, std::unique_ptr<StringBuffer> message) override {
+    response_ = ToU16(message->string());
+  }
+  void sendNotification(std::unique_ptr<StringBuffer>) override {}
+  void flushProtocolNotifications() override {}
+
+ private:
+  void Post(const std::string& json) {
+    session_->dispatchProtocolMessage(StringView(
+        reinterpret_cast<const uint8_t*>(json.data()), json.size()));
+  }
+
+  const char* kind_;
+  std::string directory_;
+  std::string name_;
+  std::string stop_;
+  std::unique_ptr<V8InspectorSession> session_;
+  std::u16string response_;
+};
+
+// Writes the profiles of --cpu-prof and --heap-prof (at exit).
+void FinishProfiles(Environment* env) {
+  Agent* agent = Agent::Existing(env);
+  if (agent == nullptr) return;
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Context::Scope context_scope(env->context());
+  if (agent->cpu_profile() != nullptr) {
+    agent->cpu_profile()->Finish();
+    agent->cpu_profile().reset();
+  }
+  if (agent->heap_profile() != nullptr) {
+    agent->heap_profile()->Finish();
+    agent->heap_profile().reset();
+  }
+}
+
 // ---- JS functions ---------------------------------------------------------
 
 void ConnectionNew(const FunctionCallbackInfo<Value>& args) {
@@ -571,6 +733,64 @@ void StartCoverageIfRequested(Environment* env) {
   if (!directory.empty()) {
     env->AddAtExitHook([env]() { WriteCoverageFile(env); });
   }
+}
+
+void StartProfilesIfRequested(Environment* env) {
+  const Options* options = env->options();
+  bool cpu = options->GetBool("--cpu-prof");
+  bool heap = options->GetBool("--heap-prof");
+  if (!cpu && !heap) return;
+  std::string cwd;
+  char buffer[4096];
+  size_t size = sizeof(buffer);
+  if (uv_cwd(buffer, &size) == 0) cwd.assign(buffer, size);
+  // A relative folder is taken from the working directory at start-up.
+  auto folder = [&](const char* name) {
+    std::string dir = options->GetString(name);
+    if (dir.empty()) return cwd;
+    if (dir[0] == '/') return dir;
+    return cwd + "/" + dir;
+  };
+  auto interval = [&](const char* name) {
+    auto it = options->values.find(name);
+    return it == options->values.end() ? 0 : it->second.integer;
+  };
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Context::Scope context_scope(env->context());
+  Agent* agent = Agent::Get(env);
+  if (cpu) {
+    std::string name = options->GetString("--cpu-prof-name");
+    if (name.empty()) name = DiagnosticFileName(env, "CPU", "cpuprofile");
+    // As in Node, --cpu-prof-name (only) may hold the process id.
+    const std::string pid = std::to_string(uv_os_getpid());
+    for (size_t at = name.find("${pid}"); at != std::string::npos;
+         at = name.find("${pid}", at + pid.size())) {
+      name.replace(at, 6, pid);
+    }
+    agent->cpu_profile() = std::make_unique<ProfileSession>(
+        agent, "CPU", folder("--cpu-prof-dir"), name,
+        std::vector<std::string>{
+            "{\"id\":1,\"method\":\"Profiler.enable\"}",
+            "{\"id\":2,\"method\":\"Profiler.setSamplingInterval\","
+            "\"params\":{\"interval\":" +
+                std::to_string(interval("--cpu-prof-interval")) + "}}",
+            "{\"id\":3,\"method\":\"Profiler.start\"}"},
+        "{\"id\":4,\"method\":\"Profiler.stop\"}");
+  }
+  if (heap) {
+    std::string name = options->GetString("--heap-prof-name");
+    if (name.empty()) name = DiagnosticFileName(env, "Heap", "heapprofile");
+    agent->heap_profile() = std::make_unique<ProfileSession>(
+        agent, "heap", folder("--heap-prof-dir"), name,
+        std::vector<std::string>{
+            "{\"id\":1,\"method\":\"HeapProfiler.enable\"}",
+            "{\"id\":2,\"method\":\"HeapProfiler.startSampling\","
+            "\"params\":{\"samplingInterval\":" +
+                std::to_string(interval("--heap-prof-interval")) + "}}"},
+        "{\"id\":3,\"method\":\"HeapProfiler.stopSampling\"}");
+  }
+  env->AddAtExitHook([env]() { FinishProfiles(env); });
 }
 
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,

@@ -4,6 +4,7 @@
 #define SRC_LODE_INTERNALS_H_
 
 #include <memory>
+#include <string>
 
 #include "lode_binding.h"
 #include "v8.h"
@@ -66,10 +67,20 @@ std::unique_ptr<v8::BackingStore> NewUnsafeBackingStore(v8::Isolate* isolate,
 // the exception is left in `try_catch`.
 bool LoadEnvironment(Environment* env, bool from_snapshot);
 
+namespace errors {
+// "file:line\nsource line\n    ^\n" of `message`, as printed above an
+// error ("" without a source line; lode_errors.cc).
+std::string GetErrorSource(v8::Isolate* isolate,
+                           v8::Local<v8::Context> context,
+                           v8::Local<v8::Message> message);
+}  // namespace errors
+
 namespace inspector {
 // Starts V8's precise coverage for `env` when NODE_V8_COVERAGE or
 // --experimental-test-coverage asks for it (lode_inspector.cc).
 void StartCoverageIfRequested(Environment* env);
+// --cpu-prof and --heap-prof: start the profilers, written at exit.
+void StartProfilesIfRequested(Environment* env);
 }  // namespace inspector
 
 namespace worker {

@@ -422,6 +422,31 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
     }
   }
   {
+    const std::string mode = options->GetString("--unhandled-rejections");
+    if (!mode.empty() && mode != "strict" && mode != "warn" &&
+        mode != "none" && mode != "throw" && mode != "warn-with-error-code") {
+      *error = argv0 + ": invalid value for --unhandled-rejections";
+      return false;
+    }
+  }
+  // The settings of --cpu-prof and --heap-prof need the profile itself.
+  for (const char* kind : {"cpu", "heap"}) {
+    const std::string flag = std::string("--") + kind + "-prof";
+    if (options->GetBool(flag)) continue;
+    for (const char* suffix : {"-name", "-dir", "-interval"}) {
+      const std::string name = flag + suffix;
+      const OptionSpec* spec = FindOptionSpec(name);
+      if (spec == nullptr) continue;
+      OptionValue fallback;
+      SetDefault(&fallback, *spec);
+      const OptionValue& v = options->values[name];
+      if (v.string != fallback.string || v.integer != fallback.integer) {
+        *error = argv0 + ": " + name + " must be used with " + flag;
+        return false;
+      }
+    }
+  }
+  {
     const std::string type = options->GetString("--input-type");
     if (!type.empty() && type != "module" && type != "commonjs" &&
         type != "module-typescript" && type != "commonjs-typescript") {

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "lode_binding.h"
 #include "lode_errors.h"
 #include "lode_napi.h"
+#include "lode_options.h"
 #include "util.h"
 
 namespace lode::process_methods {
@@ -183,9 +185,53 @@ void Kill(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(uv_kill(pid, sig));
 }
 
+// --trace-exit: where the environment was ended from, on stderr, as
+// many frames as Error.stackTraceLimit allows.
+void PrintExitTrace(Environment* env, int code) {
+  Isolate* isolate = env->isolate();
+  v8::HandleScope scope(isolate);
+  Local<Context> context = env->context();
+  int limit = 10;
+  Local<Value> error_ctor;
+  Local<Value> value;
+  if (context->Global()
+          ->Get(context, OneByteString(isolate, "Error"))
+          .ToLocal(&error_ctor) &&
+      error_ctor->IsObject() &&
+      error_ctor.As<v8::Object>()
+          ->Get(context, OneByteString(isolate, "stackTraceLimit"))
+          .ToLocal(&value) &&
+      value->IsNumber()) {
+    double number = value.As<v8::Number>()->Value();
+    limit = number < 0 ? 0 : number > 1000 ? 1000 : static_cast<int>(number);
+  }
+  std::string out = "(node:" + std::to_string(uv_os_getpid());
+  if (env->thread_id() != 0) {
+    out += ", thread:" + std::to_string(env->thread_id());
+  }
+  out += ") WARNING: Exited the environment with code " +
+         std::to_string(code) + "\n";
+  Local<v8::StackTrace> trace =
+      v8::StackTrace::CurrentStackTrace(isolate, limit);
+  for (int i = 0; i < trace->GetFrameCount(); i++) {
+    Local<v8::StackFrame> frame = trace->GetFrame(isolate, i);
+    std::string name = Utf8Value(isolate, frame->GetFunctionName()).ToString();
+    std::string place =
+        Utf8Value(isolate, frame->GetScriptNameOrSourceURL()).ToString() +
+        ":" + std::to_string(frame->GetLineNumber()) + ":" +
+        std::to_string(frame->GetColumn());
+    out += name.empty() ? "    at " + place + "\n"
+                        : "    at " + name + " (" + place + ")\n";
+  }
+  out += "\n";
+  fputs(out.c_str(), stderr);
+  fflush(stderr);
+}
+
 void ReallyExit(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   int code = args[0]->IsInt32() ? args[0].As<v8::Int32>()->Value() : 0;
+  if (env->options()->GetBool("--trace-exit")) PrintExitTrace(env, code);
   // A worker's process.exit() ends its thread only.
   env->Exit(code);
 }

@@ -39,7 +39,7 @@ PER_PROCESS = {
 UNSUPPORTED = {
     '--permission', '--enable-fips', '--force-fips', '--openssl-config',
     '--openssl-legacy-provider', '--openssl-shared-config', '--secure-heap',
-    '--secure-heap-min', '--cpu-prof', '--heap-prof', '--prof-process',
+    '--secure-heap-min', '--prof-process',
     '--build-snapshot', '--build-snapshot-config',
     '--snapshot-blob', '--experimental-sea-config', '--report-on-signal',
     '--report-uncaught-exception', '--report-on-fatalerror',
@@ -64,9 +64,7 @@ NO_EFFECT = {
     '--verify-base-objects', '--force-async-hooks-checks', '--icu-data-dir',
     '--diagnostic-dir', '--report-dir', '--report-filename',
     '--report-compact', '--report-signal', '--report-exclude-env',
-    '--report-exclude-network', '--cpu-prof-dir', '--cpu-prof-interval',
-    '--cpu-prof-name', '--heap-prof-dir', '--heap-prof-interval',
-    '--heap-prof-name', '--inspect-publish-uid', '--v8-pool-size',
+    '--report-exclude-network', '--inspect-publish-uid', '--v8-pool-size',
     '--use-bundled-ca',
 }
 
