@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <zstd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -13,6 +14,7 @@
 #include "env.h"
 #include "lode_config.h"
 #include "lode_errors.h"
+#include "lode_options.h"
 #include "lode_version.h"
 #include "uv.h"
 
@@ -65,10 +67,47 @@ bool LookupEnv(Isolate* isolate, const char* key, std::string* value) {
   return true;
 }
 
+// --trace-env (and --trace-env-js-stack, which adds the JS stack, and
+// --trace-env-native-stack, whose native stack lode does not print): each
+// access to process.env on stderr, as Node prints it.
+void TraceEnv(Isolate* isolate, const char* operation, const char* key) {
+  Environment* env = Environment::GetCurrent(isolate);
+  if (env == nullptr) return;
+  const Options* options = env->options();
+  bool js_stack = options->GetBool("--trace-env-js-stack");
+  if (!js_stack && !options->GetBool("--trace-env") &&
+      !options->GetBool("--trace-env-native-stack")) {
+    return;
+  }
+  std::string out = std::string("[--trace-env] ") + operation;
+  if (key != nullptr) out += std::string(" \"") + key + "\"";
+  out += "\n";
+  if (js_stack) {
+    v8::HandleScope scope(isolate);
+    out += "\n----- JavaScript stack trace -----\n\n";
+    Local<v8::StackTrace> trace = v8::StackTrace::CurrentStackTrace(isolate, 10);
+    for (int i = 0; i < trace->GetFrameCount(); i++) {
+      Local<v8::StackFrame> frame = trace->GetFrame(isolate, i);
+      std::string name =
+          Utf8Value(isolate, frame->GetFunctionName()).ToString();
+      std::string place =
+          Utf8Value(isolate, frame->GetScriptNameOrSourceURL()).ToString() +
+          ":" + std::to_string(frame->GetLineNumber()) + ":" +
+          std::to_string(frame->GetColumn());
+      out += std::to_string(i + 1) + ": " +
+             (name.empty() ? place : name + " (" + place + ")") + "\n";
+    }
+    out += "\n\n";
+  }
+  fputs(out.c_str(), stderr);
+  fflush(stderr);
+}
+
 void EnvGetter(Local<Name> property, const PropertyCallbackInfo<Value>& info) {
   if (property->IsSymbol()) return;
   Isolate* isolate = info.GetIsolate();
   Utf8Value key(isolate, property);
+  TraceEnv(isolate, "get", *key);
   std::string value;
   if (LookupEnv(isolate, *key, &value)) {
     info.GetReturnValue().Set(Utf8String(isolate, value));
@@ -134,6 +173,7 @@ void EnvSetter(Local<Name> property, Local<Value> value,
   if (!value->ToString(isolate->GetCurrentContext()).ToLocal(&str)) return;
   Utf8Value key(isolate, property);
   Utf8Value val(isolate, str);
+  TraceEnv(isolate, "set", *key);
   if (key.length() > 0 && strchr(*key, '=') == nullptr) {
     std::shared_ptr<EnvVarStore> store = EnvStoreOf(isolate);
     if (store != nullptr) {
@@ -152,6 +192,7 @@ void EnvSetter(Local<Name> property, Local<Value> value,
 void EnvQuery(Local<Name> property, const PropertyCallbackInfo<Integer>& info) {
   if (property->IsSymbol()) return;
   Utf8Value key(info.GetIsolate(), property);
+  TraceEnv(info.GetIsolate(), "query", *key);
   if (LookupEnv(info.GetIsolate(), *key, nullptr)) {
     info.GetReturnValue().Set(Integer::New(info.GetIsolate(), v8::None));
   }
@@ -161,6 +202,7 @@ void EnvDeleter(Local<Name> property,
                 const PropertyCallbackInfo<v8::Boolean>& info) {
   if (property->IsString()) {
     Utf8Value key(info.GetIsolate(), property);
+    TraceEnv(info.GetIsolate(), "delete", *key);
     std::shared_ptr<EnvVarStore> store = EnvStoreOf(info.GetIsolate());
     if (store != nullptr) {
       store->Delete(*key);
@@ -177,6 +219,7 @@ void EnvDeleter(Local<Name> property,
 
 void EnvEnumerator(const PropertyCallbackInfo<Array>& info) {
   Isolate* isolate = info.GetIsolate();
+  TraceEnv(isolate, "enumerate environment variables", nullptr);
   std::vector<std::string> keys;
   std::shared_ptr<EnvVarStore> store = EnvStoreOf(isolate);
   if (store != nullptr) {
