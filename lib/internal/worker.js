@@ -12,6 +12,7 @@ const {
   MathMax,
   ObjectEntries,
   Promise,
+  PromisePrototypeThen,
   PromiseReject,
   PromiseResolve,
   SafeMap,
@@ -74,6 +75,8 @@ const kPort = Symbol('kPort');
 const kPublicPort = Symbol('kPublicPort');
 const kOnExit = Symbol('kOnExit');
 const kOnMessage = Symbol('kOnMessage');
+const kCpuProfileRequest = Symbol('kCpuProfileRequest');
+const kCpuProfileReplies = Symbol('kCpuProfileReplies');
 const kOnErrorMessage = Symbol('kOnErrorMessage');
 const kParentSideStdio = Symbol('kParentSideStdio');
 const kDispose = Symbol('kDispose');
@@ -159,6 +162,27 @@ function resolveFilename(filename, options) {
     throw new ERR_WORKER_PATH(filename);
   }
   return { filename: path.resolve(filename), doEval: false };
+}
+
+let cpuProfileRequests = 0;
+
+// What worker.startCpuProfile() resolves to: stop() gets the profile
+// (.cpuprofile JSON text), the same text when asked again.
+class CPUProfileHandle {
+  #worker;
+  #id;
+  #result;
+
+  constructor(worker, id) {
+    this.#worker = worker;
+    this.#id = id;
+  }
+
+  stop() {
+    this.#result ??= this.#worker[kCpuProfileRequest](
+      messageTypes.CPU_PROFILE_STOP, this.#id);
+    return this.#result;
+  }
 }
 
 class Worker extends EventEmitter {
@@ -291,6 +315,13 @@ class Worker extends EventEmitter {
   [kOnExit](code, customErr, customErrReason) {
     drainMessagePort(this[kPublicPort]);
     drainMessagePort(this[kPort]);
+    // Profile requests the worker will never answer.
+    if (this[kCpuProfileReplies] !== undefined) {
+      for (const { reject } of this[kCpuProfileReplies].values()) {
+        reject(new ERR_WORKER_NOT_RUNNING());
+      }
+      this[kCpuProfileReplies] = undefined;
+    }
     this.removeAllListeners('message');
     this.removeAllListeners('messageerror');
     this[kPublicPort].unref();
@@ -337,6 +368,18 @@ class Worker extends EventEmitter {
       case messageTypes.STDIO_WANTS_MORE_DATA: {
         const { stream } = message;
         this[kParentSideStdio][stream][kStdioWantsMoreDataCallback]();
+        return;
+      }
+      case messageTypes.CPU_PROFILE_REPLY: {
+        const replies = this[kCpuProfileReplies];
+        const pending = replies?.get(message.requestId);
+        if (pending === undefined) return;
+        replies.delete(message.requestId);
+        if (message.error !== undefined) {
+          pending.reject(deserializeError(message.error));
+        } else {
+          pending.resolve(message.result);
+        }
         return;
       }
     }
@@ -419,13 +462,25 @@ class Worker extends EventEmitter {
     return PromiseReject(new ERR_NOT_IMPLEMENTED('worker.getHeapSnapshot'));
   }
 
-  // Needs a request to the worker's thread, which lode's workers lack.
+  // The worker runs the profiler on its own thread when its event loop
+  // gets the request over the internal port (a worker busy in a
+  // synchronous loop answers once it is out of it).
   startCpuProfile() {
-    if (this[kHandle] === null) {
+    return PromisePrototypeThen(
+      this[kCpuProfileRequest](messageTypes.CPU_PROFILE_START),
+      (id) => new CPUProfileHandle(this, id));
+  }
+
+  [kCpuProfileRequest](type, id) {
+    if (this[kHandle] === null || this[kPort] === null) {
       return PromiseReject(new ERR_WORKER_NOT_RUNNING());
     }
-    const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
-    return PromiseReject(new ERR_NOT_IMPLEMENTED('worker.startCpuProfile'));
+    this[kCpuProfileReplies] ??= new SafeMap();
+    const requestId = ++cpuProfileRequests;
+    return new Promise((resolve, reject) => {
+      this[kCpuProfileReplies].set(requestId, { resolve, reject });
+      this[kPort].postMessage({ type, id, requestId });
+    });
   }
 
   async [SymbolAsyncDispose]() {

@@ -9,6 +9,7 @@ const {
   ArrayPrototypePush,
   FunctionPrototypeApply,
   ObjectDefineProperty,
+  SafeMap,
 } = primordials;
 
 const { getEnvMessagePort } = internalBinding('worker');
@@ -17,6 +18,9 @@ const {
   kStdioWantsMoreDataCallback,
   messageTypes: {
     COULD_NOT_SERIALIZE_ERROR,
+    CPU_PROFILE_REPLY,
+    CPU_PROFILE_START,
+    CPU_PROFILE_STOP,
     ERROR_MESSAGE,
     LOAD_SCRIPT,
     STDIO_PAYLOAD,
@@ -235,5 +239,32 @@ port.on('message', (message) => {
       if (stream) stream[kStdioWantsMoreDataCallback]();
       return;
     }
+    case CPU_PROFILE_START:
+    case CPU_PROFILE_STOP:
+      answerCpuProfileRequest(message);
+      return;
   }
 });
+
+// worker.startCpuProfile() in the parent: the profiles run here, in this
+// thread's isolate (v8.startCpuProfile()), until the parent stops them.
+const cpuProfiles = new SafeMap();
+let lastCpuProfileId = 0;
+
+function answerCpuProfileRequest({ type, id, requestId }) {
+  const reply = { type: CPU_PROFILE_REPLY, requestId };
+  try {
+    if (type === CPU_PROFILE_START) {
+      const handle = require('v8').startCpuProfile();
+      reply.result = ++lastCpuProfileId;
+      cpuProfiles.set(reply.result, handle);
+    } else {
+      const handle = cpuProfiles.get(id);
+      cpuProfiles.delete(id);
+      reply.result = handle === undefined ? undefined : handle.stop();
+    }
+  } catch (err) {
+    reply.error = require('internal/error_serdes').serializeError(err);
+  }
+  port.postMessage(reply);
+}

@@ -73,6 +73,10 @@ const messageTypes = {
   LOAD_SCRIPT: 'loadScript',
   STDIO_PAYLOAD: 'stdioPayload',
   STDIO_WANTS_MORE_DATA: 'stdioWantsMoreData',
+  // worker.startCpuProfile(): requests to the worker and its answers.
+  CPU_PROFILE_START: 'cpuProfileStart',
+  CPU_PROFILE_STOP: 'cpuProfileStop',
+  CPU_PROFILE_REPLY: 'cpuProfileReply',
 };
 
 // --- MessageEvent. ---------------------------------------------------------------
