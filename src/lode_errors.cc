@@ -8,6 +8,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_contextify.h"
+#include "lode_tracing.h"
 #include "lode_version.h"
 #include "util.h"
 #include "uv.h"
@@ -115,6 +116,7 @@ void ThrowUVException(Isolate* isolate, int err, const char* syscall,
 }
 
 void ExitNow(int code) {
+  tracing::StopAndFlush();
   fflush(stdout);
   fflush(stderr);
   _exit(code);

@@ -13,6 +13,7 @@
 #include "env.h"
 #include "lode_config.h"
 #include "lode_errors.h"
+#include "lode_tracing.h"
 #include "lode_version.h"
 #include "uv.h"
 
@@ -223,6 +224,7 @@ void TitleSetter(Local<Name>, Local<Value> value,
                  const PropertyCallbackInfo<void>& info) {
   Utf8Value title(info.GetIsolate(), value);
   uv_set_process_title(*title);
+  tracing::SetProcessName(*title);
 }
 
 void PpidGetter(Local<Name>, const PropertyCallbackInfo<Value>& info) {
