@@ -28,10 +28,10 @@ if (process.argv[2] === 'api') {
 }
 
 if (process.argv[2] === 'child') {
-  console.count('a"b\\c');
-  console.countReset('a"b\\c');
-  console.time('t');
-  console.timeEnd('t');
+  console.count('c');
+  console.countReset('c');
+  console.time('a"b\\c');
+  console.timeEnd('a"b\\c');
   fs.statSync(__filename);
   return;
 }
@@ -60,10 +60,10 @@ for (const e of events) {
   assert.strictEqual(e.pid, child.pid);
   assert(['node,node.console', 'node,node.bootstrap'].includes(e.cat), e.cat);
 }
-const counts = events.filter((e) => e.name === 'count::a"b\\c');
+const counts = events.filter((e) => e.name === 'count::c');
 assert.deepStrictEqual(counts.map((e) => [e.ph, e.args.data, e.id]),
                        [['C', 1, '0x0'], ['C', 0, '0x0']]);
-const times = events.filter((e) => e.name === 'time::t');
+const times = events.filter((e) => e.name === 'time::a"b\\c');
 assert.deepStrictEqual(times.map((e) => e.ph), ['b', 'e']);
 const milestones = events.filter((e) => e.cat === 'node,node.bootstrap')
   .map((e) => e.name);
