@@ -264,27 +264,35 @@ function debugWithTimer(set, cb) {
     }
   }
 
-  let flags;
+  // NODE_DEBUG is read once; the trace category's flag (the tracing
+  // agent's byte for it) at each call, as tracing may start and stop.
+  let logFlag;
+  let traceFlag;
   function getFlags() {
-    if (flags === undefined) {
+    if (logFlag === undefined) {
       ensureInitialized();
-      flags = kSkipTrace | (testEnabled(set) ? 0 : kSkipLog);
+      logFlag = testEnabled(set) ? 0 : kSkipLog;
+      traceBinding ??= internalBinding('trace_events');
+      traceFlag = traceBinding.getCategoryEnabledBuffer(traceCategory);
     }
-    return flags;
+    return logFlag | (traceFlag[0] !== 0 ? 0 : kSkipTrace);
   }
 
   const startTimer = (logLabel, traceLabel) => {
-    if ((getFlags() & kSkipLog) !== 0) return;
+    const flags = getFlags();
+    if (flags === (kSkipLog | kSkipTrace)) return;
     time(timesStore, traceCategory, 'debugWithTimer', flags, logLabel,
          traceLabel);
   };
   const endTimer = (logLabel, traceLabel) => {
-    if ((getFlags() & kSkipLog) !== 0) return;
+    const flags = getFlags();
+    if (flags === (kSkipLog | kSkipTrace)) return;
     timeEnd(timesStore, traceCategory, 'debugWithTimer', flags, logImpl,
             logLabel, traceLabel);
   };
   const logTimer = (logLabel, traceLabel, args) => {
-    if ((getFlags() & kSkipLog) !== 0) return;
+    const flags = getFlags();
+    if (flags === (kSkipLog | kSkipTrace)) return;
     timeLog(timesStore, traceCategory, 'debugWithTimer', flags, logImpl,
             logLabel, traceLabel, args);
   };
