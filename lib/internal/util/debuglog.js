@@ -296,8 +296,11 @@ function debugWithTimer(set, cb) {
     timeLog(timesStore, traceCategory, 'debugWithTimer', flags, logImpl,
             logLabel, traceLabel, args);
   };
+  // lode's own: whether the timers log or trace now (so that a caller
+  // builds its labels only then).
+  const enabled = () => getFlags() !== (kSkipLog | kSkipTrace);
   if (typeof cb === 'function') cb(startTimer, endTimer, logTimer);
-  return { startTimer, endTimer, logTimer };
+  return { startTimer, endTimer, logTimer, enabled };
 }
 
 module.exports = {

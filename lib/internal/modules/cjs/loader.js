@@ -832,9 +832,13 @@ Module.prototype.require = function(id) {
   // each require().
   moduleTimer ??= require('internal/util/debuglog')
     .debugWithTimer('module_timer');
-  const logLabel = `[${this?.id || ''}] [${id}]`;
-  const traceLabel = `require('${id}')`;
-  moduleTimer.startTimer(logLabel, traceLabel);
+  let logLabel;
+  let traceLabel;
+  if (moduleTimer.enabled()) {
+    logLabel = `[${this?.id || ''}] [${id}]`;
+    traceLabel = `require('${id}')`;
+    moduleTimer.startTimer(logLabel, traceLabel);
+  }
   try {
     requireChannel ??= require('diagnostics_channel')
       .tracingChannel('module.require');
@@ -845,7 +849,7 @@ Module.prototype.require = function(id) {
       id,
     }, Module, id, this, false);
   } finally {
-    moduleTimer.endTimer(logLabel, traceLabel);
+    if (logLabel !== undefined) moduleTimer.endTimer(logLabel, traceLabel);
     requireDepth--;
   }
 };
