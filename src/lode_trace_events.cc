@@ -10,6 +10,7 @@
 //     trace_events module changed the enabled categories,
 //   new CategorySet(categories) with enable() / disable().
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "env.h"
@@ -40,18 +41,36 @@ using v8::Value;
 
 namespace {
 
+class CategorySet;
+
+// The environment's state: the JS handler of category changes, and the
+// CategorySets still alive (freed with the environment when GC has not
+// collected them).
 class TraceEventsData : public BindingData {
  public:
+  ~TraceEventsData() override;
   Global<Function> state_update_handler;
+  std::unordered_set<CategorySet*> sets;
+
+  static TraceEventsData* Get(Environment* env) {
+    TraceEventsData* data =
+        env->GetBindingData<TraceEventsData>("trace_events");
+    if (data == nullptr) {
+      data = env->SetBindingData("trace_events",
+                                 std::make_unique<TraceEventsData>());
+    }
+    return data;
+  }
 };
 
 const WrapType kCategorySetType = {"CategorySet", nullptr};
 
 class CategorySet {
  public:
-  CategorySet(Isolate* isolate, Local<Object> object,
+  CategorySet(TraceEventsData* owner, Isolate* isolate, Local<Object> object,
               std::vector<std::string> categories)
-      : categories_(std::move(categories)) {
+      : owner_(owner), categories_(std::move(categories)) {
+    owner_->sets.insert(this);
     object_.Reset(isolate, object);
     object_.SetWeak(this, OnGC, v8::WeakCallbackType::kParameter);
     SetWrapped(object, this, &kCategorySetType);
@@ -61,17 +80,23 @@ class CategorySet {
   // Node, where lib/ keeps enabled ones alive anyway).
   static void OnGC(const v8::WeakCallbackInfo<CategorySet>& info) {
     CategorySet* self = info.GetParameter();
-    self->object_.Reset();
+    self->owner_->sets.erase(self);
     delete self;
   }
+  ~CategorySet() { object_.Reset(); }
 
   bool enabled = false;
   const std::vector<std::string>& categories() const { return categories_; }
 
  private:
+  TraceEventsData* owner_;
   Global<Object> object_;
   std::vector<std::string> categories_;
 };
+
+TraceEventsData::~TraceEventsData() {
+  for (CategorySet* set : sets) delete set;
+}
 
 void NotifyStateUpdate(Environment* env) {
   if (env == nullptr || !env->is_main_thread() || !env->can_call_into_js()) {
@@ -109,7 +134,10 @@ void CategorySetNew(const FunctionCallbackInfo<Value>& args) {
     }
     categories.push_back(Utf8Value(isolate, item).ToString());
   }
-  new CategorySet(isolate, args.This(), std::move(categories));
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr) return;
+  new CategorySet(TraceEventsData::Get(env), isolate, args.This(),
+                  std::move(categories));
 }
 
 void CategorySetEnable(const FunctionCallbackInfo<Value>& args) {
@@ -140,12 +168,7 @@ void SetTraceCategoryStateUpdateHandler(
     const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   if (env == nullptr || !args[0]->IsFunction()) return;
-  TraceEventsData* data =
-      env->GetBindingData<TraceEventsData>("trace_events");
-  if (data == nullptr) {
-    data = env->SetBindingData("trace_events",
-                               std::make_unique<TraceEventsData>());
-  }
+  TraceEventsData* data = TraceEventsData::Get(env);
   data->state_update_handler.Reset(args.GetIsolate(),
                                    args[0].As<Function>());
 }
