@@ -5,12 +5,18 @@
 // message synchronously, so a post()'s callback runs before post() returns,
 // as with Node's own in-thread sessions. lode has no websocket server:
 // open() throws ERR_NOT_IMPLEMENTED (doc/status.md), url() is undefined and
-// waitForDebugger() finds no active inspector.
+// waitForDebugger() finds no active inspector. The NodeTracing domain is
+// lode's own, in JS: its sessions record trace events in memory through
+// the tracing agent (internalBinding('trace_events')).
 
 const {
+  ArrayIsArray,
+  ArrayPrototypeMap,
+  ArrayPrototypeSlice,
   JSONParse,
   JSONStringify,
   SafeMap,
+  StringPrototypeStartsWith,
   Symbol,
 } = primordials;
 
@@ -48,8 +54,76 @@ function settle(callbacks, reply) {
   }
 }
 
+// The categories NodeTracing.getCategories lists (Node's).
+const kTracingCategories = [
+  'node', 'node.async_hooks', 'node.bootstrap', 'node.console',
+  'node.dns.native', 'node.environment', 'node.fs.async', 'node.fs.sync',
+  'node.fs_dir.async', 'node.fs_dir.sync', 'node.http', 'node.net.native',
+  'node.perf', 'node.perf.timerify', 'node.perf.usertiming',
+  'node.promises.rejections', 'node.threadpoolwork.async',
+  'node.threadpoolwork.sync', 'node.vm.script', 'v8',
+];
+
+// NodeTracing.*: returns the reply ({ result } or { error }); `notify`
+// delivers the notifications.
+function nodeTracing(state, method, params, notify) {
+  const binding = internalBinding('trace_events');
+  switch (method) {
+    case 'NodeTracing.getCategories':
+      return {
+        result: { categories: ArrayPrototypeSlice(kTracingCategories) },
+      };
+    case 'NodeTracing.start': {
+      if (!internalBinding('worker').isMainThread) {
+        return { error: {
+          code: -32600,
+          message: 'Tracing properties can only be changed through main ' +
+                   'thread sessions',
+        } };
+      }
+      if (state.tracingId !== -1) {
+        return { error: {
+          code: -32600,
+          message: 'Call NodeTracing::end to stop tracing before updating ' +
+                   'the config',
+        } };
+      }
+      const categories = params?.traceConfig?.includedCategories;
+      if (!ArrayIsArray(categories) || categories.length === 0) {
+        return { error: {
+          code: -32600, message: 'At least one category should be enabled',
+        } };
+      }
+      const id = binding.startInspectorTracing(categories);
+      if (id < 0) {
+        return {
+          error: { code: -32000, message: 'Too many tracing sessions' },
+        };
+      }
+      state.tracingId = id;
+      return { result: {} };
+    }
+    case 'NodeTracing.stop': {
+      if (state.tracingId !== -1) {
+        const events = binding.stopInspectorTracing(state.tracingId);
+        state.tracingId = -1;
+        notify('NodeTracing.dataCollected',
+               { value: ArrayPrototypeMap(events, (text) => JSONParse(text)) });
+      }
+      notify('NodeTracing.tracingComplete', {});
+      return { result: {} };
+    }
+    default:
+      return { error: {
+        code: -32601, message: `'${method}' wasn't found`,
+      } };
+  }
+}
+
 class Session extends EventEmitter {
-  [kState] = { connection: null, lastId: 0, callbacks: new SafeMap() };
+  [kState] = {
+    connection: null, lastId: 0, callbacks: new SafeMap(), tracingId: -1,
+  };
 
   connect() {
     const state = this[kState];
@@ -93,6 +167,25 @@ class Session extends EventEmitter {
     if (state.connection === null) throw new ERR_INSPECTOR_NOT_CONNECTED();
     const id = ++state.lastId;
     if (callback) state.callbacks.set(id, callback);
+    if (StringPrototypeStartsWith(method, 'NodeTracing.')) {
+      const reply = nodeTracing(state, method, params, (name, data) => {
+        const message = { method: name, params: data };
+        try {
+          this.emit(name, message);
+          this.emit('inspectorNotification', message);
+        } catch (err) {
+          process.emitWarning(err);
+        }
+      });
+      reply.id = id;
+      // As for V8's replies: what the callback throws becomes a warning.
+      try {
+        settle(state.callbacks, reply);
+      } catch (err) {
+        process.emitWarning(err);
+      }
+      return;
+    }
     const message = params ? { id, method, params } : { id, method };
     state.connection.dispatch(JSONStringify(message));
   }
@@ -103,6 +196,10 @@ class Session extends EventEmitter {
     if (connection === null) return;
     state.connection = null;
     connection.disconnect();
+    if (state.tracingId !== -1) {
+      internalBinding('trace_events').stopInspectorTracing(state.tracingId);
+      state.tracingId = -1;
+    }
     // What never got its reply fails, on a later tick.
     state.callbacks = new SafeMap();
     state.lastId = 0;

@@ -49,6 +49,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_tracing.h"
 #include "util.h"
 
 namespace lode::cares_wrap {
@@ -179,6 +180,14 @@ void AfterGetAddrInfo(uv_getaddrinfo_t* uv_req, int status, addrinfo* res) {
     all.push_back(s);
   }
   uv_freeaddrinfo(res);
+  const uint8_t* flag = LODE_TRACE_FLAG("node,node.dns,node.dns.native");
+  if (tracing::IsEnabled(flag)) {
+    tracing::AddEvent('e', flag, "lookup", true,
+                      reinterpret_cast<uintptr_t>(req.get()),
+                      {tracing::IntArg("count", static_cast<int64_t>(
+                                                    all.size())),
+                       tracing::IntArg("order", req->order)});
+  }
   if (req->order == kOrderIPv4First || req->order == kOrderIPv6First) {
     std::vector<Local<Value>>& first = req->order == kOrderIPv4First ? v4 : v6;
     std::vector<Local<Value>>& second = req->order == kOrderIPv4First ? v6 : v4;
@@ -217,6 +226,16 @@ void GetAddrInfo(const FunctionCallbackInfo<Value>& args) {
                                               order);
   int err = uv_getaddrinfo(env->loop(), &req->uv, AfterGetAddrInfo,
                            *hostname, nullptr, &hints);
+  const uint8_t* flag = LODE_TRACE_FLAG("node,node.dns,node.dns.native");
+  if (err == 0 && tracing::IsEnabled(flag)) {
+    const char* family = hints.ai_family == AF_INET    ? "ipv4"
+                         : hints.ai_family == AF_INET6 ? "ipv6"
+                                                       : "unspec";
+    tracing::AddEvent('b', flag, "lookup", true,
+                      reinterpret_cast<uintptr_t>(req.get()),
+                      {tracing::StringArg("hostname", *hostname),
+                       tracing::StringArg("family", family)});
+  }
   if (err == 0) req.release();
   args.GetReturnValue().Set(err);
 }
@@ -239,6 +258,14 @@ void AfterGetNameInfo(uv_getnameinfo_t* uv_req, int status,
                       const char* hostname, const char* service) {
   std::unique_ptr<GetNameInfoReq> req(
       static_cast<GetNameInfoReq*>(uv_req->data));
+  const uint8_t* flag = LODE_TRACE_FLAG("node,node.dns,node.dns.native");
+  if (tracing::IsEnabled(flag)) {
+    tracing::AddEvent(
+        'e', flag, "lookupService", true,
+        reinterpret_cast<uintptr_t>(req.get()),
+        {tracing::StringArg("hostname", status == 0 ? hostname : ""),
+         tracing::StringArg("service", status == 0 ? service : "")});
+  }
   Environment* env = req->env;
   if (!env->can_call_into_js()) return;
   Isolate* isolate = env->isolate();
@@ -274,6 +301,13 @@ void GetNameInfo(const FunctionCallbackInfo<Value>& args) {
   auto req = std::make_unique<GetNameInfoReq>(env, args[0].As<Object>());
   int err = uv_getnameinfo(env->loop(), &req->uv, AfterGetNameInfo,
                            reinterpret_cast<sockaddr*>(&addr), NI_NAMEREQD);
+  const uint8_t* flag = LODE_TRACE_FLAG("node,node.dns,node.dns.native");
+  if (err == 0 && tracing::IsEnabled(flag)) {
+    tracing::AddEvent('b', flag, "lookupService", true,
+                      reinterpret_cast<uintptr_t>(req.get()),
+                      {tracing::StringArg("ip", *ip),
+                       tracing::IntArg("port", port)});
+  }
   if (err == 0) req.release();
   args.GetReturnValue().Set(err);
 }

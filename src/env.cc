@@ -10,6 +10,7 @@
 #include "lode_errors.h"
 #include "lode_perf.h"
 #include "lode_platform.h"
+#include "lode_tracing.h"
 
 namespace lode {
 
@@ -27,6 +28,12 @@ using v8::Object;
 using v8::String;
 using v8::Uint32Array;
 using v8::Value;
+
+namespace {
+// The category group of the environment's own spans (node.environment).
+const uint8_t* const kTraceEnvironment =
+    tracing::GetCategoryGroupEnabled("node,node.environment");
+}  // namespace
 
 Environment::Environment(Isolate* isolate, uv_loop_t* loop,
                          Local<Context> context, const Options* options,
@@ -214,6 +221,7 @@ void Environment::ToggleImmediateRef(bool ref) {
 // none, positive when a ref'ed timer is due then, negative (the same
 // magnitude) when only unref'ed timers remain.
 void Environment::RunTimers(uv_timer_t* handle) {
+  tracing::ScopedEvent trace(kTraceEnvironment, "RunTimers");
   Environment* env = static_cast<Environment*>(handle->data);
   if (!env->can_call_into_js()) return;
   Isolate* isolate = env->isolate();
@@ -253,6 +261,13 @@ void Environment::RunTimers(uv_timer_t* handle) {
 }
 
 void Environment::CheckImmediate(uv_check_t* handle) {
+  tracing::ScopedEvent trace(kTraceEnvironment, "CheckImmediate");
+  // Where Node runs its native immediates (lode queues none of its own
+  // here: the span is empty).
+  {
+    tracing::ScopedEvent native(kTraceEnvironment,
+                                "RunAndClearNativeImmediates");
+  }
   Environment* env = static_cast<Environment*>(handle->data);
   uint32_t* info = env->immediate_info();
   if (info[kImmediateCount] == 0 || !env->can_call_into_js()) return;
@@ -316,6 +331,7 @@ void Environment::AddAtExitHook(std::function<void()> fn) {
 }
 
 void Environment::RunAtExitHooks() {
+  tracing::ScopedEvent trace(kTraceEnvironment, "AtExit");
   while (!at_exit_hooks_.empty()) {
     auto hooks = std::move(at_exit_hooks_);
     at_exit_hooks_.clear();
@@ -324,22 +340,35 @@ void Environment::RunAtExitHooks() {
 }
 
 void Environment::RunCleanup() {
-  RunAtExitHooks();
-  while (!cleanup_hooks_.empty()) {
-    auto hooks = std::move(cleanup_hooks_);
-    cleanup_hooks_.clear();
-    for (auto it = hooks.rbegin(); it != hooks.rend(); ++it) (*it)();
+  {
+    tracing::ScopedEvent trace(kTraceEnvironment, "RunCleanup");
+    {
+      tracing::ScopedEvent native(kTraceEnvironment,
+                                  "RunAndClearNativeImmediates");
+    }
+    RunAtExitHooks();
+    while (!cleanup_hooks_.empty()) {
+      auto hooks = std::move(cleanup_hooks_);
+      cleanup_hooks_.clear();
+      for (auto it = hooks.rbegin(); it != hooks.rend(); ++it) (*it)();
+    }
+    uv_close(reinterpret_cast<uv_handle_t*>(&timer_handle_), nullptr);
+    uv_close(reinterpret_cast<uv_handle_t*>(&immediate_check_handle_),
+             nullptr);
+    uv_close(reinterpret_cast<uv_handle_t*>(&immediate_idle_handle_),
+             nullptr);
+    uv_close(reinterpret_cast<uv_handle_t*>(&platform_tasks_handle_),
+             nullptr);
+    if (LodePlatform* platform = GetLodePlatform()) {
+      platform->UnregisterIsolate(isolate_);
+    }
+    uv_close(reinterpret_cast<uv_handle_t*>(&platform_wakeup_handle_),
+             nullptr);
+    uv_close(reinterpret_cast<uv_handle_t*>(&platform_delayed_timer_),
+             nullptr);
+    uv_run(loop_, UV_RUN_NOWAIT);
   }
-  uv_close(reinterpret_cast<uv_handle_t*>(&timer_handle_), nullptr);
-  uv_close(reinterpret_cast<uv_handle_t*>(&immediate_check_handle_), nullptr);
-  uv_close(reinterpret_cast<uv_handle_t*>(&immediate_idle_handle_), nullptr);
-  uv_close(reinterpret_cast<uv_handle_t*>(&platform_tasks_handle_), nullptr);
-  if (LodePlatform* platform = GetLodePlatform()) {
-    platform->UnregisterIsolate(isolate_);
-  }
-  uv_close(reinterpret_cast<uv_handle_t*>(&platform_wakeup_handle_), nullptr);
-  uv_close(reinterpret_cast<uv_handle_t*>(&platform_delayed_timer_), nullptr);
-  uv_run(loop_, UV_RUN_NOWAIT);
+  trace_events::OnEnvironmentCleanedUp(this);
 }
 
 std::mutex& ProcessEnvMutex() {
@@ -490,7 +519,10 @@ int SpinEventLoop(Environment* env) {
     // work: they go first.
     if (DrainPlatformTasks(env) && uv_loop_alive(env->loop())) continue;
     Local<Value> ignored;
-    EmitProcessEvent(env, "beforeExit", 0, &ignored);
+    {
+      tracing::ScopedEvent trace(kTraceEnvironment, "BeforeExit");
+      EmitProcessEvent(env, "beforeExit", 0, &ignored);
+    }
     if (env->is_stopping() || !env->can_call_into_js()) break;
     if (!uv_loop_alive(env->loop())) break;
   }

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -25,6 +26,7 @@
 #include "lode_platform.h"
 #include "lode_process_object.h"
 #include "lode_snapshot.h"
+#include "lode_tracing.h"
 #include "lode_version.h"
 #include "uv.h"
 
@@ -67,7 +69,28 @@ void ResetStdio() {
   sigprocmask(SIG_SETMASK, &set, nullptr);
 }
 
+// node.promises.rejections: a counter of the rejections without a handler
+// and of the handlers added after the rejection, for the whole process.
+void TraceRejection(v8::PromiseRejectEvent event) {
+  static std::atomic<int64_t> unhandled{0};
+  static std::atomic<int64_t> handled_after{0};
+  if (event == v8::kPromiseRejectWithNoHandler) {
+    unhandled++;
+  } else if (event == v8::kPromiseHandlerAddedAfterReject) {
+    handled_after++;
+  } else {
+    return;
+  }
+  const uint8_t* flag =
+      LODE_TRACE_FLAG("node,node.promises,node.promises.rejections");
+  if (!tracing::IsEnabled(flag)) return;
+  tracing::AddEvent('C', flag, "rejections", false, 0,
+                    {tracing::IntArg("unhandled", unhandled.load()),
+                     tracing::IntArg("handledAfter", handled_after.load())});
+}
+
 void PromiseRejectCallback(PromiseRejectMessage message) {
+  TraceRejection(message.GetEvent());
   Local<v8::Promise> promise = message.GetPromise();
   Isolate* isolate = promise->GetIsolate();
   Environment* env = Environment::GetCurrent(isolate);
@@ -339,6 +362,7 @@ std::unique_ptr<v8::BackingStore> NewUnsafeBackingStore(v8::Isolate* isolate,
 bool LoadEnvironment(Environment* env, bool from_snapshot) {
   Local<Context> context = env->context();
   performance::StartTimeline(env);
+  trace_events::OnEnvironmentCreated(env);
   if (from_snapshot) {
     // What the build-time bootstrap left with the context.
     env->set_builtin_require(context->GetDataFromSnapshotOnce<Function>(
@@ -371,6 +395,7 @@ bool LoadEnvironment(Environment* env, bool from_snapshot) {
   // the main script's preparation, which would load the perf binding on
   // every start here).
   performance::Mark(env, performance::kBootstrapComplete);
+  trace_events::OnEnvironmentStarted(env);
   return true;
 }
 
@@ -544,6 +569,11 @@ int Start(int argc, char** argv) {
   InitializeV8(
       static_cast<int>(options.values.at("--v8-pool-size").integer));
   performance::MarkProcess(performance::kV8Start);
+  // The tracing agent starts (a thread, a file) only when categories are
+  // given.
+  tracing::StartFromCommandLine(
+      options.GetString("--trace-event-categories"),
+      options.GetString("--trace-event-file-pattern"));
 
   // The startup snapshot, unless --no-node-snapshot (Node's flag) asks for
   // a bootstrap from the embedded sources.

@@ -40,6 +40,7 @@
   V(tcp_wrap)                    \
   V(timers)                      \
   V(tls_wrap)                    \
+  V(trace_events)                \
   V(tty_wrap)                    \
   V(types)                       \
   V(udp_wrap)                    \

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <utility>
 
 #include "env.h"
 #include "lode_binding.h"
@@ -141,7 +142,40 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
       Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
   zlib::DefineConstants(context, zlib_constants);
   SetValue(context, target, "zlib", zlib_constants);
-  Local<Object> trace = Object::New(isolate);
+  // The phases of trace events (internalBinding('trace_events').trace()).
+  Local<Object> trace =
+      Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
+  const std::pair<const char*, char> phases[] = {
+      {"TRACE_EVENT_PHASE_BEGIN", 'B'},
+      {"TRACE_EVENT_PHASE_END", 'E'},
+      {"TRACE_EVENT_PHASE_COMPLETE", 'X'},
+      {"TRACE_EVENT_PHASE_INSTANT", 'I'},
+      {"TRACE_EVENT_PHASE_ASYNC_BEGIN", 'S'},
+      {"TRACE_EVENT_PHASE_ASYNC_STEP_INTO", 'T'},
+      {"TRACE_EVENT_PHASE_ASYNC_STEP_PAST", 'p'},
+      {"TRACE_EVENT_PHASE_ASYNC_END", 'F'},
+      {"TRACE_EVENT_PHASE_NESTABLE_ASYNC_BEGIN", 'b'},
+      {"TRACE_EVENT_PHASE_NESTABLE_ASYNC_END", 'e'},
+      {"TRACE_EVENT_PHASE_NESTABLE_ASYNC_INSTANT", 'n'},
+      {"TRACE_EVENT_PHASE_FLOW_BEGIN", 's'},
+      {"TRACE_EVENT_PHASE_FLOW_STEP", 't'},
+      {"TRACE_EVENT_PHASE_FLOW_END", 'f'},
+      {"TRACE_EVENT_PHASE_METADATA", 'M'},
+      {"TRACE_EVENT_PHASE_COUNTER", 'C'},
+      {"TRACE_EVENT_PHASE_SAMPLE", 'P'},
+      {"TRACE_EVENT_PHASE_CREATE_OBJECT", 'N'},
+      {"TRACE_EVENT_PHASE_SNAPSHOT_OBJECT", 'O'},
+      {"TRACE_EVENT_PHASE_DELETE_OBJECT", 'D'},
+      {"TRACE_EVENT_PHASE_MEMORY_DUMP", 'v'},
+      {"TRACE_EVENT_PHASE_MARK", 'R'},
+      {"TRACE_EVENT_PHASE_CLOCK_SYNC", 'c'},
+      {"TRACE_EVENT_PHASE_ENTER_CONTEXT", '('},
+      {"TRACE_EVENT_PHASE_LEAVE_CONTEXT", ')'},
+      {"TRACE_EVENT_PHASE_LINK_IDS", '='},
+  };
+  for (const auto& [name, phase] : phases) {
+    SetConstant(context, trace, name, phase);
+  }
   SetValue(context, target, "trace", trace);
 }
 

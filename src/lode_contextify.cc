@@ -28,6 +28,7 @@
 #include "lode_contextify.h"
 #include "lode_errors.h"
 #include "lode_internals.h"
+#include "lode_tracing.h"
 #include "util.h"
 #include "uv.h"
 
@@ -924,6 +925,21 @@ void ScriptNew(const FunctionCallbackInfo<Value>& args) {
         isolate, "The \"code\" and \"filename\" arguments must be strings");
     return;
   }
+  // node.vm.script: a 'B'/'E' pair around the compilation.
+  struct CompileTrace {
+    const uint8_t* flag = LODE_TRACE_FLAG("node,node.vm,node.vm.script");
+    bool on = false;
+    ~CompileTrace() {
+      if (on) tracing::AddEvent('E', flag, "ContextifyScript::New", false, 0);
+    }
+  } compile_trace;
+  if (tracing::IsEnabled(compile_trace.flag)) {
+    compile_trace.on = true;
+    tracing::AddEvent(
+        'B', compile_trace.flag, "ContextifyScript::New", false, 0,
+        {tracing::StringArg("filename",
+                            Utf8Value(isolate, args[1]).ToString())});
+  }
   int line_offset = args[2]->IsInt32() ? args[2].As<v8::Int32>()->Value() : 0;
   int column_offset = args[3]->IsInt32() ? args[3].As<v8::Int32>()->Value() : 0;
   bool produce_cached_data = args[5]->IsTrue();
@@ -1000,6 +1016,8 @@ void ScriptNew(const FunctionCallbackInfo<Value>& args) {
 // script.runInContext(contextifiedObject | null, timeout, displayErrors,
 //                     breakOnSigint, breakOnFirstLine)
 void ScriptRunInContext(const FunctionCallbackInfo<Value>& args) {
+  tracing::ScopedEvent trace(LODE_TRACE_FLAG("node,node.vm,node.vm.script"),
+                             "RunInContext");
   Environment* env = Environment::GetCurrent(args);
   Isolate* isolate = args.GetIsolate();
   ContextifyScript* script = ContextifyScript::Unwrap(args.This());

@@ -19,6 +19,7 @@
 
 #include "lode_crypto_tls.h"
 #include "lode_errors.h"
+#include "lode_tracing.h"
 
 namespace lode::crypto {
 
@@ -396,14 +397,17 @@ void CryptoJob::Run(const FunctionCallbackInfo<Value>& args) {
   job->object_.ClearWeak();
   GetQueuedJobs(env)->jobs.insert(job);
   CHECK_EQ(uv_queue_work(env->loop(), &job->work_, OnWork, AfterWork), 0);
+  tracing::TraceWorkQueued("crypto", job);
 }
 
 void CryptoJob::OnWork(uv_work_t* work) {
+  tracing::ScopedWorkTrace trace("crypto");
   static_cast<CryptoJob*>(work->data)->DoWork();
 }
 
 void CryptoJob::AfterWork(uv_work_t* work, int status) {
   CryptoJob* job = static_cast<CryptoJob*>(work->data);
+  tracing::TraceWorkDone("crypto", job, status);
   job->queued_ = false;
   Environment* env = job->env_;
   // Orphaned: the isolate that holds the job's object is gone, so the job

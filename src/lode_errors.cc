@@ -9,6 +9,7 @@
 #include "lode_binding.h"
 #include "lode_contextify.h"
 #include "lode_internals.h"
+#include "lode_tracing.h"
 #include "lode_version.h"
 #include "util.h"
 #include "uv.h"
@@ -116,6 +117,7 @@ void ThrowUVException(Isolate* isolate, int err, const char* syscall,
 }
 
 void ExitNow(int code) {
+  tracing::StopAndFlush();
   fflush(stdout);
   fflush(stderr);
   _exit(code);

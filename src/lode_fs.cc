@@ -17,6 +17,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_tracing.h"
 #include "util.h"
 
 namespace lode::fs {
@@ -45,6 +46,119 @@ namespace {
 
 constexpr size_t kStatFields = 18;
 constexpr size_t kStatFsFields = 7;
+
+// --- Trace events (node.fs.sync, node.fs.async, node.fs_dir.*) -----------
+
+// libuv's name of an operation, which Node's async events carry.
+const char* FsTypeName(uv_fs_type type) {
+  switch (type) {
+    case UV_FS_OPEN: return "open";
+    case UV_FS_CLOSE: return "close";
+    case UV_FS_READ: return "read";
+    case UV_FS_WRITE: return "write";
+    case UV_FS_SENDFILE: return "sendfile";
+    case UV_FS_STAT: return "stat";
+    case UV_FS_LSTAT: return "lstat";
+    case UV_FS_FSTAT: return "fstat";
+    case UV_FS_FTRUNCATE: return "ftruncate";
+    case UV_FS_UTIME: return "utime";
+    case UV_FS_FUTIME: return "futime";
+    case UV_FS_LUTIME: return "lutime";
+    case UV_FS_ACCESS: return "access";
+    case UV_FS_CHMOD: return "chmod";
+    case UV_FS_FCHMOD: return "fchmod";
+    case UV_FS_FSYNC: return "fsync";
+    case UV_FS_FDATASYNC: return "fdatasync";
+    case UV_FS_UNLINK: return "unlink";
+    case UV_FS_RMDIR: return "rmdir";
+    case UV_FS_MKDIR: return "mkdir";
+    case UV_FS_MKDTEMP: return "mkdtemp";
+    case UV_FS_MKSTEMP: return "mkstemp";
+    case UV_FS_RENAME: return "rename";
+    case UV_FS_SCANDIR: return "scandir";
+    case UV_FS_LINK: return "link";
+    case UV_FS_SYMLINK: return "symlink";
+    case UV_FS_READLINK: return "readlink";
+    case UV_FS_CHOWN: return "chown";
+    case UV_FS_FCHOWN: return "fchown";
+    case UV_FS_LCHOWN: return "lchown";
+    case UV_FS_REALPATH: return "realpath";
+    case UV_FS_COPYFILE: return "copyfile";
+    case UV_FS_OPENDIR: return "opendir";
+    case UV_FS_READDIR: return "readdir";
+    case UV_FS_CLOSEDIR: return "closedir";
+    case UV_FS_STATFS: return "statfs";
+    default: return "unknown";
+  }
+}
+
+bool IsDirOp(uv_fs_type type) {
+  return type == UV_FS_OPENDIR || type == UV_FS_READDIR ||
+         type == UV_FS_CLOSEDIR;
+}
+
+const uint8_t* AsyncTraceFlag(uv_fs_type type) {
+  return IsDirOp(type)
+             ? LODE_TRACE_FLAG("node,node.fs_dir,node.fs_dir.async")
+             : LODE_TRACE_FLAG("node,node.fs,node.fs.async");
+}
+
+bool SyncTraceOn() {
+  return tracing::IsEnabled(LODE_TRACE_FLAG("node,node.fs,node.fs.sync")) ||
+         tracing::IsEnabled(
+             LODE_TRACE_FLAG("node,node.fs_dir,node.fs_dir.sync"));
+}
+
+// A synchronous call: 'B' and 'E' events named "fs.sync.<call>" with the
+// names of Node's fs*Sync functions (readdir, utimes, ...).
+void TraceSyncCall(uv_fs_type type, int64_t began, int64_t result) {
+  const uint8_t* flag =
+      IsDirOp(type) ? LODE_TRACE_FLAG("node,node.fs_dir,node.fs_dir.sync")
+                    : LODE_TRACE_FLAG("node,node.fs,node.fs.sync");
+  if (!tracing::IsEnabled(flag)) return;
+  const char* name = FsTypeName(type);
+  switch (type) {
+    case UV_FS_SCANDIR: name = "readdir"; break;
+    case UV_FS_UTIME: name = "utimes"; break;
+    case UV_FS_FUTIME: name = "futimes"; break;
+    case UV_FS_LUTIME: name = "lutimes"; break;
+    default: break;
+  }
+  std::string full = std::string(IsDirOp(type) ? "fs_dir.sync." : "fs.sync.") +
+                     name;
+  tracing::AddEvent('B', flag, full, false, 0, {}, began);
+  std::vector<tracing::Arg> args;
+  if (type == UV_FS_READ && result >= 0) {
+    args.push_back(tracing::IntArg("bytesRead", result));
+  }
+  tracing::AddEvent('E', flag, full, false, 0, std::move(args));
+}
+
+// A synchronous uv_fs call made by C++ itself (writeFileUtf8, ...).
+template <typename F>
+int TracedSync(uv_fs_type type, F&& call) {
+  if (!tracing::IsEnabled(LODE_TRACE_FLAG("node,node.fs,node.fs.sync"))) {
+    return call();
+  }
+  int64_t began = tracing::NowMicros();
+  int result = call();
+  TraceSyncCall(type, began, result);
+  return result;
+}
+
+// An asynchronous operation made of several calls on the threadpool
+// (readFileAll, writeFileAll): a nestable async span per call.
+template <typename F>
+int TracedAsync(uv_fs_type type, const void* id, F&& call) {
+  const uint8_t* flag = AsyncTraceFlag(type);
+  if (!tracing::IsEnabled(flag)) return call();
+  uint64_t trace_id = reinterpret_cast<uintptr_t>(id);
+  tracing::AddEvent('b', flag, FsTypeName(type), true, trace_id);
+  int result = call();
+  tracing::AddEvent('e', flag, FsTypeName(type), true, trace_id,
+                    {tracing::IntArg("result", result)});
+  return result;
+}
 
 // Builds the JS result of a finished request (sync or async).
 using ResultFn = std::function<Local<Value>(Isolate*, uv_fs_t*)>;
@@ -78,8 +192,25 @@ class FSReq : public ActiveRequest {
   // Runs when libuv is done with the request, success or not.
   std::function<void()> on_done;
 
+  // Records the start of the request's span once libuv queued it.
+  void TraceBegin(const std::string& path) {
+    const uint8_t* flag = AsyncTraceFlag(uv_req_.fs_type);
+    if (!tracing::IsEnabled(flag)) return;
+    traced_ = true;
+    std::vector<tracing::Arg> args;
+    if (!path.empty()) args.push_back(tracing::StringArg("path", path));
+    tracing::AddEvent('b', flag, FsTypeName(uv_req_.fs_type), true,
+                      reinterpret_cast<uintptr_t>(this), std::move(args));
+  }
+
   static void OnComplete(uv_fs_t* uv_req) {
     std::unique_ptr<FSReq> self(static_cast<FSReq*>(uv_req->data));
+    if (self->traced_) {
+      tracing::AddEvent('e', AsyncTraceFlag(uv_req->fs_type),
+                        FsTypeName(uv_req->fs_type), true,
+                        reinterpret_cast<uintptr_t>(self.get()),
+                        {tracing::IntArg("result", uv_req->result)});
+    }
     if (self->on_done) self->on_done();
     Environment* env = self->env_;
     if (!env->can_call_into_js()) return;
@@ -108,6 +239,7 @@ class FSReq : public ActiveRequest {
   std::string path_;
   std::string dest_;
   uv_fs_t uv_req_;
+  bool traced_ = false;
 };
 
 struct SyncReq {
@@ -313,11 +445,15 @@ void Dispatch(const FunctionCallbackInfo<Value>& args, int req_index,
       // failure of the call itself.
       req->req()->result = err;
       FSReq::OnComplete(req->req());
+    } else {
+      req->TraceBegin(path);
     }
     return;
   }
   SyncReq sync;
+  int64_t began = SyncTraceOn() ? tracing::NowMicros() : 0;
   int err = call(nullptr, &sync.req, nullptr, nullptr);
+  TraceSyncCall(sync.req.fs_type, began, err);
   if (err < 0) {
     ThrowUVException(isolate, err, syscall, nullptr,
                      path.empty() ? nullptr : path.c_str(),
@@ -468,8 +604,10 @@ bool OpenPathOrFd(Isolate* isolate, Local<Value> target, int flags, int mode,
   }
   std::string path = PathArg(isolate, target);
   uv_fs_t req;
-  *fd = uv_fs_open(nullptr, &req, path.c_str(), flags | O_CLOEXEC, mode,
-                   nullptr);
+  *fd = TracedSync(UV_FS_OPEN, [&]() {
+    return uv_fs_open(nullptr, &req, path.c_str(), flags | O_CLOEXEC, mode,
+                      nullptr);
+  });
   uv_fs_req_cleanup(&req);
   if (*fd < 0) {
     ThrowUVException(isolate, *fd, "open", nullptr, path.c_str());
@@ -806,7 +944,9 @@ void WriteFileUtf8(const FunctionCallbackInfo<Value>& args) {
     size_t chunk = length - written;
     if (chunk > INT32_MAX) chunk = INT32_MAX;
     uv_buf_t buf = uv_buf_init(bytes + written, static_cast<unsigned>(chunk));
-    int n = uv_fs_write(nullptr, &req, fd, &buf, 1, -1, nullptr);
+    int n = TracedSync(UV_FS_WRITE, [&]() {
+      return uv_fs_write(nullptr, &req, fd, &buf, 1, -1, nullptr);
+    });
     uv_fs_req_cleanup(&req);
     if (n < 0) {
       err = n;
@@ -816,7 +956,9 @@ void WriteFileUtf8(const FunctionCallbackInfo<Value>& args) {
   }
   if (owned) {
     uv_fs_t req;
-    int cerr = uv_fs_close(nullptr, &req, fd, nullptr);
+    int cerr = TracedSync(UV_FS_CLOSE, [&]() {
+      return uv_fs_close(nullptr, &req, fd, nullptr);
+    });
     uv_fs_req_cleanup(&req);
     if (err == 0 && cerr < 0) {
       return ThrowUVException(isolate, cerr, "close");
@@ -882,17 +1024,23 @@ class WholeFileReq : public ActiveRequest {
 
   void Run() {
     uv_fs_t req;
-    int fd = uv_fs_open(nullptr, &req, path_.c_str(), flags | O_CLOEXEC, mode,
+    int fd = TracedAsync(UV_FS_OPEN, this, [&]() {
+      return uv_fs_open(nullptr, &req, path_.c_str(), flags | O_CLOEXEC, mode,
                         nullptr);
+    });
     uv_fs_req_cleanup(&req);
     if (!Check(fd, "open")) return;
     bool ok = reading ? ReadAll(fd) : WriteAll(fd);
     if (ok && flush) {
-      int r = uv_fs_fsync(nullptr, &req, fd, nullptr);
+      int r = TracedAsync(UV_FS_FSYNC, this, [&]() {
+        return uv_fs_fsync(nullptr, &req, fd, nullptr);
+      });
       uv_fs_req_cleanup(&req);
       ok = Check(r, "fsync");
     }
-    int r = uv_fs_close(nullptr, &req, fd, nullptr);
+    int r = TracedAsync(UV_FS_CLOSE, this, [&]() {
+      return uv_fs_close(nullptr, &req, fd, nullptr);
+    });
     uv_fs_req_cleanup(&req);
     if (ok) Check(r, "close");
   }
@@ -910,7 +1058,9 @@ class WholeFileReq : public ActiveRequest {
   // (pipes, character devices, /proc files of size 0) until end of file.
   bool ReadAll(int fd) {
     uv_fs_t req;
-    int r = uv_fs_fstat(nullptr, &req, fd, nullptr);
+    int r = TracedAsync(UV_FS_FSTAT, this, [&]() {
+      return uv_fs_fstat(nullptr, &req, fd, nullptr);
+    });
     uint64_t mode = req.statbuf.st_mode;
     int64_t size = static_cast<int64_t>(req.statbuf.st_size);
     uv_fs_req_cleanup(&req);
@@ -934,7 +1084,9 @@ class WholeFileReq : public ActiveRequest {
       size_t want = capacity_ - length_;
       if (!known && want > kReadUnknownChunk) want = kReadUnknownChunk;
       uv_buf_t buf = uv_buf_init(out_ + length_, static_cast<unsigned>(want));
-      int n = uv_fs_read(nullptr, &req, fd, &buf, 1, -1, nullptr);
+      int n = TracedAsync(UV_FS_READ, this, [&]() {
+        return uv_fs_read(nullptr, &req, fd, &buf, 1, -1, nullptr);
+      });
       uv_fs_req_cleanup(&req);
       if (!Check(n, "read")) return false;
       if (n == 0) break;
@@ -957,7 +1109,9 @@ class WholeFileReq : public ActiveRequest {
       uv_fs_t req;
       uv_buf_t buf = uv_buf_init(const_cast<char*>(data) + done,
                                  static_cast<unsigned>(chunk));
-      int n = uv_fs_write(nullptr, &req, fd, &buf, 1, -1, nullptr);
+      int n = TracedAsync(UV_FS_WRITE, this, [&]() {
+        return uv_fs_write(nullptr, &req, fd, &buf, 1, -1, nullptr);
+      });
       uv_fs_req_cleanup(&req);
       if (!Check(n, "write")) return false;
       done += static_cast<size_t>(n);

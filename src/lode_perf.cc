@@ -14,6 +14,7 @@
 #include "lode_binding.h"
 #include "lode_errors.h"
 #include "lode_histogram.h"
+#include "lode_tracing.h"
 #include "util.h"
 
 namespace lode::performance {
@@ -42,6 +43,25 @@ uint64_t g_process_origin = 0;
 double g_process_origin_timestamp = 0;  // microseconds since the epoch
 double g_node_start = -1;
 double g_v8_start = -1;
+
+// A milestone as an instant event of node.bootstrap, at the time it was
+// reached (`hrtime` in nanoseconds).
+void TraceMilestone(Milestone milestone, double hrtime) {
+  const uint8_t* flag = LODE_TRACE_FLAG("node,node.bootstrap");
+  if (!tracing::IsEnabled(flag) || hrtime < 0) return;
+  const char* name = nullptr;
+  switch (milestone) {
+    case kEnvironment: name = "environment"; break;
+    case kNodeStart: name = "nodeStart"; break;
+    case kV8Start: name = "v8Start"; break;
+    case kLoopStart: name = "loopStart"; break;
+    case kLoopExit: name = "loopExit"; break;
+    case kBootstrapComplete: name = "bootstrapComplete"; break;
+    default: return;
+  }
+  tracing::AddEvent('I', flag, name, false, 0, {},
+                    static_cast<int64_t>(hrtime / 1000));
+}
 
 // Indices of observerCounts (NODE_PERFORMANCE_ENTRY_TYPE_*).
 enum ObservedType { kGC = 0, kHttp, kHttp2, kNet, kDns, kObservedTypeCount };
@@ -88,6 +108,7 @@ class PerfState : public BindingData {
   double* milestones() { return milestones_; }
   void Mark(Milestone milestone) {
     milestones_[milestone] = static_cast<double>(uv_hrtime());
+    TraceMilestone(milestone, milestones_[milestone]);
   }
   double Now() const {
     return static_cast<double>(uv_hrtime() - origin_) / 1e6;
@@ -384,6 +405,12 @@ void MarkProcess(Milestone milestone) {
 void StartTimeline(Environment* env) {
   PerfState* state = PerfState::Get(env);
   state->Mark(kEnvironment);
+  // The process's own milestones came before the tracing agent started:
+  // traced with the main environment, at the times they were reached.
+  if (env->is_main_thread()) {
+    TraceMilestone(kNodeStart, g_node_start);
+    TraceMilestone(kV8Start, g_v8_start);
+  }
   state->StartLoopMetrics();
 }
 

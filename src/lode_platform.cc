@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "lode_async_wakeup.h"
+#include "lode_tracing.h"
 
 namespace lode {
 
@@ -202,7 +203,7 @@ v8::Platform::StackTracePrinter LodePlatform::GetStackTracePrinter() {
 }
 
 v8::TracingController* LodePlatform::GetTracingController() {
-  return inner_->GetTracingController();
+  return tracing::GetTracingController();
 }
 
 }  // namespace lode

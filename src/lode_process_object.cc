@@ -15,6 +15,7 @@
 #include "lode_config.h"
 #include "lode_errors.h"
 #include "lode_options.h"
+#include "lode_tracing.h"
 #include "lode_version.h"
 #include "uv.h"
 
@@ -266,6 +267,7 @@ void TitleSetter(Local<Name>, Local<Value> value,
                  const PropertyCallbackInfo<void>& info) {
   Utf8Value title(info.GetIsolate(), value);
   uv_set_process_title(*title);
+  tracing::SetProcessName(*title);
 }
 
 void PpidGetter(Local<Name>, const PropertyCallbackInfo<Value>& info) {

@@ -25,6 +25,7 @@
 #include "lode_message_port.h"
 #include "lode_options.h"
 #include "lode_snapshot.h"
+#include "lode_tracing.h"
 #include "uv.h"
 
 extern char** environ;
@@ -313,6 +314,10 @@ bool Worker::RunEnvironmentInThread(Isolate* isolate) {
   env.set_worker_context(this);
   env.set_env_vars(env_vars_);
   stop_async_.data = &env;
+  // The thread's name in a trace: "[worker 1] WorkerThread", or the name
+  // given to the Worker.
+  tracing::SetThreadName("[worker " + std::to_string(thread_id_) + "] " +
+                         (name_.empty() ? "WorkerThread" : name_));
 
   bool stopped;
   {

@@ -33,6 +33,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_tracing.h"
 #include "util.h"
 
 namespace lode::zlib {
@@ -1351,7 +1352,10 @@ class CompressionHandle {
     write_in_progress_ = true;
     object_.ClearWeak();
     int err = uv_queue_work(env_->loop(), &work_, work, after);
-    if (err == 0) return true;
+    if (err == 0) {
+      tracing::TraceWorkQueued("zlib", this);
+      return true;
+    }
     write_in_progress_ = false;
     in_store_.reset();
     out_store_.reset();
@@ -1363,10 +1367,12 @@ class CompressionHandle {
   }
 
   static void DoWork(uv_work_t* req) {
+    tracing::ScopedWorkTrace trace("zlib");
     static_cast<CompressionHandle*>(req->data)->codec_->Work();
   }
 
   static void DoWholeWork(uv_work_t* req) {
+    tracing::ScopedWorkTrace trace("zlib");
     static_cast<CompressionHandle*>(req->data)->whole_job_->Run();
   }
 
@@ -1374,6 +1380,7 @@ class CompressionHandle {
   // nothing when libdeflate gave up.
   static void AfterWholeWork(uv_work_t* req, int status) {
     CompressionHandle* self = static_cast<CompressionHandle*>(req->data);
+    tracing::TraceWorkDone("zlib", self, status);
     self->write_in_progress_ = false;
     self->in_store_.reset();
     std::unique_ptr<WholeJob> job = std::move(self->whole_job_);
@@ -1406,6 +1413,7 @@ class CompressionHandle {
 
   static void AfterWork(uv_work_t* req, int status) {
     CompressionHandle* self = static_cast<CompressionHandle*>(req->data);
+    tracing::TraceWorkDone("zlib", self, status);
     self->write_in_progress_ = false;
     self->in_store_.reset();
     self->out_store_.reset();

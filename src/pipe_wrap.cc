@@ -14,6 +14,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_tracing.h"
 #include "stream_base.h"
 #include "util.h"
 
@@ -104,6 +105,16 @@ class PipeWrap : public LibuvStreamWrap {
       return;
     }
     auto* req = new ConnectReq(wrap, args[0].As<Object>());
+    const uint8_t* flag = LODE_TRACE_FLAG("node,node.net,node.net.native");
+    if (tracing::IsEnabled(flag)) {
+      std::string path(*name, name.length());
+      bool abstract = !path.empty() && path[0] == '\0';
+      tracing::AddEvent(
+          'b', flag, "connect", true, reinterpret_cast<uintptr_t>(req),
+          {tracing::StringArg("path_type", abstract ? "abstract socket"
+                                                    : "file"),
+           tracing::StringArg("pipe_path", abstract ? path.substr(1) : path)});
+    }
     uv_pipe_connect(&req->uv, &wrap->pipe_, *name, AfterConnect);
     args.GetReturnValue().Set(0);
   }

@@ -8,6 +8,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_tracing.h"
 #include "stream_base.h"
 #include "util.h"
 
@@ -264,6 +265,12 @@ Local<Object> LibuvStreamWrap::ConnectReq::request_object() const {
 
 void LibuvStreamWrap::AfterConnect(uv_connect_t* uv_req, int status) {
   std::unique_ptr<ConnectReq> req(static_cast<ConnectReq*>(uv_req->data));
+  const uint8_t* flag = LODE_TRACE_FLAG("node,node.net,node.net.native");
+  if (tracing::IsEnabled(flag)) {
+    tracing::AddEvent('e', flag, "connect", true,
+                      reinterpret_cast<uintptr_t>(req.get()),
+                      {tracing::IntArg("status", status)});
+  }
   Environment* env = req->wrap->env();
   if (!env->can_call_into_js()) return;
   Isolate* isolate = env->isolate();

@@ -20,6 +20,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_tracing.h"
 #include "stream_base.h"
 #include "util.h"
 
@@ -159,7 +160,18 @@ class TCPWrap : public LibuvStreamWrap {
       err = uv_tcp_connect(&req->uv, &wrap->tcp_,
                            reinterpret_cast<sockaddr*>(&storage),
                            AfterConnect);
-      if (err != 0) delete req;
+      if (err != 0) {
+        delete req;
+      } else {
+        const uint8_t* flag =
+            LODE_TRACE_FLAG("node,node.net,node.net.native");
+        if (tracing::IsEnabled(flag)) {
+          tracing::AddEvent('b', flag, "connect", true,
+                            reinterpret_cast<uintptr_t>(req),
+                            {tracing::StringArg("ip", *ip),
+                             tracing::IntArg("port", port)});
+        }
+      }
     }
     args.GetReturnValue().Set(err);
   }

@@ -57,8 +57,7 @@ UNSUPPORTED = {
 
 # Accepted, but lode does nothing with them (listed in doc/status.md).
 NO_EFFECT = {
-    '--trace-sync-io', '--track-heap-objects', '--trace-event-categories',
-    '--trace-event-file-pattern', '--disable-sigusr1',
+    '--trace-sync-io', '--track-heap-objects', '--disable-sigusr1',
     '--disable-wasm-trap-handler', '--debug-arraybuffer-allocations',
     '--verify-base-objects', '--force-async-hooks-checks', '--icu-data-dir',
     '--diagnostic-dir', '--report-dir', '--report-filename',

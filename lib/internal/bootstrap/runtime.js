@@ -143,6 +143,10 @@ function applyOptions() {
   }
   const title = getOptionValue('--title');
   if (title) process.title = title;
+  // Categories to trace from the start: node.async_hooks needs its hook.
+  if (getOptionValue('--trace-event-categories') !== '') {
+    require('internal/trace_events_async_hooks').setupTraceCategoryState();
+  }
   // Read once, at start-up, as Node does.
   const { safeGetenv } = internalBinding('credentials');
   require('internal/process/warning').setRedirectWarningsFromEnv(

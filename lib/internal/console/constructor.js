@@ -101,6 +101,22 @@ const kUseStderr = Symbol('kUseStderr');
 
 const kMaxGroupIndentation = 1000;
 const kTraceConsoleCategory = 'node,node.console';
+const kTraceCount = 67;  // 'C', a counter event
+
+// console.count() and countReset() as counter events of node.console (the
+// binding and the category's flag are looked up on first use).
+let traceBinding;
+let consoleTraceFlag;
+function traceCount(name, value) {
+  if (consoleTraceFlag === undefined) {
+    traceBinding = internalBinding('trace_events');
+    consoleTraceFlag =
+      traceBinding.getCategoryEnabledBuffer(kTraceConsoleCategory);
+  }
+  if (consoleTraceFlag[0] !== 0) {
+    traceBinding.trace(kTraceCount, kTraceConsoleCategory, name, 0, value);
+  }
+}
 
 // Column headings of console.table().
 const kIndexHeading = '(index)';
@@ -529,6 +545,7 @@ const consoleMethods = {
     let count = counts.get(label);
     count = count === undefined ? 1 : count + 1;
     counts.set(label, count);
+    traceCount(`count::${label}`, count);
     this.log(`${label}: ${count}`);
   },
 
@@ -540,6 +557,7 @@ const consoleMethods = {
       return;
     }
     counts.delete(`${label}`);
+    traceCount(`count::${label}`, 0);
   },
 
   group(...data) {

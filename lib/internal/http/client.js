@@ -33,6 +33,11 @@ const {
   HTTPParser,
   isLenient,
   prepareError,
+  getNextTraceEventId,
+  isTraceHTTPEnabled,
+  kTraceEventId,
+  traceBegin,
+  traceEnd,
 } = require('internal/http/common');
 const {
   OutgoingMessage,
@@ -318,6 +323,10 @@ ClientRequest.prototype._finish = function _finish() {
     channels.clientRequestStart.publish({ request: this });
   }
   OutgoingMessage.prototype._finish.call(this);
+  if (isTraceHTTPEnabled()) {
+    this[kTraceEventId] = getNextTraceEventId();
+    traceBegin('http.client.request', this[kTraceEventId]);
+  }
 };
 
 // Every 'error' of a request goes through here (for the channel).
@@ -513,6 +522,15 @@ function parserOnIncomingClient(res, shouldKeepAlive) {
     return 0;
   }
   req.res = res;
+
+  if (typeof req[kTraceEventId] === 'number' && isTraceHTTPEnabled()) {
+    traceEnd('http.client.request', req[kTraceEventId], {
+      url: req.path,
+      method: req.method,
+      statusCode: res.statusCode,
+      statusMessage: res.statusMessage,
+    });
+  }
 
   if (res.upgrade) return 2;
 

@@ -207,8 +207,42 @@ function isLenient() {
   return insecureParser;
 }
 
+// Trace events of node.http: a nestable async span per server request
+// (http.server.request) and per client request (http.client.request). The
+// category's flag is looked up on first use (never in the snapshot).
+const kTraceEventId = Symbol('kTraceEventId');
+const kTraceHttpCategory = 'node,node.http';
+let traceBinding;
+let httpTraceFlag;
+let lastTraceEventId = 0;
+
+function isTraceHTTPEnabled() {
+  if (httpTraceFlag === undefined) {
+    traceBinding = internalBinding('trace_events');
+    httpTraceFlag = traceBinding.getCategoryEnabledBuffer('node.http');
+  }
+  return httpTraceFlag[0] !== 0;
+}
+
+function getNextTraceEventId() {
+  return ++lastTraceEventId;
+}
+
+function traceBegin(name, id) {
+  traceBinding.trace(98, kTraceHttpCategory, name, id);  // 'b'
+}
+
+function traceEnd(name, id, data) {
+  traceBinding.trace(101, kTraceHttpCategory, name, id, data);  // 'e'
+}
+
 module.exports = {
   _checkInvalidHeaderChar: checkInvalidHeaderChar,
+  getNextTraceEventId,
+  isTraceHTTPEnabled,
+  kTraceEventId,
+  traceBegin,
+  traceEnd,
   channels,
   _checkIsHttpToken: checkIsHttpToken,
   chunkExpression: /(?:^|\W)chunked(?:$|\W)/i,

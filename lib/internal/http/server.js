@@ -35,6 +35,11 @@ const {
   isLenient,
   _checkInvalidHeaderChar: checkInvalidHeaderChar,
   prepareError,
+  getNextTraceEventId,
+  isTraceHTTPEnabled,
+  kTraceEventId,
+  traceBegin,
+  traceEnd,
 } = require('internal/http/common');
 const { ConnectionsList } = internalBinding('http_parser');
 const {
@@ -801,6 +806,11 @@ function handleIncoming(server, socket, state, req, keepAlive) {
     channels.serverResponseCreated.publish({ request: req, response: res });
   }
 
+  if (isTraceHTTPEnabled()) {
+    res[kTraceEventId] = getNextTraceEventId();
+    traceBegin('http.server.request', res[kTraceEventId]);
+  }
+
   if (socket._httpMessage) {
     // A response to an earlier request is still going out.
     ArrayPrototypePush(state.outgoing, res);
@@ -864,6 +874,14 @@ function emitRequest(server, req, res, socket) {
 }
 
 function resOnFinish(req, res, socket, state, server) {
+  if (typeof res[kTraceEventId] === 'number' && isTraceHTTPEnabled()) {
+    traceEnd('http.server.request', res[kTraceEventId], {
+      url: req?.url,
+      method: req?.method,
+      statusCode: res?.statusCode,
+      statusMessage: res?.statusMessage,
+    });
+  }
   if (res[kPerfHooksRequest] !== undefined) {
     stopPerf(res, kPerfHooksRequest, {
       detail: { res: { statusCode: res.statusCode,

@@ -177,20 +177,11 @@ function formatTime(ms) {
   return `${Number(NumberPrototypeToFixed(ms, 3))}ms`;
 }
 
-let traceBinding = null;
+// The label goes as it is: the tracing agent escapes what it writes.
+let traceBinding;
 function trace(phase, category, label) {
-  if (traceBinding === null) {
-    try {
-      traceBinding = internalBinding('trace_events');
-    } catch {
-      traceBinding = undefined;
-    }
-  }
-  if (traceBinding !== undefined && typeof traceBinding.trace === 'function') {
-    const escaped = StringPrototypeReplaceAll(
-      StringPrototypeReplaceAll(label, '\\', '\\\\'), '"', '\\"');
-    traceBinding.trace(phase, category, escaped, 0);
-  }
+  traceBinding ??= internalBinding('trace_events');
+  traceBinding.trace(phase, category, label, 0);
 }
 
 const kTraceBegin = 98; // 'b'
@@ -273,32 +264,43 @@ function debugWithTimer(set, cb) {
     }
   }
 
-  let flags;
+  // NODE_DEBUG is read once; the trace category's flag (the tracing
+  // agent's byte for it) at each call, as tracing may start and stop.
+  let logFlag;
+  let traceFlag;
   function getFlags() {
-    if (flags === undefined) {
+    if (logFlag === undefined) {
       ensureInitialized();
-      flags = kSkipTrace | (testEnabled(set) ? 0 : kSkipLog);
+      logFlag = testEnabled(set) ? 0 : kSkipLog;
+      traceBinding ??= internalBinding('trace_events');
+      traceFlag = traceBinding.getCategoryEnabledBuffer(traceCategory);
     }
-    return flags;
+    return logFlag | (traceFlag[0] !== 0 ? 0 : kSkipTrace);
   }
 
   const startTimer = (logLabel, traceLabel) => {
-    if ((getFlags() & kSkipLog) !== 0) return;
+    const flags = getFlags();
+    if (flags === (kSkipLog | kSkipTrace)) return;
     time(timesStore, traceCategory, 'debugWithTimer', flags, logLabel,
          traceLabel);
   };
   const endTimer = (logLabel, traceLabel) => {
-    if ((getFlags() & kSkipLog) !== 0) return;
+    const flags = getFlags();
+    if (flags === (kSkipLog | kSkipTrace)) return;
     timeEnd(timesStore, traceCategory, 'debugWithTimer', flags, logImpl,
             logLabel, traceLabel);
   };
   const logTimer = (logLabel, traceLabel, args) => {
-    if ((getFlags() & kSkipLog) !== 0) return;
+    const flags = getFlags();
+    if (flags === (kSkipLog | kSkipTrace)) return;
     timeLog(timesStore, traceCategory, 'debugWithTimer', flags, logImpl,
             logLabel, traceLabel, args);
   };
+  // lode's own: whether the timers log or trace now (so that a caller
+  // builds its labels only then).
+  const enabled = () => getFlags() !== (kSkipLog | kSkipTrace);
   if (typeof cb === 'function') cb(startTimer, endTimer, logTimer);
-  return { startTimer, endTimer, logTimer };
+  return { startTimer, endTimer, logTimer, enabled };
 }
 
 module.exports = {

@@ -828,6 +828,17 @@ Module.prototype.require = function(id) {
     throw new ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
   }
   requireDepth++;
+  // NODE_DEBUG=module_timer and the node.module_timer trace category time
+  // each require().
+  moduleTimer ??= require('internal/util/debuglog')
+    .debugWithTimer('module_timer');
+  let logLabel;
+  let traceLabel;
+  if (moduleTimer.enabled()) {
+    logLabel = `[${this?.id || ''}] [${id}]`;
+    traceLabel = `require('${id}')`;
+    moduleTimer.startTimer(logLabel, traceLabel);
+  }
   try {
     requireChannel ??= require('diagnostics_channel')
       .tracingChannel('module.require');
@@ -838,9 +849,11 @@ Module.prototype.require = function(id) {
       id,
     }, Module, id, this, false);
   } finally {
+    if (logLabel !== undefined) moduleTimer.endTimer(logLabel, traceLabel);
     requireDepth--;
   }
 };
+let moduleTimer;
 // The 'module.require' tracing channel, made on the first require().
 let requireChannel;
 let requireDepth = 0;
