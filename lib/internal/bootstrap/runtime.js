@@ -5,6 +5,7 @@
 // that change core behaviour. Nothing here may run at snapshot time.
 
 const {
+  ArrayPrototypeConcat,
   ArrayPrototypeJoin,
   ArrayPrototypeMap,
   Error: MainContextError,
@@ -149,5 +150,26 @@ function applyOptions() {
     safeGetenv('NODE_REDIRECT_WARNINGS'));
 }
 
+// `require` for what a debugger evaluates with the command line API
+// (includeCommandLineAPI): that of a module '<inspector console>' in the
+// working directory.
+function installConsoleExtensions(commandLineApi) {
+  if (commandLineApi.require) return;
+  const { Module } = require('internal/modules/cjs/loader');
+  const { makeRequireFunction } = require('internal/modules/helpers');
+  let cwd;
+  try {
+    cwd = process.cwd();
+  } catch {
+    cwd = '.';
+  }
+  const module = new Module('<inspector console>');
+  module.paths = ArrayPrototypeConcat(Module._nodeModulePaths(cwd),
+                                      Module.globalPaths);
+  commandLineApi.require = makeRequireFunction(module);
+}
+
 attachNativeCallbacks();
 applyOptions();
+internalBinding('inspector').setConsoleExtensionInstaller(
+  installConsoleExtensions);

@@ -1072,9 +1072,13 @@ function checkRequiredGraphCycle(specifier, depURL, parentURL) {
 }
 
 // Instantiates and evaluates: the promise of evaluation.
-function runModule(wrap) {
+function runModule(wrap, pauseOnStart = false) {
   instantiate(wrap);
-  return PromisePrototypeThen(wrap.evaluate(), undefined, (err) => {
+  // --inspect-brk: the debugger pauses at the entry's first statement.
+  const evaluation = pauseOnStart ?
+    internalBinding('inspector').callAndPauseOnStart(wrap.evaluate, wrap) :
+    wrap.evaluate();
+  return PromisePrototypeThen(evaluation, undefined, (err) => {
     decorateEvaluationError(err, wrap);
     throw err;
   });
@@ -1288,7 +1292,10 @@ function runEntryModule(wrap) {
   // Evaluated from a microtask, as in Node: the process.nextTick callbacks
   // it schedules run after the promise jobs its evaluation queues (an
   // import() of CommonJS settles before them).
-  const promise = PromisePrototypeThen(PromiseResolve(), () => runModule(wrap));
+  const { getOptionValue } = require('internal/options');
+  const pauseOnStart = getOptionValue('--inspect-brk');
+  const promise = PromisePrototypeThen(PromiseResolve(),
+                                       () => runModule(wrap, pauseOnStart));
   const { triggerUncaughtException } = internalBinding('errors');
   PromisePrototypeThen(promise, settle, (err) => {
     settle();
