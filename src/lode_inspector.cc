@@ -317,6 +317,10 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
   // Debugger.paused, as with Node's in-thread sessions.
   void runMessageLoopOnPause(int) override;
   void quitMessageLoopOnPause() override { paused_ = false; }
+  // Scripts named by an absolute path are reported by their file: URL, as
+  // in Node.
+  std::unique_ptr<StringBuffer> resourceNameToUrl(
+      const StringView& resource_name) override;
   void runIfWaitingForDebugger(int) override {
     waiting_for_frontend_ = false;
   }
@@ -952,6 +956,14 @@ std::string PathToFileURL(const std::string& path) {
   return out;
 }
 
+std::unique_ptr<StringBuffer> Agent::resourceNameToUrl(
+    const StringView& resource_name) {
+  std::string name = ToUtf8(resource_name);
+  if (name.empty() || name[0] != '/') return nullptr;
+  std::string url = PathToFileURL(name);
+  return StringBuffer::create(ViewOf(url));
+}
+
 // The source maps of the modules loaded, under "source-map-cache" of a
 // coverage file, as Node writes them (when the JS side asked for it).
 void AddSourceMapCache(Environment* env, Local<Object> result) {
@@ -1200,7 +1212,7 @@ void CallAndPauseOnStart(const FunctionCallbackInfo<Value>& args) {
 
 // consoleCall(inspectorMethod, nodeMethod, ...args), bound to the global
 // console: V8's console method (which reports to the sessions) when a
-// session is there, then Node's. Being native, it adds no frame to the
+// session or the server is there, then Node's. Being native, it adds no frame to the
 // stack trace V8 reports.
 void ConsoleCall(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
@@ -1212,7 +1224,10 @@ void ConsoleCall(const FunctionCallbackInfo<Value>& args) {
   for (int i = 2; i < args.Length(); i++) call_args.push_back(args[i]);
   Environment* env = Environment::GetCurrent(args);
   Agent* agent = env == nullptr ? nullptr : Agent::Existing(env);
-  if (agent != nullptr && agent->HasSessions()) {
+  // With the server running, V8 keeps the messages for the debuggers
+  // that come later (replayed on Runtime.enable), as in Node.
+  if (agent != nullptr &&
+      (agent->HasSessions() || agent->server() != nullptr)) {
     if (args[0]
             .As<Function>()
             ->Call(context, args.This(), static_cast<int>(call_args.size()),
