@@ -38,6 +38,7 @@
 #include <csignal>
 
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -722,7 +723,12 @@ bool Agent::WaitForEvent() {
   if (io_ == nullptr) return false;
   std::shared_ptr<IoQueue> io = io_;
   std::unique_lock<std::mutex> lock(io->mutex);
-  io->cv.wait(lock, [&]() { return !io->events.empty(); });
+  // A worker being terminated (or a process.exit() of the main thread
+  // stopping it) ends the wait.
+  while (io->events.empty()) {
+    if (env_->is_stopping()) return false;
+    io->cv.wait_for(lock, std::chrono::milliseconds(100));
+  }
   return true;
 }
 

@@ -175,6 +175,29 @@ bool ParseHostPort(const std::string& text, std::string* host, int* port) {
   return true;
 }
 
+namespace {
+
+// A later "[host:]port" keeps the host given before when it names none
+// (--inspect=0.0.0.0:9230 --inspect-port=9231 is 0.0.0.0:9231), as in
+// Node.
+void MergeHostPort(std::string* current, const std::string& given) {
+  std::string host = "127.0.0.1";
+  int port = 9229;
+  ParseHostPort(*current, &host, &port);
+  std::string given_host;
+  int given_port = -1;
+  if (!ParseHostPort(given, &given_host, &given_port)) {
+    *current = given;  // reported by the range check
+    return;
+  }
+  if (!given_host.empty()) host = given_host;
+  if (given_port >= 0) port = given_port;
+  *current = (host.find(':') != std::string::npos ? "[" + host + "]" : host) +
+             ":" + std::to_string(port);
+}
+
+}  // namespace
+
 std::vector<std::string> NodeOptionsAllowedFlags() {
   std::vector<std::string> names;
   for (const OptionSpec& spec : kSpecs) {
@@ -316,7 +339,7 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
         if (canonical + "=" != alias.from) continue;
         if (alias.to.size() == 2) {
           // "--inspect=9230": the address, then "--inspect" itself.
-          options->values[alias.to[0]].string = value;
+          MergeHostPort(&options->values[alias.to[0]].string, value);
         }
         canonical = alias.to.back();
         has_value = false;
@@ -381,8 +404,10 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
       }
       switch (spec->kind) {
         case OptionKind::kString:
-        case OptionKind::kHostPort:
           v.string = value;
+          break;
+        case OptionKind::kHostPort:
+          MergeHostPort(&v.string, value);
           break;
         case OptionKind::kStringList:
           v.list.push_back(value);
