@@ -210,6 +210,9 @@ struct Settings : public BindingData {
   std::string host = "127.0.0.1";
   int port = 9229;
   Global<Function> console_extension_installer;
+  // internal/inspector_async_hook's enable() and disable().
+  Global<Function> async_hook_enable;
+  Global<Function> async_hook_disable;
 
   static Settings* Get(Environment* env) {
     Settings* settings = env->GetBindingData<Settings>(kKey);
@@ -325,6 +328,24 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
   void runIfWaitingForDebugger(int) override {
     waiting_for_frontend_ = false;
   }
+  // Async call stacks: the async hook that reports tasks runs while a
+  // session wants them.
+  void maxAsyncCallStackDepthChanged(int depth) override {
+    Settings* settings = env_->GetBindingData<Settings>(Settings::kKey);
+    if (settings == nullptr) return;
+    Global<Function>& fn = depth > 0 ? settings->async_hook_enable
+                                     : settings->async_hook_disable;
+    if (fn.IsEmpty() || !env_->can_call_into_js()) return;
+    Isolate* isolate = env_->isolate();
+    HandleScope scope(isolate);
+    TryCatch try_catch(isolate);
+    if (fn.Get(isolate)
+            ->Call(env_->context(), v8::Undefined(isolate), 0, nullptr)
+            .IsEmpty()) {
+      return;
+    }
+  }
+  V8Inspector* inspector() const { return inspector_.get(); }
   // `require` for expressions a debugger evaluates (lib/inspector.js
   // installs it).
   void installAdditionalCommandLineAPI(Local<Context> context,
@@ -1252,6 +1273,56 @@ void ConsoleCall(const FunctionCallbackInfo<Value>& args) {
   }
 }
 
+// registerAsyncHook(enable, disable) (internal/bootstrap/runtime).
+void RegisterAsyncHook(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr || !args[0]->IsFunction() || !args[1]->IsFunction()) {
+    return;
+  }
+  Settings* settings = Settings::Get(env);
+  settings->async_hook_enable.Reset(args.GetIsolate(),
+                                    args[0].As<Function>());
+  settings->async_hook_disable.Reset(args.GetIsolate(),
+                                     args[1].As<Function>());
+}
+
+// asyncTaskScheduled(name, id, recurring), asyncTaskStarted(id),
+// asyncTaskFinished(id), asyncTaskCanceled(id): the async hook's reports.
+// An id becomes an even pseudo-pointer, as V8 only compares them.
+void* TaskOf(Local<Value> id) {
+  double n = id->IsNumber() ? id.As<v8::Number>()->Value() : 0;
+  return reinterpret_cast<void*>(static_cast<uintptr_t>(n) << 1);
+}
+
+V8Inspector* InspectorOf(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  Agent* agent = env == nullptr ? nullptr : Agent::Existing(env);
+  return agent == nullptr ? nullptr : agent->inspector();
+}
+
+void AsyncTaskScheduled(const FunctionCallbackInfo<Value>& args) {
+  V8Inspector* inspector = InspectorOf(args);
+  if (inspector == nullptr || !args[0]->IsString()) return;
+  TwoByteValue name(args.GetIsolate(), args[0]);
+  inspector->asyncTaskScheduled(StringView(name.data(), name.length()),
+                                TaskOf(args[1]), args[2]->IsTrue());
+}
+
+void AsyncTaskStarted(const FunctionCallbackInfo<Value>& args) {
+  V8Inspector* inspector = InspectorOf(args);
+  if (inspector != nullptr) inspector->asyncTaskStarted(TaskOf(args[0]));
+}
+
+void AsyncTaskFinished(const FunctionCallbackInfo<Value>& args) {
+  V8Inspector* inspector = InspectorOf(args);
+  if (inspector != nullptr) inspector->asyncTaskFinished(TaskOf(args[0]));
+}
+
+void AsyncTaskCanceled(const FunctionCallbackInfo<Value>& args) {
+  V8Inspector* inspector = InspectorOf(args);
+  if (inspector != nullptr) inspector->asyncTaskCanceled(TaskOf(args[0]));
+}
+
 void SetConsoleExtensionInstaller(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   if (env == nullptr || !args[0]->IsFunction()) return;
@@ -1419,6 +1490,11 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetMethod(context, target, "consoleCall", ConsoleCall);
   SetMethod(context, target, "setConsoleExtensionInstaller",
             SetConsoleExtensionInstaller);
+  SetMethod(context, target, "registerAsyncHook", RegisterAsyncHook);
+  SetMethod(context, target, "asyncTaskScheduled", AsyncTaskScheduled);
+  SetMethod(context, target, "asyncTaskStarted", AsyncTaskStarted);
+  SetMethod(context, target, "asyncTaskFinished", AsyncTaskFinished);
+  SetMethod(context, target, "asyncTaskCanceled", AsyncTaskCanceled);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
@@ -1438,6 +1514,11 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(CallAndPauseOnStart);
   registry->Register(ConsoleCall);
   registry->Register(SetConsoleExtensionInstaller);
+  registry->Register(RegisterAsyncHook);
+  registry->Register(AsyncTaskScheduled);
+  registry->Register(AsyncTaskStarted);
+  registry->Register(AsyncTaskFinished);
+  registry->Register(AsyncTaskCanceled);
 }
 
 }  // namespace lode::inspector

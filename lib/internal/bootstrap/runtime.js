@@ -171,5 +171,11 @@ function installConsoleExtensions(commandLineApi) {
 
 attachNativeCallbacks();
 applyOptions();
-internalBinding('inspector').setConsoleExtensionInstaller(
-  installConsoleExtensions);
+{
+  const inspector = internalBinding('inspector');
+  inspector.setConsoleExtensionInstaller(installConsoleExtensions);
+  // Async call stacks for debuggers, while one asks for them.
+  inspector.registerAsyncHook(
+    () => require('internal/inspector_async_hook').enable(),
+    () => require('internal/inspector_async_hook').disable());
+}

@@ -1282,7 +1282,7 @@ function initializeESMCallbacks() {
 let pendingEntry;
 
 // Runs `wrap` as the entry point.
-function runEntryModule(wrap) {
+function runEntryModule(wrap, isFile = false) {
   wrap.isMain = true;
   const entry = { wrap };
   pendingEntry = entry;
@@ -1292,8 +1292,9 @@ function runEntryModule(wrap) {
   // Evaluated from a microtask, as in Node: the process.nextTick callbacks
   // it schedules run after the promise jobs its evaluation queues (an
   // import() of CommonJS settles before them).
+  // --inspect-brk pauses in an entry file, not in --eval code (as Node).
   const { getOptionValue } = require('internal/options');
-  const pauseOnStart = getOptionValue('--inspect-brk');
+  const pauseOnStart = isFile && getOptionValue('--inspect-brk');
   const promise = PromisePrototypeThen(PromiseResolve(),
                                        () => runModule(wrap, pauseOnStart));
   const { triggerUncaughtException } = internalBinding('errors');
@@ -1363,7 +1364,7 @@ function runMainESM(mainPath) {
     toRealPath(mainPath);
   const format = formatOfFile(filename) === 'wasm' ? 'wasm' :
     moduleFormat(filename);
-  runEntryModule(getModule(pathToFileURL(filename).href, format));
+  runEntryModule(getModule(pathToFileURL(filename).href, format), true);
 }
 
 // A worker's entry given as a URL (data: URLs); with `resolveFirst`
@@ -1374,7 +1375,7 @@ function runMainURL(url, resolveFirst = false) {
     // As an entry's: imported from the working directory.
     url = resolve(url, `${lazyUrl().pathToFileURL(`${process.cwd()}/`)}`);
   }
-  runEntryModule(getModule(url));
+  runEntryModule(getModule(url), true);
 }
 
 function runSourceAsModule(source, name) {
