@@ -1420,8 +1420,18 @@ void OnSigusr1(uv_signal_t* handle, int) {
 }  // namespace
 
 void StartInspectorIfRequested(Environment* env) {
-  if (!env->is_main_thread()) return;
   const Options* options = env->options();
+  if (!env->is_main_thread()) {
+    // A worker started with --inspect-brk or --inspect-wait waits for a
+    // debugger, which would come through the main thread's NodeWorker
+    // domain (which lode lacks): it waits until terminated, as a Node
+    // worker nobody attaches to does.
+    if (options->GetBool("--inspect-brk") ||
+        options->GetBool("--inspect-wait")) {
+      while (!env->is_stopping()) uv_sleep(50);
+    }
+    return;
+  }
   if (!options->GetBool("--disable-sigusr1")) {
     auto* signal = new uv_signal_t;
     uv_signal_init(env->loop(), signal);
