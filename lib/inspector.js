@@ -17,11 +17,14 @@ const {
   JSONStringify,
   SafeMap,
   StringPrototypeStartsWith,
+  StringPrototypeToLowerCase,
   Symbol,
+  SymbolFor,
 } = primordials;
 
 const {
   codes: {
+    ERR_INSPECTOR_ALREADY_ACTIVATED,
     ERR_INSPECTOR_ALREADY_CONNECTED,
     ERR_INSPECTOR_CLOSED,
     ERR_INSPECTOR_COMMAND,
@@ -33,11 +36,16 @@ const {
 } = require('internal/errors');
 const EventEmitter = require('events');
 const {
+  isUint32,
   validateFunction,
+  validateInt32,
   validateObject,
   validateString,
 } = require('internal/validators');
-const { Connection } = internalBinding('inspector');
+const binding = internalBinding('inspector');
+const { Connection } = binding;
+
+const SymbolDispose = primordials.SymbolDispose ?? SymbolFor('nodejs.dispose');
 
 // A session's state, kept off the instance's visible properties.
 const kState = Symbol('kState');
@@ -209,22 +217,52 @@ class Session extends EventEmitter {
   }
 }
 
+// A host only this machine reaches.
+function isLoopback(host) {
+  const lower = StringPrototypeToLowerCase(host);
+  return lower === 'localhost' ||
+    StringPrototypeStartsWith(lower, '127.') ||
+    StringPrototypeStartsWith(lower, '[::1]') ||
+    StringPrototypeStartsWith(lower, '[0:0:0:0:0:0:0:1]');
+}
+
+// open([port[, host[, wait]]]): starts the debugger front end's server
+// ("Debugger listening on ws://..." on stderr); what it returns closes it
+// when disposed.
 function open(port, host, wait) {
-  throw new ERR_NOT_IMPLEMENTED('inspector.open');
+  if (binding.isEnabled()) throw new ERR_INSPECTOR_ALREADY_ACTIVATED();
+  // The arguments are not type-checked, as in Node, but a port must fit in
+  // 16 bits.
+  if (isUint32(port)) validateInt32(port, 'port', 0, 65535);
+  if (host && !isLoopback(host)) {
+    process.emitWarning(
+      'Binding the inspector to a public IP with an open port is insecure, ' +
+        'as it allows external hosts to connect to the inspector ' +
+        'and perform a remote code execution attack. ' +
+        'Documentation can be found at ' +
+      'https://nodejs.org/api/cli.html#--inspecthostport',
+      'SecurityWarning',
+    );
+  }
+  binding.open(port, host);
+  if (wait) waitForDebugger();
+  return {
+    __proto__: null,
+    [SymbolDispose]() { binding.close(); },
+  };
 }
 
 function close() {
-  // Nothing was opened (open() is not implemented).
+  binding.close();
 }
 
 function url() {
-  return undefined;
+  return binding.url();
 }
 
 function waitForDebugger() {
-  throw new ERR_INSPECTOR_NOT_ACTIVE();
+  if (!binding.waitForDebugger()) throw new ERR_INSPECTOR_NOT_ACTIVE();
 }
-
 
 module.exports = {
   open,

@@ -391,6 +391,9 @@ bool LoadEnvironment(Environment* env, bool from_snapshot) {
   if (env->RunBuiltinScript("internal/bootstrap/runtime").IsEmpty()) {
     return false;
   }
+  // The debugger's server (--inspect*), once the callbacks it may need
+  // are in place, before the main script.
+  inspector::StartInspectorIfRequested(env);
   // The bootstrap ends where the main script starts (Node marks it after
   // the main script's preparation, which would load the perf binding on
   // every start here).

@@ -1309,6 +1309,11 @@ void RunScript(const FunctionCallbackInfo<Value>& args) {
   ScriptCompiler::Source source(args[0].As<String>(), origin);
   Local<Script> script;
   if (!ScriptCompiler::Compile(context, &source).ToLocal(&script)) return;
+  // runScript(code, name, breakOnFirstLine): -e with --inspect-brk.
+  if (args[2]->IsTrue()) {
+    Environment* env = Environment::GetCurrent(args);
+    if (env != nullptr) inspector::InspectorPauseOnNextStatement(env);
+  }
   Local<Value> result;
   if (script->Run(context).ToLocal(&result)) {
     args.GetReturnValue().Set(result);

@@ -1,6 +1,6 @@
 // internalBinding('inspector'): V8's inspector for the isolate of this
-// environment (main thread or worker), used in process only: lode has no
-// websocket server, so no debugger front end can attach.
+// environment (main thread or worker), its in-process sessions and the
+// debugger front end's sessions over WebSocket (lode_inspector_server.cc).
 //
 // - `new Connection(onMessage)`: a protocol session; `dispatch(json)` hands
 //   V8 one message and V8 answers synchronously, through onMessage(json),
@@ -21,14 +21,34 @@
 //   exits (end of the loop, process.exit(), a signal the process sends
 //   itself; a worker's end).
 //
-// The inspector itself is created on first use: a start without either
-// pays nothing.
+// - The debugger front end (--inspect*, inspector.open()): `open(port,
+//   host)`, `close()`, `url()`, `isEnabled()`, `waitForDebugger()`. The
+//   server's IO thread queues what debuggers send; the main thread takes
+//   it from its loop (uv_async), from running JavaScript (an interrupt) or,
+//   while paused or waiting for a debugger, by blocking on the queue.
+//   Each WebSocket session has a V8 session of its own; the NodeRuntime
+//   domain (enable, disable, notifyWhenWaitingForDisconnect) is answered
+//   here. At exit, attached debuggers are waited for ("Waiting for the
+//   debugger to disconnect...").
+// - `callAndPauseOnStart(fn, thisArg, ...args)` (--inspect-brk),
+//   `consoleCall(inspectorMethod, nodeMethod, ...args)` (the global
+//   console's methods), `setConsoleExtensionInstaller(fn)` (`require` for
+//   a debugger's evaluations).
+//
+// The inspector itself is created on first use: a start without any of
+// these pays nothing.
 #include <uv.h>
 
 #include <sys/stat.h>
 
 #include <atomic>
+#include <csignal>
+
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <map>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -42,6 +62,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_inspector_server.h"
 #include "lode_internals.h"
 #include "lode_options.h"
 #include "util.h"
@@ -94,9 +115,144 @@ std::u16string ToU16(const StringView& view) {
   return out;
 }
 
+// A UTF-16 copy of a UTF-8 text (a debugger's message); a byte that does
+// not start a valid sequence becomes U+FFFD.
+std::u16string Utf8ToU16(const std::string& in) {
+  std::u16string out;
+  out.reserve(in.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
+  size_t n = in.size();
+  size_t i = 0;
+  while (i < n) {
+    uint8_t b = s[i];
+    if (b < 0x80) {
+      out.push_back(b);
+      i++;
+      continue;
+    }
+    size_t extra;
+    uint32_t cp;
+    if ((b & 0xE0) == 0xC0) {
+      extra = 1;
+      cp = b & 0x1F;
+    } else if ((b & 0xF0) == 0xE0) {
+      extra = 2;
+      cp = b & 0x0F;
+    } else if ((b & 0xF8) == 0xF0) {
+      extra = 3;
+      cp = b & 0x07;
+    } else {
+      out.push_back(0xFFFD);
+      i++;
+      continue;
+    }
+    bool ok = i + extra < n;
+    for (size_t k = 1; ok && k <= extra; k++) {
+      if ((s[i + k] & 0xC0) != 0x80) ok = false;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    static const uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+    if (!ok || cp < kMin[extra] || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+      out.push_back(0xFFFD);
+      i++;
+      continue;
+    }
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
+      out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
+    } else {
+      out.push_back(static_cast<char16_t>(cp));
+    }
+    i += extra + 1;
+  }
+  return out;
+}
+
+// A protocol message as UTF-8 (for the socket); a lone surrogate becomes
+// U+FFFD.
+std::string ToUtf8(const StringView& view) {
+  std::string out;
+  out.reserve(view.length());
+  size_t n = view.length();
+  for (size_t i = 0; i < n; i++) {
+    uint32_t c = view.is8Bit() ? view.characters8()[i]
+                               : view.characters16()[i];
+    if (c >= 0xD800 && c <= 0xDBFF && !view.is8Bit() && i + 1 < n &&
+        view.characters16()[i + 1] >= 0xDC00 &&
+        view.characters16()[i + 1] <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (view.characters16()[i + 1] - 0xDC00);
+      i++;
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      c = 0xFFFD;
+    }
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return out;
+}
+
+StringView ViewOf(const std::string& ascii) {
+  return StringView(reinterpret_cast<const uint8_t*>(ascii.data()),
+                    ascii.size());
+}
+
+// The host and port of --inspect-port (process.debugPort), and the
+// installer of the console's `require`: kept apart from the Agent so that
+// reading them creates no inspector.
+struct Settings : public BindingData {
+  static constexpr const char* kKey = "inspector_settings";
+  std::string host = "127.0.0.1";
+  int port = 9229;
+  Global<Function> console_extension_installer;
+  // internal/inspector_async_hook's enable() and disable().
+  Global<Function> async_hook_enable;
+  Global<Function> async_hook_disable;
+
+  static Settings* Get(Environment* env) {
+    Settings* settings = env->GetBindingData<Settings>(kKey);
+    if (settings == nullptr) {
+      auto created = std::make_unique<Settings>();
+      ParseHostPort(env->options()->GetString("--inspect-port"),
+                    &created->host, &created->port);
+      settings = env->SetBindingData(kKey, std::move(created));
+    }
+    return settings;
+  }
+};
+
 class Connection;
 class CoverageSession;
 class ProfileSession;
+class Agent;
+class WsSession;
+
+// What the IO thread hands the main thread, and how it wakes it: the loop
+// (uv_async), running JavaScript (an interrupt) or a paused/waiting
+// thread (the condition variable).
+struct IoQueue {
+  std::mutex mutex;
+  std::condition_variable cv;
+  std::deque<ServerEvent> events;
+  bool interrupt_requested = false;
+  uv_async_t* async = nullptr;  // on the main loop, closed after the server
+  Isolate* isolate = nullptr;
+  Agent* agent = nullptr;  // main thread only; null once the server stopped
+};
 
 // One environment's inspector, its client and its sessions.
 class Agent : public BindingData, public v8_inspector::V8InspectorClient {
@@ -144,6 +300,23 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
   std::unique_ptr<CoverageSession>& coverage() { return coverage_; }
   std::unique_ptr<ProfileSession>& cpu_profile() { return cpu_profile_; }
   std::unique_ptr<ProfileSession>& heap_profile() { return heap_profile_; }
+  Server* server() const { return server_.get(); }
+  bool waiting_for_frontend() const { return waiting_for_frontend_; }
+  bool HasSessions() const {
+    return !connections_.empty() || !ws_sessions_.empty();
+  }
+
+  // The debugger front end's server.
+  bool StartServer(const std::string& host, int port);
+  void StopServer();
+  bool WaitForFrontend();
+  void WaitForDisconnect();
+  void PauseOnNextStatement(const char* reason);
+  void DrainEvents();
+  void Drain();
+  void SendToSession(int id, std::string text) {
+    if (server_ != nullptr) server_->Send(id, std::move(text));
+  }
 
   // V8InspectorClient
   double currentTimeMS() override {
@@ -155,18 +328,116 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
   v8::Local<v8::Context> ensureDefaultContextInGroup(int) override {
     return env_->context();
   }
-  // A pause (a `debugger` statement with the debugger on, Debugger.pause)
-  // has no front end to wait for: execution goes on once the session saw
+  // A pause waits for a debugger's commands while one is attached; with
+  // in-process sessions only, execution goes on once they saw
   // Debugger.paused, as with Node's in-thread sessions.
-  void runMessageLoopOnPause(int) override {}
+  void runMessageLoopOnPause(int) override;
+  void quitMessageLoopOnPause() override { paused_ = false; }
+  // Scripts named by an absolute path are reported by their file: URL, as
+  // in Node.
+  std::unique_ptr<StringBuffer> resourceNameToUrl(
+      const StringView& resource_name) override;
+  void runIfWaitingForDebugger(int) override {
+    waiting_for_frontend_ = false;
+  }
+  // Async call stacks: the async hook that reports tasks runs while a
+  // session wants them.
+  void maxAsyncCallStackDepthChanged(int depth) override {
+    Settings* settings = env_->GetBindingData<Settings>(Settings::kKey);
+    if (settings == nullptr) return;
+    Global<Function>& fn = depth > 0 ? settings->async_hook_enable
+                                     : settings->async_hook_disable;
+    if (fn.IsEmpty() || !env_->can_call_into_js()) return;
+    Isolate* isolate = env_->isolate();
+    HandleScope scope(isolate);
+    TryCatch try_catch(isolate);
+    if (fn.Get(isolate)
+            ->Call(env_->context(), v8::Undefined(isolate), 0, nullptr)
+            .IsEmpty()) {
+      return;
+    }
+  }
+  V8Inspector* inspector() const { return inspector_.get(); }
+  // `require` for expressions a debugger evaluates (lib/inspector.js
+  // installs it).
+  void installAdditionalCommandLineAPI(Local<Context> context,
+                                       Local<Object> api) override {
+    Settings* settings = env_->GetBindingData<Settings>(Settings::kKey);
+    if (settings == nullptr ||
+        settings->console_extension_installer.IsEmpty()) {
+      return;
+    }
+    Isolate* isolate = env_->isolate();
+    TryCatch try_catch(isolate);
+    Local<Value> arg = api;
+    if (settings->console_extension_installer.Get(isolate)
+            ->Call(context, v8::Undefined(isolate), 1, &arg)
+            .IsEmpty()) {
+      return;
+    }
+  }
 
  private:
+  bool WaitForEvent();
+  void HandleEvent(ServerEvent event);
+  void ReleaseRetired();
+
   Environment* env_;
   std::unique_ptr<V8Inspector> inspector_;
   std::set<Connection*> connections_;
   std::unique_ptr<CoverageSession> coverage_;
   std::unique_ptr<ProfileSession> cpu_profile_;
   std::unique_ptr<ProfileSession> heap_profile_;
+  // The server and its sessions (main thread only).
+  std::unique_ptr<Server> server_;
+  std::shared_ptr<IoQueue> io_;
+  std::map<int, std::unique_ptr<WsSession>> ws_sessions_;
+  // Sessions whose socket closed while V8 was inside one of their
+  // dispatches: deleted once out of it.
+  std::vector<std::unique_ptr<WsSession>> retired_;
+  bool waiting_for_frontend_ = false;
+  bool paused_ = false;
+  bool in_pause_loop_ = false;
+  bool stop_requested_ = false;
+  bool exit_hook_added_ = false;
+  int dispatch_depth_ = 0;
+};
+
+// A debugger's session over the WebSocket server.
+class WsSession : public V8Inspector::Channel {
+ public:
+  WsSession(Agent* agent, int id) : agent_(agent), id_(id) {
+    session_ = agent->Connect(this);
+  }
+
+  void Dispatch(const std::string& message);
+  void Send(std::string text) {
+    if (!closed_) agent_->SendToSession(id_, std::move(text));
+  }
+  void SchedulePause(const char* reason) {
+    std::string text = reason;
+    session_->schedulePauseOnNextStatement(ViewOf(text), ViewOf(text));
+  }
+
+  void sendResponse(int, std::unique_ptr<StringBuffer> message) override {
+    Send(ToUtf8(message->string()));
+  }
+  void sendNotification(std::unique_ptr<StringBuffer> message) override {
+    Send(ToUtf8(message->string()));
+  }
+  void flushProtocolNotifications() override {}
+
+  bool node_runtime_enabled = false;
+  bool notify_when_waiting_for_disconnect = false;
+  void set_closed() { closed_ = true; }
+
+ private:
+  bool HandleNodeMethod(const std::string& message);
+
+  Agent* agent_;
+  int id_;
+  bool closed_ = false;
+  std::unique_ptr<V8InspectorSession> session_;
 };
 
 // ---- Connection -----------------------------------------------------------
@@ -311,12 +582,401 @@ class CoverageSession : public V8Inspector::Channel {
 
 Agent::~Agent() {
   HandleScope scope(env_->isolate());
+  dispatch_depth_ = 0;
+  StopServer();
   coverage_.reset();
   cpu_profile_.reset();
   heap_profile_.reset();
   std::set<Connection*> connections = std::move(connections_);
   for (Connection* connection : connections) delete connection;
   inspector_.reset();
+}
+
+// ---- The debugger front end ------------------------------------------------
+
+const char kHelpLine[] = "For help, see: https://nodejs.org/en/docs/inspector";
+
+std::string NewUuid() {
+  uint8_t b[16];
+  if (uv_random(nullptr, nullptr, b, sizeof(b), 0, nullptr) != 0) {
+    uint64_t t = uv_hrtime() ^ (static_cast<uint64_t>(uv_os_getpid()) << 32);
+    for (int i = 0; i < 16; i++) {
+      t = t * 6364136223846793005ull + 1442695040888963407ull;
+      b[i] = static_cast<uint8_t>(t >> 56);
+    }
+  }
+  b[6] = static_cast<uint8_t>((b[6] & 0x0F) | 0x40);
+  b[8] = static_cast<uint8_t>((b[8] & 0x3F) | 0x80);
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 16; i++) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
+    out.push_back(kHex[b[i] >> 4]);
+    out.push_back(kHex[b[i] & 15]);
+  }
+  return out;
+}
+
+std::string FormatHost(const std::string& host, int port) {
+  if (host.find(':') != std::string::npos) {
+    return "[" + host + "]:" + std::to_string(port);
+  }
+  return host + ":" + std::to_string(port);
+}
+
+std::string JsonQuote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    if (static_cast<unsigned char>(c) >= 0x20) out.push_back(c);
+  }
+  return out + "\"";
+}
+
+void OnInterrupt(Isolate*, void* data) {
+  std::unique_ptr<std::shared_ptr<IoQueue>> holder(
+      static_cast<std::shared_ptr<IoQueue>*>(data));
+  IoQueue* queue = holder->get();
+  {
+    std::lock_guard<std::mutex> lock(queue->mutex);
+    queue->interrupt_requested = false;
+  }
+  if (queue->agent != nullptr) queue->agent->DrainEvents();
+}
+
+void OnMainAsync(uv_async_t* handle) {
+  auto* queue = static_cast<IoQueue*>(handle->data);
+  if (queue != nullptr && queue->agent != nullptr) queue->agent->DrainEvents();
+}
+
+bool Agent::StartServer(const std::string& host, int port) {
+  if (server_ != nullptr) return true;
+  auto io = std::make_shared<IoQueue>();
+  io->isolate = env_->isolate();
+  io->agent = this;
+  io->async = new uv_async_t;
+  uv_async_init(env_->loop(), io->async, OnMainAsync);
+  io->async->data = io.get();
+  uv_unref(reinterpret_cast<uv_handle_t*>(io->async));
+
+  ServerTarget target;
+  target.id = NewUuid();
+  const Options* options = env_->options();
+  std::string script = options->argv.size() > 1 && !options->has_eval
+                           ? options->argv[1]
+                           : "";
+  if (script.empty()) {
+    target.title = options->argv0 + "[" + std::to_string(uv_os_getpid()) +
+                   "]";
+  } else {
+    target.title = script;
+  }
+  target.url = "file://";
+  if (!script.empty()) {
+    uv_fs_t req;
+    if (uv_fs_realpath(nullptr, &req, script.c_str(), nullptr) == 0) {
+      target.url += static_cast<const char*>(req.ptr);
+    }
+    uv_fs_req_cleanup(&req);
+  }
+
+  int err = 0;
+  bool resolve_failed = false;
+  server_ = Server::Start(
+      host, port, std::move(target),
+      [io](ServerEvent event) {
+        bool interrupt;
+        {
+          std::lock_guard<std::mutex> lock(io->mutex);
+          io->events.push_back(std::move(event));
+          interrupt = !io->interrupt_requested;
+          io->interrupt_requested = true;
+        }
+        io->cv.notify_all();
+        uv_async_send(io->async);
+        // Running JavaScript (a busy loop) takes the message too.
+        if (interrupt) {
+          io->isolate->RequestInterrupt(OnInterrupt,
+                                        new std::shared_ptr<IoQueue>(io));
+        }
+      },
+      &err, &resolve_failed);
+  if (server_ == nullptr) {
+    io->async->data = nullptr;
+    uv_close(reinterpret_cast<uv_handle_t*>(io->async),
+             [](uv_handle_t* h) { delete reinterpret_cast<uv_async_t*>(h); });
+    if (resolve_failed) {
+      fprintf(stderr, "Unable to resolve \"%s\": %s\n", host.c_str(),
+              uv_strerror(err));
+    } else {
+      fprintf(stderr, "Starting inspector on %s failed: %s\n",
+              FormatHost(host, port).c_str(), uv_strerror(err));
+    }
+    fflush(stderr);
+    return false;
+  }
+  io_ = std::move(io);
+  Settings::Get(env_)->port = server_->port();
+  fprintf(stderr, "Debugger listening on %s\n%s\n",
+          server_->WebSocketUrl().c_str(), kHelpLine);
+  fflush(stderr);
+  if (!exit_hook_added_) {
+    exit_hook_added_ = true;
+    Environment* env = env_;
+    env_->AddAtExitHook([env]() {
+      Agent* agent = Agent::Existing(env);
+      if (agent != nullptr) agent->WaitForDisconnect();
+    });
+  }
+  return true;
+}
+
+void Agent::StopServer() {
+  if (server_ == nullptr) return;
+  if (dispatch_depth_ > 0) {
+    // From inside a session's dispatch: once V8 is out of it.
+    stop_requested_ = true;
+    return;
+  }
+  server_.reset();  // joins the IO thread
+  io_->agent = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(io_->mutex);
+    io_->events.clear();
+  }
+  uv_async_t* async = io_->async;
+  async->data = nullptr;
+  uv_close(reinterpret_cast<uv_handle_t*>(async),
+           [](uv_handle_t* h) { delete reinterpret_cast<uv_async_t*>(h); });
+  io_.reset();
+  for (auto& entry : ws_sessions_) entry.second->set_closed();
+  ws_sessions_.clear();
+  retired_.clear();
+  waiting_for_frontend_ = false;
+  paused_ = false;
+}
+
+bool Agent::WaitForEvent() {
+  if (io_ == nullptr) return false;
+  std::shared_ptr<IoQueue> io = io_;
+  std::unique_lock<std::mutex> lock(io->mutex);
+  // A worker being terminated (or a process.exit() of the main thread
+  // stopping it) ends the wait.
+  while (io->events.empty()) {
+    if (env_->is_stopping()) return false;
+    io->cv.wait_for(lock, std::chrono::milliseconds(100));
+  }
+  return true;
+}
+
+void Agent::DrainEvents() {
+  // Not from inside a dispatch (an interrupt while V8 runs a debugger's
+  // evaluation): the loop that dispatches takes them.
+  if (dispatch_depth_ > 0) return;
+  Drain();
+}
+
+void Agent::Drain() {
+  if (io_ == nullptr) return;
+  Isolate* isolate = env_->isolate();
+  HandleScope scope(isolate);
+  Context::Scope context_scope(env_->context());
+  for (;;) {
+    ServerEvent event;
+    {
+      if (io_ == nullptr) break;
+      std::lock_guard<std::mutex> lock(io_->mutex);
+      if (io_->events.empty()) break;
+      event = std::move(io_->events.front());
+      io_->events.pop_front();
+    }
+    dispatch_depth_++;
+    HandleEvent(std::move(event));
+    dispatch_depth_--;
+  }
+  if (dispatch_depth_ == 0 && !in_pause_loop_) {
+    retired_.clear();
+    if (stop_requested_) {
+      stop_requested_ = false;
+      StopServer();
+    }
+  }
+}
+
+void Agent::HandleEvent(ServerEvent event) {
+  switch (event.kind) {
+    case ServerEvent::kConnect:
+      ws_sessions_[event.session] =
+          std::make_unique<WsSession>(this, event.session);
+      fprintf(stderr, "Debugger attached.\n");
+      fflush(stderr);
+      break;
+    case ServerEvent::kMessage: {
+      auto it = ws_sessions_.find(event.session);
+      if (it != ws_sessions_.end()) it->second->Dispatch(event.text);
+      break;
+    }
+    case ServerEvent::kDisconnect: {
+      auto it = ws_sessions_.find(event.session);
+      if (it == ws_sessions_.end()) break;
+      std::unique_ptr<WsSession> session = std::move(it->second);
+      ws_sessions_.erase(it);
+      session->set_closed();
+      if (dispatch_depth_ > 1 || in_pause_loop_) {
+        retired_.push_back(std::move(session));
+      }
+      break;
+    }
+  }
+}
+
+void Agent::runMessageLoopOnPause(int) {
+  if (in_pause_loop_ || ws_sessions_.empty()) return;
+  in_pause_loop_ = true;
+  paused_ = true;
+  while (paused_ && !ws_sessions_.empty() && io_ != nullptr) {
+    if (!WaitForEvent()) break;
+    Drain();
+  }
+  in_pause_loop_ = false;
+  // Sessions that went while paused are deleted from the loop.
+  if (!retired_.empty() && io_ != nullptr) uv_async_send(io_->async);
+}
+
+bool Agent::WaitForFrontend() {
+  if (server_ == nullptr) return false;
+  waiting_for_frontend_ = true;
+  for (auto& entry : ws_sessions_) {
+    if (entry.second->node_runtime_enabled) {
+      entry.second->Send(
+          "{\"method\":\"NodeRuntime.waitingForDebugger\",\"params\":{}}");
+    }
+  }
+  while (waiting_for_frontend_ && io_ != nullptr) {
+    if (!WaitForEvent()) break;
+    Drain();
+  }
+  waiting_for_frontend_ = false;
+  return true;
+}
+
+void Agent::WaitForDisconnect() {
+  if (server_ == nullptr) return;
+  server_->set_print_ending(false);
+  if (!ws_sessions_.empty()) {
+    fprintf(stderr, "Waiting for the debugger to disconnect...\n");
+    fflush(stderr);
+  }
+  bool notified = false;
+  for (auto& entry : ws_sessions_) {
+    if (entry.second->notify_when_waiting_for_disconnect) {
+      entry.second->Send(
+          "{\"method\":\"NodeRuntime.waitingForDisconnect\",\"params\":{}}");
+      notified = true;
+    }
+  }
+  // The sessions that asked to be told get that instead of the context's
+  // end; the others get it once those have gone.
+  auto destroy_context = [&]() {
+    HandleScope scope(env_->isolate());
+    inspector_->contextDestroyed(env_->context());
+  };
+  if (!notified) destroy_context();
+  server_->StopAccepting();
+  while (!ws_sessions_.empty() && io_ != nullptr) {
+    if (!WaitForEvent()) break;
+    Drain();
+    if (notified) {
+      bool waiting = false;
+      for (auto& entry : ws_sessions_) {
+        if (entry.second->notify_when_waiting_for_disconnect) waiting = true;
+      }
+      if (!waiting) {
+        notified = false;
+        destroy_context();
+      }
+    }
+  }
+  StopServer();
+}
+
+void Agent::PauseOnNextStatement(const char* reason) {
+  for (auto& entry : ws_sessions_) entry.second->SchedulePause(reason);
+}
+
+void WsSession::Dispatch(const std::string& message) {
+  if (closed_) return;
+  if (message.find("\"NodeRuntime.") != std::string::npos &&
+      HandleNodeMethod(message)) {
+    return;
+  }
+  std::u16string text = Utf8ToU16(message);
+  session_->dispatchProtocolMessage(
+      StringView(reinterpret_cast<const uint16_t*>(text.data()),
+                 text.size()));
+}
+
+// The NodeRuntime domain, which V8 does not know: true when `message` was
+// one of its methods (and answered).
+bool WsSession::HandleNodeMethod(const std::string& message) {
+  Environment* env = agent_->env();
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Local<Context> context = env->context();
+  TryCatch try_catch(isolate);
+  Local<String> text;
+  Local<Value> parsed;
+  Local<Value> method_value;
+  Local<Value> id_value;
+  if (!String::NewFromUtf8(isolate, message.data(),
+                           v8::NewStringType::kNormal,
+                           static_cast<int>(message.size()))
+           .ToLocal(&text) ||
+      !v8::JSON::Parse(context, text).ToLocal(&parsed) ||
+      !parsed->IsObject() ||
+      !parsed.As<Object>()
+           ->Get(context, OneByteString(isolate, "method"))
+           .ToLocal(&method_value) ||
+      !method_value->IsString() ||
+      !parsed.As<Object>()
+           ->Get(context, OneByteString(isolate, "id"))
+           .ToLocal(&id_value) ||
+      !id_value->IsInt32()) {
+    return false;
+  }
+  std::string method = Utf8Value(isolate, method_value).ToString();
+  if (method.rfind("NodeRuntime.", 0) != 0) return false;
+  std::string id = std::to_string(id_value.As<v8::Int32>()->Value());
+  std::string ok = "{\"id\":" + id + ",\"result\":{}}";
+  if (method == "NodeRuntime.enable") {
+    node_runtime_enabled = true;
+    if (agent_->waiting_for_frontend()) {
+      Send("{\"method\":\"NodeRuntime.waitingForDebugger\",\"params\":{}}");
+    }
+    Send(ok);
+  } else if (method == "NodeRuntime.disable") {
+    node_runtime_enabled = false;
+    Send(ok);
+  } else if (method == "NodeRuntime.notifyWhenWaitingForDisconnect") {
+    Local<Value> params;
+    Local<Value> enabled;
+    bool value = false;
+    if (parsed.As<Object>()
+            ->Get(context, OneByteString(isolate, "params"))
+            .ToLocal(&params) &&
+        params->IsObject() &&
+        params.As<Object>()
+            ->Get(context, OneByteString(isolate, "enabled"))
+            .ToLocal(&enabled)) {
+      value = enabled->IsTrue();
+    }
+    notify_when_waiting_for_disconnect = value;
+    Send(ok);
+  } else {
+    Send("{\"id\":" + id + ",\"error\":{\"code\":-32601,\"message\":" +
+         JsonQuote("'" + method + "' wasn't found") + "}}");
+  }
+  return true;
 }
 
 // An absolute path as a file: URL, percent-encoding what a URL path cannot
@@ -337,6 +997,14 @@ std::string PathToFileURL(const std::string& path) {
     }
   }
   return out;
+}
+
+std::unique_ptr<StringBuffer> Agent::resourceNameToUrl(
+    const StringView& resource_name) {
+  std::string name = ToUtf8(resource_name);
+  if (name.empty() || name[0] != '/') return nullptr;
+  std::string url = PathToFileURL(name);
+  return StringBuffer::create(ViewOf(url));
 }
 
 // The source maps of the modules loaded, under "source-map-cache" of a
@@ -662,6 +1330,168 @@ void ConnectionDisconnect(const FunctionCallbackInfo<Value>& args) {
   if (connection != nullptr) connection->Disconnect();
 }
 
+// open(port, host): starts the server (the port and host of --inspect-port
+// for what is not given). What fails is reported on stderr, as in Node.
+void Open(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr) return;
+  Settings* settings = Settings::Get(env);
+  if (args[0]->IsUint32()) {
+    uint32_t port = args[0].As<v8::Uint32>()->Value();
+    if (port <= 65535) settings->port = static_cast<int>(port);
+  }
+  if (args[1]->IsString()) {
+    settings->host = Utf8Value(args.GetIsolate(), args[1]).ToString();
+  }
+  Agent::Get(env)->StartServer(settings->host, settings->port);
+}
+
+void Close(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr) return;
+  Agent* agent = Agent::Existing(env);
+  if (agent != nullptr) agent->StopServer();
+}
+
+void Url(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr) return;
+  Agent* agent = Agent::Existing(env);
+  if (agent == nullptr || agent->server() == nullptr) return;
+  args.GetReturnValue().Set(
+      Utf8String(args.GetIsolate(), agent->server()->WebSocketUrl()));
+}
+
+void IsEnabled(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr) return;
+  Agent* agent = Agent::Existing(env);
+  args.GetReturnValue().Set(agent != nullptr && agent->server() != nullptr);
+}
+
+// waitForDebugger(): false when no server runs; else blocks until a
+// debugger sends Runtime.runIfWaitingForDebugger.
+void WaitForDebugger(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr) return;
+  Agent* agent = Agent::Existing(env);
+  args.GetReturnValue().Set(agent != nullptr && agent->WaitForFrontend());
+}
+
+// callAndPauseOnStart(fn, thisArg, ...args): fn's first statement pauses
+// the attached debuggers (--inspect-brk), as "Break on start".
+void CallAndPauseOnStart(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr || !args[0]->IsFunction()) return;
+  Agent* agent = Agent::Existing(env);
+  if (agent != nullptr && agent->server() != nullptr) {
+    agent->PauseOnNextStatement("Break on start");
+  }
+  std::vector<Local<Value>> call_args;
+  for (int i = 2; i < args.Length(); i++) call_args.push_back(args[i]);
+  Local<Value> result;
+  if (args[0]
+          .As<Function>()
+          ->Call(args.GetIsolate()->GetCurrentContext(), args[1],
+                 static_cast<int>(call_args.size()), call_args.data())
+          .ToLocal(&result)) {
+    args.GetReturnValue().Set(result);
+  }
+}
+
+// consoleCall(inspectorMethod, nodeMethod, ...args), bound to the global
+// console: V8's console method (which reports to the sessions) when a
+// session or the server is there, then Node's. Being native, it adds no frame to the
+// stack trace V8 reports.
+void ConsoleCall(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (args.Length() < 2 || !args[0]->IsFunction() || !args[1]->IsFunction()) {
+    return;
+  }
+  Local<Context> context = isolate->GetCurrentContext();
+  std::vector<Local<Value>> call_args;
+  for (int i = 2; i < args.Length(); i++) call_args.push_back(args[i]);
+  Environment* env = Environment::GetCurrent(args);
+  Agent* agent = env == nullptr ? nullptr : Agent::Existing(env);
+  // With the server running, V8 keeps the messages for the debuggers
+  // that come later (replayed on Runtime.enable), as in Node.
+  if (agent != nullptr &&
+      (agent->HasSessions() || agent->server() != nullptr)) {
+    if (args[0]
+            .As<Function>()
+            ->Call(context, args.This(), static_cast<int>(call_args.size()),
+                   call_args.data())
+            .IsEmpty()) {
+      return;
+    }
+  }
+  Local<Value> result;
+  if (args[1]
+          .As<Function>()
+          ->Call(context, args.This(), static_cast<int>(call_args.size()),
+                 call_args.data())
+          .ToLocal(&result)) {
+    args.GetReturnValue().Set(result);
+  }
+}
+
+// registerAsyncHook(enable, disable) (internal/bootstrap/runtime).
+void RegisterAsyncHook(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr || !args[0]->IsFunction() || !args[1]->IsFunction()) {
+    return;
+  }
+  Settings* settings = Settings::Get(env);
+  settings->async_hook_enable.Reset(args.GetIsolate(),
+                                    args[0].As<Function>());
+  settings->async_hook_disable.Reset(args.GetIsolate(),
+                                     args[1].As<Function>());
+}
+
+// asyncTaskScheduled(name, id, recurring), asyncTaskStarted(id),
+// asyncTaskFinished(id), asyncTaskCanceled(id): the async hook's reports.
+// An id becomes an even pseudo-pointer, as V8 only compares them.
+void* TaskOf(Local<Value> id) {
+  double n = id->IsNumber() ? id.As<v8::Number>()->Value() : 0;
+  return reinterpret_cast<void*>(static_cast<uintptr_t>(n) << 1);
+}
+
+V8Inspector* InspectorOf(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  Agent* agent = env == nullptr ? nullptr : Agent::Existing(env);
+  return agent == nullptr ? nullptr : agent->inspector();
+}
+
+void AsyncTaskScheduled(const FunctionCallbackInfo<Value>& args) {
+  V8Inspector* inspector = InspectorOf(args);
+  if (inspector == nullptr || !args[0]->IsString()) return;
+  TwoByteValue name(args.GetIsolate(), args[0]);
+  inspector->asyncTaskScheduled(StringView(name.data(), name.length()),
+                                TaskOf(args[1]), args[2]->IsTrue());
+}
+
+void AsyncTaskStarted(const FunctionCallbackInfo<Value>& args) {
+  V8Inspector* inspector = InspectorOf(args);
+  if (inspector != nullptr) inspector->asyncTaskStarted(TaskOf(args[0]));
+}
+
+void AsyncTaskFinished(const FunctionCallbackInfo<Value>& args) {
+  V8Inspector* inspector = InspectorOf(args);
+  if (inspector != nullptr) inspector->asyncTaskFinished(TaskOf(args[0]));
+}
+
+void AsyncTaskCanceled(const FunctionCallbackInfo<Value>& args) {
+  V8Inspector* inspector = InspectorOf(args);
+  if (inspector != nullptr) inspector->asyncTaskCanceled(TaskOf(args[0]));
+}
+
+void SetConsoleExtensionInstaller(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr || !args[0]->IsFunction()) return;
+  Settings::Get(env)->console_extension_installer.Reset(
+      args.GetIsolate(), args[0].As<Function>());
+}
+
 void TakeCoverage(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   if (env == nullptr) return;
@@ -793,6 +1623,79 @@ void StartProfilesIfRequested(Environment* env) {
   env->AddAtExitHook([env]() { FinishProfiles(env); });
 }
 
+namespace {
+
+// SIGUSR1 (process._debugProcess(pid) of another process) starts the
+// server in a running process, as in Node.
+void OnSigusr1(uv_signal_t* handle, int) {
+  auto* env = static_cast<Environment*>(handle->data);
+  if (!env->can_call_into_js()) return;
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Context::Scope context_scope(env->context());
+  Settings* settings = Settings::Get(env);
+  Agent::Get(env)->StartServer(settings->host, settings->port);
+}
+
+}  // namespace
+
+void StartInspectorIfRequested(Environment* env) {
+  const Options* options = env->options();
+  if (!env->is_main_thread()) {
+    // A worker started with --inspect-brk or --inspect-wait waits for a
+    // debugger, which would come through the main thread's NodeWorker
+    // domain (which lode lacks): it waits until terminated, as a Node
+    // worker nobody attaches to does.
+    if (options->GetBool("--inspect-brk") ||
+        options->GetBool("--inspect-wait")) {
+      while (!env->is_stopping()) uv_sleep(50);
+    }
+    return;
+  }
+  if (!options->GetBool("--disable-sigusr1")) {
+    auto* signal = new uv_signal_t;
+    uv_signal_init(env->loop(), signal);
+    signal->data = env;
+    uv_signal_start(signal, OnSigusr1, SIGUSR1);
+    uv_unref(reinterpret_cast<uv_handle_t*>(signal));
+    env->AddCleanupHook([signal]() {
+      uv_close(reinterpret_cast<uv_handle_t*>(signal), [](uv_handle_t* h) {
+        delete reinterpret_cast<uv_signal_t*>(h);
+      });
+    });
+  }
+  bool brk = options->GetBool("--inspect-brk");
+  bool wait = options->GetBool("--inspect-wait");
+  if (!options->GetBool("--inspect") && !brk && !wait) return;
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Context::Scope context_scope(env->context());
+  Settings* settings = Settings::Get(env);
+  Agent* agent = Agent::Get(env);
+  if (agent->StartServer(settings->host, settings->port) && (brk || wait)) {
+    agent->WaitForFrontend();
+  }
+}
+
+bool InspectorBreakOnStart(Environment* env) {
+  Agent* agent = Agent::Existing(env);
+  return agent != nullptr && agent->server() != nullptr &&
+         env->options()->GetBool("--inspect-brk");
+}
+
+void InspectorPauseOnNextStatement(Environment* env) {
+  Agent* agent = Agent::Existing(env);
+  if (agent != nullptr && agent->server() != nullptr) {
+    agent->PauseOnNextStatement("Break on start");
+  }
+}
+
+int GetDebugPort(Environment* env) { return Settings::Get(env)->port; }
+
+void SetDebugPort(Environment* env, int port) {
+  Settings::Get(env)->port = port;
+}
+
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   Isolate* isolate = context->GetIsolate();
@@ -808,6 +1711,20 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
             SetSourceMapCacheGetter);
   SetMethod(context, target, "stopCoverage", StopCoverage);
   SetMethod(context, target, "isCoverageRunning", IsCoverageRunning);
+  SetMethod(context, target, "open", Open);
+  SetMethod(context, target, "close", Close);
+  SetMethod(context, target, "url", Url);
+  SetMethod(context, target, "isEnabled", IsEnabled);
+  SetMethod(context, target, "waitForDebugger", WaitForDebugger);
+  SetMethod(context, target, "callAndPauseOnStart", CallAndPauseOnStart);
+  SetMethod(context, target, "consoleCall", ConsoleCall);
+  SetMethod(context, target, "setConsoleExtensionInstaller",
+            SetConsoleExtensionInstaller);
+  SetMethod(context, target, "registerAsyncHook", RegisterAsyncHook);
+  SetMethod(context, target, "asyncTaskScheduled", AsyncTaskScheduled);
+  SetMethod(context, target, "asyncTaskStarted", AsyncTaskStarted);
+  SetMethod(context, target, "asyncTaskFinished", AsyncTaskFinished);
+  SetMethod(context, target, "asyncTaskCanceled", AsyncTaskCanceled);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
@@ -819,6 +1736,19 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(SetSourceMapCacheGetter);
   registry->Register(StopCoverage);
   registry->Register(IsCoverageRunning);
+  registry->Register(Open);
+  registry->Register(Close);
+  registry->Register(Url);
+  registry->Register(IsEnabled);
+  registry->Register(WaitForDebugger);
+  registry->Register(CallAndPauseOnStart);
+  registry->Register(ConsoleCall);
+  registry->Register(SetConsoleExtensionInstaller);
+  registry->Register(RegisterAsyncHook);
+  registry->Register(AsyncTaskScheduled);
+  registry->Register(AsyncTaskStarted);
+  registry->Register(AsyncTaskFinished);
+  registry->Register(AsyncTaskCanceled);
 }
 
 }  // namespace lode::inspector

@@ -81,6 +81,18 @@ namespace inspector {
 void StartCoverageIfRequested(Environment* env);
 // --cpu-prof and --heap-prof: start the profilers, written at exit.
 void StartProfilesIfRequested(Environment* env);
+// --inspect, --inspect-brk, --inspect-wait: the debugger front end's
+// server, started before the main script (which waits for a debugger with
+// the last two).
+void StartInspectorIfRequested(Environment* env);
+// Whether the main script's first statement pauses (--inspect-brk with
+// the server running).
+bool InspectorBreakOnStart(Environment* env);
+// Pauses the attached debuggers at the next statement ("Break on start").
+void InspectorPauseOnNextStatement(Environment* env);
+// process.debugPort.
+int GetDebugPort(Environment* env);
+void SetDebugPort(Environment* env, int port);
 }  // namespace inspector
 
 namespace worker {

@@ -139,6 +139,65 @@ std::string Options::GetString(const std::string& name) const {
   return it == values.end() ? std::string() : it->second.string;
 }
 
+bool ParseHostPort(const std::string& text, std::string* host, int* port) {
+  if (text.empty()) return true;
+  std::string port_text;
+  if (text[0] == '[') {
+    size_t close = text.find(']');
+    if (close == std::string::npos) {
+      *host = text;
+      return true;
+    }
+    *host = text.substr(1, close - 1);
+    if (close + 1 < text.size() && text[close + 1] == ':') {
+      port_text = text.substr(close + 2);
+    } else {
+      return true;
+    }
+  } else if (text.find_first_not_of("0123456789") == std::string::npos) {
+    port_text = text;
+  } else {
+    size_t colon = text.find(':');
+    if (colon != std::string::npos && colon == text.rfind(':')) {
+      *host = text.substr(0, colon);
+      port_text = text.substr(colon + 1);
+    } else {
+      *host = text;
+      return true;
+    }
+  }
+  if (port_text.empty() ||
+      port_text.find_first_not_of("0123456789") != std::string::npos ||
+      port_text.size() > 6) {
+    return false;
+  }
+  *port = atoi(port_text.c_str());
+  return true;
+}
+
+namespace {
+
+// A later "[host:]port" keeps the host given before when it names none
+// (--inspect=0.0.0.0:9230 --inspect-port=9231 is 0.0.0.0:9231), as in
+// Node.
+void MergeHostPort(std::string* current, const std::string& given) {
+  std::string host = "127.0.0.1";
+  int port = 9229;
+  ParseHostPort(*current, &host, &port);
+  std::string given_host;
+  int given_port = -1;
+  if (!ParseHostPort(given, &given_host, &given_port)) {
+    *current = given;  // reported by the range check
+    return;
+  }
+  if (!given_host.empty()) host = given_host;
+  if (given_port >= 0) port = given_port;
+  *current = (host.find(':') != std::string::npos ? "[" + host + "]" : host) +
+             ":" + std::to_string(port);
+}
+
+}  // namespace
+
 std::vector<std::string> NodeOptionsAllowedFlags() {
   std::vector<std::string> names;
   for (const OptionSpec& spec : kSpecs) {
@@ -280,7 +339,7 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
         if (canonical + "=" != alias.from) continue;
         if (alias.to.size() == 2) {
           // "--inspect=9230": the address, then "--inspect" itself.
-          options->values[alias.to[0]].string = value;
+          MergeHostPort(&options->values[alias.to[0]].string, value);
         }
         canonical = alias.to.back();
         has_value = false;
@@ -345,8 +404,10 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
       }
       switch (spec->kind) {
         case OptionKind::kString:
-        case OptionKind::kHostPort:
           v.string = value;
+          break;
+        case OptionKind::kHostPort:
+          MergeHostPort(&v.string, value);
           break;
         case OptionKind::kStringList:
           v.list.push_back(value);
@@ -485,6 +546,22 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
     *error = argv0 +
              ": either --tls-min-v1.3 or --tls-max-v1.2 can be used, not both";
     return false;
+  }
+  if (options->GetBool("--debug") || options->GetBool("--debug-brk")) {
+    *error = argv0 +
+             ": [DEP0062]: `node --debug` and `node --debug-brk` are invalid. "
+             "Please use `node --inspect` and `node --inspect-brk` instead.";
+    return false;
+  }
+  // The inspector's port (--inspect-port, --inspect=[host:]port).
+  {
+    std::string host;
+    int port = 9229;
+    if (ParseHostPort(options->GetString("--inspect-port"), &host, &port) &&
+        port != 0 && (port < 1024 || port > 65535)) {
+      *error = argv0 + ": must be 0 or in range 1024 to 65535.";
+      return false;
+    }
   }
   // Last, so that Node's own usage errors come first: an option lode does
   // not implement, unless it was turned back off ("--no-cpu-prof").

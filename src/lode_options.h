@@ -121,6 +121,11 @@ const std::vector<OptionAlias>& OptionAliases();
 // the V8 flags NODE_OPTIONS may carry.
 std::vector<std::string> NodeOptionsAllowedFlags();
 
+// "[host:]port", "host" or "[ipv6]:port" (--inspect-port, --inspect=...):
+// sets what is given of `host` and `port`; false when the port is not a
+// number.
+bool ParseHostPort(const std::string& text, std::string* host, int* port);
+
 }  // namespace lode
 
 #endif  // SRC_LODE_OPTIONS_H_

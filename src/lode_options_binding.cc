@@ -20,20 +20,17 @@ using v8::Value;
 
 namespace {
 
-// "[host:]port" as Node's { host, port } (host 127.0.0.1 when absent).
+// "[host:]port" as Node's { host, port } (host 127.0.0.1, port 9229 when
+// absent).
 Local<Value> HostPort(Isolate* isolate, const std::string& text) {
   Local<Context> context = isolate->GetCurrentContext();
   std::string host = "127.0.0.1";
-  std::string port = text;
-  size_t colon = text.rfind(':');
-  if (colon != std::string::npos) {
-    host = text.substr(0, colon);
-    port = text.substr(colon + 1);
-  }
+  int port = 9229;
+  ParseHostPort(text, &host, &port);
   Local<Object> result = Object::New(isolate);
   SetValue(context, result, "host", Utf8String(isolate, host));
   SetValue(context, result, "port",
-           v8::Number::New(isolate, static_cast<double>(atoi(port.c_str()))));
+           v8::Number::New(isolate, static_cast<double>(port)));
   return result;
 }
 

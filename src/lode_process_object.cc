@@ -16,6 +16,7 @@
 #include "lode_errors.h"
 #include "lode_options.h"
 #include "lode_tracing.h"
+#include "lode_internals.h"
 #include "lode_version.h"
 #include "uv.h"
 
@@ -270,6 +271,29 @@ void TitleSetter(Local<Name>, Local<Value> value,
   tracing::SetProcessName(*title);
 }
 
+// process.debugPort: the inspector's port (--inspect-port, or the one its
+// server got).
+void DebugPortGetter(Local<Name>, const PropertyCallbackInfo<Value>& info) {
+  Environment* env = Environment::GetCurrent(info.GetIsolate());
+  if (env == nullptr) return;
+  info.GetReturnValue().Set(inspector::GetDebugPort(env));
+}
+
+void DebugPortSetter(Local<Name>, Local<Value> value,
+                     const PropertyCallbackInfo<void>& info) {
+  Isolate* isolate = info.GetIsolate();
+  Environment* env = Environment::GetCurrent(isolate);
+  if (env == nullptr) return;
+  int32_t port;
+  if (!value->Int32Value(isolate->GetCurrentContext()).To(&port)) return;
+  if ((port != 0 && port < 1024) || port > 65535) {
+    THROW_ERR_OUT_OF_RANGE(
+        isolate, "process.debugPort must be 0 or in range 1024 to 65535");
+    return;
+  }
+  inspector::SetDebugPort(env, port);
+}
+
 void PpidGetter(Local<Name>, const PropertyCallbackInfo<Value>& info) {
   info.GetReturnValue().Set(static_cast<double>(uv_os_getppid()));
 }
@@ -334,6 +358,11 @@ Local<Object> CreateProcessObject(Environment* env) {
       ->SetAccessor(context, FIXED_ONE_BYTE_STRING(isolate, "ppid"), PpidGetter,
                     nullptr, Local<Value>(), v8::DEFAULT, v8::None)
       .Check();
+  process
+      ->SetAccessor(context, FIXED_ONE_BYTE_STRING(isolate, "debugPort"),
+                    DebugPortGetter, DebugPortSetter, Local<Value>(),
+                    v8::DEFAULT, v8::None)
+      .Check();
 
   Local<ObjectTemplate> env_template = ObjectTemplate::New(isolate);
   env_template->SetHandler(NamedPropertyHandlerConfiguration(
@@ -373,6 +402,8 @@ void RegisterProcessObjectExternalReferences(
   registry->Register(TitleGetter);
   registry->Register(TitleSetter);
   registry->Register(PpidGetter);
+  registry->Register(DebugPortGetter);
+  registry->Register(DebugPortSetter);
 }
 
 }  // namespace lode

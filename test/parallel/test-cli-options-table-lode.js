@@ -71,9 +71,8 @@ function run(args, env) {
     if (line.startsWith(' '.repeat(30))) assert(line.length <= 30 + 42, line);
   }
   assert.match(r.stdout, /--enable-fips {15}enable FIPS crypto at startup \(not\n {30}implemented in lode\)\n/);
-  // The inspector's options are listed (lode has one), those that need a
-  // websocket server marked.
-  assert.match(r.stdout, /--inspect\[=\[host:\]port\] {5}activate inspector on host:port\n {30}\(default: 127\.0\.0\.1:9229\) \(not\n {30}implemented in lode\)\n/);
+  // The inspector's options are listed, as implemented.
+  assert.match(r.stdout, /--inspect\[=\[host:\]port\] {5}activate inspector on host:port\n {30}\(default: 127\.0\.0\.1:9229\)\n/);
   assert(r.stdout.includes('\nEnvironment variables:\n'));
 }
 

@@ -99,7 +99,6 @@ ObjectDefineProperty(process, 'features', {
 process._exiting = false;
 // The active domain (node:domain sets it); null until one is entered.
 process.domain = null;
-process.debugPort = 9229;
 // Built on first use: it reads the options of the run.
 {
   let allowedFlags;
@@ -130,12 +129,26 @@ process.binding = require('internal/legacy/processbinding').binding;
     const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
     throw new ERR_NOT_IMPLEMENTED(`process.${name}`);
   };
-  for (const name of ['_linkedBinding', '_debugProcess',
-    '_debugEnd', '_startProfilerIdleNotifier',
+  for (const name of ['_linkedBinding',
+    '_startProfilerIdleNotifier',
     '_stopProfilerIdleNotifier']) {
     defineMethod(name, notImplemented(name));
   }
 }
+// process._debugEnd(): closes the debugger's server, as inspector.close().
+defineMethod('_debugEnd', function _debugEnd() {
+  internalBinding('inspector').close();
+});
+// process._debugProcess(pid): SIGUSR1, which starts the inspector of a
+// Node (or lode) process.
+defineMethod('_debugProcess', function _debugProcess(pid) {
+  const { SIGUSR1 } = internalBinding('constants').os.signals;
+  const err = process._kill(pid, SIGUSR1, false);
+  if (err) {
+    const { ErrnoException } = require('internal/errors');
+    throw new ErrnoException(err, 'kill');
+  }
+});
 
 // process.setSourceMapsEnabled(val): module.setSourceMapsSupport(val) for
 // node_modules and generated code too, as in Node.

@@ -5,6 +5,7 @@
 // that change core behaviour. Nothing here may run at snapshot time.
 
 const {
+  ArrayPrototypeConcat,
   ArrayPrototypeJoin,
   ArrayPrototypeMap,
   Error: MainContextError,
@@ -153,5 +154,32 @@ function applyOptions() {
     safeGetenv('NODE_REDIRECT_WARNINGS'));
 }
 
+// `require` for what a debugger evaluates with the command line API
+// (includeCommandLineAPI): that of a module '<inspector console>' in the
+// working directory.
+function installConsoleExtensions(commandLineApi) {
+  if (commandLineApi.require) return;
+  const { Module } = require('internal/modules/cjs/loader');
+  const { makeRequireFunction } = require('internal/modules/helpers');
+  let cwd;
+  try {
+    cwd = process.cwd();
+  } catch {
+    cwd = '.';
+  }
+  const module = new Module('<inspector console>');
+  module.paths = ArrayPrototypeConcat(Module._nodeModulePaths(cwd),
+                                      Module.globalPaths);
+  commandLineApi.require = makeRequireFunction(module);
+}
+
 attachNativeCallbacks();
 applyOptions();
+{
+  const inspector = internalBinding('inspector');
+  inspector.setConsoleExtensionInstaller(installConsoleExtensions);
+  // Async call stacks for debuggers, while one asks for them.
+  inspector.registerAsyncHook(
+    () => require('internal/inspector_async_hook').enable(),
+    () => require('internal/inspector_async_hook').disable());
+}

@@ -5,9 +5,11 @@
 // handles, and reports their life cycle.
 
 const {
+  ArrayPrototypePush,
   ArrayPrototypeSlice,
   ObjectKeys,
   ObjectValues,
+  RegExpPrototypeExec,
   SafeMap,
 } = primordials;
 
@@ -71,12 +73,53 @@ cluster.setupPrimary = function setupPrimary(options) {
 };
 cluster.setupMaster = cluster.setupPrimary;
 
+// Whether workers run the inspector: an --inspect option among their
+// execArgv or in NODE_OPTIONS.
+function usesInspector(execArgv) {
+  for (let i = 0; i < execArgv.length; i++) {
+    if (RegExpPrototypeExec(/^--(?:inspect(?:-brk|-wait|-port)?|debug-port)(?:=|$)/,
+                            execArgv[i]) !== null) {
+      return true;
+    }
+  }
+  const nodeOptions = process.env.NODE_OPTIONS;
+  return typeof nodeOptions === 'string' &&
+    RegExpPrototypeExec(/--inspect(?:-brk|-wait)?(?:=|\s|$)/,
+                        nodeOptions) !== null;
+}
+
+// Each worker's inspector port: settings.inspectPort (a number, or a
+// function that returns one), else the primary's port plus one per worker,
+// wrapping from 65535 to 1024.
+let debugPortOffset = 1;
+function workerInspectPort(inspectPort) {
+  if (typeof inspectPort === 'function') {
+    inspectPort = inspectPort();
+  } else if (inspectPort == null) {
+    inspectPort = process.debugPort + debugPortOffset;
+    if (inspectPort > 65535) inspectPort = inspectPort - 65535 + 1024 - 1;
+    debugPortOffset++;
+  }
+  const { validatePort } = require('internal/validators');
+  validatePort(inspectPort);
+  return inspectPort;
+}
+
 function forkWorkerProcess(id, env) {
   const { settings } = cluster;
+  const execArgv = ArrayPrototypeSlice(settings.execArgv);
+  if (settings.inspectPort === null) {
+    const { ERR_SOCKET_BAD_PORT } = require('internal/errors').codes;
+    throw new ERR_SOCKET_BAD_PORT('Port', null, true);
+  }
+  if (usesInspector(settings.execArgv)) {
+    ArrayPrototypePush(execArgv,
+                       `--inspect-port=${workerInspectPort(settings.inspectPort)}`);
+  }
   return fork(settings.exec, settings.args, {
     cwd: settings.cwd,
     env: { ...process.env, ...env, NODE_UNIQUE_ID: `${id}` },
-    execArgv: settings.execArgv,
+    execArgv,
     gid: settings.gid,
     serialization: settings.serialization,
     silent: settings.silent,

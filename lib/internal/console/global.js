@@ -59,14 +59,23 @@ globalConsole[kBindProperties](true, 'auto');
 globalConsole.Console = Console;
 
 // Node merges its console with V8's (through the inspector): each public
-// method, which V8's console also has, becomes a call-through to both, named
-// after its key ('dirxml', not 'log') and of length 0. The methods only V8's
-// console has (profile, profileEnd, timeStamp, context, createTask) are
-// copied over as they are, when V8's console is still reachable.
+// method V8's console also has becomes a call-through to both (V8's first,
+// which reports to the inspector's sessions when there are any; native, so
+// the stack trace V8 reports starts in the caller), named after its key
+// ('dirxml', not 'log') and of length 0. The methods only V8's console has
+// (profile, profileEnd, timeStamp, context, createTask) are copied over as
+// they are, when V8's console is still reachable.
 {
+  const { consoleCall } = internalBinding('inspector');
   const keys = ObjectKeys(Console.prototype);
   for (let i = 0; i < keys.length; i++) {
-    const fn = globalConsole[keys[i]];
+    let fn = globalConsole[keys[i]];
+    const vmMethod = vmConsole !== null && typeof vmConsole === 'object' ?
+      vmConsole[keys[i]] : undefined;
+    if (typeof vmMethod === 'function') {
+      fn = FunctionPrototypeBind(consoleCall, globalConsole, vmMethod, fn);
+      globalConsole[keys[i]] = fn;
+    }
     ObjectDefineProperty(fn, 'name', { __proto__: null, value: keys[i] });
     ObjectDefineProperty(fn, 'length', { __proto__: null, value: 0 });
   }

@@ -140,7 +140,9 @@ function evalScript(name, body, print) {
   globalThis.exports = module.exports;
   globalThis.__filename = name;
   globalThis.__dirname = '.';
-  const result = runScript(body, name);
+  // --inspect-brk: the debugger pauses at the code's first line.
+  const { getOptionValue } = require('internal/options');
+  const result = runScript(body, name, getOptionValue('--inspect-brk'));
   if (replModule !== undefined) globalThis.module = replModule;
   if (print) {
     const { log } = require('internal/console/global');

@@ -895,6 +895,9 @@ function cacheSourceMap(module, filename, content, compiledWrapper) {
 // is then loaded as one. Checked only after a SyntaxError, so CommonJS
 // compiles once; only compile errors are caught, so a runtime error keeps
 // the place it was thrown at.
+// Whether --inspect-brk has paused on the main module already.
+let pausedOnEntry = false;
+
 Module.prototype._compile = function(content, filename, format) {
   // TypeScript: compiled as the JavaScript its types stripped leave; a
   // 'typescript' file (.ts without "type") is then told apart by syntax.
@@ -929,6 +932,14 @@ Module.prototype._compile = function(content, filename, format) {
   if (statCacheOwner === null) statCacheOwner = this;
   this[kIsExecuting] = true;
   try {
+    // --inspect-brk: the debugger pauses at the main module's first line.
+    if (this[kIsMainSymbol] && !pausedOnEntry &&
+        getOptionValue('--inspect-brk')) {
+      pausedOnEntry = true;
+      const { callAndPauseOnStart } = internalBinding('inspector');
+      return callAndPauseOnStart(compiledWrapper, thisValue, exports,
+                                 require, module, filename, dirname);
+    }
     return ReflectApply(compiledWrapper, thisValue,
                         [exports, require, module, filename, dirname]);
   } finally {

@@ -1072,9 +1072,13 @@ function checkRequiredGraphCycle(specifier, depURL, parentURL) {
 }
 
 // Instantiates and evaluates: the promise of evaluation.
-function runModule(wrap) {
+function runModule(wrap, pauseOnStart = false) {
   instantiate(wrap);
-  return PromisePrototypeThen(wrap.evaluate(), undefined, (err) => {
+  // --inspect-brk: the debugger pauses at the entry's first statement.
+  const evaluation = pauseOnStart ?
+    internalBinding('inspector').callAndPauseOnStart(wrap.evaluate, wrap) :
+    wrap.evaluate();
+  return PromisePrototypeThen(evaluation, undefined, (err) => {
     decorateEvaluationError(err, wrap);
     throw err;
   });
@@ -1278,7 +1282,7 @@ function initializeESMCallbacks() {
 let pendingEntry;
 
 // Runs `wrap` as the entry point.
-function runEntryModule(wrap) {
+function runEntryModule(wrap, isFile = false) {
   wrap.isMain = true;
   const entry = { wrap };
   pendingEntry = entry;
@@ -1288,7 +1292,11 @@ function runEntryModule(wrap) {
   // Evaluated from a microtask, as in Node: the process.nextTick callbacks
   // it schedules run after the promise jobs its evaluation queues (an
   // import() of CommonJS settles before them).
-  const promise = PromisePrototypeThen(PromiseResolve(), () => runModule(wrap));
+  // --inspect-brk pauses in an entry file, not in --eval code (as Node).
+  const { getOptionValue } = require('internal/options');
+  const pauseOnStart = isFile && getOptionValue('--inspect-brk');
+  const promise = PromisePrototypeThen(PromiseResolve(),
+                                       () => runModule(wrap, pauseOnStart));
   const { triggerUncaughtException } = internalBinding('errors');
   PromisePrototypeThen(promise, settle, (err) => {
     settle();
@@ -1356,7 +1364,7 @@ function runMainESM(mainPath) {
     toRealPath(mainPath);
   const format = formatOfFile(filename) === 'wasm' ? 'wasm' :
     moduleFormat(filename);
-  runEntryModule(getModule(pathToFileURL(filename).href, format));
+  runEntryModule(getModule(pathToFileURL(filename).href, format), true);
 }
 
 // A worker's entry given as a URL (data: URLs); with `resolveFirst`
@@ -1367,7 +1375,7 @@ function runMainURL(url, resolveFirst = false) {
     // As an entry's: imported from the working directory.
     url = resolve(url, `${lazyUrl().pathToFileURL(`${process.cwd()}/`)}`);
   }
-  runEntryModule(getModule(url));
+  runEntryModule(getModule(url), true);
 }
 
 function runSourceAsModule(source, name) {
