@@ -8,6 +8,10 @@
 #include <memory>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
@@ -650,6 +654,19 @@ MaybeLocal<String> AsciiResult(Isolate* isolate, const uint8_t* data,
   uint8_t* dst = tmp.data();
   memcpy(dst, data, clean);
   size_t i = clean;
+#if defined(__SSE2__)
+  // 32 bytes per step (SSE2 is part of x86-64).
+  const __m128i mask = _mm_set1_epi8(0x7f);
+  for (; i + 32 <= len; i += 32) {
+    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    __m128i b =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + 16));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i),
+                     _mm_and_si128(a, mask));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i + 16),
+                     _mm_and_si128(b, mask));
+  }
+#endif
   for (; i + 8 <= len; i += 8) {
     uint64_t w = LoadWord(data + i) & ~kHighBits;
     memcpy(dst + i, &w, sizeof(w));
