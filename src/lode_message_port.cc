@@ -2,8 +2,8 @@
 // of internalBinding('messaging'). The JS side is lib/internal/worker/io.js,
 // which gives the port its EventTarget behaviour and hands C++ the
 // functions it calls through the binding object: `oninit(port)` after a
-// port is made, `emitMessage(payload, ports, type, objects)` for each
-// message (ports undefined when it brought none; objects as
+// port is made, `emitMessage(payload, ports, type, objects, ...pairs)` for
+// each message (ports undefined when it brought none; objects and pairs as
 // Message::ReadPlain gives them), `onclose()` once the handle is closed
 // and `toTransferList(transfer)` for a postMessage() transfer argument that
 // is not an array. structured_clone.js hands over its checkPortMessage
@@ -438,6 +438,8 @@ enum PlainTag : uint8_t {
 // Deeper or larger messages are left to V8's deserializer.
 constexpr int kPlainMaxDepth = 64;
 constexpr size_t kPlainMaxValues = 4096;
+// The properties of a message's value given to emitMessage as arguments.
+constexpr uint32_t kPlainMaxRootPairs = 16;
 
 class PlainReader {
  public:
@@ -462,7 +464,11 @@ class PlainReader {
     objects_.clear();
   }
 
-  bool Read(Local<Value>* value, Local<Value>* objects) {
+  // The value itself may be an object of few properties with no object
+  // in them (the usual message): its keys and values are then appended to
+  // `*pairs` instead, and `*value` is undefined.
+  bool Read(Local<Value>* value, Local<Value>* objects,
+            std::vector<Local<Value>>* pairs) {
     uint8_t byte;
     uint32_t version;
     if (!ReadByte(&byte) || byte != kTagVersion || !ReadVarint(&version) ||
@@ -471,11 +477,13 @@ class PlainReader {
     }
     bool is_object;
     if (!ReadValue(0, &is_object) || position_ != end_) return false;
-    *value = stack_.back();
-    if (is_object && objects_.empty()) {
+    if (root_pairs_) {
+      pairs->insert(pairs->end(), stack_.begin(), stack_.end());
+      *value = v8::Undefined(isolate_);
       *objects = v8::True(isolate_);
       return true;
     }
+    *value = stack_.back();
     if (is_object) AddObject(*value, v8::Undefined(isolate_), 0);
     if (objects_.empty()) {
       *objects = v8::Undefined(isolate_);
@@ -667,8 +675,14 @@ class PlainReader {
         if (!ReadTag(&tag) || !ReadVarint(&expected) || expected != count) {
           return false;
         }
-        MakeArray(base, slot_base);
         *is_object = true;
+        // No object in it, directly or in its arrays.
+        if (depth == 0 && slots_.size() == slot_base && objects_.empty() &&
+            count <= kPlainMaxRootPairs) {
+          root_pairs_ = true;  // Left on the stack.
+          return true;
+        }
+        MakeArray(base, slot_base);
         return true;
       }
       case kTagBeginDenseArray: {
@@ -709,12 +723,14 @@ class PlainReader {
   const uint8_t* position_;
   const uint8_t* end_;
   size_t values_ = 0;
+  bool root_pairs_ = false;
 };
 
 }  // namespace
 
 bool Message::ReadPlain(Isolate* isolate, PortEnvData* env_data,
-                        Local<Value>* value, Local<Value>* objects) {
+                        Local<Value>* value, Local<Value>* objects,
+                        std::vector<Local<Value>>* pairs) {
   if (is_close_ || data_ == nullptr || !array_buffers_.empty() ||
       !shared_array_buffers_.empty() || !ports_.empty() ||
       !wasm_modules_.empty()) {
@@ -724,7 +740,12 @@ bool Message::ReadPlain(Isolate* isolate, PortEnvData* env_data,
   // exception is dropped and V8's deserializer takes over.
   TryCatch try_catch(isolate);
   PlainReader reader(isolate, env_data, data_.get(), size_);
-  return reader.Read(value, objects) && !try_catch.HasCaught();
+  size_t size = pairs->size();
+  if (reader.Read(value, objects, pairs) && !try_catch.HasCaught()) {
+    return true;
+  }
+  pairs->resize(size);
+  return false;
 }
 
 // ---------------------------------------------------------------------------
@@ -1066,7 +1087,10 @@ void MessagePort::OnMessage() {
     Local<Value> payload;
     Local<Value> type = message_type;
     Local<Value> objects = v8::Undefined(isolate);
-    if (message->ReadPlain(isolate, env_data_, &payload, &objects)) {
+    // emitMessage's arguments after the first four.
+    std::vector<Local<Value>>& pairs = env_data_->plain_argv;
+    pairs.resize(4);
+    if (message->ReadPlain(isolate, env_data_, &payload, &objects, &pairs)) {
       ports = v8::Undefined(isolate);  // Plain data brings no port.
     } else {
       TryCatch try_catch(isolate);
@@ -1079,8 +1103,15 @@ void MessagePort::OnMessage() {
         type = FIXED_ONE_BYTE_STRING(isolate, "messageerror");
       }
     }
-    Local<Value> argv[] = {payload, ports, type, objects};
-    if (MakeCallback(env, object(), emit, 4, argv).IsEmpty() &&
+    pairs[0] = payload;
+    pairs[1] = ports;
+    pairs[2] = type;
+    pairs[3] = objects;
+    // The arguments are V8's once the call has begun: a nested OnMessage
+    // may reuse the vector.
+    if (MakeCallback(env, object(), emit, static_cast<int>(pairs.size()),
+                     pairs.data())
+            .IsEmpty() &&
         isolate->IsExecutionTerminating()) {
       return;
     }

@@ -60,6 +60,8 @@ class PortEnvData : public BindingData {
   std::vector<v8::Local<v8::Value>> plain_stack;
   std::vector<uint32_t> plain_slots;
   std::vector<v8::Local<v8::Value>> plain_objects;
+  // MessagePort::OnMessage's arguments to emitMessage (likewise).
+  std::vector<v8::Local<v8::Value>> plain_argv;
 };
 
 class Message {
@@ -90,15 +92,17 @@ class Message {
   // each object once, except that the objects come as arrays of their
   // keys and values, `[key, value, ...]`, for JS to make (it does that
   // faster than C++ can through the API). `*objects` is undefined when
-  // there are none, true when the value itself is the only one (`*value`
-  // is its key/value array), else a flat list of triples, children before
+  // there are none, true when the value itself is the only one and has few
+  // properties (`*value` is undefined then, its keys and values are
+  // appended to `*pairs`), else a flat list of triples, children before
   // their parents: the key/value array of an object, the array holding it
   // (a dense array of the value or the key/value array of its parent
-  // object; undefined for the value itself) and its index there. False, with
-  // nothing pending and nothing changed, for anything else: Deserialize()
-  // then makes the value.
+  // object; undefined for the value itself) and its index there. False,
+  // with nothing pending and nothing changed, for anything else:
+  // Deserialize() then makes the value.
   bool ReadPlain(v8::Isolate* isolate, PortEnvData* env_data,
-                 v8::Local<v8::Value>* value, v8::Local<v8::Value>* objects);
+                 v8::Local<v8::Value>* value, v8::Local<v8::Value>* objects,
+                 std::vector<v8::Local<v8::Value>>* pairs);
 
   bool is_close() const { return is_close_; }
   // Whether the message can be delivered to several receivers (nothing was

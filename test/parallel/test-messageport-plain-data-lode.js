@@ -31,6 +31,9 @@ function values() {
     { big: 10n }, new Uint8Array([1, 2]), { u: undefined, n: null },
     Array.from({ length: 5000 }, (_, i) => i),
     { a: [{ b: 1 }, { c: [{ d: 2 }] }], e: { f: { g: 3 } } },
+    { type: 't', chunks: [{ chunk: 'c', encoding: 'utf8' }] },
+    { list: [[{ x: 1 }], 2] }, [{ a: 1 }, [{ b: 2 }]],
+    Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, i])),
   ];
 }
 

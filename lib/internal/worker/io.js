@@ -289,9 +289,10 @@ function makeObject(pairs) {
   return object;
 }
 
-function makeObjects(data, objects) {
-  // The usual message: one object, the value itself.
-  if (objects === true) return makeObject(data);
+function makeObjects(data, objects, pairs) {
+  // The usual message: one object, the value itself, its keys and values
+  // given as arguments.
+  if (objects === true) return makeObject(pairs);
   for (let i = 0; i < objects.length; i += 3) {
     const object = makeObject(objects[i]);
     const holder = objects[i + 1];
@@ -303,9 +304,10 @@ function makeObjects(data, objects) {
 
 // C++ calls this for each message, with the port as `this`; `ports` is
 // undefined when the message brought none, `objects` when makeObjects()
-// has nothing to make.
-function emitMessage(data, ports, type, objects) {
-  if (objects !== undefined) data = makeObjects(data, objects);
+// has nothing to make (and `pairs` is empty but for an object of plain
+// data that is the message itself).
+function emitMessage(data, ports, type, objects, ...pairs) {
+  if (objects !== undefined) data = makeObjects(data, objects, pairs);
   if (typeof this[kHybridDispatch] === 'function') {
     if (ports === undefined && this[kCurrentlyReceivingPorts] === undefined) {
       return this[kHybridDispatch](data, type, undefined);
