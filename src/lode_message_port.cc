@@ -2,8 +2,9 @@
 // of internalBinding('messaging'). The JS side is lib/internal/worker/io.js,
 // which gives the port its EventTarget behaviour and hands C++ the
 // functions it calls through the binding object: `oninit(port)` after a
-// port is made, `emitMessage(payload, ports, type)` for each message (ports
-// undefined when it brought none), `onclose()` once the handle is closed
+// port is made, `emitMessage(payload, ports, type, objects, ...pairs)` for
+// each message (ports undefined when it brought none; objects and pairs as
+// Message::ReadPlain gives them), `onclose()` once the handle is closed
 // and `toTransferList(transfer)` for a postMessage() transfer argument that
 // is not an array. structured_clone.js hands over its checkPortMessage
 // through `setPortMessageCheck(fn)` once postMessage() needs it.
@@ -36,6 +37,7 @@ using v8::Just;
 using v8::Local;
 using v8::Maybe;
 using v8::MaybeLocal;
+using v8::NewStringType;
 using v8::Nothing;
 using v8::Object;
 using v8::SharedArrayBuffer;
@@ -409,6 +411,344 @@ MaybeLocal<Value> Message::Deserialize(Environment* env,
 }
 
 // ---------------------------------------------------------------------------
+// Plain data, read without V8's deserializer
+
+namespace {
+
+// The tags of V8's wire format (version 13 and later) that PlainReader
+// knows; any other makes it give up.
+enum PlainTag : uint8_t {
+  kTagVersion = 0xFF,
+  kTagPadding = '\0',
+  kTagUndefined = '_',
+  kTagNull = '0',
+  kTagTrue = 'T',
+  kTagFalse = 'F',
+  kTagInt32 = 'I',
+  kTagUint32 = 'U',
+  kTagDouble = 'N',
+  kTagOneByteString = '"',
+  kTagTwoByteString = 'c',
+  kTagBeginObject = 'o',
+  kTagEndObject = '{',
+  kTagBeginDenseArray = 'A',
+  kTagEndDenseArray = '$',
+};
+
+// Deeper or larger messages are left to V8's deserializer.
+constexpr int kPlainMaxDepth = 64;
+constexpr size_t kPlainMaxValues = 4096;
+// The properties of a message's value given to emitMessage as arguments.
+constexpr uint32_t kPlainMaxRootPairs = 16;
+
+class PlainReader {
+ public:
+  PlainReader(Isolate* isolate, PortEnvData* env_data, const uint8_t* data,
+              size_t size)
+      : isolate_(isolate),
+        env_data_(env_data),
+        stack_(env_data->plain_stack),
+        slots_(env_data->plain_slots),
+        objects_(env_data->plain_objects),
+        position_(data),
+        end_(data + size) {
+    if (env_data_->plain_keys == nullptr) {
+      env_data_->plain_keys =
+          std::make_unique<PortEnvData::PlainKey[]>(PortEnvData::kPlainKeySlots);
+    }
+  }
+
+  ~PlainReader() {
+    stack_.clear();
+    slots_.clear();
+    objects_.clear();
+  }
+
+  // The value itself may be an object of few properties with no object
+  // in them (the usual message): its keys and values are then appended to
+  // `*pairs` instead, and `*value` is undefined.
+  bool Read(Local<Value>* value, Local<Value>* objects,
+            std::vector<Local<Value>>* pairs) {
+    uint8_t byte;
+    uint32_t version;
+    if (!ReadByte(&byte) || byte != kTagVersion || !ReadVarint(&version) ||
+        version < 13 || version > 15) {
+      return false;
+    }
+    bool is_object;
+    if (!ReadValue(0, &is_object) || position_ != end_) return false;
+    if (root_pairs_) {
+      pairs->insert(pairs->end(), stack_.begin(), stack_.end());
+      *value = v8::Undefined(isolate_);
+      *objects = v8::True(isolate_);
+      return true;
+    }
+    *value = stack_.back();
+    if (is_object) AddObject(*value, v8::Undefined(isolate_), 0);
+    if (objects_.empty()) {
+      *objects = v8::Undefined(isolate_);
+    } else {
+      *objects = Array::New(isolate_, objects_.data(), objects_.size());
+    }
+    return true;
+  }
+
+ private:
+  bool ReadByte(uint8_t* byte) {
+    if (position_ >= end_) return false;
+    *byte = *position_++;
+    return true;
+  }
+
+  bool ReadTag(uint8_t* tag) {
+    do {
+      if (!ReadByte(tag)) return false;
+    } while (*tag == kTagPadding);
+    return true;
+  }
+
+  bool PeekTag(uint8_t* tag) {
+    const uint8_t* saved = position_;
+    bool ok = ReadTag(tag);
+    position_ = saved;
+    return ok;
+  }
+
+  bool ReadVarint(uint32_t* out) {
+    uint32_t value = 0;
+    for (unsigned shift = 0; shift < 35; shift += 7) {
+      uint8_t byte;
+      if (!ReadByte(&byte)) return false;
+      if (shift == 28 && (byte & 0x70) != 0) return false;  // Too large.
+      value |= static_cast<uint32_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) {
+        *out = value;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A string's bytes: `length` of them, all there.
+  bool ReadBytes(uint32_t length, const uint8_t** bytes) {
+    if (length > static_cast<size_t>(end_ - position_)) return false;
+    *bytes = position_;
+    position_ += length;
+    return true;
+  }
+
+  bool Push(Local<Value> value) {
+    stack_.push_back(value);
+    return true;
+  }
+
+  bool PushTwoByte(uint32_t byte_length, NewStringType type) {
+    const uint8_t* bytes;
+    if (byte_length % 2 != 0 || !ReadBytes(byte_length, &bytes)) return false;
+    // The serializer aligns the characters; copied when they are not.
+    std::vector<uint16_t> copy(byte_length / 2);
+    if (byte_length > 0) memcpy(copy.data(), bytes, byte_length);
+    Local<String> string;
+    return String::NewFromTwoByte(isolate_, copy.data(), type,
+                                  static_cast<int>(copy.size()))
+               .ToLocal(&string) &&
+           Push(string);
+  }
+
+  // A property name: a string, internalized.
+  bool PushKey() {
+    uint8_t tag;
+    uint32_t length;
+    if (!ReadTag(&tag) || !ReadVarint(&length)) return false;
+    if (tag == kTagTwoByteString) {
+      return PushTwoByte(length, NewStringType::kInternalized);
+    }
+    const uint8_t* bytes;
+    if (tag != kTagOneByteString || !ReadBytes(length, &bytes)) return false;
+    uint32_t hash = 2166136261u;  // FNV-1a
+    for (uint32_t i = 0; i < length; i++) hash = (hash ^ bytes[i]) * 16777619u;
+    PortEnvData::PlainKey& slot =
+        env_data_->plain_keys[hash % PortEnvData::kPlainKeySlots];
+    if (slot.text.size() == length &&
+        memcmp(slot.text.data(), bytes, length) == 0 && !slot.name.IsEmpty()) {
+      return Push(slot.name.Get(isolate_));
+    }
+    Local<String> key;
+    if (!String::NewFromOneByte(isolate_, bytes, NewStringType::kInternalized,
+                                static_cast<int>(length))
+             .ToLocal(&key)) {
+      return false;
+    }
+    slot.text.assign(reinterpret_cast<const char*>(bytes), length);
+    slot.name.Reset(isolate_, key);
+    return Push(key);
+  }
+
+  void AddObject(Local<Value> pairs, Local<Value> holder, uint32_t index) {
+    objects_.push_back(pairs);
+    objects_.push_back(holder);
+    objects_.push_back(v8::Integer::NewFromUnsigned(isolate_, index));
+  }
+
+  // Replaces the stack from `base` on with an array of what was there;
+  // the objects among them (their key/value arrays, at the indices
+  // slots_[slot_base...]) are noted as held there.
+  void MakeArray(size_t base, size_t slot_base) {
+    Local<Array> array =
+        Array::New(isolate_, stack_.data() + base, stack_.size() - base);
+    for (size_t i = slot_base; i < slots_.size(); i++) {
+      AddObject(stack_[base + slots_[i]], array, slots_[i]);
+    }
+    slots_.resize(slot_base);
+    stack_.resize(base);
+    stack_.push_back(array);
+  }
+
+  // Reads one value onto the stack; *is_object when it is an object (given
+  // as its key/value array).
+  bool ReadValue(int depth, bool* is_object) {
+    *is_object = false;
+    if (++values_ > kPlainMaxValues) return false;
+    uint8_t tag;
+    if (!ReadTag(&tag)) return false;
+    switch (tag) {
+      case kTagUndefined:
+        return Push(v8::Undefined(isolate_));
+      case kTagNull:
+        return Push(v8::Null(isolate_));
+      case kTagTrue:
+        return Push(v8::True(isolate_));
+      case kTagFalse:
+        return Push(v8::False(isolate_));
+      case kTagInt32: {
+        uint32_t zigzag;
+        if (!ReadVarint(&zigzag)) return false;
+        int32_t value = static_cast<int32_t>((zigzag >> 1) ^ -(zigzag & 1));
+        return Push(v8::Integer::New(isolate_, value));
+      }
+      case kTagUint32: {
+        uint32_t value;
+        if (!ReadVarint(&value)) return false;
+        return Push(v8::Integer::NewFromUnsigned(isolate_, value));
+      }
+      case kTagDouble: {
+        const uint8_t* bytes;
+        double value;
+        if (!ReadBytes(sizeof(value), &bytes)) return false;
+        memcpy(&value, bytes, sizeof(value));
+        return Push(v8::Number::New(isolate_, value));
+      }
+      case kTagOneByteString: {
+        uint32_t length;
+        const uint8_t* bytes;
+        Local<String> string;
+        return ReadVarint(&length) && ReadBytes(length, &bytes) &&
+               String::NewFromOneByte(isolate_, bytes, NewStringType::kNormal,
+                                      static_cast<int>(length))
+                   .ToLocal(&string) &&
+               Push(string);
+      }
+      case kTagTwoByteString: {
+        uint32_t byte_length;
+        return ReadVarint(&byte_length) &&
+               PushTwoByte(byte_length, NewStringType::kNormal);
+      }
+      case kTagBeginObject: {
+        if (depth >= kPlainMaxDepth) return false;
+        size_t base = stack_.size();
+        size_t slot_base = slots_.size();
+        uint32_t count = 0;
+        for (;;) {
+          uint8_t next;
+          if (!PeekTag(&next)) return false;
+          if (next == kTagEndObject) break;
+          bool value_is_object;
+          if (!PushKey() || !ReadValue(depth + 1, &value_is_object)) {
+            return false;
+          }
+          if (value_is_object) {
+            slots_.push_back(static_cast<uint32_t>(stack_.size() - 1 - base));
+          }
+          count++;
+        }
+        uint32_t expected;
+        if (!ReadTag(&tag) || !ReadVarint(&expected) || expected != count) {
+          return false;
+        }
+        *is_object = true;
+        // No object in it, directly or in its arrays.
+        if (depth == 0 && slots_.size() == slot_base && objects_.empty() &&
+            count <= kPlainMaxRootPairs) {
+          root_pairs_ = true;  // Left on the stack.
+          return true;
+        }
+        MakeArray(base, slot_base);
+        return true;
+      }
+      case kTagBeginDenseArray: {
+        if (depth >= kPlainMaxDepth) return false;
+        uint32_t length;
+        if (!ReadVarint(&length) ||
+            length > static_cast<size_t>(end_ - position_)) {
+          return false;
+        }
+        size_t base = stack_.size();
+        size_t slot_base = slots_.size();
+        for (uint32_t i = 0; i < length; i++) {
+          bool item_is_object;
+          if (!ReadValue(depth + 1, &item_is_object)) return false;
+          if (item_is_object) slots_.push_back(i);
+        }
+        // No other property: the end tag, then 0 and the length.
+        uint32_t properties;
+        uint32_t expected_length;
+        if (!ReadTag(&tag) || tag != kTagEndDenseArray ||
+            !ReadVarint(&properties) || properties != 0 ||
+            !ReadVarint(&expected_length) || expected_length != length) {
+          return false;
+        }
+        MakeArray(base, slot_base);
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  Isolate* isolate_;
+  PortEnvData* env_data_;
+  std::vector<Local<Value>>& stack_;
+  std::vector<uint32_t>& slots_;
+  std::vector<Local<Value>>& objects_;
+  const uint8_t* position_;
+  const uint8_t* end_;
+  size_t values_ = 0;
+  bool root_pairs_ = false;
+};
+
+}  // namespace
+
+bool Message::ReadPlain(Isolate* isolate, PortEnvData* env_data,
+                        Local<Value>* value, Local<Value>* objects,
+                        std::vector<Local<Value>>* pairs) {
+  if (is_close_ || data_ == nullptr || !array_buffers_.empty() ||
+      !shared_array_buffers_.empty() || !ports_.empty() ||
+      !wasm_modules_.empty()) {
+    return false;
+  }
+  // Out of memory aside, making strings and arrays cannot fail; any
+  // exception is dropped and V8's deserializer takes over.
+  TryCatch try_catch(isolate);
+  PlainReader reader(isolate, env_data, data_.get(), size_);
+  size_t size = pairs->size();
+  if (reader.Read(value, objects, pairs) && !try_catch.HasCaught()) {
+    return true;
+  }
+  pairs->resize(size);
+  return false;
+}
+
+// ---------------------------------------------------------------------------
 // Sibling groups and port data
 
 namespace {
@@ -746,7 +1086,13 @@ void MessagePort::OnMessage() {
     Local<Value> ports;
     Local<Value> payload;
     Local<Value> type = message_type;
-    {
+    Local<Value> objects = v8::Undefined(isolate);
+    // emitMessage's arguments after the first four.
+    std::vector<Local<Value>>& pairs = env_data_->plain_argv;
+    pairs.resize(4);
+    if (message->ReadPlain(isolate, env_data_, &payload, &objects, &pairs)) {
+      ports = v8::Undefined(isolate);  // Plain data brings no port.
+    } else {
       TryCatch try_catch(isolate);
       if (!ReceiveMessage(context, std::move(message), &ports)
                .ToLocal(&payload)) {
@@ -757,8 +1103,15 @@ void MessagePort::OnMessage() {
         type = FIXED_ONE_BYTE_STRING(isolate, "messageerror");
       }
     }
-    Local<Value> argv[] = {payload, ports, type};
-    if (MakeCallback(env, object(), emit, 3, argv).IsEmpty() &&
+    pairs[0] = payload;
+    pairs[1] = ports;
+    pairs[2] = type;
+    pairs[3] = objects;
+    // The arguments are V8's once the call has begun: a nested OnMessage
+    // may reuse the vector.
+    if (MakeCallback(env, object(), emit, static_cast<int>(pairs.size()),
+                     pairs.data())
+            .IsEmpty() &&
         isolate->IsExecutionTerminating()) {
       return;
     }

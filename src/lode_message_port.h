@@ -47,6 +47,21 @@ class PortEnvData : public BindingData {
   // "message", internalized (as the listeners' type keys are: the lookup
   // of the listeners by type then compares pointers, not characters).
   v8::Global<v8::String> message_type;
+  // Property names met by Message::ReadPlain, internalized: a small cache
+  // by their Latin-1 characters (a name replaces the one of its slot).
+  struct PlainKey {
+    std::string text;
+    v8::Global<v8::String> name;
+  };
+  static constexpr size_t kPlainKeySlots = 256;
+  std::unique_ptr<PlainKey[]> plain_keys;
+  // ReadPlain's scratch space, empty between messages (kept for its
+  // capacity).
+  std::vector<v8::Local<v8::Value>> plain_stack;
+  std::vector<uint32_t> plain_slots;
+  std::vector<v8::Local<v8::Value>> plain_objects;
+  // MessagePort::OnMessage's arguments to emitMessage (likewise).
+  std::vector<v8::Local<v8::Value>> plain_argv;
 };
 
 class Message {
@@ -71,6 +86,23 @@ class Message {
   v8::MaybeLocal<v8::Value> Deserialize(Environment* env,
                                         v8::Local<v8::Context> context,
                                         v8::Local<v8::Value>* ports);
+  // The quick way for plain data (the usual message): what V8's
+  // deserializer would make of a message that moves nothing and holds
+  // only primitives, ordinary objects with string keys and dense arrays,
+  // each object once, except that the objects come as arrays of their
+  // keys and values, `[key, value, ...]`, for JS to make (it does that
+  // faster than C++ can through the API). `*objects` is undefined when
+  // there are none, true when the value itself is the only one and has few
+  // properties (`*value` is undefined then, its keys and values are
+  // appended to `*pairs`), else a flat list of triples, children before
+  // their parents: the key/value array of an object, the array holding it
+  // (a dense array of the value or the key/value array of its parent
+  // object; undefined for the value itself) and its index there. False,
+  // with nothing pending and nothing changed, for anything else:
+  // Deserialize() then makes the value.
+  bool ReadPlain(v8::Isolate* isolate, PortEnvData* env_data,
+                 v8::Local<v8::Value>* value, v8::Local<v8::Value>* objects,
+                 std::vector<v8::Local<v8::Value>>* pairs);
 
   bool is_close() const { return is_close_; }
   // Whether the message can be delivered to several receivers (nothing was

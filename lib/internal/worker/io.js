@@ -15,6 +15,7 @@ const {
   ObjectDefineProperties,
   ObjectDefineProperty,
   ObjectFreeze,
+  ObjectPrototype,
   ObjectSetPrototypeOf,
   ReflectApply,
   Symbol,
@@ -267,9 +268,50 @@ function oninit() {
   this[kCurrentlyReceivingPorts] = undefined;
 }
 
+// The objects of a message of plain data, made here from the key/value
+// arrays C++ read (see Message::ReadPlain in src/lode_message_port.cc),
+// children first; each takes its place in the array that held its key/value
+// array. Properties are defined, as V8's deserializer does: an assignment
+// does the same, faster, unless Object.prototype has a property of that
+// name (a setter would run, a read-only one would refuse).
+function makeObject(pairs) {
+  const object = {};
+  for (let i = 0; i < pairs.length; i += 2) {
+    const key = pairs[i];
+    if (key in ObjectPrototype) {
+      ObjectDefineProperty(object, key, {
+        __proto__: null,
+        value: pairs[i + 1],
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    } else {
+      object[key] = pairs[i + 1];
+    }
+  }
+  return object;
+}
+
+function makeObjects(data, objects, pairs) {
+  // The usual message: one object, the value itself, its keys and values
+  // given as arguments.
+  if (objects === true) return makeObject(pairs);
+  for (let i = 0; i < objects.length; i += 3) {
+    const object = makeObject(objects[i]);
+    const holder = objects[i + 1];
+    if (holder === undefined) return object;
+    holder[objects[i + 2]] = object;
+  }
+  return data;
+}
+
 // C++ calls this for each message, with the port as `this`; `ports` is
-// undefined when the message brought none.
-function emitMessage(data, ports, type) {
+// undefined when the message brought none, `objects` when makeObjects()
+// has nothing to make (and `pairs` is empty but for an object of plain
+// data that is the message itself).
+function emitMessage(data, ports, type, objects, ...pairs) {
+  if (objects !== undefined) data = makeObjects(data, objects, pairs);
   if (typeof this[kHybridDispatch] === 'function') {
     if (ports === undefined && this[kCurrentlyReceivingPorts] === undefined) {
       return this[kHybridDispatch](data, type, undefined);
