@@ -102,7 +102,8 @@ const {
 const pathModule = require('path');
 
 const {
-  O_WRONLY, O_SYNC, S_IFMT, S_IFREG, S_IFIFO, S_IFSOCK, F_OK, R_OK, W_OK, X_OK,
+  O_CREAT, O_TRUNC, O_WRONLY, O_SYNC, S_IFMT, S_IFREG, S_IFIFO, S_IFSOCK,
+  F_OK, R_OK, W_OK, X_OK,
 } = constants;
 const isWindows = process.platform === 'win32';
 
@@ -490,6 +491,13 @@ function isFd(path) {
   return typeof path === 'number' && (path | 0) === path;
 }
 
+// A string without NUL bytes is a valid path as it is (getValidatedPath()
+// returns it unchanged): the common case, told without the validators.
+function isPlainPath(path) {
+  return typeof path === 'string' &&
+    StringPrototypeIndexOf(path, '\u0000') === -1;
+}
+
 function readFileSync(path, options) {
   options = getOptions(options, { flag: 'r' });
   const isUserFd = isFd(path);
@@ -628,6 +636,12 @@ function toWriteData(data, encoding, name = 'data') {
 }
 
 function writeFileSync(path, data, options) {
+  if (options === undefined && typeof data === 'string' &&
+      isPlainPath(path)) {
+    // The defaults (UTF-8, flag 'w', mode 0o666, no flush) need no checks.
+    binding.writeFileUtf8(path, data, O_TRUNC | O_CREAT | O_WRONLY, 0o666);
+    return;
+  }
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
   if (!isArrayBufferView(data)) {
     validateStringAfterArrayBufferView(data, 'data');
@@ -777,15 +791,20 @@ function fstat(fd, options = { bigint: false }, callback) {
   }));
 }
 
-function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
-  const stats = binding.stat(getValidatedPath(path), !!options.bigint,
-                             undefined, options.throwIfNoEntry !== false);
+const kStatSyncDefaults = { __proto__: null, bigint: false,
+                            throwIfNoEntry: true };
+
+function statSync(path, options = kStatSyncDefaults) {
+  const stats = binding.stat(isPlainPath(path) ? path : getValidatedPath(path),
+                             !!options.bigint, undefined,
+                             options.throwIfNoEntry !== false);
   return getStatsFromBinding(stats);
 }
 
-function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
-  const stats = binding.lstat(getValidatedPath(path), !!options.bigint,
-                              undefined, options.throwIfNoEntry !== false);
+function lstatSync(path, options = kStatSyncDefaults) {
+  const stats = binding.lstat(
+    isPlainPath(path) ? path : getValidatedPath(path), !!options.bigint,
+    undefined, options.throwIfNoEntry !== false);
   return getStatsFromBinding(stats);
 }
 
@@ -1053,7 +1072,7 @@ function readdir(path, options, callback) {
 
 function readdirSync(path, options) {
   options = readdirOptions(options);
-  path = getValidatedPath(path);
+  if (!isPlainPath(path)) path = getValidatedPath(path);
   if (options.recursive) return readdirSyncRecursive(path, options);
   const encoding = options.encoding;
   const withFileTypes = Boolean(options.withFileTypes);

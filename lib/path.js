@@ -94,6 +94,28 @@ function normalizeString(path, allowAboveRoot, separator, isSeparator) {
   return ArrayPrototypeJoin(segments, separator);
 }
 
+// Whether a non-empty POSIX path is already what normalize() makes of it:
+// no empty, '.' or '..' segment (a leading and a trailing '/' are kept as
+// they are). Such a path is returned as is, without splitting it.
+function isNormalPosixPath(path) {
+  const len = path.length;
+  let start = StringPrototypeCharCodeAt(path, 0) === kSlash ? 1 : 0;
+  for (let i = start; i < len; i++) {
+    if (StringPrototypeCharCodeAt(path, i) !== kSlash) continue;
+    if (!isNormalSegment(path, start, i)) return false;
+    start = i + 1;
+  }
+  return start === len || isNormalSegment(path, start, len);
+}
+
+// path[start, end) is neither empty nor '.' nor '..'.
+function isNormalSegment(path, start, end) {
+  const n = end - start;
+  if (n === 0) return false;
+  if (n > 2 || StringPrototypeCharCodeAt(path, start) !== kDot) return true;
+  return n === 2 && StringPrototypeCharCodeAt(path, start + 1) !== kDot;
+}
+
 // For a path starting with two separators: finds `\\server\share`. Returns
 // null when there is no server followed by a share, otherwise the server
 // name and where the share starts and ends.
@@ -814,8 +836,9 @@ const posix = {
   },
 
   normalize(path) {
-    validateString(path, 'path');
+    if (typeof path !== 'string') validateString(path, 'path');
     if (path.length === 0) return '.';
+    if (isNormalPosixPath(path)) return path;
     const isAbsolute = StringPrototypeCharCodeAt(path, 0) === kSlash;
     const trailingSeparator =
       StringPrototypeCharCodeAt(path, path.length - 1) === kSlash;
@@ -835,14 +858,16 @@ const posix = {
 
   join(...args) {
     if (args.length === 0) return '.';
-    const parts = [];
+    let joined;
     for (let i = 0; i < args.length; ++i) {
       const arg = args[i];
-      validateString(arg, 'path');
-      if (arg.length > 0) ArrayPrototypePush(parts, arg);
+      if (typeof arg !== 'string') validateString(arg, 'path');
+      if (arg.length > 0) {
+        joined = joined === undefined ? arg : `${joined}/${arg}`;
+      }
     }
-    if (parts.length === 0) return '.';
-    return posix.normalize(ArrayPrototypeJoin(parts, '/'));
+    if (joined === undefined) return '.';
+    return posix.normalize(joined);
   },
 
   relative(from, to) {

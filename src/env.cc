@@ -467,10 +467,14 @@ MaybeLocal<Value> MakeCallback(Environment* env, Local<Object> recv,
 MaybeLocal<Value> MakeCallback(Environment* env, Local<Object> recv,
                                const char* method, int argc,
                                Local<Value> argv[]) {
+  // An internalized name: found in V8's string table as it is made, so the
+  // lookup below needs no copy of it (this runs once per completed request).
+  Local<String> name;
   Local<Value> fn;
-  if (!recv->Get(env->context(), Utf8String(env->isolate(), method))
-           .ToLocal(&fn) ||
-      !fn->IsFunction()) {
+  if (!String::NewFromUtf8(env->isolate(), method,
+                           v8::NewStringType::kInternalized)
+           .ToLocal(&name) ||
+      !recv->Get(env->context(), name).ToLocal(&fn) || !fn->IsFunction()) {
     return MaybeLocal<Value>();
   }
   return MakeCallback(env, recv, fn.As<Function>(), argc, argv);
