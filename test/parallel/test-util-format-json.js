@@ -101,3 +101,33 @@ assert.throws(() => format('%j', { big: 1n }),
   JSON.stringify(proxy);
   assert.deepStrictEqual(viaJSON, traps);
 }
+
+// Exotic objects given Object.prototype are still JSON.stringify's.
+for (const value of [new Number(1), new String('s'), new Boolean(true), [1, 2],
+                     new Uint8Array(2), new Map([[1, 2]])]) {
+  Object.setPrototypeOf(value, Object.prototype);
+  same(value);
+}
+assert.throws(() => format('%j', Object.setPrototypeOf(Object(1n),
+                                                       Object.prototype)),
+              { name: 'TypeError', message: /BigInt/ });
+
+// A Proxy up the prototype chain: only its get trap runs, as under
+// JSON.stringify.
+{
+  const traps = [];
+  const proto = new Proxy({}, {
+    get(target, key, receiver) {
+      traps.push(`get ${String(key)}`);
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      traps.push(`has ${String(key)}`);
+      return Reflect.has(target, key);
+    },
+  });
+  const value = Object.create(proto);
+  value.a = 1;
+  assert.strictEqual(format('%j', value), '{"a":1}');
+  assert.deepStrictEqual(traps, ['get toJSON']);
+}

@@ -134,6 +134,9 @@ const {
   getConstructorName: v8ConstructorName,
   getExternalValue,
 } = internalBinding('util');
+// 1: an ordinary object, no exotic behaviour nor internal slots.
+const { plainKind } = internalBinding('messaging');
+const kOrdinaryObject = 1;
 
 const {
   isAsyncFunction,
@@ -153,7 +156,6 @@ const {
   isSetIterator,
   isWeakMap,
   isWeakSet,
-  isProxy,
   isRegExp,
   isDate,
   isTypedArray,
@@ -2248,16 +2250,17 @@ function readAGetter(obj, keys, last) {
   return false;
 }
 
-// JSONStringify(obj) for %j's usual argument, an ordinary object inheriting
-// from Object.prototype with no toJSON, written here: V8's serializer costs
-// more to set up than the rest of util.format. The same text and the same
-// reads, in the same order; undefined, before any user code ran, when obj
-// is not such an object or holds an object (then JSONStringify writes all).
+// JSONStringify(obj) for %j's usual argument, an ordinary object whose
+// prototype is Object.prototype, with no toJSON, written here: V8's
+// serializer costs more to set up than the rest of util.format. The same
+// text and the same reads, in the same order; undefined, before any user
+// code ran, when obj is not such an object or holds an object (then
+// JSONStringify writes all).
 function plainObjectJSON(obj) {
-  // (The `in` check first: it lets TurboFan know obj's map, and with it
-  // obj's prototype.)
-  if (isProxy(obj) || 'toJSON' in obj ||
-      ObjectGetPrototypeOf(obj) !== ObjectPrototype) {
+  // An ordinary object (not a proxy, an array, a boxed primitive...) whose
+  // only prototype is Object.prototype: asking for toJSON runs no trap.
+  if (plainKind(obj) !== kOrdinaryObject ||
+      ObjectGetPrototypeOf(obj) !== ObjectPrototype || 'toJSON' in obj) {
     return undefined;
   }
   const keys = ObjectKeys(obj);
