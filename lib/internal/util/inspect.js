@@ -65,6 +65,7 @@ const {
   ObjectGetPrototypeOf,
   ObjectIs,
   ObjectKeys,
+  ObjectPrototype,
   ObjectPrototypeHasOwnProperty,
   ObjectPrototypePropertyIsEnumerable,
   ObjectPrototypeToString,
@@ -133,6 +134,9 @@ const {
   getConstructorName: v8ConstructorName,
   getExternalValue,
 } = internalBinding('util');
+// 1: an ordinary object, no exotic behaviour nor internal slots.
+const { plainKind } = internalBinding('messaging');
+const kOrdinaryObject = 1;
 
 const {
   isAsyncFunction,
@@ -2218,10 +2222,118 @@ function firstLine(error) {
   return StringPrototypeSplit(error.message, '\n', 1)[0];
 }
 
+// Whether JSON writes `str` between quotes as it is (no character to escape:
+// control characters, '"', '\\' and surrogates, paired or not).
+function isPlainJSONString(str) {
+  for (let i = 0; i < str.length; i++) {
+    const code = StringPrototypeCharCodeAt(str, i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c ||
+        (code >= 0xd800 && code <= 0xdfff)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Thrown by plainObjectJSON on a cycle back to its object.
+const kCycleFound = { __proto__: null };
+
+// Whether reading one of obj's keys[0..last] ran a getter.
+function readAGetter(obj, keys, last) {
+  for (let i = 0; i <= last; i++) {
+    const desc = ObjectGetOwnPropertyDescriptor(obj, keys[i]);
+    if (desc !== undefined && !ObjectPrototypeHasOwnProperty(desc, 'value') &&
+        desc.get !== undefined) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// JSONStringify(obj) for %j's usual argument, an ordinary object whose
+// prototype is Object.prototype, with no toJSON, written here: V8's
+// serializer costs more to set up than the rest of util.format. The same
+// text and the same reads, in the same order; undefined, before any user
+// code ran, when obj is not such an object or holds an object (then
+// JSONStringify writes all).
+function plainObjectJSON(obj) {
+  // An ordinary object (not a proxy, an array, a boxed primitive...) whose
+  // only prototype is Object.prototype: asking for toJSON runs no trap.
+  if (plainKind(obj) !== kOrdinaryObject ||
+      ObjectGetPrototypeOf(obj) !== ObjectPrototype || 'toJSON' in obj) {
+    return undefined;
+  }
+  const keys = ObjectKeys(obj);
+  let out; // '{' and the members written so far
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = obj[key];
+    let member;
+    switch (typeof value) {
+      case 'number':
+        member = NumberIsFinite(value) ? `${value}` : 'null';
+        break;
+      case 'string':
+        member = value.length <= 256 && isPlainJSONString(value) ?
+          `"${value}"` : JSONStringify(value);
+        break;
+      case 'boolean':
+        member = value ? 'true' : 'false';
+        break;
+      case 'undefined':
+      case 'symbol':
+        continue;
+      default: {
+        if (value === null) {
+          member = 'null';
+          break;
+        }
+        // An object, a function or a BigInt. When no getter has run yet,
+        // JSONStringify starts over; otherwise it writes this property alone
+        // (toJSON gets the same key; a holder without prototype adds no
+        // lookup of its own), stopping where the whole would have met obj
+        // again: a cycle.
+        if (!readAGetter(obj, keys, i)) return undefined;
+        const one = JSONStringify({ __proto__: null, [key]: value },
+                                  (k, v) => {
+                                    if (v === obj) throw kCycleFound;
+                                    return v;
+                                  });
+        if (one.length === 2) continue; // '{}': nothing to write
+        const text = StringPrototypeSlice(one, 1, -1);
+        out = out === undefined ? `{${text}` : `${out},${text}`;
+        continue;
+      }
+    }
+    out = out === undefined ?
+      `{${jsonName(key)}${member}` : `${out},${jsonName(key)}${member}`;
+  }
+  return out === undefined ? '{}' : `${out}}`;
+}
+
+// '"key":' as JSON writes it, for the keys plainObjectJSON met last: the
+// same few keys come back in a program's log lines.
+const jsonNames = new SafeMap();
+function jsonName(key) {
+  let name = jsonNames.get(key);
+  if (name === undefined) {
+    name = key.length <= 256 && isPlainJSONString(key) ?
+      `"${key}":` : `${JSONStringify(key)}:`;
+    if (jsonNames.size >= 1024) jsonNames.clear();
+    jsonNames.set(key, name);
+  }
+  return name;
+}
+
 function jsonForFormat(arg) {
   try {
+    if (typeof arg === 'object' && arg !== null) {
+      const text = plainObjectJSON(arg);
+      if (text !== undefined) return text;
+    }
     return JSONStringify(arg);
   } catch (err) {
+    if (err === kCycleFound) return '[Circular]';
     if (circularJSONMessage === undefined) {
       try {
         const loop = {};
