@@ -199,19 +199,28 @@ napi_status NAPI_CDECL napi_get_cb_info(napi_env env, napi_callback_info cbinfo,
   NAPI_CHECK_ENV(env);
   NAPI_CHECK_ARG(env, cbinfo);
   const CallInfo* info = reinterpret_cast<const CallInfo*>(cbinfo);
-  size_t given = static_cast<size_t>(info->args.Length());
+  const v8::FunctionCallbackInfo<Value>& args = info->args;
+  size_t given = static_cast<size_t>(args.Length());
   if (argv != nullptr) {
     NAPI_CHECK_ARG(env, argc);
     size_t room = *argc;
-    size_t i = 0;
-    for (; i < room && i < given; i++) argv[i] = ToNapi(info->args[i]);
-    if (i < room) {
+    size_t filled = room < given ? room : given;
+    if (filled > 0) {
+      // The arguments are consecutive handle slots from the first one on
+      // (args[i] is values_ + i): no bounds check and reload per slot.
+      v8::internal::Address* first =
+          reinterpret_cast<v8::internal::Address*>(ToNapi(args[0]));
+      for (size_t i = 0; i < filled; i++) {
+        argv[i] = reinterpret_cast<napi_value>(first + i);
+      }
+    }
+    if (filled < room) {
       napi_value undefined = ToNapi(v8::Undefined(env->isolate));
-      for (; i < room; i++) argv[i] = undefined;
+      for (size_t i = filled; i < room; i++) argv[i] = undefined;
     }
   }
   if (argc != nullptr) *argc = given;
-  if (this_arg != nullptr) *this_arg = ToNapi(info->args.This());
+  if (this_arg != nullptr) *this_arg = ToNapi(args.This());
   if (data != nullptr) *data = info->data;
   return ClearLastError(env);
 }
