@@ -315,8 +315,12 @@ struct napi_env__ {
 
   v8::Isolate* const isolate;
   lode::Environment* const lode_env;
+  // Strong until TearDown resets it (after the last finalizer ran): read
+  // through its own slot, no new handle per call.
   v8::Global<v8::Context> context_handle;
-  v8::Local<v8::Context> context() const { return context_handle.Get(isolate); }
+  v8::Local<v8::Context> context() const {
+    return lode::napi::StrongLocal(context_handle);
+  }
 
   // The env lives while anything refers to it (the Environment until its
   // teardown, external buffers, thread-safe functions, tasks).

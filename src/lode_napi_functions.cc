@@ -26,11 +26,29 @@ class CallbackBundle final : public Tracked {
   static Local<External> New(napi_env env, napi_callback cb, void* data) {
     CallbackBundle* bundle = new CallbackBundle(env, cb, data);
     Local<External> external = External::New(env->isolate, bundle);
+    // From() reads what External::Value() reads: make sure it does.
+    CHECK(From(external) == bundle);
     bundle->handle_.Reset(env->isolate, external);
     bundle->handle_.SetWeak(bundle, OnCollected,
                             v8::WeakCallbackType::kParameter);
     bundle->Link(&env->reflist);
     return external;
+  }
+
+  // The bundle of a function's data. External::Value() is out of line in
+  // V8 10.2 (a call through the PLT on every addon call); without pointer
+  // compression an External keeps its pointer as a raw field right after
+  // the JSObject header, which is where it is read here (New() checks it).
+  static CallbackBundle* From(Local<Value> data) {
+#ifdef V8_COMPRESS_POINTERS
+    return static_cast<CallbackBundle*>(data.As<External>()->Value());
+#else
+    using v8::internal::Address;
+    using v8::internal::Internals;
+    Address object = *reinterpret_cast<const Address*>(*data);
+    return reinterpret_cast<CallbackBundle*>(Internals::ReadRawField<Address>(
+        object, Internals::kJSObjectHeaderSize));
+#endif
   }
 
   void Finalize() override {
@@ -60,27 +78,57 @@ struct CallInfo {
   void* data;
 };
 
+// What InvokeCallback keeps across the addon's call. The addon gets the
+// address of `info`, so all of it stays in memory the call may reach and is
+// read back from there afterwards: the trampoline saves no registers.
+struct CallFrame {
+  CallInfo info;
+  napi_env env;
+  int handle_scopes;
+  int callback_scopes;
+};
+
+// The rare ends of a call into an addon, out of line.
+[[gnu::noinline, gnu::cold]] void ReportOpenScopes() {
+  lode::errors::OnFatalError(
+      "Node-API",
+      "an addon callback returned with a handle scope or "
+      "callback scope still open");
+}
+
+[[gnu::noinline, gnu::cold]] void RethrowPending(napi_env env) {
+  Local<Value> exception = env->last_exception.Get(env->isolate);
+  env->last_exception.Reset();
+  if (env->terminating()) return;
+  env->isolate->ThrowException(exception);
+}
+
 }  // namespace
 
+// The trampoline of every addon function: napi_env__::CallIntoModule's
+// contract (the last error cleared, scopes checked, a pending exception
+// rethrown to the JS caller), written out so that the hot path is short.
 void InvokeCallback(const FunctionCallbackInfo<Value>& args) {
-  CallbackBundle* bundle =
-      static_cast<CallbackBundle*>(args.Data().As<External>()->Value());
+  CallbackBundle* bundle = CallbackBundle::From(args.Data());
   napi_env env = bundle->env;
-  if (!env->can_call_into_js()) return;
-  CallInfo info{args, bundle->data};
-  napi_callback cb = bundle->cb;
-  napi_value result = nullptr;
-  bool threw = false;
-  env->CallIntoModule(
-      [&](napi_env e) {
-        result = cb(e, reinterpret_cast<napi_callback_info>(&info));
-      },
-      [&](napi_env e, Local<Value> exception) {
-        threw = true;
-        if (e->terminating()) return;
-        e->isolate->ThrowException(exception);
-      });
-  if (!threw && result != nullptr) args.GetReturnValue().Set(ToV8(result));
+  if (!env->can_call_into_js()) [[unlikely]] return;
+  CallFrame frame{{args, bundle->data},
+                  env,
+                  env->open_handle_scopes,
+                  env->open_callback_scopes};
+  ClearLastError(env);
+  napi_value result =
+      bundle->cb(env, reinterpret_cast<napi_callback_info>(&frame.info));
+  env = frame.env;
+  if (env->open_handle_scopes != frame.handle_scopes ||
+      env->open_callback_scopes != frame.callback_scopes) [[unlikely]] {
+    ReportOpenScopes();
+  }
+  if (!env->last_exception.IsEmpty()) [[unlikely]] {
+    RethrowPending(env);
+    return;
+  }
+  if (result != nullptr) frame.info.args.GetReturnValue().Set(ToV8(result));
 }
 
 napi_status NewFunction(napi_env env, napi_callback cb, void* data,
@@ -151,19 +199,28 @@ napi_status NAPI_CDECL napi_get_cb_info(napi_env env, napi_callback_info cbinfo,
   NAPI_CHECK_ENV(env);
   NAPI_CHECK_ARG(env, cbinfo);
   const CallInfo* info = reinterpret_cast<const CallInfo*>(cbinfo);
-  size_t given = static_cast<size_t>(info->args.Length());
+  const v8::FunctionCallbackInfo<Value>& args = info->args;
+  size_t given = static_cast<size_t>(args.Length());
   if (argv != nullptr) {
     NAPI_CHECK_ARG(env, argc);
     size_t room = *argc;
-    size_t i = 0;
-    for (; i < room && i < given; i++) argv[i] = ToNapi(info->args[i]);
-    if (i < room) {
+    size_t filled = room < given ? room : given;
+    if (filled > 0) {
+      // The arguments are consecutive handle slots from the first one on
+      // (args[i] is values_ + i): no bounds check and reload per slot.
+      v8::internal::Address* first =
+          reinterpret_cast<v8::internal::Address*>(ToNapi(args[0]));
+      for (size_t i = 0; i < filled; i++) {
+        argv[i] = reinterpret_cast<napi_value>(first + i);
+      }
+    }
+    if (filled < room) {
       napi_value undefined = ToNapi(v8::Undefined(env->isolate));
-      for (; i < room; i++) argv[i] = undefined;
+      for (size_t i = filled; i < room; i++) argv[i] = undefined;
     }
   }
   if (argc != nullptr) *argc = given;
-  if (this_arg != nullptr) *this_arg = ToNapi(info->args.This());
+  if (this_arg != nullptr) *this_arg = ToNapi(args.This());
   if (data != nullptr) *data = info->data;
   return ClearLastError(env);
 }

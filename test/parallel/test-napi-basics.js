@@ -26,6 +26,31 @@ const addon = require(file);
                      require('url').pathToFileURL(file).href);
 }
 
+// What a callback learns about its call: as many arguments as it has room
+// for (the missing ones undefined), their real count, this, its data.
+{
+  const self = { name: 'self' };
+  const o = {};
+  assert.deepStrictEqual(addon.argsOf(),
+                         [0, undefined, undefined, undefined, addon,
+                          'argsOf data']);
+  assert.deepStrictEqual(addon.argsOf.call(self, 1),
+                         [1, 1, undefined, undefined, self, 'argsOf data']);
+  const [count, a, b, c, that] = addon.argsOf.call(self, 'a', o, 3, 4, 5);
+  assert.strictEqual(count, 5);
+  assert.strictEqual(a, 'a');
+  assert.strictEqual(b, o);
+  assert.strictEqual(c, 3);
+  assert.strictEqual(that, self);
+  // Many calls: the arguments of each call, not of an earlier one.
+  for (let i = 0; i < 20000; i++) {
+    const r = addon.argsOf(i, i + 1);
+    if (r[0] !== 2 || r[1] !== i || r[2] !== i + 1 || r[3] !== undefined) {
+      assert.fail(`call ${i}: ${r}`);
+    }
+  }
+}
+
 // Values and statuses.
 {
   assert.strictEqual(addon.add(2, 3.5), 5.5);

@@ -192,6 +192,25 @@ static napi_value CatchFrom(napi_env env, napi_callback_info info) {
   return wrapper;
 }
 
+// argsOf(...args): what napi_get_cb_info gives a callback with room for
+// three arguments: [argc, argv[0], argv[1], argv[2], this, data].
+static napi_value ArgsOf(napi_env env, napi_callback_info info) {
+  napi_value argv[3] = {NULL, NULL, NULL};
+  napi_value self, result, count;
+  void* data;
+  size_t argc = 3;
+  CALL(env, napi_get_cb_info(env, info, &argc, argv, &self, &data));
+  CALL(env, napi_create_array_with_length(env, 6, &result));
+  CALL(env, napi_create_uint32(env, (uint32_t)argc, &count));
+  CALL(env, napi_set_element(env, result, 0, count));
+  for (uint32_t i = 0; i < 3; i++) {
+    CALL(env, napi_set_element(env, result, i + 1, argv[i]));
+  }
+  CALL(env, napi_set_element(env, result, 4, self));
+  CALL(env, napi_set_element(env, result, 5, Str(env, (const char*)data)));
+  return result;
+}
+
 // ---- A class wrapping a native counter -----------------------------------
 
 static int finalized = 0;
@@ -318,6 +337,8 @@ static napi_value BufferOf(napi_env env, napi_callback_info info) {
 NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
       {"whereIs", NULL, WhereIs, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"argsOf", NULL, ArgsOf, NULL, NULL, NULL, napi_enumerable,
+       (void*)"argsOf data"},
       {"add", NULL, Add, NULL, NULL, NULL, napi_enumerable, NULL},
       {"badArgs", NULL, BadArgs, NULL, NULL, NULL, napi_enumerable, NULL},
       {"lastError", NULL, LastError, NULL, NULL, NULL, napi_enumerable, NULL},
