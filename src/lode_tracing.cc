@@ -23,6 +23,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "json_text.h"
 #include "lode_platform.h"
 #include "lode_version.h"
 
@@ -63,35 +64,6 @@ constexpr unsigned kFlagFlowIn = 1 << 6;
 constexpr unsigned kFlagFlowOut = 1 << 7;
 constexpr unsigned kFlagHasLocalId = 1 << 10;
 constexpr unsigned kFlagHasGlobalId = 1 << 11;
-
-void AppendJsonString(std::string* out, const char* s, size_t len) {
-  out->push_back('"');
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          snprintf(buf, sizeof(buf), "\\u%04x", c);
-          out->append(buf);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out->push_back('"');
-}
-
-void AppendJsonString(std::string* out, const std::string& s) {
-  AppendJsonString(out, s.data(), s.size());
-}
 
 std::string DoubleJson(double value) {
   if (std::isnan(value)) return "\"NaN\"";
@@ -628,7 +600,7 @@ std::string RenderV8Arg(uint8_t type, uint64_t value,
     case kTypeCopyString: {
       std::string out;
       if (v.s == nullptr) return "\"\"";
-      AppendJsonString(&out, v.s, strlen(v.s));
+      AppendJsonString(&out, v.s);
       return out;
     }
     case kTypeConvertable: {
@@ -682,7 +654,7 @@ class Controller final : public v8::TracingController {
     e.clients = GetRegistry()->ClientsOf(e.category);
     for (int32_t i = 0; i < num_args && i < 2; i++) {
       if (i > 0) e.args.push_back(',');
-      AppendJsonString(&e.args, arg_names[i], strlen(arg_names[i]));
+      AppendJsonString(&e.args, arg_names[i]);
       e.args.push_back(':');
       e.args.append(RenderV8Arg(
           arg_types[i], arg_values[i],
@@ -789,7 +761,7 @@ uint64_t AddEvent(char phase, const uint8_t* flag, const std::string& name,
   e.clients = GetRegistry()->ClientsOf(e.category);
   for (size_t i = 0; i < args.size(); i++) {
     if (i > 0) e.args.push_back(',');
-    AppendJsonString(&e.args, args[i].name, strlen(args[i].name));
+    AppendJsonString(&e.args, args[i].name);
     e.args.push_back(':');
     e.args.append(args[i].json);
   }
