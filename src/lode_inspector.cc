@@ -883,6 +883,13 @@ void Agent::WaitForDisconnect() {
   };
   if (!notified) destroy_context();
   server_->StopAccepting();
+  // An exit asked for from inside a dispatch or a pause (a debugger's
+  // process.exit()) does not wait: the debugger that asked would be waited
+  // for from inside its own command, forever. Node exits at once there too.
+  if (dispatch_depth_ > 0 || in_pause_loop_) {
+    StopServer();
+    return;
+  }
   while (!ws_sessions_.empty() && io_ != nullptr) {
     if (!WaitForEvent()) break;
     Drain();

@@ -203,7 +203,10 @@ void PrintExitTrace(Environment* env, int code) {
           .ToLocal(&value) &&
       value->IsNumber()) {
     double number = value.As<v8::Number>()->Value();
-    limit = number < 0 ? 0 : number > 1000 ? 1000 : static_cast<int>(number);
+    // NaN keeps the default (a cast of it would be undefined).
+    if (number == number) {
+      limit = number < 0 ? 0 : number > 1000 ? 1000 : static_cast<int>(number);
+    }
   }
   std::string out = "(node:" + std::to_string(uv_os_getpid());
   if (env->thread_id() != 0) {

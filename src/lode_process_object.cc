@@ -72,15 +72,34 @@ bool LookupEnv(Isolate* isolate, const char* key, std::string* value) {
 // --trace-env (and --trace-env-js-stack, which adds the JS stack, and
 // --trace-env-native-stack, whose native stack lode does not print): each
 // access to process.env on stderr, as Node prints it.
-void TraceEnv(Isolate* isolate, const char* operation, const char* key) {
+enum class EnvTracing { kUnknown, kOff, kOn, kWithJsStack };
+
+// Which of them this thread's environment asked for, read from its options
+// once (an isolate per thread): process.env is read often, the options'
+// map is not cheap.
+EnvTracing EnvTracingOf(Isolate* isolate) {
+  thread_local Isolate* known_isolate = nullptr;
+  thread_local EnvTracing known = EnvTracing::kUnknown;
+  if (isolate == known_isolate) return known;
   Environment* env = Environment::GetCurrent(isolate);
-  if (env == nullptr) return;
+  if (env == nullptr) return EnvTracing::kOff;
   const Options* options = env->options();
-  bool js_stack = options->GetBool("--trace-env-js-stack");
-  if (!js_stack && !options->GetBool("--trace-env") &&
-      !options->GetBool("--trace-env-native-stack")) {
-    return;
+  if (options->GetBool("--trace-env-js-stack")) {
+    known = EnvTracing::kWithJsStack;
+  } else if (options->GetBool("--trace-env") ||
+             options->GetBool("--trace-env-native-stack")) {
+    known = EnvTracing::kOn;
+  } else {
+    known = EnvTracing::kOff;
   }
+  known_isolate = isolate;
+  return known;
+}
+
+void TraceEnv(Isolate* isolate, const char* operation, const char* key) {
+  EnvTracing tracing = EnvTracingOf(isolate);
+  if (tracing == EnvTracing::kOff) [[likely]] return;
+  bool js_stack = tracing == EnvTracing::kWithJsStack;
   std::string out = std::string("[--trace-env] ") + operation;
   if (key != nullptr) out += std::string(" \"") + key + "\"";
   out += "\n";

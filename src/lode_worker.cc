@@ -511,6 +511,17 @@ void Worker::New(const FunctionCallbackInfo<Value>& args) {
     options.argv0 = env->options()->argv0;
   } else {
     options = *env->options();
+    // Waiting for a debugger is asked of a worker by its own execArgv: one
+    // that inherits the process's --inspect-brk or --inspect-wait (a
+    // user's worker, the module hooks' thread) starts at once, as in Node.
+    for (const char* name : {"--inspect-brk", "--inspect-wait"}) {
+      auto it = options.values.find(name);
+      if (it != options.values.end()) {
+        OptionValue fresh;
+        fresh.kind = it->second.kind;
+        it->second = fresh;
+      }
+    }
   }
   // The worker has its own entry point: nothing of the parent's.
   options.argv = {options.argv0};

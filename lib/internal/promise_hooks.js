@@ -123,16 +123,17 @@ const onAfter = makeUseHook(kAfter, 'after');
 const onSettled = makeUseHook(kSettled, 'settled');
 
 function createHook({ init, before, after, settled } = {}) {
-  // All checked before any is added.
-  if (init !== undefined) validatePlainFunction(init, 'initHook');
-  if (before !== undefined) validatePlainFunction(before, 'beforeHook');
-  if (after !== undefined) validatePlainFunction(after, 'afterHook');
-  if (settled !== undefined) validatePlainFunction(settled, 'settledHook');
+  // As in Node, a falsy hook is no hook; all are checked before any is
+  // added.
+  if (init) validatePlainFunction(init, 'initHook');
+  if (before) validatePlainFunction(before, 'beforeHook');
+  if (after) validatePlainFunction(after, 'afterHook');
+  if (settled) validatePlainFunction(settled, 'settledHook');
   const stops = [];
-  if (init !== undefined) ArrayPrototypePush(stops, onInit(init));
-  if (before !== undefined) ArrayPrototypePush(stops, onBefore(before));
-  if (after !== undefined) ArrayPrototypePush(stops, onAfter(after));
-  if (settled !== undefined) ArrayPrototypePush(stops, onSettled(settled));
+  if (init) ArrayPrototypePush(stops, onInit(init));
+  if (before) ArrayPrototypePush(stops, onBefore(before));
+  if (after) ArrayPrototypePush(stops, onAfter(after));
+  if (settled) ArrayPrototypePush(stops, onSettled(settled));
   return FunctionPrototypeBind(stopAll, undefined, stops);
 }
 

@@ -2238,24 +2238,12 @@ function isPlainJSONString(str) {
 // Thrown by plainObjectJSON on a cycle back to its object.
 const kCycleFound = { __proto__: null };
 
-// Whether reading one of obj's keys[0..last] ran a getter.
-function readAGetter(obj, keys, last) {
-  for (let i = 0; i <= last; i++) {
-    const desc = ObjectGetOwnPropertyDescriptor(obj, keys[i]);
-    if (desc !== undefined && !ObjectPrototypeHasOwnProperty(desc, 'value') &&
-        desc.get !== undefined) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // JSONStringify(obj) for %j's usual argument, an ordinary object whose
 // prototype is Object.prototype, with no toJSON, written here: V8's
 // serializer costs more to set up than the rest of util.format. The same
 // text and the same reads, in the same order; undefined, before any user
-// code ran, when obj is not such an object or holds an object (then
-// JSONStringify writes all).
+// code ran, when obj is not such an object (then JSONStringify writes
+// all).
 function plainObjectJSON(obj) {
   // An ordinary object (not a proxy, an array, a boxed primitive...) whose
   // only prototype is Object.prototype: asking for toJSON runs no trap.
@@ -2288,12 +2276,12 @@ function plainObjectJSON(obj) {
           member = 'null';
           break;
         }
-        // An object, a function or a BigInt. When no getter has run yet,
-        // JSONStringify starts over; otherwise it writes this property alone
-        // (toJSON gets the same key; a holder without prototype adds no
-        // lookup of its own), stopping where the whole would have met obj
-        // again: a cycle.
-        if (!readAGetter(obj, keys, i)) return undefined;
+        // An object, a function or a BigInt: JSONStringify writes this
+        // property alone (toJSON gets the same key; a holder without
+        // prototype adds no lookup of its own), stopping where the whole
+        // would have met obj again: a cycle. Starting over on the whole
+        // object instead would read its properties twice (a getter that
+        // replaces itself would show its second value).
         const one = JSONStringify({ __proto__: null, [key]: value },
                                   (k, v) => {
                                     if (v === obj) throw kCycleFound;
