@@ -7,13 +7,17 @@ const {
   ArrayPrototypeJoin,
   ArrayPrototypeMap,
   ArrayPrototypeSlice,
+  DateNow,
   NumberParseInt,
   Promise,
+  PromiseResolve,
   RegExpPrototypeExec,
   RegExpPrototypeSymbolSplit,
 } = primordials;
 
 const { spawn } = require('child_process');
+const net = require('net');
+const { ERR_DEBUGGER_STARTUP_ERROR } = require('internal/errors').codes;
 const { Client } = require('internal/debugger/inspect_client');
 const { createRepl } = require('internal/debugger/inspect_repl');
 const {
@@ -53,6 +57,29 @@ function runScript(script, scriptArgs, inspectHost, inspectPort, onOutput) {
     child.on('exit', () => {
       if (!found) resolve([child, inspectPort, inspectHost]);
     });
+  });
+}
+
+// Resolves once nothing accepts connections on host:port any more (an
+// old debuggee may still be going away); rejects after `timeout` ms.
+function portIsFree(host, port, timeout = 3000) {
+  if (port === 0) return PromiseResolve();
+  const deadline = DateNow() + timeout;
+  return new Promise((resolve, reject) => {
+    function probe() {
+      const socket = net.connect(port, host);
+      socket.on('connect', () => {
+        socket.destroy();
+        if (DateNow() >= deadline) {
+          reject(new ERR_DEBUGGER_STARTUP_ERROR(
+            `Timeout (${timeout}) waiting for ${host}:${port} to be free`));
+          return;
+        }
+        setTimeout(probe, 150);
+      });
+      socket.on('error', () => resolve());
+    }
+    probe();
   });
 }
 
@@ -104,6 +131,7 @@ class NodeInspector {
     let connectHost = host;
     let connectPort = port;
     if (script) {
+      await portIsFree(host, port);
       const [child, actualPort, actualHost] = await runScript(
         script, scriptArgs, host, port, (text) => this.childPrint(text));
       this.child = child;

@@ -13,6 +13,9 @@ const {
   ArrayPrototypeMap,
   ArrayPrototypePush,
   ArrayPrototypeSplice,
+  Date,
+  DatePrototypeGetTime,
+  DatePrototypeToISOString,
   FunctionPrototypeCall,
   JSONStringify,
   MathMax,
@@ -21,6 +24,7 @@ const {
   NumberIsNaN,
   ObjectDefineProperty,
   ObjectKeys,
+  Proxy,
   PromiseResolve,
   RegExpPrototypeExec,
   RegExpPrototypeSymbolReplace,
@@ -42,6 +46,7 @@ const vm = require('vm');
 const { fileURLToPath } = require('internal/url');
 const { inspect } = require('internal/util/inspect');
 const { ERR_DEBUGGER_ERROR } = require('internal/errors').codes;
+const { validateNumber, validateString } = require('internal/validators');
 
 const kCustomInspect = inspect.custom;
 
@@ -84,6 +89,10 @@ profiles[n].save(filepath = 'node.cpuprofile')
 takeHeapSnapshot(filepath = 'node.heapsnapshot')
                       Take a heap snapshot and save to disk as JSON.
 `;
+
+const kDomains = [
+  'Console', 'Debugger', 'HeapProfiler', 'Profiler', 'Runtime', 'Schema',
+];
 
 const kNoArgCommands = [
   'run', 'restart', 'r', 'kill', 'cont', 'c', 'next', 'n', 'step', 's',
@@ -145,7 +154,27 @@ function previewValue(prop) {
   }
 }
 
+function entryText(preview) {
+  if (preview.type !== 'object' && preview.type !== 'function') {
+    return preview.description;
+  }
+  return inspect(fromPreview(preview));
+}
+
 function fromPreview(preview) {
+  if (preview.subtype === 'map' || preview.subtype === 'set' ||
+      preview.subtype === 'weakmap' || preview.subtype === 'weakset') {
+    const { entries, description } = preview;
+    if (entries === undefined) {
+      return new Literal(RegExpPrototypeExec(/\(0\)$/, description) ?
+        `${description} {}` : `${description} { ... }`);
+    }
+    if (entries.length === 0) return new Literal(`${description} {}`);
+    const parts = ArrayPrototypeMap(entries, ({ key, value }) =>
+      (key ? `${entryText(key)} => ${entryText(value)}` : entryText(value)));
+    if (preview.overflow) ArrayPrototypePush(parts, '...');
+    return new Literal(`${description} { ${ArrayPrototypeJoin(parts, ', ')} }`);
+  }
   if (preview.subtype === 'array' || preview.subtype === 'typedarray') {
     const list = [];
     ArrayPrototypeForEach(preview.properties, (prop) => {
@@ -197,14 +226,20 @@ function convertRemoteObject(obj) {
     case 'bigint':
       return new Literal(obj.description);
     case 'function': {
-      const name = RegExpPrototypeExec(/^(?:async )?function\*? ?([\w$]*)/,
-                                       obj.description || '');
-      return new Literal(name && name[1] ?
-        `[Function: ${name[1]}]` : '[Function (anonymous)]');
+      const match = RegExpPrototypeExec(/^(?:function\*? )?([^(\s]+)\(/,
+                                        obj.description || '');
+      const kind = obj.className || 'Function';
+      return new Literal(match !== null ?
+        `[${kind}: ${match[1]}]` : `[${kind}]`);
     }
     default:
       if (obj.subtype === 'null') return null;
       if (obj.subtype === 'error') return new Literal(obj.description);
+      if (obj.subtype === 'date') {
+        const date = new Date(obj.description);
+        return new Literal(NumberIsNaN(DatePrototypeGetTime(date)) ?
+          obj.description : DatePrototypeToISOString(date));
+      }
       if (obj.preview) return fromPreview(obj.preview);
       return new Literal(obj.description || obj.className || 'Object');
   }
@@ -238,7 +273,7 @@ function createRepl(inspector) {
 
   function requireFrame() {
     if (selectedFrame === null) {
-      throw new ERR_DEBUGGER_ERROR('Requires execution context');
+      throw new ERR_DEBUGGER_ERROR('Requires execution to be paused');
     }
     return selectedFrame;
   }
@@ -291,6 +326,33 @@ function createRepl(inspector) {
     return convertRemoteObject(response.result);
   }
 
+  // `exec .scope`: the names in each non-global scope of the frame.
+  async function listScopes() {
+    const frame = requireFrame();
+    const lines = [];
+    for (const scope of frame.scopeChain) {
+      if (scope.type === 'global') continue;
+      const { result } = await call('Runtime.getProperties', {
+        objectId: scope.object.objectId, ownProperties: true,
+      });
+      const names = ArrayPrototypeMap(result, ({ name }) => name);
+      ArrayPrototypePush(lines, inspect(names));
+    }
+    return new Literal(ArrayPrototypeJoin(lines, '\n'));
+  }
+
+  function execCommand(expr) {
+    if (typeof expr !== 'string') {
+      throw new ERR_DEBUGGER_ERROR('exec() expects a string expression');
+    }
+    if (StringPrototypeTrim(expr) === '.scope') return listScopes();
+    // An object literal, not a block: `exec { a: 1 }`.
+    if (RegExpPrototypeExec(/^\s*\{[\s\S]*\}\s*$/, expr) !== null) {
+      return evaluate(`(${expr})`).then(undefined, () => evaluate(expr));
+    }
+    return evaluate(expr);
+  }
+
   async function formatWatchers(verbose) {
     if (watchedExpressions.length === 0) return '';
     const values = await SafePromiseAllReturnArrayLike(
@@ -330,6 +392,11 @@ function createRepl(inspector) {
   }
 
   client.on('Debugger.paused', ({ callFrames, reason }) => {
+    if (reason === 'Break on start' &&
+        process.env.NODE_INSPECT_RESUME_ON_START === '1') {
+      call('Debugger.resume').then(undefined, () => {});
+      return;
+    }
     inspector.paused = true;
     selectedFrame = callFrames[0];
     currentBacktrace = callFrames;
@@ -370,8 +437,9 @@ function createRepl(inspector) {
 
   function resume(method) {
     return () => {
-      requireFrame();
       stepping = method !== 'Debugger.resume';
+      selectedFrame = null;
+      currentBacktrace = null;
       return call(method).then(() => undefined);
     };
   }
@@ -440,6 +508,7 @@ function createRepl(inspector) {
       registerBreakpoint(result);
       return;
     }
+    print(`Warning: script '${script}' was not loaded yet.`);
     const escaped = RegExpPrototypeSymbolReplace(/([/\\.?*()^${}|[\]])/g,
                                                  script, '\\$1');
     const urlRegex = `^(.*[\\/\\\\])?${escaped}$`;
@@ -599,6 +668,18 @@ function createRepl(inspector) {
   commands.o = commands.out;
   commands.bt = commands.backtrace;
 
+  // `Debugger.getScriptSource({ scriptId })` and the like: raw protocol
+  // calls from the REPL.
+  function domainProxy(domain) {
+    return new Proxy({ __proto__: null }, {
+      __proto__: null,
+      get(target, method) {
+        if (typeof method !== 'string') return undefined;
+        return (params) => call(`${domain}.${method}`, params);
+      },
+    });
+  }
+
   function defineContext(context) {
     ArrayPrototypeForEach(kNoArgCommands, (name) => {
       ObjectDefineProperty(context, name, {
@@ -612,26 +693,32 @@ function createRepl(inspector) {
       list: (delta = 5) => listSource(requireFrame(), delta)
         .then((text) => print(text)),
       setContextLineNumber: (delta = 2) => {
-        if (typeof delta !== 'number' || NumberIsNaN(delta) || delta < 1) {
-          throw new ERR_DEBUGGER_ERROR(
-            'setContextLineNumber() expects a positive integer');
-        }
+        validateNumber(delta, 'delta', 1);
         contextLineNumber = delta;
       },
-      watch: (expr) => { ArrayPrototypePush(watchedExpressions, expr); },
+      watch: (expr) => {
+        validateString(expr, 'expression');
+        ArrayPrototypePush(watchedExpressions, expr);
+      },
       unwatch: (expr) => {
         let index = typeof expr === 'number' ? expr :
           ArrayPrototypeFindIndex(watchedExpressions, (e) => e === expr);
         if (index < 0 || index >= watchedExpressions.length) index = -1;
         if (index !== -1) ArrayPrototypeSplice(watchedExpressions, index, 1);
       },
-      exec: (expr) => evaluate(expr),
-      p: (expr) => evaluate(expr),
+      exec: execCommand,
+      p: execCommand,
     };
     ArrayPrototypeForEach(ObjectKeys(functions), (name) => {
       ObjectDefineProperty(context, name, {
         __proto__: null, configurable: true, enumerable: true, writable: true,
         value: functions[name],
+      });
+    });
+    ArrayPrototypeForEach(kDomains, (domain) => {
+      ObjectDefineProperty(context, domain, {
+        __proto__: null, configurable: true, enumerable: false,
+        writable: true, value: domainProxy(domain),
       });
     });
     ObjectDefineProperty(context, 'scripts', {
@@ -706,31 +793,30 @@ function createRepl(inspector) {
   }
 
   inspector.onConnected = async () => {
-    if (repl === null) {
-      repl = Repl.start({
-        prompt: 'debug> ',
-        input: inspector.stdin,
-        output: inspector.stdout,
-        eval: controlEval,
-        useGlobal: false,
-        ignoreUndefined: true,
-      });
-      inspector.repl = repl;
-      defineContext(repl.context);
-      repl.on('reset', (context) => defineContext(context));
-      repl.on('exit', () => {
-        inspector.killChild();
-        process.exit(0);
-      });
-      repl.on('SIGINT', () => {
-        if (inDebugRepl) exitDebugRepl();
-      });
-      repl.defineCommand('interrupt', () => {
-        if (inDebugRepl) exitDebugRepl();
-        else repl.displayPrompt();
-      });
-    }
     await initSession();
+    if (repl !== null) return;
+    repl = Repl.start({
+      prompt: 'debug> ',
+      input: inspector.stdin,
+      output: inspector.stdout,
+      eval: controlEval,
+      useGlobal: false,
+      ignoreUndefined: true,
+    });
+    inspector.repl = repl;
+    defineContext(repl.context);
+    repl.on('reset', (context) => defineContext(context));
+    repl.on('exit', () => {
+      inspector.killChild();
+      process.exit(0);
+    });
+    repl.on('SIGINT', () => {
+      if (inDebugRepl) exitDebugRepl();
+    });
+    repl.defineCommand('interrupt', () => {
+      if (inDebugRepl) exitDebugRepl();
+      else repl.displayPrompt();
+    });
   };
 }
 
