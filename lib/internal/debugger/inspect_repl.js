@@ -40,6 +40,7 @@ const {
   StringPrototypeTrim,
 } = primordials;
 
+const fs = require('fs');
 const Path = require('path');
 const Repl = require('repl');
 const vm = require('vm');
@@ -98,7 +99,7 @@ const kNoArgCommands = [
   'run', 'restart', 'r', 'kill', 'cont', 'c', 'next', 'n', 'step', 's',
   'out', 'o', 'pause', 'backtrace', 'bt', 'breakpoints', 'watchers',
   'unwatchAll', 'breakOnException', 'breakOnUncaught', 'breakOnNone',
-  'version', 'help', 'repl',
+  'version', 'help', 'repl', 'profile', 'profileEnd',
 ];
 
 // Text shown as is by util.inspect (a description from the debuggee).
@@ -111,6 +112,19 @@ class Literal {
 class RemoteError {
   constructor(text) { this.text = text; }
   [kCustomInspect]() { return this.text; }
+}
+
+// A CPU profile taken by `profile`/`profileEnd` or console.profile().
+class Profile {
+  constructor(data) { this.data = data; }
+  [kCustomInspect]() {
+    return `[Profile ${this.data.endTime - this.data.startTime}μs]`;
+  }
+  save(filename = 'node.cpuprofile') {
+    const absolute = Path.resolve(filename);
+    fs.writeFileSync(absolute, JSONStringify(this.data));
+    return new Literal(`Saved profile to ${absolute}`);
+  }
 }
 
 function leftPad(n, prefix, maxN) {
@@ -217,7 +231,7 @@ function convertRemoteObject(obj) {
     return Number(obj.unserializableValue);
   }
   switch (obj.type) {
-    case 'undefined': return undefined;
+    case 'undefined': return new Literal('undefined');
     case 'string':
     case 'number':
     case 'boolean':
@@ -309,6 +323,7 @@ function createRepl(inspector) {
         expression,
         objectGroup: 'node-inspect',
         generatePreview: true,
+        includeCommandLineAPI: true,
       });
     } else {
       response = await call('Runtime.evaluate', {
@@ -411,6 +426,35 @@ function createRepl(inspector) {
     });
   });
 
+  const profiles = [];
+  client.on('Profiler.consoleProfileFinished', ({ profile }) => {
+    ArrayPrototypePush(profiles, new Profile(profile));
+    print('Captured new CPU profile.');
+  });
+
+  // One heap snapshot at a time: the chunks of each go to its own file.
+  let snapshotChunks = null;
+  let snapshotQueue = PromiseResolve();
+  client.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => {
+    if (snapshotChunks !== null) ArrayPrototypePush(snapshotChunks, chunk);
+  });
+
+  function takeHeapSnapshot(filename = 'node.heapsnapshot') {
+    const absolute = Path.resolve(filename);
+    const run = async () => {
+      snapshotChunks = [];
+      try {
+        await call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+        fs.writeFileSync(absolute, ArrayPrototypeJoin(snapshotChunks, ''));
+      } finally {
+        snapshotChunks = null;
+      }
+      print(`Heap snapshot written to ${absolute}`);
+    };
+    snapshotQueue = snapshotQueue.then(run, run);
+    return snapshotQueue.then(() => undefined);
+  }
+
   client.on('Debugger.resumed', () => {
     inspector.paused = false;
     selectedFrame = null;
@@ -438,6 +482,7 @@ function createRepl(inspector) {
   function resume(method) {
     return () => {
       stepping = method !== 'Debugger.resume';
+      inspector.paused = false;
       selectedFrame = null;
       currentBacktrace = null;
       return call(method).then(() => undefined);
@@ -603,6 +648,7 @@ function createRepl(inspector) {
     await call('Debugger.setPauseOnExceptions',
                { state: pauseOnExceptionState });
     await call('Debugger.setAsyncCallStackDepth', { maxDepth: 0 });
+    await call('Profiler.enable');
     await call('Debugger.setBlackboxPatterns', { patterns: [] });
     await restoreBreakpoints();
     await call('Runtime.runIfWaitingForDebugger');
@@ -653,6 +699,12 @@ function createRepl(inspector) {
     breakOnException: () => setPauseOnExceptions('all'),
     breakOnUncaught: () => setPauseOnExceptions('uncaught'),
     breakOnNone: () => setPauseOnExceptions('none'),
+    profile: () => call('Profiler.start').then(() => undefined),
+    profileEnd: () => call('Profiler.stop').then(({ profile }) => {
+      const result = new Profile(profile);
+      ArrayPrototypePush(profiles, result);
+      return result;
+    }),
     version: () => evaluate('process.versions.v8').then((v) => print(v)),
     help: () => print(kHelpText),
     repl: () => {
@@ -706,6 +758,7 @@ function createRepl(inspector) {
         if (index < 0 || index >= watchedExpressions.length) index = -1;
         if (index !== -1) ArrayPrototypeSplice(watchedExpressions, index, 1);
       },
+      takeHeapSnapshot,
       exec: execCommand,
       p: execCommand,
     };
@@ -720,6 +773,10 @@ function createRepl(inspector) {
         __proto__: null, configurable: true, enumerable: false,
         writable: true, value: domainProxy(domain),
       });
+    });
+    ObjectDefineProperty(context, 'profiles', {
+      __proto__: null, configurable: true, enumerable: true,
+      get: () => profiles,
     });
     ObjectDefineProperty(context, 'scripts', {
       __proto__: null, configurable: true, enumerable: true,
