@@ -71,7 +71,7 @@ breakOnNone           Don't pause on exceptions (this is the default)
 
 watch(expr)           Start watching the given expression
 unwatch(expr)         Stop watching an expression
-unwatchAll            Stop watching all expressions
+unwatch(index)        Stop watching an expression at specific index from watch list
 watchers              Print all watched expressions and their current values
 
 exec(expr), p(expr), exec expr, p expr
@@ -88,8 +88,7 @@ profiles[n].save(filepath = 'node.cpuprofile')
                       Save CPU profiling session to disk as JSON.
 
 takeHeapSnapshot(filepath = 'node.heapsnapshot')
-                      Take a heap snapshot and save to disk as JSON.
-`;
+                      Take a heap snapshot and save to disk as JSON.`;
 
 const kDomains = [
   'Console', 'Debugger', 'HeapProfiler', 'Profiler', 'Runtime', 'Schema',
@@ -422,7 +421,8 @@ function createRepl(inspector) {
     suspendWhile(async () => {
       const watchers = await formatWatchers(true);
       const context = await listSource(selectedFrame, contextLineNumber);
-      print(`${header}\n${watchers}${context}`);
+      print(watchers ? `${header}\n${watchers}\n${context}` :
+        `${header}\n${context}`);
     });
   });
 
@@ -489,6 +489,12 @@ function createRepl(inspector) {
     };
   }
 
+  // Shows where a breakpoint set in a loaded script landed.
+  async function showBreakpoint({ actualLocation }) {
+    if (!actualLocation || !scriptOf(actualLocation.scriptId)) return;
+    print(await listSource({ location: actualLocation }, 5));
+  }
+
   function registerBreakpoint({ breakpointId, actualLocation, locations },
                               url, lineNumber) {
     const loc = actualLocation || (locations && locations[0]);
@@ -516,6 +522,7 @@ function createRepl(inspector) {
         condition: line,
       });
       registerBreakpoint(result);
+      await showBreakpoint(result);
       return;
     }
     if (typeof script !== 'string') {
@@ -551,6 +558,7 @@ function createRepl(inspector) {
         location: { scriptId, lineNumber: line - 1 }, condition,
       });
       registerBreakpoint(result);
+      await showBreakpoint(result);
       return;
     }
     print(`Warning: script '${script}' was not loaded yet.`);
@@ -574,7 +582,8 @@ function createRepl(inspector) {
         bp.lineNumber + 1 === line;
     });
     if (index === -1) {
-      throw new ERR_DEBUGGER_ERROR(`Could not find breakpoint at ${url}:${line}`);
+      print(`Could not find breakpoint at ${url}:${line}`);
+      return;
     }
     const { breakpointId } = knownBreakpoints[index];
     await call('Debugger.removeBreakpoint', { breakpointId });
