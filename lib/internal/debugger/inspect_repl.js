@@ -25,6 +25,7 @@ const {
   ObjectDefineProperty,
   ObjectKeys,
   Proxy,
+  PromiseReject,
   PromiseResolve,
   RegExpPrototypeExec,
   RegExpPrototypeSymbolReplace,
@@ -682,13 +683,7 @@ function createRepl(inspector) {
   }
 
   const commands = {
-    run: () => {
-      if (inspector.child !== null || client._socket !== null) {
-        throw new ERR_DEBUGGER_ERROR('App is already running... ' +
-                                     'Try `restart` instead');
-      }
-      return runApp();
-    },
+    run: () => runApp(),
     restart: () => runApp(),
     kill: () => {
       rememberBreakpointUrls();
@@ -741,11 +736,23 @@ function createRepl(inspector) {
     });
   }
 
+  // A command's error reaches the REPL as a rejection, so that it is
+  // printed as "Uncaught Error [ERR_...]: ..." without a source excerpt.
+  function asyncErrors(fn) {
+    return (...args) => {
+      try {
+        return fn(...args);
+      } catch (err) {
+        return PromiseReject(err);
+      }
+    };
+  }
+
   function defineContext(context) {
     ArrayPrototypeForEach(kNoArgCommands, (name) => {
       ObjectDefineProperty(context, name, {
         __proto__: null, configurable: true, enumerable: true,
-        get: commands[name],
+        get: asyncErrors(commands[name]),
       });
     });
     const functions = {
@@ -774,7 +781,7 @@ function createRepl(inspector) {
     ArrayPrototypeForEach(ObjectKeys(functions), (name) => {
       ObjectDefineProperty(context, name, {
         __proto__: null, configurable: true, enumerable: true, writable: true,
-        value: functions[name],
+        value: asyncErrors(functions[name]),
       });
     });
     ArrayPrototypeForEach(kDomains, (domain) => {
