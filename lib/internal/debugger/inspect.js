@@ -10,6 +10,7 @@ const {
   DateNow,
   NumberParseInt,
   Promise,
+  PromisePrototypeThen,
   PromiseResolve,
   RegExpPrototypeExec,
   RegExpPrototypeSymbolSplit,
@@ -224,7 +225,8 @@ function start(argv = ArrayPrototypeSlice(process.argv, 2),
   }
   process.on('uncaughtException', handleUnexpectedError);
   createRepl(inspector);
-  inspector.run().then(() => inspector.onConnected(), handleUnexpectedError);
+  PromisePrototypeThen(inspector.run(), () => inspector.onConnected(),
+                       handleUnexpectedError);
 }
 
 module.exports = { start, NodeInspector };

@@ -25,6 +25,7 @@ const {
   ObjectDefineProperty,
   ObjectKeys,
   Proxy,
+  PromisePrototypeThen,
   PromiseReject,
   PromiseResolve,
   RegExpPrototypeExec,
@@ -218,7 +219,8 @@ function fromPreview(preview) {
       return new Literal(`${prefix}{\n  ${ArrayPrototypeJoin(parts, ',\n  ')
       },\n  ... }`);
     }
-    return new Literal(`${prefix}{\n  ${ArrayPrototypeJoin(parts, ',\n  ')}\n}`);
+    const body = ArrayPrototypeJoin(parts, ',\n  ');
+    return new Literal(`${prefix}{\n  ${body}\n}`);
   }
   return new Literal(preview.description);
 }
@@ -363,7 +365,8 @@ function createRepl(inspector) {
     if (StringPrototypeTrim(expr) === '.scope') return listScopes();
     // An object literal, not a block: `exec { a: 1 }`.
     if (RegExpPrototypeExec(/^\s*\{[\s\S]*\}\s*$/, expr) !== null) {
-      return evaluate(`(${expr})`).then(undefined, () => evaluate(expr));
+      return PromisePrototypeThen(evaluate(`(${expr})`), undefined,
+                                  () => evaluate(expr));
     }
     return evaluate(expr);
   }
@@ -371,14 +374,15 @@ function createRepl(inspector) {
   async function formatWatchers(verbose) {
     if (watchedExpressions.length === 0) return '';
     const values = await SafePromiseAllReturnArrayLike(
-      watchedExpressions, (expr) => evaluate(expr).then(
+      watchedExpressions, (expr) => PromisePrototypeThen(evaluate(expr),
         undefined, (err) => new Literal(`<${err.text ?? err.message}>`)));
     const last = watchedExpressions.length - 1;
     const lines = ArrayPrototypeMap(watchedExpressions, (expr, idx) => {
       const prefix = `${leftPad(idx, ' ', last)}: ${expr} =`;
       const value = inspect(values[idx]);
       if (!StringPrototypeIncludes(value, '\n')) return `${prefix} ${value}`;
-      return `${prefix}\n    ${StringPrototypeReplaceAll(value, '\n', '\n    ')}`;
+      const indented = StringPrototypeReplaceAll(value, '\n', '\n    ');
+      return `${prefix}\n    ${indented}`;
     });
     const list = ArrayPrototypeJoin(lines, '\n');
     return verbose ? `Watchers:\n${list}\n` : list;
@@ -392,24 +396,23 @@ function createRepl(inspector) {
 
   function suspendWhile(fn) {
     if (repl !== null) repl.pause();
-    return PromiseResolve().then(fn).then(() => {
+    const done = () => {
       if (repl !== null) {
         repl.resume();
         repl.displayPrompt();
       }
-    }, (err) => {
+    };
+    const work = PromisePrototypeThen(PromiseResolve(), fn);
+    return PromisePrototypeThen(work, done, (err) => {
       print(err?.text ?? err?.message ?? `${err}`);
-      if (repl !== null) {
-        repl.resume();
-        repl.displayPrompt();
-      }
+      done();
     });
   }
 
   client.on('Debugger.paused', ({ callFrames, reason }) => {
     if (reason === 'Break on start' &&
         process.env.NODE_INSPECT_RESUME_ON_START === '1') {
-      call('Debugger.resume').then(undefined, () => {});
+      PromisePrototypeThen(call('Debugger.resume'), undefined, () => {});
       return;
     }
     inspector.paused = true;
@@ -452,8 +455,8 @@ function createRepl(inspector) {
       }
       print(`Heap snapshot written to ${absolute}`);
     };
-    snapshotQueue = snapshotQueue.then(run, run);
-    return snapshotQueue.then(() => undefined);
+    snapshotQueue = PromisePrototypeThen(snapshotQueue, run, run);
+    return PromisePrototypeThen(snapshotQueue, () => undefined);
   }
 
   client.on('Debugger.resumed', () => {
@@ -486,7 +489,7 @@ function createRepl(inspector) {
       inspector.paused = false;
       selectedFrame = null;
       currentBacktrace = null;
-      return call(method).then(() => undefined);
+      return PromisePrototypeThen(call(method), () => undefined);
     };
   }
 
@@ -671,7 +674,8 @@ function createRepl(inspector) {
   }
 
   function setPauseOnExceptions(state) {
-    return call('Debugger.setPauseOnExceptions', { state }).then(() => {
+    const request = call('Debugger.setPauseOnExceptions', { state });
+    return PromisePrototypeThen(request, () => {
       pauseOnExceptionState = state;
     });
   }
@@ -693,23 +697,25 @@ function createRepl(inspector) {
     next: resume('Debugger.stepOver'),
     step: resume('Debugger.stepInto'),
     out: resume('Debugger.stepOut'),
-    pause: () => call('Debugger.pause').then(() => undefined),
+    pause: () => PromisePrototypeThen(call('Debugger.pause'), () => undefined),
     backtrace,
     breakpoints: listBreakpoints,
-    watchers: () => formatWatchers(false).then((text) => {
+    watchers: () => PromisePrototypeThen(formatWatchers(false), (text) => {
       if (text) print(text);
     }),
     unwatchAll: () => { watchedExpressions.length = 0; },
     breakOnException: () => setPauseOnExceptions('all'),
     breakOnUncaught: () => setPauseOnExceptions('uncaught'),
     breakOnNone: () => setPauseOnExceptions('none'),
-    profile: () => call('Profiler.start').then(() => undefined),
-    profileEnd: () => call('Profiler.stop').then(({ profile }) => {
-      const result = new Profile(profile);
-      ArrayPrototypePush(profiles, result);
-      return result;
+    profile: () => PromisePrototypeThen(call('Profiler.start'),
+                                       () => undefined),
+    profileEnd: () => PromisePrototypeThen(call('Profiler.stop'), (reply) => {
+      const profile = new Profile(reply.profile);
+      ArrayPrototypePush(profiles, profile);
+      return profile;
     }),
-    version: () => evaluate('process.versions.v8').then((v) => print(v)),
+    version: () => PromisePrototypeThen(evaluate('process.versions.v8'),
+                                       (v) => print(v)),
     help: () => print(kHelpText),
     repl: () => {
       print('Press Ctrl+C to leave debug repl');
@@ -758,8 +764,8 @@ function createRepl(inspector) {
     const functions = {
       setBreakpoint, sb: setBreakpoint,
       clearBreakpoint, cb: clearBreakpoint,
-      list: (delta = 5) => listSource(requireFrame(), delta)
-        .then((text) => print(text)),
+      list: (delta = 5) => PromisePrototypeThen(
+        listSource(requireFrame(), delta), (text) => print(text)),
       setContextLineNumber: (delta = 2) => {
         validateNumber(delta, 'delta', 1);
         contextLineNumber = delta;
