@@ -243,6 +243,10 @@ const char* SelectMainScript(const Options& options) {
   if (!options.GetString("--run").empty()) return "internal/main/run";
   if (options.GetBool("--test")) return "internal/main/test_runner";
   if (options.GetBool("--watch")) return "internal/main/watch_mode";
+  // `lode inspect ...`: the command-line debugger client.
+  if (options.argv.size() > 1 && options.argv[1] == "inspect") {
+    return "internal/main/inspect";
+  }
   if (options.argv.size() > 1 && options.argv[1] != "-" &&
       !options.read_stdin) {
     return "internal/main/run_main_module";

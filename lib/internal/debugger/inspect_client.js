@@ -1,0 +1,259 @@
+'use strict';
+
+// The protocol client of `lode inspect`: asks the target's HTTP endpoint
+// (/json/list) for its WebSocket URL, upgrades a connection to it and
+// exchanges JSON messages in WebSocket frames (the client masks what it
+// sends, the server does not). callMethod() returns a promise of the
+// result; notifications are emitted under their method name.
+
+const {
+  ArrayPrototypePush,
+  JSONParse,
+  JSONStringify,
+  MathFloor,
+  Promise,
+  SafeMap,
+} = primordials;
+
+const { Buffer } = require('buffer');
+const EventEmitter = require('events');
+const http = require('http');
+const { createHash, randomBytes } = require('crypto');
+const { ERR_DEBUGGER_ERROR } = require('internal/errors').codes;
+
+const kWebSocketGuid = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
+const kOpContinuation = 0x0;
+const kOpText = 0x1;
+const kOpBinary = 0x2;
+const kOpClose = 0x8;
+const kOpPing = 0x9;
+const kOpPong = 0xA;
+
+function encodeFrame(opcode, payload) {
+  const length = payload.length;
+  let header;
+  if (length < 126) {
+    header = Buffer.alloc(2);
+    header[1] = 0x80 | length;
+  } else if (length < 0x10000) {
+    header = Buffer.alloc(4);
+    header[1] = 0x80 | 126;
+    header.writeUInt16BE(length, 2);
+  } else {
+    header = Buffer.alloc(10);
+    header[1] = 0x80 | 127;
+    header.writeUInt32BE(MathFloor(length / 0x100000000), 2);
+    header.writeUInt32BE(length >>> 0, 6);
+  }
+  header[0] = 0x80 | opcode;
+  const mask = randomBytes(4);
+  const masked = Buffer.allocUnsafe(length);
+  for (let i = 0; i < length; i++) {
+    masked[i] = payload[i] ^ mask[i & 3];
+  }
+  return Buffer.concat([header, mask, masked]);
+}
+
+// One frame from the start of `buffer`, or null when it is incomplete.
+function decodeFrame(buffer) {
+  if (buffer.length < 2) return null;
+  const fin = (buffer[0] & 0x80) !== 0;
+  const opcode = buffer[0] & 0x0F;
+  const masked = (buffer[1] & 0x80) !== 0;
+  let length = buffer[1] & 0x7F;
+  let offset = 2;
+  if (length === 126) {
+    if (buffer.length < 4) return null;
+    length = buffer.readUInt16BE(2);
+    offset = 4;
+  } else if (length === 127) {
+    if (buffer.length < 10) return null;
+    length = buffer.readUInt32BE(2) * 0x100000000 + buffer.readUInt32BE(6);
+    offset = 10;
+  }
+  let mask = null;
+  if (masked) {
+    if (buffer.length < offset + 4) return null;
+    mask = buffer.subarray(offset, offset + 4);
+    offset += 4;
+  }
+  if (buffer.length < offset + length) return null;
+  const payload = Buffer.from(buffer.subarray(offset, offset + length));
+  if (mask !== null) {
+    for (let i = 0; i < length; i++) payload[i] ^= mask[i & 3];
+  }
+  return { fin, opcode, payload, size: offset + length };
+}
+
+function httpGet(host, port, path, headers) {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host, port, path, headers });
+    req.on('response', (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => ArrayPrototypePush(chunks, chunk));
+      res.on('end', () => resolve({ res, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('upgrade', (res, socket, head) => resolve({ res, socket, head }));
+    req.on('error', reject);
+  });
+}
+
+class Client extends EventEmitter {
+  constructor() {
+    super();
+    this._socket = null;
+    this._pending = new SafeMap();
+    this._lastId = 0;
+    this._buffer = Buffer.alloc(0);
+    this._fragments = [];
+    this._host = undefined;
+    this._port = undefined;
+  }
+
+  async _discover() {
+    const { res, body } =
+      await httpGet(this._host, this._port, '/json/list', {});
+    if (res.statusCode !== 200) {
+      throw new ERR_DEBUGGER_ERROR(
+        `Unexpected status code ${res.statusCode} from /json/list`);
+    }
+    let targets;
+    try {
+      targets = JSONParse(body.toString());
+    } catch {
+      throw new ERR_DEBUGGER_ERROR(
+        `Invalid JSON from /json/list: ${body.toString()}`);
+    }
+    const target = targets?.[0];
+    if (!target || typeof target.webSocketDebuggerUrl !== 'string') {
+      throw new ERR_DEBUGGER_ERROR('No debuggable target found');
+    }
+    return new URL(target.webSocketDebuggerUrl).pathname;
+  }
+
+  async connect(port, host) {
+    this._host = host;
+    this._port = port;
+    const path = await this._discover();
+    const key = randomBytes(16).toString('base64');
+    const { res, socket, head } = await httpGet(host, port, path, {
+      'Connection': 'Upgrade',
+      'Upgrade': 'websocket',
+      'Sec-WebSocket-Key': key,
+      'Sec-WebSocket-Version': '13',
+    });
+    if (socket === undefined) {
+      throw new ERR_DEBUGGER_ERROR(
+        `Unexpected status code ${res.statusCode} for the WebSocket upgrade`);
+    }
+    const expected = createHash('sha1').update(key + kWebSocketGuid)
+      .digest('base64');
+    if (res.headers['sec-websocket-accept'] !== expected) {
+      socket.destroy();
+      throw new ERR_DEBUGGER_ERROR('WebSocket secret mismatch');
+    }
+    this._socket = socket;
+    socket.on('data', (chunk) => this._onData(chunk));
+    socket.on('close', () => this._onClose());
+    socket.on('error', () => {});
+    if (head && head.length > 0) this._onData(head);
+    this.emit('ready');
+  }
+
+  _onData(chunk) {
+    this._buffer = this._buffer.length === 0 ?
+      chunk : Buffer.concat([this._buffer, chunk]);
+    for (;;) {
+      const frame = decodeFrame(this._buffer);
+      if (frame === null) break;
+      this._buffer = this._buffer.subarray(frame.size);
+      this._onFrame(frame);
+      if (this._socket === null) break;
+    }
+  }
+
+  _onFrame({ fin, opcode, payload }) {
+    switch (opcode) {
+      case kOpText:
+      case kOpBinary:
+      case kOpContinuation:
+        ArrayPrototypePush(this._fragments, payload);
+        if (fin) {
+          const text = Buffer.concat(this._fragments).toString();
+          this._fragments = [];
+          this._onMessage(text);
+        }
+        break;
+      case kOpPing:
+        this._socket.write(encodeFrame(kOpPong, payload));
+        break;
+      case kOpClose:
+        this.reset();
+        break;
+      default:
+        break;
+    }
+  }
+
+  _onMessage(text) {
+    let message;
+    try {
+      message = JSONParse(text);
+    } catch {
+      return;
+    }
+    const { id, method, params, result, error } = message;
+    if (id !== undefined) {
+      const pending = this._pending.get(id);
+      if (pending === undefined) return;
+      this._pending.delete(id);
+      if (error) {
+        const err = new ERR_DEBUGGER_ERROR(error.message);
+        err.code = error.code;
+        pending.reject(err);
+      } else {
+        pending.resolve(result);
+      }
+    } else if (method) {
+      this.emit('debugEvent', method, params);
+      this.emit(method, params);
+    }
+  }
+
+  _onClose() {
+    if (this._socket === null) return;
+    this._socket = null;
+    this._buffer = Buffer.alloc(0);
+    this._fragments = [];
+    for (const { reject } of this._pending.values()) {
+      reject(new ERR_DEBUGGER_ERROR('Session was closed'));
+    }
+    this._pending.clear();
+    this.emit('close');
+  }
+
+  callMethod(method, params) {
+    return new Promise((resolve, reject) => {
+      if (this._socket === null) {
+        reject(new ERR_DEBUGGER_ERROR('Use `run` to start the app again.'));
+        return;
+      }
+      const id = ++this._lastId;
+      this._pending.set(id, { resolve, reject });
+      const data = JSONStringify({ id, method, params });
+      this._socket.write(encodeFrame(kOpText, Buffer.from(data)));
+    });
+  }
+
+  reset() {
+    if (this._socket !== null) {
+      const socket = this._socket;
+      this._onClose();
+      socket.destroy();
+    }
+  }
+}
+
+module.exports = { Client, encodeFrame, decodeFrame };
