@@ -93,18 +93,20 @@ TEST_CASE("aliases and escaped values", "[options]") {
   REQUIRE(p.ok);
   CHECK(p.options.GetString("--trace-event-categories") ==
         "v8,node,node.async_hooks");
-  CHECK(p.options.GetString("--inspect-port") == "9230");
+  // The port keeps the default host (a later --inspect-port keeps the host
+  // an earlier --inspect=host:port gave).
+  CHECK(p.options.GetString("--inspect-port") == "127.0.0.1:9230");
   CHECK(p.options.GetBool("--strip-types"));
   CHECK(p.options.GetString("--eval") == "-42");
   CHECK(p.options.exec_argv.back() == "\\-42");
 }
 
-TEST_CASE("--inspect=port is refused with its alias", "[options]") {
-  // "--inspect=9230" stands for --inspect-port=9230 --inspect; lode has no
-  // websocket server, so --inspect is not implemented.
+TEST_CASE("--inspect=port sets --inspect and the port", "[options]") {
+  // "--inspect=9230" stands for --inspect-port=9230 --inspect.
   Parsed p = Parse({"lode", "--inspect=9230", "-e", "0"});
-  CHECK_FALSE(p.ok);
-  CHECK(p.error == "lode: --inspect is not implemented in lode yet");
+  REQUIRE(p.ok);
+  CHECK(p.options.GetBool("--inspect"));
+  CHECK(p.options.GetString("--inspect-port") == "127.0.0.1:9230");
   Parsed empty = Parse({"lode", "--inspect-port=", "-e", "0"});
   CHECK_FALSE(empty.ok);
   CHECK(empty.error == "lode: --inspect-port= requires an argument");
