@@ -116,23 +116,38 @@ void NotifyStateUpdate(Environment* env) {
   }
 }
 
+// The string items of `list` (category names), in order, into `out`:
+// whether every item was a string; Nothing when reading one threw.
+v8::Maybe<bool> CategoriesOf(Isolate* isolate, Local<Array> list,
+                             std::vector<std::string>* out) {
+  Local<Context> context = isolate->GetCurrentContext();
+  bool all_strings = true;
+  for (uint32_t i = 0; i < list->Length(); i++) {
+    Local<Value> item;
+    if (!list->Get(context, i).ToLocal(&item)) return v8::Nothing<bool>();
+    if (item->IsString()) {
+      out->push_back(Utf8Value(isolate, item).ToString());
+    } else {
+      all_strings = false;
+    }
+  }
+  return v8::Just(all_strings);
+}
+
 void CategorySetNew(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   if (!args.IsConstructCall() || !args[0]->IsArray()) {
     return THROW_ERR_INVALID_ARG_TYPE(isolate,
                                       "CategorySet takes an array");
   }
-  Local<Context> context = isolate->GetCurrentContext();
-  Local<Array> list = args[0].As<Array>();
   std::vector<std::string> categories;
-  for (uint32_t i = 0; i < list->Length(); i++) {
-    Local<Value> item;
-    if (!list->Get(context, i).ToLocal(&item)) return;
-    if (!item->IsString()) {
-      return THROW_ERR_INVALID_ARG_TYPE(isolate,
-                                        "categories must be strings");
-    }
-    categories.push_back(Utf8Value(isolate, item).ToString());
+  bool all_strings;
+  if (!CategoriesOf(isolate, args[0].As<Array>(), &categories)
+           .To(&all_strings)) {
+    return;
+  }
+  if (!all_strings) {
+    return THROW_ERR_INVALID_ARG_TYPE(isolate, "categories must be strings");
   }
   Environment* env = Environment::GetCurrent(args);
   if (env == nullptr) return;
@@ -202,15 +217,10 @@ void StartInspectorTracing(const FunctionCallbackInfo<Value>& args) {
   if (!args[0]->IsArray()) {
     return THROW_ERR_INVALID_ARG_TYPE(isolate, "categories must be an array");
   }
-  Local<Context> context = isolate->GetCurrentContext();
-  Local<Array> list = args[0].As<Array>();
   std::vector<std::string> categories;
-  for (uint32_t i = 0; i < list->Length(); i++) {
-    Local<Value> item;
-    if (!list->Get(context, i).ToLocal(&item)) return;
-    if (item->IsString()) {
-      categories.push_back(Utf8Value(isolate, item).ToString());
-    }
+  // What is not a string is left out here.
+  if (CategoriesOf(isolate, args[0].As<Array>(), &categories).IsNothing()) {
+    return;
   }
   args.GetReturnValue().Set(tracing::StartInspectorClient(categories));
 }
