@@ -257,6 +257,14 @@ class ChildStack {
 
 thread_local ChildStack child_stack;
 
+// Blocks until the child `pid` has exited (or was reaped elsewhere), and
+// reaps it.
+void WaitForExit(int pid) {
+  int status;
+  while (waitpid(pid, &status, 0) == -1 && errno == EINTR) {
+  }
+}
+
 int ProbeChild(void*) {
   syscall(SYS_exit_group, 0);
   return 0;
@@ -285,9 +293,7 @@ bool ProbeSpawnWithoutFork() {
                   &pidfd);
   pthread_sigmask(SIG_SETMASK, &saved, nullptr);
   if (pid == -1) return false;
-  int status;
-  while (waitpid(pid, &status, 0) == -1 && errno == EINTR) {
-  }
+  WaitForExit(pid);
   if (pidfd < 0) return false;
   close(pidfd);
   return true;
@@ -420,9 +426,7 @@ int SpawnWithoutFork(uv_loop_t* loop, const uv_process_options_t& options,
     } else if (plan.error != 0) {
       // The child has exited (exec failed): reap it, report its error.
       exec_error = plan.error;
-      int status;
-      while (waitpid(pid, &status, 0) == -1 && errno == EINTR) {
-      }
+      WaitForExit(pid);
       if (pidfd >= 0) close(pidfd);
     } else {
       child->pid = pid;
@@ -449,6 +453,11 @@ int SpawnWithoutFork(uv_loop_t* loop, const uv_process_options_t& options,
     }
   }
   return err != 0 ? err : exec_error;
+}
+
+void KillAndReap(int pid) {
+  kill(pid, SIGKILL);
+  WaitForExit(pid);
 }
 
 int ReapChild(int pid, int64_t* exit_status, int* term_signal) {

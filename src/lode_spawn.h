@@ -37,6 +37,11 @@ int SpawnWithoutFork(uv_loop_t* loop, const uv_process_options_t& options,
 // and signal decoded as libuv does, 0 while it runs, or a negative errno.
 int ReapChild(int pid, int64_t* exit_status, int* term_signal);
 
+// For a child started above that cannot be watched (its pidfd could not be
+// polled): kills it and reaps it, so that it never outlives its spawner
+// unnoticed.
+void KillAndReap(int pid);
+
 }  // namespace lode
 
 #endif  // SRC_LODE_SPAWN_H_

@@ -154,10 +154,7 @@ class ProcessWrap : public HandleWrap {
     if (polling) r = uv_poll_start(&handle_.poll, UV_READABLE, OnPidfd);
     if (r != 0) {
       // Not watchable: the child must not outlive this unnoticed.
-      kill(child.pid, SIGKILL);
-      int64_t status;
-      int signal;
-      while (ReapChild(child.pid, &status, &signal) == 0) usleep(1000);
+      KillAndReap(child.pid);
       if (polling) {
         // The poll handle is in the loop now: it stays the handle (closed
         // with the wrap, its fd after it).

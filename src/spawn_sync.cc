@@ -248,10 +248,7 @@ int SyncRunner::SpawnChild(uv_process_options_t* options) {
   }
   if (r != 0) {
     // Not watchable: the child must not outlive this unnoticed.
-    kill(pid_, SIGKILL);
-    int64_t status;
-    int signal;
-    while (ReapChild(pid_, &status, &signal) == 0) usleep(1000);
+    KillAndReap(pid_);
     return r;
   }
   if (err < 0) {
