@@ -1163,38 +1163,6 @@ bool WriteCoverageFile(Environment* env) {
 
 // ---- --cpu-prof and --heap-prof -------------------------------------------
 
-// The UTF-8 form of a protocol message kept as UTF-16.
-std::string ToUtf8(const std::u16string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); i++) {
-    uint32_t c = text[i];
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.size() &&
-        text[i + 1] >= 0xdc00 && text[i + 1] <= 0xdfff) {
-      c = 0x10000 + ((c - 0xd800) << 10) + (text[i + 1] - 0xdc00);
-      i++;
-    } else if (c >= 0xd800 && c <= 0xdfff) {
-      c = 0xfffd;
-    }
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xc0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3f)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xe0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3f)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3f)));
-    } else {
-      out.push_back(static_cast<char>(0xf0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3f)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3f)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3f)));
-    }
-  }
-  return out;
-}
-
 // Node's name for a diagnostic file made now:
 // <prefix>.<yyyymmdd>.<hhmmss>.<pid>.<thread id>.<seq>.<ext>, the sequence
 // number counting the files of the process.
@@ -1237,7 +1205,7 @@ class ProfileSession : public V8Inspector::Channel {
     response_.clear();
     Post(stop_);
     session_.reset();
-    std::string text = ToUtf8(response_);
+    const std::string& text = response_;
     // V8 answers {"id":N,"result":{"profile":{...}}} without blanks.
     static const char kPrefix[] = "\"result\":{\"profile\":";
     size_t start = text.find(kPrefix);
@@ -1271,7 +1239,7 @@ class ProfileSession : public V8Inspector::Channel {
   }
 
   void sendResponse(int, std::unique_ptr<StringBuffer> message) override {
-    response_ = ToU16(message->string());
+    response_ = ToUtf8(message->string());
   }
   void sendNotification(std::unique_ptr<StringBuffer>) override {}
   void flushProtocolNotifications() override {}
@@ -1287,7 +1255,7 @@ class ProfileSession : public V8Inspector::Channel {
   std::string name_;
   std::string stop_;
   std::unique_ptr<V8InspectorSession> session_;
-  std::u16string response_;
+  std::string response_;  // V8's last answer, as UTF-8
 };
 
 // Writes the profiles of --cpu-prof and --heap-prof (at exit).

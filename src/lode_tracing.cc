@@ -124,24 +124,11 @@ class Registry {
     return &flags_[i];
   }
 
-  // The name of the group of `flag` (a pointer Lookup returned).
-  const std::string& Name(const uint8_t* flag) {
-    size_t i = static_cast<size_t>(flag - flags_);
-    if (i >= kMaxGroups) i = kExhaustedIndex;
-    return names_[i];
-  }
   size_t IndexOf(const uint8_t* flag) const {
     size_t i = static_cast<size_t>(flag - flags_);
     return i < kMaxGroups ? i : kExhaustedIndex;
   }
   const std::string& NameAt(size_t i) const { return names_[i]; }
-
-  // Whether `category` is enabled for the file (the command line and the
-  // trace_events module).
-  bool CategoryEnabled(const std::string& category) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return clients_[kFileClient].count(category) != 0;
-  }
 
   // The clients (a bit each) that record the events of the group at
   // `index`.
@@ -685,10 +672,6 @@ v8::TracingController* GetTracingController() {
 
 const uint8_t* GetCategoryGroupEnabled(const char* group) {
   return GetRegistry()->Lookup(group);
-}
-
-bool IsCategoryEnabled(const std::string& category) {
-  return GetRegistry()->CategoryEnabled(category);
 }
 
 void StartFromCommandLine(const std::string& categories,

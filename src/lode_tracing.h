@@ -35,8 +35,6 @@ const uint8_t* GetCategoryGroupEnabled(const char* group);
 inline bool IsEnabled(const uint8_t* flag) {
   return __atomic_load_n(flag, __ATOMIC_RELAXED) != 0;
 }
-// Whether `category` alone (not a group) is enabled.
-bool IsCategoryEnabled(const std::string& category);
 
 // Enables the categories of --trace-event-categories, with the file name
 // pattern of --trace-event-file-pattern. Called once, after V8 started.
