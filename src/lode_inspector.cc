@@ -1384,8 +1384,18 @@ void ConsoleCall(const FunctionCallbackInfo<Value>& args) {
     return;
   }
   Local<Context> context = isolate->GetCurrentContext();
-  std::vector<Local<Value>> call_args;
-  for (int i = 2; i < args.Length(); i++) call_args.push_back(args[i]);
+  // The arguments after the two methods: on the stack for the usual few
+  // (every console call of the program comes through here).
+  constexpr int kStackArgs = 8;
+  const int argc = args.Length() - 2;
+  Local<Value> stack_args[kStackArgs];
+  std::vector<Local<Value>> heap_args;
+  Local<Value>* call_args = stack_args;
+  if (argc > kStackArgs) {
+    heap_args.resize(argc);
+    call_args = heap_args.data();
+  }
+  for (int i = 0; i < argc; i++) call_args[i] = args[i + 2];
   Environment* env = Environment::GetCurrent(args);
   Agent* agent = env == nullptr ? nullptr : Agent::Existing(env);
   // With the server running, V8 keeps the messages for the debuggers
@@ -1394,8 +1404,7 @@ void ConsoleCall(const FunctionCallbackInfo<Value>& args) {
       (agent->HasSessions() || agent->server() != nullptr)) {
     if (args[0]
             .As<Function>()
-            ->Call(context, args.This(), static_cast<int>(call_args.size()),
-                   call_args.data())
+            ->Call(context, args.This(), argc, call_args)
             .IsEmpty()) {
       return;
     }
@@ -1403,8 +1412,7 @@ void ConsoleCall(const FunctionCallbackInfo<Value>& args) {
   Local<Value> result;
   if (args[1]
           .As<Function>()
-          ->Call(context, args.This(), static_cast<int>(call_args.size()),
-                 call_args.data())
+          ->Call(context, args.This(), argc, call_args)
           .ToLocal(&result)) {
     args.GetReturnValue().Set(result);
   }
