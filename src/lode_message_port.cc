@@ -545,12 +545,18 @@ class PlainReader {
   bool PushTwoByte(uint32_t byte_length, NewStringType type) {
     const uint8_t* bytes;
     if (byte_length % 2 != 0 || !ReadBytes(byte_length, &bytes)) return false;
-    // The serializer aligns the characters; copied when they are not.
-    std::vector<uint16_t> copy(byte_length / 2);
-    if (byte_length > 0) memcpy(copy.data(), bytes, byte_length);
+    // The serializer aligns the characters (a padding tag before them):
+    // copied only when they are not.
+    const int length = static_cast<int>(byte_length / 2);
+    const uint16_t* chars = reinterpret_cast<const uint16_t*>(bytes);
+    std::vector<uint16_t> copy;
+    if (reinterpret_cast<uintptr_t>(bytes) % alignof(uint16_t) != 0) {
+      copy.resize(length);
+      memcpy(copy.data(), bytes, byte_length);
+      chars = copy.data();
+    }
     Local<String> string;
-    return String::NewFromTwoByte(isolate_, copy.data(), type,
-                                  static_cast<int>(copy.size()))
+    return String::NewFromTwoByte(isolate_, chars, type, length)
                .ToLocal(&string) &&
            Push(string);
   }
