@@ -617,13 +617,6 @@ std::string NewUuid() {
   return out;
 }
 
-std::string FormatHost(const std::string& host, int port) {
-  if (host.find(':') != std::string::npos) {
-    return "[" + host + "]:" + std::to_string(port);
-  }
-  return host + ":" + std::to_string(port);
-}
-
 std::string JsonQuote(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
@@ -710,7 +703,7 @@ bool Agent::StartServer(const std::string& host, int port) {
               uv_strerror(err));
     } else {
       fprintf(stderr, "Starting inspector on %s failed: %s\n",
-              FormatHost(host, port).c_str(), uv_strerror(err));
+              FormatHostPort(host, port).c_str(), uv_strerror(err));
     }
     fflush(stderr);
     return false;

@@ -68,14 +68,6 @@ std::string JsonEscape(const std::string& s) {
   return out;
 }
 
-// "host:port", an IPv6 host in brackets.
-std::string FormatHostPort(const std::string& host, int port) {
-  if (host.find(':') != std::string::npos) {
-    return "[" + host + "]:" + std::to_string(port);
-  }
-  return host + ":" + std::to_string(port);
-}
-
 // What a Host header may name (DNS rebinding): localhost or an IP address,
 // with or without a port.
 bool IsAllowedHost(const std::string& value) {
@@ -159,6 +151,13 @@ std::string AddressOf(const sockaddr_storage& storage, int* port) {
 }
 
 }  // namespace
+
+std::string FormatHostPort(const std::string& host, int port) {
+  if (host.find(':') != std::string::npos) {
+    return "[" + host + "]:" + std::to_string(port);
+  }
+  return host + ":" + std::to_string(port);
+}
 
 struct Server::Connection {
   uv_tcp_t tcp;

@@ -21,6 +21,10 @@
 
 namespace lode::inspector {
 
+// "host:port", an IPv6 host in brackets (as the server's URLs and messages
+// name an address).
+std::string FormatHostPort(const std::string& host, int port);
+
 struct ServerEvent {
   enum Kind { kConnect, kMessage, kDisconnect };
   Kind kind;
