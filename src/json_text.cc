@@ -29,4 +29,11 @@ void AppendJsonString(std::string* out, std::string_view text) {
   out->push_back('"');
 }
 
+std::string JsonString(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  AppendJsonString(&out, text);
+  return out;
+}
+
 }  // namespace lode

@@ -12,6 +12,9 @@ namespace lode {
 // and the control characters escaped; other bytes (UTF-8) as they are.
 void AppendJsonString(std::string* out, std::string_view text);
 
+// The same, as a new string (for text assembled with operator+).
+std::string JsonString(std::string_view text);
+
 }  // namespace lode
 
 #endif  // SRC_JSON_TEXT_H_

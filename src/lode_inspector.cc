@@ -60,6 +60,7 @@
 #include <vector>
 
 #include "env.h"
+#include "json_text.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
 #include "lode_inspector_server.h"
@@ -617,15 +618,6 @@ std::string NewUuid() {
   return out;
 }
 
-std::string JsonQuote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    if (static_cast<unsigned char>(c) >= 0x20) out.push_back(c);
-  }
-  return out + "\"";
-}
-
 void OnInterrupt(Isolate*, void* data) {
   std::unique_ptr<std::shared_ptr<IoQueue>> holder(
       static_cast<std::shared_ptr<IoQueue>*>(data));
@@ -974,7 +966,7 @@ bool WsSession::HandleNodeMethod(const std::string& message) {
     Send(ok);
   } else {
     Send("{\"id\":" + id + ",\"error\":{\"code\":-32601,\"message\":" +
-         JsonQuote("'" + method + "' wasn't found") + "}}");
+         JsonString("'" + method + "' wasn't found") + "}}");
   }
   return true;
 }

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <utility>
 
+#include "json_text.h"
 #include "lode_version.h"
 
 namespace lode::inspector {
@@ -48,24 +49,6 @@ std::string Trim(const std::string& s) {
   if (begin == std::string::npos) return "";
   size_t end = s.find_last_not_of(" \t");
   return s.substr(begin, end - begin + 1);
-}
-
-std::string JsonEscape(const std::string& s) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x20) {
-      out += "\\u00";
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
 }
 
 // What a Host header may name (DNS rebinding): localhost or an IP address,
@@ -641,9 +624,9 @@ void Server::OnRequest(Connection* c) {
           "  \"faviconUrl\": "
           "\"https://nodejs.org/static/images/favicons/favicon.ico\",\n"
           "  \"id\": \"" + target_.id + "\",\n"
-          "  \"title\": \"" + JsonEscape(target_.title) + "\",\n"
+          "  \"title\": " + JsonString(target_.title) + ",\n"
           "  \"type\": \"node\",\n"
-          "  \"url\": \"" + JsonEscape(target_.url) + "\",\n"
+          "  \"url\": " + JsonString(target_.url) + ",\n"
           "  \"webSocketDebuggerUrl\": \"ws://" + address + "\"\n"
           "} ]\n\n";
     } else if (path == "/json/version") {
