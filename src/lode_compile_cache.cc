@@ -192,20 +192,6 @@ bool PermissionGranted(const Options* options, const char* flag,
   return false;
 }
 
-int MakeDirectories(const std::string& path) {
-  for (size_t pos = 1; pos <= path.size(); pos++) {
-    if (pos != path.size() && path[pos] != '/') continue;
-    std::string prefix = path.substr(0, pos);
-    if (mkdir(prefix.c_str(), 0777) != 0 && errno != EEXIST) {
-      return uv_translate_sys_error(errno);
-    }
-  }
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0) return uv_translate_sys_error(errno);
-  if (!S_ISDIR(st.st_mode)) return UV_ENOTDIR;
-  return 0;
-}
-
 // Reads exactly `length` bytes at `offset`; false on error or end of file.
 bool ReadExactly(int fd, void* buffer, size_t length, off_t offset) {
   char* out = static_cast<char*>(buffer);

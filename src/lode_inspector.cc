@@ -1086,25 +1086,6 @@ v8::MaybeLocal<String> TakeCoverageJSON(Environment* env,
   return v8::JSON::Stringify(context, result);
 }
 
-// mkdir -p of `dir`: 0, or the libuv error of the first folder that could
-// not be made.
-int MakeDirectories(const std::string& dir) {
-  for (size_t end = dir.find('/', 1);; end = dir.find('/', end + 1)) {
-    std::string prefix = dir.substr(0, end);
-    uv_fs_t req;
-    int err = uv_fs_mkdir(nullptr, &req, prefix.c_str(), 0777, nullptr);
-    uv_fs_req_cleanup(&req);
-    if (err == UV_EEXIST) {
-      uv_fs_t stat_req;
-      err = uv_fs_stat(nullptr, &stat_req, prefix.c_str(), nullptr);
-      if (err == 0 && !S_ISDIR(stat_req.statbuf.st_mode)) err = UV_ENOTDIR;
-      uv_fs_req_cleanup(&stat_req);
-    }
-    if (err != 0) return err;
-    if (end == std::string::npos) return 0;
-  }
-}
-
 bool WriteCoverageFile(Environment* env) {
   Agent* agent = Agent::Existing(env);
   if (agent == nullptr || agent->coverage() == nullptr ||

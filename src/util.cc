@@ -1,6 +1,7 @@
 #include "util.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -178,6 +179,20 @@ bool SockaddrToJS(Isolate* isolate, const sockaddr* addr, Local<Object> out) {
          out->CreateDataProperty(context, OneByteString(isolate, "port"),
                                  v8::Integer::New(isolate, port))
              .FromMaybe(false);
+}
+
+int MakeDirectories(const std::string& path) {
+  for (size_t pos = 1; pos <= path.size(); pos++) {
+    if (pos != path.size() && path[pos] != '/') continue;
+    std::string prefix = path.substr(0, pos);
+    if (mkdir(prefix.c_str(), 0777) != 0 && errno != EEXIST) {
+      return uv_translate_sys_error(errno);
+    }
+  }
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return uv_translate_sys_error(errno);
+  if (!S_ISDIR(st.st_mode)) return UV_ENOTDIR;
+  return 0;
 }
 
 }  // namespace lode

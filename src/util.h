@@ -170,6 +170,12 @@ inline void* GetWrapped(v8::Local<v8::Value> value, const WrapType* type) {
 // Reads a whole file; returns a uv error code (0 on success).
 int ReadFileSync(std::string* result, const char* path);
 
+// mkdir -p of `path` (mode 0777 before the umask), synchronously: 0, or the
+// uv error of the first folder that could not be made (UV_ENOTDIR when a
+// prefix is a file). For the runtime's own output folders (compile cache,
+// profiles, coverage), not for fs.mkdir, which reports the first folder made.
+int MakeDirectories(const std::string& path);
+
 // Sets address, family ('IPv4' | 'IPv6') and port of `addr` on `out` (Node's
 // address objects: sockname, peername, a datagram's rinfo). False, with an
 // exception pending, when `out` refuses a property (a Proxy, a frozen
