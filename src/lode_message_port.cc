@@ -808,24 +808,32 @@ void SiblingGroup::Disentangle(PortData* data) {
 }
 
 bool SiblingGroup::Dispatch(PortData* source,
-                            std::unique_ptr<Message> message) {
+                            std::unique_ptr<Message> message,
+                            bool* elsewhere) {
   // The receivers are woken once the group's mutex is free too.
   std::shared_ptr<PortWaker> first;
   std::vector<std::shared_ptr<PortWaker>> more;
+  const uv_loop_t* here = source != nullptr ? source->owner_loop() : nullptr;
+  const uv_loop_t* there = nullptr;
+  bool crossed = false;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     PortData* last = nullptr;
     for (PortData* member : members_) {
       if (member == source) continue;
       if (last != nullptr) {
-        std::shared_ptr<PortWaker> waker = last->Enqueue(message->Copy());
+        std::shared_ptr<PortWaker> waker =
+            last->Enqueue(message->Copy(), &there);
         if (waker != nullptr) more.push_back(std::move(waker));
+        if (there != nullptr && there != here) crossed = true;
       }
       last = member;
     }
     if (last == nullptr) return false;
-    first = last->Enqueue(std::move(message));
+    first = last->Enqueue(std::move(message), &there);
+    if (there != nullptr && there != here) crossed = true;
   }
+  if (elsewhere != nullptr) *elsewhere = crossed;
   if (first != nullptr) first->Wake();
   for (const std::shared_ptr<PortWaker>& waker : more) waker->Wake();
   return true;
@@ -855,10 +863,12 @@ void PortData::AddToIncomingQueue(std::unique_ptr<Message> message) {
 }
 
 std::shared_ptr<PortWaker> PortData::Enqueue(
-    std::unique_ptr<Message> message) {
+    std::unique_ptr<Message> message, const uv_loop_t** owner_loop) {
   std::lock_guard<std::mutex> lock(mutex_);
+  if (owner_loop != nullptr) *owner_loop = owner_loop_;
   bool was_empty = queue_.empty();
   queue_.push_back(std::move(message));
+  queued_.store(true, std::memory_order_release);
   return was_empty ? waker_ : nullptr;
 }
 
@@ -868,11 +878,13 @@ std::unique_ptr<Message> PortData::TakeMessage(bool include_all) {
   if (!include_all && !queue_.front()->is_close()) return nullptr;
   std::unique_ptr<Message> message = std::move(queue_.front());
   queue_.pop_front();
+  if (queue_.empty()) queued_.store(false, std::memory_order_relaxed);
   return message;
 }
 
 void PortData::TakeAll(std::deque<std::unique_ptr<Message>>* out) {
   std::lock_guard<std::mutex> lock(mutex_);
+  queued_.store(false, std::memory_order_relaxed);
   if (out->empty()) {
     out->swap(queue_);
     return;
@@ -890,6 +902,7 @@ void PortData::PutBack(std::deque<std::unique_ptr<Message>>* batch) {
     queue_.push_front(std::move(batch->back()));
     batch->pop_back();
   }
+  queued_.store(true, std::memory_order_relaxed);
 }
 
 size_t PortData::QueueSize() {
@@ -902,6 +915,7 @@ void PortData::SetOwner(MessagePort* owner) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     waker_ = owner != nullptr ? owner->waker() : nullptr;
+    owner_loop_ = owner != nullptr ? owner->env()->loop() : nullptr;
     if (!queue_.empty()) waker = waker_;
   }
   if (waker != nullptr) waker->Wake();
@@ -927,6 +941,7 @@ MessagePort::~MessagePort() {
     data_.reset();
   }
   if (waker_ != nullptr) waker_->Clear();
+  if (env_data_ != nullptr) env_data_->Forget(this);
 }
 
 void MessagePort::NewJS(const FunctionCallbackInfo<Value>& args) {
@@ -989,6 +1004,7 @@ void MessagePort::CloseAndDisentangle() {
   }
   // A sender that took the waker before the owner went wakes nobody now.
   if (waker_ != nullptr) waker_->Clear();
+  if (env_data_ != nullptr) env_data_->Forget(this);
   if (state() != kInitialized) return;
   Environment* env = this->env();
   Local<Function> onclose;
@@ -1126,6 +1142,93 @@ void MessagePort::OnMessage() {
   if (data_ != nullptr && receiving_ && HasQueued()) TriggerAsync();
 }
 
+// Waiting for an answer. A message between threads costs two wake-ups
+// per round trip: the sender writes the receiver loop's eventfd and the
+// receiver's thread, asleep in epoll_wait, is scheduled again; on an idle
+// CPU (a virtual one most of all) that takes longer than handling a small
+// message. A port that posts while it is receiving usually gets an answer
+// soon (a request and its reply, a worker echoing): before its loop blocks
+// next, it polls its queue for a few microseconds and delivers what came
+// in that time itself. The eventfd write of the sender still wakes the
+// loop afterwards, for nothing (the queue is empty then). A wait that saw
+// nothing makes the next ones rarer (each miss doubles the number of
+// chances skipped, up to 63), so a port whose peer does not answer
+// quickly costs little; one that did get an answer starts over.
+namespace {
+constexpr uint64_t kAnswerWaitNs = 50 * 1000;
+constexpr uint32_t kMaxAwaitMisses = 6;
+
+inline void CpuRelax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield");
+#endif
+}
+}  // namespace
+
+void PortEnvData::ExpectAnswer(Environment* env, MessagePort* port) {
+  if (before_poll_closed_ || !env->can_call_into_js()) return;
+  answer_port_ = port;
+  if (before_poll_ == nullptr) {
+    auto* handle = new uv_prepare_t;
+    if (uv_prepare_init(env->loop(), handle) != 0) {
+      delete handle;
+      return;
+    }
+    handle->data = this;
+    uv_unref(reinterpret_cast<uv_handle_t*>(handle));
+    before_poll_ = handle;
+    env->AddCleanupHook([this]() {
+      answer_port_ = nullptr;
+      before_poll_closed_ = true;
+      uv_close(reinterpret_cast<uv_handle_t*>(before_poll_),
+               [](uv_handle_t* h) {
+                 delete reinterpret_cast<uv_prepare_t*>(h);
+               });
+      before_poll_ = nullptr;
+    });
+  }
+  uv_prepare_start(before_poll_, BeforePoll);
+}
+
+void PortEnvData::BeforePoll(uv_prepare_t* handle) {
+  PortEnvData* self = static_cast<PortEnvData*>(handle->data);
+  uv_prepare_stop(handle);  // Until a port posts again.
+  MessagePort* port = self->answer_port_;
+  self->answer_port_ = nullptr;
+  if (port != nullptr) port->AwaitAnswer();
+}
+
+void MessagePort::AwaitAnswer() {
+  if (!receiving_ || data_ == nullptr || state() != kInitialized ||
+      !batch_.empty() || env_data_ == nullptr) {
+    return;
+  }
+  Environment* env = this->env();
+  if (!env->can_call_into_js()) return;
+  uv_loop_t* loop = env->loop();
+  // Only when the loop would block: it has nothing else to do now.
+  if (uv_backend_timeout(loop) == 0) return;
+  if (env_data_->await_skips_ > 0) {
+    env_data_->await_skips_--;
+    return;
+  }
+  uint64_t start = uv_hrtime();
+  while (!data_->MaybeQueued()) {
+    if (uv_hrtime() - start >= kAnswerWaitNs) {
+      uint32_t misses = env_data_->await_misses_;
+      if (misses < kMaxAwaitMisses) env_data_->await_misses_ = ++misses;
+      env_data_->await_skips_ = (1u << misses) - 1;
+      return;
+    }
+    CpuRelax();
+  }
+  env_data_->await_misses_ = 0;
+  uv_update_time(loop);
+  OnMessage();
+}
+
 PortEnvData* PortEnvData::Get(Environment* env) {
   PortEnvData* data = env->GetBindingData<PortEnvData>("messaging.ports");
   if (data == nullptr) {
@@ -1210,7 +1313,12 @@ void MessagePort::PostMessage(const FunctionCallbackInfo<Value>& args) {
     }
     return;
   }
-  port->data_->group()->Dispatch(port->data_.get(), std::move(message));
+  bool elsewhere = false;
+  if (port->data_->group()->Dispatch(port->data_.get(), std::move(message),
+                                     &elsewhere) &&
+      elsewhere && port->receiving_ && port->env_data_ != nullptr) {
+    port->env_data_->ExpectAnswer(env, port);
+  }
 }
 
 void MessagePort::StartJS(const FunctionCallbackInfo<Value>& args) {

@@ -14,6 +14,8 @@
 #ifndef SRC_LODE_MESSAGE_PORT_H_
 #define SRC_LODE_MESSAGE_PORT_H_
 
+#include <atomic>
+#include <cstdint>
 #include <cstdlib>
 #include <deque>
 #include <memory>
@@ -62,6 +64,28 @@ class PortEnvData : public BindingData {
   std::vector<v8::Local<v8::Value>> plain_objects;
   // MessagePort::OnMessage's arguments to emitMessage (likewise).
   std::vector<v8::Local<v8::Value>> plain_argv;
+
+  // A port that posted while it was receiving expects an answer: before
+  // the loop next blocks, it waits a little for one (see
+  // MessagePort::AwaitAnswer). Set by PostMessage, cleared by the port
+  // when it closes.
+  void ExpectAnswer(Environment* env, MessagePort* port);
+  void Forget(MessagePort* port) {
+    if (answer_port_ == port) answer_port_ = nullptr;
+  }
+
+ private:
+  static void BeforePoll(uv_prepare_t* handle);
+  // Heap-allocated (its memory goes in the close callback); null until a
+  // port expects an answer.
+  uv_prepare_t* before_poll_ = nullptr;
+  bool before_poll_closed_ = false;  // The environment is going away.
+  MessagePort* answer_port_ = nullptr;
+  friend class MessagePort;
+  // Waits that saw no answer in time, in a row, and how many of the next
+  // chances to wait are skipped for them (back-off).
+  uint32_t await_misses_ = 0;
+  uint32_t await_skips_ = 0;
 };
 
 class Message {
@@ -161,8 +185,10 @@ class SiblingGroup {
   void Entangle(PortData* data);
   void Disentangle(PortData* data);
   // Queues `message` on every member but `source`. False when there is no
-  // other member.
-  bool Dispatch(PortData* source, std::unique_ptr<Message> message);
+  // other member. `*elsewhere` (when given) tells whether a receiver
+  // belongs to another loop than `source` (another thread).
+  bool Dispatch(PortData* source, std::unique_ptr<Message> message,
+                bool* elsewhere = nullptr);
   bool IsNamed() const { return !name_.empty(); }
 
  private:
@@ -187,7 +213,10 @@ class PortData {
   // Queues `message` and returns who to wake (once no lock is held):
   // nobody when the queue was not empty, as the owner has been woken for
   // the first of what is queued and takes all of it when it reads.
-  std::shared_ptr<PortWaker> Enqueue(std::unique_ptr<Message> message);
+  // `*owner_loop` (when given): the loop of the port that owns this one
+  // now (null while in transit).
+  std::shared_ptr<PortWaker> Enqueue(std::unique_ptr<Message> message,
+                                     const uv_loop_t** owner_loop = nullptr);
   // The next message (only a close message unless `include_all`).
   std::unique_ptr<Message> TakeMessage(bool include_all);
   // Everything queued, appended to `*out`, under one lock.
@@ -196,13 +225,23 @@ class PortData {
   // came since, in its order.
   void PutBack(std::deque<std::unique_ptr<Message>>* batch);
   size_t QueueSize();
+  // Whether something is queued, without the lock (a hint: the owner's
+  // thread polls it while it waits for an answer).
+  bool MaybeQueued() const {
+    return queued_.load(std::memory_order_acquire);
+  }
   void SetOwner(MessagePort* owner);
   SiblingGroup* group() const { return group_.get(); }
+  // The owner's loop; only for the owner's thread (it alone changes it).
+  const uv_loop_t* owner_loop() const { return owner_loop_; }
 
  private:
   std::mutex mutex_;
   std::deque<std::unique_ptr<Message>> queue_;
+  // !queue_.empty(), kept under mutex_ for MaybeQueued().
+  std::atomic<bool> queued_{false};
   std::shared_ptr<PortWaker> waker_;
+  const uv_loop_t* owner_loop_ = nullptr;
   std::shared_ptr<SiblingGroup> group_;
 };
 
@@ -237,6 +276,9 @@ class MessagePort : public HandleWrap {
   void Stop();
   // Delivers what is queued, in bounded batches.
   void OnMessage();
+  // Before the loop blocks, after this port posted a message: waits a few
+  // microseconds for the answer and delivers it (see the .cc file).
+  void AwaitAnswer();
 
   static void Initialize(v8::Local<v8::Object> target,
                          v8::Local<v8::Context> context);
