@@ -171,12 +171,14 @@ std::string BuildCodeCache() {
 
 }  // namespace
 
-int BuildSnapshot(const char* blob_path, const char* cc_path) {
-  SetDefaultV8Flags();
-  InitializeV8(4);
+namespace {
+
+// lode's bootstrap (primordials, realm, node) in a new SnapshotCreator:
+// the blob, or {nullptr, 0} when the bootstrap failed (reported).
+StartupData MakeBootstrapSnapshot() {
   const std::vector<intptr_t>& refs =
       GetExternalReferenceRegistry()->external_references();
-  StartupData blob;
+  StartupData blob = {nullptr, 0};
   {
     SnapshotCreator creator(refs.data());
     Isolate* isolate = creator.GetIsolate();
@@ -198,7 +200,7 @@ int BuildSnapshot(const char* blob_path, const char* cc_path) {
         if (!BootstrapEnvironment(&env)) {
           fprintf(stderr, "lode_mksnapshot: the bootstrap failed\n");
           if (try_catch.HasCaught()) errors::FatalException(isolate, try_catch);
-          return 1;
+          return {nullptr, 0};
         }
         // The order is SnapshotDataIndex's.
         CHECK_EQ(creator.AddData(context, env.builtin_require()),
@@ -224,6 +226,15 @@ int BuildSnapshot(const char* blob_path, const char* cc_path) {
     }
     blob = creator.CreateBlob(SnapshotCreator::FunctionCodeHandling::kKeep);
   }
+  return blob;
+}
+
+}  // namespace
+
+int BuildSnapshot(const char* blob_path, const char* cc_path) {
+  SetDefaultV8Flags();
+  InitializeV8(4);
+  StartupData blob = MakeBootstrapSnapshot();
   if (blob.data == nullptr || blob.raw_size <= 0) {
     fprintf(stderr, "lode_mksnapshot: V8 made no snapshot\n");
     return 1;
@@ -355,6 +366,9 @@ bool ReadSnapshotConfig(Isolate* isolate, Local<Context> context,
   return true;
 }
 
+int WriteUserSnapshot(const std::string& blob_path, StartupData blob,
+                      uint32_t loaded_builtins);
+
 }  // namespace
 
 v8::DeserializeInternalFieldsCallback UserSnapshotFieldsDeserializer() {
@@ -399,6 +413,15 @@ int BuildUserSnapshot(Options* options) {
   }
   std::string blob_path = options->GetString("--snapshot-blob");
   if (blob_path.empty()) blob_path = "snapshot.blob";
+  // Node's name for its own default snapshot: lode's bootstrap alone.
+  if (config_path.empty() &&
+      options->argv[1] == "node:generate_default_snapshot") {
+    StartupData blob = MakeBootstrapSnapshot();
+    if (blob.data == nullptr || blob.raw_size <= 0) {
+      return kStartupSnapshotFailure;
+    }
+    return WriteUserSnapshot(blob_path, blob, 0);
+  }
 
   const std::vector<intptr_t>& refs =
       GetExternalReferenceRegistry()->external_references();
@@ -503,6 +526,13 @@ int BuildUserSnapshot(Options* options) {
     return kStartupSnapshotFailure;
   }
   if (without_code_cache) loaded_builtins = 0;
+  return WriteUserSnapshot(blob_path, blob, loaded_builtins);
+}
+
+namespace {
+
+int WriteUserSnapshot(const std::string& blob_path, StartupData blob,
+                      uint32_t loaded_builtins) {
   std::string out(kUserSnapshotMagic, sizeof(kUserSnapshotMagic));
   AppendU32(&out, kUserSnapshotFormat);
   std::string version = UserSnapshotVersion();
@@ -518,6 +548,8 @@ int BuildUserSnapshot(Options* options) {
   }
   return 0;
 }
+
+}  // namespace
 
 bool ReadUserSnapshot(const std::string& path, v8::StartupData* blob,
                       uint32_t* code_cache_count, std::string* error) {

@@ -19,6 +19,7 @@ const {
     ERR_NOT_BUILDING_SNAPSHOT,
     ERR_NOT_SUPPORTED_IN_SNAPSHOT,
   },
+  setBuildingSnapshot,
 } = require('internal/errors');
 const { validateFunction } = require('internal/validators');
 
@@ -80,6 +81,7 @@ function runCallbacks(list) {
 
 function markBuildingSnapshot() {
   buildingSnapshot = 1;
+  setBuildingSnapshot(true);
 }
 
 // Called by C++ once the builder script and its event loop are done.
@@ -87,6 +89,7 @@ function runSerializeCallbacks() {
   runCallbacks(serializeCallbacks);
   runCallbacks(afterUserSerializeCallbacks);
   buildingSnapshot = 0;
+  setBuildingSnapshot(false);
 }
 
 // Called by C++ at a start from a user snapshot; returns whether a
