@@ -30,6 +30,7 @@ assert.throws(() => require('./other'), { code: 'MODULE_NOT_FOUND' });
 assert.throws(() => v8.startupSnapshot.addSerializeCallback(1),
               { code: 'ERR_INVALID_ARG_TYPE' });
 const state = { text: 'kept '.repeat(100), compressed: null, log: [] };
+const buildOrigin = performance.timeOrigin + performance.now() * 0;
 require('fs').kept = 'from the builder';
 setTimeout(() => state.log.push('timer'), 1);
 v8.startupSnapshot.addSerializeCallback((s) => {
@@ -50,6 +51,8 @@ v8.startupSnapshot.setDeserializeMainFunction((s) => {
     env: process.env.SNAPSHOT_TEST_VAR,
     building: v8.startupSnapshot.isBuildingSnapshot(),
     kept: require('fs').kept,
+    freshClock: performance.timeOrigin > buildOrigin &&
+      performance.now() < 10000,
   }));
 }, state);
 assert.throws(() => v8.startupSnapshot.setDeserializeMainFunction(() => {}),
@@ -75,6 +78,7 @@ fs.writeFileSync(path.join(tmpdir.path, 'builder.js'), builder);
     env: 'run',
     building: 0,
     kept: 'from the builder',
+    freshClock: true,
   });
 }
 
