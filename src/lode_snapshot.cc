@@ -1,6 +1,9 @@
 // Building the startup snapshot (run by lode_mksnapshot at build time).
 #include "lode_snapshot.h"
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -303,6 +306,16 @@ v8::StartupData SerializeUserField(Local<Object> holder, int index, void*) {
 void DeserializeUserField(Local<Object> holder, int index,
                           v8::StartupData payload, void*) {}
 
+void OnSerializationFailure(int) {
+  static const char message[] =
+      "\nThe snapshot cannot be written: the builder script keeps objects "
+      "whose native state cannot be serialized (see above). Release them "
+      "(or drop the references to them) in a serialize callback.\n";
+  ssize_t ignored = write(2, message, sizeof(message) - 1);
+  (void)ignored;
+  _exit(kGenericUserError);
+}
+
 bool DebugNativeEnabled(const char* category) {
   const char* list = getenv("NODE_DEBUG_NATIVE");
   if (list == nullptr) return false;
@@ -517,9 +530,22 @@ int BuildUserSnapshot(Options* options) {
                                 SerializeUserField, nullptr)),
                kSnapshotContextIndex);
     }
+    // V8 stops the process (a failed CHECK, after it printed the object)
+    // when the builder left an object whose native part is still alive
+    // (a crypto Hash, a zlib stream, a vm context...): that ends with an
+    // error and exit code 1 instead of a crash.
+    struct sigaction old_actions[3];
+    const int signals[] = {SIGTRAP, SIGILL, SIGABRT};
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = OnSerializationFailure;
+    for (int i = 0; i < 3; i++) {
+      sigaction(signals[i], &action, &old_actions[i]);
+    }
     blob = creator.CreateBlob(
         without_code_cache ? SnapshotCreator::FunctionCodeHandling::kClear
                            : SnapshotCreator::FunctionCodeHandling::kKeep);
+    for (int i = 0; i < 3; i++) sigaction(signals[i], &old_actions[i], nullptr);
   }
   if (blob.data == nullptr || blob.raw_size <= 0) {
     fprintf(stderr, "V8 made no snapshot\n");

@@ -122,6 +122,14 @@ fs.writeFileSync(path.join(tmpdir.path, 'builder.js'), builder);
   assert.match(child.stderr, /ERR_NOT_SUPPORTED_IN_SNAPSHOT/);
   assert(!fs.existsSync(failed));
 
+  // A native object kept alive cannot be serialized: an error, no blob.
+  fs.writeFileSync(path.join(tmpdir.path, 'hash.js'),
+                   'globalThis.h = require("crypto").createHash("sha1")');
+  child = run(['--snapshot-blob', failed, '--build-snapshot', 'hash.js']);
+  assert.strictEqual(child.status, 1);
+  assert.match(child.stderr, /The snapshot cannot be written/);
+  assert(!fs.existsSync(failed));
+
   // A file that is not a snapshot of this binary.
   fs.writeFileSync(failed, 'not a snapshot');
   child = run(['--snapshot-blob', failed]);
