@@ -482,6 +482,17 @@ int BuildUserSnapshot(Options* options) {
           }
         }
         exit_code = SpinEventLoop(&env);
+        // process.exitCode set by the builder fails the build too ('exit'
+        // is not emitted: its listeners belong to the deserialized run).
+        if (exit_code == 0) {
+          Local<Value> code;
+          if (env.process_object()
+                  ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "exitCode"))
+                  .ToLocal(&code) &&
+              code->IsInt32()) {
+            exit_code = code.As<v8::Int32>()->Value();
+          }
+        }
         if (exit_code == 0) {
           TryCatch try_catch(isolate);
           try_catch.SetVerbose(true);

@@ -122,6 +122,12 @@ fs.writeFileSync(path.join(tmpdir.path, 'builder.js'), builder);
   assert.match(child.stderr, /ERR_NOT_SUPPORTED_IN_SNAPSHOT/);
   assert(!fs.existsSync(failed));
 
+  // process.exitCode fails the build as a throw does.
+  fs.writeFileSync(path.join(tmpdir.path, 'code.js'), 'process.exitCode = 3');
+  child = run(['--snapshot-blob', failed, '--build-snapshot', 'code.js']);
+  assert.strictEqual(child.status, 3);
+  assert(!fs.existsSync(failed));
+
   // A native object kept alive cannot be serialized: an error, no blob.
   fs.writeFileSync(path.join(tmpdir.path, 'hash.js'),
                    'globalThis.h = require("crypto").createHash("sha1")');
