@@ -21,7 +21,7 @@ const { getOptionValue } = require('internal/options');
 const {
   addAfterUserSerializeCallback,
   markBuildingSnapshot,
-  namespace: { addDeserializeCallback },
+  namespace: { addDeserializeCallback, isBuildingSnapshot },
 } = require('internal/v8/startup_snapshot');
 const { emitWarningSync } = require('internal/process/warning');
 const { compileFunction } = internalBinding('contextify');
@@ -49,7 +49,8 @@ function requireForUserSnapshot(id) {
     err.code = 'MODULE_NOT_FOUND';
     throw err;
   }
-  if (!supportedModules.has(normalized) && !warnedModules.has(normalized)) {
+  if (isBuildingSnapshot() && !supportedModules.has(normalized) &&
+      !warnedModules.has(normalized)) {
     warnedModules.add(normalized);
     emitWarningSync(
       `It's not yet fully verified whether built-in module "${id}" ` +
