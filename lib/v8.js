@@ -3,8 +3,7 @@
 // node:v8: heap figures, V8 flags, heap snapshots, object queries, CPU and
 // GC profiles and structured serialization, over internalBinding('v8'). The
 // tools that need V8 features lode lacks (C++ heap statistics, promise
-// hooks, coverage files, building startup snapshots) throw
-// ERR_NOT_IMPLEMENTED naming the API.
+// hooks, coverage files) throw ERR_NOT_IMPLEMENTED naming the API.
 
 const {
   ArrayBuffer,
@@ -44,7 +43,6 @@ const { Serializer, Deserializer } = binding;
 const {
   codes: {
     ERR_INVALID_ARG_VALUE,
-    ERR_NOT_BUILDING_SNAPSHOT,
     ERR_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
@@ -280,28 +278,9 @@ function stopCoverage() {
   internalBinding('inspector').stopCoverage();
 }
 
-// lode is never building a startup snapshot at run time.
-function isBuildingSnapshot() {
-  return false;
-}
-
-function notBuildingSnapshot() {
-  throw new ERR_NOT_BUILDING_SNAPSHOT();
-}
-
-const startupSnapshot = {
-  addDeserializeCallback: function addDeserializeCallback(callback, data) {
-    notBuildingSnapshot();
-  },
-  addSerializeCallback: function addSerializeCallback(callback, data) {
-    notBuildingSnapshot();
-  },
-  setDeserializeMainFunction:
-    function setDeserializeMainFunction(callback, data) {
-      notBuildingSnapshot();
-    },
-  isBuildingSnapshot,
-};
+// v8.startupSnapshot: usable while a builder script (--build-snapshot)
+// runs.
+const startupSnapshot = require('internal/v8/startup_snapshot').namespace;
 
 // ---- serialization ------------------------------------------------------
 

@@ -258,11 +258,17 @@ const char* SelectMainScript(const Options& options) {
   return "internal/main/eval_stdin";
 }
 
+// `user_snapshot`: the isolate comes from a --snapshot-blob file, whose
+// deserialize callbacks and main function run instead of the main script.
 int RunEnvironment(Isolate* isolate, const Options& options,
-                   bool from_snapshot) {
+                   bool from_snapshot, bool user_snapshot) {
   HandleScope handle_scope(isolate);
   Local<Context> context;
-  if (from_snapshot) {
+  if (user_snapshot) {
+    context = Context::FromSnapshot(isolate, kSnapshotContextIndex,
+                                    UserSnapshotFieldsDeserializer())
+                  .ToLocalChecked();
+  } else if (from_snapshot) {
     context = Context::FromSnapshot(isolate, kSnapshotContextIndex)
                   .ToLocalChecked();
   } else {
@@ -283,7 +289,18 @@ int RunEnvironment(Isolate* isolate, const Options& options,
     try_catch.Reset();
     try_catch.SetVerbose(true);
     InternalCallbackScope callback_scope(&env);
-    if (env.RunBuiltinScript(SelectMainScript(options)).IsEmpty()) {
+    const char* main_script = SelectMainScript(options);
+    if (user_snapshot) {
+      Local<Value> has_main;
+      if (!CallStartupSnapshotHook(&env, "runDeserializeCallbacks")
+               .ToLocal(&has_main)) {
+        main_script = nullptr;
+      } else if (has_main->IsTrue()) {
+        main_script = "internal/main/snapshot_main";
+      }
+    }
+    if (main_script == nullptr ||
+        env.RunBuiltinScript(main_script).IsEmpty()) {
       callback_scope.MarkAsFailed();
     }
   }
@@ -588,18 +605,42 @@ int Start(int argc, char** argv) {
       options.GetBool("--node-snapshot") ? GetEmbeddedSnapshot() : nullptr;
   g_startup_snapshot = snapshot;
 
+  // User snapshots: --build-snapshot makes one (and ends the process),
+  // --snapshot-blob alone starts from one (workers still start from the
+  // embedded snapshot).
+  if (options.GetBool("--build-snapshot") ||
+      !options.GetString("--build-snapshot-config").empty()) {
+    g_startup_snapshot = GetEmbeddedSnapshot();
+    ExitNow(BuildUserSnapshot(&options));
+  }
+  static v8::StartupData user_blob = {nullptr, 0};
+  const std::string blob_path = options.GetString("--snapshot-blob");
+  if (!blob_path.empty()) {
+    uint32_t code_cache_count = 0;
+    std::string blob_error;
+    if (!ReadUserSnapshot(blob_path, &user_blob, &code_cache_count,
+                          &blob_error)) {
+      fprintf(stderr, "%s\n", blob_error.c_str());
+      return kStartupSnapshotFailure;
+    }
+  }
+  const bool user_snapshot = user_blob.data != nullptr;
+
   Isolate::CreateParams params;
   params.array_buffer_allocator_shared = GetArrayBufferAllocator();
   params.external_references =
       GetExternalReferenceRegistry()->external_references().data();
-  params.snapshot_blob = const_cast<v8::StartupData*>(snapshot);
+  params.snapshot_blob =
+      user_snapshot ? &user_blob : const_cast<v8::StartupData*>(snapshot);
   Isolate* isolate = Isolate::New(params);
   SetIsolateHooks(isolate, false);
 
   int exit_code;
   {
     Isolate::Scope isolate_scope(isolate);
-    exit_code = RunEnvironment(isolate, options, snapshot != nullptr);
+    exit_code = RunEnvironment(isolate, options,
+                               user_snapshot || snapshot != nullptr,
+                               user_snapshot);
   }
   // Tearing V8 down costs time and buys nothing at exit, except under
   // sanitizers where it lets leak checks see a clean heap. ExitNow() ends

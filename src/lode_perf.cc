@@ -223,10 +223,32 @@ class PerfState : public BindingData {
 
 // The hot one: the state comes with the function (as its data), not from
 // a lookup.
+// The state comes with the function (an External), except in a user
+// snapshot's builder, whose functions V8 must be able to serialize.
 void GetNow(const FunctionCallbackInfo<Value>& args) {
   PerfState* state =
-      static_cast<PerfState*>(args.Data().As<v8::External>()->Value());
+      args.Data()->IsExternal()
+          ? static_cast<PerfState*>(args.Data().As<v8::External>()->Value())
+          : PerfState::Get(Environment::GetCurrent(args));
   args.GetReturnValue().Set(state->Now());
+}
+
+// A live view of the milestones: C++ keeps writing them (loopStart,
+// loopExit) after JS has the array.
+Local<Float64Array> MilestonesArray(Isolate* isolate, PerfState* state) {
+  std::unique_ptr<v8::BackingStore> store = ArrayBuffer::NewBackingStore(
+      state->milestones(), kMilestoneCount * sizeof(double),
+      [](void*, size_t, void*) {}, nullptr);
+  Local<ArrayBuffer> milestones = ArrayBuffer::New(isolate, std::move(store));
+  return Float64Array::New(milestones, 0, kMilestoneCount);
+}
+
+// getMilestones(): the view for a start from a user snapshot, whose own
+// array is a copy of the builder's.
+void GetMilestones(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  args.GetReturnValue().Set(
+      MilestonesArray(args.GetIsolate(), PerfState::Get(env)));
 }
 
 void LoopIdleTime(const FunctionCallbackInfo<Value>& args) {
@@ -336,9 +358,13 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   Environment* env = Environment::GetCurrent(context);
   Isolate* isolate = context->GetIsolate();
   PerfState* state = PerfState::Get(env);
+  const bool building_snapshot =
+      env->options()->GetBool("--build-snapshot") ||
+      !env->options()->GetString("--build-snapshot-config").empty();
+  Local<Value> now_data;
+  if (!building_snapshot) now_data = v8::External::New(isolate, state);
   Local<Function> now;
-  if (!v8::FunctionTemplate::New(isolate, GetNow,
-                                 v8::External::New(isolate, state),
+  if (!v8::FunctionTemplate::New(isolate, GetNow, now_data,
                                  Local<v8::Signature>(), 0,
                                  v8::ConstructorBehavior::kThrow,
                                  v8::SideEffectType::kHasNoSideEffect)
@@ -357,14 +383,8 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetMethod(context, target, "removeGarbageCollectionTracking",
             RemoveGarbageCollectionTracking);
 
-  // A live view of the milestones: C++ keeps writing them (loopStart,
-  // loopExit) after JS has the array.
-  std::unique_ptr<v8::BackingStore> store = ArrayBuffer::NewBackingStore(
-      state->milestones(), kMilestoneCount * sizeof(double),
-      [](void*, size_t, void*) {}, nullptr);
-  Local<ArrayBuffer> milestones = ArrayBuffer::New(isolate, std::move(store));
-  SetValue(context, target, "milestones",
-           Float64Array::New(milestones, 0, kMilestoneCount));
+  SetValue(context, target, "milestones", MilestonesArray(isolate, state));
+  SetMethod(context, target, "getMilestones", GetMilestones);
   Local<ArrayBuffer> counts =
       ArrayBuffer::New(isolate, kObservedTypeCount * sizeof(uint32_t));
   memset(counts->Data(), 0, kObservedTypeCount * sizeof(uint32_t));
@@ -376,6 +396,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(GetNow);
+  registry->Register(GetMilestones);
   registry->Register(LoopIdleTime);
   registry->Register(UvMetricsInfo);
   registry->Register(MarkBootstrapComplete);

@@ -1,6 +1,9 @@
 // Building the startup snapshot (run by lode_mksnapshot at build time).
 #include "lode_snapshot.h"
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -12,12 +15,18 @@
 #include "lode_errors.h"
 #include "lode_internals.h"
 #include "lode_options.h"
+#include "lode_version.h"
+#include "util.h"
 
 namespace lode {
 
 using v8::Context;
 using v8::Function;
 using v8::HandleScope;
+using v8::MaybeLocal;
+using v8::Object;
+using v8::String;
+using v8::Value;
 using v8::Isolate;
 using v8::Local;
 using v8::SnapshotCreator;
@@ -165,12 +174,14 @@ std::string BuildCodeCache() {
 
 }  // namespace
 
-int BuildSnapshot(const char* blob_path, const char* cc_path) {
-  SetDefaultV8Flags();
-  InitializeV8(4);
+namespace {
+
+// lode's bootstrap (primordials, realm, node) in a new SnapshotCreator:
+// the blob, or {nullptr, 0} when the bootstrap failed (reported).
+StartupData MakeBootstrapSnapshot() {
   const std::vector<intptr_t>& refs =
       GetExternalReferenceRegistry()->external_references();
-  StartupData blob;
+  StartupData blob = {nullptr, 0};
   {
     SnapshotCreator creator(refs.data());
     Isolate* isolate = creator.GetIsolate();
@@ -192,7 +203,7 @@ int BuildSnapshot(const char* blob_path, const char* cc_path) {
         if (!BootstrapEnvironment(&env)) {
           fprintf(stderr, "lode_mksnapshot: the bootstrap failed\n");
           if (try_catch.HasCaught()) errors::FatalException(isolate, try_catch);
-          return 1;
+          return {nullptr, 0};
         }
         // The order is SnapshotDataIndex's.
         CHECK_EQ(creator.AddData(context, env.builtin_require()),
@@ -218,6 +229,15 @@ int BuildSnapshot(const char* blob_path, const char* cc_path) {
     }
     blob = creator.CreateBlob(SnapshotCreator::FunctionCodeHandling::kKeep);
   }
+  return blob;
+}
+
+}  // namespace
+
+int BuildSnapshot(const char* blob_path, const char* cc_path) {
+  SetDefaultV8Flags();
+  InitializeV8(4);
+  StartupData blob = MakeBootstrapSnapshot();
   if (blob.data == nullptr || blob.raw_size <= 0) {
     fprintf(stderr, "lode_mksnapshot: V8 made no snapshot\n");
     return 1;
@@ -247,6 +267,368 @@ int BuildSnapshot(const char* blob_path, const char* cc_path) {
     return 1;
   }
   return 0;
+}
+
+// ---- user snapshots ---------------------------------------------------
+
+namespace {
+
+// The file: magic, format version, the lode and Node versions it was made
+// by (a blob only fits the binary that made it: same V8, same external
+// references), the number of builtins it keeps compiled, then V8's blob.
+constexpr char kUserSnapshotMagic[8] = {'L', 'O', 'D', 'E', 'S', 'N', 'A',
+                                        'P'};
+constexpr uint32_t kUserSnapshotFormat = 1;
+
+// What a blob must have been made by: the versions and the checksum of
+// the embedded snapshot it grew from.
+std::string UserSnapshotVersion() {
+  const StartupData* base = GetEmbeddedSnapshot();
+  char checksum[24] = "none";
+  if (base != nullptr) {
+    snprintf(checksum, sizeof(checksum), "%016llx",
+             static_cast<unsigned long long>(
+                 Fnv1a(base->data, base->raw_size)));
+  }
+  return std::string("lode ") + LODE_VERSION + " node " +
+         LODE_NODE_VERSION_STRING + " v8 " + v8::V8::GetVersion() + " " +
+         checksum;
+}
+
+// A field holding a C++ pointer cannot be kept: V8 clears it when the
+// callback returns data for it, and it comes back empty.
+v8::StartupData SerializeUserField(Local<Object> holder, int index, void*) {
+  char* marker = new char[1];
+  marker[0] = 0;
+  return {marker, 1};
+}
+
+void DeserializeUserField(Local<Object> holder, int index,
+                          v8::StartupData payload, void*) {}
+
+void OnSerializationFailure(int) {
+  static const char message[] =
+      "\nThe snapshot cannot be written: the builder script keeps objects "
+      "whose native state cannot be serialized (see above). Release them "
+      "(or drop the references to them) in a serialize callback.\n";
+  ssize_t ignored = write(2, message, sizeof(message) - 1);
+  (void)ignored;
+  _exit(kGenericUserError);
+}
+
+bool DebugNativeEnabled(const char* category) {
+  const char* list = getenv("NODE_DEBUG_NATIVE");
+  if (list == nullptr) return false;
+  std::string all = list;
+  size_t start = 0;
+  while (start <= all.size()) {
+    size_t end = all.find(',', start);
+    if (end == std::string::npos) end = all.size();
+    if (strcasecmp(all.substr(start, end - start).c_str(), category) == 0) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+// --build-snapshot-config: the builder script (argv[1] from now on) and
+// whether code is kept. False with the message printed.
+bool ReadSnapshotConfig(Isolate* isolate, Local<Context> context,
+                        const std::string& path, Options* options,
+                        bool* without_code_cache) {
+  std::string text;
+  int err = ReadFileSync(&text, path.c_str());
+  if (err != 0) {
+    fprintf(stderr, "Cannot read snapshot configuration from %s: %s\n",
+            path.c_str(), uv_strerror(err));
+    return false;
+  }
+  TryCatch try_catch(isolate);
+  Local<Value> parsed;
+  if (!v8::JSON::Parse(context, Utf8String(isolate, text)).ToLocal(&parsed) ||
+      !parsed->IsObject()) {
+    std::string reason = "not a JSON object";
+    if (try_catch.HasCaught()) {
+      Utf8Value message(isolate, try_catch.Message()->Get());
+      reason = *message;
+    }
+    fprintf(stderr, "Cannot parse JSON from %s: %s\n", path.c_str(),
+            reason.c_str());
+    return false;
+  }
+  Local<Object> config = parsed.As<Object>();
+  Local<Value> builder;
+  if (!config->Get(context, FIXED_ONE_BYTE_STRING(isolate, "builder"))
+           .ToLocal(&builder) ||
+      !builder->IsString() || builder.As<String>()->Length() == 0) {
+    fprintf(stderr, "\"builder\" field of %s is not a non-empty string\n",
+            path.c_str());
+    return false;
+  }
+  Local<Value> no_cache;
+  if (!config
+           ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "withoutCodeCache"))
+           .ToLocal(&no_cache)) {
+    return false;
+  }
+  *without_code_cache = no_cache->IsTrue();
+  Utf8Value builder_path(isolate, builder);
+  if (options->argv.empty()) options->argv.push_back("lode");
+  options->argv.insert(options->argv.begin() + 1, *builder_path);
+  return true;
+}
+
+int WriteUserSnapshot(const std::string& blob_path, StartupData blob,
+                      uint32_t loaded_builtins);
+
+}  // namespace
+
+v8::DeserializeInternalFieldsCallback UserSnapshotFieldsDeserializer() {
+  return v8::DeserializeInternalFieldsCallback(DeserializeUserField, nullptr);
+}
+
+MaybeLocal<Value> CallStartupSnapshotHook(Environment* env,
+                                          const char* name) {
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  Local<Value> id =
+      FIXED_ONE_BYTE_STRING(isolate, "internal/v8/startup_snapshot");
+  Local<Value> module;
+  Local<Value> fn;
+  if (!env->builtin_require()
+           ->Call(context, v8::Undefined(isolate), 1, &id)
+           .ToLocal(&module) ||
+      !module->IsObject() ||
+      !module.As<Object>()
+           ->Get(context, OneByteString(isolate, name))
+           .ToLocal(&fn) ||
+      !fn->IsFunction()) {
+    return MaybeLocal<Value>();
+  }
+  return fn.As<Function>()->Call(context, module, 0, nullptr);
+}
+
+int BuildUserSnapshot(Options* options) {
+  const std::string config_path = options->GetString("--build-snapshot-config");
+  if (config_path.empty() && options->argv.size() < 2) {
+    fprintf(stderr,
+            "--build-snapshot must be used with an entry point script.\n"
+            "Usage: node --build-snapshot /path/to/entry.js\n");
+    return kInvalidCommandLineArgument;
+  }
+  if (config_path.empty() &&
+      options->argv[1] == "node:embedded_snapshot_main") {
+    fprintf(stderr,
+            "node:embedded_snapshot_main was specified as snapshot entry "
+            "point but Node.js was built without embedded snapshot.\n");
+    return kInvalidCommandLineArgument;
+  }
+  std::string blob_path = options->GetString("--snapshot-blob");
+  if (blob_path.empty()) blob_path = "snapshot.blob";
+  // Node's name for its own default snapshot: lode's bootstrap alone.
+  if (config_path.empty() &&
+      options->argv[1] == "node:generate_default_snapshot") {
+    StartupData blob = MakeBootstrapSnapshot();
+    if (blob.data == nullptr || blob.raw_size <= 0) {
+      return kStartupSnapshotFailure;
+    }
+    return WriteUserSnapshot(blob_path, blob, 0);
+  }
+
+  const std::vector<intptr_t>& refs =
+      GetExternalReferenceRegistry()->external_references();
+  const v8::StartupData* base = GetEmbeddedSnapshot();
+  bool from_snapshot = base != nullptr;
+  StartupData blob = {nullptr, 0};
+  uint32_t loaded_builtins = 0;
+  bool without_code_cache = false;
+  int exit_code = 0;
+  {
+    SnapshotCreator creator(refs.data(), const_cast<StartupData*>(base));
+    Isolate* isolate = creator.GetIsolate();
+    SetIsolateHooks(isolate, false);
+    {
+      HandleScope scope(isolate);
+      Local<Context> context =
+          from_snapshot
+              ? Context::FromSnapshot(isolate, kSnapshotContextIndex)
+                    .ToLocalChecked()
+              : Context::New(isolate);
+      if (!config_path.empty()) {
+        Context::Scope context_scope(context);
+        if (!ReadSnapshotConfig(isolate, context, config_path, options,
+                                &without_code_cache)) {
+          ExitNow(kGenericUserError);
+        }
+      }
+      {
+        Context::Scope context_scope(context);
+        Environment env(isolate, uv_default_loop(), context, options,
+                        from_snapshot);
+        {
+          TryCatch try_catch(isolate);
+          if (!LoadEnvironment(&env, from_snapshot)) {
+            if (try_catch.HasCaught()) {
+              errors::FatalException(isolate, try_catch);
+            }
+            ExitNow(kBootstrapFailure);
+          }
+          try_catch.Reset();
+          try_catch.SetVerbose(true);
+          InternalCallbackScope callback_scope(&env);
+          if (env.RunBuiltinScript("internal/main/mksnapshot").IsEmpty()) {
+            callback_scope.MarkAsFailed();
+          }
+        }
+        exit_code = SpinEventLoop(&env);
+        // process.exitCode set by the builder fails the build too ('exit'
+        // is not emitted: its listeners belong to the deserialized run).
+        if (exit_code == 0) {
+          Local<Value> code;
+          if (env.process_object()
+                  ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "exitCode"))
+                  .ToLocal(&code) &&
+              code->IsInt32()) {
+            exit_code = code.As<v8::Int32>()->Value();
+          }
+        }
+        if (exit_code == 0) {
+          TryCatch try_catch(isolate);
+          try_catch.SetVerbose(true);
+          InternalCallbackScope callback_scope(&env);
+          Local<Value> count;
+          if (CallStartupSnapshotHook(&env, "runSerializeCallbacks")
+                  .IsEmpty() ||
+              !CallStartupSnapshotHook(&env, "countLoadedBuiltins")
+                   .ToLocal(&count)) {
+            callback_scope.MarkAsFailed();
+            exit_code = kGenericUserError;
+          } else if (count->IsUint32()) {
+            loaded_builtins = count.As<v8::Uint32>()->Value();
+          }
+        }
+        if (exit_code == 0) exit_code = env.exit_code();
+        // A builder that failed leaves no snapshot.
+        if (exit_code != 0) ExitNow(exit_code);
+        // What the serialize callbacks wrote goes out; then no handle may
+        // stay: V8 cannot keep their C++ side.
+        uv_run(env.loop(), UV_RUN_DEFAULT);
+        env.CloseAllHandles();
+        // The order is SnapshotDataIndex's.
+        CHECK_EQ(creator.AddData(context, env.builtin_require()),
+                 kSnapshotRequireBuiltin);
+        CHECK_EQ(creator.AddData(context, env.internal_binding()),
+                 kSnapshotInternalBinding);
+        CHECK_EQ(creator.AddData(context, env.primordials()),
+                 kSnapshotPrimordials);
+        CHECK_EQ(creator.AddData(context, env.process_object()),
+                 kSnapshotProcessObject);
+        CHECK_EQ(creator.AddData(context, env.tick_info_array()),
+                 kSnapshotTickInfo);
+        CHECK_EQ(creator.AddData(context, env.immediate_info_array()),
+                 kSnapshotImmediateInfo);
+        CHECK_EQ(creator.AddData(context, env.compiled_builtins()),
+                 kSnapshotCompiledBuiltins);
+        env.set_can_call_into_js(false);
+        env.RunCleanup();
+      }
+      // Listeners live in the heap: the run adds its own.
+      isolate->RemoveMessageListeners(errors::PerIsolateMessageListener);
+      creator.SetDefaultContext(Context::New(isolate));
+      CHECK_EQ(creator.AddContext(
+                   context, v8::SerializeInternalFieldsCallback(
+                                SerializeUserField, nullptr)),
+               kSnapshotContextIndex);
+    }
+    // V8 stops the process (a failed CHECK, after it printed the object)
+    // when the builder left an object whose native part is still alive
+    // (a crypto Hash, a zlib stream, a vm context...): that ends with an
+    // error and exit code 1 instead of a crash.
+    struct sigaction old_actions[3];
+    const int signals[] = {SIGTRAP, SIGILL, SIGABRT};
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = OnSerializationFailure;
+    for (int i = 0; i < 3; i++) {
+      sigaction(signals[i], &action, &old_actions[i]);
+    }
+    blob = creator.CreateBlob(
+        without_code_cache ? SnapshotCreator::FunctionCodeHandling::kClear
+                           : SnapshotCreator::FunctionCodeHandling::kKeep);
+    for (int i = 0; i < 3; i++) sigaction(signals[i], &old_actions[i], nullptr);
+  }
+  if (blob.data == nullptr || blob.raw_size <= 0) {
+    fprintf(stderr, "V8 made no snapshot\n");
+    return kStartupSnapshotFailure;
+  }
+  if (without_code_cache) loaded_builtins = 0;
+  return WriteUserSnapshot(blob_path, blob, loaded_builtins);
+}
+
+namespace {
+
+int WriteUserSnapshot(const std::string& blob_path, StartupData blob,
+                      uint32_t loaded_builtins) {
+  std::string out(kUserSnapshotMagic, sizeof(kUserSnapshotMagic));
+  AppendU32(&out, kUserSnapshotFormat);
+  std::string version = UserSnapshotVersion();
+  AppendU32(&out, static_cast<uint32_t>(version.size()));
+  out += version;
+  AppendU32(&out, loaded_builtins);
+  AppendU32(&out, static_cast<uint32_t>(blob.raw_size));
+  out.append(blob.data, blob.raw_size);
+  delete[] blob.data;
+  if (!WriteFile(blob_path.c_str(), out.data(), out.size())) {
+    fprintf(stderr, "Cannot write snapshot blob to %s\n", blob_path.c_str());
+    return kStartupSnapshotFailure;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool ReadUserSnapshot(const std::string& path, v8::StartupData* blob,
+                      uint32_t* code_cache_count, std::string* error) {
+  std::string* data = new std::string();  // Kept for the process.
+  if (ReadFileSync(data, path.c_str()) != 0) {
+    delete data;
+    *error = "Cannot open " + path;
+    return false;
+  }
+  auto read_u32 = [&](size_t at, uint32_t* value) {
+    if (at + 4 > data->size()) return false;
+    memcpy(value, data->data() + at, 4);
+    return true;
+  };
+  size_t at = sizeof(kUserSnapshotMagic);
+  uint32_t format = 0;
+  uint32_t version_size = 0;
+  uint32_t blob_size = 0;
+  std::string version = UserSnapshotVersion();
+  bool ok = data->size() >= at &&
+            memcmp(data->data(), kUserSnapshotMagic, at) == 0 &&
+            read_u32(at, &format) && format == kUserSnapshotFormat &&
+            read_u32(at + 4, &version_size) &&
+            version_size == version.size() &&
+            at + 8 + version_size <= data->size() &&
+            data->compare(at + 8, version_size, version) == 0;
+  at += 8 + version_size;
+  ok = ok && read_u32(at, code_cache_count) && read_u32(at + 4, &blob_size) &&
+       blob_size > 0 && at + 8 + blob_size == data->size();
+  if (!ok) {
+    delete data;
+    *error = "Failed to load the startup snapshot because it was built "
+             "with a different version of lode, or is not a snapshot: " +
+             path;
+    return false;
+  }
+  blob->data = data->data() + at + 8;
+  blob->raw_size = static_cast<int>(blob_size);
+  if (DebugNativeEnabled("CODE_CACHE")) {
+    fprintf(stderr, "snapshot contains %u code cache\n", *code_cache_count);
+  }
+  return true;
 }
 
 }  // namespace lode

@@ -112,7 +112,18 @@ function withoutStackTrace(construct) {
 // `TypeError [ERR_X]: msg` header, give the error a temporary own name that
 // includes the code, make V8 format the stack now, then drop the name again
 // so that `err.name` stays `TypeError`.
+// While a user snapshot is built, the stack of our errors has no code in
+// its header, as in Node (whose builder formats stacks with V8's default).
+let buildingSnapshot = false;
+function setBuildingSnapshot(value) {
+  buildingSnapshot = value;
+}
+
 function materializeStackWithCode(err, code) {
+  if (buildingSnapshot) {
+    err.stack; // eslint-disable-line no-unused-expressions
+    return;
+  }
   const ownName = ObjectGetOwnPropertyDescriptor(err, 'name');
   ObjectDefineProperty(err, 'name', {
     __proto__: null,
@@ -1570,6 +1581,7 @@ function getSourceMapsPrepare() {
 const overrideStackTrace = new SafeWeakMap();
 
 module.exports = {
+  setBuildingSnapshot,
   AbortError,
   aggregateTwoErrors,
   assert,

@@ -188,6 +188,8 @@ class CPUProfileHandle {
 class Worker extends EventEmitter {
   constructor(filename, options = {}) {
     super();
+    require('internal/v8/startup_snapshot')
+      .throwIfBuildingSnapshot('Creating workers');
     if (typeof options !== 'object' || options === null) options = {};
     const { filename: resolved, doEval } = resolveFilename(filename, options);
 

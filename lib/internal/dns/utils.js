@@ -209,12 +209,27 @@ const resolverMethods = [
 let defaultResolver;
 
 function getDefaultResolver() {
-  defaultResolver ??= new ResolverBase();
+  if (defaultResolver === undefined) {
+    setDefaultResolver(new ResolverBase());
+  }
   return defaultResolver;
 }
 
 function setDefaultResolver(resolver) {
   defaultResolver = resolver;
+  // A default resolver made by a snapshot builder script gets a new c-ares
+  // channel when the snapshot is deserialized (its own was closed).
+  const {
+    addDeserializeCallback,
+    isBuildingSnapshot,
+  } = require('internal/v8/startup_snapshot').namespace;
+  if (isBuildingSnapshot()) {
+    addDeserializeCallback(() => {
+      if (defaultResolver !== resolver) return;
+      const { ChannelWrap } = cares();
+      resolver._handle = new ChannelWrap(-1, 4, 0);
+    });
+  }
 }
 
 function bindDefaultResolver(target, proto) {

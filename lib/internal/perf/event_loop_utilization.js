@@ -7,8 +7,8 @@
 const {
   constants: { NODE_PERFORMANCE_MILESTONE_LOOP_START },
   loopIdleTime,
-  milestones,
 } = internalBinding('performance');
+const { getMilestone } = require('internal/perf/utils');
 
 function utilizationOf(idle, active) {
   return { idle, active, utilization: active / (idle + active) };
@@ -28,7 +28,7 @@ function internalEventLoopUtilization(loopStart, idle, util1, util2) {
 
 function eventLoopUtilization(util1, util2) {
   return internalEventLoopUtilization(
-    milestones[NODE_PERFORMANCE_MILESTONE_LOOP_START] / 1e6,
+    getMilestone(NODE_PERFORMANCE_MILESTONE_LOOP_START) / 1e6,
     loopIdleTime(), util1, util2);
 }
 

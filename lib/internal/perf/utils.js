@@ -9,9 +9,27 @@ const {
     NODE_PERFORMANCE_MILESTONE_TIME_ORIGIN: kOrigin,
     NODE_PERFORMANCE_MILESTONE_TIME_ORIGIN_TIMESTAMP: kOriginTimestamp,
   },
-  milestones,
+  getMilestones,
   now,
 } = internalBinding('performance');
+
+let { milestones } = internalBinding('performance');
+{
+  // Loaded by a user snapshot's builder: the deserialized application
+  // reads its own milestones.
+  const {
+    addDeserializeCallback,
+    isBuildingSnapshot,
+  } = require('internal/v8/startup_snapshot').namespace;
+  if (isBuildingSnapshot()) {
+    addDeserializeCallback(() => { milestones = getMilestones(); });
+  }
+}
+
+// A milestone in nanoseconds of the hrtime clock, -1 when not reached yet.
+function getMilestone(index) {
+  return milestones[index];
+}
 
 // A milestone relative to the time origin, or -1 when not reached yet.
 function getMilestoneTimestamp(index) {
@@ -27,6 +45,7 @@ function getTimeOriginTimestamp() {
 
 module.exports = {
   now,
+  getMilestone,
   getMilestoneTimestamp,
   getTimeOriginTimestamp,
 };

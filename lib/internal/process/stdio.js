@@ -79,6 +79,8 @@ function makeStdioWriter(fd) {
 }
 
 let stdin;
+let stdout;
+let stderr;
 function getStdin() {
   if (stdin !== undefined) return stdin;
   const fd = 0;
@@ -145,8 +147,6 @@ function onStdinPause() {
 }
 
 function defineStdio(process) {
-  let stdout;
-  let stderr;
   ObjectDefineProperty(process, 'stdout', {
     __proto__: null,
     configurable: true,
@@ -178,4 +178,13 @@ function defineStdio(process) {
   };
 }
 
-module.exports = { defineStdio };
+// Before a user snapshot is taken (their handles are closed then): the
+// streams are made again, over the run's descriptors, on first use after
+// deserialization.
+function forgetStdioStreams() {
+  stdin = undefined;
+  stdout = undefined;
+  stderr = undefined;
+}
+
+module.exports = { defineStdio, forgetStdioStreams };

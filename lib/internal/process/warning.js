@@ -192,9 +192,18 @@ function throwWarning(warning) {
   throw warning;
 }
 
+// Before a user snapshot is taken: the deserialized application reads its
+// own options and shows the --trace-warnings hint once more.
+function forgetWarningState() {
+  options = undefined;
+  traceWarningHelperShown = false;
+  warningFd = undefined;
+}
+
 module.exports = {
   emitWarning,
   emitWarningSync,
+  forgetWarningState,
   onWarning,
   setRedirectWarningsFromEnv,
 };
