@@ -22,6 +22,7 @@
 #include "lode_errors.h"
 #include "lode_internals.h"
 #include "lode_options.h"
+#include "lode_permission.h"
 #include "lode_perf.h"
 #include "lode_platform.h"
 #include "lode_process_object.h"
@@ -544,6 +545,7 @@ int Start(int argc, char** argv) {
     fprintf(stderr, "%s: %s: not found\n", argv[0], file.path.c_str());
     return kInvalidCommandLineArgument;
   }
+  permission::Configure(options);
   if (options.print_version) {
     printf("%s\n", LODE_NODE_VERSION_STRING);
     return 0;
