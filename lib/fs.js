@@ -772,6 +772,11 @@ function lstat(path, options = { bigint: false }, callback) {
   }
   callback = makeCallback(callback);
   path = getValidatedPath(path);
+  const denied = lazyPermission().deniedPath('fs.read', path, true);
+  if (denied) {
+    callback(denied);
+    return;
+  }
   binding.lstat(path, !!options.bigint, req((err, stats) => {
     if (err) return callback(err);
     callback(null, getStatsFromBinding(stats));
@@ -802,9 +807,11 @@ function statSync(path, options = kStatSyncDefaults) {
 }
 
 function lstatSync(path, options = kStatSyncDefaults) {
-  const stats = binding.lstat(
-    isPlainPath(path) ? path : getValidatedPath(path), !!options.bigint,
-    undefined, options.throwIfNoEntry !== false);
+  path = isPlainPath(path) ? path : getValidatedPath(path);
+  const denied = lazyPermission().deniedPath('fs.read', path, true);
+  if (denied) throw denied;
+  const stats = binding.lstat(path, !!options.bigint, undefined,
+                              options.throwIfNoEntry !== false);
   return getStatsFromBinding(stats);
 }
 
@@ -915,6 +922,12 @@ function emitRecursiveRmdirWarning() {
     'DeprecationWarning', 'DEP0147');
 }
 
+let permissionModule;
+function lazyPermission() {
+  permissionModule ??= require('internal/process/permission');
+  return permissionModule;
+}
+
 function lazyRimraf() {
   rimrafModule ??= require('internal/fs/rimraf');
   return rimrafModule;
@@ -964,6 +977,8 @@ function rm(path, options, callback) {
   path = getValidatedPath(path);
   validateRmOptions(path, options, false, (err, opts) => {
     if (err) return callback(err);
+    const denied = lazyPermission().deniedPath('fs.write', path);
+    if (denied) return callback(denied);
     lazyRimraf().rimraf(path, opts, callback);
   });
 }
@@ -971,6 +986,8 @@ function rm(path, options, callback) {
 function rmSync(path, options) {
   path = getValidatedPath(path);
   const opts = validateRmOptionsSync(path, options, false);
+  const denied = lazyPermission().deniedPath('fs.write', path);
+  if (denied) throw denied;
   lazyRimraf().rimrafSync(path, opts);
 }
 
@@ -1618,7 +1635,9 @@ function openAsBlob(path, options = kEmptyObject) {
   let stats;
   try {
     stats = statSync(path);
-  } catch {
+  } catch (err) {
+    // A path --permission refuses is reported as such.
+    if (err?.code === 'ERR_ACCESS_DENIED') throw err;
     stats = undefined;
   }
   if (stats === undefined) {

@@ -248,8 +248,10 @@ const char* SelectMainScript(const Options& options) {
   if (options.argv.size() > 1 && options.argv[1] == "inspect") {
     return "internal/main/inspect";
   }
+  // An empty script name, as "-", reads the program from stdin (Node's
+  // rule).
   if (options.argv.size() > 1 && options.argv[1] != "-" &&
-      !options.read_stdin) {
+      !options.argv[1].empty() && !options.read_stdin) {
     return "internal/main/run_main_module";
   }
   if (options.force_repl || (!options.read_stdin && uv_guess_handle(0) ==
