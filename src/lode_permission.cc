@@ -210,7 +210,15 @@ void Configure(const Options& options) {
       Grant(&state.write, &state.fs_write_all, cwd, item);
     }
   }
-  // The entry point may always be read (as it was given, not a folder).
+  // The entry point and the --require preloads may always be read (as
+  // they were given, not as folders).
+  if (const auto* list = ListOption(options, "--require")) {
+    for (const std::string& item : *list) {
+      if (!item.empty() && item.find('*') == std::string::npos) {
+        state.read.Insert(ResolvePath(cwd, item));
+      }
+    }
+  }
   if (!options.has_eval && !options.read_stdin && options.argv.size() > 1) {
     const std::string& script = options.argv[1];
     if (!script.empty() && script.find('*') == std::string::npos) {
