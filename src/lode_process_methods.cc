@@ -411,6 +411,10 @@ void CloseOnExecAll() {
 void Execve(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Utf8Value file(isolate, args[0]);
+  if (!permission::Check(isolate, permission::Scope::kChildProcess,
+                         file.view())) {
+    return;
+  }
   std::vector<std::string> argv_strings = StringList(isolate, args[1]);
   std::vector<std::string> env_strings = StringList(isolate, args[2]);
   std::vector<char*> argv;

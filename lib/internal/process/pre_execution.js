@@ -48,18 +48,16 @@ function prepareMainThreadExecution(expandArgv1 = false, isWorker = false) {
 
 // --permission: process.permission, process.binding refused, and the
 // warnings Node prints for the grants that could undo the model. Without
-// it, the --allow-* options are an error.
+// it, --allow-fs-read and --allow-fs-write are an error.
 function initializePermission() {
   const fsFlags = ['--allow-fs-read', '--allow-fs-write'];
   const otherFlags = ['--allow-addons', '--allow-child-process',
                       '--allow-inspector', '--allow-wasi', '--allow-worker'];
   if (!getOptionValue('--permission')) {
-    const names = ['--allow-fs-read', '--allow-fs-write', '--allow-addons',
-                   '--allow-child-process', '--allow-inspector', '--allow-wasi',
-                   '--allow-worker'];
-    for (let i = 0; i < names.length; i++) {
-      const value = getOptionValue(names[i]);
-      if (value === true || (ArrayIsArray(value) && value.length > 0)) {
+    // Node 24 insists only for the file-system grants.
+    for (let i = 0; i < fsFlags.length; i++) {
+      const value = getOptionValue(fsFlags[i]);
+      if (ArrayIsArray(value) && value.length > 0) {
         throw new ERR_MISSING_OPTION('--permission');
       }
     }
