@@ -1427,6 +1427,10 @@ function cpSync(src, dest, options) {
   options = validateCpOptions(options);
   src = pathToString(getValidatedPath(src, 'src'));
   dest = pathToString(getValidatedPath(dest, 'dest'));
+  // Node checks both paths before any work, with the bindings' message.
+  const denied = lazyPermission().deniedPath('fs.read', src) ??
+    lazyPermission().deniedPath('fs.write', dest);
+  if (denied) throw denied;
   lazyCp().cpSyncFn(src, dest, options);
 }
 

