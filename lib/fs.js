@@ -772,15 +772,12 @@ function lstat(path, options = { bigint: false }, callback) {
   }
   callback = makeCallback(callback);
   path = getValidatedPath(path);
-  const denied = lazyPermission().deniedPath('fs.read', path, true);
-  if (denied) {
-    callback(denied);
-    return;
-  }
+  // The last argument asks for the permission check (realpath's walk
+  // through the folders above a path does not).
   binding.lstat(path, !!options.bigint, req((err, stats) => {
     if (err) return callback(err);
     callback(null, getStatsFromBinding(stats));
-  }));
+  }), undefined, true);
 }
 
 function fstat(fd, options = { bigint: false }, callback) {
@@ -808,10 +805,8 @@ function statSync(path, options = kStatSyncDefaults) {
 
 function lstatSync(path, options = kStatSyncDefaults) {
   path = isPlainPath(path) ? path : getValidatedPath(path);
-  const denied = lazyPermission().deniedPath('fs.read', path, true);
-  if (denied) throw denied;
   const stats = binding.lstat(path, !!options.bigint, undefined,
-                              options.throwIfNoEntry !== false);
+                              options.throwIfNoEntry !== false, true);
   return getStatsFromBinding(stats);
 }
 

@@ -761,9 +761,21 @@ void StatImpl(const FunctionCallbackInfo<Value>& args) {
   std::string path = PathArg(isolate, args[0]);
   bool bigint = args[1]->IsTrue();
   const char* syscall = kLstat ? "lstat" : "stat";
-  // As in Node, lstat is checked by lib/fs.js (so that realpath's walk
-  // through the folders above a granted path still works).
-  if (!kLstat && !Permitted(args, 2, Scope::kFileSystemRead, path)) return;
+  if (permission::IsEnabled()) {
+    if (!kLstat) {
+      if (!Permitted(args, 2, Scope::kFileSystemRead, path)) return;
+    } else if (args[4]->IsTrue() &&
+               !permission::IsPathGranted(Scope::kFileSystemRead, path)) {
+      // lstat is checked only when fs.lstat asks (args[4]), not in
+      // realpath's walk through the folders above a granted path; Node's
+      // message there is the short one.
+      Refuse(args, 2,
+             permission::AccessDeniedError(
+                 isolate, "Access to this API has been restricted",
+                 Scope::kFileSystemRead, path));
+      return;
+    }
+  }
   if (!args[2]->IsObject() && args[3]->IsFalse()) {
     SyncReq sync;
     int err = kLstat

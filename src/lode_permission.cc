@@ -315,6 +315,12 @@ Local<Value> AccessDeniedError(Isolate* isolate, const std::string& message) {
   return MakeAccessDenied(isolate, message, "", "");
 }
 
+Local<Value> AccessDeniedError(Isolate* isolate, const std::string& message,
+                               Scope scope, std::string_view resource) {
+  return MakeAccessDenied(isolate, message, PermissionScopeName(scope),
+                          resource);
+}
+
 namespace {
 
 // has(scope, reference): the scope as process.permission.has() names it

@@ -76,6 +76,11 @@ v8::Local<v8::Value> AccessDeniedError(v8::Isolate* isolate, Scope scope,
 // resource (Node's JS-side refusals: process.binding, relative symlinks).
 v8::Local<v8::Value> AccessDeniedError(v8::Isolate* isolate,
                                        const std::string& message);
+// With its own message, and the permission and resource of `scope`.
+v8::Local<v8::Value> AccessDeniedError(v8::Isolate* isolate,
+                                       const std::string& message,
+                                       Scope scope,
+                                       std::string_view resource);
 
 namespace internal {
 extern bool enabled;
