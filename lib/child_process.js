@@ -21,6 +21,7 @@ const {
   RegExpPrototypeExec,
   StringPrototypeIncludes,
   StringPrototypeSlice,
+  StringPrototypeStartsWith,
   SymbolDispose = primordials.SymbolFor('nodejs.dispose'),
 } = primordials;
 
@@ -52,6 +53,8 @@ const {
 } = require('internal/util');
 const { isArrayBufferView } = require('internal/util/types');
 const child_process = require('internal/child_process');
+const permission = require('internal/process/permission');
+const { getOptionValue } = require('internal/options');
 const {
   ChildProcess,
   getValidStdio,
@@ -114,6 +117,57 @@ function validateCwd(cwd) {
 }
 
 let emittedDEP0190 = false;
+
+// Under --permission a child process keeps this one's grants: unless it is
+// given --permission itself (as an argument or in NODE_OPTIONS), its
+// NODE_OPTIONS gets them.
+function inheritPermission(env, envPairs, args) {
+  if (ArrayPrototypeIncludes(args, '--permission')) return;
+  const current = env.NODE_OPTIONS;
+  if (typeof current === 'string' &&
+      StringPrototypeIncludes(current, '--permission')) {
+    return;
+  }
+  const flags = ['--permission'];
+  const lists = ['--allow-fs-read', '--allow-fs-write'];
+  for (let i = 0; i < lists.length; i++) {
+    const paths = getOptionValue(lists[i]);
+    for (let j = 0; j < paths.length; j++) {
+      ArrayPrototypePush(flags, quoteNodeOption(`${lists[i]}=${paths[j]}`));
+    }
+  }
+  const switches = ['--allow-addons', '--allow-child-process',
+                    '--allow-inspector', '--allow-wasi', '--allow-worker'];
+  for (let i = 0; i < switches.length; i++) {
+    if (getOptionValue(switches[i])) ArrayPrototypePush(flags, switches[i]);
+  }
+  let value = ArrayPrototypeJoin(flags, ' ');
+  if (typeof current === 'string' && current !== '') {
+    value = `${current} ${value}`;
+  }
+  for (let i = 0; i < envPairs.length; i++) {
+    if (StringPrototypeStartsWith(envPairs[i], 'NODE_OPTIONS=')) {
+      envPairs[i] = `NODE_OPTIONS=${value}`;
+      return;
+    }
+  }
+  ArrayPrototypePush(envPairs, `NODE_OPTIONS=${value}`);
+}
+
+// One NODE_OPTIONS argument: in double quotes (with '"' and '\\' escaped)
+// when it has a blank or a quote.
+function quoteNodeOption(text) {
+  let needed = false;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '"' || c === '\\') {
+      needed = true;
+    }
+    out += (c === '"' || c === '\\') ? `\\${c}` : c;
+  }
+  return needed ? `"${out}"` : text;
+}
 
 function normalizeSpawnArguments(file, args, options) {
   validateString(file, 'file');
@@ -222,6 +276,7 @@ function normalizeSpawnArguments(file, args, options) {
       ArrayPrototypePush(envPairs, `${key}=${value}`);
     }
   }
+  if (permission.isEnabled()) inheritPermission(env, envPairs, args);
 
   return {
     // Everything the user passed, then what was computed here; nothing

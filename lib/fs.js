@@ -772,10 +772,12 @@ function lstat(path, options = { bigint: false }, callback) {
   }
   callback = makeCallback(callback);
   path = getValidatedPath(path);
+  // The last argument asks for the permission check (realpath's walk
+  // through the folders above a path does not).
   binding.lstat(path, !!options.bigint, req((err, stats) => {
     if (err) return callback(err);
     callback(null, getStatsFromBinding(stats));
-  }));
+  }), undefined, true);
 }
 
 function fstat(fd, options = { bigint: false }, callback) {
@@ -802,9 +804,9 @@ function statSync(path, options = kStatSyncDefaults) {
 }
 
 function lstatSync(path, options = kStatSyncDefaults) {
-  const stats = binding.lstat(
-    isPlainPath(path) ? path : getValidatedPath(path), !!options.bigint,
-    undefined, options.throwIfNoEntry !== false);
+  path = isPlainPath(path) ? path : getValidatedPath(path);
+  const stats = binding.lstat(path, !!options.bigint, undefined,
+                              options.throwIfNoEntry !== false, true);
   return getStatsFromBinding(stats);
 }
 
@@ -915,6 +917,12 @@ function emitRecursiveRmdirWarning() {
     'DeprecationWarning', 'DEP0147');
 }
 
+let permissionModule;
+function lazyPermission() {
+  permissionModule ??= require('internal/process/permission');
+  return permissionModule;
+}
+
 function lazyRimraf() {
   rimrafModule ??= require('internal/fs/rimraf');
   return rimrafModule;
@@ -964,6 +972,8 @@ function rm(path, options, callback) {
   path = getValidatedPath(path);
   validateRmOptions(path, options, false, (err, opts) => {
     if (err) return callback(err);
+    const denied = lazyPermission().deniedPath('fs.write', path);
+    if (denied) return callback(denied);
     lazyRimraf().rimraf(path, opts, callback);
   });
 }
@@ -971,6 +981,8 @@ function rm(path, options, callback) {
 function rmSync(path, options) {
   path = getValidatedPath(path);
   const opts = validateRmOptionsSync(path, options, false);
+  const denied = lazyPermission().deniedPath('fs.write', path);
+  if (denied) throw denied;
   lazyRimraf().rimrafSync(path, opts);
 }
 
@@ -1410,6 +1422,10 @@ function cpSync(src, dest, options) {
   options = validateCpOptions(options);
   src = pathToString(getValidatedPath(src, 'src'));
   dest = pathToString(getValidatedPath(dest, 'dest'));
+  // Node checks both paths before any work, with the bindings' message.
+  const denied = lazyPermission().deniedPath('fs.read', src) ??
+    lazyPermission().deniedPath('fs.write', dest);
+  if (denied) throw denied;
   lazyCp().cpSyncFn(src, dest, options);
 }
 
@@ -1618,7 +1634,9 @@ function openAsBlob(path, options = kEmptyObject) {
   let stats;
   try {
     stats = statSync(path);
-  } catch {
+  } catch (err) {
+    // A path --permission refuses is reported as such.
+    if (err?.code === 'ERR_ACCESS_DENIED') throw err;
     stats = undefined;
   }
   if (stats === undefined) {

@@ -15,6 +15,7 @@
 
 #include "handle_wrap.h"
 #include "lode_binding.h"
+#include "lode_permission.h"
 #include "util.h"
 
 namespace lode::fs_event_wrap {
@@ -73,6 +74,10 @@ class FSEventWrap : public HandleWrap {
     }
     Isolate* isolate = args.GetIsolate();
     std::string path = PathArg(isolate, args[0]);
+    if (!permission::Check(isolate, permission::Scope::kFileSystemRead,
+                           path)) {
+      return;
+    }
     bool persistent = args[1]->IsTrue() || args[1]->IsUndefined();
     unsigned flags = args[2]->IsTrue() ? UV_FS_EVENT_RECURSIVE : 0;
     wrap->raw_ = false;
@@ -173,6 +178,10 @@ class StatWatcher : public HandleWrap {
       return;
     }
     std::string path = PathArg(args.GetIsolate(), args[0]);
+    if (!permission::Check(args.GetIsolate(),
+                           permission::Scope::kFileSystemRead, path)) {
+      return;
+    }
     unsigned interval = args[1]->IsUint32()
                             ? args[1].As<v8::Uint32>()->Value()
                             : 5007;

@@ -22,6 +22,7 @@
 #include "lode_errors.h"
 #include "lode_internals.h"
 #include "lode_options.h"
+#include "lode_permission.h"
 #include "lode_perf.h"
 #include "lode_platform.h"
 #include "lode_process_object.h"
@@ -247,8 +248,10 @@ const char* SelectMainScript(const Options& options) {
   if (options.argv.size() > 1 && options.argv[1] == "inspect") {
     return "internal/main/inspect";
   }
+  // An empty script name, as "-", reads the program from stdin (Node's
+  // rule).
   if (options.argv.size() > 1 && options.argv[1] != "-" &&
-      !options.read_stdin) {
+      !options.argv[1].empty() && !options.read_stdin) {
     return "internal/main/run_main_module";
   }
   if (options.force_repl || (!options.read_stdin && uv_guess_handle(0) ==
@@ -561,6 +564,7 @@ int Start(int argc, char** argv) {
     fprintf(stderr, "%s: %s: not found\n", argv[0], file.path.c_str());
     return kInvalidCommandLineArgument;
   }
+  permission::Configure(options);
   if (options.print_version) {
     printf("%s\n", LODE_NODE_VERSION_STRING);
     return 0;

@@ -28,6 +28,7 @@
   V(options)                     \
   V(os)                          \
   V(performance)                 \
+  V(permission)                  \
   V(pipe_wrap)                   \
   V(process_methods)             \
   V(process_wrap)                \

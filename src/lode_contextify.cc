@@ -24,6 +24,7 @@
 
 #include "env.h"
 #include "lode_binding.h"
+#include "lode_permission.h"
 #include "lode_compile_cache.h"
 #include "lode_contextify.h"
 #include "lode_errors.h"
@@ -1311,6 +1312,10 @@ void RunScript(const FunctionCallbackInfo<Value>& args) {
   if (!ScriptCompiler::Compile(context, &source).ToLocal(&script)) return;
   // runScript(code, name, breakOnFirstLine): -e with --inspect-brk.
   if (args[2]->IsTrue()) {
+    if (!permission::Check(isolate, permission::Scope::kInspector,
+                           "PauseOnNextJavascriptStatement")) {
+      return;
+    }
     Environment* env = Environment::GetCurrent(args);
     if (env != nullptr) inspector::InspectorPauseOnNextStatement(env);
   }

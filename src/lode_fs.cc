@@ -17,6 +17,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_permission.h"
 #include "lode_tracing.h"
 #include "util.h"
 
@@ -417,6 +418,71 @@ Local<Value> IntResult(Isolate* isolate, uv_fs_t* req) {
   return Number::New(isolate, static_cast<double>(req->result));
 }
 
+// --- The permission model ------------------------------------------------
+
+using permission::Scope;
+
+// A refused call: the ERR_ACCESS_DENIED error goes to the request's
+// oncomplete (the asynchronous form, at once, as in Node) or is thrown (the
+// synchronous form, or req_index -1: calls Node refuses by throwing either
+// way).
+void Refuse(const FunctionCallbackInfo<Value>& args, int req_index,
+            Local<Value> error) {
+  Isolate* isolate = args.GetIsolate();
+  if (req_index < 0 || !args[req_index]->IsObject()) {
+    isolate->ThrowException(error);
+    return;
+  }
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Object> req = args[req_index].As<Object>();
+  Local<Value> oncomplete;
+  if (req->Get(context, FIXED_ONE_BYTE_STRING(isolate, "oncomplete"))
+          .ToLocal(&oncomplete) &&
+      oncomplete->IsFunction()) {
+    (void)oncomplete.As<v8::Function>()->Call(context, req, 1, &error);
+  }
+}
+
+// Whether --permission lets the call touch `path` in `scope`; if not, the
+// call is refused.
+bool Permitted(const FunctionCallbackInfo<Value>& args, int req_index,
+               Scope scope, const std::string& path) {
+  if (!permission::IsEnabled() || permission::IsPathGranted(scope, path)) {
+    return true;
+  }
+  Refuse(args, req_index,
+         permission::AccessDeniedError(args.GetIsolate(), scope, path));
+  return false;
+}
+
+// fchmod and fchown change a file through an fd that may have been opened
+// only for reading: refused whenever the model is on.
+bool FdChangePermitted(const FunctionCallbackInfo<Value>& args,
+                       int req_index, const char* api) {
+  if (!permission::IsEnabled()) return true;
+  Refuse(args, req_index,
+         permission::AccessDeniedError(
+             args.GetIsolate(),
+             std::string(api) +
+                 " API is disabled when Permission Model is enabled."));
+  return false;
+}
+
+// open()'s flags say what a call may do: read unless O_WRONLY, write unless
+// O_RDONLY without a flag that writes anyway (O_APPEND, O_CREAT, O_TRUNC).
+bool OpenPermitted(const FunctionCallbackInfo<Value>& args, int req_index,
+                   const std::string& path, int flags) {
+  if (!permission::IsEnabled()) return true;
+  int rw = flags & O_ACCMODE;
+  bool writes = (flags & (O_APPEND | O_CREAT | O_TRUNC)) != 0;
+  if (rw != O_WRONLY &&
+      !Permitted(args, req_index, Scope::kFileSystemRead, path)) {
+    return false;
+  }
+  return (rw == O_RDONLY && !writes) ||
+         Permitted(args, req_index, Scope::kFileSystemWrite, path);
+}
+
 // Runs a uv_fs call synchronously or asynchronously. `call` is given the
 // loop and callback (both null for the sync form). The sync result (or the
 // thrown error) is set on `args` directly.
@@ -603,6 +669,16 @@ bool OpenPathOrFd(Isolate* isolate, Local<Value> target, int flags, int mode,
     return true;
   }
   std::string path = PathArg(isolate, target);
+  if (permission::IsEnabled()) {
+    int rw = flags & O_ACCMODE;
+    bool writes = (flags & (O_APPEND | O_CREAT | O_TRUNC)) != 0;
+    if ((rw != O_WRONLY &&
+         !permission::Check(isolate, Scope::kFileSystemRead, path)) ||
+        ((rw != O_RDONLY || writes) &&
+         !permission::Check(isolate, Scope::kFileSystemWrite, path))) {
+      return false;
+    }
+  }
   uv_fs_t req;
   *fd = TracedSync(UV_FS_OPEN, [&]() {
     return uv_fs_open(nullptr, &req, path.c_str(), flags | O_CLOEXEC, mode,
@@ -655,6 +731,7 @@ void RealPath(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   std::string path = PathArg(isolate, args[0]);
   bool raw = WantsRaw(isolate, args[1]);
+  // Not checked, as in Node: it tells only where a path leads.
   Dispatch(args, 2, "realpath", path, "",
            CALL(uv_fs_realpath(loop, req, path.c_str(), cb)),
            [raw](Isolate* isolate, uv_fs_t* req) {
@@ -668,6 +745,7 @@ void ReadLink(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   std::string path = PathArg(isolate, args[0]);
   bool raw = WantsRaw(isolate, args[1]);
+  if (!Permitted(args, 2, Scope::kFileSystemRead, path)) return;
   Dispatch(args, 2, "readlink", path, "",
            CALL(uv_fs_readlink(loop, req, path.c_str(), cb)),
            [raw](Isolate* isolate, uv_fs_t* req) {
@@ -683,6 +761,21 @@ void StatImpl(const FunctionCallbackInfo<Value>& args) {
   std::string path = PathArg(isolate, args[0]);
   bool bigint = args[1]->IsTrue();
   const char* syscall = kLstat ? "lstat" : "stat";
+  if (permission::IsEnabled()) {
+    if (!kLstat) {
+      if (!Permitted(args, 2, Scope::kFileSystemRead, path)) return;
+    } else if (args[4]->IsTrue() &&
+               !permission::IsPathGranted(Scope::kFileSystemRead, path)) {
+      // lstat is checked only when fs.lstat asks (args[4]), not in
+      // realpath's walk through the folders above a granted path; Node's
+      // message there is the short one.
+      Refuse(args, 2,
+             permission::AccessDeniedError(
+                 isolate, "Access to this API has been restricted",
+                 Scope::kFileSystemRead, path));
+      return;
+    }
+  }
   if (!args[2]->IsObject() && args[3]->IsFalse()) {
     SyncReq sync;
     int err = kLstat
@@ -723,6 +816,7 @@ void StatFs(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   std::string path = PathArg(isolate, args[0]);
   bool bigint = args[1]->IsTrue();
+  if (!Permitted(args, 2, Scope::kFileSystemRead, path)) return;
   Dispatch(args, 2, "statfs", path, "",
            CALL(uv_fs_statfs(loop, req, path.c_str(), cb)),
            [bigint](Isolate* isolate, uv_fs_t* req) {
@@ -737,6 +831,7 @@ void Open(const FunctionCallbackInfo<Value>& args) {
   std::string path = PathArg(isolate, args[0]);
   int flags = IntArg(args[1], O_RDONLY) | O_CLOEXEC;
   int mode = IntArg(args[2], 0666);
+  if (!OpenPermitted(args, 3, path, flags)) return;
   Dispatch(args, 3, "open", path, "",
            CALL(uv_fs_open(loop, req, path.c_str(), flags, mode, cb)),
            IntResult);
@@ -1181,10 +1276,13 @@ void ReadFileAll(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   if (!IsReqArg(isolate, args[2])) return;
   Environment* env = Environment::GetCurrent(args);
+  std::string path = PathArg(isolate, args[0]);
+  int flags = IntArg(args[1], O_RDONLY);
+  if (!OpenPermitted(args, 2, path, flags)) return;
   auto req = std::make_unique<WholeFileReq>(env, args[2].As<Object>(),
-                                            PathArg(isolate, args[0]));
+                                            std::move(path));
   req->reading = true;
-  req->flags = IntArg(args[1], O_RDONLY);
+  req->flags = flags;
   int err = req->Queue();
   if (err < 0) return ThrowUVException(isolate, err, "open");
   req.release();
@@ -1196,8 +1294,13 @@ void WriteFileAll(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   if (!IsReqArg(isolate, args[5])) return;
   Environment* env = Environment::GetCurrent(args);
+  std::string path = PathArg(isolate, args[0]);
+  if (!OpenPermitted(args, 5, path,
+                     IntArg(args[2], O_WRONLY | O_CREAT | O_TRUNC))) {
+    return;
+  }
   auto req = std::make_unique<WholeFileReq>(env, args[5].As<Object>(),
-                                            PathArg(isolate, args[0]));
+                                            std::move(path));
   if (args[1]->IsString()) {
     req->bytes = Utf8Value(isolate, args[1]).ToString();
   } else if (args[1]->IsArrayBufferView()) {
@@ -1231,6 +1334,7 @@ void Mkdir(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   std::string path = PathArg(isolate, args[0]);
   int mode = IntArg(args[1], 0777);
+  if (!Permitted(args, -1, Scope::kFileSystemWrite, path)) return;
   if (!args[2]->IsTrue()) {
     Dispatch(args, 3, "mkdir", path, "",
              CALL(uv_fs_mkdir(loop, req, path.c_str(), mode, cb)), nullptr);
@@ -1267,6 +1371,7 @@ void Mkdtemp(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   std::string tmpl = PathArg(isolate, args[0]) + "XXXXXX";
   bool raw = WantsRaw(isolate, args[1]);
+  if (!Permitted(args, 2, Scope::kFileSystemWrite, tmpl)) return;
   Dispatch(args, 2, "mkdtemp", tmpl, "",
            CALL(uv_fs_mkdtemp(loop, req, tmpl.c_str(), cb)),
            [raw](Isolate* isolate, uv_fs_t* req) {
@@ -1277,6 +1382,7 @@ void Mkdtemp(const FunctionCallbackInfo<Value>& args) {
 #define LODE_PATH_CALL(Name, syscall, uvcall)                             \
   void Name(const FunctionCallbackInfo<Value>& args) {                    \
     std::string path = PathArg(args.GetIsolate(), args[0]);               \
+    if (!Permitted(args, 1, Scope::kFileSystemWrite, path)) return;       \
     Dispatch(args, 1, syscall, path, "",                                  \
              CALL(uvcall(loop, req, path.c_str(), cb)), nullptr);         \
   }
@@ -1299,6 +1405,11 @@ LODE_FD_CALL(Fdatasync, "fdatasync", uv_fs_fdatasync)
     Isolate* isolate = args.GetIsolate();                                  \
     std::string from = PathArg(isolate, args[0]);                          \
     std::string to = PathArg(isolate, args[1]);                            \
+    if (!Permitted(args, 2, Scope::kFileSystemRead, from) ||               \
+        !Permitted(args, 2, Scope::kFileSystemWrite, from) ||              \
+        !Permitted(args, 2, Scope::kFileSystemWrite, to)) {                \
+      return;                                                              \
+    }                                                                      \
     Dispatch(args, 2, syscall, from, to,                                   \
              CALL(uvcall(loop, req, from.c_str(), to.c_str(), cb)),        \
              nullptr);                                                     \
@@ -1313,6 +1424,19 @@ void Symlink(const FunctionCallbackInfo<Value>& args) {
   std::string target = PathArg(isolate, args[0]);
   std::string path = PathArg(isolate, args[1]);
   int flags = IntArg(args[2], 0);
+  // A relative target would be resolved from the link's folder, which the
+  // grants cannot follow: refused.
+  if (permission::IsEnabled() && (target.empty() || target[0] != '/')) {
+    Refuse(args, 3,
+           permission::AccessDeniedError(isolate,
+                                         "relative symbolic link target"));
+    return;
+  }
+  if (!Permitted(args, 3, Scope::kFileSystemRead, target) ||
+      !Permitted(args, 3, Scope::kFileSystemWrite, target) ||
+      !Permitted(args, 3, Scope::kFileSystemWrite, path)) {
+    return;
+  }
   Dispatch(args, 3, "symlink", target, path,
            CALL(uv_fs_symlink(loop, req, target.c_str(), path.c_str(), flags,
                               cb)),
@@ -1345,6 +1469,10 @@ void CopyFile(const FunctionCallbackInfo<Value>& args) {
   std::string dest = PathArg(isolate, args[1]);
   int mode;
   if (!ValidMode(isolate, args[2], &mode)) return;
+  if (!Permitted(args, 3, Scope::kFileSystemRead, src) ||
+      !Permitted(args, 3, Scope::kFileSystemWrite, dest)) {
+    return;
+  }
   Dispatch(args, 3, "copyfile", src, dest,
            CALL(uv_fs_copyfile(loop, req, src.c_str(), dest.c_str(), mode,
                                cb)),
@@ -1357,12 +1485,14 @@ void Access(const FunctionCallbackInfo<Value>& args) {
   std::string path = PathArg(isolate, args[0]);
   int mode;
   if (!ValidMode(isolate, args[1], &mode)) return;
+  if (!Permitted(args, 2, Scope::kFileSystemRead, path)) return;
   Dispatch(args, 2, "access", path, "",
            CALL(uv_fs_access(loop, req, path.c_str(), mode, cb)), nullptr);
 }
 
 void ExistsSync(const FunctionCallbackInfo<Value>& args) {
   std::string path = PathArg(args.GetIsolate(), args[0]);
+  if (!Permitted(args, -1, Scope::kFileSystemRead, path)) return;
   args.GetReturnValue().Set(access(path.c_str(), F_OK) == 0);
 }
 
@@ -1370,6 +1500,7 @@ void ExistsSync(const FunctionCallbackInfo<Value>& args) {
 void Chmod(const FunctionCallbackInfo<Value>& args) {
   std::string path = PathArg(args.GetIsolate(), args[0]);
   int mode = IntArg(args[1], 0);
+  if (!Permitted(args, -1, Scope::kFileSystemWrite, path)) return;
   Dispatch(args, 2, "chmod", path, "",
            CALL(uv_fs_chmod(loop, req, path.c_str(), mode, cb)), nullptr);
 }
@@ -1377,6 +1508,7 @@ void Chmod(const FunctionCallbackInfo<Value>& args) {
 void FChmod(const FunctionCallbackInfo<Value>& args) {
   int fd = FdArg(args[0]);
   int mode = IntArg(args[1], 0);
+  if (!FdChangePermitted(args, 2, "fchmod")) return;
   Dispatch(args, 2, "fchmod", "", "",
            CALL(uv_fs_fchmod(loop, req, fd, mode, cb)), nullptr);
 }
@@ -1391,6 +1523,7 @@ void ChownImpl(const FunctionCallbackInfo<Value>& args) {
   std::string path = PathArg(args.GetIsolate(), args[0]);
   uv_uid_t uid = IdArg(args[1]);
   uv_gid_t gid = static_cast<uv_gid_t>(IdArg(args[2]));
+  if (!Permitted(args, 3, Scope::kFileSystemWrite, path)) return;
   Dispatch(args, 3, kLchown ? "lchown" : "chown", path, "",
            CALL(kLchown ? uv_fs_lchown(loop, req, path.c_str(), uid, gid, cb)
                         : uv_fs_chown(loop, req, path.c_str(), uid, gid, cb)),
@@ -1401,6 +1534,7 @@ void FChown(const FunctionCallbackInfo<Value>& args) {
   int fd = FdArg(args[0]);
   uv_uid_t uid = IdArg(args[1]);
   uv_gid_t gid = static_cast<uv_gid_t>(IdArg(args[2]));
+  if (!FdChangePermitted(args, 3, "fchown")) return;
   Dispatch(args, 3, "fchown", "", "",
            CALL(uv_fs_fchown(loop, req, fd, uid, gid, cb)), nullptr);
 }
@@ -1411,6 +1545,7 @@ void UtimesImpl(const FunctionCallbackInfo<Value>& args) {
   std::string path = PathArg(args.GetIsolate(), args[0]);
   double atime = DoubleArg(args[1], 0);
   double mtime = DoubleArg(args[2], 0);
+  if (!Permitted(args, -1, Scope::kFileSystemWrite, path)) return;
   Dispatch(args, 3, kLutimes ? "lutime" : "utime", path, "",
            CALL(kLutimes
                     ? uv_fs_lutime(loop, req, path.c_str(), atime, mtime, cb)
@@ -1461,6 +1596,7 @@ void ReadDir(const FunctionCallbackInfo<Value>& args) {
   std::string path = PathArg(isolate, args[0]);
   bool raw = WantsRaw(isolate, args[1]);
   bool with_types = args[2]->IsTrue();
+  if (!Permitted(args, 3, Scope::kFileSystemRead, path)) return;
   Dispatch(args, 3, "scandir", path, "",
            CALL(uv_fs_scandir(loop, req, path.c_str(), 0, cb)),
            [with_types, raw](Isolate* isolate, uv_fs_t* req) {
@@ -1496,6 +1632,7 @@ DirState* UnwrapDir(Local<Value> v) {
 void OpenDir(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   std::string path = PathArg(isolate, args[0]);
+  if (!Permitted(args, 2, Scope::kFileSystemRead, path)) return;
   // Node reports a failed opendir without the path.
   Dispatch(args, 2, "opendir", "", "",
            CALL(uv_fs_opendir(loop, req, path.c_str(), cb)),

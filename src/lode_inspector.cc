@@ -62,6 +62,7 @@
 #include "env.h"
 #include "json_text.h"
 #include "lode_binding.h"
+#include "lode_permission.h"
 #include "lode_errors.h"
 #include "lode_inspector_server.h"
 #include "lode_internals.h"
@@ -1249,6 +1250,10 @@ void ConnectionNew(const FunctionCallbackInfo<Value>& args) {
     THROW_ERR_CONSTRUCT_CALL_INVALID(isolate, "Constructor cannot be called");
     return;
   }
+  if (!permission::Check(isolate, permission::Scope::kInspector,
+                         "Connect")) {
+    return;
+  }
   if (!args[0]->IsFunction()) {
     THROW_ERR_INVALID_ARG_TYPE(isolate,
                                "The \"callback\" argument must be a function");
@@ -1276,6 +1281,10 @@ void ConnectionDisconnect(const FunctionCallbackInfo<Value>& args) {
 void Open(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   if (env == nullptr) return;
+  if (!permission::Check(args.GetIsolate(), permission::Scope::kInspector,
+                         "StartIoThread")) {
+    return;
+  }
   Settings* settings = Settings::Get(env);
   if (args[0]->IsUint32()) {
     uint32_t port = args[0].As<v8::Uint32>()->Value();
@@ -1324,6 +1333,10 @@ void WaitForDebugger(const FunctionCallbackInfo<Value>& args) {
 void CallAndPauseOnStart(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   if (env == nullptr || !args[0]->IsFunction()) return;
+  if (!permission::Check(args.GetIsolate(), permission::Scope::kInspector,
+                         "PauseOnNextJavascriptStatement")) {
+    return;
+  }
   Agent* agent = Agent::Existing(env);
   if (agent != nullptr && agent->server() != nullptr) {
     agent->PauseOnNextStatement("Break on start");
@@ -1616,6 +1629,9 @@ void StartInspectorIfRequested(Environment* env) {
   bool brk = options->GetBool("--inspect-brk");
   bool wait = options->GetBool("--inspect-wait");
   if (!options->GetBool("--inspect") && !brk && !wait) return;
+  // Under --permission without --allow-inspector there is no server; a
+  // --inspect-brk pause is refused when the entry runs.
+  if (!permission::IsGranted(permission::Scope::kInspector)) return;
   Isolate* isolate = env->isolate();
   HandleScope scope(isolate);
   Context::Scope context_scope(env->context());

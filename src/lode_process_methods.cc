@@ -20,6 +20,7 @@
 #include "lode_errors.h"
 #include "lode_napi.h"
 #include "lode_options.h"
+#include "lode_permission.h"
 #include "util.h"
 
 namespace lode::process_methods {
@@ -55,6 +56,10 @@ void Chdir(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   CHECK(args[0]->IsString());
   Utf8Value path(isolate, args[0]);
+  if (!permission::Check(isolate, permission::Scope::kFileSystemRead,
+                         path.view())) {
+    return;
+  }
   int err = uv_chdir(*path);
   if (err != 0) {
     // Node's message: "ENOENT: no such file or directory, chdir <cwd> -> 'x'"
@@ -406,6 +411,10 @@ void CloseOnExecAll() {
 void Execve(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Utf8Value file(isolate, args[0]);
+  if (!permission::Check(isolate, permission::Scope::kChildProcess,
+                         file.view())) {
+    return;
+  }
   std::vector<std::string> argv_strings = StringList(isolate, args[1]);
   std::vector<std::string> env_strings = StringList(isolate, args[2]);
   std::vector<char*> argv;

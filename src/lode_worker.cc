@@ -24,6 +24,7 @@
 #include "lode_internals.h"
 #include "lode_message_port.h"
 #include "lode_options.h"
+#include "lode_permission.h"
 #include "lode_snapshot.h"
 #include "lode_tracing.h"
 #include "uv.h"
@@ -468,6 +469,9 @@ void Worker::New(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = env->context();
   CHECK(args.IsConstructCall());
+  if (!permission::Check(isolate, permission::Scope::kWorkerThreads, "")) {
+    return;
+  }
 
   Options options;
   if (args[0]->IsArray()) {

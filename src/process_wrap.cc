@@ -12,6 +12,7 @@
 #include "handle_wrap.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_permission.h"
 #include "lode_spawn.h"
 #include "spawn_options.h"
 #include "stream_base.h"
@@ -64,6 +65,10 @@ class ProcessWrap : public HandleWrap {
     }
     SpawnOptions options;
     if (!options.Parse(isolate, context, args[0].As<Object>())) return;
+    if (!permission::Check(isolate, permission::Scope::kChildProcess,
+                           options.file())) {
+      return;
+    }
 
     std::vector<SpawnStdio>& stdio = options.stdio();
     std::vector<uv_stdio_container_t> containers(stdio.size());

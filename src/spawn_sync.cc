@@ -13,6 +13,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_permission.h"
 #include "lode_spawn.h"
 #include "spawn_options.h"
 #include "util.h"
@@ -430,6 +431,10 @@ void Spawn(const FunctionCallbackInfo<Value>& args) {
   Local<Object> options = args[0].As<Object>();
   SpawnOptions spawn_options;
   if (!spawn_options.Parse(isolate, context, options)) return;
+  if (!permission::Check(isolate, permission::Scope::kChildProcess,
+                         spawn_options.file())) {
+    return;
+  }
   bool ok = true;
   double timeout = NumberOption(context, options, "timeout", &ok);
   double max_buffer = NumberOption(context, options, "maxBuffer", &ok);

@@ -81,10 +81,10 @@ TEST_CASE("usage errors", "[options]") {
   CHECK_FALSE(negation.ok);
   CHECK(negation.error == "lode: --no-max-http-header-size is an invalid "
                           "negation because it is not a boolean option");
-  Parsed unsupported = Parse({"lode", "--permission", "app.js"});
+  Parsed unsupported = Parse({"lode", "--trace-promises", "app.js"});
   CHECK_FALSE(unsupported.ok);
   CHECK(unsupported.error ==
-        "lode: --permission is not implemented in lode yet");
+        "lode: --trace-promises is not implemented in lode yet");
 }
 
 TEST_CASE("aliases and escaped values", "[options]") {

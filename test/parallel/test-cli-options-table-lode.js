@@ -1,6 +1,6 @@
 'use strict';
-// The option table: Node's negation and NODE_OPTIONS rules, --permission
-// refused as not implemented, --help's layout, and a worker taking the
+// The option table: Node's negation and NODE_OPTIONS rules, an option lode
+// refuses as not implemented, --help's layout, and a worker taking the
 // options of the NODE_OPTIONS in its env.
 const common = require('../common');
 const assert = require('assert');
@@ -27,9 +27,9 @@ function run(args, env) {
   assert.strictEqual(r.stdout, 'true\n');
 }
 {
-  const r = run(['--permission', '-e', '0']);
+  const r = run(['--trace-promises', '-e', '0']);
   assert.strictEqual(r.status, 9);
-  assert.match(r.stderr, /--permission is not implemented in lode yet/);
+  assert.match(r.stderr, /--trace-promises is not implemented in lode yet/);
 }
 {
   const r = run(['--allow-fs-read=*', '-e', '0']);

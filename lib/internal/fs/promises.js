@@ -718,6 +718,9 @@ async function rm(path, options) {
   options = await new Promise((resolve, reject) => {
     validateRmOptions(path, options, false, (err, options) => {
       if (err) return reject(err);
+      const denied = require('internal/process/permission')
+        .deniedPath('fs.write', path);
+      if (denied) return reject(denied);
       resolve(options);
     });
   });

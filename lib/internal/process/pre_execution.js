@@ -9,10 +9,14 @@ const {
   ArrayIsArray,
   NumberParseInt,
   ObjectDefineProperty,
+  StringPrototypeIncludes,
 } = primordials;
 
 const { getOptionValue } = require('internal/options');
-const { ERR_MISSING_OPTION } = require('internal/errors').codes;
+const {
+  ERR_ACCESS_DENIED,
+  ERR_MISSING_OPTION,
+} = require('internal/errors').codes;
 
 // `isWorker`: a worker thread has no IPC channel of its own.
 function prepareMainThreadExecution(expandArgv1 = false, isWorker = false) {
@@ -24,7 +28,7 @@ function prepareMainThreadExecution(expandArgv1 = false, isWorker = false) {
   process.argv0 = process.argv0 ?? process.argv[0];
   addReadOnlyProcessAlias('_eval', '--eval');
   addReadOnlyProcessAlias('_print_eval', '--print');
-  checkPermissionOptions();
+  initializePermission();
   require('internal/util/debuglog').initializeDebugEnv(process.env.NODE_DEBUG);
   if (!isWorker) {
     setupChildProcessIpcChannel();
@@ -42,18 +46,55 @@ function prepareMainThreadExecution(expandArgv1 = false, isWorker = false) {
   if (preloads && preloads.length > 0) Module._preloadModules(preloads);
 }
 
-// The --allow-* options only make sense with --permission (which lode
-// refuses at start-up: the permission model is not implemented).
-function checkPermissionOptions() {
-  const names = ['--allow-fs-read', '--allow-fs-write', '--allow-addons',
-                 '--allow-child-process', '--allow-inspector', '--allow-wasi',
-                 '--allow-worker'];
-  for (let i = 0; i < names.length; i++) {
-    const value = getOptionValue(names[i]);
-    if (value === true || (ArrayIsArray(value) && value.length > 0)) {
-      throw new ERR_MISSING_OPTION('--permission');
+// --permission: process.permission, process.binding refused, and the
+// warnings Node prints for the grants that could undo the model. Without
+// it, --allow-fs-read and --allow-fs-write are an error.
+function initializePermission() {
+  const fsFlags = ['--allow-fs-read', '--allow-fs-write'];
+  const otherFlags = ['--allow-addons', '--allow-child-process',
+                      '--allow-inspector', '--allow-wasi', '--allow-worker'];
+  if (!getOptionValue('--permission')) {
+    // Node 24 insists only for the file-system grants.
+    for (let i = 0; i < fsFlags.length; i++) {
+      const value = getOptionValue(fsFlags[i]);
+      if (ArrayIsArray(value) && value.length > 0) {
+        throw new ERR_MISSING_OPTION('--permission');
+      }
+    }
+    return;
+  }
+  process.binding = function binding(_module) {
+    throw new ERR_ACCESS_DENIED('process.binding');
+  };
+  for (let i = 0; i < otherFlags.length; i++) {
+    if (getOptionValue(otherFlags[i])) {
+      process.emitWarning(
+        `The flag ${otherFlags[i]} must be used with extreme caution. ` +
+        'It could invalidate the permission model.', 'SecurityWarning');
     }
   }
+  for (let i = 0; i < fsFlags.length; i++) {
+    const paths = getOptionValue(fsFlags[i]);
+    for (let j = 0; j < paths.length; j++) {
+      if (StringPrototypeIncludes(paths[j], ',')) {
+        process.emitWarning(
+          `The ${fsFlags[i]} CLI flag has changed. Passing a ` +
+          'comma-separated list of paths is no longer valid. Documentation ' +
+          'can be found at ' +
+          'https://nodejs.org/api/permissions.html#file-system-permissions',
+          'Warning');
+        break;
+      }
+    }
+  }
+  const { has } = require('internal/process/permission');
+  ObjectDefineProperty(process, 'permission', {
+    __proto__: null,
+    enumerable: true,
+    configurable: false,
+    writable: false,
+    value: { has },
+  });
 }
 
 // A worker started by cluster.fork(): announce it to the primary. The

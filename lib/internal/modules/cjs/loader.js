@@ -100,7 +100,12 @@ function getCjsConditions() {
     if (getOptionValue('--experimental-require-module')) {
       cjsConditions.add('module-sync');
     }
-    if (getOptionValue('--addons')) cjsConditions.add('node-addons');
+    // Addons off: --no-addons, or --permission without --allow-addons.
+    if (getOptionValue('--addons') &&
+        (!getOptionValue('--permission') ||
+         getOptionValue('--allow-addons'))) {
+      cjsConditions.add('node-addons');
+    }
     for (let i = 0; i < userConditions.length; i++) {
       cjsConditions.add(userConditions[i]);
     }

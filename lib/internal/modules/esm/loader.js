@@ -127,7 +127,12 @@ function getConditions() {
     if (getOptionValue('--experimental-require-module')) {
       conditions.add('module-sync');
     }
-    if (getOptionValue('--addons')) conditions.add('node-addons');
+    // Addons off: --no-addons, or --permission without --allow-addons.
+    if (getOptionValue('--addons') &&
+        (!getOptionValue('--permission') ||
+         getOptionValue('--allow-addons'))) {
+      conditions.add('node-addons');
+    }
     const user = getOptionValue('--conditions') || [];
     for (let i = 0; i < user.length; i++) conditions.add(user[i]);
   }
