@@ -2038,6 +2038,8 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc,
     name = ctx.stylize(strEscape(key), 'string');
   }
   if (desc.enumerable === false) name = `[${name}]`;
+  // One concatenation fewer in the usual case.
+  if (separator === ' ') return `${name}: ${shown}`;
   return `${name}:${separator}${shown}`;
 }
 
@@ -2180,6 +2182,7 @@ function joinEntries(ctx, output, base, braces, layout, recurseTimes, value) {
         if (fitsOnOneLine(ctx, output, start, base)) {
           const line = joinList(output, ', ');
           if (!StringPrototypeIncludes(line, '\n')) {
+            if (head === '') return `${braces[0]} ${line} ${braces[1]}`;
             return `${head}${braces[0]} ${line} ${braces[1]}`;
           }
         }
