@@ -71,12 +71,42 @@ void PreviewEntries(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(Array::New(isolate, values, 2));
 }
 
+// Whether `object` is an array with the same map as one of the arrays
+// args[2..]: lib/ passes arrays nothing ever changes, one per elements kind,
+// so their maps are the context's initial array maps. An array with such a
+// map has no own property but its indices and `length` (adding any, or
+// changing `length`'s attributes, gives it another map).
+bool HasReferenceArrayMap(const FunctionCallbackInfo<Value>& args,
+                          Local<Object> object) {
+  if (!object->IsArray()) return false;
+  using I = v8::internal::Internals;
+  using A = v8::internal::Address;
+  A map = I::ReadTaggedPointerField(*reinterpret_cast<A*>(*object),
+                                    I::kHeapObjectMapOffset);
+  for (int i = 2; i < args.Length(); i++) {
+    if (!args[i]->IsArray()) continue;
+    A reference = *reinterpret_cast<A*>(*args[i]);
+    if (I::ReadTaggedPointerField(reference, I::kHeapObjectMapOffset) == map) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// getOwnNonIndexProperties(object, filter[, ...referenceArrays])
 void GetOwnNonIndexProperties(const FunctionCallbackInfo<Value>& args) {
-  Local<Context> context = args.GetIsolate()->GetCurrentContext();
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
   if (!args[0]->IsObject() || !args[1]->IsUint32()) return;
   Local<Object> object = args[0].As<Object>();
   PropertyFilter filter =
       static_cast<PropertyFilter>(args[1].As<v8::Uint32>()->Value());
+  // `length`, the only other own property, is not enumerable.
+  if ((filter & v8::ONLY_ENUMERABLE) != 0 &&
+      HasReferenceArrayMap(args, object)) {
+    args.GetReturnValue().Set(Array::New(isolate, 0));
+    return;
+  }
   Local<Array> properties;
   if (!object
            ->GetPropertyNames(context, KeyCollectionMode::kOwnOnly, filter,

@@ -265,9 +265,22 @@ function sameOrigin(a, b) {
   return ObjectGetPrototypeOf(a) === ObjectGetPrototypeOf(b);
 }
 
+// One array per elements kind (packed and holey small integers, doubles,
+// anything), never changed: getOwnNonIndexProperties() answers at once for
+// an array that still has the same map as one of them.
+/* eslint-disable no-sparse-arrays */
+const kRefSmi = [];
+const kRefHoleySmi = [, 0];
+const kRefDouble = [0.5];
+const kRefHoleyDouble = [, 0.5];
+const kRefAny = [''];
+const kRefHoleyAny = [, ''];
+/* eslint-enable no-sparse-arrays */
+
 function nonIndexKeys(value, mode) {
   return getOwnNonIndexProperties(
-    value, mode === kLoose ? ONLY_ENUMERABLE | SKIP_SYMBOLS : ONLY_ENUMERABLE);
+    value, mode === kLoose ? ONLY_ENUMERABLE | SKIP_SYMBOLS : ONLY_ENUMERABLE,
+    kRefSmi, kRefHoleySmi, kRefDouble, kRefHoleyDouble, kRefAny, kRefHoleyAny);
 }
 
 function compareObjects(a, b, mode, memos) {
@@ -431,9 +444,8 @@ function checkKeys(a, b, mode, memos, kind, keysB) {
   if (memos === undefined) {
     memos = new InProgress();
   } else {
-    const seenA = memos.has(a);
-    const seenB = memos.has(b);
-    if (seenA || seenB) return seenA && seenB;
+    const seen = memos.find(a, b);
+    if (seen !== kSeenNeither) return seen === kSeenBoth;
   }
   memos.push(a, b);
   const result = compareContents(a, b, mode, keysB, memos, kind);
@@ -445,6 +457,9 @@ function checkKeys(a, b, mode, memos, kind, keysB) {
 // are mostly shallow, so a stack searched from the top serves; a Set
 // takes over once the nesting gets deep enough for the search to cost.
 const kStackSearchLimit = 64;
+const kSeenNeither = 0;
+const kSeenOne = 1;
+const kSeenBoth = 2;
 class InProgress {
   constructor() {
     // Not an array: an index setter on Array.prototype must not see these
@@ -454,13 +469,26 @@ class InProgress {
     this.set = undefined;
   }
 
-  has(value) {
-    if (this.set !== undefined) return this.set.has(value);
-    const stack = this.stack;
-    for (let i = this.top - 1; i >= 0; i--) {
-      if (stack[i] === value) return true;
+  // Which of `a` and `b` are in progress: kSeenNeither, kSeenOne or
+  // kSeenBoth (one pass over the stack for both).
+  find(a, b) {
+    let seenA;
+    let seenB;
+    if (this.set !== undefined) {
+      seenA = this.set.has(a);
+      seenB = this.set.has(b);
+    } else {
+      seenA = false;
+      seenB = false;
+      const stack = this.stack;
+      for (let i = this.top - 1; i >= 0; i--) {
+        const entry = stack[i];
+        if (entry === a) seenA = true;
+        if (entry === b) seenB = true;
+      }
     }
-    return false;
+    if (seenA) return seenB ? kSeenBoth : kSeenOne;
+    return seenB ? kSeenOne : kSeenNeither;
   }
 
   push(a, b) {

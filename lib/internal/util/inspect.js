@@ -697,7 +697,10 @@ function getConstructorName(obj, ctx, recurseTimes, protoEntries) {
   let firstProto;
   const start = obj;
   while (obj || isUndetectableObject(obj)) {
-    const known = knownPrototypes.get(obj);
+    // `start` itself is skipped: a built-in prototype is never an instance
+    // of its own constructor (C.prototype is fixed and not in its own
+    // chain), so looking it up could only miss.
+    const known = obj !== start ? knownPrototypes.get(obj) : undefined;
     if (known !== undefined &&
         FunctionPrototypeSymbolHasInstance(known.ctor, start)) {
       if (protoEntries !== undefined && firstProto !== obj) {
@@ -817,6 +820,24 @@ function getPlainPrefix(value, constructor, tag) {
     if (fallback === tag) fallback = 'Object';
   }
   return getPrefix(constructor, tag, fallback);
+}
+
+// One array per elements kind (packed and holey small integers, doubles,
+// anything), never changed: getOwnNonIndexProperties() answers at once for
+// an array that still has the same map as one of them.
+/* eslint-disable no-sparse-arrays */
+const kRefSmi = [];
+const kRefHoleySmi = [, 0];
+const kRefDouble = [0.5];
+const kRefHoleyDouble = [, 0.5];
+const kRefAny = [''];
+const kRefHoleyAny = [, ''];
+/* eslint-enable no-sparse-arrays */
+
+function arrayNonIndexKeys(array, filter) {
+  return getOwnNonIndexProperties(array, filter, kRefSmi, kRefHoleySmi,
+                                  kRefDouble, kRefHoleyDouble, kRefAny,
+                                  kRefHoleyAny);
 }
 
 function getKeys(value, showHidden) {
@@ -982,7 +1003,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     if (ArrayIsArray(value)) {
       const prefix = (constructor !== 'Array' || tag !== '') ?
         getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
-      keys = getOwnNonIndexProperties(value, filter);
+      keys = arrayNonIndexKeys(value, filter);
       braces = [`${prefix}[`, ']'];
       if (value.length === 0 && keys.length === 0 &&
           protoEntries === undefined) {
@@ -1149,16 +1170,18 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
           entry = formatHiddenSlot(ctx, stand, recurseTimes, extraKeys[i],
                                    typedArray);
         }
-        ArrayPrototypePush(output, entry);
+        output[output.length] = entry;
       }
     }
+    // `output` is a fresh array of the formatter's: stores by index do what
+    // ArrayPrototypePush would, without a builtin call per entry.
     for (let i = 0; i < keys.length; i++) {
-      ArrayPrototypePush(
-        output, formatProperty(ctx, value, recurseTimes, keys[i], layout));
+      output[output.length] =
+        formatProperty(ctx, value, recurseTimes, keys[i], layout);
     }
     if (protoEntries !== undefined) {
       for (let i = 0; i < protoEntries.length; i++) {
-        ArrayPrototypePush(output, protoEntries[i]);
+        output[output.length] = protoEntries[i];
       }
     }
   } catch (err) {
@@ -1761,10 +1784,9 @@ function formatArray(ctx, value, recurseTimes) {
     if (desc === undefined) {
       return formatSparseArray(ctx, value, recurseTimes, shown, output, i);
     }
-    ArrayPrototypePush(
-      output, formatProperty(ctx, value, recurseTimes, i, kArrayType, desc));
+    output[i] = formatProperty(ctx, value, recurseTimes, i, kArrayType, desc);
   }
-  if (length > shown) ArrayPrototypePush(output, moreItems(length - shown));
+  if (length > shown) output[output.length] = moreItems(length - shown);
   return output;
 }
 
@@ -1846,7 +1868,7 @@ function formatSetEntries(set, ctx, recurseTimes) {
   let n = 0;
   for (const v of set) {
     if (n >= shown) break;
-    ArrayPrototypePush(output, formatValue(ctx, v, recurseTimes));
+    output[n] = formatValue(ctx, v, recurseTimes);
     n++;
   }
   if (size > shown) ArrayPrototypePush(output, moreItems(size - shown));
@@ -1862,8 +1884,8 @@ function formatMapEntries(map, ctx, recurseTimes) {
   let n = 0;
   for (const { 0: k, 1: v } of map) {
     if (n >= shown) break;
-    ArrayPrototypePush(output, `${formatValue(ctx, k, recurseTimes)} => ${
-      formatValue(ctx, v, recurseTimes)}`);
+    output[n] = `${formatValue(ctx, k, recurseTimes)} => ${
+      formatValue(ctx, v, recurseTimes)}`;
     n++;
   }
   if (size > shown) ArrayPrototypePush(output, moreItems(size - shown));
@@ -2016,6 +2038,8 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc,
     name = ctx.stylize(strEscape(key), 'string');
   }
   if (desc.enumerable === false) name = `[${name}]`;
+  // One concatenation fewer in the usual case.
+  if (separator === ' ') return `${name}: ${shown}`;
   return `${name}:${separator}${shown}`;
 }
 
@@ -2158,6 +2182,7 @@ function joinEntries(ctx, output, base, braces, layout, recurseTimes, value) {
         if (fitsOnOneLine(ctx, output, start, base)) {
           const line = joinList(output, ', ');
           if (!StringPrototypeIncludes(line, '\n')) {
+            if (head === '') return `${braces[0]} ${line} ${braces[1]}`;
             return `${head}${braces[0]} ${line} ${braces[1]}`;
           }
         }
