@@ -337,7 +337,9 @@ class Http2ServerResponse extends Stream {
 
   writeHead(statusCode, statusMessage, headers) {
     const state = this[kState];
-    if (state.closed || this[kStream].destroyed) return this;
+    if (state.closed || this[kStream].destroyed || this[kStream].closed) {
+      return this;
+    }
     if (this[kStream].headersSent) throw new ERR_HTTP2_HEADERS_SENT();
     if (typeof statusMessage === 'string') {
       statusMessageWarn();
@@ -377,13 +379,15 @@ class Http2ServerResponse extends Stream {
       cb = encoding;
       encoding = 'utf8';
     }
-    if (state.closed) {
-      const err = new ERR_HTTP2_INVALID_STREAM();
-      if (typeof cb === 'function') process.nextTick(cb, err);
+    let err;
+    if (state.ending) {
+      err = new ERR_STREAM_WRITE_AFTER_END();
+    } else if (state.closed) {
+      err = new ERR_HTTP2_INVALID_STREAM();
+    } else if (state.destroyed) {
       return false;
     }
-    if (state.ending) {
-      const err = new ERR_STREAM_WRITE_AFTER_END();
+    if (err !== undefined) {
       if (typeof cb === 'function') process.nextTick(cb, err);
       this.destroy(err);
       return false;

@@ -167,6 +167,7 @@ const kFlush = Symbol('flush');
 const kFlushAgain = Symbol('flushAgain');
 const kAwaitingDrain = Symbol('awaitingDrain');
 const kFlushing = Symbol('flushing');
+const kSendPending = Symbol('sendPending');
 const kHandle = Symbol('handle');
 const kID = Symbol('id');
 const kInit = Symbol('init');
@@ -193,6 +194,10 @@ const kEndReadable = Symbol('endReadable');
 const kTimer = Symbol('timer');
 const kWriteCallback = Symbol('writeCallback');
 const kWaitingWrites = Symbol('waitingWrites');
+const kFinalCallback = Symbol('finalCallback');
+const kWaitingFinals = Symbol('waitingFinals');
+const kSentCallbacks = Symbol('sentCallbacks');
+const kReleaseSentCallbacks = Symbol('releaseSentCallbacks');
 
 const kNoRstStream = 0;
 const kSubmitRstStream = 1;
@@ -232,6 +237,8 @@ class Http2Session extends EventEmitter {
     this[kPendingSettings] = [];
     this[kEvents] = [];
     this[kWaitingWrites] = new SafeSet();
+    this[kWaitingFinals] = new SafeSet();
+    this[kSentCallbacks] = [];
     this[kFlushing] = false;
     this[kFlushAgain] = false;
     this[kAwaitingDrain] = false;
@@ -499,25 +506,7 @@ class Http2Session extends EventEmitter {
         if (handle === undefined) break;
         // While the socket's buffer is full, nghttp2 keeps what it has to
         // send (bodies stay queued, their writers wait): 'drain' resumes.
-        const out = this[kAwaitingDrain] ? undefined : handle.send();
-        if (typeof out === 'number') {
-          this.destroy(sessionCodeError(out));
-          break;
-        }
-        if (out !== undefined) {
-          const socket = this[kSocket];
-          if (!socket.destroyed && socket.writable &&
-              !socket.write(new FastBuffer(out.buffer, out.byteOffset,
-                                           out.byteLength))) {
-            this[kAwaitingDrain] = true;
-            socket.once('drain', () => {
-              this[kAwaitingDrain] = false;
-              this[kFlush]();
-            });
-          } else if (out.byteLength >= 1 << 20) {
-            this[kFlushAgain] = true;
-          }
-        }
+        if (!this[kSendPending]()) break;
         const events = handle.takeEvents();
         if (events !== undefined) {
           const queue = this[kEvents];
@@ -535,15 +524,77 @@ class Http2Session extends EventEmitter {
     } finally {
       this[kFlushing] = false;
     }
+    this[kReleaseSentCallbacks]();
     this[kResumeWrites]();
+  }
+
+  // Writes to the socket what nghttp2 has to send now. False when the
+  // session was destroyed by an nghttp2 error.
+  [kSendPending]() {
+    const handle = this[kHandle];
+    if (handle === undefined || this[kAwaitingDrain]) return true;
+    const out = handle.send();
+    if (typeof out === 'number') {
+      this.destroy(sessionCodeError(out));
+      return false;
+    }
+    if (out !== undefined) {
+      const socket = this[kSocket];
+      // Writes whose bytes this send carries complete once the socket wrote
+      // them, as in Node.
+      let written;
+      const callbacks = this[kSentCallbacks];
+      if (callbacks.length > 0) {
+        this[kSentCallbacks] = [];
+        written = () => {
+          for (let i = 0; i < callbacks.length; i++) callbacks[i]();
+        };
+      }
+      if (socket.destroyed || !socket.writable) {
+        if (written !== undefined) process.nextTick(written);
+      } else if (!socket.write(new FastBuffer(out.buffer, out.byteOffset,
+                                              out.byteLength), written)) {
+        this[kAwaitingDrain] = true;
+        socket.once('drain', () => {
+          this[kAwaitingDrain] = false;
+          this[kFlush]();
+        });
+      } else if (out.byteLength >= 1 << 20) {
+        this[kFlushAgain] = true;
+      }
+    }
+    return true;
+  }
+
+  // Completes on the next tick the writes no send carried (their bytes
+  // wait for the peer's window or for 'drain').
+  [kReleaseSentCallbacks]() {
+    const callbacks = this[kSentCallbacks];
+    if (callbacks.length === 0) return;
+    this[kSentCallbacks] = [];
+    process.nextTick(() => {
+      for (let i = 0; i < callbacks.length; i++) callbacks[i]();
+    });
   }
 
   // Calls the write callbacks of streams whose queued body went below
   // their high water mark.
   [kResumeWrites]() {
+    const handle = this[kHandle];
+    // A stream's 'finish' waits until nghttp2 took all of its body.
+    const finals = this[kWaitingFinals];
+    for (const stream of finals) {
+      const queued = handle === undefined || stream.destroyed ? -1 :
+        handle.queuedBytes(stream[kID]);
+      if (typeof queued !== 'number' || queued <= 0) {
+        finals.delete(stream);
+        const cb = stream[kFinalCallback];
+        stream[kFinalCallback] = undefined;
+        if (cb !== undefined) cb();
+      }
+    }
     const waiting = this[kWaitingWrites];
     if (waiting.size === 0) return;
-    const handle = this[kHandle];
     for (const stream of waiting) {
       const queued = handle === undefined || stream.destroyed ? -1 :
         handle.queuedBytes(stream[kID]);
@@ -574,7 +625,6 @@ function settingsFromArray(list) {
 function closeSession(session, code, error) {
   const state = session[kState];
   state.destroyed = true;
-  state.closed = true;
   state.destroyCode = code;
   if (session[kTimer] !== null) clearTimeout(session[kTimer]);
 
@@ -612,6 +662,7 @@ function closeSession(session, code, error) {
   }
   session[kEvents] = [];
   session[kResumeWrites]();
+  session[kReleaseSentCallbacks]();
 
   if (!socket.destroyed) {
     if (socket.writable && !socket.writableEnded) {
@@ -1178,8 +1229,10 @@ class Http2Stream extends Duplex {
       session[kFlush]();
       return;
     }
+    // As in Node the write completes later, so writes made meanwhile wait in
+    // the Writable (writableLength, backpressure) and go out together.
+    ArrayPrototypePush(session[kSentCallbacks], cb);
     session[kFlush]();
-    cb();
   }
 
   _final(cb) {
@@ -1196,9 +1249,16 @@ class Http2Stream extends Duplex {
     }
     const session = this[kSession];
     const handle = session?.[kHandle];
-    if (handle !== undefined && !this.closed) {
+    // Even once close() was called without an error, the body written so
+    // far and its end go out before the RST_STREAM.
+    const state = this[kState];
+    if (handle !== undefined && this[kID] !== undefined &&
+        (!state.closed || state.rstCode === NGHTTP2_NO_ERROR)) {
       handle.writeData(this[kID], undefined, true);
+      this[kFinalCallback] = cb;
+      session[kWaitingFinals].add(this);
       session[kFlush]();
+      return;
     }
     cb();
   }
@@ -1224,8 +1284,10 @@ class Http2Stream extends Duplex {
         code = NGHTTP2_INTERNAL_ERROR;
       }
     }
+    // A stream that goes with its session needs no RST_STREAM: the GOAWAY
+    // that follows tells the peer.
     const hasHandle = session !== undefined && session[kHandle] !== undefined &&
-      this[kID] !== undefined;
+      this[kID] !== undefined && !sessionState.destroyed;
     if (!state.closed) {
       closeStream(this, code, hasHandle ? kForceRstStream : kNoRstStream);
     }
@@ -1268,7 +1330,8 @@ function closeStream(stream, code, rstStreamStatus) {
     clearTimeout(stream[kTimer]);
     stream[kTimer] = null;
   }
-  if (!stream.writableEnded) {
+  const ending = stream.writableEnded;
+  if (!ending) {
     if (!state.aborted) {
       state.aborted = true;
       stream.emit('aborted');
@@ -1282,11 +1345,21 @@ function closeStream(stream, code, rstStreamStatus) {
       const session = stream[kSession];
       const handle = session?.[kHandle];
       if (handle === undefined) return;
+      // What the stream already queued (its headers, its body so far) goes
+      // out before the RST_STREAM, as in Node.
+      if (!session[kSendPending]() || session[kHandle] === undefined) return;
       handle.submitRstStream(stream[kID], code);
       session[kFlush]();
     };
     if (stream.pending) {
+      // Nothing can arrive on a stream closed before it started.
+      stream[kEndReadable]();
       stream.once('ready', submit);
+    } else if (ending && !stream.writableFinished &&
+               code === NGHTTP2_NO_ERROR &&
+               rstStreamStatus !== kForceRstStream) {
+      // close() after end(): the body goes out first.
+      stream.once('finish', submit);
     } else {
       submit();
     }
