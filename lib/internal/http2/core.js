@@ -29,6 +29,7 @@ const {
 
 const {
   Http2Session: Http2SessionHandle,
+  Http2Stream: Http2StreamHandle,
 } = internalBinding('http2');
 const EventEmitter = require('events');
 const net = require('net');
@@ -53,6 +54,7 @@ const {
     ERR_HTTP2_MAX_PENDING_SETTINGS_ACK,
     ERR_HTTP2_NESTED_PUSH,
     ERR_HTTP2_OUT_OF_STREAMS,
+    ERR_HTTP2_STREAM_SELF_DEPENDENCY,
     ERR_HTTP2_PING_CANCEL,
     ERR_HTTP2_PING_LENGTH,
     ERR_HTTP2_PAYLOAD_FORBIDDEN,
@@ -117,6 +119,9 @@ let debug = require('internal/util/debuglog').debuglog('http2', (fn) => {
 
 const {
   NGHTTP2_CANCEL,
+  NGHTTP2_ERR_INVALID_ARGUMENT,
+  NGHTTP2_ERR_STREAM_CLOSED,
+  NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE,
   NGHTTP2_INTERNAL_ERROR,
   NGHTTP2_NO_ERROR,
   NGHTTP2_SESSION_CLIENT,
@@ -159,7 +164,6 @@ const kCatPushResponse = 2;
 const kOptionEndStream = 1;
 const kOptionWantTrailers = 2;
 
-const NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE = -509;
 
 const kAuthority = Symbol('authority');
 const kEvents = Symbol('events');
@@ -197,6 +201,7 @@ const kWaitingWrites = Symbol('waitingWrites');
 const kFinalCallback = Symbol('finalCallback');
 const kWaitingFinals = Symbol('waitingFinals');
 const kSentCallbacks = Symbol('sentCallbacks');
+const kStreamHandle = Symbol('streamHandle');
 const kReleaseSentCallbacks = Symbol('releaseSentCallbacks');
 
 const kNoRstStream = 0;
@@ -999,22 +1004,32 @@ class ClientHttp2Session extends Http2Session {
 function requestOnConnect(stream, list, options, headers) {
   const session = stream[kSession];
   if (session === undefined || stream.destroyed) return;
-  session[kState].pendingStreams.delete(stream);
   if (session.destroyed) return;
+  const pendingStreams = session[kState].pendingStreams;
   if (session.closed) {
+    pendingStreams.delete(stream);
     stream.destroy(new ERR_HTTP2_GOAWAY_SESSION());
     return;
   }
   let opts = 0;
   if (options.endStream) opts |= kOptionEndStream;
   if (options.waitForTrailers) opts |= kOptionWantTrailers;
-  const ret = session[kHandle].submitRequest(list, opts);
+  const ret = session[kHandle].request(list, opts);
   if (ret < 0) {
-    const err = ret === NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE ?
-      new ERR_HTTP2_OUT_OF_STREAMS() : new NghttpError(ret);
-    stream.destroy(err);
+    // As in Node: running out of ids or a bad priority fails the stream,
+    // any other nghttp2 error the session (which cancels the stream).
+    if (ret === NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE) {
+      pendingStreams.delete(stream);
+      stream.destroy(new ERR_HTTP2_OUT_OF_STREAMS());
+    } else if (ret === NGHTTP2_ERR_INVALID_ARGUMENT) {
+      pendingStreams.delete(stream);
+      stream.destroy(new ERR_HTTP2_STREAM_SELF_DEPENDENCY());
+    } else {
+      session.destroy(new NghttpError(ret));
+    }
     return;
   }
+  pendingStreams.delete(stream);
   stream[kInit](ret);
   if (onClientStreamStartChannel.hasSubscribers) {
     onClientStreamStartChannel.publish({ stream, headers });
@@ -1136,7 +1151,7 @@ class Http2Stream extends Duplex {
     const list = mapToHeaders(headers, assertNoPseudoHeader);
     this[kSentTrailers] = headers;
     const session = this[kSession];
-    session[kHandle].submitTrailers(this[kID], list);
+    streamHandle(this).trailers(list);
     session[kFlush]();
   }
 
@@ -1317,6 +1332,12 @@ class Http2Stream extends Duplex {
 
 function streamOnPause() {}
 
+// The binding's handle for the calls on one stream (made on first use).
+function streamHandle(stream) {
+  return stream[kStreamHandle] ??=
+    new Http2StreamHandle(stream[kSession][kHandle], stream[kID]);
+}
+
 function toBuffer(chunk, encoding) {
   if (typeof chunk === 'string') return Buffer.from(chunk, encoding);
   return chunk;
@@ -1348,7 +1369,7 @@ function closeStream(stream, code, rstStreamStatus) {
       // What the stream already queued (its headers, its body so far) goes
       // out before the RST_STREAM, as in Node.
       if (!session[kSendPending]() || session[kHandle] === undefined) return;
-      handle.submitRstStream(stream[kID], code);
+      streamHandle(stream).rstStream(code);
       session[kFlush]();
     };
     if (stream.pending) {
@@ -1435,7 +1456,7 @@ class ServerHttp2Stream extends Http2Stream {
     if (endStream) opts |= kOptionEndStream;
     if (options.waitForTrailers) opts |= kOptionWantTrailers;
     const session = this[kSession];
-    const rv = session[kHandle].submitResponse(this[kID], list, opts);
+    const rv = streamHandle(this).respond(list, opts);
     if (rv < 0) {
       this.destroy(new NghttpError(rv));
       return;
@@ -1464,9 +1485,12 @@ class ServerHttp2Stream extends Http2Stream {
     }
     const list = mapToHeaders(headers, assertValidPseudoHeader);
     ArrayPrototypePush(this[kSentInfoHeaders] ??= [], headers);
-    const session = this[kSession];
-    session[kHandle].submitHeaders(this[kID], list);
-    session[kFlush]();
+    const ret = streamHandle(this).info(list);
+    if (ret < 0) {
+      this.destroy(new NghttpError(ret));
+      return;
+    }
+    this[kSession][kFlush]();
   }
 
   pushStream(headersParam, options, callback) {
@@ -1499,10 +1523,16 @@ class ServerHttp2Stream extends Http2Stream {
     if (headers[':path'] === undefined) headers[':path'] = '/';
     const method = headers[':method'];
     const list = mapToHeaders(headers, assertValidPseudoHeader);
-    const ret = session[kHandle].submitPushPromise(this[kID], list);
+    const ret = streamHandle(this).pushPromise(list);
     if (ret < 0) {
-      const err = ret === NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE ?
-        new ERR_HTTP2_OUT_OF_STREAMS() : new NghttpError(ret);
+      let err;
+      if (ret === NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE) {
+        err = new ERR_HTTP2_OUT_OF_STREAMS();
+      } else if (ret === NGHTTP2_ERR_STREAM_CLOSED) {
+        err = new ERR_HTTP2_INVALID_STREAM();
+      } else {
+        err = new NghttpError(ret);
+      }
       process.nextTick(callback, err);
       return;
     }
