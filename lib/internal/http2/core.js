@@ -10,6 +10,7 @@ const {
   ArrayIsArray,
   ArrayPrototypePush,
   ArrayPrototypeShift,
+  FunctionPrototypeBind,
   FunctionPrototypeCall,
   MathMax,
   MathMin,
@@ -17,6 +18,7 @@ const {
   ObjectAssign,
   ObjectKeys,
   ReflectApply,
+  ReflectGetPrototypeOf,
   SafeMap,
   SafeSet,
   String,
@@ -53,7 +55,9 @@ const {
     ERR_HTTP2_INVALID_STREAM,
     ERR_HTTP2_MAX_PENDING_SETTINGS_ACK,
     ERR_HTTP2_NESTED_PUSH,
+    ERR_HTTP2_NO_SOCKET_MANIPULATION,
     ERR_HTTP2_OUT_OF_STREAMS,
+    ERR_HTTP2_SOCKET_UNBOUND,
     ERR_HTTP2_STREAM_SELF_DEPENDENCY,
     ERR_HTTP2_PING_CANCEL,
     ERR_HTTP2_PING_LENGTH,
@@ -89,6 +93,11 @@ const {
   validateUint32,
 } = require('internal/validators');
 const { getDeprecationWarningEmitter } = require('internal/util');
+const { kTimeout } = require('internal/timers');
+const {
+  kUpdateTimer,
+  setStreamTimeout,
+} = require('internal/stream_base_commons');
 const { constants } = require('internal/http2/constants');
 
 const emitPriorityMethodWarning = getDeprecationWarningEmitter(
@@ -202,6 +211,53 @@ const kFinalCallback = Symbol('finalCallback');
 const kWaitingFinals = Symbol('waitingFinals');
 const kSentCallbacks = Symbol('sentCallbacks');
 const kStreamHandle = Symbol('streamHandle');
+const kProxySocket = Symbol('proxySocket');
+
+// What session.socket hands to the session instead, and what it refuses.
+const socketCallsOnSession = new SafeSet(['setTimeout', 'ref', 'unref']);
+const socketCallsRefused = new SafeSet([
+  'destroy', 'emit', 'end', 'pause', 'read', 'resume', 'write',
+  'setEncoding', 'setKeepAlive', 'setNoDelay',
+]);
+
+// Once the session closed its proxy is unbound (kProxySocket undefined).
+function boundSocket(session) {
+  const socket = session[kSocket];
+  if (socket === undefined || session[kProxySocket] === undefined) {
+    throw new ERR_HTTP2_SOCKET_UNBOUND();
+  }
+  return socket;
+}
+
+const sessionSocketHandler = {
+  __proto__: null,
+  get(session, prop) {
+    if (socketCallsOnSession.has(prop)) {
+      return FunctionPrototypeBind(session[prop], session);
+    }
+    if (socketCallsRefused.has(prop)) {
+      throw new ERR_HTTP2_NO_SOCKET_MANIPULATION();
+    }
+    const socket = boundSocket(session);
+    const value = socket[prop];
+    return typeof value === 'function' ?
+      FunctionPrototypeBind(value, socket) : value;
+  },
+  set(session, prop, value) {
+    if (socketCallsOnSession.has(prop)) {
+      session[prop] = value;
+      return true;
+    }
+    if (socketCallsRefused.has(prop)) {
+      throw new ERR_HTTP2_NO_SOCKET_MANIPULATION();
+    }
+    boundSocket(session)[prop] = value;
+    return true;
+  },
+  getPrototypeOf(session) {
+    return ReflectGetPrototypeOf(boundSocket(session));
+  },
+};
 const kReleaseSentCallbacks = Symbol('releaseSentCallbacks');
 
 const kNoRstStream = 0;
@@ -248,6 +304,8 @@ class Http2Session extends EventEmitter {
     this[kFlushAgain] = false;
     this[kAwaitingDrain] = false;
     this[kTimer] = null;
+    this[kTimeout] = null;
+    this[kProxySocket] = null;
     this[kAuthority] = undefined;
     this[kProtocol] = undefined;
 
@@ -303,7 +361,16 @@ class Http2Session extends EventEmitter {
   }
 
   get type() { return this[kType]; }
-  get socket() { return this[kSocket]; }
+  // The socket through a Proxy that refuses what would break the HTTP/2
+  // framing; undefined once the session closed.
+  get socket() {
+    const proxy = this[kProxySocket];
+    if (proxy === null) {
+      return this[kProxySocket] = new Proxy(this, sessionSocketHandler);
+    }
+    return proxy;
+  }
+
   get connecting() { return this[kState].connecting; }
   get closed() { return this[kState].closed; }
   get destroyed() { return this[kState].destroyed; }
@@ -368,14 +435,18 @@ class Http2Session extends EventEmitter {
     if (typeof socket?.unref === 'function') socket.unref();
   }
 
+  // An idle timer of its own (this[kTimeout], as in Node), refreshed
+  // whenever bytes come in or go out.
   setTimeout(msecs, callback) {
-    if (this.destroyed) return;
-    validateNumber(msecs, 'msecs');
-    if (callback !== undefined) {
-      validateFunction(callback, 'callback');
-      this.once('timeout', callback);
-    }
-    this[kSocket].setTimeout(msecs);
+    return FunctionPrototypeCall(setStreamTimeout, this, msecs, callback);
+  }
+
+  _onTimeout() {
+    if (!this.destroyed) this.emit('timeout');
+  }
+
+  [kUpdateTimer]() {
+    if (!this.destroyed && this[kTimeout]) this[kTimeout].refresh();
   }
 
   setLocalWindowSize(windowSize) {
@@ -485,6 +556,7 @@ class Http2Session extends EventEmitter {
   [kReceive](chunk) {
     const handle = this[kHandle];
     if (handle === undefined) return;
+    this[kUpdateTimer]();
     const rv = handle.receive(chunk);
     debug('Http2Session %s: received %d bytes: %d',
           this[kType] === NGHTTP2_SESSION_SERVER ? 'server' : 'client',
@@ -549,13 +621,14 @@ class Http2Session extends EventEmitter {
       // them, as in Node.
       let written;
       const callbacks = this[kSentCallbacks];
+      this[kUpdateTimer]();
       if (callbacks.length > 0) {
         this[kSentCallbacks] = [];
         written = () => {
           for (let i = 0; i < callbacks.length; i++) callbacks[i]();
         };
       }
-      if (socket.destroyed || !socket.writable) {
+      if (socket.destroyed || socket.writableEnded) {
         if (written !== undefined) process.nextTick(written);
       } else if (!socket.write(new FastBuffer(out.buffer, out.byteOffset,
                                               out.byteLength), written)) {
@@ -632,6 +705,8 @@ function closeSession(session, code, error) {
   state.destroyed = true;
   state.destroyCode = code;
   if (session[kTimer] !== null) clearTimeout(session[kTimer]);
+  clearTimeout(session[kTimeout]);
+  session[kTimeout] = null;
 
   // Pending streams never started: cancel them.
   for (const stream of state.pendingStreams) {
@@ -682,6 +757,7 @@ function closeSession(session, code, error) {
 }
 
 function emitSessionClose(session, error) {
+  session[kProxySocket] = undefined;
   if (error) session.emit('error', error);
   session.emit('close');
 }
