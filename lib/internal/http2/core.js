@@ -113,6 +113,7 @@ const {
 const {
   NghttpError,
   assertNoPseudoHeader,
+  assertValidPseudoHeaderResponse,
   assertValidPseudoHeader,
   kSensitiveHeaders,
   kSocket,
@@ -1522,12 +1523,13 @@ class ServerHttp2Stream extends Http2Stream {
         this[kState].headRequest) {
       endStream = true;
     }
+    // Invalid headers throw before the response counts as started.
+    const list = mapToHeaders(ArrayIsArray(headersParam) ?
+      rawResponseSource(headersParam, headers) : headers,
+                              assertValidPseudoHeaderResponse);
     const state = this[kState];
     state.headersSent = true;
     this[kSentHeaders] = headers;
-    const list = mapToHeaders(ArrayIsArray(headersParam) ?
-      rawResponseSource(headersParam, headers) : headers,
-                              assertValidPseudoHeader);
     let opts = 0;
     if (endStream) opts |= kOptionEndStream;
     if (options.waitForTrailers) opts |= kOptionWantTrailers;

@@ -98,6 +98,13 @@ function assertValidPseudoHeader(name) {
   }
 }
 
+// Responses and informational headers carry only :status.
+function assertValidPseudoHeaderResponse(name) {
+  if (name !== ':status') {
+    throw new ERR_HTTP2_INVALID_PSEUDOHEADER(name);
+  }
+}
+
 function assertNoPseudoHeader(name) {
   throw new ERR_HTTP2_INVALID_PSEUDOHEADER(name);
 }
@@ -241,6 +248,7 @@ module.exports = {
   assertIsArray,
   assertIsObject,
   assertNoPseudoHeader,
+  assertValidPseudoHeaderResponse,
   assertValidPseudoHeader,
   assertWithinRange,
   buildNgHeaderString: mapToHeaders,
