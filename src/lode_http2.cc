@@ -17,7 +17,7 @@
 //   takeEvents()           -> [[type, streamId, a, b, payload, sensitive],
 //                              ...] or undefined; see EventType
 //   submitSettings([id, value, ...])
-//   submitRequest(headers, options)          -> stream id or error
+//   request(headers, options)                -> stream id or error
 //   submitResponse(id, headers, options)
 //   submitHeaders(id, headers)               (1xx and other headers frames)
 //   submitPushPromise(id, headers)           -> promised stream id or error
@@ -34,7 +34,9 @@
 //   getStreamState(id)   -> stream state numbers (see GetStreamState)
 //   setLocalWindowSize(n), wantRead(), wantWrite(), destroy()
 //   setNextStreamID(id)  -> 0, or an nghttp2 error when id is unusable
-//   strerror(code) (on the binding)
+//   on the binding: nghttp2ErrorString(code), constants (which is
+//   http2.constants; see lode_http2_constants.h), and Http2Stream, a
+//   handle for the calls on one stream (see StreamHandle below)
 // headers are flat arrays [name, value, flags, ...], Latin-1 strings, flags
 // nghttp2's NV flags (1: never index). options: bit 1 ends the stream with
 // the headers, bit 2 waits for trailers (a kWantTrailers event comes when
@@ -51,6 +53,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_http2_constants.h"
 #include "util.h"
 
 namespace lode::http2 {
@@ -269,6 +272,8 @@ class Session {
   }
   LODE_DISALLOW_COPY(Session);
 
+  bool alive() const { return session_ != nullptr; }
+
   static Session* From(Local<Value> value) {
     return static_cast<Session*>(GetWrapped(value, &kSessionType));
   }
@@ -285,6 +290,16 @@ class Session {
   static void SubmitTrailers(const FunctionCallbackInfo<Value>& args);
   static void WriteData(const FunctionCallbackInfo<Value>& args);
   static void QueuedBytes(const FunctionCallbackInfo<Value>& args);
+  static void Respond(Session* self, int32_t id,
+                      const FunctionCallbackInfo<Value>& args, int base);
+  static void Info(Session* self, int32_t id,
+                   const FunctionCallbackInfo<Value>& args, int base);
+  static void PushPromise(Session* self, int32_t id,
+                          const FunctionCallbackInfo<Value>& args, int base);
+  static void Trailers(Session* self, int32_t id,
+                       const FunctionCallbackInfo<Value>& args, int base);
+  static void RstStream(Session* self, int32_t id,
+                        const FunctionCallbackInfo<Value>& args, int base);
   static void SubmitRstStream(const FunctionCallbackInfo<Value>& args);
   static void SubmitPing(const FunctionCallbackInfo<Value>& args);
   static void SubmitGoaway(const FunctionCallbackInfo<Value>& args);
@@ -693,10 +708,15 @@ void Session::SubmitRequest(const FunctionCallbackInfo<Value>& args) {
 
 void Session::SubmitResponse(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_SESSION(args);
-  int32_t id = StreamIdArg(args, 0);
+  Respond(self, StreamIdArg(args, 0), args, 1);
+}
+
+// The calls on one stream take their arguments from args[base] on.
+void Session::Respond(Session* self, int32_t id,
+                      const FunctionCallbackInfo<Value>& args, int base) {
   HeaderList headers;
-  if (!headers.Parse(args.GetIsolate(), args[1])) return;
-  int32_t options = Int32Arg(args, 2);
+  if (!headers.Parse(args.GetIsolate(), args[base])) return;
+  int32_t options = Int32Arg(args, base + 1);
   if (id == 0) return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
   nghttp2_data_provider provider;
   nghttp2_data_provider* p = self->Provider(options, &provider);
@@ -708,9 +728,13 @@ void Session::SubmitResponse(const FunctionCallbackInfo<Value>& args) {
 
 void Session::SubmitHeaders(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_SESSION(args);
-  int32_t id = StreamIdArg(args, 0);
+  Info(self, StreamIdArg(args, 0), args, 1);
+}
+
+void Session::Info(Session* self, int32_t id,
+                   const FunctionCallbackInfo<Value>& args, int base) {
   HeaderList headers;
-  if (!headers.Parse(args.GetIsolate(), args[1])) return;
+  if (!headers.Parse(args.GetIsolate(), args[base])) return;
   if (id == 0) return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
   int rv = nghttp2_submit_headers(self->session_, NGHTTP2_FLAG_NONE, id,
                                   nullptr, headers.data(), headers.size(),
@@ -720,9 +744,13 @@ void Session::SubmitHeaders(const FunctionCallbackInfo<Value>& args) {
 
 void Session::SubmitPushPromise(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_SESSION(args);
-  int32_t id = StreamIdArg(args, 0);
+  PushPromise(self, StreamIdArg(args, 0), args, 1);
+}
+
+void Session::PushPromise(Session* self, int32_t id,
+                          const FunctionCallbackInfo<Value>& args, int base) {
   HeaderList headers;
-  if (!headers.Parse(args.GetIsolate(), args[1])) return;
+  if (!headers.Parse(args.GetIsolate(), args[base])) return;
   if (id == 0) return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
   int32_t rv = nghttp2_submit_push_promise(self->session_, NGHTTP2_FLAG_NONE,
                                            id, headers.data(), headers.size(),
@@ -732,9 +760,13 @@ void Session::SubmitPushPromise(const FunctionCallbackInfo<Value>& args) {
 
 void Session::SubmitTrailers(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_SESSION(args);
-  int32_t id = StreamIdArg(args, 0);
+  Trailers(self, StreamIdArg(args, 0), args, 1);
+}
+
+void Session::Trailers(Session* self, int32_t id,
+                       const FunctionCallbackInfo<Value>& args, int base) {
   HeaderList headers;
-  if (!headers.Parse(args.GetIsolate(), args[1])) return;
+  if (!headers.Parse(args.GetIsolate(), args[base])) return;
   if (id == 0) return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
   int rv;
   if (headers.size() == 0) {
@@ -784,8 +816,12 @@ void Session::QueuedBytes(const FunctionCallbackInfo<Value>& args) {
 
 void Session::SubmitRstStream(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_SESSION(args);
-  int32_t id = StreamIdArg(args, 0);
-  uint32_t code = Uint32Arg(args, 1, NGHTTP2_INTERNAL_ERROR);
+  RstStream(self, StreamIdArg(args, 0), args, 1);
+}
+
+void Session::RstStream(Session* self, int32_t id,
+                        const FunctionCallbackInfo<Value>& args, int base) {
+  uint32_t code = Uint32Arg(args, base, NGHTTP2_INTERNAL_ERROR);
   if (id == 0) return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
   int rv = nghttp2_submit_rst_stream(self->session_, NGHTTP2_FLAG_NONE, id,
                                      code);
@@ -932,6 +968,58 @@ void Session::Destroy(const FunctionCallbackInfo<Value>& args) {
   self->blocks_.clear();
 }
 
+// internalBinding('http2').Http2Stream: new Http2Stream(session, id) names
+// one stream of a session; lib makes the calls that concern only that
+// stream on it (Node's tests replace these methods to inject nghttp2
+// errors). Each returns what the session's call of the same job returns.
+//   respond(headers, options)    see submitResponse
+//   info(headers)                see submitHeaders
+//   pushPromise(headers)         see submitPushPromise
+//   trailers(headers)            see submitTrailers
+//   rstStream(code)              see submitRstStream
+class StreamHandle {
+ public:
+  static constexpr int kSessionField = 0;
+  static constexpr int kIdField = 1;
+  static constexpr int kFieldCount = 2;
+
+  static void New(const FunctionCallbackInfo<Value>& args) {
+    Isolate* isolate = args.GetIsolate();
+    if (!args.IsConstructCall()) {
+      isolate->ThrowException(Exception::TypeError(FIXED_ONE_BYTE_STRING(
+          isolate,
+          "Class constructor Http2Stream cannot be invoked without 'new'")));
+      return;
+    }
+    if (Session::From(args[0]) == nullptr || StreamIdArg(args, 1) == 0) {
+      return THROW_ERR_INVALID_ARG_TYPE(
+          isolate, "Http2Stream needs a session and a stream id");
+    }
+    args.This()->SetInternalField(kSessionField, args[0]);
+    args.This()->SetInternalField(kIdField, args[1]);
+  }
+
+  // Calls `method` with the session and stream this handle names; the
+  // arguments start at args[0].
+  template <void (*method)(Session*, int32_t,
+                           const FunctionCallbackInfo<Value>&, int)>
+  static void Forward(const FunctionCallbackInfo<Value>& args) {
+    Local<Object> self = args.This();
+    if (self->InternalFieldCount() != kFieldCount) {
+      return THROW_ERR_INVALID_ARG_TYPE(
+          args.GetIsolate(), "Illegal invocation: not an Http2Stream");
+    }
+    Session* session = Session::From(self->GetInternalField(kSessionField));
+    Local<Value> id = self->GetInternalField(kIdField);
+    if (session == nullptr || !id->IsInt32()) return;
+    if (!session->alive()) {
+      return args.GetReturnValue().Set(
+          static_cast<int32_t>(NGHTTP2_ERR_INVALID_STATE));
+    }
+    method(session, id.As<v8::Int32>()->Value(), args, 0);
+  }
+};
+
 void StrError(const FunctionCallbackInfo<Value>& args) {
   int32_t code = Int32Arg(args, 0);
   args.GetReturnValue().Set(
@@ -943,13 +1031,39 @@ void StrError(const FunctionCallbackInfo<Value>& args) {
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   Isolate* isolate = context->GetIsolate();
+  Local<Object> constants = Object::New(isolate);
+#define V(name, value, attributes)                                        \
+  if (constants                                                           \
+          ->DefineOwnProperty(context, FIXED_ONE_BYTE_STRING(isolate, #name), \
+                              value, attributes)                          \
+          .IsNothing()) {                                                 \
+    return;                                                               \
+  }
+#define NUMBER(name, value) \
+  V(name, Number::New(isolate, value), v8::None)
+#define STRING(name, value) \
+  V(name, FIXED_ONE_BYTE_STRING(isolate, value), v8::None)
+#define HIDDEN(name, value) \
+  V(name, Number::New(isolate, value), v8::DontEnum)
+  LODE_HTTP2_CONSTANTS(NUMBER, STRING, HIDDEN)
+#undef HIDDEN
+#undef STRING
+#undef NUMBER
+#undef V
+  if (target->Set(context, FIXED_ONE_BYTE_STRING(isolate, "constants"),
+                  constants).IsNothing()) {
+    return;
+  }
+  static_assert(kOptionEndStream == 1 && kOptionWantTrailers == 2,
+                "STREAM_OPTION_* in lode_http2_constants.h");
+
   Local<FunctionTemplate> t = NewFunctionTemplate(isolate, Session::New);
   t->InstanceTemplate()->SetInternalFieldCount(kWrapFieldCount);
   SetProtoMethod(isolate, t, "receive", Session::Receive);
   SetProtoMethod(isolate, t, "send", Session::Send);
   SetProtoMethod(isolate, t, "takeEvents", Session::TakeEvents);
   SetProtoMethod(isolate, t, "submitSettings", Session::SubmitSettings);
-  SetProtoMethod(isolate, t, "submitRequest", Session::SubmitRequest);
+  SetProtoMethod(isolate, t, "request", Session::SubmitRequest);
   SetProtoMethod(isolate, t, "submitResponse", Session::SubmitResponse);
   SetProtoMethod(isolate, t, "submitHeaders", Session::SubmitHeaders);
   SetProtoMethod(isolate, t, "submitPushPromise", Session::SubmitPushPromise);
@@ -969,7 +1083,20 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetProtoMethod(isolate, t, "wantWrite", Session::WantWrite);
   SetProtoMethod(isolate, t, "destroy", Session::Destroy);
   SetConstructorFunction(context, target, "Http2Session", t);
-  SetMethod(context, target, "strerror", StrError);
+
+  Local<FunctionTemplate> st = NewFunctionTemplate(isolate, StreamHandle::New);
+  st->InstanceTemplate()->SetInternalFieldCount(StreamHandle::kFieldCount);
+  SetProtoMethod(isolate, st, "respond",
+                 StreamHandle::Forward<Session::Respond>);
+  SetProtoMethod(isolate, st, "info", StreamHandle::Forward<Session::Info>);
+  SetProtoMethod(isolate, st, "pushPromise",
+                 StreamHandle::Forward<Session::PushPromise>);
+  SetProtoMethod(isolate, st, "trailers",
+                 StreamHandle::Forward<Session::Trailers>);
+  SetProtoMethod(isolate, st, "rstStream",
+                 StreamHandle::Forward<Session::RstStream>);
+  SetConstructorFunction(context, target, "Http2Stream", st);
+  SetMethod(context, target, "nghttp2ErrorString", StrError);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
@@ -996,6 +1123,12 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(Session::WantWrite);
   registry->Register(Session::Destroy);
   registry->Register(StrError);
+  registry->Register(StreamHandle::New);
+  registry->Register(StreamHandle::Forward<Session::Respond>);
+  registry->Register(StreamHandle::Forward<Session::Info>);
+  registry->Register(StreamHandle::Forward<Session::PushPromise>);
+  registry->Register(StreamHandle::Forward<Session::Trailers>);
+  registry->Register(StreamHandle::Forward<Session::RstStream>);
 }
 
 }  // namespace lode::http2

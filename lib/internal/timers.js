@@ -19,6 +19,7 @@ const {
   ReflectApply,
   Symbol,
   SymbolDispose,
+  SymbolFor,
   SymbolToPrimitive,
 } = primordials;
 
@@ -171,6 +172,15 @@ class PriorityQueue {
 
 const timerListQueue = new PriorityQueue();
 
+const kInspect = SymbolFor('nodejs.util.inspect.custom');
+
+// Timers and their lists link to each other: util.inspect() shows them one
+// level deep, as Node does.
+function inspectShallow(object, options) {
+  const { inspect } = require('internal/util/inspect');
+  return inspect(object, { ...options, depth: 0, customInspect: false });
+}
+
 class TimersList {
   constructor(expiry, msecs) {
     initList(this);
@@ -178,6 +188,10 @@ class TimersList {
     this.id = timerListId++;
     this.msecs = msecs;
     this.priorityQueuePosition = null;
+  }
+
+  [kInspect](depth, options) {
+    return inspectShallow(this, options);
   }
 }
 
@@ -265,6 +279,10 @@ class Timeout {
   close() {
     clearTimeout(this);
     return this;
+  }
+
+  [kInspect](depth, options) {
+    return inspectShallow(this, options);
   }
 
   [SymbolToPrimitive]() {

@@ -9,9 +9,12 @@ const {
   ArrayIsArray,
   ArrayPrototypePush,
   Boolean,
+  FunctionPrototypeBind,
   ObjectAssign,
   ObjectKeys,
   ReflectApply,
+  ReflectGetPrototypeOf,
+  ReflectHas,
   RegExpPrototypeExec,
   SafeSet,
   StringPrototypeIncludes,
@@ -29,6 +32,7 @@ const {
     ERR_HTTP2_INVALID_HEADER_VALUE,
     ERR_HTTP2_INVALID_PSEUDOHEADER,
     ERR_HTTP2_INVALID_STREAM,
+    ERR_HTTP2_NO_SOCKET_MANIPULATION,
     ERR_HTTP2_PSEUDOHEADER_NOT_ALLOWED,
     ERR_HTTP2_STATUS_INVALID,
     ERR_INVALID_ARG_VALUE,
@@ -43,7 +47,10 @@ const {
   validateObject,
   validateString,
 } = require('internal/validators');
-const { kSensitiveHeaders } = require('internal/http2/util');
+const {
+  kSensitiveHeaders,
+  kSocket: kSessionSocket,
+} = require('internal/http2/util');
 
 const kStream = Symbol('stream');
 const kRequest = Symbol('request');
@@ -54,6 +61,94 @@ const kState = Symbol('state');
 const kBeginSend = Symbol('beginSend');
 const kAborted = Symbol('aborted');
 const kSocket = Symbol('socket');
+const kProxySocket = Symbol('proxySocket');
+
+// req.socket and res.socket: the connection's socket as seen from one
+// request. Events, end() and destroy() act on the stream; reading and
+// writing are refused; the rest comes from the session's socket (or the
+// stream once both are gone).
+function socketTarget(stream) {
+  return stream.session?.[kSessionSocket] ?? stream[kRequest]?.[kSocket] ??
+    stream;
+}
+
+const streamSocketHandler = {
+  __proto__: null,
+  get(stream, prop) {
+    switch (prop) {
+      case 'on':
+      case 'once':
+      case 'end':
+      case 'emit':
+      case 'destroy':
+        return FunctionPrototypeBind(stream[prop], stream);
+      case 'writable':
+      case 'destroyed':
+        return stream[prop];
+      case 'readable':
+        if (stream.destroyed) return false;
+        return stream[kRequest] ? stream[kRequest].readable : stream.readable;
+      case 'setTimeout': {
+        const session = stream.session;
+        return session !== undefined ?
+          FunctionPrototypeBind(session.setTimeout, session) :
+          FunctionPrototypeBind(stream.setTimeout, stream);
+      }
+      case 'write':
+      case 'read':
+      case 'pause':
+      case 'resume':
+        throw new ERR_HTTP2_NO_SOCKET_MANIPULATION();
+      default: {
+        const target = socketTarget(stream);
+        const value = target[prop];
+        return typeof value === 'function' ?
+          FunctionPrototypeBind(value, target) : value;
+      }
+    }
+  },
+  set(stream, prop, value) {
+    switch (prop) {
+      case 'writable':
+      case 'readable':
+      case 'destroyed':
+      case 'on':
+      case 'once':
+      case 'end':
+      case 'emit':
+      case 'destroy':
+        stream[prop] = value;
+        return true;
+      case 'setTimeout': {
+        const session = stream.session;
+        if (session !== undefined) {
+          session.setTimeout = value;
+        } else {
+          stream.setTimeout = value;
+        }
+        return true;
+      }
+      case 'write':
+      case 'read':
+      case 'pause':
+      case 'resume':
+        throw new ERR_HTTP2_NO_SOCKET_MANIPULATION();
+      default:
+        socketTarget(stream)[prop] = value;
+        return true;
+    }
+  },
+  has(stream, prop) {
+    return ReflectHas(socketTarget(stream), prop);
+  },
+  getPrototypeOf(stream) {
+    return ReflectGetPrototypeOf(socketTarget(stream));
+  },
+};
+
+function streamSocket(stream) {
+  return stream[kProxySocket] ??= new Proxy(stream, streamSocketHandler);
+}
 
 const kPseudoHeaders = new SafeSet([
   ':status', ':method', ':authority', ':scheme', ':path', ':protocol',
@@ -124,7 +219,7 @@ class Http2ServerRequest extends Readable {
     this.rawTrailers = [];
     this[kStream] = stream;
     // Kept: the stream forgets its session once it closes.
-    this[kSocket] = stream.session?.socket;
+    this[kSocket] = stream.session?.[kSessionSocket];
     this[kAborted] = false;
     stream[kRequest] = this;
 
@@ -163,7 +258,7 @@ class Http2ServerRequest extends Readable {
   get httpVersionMajor() { return 2; }
   get httpVersionMinor() { return 0; }
   get httpVersion() { return '2.0'; }
-  get socket() { return this[kStream].session?.socket ?? this[kSocket]; }
+  get socket() { return streamSocket(this[kStream]); }
   get connection() { return this.socket; }
   get method() { return this[kHeaders][':method']; }
   set method(method) {
@@ -226,7 +321,11 @@ class Http2ServerResponse extends Stream {
   }
 
   get stream() { return this[kStream]; }
-  get socket() { return this[kStream].session?.socket; }
+  // Gone once the response closed, as in http1.
+  get socket() {
+    if (this[kState].closed) return undefined;
+    return streamSocket(this[kStream]);
+  }
   get connection() { return this.socket; }
   get finished() { return this[kState].ending; }
   get writableEnded() { return this[kState].ending; }
@@ -337,7 +436,9 @@ class Http2ServerResponse extends Stream {
 
   writeHead(statusCode, statusMessage, headers) {
     const state = this[kState];
-    if (state.closed || this[kStream].destroyed) return this;
+    if (state.closed || this[kStream].destroyed || this[kStream].closed) {
+      return this;
+    }
     if (this[kStream].headersSent) throw new ERR_HTTP2_HEADERS_SENT();
     if (typeof statusMessage === 'string') {
       statusMessageWarn();
@@ -377,13 +478,15 @@ class Http2ServerResponse extends Stream {
       cb = encoding;
       encoding = 'utf8';
     }
-    if (state.closed) {
-      const err = new ERR_HTTP2_INVALID_STREAM();
-      if (typeof cb === 'function') process.nextTick(cb, err);
+    let err;
+    if (state.ending) {
+      err = new ERR_STREAM_WRITE_AFTER_END();
+    } else if (state.closed) {
+      err = new ERR_HTTP2_INVALID_STREAM();
+    } else if (state.destroyed) {
       return false;
     }
-    if (state.ending) {
-      const err = new ERR_STREAM_WRITE_AFTER_END();
+    if (err !== undefined) {
       if (typeof cb === 'function') process.nextTick(cb, err);
       this.destroy(err);
       return false;

@@ -10,6 +10,7 @@ const {
   ArrayIsArray,
   ArrayPrototypePush,
   ArrayPrototypeShift,
+  FunctionPrototypeBind,
   FunctionPrototypeCall,
   MathMax,
   MathMin,
@@ -17,6 +18,7 @@ const {
   ObjectAssign,
   ObjectKeys,
   ReflectApply,
+  ReflectGetPrototypeOf,
   SafeMap,
   SafeSet,
   String,
@@ -29,6 +31,7 @@ const {
 
 const {
   Http2Session: Http2SessionHandle,
+  Http2Stream: Http2StreamHandle,
 } = internalBinding('http2');
 const EventEmitter = require('events');
 const net = require('net');
@@ -52,7 +55,10 @@ const {
     ERR_HTTP2_INVALID_STREAM,
     ERR_HTTP2_MAX_PENDING_SETTINGS_ACK,
     ERR_HTTP2_NESTED_PUSH,
+    ERR_HTTP2_NO_SOCKET_MANIPULATION,
     ERR_HTTP2_OUT_OF_STREAMS,
+    ERR_HTTP2_SOCKET_UNBOUND,
+    ERR_HTTP2_STREAM_SELF_DEPENDENCY,
     ERR_HTTP2_PING_CANCEL,
     ERR_HTTP2_PING_LENGTH,
     ERR_HTTP2_PAYLOAD_FORBIDDEN,
@@ -87,6 +93,11 @@ const {
   validateUint32,
 } = require('internal/validators');
 const { getDeprecationWarningEmitter } = require('internal/util');
+const { kTimeout } = require('internal/timers');
+const {
+  kUpdateTimer,
+  setStreamTimeout,
+} = require('internal/stream_base_commons');
 const { constants } = require('internal/http2/constants');
 
 const emitPriorityMethodWarning = getDeprecationWarningEmitter(
@@ -102,6 +113,7 @@ const {
 const {
   NghttpError,
   assertNoPseudoHeader,
+  assertValidPseudoHeaderResponse,
   assertValidPseudoHeader,
   kSensitiveHeaders,
   kSocket,
@@ -117,6 +129,9 @@ let debug = require('internal/util/debuglog').debuglog('http2', (fn) => {
 
 const {
   NGHTTP2_CANCEL,
+  NGHTTP2_ERR_INVALID_ARGUMENT,
+  NGHTTP2_ERR_STREAM_CLOSED,
+  NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE,
   NGHTTP2_INTERNAL_ERROR,
   NGHTTP2_NO_ERROR,
   NGHTTP2_SESSION_CLIENT,
@@ -159,7 +174,6 @@ const kCatPushResponse = 2;
 const kOptionEndStream = 1;
 const kOptionWantTrailers = 2;
 
-const NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE = -509;
 
 const kAuthority = Symbol('authority');
 const kEvents = Symbol('events');
@@ -167,6 +181,7 @@ const kFlush = Symbol('flush');
 const kFlushAgain = Symbol('flushAgain');
 const kAwaitingDrain = Symbol('awaitingDrain');
 const kFlushing = Symbol('flushing');
+const kSendPending = Symbol('sendPending');
 const kHandle = Symbol('handle');
 const kID = Symbol('id');
 const kInit = Symbol('init');
@@ -193,6 +208,58 @@ const kEndReadable = Symbol('endReadable');
 const kTimer = Symbol('timer');
 const kWriteCallback = Symbol('writeCallback');
 const kWaitingWrites = Symbol('waitingWrites');
+const kFinalCallback = Symbol('finalCallback');
+const kWaitingFinals = Symbol('waitingFinals');
+const kSentCallbacks = Symbol('sentCallbacks');
+const kStreamHandle = Symbol('streamHandle');
+const kProxySocket = Symbol('proxySocket');
+
+// What session.socket hands to the session instead, and what it refuses.
+const socketCallsOnSession = new SafeSet(['setTimeout', 'ref', 'unref']);
+const socketCallsRefused = new SafeSet([
+  'destroy', 'emit', 'end', 'pause', 'read', 'resume', 'write',
+  'setEncoding', 'setKeepAlive', 'setNoDelay',
+]);
+
+// Once the session closed its proxy is unbound (kProxySocket undefined).
+function boundSocket(session) {
+  const socket = session[kSocket];
+  if (socket === undefined || session[kProxySocket] === undefined) {
+    throw new ERR_HTTP2_SOCKET_UNBOUND();
+  }
+  return socket;
+}
+
+const sessionSocketHandler = {
+  __proto__: null,
+  get(session, prop) {
+    if (socketCallsOnSession.has(prop)) {
+      return FunctionPrototypeBind(session[prop], session);
+    }
+    if (socketCallsRefused.has(prop)) {
+      throw new ERR_HTTP2_NO_SOCKET_MANIPULATION();
+    }
+    const socket = boundSocket(session);
+    const value = socket[prop];
+    return typeof value === 'function' ?
+      FunctionPrototypeBind(value, socket) : value;
+  },
+  set(session, prop, value) {
+    if (socketCallsOnSession.has(prop)) {
+      session[prop] = value;
+      return true;
+    }
+    if (socketCallsRefused.has(prop)) {
+      throw new ERR_HTTP2_NO_SOCKET_MANIPULATION();
+    }
+    boundSocket(session)[prop] = value;
+    return true;
+  },
+  getPrototypeOf(session) {
+    return ReflectGetPrototypeOf(boundSocket(session));
+  },
+};
+const kReleaseSentCallbacks = Symbol('releaseSentCallbacks');
 
 const kNoRstStream = 0;
 const kSubmitRstStream = 1;
@@ -232,10 +299,14 @@ class Http2Session extends EventEmitter {
     this[kPendingSettings] = [];
     this[kEvents] = [];
     this[kWaitingWrites] = new SafeSet();
+    this[kWaitingFinals] = new SafeSet();
+    this[kSentCallbacks] = [];
     this[kFlushing] = false;
     this[kFlushAgain] = false;
     this[kAwaitingDrain] = false;
     this[kTimer] = null;
+    this[kTimeout] = null;
+    this[kProxySocket] = null;
     this[kAuthority] = undefined;
     this[kProtocol] = undefined;
 
@@ -291,7 +362,16 @@ class Http2Session extends EventEmitter {
   }
 
   get type() { return this[kType]; }
-  get socket() { return this[kSocket]; }
+  // The socket through a Proxy that refuses what would break the HTTP/2
+  // framing; undefined once the session closed.
+  get socket() {
+    const proxy = this[kProxySocket];
+    if (proxy === null) {
+      return this[kProxySocket] = new Proxy(this, sessionSocketHandler);
+    }
+    return proxy;
+  }
+
   get connecting() { return this[kState].connecting; }
   get closed() { return this[kState].closed; }
   get destroyed() { return this[kState].destroyed; }
@@ -356,14 +436,18 @@ class Http2Session extends EventEmitter {
     if (typeof socket?.unref === 'function') socket.unref();
   }
 
+  // An idle timer of its own (this[kTimeout], as in Node), refreshed
+  // whenever bytes come in or go out.
   setTimeout(msecs, callback) {
-    if (this.destroyed) return;
-    validateNumber(msecs, 'msecs');
-    if (callback !== undefined) {
-      validateFunction(callback, 'callback');
-      this.once('timeout', callback);
-    }
-    this[kSocket].setTimeout(msecs);
+    return FunctionPrototypeCall(setStreamTimeout, this, msecs, callback);
+  }
+
+  _onTimeout() {
+    if (!this.destroyed) this.emit('timeout');
+  }
+
+  [kUpdateTimer]() {
+    if (!this.destroyed && this[kTimeout]) this[kTimeout].refresh();
   }
 
   setLocalWindowSize(windowSize) {
@@ -473,6 +557,7 @@ class Http2Session extends EventEmitter {
   [kReceive](chunk) {
     const handle = this[kHandle];
     if (handle === undefined) return;
+    this[kUpdateTimer]();
     const rv = handle.receive(chunk);
     debug('Http2Session %s: received %d bytes: %d',
           this[kType] === NGHTTP2_SESSION_SERVER ? 'server' : 'client',
@@ -499,25 +584,7 @@ class Http2Session extends EventEmitter {
         if (handle === undefined) break;
         // While the socket's buffer is full, nghttp2 keeps what it has to
         // send (bodies stay queued, their writers wait): 'drain' resumes.
-        const out = this[kAwaitingDrain] ? undefined : handle.send();
-        if (typeof out === 'number') {
-          this.destroy(sessionCodeError(out));
-          break;
-        }
-        if (out !== undefined) {
-          const socket = this[kSocket];
-          if (!socket.destroyed && socket.writable &&
-              !socket.write(new FastBuffer(out.buffer, out.byteOffset,
-                                           out.byteLength))) {
-            this[kAwaitingDrain] = true;
-            socket.once('drain', () => {
-              this[kAwaitingDrain] = false;
-              this[kFlush]();
-            });
-          } else if (out.byteLength >= 1 << 20) {
-            this[kFlushAgain] = true;
-          }
-        }
+        if (!this[kSendPending]()) break;
         const events = handle.takeEvents();
         if (events !== undefined) {
           const queue = this[kEvents];
@@ -535,15 +602,78 @@ class Http2Session extends EventEmitter {
     } finally {
       this[kFlushing] = false;
     }
+    this[kReleaseSentCallbacks]();
     this[kResumeWrites]();
+  }
+
+  // Writes to the socket what nghttp2 has to send now. False when the
+  // session was destroyed by an nghttp2 error.
+  [kSendPending]() {
+    const handle = this[kHandle];
+    if (handle === undefined || this[kAwaitingDrain]) return true;
+    const out = handle.send();
+    if (typeof out === 'number') {
+      this.destroy(sessionCodeError(out));
+      return false;
+    }
+    if (out !== undefined) {
+      const socket = this[kSocket];
+      // Writes whose bytes this send carries complete once the socket wrote
+      // them, as in Node.
+      let written;
+      const callbacks = this[kSentCallbacks];
+      this[kUpdateTimer]();
+      if (callbacks.length > 0) {
+        this[kSentCallbacks] = [];
+        written = () => {
+          for (let i = 0; i < callbacks.length; i++) callbacks[i]();
+        };
+      }
+      if (socket.destroyed || socket.writableEnded) {
+        if (written !== undefined) process.nextTick(written);
+      } else if (!socket.write(new FastBuffer(out.buffer, out.byteOffset,
+                                              out.byteLength), written)) {
+        this[kAwaitingDrain] = true;
+        socket.once('drain', () => {
+          this[kAwaitingDrain] = false;
+          this[kFlush]();
+        });
+      } else if (out.byteLength >= 1 << 20) {
+        this[kFlushAgain] = true;
+      }
+    }
+    return true;
+  }
+
+  // Completes on the next tick the writes no send carried (their bytes
+  // wait for the peer's window or for 'drain').
+  [kReleaseSentCallbacks]() {
+    const callbacks = this[kSentCallbacks];
+    if (callbacks.length === 0) return;
+    this[kSentCallbacks] = [];
+    process.nextTick(() => {
+      for (let i = 0; i < callbacks.length; i++) callbacks[i]();
+    });
   }
 
   // Calls the write callbacks of streams whose queued body went below
   // their high water mark.
   [kResumeWrites]() {
+    const handle = this[kHandle];
+    // A stream's 'finish' waits until nghttp2 took all of its body.
+    const finals = this[kWaitingFinals];
+    for (const stream of finals) {
+      const queued = handle === undefined || stream.destroyed ? -1 :
+        handle.queuedBytes(stream[kID]);
+      if (typeof queued !== 'number' || queued <= 0) {
+        finals.delete(stream);
+        const cb = stream[kFinalCallback];
+        stream[kFinalCallback] = undefined;
+        if (cb !== undefined) cb();
+      }
+    }
     const waiting = this[kWaitingWrites];
     if (waiting.size === 0) return;
-    const handle = this[kHandle];
     for (const stream of waiting) {
       const queued = handle === undefined || stream.destroyed ? -1 :
         handle.queuedBytes(stream[kID]);
@@ -574,9 +704,10 @@ function settingsFromArray(list) {
 function closeSession(session, code, error) {
   const state = session[kState];
   state.destroyed = true;
-  state.closed = true;
   state.destroyCode = code;
   if (session[kTimer] !== null) clearTimeout(session[kTimer]);
+  clearTimeout(session[kTimeout]);
+  session[kTimeout] = null;
 
   // Pending streams never started: cancel them.
   for (const stream of state.pendingStreams) {
@@ -612,6 +743,7 @@ function closeSession(session, code, error) {
   }
   session[kEvents] = [];
   session[kResumeWrites]();
+  session[kReleaseSentCallbacks]();
 
   if (!socket.destroyed) {
     if (socket.writable && !socket.writableEnded) {
@@ -626,6 +758,7 @@ function closeSession(session, code, error) {
 }
 
 function emitSessionClose(session, error) {
+  session[kProxySocket] = undefined;
   if (error) session.emit('error', error);
   session.emit('close');
 }
@@ -948,22 +1081,32 @@ class ClientHttp2Session extends Http2Session {
 function requestOnConnect(stream, list, options, headers) {
   const session = stream[kSession];
   if (session === undefined || stream.destroyed) return;
-  session[kState].pendingStreams.delete(stream);
   if (session.destroyed) return;
+  const pendingStreams = session[kState].pendingStreams;
   if (session.closed) {
+    pendingStreams.delete(stream);
     stream.destroy(new ERR_HTTP2_GOAWAY_SESSION());
     return;
   }
   let opts = 0;
   if (options.endStream) opts |= kOptionEndStream;
   if (options.waitForTrailers) opts |= kOptionWantTrailers;
-  const ret = session[kHandle].submitRequest(list, opts);
+  const ret = session[kHandle].request(list, opts);
   if (ret < 0) {
-    const err = ret === NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE ?
-      new ERR_HTTP2_OUT_OF_STREAMS() : new NghttpError(ret);
-    stream.destroy(err);
+    // As in Node: running out of ids or a bad priority fails the stream,
+    // any other nghttp2 error the session (which cancels the stream).
+    if (ret === NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE) {
+      pendingStreams.delete(stream);
+      stream.destroy(new ERR_HTTP2_OUT_OF_STREAMS());
+    } else if (ret === NGHTTP2_ERR_INVALID_ARGUMENT) {
+      pendingStreams.delete(stream);
+      stream.destroy(new ERR_HTTP2_STREAM_SELF_DEPENDENCY());
+    } else {
+      session.destroy(new NghttpError(ret));
+    }
     return;
   }
+  pendingStreams.delete(stream);
   stream[kInit](ret);
   if (onClientStreamStartChannel.hasSubscribers) {
     onClientStreamStartChannel.publish({ stream, headers });
@@ -1085,7 +1228,7 @@ class Http2Stream extends Duplex {
     const list = mapToHeaders(headers, assertNoPseudoHeader);
     this[kSentTrailers] = headers;
     const session = this[kSession];
-    session[kHandle].submitTrailers(this[kID], list);
+    streamHandle(this).trailers(list);
     session[kFlush]();
   }
 
@@ -1178,8 +1321,10 @@ class Http2Stream extends Duplex {
       session[kFlush]();
       return;
     }
+    // As in Node the write completes later, so writes made meanwhile wait in
+    // the Writable (writableLength, backpressure) and go out together.
+    ArrayPrototypePush(session[kSentCallbacks], cb);
     session[kFlush]();
-    cb();
   }
 
   _final(cb) {
@@ -1196,9 +1341,16 @@ class Http2Stream extends Duplex {
     }
     const session = this[kSession];
     const handle = session?.[kHandle];
-    if (handle !== undefined && !this.closed) {
+    // Even once close() was called without an error, the body written so
+    // far and its end go out before the RST_STREAM.
+    const state = this[kState];
+    if (handle !== undefined && this[kID] !== undefined &&
+        (!state.closed || state.rstCode === NGHTTP2_NO_ERROR)) {
       handle.writeData(this[kID], undefined, true);
+      this[kFinalCallback] = cb;
+      session[kWaitingFinals].add(this);
       session[kFlush]();
+      return;
     }
     cb();
   }
@@ -1224,8 +1376,10 @@ class Http2Stream extends Duplex {
         code = NGHTTP2_INTERNAL_ERROR;
       }
     }
+    // A stream that goes with its session needs no RST_STREAM: the GOAWAY
+    // that follows tells the peer.
     const hasHandle = session !== undefined && session[kHandle] !== undefined &&
-      this[kID] !== undefined;
+      this[kID] !== undefined && !sessionState.destroyed;
     if (!state.closed) {
       closeStream(this, code, hasHandle ? kForceRstStream : kNoRstStream);
     }
@@ -1255,6 +1409,12 @@ class Http2Stream extends Duplex {
 
 function streamOnPause() {}
 
+// The binding's handle for the calls on one stream (made on first use).
+function streamHandle(stream) {
+  return stream[kStreamHandle] ??=
+    new Http2StreamHandle(stream[kSession][kHandle], stream[kID]);
+}
+
 function toBuffer(chunk, encoding) {
   if (typeof chunk === 'string') return Buffer.from(chunk, encoding);
   return chunk;
@@ -1268,7 +1428,8 @@ function closeStream(stream, code, rstStreamStatus) {
     clearTimeout(stream[kTimer]);
     stream[kTimer] = null;
   }
-  if (!stream.writableEnded) {
+  const ending = stream.writableEnded;
+  if (!ending) {
     if (!state.aborted) {
       state.aborted = true;
       stream.emit('aborted');
@@ -1282,11 +1443,21 @@ function closeStream(stream, code, rstStreamStatus) {
       const session = stream[kSession];
       const handle = session?.[kHandle];
       if (handle === undefined) return;
-      handle.submitRstStream(stream[kID], code);
+      // What the stream already queued (its headers, its body so far) goes
+      // out before the RST_STREAM, as in Node.
+      if (!session[kSendPending]() || session[kHandle] === undefined) return;
+      streamHandle(stream).rstStream(code);
       session[kFlush]();
     };
     if (stream.pending) {
+      // Nothing can arrive on a stream closed before it started.
+      stream[kEndReadable]();
       stream.once('ready', submit);
+    } else if (ending && !stream.writableFinished &&
+               code === NGHTTP2_NO_ERROR &&
+               rstStreamStatus !== kForceRstStream) {
+      // close() after end(): the body goes out first.
+      stream.once('finish', submit);
     } else {
       submit();
     }
@@ -1352,17 +1523,18 @@ class ServerHttp2Stream extends Http2Stream {
         this[kState].headRequest) {
       endStream = true;
     }
+    // Invalid headers throw before the response counts as started.
+    const list = mapToHeaders(ArrayIsArray(headersParam) ?
+      rawResponseSource(headersParam, headers) : headers,
+                              assertValidPseudoHeaderResponse);
     const state = this[kState];
     state.headersSent = true;
     this[kSentHeaders] = headers;
-    const list = mapToHeaders(ArrayIsArray(headersParam) ?
-      rawResponseSource(headersParam, headers) : headers,
-                              assertValidPseudoHeader);
     let opts = 0;
     if (endStream) opts |= kOptionEndStream;
     if (options.waitForTrailers) opts |= kOptionWantTrailers;
     const session = this[kSession];
-    const rv = session[kHandle].submitResponse(this[kID], list, opts);
+    const rv = streamHandle(this).respond(list, opts);
     if (rv < 0) {
       this.destroy(new NghttpError(rv));
       return;
@@ -1391,9 +1563,12 @@ class ServerHttp2Stream extends Http2Stream {
     }
     const list = mapToHeaders(headers, assertValidPseudoHeader);
     ArrayPrototypePush(this[kSentInfoHeaders] ??= [], headers);
-    const session = this[kSession];
-    session[kHandle].submitHeaders(this[kID], list);
-    session[kFlush]();
+    const ret = streamHandle(this).info(list);
+    if (ret < 0) {
+      this.destroy(new NghttpError(ret));
+      return;
+    }
+    this[kSession][kFlush]();
   }
 
   pushStream(headersParam, options, callback) {
@@ -1426,10 +1601,16 @@ class ServerHttp2Stream extends Http2Stream {
     if (headers[':path'] === undefined) headers[':path'] = '/';
     const method = headers[':method'];
     const list = mapToHeaders(headers, assertValidPseudoHeader);
-    const ret = session[kHandle].submitPushPromise(this[kID], list);
+    const ret = streamHandle(this).pushPromise(list);
     if (ret < 0) {
-      const err = ret === NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE ?
-        new ERR_HTTP2_OUT_OF_STREAMS() : new NghttpError(ret);
+      let err;
+      if (ret === NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE) {
+        err = new ERR_HTTP2_OUT_OF_STREAMS();
+      } else if (ret === NGHTTP2_ERR_STREAM_CLOSED) {
+        err = new ERR_HTTP2_INVALID_STREAM();
+      } else {
+        err = new NghttpError(ret);
+      }
       process.nextTick(callback, err);
       return;
     }

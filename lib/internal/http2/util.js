@@ -17,7 +17,7 @@ const {
   Symbol,
 } = primordials;
 
-const { strerror } = internalBinding('http2');
+const { nghttp2ErrorString } = internalBinding('http2');
 const {
   codes: {
     ERR_HTTP2_HEADER_SINGLE_VALUE,
@@ -82,7 +82,7 @@ const kTokenRegExp = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 
 class NghttpError extends Error {
   constructor(integerCode, customErrorCode) {
-    super(strerror(integerCode));
+    super(nghttp2ErrorString(integerCode));
     this.code = customErrorCode || 'ERR_HTTP2_ERROR';
     this.errno = integerCode;
   }
@@ -94,6 +94,13 @@ class NghttpError extends Error {
 
 function assertValidPseudoHeader(name) {
   if (!kValidPseudoHeaders.has(name)) {
+    throw new ERR_HTTP2_INVALID_PSEUDOHEADER(name);
+  }
+}
+
+// Responses and informational headers carry only :status.
+function assertValidPseudoHeaderResponse(name) {
+  if (name !== ':status') {
     throw new ERR_HTTP2_INVALID_PSEUDOHEADER(name);
   }
 }
@@ -241,6 +248,7 @@ module.exports = {
   assertIsArray,
   assertIsObject,
   assertNoPseudoHeader,
+  assertValidPseudoHeaderResponse,
   assertValidPseudoHeader,
   assertWithinRange,
   buildNgHeaderString: mapToHeaders,
