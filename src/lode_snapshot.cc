@@ -176,6 +176,27 @@ std::string BuildCodeCache() {
 
 namespace {
 
+// What a snapshot keeps of the environment besides the context itself, in
+// SnapshotDataIndex's order (LoadEnvironment takes it back): lode's own
+// bootstrap snapshot and a user-land one add the same.
+void AddEnvironmentData(SnapshotCreator* creator, Local<Context> context,
+                        Environment* env) {
+  CHECK_EQ(creator->AddData(context, env->builtin_require()),
+           kSnapshotRequireBuiltin);
+  CHECK_EQ(creator->AddData(context, env->internal_binding()),
+           kSnapshotInternalBinding);
+  CHECK_EQ(creator->AddData(context, env->primordials()),
+           kSnapshotPrimordials);
+  CHECK_EQ(creator->AddData(context, env->process_object()),
+           kSnapshotProcessObject);
+  CHECK_EQ(creator->AddData(context, env->tick_info_array()),
+           kSnapshotTickInfo);
+  CHECK_EQ(creator->AddData(context, env->immediate_info_array()),
+           kSnapshotImmediateInfo);
+  CHECK_EQ(creator->AddData(context, env->compiled_builtins()),
+           kSnapshotCompiledBuiltins);
+}
+
 // lode's bootstrap (primordials, realm, node) in a new SnapshotCreator:
 // the blob, or {nullptr, 0} when the bootstrap failed (reported).
 StartupData MakeBootstrapSnapshot() {
@@ -205,21 +226,7 @@ StartupData MakeBootstrapSnapshot() {
           if (try_catch.HasCaught()) errors::FatalException(isolate, try_catch);
           return {nullptr, 0};
         }
-        // The order is SnapshotDataIndex's.
-        CHECK_EQ(creator.AddData(context, env.builtin_require()),
-                 kSnapshotRequireBuiltin);
-        CHECK_EQ(creator.AddData(context, env.internal_binding()),
-                 kSnapshotInternalBinding);
-        CHECK_EQ(creator.AddData(context, env.primordials()),
-                 kSnapshotPrimordials);
-        CHECK_EQ(creator.AddData(context, env.process_object()),
-                 kSnapshotProcessObject);
-        CHECK_EQ(creator.AddData(context, env.tick_info_array()),
-                 kSnapshotTickInfo);
-        CHECK_EQ(creator.AddData(context, env.immediate_info_array()),
-                 kSnapshotImmediateInfo);
-        CHECK_EQ(creator.AddData(context, env.compiled_builtins()),
-                 kSnapshotCompiledBuiltins);
+        AddEnvironmentData(&creator, context, &env);
         env.set_can_call_into_js(false);
         env.RunCleanup();
       }
@@ -515,21 +522,7 @@ int BuildUserSnapshot(Options* options) {
         // stay: V8 cannot keep their C++ side.
         uv_run(env.loop(), UV_RUN_DEFAULT);
         env.CloseAllHandles();
-        // The order is SnapshotDataIndex's.
-        CHECK_EQ(creator.AddData(context, env.builtin_require()),
-                 kSnapshotRequireBuiltin);
-        CHECK_EQ(creator.AddData(context, env.internal_binding()),
-                 kSnapshotInternalBinding);
-        CHECK_EQ(creator.AddData(context, env.primordials()),
-                 kSnapshotPrimordials);
-        CHECK_EQ(creator.AddData(context, env.process_object()),
-                 kSnapshotProcessObject);
-        CHECK_EQ(creator.AddData(context, env.tick_info_array()),
-                 kSnapshotTickInfo);
-        CHECK_EQ(creator.AddData(context, env.immediate_info_array()),
-                 kSnapshotImmediateInfo);
-        CHECK_EQ(creator.AddData(context, env.compiled_builtins()),
-                 kSnapshotCompiledBuiltins);
+        AddEnvironmentData(&creator, context, &env);
         env.set_can_call_into_js(false);
         env.RunCleanup();
       }

@@ -43,8 +43,9 @@ const {
   Uint8Array,
 } = primordials;
 
+const { arrayNonIndexKeys } = require('internal/util/inspect');
+
 const {
-  getOwnNonIndexProperties,
   constants: {
     ONLY_ENUMERABLE,
     SKIP_SYMBOLS,
@@ -265,22 +266,9 @@ function sameOrigin(a, b) {
   return ObjectGetPrototypeOf(a) === ObjectGetPrototypeOf(b);
 }
 
-// One array per elements kind (packed and holey small integers, doubles,
-// anything), never changed: getOwnNonIndexProperties() answers at once for
-// an array that still has the same map as one of them.
-/* eslint-disable no-sparse-arrays */
-const kRefSmi = [];
-const kRefHoleySmi = [, 0];
-const kRefDouble = [0.5];
-const kRefHoleyDouble = [, 0.5];
-const kRefAny = [''];
-const kRefHoleyAny = [, ''];
-/* eslint-enable no-sparse-arrays */
-
 function nonIndexKeys(value, mode) {
-  return getOwnNonIndexProperties(
-    value, mode === kLoose ? ONLY_ENUMERABLE | SKIP_SYMBOLS : ONLY_ENUMERABLE,
-    kRefSmi, kRefHoleySmi, kRefDouble, kRefHoleyDouble, kRefAny, kRefHoleyAny);
+  return arrayNonIndexKeys(
+    value, mode === kLoose ? ONLY_ENUMERABLE | SKIP_SYMBOLS : ONLY_ENUMERABLE);
 }
 
 function compareObjects(a, b, mode, memos) {

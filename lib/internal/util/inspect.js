@@ -824,7 +824,8 @@ function getPlainPrefix(value, constructor, tag) {
 
 // One array per elements kind (packed and holey small integers, doubles,
 // anything), never changed: getOwnNonIndexProperties() answers at once for
-// an array that still has the same map as one of them.
+// an array that still has the same map as one of them (inspect and the
+// deep comparisons list an array's other keys through arrayNonIndexKeys).
 /* eslint-disable no-sparse-arrays */
 const kRefSmi = [];
 const kRefHoleySmi = [, 0];
@@ -2593,6 +2594,7 @@ function getStringWidth(str, removeControlChars = true) {
 }
 
 module.exports = {
+  arrayNonIndexKeys,
   identicalSequenceRange,
   inspect,
   inspectDefaultOptions,
