@@ -158,7 +158,9 @@ class SerializerDelegate : public ValueSerializer::Delegate {
                               "message but not listed in transferList");
       return Nothing<bool>();
     }
-    return ValueSerializer::Delegate::WriteHostObject(isolate, object);
+    // Any other object of C++ (a stream handle, ...): Node's DataCloneError.
+    ThrowDataClone(isolate, "Cannot clone object of unsupported type.");
+    return Nothing<bool>();
   }
 
   // A WebAssembly.Module goes as its compiled code, shared.

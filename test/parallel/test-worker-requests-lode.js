@@ -1,7 +1,9 @@
+// Flags: --expose-internals
 'use strict';
 // worker.cpuUsage(), worker.startHeapProfile(), the worker handle's
 // hasRef(), a worker's process.cwd() after the main thread's chdir(), and
-// NODE_OPTIONS copied from the parent.
+// NODE_OPTIONS copied from the parent; posting an object of C++ that is no
+// port.
 const common = require('../common');
 const assert = require('assert');
 const { spawnSync } = require('child_process');
@@ -93,4 +95,16 @@ const { Worker } = require('worker_threads');
   assert.strictEqual(run('--title=lodetest', '--title=lodetest'), 'ok');
   assert.strictEqual(run('--title=lodetest', '--title=other'),
                      'ERR_WORKER_INVALID_EXEC_ARGV');
+}
+
+{
+  // An object of C++ that is no port cannot be cloned: Node's DataCloneError.
+  const { internalBinding } = require('internal/test/binding');
+  const { port1 } = new MessageChannel();
+  const stream = new (internalBinding('js_stream').JSStream)();
+  assert.throws(() => port1.postMessage(stream), {
+    name: 'DataCloneError',
+    message: 'Cannot clone object of unsupported type.',
+  });
+  port1.close();
 }
