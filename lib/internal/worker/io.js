@@ -271,14 +271,16 @@ function setupPortReferencing(port, eventEmitter, eventName) {
 let asyncHooks;
 
 function oninit() {
-  initNodeEventTarget(this);
-  setupPortReferencing(this, this, 'message');
-  this[kCurrentlyReceivingPorts] = undefined;
+  // Before the port is set up, as in Node (where the hook runs in its
+  // constructor).
   asyncHooks ??= require('internal/async_hooks');
   if (asyncHooks.initHooksExist()) {
     asyncHooks.emitInit(asyncHooks.newAsyncId(), 'MESSAGEPORT',
                         asyncHooks.getDefaultTriggerAsyncId(), this);
   }
+  initNodeEventTarget(this);
+  setupPortReferencing(this, this, 'message');
+  this[kCurrentlyReceivingPorts] = undefined;
 }
 
 // The objects of a message of plain data, made here from the key/value
