@@ -158,7 +158,9 @@ class SerializerDelegate : public ValueSerializer::Delegate {
                               "message but not listed in transferList");
       return Nothing<bool>();
     }
-    return ValueSerializer::Delegate::WriteHostObject(isolate, object);
+    // Any other object of C++ (a stream handle, ...): Node's DataCloneError.
+    ThrowDataClone(isolate, "Cannot clone object of unsupported type.");
+    return Nothing<bool>();
   }
 
   // A WebAssembly.Module goes as its compiled code, shared.
@@ -993,6 +995,9 @@ std::unique_ptr<PortData> MessagePort::Detach() {
   std::unique_ptr<PortData> data = std::move(data_);
   if (data != nullptr) data->SetOwner(nullptr);
   receiving_ = false;
+  // A port given away no longer holds the loop, even while its handle
+  // closes (hasRef() is false at once, as in Node).
+  if (state() == kInitialized) uv_unref(handle());
   CloseAndDisentangle();
   return data;
 }
@@ -1382,17 +1387,20 @@ void MessagePort::RefJS(const FunctionCallbackInfo<Value>& args) {
   }
 }
 
+// A closing port may still be unref'ed (its hasRef() says so at once).
 void MessagePort::UnrefJS(const FunctionCallbackInfo<Value>& args) {
   MessagePort* port = FromObject(args.This());
-  if (port != nullptr && port->state() == kInitialized) {
+  if (port != nullptr && port->state() != kClosed) {
     uv_unref(port->handle());
   }
 }
 
-// hasRef(): undefined once the port is closed (inspect shows it inactive).
+// hasRef(): as Node's, true while a referenced port is closing, false once
+// it has closed, undefined once its C++ side is gone (inspect shows it
+// inactive then).
 void MessagePort::HasRefJS(const FunctionCallbackInfo<Value>& args) {
   MessagePort* port = FromObject(args.This());
-  if (port == nullptr || port->state() != kInitialized) return;
+  if (port == nullptr) return;
   args.GetReturnValue().Set(port->IsRefed());
 }
 

@@ -52,15 +52,21 @@ void Cwd(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(Utf8String(isolate, std::string_view(buf, size)));
 }
 
+// Counts the process's successful chdir() calls: a worker keeps the cwd it
+// read until the count changes (its process.cwd() reads the count through
+// a SharedArrayBuffer over this, with Atomics.load).
+alignas(8) int32_t cwd_generation = 0;
+
 void Chdir(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  CHECK(args[0]->IsString());
+  if (!args[0]->IsString()) return;
   Utf8Value path(isolate, args[0]);
   if (!permission::Check(isolate, permission::Scope::kFileSystemRead,
                          path.view())) {
     return;
   }
   int err = uv_chdir(*path);
+  if (err == 0) __atomic_fetch_add(&cwd_generation, 1, __ATOMIC_SEQ_CST);
   if (err != 0) {
     // Node's message: "ENOENT: no such file or directory, chdir <cwd> -> 'x'"
     char buf[4096];
@@ -68,6 +74,17 @@ void Chdir(const FunctionCallbackInfo<Value>& args) {
     std::string cwd = uv_cwd(buf, &size) == 0 ? std::string(buf, size) : "";
     ThrowUVException(isolate, err, "chdir", nullptr, cwd.c_str(), *path);
   }
+}
+
+// getCwdGeneration(): a SharedArrayBuffer over that count (process-wide,
+// never freed).
+void GetCwdGeneration(const FunctionCallbackInfo<Value>& args) {
+  std::shared_ptr<v8::BackingStore> store =
+      v8::SharedArrayBuffer::NewBackingStore(
+          &cwd_generation, sizeof(cwd_generation),
+          v8::BackingStore::EmptyDeleter, nullptr);
+  args.GetReturnValue().Set(
+      v8::SharedArrayBuffer::New(args.GetIsolate(), std::move(store)));
 }
 
 void Umask(const FunctionCallbackInfo<Value>& args) {
@@ -452,6 +469,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   SetMethodNoSideEffect(context, target, "cwd", Cwd);
   SetMethod(context, target, "chdir", Chdir);
+  SetMethod(context, target, "getCwdGeneration", GetCwdGeneration);
   SetMethod(context, target, "umask", Umask);
   SetMethod(context, target, "hrtime", Hrtime);
   SetMethod(context, target, "hrtimeBigInt", HrtimeBigInt);
@@ -479,6 +497,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(Cwd);
   registry->Register(Chdir);
+  registry->Register(GetCwdGeneration);
   registry->Register(Umask);
   registry->Register(Hrtime);
   registry->Register(HrtimeBigInt);

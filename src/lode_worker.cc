@@ -109,6 +109,7 @@ class Worker : public HandleWrap, public Environment::WorkerContext {
   static void GetResourceLimits(const FunctionCallbackInfo<Value>& args);
   static void LoopIdleTime(const FunctionCallbackInfo<Value>& args);
   static void LoopStartTime(const FunctionCallbackInfo<Value>& args);
+  static void WorkerHasRef(const FunctionCallbackInfo<Value>& args);
 
   std::unique_ptr<PortData> TakeChildPortData() {
     return std::move(child_port_data_);
@@ -583,10 +584,26 @@ void Worker::New(const FunctionCallbackInfo<Value>& args) {
     }
   }
 
-  // NODE_OPTIONS in a given environment is checked as Node checks it.
+  // NODE_OPTIONS in a given environment is checked as Node checks it,
+  // unless it is the parent's own (Node 24 leaves that one alone: a
+  // process started with NODE_OPTIONS=--title=x may copy its env).
   std::string node_options;
+  std::string parent_node_options;
+  bool parent_has_node_options = false;
+  if (env->env_vars() != nullptr) {
+    parent_has_node_options =
+        env->env_vars()->Get("NODE_OPTIONS", &parent_node_options);
+  } else {
+    std::lock_guard<std::mutex> lock(ProcessEnvMutex());
+    const char* value = getenv("NODE_OPTIONS");
+    if (value != nullptr) {
+      parent_has_node_options = true;
+      parent_node_options = value;
+    }
+  }
   if (args[1]->IsArray() && vars->Get("NODE_OPTIONS", &node_options) &&
-      !node_options.empty()) {
+      !node_options.empty() &&
+      (!parent_has_node_options || node_options != parent_node_options)) {
     Options parsed;
     std::string error;
     std::string argv0 = env->options()->argv0;
@@ -743,6 +760,15 @@ void Worker::LoopStartTime(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(worker->loop_start_ms_.load());
 }
 
+// hasRef(): as a handle's while the worker's handle is open; undefined
+// once it has closed (after 'exit'), as Node's, whose worker object is gone
+// by then.
+void Worker::WorkerHasRef(const FunctionCallbackInfo<Value>& args) {
+  Worker* worker = Unwrap<Worker>(args.This());
+  if (worker == nullptr || worker->state() == kClosed) return;
+  args.GetReturnValue().Set(worker->IsRefed());
+}
+
 // getEnvMessagePort(): in a worker, its end of the internal channel.
 void GetEnvMessagePort(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
@@ -816,6 +842,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetProtoMethod(isolate, t, "getResourceLimits", Worker::GetResourceLimits);
   SetProtoMethod(isolate, t, "loopIdleTime", Worker::LoopIdleTime);
   SetProtoMethod(isolate, t, "loopStartTime", Worker::LoopStartTime);
+  SetProtoMethod(isolate, t, "hasRef", Worker::WorkerHasRef);
   SetConstructorFunction(context, target, "Worker", t);
   SetMethod(context, target, "getEnvMessagePort", GetEnvMessagePort);
   SetMethod(context, target, "trackFd", TrackFd);
@@ -859,6 +886,7 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(Worker::GetResourceLimits);
   registry->Register(Worker::LoopIdleTime);
   registry->Register(Worker::LoopStartTime);
+  registry->Register(Worker::WorkerHasRef);
   registry->Register(GetEnvMessagePort);
   registry->Register(TrackFd);
   registry->Register(UntrackFd);

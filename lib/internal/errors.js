@@ -1194,6 +1194,8 @@ E('ERR_FS_EISDIR', 'Path is a directory', SystemError);
 E('ERR_FS_FILE_TOO_LARGE', 'File size (%s) is greater than 2 GiB', RangeError);
 E('ERR_FS_WATCH_QUEUE_OVERFLOW',
   'fs.watch() queued more than %d events', Error);
+E('ERR_HEAP_PROFILE_HAVE_BEEN_STARTED', 'heap profiler have been started',
+  Error);
 E('ERR_HTTP2_ALTSVC_INVALID_ORIGIN',
   'HTTP/2 ALTSVC frames require a valid origin', TypeError);
 E('ERR_HTTP2_ALTSVC_LENGTH',

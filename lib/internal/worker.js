@@ -10,6 +10,7 @@ const {
   ArrayPrototypePush,
   Float64Array,
   MathMax,
+  NumberMAX_SAFE_INTEGER,
   ObjectEntries,
   Promise,
   PromisePrototypeThen,
@@ -39,6 +40,7 @@ const {
 } = require('internal/errors');
 const {
   validateArray,
+  validateNumber,
   validateObject,
   validateString,
 } = require('internal/validators');
@@ -185,6 +187,25 @@ class CPUProfileHandle {
   }
 }
 
+// What worker.startHeapProfile() resolves to: stop() gets the sampling
+// heap profile (JSON text), the same text when asked again.
+class HeapProfileHandle {
+  #worker;
+  #id;
+  #result;
+
+  constructor(worker, id) {
+    this.#worker = worker;
+    this.#id = id;
+  }
+
+  stop() {
+    this.#result ??= this.#worker[kCpuProfileRequest](
+      messageTypes.HEAP_PROFILE_STOP, this.#id);
+    return this.#result;
+  }
+}
+
 class Worker extends EventEmitter {
   constructor(filename, options = {}) {
     super();
@@ -235,6 +256,12 @@ class Worker extends EventEmitter {
     if (this[kHandle].invalidNodeOptions) {
       throw new ERR_WORKER_INVALID_EXEC_ARGV(
         this[kHandle].invalidNodeOptions, 'invalid NODE_OPTIONS env variable');
+    }
+    const asyncHooks = require('internal/async_hooks');
+    if (asyncHooks.initHooksExist()) {
+      asyncHooks.emitInit(asyncHooks.newAsyncId(), 'WORKER',
+                          asyncHooks.getDefaultTriggerAsyncId(),
+                          this[kHandle]);
     }
     this[kName] = name;
     this[kHandle].onexit = (code, customErr, customErrReason) => {
@@ -471,6 +498,32 @@ class Worker extends EventEmitter {
     return PromisePrototypeThen(
       this[kCpuProfileRequest](messageTypes.CPU_PROFILE_START),
       (id) => new CPUProfileHandle(this, id));
+  }
+
+  // The worker's own heap is sampled on its thread, as for startCpuProfile.
+  startHeapProfile() {
+    return PromisePrototypeThen(
+      this[kCpuProfileRequest](messageTypes.HEAP_PROFILE_START),
+      (id) => new HeapProfileHandle(this, id));
+  }
+
+  // The CPU time of the worker's thread, in microseconds, read on that
+  // thread; with `prev`, the time since then.
+  cpuUsage(prev) {
+    if (prev) {
+      validateObject(prev, 'prev');
+      validateNumber(prev.user, 'prev.user', 0, NumberMAX_SAFE_INTEGER);
+      validateNumber(prev.system, 'prev.system', 0, NumberMAX_SAFE_INTEGER);
+    }
+    return PromisePrototypeThen(
+      this[kCpuProfileRequest](messageTypes.CPU_USAGE),
+      (current) => {
+        if (!prev) return current;
+        return {
+          user: current.user - prev.user,
+          system: current.system - prev.system,
+        };
+      });
   }
 
   [kCpuProfileRequest](type, id) {

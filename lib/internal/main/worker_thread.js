@@ -8,6 +8,8 @@
 const {
   ArrayPrototypePush,
   FunctionPrototypeApply,
+  Int32Array,
+  JSONStringify,
   ObjectDefineProperty,
   SafeMap,
 } = primordials;
@@ -21,7 +23,10 @@ const {
     CPU_PROFILE_REPLY,
     CPU_PROFILE_START,
     CPU_PROFILE_STOP,
+    CPU_USAGE,
     ERROR_MESSAGE,
+    HEAP_PROFILE_START,
+    HEAP_PROFILE_STOP,
     LOAD_SCRIPT,
     STDIO_PAYLOAD,
     STDIO_WANTS_MORE_DATA,
@@ -29,7 +34,10 @@ const {
   },
 } = require('internal/worker/io');
 const {
-  codes: { ERR_WORKER_UNSUPPORTED_OPERATION },
+  codes: {
+    ERR_HEAP_PROFILE_HAVE_BEEN_STARTED,
+    ERR_WORKER_UNSUPPORTED_OPERATION,
+  },
 } = require('internal/errors');
 
 const port = getEnvMessagePort();
@@ -48,6 +56,27 @@ function unsupported(name) {
     }
     return umask(mask);
   };
+}
+// process.cwd() asks the system again only after a chdir() of the process
+// (by the main thread): the count of those is shared by all threads.
+{
+  // Atomics is not among the primordials (they are made with
+  // SharedArrayBuffer off); taken before any code of the worker runs.
+  const AtomicsLoad = globalThis.Atomics?.load;
+  const methods = internalBinding('process_methods');
+  const generation = new Int32Array(methods.getCwdGeneration());
+  let cachedGeneration = -1;
+  let cachedCwd = '';
+  if (typeof AtomicsLoad === 'function') {
+    process.cwd = function cwd() {
+      const current = AtomicsLoad(generation, 0);
+      if (current !== cachedGeneration) {
+        cachedCwd = methods.cwd();
+        cachedGeneration = current;
+      }
+      return cachedCwd;
+    };
+  }
 }
 for (const name of ['abort', 'chdir', 'send', 'disconnect', 'setuid',
   'seteuid', 'setgid', 'setegid', 'setgroups', 'initgroups']) {
@@ -241,6 +270,9 @@ port.on('message', (message) => {
     }
     case CPU_PROFILE_START:
     case CPU_PROFILE_STOP:
+    case HEAP_PROFILE_START:
+    case HEAP_PROFILE_STOP:
+    case CPU_USAGE:
       answerCpuProfileRequest(message);
       return;
   }
@@ -251,10 +283,68 @@ port.on('message', (message) => {
 const cpuProfiles = new SafeMap();
 let lastCpuProfileId = 0;
 
+// worker.startHeapProfile() in the parent: V8's sampling heap profiler,
+// driven through an inspector session of this thread's own; one at a time.
+let heapProfileSession = null;
+let heapProfileId = 0;
+
+// Posts to the session, whose answers come before post() returns.
+function postToHeapProfiler(method) {
+  let error;
+  let result;
+  let answered = false;
+  heapProfileSession.post(method, (err, value) => {
+    answered = true;
+    error = err;
+    result = value;
+  });
+  if (error) throw error;
+  if (!answered) {
+    const { codes: { ERR_INTERNAL_ASSERTION } } = require('internal/errors');
+    throw new ERR_INTERNAL_ASSERTION(`${method} was not answered`);
+  }
+  return result;
+}
+
+function startHeapProfile() {
+  if (heapProfileSession !== null) {
+    throw new ERR_HEAP_PROFILE_HAVE_BEEN_STARTED();
+  }
+  const { Session } = require('inspector');
+  heapProfileSession = new Session();
+  heapProfileSession.connect();
+  try {
+    postToHeapProfiler('HeapProfiler.startSampling');
+  } catch (err) {
+    heapProfileSession.disconnect();
+    heapProfileSession = null;
+    throw err;
+  }
+  return ++heapProfileId;
+}
+
+// The profile as JSON text; undefined for a handle of an earlier profile.
+function stopHeapProfile(id) {
+  if (heapProfileSession === null || id !== heapProfileId) return undefined;
+  try {
+    const { profile } = postToHeapProfiler('HeapProfiler.stopSampling');
+    return JSONStringify(profile);
+  } finally {
+    heapProfileSession.disconnect();
+    heapProfileSession = null;
+  }
+}
+
 function answerCpuProfileRequest({ type, id, requestId }) {
   const reply = { type: CPU_PROFILE_REPLY, requestId };
   try {
-    if (type === CPU_PROFILE_START) {
+    if (type === CPU_USAGE) {
+      reply.result = process.threadCpuUsage();
+    } else if (type === HEAP_PROFILE_START) {
+      reply.result = startHeapProfile();
+    } else if (type === HEAP_PROFILE_STOP) {
+      reply.result = stopHeapProfile(id);
+    } else if (type === CPU_PROFILE_START) {
       const handle = require('v8').startCpuProfile();
       reply.result = ++lastCpuProfileId;
       cpuProfiles.set(reply.result, handle);

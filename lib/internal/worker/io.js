@@ -78,6 +78,10 @@ const messageTypes = {
   CPU_PROFILE_START: 'cpuProfileStart',
   CPU_PROFILE_STOP: 'cpuProfileStop',
   CPU_PROFILE_REPLY: 'cpuProfileReply',
+  // worker.startHeapProfile() and worker.cpuUsage(), answered the same way.
+  HEAP_PROFILE_START: 'heapProfileStart',
+  HEAP_PROFILE_STOP: 'heapProfileStop',
+  CPU_USAGE: 'cpuUsage',
 };
 
 // --- MessageEvent. ---------------------------------------------------------------
@@ -262,7 +266,18 @@ function setupPortReferencing(port, eventEmitter, eventName) {
   });
 }
 
+// async_hooks sees each port made in this thread as a MESSAGEPORT
+// resource (tools like why-is-node-running ask it hasRef()).
+let asyncHooks;
+
 function oninit() {
+  // Before the port is set up, as in Node (where the hook runs in its
+  // constructor).
+  asyncHooks ??= require('internal/async_hooks');
+  if (asyncHooks.initHooksExist()) {
+    asyncHooks.emitInit(asyncHooks.newAsyncId(), 'MESSAGEPORT',
+                        asyncHooks.getDefaultTriggerAsyncId(), this);
+  }
   initNodeEventTarget(this);
   setupPortReferencing(this, this, 'message');
   this[kCurrentlyReceivingPorts] = undefined;
@@ -329,9 +344,11 @@ function emitMessage(data, ports, type, objects, ...pairs) {
 }
 
 const kCloseCallback = Symbol('kCloseCallback');
+const kPortClosed = Symbol('kPortClosed');
 
 // After the handle has closed.
 function onclose() {
+  this[kPortClosed] = true;
   this.dispatchEvent(new Event('close'));
   const callback = this[kCloseCallback];
   if (typeof callback === 'function') {
@@ -352,6 +369,21 @@ ObjectDefineProperty(MessagePort.prototype, 'close', {
       this[kCloseCallback] = callback;
     }
     return FunctionPrototypeCall(nativeClose, this);
+  },
+});
+
+// hasRef(): false once the port has closed, as in Node (the native one
+// says undefined then: its C++ side is gone).
+const nativeHasRef = MessagePort.prototype.hasRef;
+ObjectDefineProperty(MessagePort.prototype, 'hasRef', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  writable: true,
+  value: function hasRef() {
+    const ref = FunctionPrototypeCall(nativeHasRef, this);
+    if (ref === undefined && this[kPortClosed] === true) return false;
+    return ref;
   },
 });
 
@@ -383,7 +415,7 @@ ObjectDefineProperty(MessagePort.prototype, customInspectSymbol, {
   value: function inspect() {
     let ref;
     try {
-      ref = FunctionPrototypeCall(MessagePort.prototype.hasRef, this);
+      ref = FunctionPrototypeCall(nativeHasRef, this);
     } catch {
       // Not a port (MessagePort.prototype itself, or the copy below).
       return this;
