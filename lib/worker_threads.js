@@ -6,10 +6,6 @@
 // the worker's script runs.
 
 const {
-  SafeWeakSet,
-} = primordials;
-
-const {
   Worker,
   SHARE_ENV,
   isMainThread,
@@ -26,14 +22,13 @@ const {
   moveMessagePortToContext,
   receiveMessageOnPort,
 } = require('internal/worker/io');
+const { markObjectUncloneable } = require('internal/structured_clone');
 const {
   codes: { ERR_NOT_IMPLEMENTED },
 } = require('internal/errors');
 
 const { untransferable_object_private_symbol: untransferableSymbol } =
   internalBinding('util').privateSymbols;
-
-const uncloneable = new SafeWeakSet();
 
 function isObjectLike(value) {
   return (typeof value === 'object' && value !== null) ||
@@ -50,8 +45,10 @@ function isMarkedAsUntransferable(object) {
   return isObjectLike(object) && object[untransferableSymbol] === true;
 }
 
+// structuredClone() and postMessage() then refuse the object with a
+// DataCloneError.
 function markAsUncloneable(object) {
-  if (isObjectLike(object)) uncloneable.add(object);
+  if (isObjectLike(object)) markObjectUncloneable(object);
 }
 
 function postMessageToThread() {

@@ -21,6 +21,7 @@ const {
   SafeMapIterator,
   SafeSet,
   SafeSetIterator,
+  ArrayIsArray,
   SafeWeakSet,
   Set,
   SetPrototypeAdd,
@@ -43,9 +44,12 @@ const {
 const {
   isArrayBufferView,
   isAnyArrayBuffer,
+  isBoxedPrimitive,
+  isDate,
   isMap,
   isNativeError,
   isProxy,
+  isRegExp,
   isSet,
 } = require('internal/util/types');
 const {
@@ -157,6 +161,26 @@ function markUncloneable(prototype) {
   uncloneablePrototypes.add(prototype);
 }
 
+// Objects given to worker_threads.markAsUncloneable(). As in Node, the mark
+// counts only where the serializer writes an object with its properties
+// (an ordinary or class-made object): arrays, dates, regexps, errors,
+// collections, buffers and boxed primitives are cloned as ever.
+let uncloneableObjects;
+function markObjectUncloneable(object) {
+  uncloneableObjects ??= new SafeWeakSet();
+  uncloneableObjects.add(object);
+  noteUncloneableCreated();
+}
+
+function isMarkedUncloneable(object) {
+  return uncloneableObjects !== undefined &&
+    uncloneableObjects.has(object) && typeof object !== 'function' &&
+    !ArrayIsArray(object) && !isDate(object) && !isRegExp(object) &&
+    !isNativeError(object) && !isMap(object) && !isSet(object) &&
+    !isAnyArrayBuffer(object) && !isArrayBufferView(object) &&
+    !isBoxedPrimitive(object);
+}
+
 // Whether an object of one of those classes was ever made (their
 // constructors say so): until then no message can hold one, and messages
 // are not walked. Loading the classes is not enough: perf_hooks loads the
@@ -214,7 +238,8 @@ function findPlatformObjects(value, transfer) {
       found.set(object, kBlob);
       return true;
     }
-    if (uncloneablePrototypes?.has(ObjectGetPrototypeOf(object))) {
+    if (uncloneablePrototypes?.has(ObjectGetPrototypeOf(object)) ||
+        isMarkedUncloneable(object)) {
       const { lazyDOMException } = require('internal/util');
       throw lazyDOMException('Cannot clone object of unsupported type.',
                              'DataCloneError');
@@ -570,6 +595,7 @@ function checkPortMessage(message, transfer) {
 module.exports = {
   checkPortMessage,
   enablePortMessageCheck,
+  markObjectUncloneable,
   markUncloneable,
   noteUncloneableCreated,
   structuredClone,
