@@ -316,6 +316,11 @@ int RunEnvironment(Isolate* isolate, const Options& options,
 
 const v8::StartupData* g_startup_snapshot = nullptr;
 
+// The main isolate's initial semi-space size (see Start()). The young
+// generation V8 sizes from it is two semi-spaces and a large-object space
+// of the same size.
+constexpr size_t kInitialSemiSpaceSize = 4 * 1024 * 1024;
+
 }  // namespace
 
 // The default platform that queues the tasks (what PumpMessageLoop and
@@ -636,6 +641,13 @@ int Start(int argc, char** argv) {
       GetExternalReferenceRegistry()->external_references().data();
   params.snapshot_blob =
       user_snapshot ? &user_blob : const_cast<v8::StartupData*>(snapshot);
+  // Young generation: semi-spaces start at 4 MiB instead of V8 10.2's 1 MiB.
+  // Every scavenge walks the snapshot's object caches (about half a million
+  // instructions however little survives), so programs that allocate many
+  // short-lived strings or buffers paid that cost four times as often.
+  // --min-semi-space-size still overrides this; the maximum is unchanged.
+  params.constraints.set_initial_young_generation_size_in_bytes(
+      3 * kInitialSemiSpaceSize);
   Isolate* isolate = Isolate::New(params);
   SetIsolateHooks(isolate, false);
 
