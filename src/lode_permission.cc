@@ -44,11 +44,14 @@ State& GetState() {
   return *state;
 }
 
-std::string CurrentDirectory() {
+// False when the working directory cannot be known (a path too long for
+// uv_cwd, a removed folder's parent): relative paths are then denied.
+bool CurrentDirectory(std::string* out) {
   char buf[4096];
   size_t size = sizeof(buf);
-  if (uv_cwd(buf, &size) != 0) return "/";
-  return std::string(buf, size);
+  if (uv_cwd(buf, &size) != 0) return false;
+  out->assign(buf, size);
+  return true;
 }
 
 }  // namespace
@@ -182,10 +185,13 @@ const std::vector<std::string>* ListOption(const Options& options,
 bool FileSystemGranted(const PathTree& tree, bool all,
                        std::string_view resource) {
   if (all) return true;
+  // The system sees the path up to its first NUL byte (fs refuses such
+  // paths before they get here; process.chdir passes them on).
+  resource = resource.substr(0, resource.find('\0'));
   if (resource.empty()) return false;
-  // A NUL byte ends the path the system would see; fs refuses such paths
-  // before they get here.
-  return tree.Lookup(ResolvePath(CurrentDirectory(), resource));
+  std::string cwd;
+  if (resource[0] != '/' && !CurrentDirectory(&cwd)) return false;
+  return tree.Lookup(ResolvePath(cwd, resource));
 }
 
 }  // namespace
@@ -199,7 +205,10 @@ void Configure(const Options& options) {
   state.inspector = options.GetBool("--allow-inspector");
   state.wasi = options.GetBool("--allow-wasi");
   state.addon = options.GetBool("--allow-addons");
-  std::string cwd = CurrentDirectory();
+  // Relative grants are taken from the starting folder (from "/" when it
+  // cannot be known).
+  std::string cwd;
+  CurrentDirectory(&cwd);
   if (const auto* list = ListOption(options, "--allow-fs-read")) {
     for (const std::string& item : *list) {
       Grant(&state.read, &state.fs_read_all, cwd, item);

@@ -285,7 +285,25 @@ namespace {
 // references), the number of builtins it keeps compiled, then V8's blob.
 constexpr char kUserSnapshotMagic[8] = {'L', 'O', 'D', 'E', 'S', 'N', 'A',
                                         'P'};
-constexpr uint32_t kUserSnapshotFormat = 1;
+constexpr uint32_t kUserSnapshotFormat = 2;
+
+// A checksum of a user snapshot's V8 blob, kept in its header: V8 trusts the
+// bytes it deserializes, so a damaged file must be refused before it gets
+// them. Eight bytes per step (FNV-1a's mixing per word): a start from a
+// blob of a few MiB pays well under a millisecond.
+uint64_t BlobChecksum(const char* data, size_t size) {
+  uint64_t hash = 0xcbf29ce484222325ull;
+  size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    uint64_t word;
+    memcpy(&word, data + i, 8);
+    hash = (hash ^ word) * 0x100000001b3ull;
+  }
+  for (; i < size; i++) {
+    hash = (hash ^ static_cast<unsigned char>(data[i])) * 0x100000001b3ull;
+  }
+  return hash;
+}
 
 // What a blob must have been made by: the versions and the checksum of
 // the embedded snapshot it grew from.
@@ -570,6 +588,9 @@ int WriteUserSnapshot(const std::string& blob_path, StartupData blob,
   out += version;
   AppendU32(&out, loaded_builtins);
   AppendU32(&out, static_cast<uint32_t>(blob.raw_size));
+  uint64_t checksum = BlobChecksum(blob.data, blob.raw_size);
+  AppendU32(&out, static_cast<uint32_t>(checksum));
+  AppendU32(&out, static_cast<uint32_t>(checksum >> 32));
   out.append(blob.data, blob.raw_size);
   delete[] blob.data;
   if (!WriteFile(blob_path.c_str(), out.data(), out.size())) {
@@ -607,16 +628,21 @@ bool ReadUserSnapshot(const std::string& path, v8::StartupData* blob,
             at + 8 + version_size <= data->size() &&
             data->compare(at + 8, version_size, version) == 0;
   at += 8 + version_size;
+  uint32_t checksum_low = 0;
+  uint32_t checksum_high = 0;
   ok = ok && read_u32(at, code_cache_count) && read_u32(at + 4, &blob_size) &&
-       blob_size > 0 && at + 8 + blob_size == data->size();
+       read_u32(at + 8, &checksum_low) && read_u32(at + 12, &checksum_high) &&
+       blob_size > 0 && at + 16 + blob_size == data->size() &&
+       BlobChecksum(data->data() + at + 16, blob_size) ==
+           (static_cast<uint64_t>(checksum_high) << 32 | checksum_low);
   if (!ok) {
     delete data;
     *error = "Failed to load the startup snapshot because it was built "
-             "with a different version of lode, or is not a snapshot: " +
-             path;
+             "with a different version of lode, is not a snapshot or is "
+             "damaged: " + path;
     return false;
   }
-  blob->data = data->data() + at + 8;
+  blob->data = data->data() + at + 16;
   blob->raw_size = static_cast<int>(blob_size);
   if (DebugNativeEnabled("CODE_CACHE")) {
     fprintf(stderr, "snapshot contains %u code cache\n", *code_cache_count);

@@ -127,3 +127,17 @@ fs.readFileSync(secret);
   assert.strictEqual(r2.status, 0);
 }
 
+
+// process.chdir checks the folder the system would enter: the path up to a
+// NUL byte (here the unreadable parent), not the granted folder the rest
+// of the string names.
+run(['--permission', `--allow-fs-read=${readable}`], `
+  const assert = require('assert');
+  const path = require('path');
+  const parent = path.dirname(process.env.READABLE);
+  const sneaky = parent + '\\0/../' + path.basename(parent) + '/' +
+                 path.basename(process.env.READABLE);
+  assert.throws(() => process.chdir(sneaky),
+                { code: 'ERR_ACCESS_DENIED', permission: 'FileSystemRead' });
+  process.chdir(process.env.READABLE);
+`);

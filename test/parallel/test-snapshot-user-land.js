@@ -136,10 +136,30 @@ fs.writeFileSync(path.join(tmpdir.path, 'builder.js'), builder);
   assert.match(child.stderr, /The snapshot cannot be written/);
   assert(!fs.existsSync(failed));
 
+  // So is an fs.promises FileHandle left open: its descriptor number would
+  // name another file in each run.
+  fs.writeFileSync(path.join(tmpdir.path, 'handle.js'),
+                   'require("fs").promises.open(__filename)' +
+                   '.then((h) => { globalThis.h = h; })');
+  child = run(['--snapshot-blob', failed, '--build-snapshot', 'handle.js']);
+  assert.strictEqual(child.status, 1);
+  assert.match(child.stderr,
+               /An open FileHandle \(fd \d+\) is not supported in startup/);
+  assert(!fs.existsSync(failed));
+
   // A file that is not a snapshot of this binary.
   fs.writeFileSync(failed, 'not a snapshot');
   child = run(['--snapshot-blob', failed]);
   assert.strictEqual(child.status, 14);
+
+  // A damaged snapshot (one byte of V8's part changed) is refused the same
+  // way, before V8 reads it.
+  const damaged = fs.readFileSync(blob);
+  damaged[damaged.length - 100] ^= 0x5a;
+  fs.writeFileSync(failed, damaged);
+  child = run(['--snapshot-blob', failed]);
+  assert.strictEqual(child.status, 14);
+  assert.match(child.stderr, /is not a snapshot or is damaged/);
 }
 
 // --build-snapshot-config.

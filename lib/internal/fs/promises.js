@@ -14,6 +14,7 @@ const {
   PromiseResolve,
   SafeArrayIterator,
   SafeFinalizationRegistry,
+  SafeWeakRef,
   Symbol,
   SymbolAsyncIterator,
   SymbolFor,
@@ -30,6 +31,7 @@ const {
     ERR_INVALID_STATE,
     ERR_INTERNAL_ASSERTION,
     ERR_METHOD_NOT_IMPLEMENTED,
+    ERR_NOT_SUPPORTED_IN_SNAPSHOT,
   },
   AbortError,
 } = require('internal/errors');
@@ -165,6 +167,29 @@ function forgetOnGC(handle) {
   gcRegistry?.unregister(handle);
 }
 
+// FileHandles opened while a user-land snapshot is built (weakly): one
+// still open when the snapshot is written would come back in every run with
+// a descriptor number that names some other file there, so the build fails.
+let startupSnapshot;
+let snapshotHandles;
+function noteHandleInSnapshotBuilder(handle) {
+  startupSnapshot ??= require('internal/v8/startup_snapshot');
+  if (!startupSnapshot.namespace.isBuildingSnapshot()) return;
+  if (snapshotHandles === undefined) {
+    snapshotHandles = [];
+    startupSnapshot.addAfterUserSerializeCallback(() => {
+      for (let i = 0; i < snapshotHandles.length; i++) {
+        const open = snapshotHandles[i].deref();
+        if (open !== undefined && open[kFd] !== -1) {
+          throw new ERR_NOT_SUPPORTED_IN_SNAPSHOT(
+            `An open FileHandle (fd ${open[kFd]})`);
+        }
+      }
+    });
+  }
+  ArrayPrototypePush(snapshotHandles, new SafeWeakRef(handle));
+}
+
 class FileHandle extends EventEmitter {
   constructor(fd) {
     super();
@@ -175,6 +200,7 @@ class FileHandle extends EventEmitter {
     this[kClosed] = false;
     gcRegistry ??= new SafeFinalizationRegistry(closeOnGC);
     gcRegistry.register(this, fd, this);
+    noteHandleInSnapshotBuilder(this);
   }
 
   getAsyncId() {
