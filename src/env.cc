@@ -42,6 +42,8 @@ Environment::Environment(Isolate* isolate, uv_loop_t* loop,
   context_.Reset(isolate, context);
   context->SetAlignedPointerInEmbedderData(kContextEmbedderDataIndex, this);
   start_time_ns_ = uv_hrtime();
+  uv_update_time(loop);
+  timer_base_ms_ = uv_now(loop);
   time_origin_ = std::chrono::duration<double, std::milli>(
                      std::chrono::system_clock::now().time_since_epoch())
                      .count();
@@ -192,7 +194,7 @@ MaybeLocal<Value> Environment::RunBuiltinScript(const char* id) {
 
 uint64_t Environment::GetNowMs() {
   uv_update_time(loop_);
-  return uv_now(loop_);
+  return TimerNowMs();
 }
 
 void Environment::ScheduleTimer(int64_t duration_ms) {
@@ -233,7 +235,7 @@ void Environment::RunTimers(uv_timer_t* handle) {
   InternalCallbackScope callback_scope(env);
   Local<Function> cb = env->process_timers();
   Local<Value> arg =
-      Number::New(isolate, static_cast<double>(uv_now(env->loop())));
+      Number::New(isolate, static_cast<double>(env->TimerNowMs()));
   Local<Value> ret;
   // An exception went through the uncaught-exception path (and was
   // handled, or the process has exited): call again for the timers left.
@@ -249,7 +251,7 @@ void Environment::RunTimers(uv_timer_t* handle) {
   int64_t expiry = static_cast<int64_t>(ret.As<Number>()->Value());
   if (expiry != 0) {
     int64_t duration =
-        std::abs(expiry) - static_cast<int64_t>(uv_now(env->loop()));
+        std::abs(expiry) - static_cast<int64_t>(env->TimerNowMs());
     env->ScheduleTimer(duration > 0 ? duration : 1);
     env->ToggleTimerRef(expiry > 0);
   } else {

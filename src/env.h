@@ -177,7 +177,10 @@ class Environment {
   void ScheduleTimer(int64_t duration_ms);
   void ToggleTimerRef(bool ref);
   void ToggleImmediateRef(bool ref);
+  // The loop's time in ms since this environment began (Node's timer base:
+  // timers' start and expiry values stay small).
   uint64_t GetNowMs();
+  uint64_t TimerNowMs() const { return uv_now(loop_) - timer_base_ms_; }
 
   // Runs `fn` at teardown, in reverse order of registration.
   void AddCleanupHook(std::function<void()> fn);
@@ -302,6 +305,7 @@ class Environment {
   std::unordered_map<std::string, std::unique_ptr<BindingData>> binding_data_;
 
   uv_timer_t timer_handle_;
+  uint64_t timer_base_ms_ = 0;
   uv_check_t immediate_check_handle_;
   uv_idle_t immediate_idle_handle_;
   uv_prepare_t platform_tasks_handle_;

@@ -128,16 +128,8 @@ bool GetEnvVar(Environment* env, const char* name, std::string* value) {
 // NODE_DEBUG_NATIVE is a comma-separated list of categories.
 bool DebugEnabled(Environment* env) {
   std::string list;
-  if (!GetEnvVar(env, "NODE_DEBUG_NATIVE", &list)) return false;
-  size_t start = 0;
-  while (start <= list.size()) {
-    size_t end = list.find(',', start);
-    if (end == std::string::npos) end = list.size();
-    std::string item = list.substr(start, end - start);
-    if (strcasecmp(item.c_str(), "COMPILE_CACHE") == 0) return true;
-    start = end + 1;
-  }
-  return false;
+  return GetEnvVar(env, "NODE_DEBUG_NATIVE", &list) &&
+         ListHasCategory(list, "COMPILE_CACHE");
 }
 
 std::string ResolvePath(const std::string& dir) {

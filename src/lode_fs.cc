@@ -470,17 +470,19 @@ bool FdChangePermitted(const FunctionCallbackInfo<Value>& args,
 
 // open()'s flags say what a call may do: read unless O_WRONLY, write unless
 // O_RDONLY without a flag that writes anyway (O_APPEND, O_CREAT, O_TRUNC).
+bool OpenReads(int flags) { return (flags & O_ACCMODE) != O_WRONLY; }
+bool OpenWrites(int flags) {
+  return (flags & O_ACCMODE) != O_RDONLY ||
+         (flags & (O_APPEND | O_CREAT | O_TRUNC)) != 0;
+}
+
 bool OpenPermitted(const FunctionCallbackInfo<Value>& args, int req_index,
                    const std::string& path, int flags) {
   if (!permission::IsEnabled()) return true;
-  int rw = flags & O_ACCMODE;
-  bool writes = (flags & (O_APPEND | O_CREAT | O_TRUNC)) != 0;
-  if (rw != O_WRONLY &&
-      !Permitted(args, req_index, Scope::kFileSystemRead, path)) {
-    return false;
-  }
-  return (rw == O_RDONLY && !writes) ||
-         Permitted(args, req_index, Scope::kFileSystemWrite, path);
+  return (!OpenReads(flags) ||
+          Permitted(args, req_index, Scope::kFileSystemRead, path)) &&
+         (!OpenWrites(flags) ||
+          Permitted(args, req_index, Scope::kFileSystemWrite, path));
 }
 
 // Runs a uv_fs call synchronously or asynchronously. `call` is given the
@@ -669,15 +671,12 @@ bool OpenPathOrFd(Isolate* isolate, Local<Value> target, int flags, int mode,
     return true;
   }
   std::string path = PathArg(isolate, target);
-  if (permission::IsEnabled()) {
-    int rw = flags & O_ACCMODE;
-    bool writes = (flags & (O_APPEND | O_CREAT | O_TRUNC)) != 0;
-    if ((rw != O_WRONLY &&
-         !permission::Check(isolate, Scope::kFileSystemRead, path)) ||
-        ((rw != O_RDONLY || writes) &&
-         !permission::Check(isolate, Scope::kFileSystemWrite, path))) {
-      return false;
-    }
+  if (permission::IsEnabled() &&
+      ((OpenReads(flags) &&
+        !permission::Check(isolate, Scope::kFileSystemRead, path)) ||
+       (OpenWrites(flags) &&
+        !permission::Check(isolate, Scope::kFileSystemWrite, path)))) {
+    return false;
   }
   uv_fs_t req;
   *fd = TracedSync(UV_FS_OPEN, [&]() {

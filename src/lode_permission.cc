@@ -257,26 +257,8 @@ bool IsGranted(Scope scope, std::string_view resource) {
 }
 
 bool IsPathGranted(Scope scope, std::string_view resource) {
-  if (!internal::enabled) return true;
-  bool granted;
-  const State& state = GetState();
-  std::string_view path = resource.empty() ? "." : resource;
-  switch (scope) {
-    case Scope::kFileSystem:
-      granted = FileSystemGranted(state.read, state.fs_read_all, path) &&
-                FileSystemGranted(state.write, state.fs_write_all, path);
-      break;
-    case Scope::kFileSystemRead:
-      granted = FileSystemGranted(state.read, state.fs_read_all, path);
-      break;
-    case Scope::kFileSystemWrite:
-      granted = FileSystemGranted(state.write, state.fs_write_all, path);
-      break;
-    default:
-      granted = IsGranted(scope, resource);
-      break;
-  }
-  return granted;
+  // An empty path is the working directory for the calls that take one.
+  return IsGranted(scope, resource.empty() ? std::string_view(".") : resource);
 }
 
 namespace internal {

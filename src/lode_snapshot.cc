@@ -343,18 +343,7 @@ void OnSerializationFailure(int) {
 
 bool DebugNativeEnabled(const char* category) {
   const char* list = getenv("NODE_DEBUG_NATIVE");
-  if (list == nullptr) return false;
-  std::string all = list;
-  size_t start = 0;
-  while (start <= all.size()) {
-    size_t end = all.find(',', start);
-    if (end == std::string::npos) end = all.size();
-    if (strcasecmp(all.substr(start, end - start).c_str(), category) == 0) {
-      return true;
-    }
-    start = end + 1;
-  }
-  return false;
+  return list != nullptr && ListHasCategory(list, category);
 }
 
 // --build-snapshot-config: the builder script (argv[1] from now on) and

@@ -1,6 +1,7 @@
 #include "util.h"
 
 #include <fcntl.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -193,6 +194,19 @@ int MakeDirectories(const std::string& path) {
   if (stat(path.c_str(), &st) != 0) return uv_translate_sys_error(errno);
   if (!S_ISDIR(st.st_mode)) return UV_ENOTDIR;
   return 0;
+}
+
+bool ListHasCategory(const std::string& list, const char* category) {
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t end = list.find(',', start);
+    if (end == std::string::npos) end = list.size();
+    if (strcasecmp(list.substr(start, end - start).c_str(), category) == 0) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
 }
 
 }  // namespace lode

@@ -176,6 +176,10 @@ int ReadFileSync(std::string* result, const char* path);
 // profiles, coverage), not for fs.mkdir, which reports the first folder made.
 int MakeDirectories(const std::string& path);
 
+// Whether a comma-separated list of categories (NODE_DEBUG_NATIVE's value)
+// names `category`, in any case.
+bool ListHasCategory(const std::string& list, const char* category);
+
 // Sets address, family ('IPv4' | 'IPv6') and port of `addr` on `out` (Node's
 // address objects: sockname, peername, a datagram's rinfo). False, with an
 // exception pending, when `out` refuses a property (a Proxy, a frozen
