@@ -168,41 +168,38 @@ function resolveFilename(filename, options) {
 
 let cpuProfileRequests = 0;
 
-// What worker.startCpuProfile() resolves to: stop() gets the profile
-// (.cpuprofile JSON text), the same text when asked again.
-class CPUProfileHandle {
+// A profile started in a worker: stop() gets it (JSON text) from the
+// worker's thread, the same text when asked again.
+class ProfileHandle {
   #worker;
   #id;
+  #stopType;
   #result;
 
-  constructor(worker, id) {
+  constructor(worker, id, stopType) {
     this.#worker = worker;
     this.#id = id;
+    this.#stopType = stopType;
   }
 
   stop() {
-    this.#result ??= this.#worker[kCpuProfileRequest](
-      messageTypes.CPU_PROFILE_STOP, this.#id);
+    this.#result ??= this.#worker[kCpuProfileRequest](this.#stopType,
+                                                      this.#id);
     return this.#result;
   }
 }
 
-// What worker.startHeapProfile() resolves to: stop() gets the sampling
-// heap profile (JSON text), the same text when asked again.
-class HeapProfileHandle {
-  #worker;
-  #id;
-  #result;
-
+// What worker.startCpuProfile() resolves to (a .cpuprofile).
+class CPUProfileHandle extends ProfileHandle {
   constructor(worker, id) {
-    this.#worker = worker;
-    this.#id = id;
+    super(worker, id, messageTypes.CPU_PROFILE_STOP);
   }
+}
 
-  stop() {
-    this.#result ??= this.#worker[kCpuProfileRequest](
-      messageTypes.HEAP_PROFILE_STOP, this.#id);
-    return this.#result;
+// What worker.startHeapProfile() resolves to (a sampling heap profile).
+class HeapProfileHandle extends ProfileHandle {
+  constructor(worker, id) {
+    super(worker, id, messageTypes.HEAP_PROFILE_STOP);
   }
 }
 
