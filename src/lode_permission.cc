@@ -314,37 +314,57 @@ Local<Value> AccessDeniedError(Isolate* isolate, const std::string& message,
 
 namespace {
 
-// has(scope, reference): the scope as process.permission.has() names it
-// ("fs", "fs.read", "fs.write", "child", "worker", "inspector", "wasi",
-// "addon"); an unknown one is not granted.
+// A scope as process.permission.has() names it ("fs", "fs.read",
+// "fs.write", "child", "worker", "inspector", "wasi", "addon"); false for
+// an unknown name.
+bool ScopeFromName(std::string_view name, Scope* scope) {
+  static const struct { const char* name; Scope scope; } kNames[] = {
+      {"fs", Scope::kFileSystem},
+      {"fs.read", Scope::kFileSystemRead},
+      {"fs.write", Scope::kFileSystemWrite},
+      {"child", Scope::kChildProcess},
+      {"worker", Scope::kWorkerThreads},
+      {"inspector", Scope::kInspector},
+      {"wasi", Scope::kWASI},
+      {"addon", Scope::kAddon},
+  };
+  for (const auto& entry : kNames) {
+    if (name == entry.name) {
+      *scope = entry.scope;
+      return true;
+    }
+  }
+  return false;
+}
+
+// has(scope, reference): an unknown scope is not granted.
 void Has(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   if (!args[0]->IsString()) return args.GetReturnValue().Set(false);
   Utf8Value name(isolate, args[0]);
   std::string reference;
   if (args[1]->IsString()) reference = *Utf8Value(isolate, args[1]);
-  std::string_view scope_name = name.view();
   Scope scope;
-  if (scope_name == "fs") {
-    scope = Scope::kFileSystem;
-  } else if (scope_name == "fs.read") {
-    scope = Scope::kFileSystemRead;
-  } else if (scope_name == "fs.write") {
-    scope = Scope::kFileSystemWrite;
-  } else if (scope_name == "child") {
-    scope = Scope::kChildProcess;
-  } else if (scope_name == "worker") {
-    scope = Scope::kWorkerThreads;
-  } else if (scope_name == "inspector") {
-    scope = Scope::kInspector;
-  } else if (scope_name == "wasi") {
-    scope = Scope::kWASI;
-  } else if (scope_name == "addon") {
-    scope = Scope::kAddon;
-  } else {
+  if (!ScopeFromName(name.view(), &scope)) {
     return args.GetReturnValue().Set(false);
   }
   args.GetReturnValue().Set(IsGranted(scope, reference));
+}
+
+// deniedError(scope, resource), for the checks lib/ makes itself (rm, cp):
+// undefined when granted, else the error a binding would throw.
+void DeniedError(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsString() || !args[1]->IsString()) return;
+  Utf8Value name(isolate, args[0]);
+  Utf8Value resource(isolate, args[1]);
+  Scope scope;
+  if (!ScopeFromName(name.view(), &scope) ||
+      IsGranted(scope, resource.view())) {
+    return;
+  }
+  args.GetReturnValue().Set(AccessDeniedError(isolate, scope,
+                                              resource.view()));
 }
 
 void IsEnabledMethod(const FunctionCallbackInfo<Value>& args) {
@@ -357,11 +377,13 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   SetMethodNoSideEffect(context, target, "has", Has);
   SetMethodNoSideEffect(context, target, "isEnabled", IsEnabledMethod);
+  SetMethodNoSideEffect(context, target, "deniedError", DeniedError);
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(Has);
   registry->Register(IsEnabledMethod);
+  registry->Register(DeniedError);
 }
 
 }  // namespace lode::permission

@@ -11,7 +11,6 @@ const {
 const binding = internalBinding('permission');
 const { validateString } = require('internal/validators');
 const { isUint8Array } = require('internal/util/types');
-const { ERR_ACCESS_DENIED } = require('internal/errors').codes;
 
 function pathString(path) {
   if (typeof path === 'string') return path;
@@ -33,20 +32,12 @@ function has(scope, reference) {
   return binding.has(scope, reference);
 }
 
-// For the few checks Node makes in JS rather than in a binding (lstat,
-// rm): undefined when `path` (a string or Buffer, validated) may be used
-// for `scope` ('fs.read' or 'fs.write'), else the ERR_ACCESS_DENIED error.
-// `short` gives Node's shorter message of those checks.
-function deniedPath(scope, path, short = false) {
+// For the few checks made in JS rather than in a binding (rm, cp):
+// undefined when `path` (a string or Buffer, validated) may be used for
+// `scope` ('fs.read' or 'fs.write'), else the binding's ERR_ACCESS_DENIED.
+function deniedPath(scope, path) {
   if (!binding.isEnabled()) return undefined;
-  const resource = pathString(path);
-  if (binding.has(scope, resource)) return undefined;
-  const read = scope === 'fs.read';
-  const message = short ? 'Access to this API has been restricted' :
-    'Access to this API has been restricted. Use ' +
-    `${read ? '--allow-fs-read' : '--allow-fs-write'} to manage permissions.`;
-  return new ERR_ACCESS_DENIED(
-    message, read ? 'FileSystemRead' : 'FileSystemWrite', resource);
+  return binding.deniedError(scope, pathString(path));
 }
 
 module.exports = ObjectFreeze({
