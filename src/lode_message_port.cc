@@ -52,7 +52,38 @@ const WrapType MessagePort::kType = {"MessagePort", &HandleWrap::kType};
 namespace {
 
 // What a host object in the byte stream is.
-enum HostObjectTag : uint32_t { kTransferredPort = 1 };
+enum HostObjectTag : uint32_t { kTransferredPort = 1, kClonedObject = 2 };
+
+// The kind of the objects made by the `Cloneable` constructor (classes of
+// lib/ such as KeyObject, CryptoKey and X509Certificate build their
+// instances with it): V8 hands them to the delegates as host objects.
+const WrapType kCloneableType = {"Cloneable", nullptr};
+
+bool IsCloneable(Local<Object> object) {
+  if (object->InternalFieldCount() < kWrapFieldCount ||
+      object->GetInternalField(kWrapTypeField)->IsUndefined()) {
+    return false;
+  }
+  return object->GetAlignedPointerFromInternalField(kWrapTypeField) ==
+         &kCloneableType;
+}
+
+// cloneHostObject(object) -> [deserializeInfo, data] and
+// deserializeHostObject(deserializeInfo, data) -> object, which
+// lib/internal/worker/js_transferable.js leaves on the binding.
+MaybeLocal<Function> CloneCallback(Environment* env, const char* name) {
+  Local<Function> fn;
+  if (BindingConstructor(env, "messaging", name).ToLocal(&fn)) return fn;
+  Isolate* isolate = env->isolate();
+  if (!env->can_call_into_js()) return MaybeLocal<Function>();
+  Local<Value> id = OneByteString(isolate, "internal/worker/js_transferable");
+  if (env->builtin_require()
+          ->Call(env->context(), v8::Undefined(isolate), 1, &id)
+          .IsEmpty()) {
+    return MaybeLocal<Function>();
+  }
+  return BindingConstructor(env, "messaging", name);
+}
 
 // Only C++ can make a v8::External: the MessagePort constructor refuses
 // every call that does not pass this one.
@@ -131,9 +162,13 @@ bool IsPortObject(Local<Value> value) {
 
 class SerializerDelegate : public ValueSerializer::Delegate {
  public:
+  // `cloned` lists the objects of message->cloned_objects_ (shared with
+  // the serializers of their data).
   SerializerDelegate(Isolate* isolate, Message* message,
-                     const std::vector<MessagePort*>* ports)
-      : isolate_(isolate), message_(message), ports_(ports) {}
+                     const std::vector<MessagePort*>* ports,
+                     std::vector<Local<Object>>* cloned)
+      : isolate_(isolate), message_(message), ports_(ports),
+        cloned_(cloned) {}
 
   void set_serializer(ValueSerializer* serializer) {
     serializer_ = serializer;
@@ -158,9 +193,79 @@ class SerializerDelegate : public ValueSerializer::Delegate {
                               "message but not listed in transferList");
       return Nothing<bool>();
     }
+    // An object of lib/ that can be cloned: its data, as the JS side gives
+    // it, is written in its place (and read back through it).
+    if (IsCloneable(object)) return WriteCloneable(isolate, object);
     // Any other object of C++ (a stream handle, ...): Node's DataCloneError.
     ThrowDataClone(isolate, "Cannot clone object of unsupported type.");
     return Nothing<bool>();
+  }
+
+  // An object of lib/ goes as the index of its entry in
+  // message_->cloned_objects_, made the first time it is met: the
+  // function that remakes it and its data, serialized by a serializer of
+  // its own (the deserializer cannot run JS, so the receiver remakes these
+  // objects before it reads the value).
+  Maybe<bool> WriteCloneable(Isolate* isolate, Local<Object> object) {
+    for (size_t i = 0; i < cloned_->size(); i++) {
+      if ((*cloned_)[i] == object) {
+        serializer_->WriteUint32(kClonedObject);
+        serializer_->WriteUint32(static_cast<uint32_t>(i));
+        return Just(true);
+      }
+    }
+    if (std::find(in_progress_.begin(), in_progress_.end(), object) !=
+        in_progress_.end()) {
+      ThrowDataClone(isolate, "Cannot clone object of unsupported type.");
+      return Nothing<bool>();
+    }
+    Environment* env = Environment::GetCurrent(isolate);
+    Local<Context> context = isolate->GetCurrentContext();
+    Local<Function> clone;
+    Local<Value> argv[] = {object};
+    Local<Value> parts;
+    Local<Value> info;
+    Local<Value> data;
+    if (env == nullptr ||
+        !CloneCallback(env, "cloneHostObject").ToLocal(&clone)) {
+      if (!isolate->IsExecutionTerminating()) {
+        ThrowDataClone(isolate, "Cannot clone object of unsupported type.");
+      }
+      return Nothing<bool>();
+    }
+    if (!clone->Call(context, v8::Undefined(isolate), 1, argv)
+             .ToLocal(&parts)) {
+      return Nothing<bool>();
+    }
+    if (!parts->IsArray() ||
+        !parts.As<Array>()->Get(context, 0).ToLocal(&info) ||
+        !info->IsString() ||
+        !parts.As<Array>()->Get(context, 1).ToLocal(&data)) {
+      ThrowDataClone(isolate, "Cannot clone object of unsupported type.");
+      return Nothing<bool>();
+    }
+    Message::ClonedObject entry;
+    entry.info = *Utf8Value(isolate, info);
+    {
+      SerializerDelegate nested(isolate, message_, ports_, cloned_);
+      nested.in_progress_ = in_progress_;
+      nested.in_progress_.push_back(object);
+      ValueSerializer serializer(isolate, &nested);
+      nested.set_serializer(&serializer);
+      serializer.WriteHeader();
+      if (serializer.WriteValue(context, data).IsNothing()) {
+        return Nothing<bool>();
+      }
+      std::pair<uint8_t*, size_t> bytes = serializer.Release();
+      entry.data.assign(bytes.first, bytes.first + bytes.second);
+      free(bytes.first);
+    }
+    message_->cloned_objects_.push_back(std::move(entry));
+    cloned_->push_back(object);
+    serializer_->WriteUint32(kClonedObject);
+    serializer_->WriteUint32(
+        static_cast<uint32_t>(message_->cloned_objects_.size() - 1));
+    return Just(true);
   }
 
   // A WebAssembly.Module goes as its compiled code, shared.
@@ -185,13 +290,18 @@ class SerializerDelegate : public ValueSerializer::Delegate {
   Isolate* isolate_;
   Message* message_;
   const std::vector<MessagePort*>* ports_;
+  std::vector<Local<Object>>* cloned_;
+  // The objects whose data is being serialized (an object found in its
+  // own data cannot be cloned).
+  std::vector<Local<Object>> in_progress_;
   ValueSerializer* serializer_ = nullptr;
 };
 
 class DeserializerDelegate : public ValueDeserializer::Delegate {
  public:
-  DeserializerDelegate(Message* message, std::vector<Local<Object>>* ports)
-      : message_(message), ports_(ports) {}
+  DeserializerDelegate(Message* message, std::vector<Local<Object>>* ports,
+                       const std::vector<Local<Object>>* cloned)
+      : message_(message), ports_(ports), cloned_(cloned) {}
 
   void set_deserializer(ValueDeserializer* deserializer) {
     deserializer_ = deserializer;
@@ -200,7 +310,15 @@ class DeserializerDelegate : public ValueDeserializer::Delegate {
   MaybeLocal<Object> ReadHostObject(Isolate* isolate) override {
     uint32_t tag;
     uint32_t index;
-    if (deserializer_->ReadUint32(&tag) && tag == kTransferredPort &&
+    if (!deserializer_->ReadUint32(&tag)) {
+      ThrowDataClone(isolate, "Unable to deserialize cloned data.");
+      return MaybeLocal<Object>();
+    }
+    if (tag == kClonedObject && deserializer_->ReadUint32(&index) &&
+        index < cloned_->size()) {
+      return (*cloned_)[index];
+    }
+    if (tag == kTransferredPort &&
         deserializer_->ReadUint32(&index) && index < ports_->size() &&
         !(*ports_)[index].IsEmpty()) {
       return (*ports_)[index];
@@ -232,6 +350,7 @@ class DeserializerDelegate : public ValueDeserializer::Delegate {
  private:
   Message* message_;
   std::vector<Local<Object>>* ports_;
+  const std::vector<Local<Object>>* cloned_;
   ValueDeserializer* deserializer_ = nullptr;
 };
 
@@ -260,6 +379,7 @@ std::unique_ptr<Message> Message::Copy() const {
   for (const v8::CompiledWasmModule& module : wasm_modules_) {
     copy->wasm_modules_.push_back(module);
   }
+  copy->cloned_objects_ = cloned_objects_;
   copy->is_close_ = is_close_;
   return copy;
 }
@@ -337,7 +457,8 @@ Maybe<bool> Message::Serialize(Environment* env, Local<Context> context,
     }
   }
 
-  SerializerDelegate delegate(isolate, this, &ports);
+  std::vector<Local<Object>> cloned;
+  SerializerDelegate delegate(isolate, this, &ports, &cloned);
   ValueSerializer serializer(isolate, &delegate);
   delegate.set_serializer(&serializer);
   for (size_t i = 0; i < buffers.size(); i++) {
@@ -346,6 +467,8 @@ Maybe<bool> Message::Serialize(Environment* env, Local<Context> context,
   serializer.WriteHeader();
   if (serializer.WriteValue(context, value).IsNothing()) {
     shared_array_buffers_.clear();
+    wasm_modules_.clear();
+    cloned_objects_.clear();
     return Nothing<bool>();
   }
   std::pair<uint8_t*, size_t> data = serializer.Release();
@@ -359,6 +482,45 @@ Maybe<bool> Message::Serialize(Environment* env, Local<Context> context,
   }
   for (MessagePort* port : ports) ports_.push_back(port->Detach());
   return Just(true);
+}
+
+bool Message::RemakeClonedObjects(Environment* env, Local<Context> context,
+                                  std::vector<Local<Object>>* ports,
+                                  std::vector<Local<Object>>* cloned) {
+  Isolate* isolate = env->isolate();
+  Local<Function> remake;
+  if (!CloneCallback(env, "deserializeHostObject").ToLocal(&remake)) {
+    if (!isolate->IsExecutionTerminating()) {
+      ThrowDataClone(isolate, "Unable to deserialize cloned data.");
+    }
+    return false;
+  }
+  for (const ClonedObject& entry : cloned_objects_) {
+    DeserializerDelegate delegate(this, ports, cloned);
+    ValueDeserializer deserializer(isolate, entry.data.data(),
+                                   entry.data.size(), &delegate);
+    delegate.set_deserializer(&deserializer);
+    Local<Value> argv[2];
+    Local<Value> result;
+    if (!deserializer.ReadHeader(context).FromMaybe(false) ||
+        !deserializer.ReadValue(context).ToLocal(&argv[1])) {
+      return false;
+    }
+    if (!String::NewFromUtf8(isolate, entry.info.data(),
+                             NewStringType::kNormal,
+                             static_cast<int>(entry.info.size()))
+             .ToLocal(&argv[0]) ||
+        !remake->Call(context, v8::Undefined(isolate), 2, argv)
+             .ToLocal(&result)) {
+      return false;
+    }
+    if (!result->IsObject()) {
+      ThrowDataClone(isolate, "Unable to deserialize cloned data.");
+      return false;
+    }
+    cloned->push_back(result.As<Object>());
+  }
+  return true;
 }
 
 MaybeLocal<Value> Message::Deserialize(Environment* env,
@@ -382,7 +544,19 @@ MaybeLocal<Value> Message::Deserialize(Environment* env,
   }
   ports_.clear();
 
-  DeserializerDelegate delegate(this, &ports);
+  // Then the objects of lib/ cloned through [kClone], each from its data
+  // (JS runs here, which it cannot inside V8's deserializer).
+  std::vector<Local<Object>> cloned;
+  if (!cloned_objects_.empty() &&
+      !RemakeClonedObjects(env, context, &ports, &cloned)) {
+    for (Local<Object> made : ports) {
+      MessagePort* port = MessagePort::FromObject(made);
+      if (port != nullptr) port->CloseAndDisentangle();
+    }
+    return MaybeLocal<Value>();
+  }
+
+  DeserializerDelegate delegate(this, &ports, &cloned);
   ValueDeserializer deserializer(isolate, data_.get(), size_, &delegate);
   delegate.set_deserializer(&deserializer);
   for (size_t i = 0; i < array_buffers_.size(); i++) {
@@ -1441,8 +1615,24 @@ void MessagePort::BroadcastChannel(const FunctionCallbackInfo<Value>& args) {
   if (port != nullptr) args.GetReturnValue().Set(port->object());
 }
 
+// new Cloneable(): an object the serializers treat as a host object (see
+// kCloneableType). Only lib/ reaches it, through Reflect.construct with its
+// own class as new.target.
+void MessagePort::NewCloneable(const FunctionCallbackInfo<Value>& args) {
+  if (!args.IsConstructCall()) {
+    return THROW_ERR_CONSTRUCT_CALL_INVALID(args.GetIsolate(),
+                                            "Constructor cannot be called");
+  }
+  Local<Object> self = args.This();
+  if (self->InternalFieldCount() < kWrapFieldCount) return;
+  SetWrapped(self, nullptr, &kCloneableType);
+}
+
 void MessagePort::Initialize(Local<Object> target, Local<Context> context) {
   Isolate* isolate = context->GetIsolate();
+  Local<FunctionTemplate> cloneable = NewFunctionTemplate(isolate, NewCloneable);
+  cloneable->InstanceTemplate()->SetInternalFieldCount(kWrapFieldCount);
+  SetConstructorFunction(context, target, "Cloneable", cloneable);
   Local<FunctionTemplate> t = NewFunctionTemplate(isolate, NewJS);
   t->InstanceTemplate()->SetInternalFieldCount(kWrapFieldCount);
   // Its own ref/unref/hasRef/close rather than HandleWrap's: one
@@ -1466,6 +1656,7 @@ void MessagePort::Initialize(Local<Object> target, Local<Context> context) {
 
 void MessagePort::RegisterExternalReferences(ExternalReferenceRegistry* r) {
   r->Register(NewJS);
+  r->Register(NewCloneable);
   r->Register(PostMessage);
   r->Register(StartJS);
   r->Register(CloseJS);

@@ -110,6 +110,11 @@ class Message {
   v8::MaybeLocal<v8::Value> Deserialize(Environment* env,
                                         v8::Local<v8::Context> context,
                                         v8::Local<v8::Value>* ports);
+  // Remakes the objects of cloned_objects_ in `env` (through JS), in
+  // order, into `*cloned`. False with a JS exception pending on failure.
+  bool RemakeClonedObjects(Environment* env, v8::Local<v8::Context> context,
+                           std::vector<v8::Local<v8::Object>>* ports,
+                           std::vector<v8::Local<v8::Object>>* cloned);
   // The quick way for plain data (the usual message): what V8's
   // deserializer would make of a message that moves nothing and holds
   // only primitives, ordinary objects with string keys and dense arrays,
@@ -150,6 +155,15 @@ class Message {
   std::vector<std::shared_ptr<v8::BackingStore>> shared_array_buffers_;
   std::vector<std::unique_ptr<PortData>> ports_;
   std::vector<v8::CompiledWasmModule> wasm_modules_;
+  // The objects of lib/ cloned through their [kClone]()
+  // (lib/internal/worker/js_transferable.js): the name of the function
+  // that remakes each and its data, serialized apart. The data of one may
+  // refer to those before it; the value refers to them by index.
+  struct ClonedObject {
+    std::string info;
+    std::vector<uint8_t> data;
+  };
+  std::vector<ClonedObject> cloned_objects_;
   bool is_close_ = false;
 };
 
@@ -296,6 +310,7 @@ class MessagePort : public HandleWrap {
   bool HasQueued() { return !batch_.empty() || data_->QueueSize() > 0; }
 
   static void NewJS(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void NewCloneable(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void PostMessage(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void StartJS(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void Drain(const v8::FunctionCallbackInfo<v8::Value>& args);

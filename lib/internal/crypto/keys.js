@@ -8,8 +8,11 @@
 
 const {
   ArrayPrototypeIncludes,
+  ArrayPrototypeSlice,
   ObjectDefineProperty,
   ObjectDefineProperties,
+  ObjectFreeze,
+  ObjectKeys,
   Symbol,
   SymbolToStringTag,
   TypedArrayPrototypeSlice,
@@ -47,6 +50,11 @@ const {
 } = require('internal/util/types');
 
 const {
+  kClone,
+  makeCloneable,
+} = require('internal/worker/js_transferable');
+
+const {
   customInspectSymbol: kInspect,
   kEnumerableProperty,
 } = require('internal/util');
@@ -65,6 +73,10 @@ const kAsymmetricKeyDetails = Symbol('kAsymmetricKeyDetails');
 const kAlgorithm = Symbol('kAlgorithm');
 const kExtractable = Symbol('kExtractable');
 const kKeyUsages = Symbol('kKeyUsages');
+// What the algorithm and usages getters return: copies the caller may
+// change, made on first read; the key itself keeps using the slots above.
+const kAlgorithmView = Symbol('kAlgorithmView');
+const kKeyUsagesView = Symbol('kKeyUsagesView');
 
 // Key input contexts.
 const kConsumePublic = 0;
@@ -101,14 +113,35 @@ class KeyObject {
           !isKeyHandle(handle))) {
       throw new ERR_INVALID_ARG_TYPE('handle', 'object', handle);
     }
-    this[kKeyType] = type;
-    ObjectDefineProperty(this, kHandle, {
+    // An object postMessage() can clone (see [kClone]).
+    const self = makeCloneable(new.target);
+    self[kKeyType] = type;
+    ObjectDefineProperty(self, kHandle, {
       __proto__: null,
       value: handle,
       enumerable: false,
       configurable: false,
       writable: false,
     });
+    return self;
+  }
+
+  // The key travels as its bytes (secret) or its DER encoding (SPKI or
+  // PKCS #8), made into a new key of the same type by keyObjectFromClone.
+  [kClone]() {
+    const type = this[kKeyType];
+    let data;
+    if (type === 'secret') {
+      data = TypedArrayPrototypeSlice(this[kHandle][kKeyBytes]);
+    } else if (type === 'public') {
+      data = this[kHandle].export(false, 'der', 'spki');
+    } else {
+      data = this[kHandle].export(true, 'der', 'pkcs8');
+    }
+    return {
+      data: { type, data },
+      deserializeInfo: 'internal/crypto/keys:keyObjectFromClone',
+    };
   }
 
   get type() {
@@ -639,8 +672,8 @@ class CryptoKey {
     return `CryptoKey ${inspect({
       type: this.type,
       extractable: this.extractable,
-      algorithm: this.algorithm,
-      usages: this.usages,
+      algorithm: this[kAlgorithm],
+      usages: this[kKeyUsages],
     }, opts)}`;
   }
 
@@ -656,12 +689,14 @@ class CryptoKey {
 
   get algorithm() {
     if (!isCryptoKey(this)) throw new ERR_INVALID_ARG_TYPE('this', 'CryptoKey', this);
-    return this[kAlgorithm];
+    this[kAlgorithmView] ??= copyAlgorithm(this[kAlgorithm]);
+    return this[kAlgorithmView];
   }
 
   get usages() {
     if (!isCryptoKey(this)) throw new ERR_INVALID_ARG_TYPE('this', 'CryptoKey', this);
-    return this[kKeyUsages];
+    this[kKeyUsagesView] ??= ArrayPrototypeSlice(this[kKeyUsages]);
+    return this[kKeyUsagesView];
   }
 }
 
@@ -677,15 +712,70 @@ ObjectDefineProperties(CryptoKey.prototype, {
   },
 });
 
+// A mutable deep copy of a (frozen) algorithm dictionary: its nested
+// dictionaries (hash) and byte arrays (publicExponent) are copied too.
+function copyAlgorithm(algorithm) {
+  const copy = {};
+  const keys = ObjectKeys(algorithm);
+  for (let i = 0; i < keys.length; i++) {
+    const value = algorithm[keys[i]];
+    if (isArrayBufferView(value)) {
+      copy[keys[i]] = TypedArrayPrototypeSlice(value);
+    } else if (typeof value === 'object' && value !== null) {
+      copy[keys[i]] = copyAlgorithm(value);
+    } else {
+      copy[keys[i]] = value;
+    }
+  }
+  return copy;
+}
+
 // A CryptoKey over `keyObject`; `algorithm` and `usages` are frozen copies
 // the caller made.
 function InternalCryptoKey(keyObject, algorithm, usages, extractable) {
-  this[kKeyObject] = keyObject;
-  this[kAlgorithm] = algorithm;
-  this[kExtractable] = extractable;
-  this[kKeyUsages] = usages;
+  // An object postMessage() can clone (see [kClone]).
+  const self = makeCloneable(InternalCryptoKey);
+  self[kKeyObject] = keyObject;
+  self[kAlgorithm] = algorithm;
+  self[kExtractable] = extractable;
+  self[kKeyUsages] = usages;
+  self[kAlgorithmView] = undefined;
+  self[kKeyUsagesView] = undefined;
+  return self;
 }
 InternalCryptoKey.prototype = CryptoKey.prototype;
+
+ObjectDefineProperty(CryptoKey.prototype, kClone, {
+  __proto__: null,
+  configurable: false,
+  enumerable: false,
+  writable: false,
+  value: function() {
+    return {
+      data: {
+        keyObject: this[kKeyObject],
+        algorithm: this[kAlgorithm],
+        usages: this[kKeyUsages],
+        extractable: this[kExtractable],
+      },
+      deserializeInfo: 'internal/crypto/keys:cryptoKeyFromClone',
+    };
+  },
+});
+
+// The other halves of [kClone]: a copy of the key made from its data.
+function keyObjectFromClone({ type, data }) {
+  if (type === 'secret') return new SecretKeyObject(new KeyObjectHandle(data));
+  if (type === 'public') {
+    return createPublicKey({ key: data, format: 'der', type: 'spki' });
+  }
+  return createPrivateKey({ key: data, format: 'der', type: 'pkcs8' });
+}
+
+function cryptoKeyFromClone({ keyObject, algorithm, usages, extractable }) {
+  return new InternalCryptoKey(keyObject, ObjectFreeze(algorithm),
+                               ObjectFreeze(usages), extractable);
+}
 
 function isCryptoKey(obj) {
   return obj != null && obj[kKeyObject] !== undefined;
@@ -706,6 +796,7 @@ module.exports = {
   createPrivateKey,
   createPublicKey,
   createSecretKey,
+  cryptoKeyFromClone,
   getKeyObjectHandle,
   getPrivateKeyHandle,
   getPublicOrPrivateKeyHandle,
@@ -715,6 +806,7 @@ module.exports = {
   isKeyObject,
   kAlgorithm,
   keyHandleOf: handleOf,
+  keyObjectFromClone,
   kExtractable,
   kKeyUsages,
   parsePrivateKeyEncoding,

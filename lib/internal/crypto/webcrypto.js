@@ -9,6 +9,8 @@
 const {
   ArrayPrototypeIncludes,
   ArrayPrototypePush,
+  DataViewPrototypeGetBuffer,
+  TypedArrayPrototypeGetBuffer,
   MathTrunc,
   NumberIsFinite,
   NumberIsInteger,
@@ -40,9 +42,16 @@ const {
 } = require('internal/util');
 
 const {
-  isAnyArrayBuffer,
+  isArrayBuffer,
   isArrayBufferView,
+  isDataView,
+  isSharedArrayBuffer,
 } = require('internal/util/types');
+
+function viewBuffer(view) {
+  return isDataView(view) ? DataViewPrototypeGetBuffer(view) :
+    TypedArrayPrototypeGetBuffer(view);
+}
 
 const { CryptoKey } = require('internal/crypto/keys');
 
@@ -150,12 +159,7 @@ async function digest(algorithm, data) {
   if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
   const prefix = "Failed to execute 'digest' on 'SubtleCrypto'";
   requireArguments(arguments.length, 2, prefix);
-  if (!isAnyArrayBuffer(data) && !isArrayBufferView(data)) {
-    const err = new ERR_INVALID_ARG_TYPE('data', 'ArrayBuffer', data);
-    err.message = `${prefix}: 2nd argument is not instance of ArrayBuffer, ` +
-      'Buffer, TypedArray, or DataView.';
-    throw err;
-  }
+  checkBufferSource(data, 1, prefix);
   algorithm = normalizeDigestAlgorithm(algorithm);
   const { asyncDigest } = require('internal/crypto/hash');
   return await asyncDigest(algorithm, data);
@@ -188,8 +192,19 @@ function checkCryptoKey(value, position, prefix) {
   return value;
 }
 
+// A Web IDL BufferSource: an ArrayBuffer (of any realm) or a view on one;
+// shared memory is refused.
 function checkBufferSource(value, position, prefix) {
-  if (!isAnyArrayBuffer(value) && !isArrayBufferView(value)) {
+  if (isArrayBufferView(value)) {
+    if (isSharedArrayBuffer(viewBuffer(value))) {
+      const err = new ERR_INVALID_ARG_TYPE('data', 'ArrayBuffer', value);
+      err.message = `${prefix}: ${kOrdinals[position]} argument is a view ` +
+        'on a SharedArrayBuffer, which is not allowed.';
+      throw err;
+    }
+    return value;
+  }
+  if (!isArrayBuffer(value)) {
     const err = new ERR_INVALID_ARG_TYPE('data', 'ArrayBuffer', value);
     err.message = `${prefix}: ${kOrdinals[position]} argument is not ` +
       'instance of ArrayBuffer, Buffer, TypedArray, or DataView.';

@@ -11,6 +11,7 @@ const {
   StringPrototypeSlice,
   StringPrototypeSplit,
   Symbol,
+  Uint8Array,
 } = primordials;
 
 const {
@@ -47,6 +48,11 @@ const { PublicKeyObject, isKeyObject } = require('internal/crypto/keys');
 const { kHandle } = require('internal/crypto/util');
 
 const kInternalState = Symbol('kInternalState');
+
+const {
+  kClone,
+  makeCloneable,
+} = require('internal/worker/js_transferable');
 
 let lazyBuffer;
 function bufferFrom(value) {
@@ -138,8 +144,19 @@ class X509Certificate {
       throw new ERR_INVALID_ARG_TYPE(
         'buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
     }
-    this[kHandle] = new X509Handle(buffer);
-    this[kInternalState] = new SafeMap();
+    // An object postMessage() can clone (see [kClone]).
+    const self = makeCloneable(new.target);
+    self[kHandle] = new X509Handle(buffer);
+    self[kInternalState] = new SafeMap();
+    return self;
+  }
+
+  // The certificate travels as its DER bytes.
+  [kClone]() {
+    return {
+      data: this[kHandle].raw(),
+      deserializeInfo: 'internal/crypto/x509:x509FromClone',
+    };
   }
 
   [kInspect](depth, options) {
@@ -327,7 +344,12 @@ class X509Certificate {
   }
 }
 
+function x509FromClone(der) {
+  return new X509Certificate(new Uint8Array(der));
+}
+
 module.exports = {
   X509Certificate,
   isX509Certificate,
+  x509FromClone,
 };
