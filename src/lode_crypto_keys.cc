@@ -217,7 +217,20 @@ ParseResult ParsePublicPem(const ByteView& pem, Passphrase* pass,
   std::string name = FirstPemName(pem);
   BioPointer bio = MemoryBio(pem);
   if (name == "PUBLIC KEY") {
-    out->reset(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr));
+    // The block's DER through d2i_PUBKEY, as Node reads it: an algorithm
+    // OpenSSL does not know then fails with EVP's "decode error" alone
+    // (PEM_read_bio_PUBKEY's decoders report "unsupported" first).
+    char* n = nullptr;
+    char* h = nullptr;
+    unsigned char* data = nullptr;
+    long len = 0;
+    if (PEM_read_bio(bio.get(), &n, &h, &data, &len) == 1) {
+      const unsigned char* p = data;
+      out->reset(d2i_PUBKEY(nullptr, &p, len));
+    }
+    OPENSSL_free(n);
+    OPENSSL_free(h);
+    OPENSSL_free(data);
   } else if (name == "RSA PUBLIC KEY") {
     char* n = nullptr;
     char* h = nullptr;
