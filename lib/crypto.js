@@ -22,6 +22,7 @@ const {
     ERR_CRYPTO_ARGON2_NOT_SUPPORTED,
     ERR_CRYPTO_FIPS_FORCED,
     ERR_NOT_IMPLEMENTED,
+    ERR_WORKER_UNSUPPORTED_OPERATION,
   },
 } = require('internal/errors');
 
@@ -145,6 +146,9 @@ function getFips() {
 }
 
 function setFips(val) {
+  if (!require('internal/worker').isMainThread) {
+    throw new ERR_WORKER_UNSUPPORTED_OPERATION('Calling crypto.setFips()');
+  }
   if (getOptionValue('--force-fips')) {
     if (val) return;
     throw new ERR_CRYPTO_FIPS_FORCED();

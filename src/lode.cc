@@ -19,6 +19,7 @@
 #include "libplatform/libplatform.h"
 #include "lode_binding.h"
 #include "lode_builtins.h"
+#include "lode_crypto.h"
 #include "lode_errors.h"
 #include "lode_internals.h"
 #include "lode_options.h"
@@ -574,6 +575,7 @@ int Start(int argc, char** argv) {
     printf("%s\n", LODE_NODE_VERSION_STRING);
     return 0;
   }
+  if (int code = crypto::InitializeProcess(options, argv[0])) return code;
 
   SetDefaultV8Flags();
   if (options.GetBool("--abort-on-uncaught-exception")) {

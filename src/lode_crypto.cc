@@ -8,6 +8,7 @@
 #include <openssl/engine.h>
 #include <openssl/err.h>
 #include <openssl/provider.h>
+#include <openssl/rand.h>
 #include <openssl/rsa.h>
 #include <openssl/ssl.h>
 
@@ -19,6 +20,7 @@
 
 #include "lode_crypto_tls.h"
 #include "lode_errors.h"
+#include "lode_options.h"
 #include "lode_tracing.h"
 
 namespace lode::crypto {
@@ -564,12 +566,24 @@ void SetFipsCrypto(const FunctionCallbackInfo<Value>& args) {
 void TestFipsCrypto(const FunctionCallbackInfo<Value>& args) {
   // Whether a FIPS provider could be loaded at all.
   args.GetReturnValue().Set(
-      OSSL_PROVIDER_available(nullptr, "fips") == 1);
+      OSSL_PROVIDER_available(nullptr, "fips") == 1 ? 1 : 0);
+}
+
+// secureHeapUsed() -> the bytes in use in OpenSSL's secure heap, or -1
+// when --secure-heap did not set one up.
+void SecureHeapUsed(const FunctionCallbackInfo<Value>& args) {
+  if (CRYPTO_secure_malloc_initialized() != 1) {
+    args.GetReturnValue().Set(-1);
+    return;
+  }
+  args.GetReturnValue().Set(
+      static_cast<double>(CRYPTO_secure_used()));
 }
 
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   SetMethodNoSideEffect(context, target, "getHashes", GetHashes);
+  SetMethodNoSideEffect(context, target, "secureHeapUsed", SecureHeapUsed);
   SetMethodNoSideEffect(context, target, "getCiphers", GetCiphers);
   SetMethodNoSideEffect(context, target, "getCurves", GetCurves);
   SetMethodNoSideEffect(context, target, "timingSafeEqual", TimingSafeEqual);
@@ -592,6 +606,109 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                             target);
 }
 
+// OpenSSL's errors still queued, oldest first, one line each as
+// ERR_print_errors writes them; the queue is emptied.
+std::string TakeOpenSSLErrorLines() {
+  std::string text;
+  BIO* bio = BIO_new(BIO_s_mem());
+  if (bio == nullptr) {
+    ERR_clear_error();
+    return text;
+  }
+  ERR_print_errors(bio);
+  char* data = nullptr;
+  long size = BIO_get_mem_data(bio, &data);
+  if (data != nullptr && size > 0) text.assign(data, size);
+  BIO_free(bio);
+  return text;
+}
+
+}  // namespace
+
+int InitializeProcess(const Options& options, const char* argv0) {
+  const std::string config = options.GetString("--openssl-config");
+  const bool shared_config = options.GetBool("--openssl-shared-config");
+  const bool legacy = options.GetBool("--openssl-legacy-provider");
+  const bool fips =
+      options.GetBool("--enable-fips") || options.GetBool("--force-fips");
+  const int64_t secure_heap = options.values.at("--secure-heap").integer;
+  // Without these options OpenSSL configures itself on first use, from
+  // OPENSSL_CONF or its default file, as lode always did.
+  if (config.empty() && !shared_config && !legacy && !fips &&
+      secure_heap == 0) {
+    return 0;
+  }
+  // As Node: the file named by --openssl-config (else OPENSSL_CONF, else
+  // OpenSSL's default), its "nodejs_conf" section (OpenSSL's own
+  // "openssl_conf" with --openssl-shared-config).
+  OPENSSL_INIT_SETTINGS* settings = OPENSSL_INIT_new();
+  if (settings == nullptr) return 1;
+  if (!config.empty()) {
+    OPENSSL_INIT_set_config_filename(settings, config.c_str());
+  }
+  OPENSSL_INIT_set_config_appname(
+      settings, shared_config ? "openssl_conf" : "nodejs_conf");
+  OPENSSL_INIT_set_config_file_flags(settings,
+                                     CONF_MFLAGS_IGNORE_MISSING_FILE);
+  OPENSSL_init_crypto(OPENSSL_INIT_LOAD_CONFIG, settings);
+  OPENSSL_INIT_free(settings);
+  unsigned long err = ERR_peek_error();
+  if (err != 0) {
+    // Node's exit code here is the error's reason number.
+    int code = ERR_GET_REASON(err);
+    fprintf(stderr, "%s: OpenSSL configuration error:\n%s\n", argv0,
+            TakeOpenSSLErrorLines().c_str());
+    return code != 0 ? code : 1;
+  }
+  if (fips) {
+    OSSL_PROVIDER* provider = OSSL_PROVIDER_load(nullptr, "fips");
+    bool enabled = false;
+    if (provider != nullptr) {
+      OSSL_PROVIDER_unload(provider);
+      enabled = EVP_default_properties_enable_fips(nullptr, 1) == 1 &&
+                EVP_default_properties_is_fips_enabled(nullptr) == 1;
+    }
+    if (!enabled) {
+      fprintf(stderr, "%s: OpenSSL error when trying to enable FIPS:\n%s\n",
+              argv0, TakeOpenSSLErrorLines().c_str());
+      return 1;
+    }
+  }
+  // A configuration without a usable random generator (no default
+  // provider) cannot run: Node aborts here.
+  ERR_clear_error();
+  unsigned char byte;
+  if (RAND_bytes(&byte, 1) != 1) {
+    fprintf(stderr, "%s: OpenSSL could not seed its random generator\n%s",
+            argv0, TakeOpenSSLErrorLines().c_str());
+    fflush(stderr);
+    abort();
+  }
+  // After the generator's first use (its state is not in the secure heap,
+  // which starts empty, as Node's) and with the default provider active.
+  if (secure_heap != 0) {
+    int min =
+        static_cast<int>(options.values.at("--secure-heap-min").integer);
+    switch (
+        CRYPTO_secure_malloc_init(static_cast<size_t>(secure_heap), min)) {
+      case 0:
+        fprintf(stderr, "Unable to initialize openssl secure heap.\n");
+        break;
+      case 2:
+        fprintf(stderr, "Unable to mmap/mlock openssl secure heap.\n");
+        break;
+    }
+  }
+  // Loaded last: a provider loaded before the first fetch would keep the
+  // default one from being activated.
+  if (legacy && OSSL_PROVIDER_load(nullptr, "legacy") == nullptr) {
+    fprintf(stderr, "Unable to load legacy provider.\n");
+  }
+  return 0;
+}
+
+namespace {
+
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(GetHashes);
   registry->Register(GetCiphers);
@@ -600,6 +717,7 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(GetFipsCrypto);
   registry->Register(SetFipsCrypto);
   registry->Register(TestFipsCrypto);
+  registry->Register(SecureHeapUsed);
   CryptoJob::RegisterExternalReferences(registry);
   RegisterHashReferences(registry);
   RegisterRandomReferences(registry);

@@ -29,7 +29,18 @@
 #include "uv.h"
 #include "v8.h"
 
+namespace lode {
+struct Options;
+}
+
 namespace lode::crypto {
+
+// At start-up, before any isolate: OpenSSL's configuration (--openssl-config,
+// --openssl-shared-config), its legacy provider, FIPS mode (--enable-fips,
+// --force-fips) and the secure heap (--secure-heap). Nothing is done when
+// none of them is given. Returns 0, or the exit code after printing why the
+// process cannot start.
+int InitializeProcess(const Options& options, const char* argv0);
 
 // --- Errors -----------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 #include "lode_options.h"
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 
 namespace lode {
@@ -561,6 +562,27 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
         port != 0 && (port < 1024 || port > 65535)) {
       *error = argv0 + ": must be 0 or in range 1024 to 65535.";
       return false;
+    }
+  }
+  // OpenSSL's secure heap: both sizes powers of 2, as Node checks them (the
+  // minimum within [2, the heap's size]).
+  {
+    int64_t heap = options->values["--secure-heap"].integer;
+    if (heap >= 2) {
+      int64_t& min = options->values["--secure-heap-min"].integer;
+      min = std::max<int64_t>(2, std::min<int64_t>({heap, min, INT_MAX}));
+      std::string messages;
+      if ((heap & (heap - 1)) != 0) {
+        messages += argv0 + ": --secure-heap must be a power of 2\n";
+      }
+      if ((min & (min - 1)) != 0) {
+        messages += argv0 + ": --secure-heap-min must be a power of 2\n";
+      }
+      if (!messages.empty()) {
+        messages.pop_back();
+        *error = messages;
+        return false;
+      }
     }
   }
   // Last, so that Node's own usage errors come first: an option lode does

@@ -37,9 +37,7 @@ PER_PROCESS = {
 
 # Options lode refuses at start-up ("not implemented in lode"), exit code 9.
 UNSUPPORTED = {
-    '--enable-fips', '--force-fips', '--openssl-config',
-    '--openssl-legacy-provider', '--openssl-shared-config', '--secure-heap',
-    '--secure-heap-min', '--prof-process',
+    '--prof-process',
     '--experimental-sea-config', '--report-on-signal',
     '--report-uncaught-exception', '--report-on-fatalerror',
     '--heapsnapshot-near-heap-limit', '--heapsnapshot-signal',

@@ -151,11 +151,21 @@ function bigIntArrayToUnsignedBigInt(bytes) {
 }
 
 function secureHeapUsed() {
-  // No secure heap is set up (--secure-heap is not supported): nothing is
-  // used of a heap of size 0, with OpenSSL's default minimum block.
-  const total = 0;
-  const used = 0;
-  return { total, used, utilization: used / total, min: 2 };
+  const used = internalBinding('crypto').secureHeapUsed();
+  if (used < 0) {
+    // No secure heap (--secure-heap not given): nothing is used of a heap
+    // of size 0, with OpenSSL's default minimum block.
+    const total = 0;
+    return { total, used: 0, utilization: 0 / total, min: 2 };
+  }
+  const { getOptionValue } = require('internal/options');
+  const total = getOptionValue('--secure-heap');
+  return {
+    total,
+    used,
+    utilization: used / total,
+    min: getOptionValue('--secure-heap-min'),
+  };
 }
 
 module.exports = {
