@@ -17,7 +17,6 @@ const {
   JSONStringify,
   SafeMap,
   StringPrototypeStartsWith,
-  StringPrototypeToLowerCase,
   Symbol,
   SymbolFor,
 } = primordials;
@@ -35,6 +34,7 @@ const {
   },
 } = require('internal/errors');
 const EventEmitter = require('events');
+const { isLoopback } = require('internal/net');
 const {
   isUint32,
   validateFunction,
@@ -215,15 +215,6 @@ class Session extends EventEmitter {
       process.nextTick(callback, new ERR_INSPECTOR_CLOSED());
     }
   }
-}
-
-// A host only this machine reaches.
-function isLoopback(host) {
-  const lower = StringPrototypeToLowerCase(host);
-  return lower === 'localhost' ||
-    StringPrototypeStartsWith(lower, '127.') ||
-    StringPrototypeStartsWith(lower, '[::1]') ||
-    StringPrototypeStartsWith(lower, '[0:0:0:0:0:0:0:1]');
 }
 
 // open([port[, host[, wait]]]): starts the debugger front end's server

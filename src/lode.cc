@@ -174,8 +174,8 @@ void GetInternalBinding(const FunctionCallbackInfo<Value>& args) {
     return;
   }
   if (!isolate->IsExecutionTerminating()) {
-    isolate->ThrowException(v8::Exception::Error(
-        Utf8String(isolate, std::string("No such binding: ") + *name)));
+    THROW_ERR_INVALID_MODULE(isolate,
+                             std::string("No such binding: ") + *name);
   }
 }
 
@@ -185,6 +185,13 @@ void GetInternalBinding(const FunctionCallbackInfo<Value>& args) {
 void IsConstructorForBuiltins(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(args[0]->IsFunction() &&
                             args[0].As<Function>()->IsConstructor());
+}
+
+// Object.prototype.__proto__ under --disable-proto=throw: both accessors.
+void ThrowProtoAccess(const FunctionCallbackInfo<Value>& args) {
+  THROW_ERR_PROTO_ACCESS(args.GetIsolate(),
+                         "Accessing Object.prototype.__proto__ has been "
+                         "disallowed with --disable-proto=throw");
 }
 
 // isError(value): whether `value` has an [[ErrorData]] slot (Error.isError).
@@ -414,6 +421,7 @@ bool LoadEnvironment(Environment* env, bool from_snapshot) {
     return false;
   }
   PatchProcessObject(env, env->process_object());
+  if (!ApplyDisableProto(env, context)) return false;
   // Before any user code is compiled, so that all of it has block
   // coverage.
   inspector::StartCoverageIfRequested(env);
@@ -461,6 +469,7 @@ ExternalReferenceRegistry* GetExternalReferenceRegistry() {
     r->Register(GetInternalBinding);
     r->Register(IsConstructorForBuiltins);
     r->Register(IsErrorForBuiltins);
+    r->Register(ThrowProtoAccess);
     return r;
   }();
   return registry;
@@ -494,6 +503,38 @@ bool InstallModernBuiltins(Local<Context> context) {
   Local<Value> natives = CreateModernBuiltinsNatives(context);
   return !fn->Call(context, v8::Undefined(context->GetIsolate()), 1, &natives)
               .IsEmpty();
+}
+
+bool ApplyDisableProto(Environment* env, Local<Context> context) {
+  const std::string mode = env->options()->GetString("--disable-proto");
+  if (mode != "delete" && mode != "throw") return true;
+  Isolate* isolate = context->GetIsolate();
+  Context::Scope context_scope(context);
+  Local<Value> object;
+  Local<Value> prototype;
+  if (!context->Global()
+           ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "Object"))
+           .ToLocal(&object) ||
+      !object->IsObject() ||
+      !object.As<Object>()
+           ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "prototype"))
+           .ToLocal(&prototype) ||
+      !prototype->IsObject()) {
+    return false;
+  }
+  Local<String> key = FIXED_ONE_BYTE_STRING(isolate, "__proto__");
+  if (mode == "delete") {
+    return prototype.As<Object>()->Delete(context, key).IsJust();
+  }
+  Local<Function> thrower;
+  if (!Function::New(context, ThrowProtoAccess, Local<Value>(), 0,
+                     v8::ConstructorBehavior::kThrow)
+           .ToLocal(&thrower)) {
+    return false;
+  }
+  prototype.As<Object>()->SetAccessorProperty(key, thrower, thrower,
+                                              v8::DontEnum);
+  return true;
 }
 
 bool BootstrapEnvironment(Environment* env) {
@@ -553,6 +594,15 @@ int Start(int argc, char** argv) {
                     &error)) {
     fprintf(stderr, "%s\n", error.c_str());
     return kInvalidCommandLineArgument;
+  }
+  {
+    // Checked apart from the other options, with Node's exit code.
+    const std::string mode = options.GetString("--disable-proto");
+    if (!mode.empty() && mode != "delete" && mode != "throw") {
+      fprintf(stderr, "%s: invalid mode passed to --disable-proto\n",
+              argv[0]);
+      return kInvalidCommandLineArgument2;
+    }
   }
   // The env files are read by internal/bootstrap/runtime; one that cannot
   // be opened stops the start here, as in Node.

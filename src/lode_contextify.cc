@@ -537,6 +537,7 @@ void MakeContext(const FunctionCallbackInfo<Value>& args) {
   {
     Context::Scope context_scope(context);
     if (!InstallModernBuiltins(context)) return;
+    if (!ApplyDisableProto(env, context)) return;
   }
   Local<Object> target =
       contextify ? args[0].As<Object>() : context->Global().As<Object>();

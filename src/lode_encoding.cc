@@ -241,52 +241,23 @@ void DecodeUTF16LE(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(out);
 }
 
-// windows-1252 bytes 0x80..0x9F; the others map to themselves (latin1).
-const uint16_t kWindows1252High[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
-// decodeLatin1(input, windows1252, dropLeadingFF) -> string. Never fails. Bytes 0x80..0x9F
-// map through the windows-1252 table only when asked: Node 24 decodes the
-// 'windows-1252' encoding as plain latin1 outside of streaming.
+// decodeLatin1(input, ignoreBOM, fatal) -> string, Node's binding: each
+// byte is the code point of the same value (Node 24 decodes 'windows-1252'
+// this way outside of streaming). It never fails, so `fatal` changes
+// nothing. With ignoreBOM, a leading 0xFF byte is dropped, as Node 24 does.
 void DecodeLatin1(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Bytes bytes = GetBytes(args[0]);
   if (!CheckBytes(isolate, bytes)) return;
-  bool windows1252 = args[1]->IsTrue();
-  // Node 24's latin1 path with ignoreBOM drops a leading 0xFF byte.
-  if (args[2]->IsTrue() && bytes.length > 0 && bytes.data[0] == 0xFF) {
+  if (args[1]->IsTrue() && bytes.length > 0 && bytes.data[0] == 0xFF) {
     bytes.data++;
     bytes.length--;
   }
-  bool one_byte = true;
-  for (size_t i = 0; windows1252 && i < bytes.length; i++) {
-    uint8_t c = bytes.data[i];
-    if (c >= 0x80 && c <= 0x9F && kWindows1252High[c - 0x80] > 0xFF) {
-      one_byte = false;
-      break;
-    }
-  }
   Local<String> out;
-  if (one_byte) {
-    if (!String::NewFromOneByte(isolate, bytes.data, NewStringType::kNormal,
-                                static_cast<int>(bytes.length))
-             .ToLocal(&out)) {
-      return;
-    }
-  } else {
-    std::vector<uint16_t> buf(bytes.length);
-    for (size_t i = 0; i < bytes.length; i++) {
-      uint8_t c = bytes.data[i];
-      buf[i] = (c >= 0x80 && c <= 0x9F) ? kWindows1252High[c - 0x80] : c;
-    }
-    if (!String::NewFromTwoByte(isolate, buf.data(), NewStringType::kNormal,
-                                static_cast<int>(buf.size()))
-             .ToLocal(&out)) {
-      return;
-    }
+  if (!String::NewFromOneByte(isolate, bytes.data, NewStringType::kNormal,
+                              static_cast<int>(bytes.length))
+           .ToLocal(&out)) {
+    return;
   }
   args.GetReturnValue().Set(out);
 }

@@ -23,6 +23,7 @@ class Environment;
   V(ERR_NOT_IMPLEMENTED, Error)                          \
   V(ERR_UNKNOWN_BUILTIN_MODULE, Error)                   \
   V(ERR_INVALID_MODULE, Error)                           \
+  V(ERR_PROTO_ACCESS, Error)                             \
   V(ERR_SCRIPT_EXECUTION_TIMEOUT, Error)                 \
   V(ERR_MEMORY_ALLOCATION_FAILED, Error)                  \
   V(ERR_MISSING_ARGS, TypeError)                         \

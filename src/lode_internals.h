@@ -34,6 +34,12 @@ void SetIsolateHooks(v8::Isolate* isolate, bool building_snapshot);
 // JS exception pending when it threw.
 bool InstallModernBuiltins(v8::Local<v8::Context> context);
 
+// --disable-proto=delete|throw: removes Object.prototype.__proto__ of
+// `context`, or makes both its accessors throw ERR_PROTO_ACCESS (the main
+// context at each start, every vm context when made). False with a JS
+// exception pending when it failed.
+bool ApplyDisableProto(Environment* env, v8::Local<v8::Context> context);
+
 // Runs the bootstrap stages that depend on nothing of the run (primordials,
 // the process object, realm, node) and keeps what the run needs in the
 // environment (require, internalBinding, primordials, process). False with

@@ -3,6 +3,7 @@
 
 #include "env.h"
 #include "lode_binding.h"
+#include "lode_errors.h"
 #include "util.h"
 
 namespace lode::uv {
@@ -21,7 +22,10 @@ namespace {
 
 void ErrName(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  CHECK(args[0]->IsInt32());
+  if (!args[0]->IsInt32()) {
+    return THROW_ERR_INVALID_ARG_TYPE(isolate,
+                                      "The \"err\" argument must be an int32");
+  }
   int err = args[0].As<v8::Int32>()->Value();
   char buf[64];
   args.GetReturnValue().Set(

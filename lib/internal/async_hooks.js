@@ -557,4 +557,16 @@ module.exports = {
   bindHandle,
   bindToHandle,
   initAcceptedHandle,
+  // Under Node's names, for its tests run with --expose-internals.
+  symbols: {
+    __proto__: null,
+    async_id_symbol,
+    trigger_async_id_symbol,
+    init_symbol,
+    before_symbol,
+    after_symbol,
+    destroy_symbol,
+    promise_resolve_symbol,
+    owner_symbol,
+  },
 };

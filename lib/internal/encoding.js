@@ -290,7 +290,7 @@ class TextDecoder {
                                'ArrayBuffer, SharedArrayBuffer, or ' +
                                'ArrayBufferView.');
         }
-        return b.decodeLatin1(input, false, this.#ignoreBOM);
+        return b.decodeLatin1(input, this.#ignoreBOM, this.#fatal);
       }
     }
     validateObject(options, 'options', kValidateObjectAllowObjectsAndNull);

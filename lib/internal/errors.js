@@ -1405,6 +1405,9 @@ E('ERR_PARSE_ARGS_UNKNOWN_OPTION', msgParseArgsUnknownOption, TypeError);
 E('ERR_PERFORMANCE_INVALID_TIMESTAMP',
   '%d is not a valid timestamp', TypeError);
 E('ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS', '%s', TypeError);
+E('ERR_PROTO_ACCESS',
+  'Accessing Object.prototype.__proto__ has been disallowed with ' +
+  '--disable-proto=throw', Error);
 E('ERR_PROXY_INVALID_CONFIG', '%s', Error);
 E('ERR_PROXY_TUNNEL', '%s', Error);
 E('ERR_QUIC_APPLICATION_ERROR',

@@ -5,6 +5,8 @@
 const {
   RegExp,
   RegExpPrototypeExec,
+  StringPrototypeStartsWith,
+  StringPrototypeToLowerCase,
   Symbol,
 } = primordials;
 
@@ -38,6 +40,16 @@ function isIP(s) {
   return 0;
 }
 
+// Whether `host` (a host name, or an address as a URL writes it, IPv6 in
+// brackets) names this machine: the inspector warns about the others.
+function isLoopback(host) {
+  const lower = StringPrototypeToLowerCase(host);
+  return lower === 'localhost' ||
+    StringPrototypeStartsWith(lower, '127.') ||
+    lower === '[::1]' ||
+    lower === '[0:0:0:0:0:0:0:1]';
+}
+
 // Whether net.Socket is real; child stdio pipes are net.Sockets, so
 // child_process asks.
 const kHasSockets = true;
@@ -61,5 +73,6 @@ module.exports = {
   isIP,
   isIPv4,
   isIPv6,
+  isLoopback,
   lookup,
 };

@@ -2009,7 +2009,9 @@ function hostnameThroughSetter(domain) {
   return copy.host;
 }
 
-function getPathFromURLPosix(url) {
+// The path of a file: URL, percent-decoded as UTF-8; with `decode` false,
+// only checked and left encoded (fileURLToPathBuffer decodes it to bytes).
+function getPathFromURLPosix(url, decode = true) {
   if (url.hostname !== '') {
     throw new ERR_INVALID_FILE_URL_HOST(process.platform);
   }
@@ -2022,10 +2024,10 @@ function getPathFromURLPosix(url) {
         'must not include encoded / characters', url);
     }
   }
-  return decodeURIComponent(pathname);
+  return decode ? decodeURIComponent(pathname) : pathname;
 }
 
-function getPathFromURLWin32(url) {
+function getPathFromURLWin32(url, decode = true) {
   const hostname = url.hostname;
   let pathname = url.pathname;
   for (let n = 0; n < pathname.length; n++) {
@@ -2038,7 +2040,7 @@ function getPathFromURLWin32(url) {
     }
   }
   pathname = StringPrototypeReplaceAll(pathname, '/', '\\');
-  pathname = decodeURIComponent(pathname);
+  if (decode) pathname = decodeURIComponent(pathname);
   if (hostname !== '') {
     return `\\\\${domainToUnicode(hostname)}${pathname}`;
   }
@@ -2076,13 +2078,13 @@ function fileURLToPathBuffer(path, options = kEmptyObject) {
   let str;
   const saved = url.pathname;
   if (windows ?? isWindows) {
-    getPathFromURLWin32(url);
+    getPathFromURLWin32(url, false);
     str = url.hostname !== '' ?
       `\\\\${domainToUnicode(url.hostname)}` +
         StringPrototypeReplaceAll(saved, '/', '\\') :
       StringPrototypeSlice(StringPrototypeReplaceAll(saved, '/', '\\'), 1);
   } else {
-    getPathFromURLPosix(url);
+    getPathFromURLPosix(url, false);
     str = saved;
   }
   return Buffer.from(percentDecodeBytes(str));

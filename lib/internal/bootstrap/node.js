@@ -321,16 +321,16 @@ function defineLazyGlobal(name, load, enumerable = false) {
 }
 
 defineGlobal('global', globalThis);
-ObjectDefineProperty(globalThis, 'process', {
-  __proto__: null, configurable: true, enumerable: false,
-  get() { return process; },
-  set(value) {
-    ObjectDefineProperty(globalThis, 'process', {
-      __proto__: null, configurable: true, enumerable: true, writable: true,
-      value,
-    });
-  },
-});
+// process and Buffer stay accessors when a program assigns them (the
+// setter keeps the new value), as in Node.
+{
+  let globalProcess = process;
+  ObjectDefineProperty(globalThis, 'process', {
+    __proto__: null, configurable: true, enumerable: false,
+    get() { return globalProcess; },
+    set(value) { globalProcess = value; },
+  });
+}
 {
   const timers = require('timers');
   defineGlobal('setTimeout', timers.setTimeout);
@@ -344,7 +344,24 @@ defineGlobal('queueMicrotask', queueMicrotask);
 // Loaded now, as Node does: the global console keeps V8's own console
 // methods (profile, timeStamp, context, ...) that global.js picks up.
 defineGlobal('console', require('internal/console/global'), false);
-defineLazyGlobal('Buffer', () => require('buffer').Buffer);
+{
+  let globalBuffer;
+  let bufferLoaded = false;
+  ObjectDefineProperty(globalThis, 'Buffer', {
+    __proto__: null, configurable: true, enumerable: false,
+    get() {
+      if (!bufferLoaded) {
+        globalBuffer = require('buffer').Buffer;
+        bufferLoaded = true;
+      }
+      return globalBuffer;
+    },
+    set(value) {
+      globalBuffer = value;
+      bufferLoaded = true;
+    },
+  });
+}
 // The web basics are loaded now (they keep nothing of the run, so they live
 // in the snapshot) and, as in Node, are plain writable data properties.
 {
@@ -397,7 +414,25 @@ defineLazyGlobal('Buffer', () => require('buffer').Buffer);
     __proto__: null,
     configurable: true,
     enumerable: true,
-    get() { return crypto; },
+    get: ObjectGetOwnPropertyDescriptor({
+      get crypto() { return crypto; },
+    }, 'crypto').get,
+    set: undefined,
+  });
+}
+// navigator: a getter, its object made on first read (nothing of the run is
+// read before that); internal/bootstrap/runtime removes both globals under
+// --no-experimental-global-navigator.
+{
+  const navigatorModule = require('internal/navigator');
+  defineGlobal('Navigator', navigatorModule.Navigator, false);
+  ObjectDefineProperty(globalThis, 'navigator', {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get: ObjectGetOwnPropertyDescriptor({
+      get navigator() { return navigatorModule.navigator; },
+    }, 'navigator').get,
     set: undefined,
   });
 }

@@ -59,6 +59,7 @@ const eagerlyCompiled = new SafeSet([
   'internal/modules/cjs/loader',
   'internal/streams/writable',
   'internal/process/task_queues',
+  'internal/fixed_queue',
   'path',
   'internal/console/constructor',
   'internal/process/pre_execution',

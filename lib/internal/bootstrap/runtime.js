@@ -142,6 +142,10 @@ function applyOptions() {
     require('internal/source_map/source_map_cache')
       .initializeSourceMaps(sourceMaps);
   }
+  if (!getOptionValue('--experimental-global-navigator')) {
+    delete globalThis.navigator;
+    delete globalThis.Navigator;
+  }
   const title = getOptionValue('--title');
   if (title) process.title = title;
   // Categories to trace from the start: node.async_hooks needs its hook.

@@ -15,17 +15,13 @@ const {
   Promise,
   PromiseReject,
   ReflectApply,
-  RegExpPrototypeExec,
-  StringFromCharCodeApply,
   StringPrototypeCharCodeAt,
   StringPrototypeIncludes,
-  StringPrototypeIndexOf,
   StringPrototypeSlice,
   StringPrototypeSplit,
   StringPrototypeToLowerCase,
   StringPrototypeTrim,
   TypeError,
-  TypedArrayPrototypeSubarray,
   Uint8Array,
 } = primordials;
 
@@ -55,10 +51,8 @@ const {
   kBadPorts,
   kNullBodyStatus,
   kRedirectStatus,
-  parseMimeType,
-  percentDecode,
-  serializeMimeType,
 } = require('internal/fetch/util');
+const { dataURLProcessor } = require('internal/data_url');
 
 let URL;
 let http;
@@ -106,72 +100,6 @@ function fetchSecureAgent() {
 function sameOrigin(a, b) {
   return a.protocol === b.protocol && a.hostname === b.hostname &&
     a.port === b.port;
-}
-
-// ---- data: URLs --------------------------------------------------------
-
-function isASCIIWhitespace(code) {
-  return code === 0x09 || code === 0x0A || code === 0x0C || code === 0x0D ||
-    code === 0x20;
-}
-
-// The forgiving-base64 decode of the Infra standard, or null.
-function forgivingBase64(string) {
-  let data = '';
-  for (let i = 0; i < string.length; i++) {
-    if (!isASCIIWhitespace(StringPrototypeCharCodeAt(string, i))) {
-      data += string[i];
-    }
-  }
-  if (data.length % 4 === 0) {
-    if (StringPrototypeSlice(data, -2) === '==') {
-      data = StringPrototypeSlice(data, 0, -2);
-    } else if (StringPrototypeSlice(data, -1) === '=') {
-      data = StringPrototypeSlice(data, 0, -1);
-    }
-  }
-  if (data.length % 4 === 1) return null;
-  for (let i = 0; i < data.length; i++) {
-    const code = StringPrototypeCharCodeAt(data, i);
-    if (!((code >= 0x41 && code <= 0x5A) || (code >= 0x61 && code <= 0x7A) ||
-          (code >= 0x30 && code <= 0x39) || code === 0x2B || code === 0x2F)) {
-      return null;
-    }
-  }
-  const buffer = Buffer.from(data, 'base64');
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
-
-// The data: URL processor: { mimeType, body } or null.
-function processDataURL(url) {
-  let input = url.href;
-  const hash = StringPrototypeIndexOf(input, '#');
-  if (hash !== -1) input = StringPrototypeSlice(input, 0, hash);
-  input = StringPrototypeSlice(input, 5);
-  const comma = StringPrototypeIndexOf(input, ',');
-  if (comma === -1) return null;
-  let mimeType = StringPrototypeTrim(StringPrototypeSlice(input, 0, comma));
-  let body = percentDecode(StringPrototypeSlice(input, comma + 1));
-  const match = RegExpPrototypeExec(/;[\u0020]*base64$/i, mimeType);
-  if (match !== null) {
-    // The isomorphic decode of the bytes.
-    let latin1 = '';
-    for (let i = 0; i < body.length; i += 8192) {
-      latin1 += StringFromCharCodeApply(
-        TypedArrayPrototypeSubarray(body, i, i + 8192));
-    }
-    body = forgivingBase64(latin1);
-    if (body === null) return null;
-    mimeType = StringPrototypeSlice(mimeType, 0, match.index);
-  }
-  if (mimeType[0] === ';') mimeType = `text/plain${mimeType}`;
-  const parsed = parseMimeType(mimeType);
-  return {
-    __proto__: null,
-    mimeType: parsed === null ?
-      'text/plain;charset=US-ASCII' : serializeMimeType(parsed),
-    body,
-  };
 }
 
 // ---- content-encoding -------------------------------------------------------
@@ -363,8 +291,8 @@ class Fetch {
   }
 
   dataFetch(url) {
-    const result = processDataURL(url);
-    if (result === null) {
+    const result = dataURLProcessor(url);
+    if (result === 'failure') {
       this.fail(new Error('failed to fetch the data URL'));
       return;
     }

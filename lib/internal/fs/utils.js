@@ -220,7 +220,10 @@ function pathToString(path) {
 // --- Flags and modes --------------------------------------------------------
 
 function stringToFlags(flags, name = 'flags') {
-  if (typeof flags === 'number') return flags;
+  if (typeof flags === 'number') {
+    validateInt32(flags, name);
+    return flags;
+  }
   if (flags == null) return O_RDONLY;
   switch (flags) {
     case 'r' : return O_RDONLY;

@@ -12,6 +12,7 @@ const {
 
 const { HTTPParser, methods, allMethods } = internalBinding('http_parser');
 const { getOptionValue } = require('internal/options');
+const FreeList = require('internal/freelist');
 const { IncomingMessage, readStart, readStop } =
   require('internal/http/incoming');
 
@@ -126,23 +127,9 @@ function newParser() {
   return parser;
 }
 
-// A small free list: a server allocates one parser per connection.
-const idleParsers = [];
-const parsers = {
-  name: 'parsers',
-  // Only this many parsers are kept for reuse once their connection ends.
-  max: 1000,
-  alloc() {
-    return idleParsers.length > 0 ? idleParsers.pop() : newParser();
-  },
-  free(parser) {
-    if (idleParsers.length < this.max) {
-      idleParsers.push(parser);
-      return true;
-    }
-    return false;
-  },
-};
+// A server allocates one parser per connection; up to 1000 freed ones are
+// kept for reuse (http.setMaxIdleHTTPParsers changes that).
+const parsers = new FreeList('parsers', 1000, newParser);
 
 function cleanParser(parser) {
   parser._headers = [];

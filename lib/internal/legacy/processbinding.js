@@ -8,6 +8,7 @@
 const {
   ArrayPrototypeIncludes,
   Error,
+  ObjectAssign,
   ObjectFreeze,
   String,
 } = primordials;
@@ -50,6 +51,30 @@ function legacyNatives() {
 
 let warnedPending = false;
 
+// process.binding('uv'): under --pending-deprecation its errname() warns
+// once (DEP0119) that util.getSystemErrorName() replaces it.
+let legacyUv;
+function legacyUvBinding(uv) {
+  if (!process.pendingDeprecation) return uv;
+  if (legacyUv === undefined) {
+    const { errname } = uv;
+    let warned = false;
+    legacyUv = ObjectAssign({}, uv);
+    legacyUv.errname = function errnameWithWarning(err) {
+      if (!warned) {
+        warned = true;
+        process.emitWarning(
+          "Directly calling process.binding('uv').errname(<val>) is being " +
+            'deprecated. Please make sure to use util.getSystemErrorName() ' +
+            'instead.',
+          'DeprecationWarning', 'DEP0119');
+      }
+      return errname(err);
+    };
+  }
+  return legacyUv;
+}
+
 function binding(module) {
   module = String(module);
   if (!warnedPending && process.pendingDeprecation) {
@@ -66,6 +91,9 @@ function binding(module) {
       result = internalBinding(module);
     } catch {
       // Not built into lode (yet): as unknown as any other name.
+    }
+    if (module === 'uv' && result !== undefined) {
+      return legacyUvBinding(result);
     }
     if (result !== undefined) return result;
   }

@@ -2065,3 +2065,9 @@ install(AsyncIteratorPrototype, {
     return undefined;
   },
 });
+
+// Intl.v8BreakIterator, V8's non-standard forerunner of Intl.Segmenter, is
+// absent from Node 24's contexts.
+if (typeof Intl === 'object' && Intl !== null) {
+  delete Intl.v8BreakIterator;
+}

@@ -5,7 +5,6 @@
 // both are empty and no promise rejection is left to report.
 
 const {
-  Array,
   FunctionPrototypeBind,
   FunctionPrototypeCall,
   ReflectApply,
@@ -25,6 +24,7 @@ const {
   processPromiseRejections,
 } = require('internal/process/promises');
 const { validateFunction } = require('internal/validators');
+const FixedQueue = require('internal/fixed_queue');
 const {
   tracking,
   initResource,
@@ -39,57 +39,7 @@ const {
 // Field indices of tickInfo, shared with src/env.h.
 const kHasTickScheduled = 0;
 
-// A queue of fixed-size ring buffers: cheap pushes and shifts without
-// reallocating one big array.
-const kSize = 2048;
-const kMask = kSize - 1;
-
-class RingBuffer {
-  constructor() {
-    this.bottom = 0;
-    this.top = 0;
-    this.list = new Array(kSize);
-    this.next = null;
-  }
-
-  isEmpty() { return this.top === this.bottom; }
-  isFull() { return ((this.top + 1) & kMask) === this.bottom; }
-
-  push(data) {
-    this.list[this.top] = data;
-    this.top = (this.top + 1) & kMask;
-  }
-
-  shift() {
-    const item = this.list[this.bottom];
-    if (item === undefined) return null;
-    this.list[this.bottom] = undefined;
-    this.bottom = (this.bottom + 1) & kMask;
-    return item;
-  }
-}
-
-class TickQueue {
-  constructor() {
-    this.head = this.tail = new RingBuffer();
-  }
-
-  isEmpty() { return this.head.isEmpty(); }
-
-  push(data) {
-    if (this.head.isFull()) this.head = this.head.next = new RingBuffer();
-    this.head.push(data);
-  }
-
-  shift() {
-    const tail = this.tail;
-    const item = tail.shift();
-    if (tail.isEmpty() && tail.next !== null) this.tail = tail.next;
-    return item;
-  }
-}
-
-const queue = new TickQueue();
+const queue = new FixedQueue();
 
 function hasTickScheduled() {
   return tickInfo[kHasTickScheduled] === 1;
