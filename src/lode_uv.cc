@@ -3,6 +3,7 @@
 
 #include "env.h"
 #include "lode_binding.h"
+#include "lode_errors.h"
 #include "util.h"
 
 namespace lode::uv {
@@ -21,11 +22,25 @@ namespace {
 
 void ErrName(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  CHECK(args[0]->IsInt32());
+  if (!args[0]->IsInt32()) {
+    return THROW_ERR_INVALID_ARG_TYPE(isolate, "err must be an int32");
+  }
   int err = args[0].As<v8::Int32>()->Value();
   char buf[64];
   args.GetReturnValue().Set(
       OneByteString(isolate, uv_err_name_r(err, buf, sizeof(buf))));
+}
+
+// libuv's message for an error number ("Unknown system error -N" if none).
+void GetErrorMessage(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsInt32()) {
+    return THROW_ERR_INVALID_ARG_TYPE(isolate, "err must be an int32");
+  }
+  int err = args[0].As<v8::Int32>()->Value();
+  char buf[128];
+  args.GetReturnValue().Set(
+      OneByteString(isolate, uv_strerror_r(err, buf, sizeof(buf))));
 }
 
 #define LODE_UV_ERRORS(V) UV_ERRNO_MAP(V)
@@ -53,7 +68,16 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   SetMethodNoSideEffect(context, target, "errname", ErrName);
   SetMethodNoSideEffect(context, target, "getErrorMap", GetErrorMap);
-#define V(name, _) SetConstant(context, target, "UV_" #name, UV_##name);
+  SetMethodNoSideEffect(context, target, "getErrorMessage", GetErrorMessage);
+  // Read-only, as Node's binding constants are.
+  const auto attributes =
+      static_cast<v8::PropertyAttribute>(v8::ReadOnly | v8::DontDelete);
+  Isolate* isolate = context->GetIsolate();
+#define V(name, _)                                                        \
+  target                                                                  \
+      ->DefineOwnProperty(context, OneByteString(isolate, "UV_" #name),   \
+                          Integer::New(isolate, UV_##name), attributes)   \
+      .Check();
   LODE_UV_ERRORS(V)
 #undef V
 }
@@ -61,6 +85,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(ErrName);
   registry->Register(GetErrorMap);
+  registry->Register(GetErrorMessage);
 }
 
 }  // namespace
