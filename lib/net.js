@@ -983,7 +983,8 @@ function lookupAndConnect(self, options) {
     if (!self.connecting) return;
     if (err) {
       process.nextTick(connectErrorNT, self, err);
-    } else if (!isIP(ip)) {
+    } else if (typeof ip !== 'string' || !isIP(ip)) {
+      // A custom lookup may answer with anything (an array of addresses).
       process.nextTick(connectErrorNT, self, new ERR_INVALID_IP_ADDRESS(ip));
     } else if (addressType !== 4 && addressType !== 6) {
       process.nextTick(connectErrorNT, self,
@@ -1488,6 +1489,15 @@ Server.prototype.listen = function(...args) {
 
   // listen(path[, backlog][, cb]) or listen({ path })
   if (options.path && isPipeName(options.path)) {
+    // An abstract socket has no file whose mode could change (Node's
+    // message, typo included).
+    if (options.path[0] === '\0' &&
+        (options.readableAll || options.writableAll)) {
+      throw new ERR_INVALID_ARG_VALUE(
+        'options', options,
+        'can not set readableAll or writableAllt to true when path is ' +
+        'abstract unix socket');
+    }
     const pipeName = this._pipeName = options.path;
     backlog = options.backlog || backlogFromArgs;
     listenInCluster(this, pipeName, -1, -1, backlog, undefined,

@@ -11,6 +11,7 @@
 #include "lode_perf.h"
 #include "lode_platform.h"
 #include "lode_tracing.h"
+#include "sync_trace.h"
 
 namespace lode {
 
@@ -516,6 +517,7 @@ int SpinEventLoop(Environment* env) {
   HandleScope scope(isolate);
   Context::Scope context_scope(env->context());
   performance::Mark(env, performance::kLoopStart);
+  SetSyncTraceActive(env->options()->GetBool("--trace-sync-io"));
   for (;;) {
     if (env->is_stopping()) break;
     uv_run(env->loop(), UV_RUN_DEFAULT);
@@ -532,6 +534,7 @@ int SpinEventLoop(Environment* env) {
     if (env->is_stopping() || !env->can_call_into_js()) break;
     if (!uv_loop_alive(env->loop())) break;
   }
+  SetSyncTraceActive(false);
   performance::Mark(env, performance::kLoopExit);
   return env->exit_code();
 }

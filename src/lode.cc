@@ -604,6 +604,12 @@ int Start(int argc, char** argv) {
       return kInvalidCommandLineArgument2;
     }
   }
+  // Node 24 has no security fix that can be reverted: any CVE is unknown.
+  for (const std::string& cve : options.values["--security-revert"].list) {
+    fprintf(stderr, "%s: Error: Attempt to revert an unknown CVE [%s]\n",
+            argv[0], cve.c_str());
+    return kInvalidCommandLineArgument2;
+  }
   // The env files are read by internal/bootstrap/runtime; one that cannot
   // be opened stops the start here, as in Node.
   for (const Options::EnvFile& file : options.env_files) {

@@ -330,8 +330,32 @@ void PerIsolateMessageListener(Local<Message> message, Local<Value> error) {
   Isolate* isolate = message->GetIsolate();
   switch (message->ErrorLevel()) {
     case Isolate::kMessageWarning: {
+      // As Node: process.emitWarning('<file>:<line> <text>', 'V8').
+      Environment* env = Environment::GetCurrent(isolate);
+      if (env == nullptr || !env->can_call_into_js()) break;
+      v8::HandleScope scope(isolate);
+      Local<Context> context = env->context();
+      Utf8Value file(isolate, message->GetScriptOrigin().ResourceName());
       Utf8Value text(isolate, message->Get());
-      fprintf(stderr, "(lode) V8 warning: %s\n", *text);
+      std::string warning = std::string(*file) + ":" +
+                            std::to_string(
+                                message->GetLineNumber(context).FromMaybe(-1)) +
+                            " " + *text;
+      Local<Value> emit_warning;
+      if (!env->process_object()
+               ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "emitWarning"))
+               .ToLocal(&emit_warning) ||
+          !emit_warning->IsFunction()) {
+        break;
+      }
+      Local<Value> argv[] = {Utf8String(isolate, warning),
+                             FIXED_ONE_BYTE_STRING(isolate, "V8")};
+      // A warning handler that throws: the exception stays pending.
+      if (emit_warning.As<v8::Function>()
+              ->Call(context, env->process_object(), 2, argv)
+              .IsEmpty()) {
+        break;
+      }
       break;
     }
     case Isolate::kMessageError:

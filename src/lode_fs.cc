@@ -19,7 +19,46 @@
 #include "lode_errors.h"
 #include "lode_permission.h"
 #include "lode_tracing.h"
+#include "sync_trace.h"
 #include "util.h"
+
+namespace lode {
+
+namespace {
+thread_local bool sync_trace_active = false;
+}  // namespace
+
+void SetSyncTraceActive(bool active) { sync_trace_active = active; }
+
+void MaybePrintSyncTrace(v8::Isolate* isolate) {
+  if (!sync_trace_active) return;
+  v8::HandleScope scope(isolate);
+  std::string out = "(node:" + std::to_string(uv_os_getpid()) +
+                    ") WARNING: Detected use of sync API\n";
+  v8::Local<v8::StackTrace> trace = v8::StackTrace::CurrentStackTrace(
+      isolate, 10, v8::StackTrace::kDetailed);
+  for (int i = 0; i < trace->GetFrameCount(); i++) {
+    v8::Local<v8::StackFrame> frame = trace->GetFrame(isolate, i);
+    std::string name = Utf8Value(isolate, frame->GetFunctionName()).ToString();
+    std::string file =
+        Utf8Value(isolate, frame->GetScriptNameOrSourceURL()).ToString();
+    std::string place = file + ":" + std::to_string(frame->GetLineNumber()) +
+                        ":" + std::to_string(frame->GetColumn());
+    if (frame->IsEval()) {
+      out += frame->GetScriptId() == v8::Message::kNoScriptIdInfo
+                 ? "    at [eval]:" + std::to_string(frame->GetLineNumber()) +
+                       ":" + std::to_string(frame->GetColumn()) + "\n"
+                 : "    at [eval] (" + place + ")\n";
+    } else {
+      out += name.empty() ? "    at " + place + "\n"
+                          : "    at " + name + " (" + place + ")\n";
+    }
+  }
+  fputs(out.c_str(), stderr);
+  fflush(stderr);
+}
+
+}  // namespace lode
 
 namespace lode::fs {
 
@@ -518,6 +557,7 @@ void Dispatch(const FunctionCallbackInfo<Value>& args, int req_index,
     }
     return;
   }
+  MaybePrintSyncTrace(isolate);
   SyncReq sync;
   int64_t began = SyncTraceOn() ? tracing::NowMicros() : 0;
   int err = call(nullptr, &sync.req, nullptr, nullptr);
@@ -776,6 +816,7 @@ void StatImpl(const FunctionCallbackInfo<Value>& args) {
     }
   }
   if (!args[2]->IsObject() && args[3]->IsFalse()) {
+    MaybePrintSyncTrace(isolate);
     SyncReq sync;
     int err = kLstat
                   ? uv_fs_lstat(nullptr, &sync.req, path.c_str(), nullptr)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdlib>
 #include <cstring>
 
 namespace lode {
@@ -265,6 +266,16 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
                   Options* options, std::string* error) {
   for (const OptionSpec& spec : kSpecs) {
     if (HasValue(spec)) SetDefault(&options->values[spec.name], spec);
+  }
+  // Environment variables that stand for options, as in Node: they change
+  // the default, so the command line still has the last word.
+  for (const auto& [variable, option] :
+       {std::pair{"NODE_PENDING_DEPRECATION", "--pending-deprecation"},
+        std::pair{"NODE_PRESERVE_SYMLINKS", "--preserve-symlinks"}}) {
+    const char* text = getenv(variable);
+    if (text != nullptr && text[0] == '1') {
+      options->values[option].boolean = true;
+    }
   }
   const std::string argv0 = argv[0];
   // argv[0], then the options of NODE_OPTIONS, then the command line.
@@ -546,6 +557,13 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
       options->GetBool("--tls-max-v1.2")) {
     *error = argv0 +
              ": either --tls-min-v1.3 or --tls-max-v1.2 can be used, not both";
+    return false;
+  }
+  if (options->GetBool("--use-openssl-ca") &&
+      options->GetBool("--use-bundled-ca")) {
+    *error = argv0 +
+             ": either --use-openssl-ca or --use-bundled-ca can be used, "
+             "not both";
     return false;
   }
   if (options->GetBool("--debug") || options->GetBool("--debug-brk")) {

@@ -32,6 +32,18 @@ void ErrName(const FunctionCallbackInfo<Value>& args) {
       OneByteString(isolate, uv_err_name_r(err, buf, sizeof(buf))));
 }
 
+// libuv's message for an error number ("Unknown system error -N" if none).
+void GetErrorMessage(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsInt32()) {
+    return THROW_ERR_INVALID_ARG_TYPE(isolate, "err must be an int32");
+  }
+  int err = args[0].As<v8::Int32>()->Value();
+  char buf[128];
+  args.GetReturnValue().Set(
+      OneByteString(isolate, uv_strerror_r(err, buf, sizeof(buf))));
+}
+
 #define LODE_UV_ERRORS(V) UV_ERRNO_MAP(V)
 
 void GetErrorMap(const FunctionCallbackInfo<Value>& args) {
@@ -57,7 +69,16 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   SetMethodNoSideEffect(context, target, "errname", ErrName);
   SetMethodNoSideEffect(context, target, "getErrorMap", GetErrorMap);
-#define V(name, _) SetConstant(context, target, "UV_" #name, UV_##name);
+  SetMethodNoSideEffect(context, target, "getErrorMessage", GetErrorMessage);
+  // Read-only, as Node's binding constants are.
+  const auto attributes =
+      static_cast<v8::PropertyAttribute>(v8::ReadOnly | v8::DontDelete);
+  Isolate* isolate = context->GetIsolate();
+#define V(name, _)                                                        \
+  target                                                                  \
+      ->DefineOwnProperty(context, OneByteString(isolate, "UV_" #name),   \
+                          Integer::New(isolate, UV_##name), attributes)   \
+      .Check();
   LODE_UV_ERRORS(V)
 #undef V
 }
@@ -65,6 +86,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(ErrName);
   registry->Register(GetErrorMap);
+  registry->Register(GetErrorMessage);
 }
 
 }  // namespace

@@ -623,7 +623,11 @@ int LibuvStreamWrap::DoWrite(Local<Object> req, std::string data,
   }
   bytes_written_ += static_cast<double>(total);
   state[kBytesWritten] = static_cast<int32_t>(total);
-  if (done == total && total > 0) {
+  // All written, or nothing to write while nothing waits ahead of it (an
+  // empty write completes at once, as Node's does).
+  if (done == total &&
+      (total > 0 ||
+       (send_stream == nullptr && stream_->write_queue_size == 0))) {
     state[kLastWriteWasAsync] = 0;
     return 0;
   }

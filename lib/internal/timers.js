@@ -49,6 +49,14 @@ const {
   leaveResource,
   leaveResourceAfterThrow,
 } = require('internal/async_hooks');
+const PriorityQueue = require('internal/priority_queue');
+const {
+  init: initList,
+  isEmpty: listIsEmpty,
+  peek: listPeek,
+  remove: listRemove,
+  append: listAppend,
+} = require('internal/linkedlist');
 
 // Indices of immediateInfo, shared with src/env.h.
 const kCount = 0;
@@ -71,106 +79,22 @@ let warnedNegative = false;
 let warnedNaN = false;
 let refCount = 0;
 
-// --- Intrusive doubly linked lists (a list is its own sentinel). ---------
-function initList(list) {
-  list._idleNext = list;
-  list._idlePrev = list;
-  return list;
+// Timers of one duration share a list (internal/linkedlist); the lists sit
+// in a heap by their next expiry, the older list first on a tie.
+function compareTimersLists(a, b) {
+  const expiryDiff = a.expiry - b.expiry;
+  if (expiryDiff === 0) {
+    if (a.id < b.id) return -1;
+    if (a.id > b.id) return 1;
+  }
+  return expiryDiff;
 }
 
-function listIsEmpty(list) {
-  return list._idleNext === list;
+function setPosition(list, pos) {
+  list.priorityQueuePosition = pos;
 }
 
-function listPeek(list) {
-  return list._idlePrev === list ? null : list._idlePrev;
-}
-
-function listRemove(item) {
-  if (item._idleNext) item._idleNext._idlePrev = item._idlePrev;
-  if (item._idlePrev) item._idlePrev._idleNext = item._idleNext;
-  item._idleNext = null;
-  item._idlePrev = null;
-}
-
-// Appends at the head: the list's tail (peek) is the oldest item.
-function listAppend(list, item) {
-  if (item._idleNext || item._idlePrev) listRemove(item);
-  item._idleNext = list._idleNext;
-  list._idleNext._idlePrev = item;
-  item._idlePrev = list;
-  list._idleNext = item;
-}
-
-// --- A binary min-heap of timer lists keyed by expiry. ---------------------
-class PriorityQueue {
-  constructor() {
-    this.heap = [null];  // 1-based
-    this.size = 0;
-  }
-
-  peek() { return this.heap[1]; }
-
-  percolateUp(pos) {
-    const heap = this.heap;
-    const item = heap[pos];
-    while (pos > 1) {
-      const parent = heap[pos >> 1];
-      if (parent.expiry <= item.expiry) break;
-      heap[pos] = parent;
-      parent.priorityQueuePosition = pos;
-      pos >>= 1;
-    }
-    heap[pos] = item;
-    item.priorityQueuePosition = pos;
-  }
-
-  percolateDown(pos) {
-    const heap = this.heap;
-    const size = this.size;
-    const item = heap[pos];
-    while (pos * 2 <= size) {
-      let child = pos * 2;
-      if (child + 1 <= size && heap[child + 1].expiry < heap[child].expiry) {
-        child++;
-      }
-      if (heap[child].expiry >= item.expiry) break;
-      heap[pos] = heap[child];
-      heap[pos].priorityQueuePosition = pos;
-      pos = child;
-    }
-    heap[pos] = item;
-    item.priorityQueuePosition = pos;
-  }
-
-  insert(item) {
-    this.heap[++this.size] = item;
-    this.percolateUp(this.size);
-  }
-
-  removeAt(pos) {
-    const heap = this.heap;
-    const size = --this.size;
-    heap[pos] = heap[size + 1];
-    heap[size + 1] = undefined;
-    if (size > 0 && pos <= size) {
-      if (pos > 1 && heap[pos >> 1].expiry > heap[pos].expiry) {
-        this.percolateUp(pos);
-      } else {
-        this.percolateDown(pos);
-      }
-    }
-  }
-
-  shift() {
-    const item = this.heap[1];
-    if (item === undefined) return;
-    this.removeAt(1);
-    return item;
-  }
-}
-
-const timerListQueue = new PriorityQueue();
+const timerListQueue = new PriorityQueue(compareTimersLists, setPosition);
 
 const kInspect = SymbolFor('nodejs.util.inspect.custom');
 
@@ -608,6 +532,9 @@ function processImmediate() {
       // "Immediate.<anonymous>", not "Immediate._onImmediate".
       immediate._onImmediate = null;
       triggerUncaughtException(err, false);
+      // As after Node's failed callback scope: the next immediate runs
+      // before the ticks queued so far.
+      ranAtLeastOneImmediate = false;
     } finally {
       immediate._onImmediate = null;
       if (destroyHooksExist()) emitDestroy(immediate[async_id_symbol]);

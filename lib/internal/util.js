@@ -29,9 +29,17 @@ const {
   ReflectApply,
   ReflectConstruct,
   RegExpPrototypeExec,
+  RegExpPrototypeGetDotAll,
+  RegExpPrototypeGetGlobal,
+  RegExpPrototypeGetHasIndices,
+  RegExpPrototypeGetIgnoreCase,
+  RegExpPrototypeGetMultiline,
+  RegExpPrototypeGetSource,
+  RegExpPrototypeGetSticky,
+  RegExpPrototypeGetUnicode,
   RegExpPrototypeSymbolReplace,
-  RegExpPrototypeSymbolSplit,
   SafeMap,
+  SafeWeakMap,
   SafeSet,
   SafeWeakRef,
   StringPrototypeCharCodeAt,
@@ -536,20 +544,59 @@ function isUnderNodeModules(filename) {
   return RegExpPrototypeExec(kNodeModulesRE, filename) !== null;
 }
 
-// RegExp helpers that leave RegExp.$1 and friends alone are not available
-// without a second realm yet; the primordial forms are used instead.
+// RegExp helpers that leave RegExp.$1 and friends (and RegExp.prototype's
+// methods, which programs can replace) alone: the work is done by a copy of
+// the pattern made in a context of its own, whose RegExp statics nobody
+// reads.
+let internalGlobal;
+function getInternalGlobal() {
+  if (internalGlobal === undefined) {
+    const { runInNewContext } = require('vm');
+    internalGlobal = runInNewContext('this', undefined,
+                                     { contextName: 'internal' });
+  }
+  return internalGlobal;
+}
+
+const crossRealmRegExps = new SafeWeakMap();
+function getCrossRealmRegExp(regex) {
+  let copy = crossRealmRegExps.get(regex);
+  if (copy !== undefined) return copy;
+  // The flags from the pattern's own slots (the flags getter would read
+  // RegExp.prototype's properties).
+  let flags = '';
+  if (RegExpPrototypeGetHasIndices(regex)) flags += 'd';
+  if (RegExpPrototypeGetGlobal(regex)) flags += 'g';
+  if (RegExpPrototypeGetIgnoreCase(regex)) flags += 'i';
+  if (RegExpPrototypeGetMultiline(regex)) flags += 'm';
+  if (RegExpPrototypeGetDotAll(regex)) flags += 's';
+  if (RegExpPrototypeGetUnicode(regex)) flags += 'u';
+  if (RegExpPrototypeGetSticky(regex)) flags += 'y';
+  const { RegExp: OtherRegExp } = getInternalGlobal();
+  copy = new OtherRegExp(RegExpPrototypeGetSource(regex), flags);
+  crossRealmRegExps.set(regex, copy);
+  return copy;
+}
+
 function SideEffectFreeRegExpPrototypeExec(regex, string) {
-  return RegExpPrototypeExec(regex, string);
+  const { RegExp: OtherRegExp } = getInternalGlobal();
+  return FunctionPrototypeCall(OtherRegExp.prototype.exec,
+                               getCrossRealmRegExp(regex), string);
 }
 
 function SideEffectFreeRegExpPrototypeSymbolReplace(regex, string,
                                                     replacement) {
-  return RegExpPrototypeSymbolReplace(regex, string, replacement);
+  const { RegExp: OtherRegExp, Symbol: OtherSymbol } = getInternalGlobal();
+  return FunctionPrototypeCall(OtherRegExp.prototype[OtherSymbol.replace],
+                               getCrossRealmRegExp(regex), string,
+                               replacement);
 }
 
 function SideEffectFreeRegExpPrototypeSymbolSplit(regex, string,
                                                   limit = undefined) {
-  return RegExpPrototypeSymbolSplit(regex, string, limit);
+  const { RegExp: OtherRegExp, Symbol: OtherSymbol } = getInternalGlobal();
+  return FunctionPrototypeCall(OtherRegExp.prototype[OtherSymbol.split],
+                               getCrossRealmRegExp(regex), string, limit);
 }
 
 // Signals --------------------------------------------------------------------

@@ -27,6 +27,7 @@ const {
 const {
   validateAbortSignal,
   validateBoolean,
+  validateNumber,
   validateObject,
 } = require('internal/validators');
 const { kEmptyObject } = require('internal/util');
@@ -51,7 +52,9 @@ function withResolvers() {
   return { promise, resolve, reject };
 }
 
-function validateCommonOptions(options) {
+// The delay (a number when given) and the options, as Node checks them.
+function validateCommonOptions(options, after) {
+  if (after !== undefined) validateNumber(after, 'delay');
   validateObject(options, 'options');
   const { signal, ref = true } = options;
   if (signal !== undefined) validateAbortSignal(signal, 'options.signal');
@@ -68,7 +71,7 @@ function setTimeout(after, value, options = kEmptyObject) {
   let signal;
   let ref;
   try {
-    ({ signal, ref } = validateCommonOptions(options));
+    ({ signal, ref } = validateCommonOptions(options, after));
   } catch (err) {
     return PromiseReject(err);
   }
@@ -113,7 +116,7 @@ function setImmediate(value, options = kEmptyObject) {
 }
 
 async function* setInterval(after, value, options = kEmptyObject) {
-  const { signal, ref } = validateCommonOptions(options);
+  const { signal, ref } = validateCommonOptions(options, after);
   if (signal?.aborted) {
     throw new AbortError(undefined, { cause: signal.reason });
   }

@@ -123,6 +123,16 @@ process._getActiveHandles = perThread._getActiveHandles;
 process._getActiveRequests = perThread._getActiveRequests;
 process.getActiveResourcesInfo = perThread.getActiveResourcesInfo;
 process.binding = require('internal/legacy/processbinding').binding;
+// A public builtin's exports by id ('fs', 'node:test'); undefined for any
+// other id.
+defineMethod('getBuiltinModule', function getBuiltinModule(id) {
+  const { validateString } = require('internal/validators');
+  validateString(id, 'id');
+  const { BuiltinModule } = require('internal/bootstrap/realm');
+  const normalized = BuiltinModule.normalizeRequirableId(id);
+  if (normalized === undefined) return undefined;
+  return require('internal/modules/helpers').loadBuiltinModule(normalized, id);
+});
 
 {
   const notImplemented = (name) => function() {

@@ -141,7 +141,13 @@ copyPrototype('PromisePrototype', Promise.prototype);
 {
   const TypedArray = ObjectGetPrototypeOf(Uint8Array);
   define('TypedArray', TypedArray);
-  copyStatics('TypedArray', TypedArray);
+  // %TypedArray%'s statics need a concrete constructor as `this`: they are
+  // uncurried, TypedArrayOf(Int32Array, 1, 2).
+  for (const key of ['from', 'of']) {
+    define(`TypedArray${nameOf(key)}`, uncurryThis(TypedArray[key]));
+    define(`TypedArray${nameOf(key)}Apply`, applyBind(TypedArray[key]));
+  }
+  define('TypedArrayPrototype', TypedArray.prototype);
   copyPrototype('TypedArrayPrototype', TypedArray.prototype);
 
   const intrinsics = {
@@ -284,16 +290,40 @@ function safeCombinator(method) {
     const list = primordials.ArrayPrototypeMap(promises, (p, i) =>
       new SafePromise((a, b) => PromisePrototypeThen(
         primordials.PromiseResolve(mapFn ? mapFn(p, i) : p), a, b)));
-    PromisePrototypeThen(SafePromise[method](list), resolve, reject);
+    // Iterated without Array.prototype[Symbol.iterator], which programs
+    // can replace.
+    PromisePrototypeThen(
+      SafePromise[method](new primordials.SafeArrayIterator(list)),
+      resolve, reject);
   });
 }
 define('SafePromiseAll', safeCombinator('all'));
 define('SafePromiseAllSettled', safeCombinator('allSettled'));
 define('SafePromiseAny', safeCombinator('any'));
 define('SafePromiseRace', safeCombinator('race'));
-define('SafePromiseAllReturnVoid', (promises, mapFn) =>
-  PromisePrototypeThen(primordials.SafePromiseAll(promises, mapFn), () => {}));
-define('SafePromiseAllReturnArrayLike', primordials.SafePromiseAll);
+// Promise.all without its result array: that array's `then` (which a
+// program can put on Array.prototype) would be looked up when it resolves
+// a promise. The array-like result is an Array with a null prototype.
+function allFulfilled(promises, mapFn, keepValues) {
+  return new Promise((resolve, reject) => {
+    const { length } = promises;
+    const values = keepValues ? new Array(length) : undefined;
+    if (keepValues) ObjectSetPrototypeOf(values, null);
+    let pending = length;
+    if (pending === 0) resolve(values);
+    for (let i = 0; i < length; i++) {
+      const promise = mapFn != null ? mapFn(promises[i], i) : promises[i];
+      PromisePrototypeThen(primordials.PromiseResolve(promise), (value) => {
+        if (keepValues) values[i] = value;
+        if (--pending === 0) resolve(values);
+      }, reject);
+    }
+  });
+}
+define('SafePromiseAllReturnVoid',
+       (promises, mapFn) => allFulfilled(promises, mapFn, false));
+define('SafePromiseAllReturnArrayLike',
+       (promises, mapFn) => allFulfilled(promises, mapFn, true));
 define('SafePromiseAllSettledReturnVoid', (promises, mapFn) =>
   PromisePrototypeThen(primordials.SafePromiseAllSettled(promises, mapFn),
                        () => {}));
@@ -307,26 +337,50 @@ const {
   RegExpPrototypeGetMultiline, RegExpPrototypeGetSource,
   RegExpPrototypeGetSticky, RegExpPrototypeGetUnicode,
 } = primordials;
+// RegExp.prototype's own methods as they were before user code ran: a
+// hardened pattern must not read what a program put there since.
+const {
+  [Symbol.match]: RegExpMatch,
+  [Symbol.matchAll]: RegExpMatchAll,
+  [Symbol.replace]: RegExpReplace,
+  [Symbol.search]: RegExpSearch,
+  [Symbol.split]: RegExpSplit,
+} = RegExp.prototype;
+// What RegExp.prototype[Symbol.split] builds from a hardened pattern (its
+// species): a RegExp reached only through the original exec and lastIndex.
+class SplitterRegExp {
+  #regexp;
+  constructor(pattern, flags) {
+    this.#regexp = new RegExp(pattern, flags);
+  }
+
+  get lastIndex() { return this.#regexp.lastIndex; }
+  set lastIndex(value) { this.#regexp.lastIndex = value; }
+
+  exec(string) {
+    return RegExpPrototypeExec(this.#regexp, string);
+  }
+}
+ObjectSetPrototypeOf(SplitterRegExp.prototype, null);
+ObjectFreeze(SplitterRegExp.prototype);
+
 define('hardenRegExp', function hardenRegExp(pattern) {
+  // Already hardened: its properties are fixed.
+  if (ObjectGetPrototypeOf(pattern) === null) return pattern;
   ObjectDefineProperties(pattern, {
-    [Symbol.match]: { __proto__: null, value: RegExp.prototype[Symbol.match] },
-    [Symbol.matchAll]: {
-      __proto__: null, value: RegExp.prototype[Symbol.matchAll],
+    [Symbol.match]: { __proto__: null, value: RegExpMatch },
+    [Symbol.matchAll]: { __proto__: null, value: RegExpMatchAll },
+    [Symbol.replace]: { __proto__: null, value: RegExpReplace },
+    [Symbol.search]: { __proto__: null, value: RegExpSearch },
+    [Symbol.split]: { __proto__: null, value: RegExpSplit },
+    constructor: {
+      __proto__: null, value: { [Symbol.species]: SplitterRegExp },
     },
-    [Symbol.replace]: {
-      __proto__: null, value: RegExp.prototype[Symbol.replace],
-    },
-    [Symbol.search]: {
-      __proto__: null, value: RegExp.prototype[Symbol.search],
-    },
-    [Symbol.split]: { __proto__: null, value: RegExp.prototype[Symbol.split] },
-    constructor: { __proto__: null, value: { [Symbol.species]: RegExp } },
     dotAll: { __proto__: null, value: RegExpPrototypeGetDotAll(pattern) },
     exec: {
       __proto__: null,
       value: (s) => RegExpPrototypeExec(pattern, s),
     },
-    flags: { __proto__: null, value: RegExpPrototypeGetFlags(pattern) },
     global: { __proto__: null, value: RegExpPrototypeGetGlobal(pattern) },
     hasIndices: {
       __proto__: null, value: RegExpPrototypeGetHasIndices(pattern),
@@ -341,10 +395,36 @@ define('hardenRegExp', function hardenRegExp(pattern) {
     sticky: { __proto__: null, value: RegExpPrototypeGetSticky(pattern) },
     unicode: { __proto__: null, value: RegExpPrototypeGetUnicode(pattern) },
   });
+  // flags last: its getter reads the pattern's own properties set above,
+  // not the ones a program may have put on RegExp.prototype.
+  ObjectDefineProperties(pattern, {
+    flags: { __proto__: null, value: RegExpPrototypeGetFlags(pattern) },
+  });
   ObjectSetPrototypeOf(pattern, null);
   return pattern;
 });
 const { defineProperties: ObjectDefineProperties } = Object;
+
+// Array.prototype.push.apply for any number of items: pushed in slices, as
+// one call with a million arguments overflows the stack.
+define('SafeArrayPrototypePushApply', (array, items) => {
+  const kSlice = 0x10000;
+  let start = 0;
+  while (items.length - start > kSlice) {
+    primordials.ArrayPrototypePushApply(
+      array, primordials.ArrayPrototypeSlice(items, start, start + kSlice));
+    start += kSlice;
+  }
+  return primordials.ArrayPrototypePushApply(
+    array, start === 0 ? items : primordials.ArrayPrototypeSlice(items, start));
+});
+
+// String.prototype.search without the pattern's Symbol.search lookup.
+define('SafeStringPrototypeSearch', (string, regexp) => {
+  regexp.lastIndex = 0;
+  const match = RegExpPrototypeExec(regexp, string);
+  return match ? match.index : -1;
+});
 
 // Async iteration over an array of promises without touching user-patchable
 // iterator protocols.

@@ -9,6 +9,7 @@ const {
   ArrayIsArray,
   NumberParseInt,
   ObjectDefineProperty,
+  RegExpPrototypeExec,
   StringPrototypeIncludes,
 } = primordials;
 
@@ -42,6 +43,9 @@ function prepareMainThreadExecution(expandArgv1 = false, isWorker = false) {
   require('internal/modules/helpers').initializeCompileCache();
   const { Module, initializeCJS } = require('internal/modules/cjs/loader');
   initializeCJS();
+  // User code starts with empty RegExp statics (RegExp.$_, RegExp.$1, ...),
+  // whatever the bootstrap matched last.
+  RegExpPrototypeExec(/^/, '');
   const preloads = getOptionValue('--require');
   if (preloads && preloads.length > 0) Module._preloadModules(preloads);
 }

@@ -177,16 +177,21 @@ function readPackage(jsonPath) {
   } catch {
     throw invalidPackageConfig(jsonPath);
   }
+  // Only the file's own fields count, never Object.prototype's.
+  const field = (key) => (parsed !== null && typeof parsed === 'object' &&
+    ObjectPrototypeHasOwnProperty(parsed, key) ? parsed[key] : undefined);
+  const name = field('name');
+  const main = field('main');
+  const type = field('type');
   const result = {
     __proto__: null,
     exists: true,
     pjsonPath: jsonPath,
-    name: typeof parsed?.name === 'string' ? parsed.name : undefined,
-    main: typeof parsed?.main === 'string' ? parsed.main : undefined,
-    exports: parsed?.exports,
-    imports: parsed?.imports,
-    type: parsed?.type === 'module' || parsed?.type === 'commonjs' ?
-      parsed.type : 'none',
+    name: typeof name === 'string' ? name : undefined,
+    main: typeof main === 'string' ? main : undefined,
+    exports: field('exports'),
+    imports: field('imports'),
+    type: type === 'module' || type === 'commonjs' ? type : 'none',
   };
   packageJsonCache.set(jsonPath, result);
   return result;
@@ -736,6 +741,7 @@ Module._load = function(request, parent, isMain) {
     // the module was loading.
     const exports = module.exports;
     if (exports !== null && typeof exports === 'object' &&
+        !internalBinding('types').isProxy(exports) &&
         ObjectGetPrototypeOf(exports) === CircularRequireWarningProxy) {
       ObjectSetPrototypeOf(exports, ObjectPrototype);
     }
@@ -794,7 +800,9 @@ function getExportsForCircularRequire(module) {
     throw new ERR_REQUIRE_CYCLE_MODULE(message);
   }
   const exports = module.exports;
+  // A Proxy is left alone: its traps could throw or see the change.
   if (exports !== null && typeof exports === 'object' &&
+      !internalBinding('types').isProxy(exports) &&
       ObjectGetPrototypeOf(exports) === ObjectPrototype &&
       !exports.__esModule) {
     ObjectSetPrototypeOf(exports, CircularRequireWarningProxy);
