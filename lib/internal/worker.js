@@ -54,6 +54,7 @@ const {
   setupPortReferencing,
 } = require('internal/worker/io');
 const { deserializeError } = require('internal/error_serdes');
+const { createHubPort } = require('internal/worker/messaging');
 const dc = require('diagnostics_channel');
 const workerThreadsChannel = dc.channel('worker_threads');
 
@@ -270,7 +271,8 @@ class Worker extends EventEmitter {
     this[kPort].unref();
 
     const { port1, port2 } = new MessageChannel();
-    const transferList = [port2];
+    const hubPort = createHubPort(this[kHandle].threadId);
+    const transferList = [port2, hubPort];
     if (options.transferList !== undefined) {
       validateArray(options.transferList, 'options.transferList');
       ArrayPrototypeForEach(options.transferList,
@@ -291,6 +293,7 @@ class Worker extends EventEmitter {
         workerData: options.workerData,
         environmentData,
         publicPort: port2,
+        hubPort,
         hasStdin: !!options.stdin,
         trackUnmanagedFds: !!(options.trackUnmanagedFds ?? true),
       }, transferList);
@@ -300,6 +303,7 @@ class Worker extends EventEmitter {
       this[kHandle].close();
       this[kPort].close();
       port1.close();
+      hubPort.close();
       throw err;
     }
 

@@ -244,6 +244,7 @@ port.on('message', (message) => {
         publicPort, workerData, environmentData, hasStdin,
       } = message;
       require('internal/worker').assignEnvironmentData(environmentData);
+      require('internal/worker/messaging').setOwnHubPort(message.hubPort);
       const workerThreads = require('worker_threads');
       workerThreads.parentPort = publicPort;
       workerThreads.workerData = workerData;
