@@ -91,6 +91,14 @@ const kInternalMain = Symbol('kInternalMain');
 // setEnvironmentData(): inherited by the workers started afterwards.
 const environmentData = new SafeMap();
 
+// What the inspector's NodeWorker domain names as the worker's URL.
+function workerUrl(filename, doEval) {
+  if (doEval === false) {
+    return require('internal/url').pathToFileURL(filename).href;
+  }
+  return doEval === 'data' ? filename : '';
+}
+
 function makeResourceLimits(float64arr) {
   return {
     maxYoungGenerationSizeMb: float64arr[kMaxYoungGenerationSizeMb],
@@ -247,7 +255,8 @@ class Worker extends EventEmitter {
 
     this[kHandle] = new WorkerImpl(execArgv, envArg,
                                    parseResourceLimits(options.resourceLimits),
-                                   name, !!(options.trackUnmanagedFds ?? true));
+                                   name, !!(options.trackUnmanagedFds ?? true),
+                                   workerUrl(resolved, doEval));
     if (this[kHandle].invalidExecArgv) {
       throw new ERR_WORKER_INVALID_EXEC_ARGV(this[kHandle].invalidExecArgv);
     }
@@ -524,6 +533,17 @@ class Worker extends EventEmitter {
           user: current.user - prev.user,
           system: current.system - prev.system,
         };
+      });
+  }
+
+  // The worker's own heap, read on its thread (as for cpuUsage()).
+  getHeapStatistics() {
+    return PromisePrototypeThen(
+      this[kCpuProfileRequest](messageTypes.HEAP_STATISTICS),
+      (stats) => {
+        // A boolean here, as in Node (v8.getHeapStatistics() has a number).
+        stats.does_zap_garbage = !!stats.does_zap_garbage;
+        return stats;
       });
   }
 
