@@ -3,9 +3,10 @@
 // node:inspector. Sessions talk to V8's inspector of this thread in
 // process (internalBinding('inspector').Connection): V8 answers each
 // message synchronously, so a post()'s callback runs before post() returns,
-// as with Node's own in-thread sessions. lode has no websocket server:
-// open() throws ERR_NOT_IMPLEMENTED (doc/status.md), url() is undefined and
-// waitForDebugger() finds no active inspector. The NodeTracing domain is
+// as with Node's own in-thread sessions. A worker's connectToMainThread()
+// session (MainThreadConnection) talks to the main thread's inspector: its
+// replies come later, from the main thread. open() starts the debugger
+// front end's server (src/lode_inspector_server.cc). The NodeTracing domain is
 // lode's own, in JS: its sessions record trace events in memory through
 // the tracing agent (internalBinding('trace_events')).
 
@@ -30,7 +31,6 @@ const {
     ERR_INSPECTOR_NOT_ACTIVE,
     ERR_INSPECTOR_NOT_CONNECTED,
     ERR_INSPECTOR_NOT_WORKER,
-    ERR_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
 const EventEmitter = require('events');
@@ -43,12 +43,13 @@ const {
   validateString,
 } = require('internal/validators');
 const binding = internalBinding('inspector');
-const { Connection } = binding;
+const { Connection, MainThreadConnection } = binding;
 
 const SymbolDispose = primordials.SymbolDispose ?? SymbolFor('nodejs.dispose');
 
 // A session's state, kept off the instance's visible properties.
 const kState = Symbol('kState');
+const kOnMessage = Symbol('kOnMessage');
 
 function settle(callbacks, reply) {
   const callback = callbacks.get(reply.id);
@@ -139,19 +140,7 @@ class Session extends EventEmitter {
       throw new ERR_INSPECTOR_ALREADY_CONNECTED('The inspector session');
     }
     // Replies and notifications: a reply carries the id of its message.
-    state.connection = new Connection((text) => {
-      const message = JSONParse(text);
-      try {
-        if (message.id) {
-          settle(state.callbacks, message);
-          return;
-        }
-        this.emit(message.method, message);
-        this.emit('inspectorNotification', message);
-      } catch (err) {
-        process.emitWarning(err);
-      }
-    });
+    state.connection = new Connection((text) => this[kOnMessage](text));
   }
 
   connectToMainThread() {
@@ -160,7 +149,27 @@ class Session extends EventEmitter {
     if (this[kState].connection !== null) {
       throw new ERR_INSPECTOR_ALREADY_CONNECTED('The inspector session');
     }
-    throw new ERR_NOT_IMPLEMENTED('inspector Session.connectToMainThread');
+    // The replies come from the main thread, possibly while JavaScript
+    // runs here: handled in a microtask, as in Node.
+    const { queueMicrotask } = require('internal/process/task_queues');
+    const state = this[kState];
+    state.connection = new MainThreadConnection((text) => {
+      queueMicrotask(() => this[kOnMessage](text));
+    });
+  }
+
+  [kOnMessage](text) {
+    const message = JSONParse(text);
+    try {
+      if (message.id) {
+        settle(this[kState].callbacks, message);
+        return;
+      }
+      this.emit(message.method, message);
+      this.emit('inspectorNotification', message);
+    } catch (err) {
+      process.emitWarning(err);
+    }
   }
 
   post(method, params, callback) {

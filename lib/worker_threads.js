@@ -23,9 +23,7 @@ const {
   receiveMessageOnPort,
 } = require('internal/worker/io');
 const { markObjectUncloneable } = require('internal/structured_clone');
-const {
-  codes: { ERR_NOT_IMPLEMENTED },
-} = require('internal/errors');
+const { postMessageToThread } = require('internal/worker/messaging');
 
 const { untransferable_object_private_symbol: untransferableSymbol } =
   internalBinding('util').privateSymbols;
@@ -49,10 +47,6 @@ function isMarkedAsUntransferable(object) {
 // DataCloneError.
 function markAsUncloneable(object) {
   if (isObjectLike(object)) markObjectUncloneable(object);
-}
-
-function postMessageToThread() {
-  throw new ERR_NOT_IMPLEMENTED('worker_threads.postMessageToThread');
 }
 
 module.exports = {

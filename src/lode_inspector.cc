@@ -254,7 +254,83 @@ struct IoQueue {
   uv_async_t* async = nullptr;  // on the main loop, closed after the server
   Isolate* isolate = nullptr;
   Agent* agent = nullptr;  // main thread only; null once the server stopped
+  // The main thread's queue, which outlives its server: it also takes the
+  // sessions of workers (connectToMainThread). Its agent is made on demand.
+  Environment* env = nullptr;
 };
+
+// The worker's end of a session a worker opened into the main thread's
+// inspector: the main thread pushes the replies and notifications, the
+// worker's loop (or an interrupt of its running JavaScript) takes them.
+struct HubPeer {
+  std::mutex mutex;
+  std::deque<std::string> messages;
+  uv_async_t* async = nullptr;  // on the worker's loop; null once closed
+  Isolate* isolate = nullptr;   // the worker's, alive while async is set
+  bool interrupt_requested = false;
+  int id = 0;
+  // Worker thread only.
+  void* connection = nullptr;
+  bool disconnected = false;
+};
+
+// The main thread's queue while its environment runs; the workers of the
+// process, as NodeWorker.attachedToWorker describes them.
+struct WorkerTarget {
+  uint64_t thread_id;
+  int id;
+  std::string title;
+  std::string url;
+};
+std::mutex g_hub_mutex;
+std::shared_ptr<IoQueue> g_main_queue;
+int g_next_hub_session = 0;
+std::vector<WorkerTarget> g_workers;
+int g_next_worker_target = 0;
+
+void OnInterrupt(Isolate*, void* data);
+
+// Hands the main thread (or a worker's own server loop) an event and wakes
+// it: its loop, its running JavaScript, or its pause.
+void PostEvent(const std::shared_ptr<IoQueue>& io, ServerEvent event) {
+  bool interrupt;
+  {
+    std::lock_guard<std::mutex> lock(io->mutex);
+    io->events.push_back(std::move(event));
+    interrupt = !io->interrupt_requested;
+    io->interrupt_requested = true;
+    if (io->async != nullptr) uv_async_send(io->async);
+  }
+  io->cv.notify_all();
+  // Running JavaScript (a busy loop) takes the message too.
+  if (interrupt) {
+    io->isolate->RequestInterrupt(OnInterrupt,
+                                  new std::shared_ptr<IoQueue>(io));
+  }
+}
+
+// From a worker: an event for the main thread; false when it is gone.
+bool PostToMainThread(ServerEvent event) {
+  std::lock_guard<std::mutex> lock(g_hub_mutex);
+  if (g_main_queue == nullptr) return false;
+  PostEvent(g_main_queue, std::move(event));
+  return true;
+}
+
+void OnPeerInterrupt(Isolate*, void* data);
+
+// From the main thread: a reply or notification for a worker's session.
+void PushToPeer(const std::shared_ptr<HubPeer>& peer, std::string text) {
+  std::lock_guard<std::mutex> lock(peer->mutex);
+  if (peer->async == nullptr) return;
+  peer->messages.push_back(std::move(text));
+  uv_async_send(peer->async);
+  if (!peer->interrupt_requested) {
+    peer->interrupt_requested = true;
+    peer->isolate->RequestInterrupt(OnPeerInterrupt,
+                                    new std::shared_ptr<HubPeer>(peer));
+  }
+}
 
 // One environment's inspector, its client and its sessions.
 class Agent : public BindingData, public v8_inspector::V8InspectorClient {
@@ -279,8 +355,19 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
     info.auxData = StringView(reinterpret_cast<const uint8_t*>(kAux),
                               sizeof(kAux) - 1);
     inspector_->contextCreated(info);
+    std::lock_guard<std::mutex> lock(g_hub_mutex);
+    if (g_main_queue != nullptr && g_main_queue->env == env) {
+      AttachQueue(g_main_queue);
+    }
   }
   ~Agent() override;
+
+  // The main thread's queue (see IoQueue).
+  void AttachQueue(const std::shared_ptr<IoQueue>& io) {
+    if (io_ != nullptr) return;
+    io_ = io;
+    io_->agent = this;
+  }
 
   static Agent* Get(Environment* env) {
     Agent* agent = env->GetBindingData<Agent>(kKey);
@@ -319,6 +406,9 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
   void SendToSession(int id, std::string text) {
     if (server_ != nullptr) server_->Send(id, std::move(text));
   }
+  // Whether a debugger is attached through the server (the sessions of
+  // workers do not count).
+  bool HasServerSessions() const;
 
   // V8InspectorClient
   double currentTimeMS() override {
@@ -393,6 +483,7 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
   // The server and its sessions (main thread only).
   std::unique_ptr<Server> server_;
   std::shared_ptr<IoQueue> io_;
+  bool io_owned_ = false;  // a worker's, made for its server
   std::map<int, std::unique_ptr<WsSession>> ws_sessions_;
   // Sessions whose socket closed while V8 was inside one of their
   // dispatches: deleted once out of it.
@@ -408,14 +499,21 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
 // A debugger's session over the WebSocket server.
 class WsSession : public V8Inspector::Channel {
  public:
-  WsSession(Agent* agent, int id) : agent_(agent), id_(id) {
+  WsSession(Agent* agent, int id, std::shared_ptr<HubPeer> peer = nullptr)
+      : agent_(agent), id_(id), peer_(std::move(peer)) {
     session_ = agent->Connect(this);
   }
 
   void Dispatch(const std::string& message);
   void Send(std::string text) {
-    if (!closed_) agent_->SendToSession(id_, std::move(text));
+    if (closed_) return;
+    if (peer_ != nullptr) {
+      PushToPeer(peer_, std::move(text));
+    } else {
+      agent_->SendToSession(id_, std::move(text));
+    }
   }
+  bool from_worker() const { return peer_ != nullptr; }
   void SchedulePause(const char* reason) {
     std::string text = reason;
     session_->schedulePauseOnNextStatement(ViewOf(text), ViewOf(text));
@@ -438,6 +536,7 @@ class WsSession : public V8Inspector::Channel {
 
   Agent* agent_;
   int id_;
+  std::shared_ptr<HubPeer> peer_;
   bool closed_ = false;
   std::unique_ptr<V8InspectorSession> session_;
 };
@@ -592,6 +691,14 @@ Agent::~Agent() {
   std::set<Connection*> connections = std::move(connections_);
   for (Connection* connection : connections) delete connection;
   inspector_.reset();
+  if (io_ != nullptr && !io_owned_) io_->agent = nullptr;
+}
+
+bool Agent::HasServerSessions() const {
+  for (auto& entry : ws_sessions_) {
+    if (!entry.second->from_worker()) return true;
+  }
+  return false;
 }
 
 // ---- The debugger front end ------------------------------------------------
@@ -632,18 +739,30 @@ void OnInterrupt(Isolate*, void* data) {
 
 void OnMainAsync(uv_async_t* handle) {
   auto* queue = static_cast<IoQueue*>(handle->data);
-  if (queue != nullptr && queue->agent != nullptr) queue->agent->DrainEvents();
+  if (queue == nullptr) return;
+  if (queue->agent == nullptr && queue->env != nullptr &&
+      queue->env->can_call_into_js()) {
+    // A worker connected before anything here used the inspector.
+    HandleScope scope(queue->env->isolate());
+    Context::Scope context_scope(queue->env->context());
+    Agent::Get(queue->env);
+  }
+  if (queue->agent != nullptr) queue->agent->DrainEvents();
 }
 
 bool Agent::StartServer(const std::string& host, int port) {
   if (server_ != nullptr) return true;
-  auto io = std::make_shared<IoQueue>();
-  io->isolate = env_->isolate();
-  io->agent = this;
-  io->async = new uv_async_t;
-  uv_async_init(env_->loop(), io->async, OnMainAsync);
-  io->async->data = io.get();
-  uv_unref(reinterpret_cast<uv_handle_t*>(io->async));
+  std::shared_ptr<IoQueue> io = io_;
+  bool owned = io == nullptr;
+  if (owned) {
+    io = std::make_shared<IoQueue>();
+    io->isolate = env_->isolate();
+    io->agent = this;
+    io->async = new uv_async_t;
+    uv_async_init(env_->loop(), io->async, OnMainAsync);
+    io->async->data = io.get();
+    uv_unref(reinterpret_cast<uv_handle_t*>(io->async));
+  }
 
   ServerTarget target;
   target.id = NewUuid();
@@ -670,27 +789,15 @@ bool Agent::StartServer(const std::string& host, int port) {
   bool resolve_failed = false;
   server_ = Server::Start(
       host, port, std::move(target),
-      [io](ServerEvent event) {
-        bool interrupt;
-        {
-          std::lock_guard<std::mutex> lock(io->mutex);
-          io->events.push_back(std::move(event));
-          interrupt = !io->interrupt_requested;
-          io->interrupt_requested = true;
-        }
-        io->cv.notify_all();
-        uv_async_send(io->async);
-        // Running JavaScript (a busy loop) takes the message too.
-        if (interrupt) {
-          io->isolate->RequestInterrupt(OnInterrupt,
-                                        new std::shared_ptr<IoQueue>(io));
-        }
-      },
+      [io](ServerEvent event) { PostEvent(io, std::move(event)); },
       &err, &resolve_failed);
   if (server_ == nullptr) {
-    io->async->data = nullptr;
-    uv_close(reinterpret_cast<uv_handle_t*>(io->async),
-             [](uv_handle_t* h) { delete reinterpret_cast<uv_async_t*>(h); });
+    if (owned) {
+      io->async->data = nullptr;
+      uv_close(reinterpret_cast<uv_handle_t*>(io->async), [](uv_handle_t* h) {
+        delete reinterpret_cast<uv_async_t*>(h);
+      });
+    }
     if (resolve_failed) {
       fprintf(stderr, "Unable to resolve \"%s\": %s\n", host.c_str(),
               uv_strerror(err));
@@ -702,6 +809,7 @@ bool Agent::StartServer(const std::string& host, int port) {
     return false;
   }
   io_ = std::move(io);
+  io_owned_ = owned;
   Settings::Get(env_)->port = server_->port();
   fprintf(stderr, "Debugger listening on %s\n%s\n",
           server_->WebSocketUrl().c_str(), kHelpLine);
@@ -725,18 +833,37 @@ void Agent::StopServer() {
     return;
   }
   server_.reset();  // joins the IO thread
-  io_->agent = nullptr;
-  {
+  if (io_owned_) {
+    io_->agent = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(io_->mutex);
+      io_->events.clear();
+    }
+    uv_async_t* async = io_->async;
+    async->data = nullptr;
+    uv_close(reinterpret_cast<uv_handle_t*>(async),
+             [](uv_handle_t* h) { delete reinterpret_cast<uv_async_t*>(h); });
+    io_.reset();
+    io_owned_ = false;
+  } else {
+    // The main thread's queue stays, for the sessions of workers.
     std::lock_guard<std::mutex> lock(io_->mutex);
-    io_->events.clear();
+    std::deque<ServerEvent> kept;
+    for (ServerEvent& event : io_->events) {
+      if (event.peer != nullptr || event.session < 0) {
+        kept.push_back(std::move(event));
+      }
+    }
+    io_->events = std::move(kept);
   }
-  uv_async_t* async = io_->async;
-  async->data = nullptr;
-  uv_close(reinterpret_cast<uv_handle_t*>(async),
-           [](uv_handle_t* h) { delete reinterpret_cast<uv_async_t*>(h); });
-  io_.reset();
-  for (auto& entry : ws_sessions_) entry.second->set_closed();
-  ws_sessions_.clear();
+  for (auto it = ws_sessions_.begin(); it != ws_sessions_.end();) {
+    if (it->second->from_worker()) {
+      ++it;
+      continue;
+    }
+    it->second->set_closed();
+    it = ws_sessions_.erase(it);
+  }
   retired_.clear();
   waiting_for_frontend_ = false;
   paused_ = false;
@@ -792,6 +919,12 @@ void Agent::Drain() {
 void Agent::HandleEvent(ServerEvent event) {
   switch (event.kind) {
     case ServerEvent::kConnect:
+      if (event.peer != nullptr) {
+        ws_sessions_[event.session] = std::make_unique<WsSession>(
+            this, event.session,
+            std::static_pointer_cast<HubPeer>(event.peer));
+        break;
+      }
       ws_sessions_[event.session] =
           std::make_unique<WsSession>(this, event.session);
       fprintf(stderr, "Debugger attached.\n");
@@ -826,7 +959,10 @@ void Agent::runMessageLoopOnPause(int) {
   }
   in_pause_loop_ = false;
   // Sessions that went while paused are deleted from the loop.
-  if (!retired_.empty() && io_ != nullptr) uv_async_send(io_->async);
+  if (!retired_.empty() && io_ != nullptr) {
+    std::lock_guard<std::mutex> lock(io_->mutex);
+    if (io_->async != nullptr) uv_async_send(io_->async);
+  }
 }
 
 bool Agent::WaitForFrontend() {
@@ -849,7 +985,7 @@ bool Agent::WaitForFrontend() {
 void Agent::WaitForDisconnect() {
   if (server_ == nullptr) return;
   server_->set_print_ending(false);
-  if (!ws_sessions_.empty()) {
+  if (HasServerSessions()) {
     fprintf(stderr, "Waiting for the debugger to disconnect...\n");
     fflush(stderr);
   }
@@ -876,7 +1012,7 @@ void Agent::WaitForDisconnect() {
     StopServer();
     return;
   }
-  while (!ws_sessions_.empty() && io_ != nullptr) {
+  while (HasServerSessions() && io_ != nullptr) {
     if (!WaitForEvent()) break;
     Drain();
     if (notified) {
@@ -899,7 +1035,8 @@ void Agent::PauseOnNextStatement(const char* reason) {
 
 void WsSession::Dispatch(const std::string& message) {
   if (closed_) return;
-  if (message.find("\"NodeRuntime.") != std::string::npos &&
+  if ((message.find("\"NodeRuntime.") != std::string::npos ||
+       message.find("\"NodeWorker.") != std::string::npos) &&
       HandleNodeMethod(message)) {
     return;
   }
@@ -938,10 +1075,33 @@ bool WsSession::HandleNodeMethod(const std::string& message) {
     return false;
   }
   std::string method = Utf8Value(isolate, method_value).ToString();
-  if (method.rfind("NodeRuntime.", 0) != 0) return false;
+  if (method.rfind("NodeRuntime.", 0) != 0 &&
+      method.rfind("NodeWorker.", 0) != 0) {
+    return false;
+  }
   std::string id = std::to_string(id_value.As<v8::Int32>()->Value());
   std::string ok = "{\"id\":" + id + ",\"result\":{}}";
-  if (method == "NodeRuntime.enable") {
+  if (method == "NodeWorker.enable") {
+    // The workers of the process, newest first; their own sessions
+    // (NodeWorker.sendMessageToWorker) are not there (doc/status.md).
+    std::vector<WorkerTarget> workers;
+    {
+      std::lock_guard<std::mutex> lock(g_hub_mutex);
+      workers = g_workers;
+    }
+    for (auto it = workers.rbegin(); it != workers.rend(); ++it) {
+      std::string target_id = std::to_string(it->id);
+      Send("{\"method\":\"NodeWorker.attachedToWorker\",\"params\":{"
+           "\"sessionId\":" + JsonString(target_id) +
+           ",\"workerInfo\":{\"workerId\":" + JsonString(target_id) +
+           ",\"type\":\"worker\",\"title\":" + JsonString(it->title) +
+           ",\"url\":" + JsonString(it->url) +
+           "},\"waitingForDebugger\":false}}");
+    }
+    Send(ok);
+  } else if (method == "NodeWorker.disable") {
+    Send(ok);
+  } else if (method == "NodeRuntime.enable") {
     node_runtime_enabled = true;
     if (agent_->waiting_for_frontend()) {
       Send("{\"method\":\"NodeRuntime.waitingForDebugger\",\"params\":{}}");
@@ -1240,6 +1400,227 @@ void FinishProfiles(Environment* env) {
     agent->heap_profile()->Finish();
     agent->heap_profile().reset();
   }
+}
+
+// ---- Session.connectToMainThread() ------------------------------------------
+// A worker's session into the main thread's inspector. Its messages go on
+// the main thread's queue (dispatched there as the server's are, a pause
+// included); the replies come back through a HubPeer and are handed to
+// the callback from the worker's loop, or from an interrupt of its running
+// JavaScript (lib/inspector.js defers them to a microtask).
+
+const WrapType kMainThreadConnectionType = {"InspectorMainThreadConnection",
+                                            nullptr};
+
+void CloseHubPeer(const std::shared_ptr<HubPeer>& peer) {
+  if (peer->disconnected) return;
+  peer->disconnected = true;
+  peer->connection = nullptr;
+  ServerEvent event;
+  event.kind = ServerEvent::kDisconnect;
+  event.session = peer->id;
+  PostToMainThread(std::move(event));
+  uv_async_t* async;
+  {
+    std::lock_guard<std::mutex> lock(peer->mutex);
+    async = peer->async;
+    peer->async = nullptr;
+    peer->messages.clear();
+  }
+  if (async != nullptr) {
+    async->data = nullptr;
+    uv_close(reinterpret_cast<uv_handle_t*>(async),
+             [](uv_handle_t* h) { delete reinterpret_cast<uv_async_t*>(h); });
+  }
+}
+
+class MainThreadConnection {
+ public:
+  MainThreadConnection(Environment* env, Local<Object> object,
+                       Local<Function> callback, std::shared_ptr<HubPeer> peer)
+      : env_(env), peer_(std::move(peer)) {
+    Isolate* isolate = env->isolate();
+    object_.Reset(isolate, object);
+    object_.SetWeak(this, OnGC, v8::WeakCallbackType::kParameter);
+    callback_.Reset(isolate, callback);
+    SetWrapped(object, this, &kMainThreadConnectionType);
+    peer_->connection = this;
+  }
+
+  ~MainThreadConnection() {
+    CloseHubPeer(peer_);
+    if (!object_.IsEmpty()) {
+      HandleScope scope(env_->isolate());
+      ClearWrapped(object_.Get(env_->isolate()));
+    }
+  }
+
+  static MainThreadConnection* From(Local<Value> value) {
+    return static_cast<MainThreadConnection*>(
+        GetWrapped(value, &kMainThreadConnectionType));
+  }
+
+  void Dispatch(std::string text) {
+    if (peer_->disconnected) return;
+    ServerEvent event;
+    event.kind = ServerEvent::kMessage;
+    event.session = peer_->id;
+    event.text = std::move(text);
+    PostToMainThread(std::move(event));
+  }
+
+  void Disconnect() { CloseHubPeer(peer_); }
+
+  // What the main thread sent: `from_loop` when called from the worker's
+  // loop (the microtasks run after), else from an interrupt.
+  void DeliverPending(bool from_loop) {
+    std::deque<std::string> messages;
+    {
+      std::lock_guard<std::mutex> lock(peer_->mutex);
+      messages.swap(peer_->messages);
+    }
+    if (messages.empty() || !env_->can_call_into_js()) return;
+    Isolate* isolate = env_->isolate();
+    HandleScope scope(isolate);
+    Local<Context> context = env_->context();
+    Context::Scope context_scope(context);
+    for (const std::string& text : messages) {
+      if (peer_->disconnected) break;
+      Local<Value> arg;
+      if (!String::NewFromUtf8(isolate, text.data(),
+                               v8::NewStringType::kNormal,
+                               static_cast<int>(text.size()))
+               .ToLocal(&arg)) {
+        continue;
+      }
+      Local<Function> callback = callback_.Get(isolate);
+      Local<Object> recv = object_.Get(isolate);
+      if (from_loop) {
+        if (MakeCallback(env_, recv, callback, 1, &arg).IsEmpty()) return;
+      } else {
+        TryCatch try_catch(isolate);
+        if (callback->Call(context, recv, 1, &arg).IsEmpty()) return;
+      }
+    }
+  }
+
+ private:
+  static void OnGC(const v8::WeakCallbackInfo<MainThreadConnection>& info) {
+    MainThreadConnection* self = info.GetParameter();
+    self->object_.Reset();
+    delete self;
+  }
+
+  Environment* env_;
+  std::shared_ptr<HubPeer> peer_;
+  Global<Object> object_;
+  Global<Function> callback_;
+};
+
+void OnPeerAsync(uv_async_t* handle) {
+  auto* peer = static_cast<HubPeer*>(handle->data);
+  if (peer == nullptr || peer->connection == nullptr) return;
+  {
+    std::lock_guard<std::mutex> lock(peer->mutex);
+    peer->interrupt_requested = false;
+  }
+  static_cast<MainThreadConnection*>(peer->connection)->DeliverPending(true);
+}
+
+void OnPeerInterrupt(Isolate*, void* data) {
+  std::unique_ptr<std::shared_ptr<HubPeer>> holder(
+      static_cast<std::shared_ptr<HubPeer>*>(data));
+  HubPeer* peer = holder->get();
+  if (peer->connection == nullptr) return;
+  {
+    std::lock_guard<std::mutex> lock(peer->mutex);
+    peer->interrupt_requested = false;
+  }
+  static_cast<MainThreadConnection*>(peer->connection)->DeliverPending(false);
+}
+
+void MainThreadConnectionNew(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args.IsConstructCall()) {
+    THROW_ERR_CONSTRUCT_CALL_INVALID(isolate, "Constructor cannot be called");
+    return;
+  }
+  if (!args[0]->IsFunction()) {
+    THROW_ERR_INVALID_ARG_TYPE(isolate,
+                               "The \"callback\" argument must be a function");
+    return;
+  }
+  Environment* env = Environment::GetCurrent(args);
+  if (env == nullptr || env->is_main_thread()) return;
+  auto peer = std::make_shared<HubPeer>();
+  peer->isolate = isolate;
+  peer->async = new uv_async_t;
+  uv_async_init(env->loop(), peer->async, OnPeerAsync);
+  peer->async->data = peer.get();
+  uv_unref(reinterpret_cast<uv_handle_t*>(peer->async));
+  {
+    std::lock_guard<std::mutex> lock(g_hub_mutex);
+    peer->id = --g_next_hub_session;
+  }
+  new MainThreadConnection(env, args.This(), args[0].As<Function>(), peer);
+  // The worker's teardown ends the session (its JS object may outlive it).
+  std::weak_ptr<HubPeer> weak = peer;
+  env->AddCleanupHook([weak]() {
+    if (std::shared_ptr<HubPeer> peer = weak.lock()) CloseHubPeer(peer);
+  });
+  ServerEvent event;
+  event.kind = ServerEvent::kConnect;
+  event.session = peer->id;
+  event.peer = peer;
+  if (!PostToMainThread(std::move(event))) CloseHubPeer(peer);
+}
+
+void MainThreadConnectionDispatch(const FunctionCallbackInfo<Value>& args) {
+  MainThreadConnection* connection = MainThreadConnection::From(args.This());
+  if (connection == nullptr || !args[0]->IsString()) return;
+  connection->Dispatch(Utf8Value(args.GetIsolate(), args[0]).ToString());
+}
+
+void MainThreadConnectionDisconnect(const FunctionCallbackInfo<Value>& args) {
+  MainThreadConnection* connection = MainThreadConnection::From(args.This());
+  if (connection != nullptr) connection->Disconnect();
+}
+
+// The main thread's queue, from its start: workers may connect to it at
+// any time.
+void SetUpMainThreadQueue(Environment* env) {
+  auto io = std::make_shared<IoQueue>();
+  io->isolate = env->isolate();
+  io->env = env;
+  io->async = new uv_async_t;
+  uv_async_init(env->loop(), io->async, OnMainAsync);
+  io->async->data = io.get();
+  uv_unref(reinterpret_cast<uv_handle_t*>(io->async));
+  {
+    std::lock_guard<std::mutex> lock(g_hub_mutex);
+    g_main_queue = io;
+  }
+  Agent* agent = Agent::Existing(env);
+  if (agent != nullptr) agent->AttachQueue(io);
+  env->AddCleanupHook([io]() {
+    {
+      std::lock_guard<std::mutex> lock(g_hub_mutex);
+      if (g_main_queue == io) g_main_queue.reset();
+    }
+    uv_async_t* async;
+    {
+      std::lock_guard<std::mutex> lock(io->mutex);
+      async = io->async;
+      io->async = nullptr;
+      io->events.clear();
+    }
+    if (async != nullptr) {
+      async->data = nullptr;
+      uv_close(reinterpret_cast<uv_handle_t*>(async), [](uv_handle_t* h) {
+        delete reinterpret_cast<uv_async_t*>(h);
+      });
+    }
+  });
 }
 
 // ---- JS functions ---------------------------------------------------------
@@ -1601,8 +1982,36 @@ void OnSigusr1(uv_signal_t* handle, int) {
 
 }  // namespace
 
+void InspectorWorkerStarted(uint64_t thread_id, const std::string& name,
+                            const std::string& url) {
+  std::lock_guard<std::mutex> lock(g_hub_mutex);
+  g_workers.push_back(
+      {thread_id, ++g_next_worker_target,
+       "[worker " + std::to_string(thread_id) + "] " +
+           (name.empty() ? std::string("WorkerThread") : name),
+       url});
+}
+
+void InspectorWorkerStopped(uint64_t thread_id) {
+  std::lock_guard<std::mutex> lock(g_hub_mutex);
+  for (auto it = g_workers.begin(); it != g_workers.end(); ++it) {
+    if (it->thread_id == thread_id) {
+      g_workers.erase(it);
+      return;
+    }
+  }
+}
+
 void StartInspectorIfRequested(Environment* env) {
   const Options* options = env->options();
+  if (env->is_main_thread()) SetUpMainThreadQueue(env);
+  // V8's inspector from the start (as in Node), so that every script of
+  // the user is in its context: a session connected later finds them, and
+  // their breakpoints by URL are hit. About 35,000 instructions at start.
+  {
+    HandleScope scope(env->isolate());
+    Agent::Get(env);
+  }
   if (!env->is_main_thread()) {
     // A worker started with --inspect-brk or --inspect-wait waits for a
     // debugger, which would come through the main thread's NodeWorker
@@ -1670,6 +2079,16 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetProtoMethod(isolate, connection, "dispatch", ConnectionDispatch);
   SetProtoMethod(isolate, connection, "disconnect", ConnectionDisconnect);
   SetConstructorFunction(context, target, "Connection", connection);
+  Local<FunctionTemplate> main_connection =
+      NewFunctionTemplate(isolate, MainThreadConnectionNew);
+  main_connection->InstanceTemplate()->SetInternalFieldCount(
+      kWrapFieldCount);
+  SetProtoMethod(isolate, main_connection, "dispatch",
+                 MainThreadConnectionDispatch);
+  SetProtoMethod(isolate, main_connection, "disconnect",
+                 MainThreadConnectionDisconnect);
+  SetConstructorFunction(context, target, "MainThreadConnection",
+                         main_connection);
   SetMethod(context, target, "takeCoverage", TakeCoverage);
   SetMethod(context, target, "writeCoverage", WriteCoverage);
   SetMethod(context, target, "setSourceMapCacheGetter",
@@ -1696,6 +2115,9 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(ConnectionNew);
   registry->Register(ConnectionDispatch);
   registry->Register(ConnectionDisconnect);
+  registry->Register(MainThreadConnectionNew);
+  registry->Register(MainThreadConnectionDispatch);
+  registry->Register(MainThreadConnectionDisconnect);
   registry->Register(TakeCoverage);
   registry->Register(WriteCoverage);
   registry->Register(SetSourceMapCacheGetter);

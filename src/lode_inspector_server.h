@@ -30,6 +30,9 @@ struct ServerEvent {
   Kind kind;
   int session;
   std::string text;  // kMessage: the message, UTF-8
+  // kConnect of a session from a worker thread (Session.connectToMainThread
+  // in lode_inspector.cc): where its replies go. Null for the server's.
+  std::shared_ptr<void> peer;
 };
 
 // What /json describes.

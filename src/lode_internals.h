@@ -91,6 +91,11 @@ void StartProfilesIfRequested(Environment* env);
 // server, started before the main script (which waits for a debugger with
 // the last two).
 void StartInspectorIfRequested(Environment* env);
+// The workers of the process, for the main thread's NodeWorker domain
+// (any thread; lode_worker.cc, while a worker's environment runs).
+void InspectorWorkerStarted(uint64_t thread_id, const std::string& name,
+                            const std::string& url);
+void InspectorWorkerStopped(uint64_t thread_id);
 // Whether the main script's first statement pauses (--inspect-brk with
 // the server running).
 bool InspectorBreakOnStart(Environment* env);

@@ -133,6 +133,7 @@ class Worker : public HandleWrap, public Environment::WorkerContext {
   bool thread_joined_ = false;
   const uint64_t thread_id_;
   std::string name_;
+  std::string url_;  // the script's URL, for the inspector's NodeWorker
   Options options_;
   std::shared_ptr<EnvVarStore> env_vars_;
   double resource_limits_[kTotalResourceLimitCount];
@@ -320,6 +321,11 @@ bool Worker::RunEnvironmentInThread(Isolate* isolate) {
   // given to the Worker.
   tracing::SetThreadName("[worker " + std::to_string(thread_id_) + "] " +
                          (name_.empty() ? "WorkerThread" : name_));
+  inspector::InspectorWorkerStarted(thread_id_, name_, url_);
+  struct Unlisted {
+    uint64_t id;
+    ~Unlisted() { inspector::InspectorWorkerStopped(id); }
+  } unlisted{thread_id_};
 
   bool stopped;
   {
@@ -461,7 +467,7 @@ void Worker::OnThreadExit(uv_async_t* handle) {
 }
 
 // new Worker(execArgv | undefined, env, resourceLimits, name,
-//            trackUnmanagedFds)
+//            trackUnmanagedFds, url)
 //   env: undefined for a copy of this environment's variables, true to
 //   share them (SHARE_ENV), or a flat [key, value, ...] array.
 // An invalid execArgv leaves `invalidExecArgv` (the flags) on the object.
@@ -670,6 +676,7 @@ void Worker::New(const FunctionCallbackInfo<Value>& args) {
 
   Worker* worker = new Worker(env, args.This(), std::move(options),
                               std::move(vars), limits, std::move(name));
+  if (args[5]->IsString()) worker->url_ = Utf8Value(isolate, args[5]).ToString();
   if (worker->init_error_ != 0) {
     // No handle to close: the wrap goes now.
     int err = worker->init_error_;

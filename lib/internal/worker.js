@@ -54,6 +54,7 @@ const {
   setupPortReferencing,
 } = require('internal/worker/io');
 const { deserializeError } = require('internal/error_serdes');
+const { createHubPort } = require('internal/worker/messaging');
 const dc = require('diagnostics_channel');
 const workerThreadsChannel = dc.channel('worker_threads');
 
@@ -89,6 +90,14 @@ const kInternalMain = Symbol('kInternalMain');
 
 // setEnvironmentData(): inherited by the workers started afterwards.
 const environmentData = new SafeMap();
+
+// What the inspector's NodeWorker domain names as the worker's URL.
+function workerUrl(filename, doEval) {
+  if (doEval === false) {
+    return require('internal/url').pathToFileURL(filename).href;
+  }
+  return doEval === 'data' ? filename : '';
+}
 
 function makeResourceLimits(float64arr) {
   return {
@@ -246,7 +255,8 @@ class Worker extends EventEmitter {
 
     this[kHandle] = new WorkerImpl(execArgv, envArg,
                                    parseResourceLimits(options.resourceLimits),
-                                   name, !!(options.trackUnmanagedFds ?? true));
+                                   name, !!(options.trackUnmanagedFds ?? true),
+                                   workerUrl(resolved, doEval));
     if (this[kHandle].invalidExecArgv) {
       throw new ERR_WORKER_INVALID_EXEC_ARGV(this[kHandle].invalidExecArgv);
     }
@@ -270,7 +280,8 @@ class Worker extends EventEmitter {
     this[kPort].unref();
 
     const { port1, port2 } = new MessageChannel();
-    const transferList = [port2];
+    const hubPort = createHubPort(this[kHandle].threadId);
+    const transferList = [port2, hubPort];
     if (options.transferList !== undefined) {
       validateArray(options.transferList, 'options.transferList');
       ArrayPrototypeForEach(options.transferList,
@@ -291,6 +302,7 @@ class Worker extends EventEmitter {
         workerData: options.workerData,
         environmentData,
         publicPort: port2,
+        hubPort,
         hasStdin: !!options.stdin,
         trackUnmanagedFds: !!(options.trackUnmanagedFds ?? true),
       }, transferList);
@@ -300,6 +312,7 @@ class Worker extends EventEmitter {
       this[kHandle].close();
       this[kPort].close();
       port1.close();
+      hubPort.close();
       throw err;
     }
 
@@ -520,6 +533,17 @@ class Worker extends EventEmitter {
           user: current.user - prev.user,
           system: current.system - prev.system,
         };
+      });
+  }
+
+  // The worker's own heap, read on its thread (as for cpuUsage()).
+  getHeapStatistics() {
+    return PromisePrototypeThen(
+      this[kCpuProfileRequest](messageTypes.HEAP_STATISTICS),
+      (stats) => {
+        // A boolean here, as in Node (v8.getHeapStatistics() has a number).
+        stats.does_zap_garbage = !!stats.does_zap_garbage;
+        return stats;
       });
   }
 

@@ -27,6 +27,7 @@ const {
     ERROR_MESSAGE,
     HEAP_PROFILE_START,
     HEAP_PROFILE_STOP,
+    HEAP_STATISTICS,
     LOAD_SCRIPT,
     STDIO_PAYLOAD,
     STDIO_WANTS_MORE_DATA,
@@ -244,6 +245,7 @@ port.on('message', (message) => {
         publicPort, workerData, environmentData, hasStdin,
       } = message;
       require('internal/worker').assignEnvironmentData(environmentData);
+      require('internal/worker/messaging').setOwnHubPort(message.hubPort);
       const workerThreads = require('worker_threads');
       workerThreads.parentPort = publicPort;
       workerThreads.workerData = workerData;
@@ -273,6 +275,7 @@ port.on('message', (message) => {
     case HEAP_PROFILE_START:
     case HEAP_PROFILE_STOP:
     case CPU_USAGE:
+    case HEAP_STATISTICS:
       answerCpuProfileRequest(message);
       return;
   }
@@ -340,6 +343,8 @@ function answerCpuProfileRequest({ type, id, requestId }) {
   try {
     if (type === CPU_USAGE) {
       reply.result = process.threadCpuUsage();
+    } else if (type === HEAP_STATISTICS) {
+      reply.result = require('v8').getHeapStatistics();
     } else if (type === HEAP_PROFILE_START) {
       reply.result = startHeapProfile();
     } else if (type === HEAP_PROFILE_STOP) {

@@ -82,6 +82,8 @@ const messageTypes = {
   HEAP_PROFILE_START: 'heapProfileStart',
   HEAP_PROFILE_STOP: 'heapProfileStop',
   CPU_USAGE: 'cpuUsage',
+  // worker.getHeapStatistics(): v8.getHeapStatistics() of the worker.
+  HEAP_STATISTICS: 'heapStatistics',
 };
 
 // --- MessageEvent. ---------------------------------------------------------------
