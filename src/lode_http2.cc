@@ -8,9 +8,13 @@
 //
 //   new Http2Session(type, peerMaxConcurrentStreams,
 //                    maxReservedRemoteStreams, maxHeaderListSize,
-//                    strictFieldWhitespaceValidation)
-//       type 0 server, 1 client; whitespace validation is on unless the
-//       last argument is false
+//                    strictFieldWhitespaceValidation, maxSettings,
+//                    maxSendHeaderBlockLength, maxHeaderListPairs)
+//       type 0 server, 1 client; whitespace validation is on unless that
+//       argument is false; maxSettings and maxSendHeaderBlockLength are
+//       nghttp2's defaults when 0 or missing. A received header block
+//       over maxHeaderListSize bytes or maxHeaderListPairs fields gets its
+//       stream reset with ENHANCE_YOUR_CALM, as in Node.
 //   receive(view)          -> bytes taken, or a negative nghttp2 error
 //   send()                 -> Uint8Array of bytes to write, undefined when
 //                             there are none, or a negative nghttp2 error
@@ -228,8 +232,12 @@ class Session {
  public:
   Session(Environment* env, Local<Object> object, bool client,
           uint32_t peer_max_concurrent, uint32_t max_reserved,
-          uint32_t max_header_list, bool strict_ws)
-      : env_(env), client_(client), max_header_list_(max_header_list) {
+          uint32_t max_header_list, bool strict_ws, uint32_t max_settings,
+          uint32_t max_send_header_block, uint32_t max_header_pairs)
+      : env_(env),
+        client_(client),
+        max_header_list_(max_header_list),
+        max_header_pairs_(max_header_pairs) {
     object_.Reset(env->isolate(), object);
     object_.SetWeak(this, OnGC, v8::WeakCallbackType::kParameter);
     SetWrapped(object, this, &kSessionType);
@@ -260,6 +268,11 @@ class Session {
     }
     nghttp2_option_set_peer_max_concurrent_streams(opt, peer_max_concurrent);
     nghttp2_option_set_max_reserved_remote_streams(opt, max_reserved);
+    if (max_settings > 0) nghttp2_option_set_max_settings(opt, max_settings);
+    if (max_send_header_block > 0) {
+      nghttp2_option_set_max_send_header_block_length(opt,
+                                                      max_send_header_block);
+    }
     int rv = client ? nghttp2_session_client_new2(&session_, cb, this, opt)
                     : nghttp2_session_server_new2(&session_, cb, this, opt);
     if (rv != 0) session_ = nullptr;
@@ -345,7 +358,15 @@ class Session {
     HeaderBlock& block = self->blocks_[HeadersStream(frame)];
     // Counted as SETTINGS_MAX_HEADER_LIST_SIZE counts: 32 bytes a field.
     block.size += namelen + valuelen + 32;
-    if (block.size > self->max_header_list_) {
+    if (block.size > self->max_header_list_ ||
+        block.nv.size() / 2 >= self->max_header_pairs_) {
+      // nghttp2 resets the stream with INTERNAL_ERROR after this failure;
+      // the RST_STREAM queued first is the one the peer gets.
+      if (!block.too_large) {
+        nghttp2_submit_rst_stream(self->session_, NGHTTP2_FLAG_NONE,
+                                  HeadersStream(frame),
+                                  NGHTTP2_ENHANCE_YOUR_CALM);
+      }
       block.too_large = true;
       return NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE;
     }
@@ -442,6 +463,13 @@ class Session {
 
   static int OnFrameNotSend(nghttp2_session*, const nghttp2_frame* frame,
                             int lib_error_code, void* user_data) {
+    // Frames dropped because their session or stream is closing are not
+    // errors to report, as in Node.
+    if (lib_error_code == NGHTTP2_ERR_SESSION_CLOSING ||
+        lib_error_code == NGHTTP2_ERR_STREAM_CLOSED ||
+        lib_error_code == NGHTTP2_ERR_STREAM_CLOSING) {
+      return 0;
+    }
     Self(user_data)->Push(kFrameError, frame->hd.stream_id, frame->hd.type,
                           lib_error_code);
     return 0;
@@ -528,6 +556,7 @@ class Session {
   nghttp2_session* session_ = nullptr;
   bool client_;
   size_t max_header_list_;
+  size_t max_header_pairs_;
   std::vector<Event> events_;
   std::unordered_map<int32_t, HeaderBlock> blocks_;
   std::unordered_map<int32_t, Outgoing> outgoing_;
@@ -575,7 +604,9 @@ void Session::New(const FunctionCallbackInfo<Value>& args) {
   bool client = Int32Arg(args, 0) == 1;
   new Session(Environment::GetCurrent(args), args.This(), client,
               Uint32Arg(args, 1, 100), Uint32Arg(args, 2, 200),
-              Uint32Arg(args, 3, 65535), !args[4]->IsFalse());
+              Uint32Arg(args, 3, 65535), !args[4]->IsFalse(),
+              Uint32Arg(args, 5, 0), Uint32Arg(args, 6, 0),
+              Uint32Arg(args, 7, 128));
 }
 
 void Session::Receive(const FunctionCallbackInfo<Value>& args) {

@@ -138,6 +138,11 @@ const {
   NGHTTP2_SESSION_SERVER,
   NGHTTP2_FLAG_END_STREAM,
 } = constants;
+// nghttp2 error codes http2.constants leaves out.
+const NGHTTP2_ERR_PROTO = -505;
+const NGHTTP2_ERR_FRAME_SIZE_ERROR = -522;
+const NGHTTP2_FRAME_SIZE_ERROR = 6;
+const NGHTTP2_ERR_CALLBACK_FAILURE = -902;
 
 const onClientStreamCreatedChannel = dc.channel('http2.client.stream.created');
 const onClientStreamStartChannel = dc.channel('http2.client.stream.start');
@@ -165,6 +170,7 @@ const kEvPing = 8;
 const kEvGoaway = 9;
 const kEvFrameError = 10;
 const kEvWantTrailers = 11;
+const kEvInvalidFrame = 13;
 
 // Headers categories of nghttp2.
 const kCatRequest = 0;
@@ -294,6 +300,7 @@ class Http2Session extends EventEmitter {
       streams: new SafeMap(),
       pendingStreams: new SafeSet(),
       pendingAck: 0,
+      invalidFrames: 0,
     };
     this[kPendingPings] = [];
     this[kPendingSettings] = [];
@@ -311,13 +318,21 @@ class Http2Session extends EventEmitter {
     this[kProtocol] = undefined;
 
     const maxHeaderListSize = options.maxHeaderListSize ??
-      options.maxHeaderSize ?? options.settings?.maxHeaderListSize ?? 65535;
+      options.maxHeaderSize ?? options.settings?.maxHeaderListSize ??
+      options.settings?.maxHeaderSize ?? 65535;
+    // At least the pseudo-headers a request (4) or a response (1) needs,
+    // as in Node.
+    const maxHeaderListPairs = MathMax(options.maxHeaderListPairs ?? 128,
+                                       type === NGHTTP2_SESSION_SERVER ? 4 : 1);
     this[kHandle] = new Http2SessionHandle(
       type,
       options.peerMaxConcurrentStreams ?? 100,
       options.maxReservedRemoteStreams ?? 200,
       maxHeaderListSize,
-      options.strictFieldWhitespaceValidation !== false);
+      options.strictFieldWhitespaceValidation !== false,
+      options.maxSettings ?? 0,
+      options.maxSendHeaderBlockLength ?? 0,
+      maxHeaderListPairs);
 
     if (socket.connecting || socket._tlsConnecting === true) {
       this[kState].connecting = true;
@@ -349,6 +364,10 @@ class Http2Session extends EventEmitter {
     if (this[kType] === NGHTTP2_SESSION_SERVER) delete settings.enablePush;
     this[kHandle].submitSettings(settingsToArray(settings));
     state.pendingAck++;
+    // The first SETTINGS is acknowledged like the others; it has no
+    // callback.
+    ArrayPrototypePush(this[kPendingSettings],
+                       { callback: undefined, start: process.hrtime.bigint() });
     if (deferConnect === true) {
       process.nextTick(() => {
         this[kFlush]();
@@ -498,13 +517,17 @@ class Http2Session extends EventEmitter {
     validateObject(settings, 'settings');
     const list = settingsToArray(settings);
     if (callback !== undefined) validateFunction(callback, 'callback');
-    if (this[kState].pendingAck >= 10) {
-      throw new ERR_HTTP2_MAX_PENDING_SETTINGS_ACK();
-    }
+    this[kState].pendingAck++;
     const submit = () => {
       if (this.destroyed) return;
+      // As in Node, one SETTINGS too many (unacknowledged ones counted,
+      // the first included) destroys the session.
+      const max = this[kOptions].maxOutstandingSettings ?? 10;
+      if (this[kPendingSettings].length >= max) {
+        this.destroy(new ERR_HTTP2_MAX_PENDING_SETTINGS_ACK());
+        return;
+      }
       this[kHandle].submitSettings(list);
-      this[kState].pendingAck++;
       ArrayPrototypePush(this[kPendingSettings],
                          { callback, start: process.hrtime.bigint() });
       this[kFlush]();
@@ -823,11 +846,15 @@ function dispatch(session, event) {
                                      bytes.byteLength);
       if (event[2] === 1) {
         const pending = ArrayPrototypeShift(session[kPendingPings]);
-        if (pending !== undefined) {
-          const duration = Number(process.hrtime.bigint() - pending.start) /
-            1e6;
-          pending.callback(null, duration, payload);
+        if (pending === undefined) {
+          // An ACK for no PING of ours: a broken or hostile peer, a
+          // connection error as in Node.
+          session.destroy(new NghttpError(NGHTTP2_ERR_PROTO));
+          break;
         }
+        const duration = Number(process.hrtime.bigint() - pending.start) /
+          1e6;
+        pending.callback(null, duration, payload);
       } else {
         session.emit('ping', payload);
       }
@@ -850,6 +877,23 @@ function dispatch(session, event) {
     }
     case kEvFrameError: {
       const stream = state.streams.get(id);
+      // A frame over the size limits is reported with the HTTP/2 code,
+      // its stream reset with it and the session closed, as in Node.
+      if (event[3] === NGHTTP2_ERR_FRAME_SIZE_ERROR) {
+        (stream ?? session).emit('frameError', event[2],
+                                 NGHTTP2_FRAME_SIZE_ERROR, id);
+        session.close();
+        // Later, so that a stream nghttp2 closes itself (a request it
+        // could not send is refused) keeps that code.
+        if (stream !== undefined) {
+          setImmediate(() => {
+            if (!stream.destroyed && !stream.closed) {
+              stream.close(NGHTTP2_FRAME_SIZE_ERROR);
+            }
+          });
+        }
+        break;
+      }
       if (stream !== undefined) {
         stream.emit('frameError', event[2], event[3], id);
         if (!stream.destroyed) {
@@ -869,6 +913,16 @@ function dispatch(session, event) {
         stream.emit('wantTrailers');
       } else {
         stream.sendTrailers({});
+      }
+      break;
+    }
+    case kEvInvalidFrame: {
+      // As in Node, a peer that keeps sending frames nghttp2 refuses has
+      // its session torn down once maxSessionInvalidFrames is passed.
+      const max = session[kOptions].maxSessionInvalidFrames ?? 1000;
+      if (++state.invalidFrames > max) {
+        session.destroy(new NghttpError(NGHTTP2_ERR_CALLBACK_FAILURE,
+                                        'ERR_HTTP2_TOO_MANY_INVALID_FRAMES'));
       }
       break;
     }
@@ -1553,13 +1607,14 @@ class ServerHttp2Stream extends Http2Stream {
     validateObject(headersParam, 'headers');
     const headers = ObjectAssign({ __proto__: null }, headersParam);
     mapToHeaders(headers, assertStatusPseudoHeader);
-    if (headers[':status'] === undefined) {
-      throw new ERR_HTTP2_INVALID_INFO_STATUS(undefined);
-    }
-    const status = headers[':status'] |= 0;
-    if (status === 101) throw new ERR_HTTP2_STATUS_101();
-    if (status < 100 || status >= 200) {
-      throw new ERR_HTTP2_INVALID_INFO_STATUS(status);
+    // Without :status the block goes out as it is (the peer refuses it),
+    // as in Node.
+    if (headers[':status'] != null) {
+      const status = headers[':status'] |= 0;
+      if (status === 101) throw new ERR_HTTP2_STATUS_101();
+      if (status < 100 || status >= 200) {
+        throw new ERR_HTTP2_INVALID_INFO_STATUS(status);
+      }
     }
     const list = mapToHeaders(headers, assertValidPseudoHeader);
     ArrayPrototypePush(this[kSentInfoHeaders] ??= [], headers);
@@ -1931,7 +1986,7 @@ function initializeOptions(options) {
                   'maxReservedRemoteStreams', 'peerMaxConcurrentStreams',
                   'maxHeaderListPairs', 'maxOutstandingPings',
                   'maxOutstandingSettings', 'maxSessionMemory',
-                  'paddingStrategy', 'unknownProtocolTimeout'];
+                  'paddingStrategy', 'unknownProtocolTimeout', 'maxSettings'];
   for (let i = 0; i < counts.length; i++) {
     if (options[counts[i]] !== undefined) {
       validateUint32(options[counts[i]], counts[i]);

@@ -28,6 +28,7 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_HTTP_TOKEN,
   },
+  getMessage,
 } = require('internal/errors');
 const { constants } = require('internal/http2/constants');
 
@@ -82,7 +83,10 @@ const kTokenRegExp = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 
 class NghttpError extends Error {
   constructor(integerCode, customErrorCode) {
-    super(nghttp2ErrorString(integerCode));
+    // A code of ours (ERR_HTTP2_TOO_MANY_INVALID_FRAMES...) brings its
+    // own message.
+    super(customErrorCode ? getMessage(customErrorCode, [], null) :
+      nghttp2ErrorString(integerCode));
     this.code = customErrorCode || 'ERR_HTTP2_ERROR';
     this.errno = integerCode;
   }
