@@ -2,9 +2,8 @@
 
 // node:crypto: hashes, HMAC, random values, key derivation (PBKDF2, scrypt,
 // HKDF), symmetric ciphers, KeyObjects, key pairs, signatures, RSA
-// encryption, Diffie-Hellman and ECDH, X.509, SPKAC and Web Crypto.
-// encapsulate/decapsulate and setEngine throw ERR_NOT_IMPLEMENTED (see
-// doc/status.md).
+// encryption, Diffie-Hellman and ECDH, key encapsulation, X.509, SPKAC and
+// Web Crypto. setEngine throws ERR_NOT_IMPLEMENTED (see doc/status.md).
 
 const {
   ObjectDefineProperties,
@@ -21,7 +20,6 @@ const {
   codes: {
     ERR_CRYPTO_ARGON2_NOT_SUPPORTED,
     ERR_CRYPTO_FIPS_FORCED,
-    ERR_NOT_IMPLEMENTED,
     ERR_WORKER_UNSUPPORTED_OPERATION,
   },
 } = require('internal/errors');
@@ -74,6 +72,7 @@ const {
   ECDH,
   diffieHellman,
 } = require('internal/crypto/diffiehellman');
+const { decapsulate, encapsulate } = require('internal/crypto/kem');
 const {
   Cipheriv,
   Decipheriv,
@@ -98,12 +97,6 @@ function lazyWebCrypto() {
   return webcrypto;
 }
 
-// KEM (ML-KEM, RSASVE) needs OpenSSL 3.5.
-function notImplemented(name) {
-  return function() {
-    throw new ERR_NOT_IMPLEMENTED(`crypto.${name}`);
-  };
-}
 
 const Certificate = require('internal/crypto/certificate');
 const { X509Certificate } = require('internal/crypto/x509');
@@ -214,8 +207,8 @@ module.exports = {
   setFips,
   verify: verifyOneShot,
   hash,
-  encapsulate: notImplemented('encapsulate'),
-  decapsulate: notImplemented('decapsulate'),
+  encapsulate,
+  decapsulate,
 
   // Classes
   Certificate,

@@ -552,6 +552,119 @@ void NewDeriveKeyJob(const FunctionCallbackInfo<Value>& args) {
   NewJob<DeriveKeyJob>(args);
 }
 
+// --- Key encapsulation ------------------------------------------------------
+
+// new KemJob(mode, handle[, ciphertext]): with a public key, encapsulation
+// -> [sharedKey, ciphertext]; with a private key and a ciphertext,
+// decapsulation -> sharedKey (ArrayBuffers). OpenSSL 3.0 has one KEM,
+// RSASVE, for RSA keys; other keys fail to initialize.
+class KemJob : public CryptoJob {
+ public:
+  static std::unique_ptr<KemJob> Create(
+      Environment* env, JobMode mode, const FunctionCallbackInfo<Value>& args) {
+    EVP_PKEY* key = KeyFromHandle(args[1]);
+    ByteView ciphertext;
+    bool decapsulate = !args[2]->IsUndefined();
+    if (key == nullptr ||
+        (decapsulate && !GetByteView(args[2], &ciphertext))) {
+      ThrowCodedError(env->isolate(), "ERR_INVALID_ARG_TYPE",
+                      ErrorKind::kTypeError, "Invalid arguments");
+      return nullptr;
+    }
+    auto job = std::make_unique<KemJob>(env, mode);
+    EVP_PKEY_up_ref(key);
+    job->key_.reset(key);
+    job->decapsulate_ = decapsulate;
+    if (decapsulate) {
+      job->in_.assign(ciphertext.data, ciphertext.data + ciphertext.length);
+    }
+    return job;
+  }
+
+  KemJob(Environment* env, JobMode mode)
+      : CryptoJob(env, mode, "KEMREQUEST") {}
+
+ protected:
+  void DoWork() override {
+    ClearErrorsOnReturn clear;
+    PKeyCtxPointer ctx(
+        EVP_PKEY_CTX_new_from_pkey(nullptr, key_.get(), nullptr));
+    const char* what = decapsulate_ ? "decapsulation" : "encapsulation";
+    bool initialized =
+        ctx && (decapsulate_ ? EVP_PKEY_decapsulate_init(ctx.get(), nullptr)
+                             : EVP_PKEY_encapsulate_init(ctx.get(), nullptr)) ==
+                   1;
+    if (initialized && EVP_PKEY_is_a(key_.get(), "RSA")) {
+      initialized = EVP_PKEY_CTX_set_kem_op(ctx.get(), "RSASVE") == 1;
+    }
+    if (!initialized) {
+      failure_ = std::string("Failed to initialize ") + what;
+      return;
+    }
+    size_t secret_len = 0;
+    size_t out_len = 0;
+    bool ok;
+    if (decapsulate_) {
+      ok = EVP_PKEY_decapsulate(ctx.get(), nullptr, &secret_len, in_.data(),
+                                in_.size()) == 1;
+      if (ok) {
+        secret_.resize(secret_len);
+        ok = EVP_PKEY_decapsulate(ctx.get(), secret_.data(), &secret_len,
+                                  in_.data(), in_.size()) == 1;
+        secret_.resize(secret_len);
+      }
+    } else {
+      ok = EVP_PKEY_encapsulate(ctx.get(), nullptr, &out_len, nullptr,
+                                &secret_len) == 1;
+      if (ok) {
+        out_.resize(out_len);
+        secret_.resize(secret_len);
+        ok = EVP_PKEY_encapsulate(ctx.get(), out_.data(), &out_len,
+                                  secret_.data(), &secret_len) == 1;
+        out_.resize(out_len);
+        secret_.resize(secret_len);
+      }
+    }
+    if (!ok) failure_ = std::string("Failed to perform ") + what;
+  }
+
+  bool Finish(Isolate* isolate, Local<Value>* error,
+              Local<Value>* result) override {
+    if (!failure_.empty()) {
+      // As Node: the operation's own message when called synchronously,
+      // the one of every failed key job on the threadpool.
+      *error = mode() == kJobSync
+                   ? CodedError(isolate, "ERR_CRYPTO_OPERATION_FAILED",
+                                ErrorKind::kError, failure_)
+                   : v8::Exception::Error(
+                         OneByteString(isolate, "Deriving bits failed"));
+      return true;
+    }
+    Local<Value> secret = ToArrayBuffer(isolate, secret_.data(),
+                                        secret_.size());
+    if (decapsulate_) {
+      *result = secret;
+    } else {
+      Local<Value> pair[] = {
+          secret, ToArrayBuffer(isolate, out_.data(), out_.size())};
+      *result = v8::Array::New(isolate, pair, 2);
+    }
+    return true;
+  }
+
+ private:
+  PKeyPointer key_;
+  bool decapsulate_ = false;
+  std::vector<unsigned char> in_;
+  std::vector<unsigned char> out_;
+  std::vector<unsigned char> secret_;
+  std::string failure_;
+};
+
+void NewKemJob(const FunctionCallbackInfo<Value>& args) {
+  NewJob<KemJob>(args);
+}
+
 }  // namespace
 
 void InitializeDH(Local<Context> context, Local<Object> target) {
@@ -577,6 +690,7 @@ void InitializeDH(Local<Context> context, Local<Object> target) {
 
   SetMethod(context, target, "ecdhConvertKey", ECDHConvertKey);
   SetJobConstructor(context, target, "DeriveKeyJob", NewDeriveKeyJob);
+  SetJobConstructor(context, target, "KemJob", NewKemJob);
 }
 
 void RegisterDHReferences(ExternalReferenceRegistry* registry) {
@@ -595,6 +709,7 @@ void RegisterDHReferences(ExternalReferenceRegistry* registry) {
   registry->Register(ECDHHandle::ComputeSecret);
   registry->Register(ECDHConvertKey);
   registry->Register(NewDeriveKeyJob);
+  registry->Register(NewKemJob);
 }
 
 }  // namespace lode::crypto
