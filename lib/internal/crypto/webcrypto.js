@@ -20,6 +20,7 @@ const {
   PromiseReject,
   ReflectApply,
   ReflectConstruct,
+  StringPrototypeStartsWith,
   StringPrototypeToUpperCase,
   SymbolToStringTag,
 } = primordials;
@@ -146,11 +147,139 @@ class SubtleCrypto {
     throw new ERR_ILLEGAL_CONSTRUCTOR();
   }
 
-  static supports() {
+  // Whether `operation` with `algorithm` (and the length or the other
+  // algorithm some operations take) would be attempted: the algorithm is
+  // normalized and checked as the operation would, with no key and no work.
+  static supports(operation, algorithm, lengthOrAdditionalAlgorithm = null) {
     if (this !== SubtleCrypto) {
       throw new ERR_INVALID_THIS('SubtleCrypto constructor');
     }
-    throw new ERR_NOT_IMPLEMENTED('SubtleCrypto.supports');
+    emitExperimentalWarning('The supports Web Crypto API method');
+    requireArguments(arguments.length, 2,
+                     "Failed to execute 'supports' on 'SubtleCrypto'");
+    return supportsOperation(`${operation}`, algorithm,
+                             lengthOrAdditionalAlgorithm);
+  }
+}
+
+const kSupportsOperations = [
+  'encrypt', 'decrypt', 'sign', 'verify', 'digest', 'generateKey',
+  'deriveKey', 'deriveBits', 'importKey', 'exportKey', 'wrapKey',
+  'unwrapKey', 'getPublicKey', 'encapsulateBits', 'encapsulateKey',
+  'decapsulateBits', 'decapsulateKey',
+];
+
+// Secret-key algorithms an encapsulated 256-bit secret can become.
+const kEncapsulatedKeyAlgorithms = [
+  'AES-OCB', 'AES-KW', 'AES-GCM', 'AES-CTR', 'AES-CBC', 'ChaCha20-Poly1305',
+  'HKDF', 'PBKDF2',
+];
+
+function normalizeFor(algorithm, op) {
+  try {
+    return lazyKeys().normalizeAlgorithm(algorithm, op);
+  } catch {
+    return undefined;
+  }
+}
+
+function supportsOperation(operation, algorithm, extra) {
+  if (!ArrayPrototypeIncludes(kSupportsOperations, operation)) return false;
+  let length = null;
+  let derivingKey = false;
+  switch (operation) {
+    case 'deriveKey': {
+      if (!supportsAlgorithm('importKey', extra, null)) return false;
+      const derived = normalizeFor(extra, 'get key length');
+      if (derived === undefined) return false;
+      // An HMAC key without a length takes the hash's block size, which
+      // SHA-3 hashes do not define here.
+      if (derived.name === 'HMAC' && derived.length === undefined &&
+          StringPrototypeStartsWith(derived.hash.name, 'SHA3-')) {
+        return false;
+      }
+      try {
+        length = derivedKeyLength(derived);
+      } catch {
+        return false;
+      }
+      // As Node: an agreement's own length bound is not applied to the
+      // length a derived key asks for.
+      derivingKey = true;
+      operation = 'deriveBits';
+      break;
+    }
+    case 'wrapKey':
+      if (!supportsAlgorithm('exportKey', extra, null)) return false;
+      break;
+    case 'unwrapKey':
+      if (!supportsAlgorithm('importKey', extra, null)) return false;
+      break;
+    case 'deriveBits':
+      if (extra !== null) length = toUnsignedLong(extra);
+      break;
+    case 'getPublicKey': {
+      const normalized = normalizeFor(algorithm, 'exportKey');
+      return normalized !== undefined &&
+        !lazyKeys().isSecretAlgorithm(normalized.name);
+    }
+    case 'encapsulateKey':
+    case 'decapsulateKey': {
+      const normalized = normalizeFor(extra, 'importKey');
+      if (normalized === undefined) return false;
+      const { name } = normalized;
+      if (name === 'HMAC' || name === 'KMAC128' || name === 'KMAC256') {
+        if (normalized.length !== undefined && normalized.length !== 256) {
+          return false;
+        }
+      } else if (!ArrayPrototypeIncludes(kEncapsulatedKeyAlgorithms, name)) {
+        return false;
+      }
+      break;
+    }
+  }
+  try {
+    return supportsAlgorithm(operation, algorithm, length, derivingKey);
+  } catch {
+    return false;
+  }
+}
+
+function supportsAlgorithm(op, algorithm, length, derivingKey = false) {
+  const normalized = normalizeFor(algorithm, op);
+  if (normalized === undefined) {
+    // A key may be wrapped with an encryption algorithm too.
+    if (op === 'wrapKey') return supportsAlgorithm('encrypt', algorithm, null);
+    if (op === 'unwrapKey') {
+      return supportsAlgorithm('decrypt', algorithm, null);
+    }
+    return false;
+  }
+  const { name } = normalized;
+  switch (op) {
+    case 'digest':
+      // cSHAKE's function name and customization are not supported.
+      return !((name === 'cSHAKE128' || name === 'cSHAKE256') &&
+               (normalized.functionName?.byteLength ||
+                normalized.customization?.byteLength));
+    case 'deriveBits':
+      return lazyKeys().checkDeriveBitsParams(normalized,
+                                              derivingKey ? null : length,
+                                              length);
+    case 'generateKey':
+    case 'importKey':
+      return lazyKeys().checkKeyParams(normalized, op);
+    case 'encrypt':
+    case 'decrypt':
+      return lazyKeys().checkCipherParams(normalized);
+    case 'sign':
+    case 'verify':
+      // Ed448 contexts need OpenSSL 3.2.
+      return !(name === 'Ed448' && normalized.context?.byteLength);
+    case 'exportKey':
+      return name !== 'HKDF' && name !== 'PBKDF2';
+    default:
+      return true;
   }
 }
 const subtle = ReflectConstruct(function() {}, [], SubtleCrypto);

@@ -20,6 +20,7 @@ const {
   ObjectFreeze,
   ObjectKeys,
   SafeSet,
+  StringPrototypeStartsWith,
   StringPrototypeToUpperCase,
   TypedArrayPrototypeGetBuffer,
   TypedArrayPrototypeSlice,
@@ -176,6 +177,12 @@ const kOperations = {
     'HKDF': null, 'PBKDF2': null,
   },
 };
+// exportKey takes the algorithms importKey does, with no parameters
+// (SubtleCrypto.supports asks about it).
+kOperations.exportKey = { '__proto__': null };
+for (const name of ObjectKeys(kOperations.importKey)) {
+  kOperations.exportKey[name] = null;
+}
 kOperations.verify = kOperations.sign;
 kOperations.decrypt = kOperations.encrypt;
 kOperations.unwrapKey = kOperations.wrapKey;
@@ -998,11 +1005,84 @@ function bytesToJwk(bytes) {
   }
 }
 
+// For SubtleCrypto.supports: whether generateKey/importKey would accept
+// the parameters of a normalized algorithm (the checks they make before
+// any work).
+const kNamedCurves = ['P-256', 'P-384', 'P-521'];
+function checkKeyParams(algorithm, op) {
+  const { name, length } = algorithm;
+  if (StringPrototypeStartsWith(name, 'AES-')) {
+    return op === 'importKey' ||
+      length === 128 || length === 192 || length === 256;
+  }
+  if (name === 'HMAC' || name === 'KMAC128' || name === 'KMAC256') {
+    if (length !== undefined && (length === 0 || length % 8 !== 0)) {
+      return false;
+    }
+    // HMAC's default length comes from the hash's block size, which
+    // SHA-3 hashes do not define here.
+    return !(op === 'generateKey' && name === 'HMAC' &&
+             length === undefined &&
+             StringPrototypeStartsWith(algorithm.hash.name, 'SHA3-'));
+  }
+  if (name === 'ECDSA' || name === 'ECDH') {
+    return ArrayPrototypeIncludes(kNamedCurves, algorithm.namedCurve);
+  }
+  return true;
+}
+
+// For SubtleCrypto.supports: whether encrypt/decrypt would accept the
+// nonce and tag sizes of the AEAD algorithms.
+function checkCipherParams(algorithm) {
+  const { name, iv, tagLength } = algorithm;
+  if (name === 'ChaCha20-Poly1305') {
+    return iv.byteLength === 12 && (tagLength === undefined || tagLength === 128);
+  }
+  if (name === 'AES-OCB') {
+    return iv.byteLength >= 1 && iv.byteLength <= 15 &&
+      (tagLength === undefined || tagLength === 64 || tagLength === 96 ||
+       tagLength === 128);
+  }
+  return true;
+}
+
+// For SubtleCrypto.supports: whether deriveBits would accept the
+// parameters and the length (null: none given); `bound` is the length
+// checked against an agreement's output size (null: none).
+function checkDeriveBitsParams(algorithm, bound, length) {
+  const { name } = algorithm;
+  switch (name) {
+    case 'HKDF':
+      return length !== null && length % 8 === 0;
+    case 'PBKDF2':
+      return length !== null && length % 8 === 0 && algorithm.iterations > 0;
+    case 'ECDH':
+    case 'X25519':
+    case 'X448': {
+      const key = algorithm.public;
+      if (key[kKeyObject].type !== 'public' ||
+          key[kAlgorithm].name !== name) {
+        return false;
+      }
+      const max = name === 'X25519' ? 256 : name === 'X448' ? 448 :
+        { '__proto__': null, 'P-256': 256, 'P-384': 384,
+          'P-521': 528 }[key[kAlgorithm].namedCurve];
+      return bound === null || bound <= max;
+    }
+    default:
+      return true;
+  }
+}
+
 module.exports = {
   bytesToJwk,
   exportKey,
   generateKey,
+  checkCipherParams,
+  checkDeriveBitsParams,
+  checkKeyParams,
   importKey,
+  isSecretAlgorithm,
   jwkToBytes,
   kHashes,
   keyObjectToCryptoKey,
