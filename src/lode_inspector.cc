@@ -358,12 +358,20 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
     Isolate* isolate = env->isolate();
     HandleScope scope(isolate);
     inspector_ = V8Inspector::create(isolate, this);
-    // Named as Node names it: the executable and the process id.
+    // Named as Node names it: the process title (argv[0] as given) and the
+    // process id.
     char exe[4096];
     size_t size = sizeof(exe);
-    if (uv_exepath(exe, &size) != 0) size = 0;
+    if (uv_get_process_title(exe, size) == 0) {
+      size = strlen(exe);
+    } else if (uv_exepath(exe, &size) != 0) {
+      size = 0;
+    }
     std::string name = std::string(exe, size) + "[" +
                        std::to_string(uv_os_getpid()) + "]";
+    if (!env->is_main_thread()) {
+      name = "Worker[" + std::to_string(env->thread_id()) + "]";
+    }
     v8_inspector::V8ContextInfo info(
         env->context(), kContextGroupId,
         StringView(reinterpret_cast<const uint8_t*>(name.data()),
@@ -2036,6 +2044,23 @@ void OnSigusr1(uv_signal_t* handle, int) {
 }
 
 }  // namespace
+
+void InspectorContextCreated(Environment* env, Local<Context> context,
+                             const std::string& name,
+                             const std::string& origin) {
+  Agent* agent = Agent::Existing(env);
+  if (agent == nullptr) return;
+  v8_inspector::V8ContextInfo info(
+      context, kContextGroupId,
+      StringView(reinterpret_cast<const uint8_t*>(name.data()), name.size()));
+  info.origin = StringView(reinterpret_cast<const uint8_t*>(origin.data()),
+                           origin.size());
+  static const char kAux[] = "{\"isDefault\":false}";
+  info.auxData = StringView(reinterpret_cast<const uint8_t*>(kAux),
+                            sizeof(kAux) - 1);
+  // V8 reports its end (Runtime.executionContextDestroyed) once collected.
+  agent->inspector()->contextCreated(info);
+}
 
 void InspectorWorkerStarted(uint64_t thread_id, const std::string& name,
                             const std::string& url) {
