@@ -539,6 +539,10 @@ void MakeContext(const FunctionCallbackInfo<Value>& args) {
     if (!InstallModernBuiltins(context)) return;
     if (!ApplyDisableProto(env, context)) return;
   }
+  inspector::InspectorContextCreated(
+      env, context,
+      args[1]->IsString() ? Utf8Value(isolate, args[1]).ToString() : "",
+      args[2]->IsString() ? Utf8Value(isolate, args[2]).ToString() : "");
   Local<Object> target =
       contextify ? args[0].As<Object>() : context->Global().As<Object>();
   Local<Object> wrapper;

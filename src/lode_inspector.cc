@@ -208,6 +208,23 @@ std::string ToUtf8(const StringView& view) {
   return out;
 }
 
+// Whether `view` holds the ASCII text `needle`.
+bool ViewContains(const StringView& view, const char* needle) {
+  size_t n = strlen(needle);
+  if (view.length() < n) return false;
+  for (size_t i = 0; i + n <= view.length(); i++) {
+    size_t j = 0;
+    while (j < n) {
+      uint16_t c = view.is8Bit() ? view.characters8()[i + j]
+                                 : view.characters16()[i + j];
+      if (c != static_cast<uint8_t>(needle[j])) break;
+      j++;
+    }
+    if (j == n) return true;
+  }
+  return false;
+}
+
 StringView ViewOf(const std::string& ascii) {
   return StringView(reinterpret_cast<const uint8_t*>(ascii.data()),
                     ascii.size());
@@ -341,12 +358,20 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
     Isolate* isolate = env->isolate();
     HandleScope scope(isolate);
     inspector_ = V8Inspector::create(isolate, this);
-    // Named as Node names it: the executable and the process id.
+    // Named as Node names it: the process title (argv[0] as given) and the
+    // process id.
     char exe[4096];
     size_t size = sizeof(exe);
-    if (uv_exepath(exe, &size) != 0) size = 0;
+    if (uv_get_process_title(exe, size) == 0) {
+      size = strlen(exe);
+    } else if (uv_exepath(exe, &size) != 0) {
+      size = 0;
+    }
     std::string name = std::string(exe, size) + "[" +
                        std::to_string(uv_os_getpid()) + "]";
+    if (!env->is_main_thread()) {
+      name = "Worker[" + std::to_string(env->thread_id()) + "]";
+    }
     v8_inspector::V8ContextInfo info(
         env->context(), kContextGroupId,
         StringView(reinterpret_cast<const uint8_t*>(name.data()),
@@ -361,6 +386,36 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
     }
   }
   ~Agent() override;
+
+  // While the loop waits for events, a CPU profile shows "(idle)": V8 is
+  // told around the poll, from the first Profiler.start on (as in Node).
+  void StartIdleNotifier() {
+    if (idle_prepare_ != nullptr) return;
+    idle_prepare_ = new uv_prepare_t;
+    idle_check_ = new uv_check_t;
+    uv_prepare_init(env_->loop(), idle_prepare_);
+    uv_check_init(env_->loop(), idle_check_);
+    idle_prepare_->data = env_->isolate();
+    idle_check_->data = env_->isolate();
+    uv_prepare_start(idle_prepare_, [](uv_prepare_t* handle) {
+      static_cast<Isolate*>(handle->data)->SetIdle(true);
+    });
+    uv_check_start(idle_check_, [](uv_check_t* handle) {
+      static_cast<Isolate*>(handle->data)->SetIdle(false);
+    });
+    uv_unref(reinterpret_cast<uv_handle_t*>(idle_prepare_));
+    uv_unref(reinterpret_cast<uv_handle_t*>(idle_check_));
+    uv_prepare_t* prepare = idle_prepare_;
+    uv_check_t* check = idle_check_;
+    env_->AddCleanupHook([prepare, check]() {
+      uv_close(reinterpret_cast<uv_handle_t*>(prepare), [](uv_handle_t* h) {
+        delete reinterpret_cast<uv_prepare_t*>(h);
+      });
+      uv_close(reinterpret_cast<uv_handle_t*>(check), [](uv_handle_t* h) {
+        delete reinterpret_cast<uv_check_t*>(h);
+      });
+    });
+  }
 
   // The main thread's queue (see IoQueue).
   void AttachQueue(const std::shared_ptr<IoQueue>& io) {
@@ -484,6 +539,8 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
   std::unique_ptr<Server> server_;
   std::shared_ptr<IoQueue> io_;
   bool io_owned_ = false;  // a worker's, made for its server
+  uv_prepare_t* idle_prepare_ = nullptr;  // StartIdleNotifier()
+  uv_check_t* idle_check_ = nullptr;
   std::map<int, std::unique_ptr<WsSession>> ws_sessions_;
   // Sessions whose socket closed while V8 was inside one of their
   // dispatches: deleted once out of it.
@@ -575,6 +632,9 @@ class Connection : public V8Inspector::Channel {
 
   void Dispatch(const StringView& message) {
     if (session_ == nullptr) return;
+    if (ViewContains(message, "\"Profiler.start\"")) {
+      Agent::Get(env_)->StartIdleNotifier();
+    }
     depth_++;
     session_->dispatchProtocolMessage(message);
     depth_--;
@@ -1035,6 +1095,9 @@ void Agent::PauseOnNextStatement(const char* reason) {
 
 void WsSession::Dispatch(const std::string& message) {
   if (closed_) return;
+  if (message.find("\"Profiler.start\"") != std::string::npos) {
+    agent_->StartIdleNotifier();
+  }
   if ((message.find("\"NodeRuntime.") != std::string::npos ||
        message.find("\"NodeWorker.") != std::string::npos) &&
       HandleNodeMethod(message)) {
@@ -1981,6 +2044,23 @@ void OnSigusr1(uv_signal_t* handle, int) {
 }
 
 }  // namespace
+
+void InspectorContextCreated(Environment* env, Local<Context> context,
+                             const std::string& name,
+                             const std::string& origin) {
+  Agent* agent = Agent::Existing(env);
+  if (agent == nullptr) return;
+  v8_inspector::V8ContextInfo info(
+      context, kContextGroupId,
+      StringView(reinterpret_cast<const uint8_t*>(name.data()), name.size()));
+  info.origin = StringView(reinterpret_cast<const uint8_t*>(origin.data()),
+                           origin.size());
+  static const char kAux[] = "{\"isDefault\":false}";
+  info.auxData = StringView(reinterpret_cast<const uint8_t*>(kAux),
+                            sizeof(kAux) - 1);
+  // V8 reports its end (Runtime.executionContextDestroyed) once collected.
+  agent->inspector()->contextCreated(info);
+}
 
 void InspectorWorkerStarted(uint64_t thread_id, const std::string& name,
                             const std::string& url) {

@@ -96,6 +96,10 @@ void StartInspectorIfRequested(Environment* env);
 void InspectorWorkerStarted(uint64_t thread_id, const std::string& name,
                             const std::string& url);
 void InspectorWorkerStopped(uint64_t thread_id);
+// A vm context, for the debuggers (Runtime.executionContextCreated).
+void InspectorContextCreated(Environment* env, v8::Local<v8::Context> context,
+                             const std::string& name,
+                             const std::string& origin);
 // Whether the main script's first statement pauses (--inspect-brk with
 // the server running).
 bool InspectorBreakOnStart(Environment* env);

@@ -676,7 +676,9 @@ void Worker::New(const FunctionCallbackInfo<Value>& args) {
 
   Worker* worker = new Worker(env, args.This(), std::move(options),
                               std::move(vars), limits, std::move(name));
-  if (args[5]->IsString()) worker->url_ = Utf8Value(isolate, args[5]).ToString();
+  if (args[5]->IsString()) {
+    worker->url_ = Utf8Value(isolate, args[5]).ToString();
+  }
   if (worker->init_error_ != 0) {
     // No handle to close: the wrap goes now.
     int err = worker->init_error_;

@@ -493,12 +493,19 @@ class Worker extends EventEmitter {
     return makeResourceLimits(this[kHandle].getResourceLimits());
   }
 
-  getHeapSnapshot() {
-    if (this[kHandle] === null) {
-      return PromiseReject(new ERR_WORKER_NOT_RUNNING());
-    }
-    const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
-    return PromiseReject(new ERR_NOT_IMPLEMENTED('worker.getHeapSnapshot'));
+  // Taken on the worker's thread when its loop gets the request; the
+  // stream holds the whole snapshot once the promise resolves.
+  getHeapSnapshot(options) {
+    if (options !== undefined) validateObject(options, 'options');
+    return PromisePrototypeThen(
+      this[kCpuProfileRequest](messageTypes.HEAP_SNAPSHOT),
+      (text) => {
+        const { Readable } = require('stream');
+        const stream = new Readable({ read() {} });
+        stream.push(require('buffer').Buffer.from(text));
+        stream.push(null);
+        return stream;
+      });
   }
 
   // The worker runs the profiler on its own thread when its event loop

@@ -40,6 +40,8 @@ if (level === 1) {
     workerData: { level: 2, parent: threadId },
   });
   workerData.grandchild = [child.threadId];
+  // Alive until the main thread terminates it.
+  setInterval(() => {}, 1000);
   child.on('message', common.mustCall(() => {
     parentPort.postMessage({ grandchild: child.threadId });
   }));

@@ -27,6 +27,7 @@ const {
     ERROR_MESSAGE,
     HEAP_PROFILE_START,
     HEAP_PROFILE_STOP,
+    HEAP_SNAPSHOT,
     HEAP_STATISTICS,
     LOAD_SCRIPT,
     STDIO_PAYLOAD,
@@ -276,6 +277,7 @@ port.on('message', (message) => {
     case HEAP_PROFILE_STOP:
     case CPU_USAGE:
     case HEAP_STATISTICS:
+    case HEAP_SNAPSHOT:
       answerCpuProfileRequest(message);
       return;
   }
@@ -345,6 +347,8 @@ function answerCpuProfileRequest({ type, id, requestId }) {
       reply.result = process.threadCpuUsage();
     } else if (type === HEAP_STATISTICS) {
       reply.result = require('v8').getHeapStatistics();
+    } else if (type === HEAP_SNAPSHOT) {
+      reply.result = internalBinding('v8').buildHeapSnapshot();
     } else if (type === HEAP_PROFILE_START) {
       reply.result = startHeapProfile();
     } else if (type === HEAP_PROFILE_STOP) {

@@ -84,6 +84,8 @@ const messageTypes = {
   CPU_USAGE: 'cpuUsage',
   // worker.getHeapStatistics(): v8.getHeapStatistics() of the worker.
   HEAP_STATISTICS: 'heapStatistics',
+  // worker.getHeapSnapshot(): the snapshot's JSON text, taken there.
+  HEAP_SNAPSHOT: 'heapSnapshot',
 };
 
 // --- MessageEvent. ---------------------------------------------------------------
