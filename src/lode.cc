@@ -346,20 +346,41 @@ namespace {
 thread_local void* t_adopted_data = nullptr;
 thread_local size_t t_adopted_length = 0;
 
+// The bytes the allocator has handed out and not yet got back
+// (process.memoryUsage().arrayBuffers), all isolates together.
+std::atomic<int64_t> g_array_buffer_bytes{0};
+
 // calloc/malloc/free, as V8's default allocator, but for the adopted memory.
 class LodeArrayBufferAllocator final : public v8::ArrayBuffer::Allocator {
  public:
   void* Allocate(size_t length) override {
     void* data = TakeAdopted(length);
-    return data != nullptr ? data : calloc(length, 1);
+    if (data == nullptr) data = calloc(length, 1);
+    Count(data, length);
+    return data;
   }
   void* AllocateUninitialized(size_t length) override {
     void* data = TakeAdopted(length);
-    return data != nullptr ? data : malloc(length);
+    if (data == nullptr) data = malloc(length);
+    Count(data, length);
+    return data;
   }
-  void Free(void* data, size_t) override { free(data); }
+  void Free(void* data, size_t length) override {
+    if (data != nullptr) {
+      g_array_buffer_bytes.fetch_sub(static_cast<int64_t>(length),
+                                     std::memory_order_relaxed);
+    }
+    free(data);
+  }
 
  private:
+  static void Count(void* data, size_t length) {
+    if (data != nullptr) {
+      g_array_buffer_bytes.fetch_add(static_cast<int64_t>(length),
+                                     std::memory_order_relaxed);
+    }
+  }
+
   static void* TakeAdopted(size_t length) {
     void* data = t_adopted_data;
     if (data == nullptr || length != t_adopted_length) return nullptr;
@@ -375,6 +396,11 @@ std::shared_ptr<v8::ArrayBuffer::Allocator> GetArrayBufferAllocator() {
   static auto* allocator = new std::shared_ptr<v8::ArrayBuffer::Allocator>(
       std::make_shared<LodeArrayBufferAllocator>());
   return *allocator;
+}
+
+size_t ArrayBufferAllocatedBytes() {
+  int64_t bytes = g_array_buffer_bytes.load(std::memory_order_relaxed);
+  return bytes > 0 ? static_cast<size_t>(bytes) : 0;
 }
 
 std::unique_ptr<v8::BackingStore> NewUnsafeBackingStore(v8::Isolate* isolate,
