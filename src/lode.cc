@@ -421,6 +421,35 @@ std::unique_ptr<v8::BackingStore> NewUnsafeBackingStore(v8::Isolate* isolate,
   return store;
 }
 
+// --completion-bash: a bash completion function offering every option and
+// alias, as Node prints it.
+static void PrintBashCompletion() {
+  std::string words;
+  for (const OptionSpec& spec : OptionSpecs()) {
+    if (!words.empty()) words += ' ';
+    words += spec.name;
+  }
+  for (const OptionAlias& alias : OptionAliases()) {
+    words += ' ';
+    words += alias.from;
+  }
+  printf(
+      "_node_complete() {\n"
+      "  local cur_word options\n"
+      "  cur_word=\"${COMP_WORDS[COMP_CWORD]}\"\n"
+      "  if [[ \"${cur_word}\" == -* ]] ; then\n"
+      "    COMPREPLY=( $(compgen -W '%s' -- \"${cur_word}\") )\n"
+      "    return 0\n"
+      "  else\n"
+      "    COMPREPLY=( $(compgen -f \"${cur_word}\") )\n"
+      "    return 0\n"
+      "  fi\n"
+      "}\n"
+      "complete -o filenames -o nospace -o bashdefault -F _node_complete "
+      "node node_g\n",
+      words.c_str());
+}
+
 bool LoadEnvironment(Environment* env, bool from_snapshot) {
   Local<Context> context = env->context();
   performance::StartTimeline(env);
@@ -648,6 +677,10 @@ int Start(int argc, char** argv) {
   permission::Configure(options);
   if (options.print_version) {
     printf("%s\n", LODE_NODE_VERSION_STRING);
+    return 0;
+  }
+  if (options.GetBool("--completion-bash")) {
+    PrintBashCompletion();
     return 0;
   }
 
