@@ -17,7 +17,4 @@ ObjectAssign(exports,
              os.signals,
              fs,
              crypto);
-// The loader's format codes are not public constants.
-delete exports.EXTENSIONLESS_FORMAT_JAVASCRIPT;
-delete exports.EXTENSIONLESS_FORMAT_WASM;
 ObjectFreeze(exports);

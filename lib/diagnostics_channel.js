@@ -419,6 +419,15 @@ function tracingChannel(nameOrChannels) {
   return new TracingChannel(nameOrChannels);
 }
 
+require('internal/console/constructor').setConsoleChannels({
+  __proto__: null,
+  log: channel('console.log'),
+  info: channel('console.info'),
+  debug: channel('console.debug'),
+  warn: channel('console.warn'),
+  error: channel('console.error'),
+});
+
 module.exports = {
   channel,
   hasSubscribers,

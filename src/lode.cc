@@ -347,20 +347,41 @@ namespace {
 thread_local void* t_adopted_data = nullptr;
 thread_local size_t t_adopted_length = 0;
 
+// The bytes the allocator has handed out and not yet got back
+// (process.memoryUsage().arrayBuffers), all isolates together.
+std::atomic<int64_t> g_array_buffer_bytes{0};
+
 // calloc/malloc/free, as V8's default allocator, but for the adopted memory.
 class LodeArrayBufferAllocator final : public v8::ArrayBuffer::Allocator {
  public:
   void* Allocate(size_t length) override {
     void* data = TakeAdopted(length);
-    return data != nullptr ? data : calloc(length, 1);
+    if (data == nullptr) data = calloc(length, 1);
+    Count(data, length);
+    return data;
   }
   void* AllocateUninitialized(size_t length) override {
     void* data = TakeAdopted(length);
-    return data != nullptr ? data : malloc(length);
+    if (data == nullptr) data = malloc(length);
+    Count(data, length);
+    return data;
   }
-  void Free(void* data, size_t) override { free(data); }
+  void Free(void* data, size_t length) override {
+    if (data != nullptr) {
+      g_array_buffer_bytes.fetch_sub(static_cast<int64_t>(length),
+                                     std::memory_order_relaxed);
+    }
+    free(data);
+  }
 
  private:
+  static void Count(void* data, size_t length) {
+    if (data != nullptr) {
+      g_array_buffer_bytes.fetch_add(static_cast<int64_t>(length),
+                                     std::memory_order_relaxed);
+    }
+  }
+
   static void* TakeAdopted(size_t length) {
     void* data = t_adopted_data;
     if (data == nullptr || length != t_adopted_length) return nullptr;
@@ -376,6 +397,11 @@ std::shared_ptr<v8::ArrayBuffer::Allocator> GetArrayBufferAllocator() {
   static auto* allocator = new std::shared_ptr<v8::ArrayBuffer::Allocator>(
       std::make_shared<LodeArrayBufferAllocator>());
   return *allocator;
+}
+
+size_t ArrayBufferAllocatedBytes() {
+  int64_t bytes = g_array_buffer_bytes.load(std::memory_order_relaxed);
+  return bytes > 0 ? static_cast<size_t>(bytes) : 0;
 }
 
 std::unique_ptr<v8::BackingStore> NewUnsafeBackingStore(v8::Isolate* isolate,
@@ -394,6 +420,35 @@ std::unique_ptr<v8::BackingStore> NewUnsafeBackingStore(v8::Isolate* isolate,
     t_adopted_data = nullptr;
   }
   return store;
+}
+
+// --completion-bash: a bash completion function offering every option and
+// alias, as Node prints it.
+static void PrintBashCompletion() {
+  std::string words;
+  for (const OptionSpec& spec : OptionSpecs()) {
+    if (!words.empty()) words += ' ';
+    words += spec.name;
+  }
+  for (const OptionAlias& alias : OptionAliases()) {
+    words += ' ';
+    words += alias.from;
+  }
+  printf(
+      "_node_complete() {\n"
+      "  local cur_word options\n"
+      "  cur_word=\"${COMP_WORDS[COMP_CWORD]}\"\n"
+      "  if [[ \"${cur_word}\" == -* ]] ; then\n"
+      "    COMPREPLY=( $(compgen -W '%s' -- \"${cur_word}\") )\n"
+      "    return 0\n"
+      "  else\n"
+      "    COMPREPLY=( $(compgen -f \"${cur_word}\") )\n"
+      "    return 0\n"
+      "  fi\n"
+      "}\n"
+      "complete -o filenames -o nospace -o bashdefault -F _node_complete "
+      "node node_g\n",
+      words.c_str());
 }
 
 bool LoadEnvironment(Environment* env, bool from_snapshot) {
@@ -629,6 +684,10 @@ int Start(int argc, char** argv) {
   permission::Configure(options);
   if (options.print_version) {
     printf("%s\n", LODE_NODE_VERSION_STRING);
+    return 0;
+  }
+  if (options.GetBool("--completion-bash")) {
+    PrintBashCompletion();
     return 0;
   }
   if (int code = crypto::InitializeProcess(options, argv[0])) return code;

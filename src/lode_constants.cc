@@ -89,8 +89,6 @@ void DefineFs(Local<Context> context, Local<Object> t) {
   SetConstant(context, t, "UV_DIRENT_SOCKET", UV_DIRENT_SOCKET);
   SetConstant(context, t, "UV_DIRENT_CHAR", UV_DIRENT_CHAR);
   SetConstant(context, t, "UV_DIRENT_BLOCK", UV_DIRENT_BLOCK);
-  SetConstant(context, t, "EXTENSIONLESS_FORMAT_JAVASCRIPT", 0);
-  SetConstant(context, t, "EXTENSIONLESS_FORMAT_WASM", 1);
   C(t, S_IFMT); C(t, S_IFREG); C(t, S_IFDIR); C(t, S_IFCHR); C(t, S_IFBLK);
   C(t, S_IFIFO); C(t, S_IFLNK); C(t, S_IFSOCK);
   C(t, O_CREAT); C(t, O_EXCL);
@@ -116,11 +114,16 @@ void DefineFs(Local<Context> context, Local<Object> t) {
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
   v8::Isolate* isolate = context->GetIsolate();
-  Local<Object> os = Object::New(isolate);
-  Local<Object> err = Object::New(isolate);
-  Local<Object> sig = Object::New(isolate);
-  Local<Object> priority = Object::New(isolate);
-  Local<Object> dlopen = Object::New(isolate);
+  // Every object here has a null prototype, the binding's too, as in Node.
+  auto null_object = [isolate]() {
+    return Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
+  };
+  if (target->SetPrototype(context, v8::Null(isolate)).IsNothing()) return;
+  Local<Object> os = null_object();
+  Local<Object> err = null_object();
+  Local<Object> sig = null_object();
+  Local<Object> priority = null_object();
+  Local<Object> dlopen = null_object();
   DefineErrno(context, err);
   DefineSignals(context, sig);
   DefinePriority(context, priority);
@@ -130,10 +133,15 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetValue(context, os, "errno", err);
   SetValue(context, os, "signals", sig);
   SetValue(context, os, "priority", priority);
-  Local<Object> fs = Object::New(isolate);
+  Local<Object> fs = null_object();
   DefineFs(context, fs);
   SetValue(context, target, "os", os);
   SetValue(context, target, "fs", fs);
+  // The module loader's codes for files without an extension.
+  Local<Object> internal = null_object();
+  SetConstant(context, internal, "EXTENSIONLESS_FORMAT_JAVASCRIPT", 0);
+  SetConstant(context, internal, "EXTENSIONLESS_FORMAT_WASM", 1);
+  SetValue(context, target, "internal", internal);
   Local<Object> crypto_constants =
       Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
   crypto::DefineConstants(context, crypto_constants);

@@ -56,6 +56,10 @@ const v8::StartupData* GetStartupSnapshot();
 // it whichever isolate ends first.
 std::shared_ptr<v8::ArrayBuffer::Allocator> GetArrayBufferAllocator();
 
+// The bytes of ArrayBuffer memory that allocator holds now, for all
+// isolates of the process (process.memoryUsage().arrayBuffers).
+size_t ArrayBufferAllocatedBytes();
+
 // A backing store of `length` bytes made through the process's allocator,
 // its memory left as malloc leaves it unless `zero_fill`; nullptr when the
 // memory cannot be had. Made by the allocator, it is counted by V8 as the

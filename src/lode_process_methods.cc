@@ -18,6 +18,7 @@
 #include "handle_wrap.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_internals.h"
 #include "lode_napi.h"
 #include "lode_options.h"
 #include "lode_permission.h"
@@ -142,7 +143,7 @@ void MemoryUsage(const FunctionCallbackInfo<Value>& args) {
   fields[1] = static_cast<double>(stats.total_heap_size());
   fields[2] = static_cast<double>(stats.used_heap_size());
   fields[3] = static_cast<double>(stats.external_memory());
-  fields[4] = static_cast<double>(stats.external_memory());
+  fields[4] = static_cast<double>(ArrayBufferAllocatedBytes());
 }
 
 void Rss(const FunctionCallbackInfo<Value>& args) {

@@ -2,9 +2,12 @@
 // JS cannot see (promise state, proxy internals, iterator previews).
 #include <uv.h>
 
+#include <cmath>
+
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_internals.h"
 #include "util.h"
 
 namespace lode::util {
@@ -233,8 +236,53 @@ void IsInsideNodeModules(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(result);
 }
 
+void FreeSharedArrayBufferMemory(void* data, size_t length, void*) {
+  GetArrayBufferAllocator()->Free(data, length);
+}
+
+// constructSharedArrayBuffer(length): a SharedArrayBuffer even where the
+// constructor is not exposed (--enable-sharedarraybuffer-per-context).
+// RangeErrors as V8's own constructor throws them.
+void ConstructSharedArrayBuffer(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  // ToIndex(length).
+  double number = 0;
+  if (!args[0]->IsUndefined() &&
+      !args[0]->NumberValue(context).To(&number)) {
+    return;
+  }
+  number = std::isnan(number) ? 0 : std::trunc(number);
+  constexpr double kMaxSafeInteger = 9007199254740991.0;
+  if (number < 0 || number > kMaxSafeInteger) {
+    isolate->ThrowException(v8::Exception::RangeError(
+        FIXED_ONE_BYTE_STRING(isolate, "Invalid array buffer length")));
+    return;
+  }
+  const int64_t length = static_cast<int64_t>(number);
+  std::unique_ptr<v8::BackingStore> store;
+  if (length == 0) {
+    store = v8::SharedArrayBuffer::NewBackingStore(isolate, 0);
+  } else {
+    void* data = GetArrayBufferAllocator()->Allocate(
+        static_cast<size_t>(length));
+    if (data == nullptr) {
+      isolate->ThrowException(v8::Exception::RangeError(
+          FIXED_ONE_BYTE_STRING(isolate, "Array buffer allocation failed")));
+      return;
+    }
+    store = v8::SharedArrayBuffer::NewBackingStore(
+        data, static_cast<size_t>(length), FreeSharedArrayBufferMemory,
+        nullptr);
+  }
+  args.GetReturnValue().Set(
+      v8::SharedArrayBuffer::New(isolate, std::move(store)));
+}
+
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
                 void*) {
+  SetMethod(context, target, "constructSharedArrayBuffer",
+            ConstructSharedArrayBuffer);
   SetMethodNoSideEffect(context, target, "getPromiseDetails",
                         GetPromiseDetails);
   SetMethodNoSideEffect(context, target, "getProxyDetails", GetProxyDetails);
@@ -296,6 +344,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
 }
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
+  registry->Register(ConstructSharedArrayBuffer);
   registry->Register(GetPromiseDetails);
   registry->Register(GetProxyDetails);
   registry->Register(PreviewEntries);

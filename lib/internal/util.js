@@ -839,10 +839,17 @@ class WeakReference {
   }
 }
 
+// A SharedArrayBuffer of `length` bytes, made natively: the constructor may
+// be missing (--enable-sharedarraybuffer-per-context) or replaced.
+function constructSharedArrayBuffer(length) {
+  return internalBinding('util').constructSharedArrayBuffer(length);
+}
+
 module.exports = {
   assertCrypto,
   assertTypeScript,
   assignFunctionName,
+  constructSharedArrayBuffer,
   cachedResult,
   convertToValidSignal,
   createClassWrapper,

@@ -12,10 +12,11 @@ const { buildAddon } = require('../common/napi');
 
 tmpdir.refresh();
 
-// os.constants.dlopen, as Node has them on Linux.
+// os.constants.dlopen, as Node has them on Linux (no prototype).
 {
   const { dlopen } = require('os').constants;
   assert.deepStrictEqual(dlopen, {
+    __proto__: null,
     RTLD_LAZY: 1, RTLD_NOW: 2, RTLD_GLOBAL: 256, RTLD_LOCAL: 0,
     RTLD_DEEPBIND: 8,
   });

@@ -16,6 +16,7 @@ const {
   Boolean,
   ErrorCaptureStackTrace,
   FunctionPrototypeBind,
+  MapPrototypeGet,
   MathMax,
   ObjectDefineProperties,
   ObjectDefineProperty,
@@ -206,10 +207,20 @@ function Console(options /* or: stdout, stderr, ignoreErrors = true */) {
   }
   if (inspectOptions !== undefined) {
     validateObject(inspectOptions, 'options.inspectOptions');
-    if (inspectOptions.colors !== undefined &&
-        options.colorMode !== undefined) {
-      throw new ERR_INCOMPATIBLE_OPTION_PAIR(
-        'options.inspectOptions.color', 'colorMode');
+    // One set of options, or a Map from each stream to its own.
+    const sets = [];
+    if (isMap(inspectOptions)) {
+      for (const { 1: set } of new SafeMapIterator(inspectOptions)) {
+        ArrayPrototypePush(sets, set);
+      }
+    } else {
+      ArrayPrototypePush(sets, inspectOptions);
+    }
+    for (let i = 0; i < sets.length; i++) {
+      if (sets[i]?.colors !== undefined && options.colorMode !== undefined) {
+        throw new ERR_INCOMPATIBLE_OPTION_PAIR(
+          'options.inspectOptions.color', 'colorMode');
+      }
     }
     inspectOptionsOf.set(this, inspectOptions);
   }
@@ -365,7 +376,10 @@ ObjectDefineProperties(Console.prototype, {
     value: function(stream) {
       let colors = this[kColorMode];
       if (colors === 'auto') colors = shouldColorize(stream);
-      const options = inspectOptionsOf.get(this);
+      let options = inspectOptionsOf.get(this);
+      if (options !== undefined && isMap(options)) {
+        options = MapPrototypeGet(options, stream);
+      }
       if (options !== undefined) {
         if (options.colors === undefined) options.colors = colors;
         return options;
@@ -463,26 +477,49 @@ function renderTable(head, columns) {
                                kBottomRight);
 }
 
+// The diagnostics channels ('console.log', ...) on which log, info, debug,
+// warn and error publish their arguments before formatting them. Set by
+// diagnostics_channel when it loads: nothing can subscribe before that.
+let channels;
+function setConsoleChannels(consoleChannels) {
+  channels = consoleChannels;
+}
+
 // The public methods. Shorthand methods, as in Node, so that they have no
 // `prototype` property (trace is the exception: it names itself).
 const consoleMethods = {
   log(...args) {
+    if (channels !== undefined && channels.log.hasSubscribers) {
+      channels.log.publish(args);
+    }
     this[kWriteToConsole](kUseStdout, this[kFormatForStdout](args));
   },
 
   info(...args) {
+    if (channels !== undefined && channels.info.hasSubscribers) {
+      channels.info.publish(args);
+    }
     this[kWriteToConsole](kUseStdout, this[kFormatForStdout](args));
   },
 
   debug(...args) {
+    if (channels !== undefined && channels.debug.hasSubscribers) {
+      channels.debug.publish(args);
+    }
     this[kWriteToConsole](kUseStdout, this[kFormatForStdout](args));
   },
 
   warn(...args) {
+    if (channels !== undefined && channels.warn.hasSubscribers) {
+      channels.warn.publish(args);
+    }
     this[kWriteToConsole](kUseStderr, this[kFormatForStderr](args));
   },
 
   error(...args) {
+    if (channels !== undefined && channels.error.hasSubscribers) {
+      channels.error.publish(args);
+    }
     this[kWriteToConsole](kUseStderr, this[kFormatForStderr](args));
   },
 
@@ -696,6 +733,7 @@ function initializeGlobalConsole(globalConsole) {
 
 module.exports = {
   Console,
+  setConsoleChannels,
   kBindStreamsLazy,
   kBindProperties,
   initializeGlobalConsole,

@@ -34,11 +34,9 @@ const {
 } = primordials;
 
 const { fs: constants } = internalBinding('constants');
-// fs.constants: the binding's values without the module loader's, on an
-// object with no prototype.
+// fs.constants: the binding's values, on an object with no prototype.
 const publicConstants = { __proto__: null };
 for (const key in constants) {
-  if (StringPrototypeIncludes(key, 'EXTENSIONLESS_FORMAT')) continue;
   publicConstants[key] = constants[key];
 }
 const {

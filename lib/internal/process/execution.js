@@ -122,13 +122,23 @@ function addBuiltinLibsToObject(object) {
   }
 }
 
+// The working directory; when it is gone (getcwd() fails once it was
+// removed), the directory of the executable stands in, as in Node.
+function tryGetCwd() {
+  try {
+    return process.cwd();
+  } catch {
+    return require('path').dirname(process.execPath);
+  }
+}
+
 // Runs code given on the command line (-e, -p, stdin) as a script.
 function evalScript(name, body, print) {
   addBuiltinLibsToObject(globalThis);
   const { runScript } = internalBinding('contextify');
   const CJSModule = require('internal/modules/cjs/loader').Module;
   const path = require('path');
-  const cwd = process.cwd();
+  const cwd = tryGetCwd();
   const module = new CJSModule(name);
   module.filename = path.join(cwd, name);
   module.paths = CJSModule._nodeModulePaths(cwd);

@@ -1,0 +1,35 @@
+// Flags: --expose-internals
+'use strict';
+// process.memoryUsage().arrayBuffers counts the ArrayBuffer memory the
+// allocator holds (not V8's external memory, which also counts external
+// strings such as the builtins' sources); internal/util's
+// constructSharedArrayBuffer; the constants binding's null prototypes.
+require('../common');
+const assert = require('assert');
+const { constructSharedArrayBuffer } = require('internal/util');
+const { internalBinding } = require('internal/test/binding');
+
+const before = process.memoryUsage().arrayBuffers;
+require('os');  // Loading a builtin adds no ArrayBuffer memory.
+const buffer = new ArrayBuffer(1 << 20);
+assert.strictEqual(process.memoryUsage().arrayBuffers - before, 1 << 20);
+assert.strictEqual(buffer.byteLength, 1 << 20);
+
+const sab = constructSharedArrayBuffer(16);
+assert.ok(require('util').types.isSharedArrayBuffer(sab));
+assert.strictEqual(sab.byteLength, 16);
+assert.strictEqual(constructSharedArrayBuffer().byteLength, 0);
+for (const length of [-1, 2 ** 53, -Infinity]) {
+  assert.throws(() => constructSharedArrayBuffer(length), {
+    name: 'RangeError', message: 'Invalid array buffer length',
+  });
+}
+
+const constants = internalBinding('constants');
+assert.strictEqual(Object.getPrototypeOf(constants), null);
+assert.deepStrictEqual(constants.internal, {
+  __proto__: null,
+  EXTENSIONLESS_FORMAT_JAVASCRIPT: 0,
+  EXTENSIONLESS_FORMAT_WASM: 1,
+});
+assert.strictEqual('EXTENSIONLESS_FORMAT_WASM' in constants.fs, false);
