@@ -17,6 +17,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_internals.h"
 #include "lode_permission.h"
 #include "lode_tracing.h"
 #include "util.h"
@@ -1080,7 +1081,13 @@ class WholeFileReq : public ActiveRequest {
     req_.Reset(env->isolate(), req);
     work_.data = this;
   }
-  ~WholeFileReq() override { free(out_); }
+  ~WholeFileReq() override {
+    if (block_ > 0) {
+      FreeBytes(out_, block_);
+    } else {
+      free(out_);
+    }
+  }
   LODE_DISALLOW_COPY(WholeFileReq);
 
   Local<Object> request_object() const override {
@@ -1165,7 +1172,14 @@ class WholeFileReq : public ActiveRequest {
       return true;
     }
     bool known = size > 0;
-    if (known && !Grow(static_cast<size_t>(size))) return false;
+    if (known) {
+      // One block of the exact size, from the ArrayBuffer allocator's
+      // source (huge pages for a large one); never resized.
+      out_ = static_cast<char*>(AllocateBytes(static_cast<size_t>(size),
+                                              false));
+      if (out_ == nullptr) return Check(UV_ENOMEM, "read");
+      block_ = capacity_ = static_cast<size_t>(size);
+    }
     for (;;) {
       if (known && length_ == capacity_) break;
       if (!known && capacity_ - length_ < kReadUnknownChunk) {
@@ -1240,10 +1254,22 @@ class WholeFileReq : public ActiveRequest {
       return Number::New(isolate, static_cast<double>(too_large_));
     }
     if (length_ == 0) return ArrayBuffer::New(isolate, 0);
-    if (length_ < capacity_) Grow(length_);  // a shorter block, or this one
-    std::unique_ptr<v8::BackingStore> backing = ArrayBuffer::NewBackingStore(
-        out_, length_, [](void* data, size_t, void*) { free(data); },
-        nullptr);
+    std::unique_ptr<v8::BackingStore> backing;
+    if (block_ > 0) {
+      // A file that came out shorter keeps its block (freed whole).
+      backing = ArrayBuffer::NewBackingStore(
+          out_, length_,
+          [](void* data, size_t, void* block) {
+            FreeBytes(data, reinterpret_cast<size_t>(block));
+          },
+          reinterpret_cast<void*>(block_));
+      block_ = 0;
+    } else {
+      if (length_ < capacity_) Grow(length_);  // a shorter block
+      backing = ArrayBuffer::NewBackingStore(
+          out_, length_, [](void* data, size_t, void*) { free(data); },
+          nullptr);
+    }
     out_ = nullptr;
     return ArrayBuffer::New(isolate, std::move(backing));
   }
@@ -1257,6 +1283,7 @@ class WholeFileReq : public ActiveRequest {
   char* out_ = nullptr;
   size_t length_ = 0;
   size_t capacity_ = 0;
+  size_t block_ = 0;  // out_'s length when AllocateBytes made it
   int64_t too_large_ = -1;
 };
 
