@@ -60,6 +60,13 @@ std::shared_ptr<v8::ArrayBuffer::Allocator> GetArrayBufferAllocator();
 // isolates of the process (process.memoryUsage().arrayBuffers).
 size_t ArrayBufferAllocatedBytes();
 
+// The memory of ArrayBuffers: malloc's (calloc's when `zero_fill`), except
+// that blocks of several MiB are mappings of their own that take huge pages
+// (see src/lode.cc). What AllocateBytes gave is freed by FreeBytes with the
+// same length; nullptr when the memory cannot be had.
+void* AllocateBytes(size_t length, bool zero_fill);
+void FreeBytes(void* data, size_t length);
+
 // A backing store of `length` bytes made through the process's allocator,
 // its memory left as malloc leaves it unless `zero_fill`; nullptr when the
 // memory cannot be had. Made by the allocator, it is counted by V8 as the
