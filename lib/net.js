@@ -5,8 +5,9 @@
 // internal/stream_base_commons); a Server owns a listening handle and
 // wraps every accepted handle in a Socket.
 // Host names are resolved with dns.lookup (read at each use, so that a
-// program may replace it). BlockList, SocketAddress and the cluster paths
-// are not implemented.
+// program may replace it). BlockList and SocketAddress live in
+// internal/blocklist and internal/socketaddress; the cluster paths are not
+// implemented.
 
 const {
   ArrayIsArray,
@@ -67,6 +68,7 @@ const {
     ERR_INVALID_ADDRESS_FAMILY,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_IP_BLOCKED,
     ERR_INVALID_FD_TYPE,
     ERR_INVALID_HANDLE_TYPE,
     ERR_INVALID_IP_ADDRESS,
@@ -858,6 +860,9 @@ function lookupAndConnect(self, options) {
   let { port, autoSelectFamily } = options;
 
   validateString(host, 'options.host');
+  if (options.blockList !== undefined) {
+    self.blockList = validateBlockList(options.blockList, 'options.blockList');
+  }
 
   if (localAddress && !isIP(localAddress)) {
     throw new ERR_INVALID_IP_ADDRESS(localAddress);
@@ -1021,6 +1026,12 @@ function internalConnect(self, address, port, addressType, localAddress,
     }
   }
 
+  if ((addressType === 6 || addressType === 4) &&
+      self.blockList?.check(address, `ipv${addressType}`)) {
+    self.destroy(new ERR_IP_BLOCKED(address));
+    return;
+  }
+
   if (addressType === 6 || addressType === 4) {
     const req = new TCPConnectWrap();
     req.oncomplete = bindRequest(req, 'TCPCONNECTWRAP', afterConnect);
@@ -1065,6 +1076,11 @@ function internalConnectMultiple(context) {
     return;
   }
   const { address, family } = addresses[context.index++];
+  if (self.blockList?.check(address, `ipv${family}`)) {
+    ArrayPrototypePush(context.errors, new ERR_IP_BLOCKED(address));
+    internalConnectMultiple(context);
+    return;
+  }
   ArrayPrototypePush(self.autoSelectFamilyAttemptedAddresses,
                      `${address}:${port}`);
   if (context.attempts++ > 0) {
@@ -1217,6 +1233,10 @@ function Server(options, connectionListener) {
     validateNumber(options.keepAliveInitialDelay,
                    'options.keepAliveInitialDelay');
     if (options.keepAliveInitialDelay < 0) options.keepAliveInitialDelay = 0;
+  }
+  if (options.blockList !== undefined) {
+    this.blockList = validateBlockList(options.blockList,
+                                       'options.blockList');
   }
   if (options.highWaterMark !== undefined) {
     validateNumber(options.highWaterMark, 'options.highWaterMark');
@@ -1569,6 +1589,17 @@ function onconnection(err, clientHandle) {
     return;
   }
 
+  // A peer the server's blockList names is dropped at once.
+  if (self.blockList && typeof clientHandle.getpeername === 'function') {
+    const remote = { __proto__: null };
+    clientHandle.getpeername(remote);
+    const type = isIP(remote.address);
+    if (type !== 0 && self.blockList.check(remote.address, `ipv${type}`)) {
+      clientHandle.close();
+      return;
+    }
+  }
+
   if (self.maxConnections != null &&
       self._connections >= self.maxConnections) {
     if (clientHandle.getsockname || clientHandle.getpeername) {
@@ -1744,27 +1775,27 @@ function createServer(options, connectionListener) {
   return new Server(options, connectionListener);
 }
 
-// ---------------------------------------------------------------------------
-// Not implemented in lode
-
-class BlockList {
-  constructor() {
-    throw new ERR_NOT_IMPLEMENTED('net.BlockList');
+function validateBlockList(value, name) {
+  if (!module.exports.BlockList.isBlockList(value)) {
+    throw new ERR_INVALID_ARG_TYPE(name, 'net.BlockList', value);
   }
+  return value;
 }
 
-class SocketAddress {
-  constructor() {
-    throw new ERR_NOT_IMPLEMENTED('net.SocketAddress');
-  }
-}
-
+let BlockList;
+let SocketAddress;
 module.exports = {
   _createServerHandle: createServerHandle,
   _normalizeArgs: normalizeArgs,
   _setSimultaneousAccepts: noop,
-  BlockList,
-  SocketAddress,
+  get BlockList() {
+    BlockList ??= require('internal/blocklist').BlockList;
+    return BlockList;
+  },
+  get SocketAddress() {
+    SocketAddress ??= require('internal/socketaddress').SocketAddress;
+    return SocketAddress;
+  },
   connect,
   createConnection: connect,
   createServer,

@@ -291,6 +291,10 @@ int RunEnvironment(Isolate* isolate, const Options& options,
   Context::Scope context_scope(context);
   uv_loop_t* loop = uv_default_loop();
   Environment env(isolate, loop, context, &options, from_snapshot);
+  // --trace-uncaught: V8 keeps where each uncaught exception was thrown.
+  if (env.options()->GetBool("--trace-uncaught")) {
+    isolate->SetCaptureStackTraceForUncaughtExceptions(true);
+  }
 
   {
     TryCatch try_catch(isolate);

@@ -288,6 +288,26 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
           "was thrown)\n";
     }
   }
+  // --trace-uncaught: where the value was thrown (for any value, an error
+  // or not), as V8 recorded it.
+  if (env->options()->GetBool("--trace-uncaught")) {
+    Local<v8::StackTrace> trace = message->GetStackTrace();
+    if (!trace.IsEmpty()) {
+      out += "Thrown at:\n";
+      for (int i = 0; i < trace->GetFrameCount(); i++) {
+        Local<v8::StackFrame> frame = trace->GetFrame(isolate, i);
+        std::string name =
+            Utf8Value(isolate, frame->GetFunctionName()).ToString();
+        std::string place =
+            Utf8Value(isolate, frame->GetScriptNameOrSourceURL()).ToString() +
+            ":" + std::to_string(frame->GetLineNumber()) + ":" +
+            std::to_string(frame->GetColumn());
+        out += name.empty() ? "    at " + place + "\n"
+                            : "    at " + name + " (" + place + ")\n";
+      }
+      out += "\n";
+    }
+  }
   out += "\nNode.js " LODE_NODE_VERSION_STRING "\n";
   fwrite(out.data(), 1, out.size(), stderr);
   fflush(stderr);

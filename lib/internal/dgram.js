@@ -33,6 +33,7 @@ const {
   codes: {
     ERR_BUFFER_OUT_OF_BOUNDS,
     ERR_INVALID_ARG_TYPE,
+    ERR_IP_BLOCKED,
     ERR_INVALID_FD_TYPE,
     ERR_MISSING_ARGS,
     ERR_SOCKET_ALREADY_BOUND,
@@ -156,6 +157,8 @@ function Socket(type, listener) {
   let lookup;
   let recvBufferSize;
   let sendBufferSize;
+  let receiveBlockList;
+  let sendBlockList;
   if (type !== null && typeof type === 'object') {
     options = type;
     type = options.type;
@@ -168,15 +171,22 @@ function Socket(type, listener) {
     }
     recvBufferSize = options.recvBufferSize;
     sendBufferSize = options.sendBufferSize;
-    // lode has no net.BlockList yet, so no value can be one.
+    // Peers a socket will not send to / receive from (net.BlockList).
+    const { BlockList } = require('net');
     if (options.receiveBlockList) {
-      throw new ERR_INVALID_ARG_TYPE('options.receiveBlockList',
-                                     'net.BlockList',
-                                     options.receiveBlockList);
+      if (!BlockList.isBlockList(options.receiveBlockList)) {
+        throw new ERR_INVALID_ARG_TYPE('options.receiveBlockList',
+                                       'net.BlockList',
+                                       options.receiveBlockList);
+      }
+      receiveBlockList = options.receiveBlockList;
     }
     if (options.sendBlockList) {
-      throw new ERR_INVALID_ARG_TYPE('options.sendBlockList', 'net.BlockList',
-                                     options.sendBlockList);
+      if (!BlockList.isBlockList(options.sendBlockList)) {
+        throw new ERR_INVALID_ARG_TYPE('options.sendBlockList',
+                                       'net.BlockList', options.sendBlockList);
+      }
+      sendBlockList = options.sendBlockList;
     }
   }
 
@@ -196,6 +206,8 @@ function Socket(type, listener) {
     ipv6Only: options?.ipv6Only,
     recvBufferSize,
     sendBufferSize,
+    receiveBlockList,
+    sendBlockList,
   };
 
   if (options?.signal !== undefined) {
@@ -268,12 +280,20 @@ function replaceHandle(socket, handle) {
   state.handle = handle;
 }
 
+// Whether `blockList` (if any) names the IP address `ip`.
+function isBlocked(blockList, ip) {
+  if (blockList === undefined || typeof ip !== 'string') return false;
+  const type = require('internal/net').isIP(ip);
+  return type !== 0 && blockList.check(ip, `ipv${type}`);
+}
+
 function onMessage(nread, handle, buf, rinfo) {
   const self = handle[owner_symbol];
   if (nread < 0) {
     self.emit('error', new ErrnoException(nread, 'recvmsg'));
     return;
   }
+  if (isBlocked(self[kStateSymbol].receiveBlockList, rinfo.address)) return;
   const message = new FastBuffer(buf.buffer, buf.byteOffset, buf.byteLength);
   rinfo.size = message.length;
   self.emit('message', message, rinfo);
@@ -464,6 +484,9 @@ function startConnect(port, address, callback) {
 function finishConnect(ex, socket, ip, address, port, callback) {
   const state = socket[kStateSymbol];
   if (!state.handle) return;
+  if (!ex && isBlocked(state.sendBlockList, ip)) {
+    ex = new ERR_IP_BLOCKED(ip);
+  }
   if (!ex) {
     const err = state.handle.connect(ip, port);
     if (err) ex = new ExceptionWithHostPort(err, 'connect', address, port);
@@ -610,6 +633,7 @@ Socket.prototype.send = function send(buffer, offset, length, port, address,
 
 function sendNow(ex, socket, ip, list, address, port, callback) {
   const state = socket[kStateSymbol];
+  if (!ex && isBlocked(state.sendBlockList, ip)) ex = new ERR_IP_BLOCKED(ip);
   if (ex) {
     if (callback) {
       process.nextTick(callback, ex);

@@ -1316,6 +1316,7 @@ E('ERR_INSPECTOR_NOT_AVAILABLE', 'Inspector is not available', Error);
 E('ERR_INSPECTOR_NOT_CONNECTED', 'Session is not connected', Error);
 E('ERR_INSPECTOR_NOT_WORKER', 'Current thread is not a worker', Error);
 E('ERR_INTERNAL_ASSERTION', msgInternalAssertion, Error);
+E('ERR_INVALID_ADDRESS', 'Invalid socket address', Error);
 E('ERR_INVALID_ADDRESS_FAMILY', msgInvalidAddressFamily, RangeError);
 E('ERR_INVALID_ARG_TYPE', msgInvalidArgType, TypeError);
 E('ERR_INVALID_ARG_VALUE', msgInvalidArgValue, TypeError, RangeError);

@@ -57,6 +57,7 @@ const {
     ERR_OUT_OF_RANGE,
   },
 } = require('internal/errors');
+const { kTransfer } = require('internal/worker/js_transferable');
 const {
   isArrayBufferView,
   isDataView,
@@ -306,6 +307,11 @@ class ReadableStream {
     } catch (error) {
       return PromiseReject(error);
     }
+  }
+
+  [kTransfer]() {
+    if (!isReadableStream(this)) throw new ERR_INVALID_THIS('ReadableStream');
+    return require('internal/webstreams/transfer').transferToOtherThread(this);
   }
 
   tee() {

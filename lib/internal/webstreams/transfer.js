@@ -11,6 +11,9 @@ const {
 } = primordials;
 
 const { lazyDOMException } = require('internal/util');
+const {
+  codes: { ERR_NOT_IMPLEMENTED },
+} = require('internal/errors');
 
 function cloneChunk(chunk) {
   const { structuredClone } = require('internal/structured_clone');
@@ -91,6 +94,13 @@ function transferWritable(original) {
   });
 }
 
+// [kTransfer]() of a web stream: a locked one cannot go; sending one to
+// another thread is not done yet.
+function transferToOtherThread(stream) {
+  checkTransferable(stream);
+  throw new ERR_NOT_IMPLEMENTED('postMessage of a Blob, File or web stream');
+}
+
 // The stream that stands for `stream` in a clone (checkTransferable first).
 function transferStream(stream) {
   const { isReadableStream } = require('internal/webstreams/readablestream');
@@ -103,4 +113,9 @@ function transferStream(stream) {
                                   transferWritable(stream.writable));
 }
 
-module.exports = { checkTransferable, isWebStream, transferStream };
+module.exports = {
+  checkTransferable,
+  isWebStream,
+  transferStream,
+  transferToOtherThread,
+};

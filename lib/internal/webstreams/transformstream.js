@@ -22,6 +22,7 @@ const {
     ERR_INVALID_THIS,
   },
 } = require('internal/errors');
+const { kTransfer } = require('internal/worker/js_transferable');
 const {
   customInspectSymbol: kInspect,
   kEmptyObject,
@@ -128,6 +129,11 @@ class TransformStream {
       throw new ERR_INVALID_THIS('TransformStream');
     }
     return this[kState].writable;
+  }
+
+  [kTransfer]() {
+    if (!isTransformStream(this)) throw new ERR_INVALID_THIS('TransformStream');
+    return require('internal/webstreams/transfer').transferToOtherThread(this);
   }
 
   [kInspect](depth, options) {

@@ -27,6 +27,7 @@ const {
     ERR_INVALID_THIS,
   },
 } = require('internal/errors');
+const { kTransfer } = require('internal/worker/js_transferable');
 const {
   customInspectSymbol: kInspect,
   kEmptyObject,
@@ -162,6 +163,11 @@ class WritableStream {
         new ERR_INVALID_STATE.TypeError('Failure closing WritableStream'));
     }
     return writableStreamClose(this);
+  }
+
+  [kTransfer]() {
+    if (!isWritableStream(this)) throw new ERR_INVALID_THIS('WritableStream');
+    return require('internal/webstreams/transfer').transferToOtherThread(this);
   }
 
   getWriter() {

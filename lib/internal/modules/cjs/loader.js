@@ -651,8 +651,11 @@ function resolveFilename(request, parent, isMain, options) {
     }
   }
 
+  // The REPL and --require preloads resolve their package's own name from
+  // the working directory.
   const parentPath = parent?.filename ||
-    (parent?.id === '<repl>' ? process.cwd() + '/<repl>' : undefined);
+    (parent?.id === '<repl>' || parent?.id === 'internal/preload' ?
+      process.cwd() + '/<repl>' : undefined);
   if (parentPath && request[0] !== '.' && !path.isAbsolute(request)) {
     const selfResolved = trySelf(parentPath, request, getCjsConditions());
     if (selfResolved) {
@@ -1156,16 +1159,30 @@ Module.createRequire = function createRequire(filename) {
   return makeRequireFunction(m);
 };
 
+// module.isPreloading: true while the --require modules load.
+let isPreloading = false;
+ObjectDefineProperty(Module.prototype, 'isPreloading', {
+  __proto__: null,
+  get() { return isPreloading; },
+  enumerable: false,
+  configurable: false,
+});
+
 Module._preloadModules = function(requests) {
   if (!ArrayIsArray(requests)) return;
+  isPreloading = true;
   const parent = new Module('internal/preload', null);
   try {
     parent.paths = Module._nodeModulePaths(process.cwd());
   } catch (e) {
     if (e.code !== 'ENOENT') throw e;
   }
-  for (let n = 0; n < requests.length; n++) {
-    internalRequire(parent, requests[n]);
+  try {
+    for (let n = 0; n < requests.length; n++) {
+      internalRequire(parent, requests[n]);
+    }
+  } finally {
+    isPreloading = false;
   }
 };
 
