@@ -16,7 +16,9 @@ const {
   MathMin,
   Number,
   ObjectAssign,
+  ObjectDefineProperty,
   ObjectKeys,
+  Promise,
   ReflectApply,
   ReflectGetPrototypeOf,
   SafeMap,
@@ -27,6 +29,7 @@ const {
   StringPrototypeToLowerCase,
   StringPrototypeToUpperCase,
   Symbol,
+  SymbolFor,
 } = primordials;
 
 const {
@@ -221,6 +224,7 @@ const kWaitingFinals = Symbol('waitingFinals');
 const kSentCallbacks = Symbol('sentCallbacks');
 const kStreamHandle = Symbol('streamHandle');
 const kProxySocket = Symbol('proxySocket');
+const kPendingRequests = Symbol('pendingRequests');
 
 // What session.socket hands to the session instead, and what it refuses.
 const socketCallsOnSession = new SafeSet(['setTimeout', 'ref', 'unref']);
@@ -1039,6 +1043,16 @@ class ClientHttp2Session extends Http2Session {
     super(NGHTTP2_SESSION_CLIENT, options, socket);
   }
 
+  // A rejected async 'stream' listener destroys that (pushed) stream, any
+  // other the session, as in Node.
+  [EventEmitter.captureRejectionSymbol](err, event, ...args) {
+    if (event === 'stream') {
+      args[0].destroy(err);
+    } else {
+      this.destroy(err);
+    }
+  }
+
   request(headersParam, options) {
     if (this.destroyed) throw new ERR_HTTP2_INVALID_SESSION();
     if (this.closed) throw new ERR_HTTP2_GOAWAY_SESSION();
@@ -1155,7 +1169,18 @@ class ClientHttp2Session extends Http2Session {
     const start = () => requestOnConnect(stream, list, options, headers);
     if (this.connecting) {
       this[kState].pendingStreams.add(stream);
-      this.once('connect', start);
+      // One 'connect' listener for all the requests made meanwhile (no
+      // MaxListenersExceededWarning), as in Node.
+      const pending = this[kPendingRequests];
+      if (pending !== undefined) {
+        ArrayPrototypePush(pending, start);
+      } else {
+        const calls = this[kPendingRequests] = [start];
+        this.once('connect', () => {
+          this[kPendingRequests] = undefined;
+          for (let i = 0; i < calls.length; i++) calls[i]();
+        });
+      }
     } else {
       start();
     }
@@ -2103,6 +2128,38 @@ function updateServerSettings(server, settings) {
   server[kOptions].settings = { ...server[kOptions].settings, ...settings };
 }
 
+// With events.captureRejections, a rejected 'stream' or 'request'
+// handler answers 500 (or destroys what was already answered), as in Node.
+function serverCaptureRejection(err, event, ...args) {
+  switch (event) {
+    case 'stream': {
+      const stream = args[0];
+      if (stream.headersSent) {
+        stream.destroy(err);
+      } else {
+        stream.respond({ ':status': 500 });
+        stream.end();
+      }
+      break;
+    }
+    case 'request': {
+      const res = args[1];
+      if (!res.headersSent && !res.finished) {
+        const names = res.getHeaderNames();
+        for (let i = 0; i < names.length; i++) res.removeHeader(names[i]);
+        res.statusCode = 500;
+        res.end(require('http').STATUS_CODES[500]);
+      } else {
+        res.destroy();
+      }
+      break;
+    }
+    default:
+      ReflectApply(net.Server.prototype[EventEmitter.captureRejectionSymbol],
+                   this, [err, event, ...args]);
+  }
+}
+
 class Http2Server extends net.Server {
   constructor(options, requestListener) {
     options = initializeOptions(options);
@@ -2121,6 +2178,10 @@ class Http2Server extends net.Server {
   close(callback) {
     closeServerSessions(this);
     return super.close(callback);
+  }
+
+  [EventEmitter.captureRejectionSymbol](err, event, ...args) {
+    ReflectApply(serverCaptureRejection, this, [err, event, ...args]);
   }
 }
 
@@ -2149,6 +2210,10 @@ function getSecureServerClass() {
 
     updateSettings(settings) {
       updateServerSettings(this, settings);
+    }
+
+    [EventEmitter.captureRejectionSymbol](err, event, ...args) {
+      ReflectApply(serverCaptureRejection, this, [err, event, ...args]);
     }
 
     close(callback) {
@@ -2289,6 +2354,23 @@ function connect(authority, options, listener) {
   if (typeof listener === 'function') session.once('connect', listener);
   return session;
 }
+
+// util.promisify(http2.connect) resolves with the session once connected.
+const connectSession = connect;
+ObjectDefineProperty(connect, SymbolFor('nodejs.util.promisify.custom'), {
+  __proto__: null,
+  enumerable: false,
+  // Named as Node's is (test-util-promisify-names-lode).
+  value: function connect(authority, options) {
+    return new Promise((resolve, reject) => {
+      const session = connectSession(authority, options, () => {
+        session.removeListener('error', reject);
+        resolve(session);
+      });
+      session.once('error', reject);
+    });
+  },
+});
 
 module.exports = {
   ClientHttp2Session,
