@@ -2163,7 +2163,8 @@ function serverCaptureRejection(err, event, ...args) {
 class Http2Server extends net.Server {
   constructor(options, requestListener) {
     options = initializeOptions(options);
-    super({ ...options, allowHalfOpen: false }, connectionListener);
+    // net.Server options (allowHalfOpen...) apply, as in Node.
+    super(options, connectionListener);
     setupServer(this, options, requestListener);
   }
 
