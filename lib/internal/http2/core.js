@@ -16,7 +16,9 @@ const {
   MathMin,
   Number,
   ObjectAssign,
+  ObjectDefineProperty,
   ObjectKeys,
+  Promise,
   ReflectApply,
   ReflectGetPrototypeOf,
   SafeMap,
@@ -27,6 +29,7 @@ const {
   StringPrototypeToLowerCase,
   StringPrototypeToUpperCase,
   Symbol,
+  SymbolFor,
 } = primordials;
 
 const {
@@ -34,6 +37,7 @@ const {
   Http2Stream: Http2StreamHandle,
 } = internalBinding('http2');
 const EventEmitter = require('events');
+const { AsyncResource } = require('async_hooks');
 const net = require('net');
 const { Duplex } = require('stream');
 const { Buffer } = require('buffer');
@@ -143,6 +147,7 @@ const NGHTTP2_ERR_PROTO = -505;
 const NGHTTP2_ERR_FRAME_SIZE_ERROR = -522;
 const NGHTTP2_FRAME_SIZE_ERROR = 6;
 const NGHTTP2_ERR_CALLBACK_FAILURE = -902;
+const NGHTTP2_ERR_FATAL = -900;
 
 const onClientStreamCreatedChannel = dc.channel('http2.client.stream.created');
 const onClientStreamStartChannel = dc.channel('http2.client.stream.start');
@@ -219,6 +224,7 @@ const kWaitingFinals = Symbol('waitingFinals');
 const kSentCallbacks = Symbol('sentCallbacks');
 const kStreamHandle = Symbol('streamHandle');
 const kProxySocket = Symbol('proxySocket');
+const kPendingRequests = Symbol('pendingRequests');
 
 // What session.socket hands to the session instead, and what it refuses.
 const socketCallsOnSession = new SafeSet(['setTimeout', 'ref', 'unref']);
@@ -345,6 +351,10 @@ class Http2Session extends EventEmitter {
       // peer's data makes nghttp2 queue.
       this[kInit](true);
     }
+    // Frames go out as nghttp2 makes them, often a small one after another
+    // (HEADERS, then DATA on a later tick): with Nagle's algorithm the
+    // second would wait for the peer's delayed ACK (40 ms on Linux).
+    if (typeof socket.setNoDelay === 'function') socket.setNoDelay(true);
     socket.on('data', (chunk) => this[kReceive](chunk));
     socket.on('error', (err) => this.destroy(err));
     socket.on('end', () => {
@@ -499,15 +509,22 @@ class Http2Session extends EventEmitter {
       if (payload.byteLength !== 8) throw new ERR_HTTP2_PING_LENGTH();
     }
     validateFunction(callback, 'callback');
+    // Each ping is an async resource of type HTTP2PING, as in Node: its
+    // callback runs in it and it is destroyed once called.
+    const resource = new AsyncResource('HTTP2PING');
     const maxPings = this[kOptions].maxOutstandingPings ?? 10;
     if (this[kPendingPings].length >= maxPings) {
-      process.nextTick(callback, new ERR_HTTP2_PING_CANCEL());
+      process.nextTick(finishPing, resource, callback,
+                       new ERR_HTTP2_PING_CANCEL());
       return false;
     }
     const rv = this[kHandle].submitPing(payload);
-    if (rv < 0) return false;
+    if (rv < 0) {
+      resource.emitDestroy();
+      return false;
+    }
     ArrayPrototypePush(this[kPendingPings],
-                       { callback, start: process.hrtime.bigint() });
+                       { callback, resource, start: process.hrtime.bigint() });
     this[kFlush]();
     return true;
   }
@@ -710,6 +727,15 @@ class Http2Session extends EventEmitter {
   }
 }
 
+function finishPing(resource, callback, ...args) {
+  try {
+    ReflectApply(resource.runInAsyncScope, resource,
+                 [callback, undefined, ...args]);
+  } finally {
+    resource.emitDestroy();
+  }
+}
+
 function settingsFromArray(list) {
   if (!ArrayIsArray(list)) return {};
   return {
@@ -744,7 +770,8 @@ function closeSession(session, code, error) {
   const pings = session[kPendingPings];
   session[kPendingPings] = [];
   for (let i = 0; i < pings.length; i++) {
-    process.nextTick(pings[i].callback, new ERR_HTTP2_PING_CANCEL());
+    process.nextTick(finishPing, pings[i].resource, pings[i].callback,
+                     new ERR_HTTP2_PING_CANCEL());
   }
   // Unacknowledged settings are dropped: as in Node, their callbacks are
   // not called once the session is gone.
@@ -854,7 +881,8 @@ function dispatch(session, event) {
         }
         const duration = Number(process.hrtime.bigint() - pending.start) /
           1e6;
-        pending.callback(null, duration, payload);
+        finishPing(pending.resource, pending.callback, null, duration,
+                   payload);
       } else {
         session.emit('ping', payload);
       }
@@ -923,6 +951,13 @@ function dispatch(session, event) {
       if (++state.invalidFrames > max) {
         session.destroy(new NghttpError(NGHTTP2_ERR_CALLBACK_FAILURE,
                                         'ERR_HTTP2_TOO_MANY_INVALID_FRAMES'));
+        break;
+      }
+      // A frame on a stream that is already closed (or a fatal error)
+      // ends the session with that error, as in Node.
+      const code = event[3];
+      if (code === NGHTTP2_ERR_STREAM_CLOSED || code <= NGHTTP2_ERR_FATAL) {
+        session.destroy(new NghttpError(code));
       }
       break;
     }
@@ -1006,6 +1041,16 @@ class ServerHttp2Session extends Http2Session {
 class ClientHttp2Session extends Http2Session {
   constructor(options, socket) {
     super(NGHTTP2_SESSION_CLIENT, options, socket);
+  }
+
+  // A rejected async 'stream' listener destroys that (pushed) stream, any
+  // other the session, as in Node.
+  [EventEmitter.captureRejectionSymbol](err, event, ...args) {
+    if (event === 'stream') {
+      args[0].destroy(err);
+    } else {
+      this.destroy(err);
+    }
   }
 
   request(headersParam, options) {
@@ -1124,7 +1169,18 @@ class ClientHttp2Session extends Http2Session {
     const start = () => requestOnConnect(stream, list, options, headers);
     if (this.connecting) {
       this[kState].pendingStreams.add(stream);
-      this.once('connect', start);
+      // One 'connect' listener for all the requests made meanwhile (no
+      // MaxListenersExceededWarning), as in Node.
+      const pending = this[kPendingRequests];
+      if (pending !== undefined) {
+        ArrayPrototypePush(pending, start);
+      } else {
+        const calls = this[kPendingRequests] = [start];
+        this.once('connect', () => {
+          this[kPendingRequests] = undefined;
+          for (let i = 0; i < calls.length; i++) calls[i]();
+        });
+      }
     } else {
       start();
     }
@@ -1300,6 +1356,14 @@ class Http2Stream extends Duplex {
       closeStream(this, code, kNoRstStream);
     }
     if (this.destroyed) return;
+    // A clean close means nghttp2 sent the whole body: the writable side
+    // finishes before the stream is destroyed, as in Node.
+    const final = this[kFinalCallback];
+    if (final !== undefined && code === NGHTTP2_NO_ERROR) {
+      this[kFinalCallback] = undefined;
+      this[kSession]?.[kWaitingFinals].delete(this);
+      final();
+    }
     if (!this.readable || code !== NGHTTP2_NO_ERROR || state.readEnded &&
         this.readableEnded) {
       this.destroy();
@@ -1391,22 +1455,15 @@ class Http2Stream extends Duplex {
       onClientStreamBodySentChannel.publish({ stream: this });
     }
     if (!this.headersSent && !this.destroyed && !this.closed) {
+      // A server stream ended before respond() waits for it: the end of
+      // its body goes out after the headers, as in Node.
+      if (this[kSession]?.[kType] === NGHTTP2_SESSION_SERVER) {
+        this[kState].finalBeforeRespond = cb;
+        return;
+      }
       this[kProceed]();
     }
-    const session = this[kSession];
-    const handle = session?.[kHandle];
-    // Even once close() was called without an error, the body written so
-    // far and its end go out before the RST_STREAM.
-    const state = this[kState];
-    if (handle !== undefined && this[kID] !== undefined &&
-        (!state.closed || state.rstCode === NGHTTP2_NO_ERROR)) {
-      handle.writeData(this[kID], undefined, true);
-      this[kFinalCallback] = cb;
-      session[kWaitingFinals].add(this);
-      session[kFlush]();
-      return;
-    }
-    cb();
+    endWritable(this, cb);
   }
 
   _destroy(err, callback) {
@@ -1459,6 +1516,24 @@ class Http2Stream extends Duplex {
       process.nextTick(() => session[kMaybeDestroy]());
     }
   }
+}
+
+// Queues the end of `stream`'s body; `cb` runs once nghttp2 took it.
+function endWritable(stream, cb) {
+  const session = stream[kSession];
+  const handle = session?.[kHandle];
+  // Even once close() was called without an error, the body written so
+  // far and its end go out before the RST_STREAM.
+  const state = stream[kState];
+  if (handle !== undefined && stream[kID] !== undefined &&
+      (!state.closed || state.rstCode === NGHTTP2_NO_ERROR)) {
+    handle.writeData(stream[kID], undefined, true);
+    stream[kFinalCallback] = cb;
+    session[kWaitingFinals].add(stream);
+    session[kFlush]();
+    return;
+  }
+  cb();
 }
 
 function streamOnPause() {}
@@ -1598,7 +1673,13 @@ class ServerHttp2Stream extends Http2Stream {
                                             flags: opts });
     }
     session[kFlush]();
-    if (endStream) this.end();
+    const final = state.finalBeforeRespond;
+    if (final !== undefined) {
+      state.finalBeforeRespond = undefined;
+      if (endStream) final(); else endWritable(this, final);
+    } else if (endStream) {
+      this.end();
+    }
   }
 
   additionalHeaders(headersParam) {
@@ -1672,8 +1753,9 @@ class ServerHttp2Stream extends Http2Stream {
     const stream = new ServerHttp2Stream(session, ret, headers);
     stream[kState].readEnded = true;
     stream.push(null);
+    // A pushed HEAD response has no body: its writable side ends now.
     if (method === 'HEAD') stream[kState].headRequest = true;
-    if (options.endStream) stream.end();
+    if (options.endStream || method === 'HEAD') stream.end();
     if (onServerStreamStartChannel.hasSubscribers) {
       onServerStreamStartChannel.publish({ stream, headers });
     }
@@ -2046,10 +2128,43 @@ function updateServerSettings(server, settings) {
   server[kOptions].settings = { ...server[kOptions].settings, ...settings };
 }
 
+// With events.captureRejections, a rejected 'stream' or 'request'
+// handler answers 500 (or destroys what was already answered), as in Node.
+function serverCaptureRejection(err, event, ...args) {
+  switch (event) {
+    case 'stream': {
+      const stream = args[0];
+      if (stream.headersSent) {
+        stream.destroy(err);
+      } else {
+        stream.respond({ ':status': 500 });
+        stream.end();
+      }
+      break;
+    }
+    case 'request': {
+      const res = args[1];
+      if (!res.headersSent && !res.finished) {
+        const names = res.getHeaderNames();
+        for (let i = 0; i < names.length; i++) res.removeHeader(names[i]);
+        res.statusCode = 500;
+        res.end(require('http').STATUS_CODES[500]);
+      } else {
+        res.destroy();
+      }
+      break;
+    }
+    default:
+      ReflectApply(net.Server.prototype[EventEmitter.captureRejectionSymbol],
+                   this, [err, event, ...args]);
+  }
+}
+
 class Http2Server extends net.Server {
   constructor(options, requestListener) {
     options = initializeOptions(options);
-    super({ ...options, allowHalfOpen: false }, connectionListener);
+    // net.Server options (allowHalfOpen...) apply, as in Node.
+    super(options, connectionListener);
     setupServer(this, options, requestListener);
   }
 
@@ -2064,6 +2179,10 @@ class Http2Server extends net.Server {
   close(callback) {
     closeServerSessions(this);
     return super.close(callback);
+  }
+
+  [EventEmitter.captureRejectionSymbol](err, event, ...args) {
+    ReflectApply(serverCaptureRejection, this, [err, event, ...args]);
   }
 }
 
@@ -2092,6 +2211,10 @@ function getSecureServerClass() {
 
     updateSettings(settings) {
       updateServerSettings(this, settings);
+    }
+
+    [EventEmitter.captureRejectionSymbol](err, event, ...args) {
+      ReflectApply(serverCaptureRejection, this, [err, event, ...args]);
     }
 
     close(callback) {
@@ -2232,6 +2355,23 @@ function connect(authority, options, listener) {
   if (typeof listener === 'function') session.once('connect', listener);
   return session;
 }
+
+// util.promisify(http2.connect) resolves with the session once connected.
+const connectSession = connect;
+ObjectDefineProperty(connect, SymbolFor('nodejs.util.promisify.custom'), {
+  __proto__: null,
+  enumerable: false,
+  // Named as Node's is (test-util-promisify-names-lode).
+  value: function connect(authority, options) {
+    return new Promise((resolve, reject) => {
+      const session = connectSession(authority, options, () => {
+        session.removeListener('error', reject);
+        resolve(session);
+      });
+      session.once('error', reject);
+    });
+  },
+});
 
 module.exports = {
   ClientHttp2Session,
