@@ -156,13 +156,9 @@ let poolSize;
 let poolOffset;
 let allocPool;
 
-// A view of the whole pool that strings are encoded into.
-let poolView;
-
 function createPool() {
   poolSize = Buffer.poolSize;
-  poolView = createUnsafeBuffer(poolSize);
-  allocPool = TypedArrayPrototypeGetBuffer(poolView);
+  allocPool = TypedArrayPrototypeGetBuffer(createUnsafeBuffer(poolSize));
   // Other Buffers share it: it cannot be transferred (structuredClone,
   // postMessage).
   allocPool[untransferable_object_private_symbol] = true;
@@ -405,9 +401,10 @@ function fromStringFast(string, ops) {
   if (reserve > poolSize - poolOffset) createPool();
   const start = poolOffset;
   // One binding function for every encoding: a call to a known function
-  // rather than to one of seven closures.
+  // rather than to one of seven closures. The pool's ArrayBuffer is passed:
+  // its memory is found more cheaply than a view's.
   const written =
-    writeString(poolView, string, start, reserve, ops.encodingVal);
+    writeString(allocPool, string, start, reserve, ops.encodingVal);
   poolOffset += written;
   alignPool();
   return new FastBuffer(allocPool, start, written);
