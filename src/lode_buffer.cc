@@ -50,9 +50,24 @@ enum Encoding {
   kBase64Url = 7,
 };
 
+// The value of a small integer (a Smi) without calls into V8: the numbers
+// lib/ passes are almost always Smis, and IsInt32() + Int32::Value() are two
+// calls into the V8 library per argument.
+inline bool SmiValue(Local<Value> value, int32_t* out) {
+  using I = v8::internal::Internals;
+  using A = v8::internal::Address;
+  A raw = *reinterpret_cast<A*>(*value);
+  if (I::HasHeapObjectTag(raw)) return false;
+  *out = I::SmiValue(raw);
+  return true;
+}
+
 Encoding ToEncoding(Local<Value> value) {
-  if (!value->IsInt32()) return kUtf8;
-  int32_t v = value.As<v8::Int32>()->Value();
+  int32_t v;
+  if (!SmiValue(value, &v)) {
+    if (!value->IsInt32()) return kUtf8;
+    v = value.As<v8::Int32>()->Value();
+  }
   if (v < kAscii || v > kBase64Url || v == kBuffer) return kUtf8;
   return static_cast<Encoding>(v);
 }
@@ -97,6 +112,11 @@ bool GetSpan(Local<Value> value, ByteSpan* span) {
 // pending (valueOf threw).
 bool ToInt64(Isolate* isolate, Local<Value> value, int64_t def,
              int64_t* out) {
+  int32_t smi;
+  if (SmiValue(value, &smi)) {
+    *out = smi;
+    return true;
+  }
   if (value->IsUndefined()) {
     *out = def;
     return true;
@@ -111,6 +131,11 @@ bool ToInt64(Isolate* isolate, Local<Value> value, int64_t def,
 
 // A clamped [0, length] index from a number the JS side computed.
 size_t ClampIndex(Local<Value> value, size_t length, size_t def) {
+  int32_t smi;
+  if (SmiValue(value, &smi)) {
+    if (smi <= 0) return 0;
+    return std::min(static_cast<size_t>(smi), length);
+  }
   if (value->IsUndefined()) return std::min(def, length);
   if (!value->IsNumber()) return 0;
   double d = value.As<Number>()->Value();
@@ -125,6 +150,17 @@ void ThrowStringTooLong(Isolate* isolate) {
            "Cannot create a string longer than 0x%x characters",
            static_cast<unsigned>(String::kMaxLength));
   THROW_ERR_STRING_TOO_LONG(isolate, msg);
+}
+
+// Sets a byte count as the return value: a Smi without a call into V8 when
+// it fits (always, but for views of more than 2 GiB).
+template <typename T>
+void SetByteCount(v8::ReturnValue<T> ret, size_t n) {
+  if (n <= static_cast<size_t>(INT32_MAX)) {
+    ret.Set(static_cast<int32_t>(n));
+  } else {
+    ret.Set(static_cast<double>(n));
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -816,20 +852,22 @@ MaybeLocal<String> EncodeBytes(Isolate* isolate, const uint8_t* data,
 // Buffer.prototype.<enc>Slice(start, end) and <enc>Write(string, offset,
 // length): methods that read `this`, with the checks Node's have.
 
-template <Encoding enc>
-void StringSlice(const FunctionCallbackInfo<Value>& args) {
+// The string of view[start, end) in `enc`, with the checks Node's
+// <enc>Slice methods make (`view` is their receiver).
+void SliceView(const FunctionCallbackInfo<Value>& args, Local<Value> view,
+               Local<Value> start_arg, Local<Value> end_arg, Encoding enc) {
   Isolate* isolate = args.GetIsolate();
-  if (!args.This()->IsArrayBufferView()) {
+  if (!view->IsArrayBufferView()) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
   }
   // Convert first: valueOf may run user code, and the bytes are looked up
   // only after that.
   int64_t start, end;
-  if (!ToInt64(isolate, args[0], 0, &start)) return;
-  if (!ToInt64(isolate, args[1], INT64_MAX, &end)) return;
+  if (!ToInt64(isolate, start_arg, 0, &start)) return;
+  if (!ToInt64(isolate, end_arg, INT64_MAX, &end)) return;
   ByteSpan span;
-  GetViewSpan(args.This().As<ArrayBufferView>(), &span);
+  GetViewSpan(view.As<ArrayBufferView>(), &span);
   if (end == INT64_MAX) end = static_cast<int64_t>(span.length);
   if (start < 0 || end < 0) {
     THROW_ERR_OUT_OF_RANGE(isolate, "Index out of range");
@@ -845,6 +883,18 @@ void StringSlice(const FunctionCallbackInfo<Value>& args) {
           .ToLocal(&result)) {
     args.GetReturnValue().Set(result);
   }
+}
+
+template <Encoding enc>
+void StringSlice(const FunctionCallbackInfo<Value>& args) {
+  SliceView(args, args.This(), args[0], args[1], enc);
+}
+
+// sliceString(view, start, end, encoding): <enc>Slice with the encoding as
+// an argument, so that Buffer.prototype.toString makes one call to one
+// function whatever the encoding.
+void SliceString(const FunctionCallbackInfo<Value>& args) {
+  SliceView(args, args[0], args[1], args[2], ToEncoding(args[3]));
 }
 
 // hexWrite, base64Write, base64urlWrite, ucs2Write (on `this`).
@@ -884,7 +934,7 @@ void StringWrite(const FunctionCallbackInfo<Value>& args) {
     written = WriteString(isolate, span.data + offset, cap,
                           args[0].As<String>(), enc);
   }
-  args.GetReturnValue().Set(static_cast<double>(written));
+  SetByteCount(args.GetReturnValue(), written);
 }
 
 // utf8WriteStatic / latin1WriteStatic / asciiWriteStatic(buffer, string,
@@ -909,7 +959,7 @@ void StringWriteStatic(const FunctionCallbackInfo<Value>& args) {
     written = WriteString(isolate, span.data + offset, cap,
                           args[1].As<String>(), enc);
   }
-  args.GetReturnValue().Set(static_cast<double>(written));
+  SetByteCount(args.GetReturnValue(), written);
 }
 
 // ---------------------------------------------------------------------------
@@ -918,7 +968,7 @@ void StringWriteStatic(const FunctionCallbackInfo<Value>& args) {
 void ByteLengthUtf8(const FunctionCallbackInfo<Value>& args) {
   if (!args[0]->IsString()) return args.GetReturnValue().Set(0);
   args.GetReturnValue().Set(
-      static_cast<double>(args[0].As<String>()->Utf8Length(args.GetIsolate())));
+      args[0].As<String>()->Utf8Length(args.GetIsolate()));
 }
 
 // byteLengthString(string, encoding): the bytes Buffer.from would need.
@@ -943,7 +993,7 @@ void WriteStringGeneric(const FunctionCallbackInfo<Value>& args) {
     written = WriteString(args.GetIsolate(), span.data + offset, cap,
                           args[1].As<String>(), ToEncoding(args[4]));
   }
-  args.GetReturnValue().Set(static_cast<double>(written));
+  SetByteCount(args.GetReturnValue(), written);
 }
 
 // toString(buffer, start, end, encoding): a slice without Node's checks, for
@@ -1477,6 +1527,7 @@ void CreateUnsafeArrayBuffer(const FunctionCallbackInfo<Value>& args) {
   V("byteLengthUtf8", ByteLengthUtf8)        \
   V("byteLengthString", ByteLengthString)    \
   V("toString", BytesToString)               \
+  V("sliceString", SliceString)              \
   V("compare", Compare)                      \
   V("compareOffset", CompareOffset)          \
   V("indexOfString", IndexOfString)          \
