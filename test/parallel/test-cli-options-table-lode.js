@@ -70,7 +70,8 @@ function run(args, env) {
   for (const line of lines) {
     if (line.startsWith(' '.repeat(30))) assert(line.length <= 30 + 42, line);
   }
-  assert.match(r.stdout, /--completion-bash {11}print source-able bash completion\n {30}script \(not implemented in lode\)\n/);
+  assert.match(r.stdout, /--completion-bash {11}print source-able bash completion\n {30}script\n/);
+  assert.match(r.stdout, /--experimental-config-file=\.\.\.\n {30}set config file from supplied file \(not\n {30}implemented in lode\)\n/);
   assert.match(r.stdout, /--enable-fips {15}enable FIPS crypto at startup\n/);
   // The inspector's options are listed, as implemented.
   assert.match(r.stdout, /--inspect\[=\[host:\]port\] {5}activate inspector on host:port\n {30}\(default: 127\.0\.0\.1:9229\)\n/);
