@@ -295,15 +295,8 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
     if (!trace.IsEmpty()) {
       out += "Thrown at:\n";
       for (int i = 0; i < trace->GetFrameCount(); i++) {
-        Local<v8::StackFrame> frame = trace->GetFrame(isolate, i);
-        std::string name =
-            Utf8Value(isolate, frame->GetFunctionName()).ToString();
-        std::string place =
-            Utf8Value(isolate, frame->GetScriptNameOrSourceURL()).ToString() +
-            ":" + std::to_string(frame->GetLineNumber()) + ":" +
-            std::to_string(frame->GetColumn());
-        out += name.empty() ? "    at " + place + "\n"
-                            : "    at " + name + " (" + place + ")\n";
+        out += "    at " + FrameText(isolate, trace->GetFrame(isolate, i)) +
+               "\n";
       }
       out += "\n";
     }
@@ -396,6 +389,15 @@ void FatalException(Isolate* isolate, const TryCatch& try_catch) {
     fprintf(stderr, "%s\n", *str);
   }
   ExitNow(kGenericUserError);
+}
+
+std::string FrameText(Isolate* isolate, Local<v8::StackFrame> frame) {
+  std::string name = Utf8Value(isolate, frame->GetFunctionName()).ToString();
+  std::string place =
+      Utf8Value(isolate, frame->GetScriptNameOrSourceURL()).ToString() + ":" +
+      std::to_string(frame->GetLineNumber()) + ":" +
+      std::to_string(frame->GetColumn());
+  return name.empty() ? place : name + " (" + place + ")";
 }
 
 // Under --abort-on-uncaught-exception V8 asks this before it aborts on an

@@ -67,6 +67,9 @@ void OnFatalError(const char* location, const char* message);
 // --abort-on-uncaught-exception: whether an exception nothing handles ends
 // the process with abort() now (V8 asks before it aborts; see lode_errors.cc).
 bool ShouldAbortOnUncaughtException(v8::Isolate* isolate);
+// One frame of a stack trace as the fatal-error reports print it:
+// "name (file:line:column)", or "file:line:column" for a nameless function.
+std::string FrameText(v8::Isolate* isolate, v8::Local<v8::StackFrame> frame);
 
 }  // namespace errors
 

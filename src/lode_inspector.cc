@@ -307,6 +307,14 @@ int g_next_worker_target = 0;
 
 void OnInterrupt(Isolate*, void* data);
 
+// Closes a wake-up handle made with `new` and frees it once libuv is done
+// with it; its callback sees no data meanwhile.
+void CloseAndDeleteAsync(uv_async_t* async) {
+  async->data = nullptr;
+  uv_close(reinterpret_cast<uv_handle_t*>(async),
+           [](uv_handle_t* h) { delete reinterpret_cast<uv_async_t*>(h); });
+}
+
 // Hands the main thread (or a worker's own server loop) an event and wakes
 // it: its loop, its running JavaScript, or its pause.
 void PostEvent(const std::shared_ptr<IoQueue>& io, ServerEvent event) {
@@ -853,10 +861,7 @@ bool Agent::StartServer(const std::string& host, int port) {
       &err, &resolve_failed);
   if (server_ == nullptr) {
     if (owned) {
-      io->async->data = nullptr;
-      uv_close(reinterpret_cast<uv_handle_t*>(io->async), [](uv_handle_t* h) {
-        delete reinterpret_cast<uv_async_t*>(h);
-      });
+      CloseAndDeleteAsync(io->async);
     }
     if (resolve_failed) {
       fprintf(stderr, "Unable to resolve \"%s\": %s\n", host.c_str(),
@@ -899,10 +904,7 @@ void Agent::StopServer() {
       std::lock_guard<std::mutex> lock(io_->mutex);
       io_->events.clear();
     }
-    uv_async_t* async = io_->async;
-    async->data = nullptr;
-    uv_close(reinterpret_cast<uv_handle_t*>(async),
-             [](uv_handle_t* h) { delete reinterpret_cast<uv_async_t*>(h); });
+    CloseAndDeleteAsync(io_->async);
     io_.reset();
     io_owned_ = false;
   } else {
@@ -1490,11 +1492,7 @@ void CloseHubPeer(const std::shared_ptr<HubPeer>& peer) {
     peer->async = nullptr;
     peer->messages.clear();
   }
-  if (async != nullptr) {
-    async->data = nullptr;
-    uv_close(reinterpret_cast<uv_handle_t*>(async),
-             [](uv_handle_t* h) { delete reinterpret_cast<uv_async_t*>(h); });
-  }
+  if (async != nullptr) CloseAndDeleteAsync(async);
 }
 
 class MainThreadConnection {
@@ -1677,12 +1675,7 @@ void SetUpMainThreadQueue(Environment* env) {
       io->async = nullptr;
       io->events.clear();
     }
-    if (async != nullptr) {
-      async->data = nullptr;
-      uv_close(reinterpret_cast<uv_handle_t*>(async), [](uv_handle_t* h) {
-        delete reinterpret_cast<uv_async_t*>(h);
-      });
-    }
+    if (async != nullptr) CloseAndDeleteAsync(async);
   });
 }
 

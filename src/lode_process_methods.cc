@@ -240,14 +240,8 @@ void PrintExitTrace(Environment* env, int code) {
   Local<v8::StackTrace> trace =
       v8::StackTrace::CurrentStackTrace(isolate, limit);
   for (int i = 0; i < trace->GetFrameCount(); i++) {
-    Local<v8::StackFrame> frame = trace->GetFrame(isolate, i);
-    std::string name = Utf8Value(isolate, frame->GetFunctionName()).ToString();
-    std::string place =
-        Utf8Value(isolate, frame->GetScriptNameOrSourceURL()).ToString() +
-        ":" + std::to_string(frame->GetLineNumber()) + ":" +
-        std::to_string(frame->GetColumn());
-    out += name.empty() ? "    at " + place + "\n"
-                        : "    at " + name + " (" + place + ")\n";
+    out += "    at " + errors::FrameText(isolate, trace->GetFrame(isolate, i)) +
+           "\n";
   }
   out += "\n";
   fputs(out.c_str(), stderr);

@@ -108,15 +108,8 @@ void TraceEnv(Isolate* isolate, const char* operation, const char* key) {
     out += "\n----- JavaScript stack trace -----\n\n";
     Local<v8::StackTrace> trace = v8::StackTrace::CurrentStackTrace(isolate, 10);
     for (int i = 0; i < trace->GetFrameCount(); i++) {
-      Local<v8::StackFrame> frame = trace->GetFrame(isolate, i);
-      std::string name =
-          Utf8Value(isolate, frame->GetFunctionName()).ToString();
-      std::string place =
-          Utf8Value(isolate, frame->GetScriptNameOrSourceURL()).ToString() +
-          ":" + std::to_string(frame->GetLineNumber()) + ":" +
-          std::to_string(frame->GetColumn());
       out += std::to_string(i + 1) + ": " +
-             (name.empty() ? place : name + " (" + place + ")") + "\n";
+             errors::FrameText(isolate, trace->GetFrame(isolate, i)) + "\n";
     }
     out += "\n\n";
   }

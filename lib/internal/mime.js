@@ -24,6 +24,12 @@ const {
 const {
   codes: { ERR_INVALID_MIME_SYNTAX },
 } = require('internal/errors');
+// The MIME Sniffing standard's quoted-string and HTTP whitespace, as
+// fetch's Content-Type parsing reads them.
+const {
+  collectQuotedString,
+  isHTTPWhitespace,
+} = require('internal/fetch/util');
 
 // HTTP token code points: !#$%&'*+-.^_`|~, digits and ASCII letters.
 const kTokenCodePoints = (() => {
@@ -62,10 +68,6 @@ function firstNonQuotedStringCodePoint(string) {
   return -1;
 }
 
-function isHTTPWhitespace(code) {
-  return code === 0x0A || code === 0x0D || code === 0x09 || code === 0x20;
-}
-
 function trimTrailingWhitespace(string) {
   let end = string.length;
   while (end > 0 && isHTTPWhitespace(StringPrototypeCharCodeAt(string,
@@ -81,27 +83,6 @@ function validateToken(production, value, input = value) {
   if (value.length === 0 || index !== -1) {
     throw new ERR_INVALID_MIME_SYNTAX(production, input, index);
   }
-}
-
-// The quoted-string starting at the '"' at `position`, backslash escapes
-// removed: [value, position after it].
-function collectQuotedString(input, position) {
-  let value = '';
-  position++;
-  while (position < input.length) {
-    const code = StringPrototypeCharCodeAt(input, position);
-    if (code === 0x22) return [value, position + 1];
-    if (code === 0x5C) {
-      position++;
-      if (position >= input.length) {
-        value += '\\';
-        break;
-      }
-    }
-    value += input[position];
-    position++;
-  }
-  return [value, position];
 }
 
 // Parses the parameters of `input` from `position` (at a ';') into `map`;

@@ -428,6 +428,7 @@ module.exports = {
   describe,
   encodeUTF8,
   illegalInvocation,
+  isHTTPWhitespace,
   isObjectLike,
   isReasonPhrase,
   isToken,
