@@ -547,11 +547,18 @@ class CallTryCatch : public v8::TryCatch {
  public:
   explicit CallTryCatch(napi_env env) : v8::TryCatch(env->isolate), env_(env) {}
   ~CallTryCatch() {
-    if (HasCaught()) env_->last_exception.Reset(env_->isolate, Exception());
+    if (!clean_ && HasCaught()) {
+      env_->last_exception.Reset(env_->isolate, Exception());
+    }
   }
+
+  // The call completed without an exception (HasCaught() is false): the
+  // destructor need not ask V8.
+  void MarkClean() { clean_ = true; }
 
  private:
   napi_env env_;
+  bool clean_ = false;
 };
 
 }  // namespace lode::napi

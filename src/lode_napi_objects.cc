@@ -426,6 +426,7 @@ napi_status NAPI_CDECL napi_set_named_property(napi_env env, napi_value object,
   // Set() gives Just(true) or, with an exception caught, Nothing: only the
   // latter needs the TryCatch asked.
   if (obj->Set(context, key, ToV8(value)).IsJust()) [[likely]] {
+    try_catch.MarkClean();
     return ClearLastError(env);
   }
   return SetLastError(env, try_catch.HasCaught() ? napi_pending_exception
