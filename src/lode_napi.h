@@ -84,6 +84,45 @@ inline bool SmallIntegerValue(v8::Local<v8::Value> value, int32_t* result) {
   return true;
 }
 
+// A new handle in the current HandleScope holding `value` (a Smi or a
+// heap object's address): what Integer::New and Local::New make, with one
+// call into V8 (HandleScope::CreateHandle) instead of two.
+class NewHandle : public v8::HandleScope {
+ public:
+  template <typename T>
+  static v8::Local<T> Of(v8::Isolate* isolate, v8::internal::Address value) {
+    v8::internal::Address* slot =
+        CreateHandle(reinterpret_cast<v8::internal::Isolate*>(isolate), value);
+    v8::Local<T> local;
+    static_assert(sizeof(local) == sizeof(slot), "a Local is one pointer");
+    memcpy(static_cast<void*>(&local), &slot, sizeof(slot));
+    return local;
+  }
+  // Integer::New(isolate, value) when the value is a Smi (always, unless
+  // Smis are 31 bits).
+  static v8::Local<v8::Integer> Int32(v8::Isolate* isolate, int32_t value) {
+    using v8::internal::Internals;
+    if (!Internals::IsValidSmi(value)) [[unlikely]] {
+      return v8::Integer::New(isolate, value);
+    }
+    return Of<v8::Integer>(isolate, Internals::IntToSmi(value));
+  }
+};
+
+// Whether `value` is an object whose ToObject() is itself, by its instance
+// type (ordinary and API objects; others answer false and take the
+// ToObject() call).
+inline bool IsPlainObject(v8::Local<v8::Value> value) {
+  using v8::internal::Internals;
+  v8::internal::Address raw =
+      *reinterpret_cast<const v8::internal::Address*>(*value);
+  if (!Internals::HasHeapObjectTag(raw)) return false;
+  int type = Internals::GetInstanceType(raw);
+  return type == Internals::kJSObjectType ||
+         (type >= Internals::kFirstJSApiObjectType &&
+          type <= Internals::kLastJSApiObjectType);
+}
+
 // ---- Tracked objects ----------------------------------------------------
 // Something an env must finalize when it is torn down (references,
 // finalizers, function data): kept in one of the env's intrusive lists.
@@ -187,6 +226,11 @@ class Reference final : public Tracked {
 // every call (V8 would decode each again and look it up in its string
 // table). A small direct-mapped cache indexed by a hash of the text and
 // checked against the text itself: another name only misses.
+//
+// A hit is a handle to the entry's own Global slot (no new handle per
+// call), so an entry, once filled, keeps its key until Clear() at teardown:
+// a name whose slot is taken is not cached (replacing the key could change
+// a handle a caller still uses).
 class KeyCache {
  public:
   static constexpr size_t kEntries = 64;
@@ -195,20 +239,28 @@ class KeyCache {
   KeyCache() = default;
   LODE_DISALLOW_COPY(KeyCache);
 
+  // The key of the NUL-terminated `str`, or an empty handle. Inline: one
+  // pass over at most kMaxLength + 1 bytes, no call.
+  v8::Local<v8::String> Find(const char* str) const {
+    uint32_t hash = kHashSeed;
+    size_t length = 0;
+    while (str[length] != '\0') {
+      if (length == kMaxLength) return v8::Local<v8::String>();
+      hash = HashStep(hash, str[length]);
+      length++;
+    }
+    return Match(entries_[Slot(hash)], str, length);
+  }
   // The key whose UTF-8 text is str[0, length) (length <= kMaxLength), or
   // an empty handle.
-  v8::Local<v8::String> Get(v8::Isolate* isolate, const char* str,
-                            size_t length) {
-    Entry& entry = entries_[Slot(str, length)];
-    if (entry.length != length || entry.key.IsEmpty() ||
-        memcmp(entry.text, str, length) != 0) {
-      return v8::Local<v8::String>();
-    }
-    return entry.key.Get(isolate);
+  v8::Local<v8::String> Get(const char* str, size_t length) const {
+    return Match(entries_[Slot(Hash(str, length))], str, length);
   }
+  // Caches `key` for str[0, length) if its slot is free.
   void Put(v8::Isolate* isolate, const char* str, size_t length,
            v8::Local<v8::String> key) {
-    Entry& entry = entries_[Slot(str, length)];
+    Entry& entry = entries_[Slot(Hash(str, length))];
+    if (!entry.key.IsEmpty()) return;
     entry.length = static_cast<uint8_t>(length);
     memcpy(entry.text, str, length);
     entry.key.Reset(isolate, key);
@@ -224,12 +276,25 @@ class KeyCache {
     char text[kMaxLength];
     v8::Global<v8::String> key;
   };
-  static size_t Slot(const char* str, size_t length) {
-    uint32_t hash = 2166136261u;  // FNV-1a
-    for (size_t i = 0; i < length; i++) {
-      hash = (hash ^ static_cast<uint8_t>(str[i])) * 16777619u;
+  static constexpr uint32_t kHashSeed = 2166136261u;  // FNV-1a
+  static uint32_t HashStep(uint32_t hash, char c) {
+    return (hash ^ static_cast<uint8_t>(c)) * 16777619u;
+  }
+  static uint32_t Hash(const char* str, size_t length) {
+    uint32_t hash = kHashSeed;
+    for (size_t i = 0; i < length; i++) hash = HashStep(hash, str[i]);
+    return hash;
+  }
+  static size_t Slot(uint32_t hash) { return (hash ^ (hash >> 16)) % kEntries; }
+  static v8::Local<v8::String> Match(const Entry& entry, const char* str,
+                                     size_t length) {
+    if (entry.length != length || entry.key.IsEmpty()) {
+      return v8::Local<v8::String>();
     }
-    return (hash ^ (hash >> 16)) % kEntries;
+    for (size_t i = 0; i < length; i++) {
+      if (entry.text[i] != str[i]) return v8::Local<v8::String>();
+    }
+    return StrongLocal(entry.key);
   }
   Entry entries_[kEntries];
 };
@@ -378,6 +443,10 @@ struct napi_env__ {
   napi_extended_error_info last_error{};
   int open_handle_scopes = 0;
   int open_callback_scopes = 0;
+  // Calls of the addon's functions (InvokeCallback) under way: while there
+  // are any, the current context is the env's (each function's own, where
+  // V8 runs it; the other calls into the addon are not counted).
+  int function_depth = 0;
   std::atomic<int> refs{1};
   int32_t module_api_version;
   bool in_gc_finalizer = false;
@@ -446,10 +515,11 @@ napi_status AsyncResourceArgs(napi_env env, napi_value async_resource,
                               v8::Local<v8::String>* name);
 
 // ---- Status bookkeeping -------------------------------------------------
+// Only the code: the engine fields mean something next to an error code
+// (SetLastError sets all three), and napi_get_last_error_info clears them
+// when it reports napi_ok. One store on every call's success path.
 inline napi_status ClearLastError(napi_env env) {
   env->last_error.error_code = napi_ok;
-  env->last_error.engine_error_code = 0;
-  env->last_error.engine_reserved = nullptr;
   return napi_ok;
 }
 
@@ -462,6 +532,12 @@ inline napi_status SetLastError(napi_env env, napi_status status,
   return status;
 }
 
+// Whether a basic call (one that needs no JS) may take its fast path: the
+// env is given and no GC finalizer is running (the slow path reports both).
+inline bool BasicFastPath(napi_env env) {
+  return env != nullptr && !env->in_gc_finalizer;
+}
+
 inline napi_env Unconst(node_api_basic_env env) {
   return const_cast<napi_env>(env);
 }
@@ -471,11 +547,18 @@ class CallTryCatch : public v8::TryCatch {
  public:
   explicit CallTryCatch(napi_env env) : v8::TryCatch(env->isolate), env_(env) {}
   ~CallTryCatch() {
-    if (HasCaught()) env_->last_exception.Reset(env_->isolate, Exception());
+    if (!clean_ && HasCaught()) {
+      env_->last_exception.Reset(env_->isolate, Exception());
+    }
   }
+
+  // The call completed without an exception (HasCaught() is false): the
+  // destructor need not ask V8.
+  void MarkClean() { clean_ = true; }
 
  private:
   napi_env env_;
+  bool clean_ = false;
 };
 
 }  // namespace lode::napi

@@ -472,7 +472,11 @@ napi_status NAPI_CDECL napi_get_last_error_info(
   int code = env->last_error.error_code;
   if (code < 0 || code > napi_cannot_run_js) code = napi_generic_failure;
   env->last_error.error_message = kErrorMessages[code];
-  if (env->last_error.error_code == napi_ok) ClearLastError(env);
+  if (env->last_error.error_code == napi_ok) {
+    // ClearLastError leaves the engine fields as the last error set them.
+    env->last_error.engine_error_code = 0;
+    env->last_error.engine_reserved = nullptr;
+  }
   *result = &env->last_error;
   return napi_ok;
 }

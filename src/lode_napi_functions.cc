@@ -117,9 +117,11 @@ void InvokeCallback(const FunctionCallbackInfo<Value>& args) {
                   env->open_handle_scopes,
                   env->open_callback_scopes};
   ClearLastError(env);
+  env->function_depth++;
   napi_value result =
       bundle->cb(env, reinterpret_cast<napi_callback_info>(&frame.info));
   env = frame.env;
+  env->function_depth--;
   if (env->open_handle_scopes != frame.handle_scopes ||
       env->open_callback_scopes != frame.callback_scopes) [[unlikely]] {
     ReportOpenScopes();

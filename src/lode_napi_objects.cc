@@ -19,24 +19,40 @@ using v8::PropertyDescriptor;
 using v8::String;
 using v8::Value;
 
-napi_status ToObject(napi_env env, Local<Context> context, napi_value value,
-                     Local<Object>* result) {
+[[gnu::noinline]] napi_status ToObjectSlow(napi_env env,
+                                           Local<Context> context,
+                                           napi_value value,
+                                           Local<Object>* result) {
   NAPI_CHECK_ARG(env, value);
   NAPI_RETURN_IF_FALSE(env, ToV8(value)->ToObject(context).ToLocal(result),
                        napi_object_expected);
   return napi_ok;
 }
 
+// ToObject(value): an object is itself (checked inline), the rest converts.
+inline napi_status ToObject(napi_env env, Local<Context> context,
+                            napi_value value, Local<Object>* result) {
+  if (value != nullptr && IsPlainObject(ToV8(value))) {
+    *result = ToV8(value).As<Object>();
+    return napi_ok;
+  }
+  return ToObjectSlow(env, context, value, result);
+}
+
 napi_status NewInternalizedUtf8(napi_env env, const char* str, size_t length,
                                 Local<String>* result) {
   NAPI_CHECK_ARG(env, str);
+  if (length == NAPI_AUTO_LENGTH && !env->torn_down) {
+    *result = env->key_cache.Find(str);
+    if (!result->IsEmpty()) return napi_ok;
+  }
   NAPI_RETURN_IF_FALSE(env, length == NAPI_AUTO_LENGTH || length <= INT_MAX,
                        napi_invalid_arg);
   size_t size = length == NAPI_AUTO_LENGTH ? strlen(str) : length;
   NAPI_RETURN_IF_FALSE(env, size <= INT_MAX, napi_generic_failure);
   bool cacheable = size <= KeyCache::kMaxLength && !env->torn_down;
-  if (cacheable) {
-    *result = env->key_cache.Get(env->isolate, str, size);
+  if (cacheable && length != NAPI_AUTO_LENGTH) {
+    *result = env->key_cache.Get(str, size);
     if (!result->IsEmpty()) return napi_ok;
   }
   NAPI_RETURN_IF_FALSE(
@@ -49,6 +65,17 @@ napi_status NewInternalizedUtf8(napi_env env, const char* str, size_t length,
   return napi_ok;
 }
 
+// The key of a NUL-terminated name (napi_{set,get,has}_named_property): a
+// cached key inline, else NewInternalizedUtf8.
+inline napi_status NamedKey(napi_env env, const char* utf8name,
+                            Local<String>* result) {
+  if (utf8name != nullptr && !env->torn_down) {
+    *result = env->key_cache.Find(utf8name);
+    if (!result->IsEmpty()) return napi_ok;
+  }
+  return NewInternalizedUtf8(env, utf8name, NAPI_AUTO_LENGTH, result);
+}
+
 // napi_create_object's object. Object::New lays a new object out from the
 // Object function of the current context; in the env's own context (where
 // the addon's functions run) a copy of an empty object made there once is
@@ -56,8 +83,12 @@ napi_status NewInternalizedUtf8(napi_env env, const char* str, size_t length,
 // less work. With another context current: Object::New, as before.
 Local<Object> NewEmptyObject(napi_env env) {
   Isolate* isolate = env->isolate;
+  // Inside an addon function the current context is the env's (V8 entered
+  // the function's own): no GetCurrentContext() (a call and a new handle).
   bool own_context =
-      !env->torn_down && isolate->GetCurrentContext() == env->context_handle;
+      !env->torn_down &&
+      (env->function_depth > 0 ||
+       isolate->GetCurrentContext() == env->context_handle);
   if (!own_context) return Object::New(isolate);
   if (env->empty_object.IsEmpty()) {
     env->empty_object.Reset(isolate, Object::New(isolate));
@@ -221,8 +252,10 @@ napi_status CreateObjectWithProperties(napi_env env,
 extern "C" {
 
 napi_status NAPI_CDECL napi_create_object(napi_env env, napi_value* result) {
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CHECK_ARG(env, result);
+  if (!lode::napi::BasicFastPath(env) || result == nullptr) [[unlikely]] {
+    NAPI_CHECK_ENV_NOT_IN_GC(env);
+    NAPI_CHECK_ARG(env, result);
+  }
   *result = ToNapi(lode::napi::NewEmptyObject(env));
   return ClearLastError(env);
 }
@@ -389,11 +422,15 @@ napi_status NAPI_CDECL napi_set_named_property(napi_env env, napi_value object,
   Local<Object> obj;
   NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
   Local<String> key;
-  NAPI_CALL_STATUS(
-      lode::napi::NewInternalizedUtf8(env, utf8name, NAPI_AUTO_LENGTH, &key));
-  bool ok = obj->Set(context, key, ToV8(value)).FromMaybe(false);
-  NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
-  NAPI_RETURN_STATUS(env);
+  NAPI_CALL_STATUS(lode::napi::NamedKey(env, utf8name, &key));
+  // Set() gives Just(true) or, with an exception caught, Nothing: only the
+  // latter needs the TryCatch asked.
+  if (obj->Set(context, key, ToV8(value)).IsJust()) [[likely]] {
+    try_catch.MarkClean();
+    return ClearLastError(env);
+  }
+  return SetLastError(env, try_catch.HasCaught() ? napi_pending_exception
+                                                 : napi_generic_failure);
 }
 
 napi_status NAPI_CDECL napi_has_named_property(napi_env env, napi_value object,
@@ -405,8 +442,7 @@ napi_status NAPI_CDECL napi_has_named_property(napi_env env, napi_value object,
   Local<Object> obj;
   NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
   Local<String> key;
-  NAPI_CALL_STATUS(
-      lode::napi::NewInternalizedUtf8(env, utf8name, NAPI_AUTO_LENGTH, &key));
+  NAPI_CALL_STATUS(lode::napi::NamedKey(env, utf8name, &key));
   v8::Maybe<bool> has = obj->Has(context, key);
   NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, has.IsJust(), napi_generic_failure);
   *result = has.FromJust();
@@ -420,8 +456,7 @@ napi_status NAPI_CDECL napi_get_named_property(napi_env env, napi_value object,
   NAPI_CHECK_ARG(env, result);
   Local<Context> context = env->context();
   Local<String> key;
-  NAPI_CALL_STATUS(
-      lode::napi::NewInternalizedUtf8(env, utf8name, NAPI_AUTO_LENGTH, &key));
+  NAPI_CALL_STATUS(lode::napi::NamedKey(env, utf8name, &key));
   Local<Object> obj;
   NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
   Local<Value> value;

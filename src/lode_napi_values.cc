@@ -29,23 +29,32 @@ namespace {
 // may use env).
 template <typename Make>
 napi_status NewValue(napi_env env, napi_value* result, Make make) {
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CHECK_ARG(env, result);
+  if (!lode::napi::BasicFastPath(env) || result == nullptr) [[unlikely]] {
+    NAPI_CHECK_ENV_NOT_IN_GC(env);
+    NAPI_CHECK_ARG(env, result);
+  }
   *result = ToNapi(make());
   return ClearLastError(env);
 }
 
-// Number::New(value): a small integer (not -0) through Integer::New, which
-// gives the same Smi without Number::New's entry into the VM.
+// Whether `value` is an int32 other than -0, which Number::New would make
+// a small integer of (*integer).
+inline bool IsInt32Number(double value, int32_t* integer) {
+  if (!(value >= INT32_MIN && value <= INT32_MAX)) return false;
+  *integer = static_cast<int32_t>(value);
+  return *integer == value && (*integer != 0 || !std::signbit(value));
+}
+
+// Number::New(value): a small integer (not -0) made in place, which gives
+// the same Smi without Number::New's entry into the VM.
 Local<Number> NewNumber(Isolate* isolate, double value) {
-  if (value >= INT32_MIN && value <= INT32_MAX) {
-    int32_t integer = static_cast<int32_t>(value);
-    if (integer == value && (integer != 0 || !std::signbit(value))) {
-      return Integer::New(isolate, integer);
-    }
+  int32_t integer;
+  if (IsInt32Number(value, &integer)) {
+    return lode::napi::NewHandle::Int32(isolate, integer);
   }
   return Number::New(isolate, value);
 }
+
 
 // napi_coerce_to_{number,object,string}: JS's conversion `convert`, which
 // may run JS (valueOf, toString) and throw; `refused` when it gave nothing.
@@ -62,6 +71,23 @@ napi_status Coerce(napi_env env, napi_value value, napi_value* result,
       refused);
   *result = ToNapi(converted);
   NAPI_RETURN_STATUS(env);
+}
+
+// napi_get_value_double beyond its inline fast path.
+[[gnu::noinline]] napi_status GetValueDouble(napi_env env, napi_value value,
+                                             double* result) {
+  NAPI_CHECK_ENV_NOT_IN_GC(env);
+  NAPI_CHECK_ARG(env, value);
+  NAPI_CHECK_ARG(env, result);
+  Local<Value> v = ToV8(value);
+  int32_t small;
+  if (lode::napi::SmallIntegerValue(v, &small)) {
+    *result = small;
+    return ClearLastError(env);
+  }
+  NAPI_RETURN_IF_FALSE(env, v->IsNumber(), napi_number_expected);
+  *result = v.As<Number>()->Value();
+  return ClearLastError(env);
 }
 
 }  // namespace
@@ -108,8 +134,9 @@ napi_status NAPI_CDECL napi_create_double(napi_env env, double value,
 
 napi_status NAPI_CDECL napi_create_int32(napi_env env, int32_t value,
                                          napi_value* result) {
-  return NewValue(env, result,
-                  [&] { return Integer::New(env->isolate, value); });
+  return NewValue(env, result, [&] {
+    return lode::napi::NewHandle::Int32(env->isolate, value);
+  });
 }
 
 napi_status NAPI_CDECL napi_create_uint32(napi_env env, uint32_t value,
@@ -271,18 +298,14 @@ napi_status NAPI_CDECL napi_typeof(napi_env env, napi_value value,
 
 napi_status NAPI_CDECL napi_get_value_double(napi_env env, napi_value value,
                                              double* result) {
-  NAPI_CHECK_ENV_NOT_IN_GC(env);
-  NAPI_CHECK_ARG(env, value);
-  NAPI_CHECK_ARG(env, result);
-  Local<Value> v = ToV8(value);
+  // A small integer inline (no saved registers); the rest out of line.
   int32_t small;
-  if (lode::napi::SmallIntegerValue(v, &small)) {
+  if (lode::napi::BasicFastPath(env) && value != nullptr && result != nullptr &&
+      lode::napi::SmallIntegerValue(ToV8(value), &small)) {
     *result = small;
     return ClearLastError(env);
   }
-  NAPI_RETURN_IF_FALSE(env, v->IsNumber(), napi_number_expected);
-  *result = v.As<Number>()->Value();
-  return ClearLastError(env);
+  return GetValueDouble(env, value, result);
 }
 
 napi_status NAPI_CDECL napi_get_value_int32(napi_env env, napi_value value,

@@ -48,3 +48,43 @@ assert.deepStrictEqual(Object.keys(child), []);
 // A throwing setter: the exception reaches JS.
 const throwing = Object.create({ set x(v) { throw new Error('no ' + v); } });
 assert.throws(() => addon.setNamed(throwing, ['x']), { message: 'no 0' });
+
+// Receivers that are not ordinary objects take ToObject() and V8's generic
+// path: a proxy's trap sees each name, a primitive is wrapped (the store
+// is lost), ToObject's TypeError for null and undefined reaches JS, and a
+// frozen object keeps its properties (sloppy-mode assignment).
+{
+  const trapped = [];
+  const proxy = new Proxy({}, {
+    set(target, key, value) { trapped.push([key, value]); return true; },
+  });
+  addon.setNamed(proxy, ['x', 'k7', 'x']);
+  assert.deepStrictEqual(trapped, [['x', 0], ['k7', 1], ['x', 2]]);
+  addon.setNamed(42, ['x']);
+  addon.setNamed('str', ['y']);
+  for (const nothing of [undefined, null]) {
+    assert.throws(() => addon.setNamed(nothing, ['x']), {
+      name: 'TypeError',
+      message: 'Cannot convert undefined or null to object',
+    });
+  }
+  const frozen = Object.freeze({ x: 'kept' });
+  addon.setNamed(frozen, ['x', 'y']);
+  assert.deepStrictEqual(frozen, { x: 'kept' });
+}
+
+// A setter that sets many other names through the addon while the outer
+// call is under way: the outer call's later names still land right.
+{
+  const inner = {};
+  const many = [];
+  for (let i = 0; i < 200; i++) many.push(`n${i}`);
+  const outer = Object.create({
+    set x(v) { addon.setNamed(inner, many); },
+  });
+  addon.setNamed(outer, ['x', 'y', 'k5', 'z']);
+  assert.deepStrictEqual(Object.keys(outer), ['y', 'k5', 'z']);
+  assert.deepStrictEqual([outer.y, outer.k5, outer.z], [1, 2, 3]);
+  assert.strictEqual(Object.keys(inner).length, 200);
+  assert.strictEqual(inner.n199, 199);
+}
