@@ -5,10 +5,8 @@
 // an asynchronous call are kept alive by the request until it completes.
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <functional>
@@ -225,21 +223,6 @@ class FSReq : public ActiveRequest {
   }
 
   uv_fs_t* req() { return &uv_req_; }
-  // Readies the request for a read that the loop thread may do itself
-  // (InlineReads): a request libuv never saw, that uv_fs_req_cleanup and
-  // the trace events can still read.
-  void PrepareInline(int fd, uv_buf_t buf, int64_t position) {
-    memset(&uv_req_, 0, sizeof(uv_req_));
-    uv_req_.type = UV_FS;
-    uv_req_.fs_type = UV_FS_READ;
-    uv_req_.data = this;
-    inline_fd = fd;
-    inline_buf = buf;
-    inline_position = position;
-  }
-  int inline_fd = -1;
-  uv_buf_t inline_buf;
-  int64_t inline_position = -1;
   ResultFn result;
   std::string data;  // bytes a write reads from, kept with the request
   Global<Value> keep_alive;
@@ -541,139 +524,6 @@ bool OpenPermitted(const FunctionCallbackInfo<Value>& args, int req_index,
          (!OpenWrites(flags) ||
           Permitted(args, req_index, Scope::kFileSystemWrite, path));
 }
-
-// Reads of cached files on the loop thread. A read sent to the threadpool
-// costs two wake-ups of sleeping threads (a worker's, then the loop's when
-// the worker reports back); on a virtual CPU each takes longer than
-// copying 64 KiB from the page cache. A small read of a regular file is
-// therefore held until the loop next goes round (its idle phase, before it
-// would poll) and tried there with RWF_NOWAIT, which reads only what the
-// page cache holds and never waits for a disk: if the whole range (or all
-// up to the end of the file) was there, the callback runs at once;
-// otherwise (not cached, not a regular file, O_DIRECT, any error) the
-// request goes to the threadpool as it would have, and nothing was
-// consumed. The loop never blocks on it: at most kInlineReadMax bytes are
-// copied per request. The callback still comes in a later turn of the loop
-// than the fs.read() call, as from the threadpool.
-constexpr size_t kInlineReadMax = 256 * 1024;
-
-class InlineReads : public BindingData {
- public:
-  static InlineReads* Get(Environment* env) {
-    InlineReads* data = env->GetBindingData<InlineReads>("fs.inlineReads");
-    if (data == nullptr) {
-      data = env->SetBindingData("fs.inlineReads",
-                                 std::make_unique<InlineReads>());
-    }
-    return data;
-  }
-
-  // Holds the read for the next idle phase; false when it cannot (the
-  // environment is ending), and the caller queues it to the threadpool.
-  bool Queue(Environment* env, FSReq* req, int fd, uv_buf_t buf,
-             int64_t position) {
-#if defined(__linux__) && defined(RWF_NOWAIT)
-    if (closed_) return false;
-    if (idle_ == nullptr) {
-      auto* handle = new uv_idle_t;
-      if (uv_idle_init(env->loop(), handle) != 0) {
-        delete handle;
-        return false;
-      }
-      handle->data = this;
-      idle_ = handle;
-      env->AddCleanupHook([this]() { Close(); });
-    }
-    req->PrepareInline(fd, buf, position);
-    queue_.push_back(req);
-    uv_idle_start(idle_, Run);
-    return true;
-#else
-    (void)env; (void)req; (void)fd; (void)buf; (void)position;
-    return false;
-#endif
-  }
-
- private:
-  static void Run(uv_idle_t* handle) {
-    InlineReads* self = static_cast<InlineReads*>(handle->data);
-    std::vector<FSReq*> batch;
-    batch.swap(self->queue_);
-    for (FSReq* req : batch) {
-      if (self->closed_) {
-        // The environment ended during an earlier callback of this batch.
-        req->req()->result = UV_ECANCELED;
-        FSReq::OnComplete(req->req());
-        continue;
-      }
-      if (TryRead(req)) {
-        FSReq::OnComplete(req->req());  // runs the callback, frees req
-        continue;
-      }
-      int err = uv_fs_read(handle->loop, req->req(), req->inline_fd,
-                           &req->inline_buf, 1, req->inline_position,
-                           FSReq::OnComplete);
-      if (err < 0) {
-        req->req()->result = err;
-        FSReq::OnComplete(req->req());
-      }
-    }
-    // Callbacks may have held more reads: they run next turn.
-    if (self->queue_.empty() && self->idle_ != nullptr) {
-      uv_idle_stop(self->idle_);
-    }
-  }
-
-  // The read, if the page cache can answer it whole; the result is left in
-  // the request. False, with the file and its offset untouched, otherwise.
-  static bool TryRead(FSReq* req) {
-#if defined(__linux__) && defined(RWF_NOWAIT)
-    int fd = req->inline_fd;
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
-    int fl = fcntl(fd, F_GETFL);
-    if (fl < 0 || (fl & O_DIRECT) != 0) return false;
-    bool at_offset = req->inline_position < 0;
-    off_t pos = at_offset ? lseek(fd, 0, SEEK_CUR)
-                          : static_cast<off_t>(req->inline_position);
-    if (pos < 0) return false;
-    struct iovec iov = {req->inline_buf.base, req->inline_buf.len};
-    ssize_t n;
-    do {
-      n = preadv2(fd, &iov, 1, pos, RWF_NOWAIT);
-    } while (n < 0 && errno == EINTR);
-    if (n < 0) return false;
-    // Short of the end of the file: part of the range was not cached.
-    if (static_cast<size_t>(n) < iov.iov_len && pos + n < st.st_size) {
-      return false;
-    }
-    if (at_offset && n > 0 && lseek(fd, pos + n, SEEK_SET) < 0) return false;
-    req->req()->result = n;
-    return true;
-#else
-    (void)req;
-    return false;
-#endif
-  }
-
-  void Close() {
-    closed_ = true;
-    std::vector<FSReq*> left;
-    left.swap(queue_);
-    for (FSReq* req : left) {
-      req->req()->result = UV_ECANCELED;
-      FSReq::OnComplete(req->req());
-    }
-    uv_close(reinterpret_cast<uv_handle_t*>(idle_), [](uv_handle_t* h) {
-      delete reinterpret_cast<uv_idle_t*>(h);
-    });
-    idle_ = nullptr;
-  }
-
-  std::vector<FSReq*> queue_;
-  uv_idle_t* idle_ = nullptr;
-  bool closed_ = false;
-};
 
 // Runs a uv_fs call synchronously or asynchronously. `call` is given the
 // loop and callback (both null for the sync form). The sync result (or the
@@ -1077,16 +927,8 @@ void Read(const FunctionCallbackInfo<Value>& args) {
   if (!ViewRange(isolate, args[1], args[2], args[3], &buf, &stores)) return;
   int64_t position = PositionArg(args[4]);
   Dispatch(args, 5, "read", "", "",
-           [&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb, FSReq* r) -> int {
-             if (r != nullptr && buf.len > 0 && buf.len <= kInlineReadMax) {
-               Environment* env = Environment::GetCurrent(args);
-               if (InlineReads::Get(env)->Queue(env, r, fd, buf, position)) {
-                 return 0;
-               }
-             }
-             return uv_fs_read(loop, req, fd, &buf, 1, position, cb);
-           },
-           IntResult, args[1], nullptr, &stores);
+           CALL(uv_fs_read(loop, req, fd, &buf, 1, position, cb)), IntResult,
+           args[1], nullptr, &stores);
 }
 
 // writeBuffer(fd, buffer, offset, length, position, req)
