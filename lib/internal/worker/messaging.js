@@ -72,8 +72,10 @@ function deliver(message) {
   answer(replyPort, result);
 }
 
-// The hub's side: deliver here or forward to the destination's port.
-function route(message) {
+// The hub's side: deliver here or forward to the destination's port. When
+// the main thread sends (`own`), a value that cannot be cloned throws to the
+// caller, as posting it would; a forwarded message was cloned already.
+function route(message, own = false) {
   if (message.destination === currentThreadId) {
     deliver(message);
     return;
@@ -86,7 +88,8 @@ function route(message) {
   message.type = kDeliver;
   try {
     port.postMessage(message, message.transferList);
-  } catch {
+  } catch (err) {
+    if (own) throw err;
     answer(message.replyPort, kNoListener);
   }
 }
@@ -159,9 +162,9 @@ async function postMessageToThread(threadId, value, transferList, timeout) {
     transferList: transfer,
   };
 
+  let timer = null;
+  let settled = false;
   const result = new Promise((resolve, reject) => {
-    let timer = null;
-    let settled = false;
     const settle = (fn, arg) => {
       if (settled) return;
       settled = true;
@@ -183,13 +186,21 @@ async function postMessageToThread(threadId, value, transferList, timeout) {
     }
   });
 
-  if (isMainThread) {
-    route(message);
-  } else if (ownHubPort !== null) {
-    ownHubPort.postMessage(message, transfer);
-  } else {
+  try {
+    if (isMainThread) {
+      route(message, true);
+    } else if (ownHubPort !== null) {
+      ownHubPort.postMessage(message, transfer);
+    } else {
+      throw new ERR_WORKER_MESSAGING_FAILED();
+    }
+  } catch (err) {
+    // Nothing was sent: the reply port and the timer must not keep the
+    // thread alive.
+    settled = true;
+    if (timer !== null) clearTimeout(timer);
     reply.close();
-    throw new ERR_WORKER_MESSAGING_FAILED();
+    throw err;
   }
   return result;
 }
