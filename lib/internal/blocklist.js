@@ -33,6 +33,10 @@ const {
   kIsV4,
   kValue,
 } = require('internal/socketaddress');
+const {
+  kClone,
+  makeCloneable,
+} = require('internal/worker/js_transferable');
 
 const kRules = Symbol('kRules');
 const kInspect = SymbolFor('nodejs.util.inspect.custom');
@@ -55,7 +59,19 @@ function familyName(sa) {
 
 class BlockList {
   constructor() {
-    this[kRules] = [];
+    // An object postMessage() and structuredClone() copy as a BlockList
+    // (see [kClone]).
+    const self = makeCloneable(new.target);
+    self[kRules] = [];
+    return self;
+  }
+
+  // A copy gets the rules (plain data: bigints and text).
+  [kClone]() {
+    return {
+      data: this[kRules],
+      deserializeInfo: 'internal/blocklist:blockListFromClone',
+    };
   }
 
   static isBlockList(value) {
@@ -158,31 +174,40 @@ class BlockList {
     for (let i = 0; i < data.length; i++) {
       if (typeof data[i] !== 'string') throw invalid();
     }
-    for (let i = 0; i < data.length; i++) this.#addRule(data[i]);
-  }
-
-  #addRule(text) {
-    const match = RegExpPrototypeExec(
-      /^(Address|Range|Subnet): (IPv4|IPv6) (\S+)$/, text);
-    if (match === null) return;
-    const family = match[2] === 'IPv4' ? 'ipv4' : 'ipv6';
-    const value = match[3];
-    try {
-      if (match[1] === 'Address') {
-        this.addAddress(value, family);
-      } else if (match[1] === 'Range') {
-        const dash = RegExpPrototypeExec(/^([^-]+)-([^-]+)$/, value);
-        if (dash !== null) this.addRange(dash[1], dash[2], family);
-      } else {
-        const slash = RegExpPrototypeExec(/^([^/]+)\/(\d+)$/, value);
-        if (slash !== null) {
-          this.addSubnet(slash[1], NumberParseInt(slash[2], 10), family);
-        }
-      }
-    } catch {
-      // An invalid rule is ignored.
-    }
+    for (let i = 0; i < data.length; i++) addRuleText(this, data[i]);
   }
 }
 
-module.exports = { BlockList };
+// Adds the rule one line of toJSON() describes; a line that is not one is
+// ignored. (A function, not a private method: instances come from
+// makeCloneable(), so they carry no private brand.)
+function addRuleText(list, text) {
+  const match = RegExpPrototypeExec(
+    /^(Address|Range|Subnet): (IPv4|IPv6) (\S+)$/, text);
+  if (match === null) return;
+  const family = match[2] === 'IPv4' ? 'ipv4' : 'ipv6';
+  const value = match[3];
+  try {
+    if (match[1] === 'Address') {
+      list.addAddress(value, family);
+    } else if (match[1] === 'Range') {
+      const dash = RegExpPrototypeExec(/^([^-]+)-([^-]+)$/, value);
+      if (dash !== null) list.addRange(dash[1], dash[2], family);
+    } else {
+      const slash = RegExpPrototypeExec(/^([^/]+)\/(\d+)$/, value);
+      if (slash !== null) {
+        list.addSubnet(slash[1], NumberParseInt(slash[2], 10), family);
+      }
+    }
+  } catch {
+    // An invalid rule is ignored.
+  }
+}
+
+function blockListFromClone(rules) {
+  const list = new BlockList();
+  list[kRules] = rules;
+  return list;
+}
+
+module.exports = { BlockList, blockListFromClone };

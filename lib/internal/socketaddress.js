@@ -35,6 +35,10 @@ const {
 } = require('internal/validators');
 const { isIPv4, isIPv6 } = require('internal/net');
 const { kEmptyObject } = require('internal/util');
+const {
+  kClone,
+  makeCloneable,
+} = require('internal/worker/js_transferable');
 
 const kAddress = Symbol('kAddress');
 const kValue = Symbol('kValue');
@@ -173,11 +177,24 @@ class SocketAddress {
     validateUint32(flowlabel, 'options.flowlabel', false);
     const parsed = parseAddress(address, isV4);
     if (parsed === undefined) throw new ERR_INVALID_ADDRESS();
-    this[kValue] = parsed[0];
-    this[kAddress] = parsed[1];
-    this[kIsV4] = isV4;
-    this[kPort] = port | 0;
-    this[kFlowlabel] = flowlabel;
+    // An object postMessage() and structuredClone() copy as a SocketAddress
+    // (see [kClone]).
+    const self = makeCloneable(new.target);
+    self[kValue] = parsed[0];
+    self[kAddress] = parsed[1];
+    self[kIsV4] = isV4;
+    self[kPort] = port | 0;
+    // Only IPv6 addresses have a flow label.
+    self[kFlowlabel] = isV4 ? 0 : flowlabel;
+    return self;
+  }
+
+  // A copy is made from the address's description.
+  [kClone]() {
+    return {
+      data: this.toJSON(),
+      deserializeInfo: 'internal/socketaddress:socketAddressFromClone',
+    };
   }
 
   get address() { return this[kAddress]; }
@@ -222,8 +239,13 @@ class SocketAddress {
   }
 }
 
+function socketAddressFromClone(data) {
+  return new SocketAddress(data);
+}
+
 module.exports = {
   SocketAddress,
+  socketAddressFromClone,
   familyIsV4,
   parseAddress,
   kValue,
