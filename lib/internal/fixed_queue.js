@@ -1,68 +1,61 @@
 'use strict';
 
-// A FIFO queue made of fixed-size ring buffers linked in a list: pushes and
-// shifts are cheap and never move the items already queued (one big array
-// would be copied as it grows). process.nextTick's queue is one.
-//
-// `head` is the buffer pushes go to, `tail` the one shifts come from; a full
-// head gets a new buffer after it, an emptied tail gives way to the next.
-// A buffer keeps one slot free, so that top === bottom means empty.
+// A first-in first-out queue kept in segments of 2047 items, linked from the
+// oldest (`tail`, where shift() reads) to the newest (`head`, where push()
+// writes). A segment is an array filled from its start and read from its
+// start; once read to the end it is dropped, unless it is the only one, in
+// which case it starts over. Items are never moved, and no array grows:
+// process.nextTick's queue is one of these.
 
 const {
   Array,
   ArrayPrototypeFill,
 } = primordials;
 
-const kSize = 2048;
-const kMask = kSize - 1;
+const kSegmentItems = 2047;
 
-class FixedCircularBuffer {
+class QueueSegment {
   constructor() {
-    this.bottom = 0;
-    this.top = 0;
-    // Filled, not holey: V8 keeps it in packed elements.
-    this.list = ArrayPrototypeFill(new Array(kSize), undefined);
+    // Filled with undefined so that V8 keeps the array packed, not holey.
+    this.list = ArrayPrototypeFill(new Array(kSegmentItems + 1), undefined);
+    this.read = 0;
+    this.write = 0;
     this.next = null;
   }
 
-  isEmpty() { return this.top === this.bottom; }
+  isEmpty() { return this.read === this.write; }
 
-  isFull() { return ((this.top + 1) & kMask) === this.bottom; }
-
-  push(data) {
-    this.list[this.top] = data;
-    this.top = (this.top + 1) & kMask;
-  }
-
-  shift() {
-    const item = this.list[this.bottom];
-    if (item === undefined) return null;
-    this.list[this.bottom] = undefined;
-    this.bottom = (this.bottom + 1) & kMask;
-    return item;
-  }
+  isFull() { return this.write === kSegmentItems; }
 }
 
 class FixedQueue {
   constructor() {
-    this.head = this.tail = new FixedCircularBuffer();
+    this.head = this.tail = new QueueSegment();
   }
 
-  isEmpty() { return this.head.isEmpty(); }
+  isEmpty() { return this.tail.isEmpty(); }
 
   push(data) {
-    if (this.head.isFull()) {
-      this.head = this.head.next = new FixedCircularBuffer();
+    let segment = this.head;
+    if (segment.isFull()) {
+      segment = segment.next = this.head = new QueueSegment();
     }
-    this.head.push(data);
+    segment.list[segment.write++] = data;
   }
 
+  // The oldest item, or null when there is none.
   shift() {
-    const tail = this.tail;
-    const item = tail.shift();
-    if (tail.isEmpty() && tail.next !== null) {
-      this.tail = tail.next;
-      tail.next = null;
+    const segment = this.tail;
+    if (segment.isEmpty()) return null;
+    const item = segment.list[segment.read];
+    segment.list[segment.read++] = undefined;
+    if (segment.isEmpty()) {
+      if (segment.next !== null) {
+        this.tail = segment.next;
+        segment.next = null;
+      } else {
+        segment.read = segment.write = 0;
+      }
     }
     return item;
   }

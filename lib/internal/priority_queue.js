@@ -1,104 +1,101 @@
 'use strict';
 
-// A binary min-heap. `compare(a, b)` orders two items (negative: a first;
-// the default compares them with <), and `setPosition(item, pos)`, when
-// given, is told each item's slot so that removeAt(pos) can drop an item
-// from the middle of the heap (timers use it for their lists).
+// A binary min-heap of items ordered by `compare(a, b)` (below zero: a comes
+// first; by default the < order). Slots are numbered from 1: slot 1 holds
+// the first item and the children of slot n are 2n and 2n + 1. When
+// `setPosition(item, slot)` is given, an item is told its slot each time it
+// moves, so that removeAt(slot) can take it out of the middle: the timers
+// keep their lists in such a heap.
 
 const {
-  Array,
+  ArrayPrototypePop,
+  ArrayPrototypePush,
 } = primordials;
 
-function defaultCompare(a, b) {
-  return a < b ? -1 : (a > b ? 1 : 0);
+function inLessThanOrder(a, b) {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
 }
 
 class PriorityQueue {
+  #slots = [undefined];  // Slot 0 is never used.
   #compare;
   #setPosition;
-  #heap = new Array(64);  // 1-based: heap[1] is the smallest item
-  #size = 0;
 
-  constructor(compare, setPosition) {
-    this.#compare = compare !== undefined ? compare : defaultCompare;
+  constructor(compare = inLessThanOrder, setPosition = undefined) {
+    this.#compare = compare;
     this.#setPosition = setPosition;
   }
 
+  #put(item, slot) {
+    this.#slots[slot] = item;
+    if (this.#setPosition !== undefined) this.#setPosition(item, slot);
+  }
+
   insert(item) {
-    const pos = ++this.#size;
-    if (pos === this.#heap.length) this.#heap.length *= 2;
-    this.#heap[pos] = item;
-    this.percolateUp(pos);
+    ArrayPrototypePush(this.#slots, item);
+    this.percolateUp(this.#slots.length - 1);
   }
 
   peek() {
-    return this.#heap[1];
+    return this.#slots[1];
   }
 
+  // The item in the last slot (one of the largest, not always the largest).
   peekBottom() {
-    return this.#heap[this.#size];
+    return this.#slots[this.#slots.length - 1];
   }
 
-  percolateDown(pos) {
-    const compare = this.#compare;
-    const setPosition = this.#setPosition;
-    const heap = this.#heap;
-    const size = this.#size;
-    const item = heap[pos];
-    const half = size >> 1;
-    while (pos <= half) {
-      let child = pos << 1;
-      let childItem = heap[child];
-      const right = child + 1;
-      if (right <= size && compare(heap[right], childItem) < 0) {
-        child = right;
-        childItem = heap[right];
-      }
-      if (compare(item, childItem) <= 0) break;
-      heap[pos] = childItem;
-      if (setPosition !== undefined) setPosition(childItem, pos);
-      pos = child;
+  // Moves the item in `slot` towards slot 1 while it goes before its parent.
+  percolateUp(slot) {
+    const slots = this.#slots;
+    const item = slots[slot];
+    while (slot > 1) {
+      const parent = slot >> 1;
+      if (this.#compare(slots[parent], item) <= 0) break;
+      this.#put(slots[parent], slot);
+      slot = parent;
     }
-    heap[pos] = item;
-    if (setPosition !== undefined) setPosition(item, pos);
+    this.#put(item, slot);
   }
 
-  percolateUp(pos) {
-    const compare = this.#compare;
-    const setPosition = this.#setPosition;
-    const heap = this.#heap;
-    const item = heap[pos];
-    while (pos > 1) {
-      const parentPos = pos >> 1;
-      const parent = heap[parentPos];
-      if (compare(parent, item) <= 0) break;
-      heap[pos] = parent;
-      if (setPosition !== undefined) setPosition(parent, pos);
-      pos = parentPos;
-    }
-    heap[pos] = item;
-    if (setPosition !== undefined) setPosition(item, pos);
-  }
-
-  removeAt(pos) {
-    const heap = this.#heap;
-    const size = --this.#size;
-    heap[pos] = heap[size + 1];
-    heap[size + 1] = undefined;
-    if (size > 0 && pos <= size) {
-      if (pos > 1 && this.#compare(heap[pos >> 1], heap[pos]) > 0) {
-        this.percolateUp(pos);
-      } else {
-        this.percolateDown(pos);
+  // Moves the item in `slot` away from slot 1 while a child goes before it.
+  percolateDown(slot) {
+    const slots = this.#slots;
+    const last = slots.length - 1;
+    const item = slots[slot];
+    for (;;) {
+      let child = slot * 2;
+      if (child > last) break;
+      if (child < last && this.#compare(slots[child + 1], slots[child]) < 0) {
+        child++;
       }
+      if (this.#compare(slots[child], item) >= 0) break;
+      this.#put(slots[child], slot);
+      slot = child;
+    }
+    this.#put(item, slot);
+  }
+
+  // Takes out the item in `slot`; the last item fills the hole and moves to
+  // where the order wants it.
+  removeAt(slot) {
+    const slots = this.#slots;
+    const moved = ArrayPrototypePop(slots);
+    if (slot >= slots.length) return;  // The last slot itself was removed.
+    slots[slot] = moved;
+    if (slot > 1 && this.#compare(slots[slot >> 1], moved) > 0) {
+      this.percolateUp(slot);
+    } else {
+      this.percolateDown(slot);
     }
   }
 
   shift() {
-    const item = this.#heap[1];
-    if (item === undefined) return;
+    if (this.#slots.length === 1) return undefined;
+    const first = this.#slots[1];
     this.removeAt(1);
-    return item;
+    return first;
   }
 }
 
