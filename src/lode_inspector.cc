@@ -956,7 +956,15 @@ void Agent::Drain() {
   Isolate* isolate = env_->isolate();
   HandleScope scope(isolate);
   Context::Scope context_scope(env_->context());
-  for (;;) {
+  // Only the events queued when this drain began: sessions (workers' ones
+  // through connectToMainThread) that post faster than they are answered
+  // would otherwise hold the thread here. Later ones wake the loop again.
+  size_t budget;
+  {
+    std::lock_guard<std::mutex> lock(io_->mutex);
+    budget = io_->events.size();
+  }
+  for (; budget > 0; budget--) {
     ServerEvent event;
     {
       if (io_ == nullptr) break;
@@ -968,6 +976,12 @@ void Agent::Drain() {
     dispatch_depth_++;
     HandleEvent(std::move(event));
     dispatch_depth_--;
+  }
+  if (io_ != nullptr) {
+    std::lock_guard<std::mutex> lock(io_->mutex);
+    if (!io_->events.empty() && io_->async != nullptr) {
+      uv_async_send(io_->async);
+    }
   }
   if (dispatch_depth_ == 0 && !in_pause_loop_) {
     retired_.clear();
