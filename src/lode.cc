@@ -485,6 +485,10 @@ std::shared_ptr<v8::ArrayBuffer::Allocator> GetArrayBufferAllocator() {
   return *allocator;
 }
 
+void CountArrayBufferBytes(int64_t delta) {
+  g_array_buffer_bytes.fetch_add(delta, std::memory_order_relaxed);
+}
+
 size_t ArrayBufferAllocatedBytes() {
   int64_t bytes = g_array_buffer_bytes.load(std::memory_order_relaxed);
   return bytes > 0 ? static_cast<size_t>(bytes) : 0;

@@ -1296,11 +1296,15 @@ class WholeFileReq : public ActiveRequest {
     }
     if (length_ == 0) return ArrayBuffer::New(isolate, 0);
     std::unique_ptr<v8::BackingStore> backing;
+    // Counted in process.memoryUsage().arrayBuffers as the allocator's
+    // blocks are, until V8 lets the store go.
+    CountArrayBufferBytes(static_cast<int64_t>(length_));
     if (block_ > 0) {
       // A file that came out shorter keeps its block (freed whole).
       backing = ArrayBuffer::NewBackingStore(
           out_, length_,
-          [](void* data, size_t, void* block) {
+          [](void* data, size_t length, void* block) {
+            CountArrayBufferBytes(-static_cast<int64_t>(length));
             FreeBytes(data, reinterpret_cast<size_t>(block));
           },
           reinterpret_cast<void*>(block_));
@@ -1308,7 +1312,11 @@ class WholeFileReq : public ActiveRequest {
     } else {
       if (length_ < capacity_) Grow(length_);  // a shorter block
       backing = ArrayBuffer::NewBackingStore(
-          out_, length_, [](void* data, size_t, void*) { free(data); },
+          out_, length_,
+          [](void* data, size_t length, void*) {
+            CountArrayBufferBytes(-static_cast<int64_t>(length));
+            free(data);
+          },
           nullptr);
     }
     out_ = nullptr;

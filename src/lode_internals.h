@@ -59,6 +59,9 @@ std::shared_ptr<v8::ArrayBuffer::Allocator> GetArrayBufferAllocator();
 // The bytes of ArrayBuffer memory that allocator holds now, for all
 // isolates of the process (process.memoryUsage().arrayBuffers).
 size_t ArrayBufferAllocatedBytes();
+// Adds to (or, negative, takes from) that count, for ArrayBuffer memory
+// made outside the allocator (stores with a deleter of their own).
+void CountArrayBufferBytes(int64_t delta);
 
 // The memory of ArrayBuffers: malloc's (calloc's when `zero_fill`), except
 // that blocks of several MiB are mappings of their own that take huge pages

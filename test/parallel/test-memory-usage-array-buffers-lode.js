@@ -33,3 +33,35 @@ assert.deepStrictEqual(constants.internal, {
   EXTENSIONLESS_FORMAT_WASM: 1,
 });
 assert.strictEqual('EXTENSIONLESS_FORMAT_WASM' in constants.fs, false);
+
+// The bytes fs.readFile and fs.promises.readFile return are counted too
+// (their stores are made outside the allocator), a large file (a block of
+// its own) as well as a small one.
+{
+  const common = require('../common');
+  const fs = require('fs');
+  const path = require('path');
+  const tmpdir = require('../common/tmpdir');
+  tmpdir.refresh();
+  const sizes = [100 * 1024, 5 * 1024 * 1024];
+  const files = sizes.map((size, i) => {
+    const file = path.join(tmpdir.path, `ab${i}.bin`);
+    fs.writeFileSync(file, Buffer.alloc(size, 1));
+    return file;
+  });
+  const held = [];
+  (async () => {
+    for (const file of files) {
+      let start = process.memoryUsage().arrayBuffers;
+      const data = await fs.promises.readFile(file);
+      held.push(data);
+      assert.ok(process.memoryUsage().arrayBuffers - start >= data.length);
+      start = process.memoryUsage().arrayBuffers;
+      const again = await new Promise((resolve, reject) => {
+        fs.readFile(file, (err, d) => (err ? reject(err) : resolve(d)));
+      });
+      held.push(again);
+      assert.ok(process.memoryUsage().arrayBuffers - start >= again.length);
+    }
+  })().then(common.mustCall());
+}
