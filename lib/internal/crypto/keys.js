@@ -740,8 +740,14 @@ function InternalCryptoKey(keyObject, algorithm, usages, extractable) {
   self[kAlgorithm] = algorithm;
   self[kExtractable] = extractable;
   self[kKeyUsages] = usages;
-  self[kAlgorithmView] = undefined;
-  self[kKeyUsagesView] = undefined;
+  // The getters' cached copies are not enumerable: whether a getter was
+  // read must not make two keys unequal to assert.deepStrictEqual().
+  ObjectDefineProperty(self, kAlgorithmView, {
+    __proto__: null, writable: true, value: undefined,
+  });
+  ObjectDefineProperty(self, kKeyUsagesView, {
+    __proto__: null, writable: true, value: undefined,
+  });
   return self;
 }
 InternalCryptoKey.prototype = CryptoKey.prototype;
