@@ -24,12 +24,6 @@ const {
 const {
   codes: { ERR_INVALID_MIME_SYNTAX },
 } = require('internal/errors');
-// The MIME Sniffing standard's quoted-string and HTTP whitespace, as
-// fetch's Content-Type parsing reads them.
-const {
-  collectQuotedString,
-  isHTTPWhitespace,
-} = require('internal/fetch/util');
 
 // HTTP token code points: !#$%&'*+-.^_`|~, digits and ASCII letters.
 const kTokenCodePoints = (() => {
@@ -68,6 +62,31 @@ function firstNonQuotedStringCodePoint(string) {
   return -1;
 }
 
+function isHTTPWhitespace(code) {
+  return code === 0x20 || code === 0x09 || code === 0x0A || code === 0x0D;
+}
+
+// Reads a quoted-string starting at the '"' at `position`, unescaping
+// backslashes; returns [value, position after it].
+function collectQuotedString(input, position) {
+  let value = '';
+  position++;
+  while (position < input.length) {
+    const code = StringPrototypeCharCodeAt(input, position);
+    if (code === 0x22) return [value, position + 1];
+    if (code === 0x5C) {
+      position++;
+      if (position >= input.length) {
+        value += '\\';
+        break;
+      }
+    }
+    value += input[position];
+    position++;
+  }
+  return [value, position];
+}
+
 function trimTrailingWhitespace(string) {
   let end = string.length;
   while (end > 0 && isHTTPWhitespace(StringPrototypeCharCodeAt(string,
@@ -86,7 +105,8 @@ function validateToken(production, value, input = value) {
 }
 
 // Parses the parameters of `input` from `position` (at a ';') into `map`;
-// invalid and repeated parameters are skipped, as the standard says.
+// invalid and repeated parameters are skipped, as the standard says (fetch's
+// Content-Type parsing uses it too).
 function parseParameters(input, position, map) {
   const length = input.length;
   while (position < length) {
@@ -312,4 +332,6 @@ ObjectDefineProperties(MIMEType.prototype, {
 module.exports = {
   MIMEParams,
   MIMEType,
+  isHTTPWhitespace,
+  parseParameters,
 };

@@ -28,6 +28,11 @@ const {
 } = primordials;
 
 const { kEnumerableProperty } = require('internal/util');
+// The MIME Sniffing standard's pieces shared with util.MIMEType.
+const {
+  isHTTPWhitespace,
+  parseParameters,
+} = require('internal/mime');
 
 let inspect;
 let encoder;
@@ -198,10 +203,6 @@ function isToken(string) {
   return RegExpPrototypeExec(kToken, string) !== null;
 }
 
-function isHTTPWhitespace(code) {
-  return code === 0x20 || code === 0x09 || code === 0x0A || code === 0x0D;
-}
-
 // A header value without its leading and trailing HTTP whitespace.
 function normalizeHeaderValue(value) {
   let start = 0;
@@ -242,32 +243,6 @@ const kBadPorts = new SafeSet([
 
 // ---- MIME types ----------------------------------------------------------
 
-function isQuotedStringCodePoint(code) {
-  return code === 0x09 || (code >= 0x20 && code <= 0x7E) ||
-    (code >= 0x80 && code <= 0xFF);
-}
-
-// Reads a quoted-string starting at the '"' at `position`, unescaping
-// backslashes; returns [value, position after it].
-function collectQuotedString(input, position) {
-  let value = '';
-  position++;
-  while (position < input.length) {
-    const code = StringPrototypeCharCodeAt(input, position);
-    if (code === 0x22) return [value, position + 1];
-    if (code === 0x5C) {
-      position++;
-      if (position >= input.length) {
-        value += '\\';
-        break;
-      }
-    }
-    value += input[position];
-    position++;
-  }
-  return [value, position];
-}
-
 // Parses a MIME type; returns { type, subtype, parameters } or null.
 function parseMimeType(input) {
   input = normalizeHeaderValue(input);
@@ -285,52 +260,7 @@ function parseMimeType(input) {
   subtype = normalizeHeaderValue(subtype);
   if (subtype === '' || !isToken(subtype)) return null;
   const parameters = new SafeMap();
-  while (position < length) {
-    position++;  // The ';'.
-    while (position < length &&
-           isHTTPWhitespace(StringPrototypeCharCodeAt(input, position))) {
-      position++;
-    }
-    const nameStart = position;
-    while (position < length) {
-      const code = StringPrototypeCharCodeAt(input, position);
-      if (code === 0x3B || code === 0x3D) break;
-      position++;
-    }
-    const name =
-      StringPrototypeToLowerCase(StringPrototypeSlice(input, nameStart,
-                                                      position));
-    if (position < length) {
-      if (StringPrototypeCharCodeAt(input, position) === 0x3B) continue;
-      position++;  // The '='.
-    }
-    if (position >= length) break;
-    let value;
-    if (StringPrototypeCharCodeAt(input, position) === 0x22) {
-      [value, position] = collectQuotedString(input, position);
-      while (position < length &&
-             StringPrototypeCharCodeAt(input, position) !== 0x3B) position++;
-    } else {
-      const valueStart = position;
-      while (position < length &&
-             StringPrototypeCharCodeAt(input, position) !== 0x3B) position++;
-      value = StringPrototypeSlice(input, valueStart, position);
-      let end = value.length;
-      while (end > 0 &&
-             isHTTPWhitespace(StringPrototypeCharCodeAt(value, end - 1))) end--;
-      value = StringPrototypeSlice(value, 0, end);
-      if (value === '') continue;
-    }
-    if (name === '' || !isToken(name) || parameters.has(name)) continue;
-    let valid = true;
-    for (let i = 0; i < value.length; i++) {
-      if (!isQuotedStringCodePoint(StringPrototypeCharCodeAt(value, i))) {
-        valid = false;
-        break;
-      }
-    }
-    if (valid) parameters.set(name, value);
-  }
+  parseParameters(input, position, parameters);
   return {
     __proto__: null,
     type: StringPrototypeToLowerCase(type),
@@ -421,14 +351,12 @@ function percentDecode(string) {
 
 module.exports = {
   checkArgumentCount,
-  collectQuotedString,
   concatBytes,
   decodeUTF8,
   defineIterable,
   describe,
   encodeUTF8,
   illegalInvocation,
-  isHTTPWhitespace,
   isObjectLike,
   isReasonPhrase,
   isToken,
