@@ -14,7 +14,6 @@ const {
   ObjectPrototypeHasOwnProperty,
   RegExpPrototypeExec,
   Symbol,
-  SymbolFor,
 } = primordials;
 
 const {
@@ -29,6 +28,7 @@ const {
 } = require('internal/validators');
 const {
   SocketAddress,
+  addressValue,
   familyIsV4,
   kIsV4,
   kValue,
@@ -39,7 +39,7 @@ const {
 } = require('internal/worker/js_transferable');
 
 const kRules = Symbol('kRules');
-const kInspect = SymbolFor('nodejs.util.inspect.custom');
+const { customInspectSymbol: kInspect } = require('internal/util');
 
 // A SocketAddress, or a SocketAddress made of (address, family) after the
 // checks Node does (`name` names the address argument).
@@ -129,17 +129,21 @@ class BlockList {
     });
   }
 
+  // Asked for every connection and datagram a blocklist guards: a text
+  // address is read for its value only, without making a SocketAddress.
   check(address, family = 'ipv4') {
-    if (!SocketAddress.isSocketAddress(address)) {
+    let value;
+    if (SocketAddress.isSocketAddress(address)) {
+      value = address[kValue];
+    } else {
       validateString(address, 'address');
       validateString(family, 'family');
-      try {
-        address = new SocketAddress({ address, family });
-      } catch {
-        return false;  // Not an address of that family: nothing to match.
-      }
+      const isV4 = familyIsV4(family);
+      if (isV4 === undefined) return false;
+      value = addressValue(address, isV4);
+      // Not an address of that family: nothing to match.
+      if (value === undefined) return false;
     }
-    const value = address[kValue];
     const rules = this[kRules];
     for (let i = 0; i < rules.length; i++) {
       if (value >= rules[i].low && value <= rules[i].high) return true;

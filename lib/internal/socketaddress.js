@@ -18,7 +18,6 @@ const {
   StringPrototypeSplit,
   StringPrototypeToLowerCase,
   Symbol,
-  SymbolFor,
 } = primordials;
 
 const {
@@ -34,7 +33,10 @@ const {
   validateUint32,
 } = require('internal/validators');
 const { isIPv4, isIPv6 } = require('internal/net');
-const { kEmptyObject } = require('internal/util');
+const {
+  customInspectSymbol: kInspect,
+  kEmptyObject,
+} = require('internal/util');
 const {
   kClone,
   makeCloneable,
@@ -45,7 +47,6 @@ const kValue = Symbol('kValue');
 const kIsV4 = Symbol('kIsV4');
 const kPort = Symbol('kPort');
 const kFlowlabel = Symbol('kFlowlabel');
-const kInspect = SymbolFor('nodejs.util.inspect.custom');
 
 const kMappedPrefix = 0xffffn << 32n;
 
@@ -141,6 +142,15 @@ function formatV6(value) {
 
 // [number, canonical text] of `address` read as the family asked, or
 // undefined when it is not such an address.
+// The 128-bit value of an address given as text (an IPv4 one IPv4-mapped),
+// or undefined when it is not an address of that family.
+function addressValue(address, isV4) {
+  if (isV4) {
+    return isIPv4(address) ? kMappedPrefix | parseV4(address) : undefined;
+  }
+  return isIPv6(address) ? parseV6(address) : undefined;
+}
+
 function parseAddress(address, isV4) {
   if (isV4) {
     if (!isIPv4(address)) return undefined;
@@ -245,6 +255,7 @@ function socketAddressFromClone(data) {
 
 module.exports = {
   SocketAddress,
+  addressValue,
   socketAddressFromClone,
   familyIsV4,
   parseAddress,
