@@ -133,21 +133,20 @@ let debug = require('internal/util/debuglog').debuglog('http2', (fn) => {
 
 const {
   NGHTTP2_CANCEL,
+  NGHTTP2_ERR_CALLBACK_FAILURE,
+  NGHTTP2_ERR_FATAL,
+  NGHTTP2_ERR_FRAME_SIZE_ERROR,
   NGHTTP2_ERR_INVALID_ARGUMENT,
+  NGHTTP2_ERR_PROTO,
   NGHTTP2_ERR_STREAM_CLOSED,
   NGHTTP2_ERR_STREAM_ID_NOT_AVAILABLE,
+  NGHTTP2_FRAME_SIZE_ERROR,
   NGHTTP2_INTERNAL_ERROR,
   NGHTTP2_NO_ERROR,
   NGHTTP2_SESSION_CLIENT,
   NGHTTP2_SESSION_SERVER,
   NGHTTP2_FLAG_END_STREAM,
 } = constants;
-// nghttp2 error codes http2.constants leaves out.
-const NGHTTP2_ERR_PROTO = -505;
-const NGHTTP2_ERR_FRAME_SIZE_ERROR = -522;
-const NGHTTP2_FRAME_SIZE_ERROR = 6;
-const NGHTTP2_ERR_CALLBACK_FAILURE = -902;
-const NGHTTP2_ERR_FATAL = -900;
 
 const onClientStreamCreatedChannel = dc.channel('http2.client.stream.created');
 const onClientStreamStartChannel = dc.channel('http2.client.stream.start');
