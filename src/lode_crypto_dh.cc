@@ -636,8 +636,7 @@ class KemJob : public CryptoJob {
       *error = mode() == kJobSync
                    ? CodedError(isolate, "ERR_CRYPTO_OPERATION_FAILED",
                                 ErrorKind::kError, failure_)
-                   : v8::Exception::Error(
-                         OneByteString(isolate, "Deriving bits failed"));
+                   : JobError(isolate, {}, "Deriving bits failed");
       return true;
     }
     Local<Value> secret = ToArrayBuffer(isolate, secret_.data(),

@@ -13,6 +13,7 @@ const {
   getCiphers: _getCiphers,
   getCurves: _getCurves,
   getHashes: _getHashes,
+  secureHeapUsed: _secureHeapUsed,
 } = internalBinding('crypto');
 
 const {
@@ -151,7 +152,7 @@ function bigIntArrayToUnsignedBigInt(bytes) {
 }
 
 function secureHeapUsed() {
-  const used = internalBinding('crypto').secureHeapUsed();
+  const used = _secureHeapUsed();
   if (used < 0) {
     // No secure heap (--secure-heap not given): nothing is used of a heap
     // of size 0, with OpenSSL's default minimum block.
