@@ -40,20 +40,18 @@ void MaybePrintSyncTrace(v8::Isolate* isolate) {
       isolate, 10, v8::StackTrace::kDetailed);
   for (int i = 0; i < trace->GetFrameCount(); i++) {
     v8::Local<v8::StackFrame> frame = trace->GetFrame(isolate, i);
-    std::string name = Utf8Value(isolate, frame->GetFunctionName()).ToString();
-    std::string file =
-        Utf8Value(isolate, frame->GetScriptNameOrSourceURL()).ToString();
-    std::string place = file + ":" + std::to_string(frame->GetLineNumber()) +
-                        ":" + std::to_string(frame->GetColumn());
-    if (frame->IsEval()) {
-      out += frame->GetScriptId() == v8::Message::kNoScriptIdInfo
-                 ? "    at [eval]:" + std::to_string(frame->GetLineNumber()) +
-                       ":" + std::to_string(frame->GetColumn()) + "\n"
-                 : "    at [eval] (" + place + ")\n";
-    } else {
-      out += name.empty() ? "    at " + place + "\n"
-                          : "    at " + name + " (" + place + ")\n";
+    if (!frame->IsEval()) {
+      out += "    at " + errors::FrameText(isolate, frame) + "\n";
+      continue;
     }
+    std::string line_column = std::to_string(frame->GetLineNumber()) + ":" +
+                              std::to_string(frame->GetColumn());
+    out += frame->GetScriptId() == v8::Message::kNoScriptIdInfo
+               ? "    at [eval]:" + line_column + "\n"
+               : "    at [eval] (" +
+                     Utf8Value(isolate, frame->GetScriptNameOrSourceURL())
+                         .ToString() +
+                     ":" + line_column + ")\n";
   }
   fputs(out.c_str(), stderr);
   fflush(stderr);

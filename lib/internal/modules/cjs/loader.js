@@ -45,6 +45,7 @@ const {
 const { BuiltinModule } = require('internal/bootstrap/realm');
 const fsBinding = internalBinding('fs');
 const { compileFunction } = internalBinding('contextify');
+const { isProxy } = internalBinding('types');
 const path = require('path');
 const { getOptionValue } = require('internal/options');
 const {
@@ -744,7 +745,7 @@ Module._load = function(request, parent, isMain) {
     // the module was loading.
     const exports = module.exports;
     if (exports !== null && typeof exports === 'object' &&
-        !internalBinding('types').isProxy(exports) &&
+        !isProxy(exports) &&
         ObjectGetPrototypeOf(exports) === CircularRequireWarningProxy) {
       ObjectSetPrototypeOf(exports, ObjectPrototype);
     }
@@ -805,7 +806,7 @@ function getExportsForCircularRequire(module) {
   const exports = module.exports;
   // A Proxy is left alone: its traps could throw or see the change.
   if (exports !== null && typeof exports === 'object' &&
-      !internalBinding('types').isProxy(exports) &&
+      !isProxy(exports) &&
       ObjectGetPrototypeOf(exports) === ObjectPrototype &&
       !exports.__esModule) {
     ObjectSetPrototypeOf(exports, CircularRequireWarningProxy);
