@@ -42,10 +42,7 @@ inline napi_status ToObject(napi_env env, Local<Context> context,
 napi_status NewInternalizedUtf8(napi_env env, const char* str, size_t length,
                                 Local<String>* result) {
   NAPI_CHECK_ARG(env, str);
-  if (length == NAPI_AUTO_LENGTH && !env->torn_down) {
-    *result = env->key_cache.Find(str);
-    if (!result->IsEmpty()) return napi_ok;
-  }
+  // A NUL-terminated name was looked up in the cache already (NamedKey).
   NAPI_RETURN_IF_FALSE(env, length == NAPI_AUTO_LENGTH || length <= INT_MAX,
                        napi_invalid_arg);
   size_t size = length == NAPI_AUTO_LENGTH ? strlen(str) : length;
@@ -102,8 +99,7 @@ napi_status DescriptorName(napi_env env, const napi_property_descriptor* p,
                            Local<Name>* result) {
   if (p->utf8name != nullptr) {
     Local<String> name;
-    NAPI_CALL_STATUS(
-        NewInternalizedUtf8(env, p->utf8name, NAPI_AUTO_LENGTH, &name));
+    NAPI_CALL_STATUS(NamedKey(env, p->utf8name, &name));
     *result = name;
     return napi_ok;
   }
