@@ -291,10 +291,6 @@ int RunEnvironment(Isolate* isolate, const Options& options,
   Context::Scope context_scope(context);
   uv_loop_t* loop = uv_default_loop();
   Environment env(isolate, loop, context, &options, from_snapshot);
-  // --trace-uncaught: V8 keeps where each uncaught exception was thrown.
-  if (env.options()->GetBool("--trace-uncaught")) {
-    isolate->SetCaptureStackTraceForUncaughtExceptions(true);
-  }
 
   {
     TryCatch try_catch(isolate);
@@ -543,6 +539,10 @@ static void PrintBashCompletion() {
 
 bool LoadEnvironment(Environment* env, bool from_snapshot) {
   Local<Context> context = env->context();
+  // --trace-uncaught: V8 keeps where each uncaught exception was thrown.
+  if (env->options()->GetBool("--trace-uncaught")) {
+    env->isolate()->SetCaptureStackTraceForUncaughtExceptions(true);
+  }
   performance::StartTimeline(env);
   trace_events::OnEnvironmentCreated(env);
   if (from_snapshot) {

@@ -314,10 +314,6 @@ bool Worker::RunEnvironmentInThread(Isolate* isolate) {
           : Context::New(isolate);
   Context::Scope context_scope(context);
   Environment env(isolate, &loop_, context, &options_, from_snapshot);
-  // --trace-uncaught: V8 keeps where each uncaught exception was thrown.
-  if (env.options()->GetBool("--trace-uncaught")) {
-    isolate->SetCaptureStackTraceForUncaughtExceptions(true);
-  }
   env.set_worker_context(this);
   env.set_env_vars(env_vars_);
   stop_async_.data = &env;
