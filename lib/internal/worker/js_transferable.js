@@ -10,11 +10,9 @@
 // (it may hold other such objects), `deserializeInfo` is
 // 'internal/module/id:exportName', the function that makes the copy from
 // the data on the receiving side (deserializeHostObject).
-// Node's other names of the protocol are here too: [kTransfer]() (web
-// streams answer it: a locked one refuses with DataCloneError, sending one
-// to another thread is not done yet, doc/status.md), [kDeserialize](data),
-// and markTransferMode(), which records whether an object may be cloned,
-// transferred, or neither.
+// [kTransfer]() is Node's name for the transfer side of the protocol: web
+// streams answer it (a locked one refuses with DataCloneError; sending one
+// to another thread is not done yet, doc/status.md).
 
 const {
   FunctionPrototypeCall,
@@ -29,28 +27,7 @@ const binding = internalBinding('messaging');
 const { Cloneable } = binding;
 
 const kClone = Symbol('kClone');
-const kDeserialize = Symbol('messaging_deserialize_symbol');
 const kTransfer = Symbol('messaging_transfer_symbol');
-const kTransferList = Symbol('messaging_transfer_list_symbol');
-const kTransferMode = Symbol('transfer_mode_private_symbol');
-
-const kDisallowCloneAndTransfer = 0;
-const kTransferable = 1;
-const kCloneable = 2;
-
-function markTransferMode(obj, cloneable = false, transferable = false) {
-  if ((typeof obj !== 'object' && typeof obj !== 'function') || obj === null) {
-    return;  // Primitives are cloned as they are.
-  }
-  let mode = kDisallowCloneAndTransfer;
-  if (cloneable) mode |= kCloneable;
-  if (transferable) mode |= kTransferable;
-  obj[kTransferMode] = mode;
-}
-
-function structuredClone(value, options) {
-  return require('internal/structured_clone').structuredClone(value, options);
-}
 
 function makeCloneable(newTarget) {
   return ReflectConstruct(Cloneable, [], newTarget);
@@ -80,14 +57,6 @@ binding.deserializeHostObject = deserializeHostObject;
 
 module.exports = {
   kClone,
-  kDeserialize,
   kTransfer,
-  kTransferList,
-  kTransferMode,
-  kDisallowCloneAndTransfer,
-  kTransferable,
-  kCloneable,
   makeCloneable,
-  markTransferMode,
-  structuredClone,
 };
