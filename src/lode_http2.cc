@@ -22,14 +22,10 @@
 //                              ...] or undefined; see EventType
 //   submitSettings([id, value, ...])
 //   request(headers, options)                -> stream id or error
-//   submitResponse(id, headers, options)
-//   submitHeaders(id, headers)               (1xx and other headers frames)
-//   submitPushPromise(id, headers)           -> promised stream id or error
-//   submitTrailers(id, headers)
 //   writeData(id, view | undefined, end)     queue body bytes of a stream;
 //                                            -> bytes queued for it
 //   queuedBytes(id)      -> bytes nghttp2 has not taken yet, or -1
-//   submitRstStream(id, code), submitPing(view | undefined),
+//   submitPing(view | undefined),
 //   submitGoaway(code, lastStreamId | -1, view | undefined)
 //   getSettings(remote) -> [headerTableSize, enablePush,
 //       maxConcurrentStreams, initialWindowSize, maxFrameSize,
@@ -44,7 +40,7 @@
 // headers are flat arrays [name, value, flags, ...], Latin-1 strings, flags
 // nghttp2's NV flags (1: never index). options: bit 1 ends the stream with
 // the headers, bit 2 waits for trailers (a kWantTrailers event comes when
-// the body is done, and submitTrailers() ends the stream).
+// the body is done, and the stream's trailers() ends it).
 #include <nghttp2/nghttp2.h>
 
 #include <cstring>
@@ -104,7 +100,7 @@ enum EventType : int32_t {
   kGoaway = 9,
   // streamId, a: frame type, b: nghttp2 error (a frame nghttp2 dropped)
   kFrameError = 10,
-  // streamId: the body is done, submitTrailers() is expected
+  // streamId: the body is done, the stream's trailers() is expected
   kWantTrailers = 11,
   // streamId, a: frame type, b: frame flags (a frame went out)
   kFrameSent = 12,
@@ -297,23 +293,18 @@ class Session {
   static void TakeEvents(const FunctionCallbackInfo<Value>& args);
   static void SubmitSettings(const FunctionCallbackInfo<Value>& args);
   static void SubmitRequest(const FunctionCallbackInfo<Value>& args);
-  static void SubmitResponse(const FunctionCallbackInfo<Value>& args);
-  static void SubmitHeaders(const FunctionCallbackInfo<Value>& args);
-  static void SubmitPushPromise(const FunctionCallbackInfo<Value>& args);
-  static void SubmitTrailers(const FunctionCallbackInfo<Value>& args);
   static void WriteData(const FunctionCallbackInfo<Value>& args);
   static void QueuedBytes(const FunctionCallbackInfo<Value>& args);
   static void Respond(Session* self, int32_t id,
-                      const FunctionCallbackInfo<Value>& args, int base);
+                      const FunctionCallbackInfo<Value>& args);
   static void Info(Session* self, int32_t id,
-                   const FunctionCallbackInfo<Value>& args, int base);
+                   const FunctionCallbackInfo<Value>& args);
   static void PushPromise(Session* self, int32_t id,
-                          const FunctionCallbackInfo<Value>& args, int base);
+                          const FunctionCallbackInfo<Value>& args);
   static void Trailers(Session* self, int32_t id,
-                       const FunctionCallbackInfo<Value>& args, int base);
+                       const FunctionCallbackInfo<Value>& args);
   static void RstStream(Session* self, int32_t id,
-                        const FunctionCallbackInfo<Value>& args, int base);
-  static void SubmitRstStream(const FunctionCallbackInfo<Value>& args);
+                        const FunctionCallbackInfo<Value>& args);
   static void SubmitPing(const FunctionCallbackInfo<Value>& args);
   static void SubmitGoaway(const FunctionCallbackInfo<Value>& args);
   static void GetSettings(const FunctionCallbackInfo<Value>& args);
@@ -737,17 +728,12 @@ void Session::SubmitRequest(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(rv);
 }
 
-void Session::SubmitResponse(const FunctionCallbackInfo<Value>& args) {
-  UNWRAP_SESSION(args);
-  Respond(self, StreamIdArg(args, 0), args, 1);
-}
-
-// The calls on one stream take their arguments from args[base] on.
+// The calls on one stream take their arguments from args[0] on.
 void Session::Respond(Session* self, int32_t id,
-                      const FunctionCallbackInfo<Value>& args, int base) {
+                      const FunctionCallbackInfo<Value>& args) {
   HeaderList headers;
-  if (!headers.Parse(args.GetIsolate(), args[base])) return;
-  int32_t options = Int32Arg(args, base + 1);
+  if (!headers.Parse(args.GetIsolate(), args[0])) return;
+  int32_t options = Int32Arg(args, 1);
   if (id == 0) return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
   nghttp2_data_provider provider;
   nghttp2_data_provider* p = self->Provider(options, &provider);
@@ -757,15 +743,10 @@ void Session::Respond(Session* self, int32_t id,
   args.GetReturnValue().Set(rv);
 }
 
-void Session::SubmitHeaders(const FunctionCallbackInfo<Value>& args) {
-  UNWRAP_SESSION(args);
-  Info(self, StreamIdArg(args, 0), args, 1);
-}
-
 void Session::Info(Session* self, int32_t id,
-                   const FunctionCallbackInfo<Value>& args, int base) {
+                   const FunctionCallbackInfo<Value>& args) {
   HeaderList headers;
-  if (!headers.Parse(args.GetIsolate(), args[base])) return;
+  if (!headers.Parse(args.GetIsolate(), args[0])) return;
   if (id == 0) return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
   int rv = nghttp2_submit_headers(self->session_, NGHTTP2_FLAG_NONE, id,
                                   nullptr, headers.data(), headers.size(),
@@ -773,15 +754,10 @@ void Session::Info(Session* self, int32_t id,
   args.GetReturnValue().Set(rv);
 }
 
-void Session::SubmitPushPromise(const FunctionCallbackInfo<Value>& args) {
-  UNWRAP_SESSION(args);
-  PushPromise(self, StreamIdArg(args, 0), args, 1);
-}
-
 void Session::PushPromise(Session* self, int32_t id,
-                          const FunctionCallbackInfo<Value>& args, int base) {
+                          const FunctionCallbackInfo<Value>& args) {
   HeaderList headers;
-  if (!headers.Parse(args.GetIsolate(), args[base])) return;
+  if (!headers.Parse(args.GetIsolate(), args[0])) return;
   if (id == 0) return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
   int32_t rv = nghttp2_submit_push_promise(self->session_, NGHTTP2_FLAG_NONE,
                                            id, headers.data(), headers.size(),
@@ -789,15 +765,10 @@ void Session::PushPromise(Session* self, int32_t id,
   args.GetReturnValue().Set(rv);
 }
 
-void Session::SubmitTrailers(const FunctionCallbackInfo<Value>& args) {
-  UNWRAP_SESSION(args);
-  Trailers(self, StreamIdArg(args, 0), args, 1);
-}
-
 void Session::Trailers(Session* self, int32_t id,
-                       const FunctionCallbackInfo<Value>& args, int base) {
+                       const FunctionCallbackInfo<Value>& args) {
   HeaderList headers;
-  if (!headers.Parse(args.GetIsolate(), args[base])) return;
+  if (!headers.Parse(args.GetIsolate(), args[0])) return;
   if (id == 0) return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
   int rv;
   if (headers.size() == 0) {
@@ -845,14 +816,9 @@ void Session::QueuedBytes(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(static_cast<double>(it->second.queued));
 }
 
-void Session::SubmitRstStream(const FunctionCallbackInfo<Value>& args) {
-  UNWRAP_SESSION(args);
-  RstStream(self, StreamIdArg(args, 0), args, 1);
-}
-
 void Session::RstStream(Session* self, int32_t id,
-                        const FunctionCallbackInfo<Value>& args, int base) {
-  uint32_t code = Uint32Arg(args, base, NGHTTP2_INTERNAL_ERROR);
+                        const FunctionCallbackInfo<Value>& args) {
+  uint32_t code = Uint32Arg(args, 0, NGHTTP2_INTERNAL_ERROR);
   if (id == 0) return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
   int rv = nghttp2_submit_rst_stream(self->session_, NGHTTP2_FLAG_NONE, id,
                                      code);
@@ -1002,12 +968,15 @@ void Session::Destroy(const FunctionCallbackInfo<Value>& args) {
 // internalBinding('http2').Http2Stream: new Http2Stream(session, id) names
 // one stream of a session; lib makes the calls that concern only that
 // stream on it (Node's tests replace these methods to inject nghttp2
-// errors). Each returns what the session's call of the same job returns.
-//   respond(headers, options)    see submitResponse
-//   info(headers)                see submitHeaders
-//   pushPromise(headers)         see submitPushPromise
-//   trailers(headers)            see submitTrailers
-//   rstStream(code)              see submitRstStream
+// errors). Each returns nghttp2's answer: 0 (or, for pushPromise, the promised
+// stream id) or a negative nghttp2 error code.
+//   respond(headers, options)    the response headers (options as for
+//                                request())
+//   info(headers)                1xx and other headers frames
+//   pushPromise(headers)         -> promised stream id or error
+//   trailers(headers)            the trailers (an empty list ends the stream
+//                                with an empty DATA frame)
+//   rstStream(code)              RST_STREAM with that code
 class StreamHandle {
  public:
   static constexpr int kSessionField = 0;
@@ -1033,7 +1002,7 @@ class StreamHandle {
   // Calls `method` with the session and stream this handle names; the
   // arguments start at args[0].
   template <void (*method)(Session*, int32_t,
-                           const FunctionCallbackInfo<Value>&, int)>
+                           const FunctionCallbackInfo<Value>&)>
   static void Forward(const FunctionCallbackInfo<Value>& args) {
     Local<Object> self = args.This();
     if (self->InternalFieldCount() != kFieldCount) {
@@ -1047,7 +1016,7 @@ class StreamHandle {
       return args.GetReturnValue().Set(
           static_cast<int32_t>(NGHTTP2_ERR_INVALID_STATE));
     }
-    method(session, id.As<v8::Int32>()->Value(), args, 0);
+    method(session, id.As<v8::Int32>()->Value(), args);
   }
 };
 
@@ -1095,13 +1064,8 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetProtoMethod(isolate, t, "takeEvents", Session::TakeEvents);
   SetProtoMethod(isolate, t, "submitSettings", Session::SubmitSettings);
   SetProtoMethod(isolate, t, "request", Session::SubmitRequest);
-  SetProtoMethod(isolate, t, "submitResponse", Session::SubmitResponse);
-  SetProtoMethod(isolate, t, "submitHeaders", Session::SubmitHeaders);
-  SetProtoMethod(isolate, t, "submitPushPromise", Session::SubmitPushPromise);
-  SetProtoMethod(isolate, t, "submitTrailers", Session::SubmitTrailers);
   SetProtoMethod(isolate, t, "writeData", Session::WriteData);
   SetProtoMethod(isolate, t, "queuedBytes", Session::QueuedBytes);
-  SetProtoMethod(isolate, t, "submitRstStream", Session::SubmitRstStream);
   SetProtoMethod(isolate, t, "submitPing", Session::SubmitPing);
   SetProtoMethod(isolate, t, "submitGoaway", Session::SubmitGoaway);
   SetProtoMethod(isolate, t, "getSettings", Session::GetSettings);
@@ -1137,13 +1101,8 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(Session::TakeEvents);
   registry->Register(Session::SubmitSettings);
   registry->Register(Session::SubmitRequest);
-  registry->Register(Session::SubmitResponse);
-  registry->Register(Session::SubmitHeaders);
-  registry->Register(Session::SubmitPushPromise);
-  registry->Register(Session::SubmitTrailers);
   registry->Register(Session::WriteData);
   registry->Register(Session::QueuedBytes);
-  registry->Register(Session::SubmitRstStream);
   registry->Register(Session::SubmitPing);
   registry->Register(Session::SubmitGoaway);
   registry->Register(Session::GetSettings);
