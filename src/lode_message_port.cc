@@ -68,35 +68,26 @@ bool IsCloneable(Local<Object> object) {
          &kCloneableType;
 }
 
-// cloneHostObject(object) -> [deserializeInfo, data] and
-// deserializeHostObject(deserializeInfo, data) -> object, which
-// lib/internal/worker/js_transferable.js leaves on the binding.
-MaybeLocal<Function> CloneCallback(Environment* env, const char* name) {
-  Local<Function> fn;
-  if (BindingConstructor(env, "messaging", name).ToLocal(&fn)) return fn;
-  Isolate* isolate = env->isolate();
-  if (!env->can_call_into_js()) return MaybeLocal<Function>();
-  Local<Value> id = OneByteString(isolate, "internal/worker/js_transferable");
-  if (env->builtin_require()
-          ->Call(env->context(), v8::Undefined(isolate), 1, &id)
-          .IsEmpty()) {
-    return MaybeLocal<Function>();
-  }
-  return BindingConstructor(env, "messaging", name);
-}
+constexpr const char* kTransferableModule = "internal/worker/js_transferable";
 
 // Only C++ can make a v8::External: the MessagePort constructor refuses
 // every call that does not pass this one.
 int construct_token;
 
-// A function io.js left on internalBinding('messaging'), looked up through
-// the environment (so it works whether the binding came from the snapshot).
-MaybeLocal<Function> PortCallback(Environment* env, const char* name) {
+// A function a lib module left on internalBinding('messaging'), looked up
+// through the environment (so it works whether the binding came from the
+// snapshot): io.js's port callbacks, or js_transferable.js's
+// cloneHostObject(object) -> [deserializeInfo, data] and
+// deserializeHostObject(deserializeInfo, data) -> object.
+MaybeLocal<Function> PortCallback(
+    Environment* env, const char* name,
+    const char* module_id = "internal/worker/io") {
   Local<Function> fn;
   if (BindingConstructor(env, "messaging", name).ToLocal(&fn)) return fn;
-  // io.js not loaded yet in this environment: load it and look again.
+  // The module not loaded yet in this environment: load it and look again.
   Isolate* isolate = env->isolate();
-  Local<Value> id = OneByteString(isolate, "internal/worker/io");
+  if (!env->can_call_into_js()) return MaybeLocal<Function>();
+  Local<Value> id = OneByteString(isolate, module_id);
   if (env->builtin_require()
           ->Call(env->context(), v8::Undefined(isolate), 1, &id)
           .IsEmpty()) {
@@ -227,7 +218,8 @@ class SerializerDelegate : public ValueSerializer::Delegate {
     Local<Value> info;
     Local<Value> data;
     if (env == nullptr ||
-        !CloneCallback(env, "cloneHostObject").ToLocal(&clone)) {
+        !PortCallback(env, "cloneHostObject", kTransferableModule)
+             .ToLocal(&clone)) {
       if (!isolate->IsExecutionTerminating()) {
         ThrowDataClone(isolate, "Cannot clone object of unsupported type.");
       }
@@ -489,7 +481,8 @@ bool Message::RemakeClonedObjects(Environment* env, Local<Context> context,
                                   std::vector<Local<Object>>* cloned) {
   Isolate* isolate = env->isolate();
   Local<Function> remake;
-  if (!CloneCallback(env, "deserializeHostObject").ToLocal(&remake)) {
+  if (!PortCallback(env, "deserializeHostObject", kTransferableModule)
+           .ToLocal(&remake)) {
     if (!isolate->IsExecutionTerminating()) {
       ThrowDataClone(isolate, "Unable to deserialize cloned data.");
     }
