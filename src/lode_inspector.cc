@@ -397,6 +397,7 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
 
   // While the loop waits for events, a CPU profile shows "(idle)": V8 is
   // told around the poll, from the first Profiler.start on (as in Node).
+  bool idle_notifier_started() const { return idle_prepare_ != nullptr; }
   void StartIdleNotifier() {
     if (idle_prepare_ != nullptr) return;
     idle_prepare_ = new uv_prepare_t;
@@ -640,8 +641,12 @@ class Connection : public V8Inspector::Channel {
 
   void Dispatch(const StringView& message) {
     if (session_ == nullptr) return;
-    if (ViewContains(message, "\"Profiler.start\"")) {
-      Agent::Get(env_)->StartIdleNotifier();
+    // The first Profiler.start starts the idle notifier; once it runs, no
+    // message needs to be looked through for it.
+    Agent* agent = Agent::Get(env_);
+    if (!agent->idle_notifier_started() &&
+        ViewContains(message, "\"Profiler.start\"")) {
+      agent->StartIdleNotifier();
     }
     depth_++;
     session_->dispatchProtocolMessage(message);
@@ -1111,7 +1116,8 @@ void Agent::PauseOnNextStatement(const char* reason) {
 
 void WsSession::Dispatch(const std::string& message) {
   if (closed_) return;
-  if (message.find("\"Profiler.start\"") != std::string::npos) {
+  if (!agent_->idle_notifier_started() &&
+      message.find("\"Profiler.start\"") != std::string::npos) {
     agent_->StartIdleNotifier();
   }
   if ((message.find("\"NodeRuntime.") != std::string::npos ||
