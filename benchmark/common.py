@@ -153,6 +153,9 @@ def micro_parser(name, **defaults):
                         **defaults)
     parser.add_argument('--filter', default='',
                         help='only the cases whose name contains this')
+    parser.add_argument('--median', action='store_true',
+                        help='compare the medians of the runs instead of '
+                             'their minimums')
     return parser
 
 
@@ -192,13 +195,14 @@ def case_line(case, lode_ns, node_ns):
     return ratio
 
 
-def micro_ratios(samples):
-    """Prints each case's line; returns the ratios of the medians."""
+def micro_ratios(samples, estimate=min):
+    """Prints each case's line; returns the ratios of the estimates (by
+    default each runtime's fastest run: see benchmark/README.md)."""
     ratios = []
     for case in samples['lode'][0]:
         ratios.append(case_line(
-            case, statistics.median(s[case] for s in samples['lode']),
-            statistics.median(s[case] for s in samples['node'])))
+            case, estimate([s[case] for s in samples['lode']]),
+            estimate([s[case] for s in samples['node']])))
     return ratios
 
 
@@ -212,14 +216,25 @@ def summary(name, ratios):
 
 def micro(name, fixture, argv=None, **defaults):
     """A benchmark whose cases time themselves inside the runtime: the
-    fixture prints {case: nanoseconds per operation}. Both runtimes run it
-    `runs` times, alternating; each case's ratio is of the medians, and the
-    headline is their geometric mean."""
+    fixture prints {case: nanoseconds per operation} (its fastest round).
+    Both runtimes run it `runs` times, alternating; each case's ratio is of
+    the fastest runs (of the medians with --median), and the headline is
+    their geometric mean."""
     opts = micro_parser(name, **defaults).parse_args(argv)
     try:
         samples = micro_samples(opts, fixture)
     except BenchmarkError as e:
         print('%s: error: %s' % (name, e), flush=True)
         return 1
-    print(summary(name, micro_ratios(samples)), flush=True)
+    estimate = statistics.median if opts.median else min
+    if opts.verbose:
+        print('medians:' if not opts.median else 'minimums:',
+              file=sys.stderr)
+        other = min if opts.median else statistics.median
+        for case in samples['lode'][0]:
+            print('  %-44s lode %s  node %s' % (
+                case, _amount(other([s[case] for s in samples['lode']])),
+                _amount(other([s[case] for s in samples['node']]))),
+                file=sys.stderr)
+    print(summary(name, micro_ratios(samples, estimate)), flush=True)
     return 0
