@@ -230,6 +230,20 @@ StringView ViewOf(const std::string& ascii) {
                     ascii.size());
 }
 
+// A view of a UTF-8 text for V8's inspector, which reads an 8-bit view as
+// Latin-1: non-ASCII text is handed over as UTF-16 (held by `storage`,
+// which must outlive the view).
+StringView Utf8View(const std::string& utf8, std::u16string* storage) {
+  for (unsigned char c : utf8) {
+    if (c >= 0x80) {
+      *storage = Utf8ToU16(utf8);
+      return StringView(reinterpret_cast<const uint16_t*>(storage->data()),
+                        storage->size());
+    }
+  }
+  return ViewOf(utf8);
+}
+
 // The host and port of --inspect-port (process.debugPort), and the
 // installer of the console's `require`: kept apart from the Agent so that
 // reading them creates no inspector.
@@ -380,10 +394,9 @@ class Agent : public BindingData, public v8_inspector::V8InspectorClient {
     if (!env->is_main_thread()) {
       name = "Worker[" + std::to_string(env->thread_id()) + "]";
     }
-    v8_inspector::V8ContextInfo info(
-        env->context(), kContextGroupId,
-        StringView(reinterpret_cast<const uint8_t*>(name.data()),
-                   name.size()));
+    std::u16string name16;
+    v8_inspector::V8ContextInfo info(env->context(), kContextGroupId,
+                                     Utf8View(name, &name16));
     static const char kAux[] = "{\"isDefault\":true}";
     info.auxData = StringView(reinterpret_cast<const uint8_t*>(kAux),
                               sizeof(kAux) - 1);
@@ -2063,11 +2076,11 @@ void InspectorContextCreated(Environment* env, Local<Context> context,
                              const std::string& origin) {
   Agent* agent = Agent::Existing(env);
   if (agent == nullptr) return;
-  v8_inspector::V8ContextInfo info(
-      context, kContextGroupId,
-      StringView(reinterpret_cast<const uint8_t*>(name.data()), name.size()));
-  info.origin = StringView(reinterpret_cast<const uint8_t*>(origin.data()),
-                           origin.size());
+  std::u16string name16;
+  std::u16string origin16;
+  v8_inspector::V8ContextInfo info(context, kContextGroupId,
+                                   Utf8View(name, &name16));
+  info.origin = Utf8View(origin, &origin16);
   static const char kAux[] = "{\"isDefault\":false}";
   info.auxData = StringView(reinterpret_cast<const uint8_t*>(kAux),
                             sizeof(kAux) - 1);

@@ -22,6 +22,13 @@ assert.strictEqual(created[1].name, 'lode context');
 assert.strictEqual(created[1].origin, 'https://lode.test');
 assert.strictEqual(created[1].auxData.isDefault, false);
 
+// Names and origins outside ASCII reach the session as written, not as
+// their UTF-8 bytes read one by one.
+vm.createContext({}, { name: 'contexte café ☕ 𝄞', origin: 'https://é.test' });
+assert.strictEqual(created.length, 3);
+assert.strictEqual(created[2].name, 'contexte café ☕ 𝄞');
+assert.strictEqual(created[2].origin, 'https://é.test');
+
 session.post('Debugger.enable');
 session.once('Debugger.paused', common.mustCall());
 vm.runInNewContext('debugger', {});
