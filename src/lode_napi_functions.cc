@@ -78,6 +78,16 @@ struct CallInfo {
   void* data;
 };
 
+// The first argument slot of a call, read from FunctionCallbackInfo's own
+// (protected) field: args[0] checks the count first and gives undefined's
+// slot when there are no arguments, which the caller has already ruled out.
+struct CallArgs : v8::FunctionCallbackInfo<Value> {
+  static v8::internal::Address* Values(
+      const v8::FunctionCallbackInfo<Value>& args) {
+    return args.*(&CallArgs::values_);
+  }
+};
+
 // What InvokeCallback keeps across the addon's call. The addon gets the
 // address of `info`, so all of it stays in memory the call may reach and is
 // read back from there afterwards: the trampoline saves no registers.
@@ -157,6 +167,7 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
 
 }  // namespace lode::napi
 
+using lode::napi::CallArgs;
 using lode::napi::CallInfo;
 using lode::napi::ClearLastError;
 using lode::napi::SetLastError;
@@ -199,31 +210,32 @@ napi_status NAPI_CDECL napi_get_cb_info(napi_env env, napi_callback_info cbinfo,
                                         size_t* argc, napi_value* argv,
                                         napi_value* this_arg, void** data) {
   NAPI_CHECK_ENV(env);
-  NAPI_CHECK_ARG(env, cbinfo);
+  if (cbinfo == nullptr || (argv != nullptr && argc == nullptr)) [[unlikely]] {
+    return SetLastError(env, napi_invalid_arg);
+  }
   const CallInfo* info = reinterpret_cast<const CallInfo*>(cbinfo);
   const v8::FunctionCallbackInfo<Value>& args = info->args;
+  // The room is read before anything is written (an addon may pass the
+  // same size_t for both directions). `this` and data are stored first, so
+  // that the copy below has them off its hands (no saved registers).
+  size_t room = argv != nullptr ? *argc : 0;
+  if (this_arg != nullptr) *this_arg = ToNapi(args.This());
+  if (data != nullptr) *data = info->data;
   size_t given = static_cast<size_t>(args.Length());
   if (argv != nullptr) {
-    NAPI_CHECK_ARG(env, argc);
-    size_t room = *argc;
     size_t filled = room < given ? room : given;
-    if (filled > 0) {
-      // The arguments are consecutive handle slots from the first one on
-      // (args[i] is values_ + i): no bounds check and reload per slot.
-      v8::internal::Address* first =
-          reinterpret_cast<v8::internal::Address*>(ToNapi(args[0]));
-      for (size_t i = 0; i < filled; i++) {
-        argv[i] = reinterpret_cast<napi_value>(first + i);
-      }
+    // The arguments are consecutive handle slots (args[i] is values_ + i):
+    // one address, then a store per slot, no bounds check per slot.
+    v8::internal::Address* first = CallArgs::Values(args);
+    for (size_t i = 0; i < filled; i++) {
+      argv[i] = reinterpret_cast<napi_value>(first + i);
     }
-    if (filled < room) {
+    if (filled < room) [[unlikely]] {
       napi_value undefined = ToNapi(v8::Undefined(env->isolate));
       for (size_t i = filled; i < room; i++) argv[i] = undefined;
     }
   }
   if (argc != nullptr) *argc = given;
-  if (this_arg != nullptr) *this_arg = ToNapi(args.This());
-  if (data != nullptr) *data = info->data;
   return ClearLastError(env);
 }
 

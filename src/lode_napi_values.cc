@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "lode_napi.h"
 
@@ -38,11 +43,26 @@ napi_status NewValue(napi_env env, napi_value* result, Make make) {
 }
 
 // Whether `value` is an int32 other than -0, which Number::New would make
-// a small integer of (*integer).
+// a small integer of (*integer). On x86-64: the value truncated to int32
+// (cvttsd2si, defined for every input: out of range and NaN give INT32_MIN)
+// and converted back is the same double bit for bit, which rules out
+// fractions, -0 (its sign bit), NaN and out-of-range values in one compare.
 inline bool IsInt32Number(double value, int32_t* integer) {
+#if defined(__SSE2__)
+  int32_t truncated = _mm_cvttsd_si32(_mm_set_sd(value));
+  double back = truncated;
+  uint64_t value_bits;
+  uint64_t back_bits;
+  memcpy(&value_bits, &value, sizeof(value));
+  memcpy(&back_bits, &back, sizeof(back));
+  if (value_bits != back_bits) return false;
+  *integer = truncated;
+  return true;
+#else
   if (!(value >= INT32_MIN && value <= INT32_MAX)) return false;
   *integer = static_cast<int32_t>(value);
   return *integer == value && (*integer != 0 || !std::signbit(value));
+#endif
 }
 
 // Number::New(value): a small integer (not -0) made in place, which gives
@@ -55,6 +75,11 @@ Local<Number> NewNumber(Isolate* isolate, double value) {
   return Number::New(isolate, value);
 }
 
+// napi_create_double beyond its inline fast path.
+[[gnu::noinline]] napi_status CreateDouble(napi_env env, double value,
+                                           napi_value* result) {
+  return NewValue(env, result, [&] { return NewNumber(env->isolate, value); });
+}
 
 // napi_coerce_to_{number,object,string}: JS's conversion `convert`, which
 // may run JS (valueOf, toString) and throw; `refused` when it gave nothing.
@@ -129,7 +154,18 @@ napi_status NAPI_CDECL napi_create_array_with_length(napi_env env,
 
 napi_status NAPI_CDECL napi_create_double(napi_env env, double value,
                                           napi_value* result) {
-  return NewValue(env, result, [&] { return NewNumber(env->isolate, value); });
+  // A small integer inline: the checks, then one call (CreateHandle) with
+  // nothing but env and result to keep across it; the rest out of line.
+  using v8::internal::Internals;
+  int32_t integer;
+  if (lode::napi::BasicFastPath(env) && result != nullptr &&
+      IsInt32Number(value, &integer) && Internals::IsValidSmi(integer))
+      [[likely]] {
+    *result = ToNapi(lode::napi::NewHandle::Of<Value>(
+        env->isolate, Internals::IntToSmi(integer)));
+    return ClearLastError(env);
+  }
+  return CreateDouble(env, value, result);
 }
 
 napi_status NAPI_CDECL napi_create_int32(napi_env env, int32_t value,

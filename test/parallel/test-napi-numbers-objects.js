@@ -24,6 +24,10 @@ const numbers = [
   -(2 ** 31), 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 5, -(2 ** 32) - 5,
   1.5, -1.5, 0.1, 2 ** 53, 2 ** 63, -(2 ** 63), 1e20, -1e20, 1e300,
   Number.MIN_VALUE, NaN, Infinity, -Infinity,
+  // Next to the int32 range and halves (napi_create_double tells int32s
+  // by truncating and converting back).
+  -(2 ** 31) - 1, -(2 ** 31) + 0.5, -(2 ** 31) - 0.5, 2 ** 31 - 0.5, 0.5,
+  -0.5, -Number.MIN_VALUE, 2 ** 64, -(2 ** 64),
 ];
 
 function toInt64(n) {
