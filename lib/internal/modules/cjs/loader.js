@@ -717,8 +717,11 @@ Module._load = function(request, parent, isMain) {
     return loadBuiltinModule(filename, request);
   }
 
-  // Under --watch, the watching parent learns of every file loaded.
-  if (process.env.WATCH_REPORT_DEPENDENCIES && process.send) {
+  // Under --watch, the watching parent learns of every file loaded. The
+  // variable is read once, at the first load, as Node does (a getenv()
+  // per module otherwise).
+  watchReportDependencies ??= !!process.env.WATCH_REPORT_DEPENDENCIES;
+  if (watchReportDependencies && process.send) {
     process.send({ 'watch:require': [filename] });
   }
   const module = new Module(filename, parent);
@@ -760,6 +763,7 @@ Module._load = function(request, parent, isMain) {
   return module.exports;
 };
 const relativeResolveCache = ObjectCreate(null);
+let watchReportDependencies;
 
 // Reading a property that is not (yet) there on the exports of a module
 // still loading is most often a circular-dependency bug: Node warns about
