@@ -13,6 +13,7 @@ const {
   FunctionPrototypeBind,
   StringPrototypeCharCodeAt,
   StringPrototypeIndexOf,
+  StringPrototypeLastIndexOf,
   StringPrototypeRepeat,
   StringPrototypeReplace,
   StringPrototypeSlice,
@@ -94,18 +95,50 @@ function normalizeString(path, allowAboveRoot, separator, isSeparator) {
   return ArrayPrototypeJoin(segments, separator);
 }
 
+// normalizeString() for '/' alone: the segments are found with indexOf
+// rather than a test per character, which the module loader's many
+// resolve() calls of long paths made a hot interpreted loop.
+function normalizePosixString(path, allowAboveRoot) {
+  const segments = [];
+  const len = path.length;
+  let start = 0;
+  while (start <= len) {
+    let end = StringPrototypeIndexOf(path, '/', start);
+    if (end === -1) end = len;
+    const segLen = end - start;
+    if (segLen === 0 ||
+        (segLen === 1 && StringPrototypeCharCodeAt(path, start) === kDot)) {
+      // Empty or '.': nothing to add.
+    } else if (segLen === 2 &&
+               StringPrototypeCharCodeAt(path, start) === kDot &&
+               StringPrototypeCharCodeAt(path, start + 1) === kDot) {
+      const n = segments.length;
+      if (n > 0 && segments[n - 1] !== '..') {
+        ArrayPrototypePop(segments);
+      } else if (allowAboveRoot) {
+        ArrayPrototypePush(segments, '..');
+      }
+    } else {
+      ArrayPrototypePush(segments, StringPrototypeSlice(path, start, end));
+    }
+    start = end + 1;
+  }
+  return ArrayPrototypeJoin(segments, '/');
+}
+
 // Whether a non-empty POSIX path is already what normalize() makes of it:
 // no empty, '.' or '..' segment (a leading and a trailing '/' are kept as
 // they are). Such a path is returned as is, without splitting it.
 function isNormalPosixPath(path) {
   const len = path.length;
   let start = StringPrototypeCharCodeAt(path, 0) === kSlash ? 1 : 0;
-  for (let i = start; i < len; i++) {
-    if (StringPrototypeCharCodeAt(path, i) !== kSlash) continue;
-    if (!isNormalSegment(path, start, i)) return false;
-    start = i + 1;
+  while (start < len) {
+    let end = StringPrototypeIndexOf(path, '/', start);
+    if (end === -1) end = len;
+    if (!isNormalSegment(path, start, end)) return false;
+    start = end + 1;
   }
-  return start === len || isNormalSegment(path, start, len);
+  return true;
 }
 
 // path[start, end) is neither empty nor '.' nor '..'.
@@ -809,6 +842,17 @@ function posixCwd() {
 
 const posix = {
   resolve(...args) {
+    // One absolute path that is already normal (the module loader's
+    // directories): resolving it leaves it as it is.
+    if (args.length === 1) {
+      const path = args[0];
+      if (typeof path === 'string' && path.length > 1 &&
+          StringPrototypeCharCodeAt(path, 0) === kSlash &&
+          StringPrototypeCharCodeAt(path, path.length - 1) !== kSlash &&
+          isNormalPosixPath(path)) {
+        return path;
+      }
+    }
     if (args.length === 0 ||
         (args.length === 1 && (args[0] === '' || args[0] === '.'))) {
       const cwd = posixCwd();
@@ -829,8 +873,7 @@ const posix = {
       resolvedPath = `${cwd}/${resolvedPath}`;
       resolvedAbsolute = StringPrototypeCharCodeAt(cwd, 0) === kSlash;
     }
-    resolvedPath = normalizeString(resolvedPath, !resolvedAbsolute, '/',
-                                   isPosixPathSeparator);
+    resolvedPath = normalizePosixString(resolvedPath, !resolvedAbsolute);
     if (resolvedAbsolute) return `/${resolvedPath}`;
     return resolvedPath.length > 0 ? resolvedPath : '.';
   },
@@ -842,7 +885,7 @@ const posix = {
     const isAbsolute = StringPrototypeCharCodeAt(path, 0) === kSlash;
     const trailingSeparator =
       StringPrototypeCharCodeAt(path, path.length - 1) === kSlash;
-    path = normalizeString(path, !isAbsolute, '/', isPosixPathSeparator);
+    path = normalizePosixString(path, !isAbsolute);
     if (path.length === 0) {
       if (isAbsolute) return '/';
       return trailingSeparator ? './' : '.';
@@ -929,6 +972,14 @@ const posix = {
     validateString(path, 'path');
     if (path.length === 0) return '.';
     const hasRoot = StringPrototypeCharCodeAt(path, 0) === kSlash;
+    // No trailing '/' (the common case): the last '/' ends the directory,
+    // found without a loop over the characters.
+    if (StringPrototypeCharCodeAt(path, path.length - 1) !== kSlash) {
+      const last = StringPrototypeLastIndexOf(path, '/');
+      if (last < 1) return hasRoot ? '/' : '.';
+      if (hasRoot && last === 1) return '//';
+      return StringPrototypeSlice(path, 0, last);
+    }
     let end = -1;
     let matchedSlash = true;
     for (let i = path.length - 1; i >= 1; --i) {

@@ -56,17 +56,11 @@ function makeRequireFunction(mod) {
   }
   resolve.paths = paths;
 
+  // A data property, as in Node: the main module as it is when this
+  // require is made (undefined in --require preloads).
   ObjectDefineProperty(require, 'main', {
-    __proto__: null,
-    configurable: true,
-    enumerable: true,
-    get() { return process.mainModule; },
-    set(value) {
-      ObjectDefineProperty(require, 'main', {
-        __proto__: null, configurable: true, enumerable: true,
-        writable: true, value,
-      });
-    },
+    __proto__: null, configurable: true, enumerable: true, writable: true,
+    value: process.mainModule,
   });
   require.extensions = Module._extensions;
   require.cache = Module._cache;

@@ -32,7 +32,6 @@ const {
   String,
   SafeMap,
   SafeSet,
-  StringPrototypeCharCodeAt,
   StringPrototypeEndsWith,
   StringPrototypeIncludes,
   StringPrototypeIndexOf,
@@ -281,23 +280,19 @@ Module._debug = () => {};
 Module._nodeModulePaths = function(from) {
   from = path.resolve(from);
   if (from === '/') return ['/node_modules'];
+  // `from` is absolute and normal: its segments, from the last, found with
+  // lastIndexOf (a folder named node_modules gets none of its own).
   const paths = [];
-  for (let i = from.length - 1, p = 0, last = from.length; i >= 0; --i) {
-    const code = StringPrototypeCharCodeAt(from, i);
-    if (code === 47 /* / */) {
-      if (p !== 'node_modules'.length) {
-        ArrayPrototypePush(paths,
-                           `${StringPrototypeSlice(from, 0, last)}/node_modules`);
-      }
-      last = i;
-      p = 0;
-    } else if (p !== -1) {
-      if ('node_modules'.charCodeAt('node_modules'.length - 1 - p) === code) {
-        ++p;
-      } else {
-        p = -1;
-      }
+  let last = from.length;
+  while (last > 0) {
+    const slash = StringPrototypeLastIndexOf(from, '/', last - 1);
+    if (slash === -1) break;
+    if (last - slash - 1 !== 12 ||
+        StringPrototypeSlice(from, slash + 1, last) !== 'node_modules') {
+      ArrayPrototypePush(paths,
+                         `${StringPrototypeSlice(from, 0, last)}/node_modules`);
     }
+    last = slash;
   }
   ArrayPrototypePush(paths, '/node_modules');
   return paths;
@@ -722,8 +717,11 @@ Module._load = function(request, parent, isMain) {
     return loadBuiltinModule(filename, request);
   }
 
-  // Under --watch, the watching parent learns of every file loaded.
-  if (process.env.WATCH_REPORT_DEPENDENCIES && process.send) {
+  // Under --watch, the watching parent learns of every file loaded. The
+  // variable is read once, at the first load, as Node does (a getenv()
+  // per module otherwise).
+  watchReportDependencies ??= !!process.env.WATCH_REPORT_DEPENDENCIES;
+  if (watchReportDependencies && process.send) {
     process.send({ 'watch:require': [filename] });
   }
   const module = new Module(filename, parent);
@@ -765,6 +763,7 @@ Module._load = function(request, parent, isMain) {
   return module.exports;
 };
 const relativeResolveCache = ObjectCreate(null);
+let watchReportDependencies;
 
 // Reading a property that is not (yet) there on the exports of a module
 // still loading is most often a circular-dependency bug: Node warns about
