@@ -363,6 +363,10 @@ napi_status NewFunctionTemplate(
     v8::Local<v8::FunctionTemplate>* result,
     v8::Local<v8::Signature> signature = v8::Local<v8::Signature>());
 
+// The function doing `object[key] = value` in a context made with
+// ContextExtensions(), or an empty handle.
+v8::Local<v8::Function> GetStoreFunction(v8::Local<v8::Context> context);
+
 // Reports an exception no JS frame can catch: 'uncaughtException', or the
 // fatal path.
 void TriggerFatalException(napi_env env, v8::Local<v8::Value> error);
@@ -464,6 +468,9 @@ struct napi_env__ {
   // An empty object made by Object::New in the env's context, which
   // napi_create_object copies (reset at teardown).
   v8::Global<v8::Object> empty_object;
+  // The store function of the env's context (lode_napi_objects.cc), if it
+  // has one (reset at teardown).
+  v8::Global<v8::Function> store_function;
 
  private:
   ~napi_env__();

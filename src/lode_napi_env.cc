@@ -316,7 +316,10 @@ napi_env__::napi_env__(lode::Environment* env, v8::Local<v8::Context> context,
       lode_env(env),
       context_handle(env->isolate(), context),
       module_api_version(api_version),
-      filename(std::move(file)) {}
+      filename(std::move(file)) {
+  v8::Local<v8::Function> store = lode::napi::GetStoreFunction(context);
+  if (!store.IsEmpty()) store_function.Reset(isolate, store);
+}
 
 napi_env__::~napi_env__() = default;
 
@@ -410,6 +413,7 @@ void napi_env__::TearDown() {
   context_handle.Reset();
   key_cache.Clear();
   empty_object.Reset();
+  store_function.Reset();
   Unref();
 }
 
