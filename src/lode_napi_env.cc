@@ -317,8 +317,8 @@ napi_env__::napi_env__(lode::Environment* env, v8::Local<v8::Context> context,
       context_handle(env->isolate(), context),
       module_api_version(api_version),
       filename(std::move(file)) {
-  v8::Local<v8::Function> store = lode::napi::GetStoreFunction(context);
-  if (!store.IsEmpty()) store_function.Reset(isolate, store);
+  memset(store_of_entry, kNoStore, sizeof(store_of_entry));
+  lode::napi::InitStoreFunctions(this);
 }
 
 napi_env__::~napi_env__() = default;
@@ -413,7 +413,7 @@ void napi_env__::TearDown() {
   context_handle.Reset();
   key_cache.Clear();
   empty_object.Reset();
-  store_function.Reset();
+  for (v8::Global<v8::Function>& store : store_functions) store.Reset();
   Unref();
 }
 

@@ -179,6 +179,29 @@ onPrototype('throws', {
   for (let i = 0; i < 100; i++) assert.strictEqual(addon.point(i).x, i);
 }
 
+// Many names, and a second addon (env) in the same context: lode's store
+// functions are shared between keys and envs past the first few, with the
+// same results.
+{
+  const second = require(buildAddon('store', 'store_second'));
+  const names = [];
+  for (let i = 0; i < 40; i++) names.push(`p${i}`);
+  let setterCalls = 0;
+  onPrototype('p39', { set(v) { setterCalls++; } }, () => {
+    for (let round = 0; round < 3; round++) {
+      for (const lib of [addon, second]) {
+        const obj = {};
+        names.forEach((name, i) => {
+          assert.strictEqual(lib.setNamed(obj, name, i), napi_ok);
+        });
+        assert.deepStrictEqual(Object.keys(obj), names.slice(0, 39));
+        assert.strictEqual(obj.p38, 38);
+      }
+    }
+  });
+  assert.strictEqual(setterCalls, 6);
+}
+
 // In a worker (a context of its own) too.
 {
   const { Worker } = require('worker_threads');
