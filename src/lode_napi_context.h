@@ -1,5 +1,6 @@
 // Node-API's part in making a context: the V8 extension that gives
-// napi_set_named_property its store function (src/lode_napi_objects.cc).
+// napi_set_named_property and napi_set_property their store functions
+// (src/lode_napi_objects.cc).
 #ifndef SRC_LODE_NAPI_CONTEXT_H_
 #define SRC_LODE_NAPI_CONTEXT_H_
 
