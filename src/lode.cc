@@ -25,6 +25,7 @@
 #include "lode_crypto.h"
 #include "lode_errors.h"
 #include "lode_internals.h"
+#include "lode_napi_context.h"
 #include "lode_options.h"
 #include "lode_permission.h"
 #include "lode_perf.h"
@@ -280,13 +281,15 @@ int RunEnvironment(Isolate* isolate, const Options& options,
   Local<Context> context;
   if (user_snapshot) {
     context = Context::FromSnapshot(isolate, kSnapshotContextIndex,
-                                    UserSnapshotFieldsDeserializer())
+                                    UserSnapshotFieldsDeserializer(),
+                                    napi::ContextExtensions())
                   .ToLocalChecked();
   } else if (from_snapshot) {
-    context = Context::FromSnapshot(isolate, kSnapshotContextIndex)
+    context = Context::FromSnapshot(isolate, kSnapshotContextIndex, {},
+                                    napi::ContextExtensions())
                   .ToLocalChecked();
   } else {
-    context = Context::New(isolate);
+    context = Context::New(isolate, napi::ContextExtensions());
   }
   Context::Scope context_scope(context);
   uv_loop_t* loop = uv_default_loop();
@@ -604,6 +607,7 @@ void InitializeV8(int thread_pool_size) {
   g_platform = std::make_unique<LodePlatform>(thread_pool_size);
   v8::V8::InitializePlatform(g_platform.get());
   v8::V8::Initialize();
+  napi::RegisterContextExtension();
 }
 
 ExternalReferenceRegistry* GetExternalReferenceRegistry() {

@@ -239,9 +239,10 @@ class KeyCache {
   KeyCache() = default;
   LODE_DISALLOW_COPY(KeyCache);
 
-  // The key of the NUL-terminated `str`, or an empty handle. Inline: one
+  // The key of the NUL-terminated `str`, or an empty handle; `*slot` is
+  // its entry's index (a key keeps its entry while cached). Inline: one
   // pass over at most kMaxLength + 1 bytes, no call.
-  v8::Local<v8::String> Find(const char* str) const {
+  v8::Local<v8::String> Find(const char* str, size_t* slot) const {
     uint32_t hash = kHashSeed;
     size_t length = 0;
     while (str[length] != '\0') {
@@ -249,7 +250,8 @@ class KeyCache {
       hash = HashStep(hash, str[length]);
       length++;
     }
-    return Match(entries_[Slot(hash)], str, length);
+    *slot = Slot(hash);
+    return Match(entries_[*slot], str, length);
   }
   // The key whose UTF-8 text is str[0, length) (length <= kMaxLength), or
   // an empty handle.
@@ -363,6 +365,10 @@ napi_status NewFunctionTemplate(
     v8::Local<v8::FunctionTemplate>* result,
     v8::Local<v8::Signature> signature = v8::Local<v8::Signature>());
 
+// Fills env->store_functions from the env's context, if it was made with
+// ContextExtensions().
+void InitStoreFunctions(napi_env env);
+
 // Reports an exception no JS frame can catch: 'uncaughtException', or the
 // fatal path.
 void TriggerFatalException(napi_env env, v8::Local<v8::Value> error);
@@ -464,6 +470,16 @@ struct napi_env__ {
   // An empty object made by Object::New in the env's context, which
   // napi_create_object copies (reset at teardown).
   v8::Global<v8::Object> empty_object;
+  // The store functions of the env's context (lode_napi_objects.cc), if
+  // it has them: kKeyedStores copies, each handed to one cached key on its
+  // first napi_set_named_property (store_of_entry, by key_cache entry), and
+  // the generic one last (reset at teardown).
+  static constexpr size_t kKeyedStores = 16;
+  static constexpr size_t kStoreFunctions = kKeyedStores + 1;
+  static constexpr uint8_t kNoStore = 0xff;
+  v8::Global<v8::Function> store_functions[kStoreFunctions];
+  uint8_t store_of_entry[lode::napi::KeyCache::kEntries];
+  uint8_t next_keyed_store = 0;
 
  private:
   ~napi_env__();

@@ -316,7 +316,10 @@ napi_env__::napi_env__(lode::Environment* env, v8::Local<v8::Context> context,
       lode_env(env),
       context_handle(env->isolate(), context),
       module_api_version(api_version),
-      filename(std::move(file)) {}
+      filename(std::move(file)) {
+  memset(store_of_entry, kNoStore, sizeof(store_of_entry));
+  lode::napi::InitStoreFunctions(this);
+}
 
 napi_env__::~napi_env__() = default;
 
@@ -410,6 +413,7 @@ void napi_env__::TearDown() {
   context_handle.Reset();
   key_cache.Clear();
   empty_object.Reset();
+  for (v8::Global<v8::Function>& store : store_functions) store.Reset();
   Unref();
 }
 

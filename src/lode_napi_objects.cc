@@ -1,9 +1,11 @@
 // Node-API: objects and their properties, property descriptors, classes,
 // integrity levels and type tags.
 #include <climits>
+#include <string>
 #include <vector>
 
 #include "lode_napi.h"
+#include "lode_napi_context.h"
 
 namespace lode::napi {
 
@@ -62,14 +64,36 @@ napi_status NewInternalizedUtf8(napi_env env, const char* str, size_t length,
   return napi_ok;
 }
 
-// The key of a NUL-terminated name (napi_{set,get,has}_named_property): a
-// cached key inline, else NewInternalizedUtf8.
-inline napi_status NamedKey(napi_env env, const char* utf8name,
-                            Local<String>* result) {
-  if (utf8name != nullptr && !env->torn_down) {
-    *result = env->key_cache.Find(utf8name);
-    if (!result->IsEmpty()) return napi_ok;
+// The index in env->store_functions of the generic one (any key).
+constexpr size_t kAnyKeyStore = napi_env__::kStoreFunctions - 1;
+
+// The store function of the key cached in entry `slot`: the copy it was
+// given, or the next free one, or (all taken) the generic one.
+inline size_t KeyedStore(napi_env env, size_t slot) {
+  uint8_t store = env->store_of_entry[slot];
+  if (store == napi_env__::kNoStore) [[unlikely]] {
+    store = env->next_keyed_store < napi_env__::kKeyedStores
+                ? env->next_keyed_store++
+                : static_cast<uint8_t>(kAnyKeyStore);
+    env->store_of_entry[slot] = store;
   }
+  return store;
+}
+
+// The key of a NUL-terminated name (napi_{set,get,has}_named_property): a
+// cached key inline, else NewInternalizedUtf8. `*store`: the index of the
+// store function for that key (KeyedStore, else the generic one).
+inline napi_status NamedKey(napi_env env, const char* utf8name,
+                            Local<String>* result, size_t* store = nullptr) {
+  if (utf8name != nullptr && !env->torn_down) {
+    size_t slot;
+    *result = env->key_cache.Find(utf8name, &slot);
+    if (!result->IsEmpty()) {
+      if (store != nullptr) *store = KeyedStore(env, slot);
+      return napi_ok;
+    }
+  }
+  if (store != nullptr) *store = kAnyKeyStore;
   return NewInternalizedUtf8(env, utf8name, NAPI_AUTO_LENGTH, result);
 }
 
@@ -91,6 +115,143 @@ Local<Object> NewEmptyObject(napi_env env) {
     env->empty_object.Reset(isolate, Object::New(isolate));
   }
   return StrongLocal(env->empty_object)->Clone();
+}
+
+// ---- The store functions -------------------------------------------------
+// napi_set_named_property and napi_set_property are [[Set]] with the object
+// as receiver. V8's Object::Set does that in the runtime (a property
+// lookup along the prototype chain, a transition search and a map
+// migration, ~1,400 instructions per new property); the same assignment
+// made by JS code goes through V8's store IC, which caches those steps, and
+// costs less even with the call into JS around it. So each context made
+// with ContextExtensions() gets functions doing `object[key] = value`
+// (sloppy mode: a failed assignment is ignored, as Object::Set ignores it).
+// They come from a V8 extension because V8 hides the frames of extension
+// code from stack traces, Function.prototype.caller and the debugger, so a
+// setter or a Proxy trap they reach sees the same stack as under
+// Object::Set; a JS function of our own would show up there.
+//
+// There are napi_env__::kStoreFunctions copies of the function, each with
+// its own IC: the first kKeyedStores cached keys an env stores by name get
+// one each (KeyedStore), so that IC sees one key (and, for objects an addon
+// builds alike, one map: its monomorphic fast case, ~230 instructions less
+// than the megamorphic one); the last copy takes every other key. Envs of
+// one context share the copies (another env's keys make an IC polymorphic,
+// not wrong). Not one copy per cache entry: V8 compiles extension code
+// eagerly, ~20,000 instructions per copy at every context's start.
+
+namespace {
+
+constexpr char kStoreExtensionName[] = "lode/napi-store";
+
+// `native function` hands the copies to KeepStoreFunctions once, as the
+// context is made; nothing is left in the global scope. Made once, and
+// kept for the process (V8 holds on to an extension's source).
+const char* StoreExtensionSource() {
+  static const std::string* source = [] {
+    auto* text = new std::string(
+        "(function() {\n"
+        "  native function keep();\n"
+        "  return keep;\n"
+        "})()(");
+    for (size_t i = 0; i < napi_env__::kStoreFunctions; i++) {
+      if (i > 0) *text += ",\n    ";
+      *text += "function(object, key, value) { object[key] = value; }";
+    }
+    *text += ");";
+    return text;
+  }();
+  return source->c_str();
+}
+
+Local<v8::Private> StoreFunctionsKey(Isolate* isolate) {
+  return v8::Private::ForApi(
+      isolate, FIXED_ONE_BYTE_STRING(isolate, "lode:napi:store"));
+}
+
+// keep(...copies): an array of them on the new context's global object
+// under a private key, where napi envs made in that context find it.
+void KeepStoreFunctions(const v8::FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (static_cast<size_t>(args.Length()) != napi_env__::kStoreFunctions) {
+    return;
+  }
+  Local<Value> copies[napi_env__::kStoreFunctions];
+  for (size_t i = 0; i < napi_env__::kStoreFunctions; i++) {
+    copies[i] = args[static_cast<int>(i)];
+  }
+  Local<Context> context = isolate->GetCurrentContext();
+  // Should this fail (never expected), envs store through Object::Set.
+  static_cast<void>(
+      context->Global()
+          ->SetPrivate(context, StoreFunctionsKey(isolate),
+                       v8::Array::New(isolate, copies,
+                                      napi_env__::kStoreFunctions))
+          .FromMaybe(false));
+}
+
+class StoreExtension final : public v8::Extension {
+ public:
+  StoreExtension()
+      : v8::Extension(kStoreExtensionName, StoreExtensionSource()) {}
+  v8::Local<FunctionTemplate> GetNativeFunctionTemplate(
+      Isolate* isolate, Local<String> name) override {
+    return FunctionTemplate::New(isolate, KeepStoreFunctions);
+  }
+};
+
+}  // namespace
+
+void RegisterContextExtension() {
+  v8::RegisterExtension(std::make_unique<StoreExtension>());
+}
+
+v8::ExtensionConfiguration* ContextExtensions() {
+  static const char* names[] = {kStoreExtensionName};
+  static v8::ExtensionConfiguration config(1, names);
+  return &config;
+}
+
+void InitStoreFunctions(napi_env env) {
+  Isolate* isolate = env->isolate;
+  v8::HandleScope scope(isolate);
+  Local<Context> context = env->context();
+  Local<Value> copies;
+  if (!context->Global()
+           ->GetPrivate(context, StoreFunctionsKey(isolate))
+           .ToLocal(&copies) ||
+      !copies->IsArray()) {
+    return;
+  }
+  Local<Function> functions[napi_env__::kStoreFunctions];
+  for (size_t i = 0; i < napi_env__::kStoreFunctions; i++) {
+    Local<Value> fn;
+    if (!copies.As<v8::Array>()
+             ->Get(context, static_cast<uint32_t>(i))
+             .ToLocal(&fn) ||
+        !fn->IsFunction()) {
+      return;
+    }
+    functions[i] = fn.As<Function>();
+  }
+  for (size_t i = 0; i < napi_env__::kStoreFunctions; i++) {
+    env->store_functions[i].Reset(isolate, functions[i]);
+  }
+}
+
+// [[Set]] of key on obj, as Object::Set, by store function `store`: false
+// with the exception (if any) left to the caller's TryCatch.
+inline bool SetProperty(napi_env env, Local<Context> context, Local<Object> obj,
+                        Local<Value> key, Local<Value> value,
+                        size_t store = kAnyKeyStore) {
+  const v8::Global<Function>& function = env->store_functions[store];
+  if (function.IsEmpty()) [[unlikely]] {
+    return obj->Set(context, key, value).IsJust();
+  }
+  Local<Value> argv[] = {obj, key, value};
+  return !StrongLocal(function)
+              ->Call(context, v8::Undefined(env->isolate), 3, argv)
+              .IsEmpty();
 }
 
 namespace {
@@ -345,7 +506,8 @@ napi_status NAPI_CDECL napi_set_property(napi_env env, napi_value object,
   Local<Context> context = env->context();
   Local<Object> obj;
   NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
-  bool ok = obj->Set(context, ToV8(key), ToV8(value)).FromMaybe(false);
+  bool ok =
+      lode::napi::SetProperty(env, context, obj, ToV8(key), ToV8(value));
   NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
   NAPI_RETURN_STATUS(env);
 }
@@ -418,10 +580,12 @@ napi_status NAPI_CDECL napi_set_named_property(napi_env env, napi_value object,
   Local<Object> obj;
   NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
   Local<String> key;
-  NAPI_CALL_STATUS(lode::napi::NamedKey(env, utf8name, &key));
-  // Set() gives Just(true) or, with an exception caught, Nothing: only the
-  // latter needs the TryCatch asked.
-  if (obj->Set(context, key, ToV8(value)).IsJust()) [[likely]] {
+  size_t store;
+  NAPI_CALL_STATUS(lode::napi::NamedKey(env, utf8name, &key, &store));
+  // The store fails only with an exception caught: only then is the
+  // TryCatch asked.
+  if (lode::napi::SetProperty(env, context, obj, key, ToV8(value), store))
+      [[likely]] {
     try_catch.MarkClean();
     return ClearLastError(env);
   }

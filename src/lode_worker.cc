@@ -19,6 +19,7 @@
 #include "handle_wrap.h"
 #include "libplatform/libplatform.h"
 #include "lode_async_wakeup.h"
+#include "lode_napi_context.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
 #include "lode_internals.h"
@@ -309,9 +310,10 @@ bool Worker::RunEnvironmentInThread(Isolate* isolate) {
   bool from_snapshot = GetStartupSnapshot() != nullptr;
   Local<Context> context =
       from_snapshot
-          ? Context::FromSnapshot(isolate, kSnapshotContextIndex)
+          ? Context::FromSnapshot(isolate, kSnapshotContextIndex, {},
+                                  napi::ContextExtensions())
                 .ToLocalChecked()
-          : Context::New(isolate);
+          : Context::New(isolate, napi::ContextExtensions());
   Context::Scope context_scope(context);
   Environment env(isolate, &loop_, context, &options_, from_snapshot);
   env.set_worker_context(this);

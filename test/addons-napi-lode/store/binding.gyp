@@ -1,0 +1,8 @@
+{
+  "targets": [
+    {
+      "target_name": "store",
+      "sources": ["store.c"]
+    }
+  ]
+}
