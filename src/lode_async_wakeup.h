@@ -1,7 +1,9 @@
 // Waking a loop from another thread: the one helper every cross-thread
 // uv_async_send() of lode goes through (message ports, the platform's
 // foreground tasks, Node-API's task queue and thread-safe functions,
-// workers).
+// workers). With a libuv that has the busy window, the .cc file also
+// defines uv_async_send() itself, so that the threadpool's completion
+// wakeups (libuv's own calls) take the same path.
 #ifndef SRC_LODE_ASYNC_WAKEUP_H_
 #define SRC_LODE_ASYNC_WAKEUP_H_
 
