@@ -334,15 +334,13 @@ function compareObjects(a, b, mode, memos) {
         (a.size !== b.size && (mode !== kPartial || a.size < b.size))) {
       return false;
     }
-    return checkKeys(a, b, mode, memos, kSet, undefined,
-                     symbolFreePair(a, b) !== kSymbolsUnknown);
+    return checkKeys(a, b, mode, memos, kSet, undefined, noSymbols(a, b, mode));
   } else if (isMap(a)) {
     if (!isMap(b) ||
         (a.size !== b.size && (mode !== kPartial || a.size < b.size))) {
       return false;
     }
-    return checkKeys(a, b, mode, memos, kMap, undefined,
-                     symbolFreePair(a, b) !== kSymbolsUnknown);
+    return checkKeys(a, b, mode, memos, kMap, undefined, noSymbols(a, b, mode));
   } else if (isAnyArrayBuffer(a)) {
     if (!isAnyArrayBuffer(b)) return false;
     const bytesA = new Uint8Array(a);
@@ -383,6 +381,12 @@ function countEnumerable(obj, keys) {
     if (ObjectPrototypePropertyIsEnumerable(obj, keys[i])) count++;
   }
   return count;
+}
+
+// Whether the symbol keys of Maps or Sets `a` and `b` need no look
+// (loose mode ignores them anyway, so asks nothing).
+function noSymbols(a, b, mode) {
+  return mode !== kLoose && symbolFreePair(a, b) !== kSymbolsUnknown;
 }
 
 // Compares the own enumerable keys of `a` and `b` (all of them, or those
