@@ -639,6 +639,7 @@ void SetIsolateHooks(Isolate* isolate, bool building_snapshot) {
   isolate->SetPrepareStackTraceCallback(PrepareStackTraceCallback);
   isolate->SetFatalErrorHandler(errors::OnFatalError);
   isolate->SetHostImportModuleDynamicallyCallback(ImportModuleDynamically);
+  types::AddIsolateHooks(isolate);
 }
 
 bool InstallModernBuiltins(Local<Context> context) {

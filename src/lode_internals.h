@@ -29,6 +29,11 @@ ExternalReferenceRegistry* GetExternalReferenceRegistry();
 // traces, fatal errors.
 void SetIsolateHooks(v8::Isolate* isolate, bool building_snapshot);
 
+namespace types {
+// Empties deep equality's per-map cache (lode_types.cc) before each GC.
+void AddIsolateHooks(v8::Isolate* isolate);
+}  // namespace types
+
 // Runs internal/per_context/modern_builtins in `context` (the main
 // context, and every vm context): the built-ins V8 10.2 lacks. False with a
 // JS exception pending when it threw.

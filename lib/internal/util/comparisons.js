@@ -68,7 +68,17 @@ const {
   isSymbolObject,
   isWeakMap,
   isWeakSet,
+  symbolFreePair,
 } = internalBinding('types');
+
+// symbolFreePair(a, b) answers, from a per-map cache, whether both are
+// objects without own symbol keys, sparing the two getOwnPropertySymbols
+// calls (each collects keys into a new array) for most pairs:
+const kSymbolsUnknown = 0;
+// Both are ordinary objects: no internal slots (not special), no symbols.
+const kSymbolFreeOrdinary = 1;
+// Both are ordinary objects, Maps or Sets without own symbol keys.
+const kSymbolFreeMapOrSet = 2;
 
 // Asked only for objects tagged KeyObject, so that comparing plain values
 // never loads crypto.
@@ -289,6 +299,10 @@ function compareObjects(a, b, mode, memos) {
     return checkKeys(a, b, mode, memos, kArray, keysB);
   }
   if (tag === '[object Object]') {
+    if (symbolFreePair(a, b) === kSymbolFreeOrdinary) {
+      if (b instanceof Error) return false;
+      return checkKeys(a, b, mode, memos, kPlain, undefined, true);
+    }
     if (isSpecialObject(b)) return false;
     return checkKeys(a, b, mode, memos, kPlain);
   }
@@ -320,13 +334,13 @@ function compareObjects(a, b, mode, memos) {
         (a.size !== b.size && (mode !== kPartial || a.size < b.size))) {
       return false;
     }
-    return checkKeys(a, b, mode, memos, kSet);
+    return checkKeys(a, b, mode, memos, kSet, undefined, noSymbols(a, b, mode));
   } else if (isMap(a)) {
     if (!isMap(b) ||
         (a.size !== b.size && (mode !== kPartial || a.size < b.size))) {
       return false;
     }
-    return checkKeys(a, b, mode, memos, kMap);
+    return checkKeys(a, b, mode, memos, kMap, undefined, noSymbols(a, b, mode));
   } else if (isAnyArrayBuffer(a)) {
     if (!isAnyArrayBuffer(b)) return false;
     const bytesA = new Uint8Array(a);
@@ -369,9 +383,16 @@ function countEnumerable(obj, keys) {
   return count;
 }
 
+// Whether the symbol keys of Maps or Sets `a` and `b` need no look
+// (loose mode ignores them anyway, so asks nothing).
+function noSymbols(a, b, mode) {
+  return mode !== kLoose && symbolFreePair(a, b) !== kSymbolsUnknown;
+}
+
 // Compares the own enumerable keys of `a` and `b` (all of them, or those
-// of `b` in partial mode), then the values and the entries.
-function checkKeys(a, b, mode, memos, kind, keysB) {
+// of `b` in partial mode), then the values and the entries. `noSymbols`:
+// neither has own symbol keys (symbolFreePair said so).
+function checkKeys(a, b, mode, memos, kind, keysB, noSymbols = false) {
   const arrayLike = keysB !== undefined;
   let checked = 0;
   if (!arrayLike) {
@@ -389,7 +410,7 @@ function checkKeys(a, b, mode, memos, kind, keysB) {
   for (let i = checked; i < keysB.length; i++) {
     if (!ObjectPrototypePropertyIsEnumerable(a, keysB[i])) return false;
   }
-  if (!arrayLike) {
+  if (!arrayLike && !noSymbols) {
     if (mode === kPartial) {
       const symbolsB = ObjectGetOwnPropertySymbols(b);
       for (let i = 0; i < symbolsB.length; i++) {

@@ -11,8 +11,13 @@ const {
   TypedArrayPrototypeGetSymbolToStringTag,
 } = primordials;
 
-// isSpecialObject is deep equality's, not a util.types check.
-const { isSpecialObject: _, ...binding } = internalBinding('types');
+// isSpecialObject and symbolFreePair are deep equality's, not util.types
+// checks.
+const {
+  isSpecialObject: _,
+  symbolFreePair: __,
+  ...binding
+} = internalBinding('types');
 
 function tagOf(value) {
   return TypedArrayPrototypeGetSymbolToStringTag(value);
