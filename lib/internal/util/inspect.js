@@ -2262,7 +2262,13 @@ function joinEntries(ctx, output, base, braces, layout, recurseTimes, value) {
         if (fitsOnOneLine(ctx, output, start, base)) {
           const line = joinList(output, ', ');
           if (!StringPrototypeIncludes(line, '\n')) {
-            if (head === '') return `${braces[0]} ${line} ${braces[1]}`;
+            if (head === '') {
+              // The usual braces as constant pieces: two concatenations
+              // fewer than the general form.
+              if (braces[0] === '{' && braces[1] === '}') return `{ ${line} }`;
+              if (braces[0] === '[' && braces[1] === ']') return `[ ${line} ]`;
+              return `${braces[0]} ${line} ${braces[1]}`;
+            }
             return `${head}${braces[0]} ${line} ${braces[1]}`;
           }
         }
