@@ -74,26 +74,47 @@ void PreviewEntries(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(Array::New(isolate, values, 2));
 }
 
-// Whether `object` is an array with the same map as one of the arrays
-// args[2..]: lib/ passes arrays nothing ever changes, one per elements kind,
-// so their maps are the context's initial array maps. An array with such a
-// map has no own property but its indices and `length` (adding any, or
-// changing `length`'s attributes, gives it another map).
-bool HasReferenceArrayMap(const FunctionCallbackInfo<Value>& args,
-                          Local<Object> object) {
-  if (!object->IsArray()) return false;
+// The position among args[from..to) of an array with the same map as
+// `object`, or -1. lib/ passes arrays nothing ever changes, one per elements
+// kind, so their maps are the context's initial array maps. An array with
+// such a map has no own property but its indices and `length` (adding any,
+// changing `length`'s attributes or the prototype, freezing, or defining an
+// accessor or a non-default attribute on an index gives it another map).
+int ReferenceArrayIndex(const FunctionCallbackInfo<Value>& args,
+                        Local<Object> object, int from, int to) {
+  if (!object->IsArray()) return -1;
   using I = v8::internal::Internals;
   using A = v8::internal::Address;
   A map = I::ReadTaggedPointerField(*reinterpret_cast<A*>(*object),
                                     I::kHeapObjectMapOffset);
-  for (int i = 2; i < args.Length(); i++) {
+  for (int i = from; i < to && i < args.Length(); i++) {
     if (!args[i]->IsArray()) continue;
     A reference = *reinterpret_cast<A*>(*args[i]);
     if (I::ReadTaggedPointerField(reference, I::kHeapObjectMapOffset) == map) {
-      return true;
+      return i;
     }
   }
-  return false;
+  return -1;
+}
+
+bool HasReferenceArrayMap(const FunctionCallbackInfo<Value>& args,
+                          Local<Object> object) {
+  return ReferenceArrayIndex(args, object, 2, args.Length()) != -1;
+}
+
+// getArrayShape(value, packed1, packed2, packed3, holey1, holey2, holey3):
+// 1 when `value` has the map of one of the packed reference arrays (every
+// index below `length` is then an own, writable, enumerable, configurable
+// data property), 2 for one of the holey ones (the same, for the indices
+// that are present), 0 for anything else, proxies included. inspect reads
+// such an array's items directly instead of asking for a descriptor each.
+void GetArrayShape(const FunctionCallbackInfo<Value>& args) {
+  int shape = 0;
+  if (args[0]->IsObject()) {
+    int at = ReferenceArrayIndex(args, args[0].As<Object>(), 1, 7);
+    if (at != -1) shape = at < 4 ? 1 : 2;
+  }
+  args.GetReturnValue().Set(shape);
 }
 
 // getOwnNonIndexProperties(object, filter[, ...referenceArrays])
@@ -289,6 +310,7 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetMethodNoSideEffect(context, target, "previewEntries", PreviewEntries);
   SetMethodNoSideEffect(context, target, "getOwnNonIndexProperties",
                         GetOwnNonIndexProperties);
+  SetMethodNoSideEffect(context, target, "getArrayShape", GetArrayShape);
   SetMethodNoSideEffect(context, target, "getConstructorName",
                         GetConstructorName);
   SetMethodNoSideEffect(context, target, "getExternalValue",
@@ -347,6 +369,7 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(ConstructSharedArrayBuffer);
   registry->Register(GetPromiseDetails);
   registry->Register(GetProxyDetails);
+  registry->Register(GetArrayShape);
   registry->Register(PreviewEntries);
   registry->Register(GetOwnNonIndexProperties);
   registry->Register(GetConstructorName);

@@ -14,6 +14,7 @@ const {
   Array,
   ArrayBuffer,
   ArrayIsArray,
+  ArrayPrototype,
   ArrayPrototypeFilter,
   ArrayPrototypeIncludes,
   ArrayPrototypeIndexOf,
@@ -127,6 +128,7 @@ const {
     kPending,
     kRejected,
   },
+  getArrayShape,
   getOwnNonIndexProperties,
   getPromiseDetails,
   getProxyDetails,
@@ -344,7 +346,7 @@ function removeColors(str) {
 
 function inspect(value, opts) {
   const ctx = {
-    budget: {},
+    budget: [],
     indentationLvl: 0,
     seen: [],
     currentDepth: 0,
@@ -690,6 +692,20 @@ const knownPrototypes = new SafeMap();
   }
 }
 
+// getConstructorName()'s answer for the usual case, found without looking
+// up a descriptor, the known-prototypes map or an instanceof walk: an object
+// (not a proxy) without an own `constructor` whose prototype is
+// Object.prototype or Array.prototype. Those two are never the object
+// itself, and the object is trivially an instance of their constructor.
+// '' otherwise, to take the general path.
+function plainConstructorName(obj) {
+  if (ObjectPrototypeHasOwnProperty(obj, 'constructor')) return '';
+  const proto = ObjectGetPrototypeOf(obj);
+  if (proto === ObjectPrototype) return 'Object';
+  if (proto === ArrayPrototype) return 'Array';
+  return '';
+}
+
 // Returns the name of the closest constructor in the prototype chain of
 // `obj` (null for a null-prototype object). When `protoEntries` is an array,
 // user-defined data properties of the prototypes are appended to it.
@@ -835,6 +851,17 @@ const kRefAny = [''];
 const kRefHoleyAny = [, ''];
 /* eslint-enable no-sparse-arrays */
 
+// What getArrayShape() answers: whether inspect may read an array's items
+// directly (see formatArray()).
+const kArrayShapeOther = 0;
+const kArrayShapePacked = 1;
+const kArrayShapeHoley = 2;
+
+function arrayShape(array) {
+  return getArrayShape(array, kRefSmi, kRefDouble, kRefAny, kRefHoleySmi,
+                       kRefHoleyDouble, kRefHoleyAny);
+}
+
 function arrayNonIndexKeys(array, filter) {
   return getOwnNonIndexProperties(array, filter, kRefSmi, kRefHoleySmi,
                                   kRefDouble, kRefHoleyDouble, kRefAny,
@@ -929,7 +956,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     return ctx.stylize(`[Circular *${index}]`, 'special');
   }
 
-  return formatRaw(ctx, value, recurseTimes, typedArray);
+  return formatRaw(ctx, value, recurseTimes, typedArray, proxy === undefined);
 }
 
 function replaceNewlines(str, replacement) {
@@ -978,10 +1005,13 @@ function getTag(ctx, value) {
   return tag;
 }
 
-function formatRaw(ctx, value, recurseTimes, typedArray) {
+// `notProxy`: `value` is known not to be a proxy (it may be when it is the
+// target of one).
+function formatRaw(ctx, value, recurseTimes, typedArray, notProxy) {
   let protoEntries;
   if (ctx.showHidden && !isAboveDepth(ctx, recurseTimes)) protoEntries = [];
   const constructor =
+    (notProxy && plainConstructorName(value)) ||
     getConstructorName(value, ctx, recurseTimes, protoEntries);
   if (protoEntries !== undefined && protoEntries.length === 0) {
     protoEntries = undefined;
@@ -996,6 +1026,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   let layout = kObjectType;
   let extraKeys;
   let handled = false;
+  let shape = kArrayShapeOther;
 
   // Iterable kinds are told apart first; a null constructor forces the full
   // check because nothing else identifies the value then.
@@ -1004,7 +1035,10 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     if (ArrayIsArray(value)) {
       const prefix = (constructor !== 'Array' || tag !== '') ?
         getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
-      keys = arrayNonIndexKeys(value, filter);
+      shape = arrayShape(value);
+      // An array with a reference map has no other own keys but `length`.
+      keys = shape !== kArrayShapeOther && filter === ONLY_ENUMERABLE ?
+        [] : arrayNonIndexKeys(value, filter);
       braces = [`${prefix}[`, ']'];
       if (value.length === 0 && keys.length === 0 &&
           protoEntries === undefined) {
@@ -1158,7 +1192,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   let output;
   const savedIndentation = ctx.indentationLvl;
   try {
-    output = formatter(ctx, value, recurseTimes);
+    output = formatter(ctx, value, recurseTimes, shape);
     if (extraKeys !== undefined) {
       for (let i = 0; i < extraKeys.length; i++) {
         let entry;
@@ -1225,8 +1259,13 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   const result = joinEntries(
     ctx, output, base, braces, layout, recurseTimes, value);
   // Stop descending once the output for one indentation level grows huge.
-  const used = (ctx.budget[ctx.indentationLvl] || 0) + result.length;
-  ctx.budget[ctx.indentationLvl] = used;
+  // An array grown by appending: a keyed store past the end of an empty
+  // object went to the runtime each time.
+  const budget = ctx.budget;
+  const level = ctx.indentationLvl;
+  while (budget.length <= level) budget[budget.length] = 0;
+  const used = budget[level] + result.length;
+  budget[level] = used;
   if (used > 2 ** 27) ctx.depth = -1;
   return result;
 }
@@ -1776,11 +1815,51 @@ function removeKey(keys, key) {
 // ---------------------------------------------------------------------------
 // Entry producers
 
-function formatArray(ctx, value, recurseTimes) {
+// Whether formatting `item` (an array item) surely runs no user code: a
+// primitive short enough for strEscape()'s plain loop and never split, with
+// the built-in stylize without colors (colors read the user-editable
+// inspect.styles).
+function formatsInertly(ctx, item) {
+  if (ctx.stylize !== stylizeNoColor) return false;
+  switch (typeof item) {
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+    case 'bigint':
+    case 'symbol':
+      return true;
+    case 'string':
+      return item.length <= kMinLineLength;
+    default:
+      return item === null;
+  }
+}
+
+// `shape` is getArrayShape()'s answer for `value`. While it holds, an index
+// below `length` (and present, for a holey array) is an own plain data
+// property, so the item is read directly: what formatProperty() does with
+// its descriptor, without a descriptor object per item (a runtime call). An
+// item whose formatting may run user code (a custom inspect, a getter) may
+// have changed the array: the shape is asked again after it.
+function formatArray(ctx, value, recurseTimes, shape) {
   const length = value.length;
   const shown = MathMin(MathMax(0, ctx.maxArrayLength), length);
   const output = [];
   for (let i = 0; i < shown; i++) {
+    if (shape !== kArrayShapeOther && i < value.length &&
+        (shape === kArrayShapePacked ||
+         ObjectPrototypeHasOwnProperty(value, i))) {
+      const item = value[i];
+      if (item === undefined) {
+        output[i] = ctx.stylize('undefined', 'undefined');
+      } else {
+        ctx.indentationLvl += 2;
+        output[i] = formatValue(ctx, item, recurseTimes);
+        ctx.indentationLvl -= 2;
+      }
+      if (!formatsInertly(ctx, item)) shape = arrayShape(value);
+      continue;
+    }
     const desc = ObjectGetOwnPropertyDescriptor(value, i);
     if (desc === undefined) {
       return formatSparseArray(ctx, value, recurseTimes, shown, output, i);
@@ -2183,7 +2262,13 @@ function joinEntries(ctx, output, base, braces, layout, recurseTimes, value) {
         if (fitsOnOneLine(ctx, output, start, base)) {
           const line = joinList(output, ', ');
           if (!StringPrototypeIncludes(line, '\n')) {
-            if (head === '') return `${braces[0]} ${line} ${braces[1]}`;
+            if (head === '') {
+              // The usual braces as constant pieces: two concatenations
+              // fewer than the general form.
+              if (braces[0] === '{' && braces[1] === '}') return `{ ${line} }`;
+              if (braces[0] === '[' && braces[1] === ']') return `[ ${line} ]`;
+              return `${braces[0]} ${line} ${braces[1]}`;
+            }
             return `${head}${braces[0]} ${line} ${braces[1]}`;
           }
         }
