@@ -39,8 +39,9 @@ bool AsyncSendSpins() {
 // spin costs the loop thread a share of each completion (measured on a
 // loaded 2-core machine: 10% of all CPU samples of a loop of
 // fs.promises.stat calls, 5% of a 32 MiB stream copy, were that spin).
-// libuv calls uv_async_send() through its PLT, so this definition in the executable is the one it reaches. Only that one handle
-// takes WakeAsync's path, whose guarantee holds there: the worker sends
+// libuv calls uv_async_send() through its PLT, so this definition in the
+// executable is the one it reaches. Only that one handle takes WakeAsync's
+// path, whose guarantee holds there: the worker sends
 // while it holds loop->wq_mutex, which the loop thread takes before it can
 // finish the request, so the loop (and the handle) cannot be closed before
 // the send returns. Every other handle goes to libuv's own function.
