@@ -635,6 +635,7 @@ void SetIsolateHooks(Isolate* isolate, bool building_snapshot) {
   isolate->SetPrepareStackTraceCallback(PrepareStackTraceCallback);
   isolate->SetFatalErrorHandler(errors::OnFatalError);
   isolate->SetHostImportModuleDynamicallyCallback(ImportModuleDynamically);
+  wasm_web_api::SetStreamingCallback(isolate);
 }
 
 bool InstallModernBuiltins(Local<Context> context) {
