@@ -640,6 +640,7 @@ void SetIsolateHooks(Isolate* isolate, bool building_snapshot) {
   isolate->SetFatalErrorHandler(errors::OnFatalError);
   isolate->SetHostImportModuleDynamicallyCallback(ImportModuleDynamically);
   types::AddIsolateHooks(isolate);
+  wasm_web_api::SetStreamingCallback(isolate);
 }
 
 bool InstallModernBuiltins(Local<Context> context) {

@@ -49,6 +49,7 @@
   V(uv)                          \
   V(zlib)                        \
   V(v8)                          \
+  V(wasm_web_api)                \
   V(worker)
 
 #define V(name)                                                          \

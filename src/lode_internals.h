@@ -129,6 +129,12 @@ int GetDebugPort(Environment* env);
 void SetDebugPort(Environment* env, int port);
 }  // namespace inspector
 
+namespace wasm_web_api {
+// WebAssembly.compileStreaming()/instantiateStreaming() (see
+// lode_wasm_web_api.cc); before the isolate's first context.
+void SetStreamingCallback(v8::Isolate* isolate);
+}  // namespace wasm_web_api
+
 namespace worker {
 // Stops the workers `env` started and waits for their threads to end.
 void StopSubWorkers(Environment* env);

@@ -269,14 +269,12 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
   }
   // Environment variables that stand for options, as in Node: they change
   // the default, so the command line still has the last word.
-  for (const auto& [variable, option] :
-       {std::pair{"NODE_PENDING_DEPRECATION", "--pending-deprecation"},
-        std::pair{"NODE_PRESERVE_SYMLINKS", "--preserve-symlinks"}}) {
+  ApplyEnvVarOptions(options, [](const char* variable, std::string* value) {
     const char* text = getenv(variable);
-    if (text != nullptr && text[0] == '1') {
-      options->values[option].boolean = true;
-    }
-  }
+    if (text == nullptr) return false;
+    *value = text;
+    return true;
+  });
   const std::string argv0 = argv[0];
   // argv[0], then the options of NODE_OPTIONS, then the command line.
   std::vector<std::string> args = {argv0};

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lode {
@@ -73,6 +74,21 @@ struct Options {
   bool GetBool(const std::string& name) const;
   std::string GetString(const std::string& name) const;
 };
+
+// The options an environment variable stands for, as in Node:
+// NODE_PENDING_DEPRECATION=1 and NODE_PRESERVE_SYMLINKS=1. `get(name,
+// &value)` reads a variable (the process's, or a worker's own).
+template <typename GetEnv>
+void ApplyEnvVarOptions(Options* options, GetEnv get) {
+  for (const auto& [variable, option] :
+       {std::pair{"NODE_PENDING_DEPRECATION", "--pending-deprecation"},
+        std::pair{"NODE_PRESERVE_SYMLINKS", "--preserve-symlinks"}}) {
+    std::string text;
+    if (get(variable, &text) && !text.empty() && text[0] == '1') {
+      options->values[option].boolean = true;
+    }
+  }
+}
 
 // Parses argv. On a usage error, returns false and sets `error` to Node's
 // message ("bad option: --foo"); `exit_code` is 9 then.

@@ -592,6 +592,16 @@ void Worker::New(const FunctionCallbackInfo<Value>& args) {
     }
   }
 
+  // A worker given its own variables or execArgv takes the options those
+  // variables stand for from its own environment, as in Node
+  // (NODE_PRESERVE_SYMLINKS=1 in `env` works with `execArgv: []` too).
+  if ((args[0]->IsArray() || args[1]->IsArray()) && vars != nullptr) {
+    ApplyEnvVarOptions(&options,
+                       [&vars](const char* variable, std::string* value) {
+                         return vars->Get(variable, value);
+                       });
+  }
+
   // NODE_OPTIONS in a given environment is checked as Node checks it,
   // unless it is the parent's own (Node 24 leaves that one alone: a
   // process started with NODE_OPTIONS=--title=x may copy its env).

@@ -589,6 +589,17 @@ function assignEnvironmentData(data) {
   for (const { 0: key, 1: value } of data) environmentData.set(key, value);
 }
 
+// An internal worker's workerData: for its builtin main module only (the
+// public worker_threads module of that thread says null, as in Node, so
+// that hooks code cannot reach the loader's port and lock).
+let internalWorkerData = null;
+function setInternalWorkerData(data) {
+  internalWorkerData = data;
+}
+function getInternalWorkerData() {
+  return internalWorkerData;
+}
+
 module.exports = {
   Worker,
   SHARE_ENV,
@@ -599,6 +610,8 @@ module.exports = {
   setEnvironmentData,
   getEnvironmentData,
   assignEnvironmentData,
+  getInternalWorkerData,
+  setInternalWorkerData,
   kHandle,
   kInternalMain,
 };

@@ -247,9 +247,13 @@ port.on('message', (message) => {
       } = message;
       require('internal/worker').assignEnvironmentData(environmentData);
       require('internal/worker/messaging').setOwnHubPort(message.hubPort);
-      const workerThreads = require('worker_threads');
-      workerThreads.parentPort = publicPort;
-      workerThreads.workerData = workerData;
+      if (message.doEval === 'internal') {
+        require('internal/worker').setInternalWorkerData(workerData);
+      } else {
+        const workerThreads = require('worker_threads');
+        workerThreads.parentPort = publicPort;
+        workerThreads.workerData = workerData;
+      }
       if (hasStdin) stdio.stdin = createWorkerStdio('readable', port, 'stdin');
       if (message.trackUnmanagedFds) trackUnmanagedFds();
       // The public port is unref'ed until a 'message' listener comes.

@@ -10,6 +10,7 @@ const {
   StringPrototypeIncludes,
   StringPrototypeIndexOf,
   StringPrototypeSlice,
+  String,
   globalThis,
 } = primordials;
 
@@ -82,8 +83,14 @@ function onGlobalUncaughtException(er, fromPromise) {
   return +code | 0;
 }
 
-// The text printed for a fatal exception, below the source line.
+// The text printed for a fatal exception, below the source line. A thrown
+// primitive prints as its string (`throw "x"` shows x, `throw 1n` shows 1),
+// as Node prints it; a symbol, which has no string conversion, as nothing.
 function formatFatalError(error) {
+  if ((typeof error !== 'object' || error === null) &&
+      typeof error !== 'function') {
+    return typeof error === 'symbol' ? '' : String(error);
+  }
   const { inspect } = require('internal/util/inspect');
   const colors = false;
   return inspect(error, { colors });

@@ -553,6 +553,11 @@ Module._resolveFilename = function(request, parent, isMain, options) {
   if (StringPrototypeStartsWith(url, 'file:')) {
     return require('internal/url').fileURLToPath(url);
   }
+  // A builtin, named as require() names it ('fs', but 'node:test').
+  if (StringPrototypeStartsWith(url, 'node:') &&
+      BuiltinModule.canBeRequiredWithoutScheme(StringPrototypeSlice(url, 5))) {
+    return StringPrototypeSlice(url, 5);
+  }
   return url;
 };
 
@@ -715,6 +720,14 @@ Module._load = function(request, parent, isMain) {
 
   if (BuiltinModule.canBeRequiredWithoutScheme(filename)) {
     return loadBuiltinModule(filename, request);
+  }
+  // A resolve hook (module.registerHooks) gave a builtin's node: URL.
+  if (StringPrototypeStartsWith(filename, 'node:')) {
+    const id = StringPrototypeSlice(filename, 5);
+    if (!BuiltinModule.canBeRequiredByUsers(id)) {
+      throw new ERR_UNKNOWN_BUILTIN_MODULE(filename);
+    }
+    return loadBuiltinModule(id, request);
   }
 
   // Under --watch, the watching parent learns of every file loaded. The

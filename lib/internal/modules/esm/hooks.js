@@ -13,7 +13,10 @@
 
 const {
   ArrayIsArray,
+  ArrayPrototypeJoin,
+  ArrayPrototypeMap,
   ArrayPrototypePush,
+  JSONStringify,
   ObjectAssign,
   ObjectDefineProperty,
   ObjectPrototypeHasOwnProperty,
@@ -21,6 +24,7 @@ const {
   PromisePrototypeThen,
   PromiseResolve,
   ReflectSet,
+  RegExpPrototypeSymbolReplace,
   SafeMap,
   StringPrototypeStartsWith,
 } = primordials;
@@ -37,6 +41,7 @@ const {
 } = require('internal/errors');
 const { isAnyArrayBuffer, isArrayBufferView } =
   require('internal/util/types');
+const { validateString } = require('internal/validators');
 
 // Registered hooks, oldest first; the newest runs first.
 const resolveHooks = [];
@@ -111,6 +116,8 @@ function register(specifier, parentURL = undefined, options = undefined) {
     transferList);
 }
 
+let globalPreloadWarned = false;
+
 // In the hooks thread: imports the hooks module (through the hooks
 // registered before it), adds its hooks, then runs its initialize(data);
 // what that gives is register()'s result on the main thread.
@@ -122,7 +129,15 @@ async function registerInThread(specifier, parentURL, data) {
     url = loader().internals.resolve(specifier, parentURL);
   }
   const namespace = await importModule(url, parentURL);
-  const { initialize, resolve, load } = namespace;
+  const { globalPreload, initialize, resolve, load } = namespace;
+  // Hooks written for Node 20.5 and older: told once per process that
+  // globalPreload no longer runs.
+  if (!initialize && globalPreload && !globalPreloadWarned) {
+    globalPreloadWarned = true;
+    process.emitWarning(
+      '`globalPreload` has been removed; use `initialize` instead.',
+      'UnsupportedWarning');
+  }
   // Messages name the hooks module as it was given.
   addHooks(specifier, resolve, load);
   if (typeof initialize === 'function') return initialize(data);
@@ -301,6 +316,8 @@ async function defaultResolve(specifier, context) {
     url = internals.isRelativeSpecifier(specifier) ?
       new URL(specifier, parentURL).href : new URL(specifier).href;
   }
+  // A builtin's has no format (as in Node: the load step says 'builtin').
+  if (StringPrototypeStartsWith(url, 'node:')) return { __proto__: null, url };
   return { __proto__: null, url, format: internals.formatOfURL(url) };
 }
 
@@ -332,11 +349,21 @@ async function defaultLoadUnchecked(url, context) {
                                              ['file', 'data', 'node']);
   }
   const filename = lazyUrl().fileURLToPath(url);
+  // As in Node, CommonJS is left for the CommonJS loader to read (its
+  // require() is then the default one): no source when the format was
+  // known, a null one when the file's source told it.
+  if (format === 'commonjs') {
+    return { __proto__: null, format, source: undefined };
+  }
   format ??= internals.formatOfFile(filename);
+  if (format === 'commonjs') return { __proto__: null, format, source: null };
   const source = internals.readFileBuffer(filename);
   if (format === 'commonjs-or-module') {
     format = internals.containsModuleSyntax(`${source}`, filename) ?
       'module' : 'commonjs';
+    if (format === 'commonjs') {
+      return { __proto__: null, format, source: null };
+    }
   } else if (format === 'typescript') {
     format = internals.typeScriptFormat(`${source}`, filename);
   }
@@ -375,7 +402,7 @@ function loadWithHooks(url, format, importAttributes) {
   }
   // As Node's: the format resolve found and the import attributes.
   const context = withImportAssertionsAlias({
-    format: format ?? undefined,
+    format,
     importAttributes: { ...importAttributes },
   });
   return runChain(loadHooks, 'load', defaultLoad, url, context,
@@ -421,6 +448,23 @@ async function linkWithHooks(wrap, url) {
   wrap.linkRequests(deps);
 }
 
+// The module a load step gave, checked as Node checks it.
+function checkLoaded(url, format, loaded) {
+  const finalFormat = loaded.format ?? format;
+  if (finalFormat == null) {
+    // Named as the load step gave it (resolve's may be null).
+    throw new ERR_UNKNOWN_MODULE_FORMAT(loaded.format, url);
+  }
+  if (loaded.source == null &&
+      (finalFormat === 'module' || finalFormat === 'json')) {
+    // Only CommonJS (and builtins) may leave the source to the loader.
+    throw new ERR_INVALID_RETURN_PROPERTY_VALUE(
+      'a string, an ArrayBuffer, or a TypedArray', 'load', 'source',
+      loaded.source);
+  }
+  return finalFormat;
+}
+
 async function moduleFor(url, format, importAttributes) {
   const { internals } = loader();
   const cached = internals.cachedModule(url);
@@ -432,23 +476,13 @@ async function moduleFor(url, format, importAttributes) {
   const entry = { wrap: undefined, promise: undefined };
   entry.promise = (async () => {
     const loaded = await loadWithHooks(url, format, importAttributes);
-    const finalFormat = loaded.format ?? format;
-    if (finalFormat == null) {
-      // Named as the load step gave it (resolve's may be null).
-      throw new ERR_UNKNOWN_MODULE_FORMAT(loaded.format, url);
-    }
-    if (loaded.source == null &&
-        (finalFormat === 'module' || finalFormat === 'json')) {
-      // Only CommonJS (and builtins) may leave the source to the loader.
-      throw new ERR_INVALID_RETURN_PROPERTY_VALUE(
-        'a string, an ArrayBuffer, or a TypedArray', 'load', 'source',
-        loaded.source);
-    }
+    const finalFormat = checkLoaded(url, format, loaded);
     // The default load step checked the attributes (the hooks' own loads
     // are not checked).
     const wrap = internals.createModuleFromSource(url, finalFormat,
                                                   sourceText(loaded.source),
-                                                  importAttributes, false);
+                                                  importAttributes, false,
+                                                  hookedRequireMaker());
     entry.wrap = wrap;
     await linkWithHooks(wrap, url);
     internals.cacheModule(url, wrap);
@@ -481,6 +515,101 @@ async function importWithHooks(specifier, parentURL, importAttributes) {
   return wrap.getNamespace();
 }
 
+// --- require() in CommonJS a load hook gave the source of ------------------
+//
+// As in Node, the require() of such a module goes through the hooks too,
+// and so does its require.resolve(): synchronously, the main thread
+// waiting for the hooks thread. Other CommonJS keeps the default require().
+
+// The require() maker for CommonJS the hooks load: none in the hooks thread
+// (its own hooks cannot answer a request it waits for).
+function hookedRequireMaker() {
+  return isHooksThread() ? undefined : makeHookedRequire;
+}
+
+function makeHookedRequire(module, parentURL) {
+  const { Module } = require('internal/modules/cjs/loader');
+  const { BuiltinModule } = require('internal/bootstrap/realm');
+  const path = require('path');
+  // eslint-disable-next-line func-name-matching,func-style
+  const requireFn = function require(id) {
+    validateString(id, 'id');
+    let attributes = { __proto__: null };
+    if (!StringPrototypeStartsWith(id, 'node:') &&
+        BuiltinModule.normalizeRequirableId(id) === undefined) {
+      // The path the default resolution finds is what the hooks resolve.
+      const filename = Module._resolveFilename(id, module);
+      const ext = path.extname(filename);
+      // An addon is not for the hooks to load.
+      if (ext === '.node') return Module._load(id, module, false);
+      if (ext === '.json') attributes = { __proto__: null, type: 'json' };
+      id = lazyUrl().pathToFileURL(filename).href;
+    }
+    return requireWithHooks(id, parentURL, attributes, module.filename);
+  };
+  requireFn.resolve = function resolve(id) {
+    validateString(id, 'id');
+    if (!StringPrototypeStartsWith(id, 'node:')) {
+      const filename = Module._resolveFilename(id, module);
+      if (id !== filename) id = lazyUrl().pathToFileURL(filename).href;
+    }
+    const { url } = lazyProxy().requestSync(
+      'resolve', [id, parentURL, { __proto__: null }]);
+    return StringPrototypeStartsWith(url, 'file:') ?
+      lazyUrl().fileURLToPath(url) : url;
+  };
+  requireFn.main = process.mainModule;
+  return requireFn;
+}
+
+function requireWithHooks(specifier, parentURL, attributes, parentFilename) {
+  const resolved = lazyProxy().requestSync(
+    'resolve', [specifier, parentURL, attributes]);
+  const wrap = moduleForSync(resolved.url, resolved.format,
+                             attributesAfterResolve(resolved, attributes));
+  return loader().internals.requireLoadedModule(wrap, parentFilename);
+}
+
+// moduleFor(), waiting for each reply of the hooks thread.
+const pendingSync = new SafeMap();
+function moduleForSync(url, format, importAttributes) {
+  const { internals } = loader();
+  const cached = internals.cachedModule(url);
+  if (cached !== undefined) return cached;
+  // A cycle of imports returns the module still being linked.
+  const inFlight = pendingSync.get(url) ?? pending.get(url)?.wrap;
+  if (inFlight !== undefined) return inFlight;
+  const loaded = lazyProxy().requestSync(
+    'load', [url, format, importAttributes]);
+  const finalFormat = checkLoaded(url, format, loaded);
+  const wrap = internals.createModuleFromSource(url, finalFormat,
+                                                sourceText(loaded.source),
+                                                importAttributes, false,
+                                                makeHookedRequire);
+  pendingSync.set(url, wrap);
+  try {
+    const requests = wrap.getModuleRequests();
+    const deps = [];
+    for (let i = 0; i < requests.length; i++) {
+      const attributes = { __proto__: null };
+      const pairs = requests[i][1];
+      for (let j = 0; j + 1 < pairs.length; j += 2) {
+        attributes[pairs[j]] = pairs[j + 1];
+      }
+      const depResolved = lazyProxy().requestSync(
+        'resolve', [requests[i][0], url, attributes]);
+      ArrayPrototypePush(deps, moduleForSync(
+        depResolved.url, depResolved.format,
+        attributesAfterResolve(depResolved, attributes)));
+    }
+    wrap.linkRequests(deps);
+    internals.cacheModule(url, wrap);
+  } finally {
+    pendingSync.delete(url);
+  }
+  return wrap;
+}
+
 // --- start-up: --experimental-loader, --import, then the main entry -------
 
 function cwdURL() {
@@ -498,11 +627,20 @@ function loadersFromOptions() {
 function initializeHooksFromOptions() {
   const list = loadersFromOptions();
   if (list.length === 0) return;
+  // The --import equivalent, one register() per loader; each specifier
+  // URI-encoded (so that it survives a shell's single quotes) but for the
+  // quotes and slashes that keep it readable.
+  const calls = ArrayPrototypeMap(list, (loaderSpecifier) => {
+    const encoded = RegExpPrototypeSymbolReplace(
+      /%2F|%22|'/g, encodeURIComponent(JSONStringify(loaderSpecifier)),
+      (match) => (match === '%2F' ? '/' : match === '%22' ? '"' : '%27'));
+    return `register(${encoded}, pathToFileURL("./"));`;
+  });
   process.emitWarning(
     '`--experimental-loader` may be removed in the future; instead use ' +
     '`register()`:\n--import \'data:text/javascript,import { register } ' +
     'from "node:module"; import { pathToFileURL } from "node:url"; ' +
-    `register(${JSON.stringify(list[0])}, pathToFileURL("./"));'`,
+    `${ArrayPrototypeJoin(calls, ' ')}'`,
     'ExperimentalWarning');
   lazyProxy();
 }

@@ -67,6 +67,14 @@ class HooksProxy {
     this.#worker.on('exit', (code) => this.#onExit(code));
     this.#port = port1;
     this.#port.on('message', (reply) => this.#settle(reply));
+    // The hooks thread's end of the port closes as it exits, which may be
+    // seen before the worker's 'exit' event: once the port is unref'ed
+    // again, that event may never come. The exit code is in the lock.
+    this.#port.on('close', () => {
+      if (Atomics.load(this.#lock, kExited) === 1) {
+        this.#onExit(Atomics.load(this.#lock, kExitCode));
+      }
+    });
     this.#port.unref();
   }
 
@@ -90,6 +98,7 @@ class HooksProxy {
   // in a hook, an uncaught error) takes the process with it; one whose
   // event loop ran out leaves its requests never settled.
   #onExit(code) {
+    if (this.#exited) return;
     this.#exited = true;
     if (code !== 0) {
       process.exit(code);
@@ -145,9 +154,7 @@ class HooksProxy {
         this.#settle(reply);
       }
       if (Atomics.load(lock, kExited) === 1) {
-        const code = Atomics.load(lock, kExitCode);
-        this.#exited = true;
-        if (code !== 0) process.exit(code);
+        this.#onExit(Atomics.load(lock, kExitCode));
         throw new ERR_ASYNC_LOADER_REQUEST_NEVER_SETTLED();
       }
       Atomics.wait(lock, kNotifications, seen, 1000);

@@ -22,7 +22,7 @@ const {
 // primordials are taken: captured here, before user code runs.
 const { Atomics } = globalThis;
 
-const { workerData: { port, lock } } = require('worker_threads');
+const { port, lock } = require('internal/worker').getInternalWorkerData();
 const hooks = require('internal/modules/esm/hooks');
 const {
   kExitCode,

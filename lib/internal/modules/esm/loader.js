@@ -19,6 +19,7 @@ const {
   ObjectPrototypeHasOwnProperty,
   PromisePrototypeThen,
   PromiseResolve,
+  ReflectApply,
   ReflectGet,
   RegExpPrototypeExec,
   RegExpPrototypeSymbolReplace,
@@ -47,6 +48,7 @@ const {
     ERR_MODULE_NOT_FOUND,
     ERR_REQUIRE_ASYNC_MODULE,
     ERR_REQUIRE_CYCLE_MODULE,
+    ERR_REQUIRE_ESM,
     ERR_UNKNOWN_BUILTIN_MODULE,
     ERR_UNKNOWN_FILE_EXTENSION,
     ERR_UNKNOWN_MODULE_FORMAT,
@@ -259,7 +261,15 @@ function findLegacyMain(pkgPath, main) {
     ArrayPrototypePush(candidates,
                        path.resolve(pkgPath, `index${kMainExtensions[i]}`));
   }
+  // With --permission, each file probed must be readable: the first that
+  // is not stops the search (as in Node, even if it does not exist).
+  const permission = require('internal/process/permission');
+  const checked = permission.isEnabled();
   for (let i = 0; i < candidates.length; i++) {
+    if (checked) {
+      const denied = permission.deniedPath('fs.read', candidates[i]);
+      if (denied !== undefined) throw denied;
+    }
     if (statPath(candidates[i]) === 0) return candidates[i];
   }
   return undefined;
@@ -1233,11 +1243,17 @@ function initializeImportMeta(meta, wrap) {
     meta.filename = filename;
   }
   meta.main = wrap.isMain === true;
-  meta.resolve = function resolve(specifier, parentURL = undefined) {
-    return resolveForMeta(`${specifier}`, url, parentURL);
-  };
+  // Not in the hooks thread (as in Node): resolving there waits for that
+  // same thread's asynchronous hooks.
+  inHooksThread ??= require('internal/modules/esm/hooks').isHooksThread();
+  if (!inHooksThread) {
+    meta.resolve = function resolve(specifier, parentURL = undefined) {
+      return resolveForMeta(`${specifier}`, url, parentURL);
+    };
+  }
   meta.url = url;
 }
+let inHooksThread;
 
 let allowParentURL;
 // import.meta.resolve: a file that does not exist still has its URL, and so
@@ -1471,7 +1487,7 @@ function containsModuleSyntax(source, filename, cjsVariables = true) {
 // top-level await. `onLinked(wrap)` runs before the evaluation.
 function requireESM(filename, parentFilename, onLinked) {
   const url = lazyUrl().pathToFileURL(filename).href;
-  const { kEvaluating, kEvaluated, kErrored } = lazyBinding();
+  const { kEvaluating } = lazyBinding();
   let wrap = cachedModule(url);
   if (wrap !== undefined && wrap.getStatus() === kEvaluating) {
     throw requireCycleError(filename, parentFilename);
@@ -1479,6 +1495,14 @@ function requireESM(filename, parentFilename, onLinked) {
   wrap ??= getModule(url, moduleFormat(filename), undefined, kNoAttributes,
                      true);
   if (onLinked !== undefined) onLinked(wrap);
+  evaluateRequired(wrap, filename, parentFilename);
+  return { wrap, namespace: wrap.getNamespace() };
+}
+
+// Evaluates the linked graph of `wrap` for require(): synchronously, so
+// not when it has top-level await.
+function evaluateRequired(wrap, filename, parentFilename) {
+  const { kEvaluating, kEvaluated, kErrored } = lazyBinding();
   instantiate(wrap);
   if (wrap.isGraphAsync()) {
     const { getOptionValue } = require('internal/options');
@@ -1505,7 +1529,41 @@ function requireESM(filename, parentFilename, onLinked) {
     decorateEvaluationError(err, wrap);
     throw err;
   }
-  return { wrap, namespace: wrap.getNamespace() };
+}
+
+// What require() returns for a module the customization hooks loaded
+// (see hooks.js requireWithHooks): CommonJS its module.exports (unfinished
+// ones in a cycle), a builtin or JSON its default export, an ES module
+// what require(esm) gives.
+function requireLoadedModule(wrap, parentFilename) {
+  const filename = filenameOfURL(wrap.url);
+  if (wrap.isCommonJS) {
+    const { Module, kIsExecuting } = lazyCjs();
+    const cached = Module._cache[filename];
+    if (cached?.[kIsExecuting]) return cached.exports;
+    evaluateRequired(wrap, filename, parentFilename);
+    return wrap.getNamespace()['module.exports'];
+  }
+  if (wrap.sourceText !== undefined) {
+    const { getOptionValue } = require('internal/options');
+    if (!getOptionValue('--experimental-require-module')) {
+      throw new ERR_REQUIRE_ESM(filename, true, parentFilename);
+    }
+    evaluateRequired(wrap, filename, parentFilename);
+    const namespace = wrap.getNamespace();
+    if (ObjectPrototypeHasOwnProperty(namespace, 'module.exports')) {
+      return namespace['module.exports'];
+    }
+    if (!ObjectPrototypeHasOwnProperty(namespace, 'default') ||
+        ObjectPrototypeHasOwnProperty(namespace, '__esModule')) {
+      return namespace;
+    }
+    return requiredModuleFacade(wrap);
+  }
+  evaluateRequired(wrap, filename, parentFilename);
+  const namespace = wrap.getNamespace();
+  return ObjectPrototypeHasOwnProperty(namespace, 'default') ?
+    namespace.default : namespace;
 }
 
 // The namespace require() returns for a module with a default export and
@@ -1625,9 +1683,12 @@ function formatOfURL(url) {
   }
 }
 
-// A module from a format and source a load hook chose.
+// A module from a format and source a load hook chose. `makeRequire`
+// (module, url), when given, makes the require() of CommonJS given its
+// source (the asynchronous hooks' own, see hooks.js).
 function createModuleFromSource(url, format, source,
-                                attributes = kNoAttributes, validate = true) {
+                                attributes = kNoAttributes, validate = true,
+                                makeRequire = undefined) {
   if (validate) validateAttributes(url, format, attributes);
   if (format === 'builtin') return newBuiltinModule(url);
   const filename = StringPrototypeStartsWith(url, 'file:') ?
@@ -1640,7 +1701,17 @@ function createModuleFromSource(url, format, source,
   if (format === 'json') return newJSONModule(url, source, filename);
   if (format === 'commonjs') {
     // A URL other than file: (a hook's own scheme) names the module itself.
-    return newCommonJSModuleFromSource(url, filename ?? url, source);
+    return newCommonJSModuleFromSource(url, filename ?? url, source,
+                                       makeRequire);
+  }
+  if (format === 'commonjs-typescript' && makeRequire !== undefined) {
+    const { stripTypeScriptModuleTypes } =
+      require('internal/modules/typescript');
+    const wrap = newCommonJSModuleFromSource(
+      url, filename ?? url, stripTypeScriptModuleTypes(source, url),
+      makeRequire);
+    wrap.isTypeScript = true;
+    return wrap;
   }
   if (format === 'module-typescript' || format === 'commonjs-typescript') {
     return newTypeScriptModule(url, filename, format, source);
@@ -1653,8 +1724,9 @@ function createModuleFromSource(url, format, source,
 }
 
 // CommonJS whose source came from a load hook: compiled from that source,
-// not read again from disk.
-function newCommonJSModuleFromSource(url, filename, source) {
+// not read again from disk; with the require() `makeRequire` makes, when
+// given.
+function newCommonJSModuleFromSource(url, filename, source, makeRequire) {
   const names = cjsExportNames(filename, source);
   const wrap = newSyntheticModule(url, names, function() {
     const { Module } = lazyCjs();
@@ -1665,7 +1737,12 @@ function newCommonJSModuleFromSource(url, filename, source) {
       module.paths = Module._nodeModulePaths(path.dirname(filename));
       Module._cache[filename] = module;
       try {
-        module._compile(source, filename, 'commonjs');
+        if (makeRequire === undefined) {
+          module._compile(source, filename, 'commonjs');
+        } else {
+          compileWithRequire(module, filename, source,
+                             makeRequire(module, url));
+        }
       } catch (err) {
         delete Module._cache[filename];
         throw err;
@@ -1676,6 +1753,33 @@ function newCommonJSModuleFromSource(url, filename, source) {
   });
   wrap.isCommonJS = true;
   return wrap;
+}
+
+// Runs CommonJS `source` as `module` with the given require function.
+function compileWithRequire(module, filename, source, require) {
+  const { wrapSafe, kIsExecuting } = lazyCjs();
+  if (StringPrototypeStartsWith(source, '#!')) {
+    source = `//${StringPrototypeSlice(source, 2)}`;
+  }
+  const compiled = wrapSafe(filename, source);
+  // Before it runs, so that an error it throws is mapped too.
+  if (sourceMapsCollecting()) {
+    const { getSourceMapURL } = internalBinding('contextify');
+    const sourceMapURL = getSourceMapURL(compiled);
+    if (sourceMapURL !== undefined) {
+      const cache = require('internal/source_map/source_map_cache');
+      cache.maybeCacheSourceMap(filename, source, module, false,
+                                cache.findSourceURL(source), sourceMapURL);
+    }
+  }
+  const { exports } = module;
+  module[kIsExecuting] = true;
+  try {
+    ReflectApply(compiled, exports,
+                 [exports, require, module, filename, path.dirname(filename)]);
+  } finally {
+    module[kIsExecuting] = false;
+  }
 }
 
 // Loads and evaluates `url` now: module.register() needs the hooks
@@ -1735,6 +1839,7 @@ const internals = {
   conditionsList,
   parseDataURL,
   readFileBuffer: (filename) => require('fs').readFileSync(filename),
+  requireLoadedModule,
   resolve,
   // The default resolution with the conditions of a hook's context.
   resolveWithConditions(specifier, parentURL, list) {
