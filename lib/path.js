@@ -69,42 +69,34 @@ function isWindowsReservedName(path, colonIndex) {
 // joined with `separator`; '..' that would climb above the start are kept
 // only when `allowAboveRoot` is set.
 function normalizeString(path, allowAboveRoot, separator, isSeparator) {
-  const segments = [];
-  let start = 0;
-  const len = path.length;
-  for (let i = 0; i <= len; i++) {
-    if (i < len && !isSeparator(StringPrototypeCharCodeAt(path, i))) continue;
-    const segLen = i - start;
-    if (segLen === 0 ||
-        (segLen === 1 && StringPrototypeCharCodeAt(path, start) === kDot)) {
-      // Empty or '.': nothing to add.
-    } else if (segLen === 2 &&
-               StringPrototypeCharCodeAt(path, start) === kDot &&
-               StringPrototypeCharCodeAt(path, start + 1) === kDot) {
-      const n = segments.length;
-      if (n > 0 && segments[n - 1] !== '..') {
-        ArrayPrototypePop(segments);
-      } else if (allowAboveRoot) {
-        ArrayPrototypePush(segments, '..');
-      }
-    } else {
-      ArrayPrototypePush(segments, StringPrototypeSlice(path, start, i));
+  return normalizeSegments(path, allowAboveRoot, separator, (from) => {
+    for (let i = from; i < path.length; i++) {
+      if (isSeparator(StringPrototypeCharCodeAt(path, i))) return i;
     }
-    start = i + 1;
-  }
-  return ArrayPrototypeJoin(segments, separator);
+    return path.length;
+  });
 }
 
 // normalizeString() for '/' alone: the segments are found with indexOf
 // rather than a test per character, which the module loader's many
 // resolve() calls of long paths made a hot interpreted loop.
 function normalizePosixString(path, allowAboveRoot) {
+  return normalizeSegments(path, allowAboveRoot, '/', (from) => {
+    const end = StringPrototypeIndexOf(path, '/', from);
+    return end === -1 ? path.length : end;
+  });
+}
+
+// The segments of `path` between the separators nextSeparator(from) finds
+// (the end of the path when there is none), with '.' and empty segments
+// dropped and '..' taking back the segment before it (or kept, above the
+// root, only when `allowAboveRoot` is set), joined with `separator`.
+function normalizeSegments(path, allowAboveRoot, separator, nextSeparator) {
   const segments = [];
   const len = path.length;
   let start = 0;
   while (start <= len) {
-    let end = StringPrototypeIndexOf(path, '/', start);
-    if (end === -1) end = len;
+    const end = start === len ? len : nextSeparator(start);
     const segLen = end - start;
     if (segLen === 0 ||
         (segLen === 1 && StringPrototypeCharCodeAt(path, start) === kDot)) {
@@ -123,7 +115,7 @@ function normalizePosixString(path, allowAboveRoot) {
     }
     start = end + 1;
   }
-  return ArrayPrototypeJoin(segments, '/');
+  return ArrayPrototypeJoin(segments, separator);
 }
 
 // Whether a non-empty POSIX path is already what normalize() makes of it:

@@ -429,17 +429,24 @@ function attributesAfterResolve(resolved, importAttributes) {
   return importAttributes ?? { __proto__: null };
 }
 
+// The import attributes of one of getModuleRequests()'s requests
+// ([specifier, [key, value, ...]]) as an object.
+function requestAttributes(request) {
+  const attributes = { __proto__: null };
+  const pairs = request[1];
+  for (let j = 0; j + 1 < pairs.length; j += 2) {
+    attributes[pairs[j]] = pairs[j + 1];
+  }
+  return attributes;
+}
+
 // Resolves and loads the module requests of `wrap` through the hooks, with
 // their import attributes, then links it.
 async function linkWithHooks(wrap, url) {
   const requests = wrap.getModuleRequests();
   const deps = [];
   for (let i = 0; i < requests.length; i++) {
-    const attributes = { __proto__: null };
-    const pairs = requests[i][1];
-    for (let j = 0; j + 1 < pairs.length; j += 2) {
-      attributes[pairs[j]] = pairs[j + 1];
-    }
+    const attributes = requestAttributes(requests[i]);
     const resolved = await resolveWithHooks(requests[i][0], url, attributes);
     ArrayPrototypePush(deps, await moduleFor(
       resolved.url, resolved.format,
@@ -591,11 +598,7 @@ function moduleForSync(url, format, importAttributes) {
     const requests = wrap.getModuleRequests();
     const deps = [];
     for (let i = 0; i < requests.length; i++) {
-      const attributes = { __proto__: null };
-      const pairs = requests[i][1];
-      for (let j = 0; j + 1 < pairs.length; j += 2) {
-        attributes[pairs[j]] = pairs[j + 1];
-      }
+      const attributes = requestAttributes(requests[i]);
       const depResolved = lazyProxy().requestSync(
         'resolve', [requests[i][0], url, attributes]);
       ArrayPrototypePush(deps, moduleForSync(
