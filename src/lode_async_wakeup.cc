@@ -48,8 +48,12 @@ bool AsyncSendSpins() {
 namespace {
 using AsyncSendFn = int (*)(uv_async_t*);
 AsyncSendFn LibuvAsyncSend() {
-  static const AsyncSendFn fn =
-      reinterpret_cast<AsyncSendFn>(dlsym(RTLD_NEXT, "uv_async_send"));
+  static const AsyncSendFn fn = [] {
+    auto found =
+        reinterpret_cast<AsyncSendFn>(dlsym(RTLD_NEXT, "uv_async_send"));
+    if (found == nullptr) abort();  // No libuv loaded: nothing can run.
+    return found;
+  }();
   return fn;
 }
 }  // namespace
@@ -60,9 +64,7 @@ extern "C" int uv_async_send(uv_async_t* handle) {
     lode::WakeAsync(handle);
     return 0;
   }
-  lode::AsyncSendFn fn = lode::LibuvAsyncSend();
-  if (fn == nullptr) abort();  // No libuv loaded: nothing can run.
-  return fn(handle);
+  return lode::LibuvAsyncSend()(handle);
 }
 
 namespace lode {

@@ -171,7 +171,11 @@ int ShapeOf(Isolate* isolate, Local<Context> context, Local<Value> value) {
              .ToLocal(&symbols)) {
       return kNotKnown;
     }
-    entry = map | (symbols->Length() == 0 ? 0 : kHasSymbols);
+    bool has_symbols = symbols->Length() != 0;
+    // GetPropertyNames allocates: a GC it caused emptied the cache, and
+    // only a map that is still the object's may go in.
+    if (MapOf(object) == map) entry = map | (has_symbols ? kHasSymbols : 0);
+    return has_symbols ? kNotKnown : kind;
   }
   return (entry & kHasSymbols) != 0 ? kNotKnown : kind;
 }
@@ -222,6 +226,9 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
 }  // namespace
 
 void AddIsolateHooks(Isolate* isolate) {
+  // Another isolate may have run on this thread before (the snapshot
+  // builder's): its map addresses mean nothing here.
+  ClearShapeCache(isolate, v8::kGCTypeAll, v8::kNoGCCallbackFlags, nullptr);
   isolate->AddGCPrologueCallback(ClearShapeCache, nullptr);
 }
 

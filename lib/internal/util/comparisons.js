@@ -299,11 +299,12 @@ function compareObjects(a, b, mode, memos) {
     return checkKeys(a, b, mode, memos, kArray, keysB);
   }
   if (tag === '[object Object]') {
+    // Both say they are plain objects: only their keys count, as in Node,
+    // even for an object with Error.prototype or one (a Date, an Error...)
+    // whose Symbol.toStringTag says 'Object'.
     if (symbolFreePair(a, b) === kSymbolFreeOrdinary) {
-      if (b instanceof Error) return false;
       return checkKeys(a, b, mode, memos, kPlain, undefined, true);
     }
-    if (isSpecialObject(b)) return false;
     return checkKeys(a, b, mode, memos, kPlain);
   }
   if (isDate(a)) {
