@@ -25,6 +25,7 @@
 #include <atomic>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -478,6 +479,10 @@ struct napi_env__ {
   static constexpr size_t kStoreFunctions = kKeyedStores + 1;
   static constexpr uint8_t kNoStore = 0xff;
   v8::Global<v8::Function> store_functions[kStoreFunctions];
+  // The count of entries into the store functions (an Int32Array's
+  // element, off the V8 heap), with its memory; set with store_functions.
+  std::shared_ptr<v8::BackingStore> store_entries_memory;
+  int32_t* store_entries = nullptr;
   uint8_t store_of_entry[lode::napi::KeyCache::kEntries];
   uint8_t next_keyed_store = 0;
 

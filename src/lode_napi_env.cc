@@ -414,6 +414,8 @@ void napi_env__::TearDown() {
   key_cache.Clear();
   empty_object.Reset();
   for (v8::Global<v8::Function>& store : store_functions) store.Reset();
+  store_entries = nullptr;
+  store_entries_memory.reset();
   Unref();
 }
 

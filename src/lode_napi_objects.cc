@@ -129,7 +129,9 @@ Local<Object> NewEmptyObject(napi_env env) {
 // They come from a V8 extension because V8 hides the frames of extension
 // code from stack traces, Function.prototype.caller and the debugger, so a
 // setter or a Proxy trap they reach sees the same stack as under
-// Object::Set; a JS function of our own would show up there.
+// Object::Set; a JS function of our own would show up there. CPU profiles
+// and heap snapshots do show them (frames named `object.<computed>`, url
+// lode/napi-store): V8 does not hide extension code there.
 //
 // There are napi_env__::kStoreFunctions copies of the function, each with
 // its own IC: the first kKeyedStores cached keys an env stores by name get
@@ -144,21 +146,28 @@ namespace {
 
 constexpr char kStoreExtensionName[] = "lode/napi-store";
 
-// `native function` hands the copies to KeepStoreFunctions once, as the
-// context is made; nothing is left in the global scope. Made once, and
-// kept for the process (V8 holds on to an extension's source).
+// `native function` hands the entry counter and the copies to
+// KeepStoreFunctions once, as the context is made; nothing is left in the
+// global scope. Only sloppy-mode copies are handed over: under --use-strict
+// V8 compiles extension code as strict, where a refused assignment throws
+// (Object::Set ignores it), so envs of such a context keep Object::Set.
+// Each copy counts its entries before storing: SetProperty tells by the
+// count whether its body ran. Made once, and kept for the process (V8
+// holds on to an extension's source).
 const char* StoreExtensionSource() {
   static const std::string* source = [] {
     auto* text = new std::string(
         "(function() {\n"
         "  native function keep();\n"
-        "  return keep;\n"
-        "})()(");
+        "  if ((function() { return this; })() === undefined) return;\n"
+        "  const entries = new Int32Array(1);\n"
+        "  keep(entries,\n    ");
     for (size_t i = 0; i < napi_env__::kStoreFunctions; i++) {
       if (i > 0) *text += ",\n    ";
-      *text += "function(object, key, value) { object[key] = value; }";
+      *text +=
+          "function(object, key, value) { entries[0]++; object[key] = value; }";
     }
-    *text += ");";
+    *text += ");\n})();";
     return text;
   }();
   return source->c_str();
@@ -169,24 +178,20 @@ Local<v8::Private> StoreFunctionsKey(Isolate* isolate) {
       isolate, FIXED_ONE_BYTE_STRING(isolate, "lode:napi:store"));
 }
 
-// keep(...copies): an array of them on the new context's global object
-// under a private key, where napi envs made in that context find it.
+// keep(entries, ...copies): an array of them on the new context's global
+// object under a private key, where napi envs made in that context find it.
 void KeepStoreFunctions(const v8::FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  if (static_cast<size_t>(args.Length()) != napi_env__::kStoreFunctions) {
-    return;
-  }
-  Local<Value> copies[napi_env__::kStoreFunctions];
-  for (size_t i = 0; i < napi_env__::kStoreFunctions; i++) {
-    copies[i] = args[static_cast<int>(i)];
-  }
+  constexpr size_t kValues = napi_env__::kStoreFunctions + 1;
+  if (static_cast<size_t>(args.Length()) != kValues) return;
+  Local<Value> values[kValues];
+  for (size_t i = 0; i < kValues; i++) values[i] = args[static_cast<int>(i)];
   Local<Context> context = isolate->GetCurrentContext();
   // Should this fail (never expected), envs store through Object::Set.
   static_cast<void>(
       context->Global()
           ->SetPrivate(context, StoreFunctionsKey(isolate),
-                       v8::Array::New(isolate, copies,
-                                      napi_env__::kStoreFunctions))
+                       v8::Array::New(isolate, values, kValues))
           .FromMaybe(false));
 }
 
@@ -216,42 +221,69 @@ void InitStoreFunctions(napi_env env) {
   Isolate* isolate = env->isolate;
   v8::HandleScope scope(isolate);
   Local<Context> context = env->context();
-  Local<Value> copies;
+  Local<Value> kept;
   if (!context->Global()
            ->GetPrivate(context, StoreFunctionsKey(isolate))
-           .ToLocal(&copies) ||
-      !copies->IsArray()) {
+           .ToLocal(&kept) ||
+      !kept->IsArray()) {
+    return;
+  }
+  Local<v8::Array> values = kept.As<v8::Array>();
+  Local<Value> entries;
+  if (!values->Get(context, 0).ToLocal(&entries) ||
+      !entries->IsInt32Array() || entries.As<v8::Int32Array>()->Length() != 1) {
     return;
   }
   Local<Function> functions[napi_env__::kStoreFunctions];
   for (size_t i = 0; i < napi_env__::kStoreFunctions; i++) {
     Local<Value> fn;
-    if (!copies.As<v8::Array>()
-             ->Get(context, static_cast<uint32_t>(i))
-             .ToLocal(&fn) ||
+    if (!values->Get(context, static_cast<uint32_t>(i + 1)).ToLocal(&fn) ||
         !fn->IsFunction()) {
       return;
     }
     functions[i] = fn.As<Function>();
   }
+  // Buffer() moves a small typed array's elements off the V8 heap, where
+  // they stay put: C++ reads the count through a plain pointer.
+  Local<v8::Int32Array> counter = entries.As<v8::Int32Array>();
+  env->store_entries_memory = counter->Buffer()->GetBackingStore();
+  env->store_entries = reinterpret_cast<int32_t*>(
+      static_cast<char*>(env->store_entries_memory->Data()) +
+      counter->ByteOffset());
   for (size_t i = 0; i < napi_env__::kStoreFunctions; i++) {
     env->store_functions[i].Reset(isolate, functions[i]);
   }
 }
 
 // [[Set]] of key on obj, as Object::Set, by store function `store`: false
-// with the exception (if any) left to the caller's TryCatch.
+// with the exception (if any) left in try_catch.
+//
+// V8 checks the stack as it enters a JS function, so near the stack limit
+// a call to the store function can throw a RangeError where Object::Set
+// (no check) stores. Only that case is retried with Object::Set: the count
+// of entries is unchanged when the body never ran. Any other failure (a
+// setter or trap threw, even a RangeError) is the store's own.
 inline bool SetProperty(napi_env env, Local<Context> context, Local<Object> obj,
                         Local<Value> key, Local<Value> value,
+                        v8::TryCatch& try_catch,
                         size_t store = kAnyKeyStore) {
   const v8::Global<Function>& function = env->store_functions[store];
   if (function.IsEmpty()) [[unlikely]] {
     return obj->Set(context, key, value).IsJust();
   }
+  const int32_t entries = *env->store_entries;
   Local<Value> argv[] = {obj, key, value};
-  return !StrongLocal(function)
-              ->Call(context, v8::Undefined(env->isolate), 3, argv)
-              .IsEmpty();
+  if (!StrongLocal(function)
+           ->Call(context, v8::Undefined(env->isolate), 3, argv)
+           .IsEmpty()) [[likely]] {
+    return true;
+  }
+  if (*env->store_entries != entries || !try_catch.HasCaught() ||
+      !try_catch.CanContinue() || try_catch.HasTerminated()) {
+    return false;
+  }
+  try_catch.Reset();
+  return obj->Set(context, key, value).IsJust();
 }
 
 namespace {
@@ -507,7 +539,8 @@ napi_status NAPI_CDECL napi_set_property(napi_env env, napi_value object,
   Local<Object> obj;
   NAPI_CALL_STATUS(ToObject(env, context, object, &obj));
   bool ok =
-      lode::napi::SetProperty(env, context, obj, ToV8(key), ToV8(value));
+      lode::napi::SetProperty(env, context, obj, ToV8(key), ToV8(value),
+                              try_catch);
   NAPI_RETURN_IF_FALSE_WITH_PREAMBLE(env, ok, napi_generic_failure);
   NAPI_RETURN_STATUS(env);
 }
@@ -584,7 +617,8 @@ napi_status NAPI_CDECL napi_set_named_property(napi_env env, napi_value object,
   NAPI_CALL_STATUS(lode::napi::NamedKey(env, utf8name, &key, &store));
   // The store fails only with an exception caught: only then is the
   // TryCatch asked.
-  if (lode::napi::SetProperty(env, context, obj, key, ToV8(value), store))
+  if (lode::napi::SetProperty(env, context, obj, key, ToV8(value), try_catch,
+                              store))
       [[likely]] {
     try_catch.MarkClean();
     return ClearLastError(env);
