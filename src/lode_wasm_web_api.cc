@@ -123,21 +123,30 @@ void SetURL(const FunctionCallbackInfo<Value>& args) {
   state->streaming->SetUrl(*url, url.length());
 }
 
-// push(state, chunk): bytes of the body (an ArrayBufferView), in order.
+// push(state, chunk): bytes of the body (an ArrayBufferView or an
+// ArrayBuffer, as Node takes them), in order.
 void Push(const FunctionCallbackInfo<Value>& args) {
   StreamingState* state = Unwrap(args);
   if (state == nullptr) return;
-  if (!args[1]->IsArrayBufferView()) {
+  std::shared_ptr<v8::BackingStore> store;
+  size_t offset = 0;
+  size_t length = 0;
+  if (args[1]->IsArrayBufferView()) {
+    Local<v8::ArrayBufferView> view = args[1].As<v8::ArrayBufferView>();
+    store = view->Buffer()->GetBackingStore();
+    offset = view->ByteOffset();
+    length = view->ByteLength();
+  } else if (args[1]->IsArrayBuffer()) {
+    Local<v8::ArrayBuffer> buffer = args[1].As<v8::ArrayBuffer>();
+    store = buffer->GetBackingStore();
+    length = buffer->ByteLength();
+  } else {
     return THROW_ERR_INVALID_ARG_TYPE(
         args.GetIsolate(),
-        "The \"chunk\" argument must be an instance of ArrayBufferView.");
+        "chunk must be an ArrayBufferView or an ArrayBuffer");
   }
-  Local<v8::ArrayBufferView> view = args[1].As<v8::ArrayBufferView>();
-  std::shared_ptr<v8::BackingStore> store =
-      view->Buffer()->GetBackingStore();
-  const uint8_t* bytes =
-      static_cast<const uint8_t*>(store->Data()) + view->ByteOffset();
-  state->streaming->OnBytesReceived(bytes, view->ByteLength());
+  const uint8_t* bytes = static_cast<const uint8_t*>(store->Data()) + offset;
+  state->streaming->OnBytesReceived(bytes, length);
 }
 
 // finish(state): the body ended; V8 compiles what it got.
