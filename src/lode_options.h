@@ -76,17 +76,30 @@ struct Options {
 };
 
 // The options an environment variable stands for, as in Node:
-// NODE_PENDING_DEPRECATION=1 and NODE_PRESERVE_SYMLINKS=1. `get(name,
-// &value)` reads a variable (the process's, or a worker's own).
+// NODE_PENDING_DEPRECATION=1 and NODE_PRESERVE_SYMLINKS=1 (exactly "1";
+// any other value, or none, turns the option off). `get(name, &value)`
+// reads a variable (the process's, or a worker's own). The options of
+// `exec_argv` (empty at start-up; a worker's execArgv, or its parent's)
+// are applied again after, so that the command line has the last word.
 template <typename GetEnv>
 void ApplyEnvVarOptions(Options* options, GetEnv get) {
   for (const auto& [variable, option] :
        {std::pair{"NODE_PENDING_DEPRECATION", "--pending-deprecation"},
         std::pair{"NODE_PRESERVE_SYMLINKS", "--preserve-symlinks"}}) {
     std::string text;
-    if (get(variable, &text) && !text.empty() && text[0] == '1') {
-      options->values[option].boolean = true;
+    bool on = get(variable, &text) && text == "1";
+    const std::string positive = option;
+    const std::string negative = "--no-" + positive.substr(2);
+    for (const std::string& arg : options->exec_argv) {
+      std::string name = arg.substr(0, arg.find('='));
+      // --preserve_symlinks is the same option.
+      for (size_t i = 2; i < name.size(); i++) {
+        if (name[i] == '_') name[i] = '-';
+      }
+      if (name == positive) on = true;
+      if (name == negative) on = false;
     }
+    options->values[option].boolean = on;
   }
 }
 

@@ -71,6 +71,18 @@ StreamingState* Unwrap(const FunctionCallbackInfo<Value>& args) {
   return state;
 }
 
+// Rejects the compilation with the exception `try_catch` caught. On
+// termination there is nothing to reject with: the compilation is dropped
+// and the termination goes on.
+void AbortAfterException(v8::TryCatch* try_catch, WasmStreaming* streaming) {
+  if (try_catch->HasCaught() && !try_catch->HasTerminated()) {
+    streaming->Abort(try_catch->Exception());
+    return;
+  }
+  streaming->Abort(MaybeLocal<Value>());
+  if (try_catch->HasCaught()) try_catch->ReThrow();
+}
+
 // The callback V8 calls for compileStreaming()/instantiateStreaming().
 void StartStreaming(const FunctionCallbackInfo<Value>& info) {
   Isolate* isolate = info.GetIsolate();
@@ -87,20 +99,30 @@ void StartStreaming(const FunctionCallbackInfo<Value>& info) {
         isolate, "WebAssembly streaming is not available here")));
     return;
   }
+  // V8 calls this as a promise reaction whose result nobody sees: an
+  // exception here (the state object not made, the JS side throwing
+  // synchronously) must reject the compilation's own promise, or it would
+  // never settle.
+  v8::TryCatch try_catch(isolate);
   Local<ObjectTemplate> tmpl = ObjectTemplate::New(isolate);
   tmpl->SetInternalFieldCount(kWrapFieldCount);
   Local<Object> object;
-  if (!tmpl->NewInstance(context).ToLocal(&object)) return;
+  if (!tmpl->NewInstance(context).ToLocal(&object)) {
+    AbortAfterException(&try_catch, streaming.get());
+    return;
+  }
   auto* state = new StreamingState();
   state->streaming = std::move(streaming);
   SetWrapped(object, state, &kStreamingStateType);
   state->object.Reset(isolate, object);
   state->object.SetWeak(state, StateGone, WeakCallbackType::kParameter);
   Local<Value> argv[] = {object, info[0]};
-  // An exception the JS side throws synchronously propagates to the caller
-  // of compileStreaming(), which turns it into a rejection.
-  (void)data->implementation.Get(isolate)->Call(
-      context, v8::Undefined(isolate), 2, argv);
+  if (data->implementation.Get(isolate)
+          ->Call(context, v8::Undefined(isolate), 2, argv)
+          .IsEmpty()) {
+    state->done = true;
+    AbortAfterException(&try_catch, state->streaming.get());
+  }
 }
 
 // setImplementation(startStreaming)
@@ -123,21 +145,30 @@ void SetURL(const FunctionCallbackInfo<Value>& args) {
   state->streaming->SetUrl(*url, url.length());
 }
 
-// push(state, chunk): bytes of the body (an ArrayBufferView), in order.
+// push(state, chunk): bytes of the body (an ArrayBufferView or an
+// ArrayBuffer, as Node takes them), in order.
 void Push(const FunctionCallbackInfo<Value>& args) {
   StreamingState* state = Unwrap(args);
   if (state == nullptr) return;
-  if (!args[1]->IsArrayBufferView()) {
+  std::shared_ptr<v8::BackingStore> store;
+  size_t offset = 0;
+  size_t length = 0;
+  if (args[1]->IsArrayBufferView()) {
+    Local<v8::ArrayBufferView> view = args[1].As<v8::ArrayBufferView>();
+    store = view->Buffer()->GetBackingStore();
+    offset = view->ByteOffset();
+    length = view->ByteLength();
+  } else if (args[1]->IsArrayBuffer()) {
+    Local<v8::ArrayBuffer> buffer = args[1].As<v8::ArrayBuffer>();
+    store = buffer->GetBackingStore();
+    length = buffer->ByteLength();
+  } else {
     return THROW_ERR_INVALID_ARG_TYPE(
         args.GetIsolate(),
-        "The \"chunk\" argument must be an instance of ArrayBufferView.");
+        "chunk must be an ArrayBufferView or an ArrayBuffer");
   }
-  Local<v8::ArrayBufferView> view = args[1].As<v8::ArrayBufferView>();
-  std::shared_ptr<v8::BackingStore> store =
-      view->Buffer()->GetBackingStore();
-  const uint8_t* bytes =
-      static_cast<const uint8_t*>(store->Data()) + view->ByteOffset();
-  state->streaming->OnBytesReceived(bytes, view->ByteLength());
+  const uint8_t* bytes = static_cast<const uint8_t*>(store->Data()) + offset;
+  state->streaming->OnBytesReceived(bytes, length);
 }
 
 // finish(state): the body ended; V8 compiles what it got.

@@ -594,7 +594,9 @@ void Worker::New(const FunctionCallbackInfo<Value>& args) {
 
   // A worker given its own variables or execArgv takes the options those
   // variables stand for from its own environment, as in Node
-  // (NODE_PRESERVE_SYMLINKS=1 in `env` works with `execArgv: []` too).
+  // (NODE_PRESERVE_SYMLINKS=1 in `env` works with `execArgv: []` too, and
+  // a variable its env clears no longer holds the parent's value); its
+  // execArgv (or the parent's command line) still comes after them.
   if ((args[0]->IsArray() || args[1]->IsArray()) && vars != nullptr) {
     ApplyEnvVarOptions(&options,
                        [&vars](const char* variable, std::string* value) {

@@ -1290,5 +1290,7 @@ module.exports = {
   readPackageScope,
   getCjsConditions,
   wrapSafe,
+  stripShebang,
+  cacheSourceMap,
   toRealPath,
 };

@@ -481,8 +481,13 @@ async function moduleFor(url, format, importAttributes) {
   if (inFlight !== undefined) return inFlight.wrap ?? inFlight.promise;
 
   const entry = { wrap: undefined, promise: undefined };
+  // A require() of the same URL may load it synchronously while this one
+  // waits on the hooks: after each wait, its module (cached) is the one
+  // used, so the module is evaluated once.
   entry.promise = (async () => {
     const loaded = await loadWithHooks(url, format, importAttributes);
+    const loadedMeanwhile = internals.cachedModule(url);
+    if (loadedMeanwhile !== undefined) return loadedMeanwhile;
     const finalFormat = checkLoaded(url, format, loaded);
     // The default load step checked the attributes (the hooks' own loads
     // are not checked).
@@ -492,6 +497,8 @@ async function moduleFor(url, format, importAttributes) {
                                                   hookedRequireMaker());
     entry.wrap = wrap;
     await linkWithHooks(wrap, url);
+    const linkedMeanwhile = internals.cachedModule(url);
+    if (linkedMeanwhile !== undefined) return linkedMeanwhile;
     internals.cacheModule(url, wrap);
     return wrap;
   })();
@@ -583,8 +590,10 @@ function moduleForSync(url, format, importAttributes) {
   const { internals } = loader();
   const cached = internals.cachedModule(url);
   if (cached !== undefined) return cached;
-  // A cycle of imports returns the module still being linked.
-  const inFlight = pendingSync.get(url) ?? pending.get(url)?.wrap;
+  // A cycle of imports returns the module still being linked. One that an
+  // import() is still loading is not used: it may be unlinked yet, and
+  // the import() takes the one made here.
+  const inFlight = pendingSync.get(url);
   if (inFlight !== undefined) return inFlight;
   const loaded = lazyProxy().requestSync(
     'load', [url, format, importAttributes]);

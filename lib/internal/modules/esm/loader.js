@@ -1755,28 +1755,21 @@ function newCommonJSModuleFromSource(url, filename, source, makeRequire) {
   return wrap;
 }
 
-// Runs CommonJS `source` as `module` with the given require function.
-function compileWithRequire(module, filename, source, require) {
-  const { wrapSafe, kIsExecuting } = lazyCjs();
-  if (StringPrototypeStartsWith(source, '#!')) {
-    source = `//${StringPrototypeSlice(source, 2)}`;
-  }
-  const compiled = wrapSafe(filename, source);
+// Runs CommonJS `source` as `module` with the given require function
+// (named requireFn: the loader's own `require` must stay in reach).
+function compileWithRequire(module, filename, source, requireFn) {
+  const { wrapSafe, kIsExecuting, stripShebang, cacheSourceMap } = lazyCjs();
+  const compiled = wrapSafe(filename, stripShebang(source));
   // Before it runs, so that an error it throws is mapped too.
   if (sourceMapsCollecting()) {
-    const { getSourceMapURL } = internalBinding('contextify');
-    const sourceMapURL = getSourceMapURL(compiled);
-    if (sourceMapURL !== undefined) {
-      const cache = require('internal/source_map/source_map_cache');
-      cache.maybeCacheSourceMap(filename, source, module, false,
-                                cache.findSourceURL(source), sourceMapURL);
-    }
+    cacheSourceMap(module, filename, source, compiled);
   }
   const { exports } = module;
   module[kIsExecuting] = true;
   try {
     ReflectApply(compiled, exports,
-                 [exports, require, module, filename, path.dirname(filename)]);
+                 [exports, requireFn, module, filename,
+                  path.dirname(filename)]);
   } finally {
     module[kIsExecuting] = false;
   }
