@@ -239,12 +239,14 @@ def stage_v8():
     shutil.copy2(os.path.join(inspector, 'v8-inspector.h'), inc)
     so = os.path.join(unpacked, 'usr/lib/x86_64-linux-gnu/libnode.so.108')
     dst = os.path.join(lib, 'libnode.so.108')
+    tool = os.path.join(ROOT, 'tools/v8_bind_local.py')
     if (not os.path.exists(dst) or
             os.path.getmtime(dst) < os.path.getmtime(so)):
         shutil.copy2(so, dst)
-        tool = os.path.join(ROOT, 'tools/v8_bind_local.py')
-        if os.path.exists(tool):
-            run([sys.executable, tool, dst])
+        run([sys.executable, tool, dst])
+    elif os.path.getmtime(dst) < os.path.getmtime(tool):
+        # The tool is idempotent: a newer one finishes an older one's copy.
+        run([sys.executable, tool, dst])
     llhttp = os.path.join(OUT, 'deps/llhttp')
     shutil.rmtree(llhttp, ignore_errors=True)
     os.makedirs(os.path.join(llhttp, 'include'))
