@@ -191,22 +191,31 @@ ParseResult ParsePrivatePem(const ByteView& pem, Passphrase* pass,
   return ParseResult::kFailed;
 }
 
-// The name of the first PEM block in `pem`, or "" when there is none.
-std::string FirstPemName(const ByteView& pem) {
-  BioPointer bio = MemoryBio(pem);
+// Reads the next PEM block of `bio` and hands its name and decoded bytes to
+// `use`; false when there is none.
+template <typename Use>
+bool ReadPemBlock(BIO* bio, Use&& use) {
   char* name = nullptr;
   char* header = nullptr;
   unsigned char* data = nullptr;
   long len = 0;
-  std::string result;
-  ERR_set_mark();
-  if (PEM_read_bio(bio.get(), &name, &header, &data, &len) == 1) {
-    result = name;
-  }
-  ERR_pop_to_mark();
+  bool found = PEM_read_bio(bio, &name, &header, &data, &len) == 1;
+  if (found) use(name, static_cast<const unsigned char*>(data), len);
   OPENSSL_free(name);
   OPENSSL_free(header);
   OPENSSL_free(data);
+  return found;
+}
+
+// The name of the first PEM block in `pem`, or "" when there is none.
+std::string FirstPemName(const ByteView& pem) {
+  BioPointer bio = MemoryBio(pem);
+  std::string result;
+  ERR_set_mark();
+  ReadPemBlock(bio.get(), [&](const char* name, const unsigned char*, long) {
+    result = name;
+  });
+  ERR_pop_to_mark();
   return result;
 }
 
@@ -220,29 +229,15 @@ ParseResult ParsePublicPem(const ByteView& pem, Passphrase* pass,
     // The block's DER through d2i_PUBKEY, as Node reads it: an algorithm
     // OpenSSL does not know then fails with EVP's "decode error" alone
     // (PEM_read_bio_PUBKEY's decoders report "unsupported" first).
-    char* n = nullptr;
-    char* h = nullptr;
-    unsigned char* data = nullptr;
-    long len = 0;
-    if (PEM_read_bio(bio.get(), &n, &h, &data, &len) == 1) {
-      const unsigned char* p = data;
-      out->reset(d2i_PUBKEY(nullptr, &p, len));
-    }
-    OPENSSL_free(n);
-    OPENSSL_free(h);
-    OPENSSL_free(data);
+    ReadPemBlock(bio.get(),
+                 [&](const char*, const unsigned char* p, long len) {
+                   out->reset(d2i_PUBKEY(nullptr, &p, len));
+                 });
   } else if (name == "RSA PUBLIC KEY") {
-    char* n = nullptr;
-    char* h = nullptr;
-    unsigned char* data = nullptr;
-    long len = 0;
-    if (PEM_read_bio(bio.get(), &n, &h, &data, &len) == 1) {
-      const unsigned char* p = data;
-      out->reset(d2i_PublicKey(EVP_PKEY_RSA, nullptr, &p, len));
-    }
-    OPENSSL_free(n);
-    OPENSSL_free(h);
-    OPENSSL_free(data);
+    ReadPemBlock(bio.get(),
+                 [&](const char*, const unsigned char* p, long len) {
+                   out->reset(d2i_PublicKey(EVP_PKEY_RSA, nullptr, &p, len));
+                 });
   } else if (name == "CERTIFICATE" || name == "X509 CERTIFICATE" ||
              name == "TRUSTED CERTIFICATE") {
     X509* cert = name == "TRUSTED CERTIFICATE"
