@@ -19,6 +19,7 @@ const {
   parseMimeType,
   percentDecode,
   serializeMimeType,
+  trimCharCodes,
 } = require('internal/fetch/util');
 
 function isASCIIWhitespace(code) {
@@ -27,13 +28,7 @@ function isASCIIWhitespace(code) {
 }
 
 function stripASCIIWhitespace(string) {
-  let start = 0;
-  let end = string.length;
-  while (start < end &&
-         isASCIIWhitespace(StringPrototypeCharCodeAt(string, start))) start++;
-  while (end > start &&
-         isASCIIWhitespace(StringPrototypeCharCodeAt(string, end - 1))) end--;
-  return StringPrototypeSlice(string, start, end);
+  return trimCharCodes(string, isASCIIWhitespace);
 }
 
 function isBase64Code(code) {

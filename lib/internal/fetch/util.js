@@ -203,16 +203,22 @@ function isToken(string) {
   return RegExpPrototypeExec(kToken, string) !== null;
 }
 
+// `string` without the leading and trailing characters whose code
+// `isTrimmed` accepts.
+function trimCharCodes(string, isTrimmed) {
+  let start = 0;
+  let end = string.length;
+  while (start < end &&
+         isTrimmed(StringPrototypeCharCodeAt(string, start))) start++;
+  while (end > start &&
+         isTrimmed(StringPrototypeCharCodeAt(string, end - 1))) end--;
+  return start === 0 && end === string.length ?
+    string : StringPrototypeSlice(string, start, end);
+}
+
 // A header value without its leading and trailing HTTP whitespace.
 function normalizeHeaderValue(value) {
-  let start = 0;
-  let end = value.length;
-  while (start < end &&
-         isHTTPWhitespace(StringPrototypeCharCodeAt(value, start))) start++;
-  while (end > start &&
-         isHTTPWhitespace(StringPrototypeCharCodeAt(value, end - 1))) end--;
-  return start === 0 && end === value.length ?
-    value : StringPrototypeSlice(value, start, end);
+  return trimCharCodes(value, isHTTPWhitespace);
 }
 
 const kInvalidValue = /[\0\r\n]/;
@@ -371,4 +377,5 @@ module.exports = {
   toByteString,
   toEnum,
   toUSVString,
+  trimCharCodes,
 };

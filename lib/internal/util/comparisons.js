@@ -77,8 +77,8 @@ const {
 const kSymbolsUnknown = 0;
 // Both are ordinary objects: no internal slots (not special), no symbols.
 const kSymbolFreeOrdinary = 1;
-// Both are ordinary objects, Maps or Sets without own symbol keys.
-const kSymbolFreeMapOrSet = 2;
+// (2: both are ordinary objects, Maps or Sets without own symbol keys;
+// only told apart from kSymbolsUnknown here.)
 
 // Asked only for objects tagged KeyObject, so that comparing plain values
 // never loads crypto.

@@ -686,6 +686,16 @@ function resolveFilename(request, parent, isMain, options) {
 
 // --- Loading. --------------------------------------------------------------------
 
+// The builtin a `node:` specifier names (the request itself, or what a
+// resolve hook made of it), loaded for `request`.
+function loadSchemeBuiltin(specifier, request) {
+  const id = StringPrototypeSlice(specifier, 5);
+  if (!BuiltinModule.canBeRequiredByUsers(id)) {
+    throw new ERR_UNKNOWN_BUILTIN_MODULE(specifier);
+  }
+  return loadBuiltinModule(id, request);
+}
+
 Module._load = function(request, parent, isMain) {
   let relResolveCacheIdentifier;
   if (parent) {
@@ -703,11 +713,7 @@ Module._load = function(request, parent, isMain) {
   }
 
   if (StringPrototypeStartsWith(request, 'node:')) {
-    const id = StringPrototypeSlice(request, 5);
-    if (!BuiltinModule.canBeRequiredByUsers(id)) {
-      throw new ERR_UNKNOWN_BUILTIN_MODULE(request);
-    }
-    return loadBuiltinModule(id, request);
+    return loadSchemeBuiltin(request, request);
   }
 
   const filename = Module._resolveFilename(request, parent, isMain);
@@ -723,11 +729,7 @@ Module._load = function(request, parent, isMain) {
   }
   // A resolve hook (module.registerHooks) gave a builtin's node: URL.
   if (StringPrototypeStartsWith(filename, 'node:')) {
-    const id = StringPrototypeSlice(filename, 5);
-    if (!BuiltinModule.canBeRequiredByUsers(id)) {
-      throw new ERR_UNKNOWN_BUILTIN_MODULE(filename);
-    }
-    return loadBuiltinModule(id, request);
+    return loadSchemeBuiltin(filename, request);
   }
 
   // Under --watch, the watching parent learns of every file loaded. The
