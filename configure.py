@@ -240,12 +240,12 @@ def stage_v8():
     so = os.path.join(unpacked, 'usr/lib/x86_64-linux-gnu/libnode.so.108')
     dst = os.path.join(lib, 'libnode.so.108')
     tool = os.path.join(ROOT, 'tools/v8_bind_local.py')
-    if (not os.path.exists(dst) or
-            os.path.getmtime(dst) < os.path.getmtime(so)):
+    copied = (not os.path.exists(dst) or
+              os.path.getmtime(dst) < os.path.getmtime(so))
+    if copied:
         shutil.copy2(so, dst)
-        run([sys.executable, tool, dst])
-    elif os.path.getmtime(dst) < os.path.getmtime(tool):
-        # The tool is idempotent: a newer one finishes an older one's copy.
+    # The tool is idempotent: a newer one finishes an older one's copy.
+    if copied or os.path.getmtime(dst) < os.path.getmtime(tool):
         run([sys.executable, tool, dst])
     llhttp = os.path.join(OUT, 'deps/llhttp')
     shutil.rmtree(llhttp, ignore_errors=True)

@@ -661,18 +661,9 @@ bool ApplyDisableProto(Environment* env, Local<Context> context) {
   if (mode != "delete" && mode != "throw") return true;
   Isolate* isolate = context->GetIsolate();
   Context::Scope context_scope(context);
-  Local<Value> object;
-  Local<Value> prototype;
-  if (!context->Global()
-           ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "Object"))
-           .ToLocal(&object) ||
-      !object->IsObject() ||
-      !object.As<Object>()
-           ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "prototype"))
-           .ToLocal(&prototype) ||
-      !prototype->IsObject()) {
-    return false;
-  }
+  // An object made in `context` has its Object.prototype.
+  Local<Value> prototype = Object::New(isolate)->GetPrototype();
+  if (!prototype->IsObject()) return false;
   Local<String> key = FIXED_ONE_BYTE_STRING(isolate, "__proto__");
   if (mode == "delete") {
     return prototype.As<Object>()->Delete(context, key).IsJust();

@@ -72,17 +72,6 @@ const char* SimpleAlias(const std::string& name) {
   return nullptr;
 }
 
-std::string Canonical(std::string name) {
-  // Node accepts underscores for dashes in its own options.
-  if (name.size() > 2 && name[0] == '-' && name[1] == '-') {
-    for (size_t i = 2; i < name.size(); i++) {
-      if (name[i] == '_') name[i] = '-';
-    }
-  }
-  const char* alias = SimpleAlias(name);
-  return alias != nullptr ? alias : name;
-}
-
 // A value in an argument of its own may start with "\-" so as not to be
 // taken for an option: `-p "\-42"` evaluates "-42".
 std::string Unescape(const std::string& value) {
@@ -119,6 +108,17 @@ bool HasValue(const OptionSpec& spec) {
 }
 
 }  // namespace
+
+std::string CanonicalOptionName(std::string name) {
+  // Node accepts underscores for dashes in its own options.
+  if (name.size() > 2 && name[0] == '-' && name[1] == '-') {
+    for (size_t i = 2; i < name.size(); i++) {
+      if (name[i] == '_') name[i] = '-';
+    }
+  }
+  const char* alias = SimpleAlias(name);
+  return alias != nullptr ? alias : name;
+}
 
 const std::vector<OptionSpec>& OptionSpecs() { return kSpecs; }
 
@@ -338,7 +338,7 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
       value = arg.substr(eq + 1);
       has_value = true;
     }
-    std::string canonical = Canonical(name);
+    std::string canonical = CanonicalOptionName(name);
     // The aliases that stand for more than one argument.
     if (canonical == "--trace-events-enabled") {
       canonical = "--trace-event-categories";
@@ -360,7 +360,7 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
     const OptionSpec* spec = FindOptionSpec(canonical);
     if (spec == nullptr && canonical.rfind("--no-", 0) == 0) {
       const OptionSpec* positive =
-          FindOptionSpec(Canonical("--" + canonical.substr(5)));
+          FindOptionSpec(CanonicalOptionName("--" + canonical.substr(5)));
       if (positive != nullptr && (positive->kind == OptionKind::kBoolean ||
                                   positive->kind == OptionKind::kV8)) {
         spec = positive;

@@ -75,6 +75,10 @@ struct Options {
   std::string GetString(const std::string& name) const;
 };
 
+// An option's name as the table spells it: underscores for dashes after the
+// "--" (Node accepts both) and simple aliases resolved.
+std::string CanonicalOptionName(std::string name);
+
 // The options an environment variable stands for, as in Node:
 // NODE_PENDING_DEPRECATION=1 and NODE_PRESERVE_SYMLINKS=1 (exactly "1";
 // any other value, or none, turns the option off). `get(name, &value)`
@@ -91,11 +95,7 @@ void ApplyEnvVarOptions(Options* options, GetEnv get) {
     const std::string positive = option;
     const std::string negative = "--no-" + positive.substr(2);
     for (const std::string& arg : options->exec_argv) {
-      std::string name = arg.substr(0, arg.find('='));
-      // --preserve_symlinks is the same option.
-      for (size_t i = 2; i < name.size(); i++) {
-        if (name[i] == '_') name[i] = '-';
-      }
+      std::string name = CanonicalOptionName(arg.substr(0, arg.find('=')));
       if (name == positive) on = true;
       if (name == negative) on = false;
     }

@@ -149,7 +149,7 @@ enum ShapeKind { kNotKnown = 0, kOrdinary = 1, kOrdinaryMapOrSet = 2 };
 
 // kOrdinary: an ordinary object (no internal slots) in fast mode without
 // own symbol keys; kOrdinaryMapOrSet: the same, or such a Map or Set.
-int ShapeOf(Isolate* isolate, Local<Context> context, Local<Value> value) {
+int ShapeOf(Local<Context> context, Local<Value> value) {
   if (!value->IsObject()) return kNotKnown;
   Local<Object> object = value.As<Object>();
   A map = MapOf(object);
@@ -193,9 +193,9 @@ void SymbolFreePair(const FunctionCallbackInfo<Value>& args) {
   }
   int result = kNotKnown;
   if (cache.usable) {
-    int a = ShapeOf(isolate, context, args[0]);
+    int a = ShapeOf(context, args[0]);
     if (a != kNotKnown) {
-      int b = ShapeOf(isolate, context, args[1]);
+      int b = ShapeOf(context, args[1]);
       if (b != kNotKnown) result = a > b ? a : b;
     }
   }
