@@ -1079,23 +1079,14 @@ function requireModuleEnabled() {
 // added when it has a default export (so that transpiled CommonJS finds
 // that default where it looks for it).
 function loadESMForRequire(module, filename) {
-  const { requireESM, requiredModuleFacade } =
+  const { requireESM, exportsForRequire } =
     require('internal/modules/esm/loader');
   const parent = module[kModuleParent];
   emitRequireModuleWarning(parent, filename);
   const { wrap, namespace } = requireESM(filename, parent?.filename, (w) => {
     module[kRequiredModule] = w;
   });
-  let exports;
-  if (ObjectPrototypeHasOwnProperty(namespace, 'module.exports')) {
-    exports = namespace['module.exports'];
-  } else if (!ObjectPrototypeHasOwnProperty(namespace, 'default') ||
-             ObjectPrototypeHasOwnProperty(namespace, '__esModule')) {
-    exports = namespace;
-  } else {
-    exports = requiredModuleFacade(wrap);
-  }
-  setOwnProperty(module, 'exports', exports);
+  setOwnProperty(module, 'exports', exportsForRequire(wrap, namespace));
   module.loaded = true;
 }
 

@@ -1550,20 +1550,26 @@ function requireLoadedModule(wrap, parentFilename) {
       throw new ERR_REQUIRE_ESM(filename, true, parentFilename);
     }
     evaluateRequired(wrap, filename, parentFilename);
-    const namespace = wrap.getNamespace();
-    if (ObjectPrototypeHasOwnProperty(namespace, 'module.exports')) {
-      return namespace['module.exports'];
-    }
-    if (!ObjectPrototypeHasOwnProperty(namespace, 'default') ||
-        ObjectPrototypeHasOwnProperty(namespace, '__esModule')) {
-      return namespace;
-    }
-    return requiredModuleFacade(wrap);
+    return exportsForRequire(wrap, wrap.getNamespace());
   }
   evaluateRequired(wrap, filename, parentFilename);
   const namespace = wrap.getNamespace();
   return ObjectPrototypeHasOwnProperty(namespace, 'default') ?
     namespace.default : namespace;
+}
+
+// What require() of an ES module returns: its 'module.exports' export when
+// it has one; else its namespace, or (with a default export and no
+// __esModule) a facade that adds __esModule: true.
+function exportsForRequire(wrap, namespace) {
+  if (ObjectPrototypeHasOwnProperty(namespace, 'module.exports')) {
+    return namespace['module.exports'];
+  }
+  if (!ObjectPrototypeHasOwnProperty(namespace, 'default') ||
+      ObjectPrototypeHasOwnProperty(namespace, '__esModule')) {
+    return namespace;
+  }
+  return requiredModuleFacade(wrap);
 }
 
 // The namespace require() returns for a module with a default export and
@@ -1859,7 +1865,7 @@ module.exports = {
   importModule,
   initializeESMCallbacks,
   requireESM,
-  requiredModuleFacade,
+  exportsForRequire,
   resolve,
   runMainESM,
   runMainURL,
