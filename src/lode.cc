@@ -21,6 +21,7 @@
 #include "env.h"
 #include "libplatform/libplatform.h"
 #include "lode_binding.h"
+#include "lode_block_cache.h"
 #include "lode_builtins.h"
 #include "lode_crypto.h"
 #include "lode_errors.h"
@@ -401,6 +402,8 @@ void* AllocateBytes(size_t length, bool zero_fill) {
     void* data = MapLargeBlock(length);
     if (data != nullptr) return data;
   }
+  void* data = AllocateCachedBlock(length, zero_fill);
+  if (data != nullptr) return data;
   return zero_fill ? calloc(length, 1) : malloc(length);
 }
 
@@ -420,6 +423,7 @@ void FreeBytes(void* data, size_t length) {
       return;
     }
   }
+  if (data != nullptr && FreeCachedBlock(data, length)) return;
   free(data);
 }
 
@@ -432,8 +436,36 @@ thread_local void* t_adopted_data = nullptr;
 thread_local size_t t_adopted_length = 0;
 
 // The bytes the allocator has handed out and not yet got back
-// (process.memoryUsage().arrayBuffers), all isolates together.
-std::atomic<int64_t> g_array_buffer_bytes{0};
+// (process.memoryUsage().arrayBuffers), all isolates together: the sum of
+// per-thread counts. An isolate's thread allocates while V8's sweeper
+// thread frees; with one shared counter each allocation waited for the
+// cache line the sweeper had just written, and any locked add waits for
+// the block's zeroing to drain (together a tenth of Buffer.alloc's time).
+// The first kCountSlots threads own a slot, which only they write; later
+// threads share one more slot through atomic adds.
+constexpr unsigned kCountSlots = 32;
+struct alignas(64) ByteCount {
+  std::atomic<int64_t> bytes{0};
+};
+ByteCount g_array_buffer_bytes[kCountSlots + 1];
+std::atomic<unsigned> g_next_count_slot{0};
+thread_local ByteCount* t_byte_count = nullptr;
+
+void AddArrayBufferBytes(int64_t delta) {
+  ByteCount* count = t_byte_count;
+  if (count == nullptr) {
+    unsigned slot = g_next_count_slot.fetch_add(1, std::memory_order_relaxed);
+    count = &g_array_buffer_bytes[slot < kCountSlots ? slot : kCountSlots];
+    t_byte_count = count;
+  }
+  if (count != &g_array_buffer_bytes[kCountSlots]) {
+    // This thread's own slot: a plain read and write, no lock.
+    count->bytes.store(count->bytes.load(std::memory_order_relaxed) + delta,
+                       std::memory_order_relaxed);
+  } else {
+    count->bytes.fetch_add(delta, std::memory_order_relaxed);
+  }
+}
 
 // calloc/malloc/free, as V8's default allocator, but for the adopted memory
 // and large blocks (AllocateBytes).
@@ -452,19 +484,13 @@ class LodeArrayBufferAllocator final : public v8::ArrayBuffer::Allocator {
     return data;
   }
   void Free(void* data, size_t length) override {
-    if (data != nullptr) {
-      g_array_buffer_bytes.fetch_sub(static_cast<int64_t>(length),
-                                     std::memory_order_relaxed);
-    }
+    if (data != nullptr) AddArrayBufferBytes(-static_cast<int64_t>(length));
     FreeBytes(data, length);
   }
 
  private:
   static void Count(void* data, size_t length) {
-    if (data != nullptr) {
-      g_array_buffer_bytes.fetch_add(static_cast<int64_t>(length),
-                                     std::memory_order_relaxed);
-    }
+    if (data != nullptr) AddArrayBufferBytes(static_cast<int64_t>(length));
   }
 
   static void* TakeAdopted(size_t length) {
@@ -484,12 +510,13 @@ std::shared_ptr<v8::ArrayBuffer::Allocator> GetArrayBufferAllocator() {
   return *allocator;
 }
 
-void CountArrayBufferBytes(int64_t delta) {
-  g_array_buffer_bytes.fetch_add(delta, std::memory_order_relaxed);
-}
+void CountArrayBufferBytes(int64_t delta) { AddArrayBufferBytes(delta); }
 
 size_t ArrayBufferAllocatedBytes() {
-  int64_t bytes = g_array_buffer_bytes.load(std::memory_order_relaxed);
+  int64_t bytes = 0;
+  for (const ByteCount& count : g_array_buffer_bytes) {
+    bytes += count.bytes.load(std::memory_order_relaxed);
+  }
   return bytes > 0 ? static_cast<size_t>(bytes) : 0;
 }
 

@@ -1,0 +1,68 @@
+// Flags: --expose-gc
+'use strict';
+// ArrayBuffer memory of 256 B to 64 KiB is recycled (src/lode_block_cache.cc)
+// once V8 frees it, on its sweeper thread or in a worker: what comes back
+// for Buffer.alloc, new Uint8Array and the pool is zeroed where it must be,
+// and process.memoryUsage().arrayBuffers still counts what is held.
+require('../common');
+const assert = require('assert');
+const { Worker } = require('worker_threads');
+
+const sizes = [256, 300, 1000, 1024, 4097, 8192, 9000, 40000, 65536];
+
+function dirty() {
+  // Filled with nonzero bytes, then dropped.
+  for (let round = 0; round < 50; round++) {
+    for (const size of sizes) Buffer.allocUnsafeSlow(size).fill(0xa5);
+  }
+}
+
+function checkZeroed() {
+  for (let round = 0; round < 50; round++) {
+    for (const size of sizes) {
+      for (const view of [Buffer.alloc(size), new Uint8Array(size),
+                          new Uint8Array(new ArrayBuffer(size))]) {
+        assert.strictEqual(view.length, size);
+        assert.strictEqual(view.indexOf(0xa5), -1);
+      }
+    }
+  }
+}
+
+dirty();
+globalThis.gc();
+checkZeroed();
+
+// Memory freed in a worker and then on this thread.
+const worker = new Worker(`
+  const { parentPort } = require('worker_threads');
+  for (let i = 0; i < 200; i++) Buffer.allocUnsafeSlow(1000).fill(0xa5);
+  const kept = Buffer.allocUnsafeSlow(2000).fill(0xa5);
+  parentPort.postMessage(kept, [kept.buffer]);
+`, { eval: true });
+worker.on('message', (kept) => {
+  assert.strictEqual(kept.length, 2000);
+  assert.strictEqual(kept[1999], 0xa5);
+});
+worker.on('exit', (code) => {
+  assert.strictEqual(code, 0);
+  dirty();
+  globalThis.gc();
+  checkZeroed();
+
+  // The count goes up by what is allocated and down when it is collected.
+  globalThis.gc();
+  const before = process.memoryUsage().arrayBuffers;
+  let held = [];
+  for (let i = 0; i < 100; i++) held.push(new ArrayBuffer(5000));
+  assert.strictEqual(process.memoryUsage().arrayBuffers - before, 500000);
+  held = null;
+  globalThis.gc();
+  // V8 frees the stores on its sweeper thread: wait for it.
+  const deadline = Date.now() + 10000;
+  (function poll() {
+    if (process.memoryUsage().arrayBuffers - before < 500000) return;
+    assert.ok(Date.now() < deadline, 'the freed stores were never counted');
+    setTimeout(poll, 10);
+  })();
+});
