@@ -16,6 +16,7 @@
 #include "lode_binding.h"
 #include "lode_errors.h"
 #include "lode_internals.h"
+#include "lode_typed_array_span.h"
 #include "util.h"
 
 namespace lode::buffer {
@@ -79,6 +80,10 @@ struct ByteSpan {
 };
 
 void GetViewSpan(Local<ArrayBufferView> view, ByteSpan* span) {
+  if (ReadTypedArraySpan(view, &span->data, &span->length)) {
+    if (span->length == 0) span->data = nullptr;
+    return;
+  }
   span->length = view->ByteLength();
   if (span->length == 0) {
     span->data = nullptr;
@@ -89,6 +94,10 @@ void GetViewSpan(Local<ArrayBufferView> view, ByteSpan* span) {
 }
 
 bool GetSpan(Local<Value> value, ByteSpan* span) {
+  if (ReadTypedArraySpan(value, &span->data, &span->length)) {
+    if (span->length == 0) span->data = nullptr;
+    return true;
+  }
   if (value->IsArrayBufferView()) {
     GetViewSpan(value.As<ArrayBufferView>(), span);
     return true;
@@ -127,6 +136,14 @@ bool ToInt64(Isolate* isolate, Local<Value> value, int64_t def,
   }
   // The context only when a conversion (which may run user code) is needed.
   return value->IntegerValue(isolate->GetCurrentContext()).To(out);
+}
+
+// Whether `value` is an ArrayBufferView, without a call into V8 for the
+// typed arrays Buffer is made of.
+bool IsView(Local<Value> value) {
+  ByteSpan span;
+  return ReadTypedArraySpan(value, &span.data, &span.length) ||
+         value->IsArrayBufferView();
 }
 
 // A clamped [0, length] index from a number the JS side computed.
@@ -857,7 +874,7 @@ MaybeLocal<String> EncodeBytes(Isolate* isolate, const uint8_t* data,
 void SliceView(const FunctionCallbackInfo<Value>& args, Local<Value> view,
                Local<Value> start_arg, Local<Value> end_arg, Encoding enc) {
   Isolate* isolate = args.GetIsolate();
-  if (!view->IsArrayBufferView()) {
+  if (!IsView(view)) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
   }
@@ -901,7 +918,7 @@ void SliceString(const FunctionCallbackInfo<Value>& args) {
 template <Encoding enc>
 void StringWrite(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  if (!args.This()->IsArrayBufferView()) {
+  if (!IsView(args.This())) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
   }

@@ -1,0 +1,160 @@
+// V8 10.2 without pointer compression lays a typed array out as the
+// JSObject header (map, properties, elements), then buffer, byte_offset,
+// byte_length, a 32-bit bit_field (bit 0: tracks a resizable buffer's
+// length, bit 1: backed by a resizable buffer) padded to 8 bytes,
+// length, external_pointer and base_pointer. For bytes outside the heap
+// base_pointer is Smi zero and external_pointer is the address of the
+// first byte; for bytes inside the heap (small arrays made by JS)
+// base_pointer is the ByteArray that holds them, which a GC may move, so
+// those go to the API (whose Buffer() moves them out of the heap first).
+// An ArrayBuffer is the JSObject header, byte_length, max_byte_length,
+// backing_store, extension, then its bit_field (bit 2: detached); a view
+// keeps its offsets when its buffer is detached, so the buffer's bit is
+// read too.
+//
+// All of this is checked once, on the first call, against what the API
+// says of arrays made for the purpose: the instance type typed arrays
+// share (DataViews must not have it), each field of two views, and the
+// detached bit before and after a detach. If any of it does not hold, the
+// fast path stays off for the life of the process.
+#include "lode_typed_array_span.h"
+
+#include <atomic>
+#include <mutex>
+
+namespace lode {
+
+namespace {
+
+using v8::ArrayBuffer;
+using v8::Isolate;
+using v8::Local;
+using v8::Value;
+using I = v8::internal::Internals;
+using A = v8::internal::Address;
+
+#ifndef V8_COMPRESS_POINTERS
+constexpr int kHeader = I::kJSObjectHeaderSize;
+constexpr int kViewBufferOffset = kHeader;
+constexpr int kViewByteOffsetOffset = kHeader + 8;
+constexpr int kViewByteLengthOffset = kHeader + 16;
+constexpr int kViewBitFieldOffset = kHeader + 24;
+constexpr int kTypedArrayLengthOffset = kHeader + 32;
+constexpr int kTypedArrayExternalOffset = kHeader + 40;
+constexpr int kTypedArrayBaseOffset = kHeader + 48;
+constexpr int kBufferBitFieldOffset = kHeader + 32;
+constexpr uint32_t kViewResizableBits = 3;
+constexpr uint32_t kBufferDetachedBit = 4;
+
+enum LayoutState { kUnchecked, kUsable, kUnusable };
+std::atomic<int> g_state{kUnchecked};
+// The instance type of every typed array (JS_TYPED_ARRAY_TYPE), read from
+// a Uint8Array by the check.
+int g_typed_array_type = -1;
+
+A RawOf(Local<Value> value) { return *reinterpret_cast<A*>(*value); }
+
+int InstanceTypeOf(A object) {
+  A map = I::ReadTaggedPointerField(object, I::kHeapObjectMapOffset);
+  return I::ReadRawField<uint16_t>(map, I::kMapInstanceTypeOffset);
+}
+
+// One view's fields against the API's answers.
+bool ViewMatches(Local<v8::TypedArray> view, Local<ArrayBuffer> buffer,
+                 size_t byte_offset, size_t byte_length, size_t length) {
+  A raw = RawOf(view);
+  uint8_t* bytes = static_cast<uint8_t*>(buffer->Data());
+  return view->ByteOffset() == byte_offset &&
+         view->ByteLength() == byte_length && view->Length() == length &&
+         I::ReadRawField<A>(raw, kViewBufferOffset) == RawOf(buffer) &&
+         I::ReadRawField<size_t>(raw, kViewByteOffsetOffset) == byte_offset &&
+         I::ReadRawField<size_t>(raw, kViewByteLengthOffset) == byte_length &&
+         (I::ReadRawField<uint32_t>(raw, kViewBitFieldOffset) &
+          kViewResizableBits) == 0 &&
+         I::ReadRawField<size_t>(raw, kTypedArrayLengthOffset) == length &&
+         I::ReadRawField<A>(raw, kTypedArrayExternalOffset) ==
+             reinterpret_cast<A>(bytes + byte_offset) &&
+         I::ReadRawField<A>(raw, kTypedArrayBaseOffset) == 0;
+}
+
+bool LayoutHolds(Isolate* isolate) {
+  v8::HandleScope scope(isolate);
+  Local<ArrayBuffer> buffer = ArrayBuffer::New(isolate, 64);
+  Local<v8::Uint8Array> bytes = v8::Uint8Array::New(buffer, 8, 16);
+  Local<v8::Uint16Array> shorts = v8::Uint16Array::New(buffer, 2, 3);
+  Local<v8::DataView> data_view = v8::DataView::New(buffer, 4, 8);
+  int type = InstanceTypeOf(RawOf(bytes));
+  if (type != InstanceTypeOf(RawOf(shorts)) ||
+      type == InstanceTypeOf(RawOf(data_view)) ||
+      type == InstanceTypeOf(RawOf(buffer))) {
+    return false;
+  }
+  if (!ViewMatches(bytes, buffer, 8, 16, 16) ||
+      !ViewMatches(shorts, buffer, 2, 6, 3)) {
+    return false;
+  }
+  Local<ArrayBuffer> detached = ArrayBuffer::New(isolate, 32);
+  Local<v8::Uint8Array> orphan = v8::Uint8Array::New(detached, 4, 8);
+  if (!ViewMatches(orphan, detached, 4, 8, 8) || !detached->IsDetachable()) {
+    return false;
+  }
+  A detached_raw = RawOf(detached);
+  if ((I::ReadRawField<uint32_t>(detached_raw, kBufferBitFieldOffset) &
+       kBufferDetachedBit) != 0) {
+    return false;
+  }
+  detached->Detach();
+  if ((I::ReadRawField<uint32_t>(detached_raw, kBufferBitFieldOffset) &
+       kBufferDetachedBit) == 0 ||
+      orphan->ByteLength() != 0) {
+    return false;
+  }
+  g_typed_array_type = type;
+  return true;
+}
+
+[[gnu::noinline]] bool CheckLayout() {
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (g_state.load(std::memory_order_acquire) == kUnchecked) {
+    Isolate* isolate = Isolate::GetCurrent();
+    bool holds = isolate != nullptr && LayoutHolds(isolate);
+    g_state.store(holds ? kUsable : kUnusable,
+                  std::memory_order_release);
+  }
+  return g_state.load(std::memory_order_relaxed) == kUsable;
+}
+#endif  // V8_COMPRESS_POINTERS
+
+}  // namespace
+
+bool ReadTypedArraySpan(Local<Value> value, uint8_t** data, size_t* length) {
+#ifdef V8_COMPRESS_POINTERS
+  return false;
+#else
+  int state = g_state.load(std::memory_order_acquire);
+  if (state != kUsable) [[unlikely]] {
+    if (state == kUnusable || !CheckLayout()) return false;
+  }
+  A raw = RawOf(value);
+  if (!I::HasHeapObjectTag(raw) || InstanceTypeOf(raw) != g_typed_array_type) {
+    return false;
+  }
+  if (I::ReadRawField<A>(raw, kTypedArrayBaseOffset) != 0 ||
+      (I::ReadRawField<uint32_t>(raw, kViewBitFieldOffset) &
+       kViewResizableBits) != 0) {
+    return false;
+  }
+  A buffer = I::ReadRawField<A>(raw, kViewBufferOffset);
+  if ((I::ReadRawField<uint32_t>(buffer, kBufferBitFieldOffset) &
+       kBufferDetachedBit) != 0) {
+    return false;
+  }
+  *length = I::ReadRawField<size_t>(raw, kViewByteLengthOffset);
+  *data = reinterpret_cast<uint8_t*>(
+      I::ReadRawField<A>(raw, kTypedArrayExternalOffset));
+  return true;
+#endif
+}
+
+}  // namespace lode
