@@ -743,8 +743,12 @@ Module._load = function(request, parent, isMain) {
   if (isMain) {
     setOwnProperty(process, 'mainModule', module);
     setOwnProperty(module.require, 'main', process.mainModule);
-    module.id = '.';
-    module[kIsMainSymbol] = true;
+    if (loadingHookedMain) {
+      loadingHookedMain = false;
+    } else {
+      module.id = '.';
+      module[kIsMainSymbol] = true;
+    }
   }
   Module._cache[filename] = module;
   if (parent) {
@@ -778,6 +782,21 @@ Module._load = function(request, parent, isMain) {
   return module.exports;
 };
 const relativeResolveCache = ObjectCreate(null);
+
+// The entry point when module.register() hooks load it as CommonJS:
+// Module._load (which programs patch) sees a main module without parent,
+// and it becomes process.mainModule; but, as in Node, where the hooks'
+// loader made the module first, its id stays its path and it is not
+// marked as the main module.
+let loadingHookedMain = false;
+function loadHookedMain(filename) {
+  loadingHookedMain = true;
+  try {
+    return Module._load(filename, undefined, true);
+  } finally {
+    loadingHookedMain = false;
+  }
+}
 let watchReportDependencies;
 
 // Reading a property that is not (yet) there on the exports of a module
@@ -1279,6 +1298,7 @@ module.exports = {
   kIsMainSymbol,
   kModuleExport,
   invalidPackageConfig,
+  loadHookedMain,
   readPackage,
   readPackageScope,
   getCjsConditions,

@@ -15,6 +15,7 @@ const {
   ArrayPrototypePush,
   JSONParse,
   JSONStringify,
+  ObjectDefineProperty,
   ObjectKeys,
   ObjectPrototypeHasOwnProperty,
   PromisePrototypeThen,
@@ -774,7 +775,12 @@ function newCommonJSModule(url, filename, source) {
   const names = cjsExportNames(filename, source);
   const wrap = newSyntheticModule(url, names, function() {
     const { Module, kModuleExport } = lazyCjs();
-    let exports = Module._load(filename, null, false);
+    // No parent, as in Node (module.parent is undefined). The entry point
+    // loaded through loader hooks is the main module, but keeps its path
+    // as id (see loadHookedMain).
+    let exports = this.isMain === true ?
+      lazyCjs().loadHookedMain(filename) :
+      Module._load(filename, undefined, false);
     // The exports the module had when it finished loading, even if they
     // were replaced since (once: a later import sees the current ones).
     const module = Module._cache[filename];
@@ -1738,10 +1744,18 @@ function newCommonJSModuleFromSource(url, filename, source, makeRequire) {
     const { Module } = lazyCjs();
     let module = Module._cache[filename];
     if (module === undefined) {
-      module = new Module(filename, null);
+      module = new Module(filename, undefined);
       module.filename = filename;
       module.paths = Module._nodeModulePaths(path.dirname(filename));
       Module._cache[filename] = module;
+      // The entry point given by loader hooks: process.mainModule and
+      // require.main are this module, its id stays its path (as in Node).
+      if (this.isMain === true) {
+        ObjectDefineProperty(process, 'mainModule', {
+          __proto__: null, value: module, writable: true,
+          enumerable: true, configurable: true,
+        });
+      }
       try {
         if (makeRequire === undefined) {
           module._compile(source, filename, 'commonjs');
