@@ -58,18 +58,27 @@ function runChain(hooks, key, defaultStep, first, context, validate) {
   const nextName = key === 'resolve' ? 'nextResolve' : 'nextLoad';
   function step(index, value, ctx) {
     if (index < 0) return defaultStep(value, ctx);
+    let calledNext = false;
     const next = {
       [nextName](nextValue, nextContext) {
         if (typeof nextValue !== 'string') {
           throw new ERR_INVALID_ARG_TYPE(
             key === 'resolve' ? 'specifier' : 'url', 'string', nextValue);
         }
+        calledNext = true;
         const merged = nextContext === undefined ? ctx :
           ObjectAssign({ __proto__: null }, ctx, nextContext);
         return step(index - 1, nextValue, merged);
       },
     }[nextName];
     const result = hooks[index][key](value, ctx, next);
+    // A hook that answers without asking the next one must say so, as in
+    // Node: any truthy shortCircuit, read before the result is validated
+    // (so a null result fails on that read, as there).
+    if (!calledNext && !result.shortCircuit) {
+      throw new ERR_INVALID_RETURN_PROPERTY_VALUE(
+        'true', key, 'shortCircuit', result.shortCircuit);
+    }
     validate(result);
     return result;
   }
@@ -81,8 +90,8 @@ function validateResolve(result) {
     throw new ERR_INVALID_RETURN_VALUE('an object', 'resolve', result);
   }
   if (typeof result.url !== 'string') {
-    throw new ERR_INVALID_RETURN_PROPERTY_VALUE('a string', 'resolve', 'url',
-                                                result.url);
+    throw new ERR_INVALID_RETURN_PROPERTY_VALUE('a URL string', 'resolve',
+                                                'url', result.url);
   }
 }
 

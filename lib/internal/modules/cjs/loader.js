@@ -6,6 +6,7 @@
 // members (_load, _resolveFilename, _extensions, wrap) real packages patch.
 
 const {
+  ArrayFrom,
   ArrayIsArray,
   ArrayPrototypeIncludes,
   ArrayPrototypeJoin,
@@ -52,6 +53,7 @@ const {
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_MODULE_SPECIFIER,
     ERR_INVALID_PACKAGE_CONFIG,
+    ERR_NOT_IMPLEMENTED,
     ERR_REQUIRE_CYCLE_MODULE,
     ERR_REQUIRE_ESM,
     ERR_UNKNOWN_BUILTIN_MODULE,
@@ -94,12 +96,10 @@ function getCjsConditions() {
   if (cjsConditions === undefined) {
     initOptions();
     // No spread: a program may have deleted Array.prototype[Symbol.iterator].
+    // In Node's order, which module.registerHooks() hooks see.
     cjsConditions = new SafeSet();
     cjsConditions.add('require');
     cjsConditions.add('node');
-    if (getOptionValue('--experimental-require-module')) {
-      cjsConditions.add('module-sync');
-    }
     // Addons off: --no-addons, or --permission without --allow-addons.
     if (getOptionValue('--addons') &&
         (!getOptionValue('--permission') ||
@@ -108,6 +108,9 @@ function getCjsConditions() {
     }
     for (let i = 0; i < userConditions.length; i++) {
       cjsConditions.add(userConditions[i]);
+    }
+    if (getOptionValue('--experimental-require-module')) {
+      cjsConditions.add('module-sync');
     }
   }
   return cjsConditions;
@@ -533,14 +536,22 @@ Module._resolveFilename = function(request, parent, isMain, options) {
   if (!hooks.hasResolveHooks()) {
     return resolveFilename(request, parent, isMain, options);
   }
+  // A require() has no import attributes: the key is there, undefined.
   const context = {
     __proto__: null,
-    conditions: ['node', 'require', 'module-sync', 'node-addons'],
-    importAttributes: { __proto__: null },
     parentURL: parent?.filename ?
       hooks.filenameToURL(parent.filename) : undefined,
+    importAttributes: undefined,
+    conditions: ArrayFrom(getCjsConditions()),
   };
   const { url } = hooks.resolveWithHooks(request, context, (specifier) => {
+    if (StringPrototypeStartsWith(specifier, 'node:')) {
+      if (!BuiltinModule.canBeRequiredByUsers(
+        StringPrototypeSlice(specifier, 5))) {
+        throw new ERR_UNKNOWN_BUILTIN_MODULE(specifier);
+      }
+      return { url: specifier };
+    }
     const filename = resolveFilename(specifier, parent, isMain, options);
     if (BuiltinModule.normalizeRequirableId(filename)) {
       return {
@@ -589,17 +600,46 @@ function readSource(filename, format) {
   if (!hooks.hasLoadHooks()) return fsBinding.readFileUtf8(filename, 0);
   const context = {
     __proto__: null,
-    conditions: ['node', 'require', 'module-sync', 'node-addons'],
     format,
-    importAttributes: { __proto__: null },
+    importAttributes: undefined,
+    conditions: ArrayFrom(getCjsConditions()),
   };
   const loaded = hooks.loadWithHooks(
     hooks.filenameToURL(filename), context,
     (url, ctx) => ({
-      format: ctx.format,
       source: fsBinding.readFileUtf8(filename, 0),
+      format: ctx.format,
     }));
   return hooks.sourceToString(loaded.source) ?? '';
+}
+
+// require() of builtin `id` with module.registerHooks() load hooks: they
+// see its node: URL with the format 'builtin', and the default step gives
+// no source. What a hook gives instead of the builtin (its own source in
+// another format) is not supported yet.
+function loadBuiltinThroughHooks(id, request) {
+  const hooks = lazySyncHooks();
+  const url = `node:${id}`;
+  const context = {
+    __proto__: null,
+    format: 'builtin',
+    importAttributes: undefined,
+    conditions: ArrayFrom(getCjsConditions()),
+  };
+  const loaded = hooks.loadWithHooks(url, context, (nextURL, ctx) => {
+    // Node's default step reads any format other than 'builtin' from the
+    // file the builtin's id names (so ENOENT, mostly).
+    if (ctx.format !== 'builtin') {
+      return { source: fsBinding.readFileUtf8(id, 0), format: ctx.format };
+    }
+    return { source: null, format: 'builtin' };
+  });
+  if (loaded.format != null && loaded.format !== 'builtin') {
+    throw new ERR_NOT_IMPLEMENTED(
+      `module.registerHooks() load result of format '${loaded.format}' ` +
+      `for builtin ${url}`);
+  }
+  return loadBuiltinModule(id, request);
 }
 
 function resolveFilename(request, parent, isMain, options) {
@@ -693,6 +733,9 @@ function loadSchemeBuiltin(specifier, request) {
   if (!BuiltinModule.canBeRequiredByUsers(id)) {
     throw new ERR_UNKNOWN_BUILTIN_MODULE(specifier);
   }
+  if (lazySyncHooks().hasLoadHooks()) {
+    return loadBuiltinThroughHooks(id, request);
+  }
   return loadBuiltinModule(id, request);
 }
 
@@ -712,11 +755,23 @@ Module._load = function(request, parent, isMain) {
     }
   }
 
+  // A node: request is no file: the cache is not asked. With
+  // module.registerHooks() hooks it goes through them like any other.
+  let filename;
   if (StringPrototypeStartsWith(request, 'node:')) {
-    return loadSchemeBuiltin(request, request);
+    const hooks = lazySyncHooks();
+    if (!hooks.hasResolveHooks()) {
+      if (!hooks.hasLoadHooks()) return loadSchemeBuiltin(request, request);
+      filename = request;
+    } else {
+      filename = Module._resolveFilename(request, parent, isMain);
+    }
+    if (StringPrototypeStartsWith(filename, 'node:')) {
+      return loadSchemeBuiltin(filename, request);
+    }
+  } else {
+    filename = Module._resolveFilename(request, parent, isMain);
   }
-
-  const filename = Module._resolveFilename(request, parent, isMain);
   const cachedModule = Module._cache[filename];
   if (cachedModule !== undefined) {
     updateChildren(parent, cachedModule, true);
@@ -725,6 +780,9 @@ Module._load = function(request, parent, isMain) {
   }
 
   if (BuiltinModule.canBeRequiredWithoutScheme(filename)) {
+    if (lazySyncHooks().hasLoadHooks()) {
+      return loadBuiltinThroughHooks(filename, request);
+    }
     return loadBuiltinModule(filename, request);
   }
   // A resolve hook (module.registerHooks) gave a builtin's node: URL.
@@ -1037,7 +1095,6 @@ function loadedAsModule(module, err, content, filename, format) {
 }
 
 Module._extensions['.js'] = function(module, filename) {
-  const content = readSource(filename, 'commonjs');
   // .cjs and .js in a "type": "commonjs" scope are CommonJS, .js in a
   // "type": "module" scope an ES module; any other file is CommonJS unless
   // it only parses as an ES module.
@@ -1063,6 +1120,7 @@ Module._extensions['.js'] = function(module, filename) {
   }
   if (typescript && (type !== 'module' || requireModuleEnabled() ||
                      module[kIsMainSymbol])) {
+    const content = readSource(filename, 'commonjs');
     if (type === 'module') {
       // The ES module loader strips it.
       loadESMForRequire(module, filename);
@@ -1072,21 +1130,26 @@ Module._extensions['.js'] = function(module, filename) {
       'commonjs-typescript' : 'typescript');
     return;
   }
+  // An ES module is read by the ES module loader (whose load hooks are
+  // the same): not here too.
   if (type === 'module') {
     if (!requireModuleEnabled() && !module[kIsMainSymbol]) {
       // The hint depends on whether the file is written as an ES module
       // (use import()) or only declared one by "type" (rename to .cjs).
       const parent = module[kModuleParent];
       const hasEsmSyntax = require('internal/modules/esm/loader')
-        .containsModuleSyntax(stripShebang(content), filename);
+        .containsModuleSyntax(stripShebang(readSource(filename, 'module')),
+                              filename);
       throw new ERR_REQUIRE_ESM(filename, hasEsmSyntax, parent?.filename,
                                 pkg?.data.pjsonPath);
     }
     loadESMForRequire(module, filename);
     return;
   }
-  module._compile(content, filename,
-                  type === 'commonjs' ? 'commonjs' : undefined);
+  // Load hooks are told the format the file's extension or package scope
+  // gives: none for a .js without "type", as in Node.
+  const format = type === 'commonjs' ? 'commonjs' : undefined;
+  module._compile(readSource(filename, format), filename, format);
 };
 
 function requireModuleEnabled() {

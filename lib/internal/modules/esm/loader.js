@@ -409,14 +409,22 @@ function resolveRequest(specifier, parentURL, attributes = kNoAttributes) {
     return { __proto__: null, url, format: undefined,
              importAttributes: attributes };
   }
+  // Keys in Node's order (a hook may list them).
   const context = {
     __proto__: null,
-    conditions: conditionsList(),
-    importAttributes: attributes,
     parentURL,
+    importAttributes: attributes,
+    conditions: conditionsList(),
   };
   const result = hooks.resolveWithHooks(specifier, context, (s, ctx) => {
-    return { url: defaultResolve(s, ctx.parentURL ?? parentURL) };
+    const url = defaultResolve(s, ctx.parentURL ?? parentURL);
+    // Node's default step names the format of a builtin named without
+    // its scheme only.
+    if (!StringPrototypeStartsWith(s, 'node:') &&
+        StringPrototypeStartsWith(url, 'node:')) {
+      return { url, format: 'builtin' };
+    }
+    return { url };
   });
   const importAttributes = result.importAttributes;
   return {
@@ -917,9 +925,9 @@ function createModule(url, format, source, attributes = kNoAttributes,
   if (!fromHooks && source === undefined && lazySyncHooks().hasLoadHooks()) {
     const context = {
       __proto__: null,
-      conditions: conditionsList(),
       format,
       importAttributes: attributes,
+      conditions: conditionsList(),
     };
     const loaded = syncHooks.loadWithHooks(url, context, (u, ctx) => {
       return defaultLoadSync(u, ctx.format);
