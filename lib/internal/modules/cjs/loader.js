@@ -92,7 +92,11 @@ function initOptions() {
 }
 
 let cjsConditions;
+// The conditions a module.registerHooks() resolve hook passed on to the
+// default step, while that step runs.
+let cjsConditionsOverride;
 function getCjsConditions() {
+  if (cjsConditionsOverride !== undefined) return cjsConditionsOverride;
   if (cjsConditions === undefined) {
     initOptions();
     // No spread: a program may have deleted Array.prototype[Symbol.iterator].
@@ -544,7 +548,7 @@ Module._resolveFilename = function(request, parent, isMain, options) {
     importAttributes: undefined,
     conditions: ArrayFrom(getCjsConditions()),
   };
-  const { url } = hooks.resolveWithHooks(request, context, (specifier) => {
+  const { url } = hooks.resolveWithHooks(request, context, (specifier, ctx) => {
     if (StringPrototypeStartsWith(specifier, 'node:')) {
       if (!BuiltinModule.canBeRequiredByUsers(
         StringPrototypeSlice(specifier, 5))) {
@@ -552,7 +556,23 @@ Module._resolveFilename = function(request, parent, isMain, options) {
       }
       return { url: specifier };
     }
-    const filename = resolveFilename(specifier, parent, isMain, options);
+    // The conditions the hooks hand on (changed or not) are the ones
+    // package "exports" and "imports" are resolved with.
+    // Undefined stands for the default ones.
+    const { conditions } = ctx;
+    if (conditions !== undefined && !ArrayIsArray(conditions)) {
+      throw new ERR_INVALID_ARG_VALUE('context.conditions', conditions,
+                                      'expected an array');
+    }
+    let filename;
+    const saved = cjsConditionsOverride;
+    cjsConditionsOverride = conditions === undefined ? undefined :
+      new SafeSet(conditions);
+    try {
+      filename = resolveFilename(specifier, parent, isMain, options);
+    } finally {
+      cjsConditionsOverride = saved;
+    }
     if (BuiltinModule.normalizeRequirableId(filename)) {
       return {
         url: StringPrototypeStartsWith(filename, 'node:') ?

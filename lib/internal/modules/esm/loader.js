@@ -44,6 +44,7 @@ const {
   codes: {
     ERR_INPUT_TYPE_NOT_ALLOWED,
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
     ERR_INVALID_MODULE_SPECIFIER,
     ERR_INVALID_URL,
     ERR_MODULE_NOT_FOUND,
@@ -417,7 +418,23 @@ function resolveRequest(specifier, parentURL, attributes = kNoAttributes) {
     conditions: conditionsList(),
   };
   const result = hooks.resolveWithHooks(specifier, context, (s, ctx) => {
-    const url = defaultResolve(s, ctx.parentURL ?? parentURL);
+    // The conditions the hooks hand on (changed or not) are the ones
+    // package "exports" and "imports" are resolved with.
+    // Undefined stands for the default ones.
+    const { conditions } = ctx;
+    if (conditions !== undefined && !ArrayIsArray(conditions)) {
+      throw new ERR_INVALID_ARG_VALUE('conditions', conditions,
+                                      'expected an array');
+    }
+    let url;
+    const saved = conditionsOverride;
+    conditionsOverride = conditions === undefined ? undefined :
+      new SafeSet(conditions);
+    try {
+      url = defaultResolve(s, ctx.parentURL ?? parentURL);
+    } finally {
+      conditionsOverride = saved;
+    }
     // Node's default step names the format of a builtin named without
     // its scheme only.
     if (!StringPrototypeStartsWith(s, 'node:') &&
