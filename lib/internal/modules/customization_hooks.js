@@ -10,6 +10,7 @@ const {
   ArrayPrototypePush,
   ArrayPrototypeSplice,
   ObjectAssign,
+  RegExpPrototypeExec,
   StringPrototypeStartsWith,
 } = primordials;
 
@@ -127,11 +128,27 @@ function sourceToString(source) {
     .toString();
 }
 
-// The URL a require() resolution stands for, and back.
+// The source a load hook gave for a require() (of no builtin): unlike an
+// import's, it cannot be left to the default loader (as in Node).
+function validateRequiredSource(source) {
+  if (typeof source !== 'string' && !isAnyArrayBuffer(source) &&
+      !isArrayBufferView(source)) {
+    throw new ERR_INVALID_RETURN_PROPERTY_VALUE(
+      'a string, an ArrayBuffer, or a TypedArray', 'load', 'source', source);
+  }
+}
+
+// The URL a require() resolution stands for, and back. A resolve hook's
+// URL of another scheme than file: is the module's name itself.
 function filenameToURL(filename) {
-  if (StringPrototypeStartsWith(filename, 'node:')) return filename;
+  if (StringPrototypeStartsWith(filename, 'node:') ||
+      (filename[0] !== '/' &&
+       RegExpPrototypeExec(kSchemeRegExp, filename) !== null)) {
+    return filename;
+  }
   return require('internal/url').pathToFileURL(filename).href;
 }
+const kSchemeRegExp = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 module.exports = {
   filenameToURL,
@@ -141,4 +158,5 @@ module.exports = {
   registerHooks,
   resolveWithHooks,
   sourceToString,
+  validateRequiredSource,
 };

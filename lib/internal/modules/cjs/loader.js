@@ -616,21 +616,37 @@ function lazySyncHooks() {
 // The source of a CommonJS or JSON file, through module.registerHooks()
 // load hooks when there are some.
 function readSource(filename, format) {
+  if (!lazySyncHooks().hasLoadHooks()) {
+    return fsBinding.readFileUtf8(filename, 0);
+  }
+  return loadSourceWithHooks(filename, format).source;
+}
+
+// { source (a string), format } of `filename` as module.registerHooks()
+// load hooks give them.
+function loadSourceWithHooks(filename, format) {
   const hooks = lazySyncHooks();
-  if (!hooks.hasLoadHooks()) return fsBinding.readFileUtf8(filename, 0);
   const context = {
     __proto__: null,
     format,
     importAttributes: undefined,
     conditions: ArrayFrom(getCjsConditions()),
   };
-  const loaded = hooks.loadWithHooks(
-    hooks.filenameToURL(filename), context,
-    (url, ctx) => ({
-      source: fsBinding.readFileUtf8(filename, 0),
-      format: ctx.format,
-    }));
-  return hooks.sourceToString(loaded.source) ?? '';
+  const url = hooks.filenameToURL(filename);
+  // The default step reads what the URL it is given names (a hook may hand
+  // on another one).
+  const loaded = hooks.loadWithHooks(url, context, (nextURL, ctx) => ({
+    source: fsBinding.readFileUtf8(
+      nextURL === url ? filename :
+        StringPrototypeStartsWith(nextURL, 'file:') ?
+          require('internal/url').fileURLToPath(nextURL) : nextURL, 0),
+    format: ctx.format,
+  }));
+  hooks.validateRequiredSource(loaded.source);
+  return {
+    source: hooks.sourceToString(loaded.source),
+    format: loaded.format,
+  };
 }
 
 // require() of builtin `id` with module.registerHooks() load hooks: they
@@ -1110,7 +1126,9 @@ function loadedAsModule(module, err, content, filename, format) {
   }
   // Without require(esm), the SyntaxError stands.
   if (!requireModuleEnabled()) return false;
-  loadESMForRequire(module, filename);
+  // Source load hooks gave is not asked for again.
+  loadESMForRequire(module, filename,
+                    lazySyncHooks().hasLoadHooks() ? content : undefined);
   return true;
 }
 
@@ -1168,8 +1186,20 @@ Module._extensions['.js'] = function(module, filename) {
   }
   // Load hooks are told the format the file's extension or package scope
   // gives: none for a .js without "type", as in Node.
-  const format = type === 'commonjs' ? 'commonjs' : undefined;
-  module._compile(readSource(filename, format), filename, format);
+  let format = type === 'commonjs' ? 'commonjs' : undefined;
+  if (!lazySyncHooks().hasLoadHooks()) {
+    module._compile(fsBinding.readFileUtf8(filename, 0), filename, format);
+    return;
+  }
+  // The format the hooks give decides: their ES module is not tried as
+  // CommonJS first.
+  const loaded = loadSourceWithHooks(filename, format);
+  if (loaded.format === 'module' && requireModuleEnabled()) {
+    loadESMForRequire(module, filename, loaded.source);
+    return;
+  }
+  if (loaded.format === 'commonjs') format = 'commonjs';
+  module._compile(loaded.source, filename, format);
 };
 
 function requireModuleEnabled() {
@@ -1180,14 +1210,16 @@ function requireModuleEnabled() {
 // 'module.exports' when it does; else its namespace, with __esModule: true
 // added when it has a default export (so that transpiled CommonJS finds
 // that default where it looks for it).
-function loadESMForRequire(module, filename) {
+//
+// `source`: what module.registerHooks() load hooks gave for it, if they did.
+function loadESMForRequire(module, filename, source) {
   const { requireESM, exportsForRequire } =
     require('internal/modules/esm/loader');
   const parent = module[kModuleParent];
   emitRequireModuleWarning(parent, filename);
   const { wrap, namespace } = requireESM(filename, parent?.filename, (w) => {
     module[kRequiredModule] = w;
-  });
+  }, source);
   setOwnProperty(module, 'exports', exportsForRequire(wrap, namespace));
   module.loaded = true;
 }

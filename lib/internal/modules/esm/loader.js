@@ -966,6 +966,12 @@ function createModule(url, format, source, attributes = kNoAttributes,
     }
     return newSourceTextModule(url, data.source);
   }
+  // An ES module a require() got the source of from load hooks, under a
+  // URL of the hooks' own scheme.
+  if (source !== undefined && format === 'module' &&
+      !StringPrototypeStartsWith(url, 'file:')) {
+    return newSourceTextModule(url, source);
+  }
   const filename = lazyUrl().fileURLToPath(url);
   // Under --watch, the watching parent learns of every file loaded.
   if (process.env.WATCH_REPORT_DEPENDENCIES && process.send) {
@@ -1516,15 +1522,20 @@ function containsModuleSyntax(source, filename, cjsVariables = true) {
 
 // require() of an ES module: { wrap, namespace }, when the graph has no
 // top-level await. `onLinked(wrap)` runs before the evaluation.
-function requireESM(filename, parentFilename, onLinked) {
-  const url = lazyUrl().pathToFileURL(filename).href;
+// `source`: the ES module's source, when module.registerHooks() load hooks
+// gave it already (they are not asked again); `filename` may then be a URL
+// of the hooks' own scheme.
+function requireESM(filename, parentFilename, onLinked, source) {
+  const url = source !== undefined ?
+    lazySyncHooks().filenameToURL(filename) :
+    lazyUrl().pathToFileURL(filename).href;
   const { kEvaluating } = lazyBinding();
   let wrap = cachedModule(url);
   if (wrap !== undefined && wrap.getStatus() === kEvaluating) {
     throw requireCycleError(filename, parentFilename);
   }
-  wrap ??= getModule(url, moduleFormat(filename), undefined, kNoAttributes,
-                     true);
+  wrap ??= getModule(url, source !== undefined ? 'module' :
+    moduleFormat(filename), source, kNoAttributes, true);
   if (onLinked !== undefined) onLinked(wrap);
   evaluateRequired(wrap, filename, parentFilename);
   return { wrap, namespace: wrap.getNamespace() };
