@@ -47,6 +47,10 @@ function registerHooks(hooks) {
   };
 }
 
+function hasHooks() {
+  return resolveHooks.length !== 0 || loadHooks.length !== 0;
+}
+
 function hasResolveHooks() {
   return resolveHooks.length > 0;
 }
@@ -152,6 +156,7 @@ const kSchemeRegExp = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 module.exports = {
   filenameToURL,
+  hasHooks,
   hasLoadHooks,
   hasResolveHooks,
   loadWithHooks,

@@ -769,6 +769,15 @@ function loadSchemeBuiltin(specifier, request) {
   if (!BuiltinModule.canBeRequiredByUsers(id)) {
     throw new ERR_UNKNOWN_BUILTIN_MODULE(specifier);
   }
+  return loadBuiltinModule(id, request);
+}
+
+// The same with module.registerHooks() hooks (load hooks see it).
+function loadSchemeBuiltinWithHooks(specifier, request) {
+  const id = StringPrototypeSlice(specifier, 5);
+  if (!BuiltinModule.canBeRequiredByUsers(id)) {
+    throw new ERR_UNKNOWN_BUILTIN_MODULE(specifier);
+  }
   if (lazySyncHooks().hasLoadHooks()) {
     return loadBuiltinThroughHooks(id, request);
   }
@@ -795,15 +804,11 @@ Module._load = function(request, parent, isMain) {
   // module.registerHooks() hooks it goes through them like any other.
   let filename;
   if (StringPrototypeStartsWith(request, 'node:')) {
-    const hooks = lazySyncHooks();
-    if (!hooks.hasResolveHooks()) {
-      if (!hooks.hasLoadHooks()) return loadSchemeBuiltin(request, request);
-      filename = request;
-    } else {
-      filename = Module._resolveFilename(request, parent, isMain);
-    }
+    if (!lazySyncHooks().hasHooks()) return loadSchemeBuiltin(request, request);
+    filename = lazySyncHooks().hasResolveHooks() ?
+      Module._resolveFilename(request, parent, isMain) : request;
     if (StringPrototypeStartsWith(filename, 'node:')) {
-      return loadSchemeBuiltin(filename, request);
+      return loadSchemeBuiltinWithHooks(filename, request);
     }
   } else {
     filename = Module._resolveFilename(request, parent, isMain);
@@ -823,7 +828,7 @@ Module._load = function(request, parent, isMain) {
   }
   // A resolve hook (module.registerHooks) gave a builtin's node: URL.
   if (StringPrototypeStartsWith(filename, 'node:')) {
-    return loadSchemeBuiltin(filename, request);
+    return loadSchemeBuiltinWithHooks(filename, request);
   }
 
   // Under --watch, the watching parent learns of every file loaded. The
