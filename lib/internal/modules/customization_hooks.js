@@ -10,6 +10,7 @@ const {
   ArrayPrototypePush,
   ArrayPrototypeSplice,
   ObjectAssign,
+  RegExpPrototypeExec,
   StringPrototypeStartsWith,
 } = primordials;
 
@@ -46,6 +47,10 @@ function registerHooks(hooks) {
   };
 }
 
+function hasHooks() {
+  return resolveHooks.length !== 0 || loadHooks.length !== 0;
+}
+
 function hasResolveHooks() {
   return resolveHooks.length > 0;
 }
@@ -58,18 +63,27 @@ function runChain(hooks, key, defaultStep, first, context, validate) {
   const nextName = key === 'resolve' ? 'nextResolve' : 'nextLoad';
   function step(index, value, ctx) {
     if (index < 0) return defaultStep(value, ctx);
+    let calledNext = false;
     const next = {
       [nextName](nextValue, nextContext) {
         if (typeof nextValue !== 'string') {
           throw new ERR_INVALID_ARG_TYPE(
             key === 'resolve' ? 'specifier' : 'url', 'string', nextValue);
         }
+        calledNext = true;
         const merged = nextContext === undefined ? ctx :
           ObjectAssign({ __proto__: null }, ctx, nextContext);
         return step(index - 1, nextValue, merged);
       },
     }[nextName];
     const result = hooks[index][key](value, ctx, next);
+    // A hook that answers without asking the next one must say so, as in
+    // Node: any truthy shortCircuit, read before the result is validated
+    // (so a null result fails on that read, as there).
+    if (!calledNext && !result.shortCircuit) {
+      throw new ERR_INVALID_RETURN_PROPERTY_VALUE(
+        'true', key, 'shortCircuit', result.shortCircuit);
+    }
     validate(result);
     return result;
   }
@@ -81,8 +95,8 @@ function validateResolve(result) {
     throw new ERR_INVALID_RETURN_VALUE('an object', 'resolve', result);
   }
   if (typeof result.url !== 'string') {
-    throw new ERR_INVALID_RETURN_PROPERTY_VALUE('a string', 'resolve', 'url',
-                                                result.url);
+    throw new ERR_INVALID_RETURN_PROPERTY_VALUE('a URL string', 'resolve',
+                                                'url', result.url);
   }
 }
 
@@ -118,18 +132,36 @@ function sourceToString(source) {
     .toString();
 }
 
-// The URL a require() resolution stands for, and back.
+// The source a load hook gave for a require() (of no builtin): unlike an
+// import's, it cannot be left to the default loader (as in Node).
+function validateRequiredSource(source) {
+  if (typeof source !== 'string' && !isAnyArrayBuffer(source) &&
+      !isArrayBufferView(source)) {
+    throw new ERR_INVALID_RETURN_PROPERTY_VALUE(
+      'a string, an ArrayBuffer, or a TypedArray', 'load', 'source', source);
+  }
+}
+
+// The URL a require() resolution stands for, and back. A resolve hook's
+// URL of another scheme than file: is the module's name itself.
 function filenameToURL(filename) {
-  if (StringPrototypeStartsWith(filename, 'node:')) return filename;
+  if (StringPrototypeStartsWith(filename, 'node:') ||
+      (filename[0] !== '/' &&
+       RegExpPrototypeExec(kSchemeRegExp, filename) !== null)) {
+    return filename;
+  }
   return require('internal/url').pathToFileURL(filename).href;
 }
+const kSchemeRegExp = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 module.exports = {
   filenameToURL,
+  hasHooks,
   hasLoadHooks,
   hasResolveHooks,
   loadWithHooks,
   registerHooks,
   resolveWithHooks,
   sourceToString,
+  validateRequiredSource,
 };

@@ -6,6 +6,7 @@
 // members (_load, _resolveFilename, _extensions, wrap) real packages patch.
 
 const {
+  ArrayFrom,
   ArrayIsArray,
   ArrayPrototypeIncludes,
   ArrayPrototypeJoin,
@@ -52,6 +53,7 @@ const {
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_MODULE_SPECIFIER,
     ERR_INVALID_PACKAGE_CONFIG,
+    ERR_NOT_IMPLEMENTED,
     ERR_REQUIRE_CYCLE_MODULE,
     ERR_REQUIRE_ESM,
     ERR_UNKNOWN_BUILTIN_MODULE,
@@ -90,16 +92,18 @@ function initOptions() {
 }
 
 let cjsConditions;
+// The conditions a module.registerHooks() resolve hook passed on to the
+// default step, while that step runs.
+let cjsConditionsOverride;
 function getCjsConditions() {
+  if (cjsConditionsOverride !== undefined) return cjsConditionsOverride;
   if (cjsConditions === undefined) {
     initOptions();
     // No spread: a program may have deleted Array.prototype[Symbol.iterator].
+    // In Node's order, which module.registerHooks() hooks see.
     cjsConditions = new SafeSet();
     cjsConditions.add('require');
     cjsConditions.add('node');
-    if (getOptionValue('--experimental-require-module')) {
-      cjsConditions.add('module-sync');
-    }
     // Addons off: --no-addons, or --permission without --allow-addons.
     if (getOptionValue('--addons') &&
         (!getOptionValue('--permission') ||
@@ -108,6 +112,9 @@ function getCjsConditions() {
     }
     for (let i = 0; i < userConditions.length; i++) {
       cjsConditions.add(userConditions[i]);
+    }
+    if (getOptionValue('--experimental-require-module')) {
+      cjsConditions.add('module-sync');
     }
   }
   return cjsConditions;
@@ -533,15 +540,39 @@ Module._resolveFilename = function(request, parent, isMain, options) {
   if (!hooks.hasResolveHooks()) {
     return resolveFilename(request, parent, isMain, options);
   }
+  // A require() has no import attributes: the key is there, undefined.
   const context = {
     __proto__: null,
-    conditions: ['node', 'require', 'module-sync', 'node-addons'],
-    importAttributes: { __proto__: null },
     parentURL: parent?.filename ?
       hooks.filenameToURL(parent.filename) : undefined,
+    importAttributes: undefined,
+    conditions: ArrayFrom(getCjsConditions()),
   };
-  const { url } = hooks.resolveWithHooks(request, context, (specifier) => {
-    const filename = resolveFilename(specifier, parent, isMain, options);
+  const { url } = hooks.resolveWithHooks(request, context, (specifier, ctx) => {
+    if (StringPrototypeStartsWith(specifier, 'node:')) {
+      if (!BuiltinModule.canBeRequiredByUsers(
+        StringPrototypeSlice(specifier, 5))) {
+        throw new ERR_UNKNOWN_BUILTIN_MODULE(specifier);
+      }
+      return { url: specifier };
+    }
+    // The conditions the hooks hand on (changed or not) are the ones
+    // package "exports" and "imports" are resolved with.
+    // Undefined stands for the default ones.
+    const { conditions } = ctx;
+    if (conditions !== undefined && !ArrayIsArray(conditions)) {
+      throw new ERR_INVALID_ARG_VALUE('context.conditions', conditions,
+                                      'expected an array');
+    }
+    let filename;
+    const saved = cjsConditionsOverride;
+    cjsConditionsOverride = conditions === undefined ? undefined :
+      new SafeSet(conditions);
+    try {
+      filename = resolveFilename(specifier, parent, isMain, options);
+    } finally {
+      cjsConditionsOverride = saved;
+    }
     if (BuiltinModule.normalizeRequirableId(filename)) {
       return {
         url: StringPrototypeStartsWith(filename, 'node:') ?
@@ -585,21 +616,66 @@ function lazySyncHooks() {
 // The source of a CommonJS or JSON file, through module.registerHooks()
 // load hooks when there are some.
 function readSource(filename, format) {
+  if (!lazySyncHooks().hasLoadHooks()) {
+    return fsBinding.readFileUtf8(filename, 0);
+  }
+  return loadSourceWithHooks(filename, format).source;
+}
+
+// { source (a string), format } of `filename` as module.registerHooks()
+// load hooks give them.
+function loadSourceWithHooks(filename, format) {
   const hooks = lazySyncHooks();
-  if (!hooks.hasLoadHooks()) return fsBinding.readFileUtf8(filename, 0);
   const context = {
     __proto__: null,
-    conditions: ['node', 'require', 'module-sync', 'node-addons'],
     format,
-    importAttributes: { __proto__: null },
+    importAttributes: undefined,
+    conditions: ArrayFrom(getCjsConditions()),
   };
-  const loaded = hooks.loadWithHooks(
-    hooks.filenameToURL(filename), context,
-    (url, ctx) => ({
-      format: ctx.format,
-      source: fsBinding.readFileUtf8(filename, 0),
-    }));
-  return hooks.sourceToString(loaded.source) ?? '';
+  const url = hooks.filenameToURL(filename);
+  // The default step reads what the URL it is given names (a hook may hand
+  // on another one).
+  const loaded = hooks.loadWithHooks(url, context, (nextURL, ctx) => ({
+    source: fsBinding.readFileUtf8(
+      nextURL === url ? filename :
+        StringPrototypeStartsWith(nextURL, 'file:') ?
+          require('internal/url').fileURLToPath(nextURL) : nextURL, 0),
+    format: ctx.format,
+  }));
+  hooks.validateRequiredSource(loaded.source);
+  return {
+    source: hooks.sourceToString(loaded.source),
+    format: loaded.format,
+  };
+}
+
+// require() of builtin `id` with module.registerHooks() load hooks: they
+// see its node: URL with the format 'builtin', and the default step gives
+// no source. What a hook gives instead of the builtin (its own source in
+// another format) is not supported yet.
+function loadBuiltinThroughHooks(id, request) {
+  const hooks = lazySyncHooks();
+  const url = `node:${id}`;
+  const context = {
+    __proto__: null,
+    format: 'builtin',
+    importAttributes: undefined,
+    conditions: ArrayFrom(getCjsConditions()),
+  };
+  const loaded = hooks.loadWithHooks(url, context, (nextURL, ctx) => {
+    // Node's default step reads any format other than 'builtin' from the
+    // file the builtin's id names (so ENOENT, mostly).
+    if (ctx.format !== 'builtin') {
+      return { source: fsBinding.readFileUtf8(id, 0), format: ctx.format };
+    }
+    return { source: null, format: 'builtin' };
+  });
+  if (loaded.format != null && loaded.format !== 'builtin') {
+    throw new ERR_NOT_IMPLEMENTED(
+      `module.registerHooks() load result of format '${loaded.format}' ` +
+      `for builtin ${url}`);
+  }
+  return loadBuiltinModule(id, request);
 }
 
 function resolveFilename(request, parent, isMain, options) {
@@ -696,6 +772,18 @@ function loadSchemeBuiltin(specifier, request) {
   return loadBuiltinModule(id, request);
 }
 
+// The same with module.registerHooks() hooks (load hooks see it).
+function loadSchemeBuiltinWithHooks(specifier, request) {
+  const id = StringPrototypeSlice(specifier, 5);
+  if (!BuiltinModule.canBeRequiredByUsers(id)) {
+    throw new ERR_UNKNOWN_BUILTIN_MODULE(specifier);
+  }
+  if (lazySyncHooks().hasLoadHooks()) {
+    return loadBuiltinThroughHooks(id, request);
+  }
+  return loadBuiltinModule(id, request);
+}
+
 Module._load = function(request, parent, isMain) {
   let relResolveCacheIdentifier;
   if (parent) {
@@ -712,11 +800,19 @@ Module._load = function(request, parent, isMain) {
     }
   }
 
+  // A node: request is no file: the cache is not asked. With
+  // module.registerHooks() hooks it goes through them like any other.
+  let filename;
   if (StringPrototypeStartsWith(request, 'node:')) {
-    return loadSchemeBuiltin(request, request);
+    if (!lazySyncHooks().hasHooks()) return loadSchemeBuiltin(request, request);
+    filename = lazySyncHooks().hasResolveHooks() ?
+      Module._resolveFilename(request, parent, isMain) : request;
+    if (StringPrototypeStartsWith(filename, 'node:')) {
+      return loadSchemeBuiltinWithHooks(filename, request);
+    }
+  } else {
+    filename = Module._resolveFilename(request, parent, isMain);
   }
-
-  const filename = Module._resolveFilename(request, parent, isMain);
   const cachedModule = Module._cache[filename];
   if (cachedModule !== undefined) {
     updateChildren(parent, cachedModule, true);
@@ -725,11 +821,14 @@ Module._load = function(request, parent, isMain) {
   }
 
   if (BuiltinModule.canBeRequiredWithoutScheme(filename)) {
+    if (lazySyncHooks().hasLoadHooks()) {
+      return loadBuiltinThroughHooks(filename, request);
+    }
     return loadBuiltinModule(filename, request);
   }
   // A resolve hook (module.registerHooks) gave a builtin's node: URL.
   if (StringPrototypeStartsWith(filename, 'node:')) {
-    return loadSchemeBuiltin(filename, request);
+    return loadSchemeBuiltinWithHooks(filename, request);
   }
 
   // Under --watch, the watching parent learns of every file loaded. The
@@ -743,8 +842,12 @@ Module._load = function(request, parent, isMain) {
   if (isMain) {
     setOwnProperty(process, 'mainModule', module);
     setOwnProperty(module.require, 'main', process.mainModule);
-    module.id = '.';
-    module[kIsMainSymbol] = true;
+    if (loadingHookedMain) {
+      loadingHookedMain = false;
+    } else {
+      module.id = '.';
+      module[kIsMainSymbol] = true;
+    }
   }
   Module._cache[filename] = module;
   if (parent) {
@@ -778,6 +881,21 @@ Module._load = function(request, parent, isMain) {
   return module.exports;
 };
 const relativeResolveCache = ObjectCreate(null);
+
+// The entry point when module.register() hooks load it as CommonJS:
+// Module._load (which programs patch) sees a main module without parent,
+// and it becomes process.mainModule; but, as in Node, where the hooks'
+// loader made the module first, its id stays its path and it is not
+// marked as the main module.
+let loadingHookedMain = false;
+function loadHookedMain(filename) {
+  loadingHookedMain = true;
+  try {
+    return Module._load(filename, undefined, true);
+  } finally {
+    loadingHookedMain = false;
+  }
+}
 let watchReportDependencies;
 
 // Reading a property that is not (yet) there on the exports of a module
@@ -1013,12 +1131,13 @@ function loadedAsModule(module, err, content, filename, format) {
   }
   // Without require(esm), the SyntaxError stands.
   if (!requireModuleEnabled()) return false;
-  loadESMForRequire(module, filename);
+  // Source load hooks gave is not asked for again.
+  loadESMForRequire(module, filename,
+                    lazySyncHooks().hasLoadHooks() ? content : undefined);
   return true;
 }
 
 Module._extensions['.js'] = function(module, filename) {
-  const content = readSource(filename, 'commonjs');
   // .cjs and .js in a "type": "commonjs" scope are CommonJS, .js in a
   // "type": "module" scope an ES module; any other file is CommonJS unless
   // it only parses as an ES module.
@@ -1044,6 +1163,7 @@ Module._extensions['.js'] = function(module, filename) {
   }
   if (typescript && (type !== 'module' || requireModuleEnabled() ||
                      module[kIsMainSymbol])) {
+    const content = readSource(filename, 'commonjs');
     if (type === 'module') {
       // The ES module loader strips it.
       loadESMForRequire(module, filename);
@@ -1053,21 +1173,38 @@ Module._extensions['.js'] = function(module, filename) {
       'commonjs-typescript' : 'typescript');
     return;
   }
+  // An ES module is read by the ES module loader (whose load hooks are
+  // the same): not here too.
   if (type === 'module') {
     if (!requireModuleEnabled() && !module[kIsMainSymbol]) {
       // The hint depends on whether the file is written as an ES module
       // (use import()) or only declared one by "type" (rename to .cjs).
       const parent = module[kModuleParent];
       const hasEsmSyntax = require('internal/modules/esm/loader')
-        .containsModuleSyntax(stripShebang(content), filename);
+        .containsModuleSyntax(stripShebang(readSource(filename, 'module')),
+                              filename);
       throw new ERR_REQUIRE_ESM(filename, hasEsmSyntax, parent?.filename,
                                 pkg?.data.pjsonPath);
     }
     loadESMForRequire(module, filename);
     return;
   }
-  module._compile(content, filename,
-                  type === 'commonjs' ? 'commonjs' : undefined);
+  // Load hooks are told the format the file's extension or package scope
+  // gives: none for a .js without "type", as in Node.
+  let format = type === 'commonjs' ? 'commonjs' : undefined;
+  if (!lazySyncHooks().hasLoadHooks()) {
+    module._compile(fsBinding.readFileUtf8(filename, 0), filename, format);
+    return;
+  }
+  // The format the hooks give decides: their ES module is not tried as
+  // CommonJS first.
+  const loaded = loadSourceWithHooks(filename, format);
+  if (loaded.format === 'module' && requireModuleEnabled()) {
+    loadESMForRequire(module, filename, loaded.source);
+    return;
+  }
+  if (loaded.format === 'commonjs') format = 'commonjs';
+  module._compile(loaded.source, filename, format);
 };
 
 function requireModuleEnabled() {
@@ -1078,14 +1215,16 @@ function requireModuleEnabled() {
 // 'module.exports' when it does; else its namespace, with __esModule: true
 // added when it has a default export (so that transpiled CommonJS finds
 // that default where it looks for it).
-function loadESMForRequire(module, filename) {
+//
+// `source`: what module.registerHooks() load hooks gave for it, if they did.
+function loadESMForRequire(module, filename, source) {
   const { requireESM, exportsForRequire } =
     require('internal/modules/esm/loader');
   const parent = module[kModuleParent];
   emitRequireModuleWarning(parent, filename);
   const { wrap, namespace } = requireESM(filename, parent?.filename, (w) => {
     module[kRequiredModule] = w;
-  });
+  }, source);
   setOwnProperty(module, 'exports', exportsForRequire(wrap, namespace));
   module.loaded = true;
 }
@@ -1279,6 +1418,7 @@ module.exports = {
   kIsMainSymbol,
   kModuleExport,
   invalidPackageConfig,
+  loadHookedMain,
   readPackage,
   readPackageScope,
   getCjsConditions,

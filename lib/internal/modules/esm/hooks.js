@@ -541,13 +541,21 @@ function hookedRequireMaker() {
   return isHooksThread() ? undefined : makeHookedRequire;
 }
 
+// Node's require() of such a module checks its argument as a path, after
+// looking for a node: prefix in it (so undefined, null or a symbol fail on
+// that look with V8's TypeError, as there).
+function checkHookedRequireId(id) {
+  StringPrototypeStartsWith(id, 'node:');
+  validateString(id, 'path');
+}
+
 function makeHookedRequire(module, parentURL) {
   const { Module } = require('internal/modules/cjs/loader');
   const { BuiltinModule } = require('internal/bootstrap/realm');
   const path = require('path');
   // eslint-disable-next-line func-name-matching,func-style
   const requireFn = function require(id) {
-    validateString(id, 'id');
+    checkHookedRequireId(id);
     let attributes = { __proto__: null };
     if (!StringPrototypeStartsWith(id, 'node:') &&
         BuiltinModule.normalizeRequirableId(id) === undefined) {
@@ -562,7 +570,7 @@ function makeHookedRequire(module, parentURL) {
     return requireWithHooks(id, parentURL, attributes, module.filename);
   };
   requireFn.resolve = function resolve(id) {
-    validateString(id, 'id');
+    checkHookedRequireId(id);
     if (!StringPrototypeStartsWith(id, 'node:')) {
       const filename = Module._resolveFilename(id, module);
       if (id !== filename) id = lazyUrl().pathToFileURL(filename).href;

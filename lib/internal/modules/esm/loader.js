@@ -15,6 +15,7 @@ const {
   ArrayPrototypePush,
   JSONParse,
   JSONStringify,
+  ObjectDefineProperty,
   ObjectKeys,
   ObjectPrototypeHasOwnProperty,
   PromisePrototypeThen,
@@ -43,6 +44,7 @@ const {
   codes: {
     ERR_INPUT_TYPE_NOT_ALLOWED,
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
     ERR_INVALID_MODULE_SPECIFIER,
     ERR_INVALID_URL,
     ERR_MODULE_NOT_FOUND,
@@ -408,14 +410,38 @@ function resolveRequest(specifier, parentURL, attributes = kNoAttributes) {
     return { __proto__: null, url, format: undefined,
              importAttributes: attributes };
   }
+  // Keys in Node's order (a hook may list them).
   const context = {
     __proto__: null,
-    conditions: conditionsList(),
-    importAttributes: attributes,
     parentURL,
+    importAttributes: attributes,
+    conditions: conditionsList(),
   };
   const result = hooks.resolveWithHooks(specifier, context, (s, ctx) => {
-    return { url: defaultResolve(s, ctx.parentURL ?? parentURL) };
+    // The conditions the hooks hand on (changed or not) are the ones
+    // package "exports" and "imports" are resolved with.
+    // Undefined stands for the default ones.
+    const { conditions } = ctx;
+    if (conditions !== undefined && !ArrayIsArray(conditions)) {
+      throw new ERR_INVALID_ARG_VALUE('conditions', conditions,
+                                      'expected an array');
+    }
+    let url;
+    const saved = conditionsOverride;
+    conditionsOverride = conditions === undefined ? undefined :
+      new SafeSet(conditions);
+    try {
+      url = defaultResolve(s, ctx.parentURL ?? parentURL);
+    } finally {
+      conditionsOverride = saved;
+    }
+    // Node's default step names the format of a builtin named without
+    // its scheme only.
+    if (!StringPrototypeStartsWith(s, 'node:') &&
+        StringPrototypeStartsWith(url, 'node:')) {
+      return { url, format: 'builtin' };
+    }
+    return { url };
   });
   const importAttributes = result.importAttributes;
   return {
@@ -774,7 +800,12 @@ function newCommonJSModule(url, filename, source) {
   const names = cjsExportNames(filename, source);
   const wrap = newSyntheticModule(url, names, function() {
     const { Module, kModuleExport } = lazyCjs();
-    let exports = Module._load(filename, null, false);
+    // No parent, as in Node (module.parent is undefined). The entry point
+    // loaded through loader hooks is the main module, but keeps its path
+    // as id (see loadHookedMain).
+    let exports = this.isMain === true ?
+      lazyCjs().loadHookedMain(filename) :
+      Module._load(filename, undefined, false);
     // The exports the module had when it finished loading, even if they
     // were replaced since (once: a later import sees the current ones).
     const module = Module._cache[filename];
@@ -911,9 +942,9 @@ function createModule(url, format, source, attributes = kNoAttributes,
   if (!fromHooks && source === undefined && lazySyncHooks().hasLoadHooks()) {
     const context = {
       __proto__: null,
-      conditions: conditionsList(),
       format,
       importAttributes: attributes,
+      conditions: conditionsList(),
     };
     const loaded = syncHooks.loadWithHooks(url, context, (u, ctx) => {
       return defaultLoadSync(u, ctx.format);
@@ -934,6 +965,12 @@ function createModule(url, format, source, attributes = kNoAttributes,
       throw new ERR_UNKNOWN_MODULE_FORMAT(data.mime, url);
     }
     return newSourceTextModule(url, data.source);
+  }
+  // An ES module a require() got the source of from load hooks, under a
+  // URL of the hooks' own scheme.
+  if (source !== undefined && format === 'module' &&
+      !StringPrototypeStartsWith(url, 'file:')) {
+    return newSourceTextModule(url, source);
   }
   const filename = lazyUrl().fileURLToPath(url);
   // Under --watch, the watching parent learns of every file loaded.
@@ -1485,15 +1522,20 @@ function containsModuleSyntax(source, filename, cjsVariables = true) {
 
 // require() of an ES module: { wrap, namespace }, when the graph has no
 // top-level await. `onLinked(wrap)` runs before the evaluation.
-function requireESM(filename, parentFilename, onLinked) {
-  const url = lazyUrl().pathToFileURL(filename).href;
+// `source`: the ES module's source, when module.registerHooks() load hooks
+// gave it already (they are not asked again); `filename` may then be a URL
+// of the hooks' own scheme.
+function requireESM(filename, parentFilename, onLinked, source) {
+  const url = source !== undefined ?
+    lazySyncHooks().filenameToURL(filename) :
+    lazyUrl().pathToFileURL(filename).href;
   const { kEvaluating } = lazyBinding();
   let wrap = cachedModule(url);
   if (wrap !== undefined && wrap.getStatus() === kEvaluating) {
     throw requireCycleError(filename, parentFilename);
   }
-  wrap ??= getModule(url, moduleFormat(filename), undefined, kNoAttributes,
-                     true);
+  wrap ??= getModule(url, source !== undefined ? 'module' :
+    moduleFormat(filename), source, kNoAttributes, true);
   if (onLinked !== undefined) onLinked(wrap);
   evaluateRequired(wrap, filename, parentFilename);
   return { wrap, namespace: wrap.getNamespace() };
@@ -1738,10 +1780,18 @@ function newCommonJSModuleFromSource(url, filename, source, makeRequire) {
     const { Module } = lazyCjs();
     let module = Module._cache[filename];
     if (module === undefined) {
-      module = new Module(filename, null);
+      module = new Module(filename, undefined);
       module.filename = filename;
       module.paths = Module._nodeModulePaths(path.dirname(filename));
       Module._cache[filename] = module;
+      // The entry point given by loader hooks: process.mainModule and
+      // require.main are this module, its id stays its path (as in Node).
+      if (this.isMain === true) {
+        ObjectDefineProperty(process, 'mainModule', {
+          __proto__: null, value: module, writable: true,
+          enumerable: true, configurable: true,
+        });
+      }
       try {
         if (makeRequire === undefined) {
           module._compile(source, filename, 'commonjs');
