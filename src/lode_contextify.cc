@@ -607,10 +607,22 @@ std::string SourceArrow(Isolate* isolate, Local<Context> context,
 
 void DecorateErrorStack(Isolate* isolate, const TryCatch& try_catch) {
   Local<Value> exception = try_catch.Exception();
-  if (exception.IsEmpty() || !exception->IsNativeError()) return;
+  if (exception.IsEmpty() || !exception->IsObject()) return;
   Local<Context> context = isolate->GetCurrentContext();
   Local<Object> error = exception.As<Object>();
   TryCatch inner(isolate);
+  if (!exception->IsNativeError()) {
+    // Another object (`throw {}`) has no stack to put the source line in:
+    // as in Node, it keeps the line where the script threw it under the
+    // arrow symbol (the first script to see it wins), and a fatal
+    // exception prints that line before the value.
+    Local<Private> key = ArrowMessagePrivate(isolate);
+    if (error->HasPrivate(context, key).FromMaybe(true)) return;
+    std::string arrow = SourceArrow(isolate, context, try_catch.Message());
+    if (arrow.empty()) return;
+    Ignore(error->SetPrivate(context, key, Utf8String(isolate, arrow)));
+    return;
+  }
   Local<Private> decorated = DecoratedPrivate(isolate);
   if (error->HasPrivate(context, decorated).FromMaybe(true)) return;
   std::string arrow = SourceArrow(isolate, context, try_catch.Message());
@@ -1324,10 +1336,19 @@ void RunScript(const FunctionCallbackInfo<Value>& args) {
     Environment* env = Environment::GetCurrent(args);
     if (env != nullptr) inspector::InspectorPauseOnNextStatement(env);
   }
+  // What the code throws is decorated as vm's displayErrors does (Node
+  // runs this code through vm): an error's stack starts with the source
+  // line, another object keeps it for the fatal exception's text.
+  TryCatch try_catch(isolate);
   Local<Value> result;
   if (script->Run(context).ToLocal(&result)) {
     args.GetReturnValue().Set(result);
+    return;
   }
+  if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
+    DecorateErrorStack(isolate, try_catch);
+  }
+  if (try_catch.HasCaught()) try_catch.ReThrow();
 }
 
 // checkSyntax(code, filename): compiles without running, for

@@ -251,8 +251,10 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
   std::string source = GetMappedErrorSource(env, message);
   if (source.empty()) source = GetErrorSource(isolate, context, message);
   // Where an error rethrown by the loader was first thrown (see
-  // contextify::SetArrowMessageFromError).
-  if (error->IsNativeError()) {
+  // contextify::SetArrowMessageFromError), or where a vm script (-e, stdin)
+  // threw an object that is not an error (contextify's DecorateErrorStack).
+  bool has_arrow = false;
+  if (error->IsObject()) {
     TryCatch try_catch(isolate);
     Local<Value> arrow;
     if (error.As<Object>()
@@ -263,6 +265,7 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
             .ToLocal(&arrow) &&
         arrow->IsString()) {
       source = Utf8Value(isolate, arrow).ToString();
+      has_arrow = true;
     }
   }
   // vm's displayErrors already put the source line in front of the stack.
@@ -278,7 +281,9 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
   std::string formatted = FormatError(env, error);
   bool is_error = error->IsNativeError();
   std::string out;
-  if (is_error) {
+  if (is_error || has_arrow) {
+    // Node prints a kept arrow and the value apart; a source line it finds
+    // only now comes first, after a blank line (below).
     out = source + (source.empty() ? "" : "\n") + formatted + "\n";
   } else {
     out = "\n" + source + formatted + "\n";
