@@ -64,8 +64,7 @@ void ProbeArgs(const FunctionCallbackInfo<Value>& args) {
                          v8::Integer::New(isolate, 8),
                          v8::Integer::New(isolate, 9)};
   if (!Function::New(context, ProbeArgs).ToLocal(&probe) ||
-      !probe->Call(context, v8::Undefined(isolate), 3, argv)
-           .ToLocal(&result)) {
+      !probe->Call(context, v8::Undefined(isolate), 3, argv).ToLocal(&result)) {
     // Terminating: no answer, the next function made asks again.
     if (try_catch.HasTerminated()) try_catch.ReThrow();
     return;
