@@ -611,21 +611,28 @@ void DecorateErrorStack(Isolate* isolate, const TryCatch& try_catch) {
   Local<Context> context = isolate->GetCurrentContext();
   Local<Object> error = exception.As<Object>();
   TryCatch inner(isolate);
-  if (!exception->IsNativeError()) {
-    // Another object (`throw {}`) has no stack to put the source line in:
-    // as in Node, it keeps the line where the script threw it under the
-    // arrow symbol (the first script to see it wins), and a fatal
-    // exception prints that line before the value.
-    Local<Private> key = ArrowMessagePrivate(isolate);
-    if (error->HasPrivate(context, key).FromMaybe(true)) return;
-    std::string arrow = SourceArrow(isolate, context, try_catch.Message());
-    if (arrow.empty()) return;
-    Ignore(error->SetPrivate(context, key, Utf8String(isolate, arrow)));
-    return;
-  }
   Local<Private> decorated = DecoratedPrivate(isolate);
   if (error->HasPrivate(context, decorated).FromMaybe(true)) return;
-  std::string arrow = SourceArrow(isolate, context, try_catch.Message());
+  std::string arrow;
+  if (exception->IsNativeError()) {
+    arrow = SourceArrow(isolate, context, try_catch.Message());
+  } else {
+    // Another object (`throw {}`) may have no stack to put the source line
+    // in: as in Node, it keeps the line where a script first threw it under
+    // the arrow symbol, which a fatal exception prints before the value;
+    // a string `stack` of its own is decorated with that line as an
+    // error's is.
+    Local<Private> key = ArrowMessagePrivate(isolate);
+    Local<Value> kept;
+    if (!error->GetPrivate(context, key).ToLocal(&kept)) return;
+    if (kept->IsString()) {
+      arrow = Utf8Value(isolate, kept).ToString();
+    } else {
+      arrow = SourceArrow(isolate, context, try_catch.Message());
+      if (arrow.empty()) return;
+      Ignore(error->SetPrivate(context, key, Utf8String(isolate, arrow)));
+    }
+  }
   if (arrow.empty()) return;
   Local<Value> stack;
   if (!error->Get(context, FIXED_ONE_BYTE_STRING(isolate, "stack"))

@@ -68,10 +68,37 @@ for (const [value, printed] of [['null', 'null'], ['1', '1']]) {
 // program throws it again from elsewhere.
 {
   const inner = 'throw {b: 2}';
-  const code = `try { require('vm').runInThisContext(${JSON.stringify(inner)})` +
-    ' } catch (e) { throw e }';
+  const code = 'try { require("vm").runInThisContext(' +
+    `${JSON.stringify(inner)}) } catch (e) { throw e }`;
   const { stderr } = run(code, 'file');
   assert.strictEqual(stderr,
                      `evalmachine.<anonymous>:1\n${inner}\n^\n\n{ b: 2 }\n` +
                      version);
+}
+
+// The value is inspected as Node inspects it there: its own inspect method
+// ignored, five levels deep.
+{
+  const code = 'throw {[Symbol.for("nodejs.util.inspect.custom")]() ' +
+    '{ return "custom" }, a: {b: {c: {d: {e: {f: 1}}}}}}';
+  const { stderr } = run(code, '-e');
+  assert.match(stderr, /\n\{\n {2}a: \{\n/);
+  assert.match(stderr, /c: \{ d: \{ e: \{ f: 1 \} \} \}/);
+  assert.doesNotMatch(stderr, /custom"?\n/);
+}
+
+// An object whose stack getter throws cannot be inspected: it prints as
+// "name: message" after the line it kept, or as its string alone, then the
+// --trace-uncaught hint.
+{
+  const named = 'throw {name: "N", message: "m", get stack() { throw 1 }}';
+  let { name, stderr } = run(named, '-e');
+  assert.strictEqual(stderr,
+                     `${name}:1\n${named}\n^\n\nN: m\n${use}${version}`);
+  const bare = 'throw {get stack() { throw 1 }}';
+  ({ name, stderr } = run(bare, '-e'));
+  assert.strictEqual(stderr, `[object Object]\n${use}${version}`);
+  ({ name, stderr } = run(bare, 'file'));
+  assert.strictEqual(
+    stderr, `\n${name}:1\n${bare}\n^\n[object Object]\n${use}${version}`);
 }
