@@ -165,8 +165,16 @@ MaybeLocal<Value> PrepareStackTraceCallback(Local<Context> context,
     return Utf8String(isolate, out);
   }
   Local<Value> args[] = {context->Global(), error, trace};
-  return env->prepare_stack_trace()->Call(context, v8::Undefined(isolate), 3,
-                                          args);
+  // V8 reads `stack` expecting what this throws (a throwing
+  // Error.prepareStackTrace) to be pending when it returns. Without a
+  // TryCatch of its own, a C++ caller's TryCatch (vm's displayErrors reading
+  // the stack) takes the exception straight away, and V8 aborts on a CHECK.
+  // Caught and rethrown here, it is pending again on return.
+  v8::TryCatch try_catch(isolate);
+  MaybeLocal<Value> result = env->prepare_stack_trace()->Call(
+      context, v8::Undefined(isolate), 3, args);
+  if (try_catch.HasCaught()) try_catch.ReThrow();
+  return result;
 }
 
 void GetInternalBinding(const FunctionCallbackInfo<Value>& args) {

@@ -607,13 +607,32 @@ std::string SourceArrow(Isolate* isolate, Local<Context> context,
 
 void DecorateErrorStack(Isolate* isolate, const TryCatch& try_catch) {
   Local<Value> exception = try_catch.Exception();
-  if (exception.IsEmpty() || !exception->IsNativeError()) return;
+  if (exception.IsEmpty() || !exception->IsObject()) return;
   Local<Context> context = isolate->GetCurrentContext();
   Local<Object> error = exception.As<Object>();
   TryCatch inner(isolate);
   Local<Private> decorated = DecoratedPrivate(isolate);
   if (error->HasPrivate(context, decorated).FromMaybe(true)) return;
-  std::string arrow = SourceArrow(isolate, context, try_catch.Message());
+  std::string arrow;
+  if (exception->IsNativeError()) {
+    arrow = SourceArrow(isolate, context, try_catch.Message());
+  } else {
+    // Another object (`throw {}`) may have no stack to put the source line
+    // in: as in Node, it keeps the line where a script first threw it under
+    // the arrow symbol, which a fatal exception prints before the value;
+    // a string `stack` of its own is decorated with that line as an
+    // error's is.
+    Local<Private> key = ArrowMessagePrivate(isolate);
+    Local<Value> kept;
+    if (!error->GetPrivate(context, key).ToLocal(&kept)) return;
+    if (kept->IsString()) {
+      arrow = Utf8Value(isolate, kept).ToString();
+    } else {
+      arrow = SourceArrow(isolate, context, try_catch.Message());
+      if (arrow.empty()) return;
+      Ignore(error->SetPrivate(context, key, Utf8String(isolate, arrow)));
+    }
+  }
   if (arrow.empty()) return;
   Local<Value> stack;
   if (!error->Get(context, FIXED_ONE_BYTE_STRING(isolate, "stack"))
@@ -1324,10 +1343,19 @@ void RunScript(const FunctionCallbackInfo<Value>& args) {
     Environment* env = Environment::GetCurrent(args);
     if (env != nullptr) inspector::InspectorPauseOnNextStatement(env);
   }
+  // What the code throws is decorated as vm's displayErrors does (Node
+  // runs this code through vm): an error's stack starts with the source
+  // line, another object keeps it for the fatal exception's text.
+  TryCatch try_catch(isolate);
   Local<Value> result;
   if (script->Run(context).ToLocal(&result)) {
     args.GetReturnValue().Set(result);
+    return;
   }
+  if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
+    DecorateErrorStack(isolate, try_catch);
+  }
+  if (try_catch.HasCaught()) try_catch.ReThrow();
 }
 
 // checkSyntax(code, filename): compiles without running, for

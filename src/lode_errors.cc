@@ -218,17 +218,41 @@ static std::string GetMappedErrorSource(Environment* env,
   return Utf8Value(isolate, result).ToString();
 }
 
-static std::string FormatError(Environment* env, Local<Value> error) {
+// How a fatal exception's text was made: formatFatalError's, or (when it
+// got nothing out of an object whose stack getter and inspection threw) as
+// in Node "name: message" when the object has both, else its string.
+enum class FatalText { kFormatted, kNameMessage, kString };
+
+static std::string FormatError(Environment* env, Local<Value> error,
+                               FatalText* kind) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
   Local<Function> fmt = env->format_fatal_error();
+  *kind = FatalText::kFormatted;
   if (!fmt.IsEmpty() && env->can_call_into_js()) {
     TryCatch try_catch(isolate);
     Local<Value> result;
     if (fmt->Call(context, v8::Undefined(isolate), 1, &error)
-            .ToLocal(&result) &&
-        result->IsString()) {
-      return Utf8Value(isolate, result).ToString();
+            .ToLocal(&result)) {
+      if (result->IsString()) return Utf8Value(isolate, result).ToString();
+      if (result->IsUndefined() && error->IsObject()) {
+        *kind = FatalText::kString;
+        Local<Object> object = error.As<Object>();
+        TryCatch inner(isolate);
+        Local<Value> message;
+        Local<Value> name;
+        if (object->Get(context, FIXED_ONE_BYTE_STRING(isolate, "message"))
+                .ToLocal(&message) &&
+            !message->IsUndefined() &&
+            object->Get(context, FIXED_ONE_BYTE_STRING(isolate, "name"))
+                .ToLocal(&name) &&
+            !name->IsUndefined()) {
+          *kind = FatalText::kNameMessage;
+          return Utf8Value(isolate, name).ToString() + ": " +
+                 Utf8Value(isolate, message).ToString();
+        }
+        return Utf8Value(isolate, error).ToString();
+      }
     }
   }
   if (error->IsObject()) {
@@ -251,8 +275,10 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
   std::string source = GetMappedErrorSource(env, message);
   if (source.empty()) source = GetErrorSource(isolate, context, message);
   // Where an error rethrown by the loader was first thrown (see
-  // contextify::SetArrowMessageFromError).
-  if (error->IsNativeError()) {
+  // contextify::SetArrowMessageFromError), or where a vm script (-e, stdin)
+  // threw an object that is not an error (contextify's DecorateErrorStack).
+  bool has_arrow = false;
+  if (error->IsObject()) {
     TryCatch try_catch(isolate);
     Local<Value> arrow;
     if (error.As<Object>()
@@ -263,6 +289,7 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
             .ToLocal(&arrow) &&
         arrow->IsString()) {
       source = Utf8Value(isolate, arrow).ToString();
+      has_arrow = true;
     }
   }
   // vm's displayErrors already put the source line in front of the stack.
@@ -275,18 +302,27 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
           .FromMaybe(false)) {
     source.clear();
   }
-  std::string formatted = FormatError(env, error);
+  FatalText kind;
+  std::string formatted = FormatError(env, error, &kind);
+  bool plain = kind != FatalText::kFormatted;
   bool is_error = error->IsNativeError();
   std::string out;
-  if (is_error) {
+  if (kind == FatalText::kString && (is_error || has_arrow)) {
+    // As in Node, a value printed as its string goes without the source
+    // line it kept.
+    out = formatted + "\n";
+  } else if (is_error || has_arrow) {
+    // Node prints a kept arrow and the value apart; a source line it finds
+    // only now comes first, after a blank line (below).
     out = source + (source.empty() ? "" : "\n") + formatted + "\n";
   } else {
     out = "\n" + source + formatted + "\n";
-    if (!env->options()->GetBool("--trace-uncaught") && !error->IsObject()) {
-      out +=
-          "(Use `node --trace-uncaught ...` to show where the exception "
-          "was thrown)\n";
-    }
+  }
+  if ((plain || !error->IsObject()) &&
+      !env->options()->GetBool("--trace-uncaught")) {
+    out +=
+        "(Use `node --trace-uncaught ...` to show where the exception "
+        "was thrown)\n";
   }
   // --trace-uncaught: where the value was thrown (for any value, an error
   // or not), as V8 recorded it.

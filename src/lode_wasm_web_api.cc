@@ -5,6 +5,7 @@
 // lib/internal/wasm_web_api.js together with a state object, through which
 // the JS side feeds the body's chunks to V8's streaming compiler.
 #include <memory>
+#include <unordered_set>
 
 #include "env.h"
 #include "lode_binding.h"
@@ -32,23 +33,44 @@ namespace {
 
 constexpr char kKey[] = "wasm_web_api";
 
+struct StreamingState;
+
 struct ApiData : public BindingData {
+  ~ApiData() override;
   // lib/internal/wasm_web_api.js's startStreaming(state, source).
   Global<Function> implementation;
+  // The states whose object was not collected yet. Weak callbacks do not
+  // run when an isolate is disposed (a worker ending while a body is still
+  // being fed), so the environment frees what is left here.
+  std::unordered_set<StreamingState*> states;
 };
 
 // One streaming compilation: V8's end of it, alive until the state object
-// is collected (V8 keeps what it needs once Finish or Abort was called).
+// is collected (V8 keeps what it needs once Finish or Abort was called)
+// or the environment ends.
 struct StreamingState {
   std::shared_ptr<WasmStreaming> streaming;
   Global<Object> object;
+  ApiData* owner = nullptr;
   bool done = false;
 };
+
+ApiData::~ApiData() {
+  for (StreamingState* state : states) {
+    // No JS runs any more: the compilation is dropped without settling its
+    // promise (an empty reason), which also ends V8's compile job now
+    // rather than at isolate disposal.
+    if (!state->done) state->streaming->Abort(MaybeLocal<Value>());
+    state->object.Reset();
+    delete state;
+  }
+}
 
 const WrapType kStreamingStateType = {"WasmStreamingState", nullptr};
 
 void StateGone(const WeakCallbackInfo<StreamingState>& info) {
   StreamingState* state = info.GetParameter();
+  state->owner->states.erase(state);
   state->object.Reset();
   delete state;
 }
@@ -113,6 +135,8 @@ void StartStreaming(const FunctionCallbackInfo<Value>& info) {
   }
   auto* state = new StreamingState();
   state->streaming = std::move(streaming);
+  state->owner = data;
+  data->states.insert(state);
   SetWrapped(object, state, &kStreamingStateType);
   state->object.Reset(isolate, object);
   state->object.SetWeak(state, StateGone, WeakCallbackType::kParameter);

@@ -5,6 +5,7 @@
 // 'exit' is emitted and C++ prints the error and ends the process.
 
 const {
+  MathMax,
   ObjectDefineProperty,
   ObjectPrototypeHasOwnProperty,
   StringPrototypeIncludes,
@@ -86,14 +87,43 @@ function onGlobalUncaughtException(er, fromPromise) {
 // The text printed for a fatal exception, below the source line. A thrown
 // primitive prints as its string (`throw "x"` shows x, `throw 1n` shows 1),
 // as Node prints it; a symbol, which has no string conversion, as nothing.
+// An object is inspected as Node does it (its own inspect method ignored,
+// at least five levels deep); its stack is read before (a throwing getter
+// keeps the earlier text), and when nothing came of either the result is
+// undefined: C++ then prints the object's name and message, or its string.
 function formatFatalError(error) {
   if ((typeof error !== 'object' || error === null) &&
       typeof error !== 'function') {
     return typeof error === 'symbol' ? '' : String(error);
   }
-  const { inspect } = require('internal/util/inspect');
-  const colors = false;
-  return inspect(error, { colors });
+  let text;
+  try {
+    text = error.stack;
+  } catch {
+    // Nothing from this step.
+  }
+  try {
+    const stack = error.stack;
+    try {
+      const { inspect } = require('internal/util/inspect');
+      text = inspect(error, {
+        colors: false,
+        customInspect: false,
+        depth: MathMax(inspect.defaultOptions.depth, 5),
+      });
+    } catch {
+      text = stack;
+    }
+  } catch {
+    // Nothing from this step either.
+  }
+  if (text === undefined) return undefined;
+  try {
+    text = `${text}`;
+  } catch {
+    return undefined;
+  }
+  return text === '' ? undefined : text;
 }
 
 // As in Node, code given on the command line sees the builtin modules as
