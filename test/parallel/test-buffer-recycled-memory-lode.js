@@ -51,18 +51,32 @@ worker.on('exit', (code) => {
   checkZeroed();
 
   // The count goes up by what is allocated and down when it is collected.
-  globalThis.gc();
-  const before = process.memoryUsage().arrayBuffers;
-  let held = [];
-  for (let i = 0; i < 100; i++) held.push(new ArrayBuffer(5000));
-  assert.strictEqual(process.memoryUsage().arrayBuffers - before, 500000);
-  held = null;
-  globalThis.gc();
-  // V8 frees the stores on its sweeper thread: wait for it.
-  const deadline = Date.now() + 10000;
-  (function poll() {
-    if (process.memoryUsage().arrayBuffers - before < 500000) return;
-    assert.ok(Date.now() < deadline, 'the freed stores were never counted');
-    setTimeout(poll, 10);
-  })();
+  // V8 frees what a GC found dead on its sweeper thread, a little later:
+  // wait until the count stops moving before measuring.
+  settle((before) => {
+    let held = [];
+    for (let i = 0; i < 100; i++) held.push(new ArrayBuffer(5000));
+    assert.strictEqual(process.memoryUsage().arrayBuffers - before, 500000);
+    held = null;
+    const deadline = Date.now() + 10000;
+    (function poll() {
+      globalThis.gc();
+      if (process.memoryUsage().arrayBuffers - before < 500000) return;
+      assert.ok(Date.now() < deadline, 'the freed stores were never counted');
+      setTimeout(poll, 10);
+    })();
+  });
 });
+
+function settle(callback) {
+  let last = -1;
+  let same = 0;
+  (function poll() {
+    globalThis.gc();
+    const now = process.memoryUsage().arrayBuffers;
+    same = now === last ? same + 1 : 0;
+    if (same === 3) return callback(now);
+    last = now;
+    setTimeout(poll, 20);
+  })();
+}
