@@ -106,8 +106,9 @@ function formatFatalError(error) {
     const stack = error.stack;
     try {
       const { inspect } = require('internal/util/inspect');
+      const { shouldColorize } = require('internal/util/debuglog');
       text = inspect(error, {
-        colors: false,
+        colors: shouldColorize(process.stderr),
         customInspect: false,
         depth: MathMax(inspect.defaultOptions.depth, 5),
       });

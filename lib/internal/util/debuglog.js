@@ -305,6 +305,7 @@ function debugWithTimer(set, cb) {
 
 module.exports = {
   kNone,
+  shouldColorize,
   kSkipLog,
   kSkipTrace,
   formatTime,
