@@ -169,7 +169,8 @@ MaybeLocal<Value> PrepareStackTraceCallback(Local<Context> context,
   // Error.prepareStackTrace) to be pending when it returns. Without a
   // TryCatch of its own, a C++ caller's TryCatch (vm's displayErrors reading
   // the stack) takes the exception straight away, and V8 aborts on a CHECK.
-  // Caught and rethrown here, it is pending again on return.
+  // Caught and rethrown here, it is scheduled, and V8 makes it pending
+  // again when this callback returns.
   v8::TryCatch try_catch(isolate);
   MaybeLocal<Value> result = env->prepare_stack_trace()->Call(
       context, v8::Undefined(isolate), 3, args);
@@ -475,8 +476,9 @@ void AddArrayBufferBytes(int64_t delta) {
   }
 }
 
-// calloc/malloc/free, as V8's default allocator, but for the adopted memory
-// and large blocks (AllocateBytes).
+// V8's ArrayBuffer memory through AllocateBytes/FreeBytes (recycled small
+// blocks, mapped large ones, malloc's for the rest), and the memory a
+// thread hands over in advance (adopted, NewUnsafeBackingStore).
 class LodeArrayBufferAllocator final : public v8::ArrayBuffer::Allocator {
  public:
   void* Allocate(size_t length) override {

@@ -79,11 +79,15 @@ struct ByteSpan {
   size_t length = 0;
 };
 
+// ReadTypedArraySpan into a ByteSpan (data nullptr when empty, as below).
+bool ReadFastSpan(Local<Value> value, ByteSpan* span) {
+  if (!ReadTypedArraySpan(value, &span->data, &span->length)) return false;
+  if (span->length == 0) span->data = nullptr;
+  return true;
+}
+
 void GetViewSpan(Local<ArrayBufferView> view, ByteSpan* span) {
-  if (ReadTypedArraySpan(view, &span->data, &span->length)) {
-    if (span->length == 0) span->data = nullptr;
-    return;
-  }
+  if (ReadFastSpan(view, span)) return;
   span->length = view->ByteLength();
   if (span->length == 0) {
     span->data = nullptr;
@@ -94,10 +98,7 @@ void GetViewSpan(Local<ArrayBufferView> view, ByteSpan* span) {
 }
 
 bool GetSpan(Local<Value> value, ByteSpan* span) {
-  if (ReadTypedArraySpan(value, &span->data, &span->length)) {
-    if (span->length == 0) span->data = nullptr;
-    return true;
-  }
+  if (ReadFastSpan(value, span)) return true;
   if (value->IsArrayBufferView()) {
     GetViewSpan(value.As<ArrayBufferView>(), span);
     return true;
@@ -138,12 +139,19 @@ bool ToInt64(Isolate* isolate, Local<Value> value, int64_t def,
   return value->IntegerValue(isolate->GetCurrentContext()).To(out);
 }
 
+// The bytes of `value` when it is an ArrayBufferView (not an ArrayBuffer).
+bool GetViewSpanOf(Local<Value> value, ByteSpan* span) {
+  if (ReadFastSpan(value, span)) return true;
+  if (!value->IsArrayBufferView()) return false;
+  GetViewSpan(value.As<ArrayBufferView>(), span);
+  return true;
+}
+
 // Whether `value` is an ArrayBufferView, without a call into V8 for the
 // typed arrays Buffer is made of.
 bool IsView(Local<Value> value) {
   ByteSpan span;
-  return ReadTypedArraySpan(value, &span.data, &span.length) ||
-         value->IsArrayBufferView();
+  return ReadFastSpan(value, &span) || value->IsArrayBufferView();
 }
 
 // A clamped [0, length] index from a number the JS side computed.
@@ -960,7 +968,7 @@ template <Encoding enc>
 void StringWriteStatic(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   ByteSpan span;
-  if (!args[0]->IsArrayBufferView() || !GetSpan(args[0], &span)) {
+  if (!GetViewSpanOf(args[0], &span)) {
     THROW_ERR_INVALID_ARG_TYPE(isolate, "argument must be a buffer");
     return;
   }
@@ -1395,7 +1403,7 @@ void IndexOfNumber(const FunctionCallbackInfo<Value>& args) {
 template <size_t width>
 void Swap(const FunctionCallbackInfo<Value>& args) {
   ByteSpan span;
-  if (!args[0]->IsArrayBufferView() || !GetSpan(args[0], &span)) {
+  if (!GetViewSpanOf(args[0], &span)) {
     THROW_ERR_INVALID_ARG_TYPE(args.GetIsolate(), "argument must be a buffer");
     return;
   }

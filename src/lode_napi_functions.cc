@@ -29,59 +29,18 @@ struct CallArgs : v8::FunctionCallbackInfo<Value> {
   }
 };
 
-// Whether args[i] is the slot Values(args) + i, as V8 10.2's header has
-// it. That is not part of the API: it is checked once per process on a
-// call of a known shape, before the first addon function exists (every
-// napi_callback_info comes from a call of one); until it has held,
-// napi_get_cb_info asks args[i] for each slot.
-enum ArgsLayout { kArgsUnchecked, kArgsUsable, kArgsUnusable };
-std::atomic<int> g_args_layout{kArgsUnchecked};
-
-void ProbeArgs(const FunctionCallbackInfo<Value>& args) {
-  Isolate* isolate = args.GetIsolate();
-  Local<v8::Context> context = isolate->GetCurrentContext();
-  bool holds = args.Length() == 3;
-  v8::internal::Address* first = CallArgs::Values(args);
-  for (int i = 0; holds && i < 3; i++) {
-    Local<Value> arg = args[i];
-    holds = reinterpret_cast<v8::internal::Address*>(*arg) == first + i &&
-            arg->IsInt32() && arg->Int32Value(context).FromJust() == i + 7;
-  }
-  args.GetReturnValue().Set(holds);
-}
-
-[[gnu::noinline, gnu::cold]] void CheckArgsLayout(napi_env env) {
-  static std::mutex mutex;
-  std::lock_guard<std::mutex> lock(mutex);
-  if (g_args_layout.load(std::memory_order_acquire) != kArgsUnchecked) return;
-  Isolate* isolate = env->isolate;
-  v8::HandleScope scope(isolate);
-  Local<v8::Context> context = env->context();
-  v8::TryCatch try_catch(isolate);
-  Local<Function> probe;
-  Local<Value> result;
-  Local<Value> argv[] = {v8::Integer::New(isolate, 7),
-                         v8::Integer::New(isolate, 8),
-                         v8::Integer::New(isolate, 9)};
-  if (!Function::New(context, ProbeArgs).ToLocal(&probe) ||
-      !probe->Call(context, v8::Undefined(isolate), 3, argv).ToLocal(&result)) {
-    // Terminating: no answer, the next function made asks again.
-    if (try_catch.HasTerminated()) try_catch.ReThrow();
-    return;
-  }
-  g_args_layout.store(result->IsTrue() ? kArgsUsable : kArgsUnusable,
-                      std::memory_order_release);
-}
+// napi_get_cb_info copies argument slots as FunctionCallbackInfo's
+// operator[] finds them, without its bounds check per slot: V8 10.2's
+// header (inline, so compiled into lode) has args[i] at values_ + i.
+// Another V8 must be read again before this is built against it.
+static_assert(V8_MAJOR_VERSION == 10 && V8_MINOR_VERSION == 2,
+              "check FunctionCallbackInfo::operator[] (args[i] is values_ + i)");
 
 // What a function made by an addon calls: kept in the External that is the
 // function's data, freed when that is collected (or at env teardown).
 class CallbackBundle final : public Tracked {
  public:
   static Local<External> New(napi_env env, napi_callback cb, void* data) {
-    if (g_args_layout.load(std::memory_order_acquire) == kArgsUnchecked)
-        [[unlikely]] {
-      CheckArgsLayout(env);
-    }
     CallbackBundle* bundle = new CallbackBundle(env, cb, data);
     Local<External> external = External::New(env->isolate, bundle);
     // From() reads what External::Value() reads: make sure it does.
@@ -211,7 +170,6 @@ napi_status NewFunctionTemplate(napi_env env, napi_callback cb, void* data,
 
 void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(InvokeCallback);
-  registry->Register(ProbeArgs);
 }
 
 }  // namespace lode::napi
@@ -273,18 +231,11 @@ napi_status NAPI_CDECL napi_get_cb_info(napi_env env, napi_callback_info cbinfo,
   size_t given = static_cast<size_t>(args.Length());
   if (argv != nullptr) {
     size_t filled = room < given ? room : given;
-    if (lode::napi::g_args_layout.load(std::memory_order_relaxed) ==
-        lode::napi::kArgsUsable) [[likely]] {
-      // The arguments are consecutive handle slots (args[i] is values_ +
-      // i): one address, then a store per slot, no bounds check per slot.
-      v8::internal::Address* first = CallArgs::Values(args);
-      for (size_t i = 0; i < filled; i++) {
-        argv[i] = reinterpret_cast<napi_value>(first + i);
-      }
-    } else {
-      for (size_t i = 0; i < filled; i++) {
-        argv[i] = ToNapi(args[static_cast<int>(i)]);
-      }
+    // The arguments are consecutive handle slots (args[i] is values_ + i):
+    // one address, then a store per slot, no bounds check per slot.
+    v8::internal::Address* first = CallArgs::Values(args);
+    for (size_t i = 0; i < filled; i++) {
+      argv[i] = reinterpret_cast<napi_value>(first + i);
     }
     if (filled < room) [[unlikely]] {
       napi_value undefined = ToNapi(v8::Undefined(env->isolate));

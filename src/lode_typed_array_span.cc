@@ -14,8 +14,10 @@
 //
 // All of this is checked once, on the first call, against what the API
 // says of arrays made for the purpose: the instance type typed arrays
-// share (DataViews must not have it), each field of two views, and the
-// detached bit before and after a detach. If any of it does not hold, the
+// share (DataViews must not have it), each field of two views, the
+// detached bit before and after a detach, base_pointer on an array whose
+// bytes are in the heap (made by a script: the API makes none), and the
+// length-tracking bit where resizable buffers exist. If any of it does not hold, the
 // fast path stays off for the life of the process.
 #include "lode_typed_array_span.h"
 
@@ -107,6 +109,46 @@ bool LayoutHolds(Isolate* isolate) {
   if ((I::ReadRawField<uint32_t>(detached_raw, kBufferBitFieldOffset) &
        kBufferDetachedBit) == 0 ||
       orphan->ByteLength() != 0) {
+    return false;
+  }
+  // Bytes JS keeps in V8's heap (a small array made by JS) must be told
+  // apart by base_pointer, and a view tracking a resizable buffer's length
+  // by its bit_field (where such buffers exist: --harmony-rab-gsab).
+  Local<v8::Context> context = isolate->GetCurrentContext();
+  if (context.IsEmpty()) return false;
+  Local<v8::String> source = v8::String::NewFromUtf8Literal(
+      isolate,
+      "[new Uint8Array(4), (() => {"
+      "  const b = new ArrayBuffer(8, { maxByteLength: 16 });"
+      "  return b.resizable === true ? new Uint8Array(b) : undefined;"
+      "})()]");
+  v8::TryCatch try_catch(isolate);
+  Local<v8::Script> script;
+  Local<Value> made;
+  if (!v8::Script::Compile(context, source).ToLocal(&script) ||
+      !script->Run(context).ToLocal(&made) || !made->IsArray()) {
+    return false;
+  }
+  Local<v8::Array> pair = made.As<v8::Array>();
+  Local<Value> in_heap;
+  Local<Value> tracking;
+  if (!pair->Get(context, 0).ToLocal(&in_heap) ||
+      !pair->Get(context, 1).ToLocal(&tracking) ||
+      !in_heap->IsUint8Array()) {
+    return false;
+  }
+  A in_heap_raw = RawOf(in_heap);
+  if (InstanceTypeOf(in_heap_raw) != type ||
+      in_heap.As<v8::Uint8Array>()->HasBuffer() ||
+      I::ReadRawField<A>(in_heap_raw, kTypedArrayBaseOffset) == 0 ||
+      !I::HasHeapObjectTag(
+          I::ReadRawField<A>(in_heap_raw, kTypedArrayBaseOffset))) {
+    return false;
+  }
+  if (!tracking->IsUndefined() &&
+      (!tracking->IsUint8Array() ||
+       (I::ReadRawField<uint32_t>(RawOf(tracking), kViewBitFieldOffset) &
+        kViewResizableBits) == 0)) {
     return false;
   }
   g_typed_array_type = type;

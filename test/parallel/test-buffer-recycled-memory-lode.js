@@ -29,44 +29,49 @@ function checkZeroed() {
   }
 }
 
+// What the GC found dead is freed on V8's sweeper thread: settle() waits
+// for that, so that the blocks checked are the recycled ones.
 dirty();
-globalThis.gc();
-checkZeroed();
-
-// Memory freed in a worker and then on this thread.
-const worker = new Worker(`
-  const { parentPort } = require('worker_threads');
-  for (let i = 0; i < 200; i++) Buffer.allocUnsafeSlow(1000).fill(0xa5);
-  const kept = Buffer.allocUnsafeSlow(2000).fill(0xa5);
-  parentPort.postMessage(kept, [kept.buffer]);
-`, { eval: true });
-worker.on('message', (kept) => {
-  assert.strictEqual(kept.length, 2000);
-  assert.strictEqual(kept[1999], 0xa5);
-});
-worker.on('exit', (code) => {
-  assert.strictEqual(code, 0);
-  dirty();
-  globalThis.gc();
+settle(() => {
   checkZeroed();
-
-  // The count goes up by what is allocated and down when it is collected.
-  // V8 frees what a GC found dead on its sweeper thread, a little later:
-  // wait until the count stops moving before measuring.
-  settle((before) => {
-    let held = [];
-    for (let i = 0; i < 100; i++) held.push(new ArrayBuffer(5000));
-    assert.strictEqual(process.memoryUsage().arrayBuffers - before, 500000);
-    held = null;
-    const deadline = Date.now() + 10000;
-    (function poll() {
-      globalThis.gc();
-      if (process.memoryUsage().arrayBuffers - before < 500000) return;
-      assert.ok(Date.now() < deadline, 'the freed stores were never counted');
-      setTimeout(poll, 10);
-    })();
-  });
+  startWorker();
 });
+
+function startWorker() {
+  // Memory freed in a worker and then on this thread.
+  const worker = new Worker(`
+    const { parentPort } = require('worker_threads');
+    for (let i = 0; i < 200; i++) Buffer.allocUnsafeSlow(1000).fill(0xa5);
+    const kept = Buffer.allocUnsafeSlow(2000).fill(0xa5);
+    parentPort.postMessage(kept, [kept.buffer]);
+  `, { eval: true });
+  worker.on('message', (kept) => {
+    assert.strictEqual(kept.length, 2000);
+    assert.strictEqual(kept[1999], 0xa5);
+  });
+  worker.on('exit', (code) => {
+    assert.strictEqual(code, 0);
+    dirty();
+    settle(checkZeroed);
+
+    // The count goes up by what is allocated and down when it is collected.
+    // V8 frees what a GC found dead on its sweeper thread, a little later:
+    // wait until the count stops moving before measuring.
+    settle((before) => {
+      let held = [];
+      for (let i = 0; i < 100; i++) held.push(new ArrayBuffer(5000));
+      assert.strictEqual(process.memoryUsage().arrayBuffers - before, 500000);
+      held = null;
+      const deadline = Date.now() + 10000;
+      (function poll() {
+        globalThis.gc();
+        if (process.memoryUsage().arrayBuffers - before < 500000) return;
+        assert.ok(Date.now() < deadline, 'the freed stores were never counted');
+        setTimeout(poll, 10);
+      })();
+    });
+  });
+}
 
 function settle(callback) {
   let last = -1;

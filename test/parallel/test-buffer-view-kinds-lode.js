@@ -18,6 +18,14 @@ const large = new Uint8Array(1000).fill(0x7a);
 assert.strictEqual(Buffer.compare(large, Buffer.alloc(1000, 'z')), 0);
 assert.strictEqual(Buffer.alloc(1001, 'z').indexOf(large, 1), 1);
 
+// A DataView goes to V8's API.
+const hexSlice = Buffer.prototype.hexSlice;
+if (hexSlice !== undefined) {
+  const view = new DataView(new ArrayBuffer(6), 1, 4);
+  view.setUint8(0, 0xab);
+  assert.strictEqual(hexSlice.call(view), 'ab000000');
+}
+
 // Buffers at an offset into their memory, and views of wider elements.
 const backing = new ArrayBuffer(16);
 new Uint8Array(backing).set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);

@@ -4,7 +4,8 @@
 // or through process.exit(). The compilation is dropped with the worker
 // (its promise never settles there) and the worker exits with its usual
 // code. The state of such a compilation is freed with the worker's
-// environment, which leak checkers (valgrind, the ASan build) see.
+// environment: only a leak checker (valgrind, the ASan build) sees that
+// part; a plain build checks the exits.
 const common = require('../common');
 const assert = require('assert');
 const { Worker, isMainThread, parentPort, workerData } =
