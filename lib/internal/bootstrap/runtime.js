@@ -45,13 +45,8 @@ function prepareStackTrace(global, error, trace) {
 function internalPrepareStackTrace(error, trace) {
   const mapped = getSourceMapsPrepare();
   if (mapped !== undefined) return mapped(error, trace);
-  let errorString;
-  try {
-    errorString = ErrorPrototypeToString(error);
-  } catch {
-    errorString = '<error>';
-  }
-  return formatStackTrace(errorString, trace);
+  // A name or message getter that throws makes `stack` throw, as in Node.
+  return formatStackTrace(ErrorPrototypeToString(error), trace);
 }
 
 // The default Error.prepareStackTrace, as in Node 24: a program can call
