@@ -475,8 +475,11 @@ Module._findPath = function(request, paths, isMain) {
   } else if (!paths || paths.length === 0) {
     return false;
   }
-  const cacheKey = `${request}\x00${ArrayPrototypeJoin(paths, '\x00')}`;
-  const entry = Module._pathCache[cacheKey];
+  // The cache's key leaves out the conditions: what a resolve hook's own
+  // conditions find is neither taken from it nor put in it.
+  const cacheKey = cjsConditionsOverride === undefined ?
+    `${request}\x00${ArrayPrototypeJoin(paths, '\x00')}` : undefined;
+  const entry = cacheKey === undefined ? undefined : Module._pathCache[cacheKey];
   if (entry) return entry;
   const trailingSlash = request.length > 0 &&
     (StringPrototypeEndsWith(request, '/') ||
@@ -496,7 +499,7 @@ Module._findPath = function(request, paths, isMain) {
     if (!absoluteRequest && !isRelative) {
       const exportsResolved = resolveExports(curPath, request, conditions);
       if (exportsResolved) {
-        Module._pathCache[cacheKey] = exportsResolved;
+        if (cacheKey !== undefined) Module._pathCache[cacheKey] = exportsResolved;
         return exportsResolved;
       }
     }
@@ -519,7 +522,7 @@ Module._findPath = function(request, paths, isMain) {
       filename = tryPackage(basePath, exts, isMain, request);
     }
     if (filename) {
-      Module._pathCache[cacheKey] = filename;
+      if (cacheKey !== undefined) Module._pathCache[cacheKey] = filename;
       return filename;
     }
   }
@@ -738,8 +741,10 @@ function resolveFilename(request, parent, isMain, options) {
     if (selfResolved) {
       const found = tryFile(selfResolved, isMain);
       if (found) {
-        Module._pathCache[`${request}\x00${paths ?
-          ArrayPrototypeJoin(paths, '\x00') : ''}`] = found;
+        if (cjsConditionsOverride === undefined) {
+          Module._pathCache[`${request}\x00${paths ?
+            ArrayPrototypeJoin(paths, '\x00') : ''}`] = found;
+        }
         return found;
       }
     }
@@ -809,6 +814,11 @@ Module._load = function(request, parent, isMain) {
       Module._resolveFilename(request, parent, isMain) : request;
     if (StringPrototypeStartsWith(filename, 'node:')) {
       return loadSchemeBuiltinWithHooks(filename, request);
+    }
+    // The resolution of node:fs may come back as 'fs': still the builtin,
+    // never Module._cache.fs.
+    if (BuiltinModule.canBeRequiredWithoutScheme(filename)) {
+      return loadSchemeBuiltinWithHooks(`node:${filename}`, request);
     }
   } else {
     filename = Module._resolveFilename(request, parent, isMain);
