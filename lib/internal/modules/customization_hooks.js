@@ -6,17 +6,20 @@
 // step is lode's own resolution or loading.
 
 const {
+  ArrayIsArray,
   ArrayPrototypeIndexOf,
   ArrayPrototypePush,
   ArrayPrototypeSplice,
   ObjectAssign,
   RegExpPrototypeExec,
+  SafeSet,
   StringPrototypeStartsWith,
 } = primordials;
 
 const {
   codes: {
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
     ERR_INVALID_RETURN_PROPERTY_VALUE,
     ERR_INVALID_RETURN_VALUE,
   },
@@ -154,7 +157,20 @@ function filenameToURL(filename) {
 }
 const kSchemeRegExp = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
+// The conditions a resolve hook hands on to the default step (changed or
+// not): package "exports" and "imports" are resolved with them. Undefined
+// stands for the default ones; `name` is how the error names the value
+// (require() and import say it differently).
+function conditionsFromHooks(conditions, name) {
+  if (conditions === undefined) return undefined;
+  if (!ArrayIsArray(conditions)) {
+    throw new ERR_INVALID_ARG_VALUE(name, conditions, 'expected an array');
+  }
+  return new SafeSet(conditions);
+}
+
 module.exports = {
+  conditionsFromHooks,
   filenameToURL,
   hasHooks,
   hasLoadHooks,

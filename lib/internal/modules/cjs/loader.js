@@ -559,18 +559,11 @@ Module._resolveFilename = function(request, parent, isMain, options) {
       }
       return { url: specifier };
     }
-    // The conditions the hooks hand on (changed or not) are the ones
-    // package "exports" and "imports" are resolved with.
-    // Undefined stands for the default ones.
-    const { conditions } = ctx;
-    if (conditions !== undefined && !ArrayIsArray(conditions)) {
-      throw new ERR_INVALID_ARG_VALUE('context.conditions', conditions,
-                                      'expected an array');
-    }
+    const conditions =
+      hooks.conditionsFromHooks(ctx.conditions, 'context.conditions');
     let filename;
     const saved = cjsConditionsOverride;
-    cjsConditionsOverride = conditions === undefined ? undefined :
-      new SafeSet(conditions);
+    cjsConditionsOverride = conditions;
     try {
       filename = resolveFilename(specifier, parent, isMain, options);
     } finally {

@@ -8,7 +8,6 @@
 // evaluation is asynchronous (top-level await).
 
 const {
-  ArrayIsArray,
   ArrayPrototypeIncludes,
   ArrayPrototypeIndexOf,
   ArrayPrototypeJoin,
@@ -44,7 +43,6 @@ const {
   codes: {
     ERR_INPUT_TYPE_NOT_ALLOWED,
     ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_ARG_VALUE,
     ERR_INVALID_MODULE_SPECIFIER,
     ERR_INVALID_URL,
     ERR_MODULE_NOT_FOUND,
@@ -418,18 +416,10 @@ function resolveRequest(specifier, parentURL, attributes = kNoAttributes) {
     conditions: conditionsList(),
   };
   const result = hooks.resolveWithHooks(specifier, context, (s, ctx) => {
-    // The conditions the hooks hand on (changed or not) are the ones
-    // package "exports" and "imports" are resolved with.
-    // Undefined stands for the default ones.
-    const { conditions } = ctx;
-    if (conditions !== undefined && !ArrayIsArray(conditions)) {
-      throw new ERR_INVALID_ARG_VALUE('conditions', conditions,
-                                      'expected an array');
-    }
+    const conditions = hooks.conditionsFromHooks(ctx.conditions, 'conditions');
     let url;
     const saved = conditionsOverride;
-    conditionsOverride = conditions === undefined ? undefined :
-      new SafeSet(conditions);
+    conditionsOverride = conditions;
     try {
       url = defaultResolve(s, ctx.parentURL ?? parentURL);
     } finally {
