@@ -1166,14 +1166,13 @@ Module._extensions['.js'] = function(module, filename) {
   }
   if (typescript && (type !== 'module' || requireModuleEnabled() ||
                      module[kIsMainSymbol])) {
-    const content = readSource(filename, 'commonjs');
     if (type === 'module') {
-      // The ES module loader strips it.
+      // The ES module loader reads (through the load hooks) and strips it.
       loadESMForRequire(module, filename);
       return;
     }
-    module._compile(content, filename, type === 'commonjs' ?
-      'commonjs-typescript' : 'typescript');
+    const format = type === 'commonjs' ? 'commonjs-typescript' : 'typescript';
+    module._compile(readSource(filename, format), filename, format);
     return;
   }
   // An ES module is read by the ES module loader (whose load hooks are
