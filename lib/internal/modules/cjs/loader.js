@@ -537,11 +537,17 @@ function getRequireStack(parent) {
   return stack;
 }
 
-// module.registerHooks() resolve hooks see require() too, as URLs.
 Module._resolveFilename = function(request, parent, isMain, options) {
+  return resolveFilename(request, parent, isMain, options);
+};
+
+// What require() loads: module.registerHooks() resolve hooks see require()
+// too, as URLs (require.resolve() does not run them, as in Node); their
+// default step is Module._resolveFilename, which a program may replace.
+function resolveForRequire(request, parent, isMain) {
   const hooks = lazySyncHooks();
   if (!hooks.hasResolveHooks()) {
-    return resolveFilename(request, parent, isMain, options);
+    return Module._resolveFilename(request, parent, isMain);
   }
   // A require() has no import attributes: the key is there, undefined.
   const context = {
@@ -565,7 +571,7 @@ Module._resolveFilename = function(request, parent, isMain, options) {
     const saved = cjsConditionsOverride;
     cjsConditionsOverride = conditions;
     try {
-      filename = resolveFilename(specifier, parent, isMain, options);
+      filename = Module._resolveFilename(specifier, parent, isMain);
     } finally {
       cjsConditionsOverride = saved;
     }
@@ -586,7 +592,7 @@ Module._resolveFilename = function(request, parent, isMain, options) {
     return StringPrototypeSlice(url, 5);
   }
   return url;
-};
+}
 
 // .ts, .mts or .cts, with type stripping on (Node 24's default).
 function isTypeScriptFile(filename) {
@@ -804,7 +810,7 @@ Module._load = function(request, parent, isMain) {
   if (StringPrototypeStartsWith(request, 'node:')) {
     if (!lazySyncHooks().hasHooks()) return loadSchemeBuiltin(request, request);
     filename = lazySyncHooks().hasResolveHooks() ?
-      Module._resolveFilename(request, parent, isMain) : request;
+      resolveForRequire(request, parent, isMain) : request;
     if (StringPrototypeStartsWith(filename, 'node:')) {
       return loadSchemeBuiltinWithHooks(filename, request);
     }
@@ -814,7 +820,7 @@ Module._load = function(request, parent, isMain) {
       return loadSchemeBuiltinWithHooks(`node:${filename}`, request);
     }
   } else {
-    filename = Module._resolveFilename(request, parent, isMain);
+    filename = resolveForRequire(request, parent, isMain);
   }
   const cachedModule = Module._cache[filename];
   if (cachedModule !== undefined) {
