@@ -34,3 +34,29 @@ try {
   hooks.deregister();
   Module._resolveFilename = original;
 }
+
+// A main entry run after a -r preload that registers a resolve hook is
+// resolved through the hook once.
+{
+  const { spawnSync } = require('child_process');
+  const tmpdir = require('../common/tmpdir');
+  const fs = require('fs');
+  tmpdir.refresh();
+  const preload = path.join(tmpdir.path, 'preload.cjs');
+  fs.writeFileSync(preload, `
+const path = require('path');
+require('module').registerHooks({
+  resolve(s, c, next) {
+    process._rawDebug('resolve ' + path.basename(s));
+    return next(s, c);
+  },
+});
+`);
+  const main = path.join(tmpdir.path, 'main.js');
+  fs.writeFileSync(main, 'console.log("main ran");');
+  const { status, stdout, stderr } = spawnSync(
+    process.execPath, ['-r', preload, main], { encoding: 'utf8' });
+  assert.strictEqual(status, 0, stderr);
+  assert.strictEqual(stdout, 'main ran\n');
+  assert.strictEqual(stderr, 'resolve main.js\n');
+}
