@@ -86,8 +86,8 @@ bool ReadFastSpan(Local<Value> value, ByteSpan* span) {
   return true;
 }
 
-void GetViewSpan(Local<ArrayBufferView> view, ByteSpan* span) {
-  if (ReadFastSpan(view, span)) return;
+// A view's bytes through V8's API (what ReadFastSpan leaves to it).
+void GetViewSpanByApi(Local<ArrayBufferView> view, ByteSpan* span) {
   span->length = view->ByteLength();
   if (span->length == 0) {
     span->data = nullptr;
@@ -97,12 +97,20 @@ void GetViewSpan(Local<ArrayBufferView> view, ByteSpan* span) {
       static_cast<uint8_t*>(view->Buffer()->Data()) + view->ByteOffset();
 }
 
-bool GetSpan(Local<Value> value, ByteSpan* span) {
+void GetViewSpan(Local<ArrayBufferView> view, ByteSpan* span) {
+  if (!ReadFastSpan(view, span)) GetViewSpanByApi(view, span);
+}
+
+// The bytes of `value` when it is an ArrayBufferView (not an ArrayBuffer).
+bool GetViewSpanOf(Local<Value> value, ByteSpan* span) {
   if (ReadFastSpan(value, span)) return true;
-  if (value->IsArrayBufferView()) {
-    GetViewSpan(value.As<ArrayBufferView>(), span);
-    return true;
-  }
+  if (!value->IsArrayBufferView()) return false;
+  GetViewSpanByApi(value.As<ArrayBufferView>(), span);
+  return true;
+}
+
+bool GetSpan(Local<Value> value, ByteSpan* span) {
+  if (GetViewSpanOf(value, span)) return true;
   if (value->IsArrayBuffer()) {
     Local<ArrayBuffer> ab = value.As<ArrayBuffer>();
     span->data = static_cast<uint8_t*>(ab->Data());
@@ -137,14 +145,6 @@ bool ToInt64(Isolate* isolate, Local<Value> value, int64_t def,
   }
   // The context only when a conversion (which may run user code) is needed.
   return value->IntegerValue(isolate->GetCurrentContext()).To(out);
-}
-
-// The bytes of `value` when it is an ArrayBufferView (not an ArrayBuffer).
-bool GetViewSpanOf(Local<Value> value, ByteSpan* span) {
-  if (ReadFastSpan(value, span)) return true;
-  if (!value->IsArrayBufferView()) return false;
-  GetViewSpan(value.As<ArrayBufferView>(), span);
-  return true;
 }
 
 // Whether `value` is an ArrayBufferView, without a call into V8 for the

@@ -156,13 +156,10 @@ napi_status NAPI_CDECL napi_create_double(napi_env env, double value,
                                           napi_value* result) {
   // A small integer inline: the checks, then one call (CreateHandle) with
   // nothing but env and result to keep across it; the rest out of line.
-  using v8::internal::Internals;
   int32_t integer;
   if (lode::napi::BasicFastPath(env) && result != nullptr &&
-      IsInt32Number(value, &integer) && Internals::IsValidSmi(integer))
-      [[likely]] {
-    *result = ToNapi(lode::napi::NewHandle::Of<Value>(
-        env->isolate, Internals::IntToSmi(integer)));
+      IsInt32Number(value, &integer)) [[likely]] {
+    *result = ToNapi(lode::napi::NewHandle::Int32(env->isolate, integer));
     return ClearLastError(env);
   }
   return CreateDouble(env, value, result);

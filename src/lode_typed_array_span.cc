@@ -24,6 +24,8 @@
 #include <atomic>
 #include <mutex>
 
+#include "lode_v8_layout.h"
+
 namespace lode {
 
 namespace {
@@ -54,12 +56,8 @@ std::atomic<int> g_state{kUnchecked};
 // a Uint8Array by the check.
 int g_typed_array_type = -1;
 
-A RawOf(Local<Value> value) { return *reinterpret_cast<A*>(*value); }
-
-int InstanceTypeOf(A object) {
-  A map = I::ReadTaggedPointerField(object, I::kHeapObjectMapOffset);
-  return I::ReadRawField<uint16_t>(map, I::kMapInstanceTypeOffset);
-}
+using v8_layout::InstanceTypeOf;
+using v8_layout::RawOf;
 
 // One view's fields against the API's answers.
 bool ViewMatches(Local<v8::TypedArray> view, Local<ArrayBuffer> buffer,

@@ -1,6 +1,7 @@
 // internalBinding('types'): V8's own type checks, behind util.types.
 #include "env.h"
 #include "lode_binding.h"
+#include "lode_v8_layout.h"
 #include "util.h"
 
 namespace lode::types {
@@ -97,8 +98,7 @@ using I = v8::internal::Internals;
 using A = v8::internal::Address;
 
 A MapOf(Local<Object> object) {
-  return I::ReadTaggedPointerField(*reinterpret_cast<A*>(*object),
-                                   I::kHeapObjectMapOffset);
+  return v8_layout::MapOf(v8_layout::RawOf(object));
 }
 
 // V8 10.2 keeps the map's bit_field3 right after its instance type and
@@ -110,10 +110,6 @@ constexpr uint32_t kIsDictionaryMapBit = 1u << 21;
 bool IsDictionaryMap(A map) {
   return (I::ReadRawField<uint32_t>(map, kMapBitField3Offset) &
           kIsDictionaryMapBit) != 0;
-}
-
-int InstanceType(A map) {
-  return I::ReadRawField<uint16_t>(map, I::kMapInstanceTypeOffset);
 }
 
 // The offsets above are not part of V8's API: check them once on objects
@@ -136,8 +132,8 @@ bool CheckLayout(Isolate* isolate, Local<Context> context) {
   if (slow->Delete(context, a).IsNothing()) return false;
   A fast_map = MapOf(fast);
   A slow_map = MapOf(slow);
-  return InstanceType(fast_map) == I::kJSObjectType &&
-         InstanceType(slow_map) == I::kJSObjectType &&
+  return v8_layout::InstanceTypeOfMap(fast_map) == I::kJSObjectType &&
+         v8_layout::InstanceTypeOfMap(slow_map) == I::kJSObjectType &&
          !IsDictionaryMap(fast_map) && IsDictionaryMap(slow_map);
 }
 
@@ -154,7 +150,7 @@ int ShapeOf(Local<Context> context, Local<Value> value) {
   Local<Object> object = value.As<Object>();
   A map = MapOf(object);
   int kind;
-  if (InstanceType(map) == I::kJSObjectType) {
+  if (v8_layout::InstanceTypeOfMap(map) == I::kJSObjectType) {
     kind = kOrdinary;
   } else if (value->IsMap() || value->IsSet()) {
     kind = kOrdinaryMapOrSet;

@@ -8,6 +8,7 @@
 #include "lode_binding.h"
 #include "lode_errors.h"
 #include "lode_internals.h"
+#include "lode_v8_layout.h"
 #include "util.h"
 
 namespace lode::util {
@@ -83,16 +84,10 @@ void PreviewEntries(const FunctionCallbackInfo<Value>& args) {
 int ReferenceArrayIndex(const FunctionCallbackInfo<Value>& args,
                         Local<Object> object, int from, int to) {
   if (!object->IsArray()) return -1;
-  using I = v8::internal::Internals;
-  using A = v8::internal::Address;
-  A map = I::ReadTaggedPointerField(*reinterpret_cast<A*>(*object),
-                                    I::kHeapObjectMapOffset);
+  v8_layout::Address map = v8_layout::MapOf(v8_layout::RawOf(object));
   for (int i = from; i < to && i < args.Length(); i++) {
     if (!args[i]->IsArray()) continue;
-    A reference = *reinterpret_cast<A*>(*args[i]);
-    if (I::ReadTaggedPointerField(reference, I::kHeapObjectMapOffset) == map) {
-      return i;
-    }
+    if (v8_layout::MapOf(v8_layout::RawOf(args[i])) == map) return i;
   }
   return -1;
 }
