@@ -159,14 +159,20 @@ const kSchemeRegExp = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 // The conditions a resolve hook hands on to the default step (changed or
 // not): package "exports" and "imports" are resolved with them. Undefined
-// stands for the default ones; `name` is how the error names the value
-// (require() and import say it differently).
-function conditionsFromHooks(conditions, name) {
+// when they are the defaults (undefined, or the same set): the resolution
+// caches, keyed without conditions, then stay in use. `name` is how the
+// error names the value (require() and import say it differently).
+function conditionsFromHooks(conditions, defaults, name) {
   if (conditions === undefined) return undefined;
   if (!ArrayIsArray(conditions)) {
     throw new ERR_INVALID_ARG_VALUE(name, conditions, 'expected an array');
   }
-  return new SafeSet(conditions);
+  const set = new SafeSet(conditions);
+  if (set.size !== defaults.size) return set;
+  for (const condition of defaults) {
+    if (!set.has(condition)) return set;
+  }
+  return undefined;
 }
 
 module.exports = {

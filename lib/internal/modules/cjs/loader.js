@@ -96,7 +96,12 @@ let cjsConditions;
 // default step, while that step runs.
 let cjsConditionsOverride;
 function getCjsConditions() {
-  if (cjsConditionsOverride !== undefined) return cjsConditionsOverride;
+  return cjsConditionsOverride ?? defaultCjsConditions();
+}
+
+// The conditions require() resolves package exports/imports with when no
+// resolve hook hands on its own.
+function defaultCjsConditions() {
   if (cjsConditions === undefined) {
     initOptions();
     // No spread: a program may have deleted Array.prototype[Symbol.iterator].
@@ -565,8 +570,8 @@ function resolveForRequire(request, parent, isMain) {
       }
       return { url: specifier };
     }
-    const conditions =
-      hooks.conditionsFromHooks(ctx.conditions, 'context.conditions');
+    const conditions = hooks.conditionsFromHooks(
+      ctx.conditions, defaultCjsConditions(), 'context.conditions');
     let filename;
     const saved = cjsConditionsOverride;
     cjsConditionsOverride = conditions;

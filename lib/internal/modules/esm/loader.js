@@ -14,7 +14,6 @@ const {
   ArrayPrototypePush,
   JSONParse,
   JSONStringify,
-  ObjectDefineProperty,
   ObjectKeys,
   ObjectPrototypeHasOwnProperty,
   PromisePrototypeThen,
@@ -118,7 +117,12 @@ let conditions;
 // The conditions a resolve hook passed to the default step, while it runs.
 let conditionsOverride;
 function getConditions() {
-  if (conditionsOverride !== undefined) return conditionsOverride;
+  return conditionsOverride ?? defaultConditions();
+}
+
+// The conditions import resolves package exports/imports with when no
+// resolve hook hands on its own.
+function defaultConditions() {
   if (conditions === undefined) {
     const { getOptionValue } = require('internal/options');
     conditions = new SafeSet();
@@ -416,7 +420,8 @@ function resolveRequest(specifier, parentURL, attributes = kNoAttributes) {
     conditions: conditionsList(),
   };
   const result = hooks.resolveWithHooks(specifier, context, (s, ctx) => {
-    const conditions = hooks.conditionsFromHooks(ctx.conditions, 'conditions');
+    const conditions = hooks.conditionsFromHooks(
+      ctx.conditions, defaultConditions(), 'conditions');
     let url;
     const saved = conditionsOverride;
     conditionsOverride = conditions;
@@ -924,6 +929,9 @@ function warnTypelessPackage(url, filename) {
     { code: 'MODULE_TYPELESS_PACKAGE_JSON' });
 }
 
+// WATCH_REPORT_DEPENDENCIES, read at the first module made.
+let watchReportDependencies;
+
 // Creates the module for `url` (not linked yet), checking the import
 // `attributes` against its format; load hooks of module.registerHooks()
 // give its format and source when there are some.
@@ -963,8 +971,10 @@ function createModule(url, format, source, attributes = kNoAttributes,
     return newSourceTextModule(url, source);
   }
   const filename = lazyUrl().fileURLToPath(url);
-  // Under --watch, the watching parent learns of every file loaded.
-  if (process.env.WATCH_REPORT_DEPENDENCIES && process.send) {
+  // Under --watch, the watching parent learns of every file loaded (the
+  // variable read once, as the CommonJS loader does).
+  watchReportDependencies ??= !!process.env.WATCH_REPORT_DEPENDENCIES;
+  if (watchReportDependencies && process.send) {
     process.send({ 'watch:import': [url] });
   }
   format ??= formatOfFile(filename);
@@ -1777,10 +1787,7 @@ function newCommonJSModuleFromSource(url, filename, source, makeRequire) {
       // The entry point given by loader hooks: process.mainModule and
       // require.main are this module, its id stays its path (as in Node).
       if (this.isMain === true) {
-        ObjectDefineProperty(process, 'mainModule', {
-          __proto__: null, value: module, writable: true,
-          enumerable: true, configurable: true,
-        });
+        setOwnProperty(process, 'mainModule', module);
       }
       try {
         if (makeRequire === undefined) {
