@@ -105,6 +105,30 @@ void AbortAfterException(v8::TryCatch* try_catch, WasmStreaming* streaming) {
   if (try_catch->HasCaught()) try_catch->ReThrow();
 }
 
+// The JS side (internal/wasm_web_api's startStreaming), loaded the first
+// time an environment streams; nullptr with an exception pending (or none,
+// if the module lacks the function) when it cannot be had.
+ApiData* LoadImplementation(Environment* env) {
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  Local<Value> id = FIXED_ONE_BYTE_STRING(isolate, "internal/wasm_web_api");
+  Local<Value> exports;
+  Local<Value> start;
+  if (!env->builtin_require()
+           ->Call(context, v8::Undefined(isolate), 1, &id)
+           .ToLocal(&exports) ||
+      !exports->IsObject() ||
+      !exports.As<Object>()
+           ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "startStreaming"))
+           .ToLocal(&start) ||
+      !start->IsFunction()) {
+    return nullptr;
+  }
+  ApiData* data = env->SetBindingData(kKey, std::make_unique<ApiData>());
+  data->implementation.Reset(isolate, start.As<Function>());
+  return data;
+}
+
 // The callback V8 calls for compileStreaming()/instantiateStreaming().
 void StartStreaming(const FunctionCallbackInfo<Value>& info) {
   Isolate* isolate = info.GetIsolate();
@@ -112,20 +136,23 @@ void StartStreaming(const FunctionCallbackInfo<Value>& info) {
   std::shared_ptr<WasmStreaming> streaming =
       WasmStreaming::Unpack(isolate, info.Data());
   Environment* env = Environment::GetCurrent(context);
-  ApiData* data = env == nullptr ? nullptr
-                                 : env->GetBindingData<ApiData>(kKey);
-  if (data == nullptr || data->implementation.IsEmpty() ||
-      !env->can_call_into_js()) {
+  if (env == nullptr || !env->can_call_into_js()) {
     // A context lode does not run JS in (or one shutting down).
     streaming->Abort(Exception::TypeError(FIXED_ONE_BYTE_STRING(
         isolate, "WebAssembly streaming is not available here")));
     return;
   }
   // V8 calls this as a promise reaction whose result nobody sees: an
-  // exception here (the state object not made, the JS side throwing
-  // synchronously) must reject the compilation's own promise, or it would
-  // never settle.
+  // exception here (the JS side not loaded, the state object not made, the
+  // JS side throwing synchronously) must reject the compilation's own
+  // promise, or it would never settle.
   v8::TryCatch try_catch(isolate);
+  ApiData* data = env->GetBindingData<ApiData>(kKey);
+  if (data == nullptr) data = LoadImplementation(env);
+  if (data == nullptr) {
+    AbortAfterException(&try_catch, streaming.get());
+    return;
+  }
   Local<ObjectTemplate> tmpl = ObjectTemplate::New(isolate);
   tmpl->SetInternalFieldCount(kWrapFieldCount);
   Local<Object> object;
@@ -149,7 +176,8 @@ void StartStreaming(const FunctionCallbackInfo<Value>& info) {
   }
 }
 
-// setImplementation(startStreaming)
+// setImplementation(startStreaming): what StartStreaming calls instead of
+// internal/wasm_web_api's (tests give one that throws).
 void SetImplementation(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   CHECK(args[0]->IsFunction());

@@ -103,10 +103,6 @@ function attachNativeCallbacks() {
   registerTickCallback();
   require('internal/process/promises').listenForRejections();
   require('internal/timers').setupTimers(runNextTicks);
-  // WebAssembly.compileStreaming(): its work is in internal/wasm_web_api,
-  // loaded on first use.
-  internalBinding('wasm_web_api').setImplementation((state, source) =>
-    require('internal/wasm_web_api').startStreaming(state, source));
 }
 
 function applyOptions() {
