@@ -74,11 +74,9 @@ const {
 // symbolFreePair(a, b) answers, from a per-map cache, whether both are
 // objects without own symbol keys, sparing the two getOwnPropertySymbols
 // calls (each collects keys into a new array) for most pairs:
+// 0 when that is not known; 1 (both ordinary objects) and 2 (ordinary
+// objects, Maps or Sets) both mean "no own symbol keys".
 const kSymbolsUnknown = 0;
-// Both are ordinary objects: no internal slots (not special), no symbols.
-const kSymbolFreeOrdinary = 1;
-// (2: both are ordinary objects, Maps or Sets without own symbol keys;
-// only told apart from kSymbolsUnknown here.)
 
 // Asked only for objects tagged KeyObject, so that comparing plain values
 // never loads crypto.
@@ -302,10 +300,8 @@ function compareObjects(a, b, mode, memos) {
     // Both say they are plain objects: only their keys count, as in Node,
     // even for an object with Error.prototype or one (a Date, an Error...)
     // whose Symbol.toStringTag says 'Object'.
-    if (symbolFreePair(a, b) === kSymbolFreeOrdinary) {
-      return checkKeys(a, b, mode, memos, kPlain, undefined, true);
-    }
-    return checkKeys(a, b, mode, memos, kPlain);
+    return checkKeys(a, b, mode, memos, kPlain, undefined,
+                     noSymbols(a, b, mode));
   }
   if (isDate(a)) {
     if (!isDate(b)) return false;
@@ -384,8 +380,8 @@ function countEnumerable(obj, keys) {
   return count;
 }
 
-// Whether the symbol keys of Maps or Sets `a` and `b` need no look
-// (loose mode ignores them anyway, so asks nothing).
+// Whether the symbol keys of `a` and `b` need no look (loose mode ignores
+// them anyway, so asks nothing).
 function noSymbols(a, b, mode) {
   return mode !== kLoose && symbolFreePair(a, b) !== kSymbolsUnknown;
 }
