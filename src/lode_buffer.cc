@@ -17,6 +17,7 @@
 #include "lode_errors.h"
 #include "lode_internals.h"
 #include "lode_typed_array_span.h"
+#include "lode_utf16_to_utf8.h"
 #include "util.h"
 
 namespace lode::buffer {
@@ -435,96 +436,15 @@ size_t WriteOneByteAsUtf8(Isolate* isolate, Local<String> str, uint8_t* dst,
   return out;
 }
 
-inline void Store32(uint8_t* dst, uint32_t bytes) {
-  memcpy(dst, &bytes, sizeof(bytes));
-}
-
 // A two-byte string as UTF-8, lone surrogates as U+FFFD; dst must have room
 // for 3 bytes per unit.
 size_t WriteTwoByteAsUtf8(Isolate* isolate, Local<String> str,
                           uint8_t* dst) {
   size_t length = str->Length();
   Scratch<uint16_t> tmp(length);
-  const uint16_t* src = tmp.data();
   str->Write(isolate, tmp.data(), 0, static_cast<int>(length),
              String::NO_NULL_TERMINATION);
-  const uint16_t* p = src;
-  const uint16_t* const src_end = src + length;
-  uint8_t* d = dst;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  // While four units are left, each character's bytes go out in one 4-byte
-  // store: the (at most 3) bytes it writes past them are written again by
-  // the units after it, which take at least a byte each, so nothing past
-  // the final length is ever touched.
-  while (src_end - p >= 4) {
-    uint32_t c = *p;
-    if (c < 0x80) {
-      // Four ASCII units at once.
-      uint64_t w;
-      memcpy(&w, p, sizeof(w));
-      if (!(w & 0xFF80FF80FF80FF80ULL)) {
-        Store32(d, static_cast<uint32_t>(
-                       (w & 0xFF) | ((w >> 8) & 0xFF00) |
-                       ((w >> 16) & 0xFF0000) | ((w >> 24) & 0xFF000000)));
-        d += 4;
-        p += 4;
-        continue;
-      }
-      *d++ = static_cast<uint8_t>(c);
-      p++;
-    } else if (c < 0x800) {
-      Store32(d, (0xC0 | c >> 6) | (0x80 | (c & 0x3F)) << 8);
-      d += 2;
-      p++;
-    } else if ((c & 0xF800) != 0xD800) {
-      Store32(d, (0xE0 | c >> 12) | (0x80 | ((c >> 6) & 0x3F)) << 8 |
-                     (0x80 | (c & 0x3F)) << 16);
-      d += 3;
-      p++;
-    } else if (c < 0xDC00 && (p[1] & 0xFC00) == 0xDC00) {
-      uint32_t cp = 0x10000 + ((c - 0xD800) << 10) + (p[1] - 0xDC00);
-      Store32(d, (0xF0 | cp >> 18) | (0x80 | ((cp >> 12) & 0x3F)) << 8 |
-                     (0x80 | ((cp >> 6) & 0x3F)) << 16 |
-                     (0x80 | (cp & 0x3F)) << 24);
-      d += 4;
-      p += 2;
-    } else {
-      // A lone surrogate.
-      Store32(d, 0xBDBFEF);
-      d += 3;
-      p++;
-    }
-  }
-#endif
-  while (p < src_end) {
-    uint32_t c = *p++;
-    if (c < 0x80) {
-      *d++ = static_cast<uint8_t>(c);
-    } else if (c < 0x800) {
-      d[0] = static_cast<uint8_t>(0xC0 | c >> 6);
-      d[1] = static_cast<uint8_t>(0x80 | (c & 0x3F));
-      d += 2;
-    } else if ((c & 0xF800) != 0xD800) {
-      d[0] = static_cast<uint8_t>(0xE0 | c >> 12);
-      d[1] = static_cast<uint8_t>(0x80 | ((c >> 6) & 0x3F));
-      d[2] = static_cast<uint8_t>(0x80 | (c & 0x3F));
-      d += 3;
-    } else if (c < 0xDC00 && p < src_end && (*p & 0xFC00) == 0xDC00) {
-      uint32_t cp = 0x10000 + ((c - 0xD800) << 10) + (*p++ - 0xDC00);
-      d[0] = static_cast<uint8_t>(0xF0 | cp >> 18);
-      d[1] = static_cast<uint8_t>(0x80 | ((cp >> 12) & 0x3F));
-      d[2] = static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3F));
-      d[3] = static_cast<uint8_t>(0x80 | (cp & 0x3F));
-      d += 4;
-    } else {
-      // A lone surrogate.
-      d[0] = 0xEF;
-      d[1] = 0xBF;
-      d[2] = 0xBD;
-      d += 3;
-    }
-  }
-  return static_cast<size_t>(d - dst);
+  return Utf16ToUtf8(tmp.data(), length, dst);
 }
 
 // Writes `str` in `enc` into dst[0, cap); returns the bytes written. A

@@ -1,0 +1,22 @@
+// UTF-16 to UTF-8: what Buffer.from(string) and buf.write(string) do with a
+// string V8 keeps at two bytes per unit (any string with a character above
+// U+00FF), in one pass with room for the worst case reserved, instead of
+// String::Utf8Length and String::WriteUtf8's two.
+#ifndef SRC_LODE_UTF16_TO_UTF8_H_
+#define SRC_LODE_UTF16_TO_UTF8_H_
+
+#include <cstddef>
+#include <cstdint>
+
+namespace lode {
+
+// Writes units[0, length) as UTF-8 to dst and returns the bytes written. A
+// surrogate pair becomes its 4-byte character; a lone surrogate becomes
+// U+FFFD (EF BF BD), as String::WriteUtf8 with REPLACE_INVALID_UTF8 does.
+// dst must have room for 3 bytes per unit; no byte past the returned length
+// is ever written, so dst may be the middle of a caller's buffer.
+size_t Utf16ToUtf8(const uint16_t* units, size_t length, uint8_t* dst);
+
+}  // namespace lode
+
+#endif  // SRC_LODE_UTF16_TO_UTF8_H_
