@@ -118,6 +118,9 @@ process.domain = null;
     },
   });
 }
+// Loaded on first use, as in Node (an accessor until then).
+require('internal/util').defineLazyProperties(
+  process, 'internal/process/finalization', ['finalization']);
 process.moduleLoadList = [];
 process._getActiveHandles = perThread._getActiveHandles;
 process._getActiveRequests = perThread._getActiveRequests;
