@@ -14,16 +14,7 @@ const {
   flushCompileCache,
   getCompileCacheDir,
 } = require('internal/modules/helpers');
-const {
-  codes: { ERR_NOT_IMPLEMENTED },
-} = require('internal/errors');
 const { kEmptyObject } = require('internal/util');
-
-function notImplemented(name) {
-  return function() {
-    throw new ERR_NOT_IMPLEMENTED(`module.${name}`);
-  };
-}
 
 Module.register = function register(specifier, parentURL, options) {
   return require('internal/modules/esm/hooks')
@@ -71,7 +62,8 @@ ObjectDefineProperty(Module, 'SourceMap', {
     });
   },
 });
-Module.findPackageJSON = notImplemented('findPackageJSON');
+Module.findPackageJSON =
+  require('internal/modules/find_package_json').findPackageJSON;
 Module.enableCompileCache = enableCompileCache;
 Module.getCompileCacheDir = getCompileCacheDir;
 Module.flushCompileCache = flushCompileCache;

@@ -1877,6 +1877,7 @@ const internals = {
   evaluateSync,
   findLegacyMain,
   packageResolve,
+  parsePackageName,
   formatOfFile,
   formatOfURL,
   checkEntryInputType,
