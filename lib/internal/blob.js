@@ -105,6 +105,12 @@ function isBlob(object) {
   return object?.[kBlob] !== undefined;
 }
 
+// The Blob fs.openAsBlob() returned (not one made from it): as in Node it
+// cannot be cloned or posted, its file being opened by this thread.
+function isOpenedFileBlob(object) {
+  return object?.[kBlob]?.openedFile === true;
+}
+
 function partLength(part) {
   return part.bytes !== undefined ? part.bytes.byteLength : part.length;
 }
@@ -419,7 +425,9 @@ function createBlobFromFile(path, stats, type) {
   const parts = stats.size === 0 ?
     [{ __proto__: null, file, offset: 0, length: 0 }] :
     [{ __proto__: null, file, offset: 0, length: stats.size }];
-  return createBlob(parts, stats.size, type);
+  const blob = createBlob(parts, stats.size, type);
+  blob[kBlob].openedFile = true;
+  return blob;
 }
 
 // ---- Object URLs ------------------------------------------------------
@@ -473,6 +481,7 @@ module.exports = {
   createBlobFromFile,
   createObjectURL,
   isBlob,
+  isOpenedFileBlob,
   kBlob,
   resolveObjectURL,
   revokeObjectURL,

@@ -234,6 +234,11 @@ function findPlatformObjects(value, transfer) {
       return true;
     }
     if (isBlob(object)) {
+      if (blobModule.isOpenedFileBlob(object)) {
+        const { codes: { ERR_INVALID_STATE } } = require('internal/errors');
+        throw new ERR_INVALID_STATE.TypeError(
+          'File-backed Blobs are not cloneable');
+      }
       found ??= new SafeMap();
       found.set(object, kBlob);
       return true;

@@ -35,6 +35,18 @@ fs.writeFileSync(file, 'a'.repeat(70000));
   for await (const chunk of blob.stream()) sizes.push(chunk.byteLength);
   assert.deepStrictEqual(sizes, [65536, 4464]);
   assert.strictEqual(await blob.slice(69998).text(), 'aa');
+  // The Blob openAsBlob gives cannot be cloned or posted (as in Node); one
+  // made from it can be cloned.
+  const notCloneable = {
+    code: 'ERR_INVALID_STATE',
+    name: 'TypeError',
+    message: 'Invalid state: File-backed Blobs are not cloneable',
+  };
+  assert.throws(() => structuredClone({ blob }), notCloneable);
+  const { port1 } = new MessageChannel();
+  assert.throws(() => port1.postMessage(blob), notCloneable);
+  port1.close();
+  assert.strictEqual(await structuredClone(blob.slice(69998)).text(), 'aa');
   fs.writeFileSync(file, 'changed');
   await assert.rejects(blob.text(), { name: 'NotReadableError' });
   assert.throws(() => fs.openAsBlob(tmpdir.resolve('missing')), {
