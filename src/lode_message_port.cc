@@ -1106,7 +1106,10 @@ MessagePort::MessagePort(Environment* env, Local<Object> object)
 
 MessagePort::~MessagePort() {
   if (data_ != nullptr) {
+    // A closed port tells its peer now that its own 'close' has been
+    // emitted (CloseAndDisentangle).
     data_->SetOwner(nullptr);
+    data_->Disentangle();
     data_.reset();
   }
   if (waker_ != nullptr) waker_->Clear();
@@ -1170,14 +1173,17 @@ std::unique_ptr<PortData> MessagePort::Detach() {
 }
 
 void MessagePort::CloseAndDisentangle() {
-  if (data_ != nullptr) {
-    data_->SetOwner(nullptr);
-    data_->Disentangle();
-  }
+  if (data_ != nullptr) data_->SetOwner(nullptr);
   // A sender that took the waker before the owner went wakes nobody now.
   if (waker_ != nullptr) waker_->Clear();
   if (env_data_ != nullptr) env_data_->Forget(this);
-  if (state() != kInitialized) return;
+  if (state() != kInitialized) {
+    if (data_ != nullptr) data_->Disentangle();
+    return;
+  }
+  // The peer hears of the close when the handle has closed (the destructor
+  // disentangles): as in Node, the port closed first emits 'close' first,
+  // and its peer is still open, and referenced, at that moment.
   Environment* env = this->env();
   Local<Function> onclose;
   if (env->can_call_into_js()) {

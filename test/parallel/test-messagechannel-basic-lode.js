@@ -43,3 +43,27 @@ port1.on('close', common.mustCall());
 port2.addEventListener('close', common.mustCall((event) => {
   assert.strictEqual(event.type, 'close');
 }));
+
+// The end closed first emits 'close' first, while its peer is still open
+// (and ref'ed); the peer's 'close' follows, with both unref'ed (Node 24's
+// order).
+{
+  const { port1: a, port2: b } = new MessageChannel();
+  a.on('message', () => {});
+  b.on('message', () => {});
+  const order = [];
+  b.on('close', common.mustCall(() => {
+    order.push('b');
+    assert.strictEqual(a.hasRef(), true);
+    assert.strictEqual(b.hasRef(), false);
+  }));
+  a.on('close', common.mustCall(() => {
+    order.push('a');
+    assert.deepStrictEqual(order, ['b', 'a']);
+    assert.strictEqual(a.hasRef(), false);
+    assert.strictEqual(b.hasRef(), false);
+  }));
+  b.close();
+  assert.strictEqual(a.hasRef(), true);
+  assert.strictEqual(b.hasRef(), true);
+}
