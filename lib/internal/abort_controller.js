@@ -218,6 +218,9 @@ class AbortSignal extends EventTarget {
 
 // When a composite signal is collected, its sources forget it.
 let dependantsCleanup;
+// When a source is collected, its composite signals forget it; one left
+// without sources can never abort, so its listeners no longer pin it.
+let sourcesCleanup;
 
 function link(result, resultRef, source) {
   for (const ref of result[kSourceSignals]) {
@@ -231,6 +234,15 @@ function link(result, resultRef, source) {
     sourceRef.deref()?.[kDependantSignals]?.delete(ref);
   });
   dependantsCleanup.register(result, { sourceRef, ref: resultRef });
+  sourcesCleanup ??= new SafeFinalizationRegistry(({ sourceRef, ref }) => {
+    const composite = ref.deref();
+    if (composite === undefined) return;
+    composite[kSourceSignals].delete(sourceRef);
+    if (composite[kSourceSignals].size === 0) {
+      gcPersistentSignals.delete(composite);
+    }
+  });
+  sourcesCleanup.register(source, { sourceRef, ref: resultRef });
 }
 
 ObjectDefineProperties(AbortSignal.prototype, {
