@@ -216,12 +216,19 @@ OutgoingMessage.prototype.destroy = function destroy(error) {
   return this;
 };
 
+const kNonAscii = /[^\x00-\x7f]/;
+
 // Queues `data` behind the head, which goes out with the first write.
 OutgoingMessage.prototype._send = function _send(data, encoding, callback,
                                                  byteLength) {
   if (!this._headerSent && this._header !== null) {
+    // The head is latin1: it shares a string with UTF-8 data only while it
+    // is all ASCII (a value such as Buffer#toString('latin1') of UTF-8
+    // bytes would otherwise go out encoded twice).
     if (typeof data === 'string' &&
-        (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+        (encoding === 'latin1' ||
+         ((encoding === 'utf8' || !encoding) &&
+          RegExpPrototypeExec(kNonAscii, this._header) === null))) {
       data = this._header + data;
     } else {
       const header = this._header;
