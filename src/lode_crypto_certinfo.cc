@@ -151,6 +151,8 @@ void AppendASN1String(std::string* out, const ASN1_STRING* str) {
              ASN1_STRING_length(str), false);
 }
 
+}  // namespace
+
 void AppendGeneralName(std::string* out, const GENERAL_NAME* name) {
   switch (name->type) {
     case GEN_DNS:
@@ -240,6 +242,8 @@ void AppendGeneralName(std::string* out, const GENERAL_NAME* name) {
       break;
   }
 }
+
+namespace {
 
 // "DNS:a, IP Address:1.2.3.4, ..." or undefined.
 Local<Value> SubjectAltNames(Isolate* isolate, X509* cert) {

@@ -17,6 +17,7 @@
 #include <ctime>
 
 #include "lode_crypto.h"
+#include "lode_crypto_tls.h"
 
 namespace lode::crypto {
 
@@ -66,62 +67,6 @@ std::string NameMultiline(const X509_NAME* name) {
   return BioString(bio.get());
 }
 
-// A subject alternative name is printed bare when nothing in it could be
-// mistaken for list syntax; otherwise it is quoted with JSON-style escapes
-// (the prefix moves inside the quotes).
-bool AltNameIsPlain(const unsigned char* s, size_t len, bool utf8) {
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = s[i];
-    if (c == '"' || c == '\\' || c == ',' || c == '\'') return false;
-    if (utf8) {
-      if (c < 0x20 || c == 0x7f) return false;
-    } else if (c < 0x20 || c > 0x7e) {
-      return false;
-    }
-  }
-  return true;
-}
-
-void AppendAltName(std::string* out, const char* prefix,
-                   const unsigned char* s, size_t len, bool utf8) {
-  if (AltNameIsPlain(s, len, utf8)) {
-    if (prefix != nullptr) {
-      *out += prefix;
-      *out += ':';
-    }
-    out->append(reinterpret_cast<const char*>(s), len);
-    return;
-  }
-  static const char kHex[] = "0123456789abcdef";
-  *out += '"';
-  if (prefix != nullptr) {
-    *out += prefix;
-    *out += ':';
-  }
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = s[i];
-    if (c == '\\') {
-      *out += "\\\\";
-    } else if (c == '"') {
-      *out += "\\\"";
-    } else if ((c >= 0x20 && c != ',' && c <= 0x7e) ||
-               (utf8 && (c & 0x80) != 0)) {
-      *out += static_cast<char>(c);
-    } else {
-      *out += "\\u00";
-      *out += kHex[c >> 4];
-      *out += kHex[c & 0xf];
-    }
-  }
-  *out += '"';
-}
-
-void AppendAsn1String(std::string* out, const char* prefix,
-                      const ASN1_STRING* str, bool utf8) {
-  AppendAltName(out, prefix, ASN1_STRING_get0_data(str),
-                static_cast<size_t>(ASN1_STRING_length(str)), utf8);
-}
-
 std::string ObjectName(const ASN1_OBJECT* obj, bool prefer_long) {
   int nid = OBJ_obj2nid(obj);
   if (nid != NID_undef) {
@@ -131,77 +76,6 @@ std::string ObjectName(const ASN1_OBJECT* obj, bool prefer_long) {
   char buf[128];
   OBJ_obj2txt(buf, sizeof(buf), obj, 1);
   return buf;
-}
-
-void AppendGeneralName(std::string* out, const GENERAL_NAME* gen) {
-  switch (gen->type) {
-    case GEN_DNS:
-      AppendAsn1String(out, "DNS", gen->d.dNSName, false);
-      break;
-    case GEN_URI:
-      AppendAsn1String(out, "URI", gen->d.uniformResourceIdentifier, false);
-      break;
-    case GEN_EMAIL:
-      AppendAsn1String(out, "email", gen->d.rfc822Name, false);
-      break;
-    case GEN_IPADD: {
-      const unsigned char* b = ASN1_STRING_get0_data(gen->d.iPAddress);
-      int len = ASN1_STRING_length(gen->d.iPAddress);
-      char buf[64];
-      if (len == 4) {
-        snprintf(buf, sizeof(buf), "%d.%d.%d.%d", b[0], b[1], b[2], b[3]);
-      } else if (len == 16) {
-        std::string v6;
-        for (int i = 0; i < 16; i += 2) {
-          char group[8];
-          snprintf(group, sizeof(group), "%X", (b[i] << 8) | b[i + 1]);
-          if (i > 0) v6 += ':';
-          v6 += group;
-        }
-        snprintf(buf, sizeof(buf), "%s", v6.c_str());
-      } else {
-        snprintf(buf, sizeof(buf), "<invalid>");
-      }
-      *out += "IP Address:";
-      *out += buf;
-      break;
-    }
-    case GEN_RID: {
-      *out += "Registered ID:";
-      *out += ObjectName(gen->d.registeredID, true);
-      break;
-    }
-    case GEN_DIRNAME: {
-      Bio bio = NewBio();
-      unsigned long flags = XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB &
-                            ~ASN1_STRFLGS_ESC_CTRL;
-      if (X509_NAME_print_ex(bio.get(), gen->d.directoryName, 0, flags) < 0) {
-        *out += "DirName:<invalid>";
-        break;
-      }
-      std::string name = BioString(bio.get());
-      AppendAltName(out, "DirName",
-                    reinterpret_cast<const unsigned char*>(name.data()),
-                    name.size(), true);
-      break;
-    }
-    case GEN_OTHERNAME: {
-      const OTHERNAME* other = gen->d.otherName;
-      std::string label = "othername:" + ObjectName(other->type_id, false);
-      const ASN1_TYPE* value = other->value;
-      if (value != nullptr && (value->type == V_ASN1_UTF8STRING ||
-                               value->type == V_ASN1_IA5STRING)) {
-        AppendAsn1String(out, label.c_str(), value->value.asn1_string,
-                         value->type == V_ASN1_UTF8STRING);
-      } else {
-        *out += "othername:<unsupported>";
-      }
-      break;
-    }
-    default:
-      *out += "<unsupported>";
-      break;
-  }
 }
 
 bool SubjectAltName(X509* cert, std::string* out) {

@@ -6,7 +6,10 @@
 const {
   ArrayIsArray,
   ArrayPrototypePush,
+  JSONParse,
+  ObjectPrototypeHasOwnProperty,
   SafeMap,
+  StringPrototypeCharCodeAt,
   StringPrototypeIndexOf,
   StringPrototypeSlice,
   StringPrototypeSplit,
@@ -123,18 +126,28 @@ function nameObject(entries) {
   return obj;
 }
 
+// infoAccess text ("method - kind:name" lines) as an object of arrays, as
+// getPeerCertificate() and toLegacyObject() show it: a quoted name is a
+// JSON string (it held characters that would break the format).
 function infoAccessObject(text) {
   if (text === undefined) return undefined;
-  const obj = { __proto__: null };
-  for (const line of StringPrototypeSplit(text, '\n')) {
+  const info = { __proto__: null };
+  const lines = StringPrototypeSplit(text, '\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '' && i === lines.length - 1) break;
     const colon = StringPrototypeIndexOf(line, ':');
-    if (colon < 0) continue;
+    if (colon === -1) continue;
     const key = StringPrototypeSlice(line, 0, colon);
-    const value = StringPrototypeSlice(line, colon + 1);
-    if (obj[key] === undefined) obj[key] = [];
-    ArrayPrototypePush(obj[key], value);
+    let value = StringPrototypeSlice(line, colon + 1);
+    if (StringPrototypeCharCodeAt(value, 0) === 0x22) value = JSONParse(value);
+    if (ObjectPrototypeHasOwnProperty(info, key)) {
+      ArrayPrototypePush(info[key], value);
+    } else {
+      info[key] = [value];
+    }
   }
-  return obj;
+  return info;
 }
 
 class X509Certificate {
@@ -350,6 +363,7 @@ function x509FromClone(der) {
 
 module.exports = {
   X509Certificate,
+  infoAccessObject,
   isX509Certificate,
   x509FromClone,
 };

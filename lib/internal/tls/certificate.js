@@ -11,7 +11,6 @@ const {
   ArrayPrototypePush,
   ArrayPrototypeSome,
   JSONParse,
-  ObjectPrototypeHasOwnProperty,
   RegExpPrototypeExec,
   RegExpPrototypeSymbolReplace,
   StringFromCharCode,
@@ -34,35 +33,16 @@ const {
 } = require('internal/errors');
 const { isIP } = require('internal/net');
 
-// infoAccess arrives as "method - name\n" lines; it becomes an object of
-// arrays. A quoted name is a JSON string (it held characters that would
-// break the format).
+// infoAccess arrives as text and becomes an object of arrays (see
+// internal/crypto/x509's infoAccessObject).
 function translatePeerCertificate(cert) {
   if (!cert) return null;
   if (cert.issuerCertificate != null && cert.issuerCertificate !== cert) {
     cert.issuerCertificate = translatePeerCertificate(cert.issuerCertificate);
   }
   if (cert.infoAccess != null && typeof cert.infoAccess === 'string') {
-    const text = cert.infoAccess;
-    const info = { __proto__: null };
-    const lines = StringPrototypeSplit(text, '\n');
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      if (line === '' && i === lines.length - 1) break;
-      const colon = StringPrototypeIndexOf(line, ':');
-      if (colon === -1) continue;
-      const key = StringPrototypeSlice(line, 0, colon);
-      let value = StringPrototypeSlice(line, colon + 1);
-      if (StringPrototypeCharCodeAt(value, 0) === 0x22) {
-        value = JSONParse(value);
-      }
-      if (ObjectPrototypeHasOwnProperty(info, key)) {
-        ArrayPrototypePush(info[key], value);
-      } else {
-        info[key] = [value];
-      }
-    }
-    cert.infoAccess = info;
+    cert.infoAccess =
+      require('internal/crypto/x509').infoAccessObject(cert.infoAccess);
   }
   return cert;
 }
