@@ -1,9 +1,11 @@
 // internalBinding('async_wrap'): what lib/internal/async_hooks.js and
 // lib/internal/async_context_frame.js need from V8. The promise hooks are
 // installed at run time, only while an async hook or an AsyncLocalStorage
-// needs them; nothing here keeps C++ state.
+// needs them, in the main context and every vm context (contextify keeps
+// them for the vm contexts made later).
 #include "env.h"
 #include "lode_binding.h"
+#include "lode_contextify.h"
 #include "util.h"
 
 namespace lode::async_wrap {
@@ -26,9 +28,11 @@ Local<Function> FunctionOrEmpty(Local<Value> value) {
 // setPromiseHooks(init, before, after, resolve): a function installs that
 // hook, anything else clears it.
 void SetPromiseHooks(const FunctionCallbackInfo<Value>& args) {
-  Local<Context> context = args.GetIsolate()->GetCurrentContext();
-  context->SetPromiseHooks(FunctionOrEmpty(args[0]), FunctionOrEmpty(args[1]),
-                           FunctionOrEmpty(args[2]), FunctionOrEmpty(args[3]));
+  const Local<Function> hooks[4] = {
+      FunctionOrEmpty(args[0]), FunctionOrEmpty(args[1]),
+      FunctionOrEmpty(args[2]), FunctionOrEmpty(args[3])};
+  contextify::SetPromiseHooks(Environment::GetCurrent(args),
+                              args.GetIsolate()->GetCurrentContext(), hooks);
 }
 
 void Initialize(Local<Object> target, Local<Value>, Local<Context> context,

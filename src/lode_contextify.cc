@@ -21,6 +21,7 @@
 #include <ctime>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "env.h"
 #include "lode_binding.h"
@@ -126,6 +127,33 @@ class ContextifyData : public BindingData {
  public:
   v8::Global<ObjectTemplate> global_template;
   v8::Global<ObjectTemplate> wrapper_template;
+  // The promise hooks every context of the environment gets (see
+  // SetPromiseHooks), and the vm contexts made so far, held weakly (a
+  // collected one leaves an empty handle, dropped on the next pass).
+  v8::Global<v8::Function> promise_hooks[4];
+  std::vector<v8::Global<Context>> contexts;
+
+  void InstallPromiseHooks(Isolate* isolate, Local<Context> context) const {
+    context->SetPromiseHooks(
+        promise_hooks[0].Get(isolate), promise_hooks[1].Get(isolate),
+        promise_hooks[2].Get(isolate), promise_hooks[3].Get(isolate));
+  }
+
+  void Track(Isolate* isolate, Local<Context> context) {
+    if (contexts.size() >= 16 && contexts.size() == contexts.capacity()) {
+      DropCollected();
+    }
+    contexts.emplace_back(isolate, context);
+    contexts.back().SetWeak();
+  }
+
+  void DropCollected() {
+    std::vector<v8::Global<Context>> live;
+    for (v8::Global<Context>& handle : contexts) {
+      if (!handle.IsEmpty()) live.push_back(std::move(handle));
+    }
+    contexts = std::move(live);
+  }
 };
 
 class ContextifyContext {
@@ -518,6 +546,11 @@ void MakeContext(const FunctionCallbackInfo<Value>& args) {
     return;
   }
   context->SetSecurityToken(current->GetSecurityToken());
+  data->Track(isolate, context);
+  if (!data->promise_hooks[0].IsEmpty() || !data->promise_hooks[1].IsEmpty() ||
+      !data->promise_hooks[2].IsEmpty() || !data->promise_hooks[3].IsEmpty()) {
+    data->InstallPromiseHooks(isolate, context);
+  }
   // The interceptors stay out of the way until kContextifyContextSlot is
   // set, below.
   context->SetAlignedPointerInEmbedderData(kContextEmbedderDataIndex, env);
@@ -1543,6 +1576,25 @@ void SetArrowMessageFromError(Isolate* isolate, Local<Context> context,
       SourceArrow(isolate, context, Exception::CreateMessage(isolate, error));
   if (arrow.empty()) return;
   Ignore(object->SetPrivate(context, key, Utf8String(isolate, arrow)));
+}
+
+void SetPromiseHooks(Environment* env, Local<Context> main,
+                     const Local<v8::Function> (&hooks)[4]) {
+  Isolate* isolate = env->isolate();
+  main->SetPromiseHooks(hooks[0], hooks[1], hooks[2], hooks[3]);
+  ContextifyData* data = env->GetBindingData<ContextifyData>("contextify");
+  if (data == nullptr) {
+    // No vm context yet: the first one will find the hooks here.
+    bool none = true;
+    for (const Local<v8::Function>& hook : hooks) none &= hook.IsEmpty();
+    if (none) return;
+    data = GetData(env);
+  }
+  for (int i = 0; i < 4; i++) data->promise_hooks[i].Reset(isolate, hooks[i]);
+  data->DropCollected();
+  for (const v8::Global<Context>& handle : data->contexts) {
+    data->InstallPromiseHooks(isolate, handle.Get(isolate));
+  }
 }
 
 }  // namespace lode::contextify

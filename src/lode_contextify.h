@@ -9,6 +9,10 @@
 
 #include "v8.h"
 
+namespace lode {
+class Environment;
+}  // namespace lode
+
 namespace lode::contextify {
 
 // The context behind `object` when it is a contextified object (what
@@ -66,6 +70,13 @@ void SetArrowMessageFromError(v8::Isolate* isolate,
 // option); the isolate's AllowWasmCodeGenerationCallback.
 bool AllowWasmCodeGenerationIn(v8::Local<v8::Context> context,
                                v8::Local<v8::String> source);
+
+// Installs promise hooks (init, before, after, resolve; an empty handle
+// clears that one) in `main` and in every vm context of the environment,
+// those made later included: promises made in a vm context then carry
+// AsyncLocalStorage's frame and async_hooks ids too, as in Node.
+void SetPromiseHooks(Environment* env, v8::Local<v8::Context> main,
+                     const v8::Local<v8::Function> (&hooks)[4]);
 
 }  // namespace lode::contextify
 
