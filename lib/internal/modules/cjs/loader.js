@@ -685,6 +685,22 @@ function loadBuiltinThroughHooks(id, request) {
   return loadBuiltinModule(id, request);
 }
 
+// Where a bare request looks for its own package's name: the parent's
+// file; for the REPL and --require preloads the working directory (none
+// when that has been removed: a preload given by path still loads).
+function selfResolutionBase(parent) {
+  if (parent?.filename) return parent.filename;
+  if (parent?.id !== '<repl>' && parent?.id !== 'internal/preload') {
+    return undefined;
+  }
+  try {
+    return process.cwd() + '/<repl>';
+  } catch (err) {
+    if (err?.code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
 function resolveFilename(request, parent, isMain, options) {
   if (BuiltinModule.normalizeRequirableId(request)) return request;
   let paths;
@@ -735,12 +751,9 @@ function resolveFilename(request, parent, isMain, options) {
     }
   }
 
-  // The REPL and --require preloads resolve their package's own name from
-  // the working directory.
-  const parentPath = parent?.filename ||
-    (parent?.id === '<repl>' || parent?.id === 'internal/preload' ?
-      process.cwd() + '/<repl>' : undefined);
-  if (parentPath && request[0] !== '.' && !path.isAbsolute(request)) {
+  const parentPath = request[0] !== '.' && !path.isAbsolute(request) ?
+    selfResolutionBase(parent) : undefined;
+  if (parentPath) {
     const selfResolved = trySelf(parentPath, request, getCjsConditions());
     if (selfResolved) {
       const found = tryFile(selfResolved, isMain);
