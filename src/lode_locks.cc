@@ -12,6 +12,7 @@
 //
 // The JS side (lib/internal/locks.js) names each request with a number of
 // its own; events travel as flat arrays of (kind, id) pairs.
+#include <deque>
 #include <map>
 #include <mutex>
 #include <string>
@@ -54,7 +55,7 @@ struct Entry {
 
 struct Resource {
   std::vector<Entry> held;
-  std::vector<Entry> pending;  // in request order
+  std::deque<Entry> pending;  // in request order
 };
 
 struct Client : public BindingData {
@@ -66,11 +67,13 @@ struct Client : public BindingData {
   v8::Global<Function> on_events;
 };
 
-std::mutex mutex;
+// Never destroyed: a worker thread may still release its locks while the
+// process runs its static destructors.
+std::mutex& mutex = *new std::mutex;
 // By name, under the mutex. Names are kept as UTF-16 units: two names
 // that differ only in lone surrogates are two resources.
 using Name = std::u16string;
-std::map<Name, Resource> resources;
+std::map<Name, Resource>& resources = *new std::map<Name, Resource>;
 
 // The sink of the calling client's own events while it holds the mutex.
 struct Delivery {
@@ -161,12 +164,9 @@ void RemoveClient(Client* client) {
     std::vector<Name> touched;
     for (auto& [name, r] : resources) {
       bool changed = false;
-      for (auto* list : {&r.held, &r.pending}) {
-        size_t before = list->size();
-        std::erase_if(*list,
-                      [client](const Entry& e) { return e.client == client; });
-        changed = changed || list->size() != before;
-      }
+      auto mine = [client](const Entry& e) { return e.client == client; };
+      changed = std::erase_if(r.held, mine) + std::erase_if(r.pending, mine) >
+                0;
       if (changed) touched.push_back(name);
     }
     std::vector<double> none;
@@ -256,15 +256,20 @@ bool RemoveEntry(Client* client, const Name& name, double id,
                  bool held, Delivery* out) {
   auto it = resources.find(name);
   if (it == resources.end()) return false;
-  std::vector<Entry>& list = held ? it->second.held : it->second.pending;
-  for (auto e = list.begin(); e != list.end(); ++e) {
-    if (e->client == client && e->id == id) {
-      list.erase(e);
-      ProcessQueue(name, out);
-      return true;
+  auto remove = [&](auto& list) {
+    for (auto e = list.begin(); e != list.end(); ++e) {
+      if (e->client == client && e->id == id) {
+        list.erase(e);
+        return true;
+      }
     }
+    return false;
+  };
+  if (!(held ? remove(it->second.held) : remove(it->second.pending))) {
+    return false;
   }
-  return false;
+  ProcessQueue(name, out);
+  return true;
 }
 
 // release(id, name): the held lock goes (a stolen one is gone already).
@@ -322,20 +327,20 @@ void Query(const FunctionCallbackInfo<Value>& args) {
                                  v8::NewStringType::kNormal,
                                  static_cast<int>(name.size()))
               .ToLocalChecked();
-      int i = 0;
-      for (const auto* list : {&r.held, &r.pending}) {
-        for (const Entry& e : *list) {
+      auto add = [&](const auto& entries, std::vector<Local<Value>>* list) {
+        for (const Entry& e : entries) {
           if (e.client != client) continue;
-          lists[i].push_back(js_name);
-          lists[i].push_back(v8::Boolean::New(isolate, e.shared));
-          lists[i].push_back(
+          list->push_back(js_name);
+          list->push_back(v8::Boolean::New(isolate, e.shared));
+          list->push_back(
               String::NewFromUtf8(isolate, e.client->client_id.data(),
                                   v8::NewStringType::kNormal,
                                   static_cast<int>(e.client->client_id.size()))
                   .ToLocalChecked());
         }
-        i++;
-      }
+      };
+      add(r.held, &lists[0]);
+      add(r.pending, &lists[1]);
     }
   }
   Local<Value> result[] = {
