@@ -144,6 +144,18 @@ function ensureClient() {
   clientReady = true;
   const { threadId } = require('internal/worker');
   binding.setup(dispatch, `node-${process.pid}-${threadId}`);
+  // A snapshot keeps none of the native state: a process started from it
+  // is a new client, holding nothing.
+  const {
+    addDeserializeCallback,
+    isBuildingSnapshot,
+  } = require('internal/v8/startup_snapshot').namespace;
+  if (isBuildingSnapshot()) {
+    addDeserializeCallback(() => {
+      clientReady = false;
+      requests.clear();
+    });
+  }
 }
 
 function dispatch(events) {
