@@ -152,8 +152,8 @@ void OnAsync(uv_async_t* handle) {
   Isolate* isolate = env->isolate();
   HandleScope scope(isolate);
   Local<Value> argv[] = {ToArray(isolate, events)};
-  MakeCallback(env, env->context()->Global(),
-               client->on_events.Get(isolate), 1, argv);
+  MakeCallback(env, env->context()->Global(), client->on_events.Get(isolate), 1,
+               argv);
 }
 
 // At teardown the client's locks are released and its waiting requests
@@ -163,11 +163,10 @@ void RemoveClient(Client* client) {
     std::lock_guard<std::mutex> lock(mutex);
     std::vector<Name> touched;
     for (auto& [name, r] : resources) {
-      bool changed = false;
       auto mine = [client](const Entry& e) { return e.client == client; };
-      changed = std::erase_if(r.held, mine) + std::erase_if(r.pending, mine) >
-                0;
-      if (changed) touched.push_back(name);
+      if (std::erase_if(r.held, mine) + std::erase_if(r.pending, mine) > 0) {
+        touched.push_back(name);
+      }
     }
     std::vector<double> none;
     Delivery out{nullptr, &none};
@@ -237,8 +236,7 @@ void Request(const FunctionCallbackInfo<Value>& args) {
       for (const Entry& e : r.held) out.Send(e.client, kStolen, e.id);
       r.held.clear();
       r.pending.insert(r.pending.begin(), entry);
-    } else if (if_available &&
-               (!r.pending.empty() || !Compatible(r, shared))) {
+    } else if (if_available && (!r.pending.empty() || !Compatible(r, shared))) {
       out.Send(client, kUnavailable, id);
       if (r.held.empty() && r.pending.empty()) resources.erase(name);
       args.GetReturnValue().Set(ToArray(env->isolate(), own));
@@ -252,8 +250,8 @@ void Request(const FunctionCallbackInfo<Value>& args) {
 }
 
 // Takes `id` out of the list it is in; true when it was there.
-bool RemoveEntry(Client* client, const Name& name, double id,
-                 bool held, Delivery* out) {
+bool RemoveEntry(Client* client, const Name& name, double id, bool held,
+                 Delivery* out) {
   auto it = resources.find(name);
   if (it == resources.end()) return false;
   auto remove = [&](auto& list) {
@@ -322,10 +320,9 @@ void Query(const FunctionCallbackInfo<Value>& args) {
     std::lock_guard<std::mutex> lock(mutex);
     for (const auto& [name, r] : resources) {
       Local<String> js_name =
-          String::NewFromTwoByte(isolate,
-                                 reinterpret_cast<const uint16_t*>(name.data()),
-                                 v8::NewStringType::kNormal,
-                                 static_cast<int>(name.size()))
+          String::NewFromTwoByte(
+              isolate, reinterpret_cast<const uint16_t*>(name.data()),
+              v8::NewStringType::kNormal, static_cast<int>(name.size()))
               .ToLocalChecked();
       auto add = [&](const auto& entries, std::vector<Local<Value>>* list) {
         for (const Entry& e : entries) {

@@ -63,7 +63,9 @@ function conversionError(message, code) {
 }
 
 function toDOMString(value) {
-  if (typeof value === 'symbol') throw new ERR_INVALID_ARG_VALUE('value', value);
+  if (typeof value === 'symbol') {
+    throw new ERR_INVALID_ARG_VALUE('value', value);
+  }
   return `${value}`;
 }
 

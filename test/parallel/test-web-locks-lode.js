@@ -116,11 +116,12 @@ async function modes() {
   const order = [];
   let release;
   const gate = new Promise((resolve) => { release = resolve; });
-  locks.request('m', { mode: 'shared' }, () => { order.push('s1'); return gate; });
-  locks.request('m', { mode: 'shared' }, () => { order.push('s2'); return gate; });
+  const shared = { mode: 'shared' };
+  locks.request('m', shared, () => { order.push('s1'); return gate; });
+  locks.request('m', shared, () => { order.push('s2'); return gate; });
   locks.request('m', () => { order.push('x1'); });
   // Not granted although compatible with the holders: x1 waits before it.
-  const last = locks.request('m', { mode: 'shared' }, () => { order.push('s3'); });
+  const last = locks.request('m', shared, () => { order.push('s3'); });
   assert.deepStrictEqual(await locks.query(), {
     held: [
       { name: 'm', mode: 'shared', clientId },
@@ -177,11 +178,12 @@ async function signals() {
   assert.strictEqual(await after, 'after');
   // Aborting once the callback runs changes nothing.
   const c2 = new AbortController();
-  assert.strictEqual(await locks.request('a', { signal: c2.signal }, async () => {
+  const kept = locks.request('a', { signal: c2.signal }, async () => {
     c2.abort();
     await null;
     return 'kept';
-  }), 'kept');
+  });
+  assert.strictEqual(await kept, 'kept');
 }
 
 // The callback runs in the requester's context, granted at once or later.
