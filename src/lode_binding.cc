@@ -23,6 +23,7 @@
   V(http2)                       \
   V(inspector)                   \
   V(js_stream)                   \
+  V(locks)                       \
   V(messaging)                   \
   V(module_wrap)                 \
   V(options)                     \

@@ -15,7 +15,7 @@ const {
 } = primordials;
 
 const {
-  codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_NOT_IMPLEMENTED },
+  codes: { ERR_ILLEGAL_CONSTRUCTOR },
 } = require('internal/errors');
 const { kEnumerableProperty } = require('internal/util');
 
@@ -61,6 +61,7 @@ function defaultLocale() {
 class Navigator {
   #hardwareConcurrency;
   #languages;
+  #locks;
 
   constructor(key = undefined) {
     if (key !== kInitialize) throw new ERR_ILLEGAL_CONSTRUCTOR();
@@ -72,7 +73,10 @@ class Navigator {
   }
 
   get locks() {
-    throw new ERR_NOT_IMPLEMENTED('navigator.locks');
+    // Read through a private field, so that reading it from
+    // Navigator.prototype throws as Web IDL wants.
+    this.#locks ??= require('internal/locks').locks;
+    return this.#locks;
   }
 
   get language() {
