@@ -12,6 +12,7 @@ const {
   ArrayPrototypeShift,
   ArrayPrototypeSplice,
   FunctionPrototypeCall,
+  NumberIsFinite,
   NumberParseInt,
   ObjectKeys,
   ObjectSetPrototypeOf,
@@ -34,7 +35,9 @@ const {
 } = require('internal/validators');
 
 const kOnKeylog = Symbol('onkeylog');
-const kKeepAliveTimeout = /(?:^|[\s,])timeout=(\d+)/i;
+// A Keep-Alive header's timeout, read only where Node reads it: at the
+// start of the value, in lower case.
+const kKeepAliveTimeout = /^timeout=(\d+)/;
 
 function freeSocketErrorListener(err) {
   // An idle socket that fails is simply dropped.
@@ -75,6 +78,13 @@ function Agent(options) {
   } else {
     this.maxTotalSockets = Infinity;
   }
+
+  // How much sooner than a server's Keep-Alive: timeout=N an idle socket
+  // is dropped; anything but a finite number >= 0 means the default.
+  const buffer = this.options.agentKeepAliveTimeoutBuffer;
+  this.agentKeepAliveTimeoutBuffer =
+    typeof buffer === 'number' && NumberIsFinite(buffer) && buffer >= 0 ?
+      buffer : 1000;
 
   this.on('free', (socket, options) => {
     const name = this.getName(options);
@@ -337,8 +347,10 @@ Agent.prototype.keepSocketAlive = function keepSocketAlive(socket) {
   socket.setKeepAlive(true, this.keepAliveMsecs);
   socket.unref();
 
-  // A server's Keep-Alive: timeout=N caps how long the socket is worth
-  // keeping; drop it a second before the server would.
+  // A server's Keep-Alive: timeout=N, less agentKeepAliveTimeoutBuffer ms
+  // (by default a second), shortens the agent's own idle timeout (none
+  // without the timeout option, as in Node); a hint that leaves nothing
+  // means the socket is not kept.
   let agentTimeout = this.options.timeout || 0;
   let canKeepSocketAlive = true;
   const res = socket._httpMessage?.res;
@@ -347,10 +359,11 @@ Agent.prototype.keepSocketAlive = function keepSocketAlive(socket) {
     if (hint) {
       const match = RegExpPrototypeExec(kKeepAliveTimeout, hint);
       if (match) {
-        const serverHintTimeout = NumberParseInt(match[1]) * 1000 - 1000;
-        if (serverHintTimeout < 0) {
+        const serverHintTimeout = NumberParseInt(match[1]) * 1000 -
+          this.agentKeepAliveTimeoutBuffer;
+        if (!(serverHintTimeout > 0)) {
           canKeepSocketAlive = false;
-        } else if (serverHintTimeout < agentTimeout || agentTimeout === 0) {
+        } else if (serverHintTimeout < agentTimeout) {
           agentTimeout = serverHintTimeout;
         }
       }
