@@ -85,6 +85,7 @@ const {
 } = require('internal/perf/observer_counts');
 // The timing of a request while 'http' performance entries are observed.
 const kPerfHooksRequest = Symbol('kPerfHooksRequest');
+const kOptimizeEmptyRequests = Symbol('kOptimizeEmptyRequests');
 const { runNextTicks } = require('internal/process/task_queues');
 let debug = require('internal/util/debuglog').debuglog('http', (fn) => {
   debug = fn;
@@ -371,6 +372,12 @@ function storeHTTPOptions(options) {
   } else {
     this.rejectNonStandardBodyWrites = false;
   }
+
+  const optimizeEmptyRequests = options.optimizeEmptyRequests;
+  if (optimizeEmptyRequests !== undefined) {
+    validateBoolean(optimizeEmptyRequests, 'options.optimizeEmptyRequests');
+  }
+  this[kOptimizeEmptyRequests] = optimizeEmptyRequests === true;
 }
 
 Server.prototype.close = function close() {
@@ -841,6 +848,8 @@ function handleIncoming(server, socket, state, req, keepAlive) {
     return 0;
   }
 
+  if (server[kOptimizeEmptyRequests] && hasNoBody(req)) endEmptyRequest(req);
+
   const expect = req.headers.expect;
   if (expect !== undefined && req.httpVersionMajor === 1 &&
       req.httpVersionMinor === 1) {
@@ -862,6 +871,24 @@ function handleIncoming(server, socket, state, req, keepAlive) {
     emitRequest(server, req, res, socket);
   }
   return 0;
+}
+
+// optimizeEmptyRequests: a request without a body (neither Content-Length
+// nor Transfer-Encoding, whatever its method) reaches the handler already
+// ended and destroyed, so that it emits no stream events at all.
+function hasNoBody(req) {
+  return req.headers['content-length'] === undefined &&
+    req.headers['transfer-encoding'] === undefined;
+}
+
+function endEmptyRequest(req) {
+  req._dumped = true;
+  const state = req._readableState;
+  state.ended = true;
+  state.endEmitted = true;
+  state.destroyed = true;
+  state.closed = true;
+  state.closeEmitted = true;
 }
 
 function emitRequest(server, req, res, socket) {
