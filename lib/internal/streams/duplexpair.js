@@ -53,13 +53,8 @@ class DuplexSide extends Duplex {
     this.#otherSide.push(null);
   }
 
-  _destroy(err, callback) {
-    const otherSide = this.#otherSide;
-    if (otherSide !== null && !otherSide.destroyed) {
-      otherSide.destroy(err);
-    }
-    callback(err);
-  }
+  // Destroying one side leaves the other as it is (as in Node 24): an error
+  // on one side is that side's alone.
 }
 
 function duplexPair(options) {
