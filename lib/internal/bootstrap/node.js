@@ -465,6 +465,15 @@ defineGlobal('console', require('internal/console/global'), false);
   defineLazyGlobal('Response',
                    () => require('internal/fetch/response').Response);
 }
+// WebSocket and CloseEvent (lib/internal/websocket/): lazy, like fetch's
+// classes; internal/bootstrap/runtime removes both under
+// --no-experimental-websocket.
+{
+  defineLazyGlobal('WebSocket',
+                   () => require('internal/websocket/websocket').WebSocket);
+  defineLazyGlobal('CloseEvent',
+                   () => require('internal/websocket/websocket').CloseEvent);
+}
 
 // The WHATWG streams, Blob and File: loaded now (they keep nothing of the
 // run) and, as in Node, plain non-enumerable data properties.

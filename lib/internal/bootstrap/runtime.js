@@ -137,6 +137,10 @@ function applyOptions() {
     require('internal/source_map/source_map_cache')
       .initializeSourceMaps(sourceMaps);
   }
+  if (!getOptionValue('--experimental-websocket')) {
+    delete globalThis.WebSocket;
+    delete globalThis.CloseEvent;
+  }
   if (!getOptionValue('--experimental-global-navigator')) {
     delete globalThis.navigator;
     delete globalThis.Navigator;
