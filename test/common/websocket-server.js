@@ -9,6 +9,7 @@
 // each one.
 
 const http = require('http');
+const https = require('https');
 const crypto = require('crypto');
 const EventEmitter = require('events');
 
@@ -93,14 +94,19 @@ class Connection extends EventEmitter {
   }
 }
 
+// options.tls ({ key, cert }) makes it a wss: server;
 // options.respond(req, socket) replaces the handshake answer (return true
 // to stop there); options.protocol picks the subprotocol answered;
 // options.extensions is sent as Sec-WebSocket-Extensions.
 function createServer(handler, options = {}) {
-  const server = http.createServer((req, res) => {
+  const onRequest = (req, res) => {
     res.writeHead(404);
     res.end('not found');
-  });
+  };
+  const server = options.tls ?
+    https.createServer(options.tls, onRequest) :
+    http.createServer(onRequest);
+  server.secure = !!options.tls;
   server.on('upgrade', (req, socket, head) => {
     if (options.respond && options.respond(req, socket)) return;
     const lines = [
@@ -126,7 +132,8 @@ function createServer(handler, options = {}) {
 function listen(server) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
-      resolve(`ws://127.0.0.1:${server.address().port}`);
+      const scheme = server.secure ? 'wss' : 'ws';
+      resolve(`${scheme}://127.0.0.1:${server.address().port}`);
     });
   });
 }

@@ -465,14 +465,15 @@ defineGlobal('console', require('internal/console/global'), false);
   defineLazyGlobal('Response',
                    () => require('internal/fetch/response').Response);
 }
-// WebSocket and CloseEvent (lib/internal/websocket/): lazy, like fetch's
-// classes; internal/bootstrap/runtime removes both under
+// WebSocket and CloseEvent (lib/internal/websocket/): loaded now (the
+// module keeps nothing of the run; the http/https/zlib/crypto work is
+// loaded on first connection), so that both are plain data properties, as
+// in Node. internal/bootstrap/runtime removes them under
 // --no-experimental-websocket.
 {
-  defineLazyGlobal('WebSocket',
-                   () => require('internal/websocket/websocket').WebSocket);
-  defineLazyGlobal('CloseEvent',
-                   () => require('internal/websocket/websocket').CloseEvent);
+  const { WebSocket, CloseEvent } = require('internal/websocket/websocket');
+  defineGlobal('WebSocket', WebSocket, false);
+  defineGlobal('CloseEvent', CloseEvent, false);
 }
 
 // The WHATWG streams, Blob and File: loaded now (they keep nothing of the

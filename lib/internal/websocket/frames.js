@@ -10,7 +10,6 @@ const {
 } = primordials;
 
 const { Buffer } = require('buffer');
-const { randomFillSync } = require('crypto');
 
 const kOpContinuation = 0x0;
 const kOpText = 0x1;
@@ -50,7 +49,9 @@ function encodeFrame(opcode, payload) {
   }
   if (maskOffset === kMaskPoolSize) {
     maskPool ??= Buffer.allocUnsafe(kMaskPoolSize);
-    randomFillSync(maskPool);
+    // crypto is loaded here, not at startup (this module is in the
+    // startup snapshot through the WebSocket global).
+    require('crypto').randomFillSync(maskPool);
     maskOffset = 0;
   }
   const m0 = maskPool[maskOffset];
