@@ -90,6 +90,7 @@ let crypto;
 let zlib;
 let MessageEvent;
 let Headers;
+let getHeadersList;
 
 // ---- Events ---------------------------------------------------------------
 
@@ -260,7 +261,9 @@ class WebSocket extends EventTarget {
         throw new ERR_NOT_IMPLEMENTED('WebSocket option "dispatcher"');
       }
       if (options.headers !== undefined) {
-        Headers ??= require('internal/fetch/headers').Headers;
+        const headersModule = require('internal/fetch/headers');
+        Headers ??= headersModule.Headers;
+        getHeadersList ??= headersModule.getHeadersList;
         headers = new Headers(options.headers);
       }
     }
@@ -424,17 +427,25 @@ class WebSocket extends EventTarget {
       module = http;
     }
     const key = crypto.randomBytes(16).toString('base64');
-    // The header list Node's client sends, in its order; the program's
-    // own headers (options.headers) come first and are not overridden.
-    const headers = {};
-    if (extraHeaders !== undefined) {
-      for (const { 0: name, 1: value } of extraHeaders) headers[name] = value;
-    }
-    const setDefault = (name, value) => {
-      if (headers[name] === undefined) headers[name] = value;
+    // The header list Node's client sends, in its order: the program's
+    // own headers (options.headers, names as given) follow Upgrade, and
+    // replace the defaults at the end.
+    const headers = {
+      host: urlRecord.host,
+      connection: 'upgrade',
+      upgrade: 'websocket',
     };
-    headers.connection = 'upgrade';
-    headers.upgrade = 'websocket';
+    const given = new SafeSet();
+    if (extraHeaders !== undefined) {
+      const raw = getHeadersList(extraHeaders).raw();
+      for (let i = 0; i < raw.length; i += 2) {
+        const lower = StringPrototypeToLowerCase(raw[i]);
+        if (lower === 'host' || lower === 'connection' ||
+            lower === 'upgrade') continue;
+        headers[raw[i]] = raw[i + 1];
+        given.add(lower);
+      }
+    }
     headers['sec-websocket-key'] = key;
     headers['sec-websocket-version'] = '13';
     if (this.#protocols.length > 0) {
@@ -446,13 +457,18 @@ class WebSocket extends EventTarget {
     }
     headers['sec-websocket-extensions'] =
       'permessage-deflate; client_max_window_bits';
-    setDefault('accept', '*/*');
-    setDefault('accept-language', '*');
-    setDefault('sec-fetch-mode', 'websocket');
-    setDefault('user-agent', 'node');
-    setDefault('pragma', 'no-cache');
-    setDefault('cache-control', 'no-cache');
-    setDefault('accept-encoding', 'gzip, deflate');
+    const defaults = [
+      'accept', '*/*',
+      'accept-language', '*',
+      'sec-fetch-mode', 'websocket',
+      'user-agent', 'node',
+      'pragma', 'no-cache',
+      'cache-control', 'no-cache',
+      'accept-encoding', 'gzip, deflate',
+    ];
+    for (let i = 0; i < defaults.length; i += 2) {
+      if (!given.has(defaults[i])) headers[defaults[i]] = defaults[i + 1];
+    }
 
     let hostname = urlRecord.hostname;
     if (hostname[0] === '[') hostname = StringPrototypeSlice(hostname, 1, -1);
