@@ -608,7 +608,7 @@ class WebSocket extends EventTarget {
       return;
     }
     if ((rsv & 0x3) !== 0) {
-      this.#protocolError(1002, 'RSV2 and RSV3 must be clear');
+      this.#protocolError(1002, 'RSV1, RSV2, RSV3 must be clear');
       return;
     }
     const rsv1 = (rsv & 0x4) !== 0;
@@ -617,8 +617,13 @@ class WebSocket extends EventTarget {
         this.#protocolError(1002, 'Invalid opcode received');
         return;
       }
-      if (!fin || payload.length > 125) {
-        this.#protocolError(1002, 'Invalid control frame');
+      if (!fin) {
+        this.#protocolError(1002, 'Invalid frame type was fragmented.');
+        return;
+      }
+      if (payload.length > 125) {
+        this.#protocolError(1002,
+                            'Control frame either too large or fragmented');
         return;
       }
       if (rsv1) {
@@ -754,7 +759,7 @@ class WebSocket extends EventTarget {
       }
       const reasonBytes = payload.subarray(2);
       if (!isUtf8(reasonBytes)) {
-        this.#protocolError(1007, 'Invalid UTF-8 in close reason');
+        this.#protocolError(1007, 'Invalid UTF-8');
         return;
       }
       reason = reasonBytes.toString('utf8');
