@@ -237,6 +237,8 @@ class WebSocket extends EventTarget {
   // Work in arrival order, each { ready, run }: messages waiting for zlib
   // hold back what came after them.
   #queue = [];
+  // Compressed messages waiting for zlib, first one in progress.
+  #inflateJobs = [];
   // Sends waiting for a Blob's bytes (later sends wait behind them).
   #sendQueue = [];
   #closeSent = false;
@@ -542,7 +544,13 @@ class WebSocket extends EventTarget {
       }
       zlib ??= require('zlib');
       this.#inflate = zlib.createInflateRaw();
-      this.#inflate.on('error', () => {});
+      // Bad compressed data ends the stream: every waiting message gets
+      // the error (a flush's callback would never come).
+      this.#inflate.on('error', (err) => {
+        const jobs = this.#inflateJobs;
+        this.#inflateJobs = [];
+        for (let i = 0; i < jobs.length; i++) jobs[i].callback(err);
+      });
       this.#extensions = extensions;
     }
     const protocol = headers['sec-websocket-protocol'];
@@ -683,8 +691,9 @@ class WebSocket extends EventTarget {
     ArrayPrototypePush(this.#queue, entry);
     this.#inflateMessage(Buffer.concat(parts), (err, data) => {
       entry.ready = true;
+      // Node's reason is zlib's message.
       entry.run = err ?
-        () => this.#protocolError(1007, 'Invalid compressed data') :
+        () => this.#protocolError(1007, `${err.message}`) :
         () => this.#onMessage(type, data);
       this.#drain();
     });
@@ -692,21 +701,28 @@ class WebSocket extends EventTarget {
 
   // Inflates one message through the connection's stream, so that the
   // server's context takeover (back references into earlier messages)
-  // works; zlib runs on the threadpool. Calls are serialised by the
-  // stream's own write order.
+  // works; zlib runs on the threadpool. One message at a time: each
+  // flush's output must be told apart from the next one's.
   #inflateMessage(input, callback) {
+    ArrayPrototypePush(this.#inflateJobs, { input, callback });
+    if (this.#inflateJobs.length === 1) this.#runInflate();
+  }
+
+  #runInflate() {
     const inflate = this.#inflate;
+    if (inflate === null) return;
+    const job = this.#inflateJobs[0];
     const output = [];
     const onData = (chunk) => ArrayPrototypePush(output, chunk);
     inflate.on('data', onData);
-    inflate.write(input);
+    inflate.write(job.input);
     inflate.flush(zlib.constants.Z_SYNC_FLUSH, () => {
       inflate.removeListener('data', onData);
-      if (inflate.destroyed || inflate.errored) {
-        callback(inflate.errored ?? new TypeError('inflate'));
-        return;
-      }
-      callback(null, Buffer.concat(output));
+      // Already answered when the stream failed.
+      if (this.#inflateJobs[0] !== job) return;
+      ArrayPrototypeShift(this.#inflateJobs);
+      job.callback(null, Buffer.concat(output));
+      if (this.#inflateJobs.length > 0) this.#runInflate();
     });
   }
 
@@ -832,7 +848,9 @@ class WebSocket extends EventTarget {
   #protocolError(code, reason) {
     if (this.#failed) return;
     if (!this.#closeSent && this.#socket !== null) {
-      const reasonBytes = Buffer.from(reason, 'utf8');
+      let reasonBytes = Buffer.from(reason, 'utf8');
+      // A control frame carries 125 bytes at most.
+      if (reasonBytes.length > 123) reasonBytes = reasonBytes.subarray(0, 123);
       const payload = Buffer.allocUnsafe(2 + reasonBytes.length);
       payload.writeUInt16BE(code, 0);
       reasonBytes.copy(payload, 2);
