@@ -57,12 +57,25 @@ const {
   isDataView,
 } = require('internal/util/types');
 const { isBlob } = require('internal/blob');
-const {
-  checkArgumentCount,
-  illegalInvocation,
-  isToken,
-  toUSVString,
-} = require('internal/fetch/util');
+// fetch's WebIDL helpers, loaded on first use: this module is part of the
+// startup snapshot, and they (with the MIME parser they load) need not be.
+let fetchUtil;
+function loadFetchUtil() {
+  fetchUtil ??= require('internal/fetch/util');
+  return fetchUtil;
+}
+function checkArgumentCount(found, required, prefix) {
+  loadFetchUtil().checkArgumentCount(found, required, prefix);
+}
+function illegalInvocation() {
+  return loadFetchUtil().illegalInvocation();
+}
+function isToken(string) {
+  return loadFetchUtil().isToken(string);
+}
+function toUSVString(value) {
+  return loadFetchUtil().toUSVString(value);
+}
 const {
   codes: { ERR_NOT_IMPLEMENTED },
 } = require('internal/errors');
