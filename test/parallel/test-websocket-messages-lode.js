@@ -70,6 +70,10 @@ listen(server).then(common.mustCall((url) => {
     ws.send(ab);
     new Uint8Array(ab)[0] = 5;  // send() took a copy
     ws.send(12);
+    // Other values are strings; a lone surrogate goes out as U+FFFD.
+    assert.throws(() => ws.send(Symbol('x')), {
+      name: 'TypeError', message: 'Cannot convert a Symbol value to a string',
+    });
     // 6 + 2 + 4 + 2 + 2 + 2 + 2 bytes wait (the Blob's bytes come later,
     // yet it counts at once, and what follows it waits for it).
     assert.strictEqual(ws.bufferedAmount, 20);
@@ -111,3 +115,31 @@ listen(server).then(common.mustCall((url) => {
     server.close();
   });
 }));
+
+// Strings as UTF-8 (lone surrogates become U+FFFD), other values through
+// their string conversion, as Node 24 sends them.
+{
+  const got = [];
+  const textServer = createServer(common.mustCall((conn) => {
+    conn.on('frame', (f) => {
+      if (f.opcode === 8) {
+        assert.deepStrictEqual(got, ['61efbfbd62', '6f626a', '6e756c6c']);
+        conn.send(8, f.payload);
+        conn.socket.end();
+        return;
+      }
+      assert.strictEqual(f.opcode, 1);
+      got.push(f.payload.toString('hex'));
+    });
+  }));
+  listen(textServer).then(common.mustCall((url) => {
+    const ws = new WebSocket(url);
+    ws.onopen = common.mustCall(() => {
+      ws.send('a\uD800b');
+      ws.send({ toString() { return 'obj'; } });
+      ws.send(null);
+      ws.close();
+    });
+    ws.onclose = common.mustCall(() => textServer.close());
+  }));
+}

@@ -24,9 +24,10 @@ const kMaskPoolSize = 4096;
 let maskPool = null;
 let maskOffset = kMaskPoolSize;
 
-// One masked client frame (FIN set) carrying `payload` (a Uint8Array).
-function encodeFrame(opcode, payload) {
-  const length = payload.length;
+// A masked client frame (FIN set) with room for `length` payload bytes:
+// the header and mask key are written, the payload goes at
+// frame.length - length and is masked by maskPayload().
+function allocFrame(opcode, length) {
   let headerLength;
   if (length < 126) {
     headerLength = 2;
@@ -49,32 +50,54 @@ function encodeFrame(opcode, payload) {
   }
   if (maskOffset === kMaskPoolSize) {
     maskPool ??= Buffer.allocUnsafe(kMaskPoolSize);
-    // crypto is loaded here, not at startup (this module is in the
-    // startup snapshot through the WebSocket global).
+    // crypto is loaded here, not at startup.
     require('crypto').randomFillSync(maskPool);
     maskOffset = 0;
   }
-  const m0 = maskPool[maskOffset];
-  const m1 = maskPool[maskOffset + 1];
-  const m2 = maskPool[maskOffset + 2];
-  const m3 = maskPool[maskOffset + 3];
+  frame[headerLength] = maskPool[maskOffset];
+  frame[headerLength + 1] = maskPool[maskOffset + 1];
+  frame[headerLength + 2] = maskPool[maskOffset + 2];
+  frame[headerLength + 3] = maskPool[maskOffset + 3];
   maskOffset += 4;
-  frame[headerLength] = m0;
-  frame[headerLength + 1] = m1;
-  frame[headerLength + 2] = m2;
-  frame[headerLength + 3] = m3;
-  const start = headerLength + 4;
-  let i = 0;
-  for (; i + 3 < length; i += 4) {
-    frame[start + i] = payload[i] ^ m0;
-    frame[start + i + 1] = payload[i + 1] ^ m1;
-    frame[start + i + 2] = payload[i + 2] ^ m2;
-    frame[start + i + 3] = payload[i + 3] ^ m3;
-  }
-  for (; i < length; i++) {
-    frame[start + i] = payload[i] ^ maskPool[maskOffset - 4 + (i & 3)];
-  }
   return frame;
+}
+
+// Masks the payload allocFrame() left room for, in place.
+function maskPayload(frame) {
+  const length = frame.length;
+  const keyOffset = frame[1] === 0xFF ? 10 : frame[1] === 0xFE ? 4 : 2;
+  const m0 = frame[keyOffset];
+  const m1 = frame[keyOffset + 1];
+  const m2 = frame[keyOffset + 2];
+  const m3 = frame[keyOffset + 3];
+  let i = keyOffset + 4;
+  for (; i + 3 < length; i += 4) {
+    frame[i] ^= m0;
+    frame[i + 1] ^= m1;
+    frame[i + 2] ^= m2;
+    frame[i + 3] ^= m3;
+  }
+  const start = keyOffset + 4;
+  for (; i < length; i++) frame[i] ^= frame[keyOffset + ((i - start) & 3)];
+  return frame;
+}
+
+// One masked client frame (FIN set) carrying `payload` (a Uint8Array).
+function encodeFrame(opcode, payload) {
+  const length = payload.length;
+  const frame = allocFrame(opcode, length);
+  frame.set(payload, frame.length - length);
+  return maskPayload(frame);
+}
+
+// One masked client frame carrying `string` in UTF-8 (lone surrogates
+// become U+FFFD, as the USVString conversion would make them), encoded
+// straight into the frame.
+function encodeTextFrame(opcode, string) {
+  const length = Buffer.byteLength(string, 'utf8');
+  const frame = allocFrame(opcode, length);
+  frame.utf8Write(string, frame.length - length, length);
+  return maskPayload(frame);
 }
 
 // The header of the frame at the start of `buffer`: null when `buffer`
@@ -137,6 +160,7 @@ module.exports = {
   decodeFrame,
   decodeHeader,
   encodeFrame,
+  encodeTextFrame,
   kOpBinary,
   kOpClose,
   kOpContinuation,

@@ -82,6 +82,7 @@ const {
 const {
   decodeHeader,
   encodeFrame,
+  encodeTextFrame,
   kOpBinary,
   kOpClose,
   kOpContinuation,
@@ -374,8 +375,20 @@ class WebSocket extends EventTarget {
       // A copy: the program may change its view once send() returns.
       payload = Buffer.from(Buffer.from(buffer, offset, length));
     } else {
+      // A string: encoded straight into its frame below when it can go
+      // out at once (UTF-8 encoding makes lone surrogates U+FFFD, which
+      // is what the USVString conversion does).
+      const string = typeof data === 'string' ? data : `${data}`;
+      if (this.#readyState !== kOPEN || this.#closeSent) return;
+      if (this.#sendQueue.length === 0) {
+        const frame = encodeTextFrame(kOpText, string);
+        const size = frame.length - payloadOffset(frame);
+        this.#bufferedAmount += size;
+        this.#write(frame, () => { this.#bufferedAmount -= size; });
+        return;
+      }
       opcode = kOpText;
-      payload = Buffer.from(toUSVString(data), 'utf8');
+      payload = Buffer.from(string, 'utf8');
     }
     // Once closing, data is dropped (and, as in Node, not counted).
     if (this.#readyState !== kOPEN || this.#closeSent) return;
@@ -684,8 +697,19 @@ class WebSocket extends EventTarget {
     }
     // Once the closing frame came, data frames are discarded.
     if (this.#closeReceived) return;
-    // A copy: the payload is a view of a socket chunk.
-    ArrayPrototypePush(this.#messageParts, Buffer.from(payload));
+    // An unfragmented message needs no copy: the payload is a view of a
+    // socket chunk, which is not reused, and it is decoded or copied (into
+    // a string, an ArrayBuffer or a Blob) when delivered.
+    if (fin && this.#messageParts.length === 0 && !this.#messageCompressed) {
+      this.#messageOpcode = -1;
+      if (this.#queue.length === 0) {
+        this.#onMessage(opcode, payload);
+      } else {
+        this.#enqueue(() => this.#onMessage(opcode, payload));
+      }
+      return;
+    }
+    ArrayPrototypePush(this.#messageParts, payload);
     if (!fin) return;
     const type = this.#messageOpcode;
     const parts = this.#messageParts;
@@ -740,6 +764,10 @@ class WebSocket extends EventTarget {
   }
 
   #enqueue(run) {
+    if (this.#queue.length === 0) {
+      run();
+      return;
+    }
     ArrayPrototypePush(this.#queue, { ready: true, run });
     this.#drain();
   }
@@ -947,6 +975,12 @@ class WebSocket extends EventTarget {
 
 // Codes a closing frame may carry (RFC 6455 7.4): 1000-1003, 1007-1014 and
 // the registered/private 3000-4999.
+// Where a client frame's payload starts (after the header and mask key).
+function payloadOffset(frame) {
+  const b1 = frame[1];
+  return b1 === 0xFF ? 14 : b1 === 0xFE ? 8 : 6;
+}
+
 function isValidReceivedCode(code) {
   return (code >= 1000 && code <= 1003) ||
     (code >= 1007 && code <= 1014) ||
