@@ -72,6 +72,27 @@ ObjectDefineProperty(module.exports, 'maxHeaderSize', {
   },
 });
 
+// The WebSocket client's classes, as in Node: the same objects as the
+// globals (loaded on first read), even under --no-experimental-websocket.
+for (const name of ['WebSocket', 'CloseEvent']) {
+  ObjectDefineProperty(module.exports, name, {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      return require('internal/websocket/websocket')[name];
+    },
+  });
+}
+ObjectDefineProperty(module.exports, 'MessageEvent', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    return require('internal/worker/io').MessageEvent;
+  },
+});
+
 ObjectDefineProperty(module.exports, 'globalAgent', {
   __proto__: null,
   configurable: true,

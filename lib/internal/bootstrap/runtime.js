@@ -137,6 +137,20 @@ function applyOptions() {
     require('internal/source_map/source_map_cache')
       .initializeSourceMaps(sourceMaps);
   }
+  // EventSource exists only when asked for, as in Node 24.
+  if (getOptionValue('--experimental-eventsource')) {
+    ObjectDefineProperty(globalThis, 'EventSource', {
+      __proto__: null,
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: require('internal/fetch/eventsource').EventSource,
+    });
+  }
+  if (!getOptionValue('--experimental-websocket')) {
+    delete globalThis.WebSocket;
+    delete globalThis.CloseEvent;
+  }
   if (!getOptionValue('--experimental-global-navigator')) {
     delete globalThis.navigator;
     delete globalThis.Navigator;

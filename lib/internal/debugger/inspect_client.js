@@ -10,7 +10,6 @@ const {
   ArrayPrototypePush,
   JSONParse,
   JSONStringify,
-  MathFloor,
   Promise,
   SafeMap,
 } = primordials;
@@ -20,71 +19,18 @@ const EventEmitter = require('events');
 const http = require('http');
 const { createHash, randomBytes } = require('crypto');
 const { ERR_DEBUGGER_ERROR } = require('internal/errors').codes;
+const {
+  decodeFrame,
+  encodeFrame,
+  kOpBinary,
+  kOpClose,
+  kOpContinuation,
+  kOpPing,
+  kOpPong,
+  kOpText,
+} = require('internal/websocket/frames');
 
 const kWebSocketGuid = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
-
-const kOpContinuation = 0x0;
-const kOpText = 0x1;
-const kOpBinary = 0x2;
-const kOpClose = 0x8;
-const kOpPing = 0x9;
-const kOpPong = 0xA;
-
-function encodeFrame(opcode, payload) {
-  const length = payload.length;
-  let header;
-  if (length < 126) {
-    header = Buffer.alloc(2);
-    header[1] = 0x80 | length;
-  } else if (length < 0x10000) {
-    header = Buffer.alloc(4);
-    header[1] = 0x80 | 126;
-    header.writeUInt16BE(length, 2);
-  } else {
-    header = Buffer.alloc(10);
-    header[1] = 0x80 | 127;
-    header.writeUInt32BE(MathFloor(length / 0x100000000), 2);
-    header.writeUInt32BE(length >>> 0, 6);
-  }
-  header[0] = 0x80 | opcode;
-  const mask = randomBytes(4);
-  const masked = Buffer.allocUnsafe(length);
-  for (let i = 0; i < length; i++) {
-    masked[i] = payload[i] ^ mask[i & 3];
-  }
-  return Buffer.concat([header, mask, masked]);
-}
-
-// One frame from the start of `buffer`, or null when it is incomplete.
-function decodeFrame(buffer) {
-  if (buffer.length < 2) return null;
-  const fin = (buffer[0] & 0x80) !== 0;
-  const opcode = buffer[0] & 0x0F;
-  const masked = (buffer[1] & 0x80) !== 0;
-  let length = buffer[1] & 0x7F;
-  let offset = 2;
-  if (length === 126) {
-    if (buffer.length < 4) return null;
-    length = buffer.readUInt16BE(2);
-    offset = 4;
-  } else if (length === 127) {
-    if (buffer.length < 10) return null;
-    length = buffer.readUInt32BE(2) * 0x100000000 + buffer.readUInt32BE(6);
-    offset = 10;
-  }
-  let mask = null;
-  if (masked) {
-    if (buffer.length < offset + 4) return null;
-    mask = buffer.subarray(offset, offset + 4);
-    offset += 4;
-  }
-  if (buffer.length < offset + length) return null;
-  const payload = Buffer.from(buffer.subarray(offset, offset + length));
-  if (mask !== null) {
-    for (let i = 0; i < length; i++) payload[i] ^= mask[i & 3];
-  }
-  return { fin, opcode, payload, size: offset + length };
-}
 
 function httpGet(host, port, path, headers) {
   return new Promise((resolve, reject) => {
@@ -256,4 +202,4 @@ class Client extends EventEmitter {
   }
 }
 
-module.exports = { Client, encodeFrame, decodeFrame };
+module.exports = { Client };

@@ -352,6 +352,19 @@ class Fetch {
     if (!list.contains('user-agent')) {
       ArrayPrototypePush(headers, 'user-agent', 'node');
     }
+    // The cache modes that ask caches along the way not to answer (lode
+    // has no HTTP cache of its own, as Node has none).
+    const cache = request.cache;
+    if (cache === 'no-store' || cache === 'reload') {
+      if (!list.contains('pragma')) {
+        ArrayPrototypePush(headers, 'pragma', 'no-cache');
+      }
+      if (!list.contains('cache-control')) {
+        ArrayPrototypePush(headers, 'cache-control', 'no-cache');
+      }
+    } else if (cache === 'no-cache' && !list.contains('cache-control')) {
+      ArrayPrototypePush(headers, 'cache-control', 'max-age=0');
+    }
     if (!list.contains('accept-encoding') && hasZlib()) {
       ArrayPrototypePush(headers, 'accept-encoding', 'gzip, deflate');
     }
