@@ -2211,9 +2211,31 @@ function isInsideNodeModules() {
   return true;
 }
 
+// The pieces of the URL parser that URLPattern canonicalises components
+// with (https://urlpattern.spec.whatwg.org/#canon-encoding-callbacks): it
+// runs the same parser with a state override on a fresh record instead of
+// keeping a parser of its own.
+const urlPatternSupport = {
+  __proto__: null,
+  basicParse,
+  defaultPort,
+  isSpecialScheme,
+  newRecord,
+  percentEncode,
+  serializePath,
+  kUserinfoSet,
+  HOSTNAME,
+  PORT,
+  PATH_START,
+  OPAQUE_PATH,
+  QUERY,
+  FRAGMENT,
+};
+
 module.exports = {
   URL,
   URLSearchParams,
+  urlPatternSupport,
   domainToASCII,
   domainToUnicode,
   fileURLToPath,
