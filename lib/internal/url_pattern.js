@@ -17,7 +17,9 @@
 
 const {
   ArrayPrototypePush,
+  ArrayPrototypeSort,
   ErrorCaptureStackTrace,
+  NumberPrototypeToString,
   ObjectDefineProperties,
   ObjectDefineProperty,
   ReflectDeleteProperty,
@@ -25,6 +27,8 @@ const {
   RegExpPrototypeExec,
   StringFromCharCode,
   StringPrototypeCharCodeAt,
+  StringPrototypeIncludes,
+  StringPrototypeIndexOf,
   StringPrototypeLastIndexOf,
   StringPrototypeSlice,
   TypeError,
@@ -486,6 +490,238 @@ function generatePatternString(parts, options) {
   return result;
 }
 
+// --- The RegExp `v` flag on V8 10.2 ------------------------------------------
+//
+// The standard compiles with the `v` flag, which V8 10.2 lacks. Its only
+// effect on URL patterns is inside character classes: nested classes,
+// intersection (&&), subtraction (--), escapes of the reserved punctuators,
+// and syntax errors for unescaped ( ) { } / | and doubled punctuators. Each
+// class is rewritten into `u`-flag syntax that matches the same single code
+// point: a plain union stays a class, anything else becomes lookaheads
+// before one code point, e.g. [[a-z]--a] -> (?:(?!a)[a-z]). String
+// disjunctions (\q{...}) work in plain unions only; properties of strings
+// are not supported and make the pattern invalid (doc/status.md).
+
+const kClassSyntax = '()[]{}/-\\|';
+const kDoublePunctuators = '&!#$%*+,.:;<=>?@^`~';
+
+function isDoublePunctuator(src, i) {
+  const c = src[i];
+  return src[i + 1] === c && StringPrototypeIncludes(kDoublePunctuators, c);
+}
+
+// An escape inside a class at src[i] === '\\': [text usable in a u-mode
+// class, index after it, whether it names a set (\d, \p{..}) rather than one
+// code point].
+function classEscape(src, i) {
+  const c = src[i + 1];
+  if (c === undefined) fail();
+  if (c === 'p' || c === 'P') {
+    const close = StringPrototypeIndexOf(src, '}', i);
+    if (src[i + 2] !== '{' || close === -1) fail();
+    return [StringPrototypeSlice(src, i, close + 1), close + 1, true];
+  }
+  if (c === 'd' || c === 'D' || c === 'w' || c === 'W' || c === 's' ||
+      c === 'S') {
+    return [`\\${c}`, i + 2, true];
+  }
+  if (c === 'u' && src[i + 2] === '{') {
+    const close = StringPrototypeIndexOf(src, '}', i);
+    if (close === -1) fail();
+    return [StringPrototypeSlice(src, i, close + 1), close + 1, false];
+  }
+  if (c === 'u') return [StringPrototypeSlice(src, i, i + 6), i + 6, false];
+  if (c === 'x') return [StringPrototypeSlice(src, i, i + 4), i + 4, false];
+  if (c === 'c') return [StringPrototypeSlice(src, i, i + 3), i + 3, false];
+  // `v` lets the reserved punctuators be escaped; `u` does not, so they are
+  // written as hex escapes.
+  if (StringPrototypeIncludes(kDoublePunctuators, c) && c !== '$' &&
+      c !== '*' && c !== '+' && c !== '.' && c !== '?' && c !== '^') {
+    return [hexEscape(c), i + 2, false];
+  }
+  return [`\\${c}`, i + 2, false];
+}
+
+function hexEscape(c) {
+  const code = StringPrototypeCharCodeAt(c, 0);
+  return `\\x${code < 16 ? '0' : ''}${NumberPrototypeToString(code, 16)}`;
+}
+
+// Parses the class at src[i] === '['. Returns [body, matcher, end]: body is
+// what can be spliced into an enclosing u-mode class (null when the class
+// is not a plain union), matcher a u-mode expression for one code point.
+function translateClass(src, i) {
+  i++;
+  let negated = false;
+  if (src[i] === '^') {
+    negated = true;
+    i++;
+  }
+  const operands = [];  // [body or null, matcher]
+  let operator = '';
+  let simple = '';
+  let lastWasChar = false;
+  const strings = [];
+  for (;;) {
+    const c = src[i];
+    if (c === undefined) fail();
+    if (c === ']') {
+      i++;
+      break;
+    }
+    if ((c === '&' && src[i + 1] === '&') || (c === '-' && src[i + 1] === '-')) {
+      const op = c === '&' ? '&&' : '--';
+      if ((operator !== '' && operator !== op) || src[i + 2] === '&') fail();
+      if (operator === '' && (operands.length + (simple !== '' ? 1 : 0)) !== 1) {
+        fail();
+      }
+      if (simple !== '') {
+        ArrayPrototypePush(operands, [simple, `[${simple}]`]);
+        simple = '';
+      }
+      operator = op;
+      lastWasChar = false;
+      i += 2;
+      continue;
+    }
+    let text;
+    let isSet = false;
+    if (c === '[') {
+      const [body, matcher, end] = translateClass(src, i);
+      i = end;
+      if (operator === '' && body !== null) {
+        simple += body;
+      } else {
+        if (simple !== '') {
+          ArrayPrototypePush(operands, [simple, `[${simple}]`]);
+          simple = '';
+        }
+        ArrayPrototypePush(operands, [body, matcher]);
+      }
+      lastWasChar = false;
+      continue;
+    }
+    if (c === '\\' && src[i + 1] === 'q') {
+      // A string disjunction: only in a plain union (v makes it an error
+      // in a negated class; intersection and subtraction with strings are
+      // left unsupported).
+      if (src[i + 2] !== '{' || operator !== '') fail();
+      i += 3;
+      let alternative = '';
+      for (;;) {
+        const d = src[i];
+        if (d === undefined) fail();
+        if (d === '}' || d === '|') {
+          ArrayPrototypePush(strings, alternative);
+          alternative = '';
+          i++;
+          if (d === '}') break;
+        } else if (d === '\\') {
+          const { 0: escaped, 1: end, 2: escapedIsSet } = classEscape(src, i);
+          if (escapedIsSet) fail();
+          alternative += escaped;
+          i = end;
+        } else {
+          alternative += d;
+          i++;
+        }
+      }
+      lastWasChar = false;
+      continue;
+    }
+    if (c === '\\') {
+      [text, i, isSet] = classEscape(src, i);
+    } else if (c === '-' && lastWasChar && operator === '' &&
+               src[i + 1] !== ']' && src[i + 1] !== undefined) {
+      // A range: the next character or escape ends it.
+      let end;
+      let endIsSet = false;
+      if (src[i + 1] === '\\') {
+        [end, i, endIsSet] = classEscape(src, i + 1);
+      } else {
+        end = src[i + 1];
+        if (StringPrototypeIncludes(kClassSyntax, end) ||
+            isDoublePunctuator(src, i + 1)) {
+          fail();
+        }
+        i += 2;
+      }
+      if (endIsSet) fail();
+      simple += `-${end}`;
+      lastWasChar = false;
+      continue;
+    } else {
+      if (StringPrototypeIncludes(kClassSyntax, c) || isDoublePunctuator(src, i)) {
+        fail();
+      }
+      text = c === '^' ? '\\^' : c;
+      i++;
+    }
+    if (operator !== '') {
+      ArrayPrototypePush(operands, [text, `[${text}]`]);
+    } else {
+      simple += text;
+    }
+    lastWasChar = !isSet;
+  }
+  if (strings.length !== 0) {
+    if (negated || operator !== '') fail();
+    // Longer strings are tried first, as the v flag does.
+    ArrayPrototypeSort(strings, (a, b) => b.length - a.length);
+    let alt = '';
+    for (let k = 0; k < strings.length; k++) {
+      if (strings[k] !== '') alt += `${strings[k]}|`;
+    }
+    for (let k = 0; k < operands.length; k++) alt += `${operands[k][1]}|`;
+    alt += `[${simple}]`;
+    if (strings[strings.length - 1] === '') alt += '|';
+    return [null, `(?:${alt})`, i];
+  }
+  if (operator === '') {
+    if (operands.length === 0) {
+      return [negated ? null : simple, `[${negated ? '^' : ''}${simple}]`, i];
+    }
+    if (simple !== '') ArrayPrototypePush(operands, [simple, `[${simple}]`]);
+    let alt = '';
+    for (let k = 0; k < operands.length; k++) {
+      alt += `${k === 0 ? '' : '|'}${operands[k][1]}`;
+    }
+    const matcher = negated ? `(?:(?!${alt})[^])` : `(?:${alt})`;
+    return [null, matcher, i];
+  }
+  if (simple !== '') ArrayPrototypePush(operands, [simple, `[${simple}]`]);
+  if (operands.length < 2) fail();
+  let matcher = '(?:';
+  for (let k = 1; k < operands.length; k++) {
+    matcher += `(?${operator === '&&' ? '=' : '!'}${operands[k][1]})`;
+  }
+  matcher += `${operands[0][1]})`;
+  if (negated) matcher = `(?:(?!${matcher})[^])`;
+  return [null, matcher, i];
+}
+
+// Rewrites a `v`-flag regular expression source for the `u` flag.
+function translateClassSets(src) {
+  if (StringPrototypeIndexOf(src, '[') === -1) return src;
+  let out = '';
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (c === '\\') {
+      out += StringPrototypeSlice(src, i, i + 2);
+      i += 2;
+    } else if (c === '[') {
+      const { 1: matcher, 2: end } = translateClass(src, i);
+      out += matcher;
+      i = end;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
 const kDefaultOptions = { delimiter: '', prefix: '', ignoreCase: false };
 const kDefaultOptionsIgnoreCase = { delimiter: '', prefix: '', ignoreCase: true };
 const kHostnameOptions = { delimiter: '.', prefix: '', ignoreCase: false };
@@ -502,7 +738,8 @@ function compileComponent(input, encode, options) {
   const source = generateRegexp(parts, options, nameList);
   let regexp;
   try {
-    regexp = new RegExp(source, options.ignoreCase ? 'ui' : 'u');
+    regexp = new RegExp(translateClassSets(source),
+                        options.ignoreCase ? 'ui' : 'u');
   } catch {
     fail();
   }
