@@ -747,12 +747,58 @@ function compileComponent(input, encode, options) {
   for (let i = 0; i < parts.length; i++) {
     if (parts[i].type === PART_REGEXP) hasRegExpGroups = true;
   }
+  // Two shapes skip the RegExp when matching: a lone `*` (`^(.*)$`), and
+  // fixed text only (`^text$`, compared as a string unless ignoreCase).
+  // `.` stops at line terminators, but no canonicalised component can hold
+  // one: the URL parser drops tabs and newlines and percent-encodes U+2028
+  // and U+2029 everywhere (a domain with them fails IDNA), so `.*` matches
+  // every string exec()/test() can hand it.
+  let kind = KIND_REGEXP;
+  let fixed = '';
+  if (parts.length === 1 && parts[0].type === FULL_WILDCARD &&
+      parts[0].modifier === MOD_NONE && parts[0].prefix === '' &&
+      parts[0].suffix === '') {
+    kind = KIND_ANY;
+  } else if (!options.ignoreCase) {
+    kind = KIND_EXACT;
+    for (let i = 0; i < parts.length; i++) {
+      if (parts[i].type !== FIXED_TEXT || parts[i].modifier !== MOD_NONE) {
+        kind = KIND_REGEXP;
+        break;
+      }
+      fixed += parts[i].value;
+    }
+  }
   return {
     pattern: generatePatternString(parts, options),
     regexp,
     nameList,
     hasRegExpGroups,
+    kind,
+    fixed,
   };
+}
+
+const KIND_REGEXP = 0;
+const KIND_ANY = 1;
+const KIND_EXACT = 2;
+
+// What RegExpPrototypeExec(component.regexp, value) would answer, as far as
+// exec() reads it: null, or the groups at 1..n.
+function execComponent(component, value) {
+  switch (component.kind) {
+    case KIND_ANY: return [value, value];
+    case KIND_EXACT: return value === component.fixed ? [value] : null;
+    default: return RegExpPrototypeExec(component.regexp, value);
+  }
+}
+
+function testComponent(component, value) {
+  switch (component.kind) {
+    case KIND_ANY: return true;
+    case KIND_EXACT: return value === component.fixed;
+    default: return RegExpPrototypeExec(component.regexp, value) !== null;
+  }
 }
 
 const kSpecialSchemeList = ['ftp', 'file', 'http', 'https', 'ws', 'wss'];
@@ -1387,7 +1433,7 @@ function exec(input = undefined, baseURL = undefined) {
   if (values === null) return null;
   const matches = [];
   for (let i = 0; i < 8; i++) {
-    const match = RegExpPrototypeExec(components[i].regexp, values[i]);
+    const match = execComponent(components[i], values[i]);
     if (match === null) return null;
     matches[i] = match;
   }
@@ -1413,9 +1459,7 @@ function test(input = undefined, baseURL = undefined) {
   const values = matchInputs(input, baseURL, null, 'test');
   if (values === null) return false;
   for (let i = 0; i < 8; i++) {
-    if (RegExpPrototypeExec(components[i].regexp, values[i]) === null) {
-      return false;
-    }
+    if (!testComponent(components[i], values[i])) return false;
   }
   return true;
 }
