@@ -24,6 +24,7 @@ const {
   ReflectDeleteProperty,
   RegExp,
   RegExpPrototypeExec,
+  SafeMap,
   StringFromCharCode,
   StringPrototypeCharCodeAt,
   StringPrototypeIncludes,
@@ -206,7 +207,8 @@ function tokenize(input, lenient) {
           }
         } else if (cp === 0x28) {
           depth++;
-          if (after >= len || StringPrototypeCharCodeAt(input, after) !== 0x3F) {
+          if (after >= len ||
+              StringPrototypeCharCodeAt(input, after) !== 0x3F) {
             error(next, i);
             bad = true;
             break;
@@ -233,7 +235,7 @@ function tokenize(input, lenient) {
   return tokens;
 }
 
-// --- Pattern parser ------------------------------------------------------------
+// --- Pattern parser ----------------------------------------------------------
 
 const FIXED_TEXT = 0;
 const PART_REGEXP = 1;
@@ -582,10 +584,12 @@ function translateClass(src, i) {
       i++;
       break;
     }
-    if ((c === '&' && src[i + 1] === '&') || (c === '-' && src[i + 1] === '-')) {
+    if ((c === '&' && src[i + 1] === '&') ||
+        (c === '-' && src[i + 1] === '-')) {
       const op = c === '&' ? '&&' : '--';
       if ((operator !== '' && operator !== op) || src[i + 2] === '&') fail();
-      if (operator === '' && (operands.length + (simple !== '' ? 1 : 0)) !== 1) {
+      if (operator === '' &&
+          operands.length + (simple !== '' ? 1 : 0) !== 1) {
         fail();
       }
       if (simple !== '') {
@@ -664,7 +668,8 @@ function translateClass(src, i) {
       lastWasChar = false;
       continue;
     } else {
-      if (StringPrototypeIncludes(kClassSyntax, c) || isDoublePunctuator(src, i)) {
+      if (StringPrototypeIncludes(kClassSyntax, c) ||
+          isDoublePunctuator(src, i)) {
         fail();
       }
       text = c === '^' ? '\\^' : c;
@@ -736,7 +741,9 @@ function translateClassSets(src) {
 }
 
 const kDefaultOptions = { delimiter: '', prefix: '', ignoreCase: false };
-const kDefaultOptionsIgnoreCase = { delimiter: '', prefix: '', ignoreCase: true };
+const kDefaultOptionsIgnoreCase = {
+  delimiter: '', prefix: '', ignoreCase: true,
+};
 const kHostnameOptions = { delimiter: '.', prefix: '', ignoreCase: false };
 const kPathnameOptions = { delimiter: '/', prefix: '/', ignoreCase: false };
 const kPathnameOptionsIgnoreCase = {
@@ -745,7 +752,28 @@ const kPathnameOptionsIgnoreCase = {
 
 // A compiled component: its pattern string, one RegExp built once here and
 // reused by every exec()/test(), and the names of its groups.
+// `*` and the empty pattern are most components of most patterns. What they
+// compile to depends on the options alone (the encoding callbacks only ever
+// see empty strings for them), and a compiled component is never changed
+// (its RegExp has neither the g nor the y flag, so exec() leaves its
+// lastIndex alone): one copy per options object is shared.
+const kWildcardCache = new SafeMap();
+const kEmptyCache = new SafeMap();
+
 function compileComponent(input, encode, options) {
+  if (input === '*' || input === '') {
+    const cache = input === '*' ? kWildcardCache : kEmptyCache;
+    let component = cache.get(options);
+    if (component === undefined) {
+      component = compileComponentUncached(input, encode, options);
+      cache.set(options, component);
+    }
+    return component;
+  }
+  return compileComponentUncached(input, encode, options);
+}
+
+function compileComponentUncached(input, encode, options) {
   const parts = parsePatternString(input, options, encode);
   const nameList = [];
   const source = generateRegexp(parts, options, nameList);
@@ -827,7 +855,7 @@ function matchesSpecialScheme(component) {
   return false;
 }
 
-// --- Canonicalisation (the encoding callbacks) ---------------------------------
+// --- Canonicalisation (the encoding callbacks) -------------------------------
 
 function canonicalizeProtocol(value) {
   if (value === '') return value;
@@ -1108,7 +1136,7 @@ function parseConstructorString(input) {
   return result;
 }
 
-// --- URLPatternInit processing -------------------------------------------------
+// --- URLPatternInit processing -----------------------------------------------
 
 const kComponents = [
   'protocol', 'username', 'password', 'hostname', 'port', 'pathname',
@@ -1297,7 +1325,7 @@ function createComponents(input, baseURL, ignoreCase) {
           hash];
 }
 
-// --- Matching -----------------------------------------------------------------
+// --- Matching ----------------------------------------------------------------
 
 // The eight component strings of an exec()/test() input, or null when the
 // input is not a URL (the standard's "return null" cases).
@@ -1485,13 +1513,20 @@ const kIndex = {
   search: 6, hash: 7,
 };
 
+// Node's accessors are nameless native functions.
+function nameless(fn) {
+  ObjectDefineProperty(fn, 'name', { __proto__: null, value: '' });
+  return fn;
+}
+
 function componentGetter(name) {
   const index = kIndex[name];
-  const getter = {
-    [name]() { return PatternState.get(this)[index].pattern; },
-  }[name];
-  ObjectDefineProperty(getter, 'name', { __proto__: null, value: `get ${name}` });
-  return { __proto__: null, enumerable: true, configurable: false, get: getter };
+  const getter = nameless(function() {
+    return PatternState.get(this)[index].pattern;
+  });
+  return {
+    __proto__: null, enumerable: true, configurable: false, get: getter,
+  };
 }
 
 // Node's prototype lists the accessors and methods first, constructor last.
@@ -1509,13 +1544,13 @@ ObjectDefineProperties(URLPattern.prototype, {
     __proto__: null,
     enumerable: true,
     configurable: false,
-    get: function hasRegExpGroups() {
+    get: nameless(function() {
       const components = PatternState.get(this);
       for (let i = 0; i < 8; i++) {
         if (components[i].hasRegExpGroups) return true;
       }
       return false;
-    },
+    }),
   },
   exec: {
     __proto__: null, writable: true, enumerable: true, configurable: true,
