@@ -78,6 +78,31 @@ assert.strictEqual(url.URLPattern, URLPattern);
     .exec({ pathname: '/ab' }).pathname.groups.name, 'ab');
 }
 
+// Character classes use the RegExp v flag's syntax (rewritten for V8 10.2,
+// which lacks it): nested classes, subtraction, intersection, strings, and
+// v's syntax errors.
+{
+  const matches = (pathname, input) =>
+    new URLPattern({ pathname }).test({ pathname: input });
+  assert.strictEqual(matches('/([[a-z]--a])', '/b'), true);
+  assert.strictEqual(matches('/([[a-z]--a])', '/a'), false);
+  assert.strictEqual(matches('/([\\d&&[0-1]])', '/1'), true);
+  assert.strictEqual(matches('/([\\d&&[0-1]])', '/3'), false);
+  assert.strictEqual(matches('/([^[a-c]--b])', '/b'), true);
+  assert.strictEqual(matches('/([^[a-c]--b])', '/a'), false);
+  assert.strictEqual(matches('/([\\q{ab|c}x])', '/ab'), true);
+  assert.strictEqual(matches('/([\\q{ab|c}x])', '/a'), false);
+  assert.strictEqual(matches('/([a\\&b])', '/&'), true);
+  assert.strictEqual(new URLPattern({ pathname: '/([\\w--\\d]+)' },
+                                    { ignoreCase: true })
+    .test({ pathname: '/aZ' }), true);
+  for (const bad of ['/([a(])', '/([a|b])', '/([-a])', '/([a&&&b])',
+                     '/([!!])', '/([a&&b--c])']) {
+    assert.throws(() => new URLPattern({ pathname: bad }),
+                  { code: 'ERR_INVALID_URL_PATTERN' }, bad);
+  }
+}
+
 // Canonicalisation of pattern text through the URL parser.
 {
   assert.strictEqual(new URLPattern({ hostname: 'EXAMPLE.com' }).hostname,
