@@ -777,13 +777,6 @@ function compileComponentUncached(input, encode, options) {
   const parts = parsePatternString(input, options, encode);
   const nameList = [];
   const source = generateRegexp(parts, options, nameList);
-  let regexp;
-  try {
-    regexp = new RegExp(translateClassSets(source),
-                        options.ignoreCase ? 'ui' : 'u');
-  } catch {
-    fail();
-  }
   let hasRegExpGroups = false;
   for (let i = 0; i < parts.length; i++) {
     if (parts[i].type === PART_REGEXP) hasRegExpGroups = true;
@@ -808,6 +801,17 @@ function compileComponentUncached(input, encode, options) {
         break;
       }
       fixed += parts[i].value;
+    }
+  }
+  // The other shapes need their RegExp. (Those two always compile: the
+  // text is escaped, and `.*` is `.*`.)
+  let regexp = null;
+  if (kind === KIND_REGEXP) {
+    try {
+      regexp = new RegExp(translateClassSets(source),
+                          options.ignoreCase ? 'ui' : 'u');
+    } catch {
+      fail();
     }
   }
   return {
@@ -857,8 +861,13 @@ function matchesSpecialScheme(component) {
 
 // --- Canonicalisation (the encoding callbacks) -------------------------------
 
+// A scheme already in its canonical form ([a-z][a-z0-9+.-]*) is its own
+// result: the parser below accepts it unchanged whatever follows it.
+const kCanonicalScheme = /^[a-z][a-z0-9+.-]*$/;
+
 function canonicalizeProtocol(value) {
   if (value === '') return value;
+  if (RegExpPrototypeExec(kCanonicalScheme, value) !== null) return value;
   const url = basicParse(`${value}://dummy.invalid/`, null);
   if (url === null) fail();
   return url.scheme;
