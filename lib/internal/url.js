@@ -682,10 +682,15 @@ function prepareInput(input, trim) {
   }
   const cps = [];
   let n = 0;
+  let verbatim = true;
   for (let i = start; i < end; i++) {
     let c = StringPrototypeCharCodeAt(input, i);
-    if (c === 0x09 || c === 0x0A || c === 0x0D) continue;
+    if (c === 0x09 || c === 0x0A || c === 0x0D) {
+      verbatim = false;
+      continue;
+    }
     if (c >= 0xD800 && c <= 0xDFFF) {
+      verbatim = false;
       c = StringPrototypeCodePointAt(input, i);
       if (c > 0xFFFF) i++;
       else c = 0xFFFD;
@@ -694,7 +699,26 @@ function prepareInput(input, trim) {
     // character.
     cps[n++] = c;
   }
+  preparedOffset = verbatim ? start : -1;
   return cps;
+}
+
+// Set by prepareInput(): when its code points are the input's UTF-16 units
+// from this offset on (nothing removed or replaced), the parser appends runs
+// of plain characters as one slice of the input; -1 otherwise.
+let preparedOffset = -1;
+
+// Characters a host keeps as they are (the rest go one by one).
+function isPlainHostChar(c) {
+  return (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) ||
+    c === 0x2E || c === 0x2D || (c >= 0x41 && c <= 0x5A);
+}
+
+// The end of the run of plain host characters that starts at `from`.
+function plainHostRunEnd(cps, from) {
+  let j = from + 1;
+  while (j < cps.length && isPlainHostChar(cps[j])) j++;
+  return j;
 }
 
 function cpString(cp) {
@@ -709,6 +733,7 @@ function basicParse(input, base, url, stateOverride) {
   const override = stateOverride !== undefined;
   if (url === undefined) url = newRecord();
   const cps = prepareInput(input, !override);
+  const verbatimFrom = preparedOffset;
   let state = override ? stateOverride : SCHEME_START;
   let buffer = '';
   let atSignSeen = false;
@@ -901,6 +926,11 @@ function basicParse(input, base, url, stateOverride) {
           pointer -= countCodePoints(buffer) + 1;
           buffer = '';
           state = HOST;
+        } else if (verbatimFrom !== -1 && isPlainHostChar(c)) {
+          const runEnd = plainHostRunEnd(cps, pointer);
+          buffer += StringPrototypeSlice(input, verbatimFrom + pointer,
+                                         verbatimFrom + runEnd);
+          pointer = runEnd - 1;
         } else {
           buffer += cpString(c);
         }
@@ -933,6 +963,11 @@ function basicParse(input, base, url, stateOverride) {
           buffer = '';
           state = PATH_START;
           if (override) return url;
+        } else if (verbatimFrom !== -1 && isPlainHostChar(c)) {
+          const runEnd = plainHostRunEnd(cps, pointer);
+          buffer += StringPrototypeSlice(input, verbatimFrom + pointer,
+                                         verbatimFrom + runEnd);
+          pointer = runEnd - 1;
         } else {
           if (c === 0x5B) insideBrackets = true;
           if (c === 0x5D) insideBrackets = false;
@@ -1080,6 +1115,21 @@ function basicParse(input, base, url, stateOverride) {
             url.fragment = '';
             state = FRAGMENT;
           }
+        } else if (verbatimFrom !== -1 && c < 0x80 && kPathSet[c] === 0 &&
+                   c !== 0x5C) {
+          // A run of characters the path keeps as they are ('/', '\\',
+          // '?' and '#' end it, going through the branches above).
+          let j = pointer + 1;
+          while (j < len) {
+            const d = cps[j];
+            if (d >= 0x80 || kPathSet[d] !== 0 || d === 0x2F || d === 0x5C) {
+              break;
+            }
+            j++;
+          }
+          buffer += StringPrototypeSlice(input, verbatimFrom + pointer,
+                                         verbatimFrom + j);
+          pointer = j - 1;
         } else {
           buffer += encodeCodePoint(c, kPathSet);
         }
