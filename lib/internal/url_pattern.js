@@ -828,16 +828,6 @@ const KIND_REGEXP = 0;
 const KIND_ANY = 1;
 const KIND_EXACT = 2;
 
-// What RegExpPrototypeExec(component.regexp, value) would answer, as far as
-// exec() reads it: null, or the groups at 1..n.
-function execComponent(component, value) {
-  switch (component.kind) {
-    case KIND_ANY: return [value, value];
-    case KIND_EXACT: return value === component.fixed ? [value] : null;
-    default: return RegExpPrototypeExec(component.regexp, value);
-  }
-}
-
 function testComponent(component, value) {
   switch (component.kind) {
     case KIND_ANY: return true;
@@ -1483,24 +1473,44 @@ function exec(input = undefined, baseURL = undefined) {
   const inputs = [];
   const values = matchInputs(input, baseURL, inputs, 'exec');
   if (values === null) return null;
-  const matches = [];
+  // Only the components with a RegExp leave a match array behind.
+  const matches = [null, null, null, null, null, null, null, null];
   for (let i = 0; i < 8; i++) {
-    const match = execComponent(components[i], values[i]);
-    if (match === null) return null;
-    matches[i] = match;
+    const component = components[i];
+    if (component.kind === KIND_REGEXP) {
+      const match = RegExpPrototypeExec(component.regexp, values[i]);
+      if (match === null) return null;
+      matches[i] = match;
+    } else if (!testComponent(component, values[i])) {
+      return null;
+    }
   }
-  const result = { __proto__: null, inputs };
-  for (let i = 0; i < 8; i++) {
-    const { nameList } = components[i];
-    const match = matches[i];
-    const groups = {};
+  return {
+    __proto__: null,
+    inputs,
+    protocol: componentResult(components[0], values[0], matches[0]),
+    username: componentResult(components[1], values[1], matches[1]),
+    password: componentResult(components[2], values[2], matches[2]),
+    hostname: componentResult(components[3], values[3], matches[3]),
+    port: componentResult(components[4], values[4], matches[4]),
+    pathname: componentResult(components[5], values[5], matches[5]),
+    search: componentResult(components[6], values[6], matches[6]),
+    hash: componentResult(components[7], values[7], matches[7]),
+  };
+}
+
+function componentResult(component, value, match) {
+  const groups = {};
+  if (component.kind === KIND_ANY) {
+    groups[component.nameList[0]] = value;
+  } else if (match !== null) {
+    const { nameList } = component;
     // Node lists the groups last-first.
     for (let j = nameList.length - 1; j >= 0; j--) {
       groups[nameList[j]] = match[j + 1];
     }
-    result[kComponents[i]] = { input: values[i], groups };
   }
-  return result;
+  return { input: value, groups };
 }
 
 function test(input = undefined, baseURL = undefined) {
