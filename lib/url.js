@@ -28,7 +28,6 @@ const {
   codes: {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_URL,
-    ERR_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
 const { validateObject, validateString } = require('internal/validators');
@@ -47,6 +46,7 @@ const {
   unsafeProtocol,
   urlToHttpOptions,
 } = require('internal/url');
+const { URLPattern } = require('internal/url_pattern');
 const { toASCII } = require('internal/idna');
 const { encodeStr, hexTable } = require('internal/querystring');
 
@@ -717,12 +717,6 @@ function spliceOne(list, index) {
 function pathToFileURL(path, options) {
   validateString(path, 'path');
   return pathToFileURLInternal(path, options);
-}
-
-class URLPattern {
-  constructor() {
-    throw new ERR_NOT_IMPLEMENTED('URLPattern');
-  }
 }
 
 module.exports = {

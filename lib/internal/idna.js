@@ -17,6 +17,7 @@ const {
   StringFromCodePoint,
   StringPrototypeCharCodeAt,
   StringPrototypeCodePointAt,
+  StringPrototypeIncludes,
   StringPrototypeLastIndexOf,
   StringPrototypeNormalize,
   StringPrototypeSlice,
@@ -315,6 +316,9 @@ function toASCII(domain) {
   let mapped;
   if (isAscii(domain)) {
     mapped = StringPrototypeToLowerCase(domain);
+    // ASCII labels map to themselves and have no right-to-left characters:
+    // only an 'xn--' label has anything to check.
+    if (!StringPrototypeIncludes(mapped, 'xn--')) return mapped;
   } else {
     const dotted = RegExpPrototypeSymbolReplace(kDotsRE, domain, '.');
     if (mapsToAsciiPunctuation(

@@ -537,8 +537,20 @@ const kSpecialSchemes = { __proto__: null,
                           'ftp': 21, 'file': null, 'http': 80, 'https': 443,
                           'ws': 80, 'wss': 443 };
 
+// String compares: cheaper than an `in` lookup on kSpecialSchemes, and the
+// parser asks this for many characters.
 function isSpecialScheme(scheme) {
-  return scheme in kSpecialSchemes;
+  switch (scheme) {
+    case 'http':
+    case 'https':
+    case 'ws':
+    case 'wss':
+    case 'ftp':
+    case 'file':
+      return true;
+    default:
+      return false;
+  }
 }
 
 function defaultPort(scheme) {
@@ -669,17 +681,44 @@ function prepareInput(input, trim) {
     }
   }
   const cps = [];
+  let n = 0;
+  let verbatim = true;
   for (let i = start; i < end; i++) {
     let c = StringPrototypeCharCodeAt(input, i);
-    if (c === 0x09 || c === 0x0A || c === 0x0D) continue;
+    if (c === 0x09 || c === 0x0A || c === 0x0D) {
+      verbatim = false;
+      continue;
+    }
     if (c >= 0xD800 && c <= 0xDFFF) {
+      verbatim = false;
       c = StringPrototypeCodePointAt(input, i);
       if (c > 0xFFFF) i++;
       else c = 0xFFFD;
     }
-    ArrayPrototypePush(cps, c);
+    // An indexed store: the ArrayPrototypePush primordial costs a call per
+    // character.
+    cps[n++] = c;
   }
+  preparedOffset = verbatim ? start : -1;
   return cps;
+}
+
+// Set by prepareInput(): when its code points are the input's UTF-16 units
+// from this offset on (nothing removed or replaced), the parser appends runs
+// of plain characters as one slice of the input; -1 otherwise.
+let preparedOffset = -1;
+
+// Characters a host keeps as they are (the rest go one by one).
+function isPlainHostChar(c) {
+  return (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) ||
+    c === 0x2E || c === 0x2D || (c >= 0x41 && c <= 0x5A);
+}
+
+// The end of the run of plain host characters that starts at `from`.
+function plainHostRunEnd(cps, from) {
+  let j = from + 1;
+  while (j < cps.length && isPlainHostChar(cps[j])) j++;
+  return j;
 }
 
 function cpString(cp) {
@@ -694,11 +733,14 @@ function basicParse(input, base, url, stateOverride) {
   const override = stateOverride !== undefined;
   if (url === undefined) url = newRecord();
   const cps = prepareInput(input, !override);
+  const verbatimFrom = preparedOffset;
   let state = override ? stateOverride : SCHEME_START;
   let buffer = '';
   let atSignSeen = false;
   let insideBrackets = false;
   let passwordTokenSeen = false;
+  let pathScheme = null;
+  let pathSchemeSpecial = false;
   const len = cps.length;
 
   for (let pointer = 0; pointer <= len; pointer++) {
@@ -802,7 +844,7 @@ function basicParse(input, base, url, stateOverride) {
         url.scheme = base.scheme;
         if (c === 0x2F) {
           state = RELATIVE_SLASH;
-        } else if (isSpecialScheme(url.scheme) && c === 0x5C) {
+        } else if (c === 0x5C && isSpecialScheme(url.scheme)) {
           state = RELATIVE_SLASH;
         } else {
           url.username = base.username;
@@ -879,11 +921,16 @@ function basicParse(input, base, url, stateOverride) {
           }
           buffer = '';
         } else if (c === EOF || c === 0x2F || c === 0x3F || c === 0x23 ||
-                   (isSpecialScheme(url.scheme) && c === 0x5C)) {
+                   (c === 0x5C && isSpecialScheme(url.scheme))) {
           if (atSignSeen && buffer === '') return null;
           pointer -= countCodePoints(buffer) + 1;
           buffer = '';
           state = HOST;
+        } else if (verbatimFrom !== -1 && isPlainHostChar(c)) {
+          const runEnd = plainHostRunEnd(cps, pointer);
+          buffer += StringPrototypeSlice(input, verbatimFrom + pointer,
+                                         verbatimFrom + runEnd);
+          pointer = runEnd - 1;
         } else {
           buffer += cpString(c);
         }
@@ -903,7 +950,7 @@ function basicParse(input, base, url, stateOverride) {
           buffer = '';
           state = PORT;
         } else if (c === EOF || c === 0x2F || c === 0x3F || c === 0x23 ||
-                   (isSpecialScheme(url.scheme) && c === 0x5C)) {
+                   (c === 0x5C && isSpecialScheme(url.scheme))) {
           pointer--;
           if (isSpecialScheme(url.scheme) && buffer === '') return null;
           if (override && buffer === '' &&
@@ -916,6 +963,11 @@ function basicParse(input, base, url, stateOverride) {
           buffer = '';
           state = PATH_START;
           if (override) return url;
+        } else if (verbatimFrom !== -1 && isPlainHostChar(c)) {
+          const runEnd = plainHostRunEnd(cps, pointer);
+          buffer += StringPrototypeSlice(input, verbatimFrom + pointer,
+                                         verbatimFrom + runEnd);
+          pointer = runEnd - 1;
         } else {
           if (c === 0x5B) insideBrackets = true;
           if (c === 0x5D) insideBrackets = false;
@@ -927,7 +979,7 @@ function basicParse(input, base, url, stateOverride) {
         if (c !== EOF && isDigit(c)) {
           buffer += StringFromCharCode(c);
         } else if (c === EOF || c === 0x2F || c === 0x3F || c === 0x23 ||
-                   (isSpecialScheme(url.scheme) && c === 0x5C) || override) {
+                   (c === 0x5C && isSpecialScheme(url.scheme)) || override) {
           if (buffer !== '') {
             const port = NumberParseInt(buffer, 10);
             if (port > 65535) return null;
@@ -1034,7 +1086,12 @@ function basicParse(input, base, url, stateOverride) {
         break;
 
       case PATH: {
-        const special = isSpecialScheme(url.scheme);
+        // Asked once per scheme, not once per path character.
+        if (url.scheme !== pathScheme) {
+          pathScheme = url.scheme;
+          pathSchemeSpecial = isSpecialScheme(pathScheme);
+        }
+        const special = pathSchemeSpecial;
         if (c === EOF || c === 0x2F || (special && c === 0x5C) ||
             (!override && (c === 0x3F || c === 0x23))) {
           const slash = c === 0x2F || (special && c === 0x5C);
@@ -1058,6 +1115,21 @@ function basicParse(input, base, url, stateOverride) {
             url.fragment = '';
             state = FRAGMENT;
           }
+        } else if (verbatimFrom !== -1 && c < 0x80 && kPathSet[c] === 0 &&
+                   c !== 0x5C) {
+          // A run of characters the path keeps as they are ('/', '\\',
+          // '?' and '#' end it, going through the branches above).
+          let j = pointer + 1;
+          while (j < len) {
+            const d = cps[j];
+            if (d >= 0x80 || kPathSet[d] !== 0 || d === 0x2F || d === 0x5C) {
+              break;
+            }
+            j++;
+          }
+          buffer += StringPrototypeSlice(input, verbatimFrom + pointer,
+                                         verbatimFrom + j);
+          pointer = j - 1;
         } else {
           buffer += encodeCodePoint(c, kPathSet);
         }
@@ -2211,9 +2283,31 @@ function isInsideNodeModules() {
   return true;
 }
 
+// The pieces of the URL parser that URLPattern canonicalises components
+// with (https://urlpattern.spec.whatwg.org/#canon-encoding-callbacks): it
+// runs the same parser with a state override on a fresh record instead of
+// keeping a parser of its own.
+const urlPatternSupport = {
+  __proto__: null,
+  basicParse,
+  defaultPort,
+  isSpecialScheme,
+  newRecord,
+  percentEncode,
+  serializePath,
+  kUserinfoSet,
+  HOSTNAME,
+  PORT,
+  PATH_START,
+  OPAQUE_PATH,
+  QUERY,
+  FRAGMENT,
+};
+
 module.exports = {
   URL,
   URLSearchParams,
+  urlPatternSupport,
   domainToASCII,
   domainToUnicode,
   fileURLToPath,

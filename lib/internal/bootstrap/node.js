@@ -395,9 +395,11 @@ defineGlobal('console', require('internal/console/global'), false);
 // Also plain data properties in Node (they are part of the snapshot).
 {
   const { URL, URLSearchParams } = require('internal/url');
+  const { URLPattern } = require('internal/url_pattern');
   const { atob, btoa } = require('buffer');
   defineGlobal('URL', URL, false);
   defineGlobal('URLSearchParams', URLSearchParams, false);
+  defineGlobal('URLPattern', URLPattern, false);
   defineGlobal('atob', atob, true);
   defineGlobal('btoa', btoa, true);
   defineGlobal('structuredClone',
