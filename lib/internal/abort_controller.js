@@ -61,6 +61,7 @@ const kComposite = Symbol('kComposite');
 const kTimeout = Symbol('kTimeout');
 const kSourceSignals = Symbol('kSourceSignals');
 const kDependantSignals = Symbol('kDependantSignals');
+const kTimeoutSources = Symbol('kTimeoutSources');
 
 let inspect;
 function lazyInspect(value, options) {
@@ -228,6 +229,13 @@ function link(result, resultRef, source) {
   }
   const sourceRef = new SafeWeakRef(source);
   result[kSourceSignals].add(sourceRef);
+  // Nothing else holds an AbortSignal.timeout() signal (its timer only has
+  // a WeakRef): the composite does, or the timeout would go with the
+  // signal while the composite waits for it.
+  if (source[kTimeout]) {
+    result[kTimeoutSources] ??= new SafeSet();
+    result[kTimeoutSources].add(source);
+  }
   source[kDependantSignals] ??= new SafeSet();
   source[kDependantSignals].add(resultRef);
   dependantsCleanup ??= new SafeFinalizationRegistry(({ sourceRef, ref }) => {

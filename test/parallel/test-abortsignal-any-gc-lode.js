@@ -46,3 +46,16 @@ function check() {
   kept.abort();
 }
 setImmediate(check);
+
+// A timeout source is kept by the composite that waits for it: it fires
+// after a collection, as in Node (nothing else holds the timeout signal).
+(() => {
+  const composite = AbortSignal.any([new AbortController().signal,
+                                     AbortSignal.timeout(30)]);
+  composite.addEventListener('abort', common.mustCall(() => {
+    assert.strictEqual(composite.reason.name, 'TimeoutError');
+  }));
+})();
+setImmediate(() => globalThis.gc());
+// AbortSignal.timeout() does not keep the process alive.
+setTimeout(() => {}, 200);
