@@ -8,6 +8,7 @@
 const {
   ArrayIsArray,
   ArrayPrototypeJoin,
+  ArrayPrototypeMap,
   ArrayPrototypePush,
   ArrayPrototypeUnshift,
   DatePrototypeToUTCString,
@@ -216,19 +217,13 @@ OutgoingMessage.prototype.destroy = function destroy(error) {
   return this;
 };
 
-const kNonAscii = /[^\x00-\x7f]/;
-
 // Queues `data` behind the head, which goes out with the first write.
 OutgoingMessage.prototype._send = function _send(data, encoding, callback,
                                                  byteLength) {
   if (!this._headerSent && this._header !== null) {
-    // The head is latin1: it shares a string with UTF-8 data only while it
-    // is all ASCII (a value such as Buffer#toString('latin1') of UTF-8
-    // bytes would otherwise go out encoded twice).
+    // With a UTF-8 string, the head goes out as UTF-8 too (as in Node).
     if (typeof data === 'string' &&
-        (encoding === 'latin1' ||
-         ((encoding === 'utf8' || !encoding) &&
-          RegExpPrototypeExec(kNonAscii, this._header) === null))) {
+        (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
       data = this._header + data;
     } else {
       const header = this._header;
@@ -376,6 +371,13 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine,
 
 function processHeader(self, state, key, value, validate) {
   if (validate) validateHeaderName(key);
+  // RFC 6266 4.3: a Content-Disposition value may carry UTF-8 bytes as a
+  // latin1 string. When the body's length is known (end(data)), Node reads
+  // them back as UTF-8 text, which the head then sends as such.
+  if (self._contentLength && isContentDispositionField(key)) {
+    value = ArrayIsArray(value) ?
+      ArrayPrototypeMap(value, latin1BytesAsUtf8) : latin1BytesAsUtf8(value);
+  }
   if (ArrayIsArray(value)) {
     // Cookies, and the headers the user declared unique, go on one line.
     if ((value.length < 2 || !isCookieField(key)) &&
@@ -409,6 +411,15 @@ function parseUniqueHeadersOption(headers) {
     unique.add(StringPrototypeToLowerCase(headers[i]));
   }
   return unique;
+}
+
+function isContentDispositionField(s) {
+  return s.length === 19 &&
+    StringPrototypeToLowerCase(s) === 'content-disposition';
+}
+
+function latin1BytesAsUtf8(value) {
+  return `${Buffer.from(value, 'latin1')}`;
 }
 
 function isCookieField(s) {
