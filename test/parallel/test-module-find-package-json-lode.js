@@ -20,7 +20,7 @@ const write = (file, text) => {
   fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
   fs.writeFileSync(path.join(root, file), text);
 };
-write('package.json', '{"name":"app"}');
+write('package.json', '{"name":"app","exports":"./src/lib.js"}');
 write('src/deep/main.js', '');
 write('src/lib.js', '');
 // A package whose "exports" points elsewhere, one without a package.json,
@@ -45,6 +45,11 @@ assert.strictEqual(findPackageJSON('bare', main),
                    path.join(root, 'node_modules/bare/package.json'));
 assert.strictEqual(findPackageJSON('@scope/thing', main),
                    path.join(root, 'node_modules/@scope/thing/package.json'));
+// A package naming itself (it has "exports") is its own root.
+assert.strictEqual(findPackageJSON('app', main),
+                   path.join(root, 'package.json'));
+assert.strictEqual(findPackageJSON('app/x', main),
+                   path.join(root, 'package.json'));
 
 // Anything else: the nearest package.json above the resolved file or
 // folder.

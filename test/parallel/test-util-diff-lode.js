@@ -26,9 +26,13 @@ assert.deepStrictEqual(diff('ab', ['a', 'b']), [[0, 'a'], [0, 'b']]);
 assert.deepStrictEqual(diff('😀', '😁'),
                        [[0, '\ud83d'], [1, '\ude00'], [-1, '\ude01']]);
 
-// The same string gives nothing; equal arrays list their shared values.
+// The same value gives nothing, whatever it is (nothing is checked then);
+// equal arrays list their shared values.
 assert.deepStrictEqual(diff('abc', 'abc'), []);
 assert.deepStrictEqual(diff('', ''), []);
+assert.deepStrictEqual(diff(1, 1), []);
+const same = {};
+assert.deepStrictEqual(diff(same, same), []);
 assert.deepStrictEqual(diff(['a', 'b'], ['a', 'b']), [[0, 'a'], [0, 'b']]);
 // Node 24 throws a TypeError from inside its own code here (a bug);
 // two empty arrays have an empty edit script.

@@ -3,9 +3,10 @@
 // module.findPackageJSON(specifier[, base]): the path of the package.json
 // that governs what `specifier` names from `base` (a path or URL; for
 // CommonJS __filename, for ES modules import.meta.url). A bare specifier
-// ('pkg', 'pkg/sub', '@scope/pkg') gives its package's root package.json,
-// found by the node_modules lookup alone (the package's entry is not
-// resolved, its package.json need not exist); any other specifier is
+// ('pkg', 'pkg/sub', '@scope/pkg') gives its package's root package.json:
+// the base's own package when it names itself, else the node_modules
+// lookup alone finds it (the package's entry is not resolved, its
+// package.json need not exist); any other specifier is
 // resolved as import would resolve it, and the answer is the nearest
 // package.json above the result, or undefined.
 
@@ -64,7 +65,13 @@ function packageRootJSON(specifier, parentURL, internals) {
   // A base without a hierarchy (the default, data:) cannot have
   // node_modules: new URL() throws ERR_INVALID_URL for it, as in Node.
   const start = fileURLToPath(new URL('./', parentURL));
-  const { Module } = require('internal/modules/cjs/loader');
+  const { Module, readPackageScope } = require('internal/modules/cjs/loader');
+  // A package naming itself (with "exports", as import's self-reference
+  // requires) is its own root.
+  const scope = readPackageScope(`${start}x`);
+  if (scope && scope.data.name === name && scope.data.exports != null) {
+    return scope.data.pjsonPath;
+  }
   let dir = path.resolve(start);
   while (true) {
     const folder = path.join(dir, 'node_modules', name);

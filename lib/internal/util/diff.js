@@ -29,9 +29,10 @@ function validateInput(value, name) {
 }
 
 function diff(actual, expected) {
+  // The same value has an empty script, whatever it is (as in Node).
+  if (actual === expected) return [];
   validateInput(actual, 'actual');
   validateInput(expected, 'expected');
-  if (actual === expected) return [];
   const script = myersDiff(
     typeof actual === 'string' ? StringPrototypeSplit(actual, '') : actual,
     typeof expected === 'string' ?
