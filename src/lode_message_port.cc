@@ -1468,8 +1468,10 @@ void MessagePort::PostMessage(const FunctionCallbackInfo<Value>& args) {
           .IsNothing()) {
     return;
   }
-  if (port == nullptr || port->data_ == nullptr ||
-      port->data_->group() == nullptr) {
+  // A closing port sends nothing, though it is still linked to its peer
+  // until its handle has closed (CloseAndDisentangle).
+  if (port == nullptr || port->state() != kInitialized ||
+      port->data_ == nullptr || port->data_->group() == nullptr) {
     return;
   }
   if (message->TransfersPortOf(port->data_->group())) {

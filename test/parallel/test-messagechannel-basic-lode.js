@@ -67,3 +67,15 @@ port2.addEventListener('close', common.mustCall((event) => {
   assert.strictEqual(a.hasRef(), true);
   assert.strictEqual(b.hasRef(), true);
 }
+
+// A message posted after close() in the same tick is not delivered (the
+// closing port is linked to its peer until its handle has closed).
+{
+  const { port1: a, port2: b } = new MessageChannel();
+  const seen = [];
+  b.on('message', (m) => seen.push(m));
+  b.on('close', common.mustCall(() => assert.deepStrictEqual(seen, ['x'])));
+  a.postMessage('x');
+  a.close();
+  a.postMessage('y');
+}
