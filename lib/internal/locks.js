@@ -12,6 +12,8 @@
 // come through dispatch() from the loop.
 
 const {
+  ArrayPrototypePush,
+  ArrayPrototypeSlice,
   ObjectDefineProperties,
   ReflectApply,
   SafeMap,
@@ -143,9 +145,9 @@ let clientReady = false;
 
 function ensureClient() {
   if (clientReady) return;
-  clientReady = true;
   const { threadId } = require('internal/worker');
   binding.setup(dispatch, `node-${process.pid}-${threadId}`);
+  clientReady = true;
   // A snapshot keeps none of the native state: a process started from it
   // is a new client, holding nothing.
   const {
@@ -160,28 +162,49 @@ function ensureClient() {
   }
 }
 
+// Events still to handle, in order. A grant handled here may run a
+// callback whose plain result releases the lock at once, granting the next
+// waiter: the events that release gives join this list rather than nest
+// another dispatch (thousands of such waiters would exhaust the stack).
+let pendingEvents;
+
 function dispatch(events) {
-  if (events === undefined) return;
-  for (let i = 0; i < events.length; i += 2) {
-    const record = requests.get(events[i + 1]);
-    if (record === undefined) continue;
-    switch (events[i]) {
-      case kGranted:
-        record.held = true;
-        granted(record);
-        break;
-      case kUnavailable:
-        runCallback(record, null);
-        break;
-      case kStolen:
-        record.held = false;
-        if (!record.done) {
-          record.done = true;
-          record.reject(lazyDOMException('The operation was aborted',
-                                         'AbortError'));
-        }
-        break;
+  if (events === undefined || events.length === 0) return;
+  if (pendingEvents !== undefined) {
+    for (let i = 0; i < events.length; i++) {
+      ArrayPrototypePush(pendingEvents, events[i]);
     }
+    return;
+  }
+  pendingEvents = events;
+  try {
+    for (let i = 0; i < pendingEvents.length; i += 2) {
+      handleEvent(pendingEvents[i], pendingEvents[i + 1]);
+    }
+  } finally {
+    pendingEvents = undefined;
+  }
+}
+
+function handleEvent(kind, id) {
+  const record = requests.get(id);
+  if (record === undefined) return;
+  switch (kind) {
+    case kGranted:
+      record.held = true;
+      granted(record);
+      break;
+    case kUnavailable:
+      runCallback(record, null);
+      break;
+    case kStolen:
+      record.held = false;
+      if (!record.done) {
+        record.done = true;
+        record.reject(lazyDOMException('The operation was aborted',
+                                       'AbortError'));
+      }
+      break;
   }
 }
 
@@ -249,13 +272,8 @@ function onAbort(record) {
   if (!record.held) {
     const result = binding.abort(record.id, record.name);
     if (result[0] === 1) requests.delete(record.id);
-    for (let i = 1; i < result.length; i += 2) {
-      const next = requests.get(result[i + 1]);
-      if (next !== undefined && result[i] === kGranted) {
-        next.held = true;
-        granted(next);
-      }
-    }
+    // The waiters this lets in.
+    dispatch(ArrayPrototypeSlice(result, 1));
   }
   record.done = true;
   record.reject(record.signal.reason);

@@ -35,8 +35,14 @@ async function interfaces() {
   assert.strictEqual(Object.prototype.toString.call(lock), '[object Lock]');
   assert.deepStrictEqual(Object.keys(Lock.prototype), ['name', 'mode']);
   assert.deepStrictEqual([lock.name, lock.mode], ['iface', 'exclusive']);
-  assert.throws(() => new Lock(), TypeError);
-  await assert.rejects(locks.query.call({}), TypeError);
+  // (Node 24 throws TypeErrors without these codes: "ERR_ILLEGAL_CONSTRUCTOR
+  // / ERR_INVALID_THIS is not a constructor".)
+  assert.throws(() => new Lock(), {
+    name: 'TypeError', code: 'ERR_ILLEGAL_CONSTRUCTOR',
+  });
+  await assert.rejects(locks.query.call({}), {
+    name: 'TypeError', code: 'ERR_INVALID_THIS',
+  });
 }
 
 async function argumentErrors() {
@@ -173,6 +179,9 @@ async function signals() {
                                 common.mustNotCall());
   const after = locks.request('a', () => 'after');
   controller.abort('why');
+  // It leaves the queue at once (Node 24 keeps it there until its turn).
+  assert.deepStrictEqual(
+    (await locks.query()).pending.map((entry) => entry.name), ['a']);
   await assert.rejects(waiting, (reason) => reason === 'why');
   release();
   assert.strictEqual(await after, 'after');
@@ -262,8 +271,25 @@ async function workers() {
   clearInterval(keepAlive);
 }
 
+// Thousands of waiters whose callbacks return plain values: each release
+// lets the next one in without the calls nesting (no stack overflow).
+async function longQueue() {
+  let release;
+  locks.request('long', () => new Promise((resolve) => { release = resolve; }));
+  let calls = 0;
+  const waiting = [];
+  for (let i = 0; i < 20000; i++) {
+    waiting.push(locks.request('long', () => ++calls));
+  }
+  release();
+  const results = await Promise.all(waiting);
+  assert.strictEqual(calls, 20000);
+  assert.strictEqual(results[19999], 20000);
+}
+
 (async () => {
   await interfaces();
+  await longQueue();
   await argumentErrors();
   await ordering();
   await modes();
