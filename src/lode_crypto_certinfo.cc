@@ -151,8 +151,6 @@ void AppendASN1String(std::string* out, const ASN1_STRING* str) {
              ASN1_STRING_length(str), false);
 }
 
-}  // namespace
-
 void AppendGeneralName(std::string* out, const GENERAL_NAME* name) {
   switch (name->type) {
     case GEN_DNS:
@@ -243,38 +241,50 @@ void AppendGeneralName(std::string* out, const GENERAL_NAME* name) {
   }
 }
 
+}  // namespace
+
+bool SubjectAltNameText(X509* cert, std::string* out) {
+  GENERAL_NAMES* names = static_cast<GENERAL_NAMES*>(
+      X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
+  if (names == nullptr) return false;
+  for (int i = 0; i < sk_GENERAL_NAME_num(names); i++) {
+    if (i > 0) out->append(", ");
+    AppendGeneralName(out, sk_GENERAL_NAME_value(names, i));
+  }
+  GENERAL_NAMES_free(names);
+  return true;
+}
+
+bool InfoAccessText(X509* cert, std::string* out) {
+  AUTHORITY_INFO_ACCESS* info = static_cast<AUTHORITY_INFO_ACCESS*>(
+      X509_get_ext_d2i(cert, NID_info_access, nullptr, nullptr));
+  if (info == nullptr) return false;
+  for (int i = 0; i < sk_ACCESS_DESCRIPTION_num(info); i++) {
+    const ACCESS_DESCRIPTION* desc = sk_ACCESS_DESCRIPTION_value(info, i);
+    char method[128];
+    i2t_ASN1_OBJECT(method, sizeof(method), desc->method);
+    if (i > 0) out->push_back('\n');
+    out->append(method);
+    out->append(" - ");
+    AppendGeneralName(out, desc->location);
+  }
+  AUTHORITY_INFO_ACCESS_free(info);
+  return true;
+}
+
 namespace {
 
 // "DNS:a, IP Address:1.2.3.4, ..." or undefined.
 Local<Value> SubjectAltNames(Isolate* isolate, X509* cert) {
-  GENERAL_NAMES* names = static_cast<GENERAL_NAMES*>(
-      X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
-  if (names == nullptr) return v8::Undefined(isolate);
   std::string out;
-  for (int i = 0; i < sk_GENERAL_NAME_num(names); i++) {
-    if (i > 0) out.append(", ");
-    AppendGeneralName(&out, sk_GENERAL_NAME_value(names, i));
-  }
-  GENERAL_NAMES_free(names);
+  if (!SubjectAltNameText(cert, &out)) return v8::Undefined(isolate);
   return Utf8String(isolate, out);
 }
 
 // "OCSP - URI:...\nCA Issuers - URI:..." or undefined.
 Local<Value> InfoAccess(Isolate* isolate, X509* cert) {
-  AUTHORITY_INFO_ACCESS* info = static_cast<AUTHORITY_INFO_ACCESS*>(
-      X509_get_ext_d2i(cert, NID_info_access, nullptr, nullptr));
-  if (info == nullptr) return v8::Undefined(isolate);
   std::string out;
-  for (int i = 0; i < sk_ACCESS_DESCRIPTION_num(info); i++) {
-    ACCESS_DESCRIPTION* desc = sk_ACCESS_DESCRIPTION_value(info, i);
-    char method[128];
-    i2t_ASN1_OBJECT(method, sizeof(method), desc->method);
-    if (i > 0) out.push_back('\n');
-    out.append(method);
-    out.append(" - ");
-    AppendGeneralName(&out, desc->location);
-  }
-  AUTHORITY_INFO_ACCESS_free(info);
+  if (!InfoAccessText(cert, &out)) return v8::Undefined(isolate);
   return Utf8String(isolate, out);
 }
 

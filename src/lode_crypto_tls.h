@@ -11,7 +11,6 @@
 
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
-#include <openssl/x509v3.h>
 
 #include <string>
 
@@ -107,11 +106,12 @@ bool IsRootStore(X509_STORE* store);
 
 // --- Conversions (lode_crypto_certinfo.cc) ------------------------------
 
-// A subject alternative name or access location as Node shows it in
-// subjectAltName / subjectaltname and infoAccess: "DNS:a.example",
-// 'URI:"http://x/a\\u002cb"' (quoted after the prefix when a comma, quote
-// or unprintable byte is in it), "IP Address:1.2.3.4", ...
-void AppendGeneralName(std::string* out, const GENERAL_NAME* name);
+// A certificate's subjectAltName ("DNS:a.example, IP Address:1.2.3.4")
+// and infoAccess ("OCSP - URI:...\n...") text as Node shows them, a name
+// quoted after its prefix when a comma, quote or unprintable byte is in it;
+// false (and `out` untouched) when the extension is absent.
+bool SubjectAltNameText(X509* cert, std::string* out);
+bool InfoAccessText(X509* cert, std::string* out);
 // A certificate as tls.TLSSocket#getPeerCertificate() shows it (subject,
 // issuer, subjectaltname, infoAccess, ca, modulus, exponent, pubkey, bits,
 // valid_from, valid_to, fingerprint*, ext_key_usage, serialNumber, raw,

@@ -78,35 +78,6 @@ std::string ObjectName(const ASN1_OBJECT* obj, bool prefer_long) {
   return buf;
 }
 
-bool SubjectAltName(X509* cert, std::string* out) {
-  GENERAL_NAMES* names = static_cast<GENERAL_NAMES*>(
-      X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
-  if (names == nullptr) return false;
-  for (int i = 0; i < sk_GENERAL_NAME_num(names); i++) {
-    if (i > 0) *out += ", ";
-    AppendGeneralName(out, sk_GENERAL_NAME_value(names, i));
-  }
-  GENERAL_NAMES_free(names);
-  return true;
-}
-
-bool InfoAccess(X509* cert, std::string* out) {
-  AUTHORITY_INFO_ACCESS* info = static_cast<AUTHORITY_INFO_ACCESS*>(
-      X509_get_ext_d2i(cert, NID_info_access, nullptr, nullptr));
-  if (info == nullptr) return false;
-  for (int i = 0; i < sk_ACCESS_DESCRIPTION_num(info); i++) {
-    const ACCESS_DESCRIPTION* desc = sk_ACCESS_DESCRIPTION_value(info, i);
-    if (i > 0) *out += '\n';
-    char method[80];
-    i2t_ASN1_OBJECT(method, sizeof(method), desc->method);
-    *out += method;
-    *out += " - ";
-    AppendGeneralName(out, desc->location);
-  }
-  AUTHORITY_INFO_ACCESS_free(info);
-  return true;
-}
-
 // --- Handle -----------------------------------------------------------------
 
 class X509Handle : public WeakWrap<X509Handle> {
@@ -180,7 +151,7 @@ class X509Handle : public WeakWrap<X509Handle> {
     if (h == nullptr) return;
     ClearErrorsOnReturn clear;
     std::string out;
-    bool present = SubjectAltName(h->cert_, &out);
+    bool present = SubjectAltNameText(h->cert_, &out);
     args.GetReturnValue().Set(
         StringOrUndefined(args.GetIsolate(), out, present));
   }
@@ -190,7 +161,7 @@ class X509Handle : public WeakWrap<X509Handle> {
     if (h == nullptr) return;
     ClearErrorsOnReturn clear;
     std::string out;
-    bool present = InfoAccess(h->cert_, &out);
+    bool present = InfoAccessText(h->cert_, &out);
     args.GetReturnValue().Set(
         StringOrUndefined(args.GetIsolate(), out, present));
   }
