@@ -261,6 +261,13 @@ class WebSocket extends EventTarget {
   #receivedReason = '';
   #failed = false;
   #closed = false;
+  // Parsing stops while a message waits for zlib (a later frame could fail
+  // the connection or close it before that message is delivered), and the
+  // socket is paused meanwhile so that unparsed data does not pile up.
+  #paused = false;
+  // The socket closed while parsing was held back: close once the bytes
+  // received before it are through.
+  #socketGone = false;
 
   constructor(url, protocols = undefined) {
     checkArgumentCount(arguments.length, 1, 'WebSocket constructor');
@@ -533,7 +540,10 @@ class WebSocket extends EventTarget {
   #onUpgrade(res, socket, head, key) {
     this.#socket = socket;
     socket.on('error', () => {});
-    socket.on('close', () => this.#enqueue(() => this.#onSocketClose()));
+    socket.on('close', () => {
+      this.#socketGone = true;
+      if (this.#queue.length === 0) this.#onSocketClose();
+    });
     if (this.#readyState !== kCONNECTING) {
       // close() came first.
       this.#fail();
@@ -599,7 +609,18 @@ class WebSocket extends EventTarget {
     if (this.#failed) return;
     ArrayPrototypePush(this.#chunks, chunk);
     this.#chunkBytes += chunk.length;
+    this.#parse();
+  }
+
+  #parse() {
     while (this.#chunkBytes >= 2 && !this.#failed) {
+      if (this.#queue.length > 0) {
+        if (!this.#paused && this.#socket !== null) {
+          this.#paused = true;
+          this.#socket.pause();
+        }
+        return;
+      }
       let buffer = this.#chunks[0];
       if (buffer.length < 14 && this.#chunks.length > 1) {
         buffer = this.#join();
@@ -758,8 +779,9 @@ class WebSocket extends EventTarget {
       // Already answered when the stream failed.
       if (this.#inflateJobs[0] !== job) return;
       ArrayPrototypeShift(this.#inflateJobs);
-      job.callback(null, Buffer.concat(output));
+      // The next job starts first: the callback may queue (and start) one.
       if (this.#inflateJobs.length > 0) this.#runInflate();
+      job.callback(null, Buffer.concat(output));
     });
   }
 
@@ -777,6 +799,15 @@ class WebSocket extends EventTarget {
       const { run } = ArrayPrototypeShift(this.#queue);
       run();
     }
+    if (this.#queue.length > 0) return;
+    // The frames held back behind the message can be parsed now.
+    this.#parse();
+    if (this.#queue.length > 0) return;
+    if (this.#paused) {
+      this.#paused = false;
+      this.#socket?.resume();
+    }
+    if (this.#socketGone) this.#onSocketClose();
   }
 
   #onMessage(type, data) {
