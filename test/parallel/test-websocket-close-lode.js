@@ -99,4 +99,15 @@ function echoClose(conn, record) {
     conn.text('after');
     conn.on('frame', () => conn.socket.end());
   }, null, ['open 1', 'close 1000  true 3']);
+
+  // A text message loses one leading BOM (TextDecoder's decoding), a close
+  // reason up to two, as in Node 24.
+  await run('byte order marks', (conn) => {
+    conn.on('frame', () => conn.socket.end());
+    conn.text('\uFEFFhi');
+    conn.text('\uFEFF\uFEFFtwo');
+    conn.text('a\uFEFF');
+    conn.close(1000, '\uFEFF\uFEFF\uFEFFbye');
+  }, null, ['open 1', 'message hi', 'message \uFEFFtwo', 'message a\uFEFF',
+            'close 1000 \uFEFFbye true 3']);
 })().then(common.mustCall());

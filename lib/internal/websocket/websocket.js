@@ -32,6 +32,7 @@ const {
   ObjectDefineProperty,
   PromisePrototypeThen,
   SafeSet,
+  StringPrototypeCharCodeAt,
   StringPrototypeEndsWith,
   StringPrototypeIncludes,
   StringPrototypeSlice,
@@ -818,7 +819,7 @@ class WebSocket extends EventTarget {
         this.#protocolError(1007, 'Received invalid UTF-8 in text frame.');
         return;
       }
-      value = data.toString('utf8');
+      value = stripBOM(data.toString('utf8'));
     } else if (this.#binaryType === 'blob') {
       value = new Blob([data]);
     } else {
@@ -850,7 +851,9 @@ class WebSocket extends EventTarget {
         this.#protocolError(1007, 'Invalid UTF-8');
         return;
       }
-      reason = reasonBytes.toString('utf8');
+      // Node drops a leading BOM, then decodes with a TextDecoder, which
+      // drops one more.
+      reason = stripBOM(stripBOM(reasonBytes.toString('utf8')));
     }
     // After the data before it was delivered.
     this.#enqueue(() => {
@@ -1010,6 +1013,13 @@ class WebSocket extends EventTarget {
 function payloadOffset(frame) {
   const b1 = frame[1];
   return b1 === 0xFF ? 14 : b1 === 0xFE ? 8 : 6;
+}
+
+// A text message is decoded as by a TextDecoder: one leading byte order
+// mark is not part of the text.
+function stripBOM(string) {
+  return StringPrototypeCharCodeAt(string, 0) === 0xFEFF ?
+    StringPrototypeSlice(string, 1) : string;
 }
 
 function isValidReceivedCode(code) {
