@@ -313,10 +313,12 @@ class WebSocket extends EventTarget {
     const seen = new SafeSet();
     for (let i = 0; i < protocolList.length; i++) {
       const protocol = protocolList[i];
-      if (!isToken(protocol) || seen.has(protocol)) {
+      // Duplicates are found regardless of case, as in Node.
+      const lower = StringPrototypeToLowerCase(protocol);
+      if (!isToken(protocol) || seen.has(lower)) {
         throw syntaxError('Invalid Sec-WebSocket-Protocol value');
       }
-      seen.add(protocol);
+      seen.add(lower);
     }
 
     this.#url = urlRecord.href;
@@ -444,9 +446,9 @@ class WebSocket extends EventTarget {
   get binaryType() { return checkWebSocket(this).#binaryType; }
   set binaryType(value) {
     checkWebSocket(this);
-    const type = `${value}`;
-    // Values other than the two the standard names are ignored.
-    if (type === 'blob' || type === 'arraybuffer') this.#binaryType = type;
+    // As Node does: anything but the string 'arraybuffer' (no conversion)
+    // is 'blob'.
+    this.#binaryType = value === 'arraybuffer' ? 'arraybuffer' : 'blob';
   }
 
   // ---- The opening handshake ------------------------------------------------
