@@ -110,4 +110,17 @@ function echoClose(conn, record) {
     conn.close(1000, '\uFEFF\uFEFF\uFEFFbye');
   }, null, ['open 1', 'message hi', 'message \uFEFFtwo', 'message a\uFEFF',
             'close 1000 \uFEFFbye true 3']);
+
+  // A ping after the client's close is still answered, until the server's
+  // closing frame comes (as Node 24 does).
+  sent = [];
+  await run('ping after the client closed', (conn) => {
+    conn.on('frame', (f) => {
+      sent.push(f.opcode);
+      if (f.opcode !== 8) return;
+      conn.send(9, Buffer.from('p'));
+      setTimeout(() => { conn.close(1000); conn.socket.end(); }, 50);
+    });
+  }, (ws) => ws.close(), ['open 1', 'close 1000  true 3']);
+  assert.deepStrictEqual(sent, [8, 10]);
 })().then(common.mustCall());

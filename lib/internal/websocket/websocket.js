@@ -53,7 +53,7 @@ const { isUtf8 } = require('buffer');
 const { Event, EventTarget, kTrustEvent } = require('internal/event_target');
 const { DOMException } = require('internal/per_context/domexception');
 const {
-  isAnyArrayBuffer,
+  isArrayBuffer,
   isArrayBufferView,
   isDataView,
 } = require('internal/util/types');
@@ -373,7 +373,9 @@ class WebSocket extends EventTarget {
     let payload;
     if (isBlob(data)) {
       payload = data;
-    } else if (isAnyArrayBuffer(data)) {
+    } else if (isArrayBuffer(data)) {
+      // A SharedArrayBuffer is neither: it is sent as its string, as Node
+      // does.
       payload = Buffer.from(ArrayBufferPrototypeSlice(data, 0));
     } else if (isArrayBufferView(data)) {
       const length = isDataView(data) ? data.byteLength :
@@ -636,7 +638,8 @@ class WebSocket extends EventTarget {
         if (header === null) return;
       }
       if (header.length < 0) {
-        this.#protocolError(1009, 'Frame too large');
+        // Node's reason (it checks the high 32 bits against 2^31).
+        this.#protocolError(1009, 'Received payload length > 2^31 bytes.');
         return;
       }
       const size = header.offset + header.length;
@@ -691,7 +694,9 @@ class WebSocket extends EventTarget {
       if (opcode === kOpClose) {
         this.#onCloseFrame(payload);
       } else if (opcode === kOpPing) {
-        if (!this.#closeSent) this.#write(encodeFrame(kOpPong, payload));
+        // Answered until the server's closing frame came, even once ours
+        // went out (as Node does).
+        if (!this.#closeReceived) this.#write(encodeFrame(kOpPong, payload));
       }
       return;
     }
