@@ -81,6 +81,7 @@ const {
   codes: { ERR_NOT_IMPLEMENTED },
 } = require('internal/errors');
 const {
+  acceptKey,
   decodeHeader,
   encodeFrame,
   encodeTextFrame,
@@ -90,9 +91,9 @@ const {
   kOpPing,
   kOpPong,
   kOpText,
+  payloadOffset,
 } = require('internal/websocket/frames');
 
-const kWebSocketGuid = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 const kCONNECTING = 0;
 const kOPEN = 1;
 const kCLOSING = 2;
@@ -555,9 +556,7 @@ class WebSocket extends EventTarget {
       return;
     }
     const headers = res.headers;
-    crypto ??= require('crypto');
-    const expected = crypto.createHash('sha1').update(key + kWebSocketGuid)
-      .digest('base64');
+    const expected = acceptKey(key);
     const upgrade = headers.upgrade;
     const connection = headers.connection;
     if (res.statusCode !== 101 ||
@@ -1014,13 +1013,6 @@ class WebSocket extends EventTarget {
 }
 
 
-// Codes a closing frame may carry (RFC 6455 7.4): 1000-1003, 1007-1014 and
-// the registered/private 3000-4999.
-// Where a client frame's payload starts (after the header and mask key).
-function payloadOffset(frame) {
-  const b1 = frame[1];
-  return b1 === 0xFF ? 14 : b1 === 0xFE ? 8 : 6;
-}
 
 // A text message is decoded as by a TextDecoder: one leading byte order
 // mark is not part of the text.
@@ -1029,6 +1021,8 @@ function stripBOM(string) {
     StringPrototypeSlice(string, 1) : string;
 }
 
+// Codes a closing frame may carry (RFC 6455 7.4): 1000-1003, 1007-1014 and
+// the registered/private 3000-4999.
 function isValidReceivedCode(code) {
   return (code >= 1000 && code <= 1003) ||
     (code >= 1007 && code <= 1014) ||
