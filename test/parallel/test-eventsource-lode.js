@@ -138,6 +138,61 @@ function failing(base) {
     html.onerror = common.mustCall(() => {
       assert.strictEqual(html.readyState, EventSource.CLOSED);
       server.close();
+      reconnectionTime();
     });
   });
+}
+
+// { node: { reconnectionTime } } replaces the 3 s default; a `node` that is
+// not an object throws as Node 24's dictionary conversion does.
+assert.throws(() => new EventSource('http://127.0.0.1:1/', { node: 5 }), {
+  name: 'TypeError',
+  message: 'EventSource constructor: Expected 5 to be one of: Null, ' +
+    'Undefined, Object.',
+});
+function reconnectionTime() {
+  let requests = 0;
+  const quick = http.createServer((req, res) => {
+    requests++;
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.end('data: hi\n\n');
+  });
+  quick.listen(0, '127.0.0.1', common.mustCall(() => {
+    const start = Date.now();
+    const es = new EventSource(`http://127.0.0.1:${quick.address().port}/`,
+                               { node: { reconnectionTime: 20 } });
+    es.onerror = common.mustCall(() => {
+      if (requests < 3) return;
+      es.close();
+      assert.ok(Date.now() - start < 2500);
+      quick.close();
+      exitsWhileWaiting();
+    }, 3);
+  }));
+}
+
+// Waiting to reconnect does not keep the process alive.
+function exitsWhileWaiting() {
+  const { spawn } = require('child_process');
+  const child = spawn(process.execPath, ['--experimental-eventsource',
+                                         '--no-warnings', '-e', `
+    const server = require('http').createServer((req, res) => {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream', 'connection': 'close',
+      });
+      res.end('data: hi\\n\\n');
+      server.close();
+    });
+    server.listen(0, '127.0.0.1', () => {
+      const es = new EventSource('http://127.0.0.1:' + server.address().port);
+      es.onerror = () => console.log('error', es.readyState);
+    });`]);
+  let out = '';
+  child.stdout.on('data', (chunk) => { out += chunk; });
+  const timer = setTimeout(() => child.kill(), 2000);
+  child.on('exit', common.mustCall((code, signal) => {
+    clearTimeout(timer);
+    assert.strictEqual(signal, null);
+    assert.strictEqual(out, 'error 0\n');
+  }));
 }

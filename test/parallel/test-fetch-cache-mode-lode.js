@@ -22,6 +22,16 @@ server.listen(0, '127.0.0.1', common.mustCall(async () => {
   await (await fetch(`${base}/given`, {
     cache: 'no-store', headers: { 'Cache-Control': 'max-age=5' },
   })).text();
+  // A conditional header makes 'default' behave as 'no-store'; the other
+  // modes are kept.
+  for (const name of ['If-None-Match', 'If-Modified-Since',
+                      'If-Unmodified-Since', 'If-Match', 'If-Range']) {
+    await (await fetch(`${base}/${name}`,
+                       { headers: { [name]: '"x"' } })).text();
+  }
+  await (await fetch(`${base}/cond-no-cache`, {
+    cache: 'no-cache', headers: { 'If-None-Match': '"x"' },
+  })).text();
   assert.deepStrictEqual(seen, [
     ['/default', undefined, undefined],
     ['/no-store', 'no-cache', 'no-cache'],
@@ -29,6 +39,12 @@ server.listen(0, '127.0.0.1', common.mustCall(async () => {
     ['/no-cache', undefined, 'max-age=0'],
     ['/force-cache', undefined, undefined],
     ['/given', 'no-cache', 'max-age=5'],
+    ['/If-None-Match', 'no-cache', 'no-cache'],
+    ['/If-Modified-Since', 'no-cache', 'no-cache'],
+    ['/If-Unmodified-Since', 'no-cache', 'no-cache'],
+    ['/If-Match', 'no-cache', 'no-cache'],
+    ['/If-Range', 'no-cache', 'no-cache'],
+    ['/cond-no-cache', undefined, 'max-age=0'],
   ]);
   server.close();
 }));

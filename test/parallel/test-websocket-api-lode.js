@@ -67,7 +67,7 @@ assert.throws(() => new WebSocket('not a url'),
               syntaxError('TypeError: Invalid URL'));
 assert.throws(() => new WebSocket('/relative'),
               syntaxError('TypeError: Invalid URL'));
-for (const protocols of [['a', 'a'], ['a b'], '', 'é', [1, '1'],
+for (const protocols of [['a', 'a'], ['a', 'A'], ['a b'], '', 'é', [1, '1'],
                          { protocols: ['x', 'x'] }, { protocols: 'a,b' }]) {
   assert.throws(() => new WebSocket('ws://127.0.0.1:1', protocols),
                 syntaxError('Invalid Sec-WebSocket-Protocol value'));
@@ -103,10 +103,18 @@ assert.strictEqual(ws.onmessage, null);
 assert.strictEqual(ws.onclose, null);
 assert.strictEqual(Object.prototype.toString.call(ws), '[object WebSocket]');
 
-// binaryType: 'blob' first; values other than the two are ignored.
+// binaryType: 'blob' first; anything but the string 'arraybuffer' (not
+// converted: a Symbol does not throw) sets 'blob', as in Node 24.
 assert.strictEqual(ws.binaryType, 'blob');
 ws.binaryType = 'foo';
 assert.strictEqual(ws.binaryType, 'blob');
+for (const other of ['foo', 'Blob', { toString() { return 'arraybuffer'; } },
+                     Symbol('x'), undefined]) {
+  ws.binaryType = 'arraybuffer';
+  assert.strictEqual(ws.binaryType, 'arraybuffer');
+  ws.binaryType = other;
+  assert.strictEqual(ws.binaryType, 'blob');
+}
 ws.binaryType = 'arraybuffer';
 assert.strictEqual(ws.binaryType, 'arraybuffer');
 

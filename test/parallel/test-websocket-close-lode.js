@@ -99,4 +99,28 @@ function echoClose(conn, record) {
     conn.text('after');
     conn.on('frame', () => conn.socket.end());
   }, null, ['open 1', 'close 1000  true 3']);
+
+  // A text message loses one leading BOM (TextDecoder's decoding), a close
+  // reason up to two, as in Node 24.
+  await run('byte order marks', (conn) => {
+    conn.on('frame', () => conn.socket.end());
+    conn.text('\uFEFFhi');
+    conn.text('\uFEFF\uFEFFtwo');
+    conn.text('a\uFEFF');
+    conn.close(1000, '\uFEFF\uFEFF\uFEFFbye');
+  }, null, ['open 1', 'message hi', 'message \uFEFFtwo', 'message a\uFEFF',
+            'close 1000 \uFEFFbye true 3']);
+
+  // A ping after the client's close is still answered, until the server's
+  // closing frame comes (as Node 24 does).
+  sent = [];
+  await run('ping after the client closed', (conn) => {
+    conn.on('frame', (f) => {
+      sent.push(f.opcode);
+      if (f.opcode !== 8) return;
+      conn.send(9, Buffer.from('p'));
+      setTimeout(() => { conn.close(1000); conn.socket.end(); }, 50);
+    });
+  }, (ws) => ws.close(), ['open 1', 'close 1000  true 3']);
+  assert.deepStrictEqual(sent, [8, 10]);
 })().then(common.mustCall());

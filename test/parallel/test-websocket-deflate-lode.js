@@ -2,7 +2,9 @@
 const common = require('../common');
 const assert = require('assert');
 const zlib = require('zlib');
-const { createServer, listen } = require('../common/websocket-server');
+const {
+  createServer, listen, frame, closePayload,
+} = require('../common/websocket-server');
 
 // permessage-deflate (RFC 7692), which Node 24's client offers and accepts:
 // compressed text and binary messages, the server's context kept across
@@ -105,6 +107,49 @@ function badData() {
     ws.onclose = common.mustCall((e) => {
       assert.strictEqual(e.code, 1006);
       bad.close();
+      afterMessage();
     });
   }));
 }
+
+function deflateSync(text) {
+  const data = zlib.deflateRawSync(Buffer.from(text),
+                                   { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  return data.subarray(0, data.length - 4);
+}
+
+// A compressed message is delivered before what follows it in the same
+// chunk is looked at: a bad frame then fails the connection after the
+// message (as in Node 24), and of two closing frames the first counts.
+const afterCases = [
+  [frame(3, Buffer.alloc(0)), 1006, ''],
+  [frame(8, closePayload(1004)), 1006, ''],
+  [Buffer.concat([frame(8, closePayload(1000, 'a')),
+                  frame(8, closePayload(3000, 'b'))]), 1000, 'a'],
+];
+const afterMessage = common.mustCall(() => {
+  const test = afterCases.shift();
+  if (test === undefined) return;
+  const [after, code, reason] = test;
+  const server = createServer(common.mustCall((conn) => {
+    conn.on('frame', (f) => { if (f.opcode === 8) conn.socket.end(); });
+    conn.socket.write(Buffer.concat([
+      frame(1, deflateSync('hello'), { rsv1: true }), after,
+    ]));
+  }), { extensions: 'permessage-deflate' });
+  listen(server).then(common.mustCall((url) => {
+    const ws = new WebSocket(url);
+    const events = [];
+    ws.onmessage = common.mustCall((e) => events.push(`message ${e.data}`));
+    ws.onerror = () => events.push('error');
+    ws.onclose = common.mustCall((e) => {
+      events.push(`close ${e.code} ${e.reason}`);
+      const expected = ['message hello'];
+      if (code === 1006) expected.push('error');
+      expected.push(`close ${code} ${reason}`);
+      assert.deepStrictEqual(events, expected);
+      server.close();
+      afterMessage();
+    });
+  }));
+}, afterCases.length + 1);

@@ -52,9 +52,9 @@ listen(server).then(common.mustCall((url) => {
     assert.strictEqual(e.lastEventId, '');
     received.push(e.data);
     if (received.length === 2) startEcho();
-    if (received.length === 9) startSizes();
-    if (received.length === 9 + sizes.length) check();
-  }, 9 + sizes.length);
+    if (received.length === 10) startSizes();
+    if (received.length === 10 + sizes.length) check();
+  }, 10 + sizes.length);
 
   function startEcho() {
     assert.strictEqual(received[0], 'fragmented ✓');
@@ -70,13 +70,15 @@ listen(server).then(common.mustCall((url) => {
     ws.send(ab);
     new Uint8Array(ab)[0] = 5;  // send() took a copy
     ws.send(12);
+    // A SharedArrayBuffer is not binary data: it goes out as its string.
+    ws.send(new SharedArrayBuffer(4));
     // Other values are strings; a lone surrogate goes out as U+FFFD.
     assert.throws(() => ws.send(Symbol('x')), {
       name: 'TypeError', message: 'Cannot convert a Symbol value to a string',
     });
-    // 6 + 2 + 4 + 2 + 2 + 2 + 2 bytes wait (the Blob's bytes come later,
-    // yet it counts at once, and what follows it waits for it).
-    assert.strictEqual(ws.bufferedAmount, 20);
+    // 6 + 2 + 4 + 2 + 2 + 2 + 2 + 26 bytes wait (the Blob's bytes come
+    // later, yet it counts at once, and what follows it waits for it).
+    assert.strictEqual(ws.bufferedAmount, 46);
   }
 
   let sizesSent = false;
@@ -90,6 +92,7 @@ listen(server).then(common.mustCall((url) => {
     assert(sizesSent);
     assert.strictEqual(received[2], 'héllo');
     assert.strictEqual(received[8], '12');
+    assert.strictEqual(received[9], '[object SharedArrayBuffer]');
     // binaryType was 'blob' when these arrived.
     Promise.all(received.slice(3, 8).map((b) => {
       assert(b instanceof Blob);
@@ -98,7 +101,7 @@ listen(server).then(common.mustCall((url) => {
       assert.deepStrictEqual(buffers.map((b) => [...new Uint8Array(b)]), [
         [2, 3], [98, 108, 111, 98], [2, 1], [0, 0], [0, 0],
       ]);
-      const arrays = received.slice(9);
+      const arrays = received.slice(10);
       for (let i = 0; i < sizes.length; i++) {
         assert(arrays[i] instanceof ArrayBuffer);
         assert.strictEqual(arrays[i].byteLength, sizes[i]);

@@ -78,4 +78,8 @@ function run(name, onConnection, expectedClose) {
   await run('RSV1 on a control frame',
             (c) => c.socket.write(Buffer.from([0xc8, 0])),
             [1002, 'Expected RSV1 to be clear.']);
+  await run('payload length of 2^63',
+            (c) => c.socket.write(Buffer.from([0x82, 127, 0x80, 0, 0, 0,
+                                               0, 0, 0, 0])),
+            [1009, 'Received payload length > 2^31 bytes.']);
 })().then(common.mustCall());

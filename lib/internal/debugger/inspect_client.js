@@ -17,9 +17,10 @@ const {
 const { Buffer } = require('buffer');
 const EventEmitter = require('events');
 const http = require('http');
-const { createHash, randomBytes } = require('crypto');
+const { randomBytes } = require('crypto');
 const { ERR_DEBUGGER_ERROR } = require('internal/errors').codes;
 const {
+  acceptKey,
   decodeFrame,
   encodeFrame,
   kOpBinary,
@@ -30,7 +31,6 @@ const {
   kOpText,
 } = require('internal/websocket/frames');
 
-const kWebSocketGuid = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 function httpGet(host, port, path, headers) {
   return new Promise((resolve, reject) => {
@@ -94,8 +94,7 @@ class Client extends EventEmitter {
       throw new ERR_DEBUGGER_ERROR(
         `Unexpected status code ${res.statusCode} for the WebSocket upgrade`);
     }
-    const expected = createHash('sha1').update(key + kWebSocketGuid)
-      .digest('base64');
+    const expected = acceptKey(key);
     if (res.headers['sec-websocket-accept'] !== expected) {
       socket.destroy();
       throw new ERR_DEBUGGER_ERROR('WebSocket secret mismatch');

@@ -25,6 +25,7 @@ const { EventTarget, Event, kTrustEvent } = require('internal/event_target');
 const { DOMException } = require('internal/per_context/domexception');
 const { AbortController } = require('internal/abort_controller');
 const { TextDecoder } = require('internal/encoding');
+const { convertToInt } = require('internal/webidl');
 const {
   checkArgumentCount,
   illegalInvocation,
@@ -88,6 +89,19 @@ class EventSource extends EventTarget {
     }
     this.#url = urlRecord.href;
     this.#withCredentials = !!init?.withCredentials;
+    // Node's own member: { node: { reconnectionTime } } (an unsigned long,
+    // in milliseconds) replaces the default wait before reconnecting.
+    const nodeInit = init?.node;
+    if (nodeInit !== undefined && nodeInit !== null &&
+        typeof nodeInit !== 'object' && typeof nodeInit !== 'function') {
+      throw new TypeError('EventSource constructor: Expected ' +
+                          `${nodeInit} to be one of: Null, Undefined, Object.`);
+    }
+    const reconnectionTime = nodeInit?.reconnectionTime;
+    if (reconnectionTime !== undefined) {
+      this.#reconnectionTime =
+        convertToInt('reconnectionTime', reconnectionTime, 32);
+    }
     this.#connect();
   }
 
@@ -212,10 +226,12 @@ class EventSource extends EventTarget {
     this.#readyState = kCONNECTING;
     this.#fire(new Event('error', { [kTrustEvent]: true }));
     if (this.#readyState !== kCONNECTING) return;
+    // Waiting to reconnect does not keep the process alive (as in Node).
     this.#timer = setTimeout(() => {
       this.#timer = null;
       if (this.#readyState === kCONNECTING) this.#connect();
     }, this.#reconnectionTime);
+    this.#timer.unref();
   }
 
   // ---- The event stream -------------------------------------------------------

@@ -354,7 +354,16 @@ class Fetch {
     }
     // The cache modes that ask caches along the way not to answer (lode
     // has no HTTP cache of its own, as Node has none).
-    const cache = request.cache;
+    let cache = request.cache;
+    // A conditional request made by the program is its own cache
+    // validation: 'default' becomes 'no-store' (Fetch, HTTP-network-or-
+    // cache fetch), as in Node.
+    if (cache === 'default' &&
+        (list.contains('if-modified-since') || list.contains('if-none-match') ||
+         list.contains('if-unmodified-since') || list.contains('if-match') ||
+         list.contains('if-range'))) {
+      cache = 'no-store';
+    }
     if (cache === 'no-store' || cache === 'reload') {
       if (!list.contains('pragma')) {
         ArrayPrototypePush(headers, 'pragma', 'no-cache');

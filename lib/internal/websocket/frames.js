@@ -62,10 +62,31 @@ function allocFrame(opcode, length) {
   return frame;
 }
 
+// Where a client frame's mask key starts (after a 2, 4 or 10 byte header:
+// the second byte says which, the mask bit being set).
+function maskKeyOffset(frame) {
+  return frame[1] === 0xFF ? 10 : frame[1] === 0xFE ? 4 : 2;
+}
+
+// Where a client frame's payload starts (after the header and mask key).
+function payloadOffset(frame) {
+  return maskKeyOffset(frame) + 4;
+}
+
+// The Sec-WebSocket-Accept value a server answers `key` with (RFC 6455
+// 4.2.2), for each client's handshake check.
+const kWebSocketGuid = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+let crypto;
+function acceptKey(key) {
+  crypto ??= require('crypto');
+  return crypto.createHash('sha1').update(key + kWebSocketGuid)
+    .digest('base64');
+}
+
 // Masks the payload allocFrame() left room for, in place.
 function maskPayload(frame) {
   const length = frame.length;
-  const keyOffset = frame[1] === 0xFF ? 10 : frame[1] === 0xFE ? 4 : 2;
+  const keyOffset = maskKeyOffset(frame);
   const m0 = frame[keyOffset];
   const m1 = frame[keyOffset + 1];
   const m2 = frame[keyOffset + 2];
@@ -157,6 +178,7 @@ function decodeFrame(buffer) {
 }
 
 module.exports = {
+  acceptKey,
   decodeFrame,
   decodeHeader,
   encodeFrame,
@@ -167,4 +189,5 @@ module.exports = {
   kOpPing,
   kOpPong,
   kOpText,
+  payloadOffset,
 };

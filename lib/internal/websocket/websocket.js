@@ -32,6 +32,7 @@ const {
   ObjectDefineProperty,
   PromisePrototypeThen,
   SafeSet,
+  StringPrototypeCharCodeAt,
   StringPrototypeEndsWith,
   StringPrototypeIncludes,
   StringPrototypeSlice,
@@ -52,7 +53,7 @@ const { isUtf8 } = require('buffer');
 const { Event, EventTarget, kTrustEvent } = require('internal/event_target');
 const { DOMException } = require('internal/per_context/domexception');
 const {
-  isAnyArrayBuffer,
+  isArrayBuffer,
   isArrayBufferView,
   isDataView,
 } = require('internal/util/types');
@@ -80,6 +81,7 @@ const {
   codes: { ERR_NOT_IMPLEMENTED },
 } = require('internal/errors');
 const {
+  acceptKey,
   decodeHeader,
   encodeFrame,
   encodeTextFrame,
@@ -89,9 +91,9 @@ const {
   kOpPing,
   kOpPong,
   kOpText,
+  payloadOffset,
 } = require('internal/websocket/frames');
 
-const kWebSocketGuid = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 const kCONNECTING = 0;
 const kOPEN = 1;
 const kCLOSING = 2;
@@ -261,6 +263,13 @@ class WebSocket extends EventTarget {
   #receivedReason = '';
   #failed = false;
   #closed = false;
+  // Parsing stops while a message waits for zlib (a later frame could fail
+  // the connection or close it before that message is delivered), and the
+  // socket is paused meanwhile so that unparsed data does not pile up.
+  #paused = false;
+  // The socket closed while parsing was held back: close once the bytes
+  // received before it are through.
+  #socketGone = false;
 
   constructor(url, protocols = undefined) {
     checkArgumentCount(arguments.length, 1, 'WebSocket constructor');
@@ -305,10 +314,12 @@ class WebSocket extends EventTarget {
     const seen = new SafeSet();
     for (let i = 0; i < protocolList.length; i++) {
       const protocol = protocolList[i];
-      if (!isToken(protocol) || seen.has(protocol)) {
+      // Duplicates are found regardless of case, as in Node.
+      const lower = StringPrototypeToLowerCase(protocol);
+      if (!isToken(protocol) || seen.has(lower)) {
         throw syntaxError('Invalid Sec-WebSocket-Protocol value');
       }
-      seen.add(protocol);
+      seen.add(lower);
     }
 
     this.#url = urlRecord.href;
@@ -363,7 +374,9 @@ class WebSocket extends EventTarget {
     let payload;
     if (isBlob(data)) {
       payload = data;
-    } else if (isAnyArrayBuffer(data)) {
+    } else if (isArrayBuffer(data)) {
+      // A SharedArrayBuffer is neither: it is sent as its string, as Node
+      // does.
       payload = Buffer.from(ArrayBufferPrototypeSlice(data, 0));
     } else if (isArrayBufferView(data)) {
       const length = isDataView(data) ? data.byteLength :
@@ -436,9 +449,9 @@ class WebSocket extends EventTarget {
   get binaryType() { return checkWebSocket(this).#binaryType; }
   set binaryType(value) {
     checkWebSocket(this);
-    const type = `${value}`;
-    // Values other than the two the standard names are ignored.
-    if (type === 'blob' || type === 'arraybuffer') this.#binaryType = type;
+    // As Node does: anything but the string 'arraybuffer' (no conversion)
+    // is 'blob'.
+    this.#binaryType = value === 'arraybuffer' ? 'arraybuffer' : 'blob';
   }
 
   // ---- The opening handshake ------------------------------------------------
@@ -533,16 +546,17 @@ class WebSocket extends EventTarget {
   #onUpgrade(res, socket, head, key) {
     this.#socket = socket;
     socket.on('error', () => {});
-    socket.on('close', () => this.#enqueue(() => this.#onSocketClose()));
+    socket.on('close', () => {
+      this.#socketGone = true;
+      if (this.#queue.length === 0) this.#onSocketClose();
+    });
     if (this.#readyState !== kCONNECTING) {
       // close() came first.
       this.#fail();
       return;
     }
     const headers = res.headers;
-    crypto ??= require('crypto');
-    const expected = crypto.createHash('sha1').update(key + kWebSocketGuid)
-      .digest('base64');
+    const expected = acceptKey(key);
     const upgrade = headers.upgrade;
     const connection = headers.connection;
     if (res.statusCode !== 101 ||
@@ -599,7 +613,18 @@ class WebSocket extends EventTarget {
     if (this.#failed) return;
     ArrayPrototypePush(this.#chunks, chunk);
     this.#chunkBytes += chunk.length;
+    this.#parse();
+  }
+
+  #parse() {
     while (this.#chunkBytes >= 2 && !this.#failed) {
+      if (this.#queue.length > 0) {
+        if (!this.#paused && this.#socket !== null) {
+          this.#paused = true;
+          this.#socket.pause();
+        }
+        return;
+      }
       let buffer = this.#chunks[0];
       if (buffer.length < 14 && this.#chunks.length > 1) {
         buffer = this.#join();
@@ -612,7 +637,8 @@ class WebSocket extends EventTarget {
         if (header === null) return;
       }
       if (header.length < 0) {
-        this.#protocolError(1009, 'Frame too large');
+        // Node's reason (it checks the high 32 bits against 2^31).
+        this.#protocolError(1009, 'Received payload length > 2^31 bytes.');
         return;
       }
       const size = header.offset + header.length;
@@ -667,7 +693,9 @@ class WebSocket extends EventTarget {
       if (opcode === kOpClose) {
         this.#onCloseFrame(payload);
       } else if (opcode === kOpPing) {
-        if (!this.#closeSent) this.#write(encodeFrame(kOpPong, payload));
+        // Answered until the server's closing frame came, even once ours
+        // went out (as Node does).
+        if (!this.#closeReceived) this.#write(encodeFrame(kOpPong, payload));
       }
       return;
     }
@@ -758,8 +786,9 @@ class WebSocket extends EventTarget {
       // Already answered when the stream failed.
       if (this.#inflateJobs[0] !== job) return;
       ArrayPrototypeShift(this.#inflateJobs);
-      job.callback(null, Buffer.concat(output));
+      // The next job starts first: the callback may queue (and start) one.
       if (this.#inflateJobs.length > 0) this.#runInflate();
+      job.callback(null, Buffer.concat(output));
     });
   }
 
@@ -777,6 +806,15 @@ class WebSocket extends EventTarget {
       const { run } = ArrayPrototypeShift(this.#queue);
       run();
     }
+    if (this.#queue.length > 0) return;
+    // The frames held back behind the message can be parsed now.
+    this.#parse();
+    if (this.#queue.length > 0) return;
+    if (this.#paused) {
+      this.#paused = false;
+      this.#socket?.resume();
+    }
+    if (this.#socketGone) this.#onSocketClose();
   }
 
   #onMessage(type, data) {
@@ -787,7 +825,7 @@ class WebSocket extends EventTarget {
         this.#protocolError(1007, 'Received invalid UTF-8 in text frame.');
         return;
       }
-      value = data.toString('utf8');
+      value = stripBOM(data.toString('utf8'));
     } else if (this.#binaryType === 'blob') {
       value = new Blob([data]);
     } else {
@@ -819,7 +857,9 @@ class WebSocket extends EventTarget {
         this.#protocolError(1007, 'Invalid UTF-8');
         return;
       }
-      reason = reasonBytes.toString('utf8');
+      // Node drops a leading BOM, then decodes with a TextDecoder, which
+      // drops one more.
+      reason = stripBOM(stripBOM(reasonBytes.toString('utf8')));
     }
     // After the data before it was delivered.
     this.#enqueue(() => {
@@ -973,14 +1013,16 @@ class WebSocket extends EventTarget {
 }
 
 
-// Codes a closing frame may carry (RFC 6455 7.4): 1000-1003, 1007-1014 and
-// the registered/private 3000-4999.
-// Where a client frame's payload starts (after the header and mask key).
-function payloadOffset(frame) {
-  const b1 = frame[1];
-  return b1 === 0xFF ? 14 : b1 === 0xFE ? 8 : 6;
+
+// A text message is decoded as by a TextDecoder: one leading byte order
+// mark is not part of the text.
+function stripBOM(string) {
+  return StringPrototypeCharCodeAt(string, 0) === 0xFEFF ?
+    StringPrototypeSlice(string, 1) : string;
 }
 
+// Codes a closing frame may carry (RFC 6455 7.4): 1000-1003, 1007-1014 and
+// the registered/private 3000-4999.
 function isValidReceivedCode(code) {
   return (code >= 1000 && code <= 1003) ||
     (code >= 1007 && code <= 1014) ||
