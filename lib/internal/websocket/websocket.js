@@ -20,6 +20,7 @@
 const {
   ArrayBufferPrototypeSlice,
   ArrayPrototypeIncludes,
+  ArrayPrototypeJoin,
   ArrayPrototypePush,
   ArrayPrototypeShift,
   FunctionPrototypeCall,
@@ -32,7 +33,6 @@ const {
   ObjectDefineProperty,
   PromisePrototypeThen,
   SafeSet,
-  StringPrototypeCharCodeAt,
   StringPrototypeEndsWith,
   StringPrototypeIncludes,
   StringPrototypeSlice,
@@ -47,6 +47,8 @@ const {
   TypedArrayPrototypeGetByteOffset,
   TypedArrayPrototypeGetBuffer,
 } = primordials;
+
+const { stripBOM } = require('internal/modules/helpers');
 
 const { Buffer, Blob } = require('buffer');
 const { isUtf8 } = require('buffer');
@@ -372,12 +374,16 @@ class WebSocket extends EventTarget {
     }
     let opcode = kOpBinary;
     let payload;
+    // A view of the program's own memory, which it may change once send()
+    // returns: copied if it has to wait (a frame sent now copies it).
+    let borrowed = false;
     if (isBlob(data)) {
       payload = data;
     } else if (isArrayBuffer(data)) {
       // A SharedArrayBuffer is neither: it is sent as its string, as Node
       // does.
-      payload = Buffer.from(ArrayBufferPrototypeSlice(data, 0));
+      payload = Buffer.from(data);
+      borrowed = true;
     } else if (isArrayBufferView(data)) {
       const length = isDataView(data) ? data.byteLength :
         TypedArrayPrototypeGetByteLength(data);
@@ -385,8 +391,8 @@ class WebSocket extends EventTarget {
         TypedArrayPrototypeGetByteOffset(data);
       const buffer = isDataView(data) ? data.buffer :
         TypedArrayPrototypeGetBuffer(data);
-      // A copy: the program may change its view once send() returns.
-      payload = Buffer.from(Buffer.from(buffer, offset, length));
+      payload = Buffer.from(buffer, offset, length);
+      borrowed = true;
     } else {
       // A string: encoded straight into its frame below when it can go
       // out at once (UTF-8 encoding makes lone surrogates U+FFFD, which
@@ -419,7 +425,7 @@ class WebSocket extends EventTarget {
           this.#flushSendQueue();
         });
       } else {
-        entry.payload = payload;
+        entry.payload = borrowed ? Buffer.from(payload) : payload;
       }
       return;
     }
@@ -490,11 +496,8 @@ class WebSocket extends EventTarget {
     headers['sec-websocket-key'] = key;
     headers['sec-websocket-version'] = '13';
     if (this.#protocols.length > 0) {
-      let list = this.#protocols[0];
-      for (let i = 1; i < this.#protocols.length; i++) {
-        list += `, ${this.#protocols[i]}`;
-      }
-      headers['sec-websocket-protocol'] = list;
+      headers['sec-websocket-protocol'] = ArrayPrototypeJoin(this.#protocols,
+                                                            ', ');
     }
     headers['sec-websocket-extensions'] =
       'permessage-deflate; client_max_window_bits';
@@ -1013,13 +1016,6 @@ class WebSocket extends EventTarget {
 }
 
 
-
-// A text message is decoded as by a TextDecoder: one leading byte order
-// mark is not part of the text.
-function stripBOM(string) {
-  return StringPrototypeCharCodeAt(string, 0) === 0xFEFF ?
-    StringPrototypeSlice(string, 1) : string;
-}
 
 // Codes a closing frame may carry (RFC 6455 7.4): 1000-1003, 1007-1014 and
 // the registered/private 3000-4999.
