@@ -170,15 +170,8 @@ void RemoveClient(Client* client) {
     }
     std::vector<double> none;
     Delivery out{nullptr, &none};
-    for (const Name& name : touched) {
-      auto it = resources.find(name);
-      if (it == resources.end()) continue;
-      if (it->second.held.empty() && it->second.pending.empty()) {
-        resources.erase(it);
-      } else {
-        ProcessQueue(name, &out);
-      }
-    }
+    // Each name's waiters get their turn (an emptied name goes).
+    for (const Name& name : touched) ProcessQueue(name, &out);
     client->queued.clear();
   }
   // No other thread can reach the handle now: it is in no entry.
@@ -238,7 +231,6 @@ void Request(const FunctionCallbackInfo<Value>& args) {
       r.pending.insert(r.pending.begin(), entry);
     } else if (if_available && (!r.pending.empty() || !Compatible(r, shared))) {
       out.Send(client, kUnavailable, id);
-      if (r.held.empty() && r.pending.empty()) resources.erase(name);
       args.GetReturnValue().Set(ToArray(env->isolate(), own));
       return;
     } else {
@@ -319,14 +311,19 @@ void Query(const FunctionCallbackInfo<Value>& args) {
   if (client != nullptr) {
     std::lock_guard<std::mutex> lock(mutex);
     for (const auto& [name, r] : resources) {
-      Local<String> js_name =
-          String::NewFromTwoByte(
-              isolate, reinterpret_cast<const uint16_t*>(name.data()),
-              v8::NewStringType::kNormal, static_cast<int>(name.size()))
-              .ToLocalChecked();
+      // Made for the caller's own names only (query() lists no other's).
+      Local<String> js_name;
       auto add = [&](const auto& entries, std::vector<Local<Value>>* list) {
         for (const Entry& e : entries) {
           if (e.client != client) continue;
+          if (js_name.IsEmpty()) {
+            js_name = String::NewFromTwoByte(
+                          isolate,
+                          reinterpret_cast<const uint16_t*>(name.data()),
+                          v8::NewStringType::kNormal,
+                          static_cast<int>(name.size()))
+                          .ToLocalChecked();
+          }
           list->push_back(js_name);
           list->push_back(v8::Boolean::New(isolate, e.shared));
           list->push_back(
