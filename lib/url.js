@@ -46,7 +46,6 @@ const {
   unsafeProtocol,
   urlToHttpOptions,
 } = require('internal/url');
-const { URLPattern } = require('internal/url_pattern');
 const { toASCII } = require('internal/idna');
 const { encodeStr, hexTable } = require('internal/querystring');
 
@@ -729,7 +728,7 @@ module.exports = {
 
   // The WHATWG API.
   URL,
-  URLPattern,
+  URLPattern: undefined,  // below: loaded on first use
   URLSearchParams,
   domainToASCII,
   domainToUnicode,
@@ -740,3 +739,7 @@ module.exports = {
   fileURLToPathBuffer,
   urlToHttpOptions,
 };
+
+// URLPattern is loaded on first use (it keeps to its place among the keys).
+require('internal/util').defineLazyProperties(
+  module.exports, 'internal/url_pattern', ['URLPattern']);

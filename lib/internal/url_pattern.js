@@ -898,10 +898,6 @@ function canonicalizePort(value, protocol) {
   return url.port === null ? '' : `${url.port}`;
 }
 
-function canonicalizePortNoProtocol(value) {
-  return canonicalizePort(value, undefined);
-}
-
 function canonicalizePathname(value) {
   if (value === '') return value;
   const leadingSlash = StringPrototypeCharCodeAt(value, 0) === 0x2F;
@@ -911,29 +907,26 @@ function canonicalizePathname(value) {
   return leadingSlash ? result : StringPrototypeSlice(result, 2);
 }
 
-function canonicalizeOpaquePathname(value) {
+// The value parsed alone into one field of a new record, from `state`.
+function canonicalizeField(value, field, state) {
   if (value === '') return value;
   const url = newRecord();
-  url.path = '';
-  url.opaque = true;
-  basicParse(value, null, url, OPAQUE_PATH);
-  return url.path;
+  url[field] = '';
+  if (state === OPAQUE_PATH) url.opaque = true;
+  basicParse(value, null, url, state);
+  return url[field];
+}
+
+function canonicalizeOpaquePathname(value) {
+  return canonicalizeField(value, 'path', OPAQUE_PATH);
 }
 
 function canonicalizeSearch(value) {
-  if (value === '') return value;
-  const url = newRecord();
-  url.query = '';
-  basicParse(value, null, url, QUERY);
-  return url.query;
+  return canonicalizeField(value, 'query', QUERY);
 }
 
 function canonicalizeHash(value) {
-  if (value === '') return value;
-  const url = newRecord();
-  url.fragment = '';
-  basicParse(value, null, url, FRAGMENT);
-  return url.fragment;
+  return canonicalizeField(value, 'fragment', FRAGMENT);
 }
 
 // --- Constructor string parser -----------------------------------------------
@@ -1309,7 +1302,7 @@ function createComponents(input, baseURL, ignoreCase) {
     hostnamePatternIsIPv6(processed.hostname) ? canonicalizeIPv6Hostname :
       canonicalizeHostname,
     kHostnameOptions);
-  const port = compileComponent(processed.port, canonicalizePortNoProtocol,
+  const port = compileComponent(processed.port, canonicalizePort,
                                 kDefaultOptions);
   const options = ignoreCase ? kDefaultOptionsIgnoreCase : kDefaultOptions;
   const pathname = matchesSpecialScheme(protocol) ?

@@ -395,11 +395,9 @@ defineGlobal('console', require('internal/console/global'), false);
 // Also plain data properties in Node (they are part of the snapshot).
 {
   const { URL, URLSearchParams } = require('internal/url');
-  const { URLPattern } = require('internal/url_pattern');
   const { atob, btoa } = require('buffer');
   defineGlobal('URL', URL, false);
   defineGlobal('URLSearchParams', URLSearchParams, false);
-  defineGlobal('URLPattern', URLPattern, false);
   defineGlobal('atob', atob, true);
   defineGlobal('btoa', btoa, true);
   defineGlobal('structuredClone',
@@ -467,37 +465,18 @@ defineGlobal('console', require('internal/console/global'), false);
   defineLazyGlobal('Response',
                    () => require('internal/fetch/response').Response);
 }
-// WebSocket and CloseEvent (lib/internal/websocket/): Node has plain data
-// properties; here each is an accessor until first read, which loads the
-// module and leaves a data property like Node's (loading it at bootstrap
-// put it in the snapshot: +0.6% instructions for every start). A write
-// first leaves the data property too. internal/bootstrap/runtime removes
-// both under --no-experimental-websocket.
+// WebSocket and CloseEvent (lib/internal/websocket/) and URLPattern: Node
+// has plain data properties; here each is an accessor until first read,
+// which loads the module and leaves a data property like Node's (loading
+// them at bootstrap put them in the snapshot: +0.6% instructions for every
+// start for WebSocket alone). A write first leaves the data property too.
+// internal/bootstrap/runtime removes the WebSocket ones under
+// --no-experimental-websocket.
 {
-  const defineOnFirstRead = (name) => {
-    const settle = (value) => {
-      ObjectDefineProperty(globalThis, name, {
-        __proto__: null, configurable: true, enumerable: false,
-        writable: true, value,
-      });
-      return value;
-    };
-    ObjectDefineProperty(globalThis, name, {
-      __proto__: null,
-      configurable: true,
-      enumerable: false,
-      get: ObjectGetOwnPropertyDescriptor({
-        get [name]() {
-          return settle(require('internal/websocket/websocket')[name]);
-        },
-      }, name).get,
-      set: ObjectGetOwnPropertyDescriptor({
-        set [name](value) { settle(value); },
-      }, name).set,
-    });
-  };
-  defineOnFirstRead('WebSocket');
-  defineOnFirstRead('CloseEvent');
+  const { exposeLazyInterfaces } = require('internal/util');
+  exposeLazyInterfaces(globalThis, 'internal/websocket/websocket',
+                       ['WebSocket', 'CloseEvent']);
+  exposeLazyInterfaces(globalThis, 'internal/url_pattern', ['URLPattern']);
 }
 
 // The WHATWG streams, Blob and File: loaded now (they keep nothing of the
