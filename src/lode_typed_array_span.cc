@@ -24,6 +24,7 @@
 #include <atomic>
 #include <mutex>
 
+#include "env.h"
 #include "lode_v8_layout.h"
 
 namespace lode {
@@ -112,19 +113,41 @@ bool LayoutHolds(Isolate* isolate) {
   // Bytes JS keeps in V8's heap (a small array made by JS) must be told
   // apart by base_pointer, and a view tracking a resizable buffer's length
   // by its bit_field (where such buffers exist: --harmony-rab-gsab).
+  // Made with the constructors the bootstrap captured (primordials), never
+  // with the program's globals: nothing it put there (a getter on
+  // Uint8Array, a replaced ArrayBuffer) may see the probe or change it.
   Local<v8::Context> context = isolate->GetCurrentContext();
   if (context.IsEmpty()) return false;
+  Environment* env = Environment::GetCurrent(context);
+  if (env == nullptr || env->primordials().IsEmpty()) return false;
+  Local<Value> constructors[2];
+  const char* names[2] = {"Uint8Array", "ArrayBuffer"};
+  for (int i = 0; i < 2; i++) {
+    if (!env->primordials()
+             ->Get(context, v8::String::NewFromUtf8(isolate, names[i])
+                                .ToLocalChecked())
+             .ToLocal(&constructors[i]) ||
+        !constructors[i]->IsFunction()) {
+      return false;
+    }
+  }
   Local<v8::String> source = v8::String::NewFromUtf8Literal(
       isolate,
-      "[new Uint8Array(4), (() => {"
-      "  const b = new ArrayBuffer(8, { maxByteLength: 16 });"
-      "  return b.resizable === true ? new Uint8Array(b) : undefined;"
-      "})()]");
+      "const b = new ArrayBuffer(8, { maxByteLength: 16 });"
+      "return [new Uint8Array(4),"
+      "        b.resizable === true ? new Uint8Array(b) : undefined];");
+  Local<v8::String> params[] = {
+      v8::String::NewFromUtf8Literal(isolate, "Uint8Array"),
+      v8::String::NewFromUtf8Literal(isolate, "ArrayBuffer")};
   v8::TryCatch try_catch(isolate);
-  Local<v8::Script> script;
+  v8::ScriptCompiler::Source script_source(source);
+  Local<v8::Function> probe;
   Local<Value> made;
-  if (!v8::Script::Compile(context, source).ToLocal(&script) ||
-      !script->Run(context).ToLocal(&made) || !made->IsArray()) {
+  if (!v8::ScriptCompiler::CompileFunction(context, &script_source, 2, params)
+           .ToLocal(&probe) ||
+      !probe->Call(context, v8::Undefined(isolate), 2, constructors)
+           .ToLocal(&made) ||
+      !made->IsArray()) {
     return false;
   }
   Local<v8::Array> pair = made.As<v8::Array>();
