@@ -58,29 +58,21 @@ function findPackageJSON(specifier, base = 'data:') {
   return scope ? scope.data.pjsonPath : undefined;
 }
 
-// <dir>/node_modules/<name>/package.json for the first folder, from the
-// base's own up to the root, that has that package folder.
+// The package.json at the root of the package `specifier` names: the
+// base's own package when it names itself, else that of the first
+// node_modules/<name> folder from the base's folder up (which need not
+// have one): the lookup import makes (esm/loader's findPackage).
 function packageRootJSON(specifier, parentURL, internals) {
   const { name } = internals.parsePackageName(specifier, parentURL.href);
   // A base without a hierarchy (the default, data:) cannot have
   // node_modules: new URL() throws ERR_INVALID_URL for it, as in Node.
   const start = fileURLToPath(new URL('./', parentURL));
-  const { Module, readPackageScope } = require('internal/modules/cjs/loader');
-  // A package naming itself (with "exports", as import's self-reference
-  // requires) is its own root.
-  const scope = readPackageScope(`${start}x`);
-  if (scope && scope.data.name === name && scope.data.exports != null) {
-    return scope.data.pjsonPath;
+  const found = internals.findPackage(name, path.resolve(start));
+  if (found === undefined) {
+    throw new ERR_MODULE_NOT_FOUND(name, fileURLToPath(parentURL), undefined);
   }
-  let dir = path.resolve(start);
-  while (true) {
-    const folder = path.join(dir, 'node_modules', name);
-    if (Module._stat(folder) === 1) return path.join(folder, 'package.json');
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new ERR_MODULE_NOT_FOUND(name, fileURLToPath(parentURL), undefined);
+  return found.scope !== undefined ? found.scope.data.pjsonPath :
+    `${found.pkgPath}/package.json`;
 }
 
 module.exports = { findPackageJSON };

@@ -330,12 +330,33 @@ function resolveInPackage(pkgPath, pjson, subpath, parentURL,
 
 // `specifier` (a bare "name/sub") from `parentURL`: the package is looked
 // up in node_modules folders, or is the parent's own.
+// Where the package `name` is, seen from the folder `fromDir`: the
+// importer's own package when it names itself (with "exports"), as
+// { scope }; else the first node_modules/<name> folder going up, as
+// { pkgPath }; undefined when there is none. (module.findPackageJSON()
+// looks packages up the same way.)
+function findPackage(name, fromDir) {
+  const scope = lazyCjs().readPackageScope(`${fromDir}/x`);
+  if (scope && scope.data.name === name && scope.data.exports !== undefined &&
+      scope.data.exports !== null) {
+    return { __proto__: null, scope };
+  }
+  let dir = fromDir;
+  while (true) {
+    if (!StringPrototypeEndsWith(dir, '/node_modules')) {
+      const pkgPath = `${dir === '/' ? '' : dir}/node_modules/${name}`;
+      if (statPath(pkgPath) === 1) return { __proto__: null, pkgPath };
+    }
+    if (dir === '/' || dir === '') return undefined;
+    dir = path.dirname(dir);
+  }
+}
+
 function packageResolve(specifier, parentURL, conditions = getConditions()) {
   if (BuiltinModule.canBeRequiredWithoutScheme(specifier)) {
     return `node:${specifier}`;
   }
   const { name, subpath } = parsePackageName(specifier, parentURL);
-  const { readPackage, readPackageScope } = lazyCjs();
   const parentPath = basePath(parentURL);
   // A parent URL ending in "/" is a folder: the search starts in it.
   let fromDir = process.cwd();
@@ -344,39 +365,29 @@ function packageResolve(specifier, parentURL, conditions = getConditions()) {
       StringPrototypeSlice(parentPath, 0, -1) || '/' :
       path.dirname(parentPath);
   }
-  // Self-reference by the package's own name.
-  const scope = readPackageScope(`${fromDir}/x`);
-  if (scope && scope.data.name === name && scope.data.exports !== undefined &&
-      scope.data.exports !== null) {
+  const found = findPackage(name, fromDir);
+  if (found === undefined) {
+    throw new ERR_MODULE_NOT_FOUND(name, parentPath, undefined);
+  }
+  if (found.scope !== undefined) {
+    const { scope } = found;
     return resolveInPackage(scope.path, scope.data, subpath, parentURL,
                             conditions);
   }
-  let dir = fromDir;
-  while (true) {
-    if (!StringPrototypeEndsWith(dir, '/node_modules')) {
-      const pkgPath = `${dir === '/' ? '' : dir}/node_modules/${name}`;
-      if (statPath(pkgPath) === 1) {
-        const jsonPath = `${pkgPath}/package.json`;
-        let pjson;
-        try {
-          pjson = readPackage(jsonPath);
-        } catch (err) {
-          // The error says which import looked the package up.
-          if (err?.code !== 'ERR_INVALID_PACKAGE_CONFIG' ||
-              err.path !== jsonPath) {
-            throw err;
-          }
-          throw lazyCjs().invalidPackageConfig(
-            jsonPath, `"${specifier}" from ${parentPath}`);
-        }
-        return resolveInPackage(pkgPath, pjson, subpath, parentURL,
-                                conditions);
-      }
+  const { pkgPath } = found;
+  const jsonPath = `${pkgPath}/package.json`;
+  let pjson;
+  try {
+    pjson = lazyCjs().readPackage(jsonPath);
+  } catch (err) {
+    // The error says which import looked the package up.
+    if (err?.code !== 'ERR_INVALID_PACKAGE_CONFIG' || err.path !== jsonPath) {
+      throw err;
     }
-    if (dir === '/' || dir === '') break;
-    dir = path.dirname(dir);
+    throw lazyCjs().invalidPackageConfig(
+      jsonPath, `"${specifier}" from ${parentPath}`);
   }
-  throw new ERR_MODULE_NOT_FOUND(name, parentPath, undefined);
+  return resolveInPackage(pkgPath, pjson, subpath, parentURL, conditions);
 }
 
 function packageImportsResolve(specifier, parentURL) {
@@ -1877,6 +1888,7 @@ const internals = {
   evaluateSync,
   findLegacyMain,
   packageResolve,
+  findPackage,
   parsePackageName,
   formatOfFile,
   formatOfURL,
