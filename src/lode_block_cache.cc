@@ -64,6 +64,11 @@ ClassStack g_stacks[kClassCount];
 std::atomic<int64_t> g_cached_bytes{0};
 // Set while a thread gives stacks back to malloc (one thread at a time).
 std::atomic<bool> g_releasing{false};
+// The class whose blocks alone were left at the last release of a full
+// cache, or -1 once a block of another class has been pushed since: while
+// the cache stays full, a free of that class then has nothing to release
+// (without this, every such free would scan all the stacks).
+std::atomic<int> g_released_all_but{-1};
 
 thread_local FreeBlock* t_lists[kClassCount];
 thread_local int64_t t_taken_bytes = 0;
@@ -123,8 +128,18 @@ void WatchThreadExit() {
   t_exit_hook = true;
 }
 
+// A block of class c goes onto its stack: the other classes are no longer
+// known to be empty.
+inline void NotePush(int c) {
+  int released = g_released_all_but.load(std::memory_order_relaxed);
+  if (released >= 0 && released != c) {
+    g_released_all_but.store(-1, std::memory_order_relaxed);
+  }
+}
+
 // Puts the chain first..last onto class c's stack.
 void PushChain(int c, FreeBlock* first, FreeBlock* last) {
+  NotePush(c);
   ClassStack& stack = g_stacks[c];
   FreeBlock* head = stack.head.load(std::memory_order_relaxed);
   do {
@@ -139,6 +154,7 @@ void PushChain(int c, FreeBlock* first, FreeBlock* last) {
 // blocks freed meanwhile are taken off and put in front of it (only they
 // are walked).
 void PutBack(int c, FreeBlock* chain) {
+  NotePush(c);
   ClassStack& stack = g_stacks[c];
   FreeBlock* expected = nullptr;
   while (!stack.head.compare_exchange_weak(expected, chain,
@@ -186,11 +202,15 @@ FreeBlock* TakeBlock(int c) {
 
 // The cache is full: every stack but class `keep`'s goes back to malloc.
 void ReleaseOtherStacks(int keep) {
+  if (g_released_all_but.load(std::memory_order_relaxed) == keep) return;
   bool idle = false;
   if (!g_releasing.compare_exchange_strong(idle, true,
                                            std::memory_order_acquire)) {
     return;  // another thread is at it
   }
+  // Marked before the scan: a push to another class while it runs clears
+  // the mark again, and the next free rescans.
+  g_released_all_but.store(keep, std::memory_order_relaxed);
   for (int c = 0; c < kClassCount; c++) {
     if (c == keep) continue;
     ClassStack& stack = g_stacks[c];
