@@ -791,15 +791,7 @@ function loadSchemeBuiltin(specifier, request) {
   if (!BuiltinModule.canBeRequiredByUsers(id)) {
     throw new ERR_UNKNOWN_BUILTIN_MODULE(specifier);
   }
-  return loadBuiltinModule(id, request);
-}
-
-// The same with module.registerHooks() hooks (load hooks see it).
-function loadSchemeBuiltinWithHooks(specifier, request) {
-  const id = StringPrototypeSlice(specifier, 5);
-  if (!BuiltinModule.canBeRequiredByUsers(id)) {
-    throw new ERR_UNKNOWN_BUILTIN_MODULE(specifier);
-  }
+  // module.registerHooks() load hooks see it.
   if (lazySyncHooks().hasLoadHooks()) {
     return loadBuiltinThroughHooks(id, request);
   }
@@ -830,12 +822,12 @@ Module._load = function(request, parent, isMain) {
     filename = lazySyncHooks().hasResolveHooks() ?
       resolveForRequire(request, parent, isMain) : request;
     if (StringPrototypeStartsWith(filename, 'node:')) {
-      return loadSchemeBuiltinWithHooks(filename, request);
+      return loadSchemeBuiltin(filename, request);
     }
     // The resolution of node:fs may come back as 'fs': still the builtin,
     // never Module._cache.fs.
     if (BuiltinModule.canBeRequiredWithoutScheme(filename)) {
-      return loadSchemeBuiltinWithHooks(`node:${filename}`, request);
+      return loadSchemeBuiltin(`node:${filename}`, request);
     }
   } else {
     filename = resolveForRequire(request, parent, isMain);
@@ -855,7 +847,7 @@ Module._load = function(request, parent, isMain) {
   }
   // A resolve hook (module.registerHooks) gave a builtin's node: URL.
   if (StringPrototypeStartsWith(filename, 'node:')) {
-    return loadSchemeBuiltinWithHooks(filename, request);
+    return loadSchemeBuiltin(filename, request);
   }
 
   // Under --watch, the watching parent learns of every file loaded. The
