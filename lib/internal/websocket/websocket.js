@@ -355,15 +355,8 @@ class WebSocket extends EventTarget {
       return;
     }
     this.#readyState = kCLOSING;
-    let payload;
-    if (code === undefined && reasonBytes === undefined) {
-      payload = Buffer.alloc(0);
-    } else {
-      payload = Buffer.allocUnsafe(2 + (reasonBytes?.length ?? 0));
-      payload.writeUInt16BE(code ?? 1000, 0);
-      if (reasonBytes !== undefined) reasonBytes.copy(payload, 2);
-    }
-    this.#sendClose(payload);
+    this.#sendClose(code === undefined && reasonBytes === undefined ?
+      Buffer.alloc(0) : closePayload(code ?? 1000, reasonBytes));
   }
 
   send(data) {
@@ -872,12 +865,7 @@ class WebSocket extends EventTarget {
       if (this.#readyState === kOPEN) this.#readyState = kCLOSING;
       if (!this.#closeSent) {
         // The echo carries the code only, as Node's does.
-        let echo = Buffer.alloc(0);
-        if (code !== 1005) {
-          echo = Buffer.allocUnsafe(2);
-          echo.writeUInt16BE(code, 0);
-        }
-        this.#sendClose(echo);
+        this.#sendClose(code === 1005 ? Buffer.alloc(0) : closePayload(code));
       }
       // Both closing frames are through: the TCP connection ends.
       if (this.#sendQueue.length === 0) this.#socket?.end();
@@ -935,11 +923,8 @@ class WebSocket extends EventTarget {
       let reasonBytes = Buffer.from(reason, 'utf8');
       // A control frame carries 125 bytes at most.
       if (reasonBytes.length > 123) reasonBytes = reasonBytes.subarray(0, 123);
-      const payload = Buffer.allocUnsafe(2 + reasonBytes.length);
-      payload.writeUInt16BE(code, 0);
-      reasonBytes.copy(payload, 2);
       this.#closeSent = true;
-      this.#write(encodeFrame(kOpClose, payload));
+      this.#write(encodeFrame(kOpClose, closePayload(code, reasonBytes)));
     }
     this.#fail();
   }
@@ -1016,6 +1001,14 @@ class WebSocket extends EventTarget {
 }
 
 
+
+// A closing frame's payload: the code, then the reason's bytes if any.
+function closePayload(code, reasonBytes) {
+  const payload = Buffer.allocUnsafe(2 + (reasonBytes?.length ?? 0));
+  payload.writeUInt16BE(code, 0);
+  if (reasonBytes !== undefined) reasonBytes.copy(payload, 2);
+  return payload;
+}
 
 // Codes a closing frame may carry (RFC 6455 7.4): 1000-1003, 1007-1014 and
 // the registered/private 3000-4999.
