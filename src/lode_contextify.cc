@@ -1343,13 +1343,7 @@ void CompileFunction(const FunctionCallbackInfo<Value>& args) {
   // source, ^^^" text under a private symbol and carries it in its stack.
   Local<Value> exception = try_catch.Exception();
   if (exception->IsNativeError()) {
-    std::string arrow = SourceArrow(isolate, context, try_catch.Message());
-    if (!arrow.empty()) {
-      TryCatch inner(isolate);
-      Ignore(exception.As<Object>()->SetPrivate(
-          context, ArrowMessagePrivate(isolate),
-          Utf8String(isolate, arrow)));
-    }
+    SetArrowMessage(isolate, context, try_catch);
     DecorateErrorStack(isolate, try_catch);
   }
   try_catch.ReThrow();
