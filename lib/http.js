@@ -74,24 +74,19 @@ ObjectDefineProperty(module.exports, 'maxHeaderSize', {
 
 // The WebSocket client's classes, as in Node: the same objects as the
 // globals (loaded on first read), even under --no-experimental-websocket.
-for (const name of ['WebSocket', 'CloseEvent']) {
+const kWebSocket = 'internal/websocket/websocket';
+for (const { 0: name, 1: id } of [['WebSocket', kWebSocket],
+                                  ['CloseEvent', kWebSocket],
+                                  ['MessageEvent', 'internal/worker/io']]) {
   ObjectDefineProperty(module.exports, name, {
     __proto__: null,
     configurable: true,
     enumerable: true,
     get() {
-      return require('internal/websocket/websocket')[name];
+      return require(id)[name];
     },
   });
 }
-ObjectDefineProperty(module.exports, 'MessageEvent', {
-  __proto__: null,
-  configurable: true,
-  enumerable: true,
-  get() {
-    return require('internal/worker/io').MessageEvent;
-  },
-});
 
 ObjectDefineProperty(module.exports, 'globalAgent', {
   __proto__: null,
