@@ -15,7 +15,15 @@ namespace lode {
 // U+FFFD (EF BF BD), as String::WriteUtf8 with REPLACE_INVALID_UTF8 does.
 // dst must have room for 3 bytes per unit; no byte past the returned length
 // is ever written, so dst may be the middle of a caller's buffer.
+// Strings of 16 units or more take a vector path where the CPU has
+// AVX-512 with byte compress (VBMI2): 16 units a step, ~2 instructions a
+// unit instead of ~15.
 size_t Utf16ToUtf8(const uint16_t* units, size_t length, uint8_t* dst);
+
+// The one-character-at-a-time path alone, and whether this CPU has the
+// vector one (for tests that compare them).
+size_t Utf16ToUtf8Scalar(const uint16_t* units, size_t length, uint8_t* dst);
+bool Utf16ToUtf8HasVectorPath();
 
 }  // namespace lode
 

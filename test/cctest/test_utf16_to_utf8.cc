@@ -1,5 +1,6 @@
 // UTF-16 to UTF-8 (src/lode_utf16_to_utf8.cc): the 4-byte-store encoder
-// gives the bytes of a plain per-code-point encoder written here, for every
+// and the AVX-512 one give the bytes of a plain per-code-point encoder
+// written here, for every
 // mix of character widths, surrogate pairs and lone surrogates, and never
 // writes past the end of its output (Buffer's write() may be given the
 // middle of a caller's buffer).
@@ -47,19 +48,29 @@ std::vector<uint8_t> Reference(const std::vector<uint16_t>& units) {
 
 constexpr uint8_t kUntouched = 0xA5;
 
-// Converts into a buffer of 3 bytes per unit (the documented room) filled
-// with kUntouched, checks the bytes against Reference() and that everything
-// after them is still kUntouched.
-void CheckConversion(const std::vector<uint16_t>& units) {
+// Converts with `convert` into a buffer of 3 bytes per unit (the documented
+// room) filled with kUntouched, checks the bytes against Reference() and
+// that everything after them is still kUntouched.
+void CheckWith(size_t (*convert)(const uint16_t*, size_t, uint8_t*),
+               const std::vector<uint16_t>& units,
+               const std::vector<uint8_t>& expected) {
   std::vector<uint8_t> dst(units.size() * 3, kUntouched);
-  size_t written = lode::Utf16ToUtf8(units.data(), units.size(), dst.data());
-  std::vector<uint8_t> expected = Reference(units);
+  size_t written = convert(units.data(), units.size(), dst.data());
   REQUIRE(written == expected.size());
   CHECK(std::vector<uint8_t>(dst.begin(), dst.begin() + written) == expected);
   for (size_t i = written; i < dst.size(); i++) {
     INFO("byte " << i << " past the " << written << " written");
     REQUIRE(dst[i] == kUntouched);
   }
+}
+
+// Both paths: the one Utf16ToUtf8 picks (the AVX-512 one from 16 units on
+// CPUs that have it) and the scalar one.
+void CheckConversion(const std::vector<uint16_t>& units) {
+  std::vector<uint8_t> expected = Reference(units);
+  INFO("vector path: " << lode::Utf16ToUtf8HasVectorPath());
+  CheckWith(lode::Utf16ToUtf8, units, expected);
+  CheckWith(lode::Utf16ToUtf8Scalar, units, expected);
 }
 
 // Units drawn from `kinds` (1: ASCII, 2: two-byte, 3: three-byte,
