@@ -17,7 +17,8 @@
 #include "lode_errors.h"
 #include "lode_internals.h"
 #include "lode_typed_array_span.h"
-#include "lode_utf16_to_utf8.h"
+#include "lode_scratch.h"
+#include "lode_string_utf8.h"
 #include "util.h"
 
 namespace lode::buffer {
@@ -191,28 +192,6 @@ void SetByteCount(v8::ReturnValue<T> ret, size_t n) {
 
 // ---------------------------------------------------------------------------
 // Scratch memory and byte scans shared by the encoders and decoders.
-
-// Memory for the duration of one call: on the stack when `n` elements fit
-// in 8 KiB, on the heap otherwise. The contents start uninitialized.
-template <typename T>
-class Scratch {
- public:
-  explicit Scratch(size_t n) {
-    if (n > kStackElements) {
-      heap_.reset(new T[n]);
-      data_ = heap_.get();
-    }
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  T* data() { return data_; }
-
- private:
-  static constexpr size_t kStackElements = 8192 / sizeof(T);
-  T stack_[kStackElements];
-  std::unique_ptr<T[]> heap_;
-  T* data_ = stack_;
-};
 
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 
@@ -398,7 +377,7 @@ size_t EncodedSize(Isolate* isolate, Local<String> str, Encoding enc) {
   size_t len = str->Length();
   switch (enc) {
     case kUtf8:
-      return str->Utf8Length(isolate);
+      return Utf8LengthOf(isolate, str);
     case kUcs2:
       return len * 2;
     case kHex:
@@ -434,17 +413,6 @@ size_t WriteOneByteAsUtf8(Isolate* isolate, Local<String> str, uint8_t* dst,
     }
   }
   return out;
-}
-
-// A two-byte string as UTF-8, lone surrogates as U+FFFD; dst must have room
-// for 3 bytes per unit.
-size_t WriteTwoByteAsUtf8(Isolate* isolate, Local<String> str,
-                          uint8_t* dst) {
-  size_t length = str->Length();
-  Scratch<uint16_t> tmp(length);
-  str->Write(isolate, tmp.data(), 0, static_cast<int>(length),
-             String::NO_NULL_TERMINATION);
-  return Utf16ToUtf8(tmp.data(), length, dst);
 }
 
 // Writes `str` in `enc` into dst[0, cap); returns the bytes written. A
@@ -912,8 +880,8 @@ void StringWriteStatic(const FunctionCallbackInfo<Value>& args) {
 
 void ByteLengthUtf8(const FunctionCallbackInfo<Value>& args) {
   if (!args[0]->IsString()) return args.GetReturnValue().Set(0);
-  args.GetReturnValue().Set(
-      args[0].As<String>()->Utf8Length(args.GetIsolate()));
+  SetByteCount(args.GetReturnValue(),
+               Utf8LengthOf(args.GetIsolate(), args[0].As<String>()));
 }
 
 // byteLengthString(string, encoding): the bytes Buffer.from would need.

@@ -295,6 +295,35 @@ uint8_t* EncodeAvx512(const uint16_t* start, const uint16_t* end,
   return d;
 }
 
+// Utf16Utf8Length() 32 units a step: every unit's byte count is 1, plus 1
+// from U+0080, plus 1 from U+0800 (a lone surrogate's U+FFFD takes 3 as
+// the unit would), less 2 for each surrogate pair (4 bytes, not 3 + 3).
+LODE_AVX512_TARGET
+size_t CountAvx512(const uint16_t* p, size_t length) {
+  const __m512i x80 = _mm512_set1_epi16(0x80);
+  const __m512i x800 = _mm512_set1_epi16(0x800);
+  const __m512i xFC00 = _mm512_set1_epi16(static_cast<int16_t>(0xFC00));
+  const __m512i xD800 = _mm512_set1_epi16(static_cast<int16_t>(0xD800));
+  const __m512i xDC00 = _mm512_set1_epi16(static_cast<int16_t>(0xDC00));
+  size_t bytes = length;
+  uint32_t high_before = 0;  // the unit before the block is a high one
+  for (size_t done = 0; done < length; done += 32) {
+    size_t left = length - done;
+    const uint32_t lanes = static_cast<uint32_t>(
+        _bzhi_u64(0xFFFFFFFF, static_cast<unsigned>(left < 32 ? left : 32)));
+    const __m512i w = _mm512_maskz_loadu_epi16(lanes, p + done);
+    const __m512i top6 = _mm512_and_si512(w, xFC00);
+    const uint32_t high = _mm512_cmpeq_epi16_mask(top6, xD800) & lanes;
+    const uint32_t low = _mm512_cmpeq_epi16_mask(top6, xDC00) & lanes;
+    const uint32_t pairs = (high << 1 | high_before) & low;
+    bytes += _mm_popcnt_u32(_mm512_cmpge_epu16_mask(w, x80) & lanes) +
+             _mm_popcnt_u32(_mm512_cmpge_epu16_mask(w, x800) & lanes) -
+             2 * static_cast<size_t>(_mm_popcnt_u32(pairs));
+    high_before = high >> 31;
+  }
+  return bytes;
+}
+
 bool HasAvx512Vbmi2() {
   static const bool has = __builtin_cpu_supports("avx512f") &&
                           __builtin_cpu_supports("avx512bw") &&
@@ -319,6 +348,25 @@ bool Utf16ToUtf8HasVectorPath() {
 #else
   return false;
 #endif
+}
+
+size_t Utf16Utf8LengthScalar(const uint16_t* units, size_t length) {
+  size_t bytes = length;
+  bool high_before = false;
+  for (size_t i = 0; i < length; i++) {
+    uint32_t c = units[i];
+    bytes += (c >= 0x80) + (c >= 0x800);
+    if ((c & 0xFC00) == 0xDC00 && high_before) bytes -= 2;
+    high_before = (c & 0xFC00) == 0xD800;
+  }
+  return bytes;
+}
+
+size_t Utf16Utf8Length(const uint16_t* units, size_t length) {
+#if LODE_UTF8_AVX512
+  if (length >= 16 && HasAvx512Vbmi2()) return CountAvx512(units, length);
+#endif
+  return Utf16Utf8LengthScalar(units, length);
 }
 
 size_t Utf16ToUtf8(const uint16_t* units, size_t length, uint8_t* dst) {

@@ -20,9 +20,14 @@ namespace lode {
 // unit instead of ~15.
 size_t Utf16ToUtf8(const uint16_t* units, size_t length, uint8_t* dst);
 
-// The one-character-at-a-time path alone, and whether this CPU has the
+// The bytes Utf16ToUtf8 writes for units[0, length), counted without
+// writing them (vector path as above).
+size_t Utf16Utf8Length(const uint16_t* units, size_t length);
+
+// The one-character-at-a-time paths alone, and whether this CPU has the
 // vector one (for tests that compare them).
 size_t Utf16ToUtf8Scalar(const uint16_t* units, size_t length, uint8_t* dst);
+size_t Utf16Utf8LengthScalar(const uint16_t* units, size_t length);
 bool Utf16ToUtf8HasVectorPath();
 
 }  // namespace lode

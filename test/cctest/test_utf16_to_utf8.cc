@@ -71,6 +71,10 @@ void CheckConversion(const std::vector<uint16_t>& units) {
   INFO("vector path: " << lode::Utf16ToUtf8HasVectorPath());
   CheckWith(lode::Utf16ToUtf8, units, expected);
   CheckWith(lode::Utf16ToUtf8Scalar, units, expected);
+  // And the counts of the bytes, without writing them.
+  CHECK(lode::Utf16Utf8Length(units.data(), units.size()) == expected.size());
+  CHECK(lode::Utf16Utf8LengthScalar(units.data(), units.size()) ==
+        expected.size());
 }
 
 // Units drawn from `kinds` (1: ASCII, 2: two-byte, 3: three-byte,
