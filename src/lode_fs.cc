@@ -19,6 +19,7 @@
 #include "lode_errors.h"
 #include "lode_internals.h"
 #include "lode_permission.h"
+#include "lode_string_utf8.h"
 #include "lode_tracing.h"
 #include "sync_trace.h"
 #include "util.h"
@@ -1062,15 +1063,20 @@ void WriteFileUtf8(const FunctionCallbackInfo<Value>& args) {
   char small[1024];
   std::unique_ptr<char[]> large;
   size_t room = units <= sizeof(small) / 3 ? sizeof(small)
-                                           : str->Utf8Length(isolate);
+                                           : Utf8LengthOf(isolate, str);
   char* bytes = small;
   if (room > sizeof(small)) {
     large.reset(new char[room]);
     bytes = large.get();
   }
-  size_t length = static_cast<size_t>(str->WriteUtf8(
-      isolate, bytes, static_cast<int>(room), nullptr,
-      String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8));
+  size_t length;
+  if (!str->IsOneByte() && room >= 3 * units) {
+    length = WriteTwoByteAsUtf8(isolate, str, reinterpret_cast<uint8_t*>(bytes));
+  } else {
+    length = static_cast<size_t>(str->WriteUtf8(
+        isolate, bytes, static_cast<int>(room), nullptr,
+        String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8));
+  }
   size_t written = 0;
   int err = 0;
   while (written < length) {

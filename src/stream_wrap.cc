@@ -8,6 +8,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_string_utf8.h"
 #include "lode_tracing.h"
 #include "stream_base.h"
 #include "util.h"
@@ -62,12 +63,18 @@ bool AppendString(Isolate* isolate, Local<Value> value, int encoding,
     size_t start = out->size();
     size_t length = static_cast<size_t>(str->Length());
     size_t room = str->IsOneByte() ? 2 * length : 3 * length;
-    if (room > kUtf8GuessLimit) room = str->Utf8Length(isolate);
+    if (room > kUtf8GuessLimit) room = Utf8LengthOf(isolate, str);
     out->resize(start + room);
-    int written = str->WriteUtf8(
-        isolate, out->data() + start, static_cast<int>(room), nullptr,
-        String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
-    out->resize(start + static_cast<size_t>(written));
+    size_t written;
+    if (!str->IsOneByte() && room == 3 * length) {
+      written = WriteTwoByteAsUtf8(
+          isolate, str, reinterpret_cast<uint8_t*>(out->data() + start));
+    } else {
+      written = static_cast<size_t>(str->WriteUtf8(
+          isolate, out->data() + start, static_cast<int>(room), nullptr,
+          String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8));
+    }
+    out->resize(start + written);
   }
   return true;
 }

@@ -1,5 +1,5 @@
 'use strict';
-require('../common');
+const common = require('../common');
 const assert = require('assert');
 
 // Strings V8 keeps at two bytes a unit (any character above U+00FF) take a
@@ -101,3 +101,28 @@ for (let round = 0; round < 300; round++) {
 // A long string: more than the stack scratch, every block in the vector
 // path.
 check('ü😀日a'.repeat(5000), 'long');
+
+// fs.writeFileSync and a socket's write(string) take the same path.
+const fs = require('fs');
+const net = require('net');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const file = tmpdir.resolve('two-byte.txt');
+const samples = ['é😀\uD800', mix.repeat(10) + '\uDC00', '✓a😀'.repeat(3000)];
+for (const str of samples) {
+  fs.writeFileSync(file, str);
+  assert.deepStrictEqual(fs.readFileSync(file), reference(str));
+}
+const server = net.createServer((socket) => {
+  for (const str of samples) socket.write(str);
+  socket.end();
+}).listen(0, () => {
+  const chunks = [];
+  net.connect(server.address().port)
+    .on('data', (chunk) => chunks.push(chunk))
+    .on('end', common.mustCall(() => {
+      assert.deepStrictEqual(Buffer.concat(chunks),
+                             Buffer.concat(samples.map(reference)));
+      server.close();
+    }));
+});
