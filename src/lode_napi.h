@@ -450,10 +450,6 @@ struct napi_env__ {
   napi_extended_error_info last_error{};
   int open_handle_scopes = 0;
   int open_callback_scopes = 0;
-  // Calls of the addon's functions (InvokeCallback) under way: while there
-  // are any, the current context is the env's (each function's own, where
-  // V8 runs it; the other calls into the addon are not counted).
-  int function_depth = 0;
   std::atomic<int> refs{1};
   int32_t module_api_version;
   bool in_gc_finalizer = false;

@@ -104,12 +104,9 @@ inline napi_status NamedKey(napi_env env, const char* utf8name,
 // less work. With another context current: Object::New, as before.
 Local<Object> NewEmptyObject(napi_env env) {
   Isolate* isolate = env->isolate;
-  // Inside an addon function the current context is the env's (V8 entered
-  // the function's own): no GetCurrentContext() (a call and a new handle).
   bool own_context =
       !env->torn_down &&
-      (env->function_depth > 0 ||
-       isolate->GetCurrentContext() == env->context_handle);
+      isolate->GetCurrentContext() == env->context_handle;
   if (!own_context) return Object::New(isolate);
   if (env->empty_object.IsEmpty()) {
     env->empty_object.Reset(isolate, Object::New(isolate));
