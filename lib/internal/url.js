@@ -1243,9 +1243,202 @@ function stripTrailingSpaces(url) {
   url.path = StringPrototypeSlice(url.path, 0, end);
 }
 
+// --- The fast path -----------------------------------------------------------
+
+// The printable ASCII characters a path, query or fragment keeps as they
+// are in every state (1), where `?` and `#` are also delimiters; the rest
+// (controls, space, " ' < > \\ ^ ` { | } [ ] and non-ASCII) may be encoded,
+// dropped or mean something else, and leave a URL to the full parser.
+const kVerbatim = new Uint8Array(128);
+for (let c = 0x21; c < 0x7F; c++) kVerbatim[c] = 1;
+for (const c of '"\'<>\\^`{|}[]') kVerbatim[StringPrototypeCharCodeAt(c, 0)] = 0;
+
+// "." and ".." in any of their spellings (%2e for a dot).
+function isDotSegment(segment) {
+  const len = segment.length;
+  if (len === 0 || len > 6) return false;
+  const first = StringPrototypeCharCodeAt(segment, 0);
+  if (first !== 0x2E && first !== 0x25) return false;  // . %
+  if (segment === '.' || segment === '..') return true;
+  if (len < 3) return false;
+  const lower = StringPrototypeToLowerCase(segment);
+  return lower === '%2e' || lower === '.%2e' || lower === '%2e.' ||
+    lower === '%2e%2e';
+}
+
+// Whether input starts with `prefix` (ASCII): String.prototype.startsWith
+// is a builtin call that TurboFan does not inline, a fifth of this path's
+// time when called twice.
+function hasPrefix(input, prefix) {
+  if (input.length < prefix.length) return false;
+  for (let i = 1; i < prefix.length; i++) {  // the caller checked [0]
+    if (StringPrototypeCharCodeAt(input, i) !==
+        StringPrototypeCharCodeAt(prefix, i)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Set by parseSimpleSpecialURL() on success: whether the URL's href is the
+// input itself (no default or zero-led port to drop, a path written out).
+let simpleURLIsCanonical = false;
+
+// The record basicParse() makes for the most common URLs, in one scan:
+// absolute http, https, ws, wss and ftp URLs in printable ASCII with a
+// lower-case domain (no IPv4/IPv6 address, no xn-- label), an optional
+// port, no credentials, no dot segments and nothing the parser would
+// encode; and file:/// URLs (no host) on the same terms. undefined for anything else, which the full parser then takes
+// (5 to 6 times slower per URL).
+function parseSimpleSpecialURL(input) {
+  const len = input.length;
+  let scheme;
+  let schemePort;
+  let i;
+  switch (StringPrototypeCharCodeAt(input, 0)) {
+    case 0x68:  // h
+      if (hasPrefix(input, 'https://')) {
+        scheme = 'https';
+        schemePort = 443;
+        i = 8;
+      } else if (hasPrefix(input, 'http://')) {
+        scheme = 'http';
+        schemePort = 80;
+        i = 7;
+      } else {
+        return undefined;
+      }
+      break;
+    case 0x77:  // w
+      if (hasPrefix(input, 'wss://')) {
+        scheme = 'wss';
+        schemePort = 443;
+        i = 6;
+      } else if (hasPrefix(input, 'ws://')) {
+        scheme = 'ws';
+        schemePort = 80;
+        i = 5;
+      } else {
+        return undefined;
+      }
+      break;
+    case 0x66:  // f
+      if (hasPrefix(input, 'file:///')) {
+        // No host: the path starts at the third slash.
+        return parseSimplePath(input, 7, 'file', '', null, true);
+      }
+      if (!hasPrefix(input, 'ftp://')) return undefined;
+      scheme = 'ftp';
+      schemePort = 21;
+      i = 6;
+      break;
+    default:
+      return undefined;
+  }
+
+  // The host: labels of a-z 0-9 -, none empty; a last label that starts
+  // with a digit may make an IPv4 address, and xn-- labels need IDNA.
+  const hostStart = i;
+  let labelStart = i;
+  for (; i < len; i++) {
+    const c = StringPrototypeCharCodeAt(input, i);
+    if ((c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c === 0x2D) {
+      continue;
+    }
+    if (c !== 0x2E || i === labelStart) break;
+    labelStart = i + 1;
+  }
+  if (i === labelStart || isDigit(StringPrototypeCharCodeAt(input, labelStart))) {
+    return undefined;
+  }
+  const host = StringPrototypeSlice(input, hostStart, i);
+  if (StringPrototypeIncludes(host, 'xn--')) return undefined;
+
+  let port = null;
+  let canonical = true;
+  if (i < len && StringPrototypeCharCodeAt(input, i) === 0x3A) {
+    const portStart = ++i;
+    let value = 0;
+    for (; i < len; i++) {
+      const c = StringPrototypeCharCodeAt(input, i);
+      if (!isDigit(c)) break;
+      value = value * 10 + (c - 0x30);
+      if (value > 65535) return undefined;
+    }
+    if (i > portStart && value !== schemePort) port = value;
+    canonical = port !== null &&
+      StringPrototypeCharCodeAt(input, portStart) !== 0x30;
+  }
+  return parseSimplePath(input, i, scheme, host, port, canonical);
+}
+
+// parseSimpleSpecialURL() from the end of the authority (i) on: the path,
+// query and fragment, and the record.
+function parseSimplePath(input, i, scheme, host, port, canonical) {
+  const len = input.length;
+  // The path: segments kept as they are, "/" when there is none.
+  const path = [];
+  let c = i < len ? StringPrototypeCharCodeAt(input, i) : EOF;
+  if (c === 0x2F) {
+    let segmentStart = ++i;
+    for (; ; i++) {
+      c = i < len ? StringPrototypeCharCodeAt(input, i) : EOF;
+      if (c === 0x2F || c === 0x3F || c === 0x23 || c === EOF) {
+        const segment = StringPrototypeSlice(input, segmentStart, i);
+        if (isDotSegment(segment)) return undefined;
+        path[path.length] = segment;
+        if (c !== 0x2F) break;
+        segmentStart = i + 1;
+      } else if (c > 0x7E || kVerbatim[c] === 0) {
+        return undefined;
+      }
+    }
+  } else if (c === 0x3F || c === 0x23 || c === EOF) {
+    path[0] = '';
+    canonical = false;  // the href has the "/"
+  } else {
+    return undefined;  // credentials, a backslash, an upper-case host, ...
+  }
+
+  let query = null;
+  if (c === 0x3F) {
+    const queryStart = ++i;
+    for (; i < len; i++) {
+      c = StringPrototypeCharCodeAt(input, i);
+      if (c === 0x23) break;
+      if (c > 0x7E || kVerbatim[c] === 0) return undefined;
+    }
+    query = StringPrototypeSlice(input, queryStart, i);
+  }
+  let fragment = null;
+  if (i < len) {  // at a '#'
+    const fragmentStart = ++i;
+    for (; i < len; i++) {
+      c = StringPrototypeCharCodeAt(input, i);
+      if (c > 0x7E || kVerbatim[c] === 0) return undefined;
+    }
+    fragment = StringPrototypeSlice(input, fragmentStart);
+  }
+  simpleURLIsCanonical = canonical;
+  return {
+    scheme,
+    username: '',
+    password: '',
+    host,
+    port,
+    path,
+    opaque: false,
+    query,
+    fragment,
+  };
+}
+
 function parseURLString(input, baseString) {
   let base = null;
-  if (baseString !== undefined) {
+  if (baseString === undefined) {
+    const simple = parseSimpleSpecialURL(input);
+    if (simple !== undefined) return simple;
+  } else {
     base = basicParse(baseString);
     if (base === null) return null;
   }
@@ -1718,7 +1911,17 @@ class URL {
 
   constructor(input, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    input = toUSVString(`${input}`);
+    input = `${input}`;
+    if (base === undefined) {
+      // The fast path takes ASCII only: no need of toUSVString() first.
+      const simple = parseSimpleSpecialURL(input);
+      if (simple !== undefined) {
+        this.#url = simple;
+        this.#href = simpleURLIsCanonical ? input : serializeURL(simple);
+        return;
+      }
+    }
+    input = toUSVString(input);
     if (base !== undefined) base = toUSVString(`${base}`);
     const url = parseURLString(input, base);
     if (url === null) throw invalidURLError(input, base);
@@ -2306,6 +2509,9 @@ const urlPatternSupport = {
 
 module.exports = {
   URL,
+  // For test-url-fast-path-lode.js: the fast path and the full parser.
+  basicParse: (input) => basicParse(input),
+  parseSimpleSpecialURL,
   URLSearchParams,
   urlPatternSupport,
   domainToASCII,

@@ -1,0 +1,82 @@
+// Flags: --expose-internals
+'use strict';
+require('../common');
+const assert = require('assert');
+const { parseSimpleSpecialURL, basicParse } = require('internal/url');
+
+// new URL(input) without a base tries a one-scan parser for the common
+// URLs first (http, https, ws, wss, ftp with a plain lower-case domain,
+// file:/// URLs); whatever it takes must get the record the full parser
+// gives, and whatever it leaves goes to the full parser.
+
+// What it takes.
+for (const input of [
+  'http://localhost:3000/api/users?id=42',
+  'https://example.com',
+  'https://registry.npmjs.org/@babel%2fcore',
+  'ws://a-b.c9:8080/x?y#z#w',
+  'ftp://files.example.org/pub/',
+  'file:///home/user/project/src/index.js',
+  'file:///',
+  'http://a.b:80/x',
+  'http://a.b:/x',
+]) {
+  const simple = parseSimpleSpecialURL(input);
+  assert.notStrictEqual(simple, undefined, input);
+  assert.deepStrictEqual(simple, basicParse(input), input);
+}
+
+// What it leaves to the full parser.
+for (const input of [
+  'HTTP://a.b/', 'http://A.b/', 'http://user@a.b/', 'http://a.b/./x',
+  'http://a.b/%2E%2e/x', 'http://1.2.3.4/', 'http://a.0x10/',
+  'http://xn--nxasmq6b.com/', 'http://[::1]/', 'http://a.b\\x',
+  'http://a.b/ x', 'http://a.b/ä', 'http://a.b/x?q=\'', 'http://a..b/',
+  'http://a.b./', 'http://a.b:99999/', 'http://a.b:1x/', 'file://host/x',
+  'file:///a/../b', ' http://a.b/', 'http://a.b/\tx', 'blob:http://a.b/',
+  'http:/a.b/', 'https://a.b/{x}',
+]) {
+  assert.strictEqual(parseSimpleSpecialURL(input), undefined, input);
+}
+
+// Random inputs from pieces that sit on both sides of every condition:
+// taken or left, the URL is the full parser's.
+const pieces = [
+  'http://', 'https://', 'ws://', 'wss://', 'ftp://', 'file:///', 'file://',
+  'HTTP://', 'a', 'b', 'Z', '0', '9', '.', '-', ':', '80', '443', '21',
+  '65535', '65536', '0080', '/', '//', '?', '#', '%', '%2e', '%2E', '..',
+  '@', '[', ']', '\\', ' ', '\t', '"', '\'', '<', '>', '^', '`', '{', '|',
+  '}', '~', '!', '$', '&', '(', ')', '*', '+', ',', ';', '=', 'xn--a',
+  'é', '😀', 'localhost', 'example.com', '1.2.3.4', 'C:', 'C|',
+];
+let seed = 27112026;
+function random(n) {
+  seed = (seed * 1103515245 + 12345) >>> 0;
+  return (seed >>> 8) % n;
+}
+const hostPieces = ['a', 'b', 'localhost', 'example.com', 'x-y', '9a', '.',
+                    '-', '0', 'A'];
+const portPieces = ['', ':', ':80', ':443', ':21', ':8080', ':0', ':00443',
+                    ':65536', ':x'];
+let taken = 0;
+for (let round = 0; round < 40000; round++) {
+  let input = pieces[random(6)];
+  if (round % 2) {
+    // Shaped like a URL: a host, maybe a port, then anything.
+    for (let i = 1 + random(3); i > 0; i--) {
+      input += hostPieces[random(hostPieces.length)];
+    }
+    input += portPieces[random(portPieces.length)];
+  }
+  const count = random(12);
+  for (let i = 0; i < count; i++) input += pieces[random(pieces.length)];
+  const simple = parseSimpleSpecialURL(input);
+  if (simple === undefined) continue;
+  taken++;
+  assert.deepStrictEqual(simple, basicParse(input), input);
+  const url = new URL(input);
+  assert.strictEqual(url.href, new URL(`${input}`, 'http://base.test/').href,
+                     input);
+}
+// The fast path took a fair share of them.
+assert.ok(taken > 2000, `${taken}`);
