@@ -424,13 +424,7 @@ size_t WriteString(Isolate* isolate, uint8_t* dst, size_t cap,
   switch (enc) {
     case kUtf8: {
       if (str->IsOneByte()) return WriteOneByteAsUtf8(isolate, str, dst, cap);
-      if (cap / 3 >= static_cast<size_t>(str->Length())) {
-        return WriteTwoByteAsUtf8(isolate, str, dst);
-      }
-      return str->WriteUtf8(isolate, reinterpret_cast<char*>(dst), icap,
-                            nullptr,
-                            String::NO_NULL_TERMINATION |
-                                String::REPLACE_INVALID_UTF8);
+      return WriteUtf8(isolate, str, dst, cap);
     }
     case kAscii:
     case kLatin1:

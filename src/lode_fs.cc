@@ -1069,14 +1069,8 @@ void WriteFileUtf8(const FunctionCallbackInfo<Value>& args) {
     large.reset(new char[room]);
     bytes = large.get();
   }
-  size_t length;
-  if (!str->IsOneByte() && room >= 3 * units) {
-    length = WriteTwoByteAsUtf8(isolate, str, reinterpret_cast<uint8_t*>(bytes));
-  } else {
-    length = static_cast<size_t>(str->WriteUtf8(
-        isolate, bytes, static_cast<int>(room), nullptr,
-        String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8));
-  }
+  size_t length =
+      WriteUtf8(isolate, str, reinterpret_cast<uint8_t*>(bytes), room);
   size_t written = 0;
   int err = 0;
   while (written < length) {

@@ -1,7 +1,8 @@
 // A V8 string's UTF-8 in one pass, for the callers that can reserve the
 // worst case (3 bytes a UTF-16 unit) instead of counting first with
 // String::Utf8Length and writing with String::WriteUtf8: Buffer's writes,
-// TextEncoder.
+// TextEncoder, socket writes, fs.writeFileSync; and a faster count for the
+// callers that need the exact size first.
 #ifndef SRC_LODE_STRING_UTF8_H_
 #define SRC_LODE_STRING_UTF8_H_
 
@@ -17,6 +18,14 @@ namespace lode {
 // U+FFFD. Returns the bytes written; none past them is touched.
 size_t WriteTwoByteAsUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
                           uint8_t* dst);
+
+// Writes as many whole characters of str as fit in dst[0, cap) as UTF-8
+// (lone surrogates as U+FFFD); returns the bytes written and, when `read`
+// is given, sets it to the UTF-16 units consumed. A two-byte string with
+// room for 3 bytes a unit takes WriteTwoByteAsUtf8(), the rest
+// String::WriteUtf8.
+size_t WriteUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
+                 uint8_t* dst, size_t cap, int* read = nullptr);
 
 // The bytes of any string as UTF-8 (lone surrogates as U+FFFD's 3):
 // String::Utf8Length for one-byte strings, a vector count of the units for

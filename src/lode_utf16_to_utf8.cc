@@ -10,9 +10,6 @@
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #define LODE_UTF8_AVX512 1
-// GCC 12's AVX-512 intrinsics start some results from an undefined
-// register value on purpose and then warn about it.
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
 namespace lode {
@@ -108,6 +105,13 @@ uint8_t* EncodeScalar(const uint16_t* p, const uint16_t* end, uint8_t* d) {
 }
 
 #if LODE_UTF8_AVX512
+
+// GCC 12's AVX-512 intrinsics start some results from an undefined
+// register value on purpose and then warn about it.
+#if !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 
 #define LODE_AVX512_TARGET \
   __attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi,avx512vbmi2,bmi,bmi2,popcnt")))
@@ -289,6 +293,9 @@ uint8_t* EncodeAvx512(const uint16_t* start, const uint16_t* end,
     if (stop < end && IsHighSurrogate(stop[-1]) && IsLowSurrogate(stop[0])) {
       stop++;
     }
+    // The scalar loop is SSE code: upper halves left dirty by the vector
+    // code would make Intel CPUs pay a state transition in it.
+    _mm256_zeroupper();
     d = EncodeScalar(p, stop, d);
     p = stop;
   }
@@ -324,13 +331,19 @@ size_t CountAvx512(const uint16_t* p, size_t length) {
   return bytes;
 }
 
+#if !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
 bool HasAvx512Vbmi2() {
   static const bool has = __builtin_cpu_supports("avx512f") &&
                           __builtin_cpu_supports("avx512bw") &&
                           __builtin_cpu_supports("avx512vl") &&
                           __builtin_cpu_supports("avx512vbmi") &&
                           __builtin_cpu_supports("avx512vbmi2") &&
-                          __builtin_cpu_supports("bmi2");
+                          __builtin_cpu_supports("bmi") &&
+                          __builtin_cpu_supports("bmi2") &&
+                          __builtin_cpu_supports("popcnt");
   return has;
 }
 

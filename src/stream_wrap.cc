@@ -65,15 +65,8 @@ bool AppendString(Isolate* isolate, Local<Value> value, int encoding,
     size_t room = str->IsOneByte() ? 2 * length : 3 * length;
     if (room > kUtf8GuessLimit) room = Utf8LengthOf(isolate, str);
     out->resize(start + room);
-    size_t written;
-    if (!str->IsOneByte() && room == 3 * length) {
-      written = WriteTwoByteAsUtf8(
-          isolate, str, reinterpret_cast<uint8_t*>(out->data() + start));
-    } else {
-      written = static_cast<size_t>(str->WriteUtf8(
-          isolate, out->data() + start, static_cast<int>(room), nullptr,
-          String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8));
-    }
+    size_t written = WriteUtf8(
+        isolate, str, reinterpret_cast<uint8_t*>(out->data() + start), room);
     out->resize(start + written);
   }
   return true;

@@ -1,9 +1,9 @@
 // UTF-16 to UTF-8 (src/lode_utf16_to_utf8.cc): the 4-byte-store encoder
 // and the AVX-512 one give the bytes of a plain per-code-point encoder
-// written here, for every
-// mix of character widths, surrogate pairs and lone surrogates, and never
-// writes past the end of its output (Buffer's write() may be given the
-// middle of a caller's buffer).
+// written here, for every mix of character widths, surrogate pairs and
+// lone surrogates, and never write past the end of their output (Buffer's
+// write() may be given the middle of a caller's buffer); both counts of
+// those bytes agree with it.
 #include <catch2/catch.hpp>
 
 #include <cstdint>

@@ -102,6 +102,20 @@ for (let round = 0; round < 300; round++) {
 // path.
 check('ü😀日a'.repeat(5000), 'long');
 
+// Strings are read 4,096 units at a time: a pair, a lone high and a lone
+// low surrogate across each of the first two such edges.
+for (const edge of [4096, 8192]) {
+  for (let at = edge - 3; at <= edge + 1; at++) {
+    const units = Array(edge + 50).fill('日');
+    units[at] = '😀';
+    check(units.join(''), `pair at ${at}`);
+    units[at] = '\uD83D';
+    check(units.join(''), `lone high at ${at}`);
+    units[at] = '\uDE00';
+    check(units.join(''), `lone low at ${at}`);
+  }
+}
+
 // fs.writeFileSync and a socket's write(string) take the same path.
 const fs = require('fs');
 const net = require('net');
