@@ -1253,17 +1253,13 @@ const kVerbatim = new Uint8Array(128);
 for (let c = 0x21; c < 0x7F; c++) kVerbatim[c] = 1;
 for (const c of '"\'<>\\^`{|}[]') kVerbatim[StringPrototypeCharCodeAt(c, 0)] = 0;
 
-// "." and ".." in any of their spellings (%2e for a dot).
+// "." and ".." in any of their spellings (%2e for a dot); the first
+// character is checked first, as most segments are neither.
 function isDotSegment(segment) {
-  const len = segment.length;
-  if (len === 0 || len > 6) return false;
+  if (segment.length === 0 || segment.length > 6) return false;
   const first = StringPrototypeCharCodeAt(segment, 0);
   if (first !== 0x2E && first !== 0x25) return false;  // . %
-  if (segment === '.' || segment === '..') return true;
-  if (len < 3) return false;
-  const lower = StringPrototypeToLowerCase(segment);
-  return lower === '%2e' || lower === '.%2e' || lower === '%2e.' ||
-    lower === '%2e%2e';
+  return isSingleDot(segment) || isDoubleDot(segment);
 }
 
 // Whether input starts with `prefix` (ASCII): String.prototype.startsWith
@@ -1433,14 +1429,80 @@ function parseSimplePath(input, i, scheme, host, port, canonical) {
   };
 }
 
+// The record basicParse(input, base) makes when input is a plain relative
+// reference ("/a/b?q", "./x.js", "../y", "name#f") in the characters the
+// fast path takes and base is a hierarchical special URL: the base's path
+// merged with input's segments, dot segments applied. undefined for
+// anything else (a scheme or "//" in input, a file URL with a Windows
+// drive letter, ...), which the full parser then takes.
+function resolveSimpleRelative(input, base) {
+  const len = input.length;
+  if (len === 0 || base.host === null || !isSpecialScheme(base.scheme)) {
+    return undefined;
+  }
+  const file = base.scheme === 'file';
+  if (file && base.path.length > 0 && isWindowsDriveLetter(base.path[0])) {
+    return undefined;
+  }
+  let c = StringPrototypeCharCodeAt(input, 0);
+  let path;
+  let i = 0;
+  if (c === 0x2F) {
+    // Path-absolute; "//" starts an authority.
+    if (len > 1 && StringPrototypeCharCodeAt(input, 1) === 0x2F) {
+      return undefined;
+    }
+    path = [];
+    i = 1;
+  } else if (c === 0x3F || c === 0x23) {
+    return undefined;
+  } else {
+    // The base's directory.
+    path = ArrayPrototypeSlice(base.path, 0, base.path.length - 1);
+  }
+  let segmentStart = i;
+  let first = c !== 0x2F;  // in the first segment, where ':' means a scheme
+  for (; ; i++) {
+    c = i < len ? StringPrototypeCharCodeAt(input, i) : EOF;
+    if (c === 0x2F || c === 0x3F || c === 0x23 || c === EOF) {
+      const segment = StringPrototypeSlice(input, segmentStart, i);
+      if (isDotSegment(segment)) {
+        if (isDoubleDot(segment) && path.length > 0) ArrayPrototypePop(path);
+        if (c !== 0x2F) path[path.length] = '';
+      } else {
+        if (file && isWindowsDriveLetter(segment)) return undefined;
+        path[path.length] = segment;
+      }
+      if (c !== 0x2F) break;
+      segmentStart = i + 1;
+      first = false;
+    } else if (c > 0x7E || kVerbatim[c] === 0 || (c === 0x3A && first)) {
+      return undefined;
+    }
+  }
+  const record = parseSimplePath(input, i, base.scheme, base.host, base.port,
+                                 false);
+  if (record === undefined) return undefined;
+  record.username = base.username;
+  record.password = base.password;
+  record.path = path;
+  return record;
+}
+
 function parseURLString(input, baseString) {
   let base = null;
   if (baseString === undefined) {
     const simple = parseSimpleSpecialURL(input);
     if (simple !== undefined) return simple;
   } else {
-    base = basicParse(baseString);
-    if (base === null) return null;
+    base = parseSimpleSpecialURL(baseString);
+    if (base === undefined) {
+      base = basicParse(baseString);
+      if (base === null) return null;
+    }
+    const simple = parseSimpleSpecialURL(input) ??
+      resolveSimpleRelative(input, base);
+    if (simple !== undefined) return simple;
   }
   return basicParse(input, base);
 }
@@ -2509,9 +2571,10 @@ const urlPatternSupport = {
 
 module.exports = {
   URL,
-  // For test-url-fast-path-lode.js: the fast path and the full parser.
-  basicParse: (input) => basicParse(input),
+  // For test-url-fast-path-lode.js: the fast paths and the full parser.
+  basicParse: (input, base) => basicParse(input, base),
   parseSimpleSpecialURL,
+  resolveSimpleRelative,
   URLSearchParams,
   urlPatternSupport,
   domainToASCII,

@@ -2,12 +2,15 @@
 'use strict';
 require('../common');
 const assert = require('assert');
-const { parseSimpleSpecialURL, basicParse } = require('internal/url');
+const {
+  parseSimpleSpecialURL, resolveSimpleRelative, basicParse,
+} = require('internal/url');
 
-// new URL(input) without a base tries a one-scan parser for the common
-// URLs first (http, https, ws, wss, ftp with a plain lower-case domain,
-// file:/// URLs); whatever it takes must get the record the full parser
-// gives, and whatever it leaves goes to the full parser.
+// new URL(input) tries a one-scan parser for the common URLs first (http,
+// https, ws, wss, ftp with a plain lower-case domain, file:/// URLs), and
+// new URL(input, base) one for plain relative references against such a
+// base; whatever they take must get the record the full parser gives, and
+// whatever they leave goes to the full parser.
 
 // What it takes.
 for (const input of [
@@ -80,3 +83,48 @@ for (let round = 0; round < 40000; round++) {
 }
 // The fast path took a fair share of them.
 assert.ok(taken > 2000, `${taken}`);
+
+// Relative references against bases of each kind.
+const baseStrings = [
+  'http://localhost', 'https://a.b:8443/c/d/e?q#f', 'file:///home/u/src/x.js',
+  'ws://h/', 'ftp://f.g/a/b/', 'file:///C:/x/y', 'http://u:p@h/a/b',
+  'https://[::1]/a/b', 'file://server/share/a',
+];
+const bases = baseStrings.map((b) => basicParse(b));
+for (const [input, base, expected] of [
+  ['/api/users?id=42', 0, 'http://localhost/api/users?id=42'],
+  ['./lib/util.js', 2, 'file:///home/u/src/lib/util.js'],
+  ['../lib/util.js#x', 2, 'file:///home/u/lib/util.js#x'],
+  ['../../../../a', 1, 'https://a.b:8443/a'],
+  ['x/..', 1, 'https://a.b:8443/c/d/'],
+  ['%2e%2E/q?', 4, 'ftp://f.g/a/q?'],
+]) {
+  const simple = resolveSimpleRelative(input, bases[base]);
+  assert.notStrictEqual(simple, undefined, input);
+  assert.deepStrictEqual(simple, basicParse(input, bases[base]), input);
+  assert.strictEqual(new URL(input, baseStrings[base]).href, expected);
+}
+for (const [input, base] of [
+  ['', 0], ['?q', 0], ['#f', 0], ['//x/y', 0], ['a:b', 0], ['C:/x', 2],
+  ['x', 5], ['\\x', 0], ['a b', 0], ['ä', 0],
+]) {
+  assert.strictEqual(resolveSimpleRelative(input, bases[base]), undefined,
+                     `${input} ${base}`);
+}
+const relativePieces = [
+  '/', '.', '..', './', '../', '%2e', '%2E.', 'a', 'b', 'C:', 'c|', ':', '?',
+  '#', '@', '%', '=', '&', ' ', '\\', 'é', '~', 'x.js', '//',
+];
+let resolved = 0;
+for (let round = 0; round < 30000; round++) {
+  let input = '';
+  for (let i = 1 + random(8); i > 0; i--) {
+    input += relativePieces[random(relativePieces.length)];
+  }
+  const which = random(bases.length);
+  const simple = resolveSimpleRelative(input, bases[which]);
+  if (simple === undefined) continue;
+  resolved++;
+  assert.deepStrictEqual(simple, basicParse(input, bases[which]), input);
+}
+assert.ok(resolved > 5000, `${resolved}`);
