@@ -73,10 +73,10 @@ for (let length = 0; length < 100; length++) {
   check(str, `mix ${length}`);
 }
 
-// A surrogate pair, then a lone high and a lone low surrogate, at every
-// position of a 70-unit run of a three-byte character.
-for (let at = 0; at < 70; at++) {
-  const units = Array(70).fill('日');
+// A surrogate pair, then a lone high and a lone low surrogate, at `at` in
+// a run of a three-byte character.
+function checkSurrogatesAt(length, at) {
+  const units = Array(length).fill('日');
   units[at] = '😀';
   check(units.join(''), `pair at ${at}`);
   units[at] = '\uD83D';
@@ -84,6 +84,9 @@ for (let at = 0; at < 70; at++) {
   units[at] = '\uDE00';
   check(units.join(''), `lone low at ${at}`);
 }
+
+// At every position of 70 units (three vector blocks).
+for (let at = 0; at < 70; at++) checkSurrogatesAt(70, at);
 
 // Random mixes, seeded so a failure repeats.
 let seed = 20261127;
@@ -102,17 +105,11 @@ for (let round = 0; round < 300; round++) {
 // path.
 check('ü😀日a'.repeat(5000), 'long');
 
-// Strings are read 4,096 units at a time: a pair, a lone high and a lone
-// low surrogate across each of the first two such edges.
+// Strings are read 4,096 units at a time: across each of the first two
+// such edges.
 for (const edge of [4096, 8192]) {
   for (let at = edge - 3; at <= edge + 1; at++) {
-    const units = Array(edge + 50).fill('日');
-    units[at] = '😀';
-    check(units.join(''), `pair at ${at}`);
-    units[at] = '\uD83D';
-    check(units.join(''), `lone high at ${at}`);
-    units[at] = '\uDE00';
-    check(units.join(''), `lone low at ${at}`);
+    checkSurrogatesAt(edge + 50, at);
   }
 }
 
