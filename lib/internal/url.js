@@ -1251,7 +1251,9 @@ function stripTrailingSpaces(url) {
 // dropped or mean something else, and leave a URL to the full parser.
 const kVerbatim = new Uint8Array(128);
 for (let c = 0x21; c < 0x7F; c++) kVerbatim[c] = 1;
-for (const c of '"\'<>\\^`{|}[]') kVerbatim[StringPrototypeCharCodeAt(c, 0)] = 0;
+for (const c of '"\'<>\\^`{|}[]') {
+  kVerbatim[StringPrototypeCharCodeAt(c, 0)] = 0;
+}
 
 // "." and ".." in any of their spellings (%2e for a dot); the first
 // character is checked first, as most segments are neither.
@@ -1284,8 +1286,9 @@ let simpleURLIsCanonical = false;
 // absolute http, https, ws, wss and ftp URLs in printable ASCII with a
 // lower-case domain (no IPv4/IPv6 address, no xn-- label), an optional
 // port, no credentials, no dot segments and nothing the parser would
-// encode; and file:/// URLs (no host) on the same terms. undefined for anything else, which the full parser then takes
-// (5 to 6 times slower per URL).
+// encode; and file:/// URLs (no host) on the same terms. undefined for
+// anything else, which the full parser then takes (5 to 6 times slower
+// per URL).
 function parseSimpleSpecialURL(input) {
   const len = input.length;
   let scheme;
@@ -1344,7 +1347,8 @@ function parseSimpleSpecialURL(input) {
     if (c !== 0x2E || i === labelStart) break;
     labelStart = i + 1;
   }
-  if (i === labelStart || isDigit(StringPrototypeCharCodeAt(input, labelStart))) {
+  if (i === labelStart ||
+      isDigit(StringPrototypeCharCodeAt(input, labelStart))) {
     return undefined;
   }
   const host = StringPrototypeSlice(input, hostStart, i);
