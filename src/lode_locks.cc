@@ -129,6 +129,23 @@ Client* GetClient(Environment* env) {
   return env->GetBindingData<Client>("locks");
 }
 
+// What request(), release() and abort() start with: the calling client
+// and their (id, name) arguments.
+struct Call {
+  Client* client;
+  double id;
+  Name name;
+};
+
+Call ReadCall(Environment* env, const FunctionCallbackInfo<Value>& args) {
+  Client* client = GetClient(env);
+  CHECK(client != nullptr);
+  CHECK(args[0]->IsNumber());
+  CHECK(args[1]->IsString());
+  return {client, args[0].As<Number>()->Value(),
+          ToName(env->isolate(), args[1])};
+}
+
 Local<Value> ToArray(Isolate* isolate, const std::vector<double>& values) {
   if (values.empty()) return v8::Undefined(isolate);
   std::vector<Local<Value>> items;
@@ -210,12 +227,7 @@ void Setup(const FunctionCallbackInfo<Value>& args) {
 // events (its own grant or refusal among them), or undefined.
 void Request(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
-  Client* client = GetClient(env);
-  CHECK(client != nullptr);
-  CHECK(args[0]->IsNumber());
-  CHECK(args[1]->IsString());
-  double id = args[0].As<Number>()->Value();
-  Name name = ToName(env->isolate(), args[1]);
+  auto [client, id, name] = ReadCall(env, args);
   bool shared = args[2]->IsTrue();
   bool if_available = args[3]->IsTrue();
   bool steal = args[4]->IsTrue();
@@ -266,12 +278,7 @@ bool RemoveEntry(Client* client, const Name& name, double id, bool held,
 // Returns the calling client's events.
 void Release(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
-  Client* client = GetClient(env);
-  CHECK(client != nullptr);
-  CHECK(args[0]->IsNumber());
-  CHECK(args[1]->IsString());
-  double id = args[0].As<Number>()->Value();
-  Name name = ToName(env->isolate(), args[1]);
+  auto [client, id, name] = ReadCall(env, args);
   std::vector<double> own;
   {
     std::lock_guard<std::mutex> lock(mutex);
@@ -285,12 +292,7 @@ void Release(const FunctionCallbackInfo<Value>& args) {
 // ...events]: the requests behind it may become grantable.
 void Abort(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
-  Client* client = GetClient(env);
-  CHECK(client != nullptr);
-  CHECK(args[0]->IsNumber());
-  CHECK(args[1]->IsString());
-  double id = args[0].As<Number>()->Value();
-  Name name = ToName(env->isolate(), args[1]);
+  auto [client, id, name] = ReadCall(env, args);
   std::vector<double> own{0};
   {
     std::lock_guard<std::mutex> lock(mutex);
