@@ -249,37 +249,22 @@ const MOD_ONE_OR_MORE = '+';
 
 const kFullWildcard = '.*';
 
-function escapeRegexpString(str) {
+// str with a backslash before each of `special`'s characters.
+function backslashEscape(str, special) {
   let out = '';
   for (let i = 0; i < str.length; i++) {
     const c = str[i];
-    switch (c) {
-      case '.': case '+': case '*': case '?': case '^': case '$':
-      case '{': case '}': case '(': case ')': case '[': case ']':
-      case '|': case '/': case '\\':
-        out += `\\${c}`;
-        break;
-      default:
-        out += c;
-    }
+    out += StringPrototypeIncludes(special, c) ? `\\${c}` : c;
   }
   return out;
 }
 
+function escapeRegexpString(str) {
+  return backslashEscape(str, '.+*?^${}()[]|/\\');
+}
+
 function escapePatternString(str) {
-  let out = '';
-  for (let i = 0; i < str.length; i++) {
-    const c = str[i];
-    switch (c) {
-      case '+': case '*': case '?': case ':': case '{': case '}':
-      case '(': case ')': case '\\':
-        out += `\\${c}`;
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return backslashEscape(str, '+*?:{}()\\');
 }
 
 function segmentWildcardRegexp(options) {
