@@ -77,6 +77,24 @@ ObjectFreeze(kEnumerableProperty);
 
 const kEmptyObject = ObjectFreeze({ __proto__: null });
 
+// Web interfaces' constants (WebSocket.OPEN, EventSource.CLOSED, ...): on
+// the class and on its prototype, read-only and enumerable, in the order of
+// `constants`.
+function defineInterfaceConstants(cls, constants) {
+  const names = ObjectKeys(constants);
+  for (let i = 0; i < names.length; i++) {
+    const descriptor = {
+      __proto__: null,
+      value: constants[names[i]],
+      writable: false,
+      enumerable: true,
+      configurable: false,
+    };
+    ObjectDefineProperty(cls, names[i], descriptor);
+    ObjectDefineProperty(cls.prototype, names[i], descriptor);
+  }
+}
+
 let validators;
 function lazyValidators() {
   validators ??= require('internal/validators');
@@ -901,6 +919,7 @@ module.exports = {
   WeakReference,
   customInspectSymbol,
   customPromisifyArgs: kCustomPromisifyArgsSymbol,
+  defineInterfaceConstants,
   kEmptyObject,
   kEnumerableProperty,
   kIsEncodingSymbol,

@@ -11,7 +11,6 @@
 
 const {
   ObjectDefineProperties,
-  ObjectDefineProperty,
   PromisePrototypeThen,
   RegExpPrototypeExec,
   StringPrototypeCharCodeAt,
@@ -34,6 +33,7 @@ const {
 const {
   codes: { ERR_NOT_IMPLEMENTED },
 } = require('internal/errors');
+const { defineInterfaceConstants } = require('internal/util');
 
 const kCONNECTING = 0;
 const kOPEN = 1;
@@ -325,18 +325,9 @@ class EventSource extends EventTarget {
   }
 }
 
-const constants = { CONNECTING: kCONNECTING, OPEN: kOPEN, CLOSED: kCLOSED };
-for (const name of ['CONNECTING', 'OPEN', 'CLOSED']) {
-  const descriptor = {
-    __proto__: null,
-    value: constants[name],
-    writable: false,
-    enumerable: true,
-    configurable: false,
-  };
-  ObjectDefineProperty(EventSource, name, descriptor);
-  ObjectDefineProperty(EventSource.prototype, name, descriptor);
-}
+defineInterfaceConstants(EventSource, {
+  CONNECTING: kCONNECTING, OPEN: kOPEN, CLOSED: kCLOSED,
+});
 ObjectDefineProperties(EventSource.prototype, {
   readyState: { __proto__: null, enumerable: true },
   url: { __proto__: null, enumerable: true },

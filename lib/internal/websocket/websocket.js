@@ -30,7 +30,6 @@ const {
   MathMin,
   NumberIsNaN,
   ObjectDefineProperties,
-  ObjectDefineProperty,
   PromisePrototypeThen,
   SafeSet,
   StringPrototypeEndsWith,
@@ -82,6 +81,7 @@ function toUSVString(value) {
 const {
   codes: { ERR_NOT_IMPLEMENTED },
 } = require('internal/errors');
+const { defineInterfaceConstants } = require('internal/util');
 const {
   acceptKey,
   decodeHeader,
@@ -1036,20 +1036,9 @@ function setHandler(webSocket, name, value) {
   }
 }
 
-const constants = {
+defineInterfaceConstants(WebSocket, {
   CONNECTING: kCONNECTING, OPEN: kOPEN, CLOSING: kCLOSING, CLOSED: kCLOSED,
-};
-for (const name of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) {
-  const descriptor = {
-    __proto__: null,
-    value: constants[name],
-    writable: false,
-    enumerable: true,
-    configurable: false,
-  };
-  ObjectDefineProperty(WebSocket, name, descriptor);
-  ObjectDefineProperty(WebSocket.prototype, name, descriptor);
-}
+});
 ObjectDefineProperties(WebSocket.prototype, {
   url: { __proto__: null, enumerable: true },
   readyState: { __proto__: null, enumerable: true },
