@@ -24,6 +24,7 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_string_utf8.h"
 #include "stream_base.h"
 #include "util.h"
 
@@ -248,11 +249,10 @@ bool EncodeString(Isolate* isolate, Local<Value> value, int encoding,
     return false;
   }
   if (encoding == kUtf8) {
-    size_t length = str->Utf8Length(isolate);
+    size_t length = Utf8LengthOf(isolate, str);
     out->resize(length);
-    str->WriteUtf8(isolate, out->data(), static_cast<int>(length), nullptr,
-                   String::NO_NULL_TERMINATION |
-                       String::REPLACE_INVALID_UTF8);
+    WriteWholeUtf8(isolate, str, reinterpret_cast<uint8_t*>(out->data()),
+                   length);
   } else if (encoding == kUcs2) {
     int length = str->Length();
     std::vector<uint16_t> units(length);

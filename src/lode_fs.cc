@@ -19,6 +19,7 @@
 #include "lode_errors.h"
 #include "lode_internals.h"
 #include "lode_permission.h"
+#include "lode_scratch.h"
 #include "lode_string_utf8.h"
 #include "lode_tracing.h"
 #include "sync_trace.h"
@@ -411,12 +412,10 @@ std::string PathArg(Isolate* isolate, Local<Value> v) {
   // that size, no length count first (paths are short; a huge string gets
   // the exact count).
   size_t units = static_cast<size_t>(str->Length());
-  size_t room = units <= 4096 ? units * 3 : str->Utf8Length(isolate);
+  size_t room = units <= 4096 ? units * 3 : Utf8LengthOf(isolate, str);
   std::string out(room, '\0');
-  int written = str->WriteUtf8(
-      isolate, out.data(), static_cast<int>(room), nullptr,
-      String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
-  out.resize(static_cast<size_t>(written));
+  out.resize(WriteWholeUtf8(isolate, str,
+                            reinterpret_cast<uint8_t*>(out.data()), room));
   return out;
 }
 
@@ -1058,26 +1057,21 @@ void WriteFileUtf8(const FunctionCallbackInfo<Value>& args) {
                     IntArg(args[3], 0666), &fd, &owned)) {
     return;
   }
-  // The bytes, on the stack when small: at most three per UTF-16 unit.
+  // The bytes, on the stack when small: room for three per UTF-16 unit
+  // while that fits there, the exact count past it.
   size_t units = static_cast<size_t>(str->Length());
-  char small[1024];
-  std::unique_ptr<char[]> large;
-  size_t room = units <= sizeof(small) / 3 ? sizeof(small)
-                                           : Utf8LengthOf(isolate, str);
-  char* bytes = small;
-  if (room > sizeof(small)) {
-    large.reset(new char[room]);
-    bytes = large.get();
-  }
-  size_t length =
-      WriteUtf8(isolate, str, reinterpret_cast<uint8_t*>(bytes), room);
+  size_t room = units <= 8192 / 3 ? units * 3 : Utf8LengthOf(isolate, str);
+  Scratch<char> bytes(room);
+  size_t length = WriteWholeUtf8(
+      isolate, str, reinterpret_cast<uint8_t*>(bytes.data()), room);
   size_t written = 0;
   int err = 0;
   while (written < length) {
     uv_fs_t req;
     size_t chunk = length - written;
     if (chunk > INT32_MAX) chunk = INT32_MAX;
-    uv_buf_t buf = uv_buf_init(bytes + written, static_cast<unsigned>(chunk));
+    uv_buf_t buf =
+        uv_buf_init(bytes.data() + written, static_cast<unsigned>(chunk));
     int n = TracedSync(UV_FS_WRITE, [&]() {
       return uv_fs_write(nullptr, &req, fd, &buf, 1, -1, nullptr);
     });

@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "lode_napi.h"
+#include "lode_string_utf8.h"
 
 namespace lode::napi {
 
@@ -275,13 +276,11 @@ napi_status NAPI_CDECL napi_get_value_string_utf8(napi_env env,
   Local<String> str = v8_value.As<String>();
   if (buf == nullptr) {
     NAPI_CHECK_ARG(env, result);
-    *result = str->Utf8Length(env->isolate);
+    *result = lode::Utf8LengthOf(env->isolate, str);
   } else if (bufsize != 0) {
-    int room = static_cast<int>(std::min<size_t>(bufsize - 1, INT_MAX));
     // Stops before a character that does not fit whole.
-    int copied = str->WriteUtf8(
-        env->isolate, buf, room, nullptr,
-        String::REPLACE_INVALID_UTF8 | String::NO_NULL_TERMINATION);
+    size_t copied = lode::WriteUtf8(
+        env->isolate, str, reinterpret_cast<uint8_t*>(buf), bufsize - 1);
     buf[copied] = '\0';
     if (result != nullptr) *result = copied;
   } else if (result != nullptr) {

@@ -42,10 +42,24 @@ size_t WriteTwoByteAsUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
   return static_cast<size_t>(d - dst);
 }
 
+size_t WriteWholeUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
+                      uint8_t* dst, size_t room) {
+  if (!str->IsOneByte()) return WriteTwoByteAsUtf8(isolate, str, dst);
+  if (room == 0) return 0;
+  return static_cast<size_t>(str->WriteUtf8(
+      isolate, reinterpret_cast<char*>(dst),
+      static_cast<int>(std::min<size_t>(room, INT32_MAX)), nullptr,
+      v8::String::NO_NULL_TERMINATION));
+}
+
 size_t WriteUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
                  uint8_t* dst, size_t cap, int* read) {
-  if (!str->IsOneByte() && cap / 3 >= static_cast<size_t>(str->Length())) {
-    if (read != nullptr) *read = str->Length();
+  size_t units = static_cast<size_t>(str->Length());
+  // Every unit takes a byte at least: the count is only worth making when
+  // the whole string may fit.
+  if (!str->IsOneByte() &&
+      (cap / 3 >= units || (cap >= units && Utf8LengthOf(isolate, str) <= cap))) {
+    if (read != nullptr) *read = static_cast<int>(units);
     return WriteTwoByteAsUtf8(isolate, str, dst);
   }
   if (cap == 0) {

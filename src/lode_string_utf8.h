@@ -14,16 +14,22 @@
 namespace lode {
 
 // Writes the whole of a two-byte string (!str->IsOneByte()) as UTF-8 to
-// dst, which must have room for 3 bytes a unit; lone surrogates become
-// U+FFFD. Returns the bytes written; none past them is touched.
+// dst, which must have room for its UTF-8 (Utf8LengthOf(); 3 bytes a unit
+// is always enough); lone surrogates become U+FFFD. Returns the bytes
+// written; none past them is touched.
 size_t WriteTwoByteAsUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
                           uint8_t* dst);
 
+// Writes the whole of any string as UTF-8 to dst[0, room), room being at
+// least its UTF-8 length; returns the bytes written.
+size_t WriteWholeUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
+                      uint8_t* dst, size_t room);
+
 // Writes as many whole characters of str as fit in dst[0, cap) as UTF-8
 // (lone surrogates as U+FFFD); returns the bytes written and, when `read`
-// is given, sets it to the UTF-16 units consumed. A two-byte string with
-// room for 3 bytes a unit takes WriteTwoByteAsUtf8(), the rest
-// String::WriteUtf8.
+// is given, sets it to the UTF-16 units consumed. A two-byte string that
+// fits whole (room for 3 bytes a unit, or counted) takes
+// WriteTwoByteAsUtf8(), the rest String::WriteUtf8.
 size_t WriteUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
                  uint8_t* dst, size_t cap, int* read = nullptr);
 

@@ -16,6 +16,9 @@ namespace lode {
 
 namespace {
 
+inline bool IsHighSurrogate(uint32_t unit) { return (unit & 0xFC00) == 0xD800; }
+inline bool IsLowSurrogate(uint32_t unit) { return (unit & 0xFC00) == 0xDC00; }
+
 inline void Store32(uint8_t* dst, uint32_t bytes) {
   memcpy(dst, &bytes, sizeof(bytes));
 }
@@ -116,8 +119,6 @@ uint8_t* EncodeScalar(const uint16_t* p, const uint16_t* end, uint8_t* d) {
 #define LODE_AVX512_TARGET \
   __attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi,avx512vbmi2,bmi,bmi2,popcnt")))
 
-inline bool IsHighSurrogate(uint32_t unit) { return (unit & 0xFC00) == 0xD800; }
-inline bool IsLowSurrogate(uint32_t unit) { return (unit & 0xFC00) == 0xDC00; }
 
 // The constants of a block, made once per string (see Opaque()).
 struct BlockConstants {
@@ -219,6 +220,16 @@ inline void EncodeLanes(const BlockConstants& k, __m512i c, __m512i before,
   d += n;
 }
 
+// The lanes (of `lanes`) of the 32 units in w that hold high and low
+// surrogates.
+LODE_AVX512_TARGET
+inline void FindSurrogates(const BlockConstants& k, __m512i w, uint32_t lanes,
+                           uint32_t* high, uint32_t* low) {
+  const __m512i top6 = _mm512_and_si512(w, k.xFC00);
+  *high = _mm512_cmpeq_epi16_mask(top6, k.xD800) & lanes;
+  *low = _mm512_cmpeq_epi16_mask(top6, k.xDC00) & lanes;
+}
+
 // count (1 to 32) units from p as UTF-8 at d. A surrogate pair's four bytes
 // are split two and two between its lanes, so a pair may straddle two
 // blocks: before_unit is the unit before p (0 at the start), next_is_low
@@ -237,9 +248,9 @@ inline bool EncodeBlock32(const BlockConstants& k, const uint16_t* p,
     d += count;
     return true;
   }
-  const __m512i top6 = _mm512_and_si512(w, k.xFC00);
-  const uint32_t high = _mm512_cmpeq_epi16_mask(top6, k.xD800) & lanes;
-  const uint32_t low = _mm512_cmpeq_epi16_mask(top6, k.xDC00) & lanes;
+  uint32_t high;
+  uint32_t low;
+  FindSurrogates(k, w, lanes, &high, &low);
   // The lanes whose unit before is a high surrogate, and those whose unit
   // after is a low one.
   const uint32_t high_before = high << 1 | IsHighSurrogate(before_unit);
@@ -307,11 +318,7 @@ uint8_t* EncodeAvx512(const uint16_t* start, const uint16_t* end,
 // the unit would), less 2 for each surrogate pair (4 bytes, not 3 + 3).
 LODE_AVX512_TARGET
 size_t CountAvx512(const uint16_t* p, size_t length) {
-  const __m512i x80 = _mm512_set1_epi16(0x80);
-  const __m512i x800 = _mm512_set1_epi16(0x800);
-  const __m512i xFC00 = _mm512_set1_epi16(static_cast<int16_t>(0xFC00));
-  const __m512i xD800 = _mm512_set1_epi16(static_cast<int16_t>(0xD800));
-  const __m512i xDC00 = _mm512_set1_epi16(static_cast<int16_t>(0xDC00));
+  const BlockConstants k = MakeBlockConstants();
   size_t bytes = length;
   uint32_t high_before = 0;  // the unit before the block is a high one
   for (size_t done = 0; done < length; done += 32) {
@@ -319,12 +326,12 @@ size_t CountAvx512(const uint16_t* p, size_t length) {
     const uint32_t lanes = static_cast<uint32_t>(
         _bzhi_u64(0xFFFFFFFF, static_cast<unsigned>(left < 32 ? left : 32)));
     const __m512i w = _mm512_maskz_loadu_epi16(lanes, p + done);
-    const __m512i top6 = _mm512_and_si512(w, xFC00);
-    const uint32_t high = _mm512_cmpeq_epi16_mask(top6, xD800) & lanes;
-    const uint32_t low = _mm512_cmpeq_epi16_mask(top6, xDC00) & lanes;
+    uint32_t high;
+    uint32_t low;
+    FindSurrogates(k, w, lanes, &high, &low);
     const uint32_t pairs = (high << 1 | high_before) & low;
-    bytes += _mm_popcnt_u32(_mm512_cmpge_epu16_mask(w, x80) & lanes) +
-             _mm_popcnt_u32(_mm512_cmpge_epu16_mask(w, x800) & lanes) -
+    bytes += _mm_popcnt_u32(_mm512_cmpge_epu16_mask(w, k.x80) & lanes) +
+             _mm_popcnt_u32(_mm512_cmpge_epu16_mask(w, k.x800) & lanes) -
              2 * static_cast<size_t>(_mm_popcnt_u32(pairs));
     high_before = high >> 31;
   }
@@ -369,8 +376,8 @@ size_t Utf16Utf8LengthScalar(const uint16_t* units, size_t length) {
   for (size_t i = 0; i < length; i++) {
     uint32_t c = units[i];
     bytes += (c >= 0x80) + (c >= 0x800);
-    if ((c & 0xFC00) == 0xDC00 && high_before) bytes -= 2;
-    high_before = (c & 0xFC00) == 0xD800;
+    if (IsLowSurrogate(c) && high_before) bytes -= 2;
+    high_before = IsHighSurrogate(c);
   }
   return bytes;
 }

@@ -65,7 +65,7 @@ bool AppendString(Isolate* isolate, Local<Value> value, int encoding,
     size_t room = str->IsOneByte() ? 2 * length : 3 * length;
     if (room > kUtf8GuessLimit) room = Utf8LengthOf(isolate, str);
     out->resize(start + room);
-    size_t written = WriteUtf8(
+    size_t written = WriteWholeUtf8(
         isolate, str, reinterpret_cast<uint8_t*>(out->data() + start), room);
     out->resize(start + written);
   }

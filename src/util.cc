@@ -10,6 +10,7 @@
 #include <net/if.h>
 #include <netinet/in.h>
 
+#include "lode_string_utf8.h"
 #include "uv.h"
 
 namespace lode {
@@ -39,10 +40,9 @@ Utf8Value::Utf8Value(Isolate* isolate, Local<Value> value) {
   } else if (!value->ToString(isolate->GetCurrentContext()).ToLocal(&str)) {
     return;
   }
-  size_t len = str->Utf8Length(isolate);
+  size_t len = Utf8LengthOf(isolate, str);
   data_.resize(len);
-  str->WriteUtf8(isolate, data_.data(), static_cast<int>(len), nullptr,
-                 String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
+  WriteWholeUtf8(isolate, str, reinterpret_cast<uint8_t*>(data_.data()), len);
 }
 
 TwoByteValue::TwoByteValue(Isolate* isolate, Local<Value> value) {
