@@ -13,8 +13,9 @@ namespace lode {
 // Writes units[0, length) as UTF-8 to dst and returns the bytes written. A
 // surrogate pair becomes its 4-byte character; a lone surrogate becomes
 // U+FFFD (EF BF BD), as String::WriteUtf8 with REPLACE_INVALID_UTF8 does.
-// dst must have room for 3 bytes per unit; no byte past the returned length
-// is ever written, so dst may be the middle of a caller's buffer.
+// dst must have room for the result (Utf16Utf8Length(); 3 bytes per unit
+// is always enough): no byte past the returned length is ever written, so
+// dst may also be the middle of a caller's buffer.
 // Strings of 16 units or more take a vector path where the CPU has
 // AVX-512 with byte compress (VBMI2): 32 units a step, ~4 instructions a
 // unit instead of ~15.
