@@ -728,8 +728,20 @@ function cpString(cp) {
 // The basic URL parser. Without `url` it returns a new record or null. With
 // `url` and `stateOverride` it changes `url` in place; its return value is
 // then ignored (a failure leaves what was already set, as the standard
-// says).
+// says). A new record comes from the fast paths (parseSimpleSpecialURL,
+// resolveSimpleRelative) when they can make it, from the state machine
+// otherwise.
 function basicParse(input, base, url, stateOverride) {
+  if (url === undefined && stateOverride === undefined) {
+    const simple = parseSimpleSpecialURL(input) ??
+      (base != null ? resolveSimpleRelative(input, base) : undefined);
+    if (simple !== undefined) return simple;
+  }
+  return runStateMachine(input, base, url, stateOverride);
+}
+
+// The standard's state machine, one code point at a time.
+function runStateMachine(input, base, url, stateOverride) {
   const override = stateOverride !== undefined;
   if (url === undefined) url = newRecord();
   const cps = prepareInput(input, !override);
@@ -1373,7 +1385,7 @@ function parseSimpleSpecialURL(input) {
 }
 
 // parseSimpleSpecialURL() from the end of the authority (i) on: the path,
-// query and fragment, and the record.
+// then finishSimpleRecord().
 function parseSimplePath(input, i, scheme, host, port, canonical) {
   const len = input.length;
   // The path: segments kept as they are, "/" when there is none.
@@ -1399,7 +1411,14 @@ function parseSimplePath(input, i, scheme, host, port, canonical) {
   } else {
     return undefined;  // credentials, a backslash, an upper-case host, ...
   }
+  return finishSimpleRecord(input, i, scheme, host, port, path, canonical);
+}
 
+// The fast paths from the end of the path (i, at a '?', a '#' or the end)
+// on: the query, the fragment and the record.
+function finishSimpleRecord(input, i, scheme, host, port, path, canonical) {
+  const len = input.length;
+  let c = i < len ? StringPrototypeCharCodeAt(input, i) : EOF;
   let query = null;
   if (c === 0x3F) {
     const queryStart = ++i;
@@ -1484,29 +1503,20 @@ function resolveSimpleRelative(input, base) {
       return undefined;
     }
   }
-  const record = parseSimplePath(input, i, base.scheme, base.host, base.port,
-                                 false);
-  if (record === undefined) return undefined;
-  record.username = base.username;
-  record.password = base.password;
-  record.path = path;
+  const record = finishSimpleRecord(input, i, base.scheme, base.host,
+                                    base.port, path, false);
+  if (record !== undefined && (base.username !== '' || base.password !== '')) {
+    record.username = base.username;
+    record.password = base.password;
+  }
   return record;
 }
 
 function parseURLString(input, baseString) {
   let base = null;
-  if (baseString === undefined) {
-    const simple = parseSimpleSpecialURL(input);
-    if (simple !== undefined) return simple;
-  } else {
-    base = parseSimpleSpecialURL(baseString);
-    if (base === undefined) {
-      base = basicParse(baseString);
-      if (base === null) return null;
-    }
-    const simple = parseSimpleSpecialURL(input) ??
-      resolveSimpleRelative(input, base);
-    if (simple !== undefined) return simple;
+  if (baseString !== undefined) {
+    base = basicParse(baseString);
+    if (base === null) return null;
   }
   return basicParse(input, base);
 }
@@ -1989,7 +1999,9 @@ class URL {
     }
     input = toUSVString(input);
     if (base !== undefined) base = toUSVString(`${base}`);
-    const url = parseURLString(input, base);
+    // Without a base the fast path has already said no.
+    const url = base === undefined ? runStateMachine(input, null) :
+      parseURLString(input, base);
     if (url === null) throw invalidURLError(input, base);
     this.#url = url;
     this.#href = serializeURL(url);
@@ -2575,8 +2587,8 @@ const urlPatternSupport = {
 
 module.exports = {
   URL,
-  // For test-url-fast-path-lode.js: the fast paths and the full parser.
-  basicParse: (input, base) => basicParse(input, base),
+  // For test-url-fast-path-lode.js: the fast paths and the state machine.
+  basicParse: (input, base) => runStateMachine(input, base),
   parseSimpleSpecialURL,
   resolveSimpleRelative,
   URLSearchParams,
