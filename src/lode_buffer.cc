@@ -18,6 +18,7 @@
 #include "lode_internals.h"
 #include "lode_typed_array_span.h"
 #include "lode_scratch.h"
+#include "lode_string_pieces.h"
 #include "lode_string_utf8.h"
 #include "util.h"
 
@@ -215,30 +216,15 @@ size_t AsciiPrefix(const uint8_t* data, size_t len) {
 }
 
 // Calls fn(chars, n) on consecutive pieces of str's first `length`
-// characters, read into a stack buffer as uint8_t (one-byte strings) or
-// uint16_t; stops early when fn returns false. Pieces hold an even number of
-// characters, a multiple of four but for the last.
+// characters, as uint8_t (one-byte strings) or uint16_t; stops early when
+// fn returns false. Pieces hold an even number of characters, a multiple
+// of four but for the last.
 template <typename Fn>
 void ForEachPiece(Isolate* isolate, Local<String> str, int length, Fn&& fn) {
-  constexpr int kPiece = 4096;
   if (str->IsOneByte()) {
-    uint8_t buf[kPiece];
-    for (int pos = 0; pos < length; pos += kPiece) {
-      int n = std::min(kPiece, length - pos);
-      str->WriteOneByte(isolate, buf, pos, n, String::NO_NULL_TERMINATION);
-      if (!fn(static_cast<const uint8_t*>(buf), static_cast<size_t>(n))) {
-        return;
-      }
-    }
+    ForEachStringPiece<uint8_t>(isolate, str, length, false, fn);
   } else {
-    uint16_t buf[kPiece];
-    for (int pos = 0; pos < length; pos += kPiece) {
-      int n = std::min(kPiece, length - pos);
-      str->Write(isolate, buf, pos, n, String::NO_NULL_TERMINATION);
-      if (!fn(static_cast<const uint16_t*>(buf), static_cast<size_t>(n))) {
-        return;
-      }
-    }
+    ForEachStringPiece<uint16_t>(isolate, str, length, false, fn);
   }
 }
 

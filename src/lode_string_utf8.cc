@@ -3,42 +3,20 @@
 
 #include <algorithm>
 
+#include "lode_string_pieces.h"
 #include "lode_utf16_to_utf8.h"
 
 namespace lode {
 
-namespace {
-
-// V8 has no public view of a string's units: they are copied out, a piece
-// at a time (a memcpy for a flat string), so that no string costs more
-// than this much scratch. A piece never ends between the halves of a
-// surrogate pair, so each can be converted or counted on its own.
-constexpr int kPieceUnits = 4096;
-
-template <typename Use>
-void ForEachPiece(v8::Isolate* isolate, v8::Local<v8::String> str, Use use) {
-  uint16_t units[kPieceUnits];
-  const int length = str->Length();
-  for (int start = 0; start < length;) {
-    int count = std::min(kPieceUnits, length - start);
-    str->Write(isolate, units, start, count,
-               v8::String::NO_NULL_TERMINATION);
-    if (start + count < length && (units[count - 1] & 0xFC00) == 0xD800) {
-      count--;  // a high surrogate: the next piece starts with it
-    }
-    use(units, static_cast<size_t>(count));
-    start += count;
-  }
-}
-
-}  // namespace
-
 size_t WriteTwoByteAsUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
                           uint8_t* dst) {
   uint8_t* d = dst;
-  ForEachPiece(isolate, str, [&](const uint16_t* units, size_t count) {
-    d += Utf16ToUtf8(units, count, d);
-  });
+  ForEachStringPiece<uint16_t>(
+      isolate, str, str->Length(), true,
+      [&](const uint16_t* units, size_t count) {
+        d += Utf16ToUtf8(units, count, d);
+        return true;
+      });
   return static_cast<size_t>(d - dst);
 }
 
@@ -58,7 +36,8 @@ size_t WriteUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
   // Every unit takes a byte at least: the count is only worth making when
   // the whole string may fit.
   if (!str->IsOneByte() &&
-      (cap / 3 >= units || (cap >= units && Utf8LengthOf(isolate, str) <= cap))) {
+      (cap / 3 >= units ||
+       (cap >= units && Utf8LengthOf(isolate, str) <= cap))) {
     if (read != nullptr) *read = static_cast<int>(units);
     return WriteTwoByteAsUtf8(isolate, str, dst);
   }
@@ -75,9 +54,12 @@ size_t WriteUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
 size_t Utf8LengthOf(v8::Isolate* isolate, v8::Local<v8::String> str) {
   if (str->IsOneByte()) return str->Utf8Length(isolate);
   size_t bytes = 0;
-  ForEachPiece(isolate, str, [&](const uint16_t* units, size_t count) {
-    bytes += Utf16Utf8Length(units, count);
-  });
+  ForEachStringPiece<uint16_t>(
+      isolate, str, str->Length(), true,
+      [&](const uint16_t* units, size_t count) {
+        bytes += Utf16Utf8Length(units, count);
+        return true;
+      });
   return bytes;
 }
 
