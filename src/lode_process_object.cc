@@ -319,6 +319,32 @@ std::string GetExecPath(const char* argv0) {
   return argv0;
 }
 
+std::vector<std::pair<const char*, std::string>> ComponentVersions() {
+  return {
+      {"node", LODE_NODE_VERSION_STRING + 1},
+      {"lode", LODE_VERSION},
+      {"v8", v8::V8::GetVersion()},
+      {"uv", uv_version_string()},
+      {"zlib", LODE_DEP_VERSION_ZLIB},
+      {"brotli", LODE_DEP_VERSION_BROTLI},
+      // The loaded library's own version (configure only checks it exists).
+      {"zstd", ZSTD_versionString()},
+      {"amaro", LODE_DEP_VERSION_AMARO},
+      {"ares", LODE_DEP_VERSION_ARES},
+      {"modules", std::to_string(LODE_NODE_MODULE_VERSION)},
+      {"nghttp2", LODE_DEP_VERSION_NGHTTP2},
+      {"napi", std::to_string(LODE_NAPI_VERSION)},
+      {"llhttp", LODE_DEP_VERSION_LLHTTP},
+      {"openssl", LODE_DEP_VERSION_OPENSSL},
+      {"icu", LODE_DEP_VERSION_ICU},
+      {"unicode", "15.0"},
+  };
+}
+
+std::vector<std::pair<const char*, const char*>> ReleaseInfo() {
+  return {{"name", "node"}, {"lts", LODE_NODE_RELEASE_LTS}};
+}
+
 Local<Object> CreateProcessObject(Environment* env) {
   Isolate* isolate = env->isolate();
   EscapableHandleScope scope(isolate);
@@ -333,32 +359,18 @@ Local<Object> CreateProcessObject(Environment* env) {
   SetString(context, process, "version", LODE_NODE_VERSION_STRING);
 
   Local<Object> versions = Object::New(isolate);
-  SetString(context, versions, "node", LODE_NODE_VERSION_STRING + 1);
-  SetString(context, versions, "lode", LODE_VERSION);
-  SetString(context, versions, "v8", v8::V8::GetVersion());
-  SetString(context, versions, "uv", uv_version_string());
-  SetString(context, versions, "zlib", LODE_DEP_VERSION_ZLIB);
-  SetString(context, versions, "brotli", LODE_DEP_VERSION_BROTLI);
-  // The loaded library's own version (configure only checks it exists).
-  SetString(context, versions, "zstd", ZSTD_versionString());
-  SetString(context, versions, "amaro", LODE_DEP_VERSION_AMARO);
-  SetString(context, versions, "ares", LODE_DEP_VERSION_ARES);
-  SetString(context, versions, "modules",
-            std::to_string(LODE_NODE_MODULE_VERSION));
-  SetString(context, versions, "nghttp2", LODE_DEP_VERSION_NGHTTP2);
-  SetString(context, versions, "napi", std::to_string(LODE_NAPI_VERSION));
-  SetString(context, versions, "llhttp", LODE_DEP_VERSION_LLHTTP);
-  SetString(context, versions, "openssl", LODE_DEP_VERSION_OPENSSL);
-  SetString(context, versions, "icu", LODE_DEP_VERSION_ICU);
-  SetString(context, versions, "unicode", "15.0");
+  for (const auto& [name, version] : ComponentVersions()) {
+    SetString(context, versions, name, version.c_str());
+  }
   SetValue(context, process, "versions", versions);
 
   SetString(context, process, "arch", "x64");
   SetString(context, process, "platform", "linux");
 
   Local<Object> release = Object::New(isolate);
-  SetString(context, release, "name", "node");
-  SetString(context, release, "lts", LODE_NODE_RELEASE_LTS);
+  for (const auto& [name, value] : ReleaseInfo()) {
+    SetString(context, release, name, value);
+  }
   SetValue(context, process, "release", release);
 
   process

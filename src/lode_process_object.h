@@ -2,6 +2,8 @@
 #define SRC_LODE_PROCESS_OBJECT_H_
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "lode_binding.h"
 #include "v8.h"
@@ -12,6 +14,10 @@ class Environment;
 
 v8::Local<v8::Object> CreateProcessObject(Environment* env);
 std::string GetExecPath(const char* argv0);
+// process.versions and process.release, name by name (the diagnostic
+// report's componentVersions and release are the same lists).
+std::vector<std::pair<const char*, std::string>> ComponentVersions();
+std::vector<std::pair<const char*, const char*>> ReleaseInfo();
 // The values of this run: argv, execArgv, execPath, pid.
 void PatchProcessObject(Environment* env, v8::Local<v8::Object> process);
 void RegisterProcessObjectExternalReferences(
