@@ -32,6 +32,10 @@ class HandleWrap {
   // handle type; a subclass sets its own where the type is not enough.
   const char* resource_name() const;
   void set_resource_name(const char* name) { resource_name_ = name; }
+  // The child's process id when this handle stands for a child process
+  // (ProcessWrap's handle may be a poll on a pidfd), else 0: what the
+  // diagnostic report shows it as.
+  virtual int child_pid() const { return 0; }
   // Whether the handle keeps the loop alive (what hasRef() returns).
   bool IsRefed() const {
     return state_ != kClosed && uv_has_ref(handle_) != 0;

@@ -29,6 +29,7 @@
 #include "lode_napi_context.h"
 #include "lode_options.h"
 #include "lode_permission.h"
+#include "lode_report.h"
 #include "lode_perf.h"
 #include "lode_platform.h"
 #include "lode_process_object.h"
@@ -675,6 +676,7 @@ void SetIsolateHooks(Isolate* isolate, bool building_snapshot) {
       errors::ShouldAbortOnUncaughtException);
   isolate->SetPrepareStackTraceCallback(PrepareStackTraceCallback);
   isolate->SetFatalErrorHandler(errors::OnFatalError);
+  isolate->SetOOMErrorHandler(errors::OnOOMError);
   isolate->SetHostImportModuleDynamicallyCallback(ImportModuleDynamically);
   types::AddIsolateHooks(isolate);
   wasm_web_api::SetStreamingCallback(isolate);
@@ -806,6 +808,7 @@ int Start(int argc, char** argv) {
     return kInvalidCommandLineArgument;
   }
   permission::Configure(options);
+  report::Configure(options, argc, argv);
   if (options.print_version) {
     printf("%s\n", LODE_NODE_VERSION_STRING);
     return 0;

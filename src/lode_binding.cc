@@ -30,6 +30,7 @@
   V(os)                          \
   V(performance)                 \
   V(permission)                  \
+  V(report)                      \
   V(pipe_wrap)                   \
   V(process_methods)             \
   V(process_wrap)                \

@@ -9,6 +9,7 @@
 #include "lode_binding.h"
 #include "lode_contextify.h"
 #include "lode_internals.h"
+#include "lode_report.h"
 #include "lode_tracing.h"
 #include "lode_version.h"
 #include "util.h"
@@ -337,8 +338,12 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
       out += "\n";
     }
   }
-  out += "\nNode.js " LODE_NODE_VERSION_STRING "\n";
   fwrite(out.data(), 1, out.size(), stderr);
+  fflush(stderr);
+  // --report-uncaught-exception: the report comes between the error and
+  // the version line, as in Node.
+  report::OnUncaughtException(env, error);
+  fputs("\nNode.js " LODE_NODE_VERSION_STRING "\n", stderr);
   fflush(stderr);
 }
 
@@ -456,6 +461,18 @@ void OnFatalError(const char* location, const char* message) {
   fprintf(stderr, "FATAL ERROR: %s %s\n", location ? location : "",
           message ? message : "");
   fflush(stderr);
+  report::OnFatalError(Isolate::TryGetCurrent(), message, "FatalError",
+                       false);
+  abort();
+}
+
+void OnOOMError(const char* location, bool is_heap_oom) {
+  const char* message = is_heap_oom
+                            ? "Allocation failed - JavaScript heap out of memory"
+                            : "Allocation failed - process out of memory";
+  fprintf(stderr, "FATAL ERROR: %s %s\n", location ? location : "", message);
+  fflush(stderr);
+  report::OnFatalError(Isolate::TryGetCurrent(), message, "OOMError", true);
   abort();
 }
 

@@ -64,6 +64,8 @@ void TriggerUncaughtException(v8::Isolate* isolate,
 [[noreturn]] void FatalException(v8::Isolate* isolate,
                                  const v8::TryCatch& try_catch);
 void OnFatalError(const char* location, const char* message);
+// V8's out-of-memory handler: Node's message, the report if asked, abort().
+void OnOOMError(const char* location, bool is_heap_oom);
 // --abort-on-uncaught-exception: whether an exception nothing handles ends
 // the process with abort() now (V8 asks before it aborts; see lode_errors.cc).
 bool ShouldAbortOnUncaughtException(v8::Isolate* isolate);

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "lode_binding.h"
 #include "v8.h"
@@ -136,6 +137,11 @@ void SetStreamingCallback(v8::Isolate* isolate);
 }  // namespace wasm_web_api
 
 namespace worker {
+// The diagnostic report's "workers": each running worker's subreport,
+// made on its thread, indented for `depth`.
+std::vector<std::string> Subreports(Environment* env,
+                                    const std::string& trigger, int depth,
+                                    bool compact);
 // Stops the workers `env` started and waits for their threads to end.
 void StopSubWorkers(Environment* env);
 }  // namespace worker

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
 #include <set>
 #include <unordered_set>
@@ -26,6 +27,7 @@
 #include "lode_message_port.h"
 #include "lode_options.h"
 #include "lode_permission.h"
+#include "lode_report.h"
 #include "lode_snapshot.h"
 #include "lode_tracing.h"
 #include "uv.h"
@@ -83,6 +85,16 @@ bool IsPerProcessOption(std::string name) {
 
 class Worker;
 
+// A parent's request for a worker's part of its diagnostic report,
+// answered on the worker's thread.
+struct SubreportRequest {
+  std::string trigger;
+  int depth;
+  bool compact;
+  std::string result;  // empty: the worker ended before it answered
+  bool done = false;
+};
+
 // The workers each environment started, stopped and joined at its
 // teardown.
 struct WorkerList : public BindingData {
@@ -118,7 +130,16 @@ class Worker : public HandleWrap, public Environment::WorkerContext {
   const double* resource_limits() const { return resource_limits_; }
   const std::string& name() const { return name_; }
 
+  // From the parent's thread: the worker's subreport, made on its own
+  // thread (between two JavaScript statements or in its idle loop); empty
+  // when the worker is not running JavaScript.
+  std::string Subreport(const std::string& trigger, int depth, bool compact);
+
  private:
+  static void OnSubreportInterrupt(Isolate* isolate, void* data);
+  void AnswerSubreport();
+  void AbandonSubreport();
+
   void Run();
   bool RunEnvironmentInThread(Isolate* isolate);
   void ApplyResourceLimits(v8::ResourceConstraints* constraints);
@@ -152,6 +173,8 @@ class Worker : public HandleWrap, public Environment::WorkerContext {
   int exit_code_ = 0;
   const char* custom_error_ = nullptr;
   std::string custom_error_reason_;
+  SubreportRequest* subreport_request_ = nullptr;
+  std::condition_variable subreport_answered_;
   // When the worker's loop started (uv_hrtime() in ms), -1 before.
   std::atomic<double> loop_start_ms_{-1};
 };
@@ -377,6 +400,7 @@ bool Worker::RunEnvironmentInThread(Isolate* isolate) {
     }
   }
 
+  AbandonSubreport();
   {
     std::lock_guard<std::mutex> lock(mutex_);
     child_env_ = nullptr;
@@ -429,9 +453,79 @@ void Worker::Stop() {
   }
 }
 
+// The wake-up of a worker's loop: a stop request, or a subreport asked for
+// while the loop waits.
 void Worker::OnStopRequest(uv_async_t* handle) {
   Environment* env = static_cast<Environment*>(handle->data);
-  uv_stop(env->loop());
+  Worker* worker = static_cast<Worker*>(env->worker_context());
+  worker->AnswerSubreport();
+  std::lock_guard<std::mutex> lock(worker->mutex_);
+  if (worker->stop_requested_) uv_stop(env->loop());
+}
+
+std::string Worker::Subreport(const std::string& trigger, int depth,
+                              bool compact) {
+  SubreportRequest request{trigger, depth, compact};
+  std::unique_lock<std::mutex> lock(mutex_);
+  // One request at a time; a worker that is stopping gives none.
+  if (child_env_ == nullptr || stop_requested_ ||
+      subreport_request_ != nullptr) {
+    return "";
+  }
+  subreport_request_ = &request;
+  WakeAsync(&stop_async_);
+  child_isolate_->RequestInterrupt(OnSubreportInterrupt, this);
+  subreport_answered_.wait(lock, [&] { return request.done; });
+  return std::move(request.result);
+}
+
+void Worker::OnSubreportInterrupt(Isolate*, void* data) {
+  static_cast<Worker*>(data)->AnswerSubreport();
+}
+
+// On the worker's thread: the first of the interrupt and the wake-up to
+// arrive answers; the other finds nothing to do.
+void Worker::AnswerSubreport() {
+  SubreportRequest* request;
+  Environment* env;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    request = subreport_request_;
+    env = child_env_;
+    if (request == nullptr || env == nullptr) return;
+  }
+  std::string text;
+  {
+    // Made outside the lock: it allocates, and the heap limit callback
+    // takes the lock too.
+    HandleScope scope(env->isolate());
+    Context::Scope context_scope(env->context());
+    std::string event = "Worker thread subreport [" +
+                        (name_.empty() ? std::string("WorkerThread") : name_) +
+                        "]";
+    text = report::WorkerSubreport(env, event, request->trigger,
+                                   request->depth, request->compact);
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (subreport_request_ != request) return;
+    request->result = std::move(text);
+    request->done = true;
+    subreport_request_ = nullptr;
+  }
+  subreport_answered_.notify_all();
+}
+
+// The worker's environment is going: a request it did not answer gets an
+// empty one.
+void Worker::AbandonSubreport() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (subreport_request_ == nullptr) return;
+    subreport_request_->done = true;
+    subreport_request_ = nullptr;
+  }
+  subreport_answered_.notify_all();
 }
 
 void Worker::JoinThread() {
@@ -917,6 +1011,20 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
 }
 
 }  // namespace
+
+std::vector<std::string> Subreports(Environment* env,
+                                    const std::string& trigger, int depth,
+                                    bool compact) {
+  std::vector<std::string> subreports;
+  WorkerList* list = env->GetBindingData<WorkerList>("worker.list");
+  if (list == nullptr) return subreports;
+  std::vector<Worker*> workers(list->workers.begin(), list->workers.end());
+  for (Worker* worker : workers) {
+    std::string text = worker->Subreport(trigger, depth, compact);
+    if (!text.empty()) subreports.push_back(std::move(text));
+  }
+  return subreports;
+}
 
 void StopSubWorkers(Environment* env) {
   WorkerList* list = env->GetBindingData<WorkerList>("worker.list");

@@ -44,6 +44,8 @@ class ProcessWrap : public HandleWrap {
     if (pidfd_ >= 0) close(pidfd_);
   }
 
+  int child_pid() const override { return pid_ > 0 ? pid_ : 0; }
+
   static void New(const FunctionCallbackInfo<Value>& args) {
     CHECK(args.IsConstructCall());
     args.This()->SetAlignedPointerInInternalField(kWrapPointerField, nullptr);

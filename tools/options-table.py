@@ -38,28 +38,23 @@ PER_PROCESS = {
 # Options lode refuses at start-up ("not implemented in lode"), exit code 9.
 UNSUPPORTED = {
     '--prof-process',
-    '--experimental-sea-config', '--report-on-signal',
-    '--report-uncaught-exception', '--report-on-fatalerror',
+    '--experimental-sea-config',
     '--heapsnapshot-near-heap-limit', '--heapsnapshot-signal',
-    '--experimental-webstorage', '--localstorage-file', '--completion-bash',
-    '--use-largepages', '--experimental-addon-modules', '--security-revert',
-    '--trace-promises',
+    '--experimental-webstorage', '--localstorage-file', '--use-largepages',
+    '--experimental-addon-modules', '--trace-promises', '--trace-sigint',
     '--debug', '--debug-brk',
-    '--inspect', '--inspect-brk', '--inspect-wait',
     '--inspect-brk-node', '--max-old-space-size-percentage',
-    '--experimental-inspector-network-resource', '--entry-url',
+    '--experimental-inspector-network-resource',
     '--experimental-worker-inspection', '--experimental-config-file',
     '--experimental-default-config-file',
 }
 
 # Accepted, but lode does nothing with them (listed in doc/status.md).
 NO_EFFECT = {
-    '--trace-sync-io', '--track-heap-objects', '--disable-sigusr1',
-    '--disable-wasm-trap-handler', '--debug-arraybuffer-allocations',
+    '--track-heap-objects', '--disable-wasm-trap-handler',
+    '--debug-arraybuffer-allocations',
     '--verify-base-objects', '--force-async-hooks-checks', '--icu-data-dir',
-    '--diagnostic-dir', '--report-dir', '--report-filename',
-    '--report-compact', '--report-signal', '--report-exclude-env',
-    '--report-exclude-network', '--inspect-publish-uid', '--v8-pool-size',
+    '--diagnostic-dir', '--inspect-publish-uid', '--v8-pool-size',
     '--use-bundled-ca',
 }
 

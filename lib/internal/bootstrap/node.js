@@ -96,6 +96,11 @@ ObjectDefineProperty(process, 'features', {
   __proto__: null, enumerable: true, configurable: false, writable: false,
   value: perThread.features,
 });
+// process.report (the diagnostic report), made on first use.
+ObjectDefineProperty(process, 'report', {
+  __proto__: null, enumerable: true, configurable: true,
+  get() { return require('internal/process/report').report; },
+});
 process._exiting = false;
 // The active domain (node:domain sets it); null until one is entered.
 process.domain = null;

@@ -34,6 +34,10 @@ function prepareMainThreadExecution(expandArgv1 = false, isWorker = false) {
   if (!isWorker) {
     setupChildProcessIpcChannel();
     initializeClusterWorker();
+    // --report-on-signal: the handler that writes the report.
+    if (getOptionValue('--report-on-signal')) {
+      require('internal/process/report').initializeReportSignalHandler();
+    }
   }
   // A bad --dns-result-order fails here, as in Node, not at the first
   // lookup.

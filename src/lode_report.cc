@@ -1,0 +1,1175 @@
+// The diagnostic report: internalBinding('report') for process.report, the
+// fatal-error and out-of-memory reports, and a worker's subreport. The
+// document's layout (sections, field names, report version 5) is the one
+// Node 24 documents in doc/api/report.md; the settings are per process, as
+// Node's are.
+#include "lode_report.h"
+
+#include <cxxabi.h>
+#include <dlfcn.h>
+#include <execinfo.h>
+#include <fcntl.h>
+#include <gnu/libc-version.h>
+#include <link.h>
+#include <netdb.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <charconv>
+#include <cinttypes>
+#include <climits>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <mutex>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "env.h"
+#include "handle_wrap.h"
+#include "json_text.h"
+#include "lode_binding.h"
+#include "lode_errors.h"
+#include "lode_internals.h"
+#include "lode_options.h"
+#include "lode_permission.h"
+#include "lode_process_object.h"
+#include "lode_version.h"
+#include "util.h"
+#include "uv.h"
+
+extern char** environ;
+
+namespace lode::report {
+
+using v8::Context;
+using v8::FunctionCallbackInfo;
+using v8::HandleScope;
+using v8::HeapSpaceStatistics;
+using v8::HeapStatistics;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::StackFrame;
+using v8::StackTrace;
+using v8::String;
+using v8::Value;
+
+namespace {
+
+// ---- Settings ------------------------------------------------------------
+
+// process.report's settings: per process (a worker that changes one changes
+// it for all), set from the command line at start-up.
+struct Settings {
+  std::string directory;
+  std::string filename;
+  std::string signal = "SIGUSR2";
+  bool compact = false;
+  bool on_fatal_error = false;
+  bool on_signal = false;
+  bool on_uncaught_exception = false;
+  bool exclude_network = false;
+  bool exclude_env = false;
+};
+
+std::mutex g_settings_mutex;
+Settings g_settings;
+std::vector<std::string> g_command_line;
+uint64_t g_start_time_ns = 0;  // for the CPU consumption percentages
+std::atomic<int> g_sequence{0};
+
+Settings CurrentSettings() {
+  std::lock_guard<std::mutex> lock(g_settings_mutex);
+  return g_settings;
+}
+
+// ---- JSON text -----------------------------------------------------------
+
+// Writes one JSON document: pretty (two spaces a level, as Node's reports)
+// or compact (one line). `depth` is the indentation of the document itself,
+// for a subreport written into its parent's "workers" list.
+class JsonWriter {
+ public:
+  JsonWriter(std::string* out, bool compact, int depth)
+      : out_(out), compact_(compact), depth_(depth) {}
+
+  void Key(std::string_view key) {
+    Separate();
+    AppendJsonString(out_, key);
+    out_->append(compact_ ? ":" : ": ");
+    after_key_ = true;
+  }
+
+  void StartObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void StartArray() { Open('['); }
+  void EndArray() { Close(']'); }
+
+  void String(std::string_view text) {
+    Separate();
+    AppendJsonString(out_, text);
+  }
+  void Null() { Literal("null"); }
+  void Bool(bool value) { Literal(value ? "true" : "false"); }
+  void Int(int64_t value) { Literal(std::to_string(value)); }
+  void UInt(uint64_t value) { Literal(std::to_string(value)); }
+  void Double(double value) {
+    char buf[32];
+    auto result = std::to_chars(buf, buf + sizeof(buf), value);
+    Literal(std::string_view(buf, result.ptr - buf));
+  }
+  // A document made by another writer at this writer's depth + 1.
+  void Raw(std::string_view text) { Literal(text); }
+
+  void Pair(std::string_view key, std::string_view value) {
+    Key(key);
+    String(value);
+  }
+
+  int depth() const { return depth_; }
+
+ private:
+  void Literal(std::string_view text) {
+    Separate();
+    out_->append(text);
+  }
+
+  void Open(char bracket) {
+    Separate();
+    out_->push_back(bracket);
+    has_items_.push_back(false);
+    depth_++;
+  }
+
+  void Close(char bracket) {
+    bool had_items = has_items_.back();
+    has_items_.pop_back();
+    depth_--;
+    if (had_items) NewLine();
+    out_->push_back(bracket);
+  }
+
+  // What comes before a key or a list item: the comma after the previous
+  // one and, when pretty, a new line at this depth.
+  void Separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (has_items_.empty()) return;
+    if (has_items_.back()) out_->push_back(',');
+    has_items_.back() = true;
+    NewLine();
+  }
+
+  void NewLine() {
+    if (compact_) return;
+    out_->push_back('\n');
+    out_->append(static_cast<size_t>(depth_) * 2, ' ');
+  }
+
+  std::string* out_;
+  bool compact_;
+  int depth_;
+  bool after_key_ = false;
+  std::vector<bool> has_items_;
+};
+
+// ---- Sections ------------------------------------------------------------
+
+// What one report is asked for.
+struct Request {
+  Isolate* isolate = nullptr;   // the thread's, or nullptr (no JS thread)
+  Environment* env = nullptr;   // the thread's environment, if any
+  std::string event;
+  std::string trigger;
+  std::string filename;         // the header's "filename"; empty: null
+  Local<Value> error;           // the JavaScript error, if one was given
+  bool js_stack_usable = true;  // false when the JS heap is exhausted
+  bool with_workers = true;
+};
+
+std::string EventTime(const struct timeval& now, bool for_filename) {
+  struct tm tm;
+  time_t seconds = now.tv_sec;
+  localtime_r(&seconds, &tm);
+  char buf[64];
+  strftime(buf, sizeof(buf),
+           for_filename ? "%Y%m%d.%H%M%S" : "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+void WriteCpus(JsonWriter* w) {
+  w->Key("cpus");
+  w->StartArray();
+  uv_cpu_info_t* cpus = nullptr;
+  int count = 0;
+  if (uv_cpu_info(&cpus, &count) == 0) {
+    for (int i = 0; i < count; i++) {
+      w->StartObject();
+      w->Pair("model", cpus[i].model);
+      w->Key("speed");
+      w->Int(cpus[i].speed);
+      w->Key("user");
+      w->UInt(cpus[i].cpu_times.user);
+      w->Key("nice");
+      w->UInt(cpus[i].cpu_times.nice);
+      w->Key("sys");
+      w->UInt(cpus[i].cpu_times.sys);
+      w->Key("idle");
+      w->UInt(cpus[i].cpu_times.idle);
+      w->Key("irq");
+      w->UInt(cpus[i].cpu_times.irq);
+      w->EndObject();
+    }
+    uv_free_cpu_info(cpus, count);
+  }
+  w->EndArray();
+}
+
+void WriteNetworkInterfaces(JsonWriter* w) {
+  w->Key("networkInterfaces");
+  w->StartArray();
+  uv_interface_address_t* addrs = nullptr;
+  int count = 0;
+  if (uv_interface_addresses(&addrs, &count) == 0) {
+    for (int i = 0; i < count; i++) {
+      const uv_interface_address_t& a = addrs[i];
+      w->StartObject();
+      w->Pair("name", a.name);
+      w->Key("internal");
+      w->Bool(a.is_internal != 0);
+      char mac[18];
+      snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x",
+               static_cast<unsigned char>(a.phys_addr[0]),
+               static_cast<unsigned char>(a.phys_addr[1]),
+               static_cast<unsigned char>(a.phys_addr[2]),
+               static_cast<unsigned char>(a.phys_addr[3]),
+               static_cast<unsigned char>(a.phys_addr[4]),
+               static_cast<unsigned char>(a.phys_addr[5]));
+      w->Pair("mac", mac);
+      char ip[INET6_ADDRSTRLEN];
+      char mask[INET6_ADDRSTRLEN];
+      if (a.address.address4.sin_family == AF_INET) {
+        uv_ip4_name(&a.address.address4, ip, sizeof(ip));
+        uv_ip4_name(&a.netmask.netmask4, mask, sizeof(mask));
+        w->Pair("address", ip);
+        w->Pair("netmask", mask);
+        w->Pair("family", "IPv4");
+      } else if (a.address.address4.sin_family == AF_INET6) {
+        uv_ip6_name(&a.address.address6, ip, sizeof(ip));
+        uv_ip6_name(&a.netmask.netmask6, mask, sizeof(mask));
+        w->Pair("address", ip);
+        w->Pair("netmask", mask);
+        w->Pair("family", "IPv6");
+        w->Key("scopeid");
+        w->UInt(a.address.address6.sin6_scope_id);
+      } else {
+        w->Pair("family", "unknown");
+      }
+      w->EndObject();
+    }
+    uv_free_interface_addresses(addrs, count);
+  }
+  w->EndArray();
+}
+
+void WriteHeader(JsonWriter* w, const Request& r, const Settings& settings,
+                 const struct timeval& now) {
+  w->Key("header");
+  w->StartObject();
+  w->Key("reportVersion");
+  w->Int(5);
+  w->Pair("event", r.event);
+  w->Pair("trigger", r.trigger);
+  w->Key("filename");
+  if (r.filename.empty()) {
+    w->Null();
+  } else {
+    w->String(r.filename);
+  }
+  w->Pair("dumpEventTime", EventTime(now, false));
+  w->Pair("dumpEventTimeStamp",
+          std::to_string(static_cast<uint64_t>(now.tv_sec) * 1000 +
+                         now.tv_usec / 1000));
+  w->Key("processId");
+  w->Int(uv_os_getpid());
+  w->Key("threadId");
+  if (r.env != nullptr) {
+    w->UInt(r.env->thread_id());
+  } else {
+    w->Null();
+  }
+  char cwd[PATH_MAX];
+  size_t cwd_size = sizeof(cwd);
+  w->Pair("cwd", uv_cwd(cwd, &cwd_size) == 0 ? cwd : "");
+  w->Key("commandLine");
+  w->StartArray();
+  for (const std::string& arg : g_command_line) w->String(arg);
+  w->EndArray();
+  w->Pair("nodejsVersion", LODE_NODE_VERSION_STRING);
+  w->Pair("glibcVersionRuntime", gnu_get_libc_version());
+  w->Pair("glibcVersionCompiler", std::to_string(__GLIBC__) + "." +
+                                      std::to_string(__GLIBC_MINOR__));
+  w->Key("wordSize");
+  w->Int(sizeof(void*) * 8);
+  w->Pair("arch", "x64");
+  w->Pair("platform", "linux");
+  w->Key("componentVersions");
+  w->StartObject();
+  for (const auto& [name, version] : ComponentVersions()) {
+    w->Pair(name, version);
+  }
+  w->EndObject();
+  w->Key("release");
+  w->StartObject();
+  for (const auto& [name, value] : ReleaseInfo()) w->Pair(name, value);
+  w->EndObject();
+  uv_utsname_t uname;
+  if (uv_os_uname(&uname) == 0) {
+    w->Pair("osName", uname.sysname);
+    w->Pair("osRelease", uname.release);
+    w->Pair("osVersion", uname.version);
+    w->Pair("osMachine", uname.machine);
+  }
+  WriteCpus(w);
+  if (!settings.exclude_network) WriteNetworkInterfaces(w);
+  char host[UV_MAXHOSTNAMESIZE];
+  size_t host_size = sizeof(host);
+  w->Pair("host", uv_os_gethostname(host, &host_size) == 0 ? host : "");
+  w->EndObject();
+}
+
+// The error's text: its `stack` when that is a string, else its string
+// form; the first line is the message, the others the frames.
+void WriteErrorStack(JsonWriter* w, const Request& r) {
+  w->Key("javascriptStack");
+  w->StartObject();
+  Isolate* isolate = r.isolate;
+  if (isolate == nullptr || !r.js_stack_usable || r.error.IsEmpty() ||
+      !isolate->InContext()) {
+    w->Pair("message", "No stack.");
+    w->Key("stack");
+    w->StartArray();
+    w->String("Unavailable.");
+    w->EndArray();
+    w->Key("errorProperties");
+    w->StartObject();
+    w->EndObject();
+    w->EndObject();
+    return;
+  }
+  HandleScope scope(isolate);
+  Local<Context> context = isolate->GetCurrentContext();
+  v8::TryCatch try_catch(isolate);
+  std::string text;
+  Local<Value> stack;
+  if (r.error->IsObject() &&
+      r.error.As<Object>()
+          ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "stack"))
+          .ToLocal(&stack) &&
+      stack->IsString()) {
+    text = Utf8Value(isolate, stack).ToString();
+  } else {
+    Local<String> string;
+    if (r.error->ToDetailString(context).ToLocal(&string)) {
+      text = Utf8Value(isolate, string).ToString();
+    }
+  }
+  size_t end = text.find('\n');
+  w->Pair("message", text.substr(0, end));
+  if (end != std::string::npos) {
+    w->Key("stack");
+    w->StartArray();
+    while (end != std::string::npos) {
+      size_t start = end + 1;
+      end = text.find('\n', start);
+      std::string_view line(text.data() + start,
+                            (end == std::string::npos ? text.size() : end) -
+                                start);
+      size_t first = line.find_first_not_of(" \t");
+      w->String(first == std::string_view::npos ? "" : line.substr(first));
+    }
+    w->EndArray();
+  }
+  w->Key("errorProperties");
+  w->StartObject();
+  Local<v8::Array> names;
+  if (r.error->IsObject() &&
+      r.error.As<Object>()->GetOwnPropertyNames(context).ToLocal(&names)) {
+    for (uint32_t i = 0; i < names->Length(); i++) {
+      Local<Value> name;
+      Local<Value> value;
+      Local<String> value_text;
+      if (!names->Get(context, i).ToLocal(&name) ||
+          !r.error.As<Object>()->Get(context, name).ToLocal(&value)) {
+        try_catch.Reset();
+        continue;
+      }
+      // The value's string, as String(value) gives it; a symbol's name.
+      if (!value->ToString(context).ToLocal(&value_text)) {
+        try_catch.Reset();
+        if (!value->ToDetailString(context).ToLocal(&value_text)) {
+          try_catch.Reset();
+          continue;
+        }
+      }
+      w->Pair(Utf8Value(isolate, name).ToString(),
+              Utf8Value(isolate, value_text).ToString());
+    }
+  }
+  w->EndObject();
+  w->EndObject();
+}
+
+// The stack a fatal error left: the frames V8 can still walk.
+void WriteCurrentStack(JsonWriter* w, Isolate* isolate) {
+  w->Key("javascriptStack");
+  w->StartObject();
+  HandleScope scope(isolate);
+  Local<StackTrace> trace = StackTrace::CurrentStackTrace(isolate, 10);
+  w->Pair("message", "");
+  w->Key("stack");
+  w->StartArray();
+  for (int i = 0; i < trace->GetFrameCount(); i++) {
+    w->String("at " + errors::FrameText(isolate, trace->GetFrame(isolate, i)));
+  }
+  if (trace->GetFrameCount() == 0) w->String("Unavailable.");
+  w->EndArray();
+  w->Key("errorProperties");
+  w->StartObject();
+  w->EndObject();
+  w->EndObject();
+}
+
+void WriteHeap(JsonWriter* w, Isolate* isolate) {
+  HeapStatistics heap;
+  isolate->GetHeapStatistics(&heap);
+  w->Key("javascriptHeap");
+  w->StartObject();
+  const std::pair<const char*, uint64_t> totals[] = {
+      {"totalMemory", heap.total_heap_size()},
+      {"executableMemory", heap.total_heap_size_executable()},
+      {"totalCommittedMemory", heap.total_physical_size()},
+      {"availableMemory", heap.total_available_size()},
+      {"totalGlobalHandlesMemory", heap.total_global_handles_size()},
+      {"usedGlobalHandlesMemory", heap.used_global_handles_size()},
+      {"usedMemory", heap.used_heap_size()},
+      {"memoryLimit", heap.heap_size_limit()},
+      {"mallocedMemory", heap.malloced_memory()},
+      {"externalMemory", heap.external_memory()},
+      {"peakMallocedMemory", heap.peak_malloced_memory()},
+      {"nativeContextCount", heap.number_of_native_contexts()},
+      {"detachedContextCount", heap.number_of_detached_contexts()},
+      {"doesZapGarbage", heap.does_zap_garbage()},
+  };
+  for (const auto& [name, value] : totals) {
+    w->Key(name);
+    w->UInt(value);
+  }
+  w->Key("heapSpaces");
+  w->StartObject();
+  for (size_t i = 0; i < isolate->NumberOfHeapSpaces(); i++) {
+    HeapSpaceStatistics space;
+    if (!isolate->GetHeapSpaceStatistics(&space, i)) continue;
+    w->Key(space.space_name());
+    w->StartObject();
+    w->Key("memorySize");
+    w->UInt(space.space_size());
+    w->Key("committedMemory");
+    w->UInt(space.physical_space_size());
+    w->Key("capacity");
+    w->UInt(space.space_used_size() + space.space_available_size());
+    w->Key("used");
+    w->UInt(space.space_used_size());
+    w->Key("available");
+    w->UInt(space.space_available_size());
+    w->EndObject();
+  }
+  w->EndObject();
+  w->EndObject();
+}
+
+void WriteNativeStack(JsonWriter* w) {
+  w->Key("nativeStack");
+  w->StartArray();
+  void* frames[64];
+  int count = backtrace(frames, 64);
+  // The first frame is this function.
+  for (int i = 1; i < count; i++) {
+    w->StartObject();
+    char pc[32];
+    snprintf(pc, sizeof(pc), "0x%016" PRIxPTR,
+             reinterpret_cast<uintptr_t>(frames[i]));
+    w->Pair("pc", pc);
+    std::string symbol;
+    Dl_info info;
+    if (dladdr(frames[i], &info) != 0) {
+      if (info.dli_sname != nullptr) {
+        int status = 0;
+        char* demangled =
+            abi::__cxa_demangle(info.dli_sname, nullptr, nullptr, &status);
+        symbol = status == 0 ? demangled : info.dli_sname;
+        free(demangled);
+      }
+      if (info.dli_fname != nullptr) {
+        symbol += std::string(" [") + info.dli_fname + "]";
+      }
+    }
+    w->Pair("symbol", symbol);
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
+double Seconds(const uv_timeval_t& t) { return t.tv_sec + t.tv_usec / 1e6; }
+
+void WriteCpuFigures(JsonWriter* w, double user, double kernel) {
+  double uptime =
+      static_cast<double>(uv_hrtime() - g_start_time_ns) / 1e9;
+  if (uptime <= 0) uptime = 1e-9;
+  w->Key("userCpuSeconds");
+  w->Double(user);
+  w->Key("kernelCpuSeconds");
+  w->Double(kernel);
+  w->Key("cpuConsumptionPercent");
+  w->Double((user + kernel) / uptime * 100);
+  w->Key("userCpuConsumptionPercent");
+  w->Double(user / uptime * 100);
+  w->Key("kernelCpuConsumptionPercent");
+  w->Double(kernel / uptime * 100);
+}
+
+void WriteFsActivity(JsonWriter* w, uint64_t reads, uint64_t writes) {
+  w->Key("fsActivity");
+  w->StartObject();
+  w->Key("reads");
+  w->UInt(reads);
+  w->Key("writes");
+  w->UInt(writes);
+  w->EndObject();
+}
+
+void WriteResourceUsage(JsonWriter* w) {
+  w->Key("resourceUsage");
+  w->StartObject();
+  uint64_t free_memory = uv_get_free_memory();
+  uint64_t constrained = uv_get_constrained_memory();
+  size_t rss = 0;
+  uv_resident_set_memory(&rss);
+  w->Key("free_memory");
+  w->UInt(free_memory);
+  w->Key("total_memory");
+  w->UInt(uv_get_total_memory());
+  w->Key("rss");
+  w->UInt(rss);
+  if (constrained != 0) {
+    w->Key("constrained_memory");
+    w->UInt(constrained);
+  }
+  // libuv 1.44 has no uv_get_available_memory(): what a cgroup limit
+  // leaves, or the free memory.
+  uint64_t available = free_memory;
+  if (constrained != 0 && constrained != UINT64_MAX && constrained > rss &&
+      constrained - rss < available) {
+    available = constrained - rss;
+  }
+  w->Key("available_memory");
+  w->UInt(available);
+  uv_rusage_t usage;
+  if (uv_getrusage(&usage) == 0) {
+    WriteCpuFigures(w, Seconds(usage.ru_utime), Seconds(usage.ru_stime));
+    w->Key("maxRss");
+    w->UInt(usage.ru_maxrss * 1024);
+    w->Key("pageFaults");
+    w->StartObject();
+    w->Key("IORequired");
+    w->UInt(usage.ru_majflt);
+    w->Key("IONotRequired");
+    w->UInt(usage.ru_minflt);
+    w->EndObject();
+    WriteFsActivity(w, usage.ru_inblock, usage.ru_oublock);
+  }
+  w->EndObject();
+
+  struct rusage thread_usage;
+  if (getrusage(RUSAGE_THREAD, &thread_usage) == 0) {
+    w->Key("uvthreadResourceUsage");
+    w->StartObject();
+    WriteCpuFigures(
+        w, thread_usage.ru_utime.tv_sec + thread_usage.ru_utime.tv_usec / 1e6,
+        thread_usage.ru_stime.tv_sec + thread_usage.ru_stime.tv_usec / 1e6);
+    WriteFsActivity(w, thread_usage.ru_inblock, thread_usage.ru_oublock);
+    w->EndObject();
+  }
+}
+
+// A socket's end: its address, and the name the resolver gives it unless
+// the network is left out (then the address: no DNS query is made); null
+// when the socket has no such end.
+void WriteEndpoint(JsonWriter* w, const char* key, uv_handle_t* handle,
+                   bool peer, bool exclude_network) {
+  struct sockaddr_storage addr;
+  int len = sizeof(addr);
+  auto* sa = reinterpret_cast<struct sockaddr*>(&addr);
+  int err;
+  if (handle->type == UV_TCP) {
+    auto* tcp = reinterpret_cast<uv_tcp_t*>(handle);
+    err = peer ? uv_tcp_getpeername(tcp, sa, &len)
+               : uv_tcp_getsockname(tcp, sa, &len);
+  } else {
+    auto* udp = reinterpret_cast<uv_udp_t*>(handle);
+    err = peer ? uv_udp_getpeername(udp, sa, &len)
+               : uv_udp_getsockname(udp, sa, &len);
+  }
+  w->Key(key);
+  char ip[INET6_ADDRSTRLEN];
+  int port;
+  bool v4 = addr.ss_family == AF_INET;
+  if (err != 0) {
+    w->Null();
+    return;
+  } else if (v4) {
+    const auto* a4 = reinterpret_cast<const struct sockaddr_in*>(&addr);
+    uv_ip4_name(a4, ip, sizeof(ip));
+    port = ntohs(a4->sin_port);
+  } else if (addr.ss_family == AF_INET6) {
+    const auto* a6 = reinterpret_cast<const struct sockaddr_in6*>(&addr);
+    uv_ip6_name(a6, ip, sizeof(ip));
+    port = ntohs(a6->sin6_port);
+  } else {
+    w->Null();
+    return;
+  }
+  w->StartObject();
+  char host[NI_MAXHOST];
+  if (!exclude_network &&
+      getnameinfo(sa, v4 ? sizeof(struct sockaddr_in)
+                         : sizeof(struct sockaddr_in6),
+                  host, sizeof(host), nullptr, 0, NI_NAMEREQD) == 0) {
+    w->Pair("host", host);
+  } else {
+    w->Pair("host", ip);
+  }
+  w->Pair(v4 ? "ip4" : "ip6", ip);
+  w->Key("port");
+  w->Int(port);
+  w->EndObject();
+}
+
+// A Unix socket's end: its path, or null.
+void WritePipeEndpoint(JsonWriter* w, const char* key, uv_handle_t* handle,
+                       bool peer) {
+  char path[PATH_MAX];
+  size_t size = sizeof(path);
+  auto* pipe = reinterpret_cast<uv_pipe_t*>(handle);
+  int err = peer ? uv_pipe_getpeername(pipe, path, &size)
+                 : uv_pipe_getsockname(pipe, path, &size);
+  w->Key(key);
+  if (err == 0 && size > 0) {
+    w->String(std::string_view(path, size));
+  } else {
+    w->Null();
+  }
+}
+
+struct WalkState {
+  JsonWriter* writer;
+  bool exclude_network;
+  // The handles that watch a child process (a poll on its pidfd, see
+  // process_wrap.cc), reported as Node reports its uv_process_t.
+  std::unordered_map<const uv_handle_t*, int> child_pids;
+};
+
+// What Node's report shows of a socket, pipe or terminal, in its order:
+// the ends, the buffer sizes, the descriptor, the write queue.
+void WriteIoFields(JsonWriter* w, uv_handle_t* handle, bool exclude_network) {
+  uv_handle_type type = handle->type;
+  if (type == UV_TCP || type == UV_UDP) {
+    WriteEndpoint(w, "localEndpoint", handle, false, exclude_network);
+    WriteEndpoint(w, "remoteEndpoint", handle, true, exclude_network);
+  } else if (type == UV_NAMED_PIPE) {
+    WritePipeEndpoint(w, "localEndpoint", handle, false);
+    WritePipeEndpoint(w, "remoteEndpoint", handle, true);
+  }
+  if (type != UV_TTY) {
+    int send_size = 0;
+    int recv_size = 0;
+    if (uv_send_buffer_size(handle, &send_size) == 0) {
+      w->Key("sendBufferSize");
+      w->Int(send_size);
+    }
+    if (uv_recv_buffer_size(handle, &recv_size) == 0) {
+      w->Key("recvBufferSize");
+      w->Int(recv_size);
+    }
+  }
+  uv_os_fd_t fd;
+  if (uv_fileno(handle, &fd) == 0) {
+    w->Key("fd");
+    w->Int(fd);
+    static const char* const kStdio[] = {"stdin", "stdout", "stderr"};
+    if (fd >= 0 && fd <= 2) w->Pair("stdio", kStdio[fd]);
+  }
+  if (type == UV_UDP) {
+    auto* udp = reinterpret_cast<uv_udp_t*>(handle);
+    w->Key("writeQueueSize");
+    w->UInt(uv_udp_get_send_queue_size(udp));
+    w->Key("writeQueueCount");
+    w->UInt(uv_udp_get_send_queue_count(udp));
+    return;
+  }
+  uv_stream_t* stream = reinterpret_cast<uv_stream_t*>(handle);
+  w->Key("writeQueueSize");
+  w->UInt(uv_stream_get_write_queue_size(stream));
+  w->Key("readable");
+  w->Bool(uv_is_readable(stream) != 0);
+  w->Key("writable");
+  w->Bool(uv_is_writable(stream) != 0);
+}
+
+void WriteHandle(uv_handle_t* handle, void* arg) {
+  WalkState* state = static_cast<WalkState*>(arg);
+  JsonWriter* w = state->writer;
+  auto child = state->child_pids.find(handle);
+  w->StartObject();
+  w->Pair("type", child != state->child_pids.end()
+                      ? "process"
+                      : uv_handle_type_name(handle->type));
+  w->Key("is_active");
+  w->Bool(uv_is_active(handle) != 0);
+  w->Key("is_referenced");
+  w->Bool(uv_has_ref(handle) != 0);
+  char address[32];
+  snprintf(address, sizeof(address), "0x%016" PRIxPTR,
+           reinterpret_cast<uintptr_t>(handle));
+  w->Pair("address", address);
+  if (child != state->child_pids.end()) {
+    w->Key("pid");
+    w->Int(child->second);
+    w->EndObject();
+    return;
+  }
+  switch (handle->type) {
+    case UV_TIMER: {
+      uv_timer_t* timer = reinterpret_cast<uv_timer_t*>(handle);
+      uint64_t due = timer->timeout;
+      uint64_t now = uv_now(handle->loop);
+      w->Key("repeat");
+      w->UInt(uv_timer_get_repeat(timer));
+      w->Key("firesInMsFromNow");
+      w->Int(static_cast<int64_t>(due - now));
+      w->Key("expired");
+      w->Bool(now >= due);
+      break;
+    }
+    case UV_TCP:
+    case UV_UDP:
+    case UV_NAMED_PIPE:
+    case UV_TTY:
+      WriteIoFields(w, handle, state->exclude_network);
+      break;
+    case UV_FS_EVENT:
+    case UV_FS_POLL: {
+      char path[PATH_MAX];
+      size_t size = sizeof(path);
+      int err = handle->type == UV_FS_EVENT
+                    ? uv_fs_event_getpath(
+                          reinterpret_cast<uv_fs_event_t*>(handle), path, &size)
+                    : uv_fs_poll_getpath(
+                          reinterpret_cast<uv_fs_poll_t*>(handle), path, &size);
+      if (err == 0) w->Pair("filename", std::string(path, size));
+      break;
+    }
+    case UV_SIGNAL: {
+      int signum = reinterpret_cast<uv_signal_t*>(handle)->signum;
+      w->Key("signum");
+      w->Int(signum);
+      const char* name = sigabbrev_np(signum);
+      w->Pair("signal", name != nullptr ? std::string("SIG") + name : "");
+      break;
+    }
+    case UV_PROCESS:
+      w->Key("pid");
+      w->Int(reinterpret_cast<uv_process_t*>(handle)->pid);
+      break;
+    default:
+      break;
+  }
+  w->EndObject();
+}
+
+void WriteLibuv(JsonWriter* w, Environment* env, bool exclude_network) {
+  w->Key("libuv");
+  w->StartArray();
+  if (env != nullptr) {
+    uv_loop_t* loop = env->loop();
+    WalkState state{w, exclude_network, {}};
+    for (const HandleWrap* wrap : env->handle_wrap_queue()) {
+      if (int pid = wrap->child_pid()) state.child_pids[wrap->handle()] = pid;
+    }
+    uv_walk(loop, WriteHandle, &state);
+    w->StartObject();
+    w->Pair("type", "loop");
+    w->Key("is_active");
+    w->Bool(uv_loop_alive(loop) != 0);
+    char address[32];
+    snprintf(address, sizeof(address), "0x%016" PRIxPTR,
+             reinterpret_cast<uintptr_t>(loop));
+    w->Pair("address", address);
+    w->Key("loopIdleTimeSeconds");
+    w->Double(static_cast<double>(uv_metrics_idle_time(loop)) / 1e9);
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
+void WriteEnvironmentVariables(JsonWriter* w) {
+  w->Key("environmentVariables");
+  w->StartObject();
+  for (char** entry = environ; *entry != nullptr; entry++) {
+    const char* eq = strchr(*entry, '=');
+    if (eq == nullptr) continue;
+    w->Pair(std::string_view(*entry, eq - *entry), eq + 1);
+  }
+  w->EndObject();
+}
+
+void WriteUserLimits(JsonWriter* w) {
+  static const struct {
+    const char* name;
+    int resource;
+  } kLimits[] = {
+      {"core_file_size_blocks", RLIMIT_CORE},
+      {"data_seg_size_bytes", RLIMIT_DATA},
+      {"file_size_blocks", RLIMIT_FSIZE},
+      {"max_locked_memory_bytes", RLIMIT_MEMLOCK},
+      {"max_memory_size_bytes", RLIMIT_RSS},
+      {"open_files", RLIMIT_NOFILE},
+      {"stack_size_bytes", RLIMIT_STACK},
+      {"cpu_time_seconds", RLIMIT_CPU},
+      {"max_user_processes", RLIMIT_NPROC},
+      {"virtual_memory_bytes", RLIMIT_AS},
+  };
+  w->Key("userLimits");
+  w->StartObject();
+  for (const auto& limit : kLimits) {
+    struct rlimit value;
+    if (getrlimit(limit.resource, &value) != 0) continue;
+    w->Key(limit.name);
+    w->StartObject();
+    w->Key("soft");
+    if (value.rlim_cur == RLIM_INFINITY) {
+      w->String("unlimited");
+    } else {
+      w->UInt(value.rlim_cur);
+    }
+    w->Key("hard");
+    if (value.rlim_max == RLIM_INFINITY) {
+      w->String("unlimited");
+    } else {
+      w->UInt(value.rlim_max);
+    }
+    w->EndObject();
+  }
+  w->EndObject();
+}
+
+void WriteSharedObjects(JsonWriter* w) {
+  w->Key("sharedObjects");
+  w->StartArray();
+  dl_iterate_phdr(
+      [](struct dl_phdr_info* info, size_t, void* data) {
+        if (info->dlpi_name != nullptr && info->dlpi_name[0] != '\0') {
+          static_cast<JsonWriter*>(data)->String(info->dlpi_name);
+        }
+        return 0;
+      },
+      w);
+  w->EndArray();
+}
+
+void WriteReport(JsonWriter* w, const Request& r, const Settings& settings) {
+  struct timeval now;
+  gettimeofday(&now, nullptr);
+  w->StartObject();
+  WriteHeader(w, r, settings, now);
+  if (r.isolate != nullptr && r.js_stack_usable && r.error.IsEmpty() &&
+      r.isolate->InContext() && r.trigger == "FatalError") {
+    WriteCurrentStack(w, r.isolate);
+  } else {
+    WriteErrorStack(w, r);
+  }
+  if (r.isolate != nullptr) WriteHeap(w, r.isolate);
+  WriteNativeStack(w);
+  WriteResourceUsage(w);
+  WriteLibuv(w, r.env, settings.exclude_network);
+  w->Key("workers");
+  w->StartArray();
+  if (r.env != nullptr && r.with_workers) {
+    for (const std::string& subreport : worker::Subreports(
+             r.env, r.trigger, w->depth(), settings.compact)) {
+      w->Raw(subreport);
+    }
+  }
+  w->EndArray();
+  if (!settings.exclude_env) WriteEnvironmentVariables(w);
+  WriteUserLimits(w);
+  WriteSharedObjects(w);
+  w->EndObject();
+}
+
+std::string DefaultFilename(Environment* env) {
+  struct timeval now;
+  gettimeofday(&now, nullptr);
+  char seq[16];
+  snprintf(seq, sizeof(seq), "%03d", ++g_sequence);
+  return "report." + EventTime(now, true) + "." +
+         std::to_string(uv_os_getpid()) + "." +
+         std::to_string(env != nullptr ? env->thread_id() : 0) + "." + seq +
+         ".json";
+}
+
+void WriteAll(FILE* out, const std::string& text) {
+  fwrite(text.data(), 1, text.size(), out);
+  fflush(out);
+}
+
+// Writes a report to its file (or stdout/stderr); returns the file's name.
+std::string WriteToFile(Request* r, const std::string& requested) {
+  Settings settings = CurrentSettings();
+  std::string filename = requested;
+  if (filename.empty()) filename = settings.filename;
+  if (filename.empty()) filename = DefaultFilename(r->env);
+  bool to_stdout = filename == "stdout";
+  bool to_stderr = filename == "stderr";
+  r->filename = filename;
+
+  std::string text;
+  JsonWriter writer(&text, settings.compact, 0);
+  WriteReport(&writer, *r, settings);
+  text.push_back('\n');
+
+  if (to_stdout || to_stderr) {
+    WriteAll(to_stdout ? stdout : stderr, text);
+    if (to_stdout) fprintf(stderr, "\nNode.js report completed\n");
+    return filename;
+  }
+  std::string path = filename;
+  if (!settings.directory.empty() && filename[0] != '/') {
+    path = settings.directory + "/" + filename;
+  }
+  FILE* file = fopen(path.c_str(), "w");
+  if (file == nullptr) {
+    fprintf(stderr,
+            "\nFailed to open Node.js report file: %s directory: %s "
+            "(errno: %d)\n",
+            filename.c_str(), settings.directory.c_str(), errno);
+    return filename;
+  }
+  fprintf(stderr, "\nWriting Node.js report to file: %s\n", filename.c_str());
+  WriteAll(file, text);
+  fclose(file);
+  fprintf(stderr, "Node.js report completed\n");
+  return filename;
+}
+
+// ---- internalBinding('report') -------------------------------------------
+
+// writeReport(event, trigger, file, error): the file's name.
+void WriteReportJS(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Request r;
+  r.isolate = isolate;
+  r.env = Environment::GetCurrent(args);
+  r.event = Utf8Value(isolate, args[0]).ToString();
+  r.trigger = Utf8Value(isolate, args[1]).ToString();
+  std::string file =
+      args[2]->IsString() ? Utf8Value(isolate, args[2]).ToString() : "";
+  r.error = args[3];
+  // --permission: the file named, or else the folder the report goes to.
+  if (permission::IsEnabled() && file != "stdout" && file != "stderr") {
+    std::string resource = file;
+    if (resource.empty()) resource = CurrentSettings().directory;
+    if (resource.empty()) {
+      char cwd[PATH_MAX];
+      size_t size = sizeof(cwd);
+      if (uv_cwd(cwd, &size) == 0) resource.assign(cwd, size);
+    }
+    if (!permission::Check(isolate, permission::Scope::kFileSystemWrite,
+                           resource)) {
+      return;
+    }
+  }
+  std::string name = WriteToFile(&r, file);
+  args.GetReturnValue().Set(
+      String::NewFromUtf8(isolate, name.c_str()).ToLocalChecked());
+}
+
+// getReport(error): the report as JSON text.
+void GetReportJS(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Request r;
+  r.isolate = isolate;
+  r.env = Environment::GetCurrent(args);
+  r.event = "JavaScript API";
+  r.trigger = "GetReport";
+  r.error = args[0];
+  Settings settings = CurrentSettings();
+  std::string text;
+  JsonWriter writer(&text, true, 0);
+  WriteReport(&writer, r, settings);
+  Local<String> result;
+  if (String::NewFromUtf8(isolate, text.data(), v8::NewStringType::kNormal,
+                          static_cast<int>(text.size()))
+          .ToLocal(&result)) {
+    args.GetReturnValue().Set(result);
+  }
+}
+
+#define LODE_REPORT_STRING_SETTINGS(V) \
+  V(Directory, directory)              \
+  V(Filename, filename)                \
+  V(Signal, signal)
+
+#define LODE_REPORT_BOOL_SETTINGS(V)                  \
+  V(Compact, compact)                                 \
+  V(ExcludeNetwork, exclude_network)                  \
+  V(ExcludeEnv, exclude_env)                          \
+  V(ReportOnFatalError, on_fatal_error)               \
+  V(ReportOnSignal, on_signal)                        \
+  V(ReportOnUncaughtException, on_uncaught_exception)
+
+#define V(Name, field)                                                  \
+  void Get##Name(const FunctionCallbackInfo<Value>& args) {             \
+    std::string value = CurrentSettings().field;                        \
+    args.GetReturnValue().Set(                                          \
+        String::NewFromUtf8(args.GetIsolate(), value.c_str())           \
+            .ToLocalChecked());                                         \
+  }                                                                     \
+  void Set##Name(const FunctionCallbackInfo<Value>& args) {             \
+    CHECK(args[0]->IsString());                                         \
+    std::string value = Utf8Value(args.GetIsolate(), args[0]).ToString(); \
+    std::lock_guard<std::mutex> lock(g_settings_mutex);                 \
+    g_settings.field = std::move(value);                                \
+  }
+LODE_REPORT_STRING_SETTINGS(V)
+#undef V
+
+#define V(Name, field)                                      \
+  void Get##Name(const FunctionCallbackInfo<Value>& args) { \
+    args.GetReturnValue().Set(CurrentSettings().field);     \
+  }                                                         \
+  void Set##Name(const FunctionCallbackInfo<Value>& args) { \
+    CHECK(args[0]->IsBoolean());                            \
+    bool value = args[0]->IsTrue();                         \
+    std::lock_guard<std::mutex> lock(g_settings_mutex);     \
+    g_settings.field = value;                               \
+  }
+LODE_REPORT_BOOL_SETTINGS(V)
+#undef V
+
+#define LODE_REPORT_METHODS(V) \
+  V(writeReport, WriteReportJS) \
+  V(getReport, GetReportJS)
+
+void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
+                void*) {
+#define V(name, fn) SetMethod(context, target, #name, fn);
+  LODE_REPORT_METHODS(V)
+#undef V
+#define V(Name, field)                                   \
+  SetMethod(context, target, "get" #Name, Get##Name);   \
+  SetMethod(context, target, "set" #Name, Set##Name);
+  LODE_REPORT_STRING_SETTINGS(V)
+  LODE_REPORT_BOOL_SETTINGS(V)
+#undef V
+}
+
+void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
+#define V(name, fn) registry->Register(fn);
+  LODE_REPORT_METHODS(V)
+#undef V
+#define V(Name, field)           \
+  registry->Register(Get##Name); \
+  registry->Register(Set##Name);
+  LODE_REPORT_STRING_SETTINGS(V)
+  LODE_REPORT_BOOL_SETTINGS(V)
+#undef V
+}
+
+}  // namespace
+
+void Configure(const Options& options, int argc, char** argv) {
+  g_start_time_ns = uv_hrtime();
+  g_command_line.assign(argv, argv + argc);
+  std::lock_guard<std::mutex> lock(g_settings_mutex);
+  g_settings.directory = options.GetString("--report-dir");
+  g_settings.filename = options.GetString("--report-filename");
+  std::string signal = options.GetString("--report-signal");
+  if (!signal.empty()) g_settings.signal = signal;
+  g_settings.compact = options.GetBool("--report-compact");
+  g_settings.on_fatal_error = options.GetBool("--report-on-fatalerror");
+  g_settings.on_signal = options.GetBool("--report-on-signal");
+  g_settings.on_uncaught_exception =
+      options.GetBool("--report-uncaught-exception");
+  g_settings.exclude_network = options.GetBool("--report-exclude-network");
+  g_settings.exclude_env = options.GetBool("--report-exclude-env");
+}
+
+void OnFatalError(Isolate* isolate, const char* message, const char* trigger,
+                  bool heap_exhausted) {
+  if (!CurrentSettings().on_fatal_error) return;
+  Request r;
+  r.isolate = isolate;
+  r.event = message != nullptr ? message : "";
+  r.trigger = trigger;
+  r.js_stack_usable = !heap_exhausted;
+  // Other threads' help (a worker's subreport) is not waited for here.
+  r.with_workers = false;
+  if (isolate != nullptr && isolate->InContext()) {
+    r.env = Environment::GetCurrent(isolate);
+  }
+  std::optional<HandleScope> scope;
+  if (isolate != nullptr) scope.emplace(isolate);
+  WriteToFile(&r, "");
+}
+
+void OnUncaughtException(Environment* env, Local<Value> error) {
+  if (!CurrentSettings().on_uncaught_exception) return;
+  Request r;
+  r.isolate = env->isolate();
+  r.env = env;
+  r.event = "Exception";
+  r.trigger = "Exception";
+  r.error = error;
+  HandleScope scope(r.isolate);
+  WriteToFile(&r, "");
+}
+
+std::string WorkerSubreport(Environment* env, const std::string& event,
+                            const std::string& trigger, int depth,
+                            bool compact) {
+  Request r;
+  r.isolate = env->isolate();
+  r.env = env;
+  r.event = event;
+  r.trigger = trigger;
+  Settings settings = CurrentSettings();
+  settings.compact = compact;
+  std::string text;
+  JsonWriter writer(&text, compact, depth);
+  WriteReport(&writer, r, settings);
+  return text;
+}
+
+}  // namespace lode::report
+
+LODE_BINDING_CONTEXT_AWARE_INTERNAL(report, lode::report::Initialize)
+LODE_BINDING_EXTERNAL_REFERENCE(report,
+                                lode::report::RegisterExternalReferences)

@@ -1,0 +1,51 @@
+'use strict';
+// A report's "workers": each running worker's own report, made on its
+// thread, whether the worker waits in its event loop or runs JavaScript
+// that never yields; and a worker's own process.report.
+const common = require('../common');
+const assert = require('assert');
+const { Worker } = require('worker_threads');
+const { once } = require('events');
+
+(async () => {
+  const idle = new Worker(
+    'require("worker_threads").parentPort.once("message", () => {})',
+    { eval: true, name: 'idle one' });
+  const busy = new Worker('while (true);', { eval: true });
+  await Promise.all([once(idle, 'online'), once(busy, 'online')]);
+
+  const report = process.report.getReport();
+  assert.strictEqual(report.workers.length, 2);
+  const byThread = new Map(report.workers.map((w) => [w.header.threadId, w]));
+  const idleReport = byThread.get(idle.threadId);
+  const busyReport = byThread.get(busy.threadId);
+  assert.strictEqual(idleReport.header.event,
+                     'Worker thread subreport [idle one]');
+  assert.strictEqual(busyReport.header.event,
+                     'Worker thread subreport [WorkerThread]');
+  assert.strictEqual(idleReport.header.trigger, 'GetReport');
+  assert.strictEqual(idleReport.javascriptStack.message, 'No stack.');
+  assert.ok(idleReport.javascriptHeap.usedMemory > 0);
+  assert.strictEqual(idleReport.libuv.at(-1).type, 'loop');
+  assert.notStrictEqual(idleReport.libuv.at(-1).address,
+                        report.libuv.at(-1).address);
+
+  // The pretty text nests them too.
+  const text = JSON.stringify(report);
+  assert.ok(text.includes('Worker thread subreport [idle one]'));
+
+  // In a worker: its thread id, no subreports of its siblings.
+  const inner = new Worker(`
+    const { parentPort, threadId } = require('worker_threads');
+    const r = process.report.getReport();
+    parentPort.postMessage([r.header.threadId === threadId, r.workers.length]);
+  `, { eval: true });
+  const [[sameThread, count]] = await once(inner, 'message');
+  assert.strictEqual(sameThread, true);
+  assert.strictEqual(count, 0);
+
+  const idleExit = once(idle, 'exit');
+  idle.postMessage('stop');
+  await busy.terminate();
+  await idleExit;
+})().then(common.mustCall());
