@@ -26,6 +26,7 @@
 #include <mutex>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -130,6 +131,21 @@ class JsonWriter {
     Key(key);
     String(value);
   }
+  void Flag(std::string_view key, bool value) {
+    Key(key);
+    Bool(value);
+  }
+  template <typename T>
+  void Number(std::string_view key, T value) {
+    Key(key);
+    if constexpr (std::is_floating_point_v<T>) {
+      Double(value);
+    } else if constexpr (std::is_signed_v<T>) {
+      Int(value);
+    } else {
+      UInt(value);
+    }
+  }
 
   int depth() const { return depth_; }
 
@@ -213,18 +229,12 @@ void WriteCpus(JsonWriter* w) {
     for (int i = 0; i < count; i++) {
       w->StartObject();
       w->Pair("model", cpus[i].model);
-      w->Key("speed");
-      w->Int(cpus[i].speed);
-      w->Key("user");
-      w->UInt(cpus[i].cpu_times.user);
-      w->Key("nice");
-      w->UInt(cpus[i].cpu_times.nice);
-      w->Key("sys");
-      w->UInt(cpus[i].cpu_times.sys);
-      w->Key("idle");
-      w->UInt(cpus[i].cpu_times.idle);
-      w->Key("irq");
-      w->UInt(cpus[i].cpu_times.irq);
+      w->Number("speed", cpus[i].speed);
+      w->Number("user", cpus[i].cpu_times.user);
+      w->Number("nice", cpus[i].cpu_times.nice);
+      w->Number("sys", cpus[i].cpu_times.sys);
+      w->Number("idle", cpus[i].cpu_times.idle);
+      w->Number("irq", cpus[i].cpu_times.irq);
       w->EndObject();
     }
     uv_free_cpu_info(cpus, count);
@@ -242,8 +252,7 @@ void WriteNetworkInterfaces(JsonWriter* w) {
       const uv_interface_address_t& a = addrs[i];
       w->StartObject();
       w->Pair("name", a.name);
-      w->Key("internal");
-      w->Bool(a.is_internal != 0);
+      w->Flag("internal", a.is_internal != 0);
       char mac[18];
       snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x",
                static_cast<unsigned char>(a.phys_addr[0]),
@@ -267,8 +276,7 @@ void WriteNetworkInterfaces(JsonWriter* w) {
         w->Pair("address", ip);
         w->Pair("netmask", mask);
         w->Pair("family", "IPv6");
-        w->Key("scopeid");
-        w->UInt(a.address.address6.sin6_scope_id);
+        w->Number("scopeid", a.address.address6.sin6_scope_id);
       } else {
         w->Pair("family", "unknown");
       }
@@ -283,8 +291,7 @@ void WriteHeader(JsonWriter* w, const Request& r, const Settings& settings,
                  const struct timeval& now) {
   w->Key("header");
   w->StartObject();
-  w->Key("reportVersion");
-  w->Int(5);
+  w->Number("reportVersion", 5);
   w->Pair("event", r.event);
   w->Pair("trigger", r.trigger);
   w->Key("filename");
@@ -297,8 +304,7 @@ void WriteHeader(JsonWriter* w, const Request& r, const Settings& settings,
   w->Pair("dumpEventTimeStamp",
           std::to_string(static_cast<uint64_t>(now.tv_sec) * 1000 +
                          now.tv_usec / 1000));
-  w->Key("processId");
-  w->Int(uv_os_getpid());
+  w->Number("processId", uv_os_getpid());
   w->Key("threadId");
   if (r.env != nullptr) {
     w->UInt(r.env->thread_id());
@@ -316,8 +322,7 @@ void WriteHeader(JsonWriter* w, const Request& r, const Settings& settings,
   w->Pair("glibcVersionRuntime", gnu_get_libc_version());
   w->Pair("glibcVersionCompiler", std::to_string(__GLIBC__) + "." +
                                       std::to_string(__GLIBC_MINOR__));
-  w->Key("wordSize");
-  w->Int(sizeof(void*) * 8);
+  w->Number("wordSize", sizeof(void*) * 8);
   w->Pair("arch", "x64");
   w->Pair("platform", "linux");
   w->Key("componentVersions");
@@ -469,8 +474,7 @@ void WriteHeap(JsonWriter* w, Isolate* isolate) {
       {"doesZapGarbage", heap.does_zap_garbage()},
   };
   for (const auto& [name, value] : totals) {
-    w->Key(name);
-    w->UInt(value);
+    w->Number(name, value);
   }
   w->Key("heapSpaces");
   w->StartObject();
@@ -479,16 +483,11 @@ void WriteHeap(JsonWriter* w, Isolate* isolate) {
     if (!isolate->GetHeapSpaceStatistics(&space, i)) continue;
     w->Key(space.space_name());
     w->StartObject();
-    w->Key("memorySize");
-    w->UInt(space.space_size());
-    w->Key("committedMemory");
-    w->UInt(space.physical_space_size());
-    w->Key("capacity");
-    w->UInt(space.space_used_size() + space.space_available_size());
-    w->Key("used");
-    w->UInt(space.space_used_size());
-    w->Key("available");
-    w->UInt(space.space_available_size());
+    w->Number("memorySize", space.space_size());
+    w->Number("committedMemory", space.physical_space_size());
+    w->Number("capacity", space.space_used_size() + space.space_available_size());
+    w->Number("used", space.space_used_size());
+    w->Number("available", space.space_available_size());
     w->EndObject();
   }
   w->EndObject();
@@ -533,25 +532,18 @@ void WriteCpuFigures(JsonWriter* w, double user, double kernel) {
   double uptime =
       static_cast<double>(uv_hrtime() - g_start_time_ns) / 1e9;
   if (uptime <= 0) uptime = 1e-9;
-  w->Key("userCpuSeconds");
-  w->Double(user);
-  w->Key("kernelCpuSeconds");
-  w->Double(kernel);
-  w->Key("cpuConsumptionPercent");
-  w->Double((user + kernel) / uptime * 100);
-  w->Key("userCpuConsumptionPercent");
-  w->Double(user / uptime * 100);
-  w->Key("kernelCpuConsumptionPercent");
-  w->Double(kernel / uptime * 100);
+  w->Number("userCpuSeconds", user);
+  w->Number("kernelCpuSeconds", kernel);
+  w->Number("cpuConsumptionPercent", (user + kernel) / uptime * 100);
+  w->Number("userCpuConsumptionPercent", user / uptime * 100);
+  w->Number("kernelCpuConsumptionPercent", kernel / uptime * 100);
 }
 
 void WriteFsActivity(JsonWriter* w, uint64_t reads, uint64_t writes) {
   w->Key("fsActivity");
   w->StartObject();
-  w->Key("reads");
-  w->UInt(reads);
-  w->Key("writes");
-  w->UInt(writes);
+  w->Number("reads", reads);
+  w->Number("writes", writes);
   w->EndObject();
 }
 
@@ -562,15 +554,11 @@ void WriteResourceUsage(JsonWriter* w) {
   uint64_t constrained = uv_get_constrained_memory();
   size_t rss = 0;
   uv_resident_set_memory(&rss);
-  w->Key("free_memory");
-  w->UInt(free_memory);
-  w->Key("total_memory");
-  w->UInt(uv_get_total_memory());
-  w->Key("rss");
-  w->UInt(rss);
+  w->Number("free_memory", free_memory);
+  w->Number("total_memory", uv_get_total_memory());
+  w->Number("rss", rss);
   if (constrained != 0) {
-    w->Key("constrained_memory");
-    w->UInt(constrained);
+    w->Number("constrained_memory", constrained);
   }
   // libuv 1.44 has no uv_get_available_memory(): what a cgroup limit
   // leaves, or the free memory.
@@ -579,19 +567,15 @@ void WriteResourceUsage(JsonWriter* w) {
       constrained - rss < available) {
     available = constrained - rss;
   }
-  w->Key("available_memory");
-  w->UInt(available);
+  w->Number("available_memory", available);
   uv_rusage_t usage;
   if (uv_getrusage(&usage) == 0) {
     WriteCpuFigures(w, Seconds(usage.ru_utime), Seconds(usage.ru_stime));
-    w->Key("maxRss");
-    w->UInt(usage.ru_maxrss * 1024);
+    w->Number("maxRss", usage.ru_maxrss * 1024);
     w->Key("pageFaults");
     w->StartObject();
-    w->Key("IORequired");
-    w->UInt(usage.ru_majflt);
-    w->Key("IONotRequired");
-    w->UInt(usage.ru_minflt);
+    w->Number("IORequired", usage.ru_majflt);
+    w->Number("IONotRequired", usage.ru_minflt);
     w->EndObject();
     WriteFsActivity(w, usage.ru_inblock, usage.ru_oublock);
   }
@@ -657,8 +641,7 @@ void WriteEndpoint(JsonWriter* w, const char* key, uv_handle_t* handle,
     w->Pair("host", ip);
   }
   w->Pair(v4 ? "ip4" : "ip6", ip);
-  w->Key("port");
-  w->Int(port);
+  w->Number("port", port);
   w->EndObject();
 }
 
@@ -701,36 +684,28 @@ void WriteIoFields(JsonWriter* w, uv_handle_t* handle, bool exclude_network) {
     int send_size = 0;
     int recv_size = 0;
     if (uv_send_buffer_size(handle, &send_size) == 0) {
-      w->Key("sendBufferSize");
-      w->Int(send_size);
+      w->Number("sendBufferSize", send_size);
     }
     if (uv_recv_buffer_size(handle, &recv_size) == 0) {
-      w->Key("recvBufferSize");
-      w->Int(recv_size);
+      w->Number("recvBufferSize", recv_size);
     }
   }
   uv_os_fd_t fd;
   if (uv_fileno(handle, &fd) == 0) {
-    w->Key("fd");
-    w->Int(fd);
+    w->Number("fd", fd);
     static const char* const kStdio[] = {"stdin", "stdout", "stderr"};
     if (fd >= 0 && fd <= 2) w->Pair("stdio", kStdio[fd]);
   }
   if (type == UV_UDP) {
     auto* udp = reinterpret_cast<uv_udp_t*>(handle);
-    w->Key("writeQueueSize");
-    w->UInt(uv_udp_get_send_queue_size(udp));
-    w->Key("writeQueueCount");
-    w->UInt(uv_udp_get_send_queue_count(udp));
+    w->Number("writeQueueSize", uv_udp_get_send_queue_size(udp));
+    w->Number("writeQueueCount", uv_udp_get_send_queue_count(udp));
     return;
   }
   uv_stream_t* stream = reinterpret_cast<uv_stream_t*>(handle);
-  w->Key("writeQueueSize");
-  w->UInt(uv_stream_get_write_queue_size(stream));
-  w->Key("readable");
-  w->Bool(uv_is_readable(stream) != 0);
-  w->Key("writable");
-  w->Bool(uv_is_writable(stream) != 0);
+  w->Number("writeQueueSize", uv_stream_get_write_queue_size(stream));
+  w->Flag("readable", uv_is_readable(stream) != 0);
+  w->Flag("writable", uv_is_writable(stream) != 0);
 }
 
 void WriteHandle(uv_handle_t* handle, void* arg) {
@@ -741,17 +716,14 @@ void WriteHandle(uv_handle_t* handle, void* arg) {
   w->Pair("type", child != state->child_pids.end()
                       ? "process"
                       : uv_handle_type_name(handle->type));
-  w->Key("is_active");
-  w->Bool(uv_is_active(handle) != 0);
-  w->Key("is_referenced");
-  w->Bool(uv_has_ref(handle) != 0);
+  w->Flag("is_active", uv_is_active(handle) != 0);
+  w->Flag("is_referenced", uv_has_ref(handle) != 0);
   char address[32];
   snprintf(address, sizeof(address), "0x%016" PRIxPTR,
            reinterpret_cast<uintptr_t>(handle));
   w->Pair("address", address);
   if (child != state->child_pids.end()) {
-    w->Key("pid");
-    w->Int(child->second);
+    w->Number("pid", child->second);
     w->EndObject();
     return;
   }
@@ -760,12 +732,9 @@ void WriteHandle(uv_handle_t* handle, void* arg) {
       uv_timer_t* timer = reinterpret_cast<uv_timer_t*>(handle);
       uint64_t due = timer->timeout;
       uint64_t now = uv_now(handle->loop);
-      w->Key("repeat");
-      w->UInt(uv_timer_get_repeat(timer));
-      w->Key("firesInMsFromNow");
-      w->Int(static_cast<int64_t>(due - now));
-      w->Key("expired");
-      w->Bool(now >= due);
+      w->Number("repeat", uv_timer_get_repeat(timer));
+      w->Number("firesInMsFromNow", static_cast<int64_t>(due - now));
+      w->Flag("expired", now >= due);
       break;
     }
     case UV_TCP:
@@ -788,15 +757,13 @@ void WriteHandle(uv_handle_t* handle, void* arg) {
     }
     case UV_SIGNAL: {
       int signum = reinterpret_cast<uv_signal_t*>(handle)->signum;
-      w->Key("signum");
-      w->Int(signum);
+      w->Number("signum", signum);
       const char* name = sigabbrev_np(signum);
       w->Pair("signal", name != nullptr ? std::string("SIG") + name : "");
       break;
     }
     case UV_PROCESS:
-      w->Key("pid");
-      w->Int(reinterpret_cast<uv_process_t*>(handle)->pid);
+      w->Number("pid", reinterpret_cast<uv_process_t*>(handle)->pid);
       break;
     default:
       break;
@@ -816,14 +783,12 @@ void WriteLibuv(JsonWriter* w, Environment* env, bool exclude_network) {
     uv_walk(loop, WriteHandle, &state);
     w->StartObject();
     w->Pair("type", "loop");
-    w->Key("is_active");
-    w->Bool(uv_loop_alive(loop) != 0);
+    w->Flag("is_active", uv_loop_alive(loop) != 0);
     char address[32];
     snprintf(address, sizeof(address), "0x%016" PRIxPTR,
              reinterpret_cast<uintptr_t>(loop));
     w->Pair("address", address);
-    w->Key("loopIdleTimeSeconds");
-    w->Double(static_cast<double>(uv_metrics_idle_time(loop)) / 1e9);
+    w->Number("loopIdleTimeSeconds", static_cast<double>(uv_metrics_idle_time(loop)) / 1e9);
     w->EndObject();
   }
   w->EndArray();

@@ -91,38 +91,34 @@ ObjectDefineProperties(report, {
                  writable: true, configurable: true },
   getReport: { __proto__: null, value: getReport, enumerable: true,
                writable: true, configurable: true },
-  directory: accessor(binding.getDirectory, (dir) => {
-    validateString(dir, 'directory');
-    binding.setDirectory(dir);
-  }),
-  filename: accessor(binding.getFilename, (name) => {
-    validateString(name, 'filename');
-    binding.setFilename(name);
-  }),
-  compact: accessor(binding.getCompact, (compact) => {
-    validateBoolean(compact, 'compact');
-    binding.setCompact(compact);
-  }),
-  excludeNetwork: accessor(binding.getExcludeNetwork, (exclude) => {
-    validateBoolean(exclude, 'excludeNetwork');
-    binding.setExcludeNetwork(exclude);
-  }),
+  directory: setting(binding.getDirectory, binding.setDirectory,
+                     validateString, 'directory'),
+  filename: setting(binding.getFilename, binding.setFilename,
+                    validateString, 'filename'),
+  compact: setting(binding.getCompact, binding.setCompact,
+                   validateBoolean, 'compact'),
+  excludeNetwork: setting(binding.getExcludeNetwork, binding.setExcludeNetwork,
+                          validateBoolean, 'excludeNetwork'),
   signal: accessor(binding.getSignal, setSignal),
-  reportOnFatalError: accessor(binding.getReportOnFatalError, (on) => {
-    validateBoolean(on, 'trigger');
-    binding.setReportOnFatalError(on);
-  }),
+  reportOnFatalError: setting(binding.getReportOnFatalError,
+                              binding.setReportOnFatalError,
+                              validateBoolean, 'trigger'),
   reportOnSignal: accessor(binding.getReportOnSignal, setReportOnSignal),
-  reportOnUncaughtException: accessor(
-    binding.getReportOnUncaughtException, (on) => {
-      validateBoolean(on, 'trigger');
-      binding.setReportOnUncaughtException(on);
-    }),
-  excludeEnv: accessor(binding.getExcludeEnv, (exclude) => {
-    validateBoolean(exclude, 'excludeEnv');
-    binding.setExcludeEnv(exclude);
-  }),
+  reportOnUncaughtException: setting(binding.getReportOnUncaughtException,
+                                     binding.setReportOnUncaughtException,
+                                     validateBoolean, 'trigger'),
+  excludeEnv: setting(binding.getExcludeEnv, binding.setExcludeEnv,
+                      validateBoolean, 'excludeEnv'),
 });
+
+// A setting the binding keeps, checked by `validate` on its way in (`name`:
+// Node's name for it in the error).
+function setting(get, set, validate, name) {
+  return accessor(get, (value) => {
+    validate(value, name);
+    set(value);
+  });
+}
 
 function accessor(get, set) {
   return {
