@@ -325,6 +325,12 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
         "(Use `node --trace-uncaught ...` to show where the exception "
         "was thrown)\n";
   }
+  fwrite(out.data(), 1, out.size(), stderr);
+  fflush(stderr);
+  // --report-uncaught-exception: the report comes after the error, before
+  // where it was thrown and the version line, as in Node.
+  report::OnUncaughtException(env, error);
+  out.clear();
   // --trace-uncaught: where the value was thrown (for any value, an error
   // or not), as V8 recorded it.
   if (env->options()->GetBool("--trace-uncaught")) {
@@ -338,12 +344,8 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
       out += "\n";
     }
   }
+  out += "\nNode.js " LODE_NODE_VERSION_STRING "\n";
   fwrite(out.data(), 1, out.size(), stderr);
-  fflush(stderr);
-  // --report-uncaught-exception: the report comes between the error and
-  // the version line, as in Node.
-  report::OnUncaughtException(env, error);
-  fputs("\nNode.js " LODE_NODE_VERSION_STRING "\n", stderr);
   fflush(stderr);
 }
 

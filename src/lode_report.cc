@@ -16,6 +16,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <cinttypes>
@@ -327,9 +328,12 @@ void WriteHeader(JsonWriter* w, const Request& r, const Settings& settings,
   w->Pair("platform", "linux");
   w->Key("componentVersions");
   w->StartObject();
-  for (const auto& [name, version] : ComponentVersions()) {
-    w->Pair(name, version);
-  }
+  // In name order, as Node's report lists them.
+  auto versions = ComponentVersions();
+  std::sort(versions.begin(), versions.end(), [](const auto& a, const auto& b) {
+    return strcmp(a.first, b.first) < 0;
+  });
+  for (const auto& [name, version] : versions) w->Pair(name, version);
   w->EndObject();
   w->Key("release");
   w->StartObject();
@@ -350,37 +354,81 @@ void WriteHeader(JsonWriter* w, const Request& r, const Settings& settings,
   w->EndObject();
 }
 
-// The error's text: its `stack` when that is a string, else its string
-// form; the first line is the message, the others the frames.
+void WriteNoStack(JsonWriter* w) {
+  w->Pair("message", "No stack.");
+  w->Key("stack");
+  w->StartArray();
+  w->String("Unavailable.");
+  w->EndArray();
+  w->Key("errorProperties");
+  w->StartObject();
+  w->EndObject();
+}
+
+// An error object's own enumerable properties (not its stack, message or
+// indices), each as String(value); one whose string cannot be made (a
+// symbol, a throwing toString) is left out, as Node leaves it.
+void WriteErrorProperties(JsonWriter* w, Isolate* isolate,
+                          Local<Context> context, Local<Object> error) {
+  w->Key("errorProperties");
+  w->StartObject();
+  v8::TryCatch try_catch(isolate);
+  Local<v8::Array> names;
+  if (error
+          ->GetPropertyNames(context, v8::KeyCollectionMode::kOwnOnly,
+                             static_cast<v8::PropertyFilter>(
+                                 v8::ONLY_ENUMERABLE | v8::SKIP_SYMBOLS),
+                             v8::IndexFilter::kSkipIndices)
+          .ToLocal(&names)) {
+    for (uint32_t i = 0; i < names->Length(); i++) {
+      Local<Value> name;
+      Local<Value> value;
+      Local<String> text;
+      if (!names->Get(context, i).ToLocal(&name) ||
+          !error->Get(context, name).ToLocal(&value) ||
+          !value->ToString(context).ToLocal(&text)) {
+        try_catch.Reset();
+        continue;
+      }
+      std::string key = Utf8Value(isolate, name).ToString();
+      if (key == "stack" || key == "message") continue;
+      w->Pair(key, Utf8Value(isolate, text).ToString());
+    }
+  }
+  w->EndObject();
+}
+
+// The error's text: an object's `stack` (an object without a string stack
+// has "No stack."), a primitive's string. Its first line is the message;
+// each later line that a new line ends is a frame (as in Node, the text
+// after the last new line is not one).
 void WriteErrorStack(JsonWriter* w, const Request& r) {
   w->Key("javascriptStack");
   w->StartObject();
   Isolate* isolate = r.isolate;
   if (isolate == nullptr || !r.js_stack_usable || r.error.IsEmpty() ||
       !isolate->InContext()) {
-    w->Pair("message", "No stack.");
-    w->Key("stack");
-    w->StartArray();
-    w->String("Unavailable.");
-    w->EndArray();
-    w->Key("errorProperties");
-    w->StartObject();
-    w->EndObject();
+    WriteNoStack(w);
     w->EndObject();
     return;
   }
   HandleScope scope(isolate);
   Local<Context> context = isolate->GetCurrentContext();
-  v8::TryCatch try_catch(isolate);
   std::string text;
-  Local<Value> stack;
-  if (r.error->IsObject() &&
-      r.error.As<Object>()
-          ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "stack"))
-          .ToLocal(&stack) &&
-      stack->IsString()) {
+  if (r.error->IsObject()) {
+    v8::TryCatch try_catch(isolate);
+    Local<Value> stack;
+    if (!r.error.As<Object>()
+             ->Get(context, FIXED_ONE_BYTE_STRING(isolate, "stack"))
+             .ToLocal(&stack) ||
+        !stack->IsString()) {
+      WriteNoStack(w);
+      w->EndObject();
+      return;
+    }
     text = Utf8Value(isolate, stack).ToString();
   } else {
+    v8::TryCatch try_catch(isolate);
     Local<String> string;
     if (r.error->ToDetailString(context).ToLocal(&string)) {
       text = Utf8Value(isolate, string).ToString();
@@ -391,44 +439,22 @@ void WriteErrorStack(JsonWriter* w, const Request& r) {
   if (end != std::string::npos) {
     w->Key("stack");
     w->StartArray();
-    while (end != std::string::npos) {
-      size_t start = end + 1;
-      end = text.find('\n', start);
-      std::string_view line(text.data() + start,
-                            (end == std::string::npos ? text.size() : end) -
-                                start);
-      size_t first = line.find_first_not_of(" \t");
+    size_t start = end + 1;
+    while ((end = text.find('\n', start)) != std::string::npos) {
+      std::string_view line(text.data() + start, end - start);
+      size_t first = line.find_first_not_of(" \t\r\f\v");
       w->String(first == std::string_view::npos ? "" : line.substr(first));
+      start = end + 1;
     }
     w->EndArray();
   }
-  w->Key("errorProperties");
-  w->StartObject();
-  Local<v8::Array> names;
-  if (r.error->IsObject() &&
-      r.error.As<Object>()->GetOwnPropertyNames(context).ToLocal(&names)) {
-    for (uint32_t i = 0; i < names->Length(); i++) {
-      Local<Value> name;
-      Local<Value> value;
-      Local<String> value_text;
-      if (!names->Get(context, i).ToLocal(&name) ||
-          !r.error.As<Object>()->Get(context, name).ToLocal(&value)) {
-        try_catch.Reset();
-        continue;
-      }
-      // The value's string, as String(value) gives it; a symbol's name.
-      if (!value->ToString(context).ToLocal(&value_text)) {
-        try_catch.Reset();
-        if (!value->ToDetailString(context).ToLocal(&value_text)) {
-          try_catch.Reset();
-          continue;
-        }
-      }
-      w->Pair(Utf8Value(isolate, name).ToString(),
-              Utf8Value(isolate, value_text).ToString());
-    }
+  if (r.error->IsObject()) {
+    WriteErrorProperties(w, isolate, context, r.error.As<Object>());
+  } else {
+    w->Key("errorProperties");
+    w->StartObject();
+    w->EndObject();
   }
-  w->EndObject();
   w->EndObject();
 }
 
@@ -438,7 +464,7 @@ void WriteCurrentStack(JsonWriter* w, Isolate* isolate) {
   w->StartObject();
   HandleScope scope(isolate);
   Local<StackTrace> trace = StackTrace::CurrentStackTrace(isolate, 10);
-  w->Pair("message", "");
+  w->Pair("message", "FatalError");
   w->Key("stack");
   w->StartArray();
   for (int i = 0; i < trace->GetFrameCount(); i++) {
@@ -572,9 +598,10 @@ void WriteNativeStack(JsonWriter* w, bool name_every_frame) {
 double Seconds(const uv_timeval_t& t) { return t.tv_sec + t.tv_usec / 1e6; }
 
 void WriteCpuFigures(JsonWriter* w, double user, double kernel) {
-  double uptime =
-      static_cast<double>(uv_hrtime() - g_start_time_ns) / 1e9;
-  if (uptime <= 0) uptime = 1e-9;
+  // Over the whole seconds the process has run, at least one (Node's
+  // figures; a fraction of a second would make a start-up look busy).
+  double uptime = std::max<uint64_t>(
+      1, (uv_hrtime() - g_start_time_ns) / 1000000000);
   w->Number("userCpuSeconds", user);
   w->Number("kernelCpuSeconds", kernel);
   w->Number("cpuConsumptionPercent", (user + kernel) / uptime * 100);
@@ -837,14 +864,26 @@ void WriteLibuv(JsonWriter* w, Environment* env, bool exclude_network) {
   w->EndArray();
 }
 
-void WriteEnvironmentVariables(JsonWriter* w) {
+// What process.env holds on the report's thread: a worker's own variables,
+// or the process's environment, copied under the lock its writers take (a
+// dying thread that cannot take it at once shows none rather than wait).
+void WriteEnvironmentVariables(JsonWriter* w, Environment* env, bool dying) {
+  std::vector<std::pair<std::string, std::string>> entries;
+  if (env != nullptr && env->env_vars() != nullptr) {
+    entries = env->env_vars()->Entries();
+  } else {
+    std::unique_lock<std::mutex> lock(ProcessEnvMutex(), std::defer_lock);
+    if (dying ? lock.try_lock() : (lock.lock(), true)) {
+      for (char** entry = environ; *entry != nullptr; entry++) {
+        const char* eq = strchr(*entry, '=');
+        if (eq == nullptr) continue;
+        entries.emplace_back(std::string(*entry, eq - *entry), eq + 1);
+      }
+    }
+  }
   w->Key("environmentVariables");
   w->StartObject();
-  for (char** entry = environ; *entry != nullptr; entry++) {
-    const char* eq = strchr(*entry, '=');
-    if (eq == nullptr) continue;
-    w->Pair(std::string_view(*entry, eq - *entry), eq + 1);
-  }
+  for (const auto& [name, value] : entries) w->Pair(name, value);
   w->EndObject();
 }
 
@@ -903,6 +942,7 @@ void WriteSharedObjects(JsonWriter* w) {
 }
 
 void WriteReport(JsonWriter* w, const Request& r, const Settings& settings) {
+  bool fatal = r.trigger == "FatalError" || r.trigger == "OOMError";
   struct timeval now;
   gettimeofday(&now, nullptr);
   w->StartObject();
@@ -914,7 +954,7 @@ void WriteReport(JsonWriter* w, const Request& r, const Settings& settings) {
     WriteErrorStack(w, r);
   }
   if (r.isolate != nullptr) WriteHeap(w, r.isolate);
-  WriteNativeStack(w, r.trigger == "FatalError" || r.trigger == "OOMError");
+  WriteNativeStack(w, fatal);
   WriteResourceUsage(w);
   WriteLibuv(w, r.env, settings.exclude_network);
   w->Key("workers");
@@ -926,7 +966,7 @@ void WriteReport(JsonWriter* w, const Request& r, const Settings& settings) {
     }
   }
   w->EndArray();
-  if (!settings.exclude_env) WriteEnvironmentVariables(w);
+  if (!settings.exclude_env) WriteEnvironmentVariables(w, r.env, fatal);
   WriteUserLimits(w);
   WriteSharedObjects(w);
   w->EndObject();
@@ -948,7 +988,8 @@ void WriteAll(FILE* out, const std::string& text) {
   fflush(out);
 }
 
-// Writes a report to its file (or stdout/stderr); returns the file's name.
+// Writes a report to its file (or stdout/stderr); returns the file's name,
+// or "" when the file could not be opened.
 std::string WriteToFile(Request* r, const std::string& requested) {
   Settings settings = CurrentSettings();
   std::string filename = requested;
@@ -968,17 +1009,23 @@ std::string WriteToFile(Request* r, const std::string& requested) {
     if (to_stdout) fprintf(stderr, "\nNode.js report completed\n");
     return filename;
   }
+  // As in Node, a folder that is set comes in front of any name, even an
+  // absolute one.
   std::string path = filename;
-  if (!settings.directory.empty() && filename[0] != '/') {
-    path = settings.directory + "/" + filename;
-  }
+  if (!settings.directory.empty()) path = settings.directory + "/" + filename;
   FILE* file = fopen(path.c_str(), "w");
   if (file == nullptr) {
-    fprintf(stderr,
-            "\nFailed to open Node.js report file: %s directory: %s "
-            "(errno: %d)\n",
-            filename.c_str(), settings.directory.c_str(), errno);
-    return filename;
+    int err = errno;
+    if (settings.directory.empty()) {
+      fprintf(stderr, "\nFailed to open Node.js report file: %s (errno: %d)\n",
+              filename.c_str(), err);
+    } else {
+      fprintf(stderr,
+              "\nFailed to open Node.js report file: %s directory: %s "
+              "(errno: %d)\n",
+              filename.c_str(), settings.directory.c_str(), err);
+    }
+    return "";
   }
   fprintf(stderr, "\nWriting Node.js report to file: %s\n", filename.c_str());
   WriteAll(file, text);
@@ -1000,10 +1047,11 @@ void WriteReportJS(const FunctionCallbackInfo<Value>& args) {
   std::string file =
       args[2]->IsString() ? Utf8Value(isolate, args[2]).ToString() : "";
   r.error = args[3];
-  // --permission: the file named, or else the folder the report goes to.
-  if (permission::IsEnabled() && file != "stdout" && file != "stderr") {
+  // --permission, as Node checks it: the name given (stdout and stderr
+  // too), or else the working directory (not the report folder: Node's
+  // hole, kept so that the same grants give the same result).
+  if (permission::IsEnabled()) {
     std::string resource = file;
-    if (resource.empty()) resource = CurrentSettings().directory;
     if (resource.empty()) {
       char cwd[PATH_MAX];
       size_t size = sizeof(cwd);
@@ -1029,6 +1077,7 @@ void GetReportJS(const FunctionCallbackInfo<Value>& args) {
   r.trigger = "GetReport";
   r.error = args[0];
   Settings settings = CurrentSettings();
+  settings.compact = true;  // the subreports too: the text is parsed
   std::string text;
   JsonWriter writer(&text, true, 0);
   WriteReport(&writer, r, settings);
@@ -1140,11 +1189,13 @@ void OnFatalError(Isolate* isolate, const char* message, const char* trigger,
   r.js_stack_usable = !heap_exhausted;
   // Other threads' help (a worker's subreport) is not waited for here.
   r.with_workers = false;
+  // The scope first: a fatal error can be V8's "no HandleScope", and
+  // GetCurrent() makes a handle.
+  std::optional<HandleScope> scope;
+  if (isolate != nullptr) scope.emplace(isolate);
   if (isolate != nullptr && isolate->InContext()) {
     r.env = Environment::GetCurrent(isolate);
   }
-  std::optional<HandleScope> scope;
-  if (isolate != nullptr) scope.emplace(isolate);
   WriteToFile(&r, "");
 }
 

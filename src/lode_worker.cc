@@ -138,7 +138,7 @@ class Worker : public HandleWrap, public Environment::WorkerContext {
  private:
   static void OnSubreportInterrupt(Isolate* isolate, void* data);
   void AnswerSubreport();
-  void AbandonSubreport();
+  void AbandonSubreportAndEnv();
 
   void Run();
   bool RunEnvironmentInThread(Isolate* isolate);
@@ -400,11 +400,8 @@ bool Worker::RunEnvironmentInThread(Isolate* isolate) {
     }
   }
 
-  AbandonSubreport();
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    child_env_ = nullptr;
-  }
+  // Gone for a report too: in one step, so that no request comes between.
+  AbandonSubreportAndEnv();
   env.set_can_call_into_js(false);
   env.set_stopping(true);
   isolate->CancelTerminateExecution();
@@ -516,11 +513,12 @@ void Worker::AnswerSubreport() {
   subreport_answered_.notify_all();
 }
 
-// The worker's environment is going: a request it did not answer gets an
-// empty one.
-void Worker::AbandonSubreport() {
+// The worker's environment is going: no request finds it from now on, and
+// one it did not answer gets an empty subreport.
+void Worker::AbandonSubreportAndEnv() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    child_env_ = nullptr;
     if (subreport_request_ == nullptr) return;
     subreport_request_->done = true;
     subreport_request_ = nullptr;

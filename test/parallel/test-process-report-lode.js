@@ -37,9 +37,10 @@ tmpdir.refresh();
                      'Error [ERR_SYNTHETIC]: JavaScript Callstack');
   assert.match(report.javascriptStack.stack[0], /^at Object\.getReport /);
   assert.strictEqual(report.environmentVariables.PATH, process.env.PATH);
-  assert.strictEqual(report.userLimits.open_files.soft,
-                     report.userLimits.open_files.soft === 'unlimited' ?
-                       'unlimited' : Number(report.userLimits.open_files.soft));
+  // The limits are getrlimit()'s: the shell's `ulimit -n` says the same.
+  const { execSync } = require('child_process');
+  const openFiles = execSync('ulimit -n', { encoding: 'utf8' }).trim();
+  assert.strictEqual(String(report.userLimits.open_files.soft), openFiles);
   assert.ok(report.javascriptHeap.memoryLimit > 0);
   assert.ok(report.sharedObjects.some((name) => name.includes('libc.so')));
   assert.strictEqual(report.libuv.at(-1).type, 'loop');
@@ -60,6 +61,26 @@ tmpdir.refresh();
   const other = process.report.getReport(oneLine).javascriptStack;
   assert.strictEqual(other.message, 'only one line');
   assert.strictEqual(other.stack, undefined);
+  // As in Node: a frame is a line a new line ends (the last is left out),
+  // its leading blanks dropped.
+  const frames = new Error();
+  frames.stack = 'msg\n   at a\n\tat b\n  at c';
+  assert.deepStrictEqual(process.report.getReport(frames).javascriptStack,
+                         { message: 'msg', stack: ['at a', 'at b'],
+                           errorProperties: {} });
+  // An object without a string stack has none; its properties go with it.
+  assert.deepStrictEqual(
+    process.report.getReport({ message: 'm', stack: 7 }).javascriptStack,
+    { message: 'No stack.', stack: ['Unavailable.'], errorProperties: {} });
+  // Not the message, not indices, not a value without a string.
+  const props = new Error('p');
+  Object.defineProperty(props, 'message', { value: 'p', enumerable: true });
+  props[0] = 'index';
+  props.sym = Symbol('s');
+  props.kept = 1;
+  assert.deepStrictEqual(
+    process.report.getReport(props).javascriptStack.errorProperties,
+    { kept: '1' });
 }
 
 // Handles: a timer with its due time, a child process (watched through a
@@ -100,8 +121,25 @@ tmpdir.refresh();
   process.report.compact = false;
 }
 
-// Settings are checked on their way in.
+// A file that cannot be opened: "" (and the failure said on stderr); a
+// name with a NUL byte is refused.
 {
+  process.report.directory = tmpdir.resolve('missing');
+  assert.strictEqual(process.report.writeReport('x.json'), '');
+  process.report.directory = '';
+  assert.throws(() => process.report.writeReport('a\0b.json'),
+                { code: 'ERR_INVALID_ARG_VALUE' });
+  assert.ok(!fs.existsSync('a'));
+}
+
+// Settings are checked on their way in, through accessors named as Node's.
+{
+  const descriptor =
+    Object.getOwnPropertyDescriptor(process.report, 'directory');
+  assert.strictEqual(descriptor.get.name, 'get directory');
+  assert.strictEqual(descriptor.enumerable, true);
+  assert.strictEqual(Object.hasOwn(process.report.writeReport, 'prototype'),
+                     false);
   assert.throws(() => process.report.getReport('x'),
                 { code: 'ERR_INVALID_ARG_TYPE' });
   assert.throws(() => process.report.writeReport(1),

@@ -40,6 +40,11 @@ function run(args) {
   assert.ok(child.stderr.indexOf('RangeError: bad') <
             child.stderr.indexOf('Writing Node.js report'));
   assert.match(child.stderr, /Node\.js report completed\n\nNode\.js v/);
+
+  // With --trace-uncaught: the report before where the error was thrown.
+  const traced = run(['--report-uncaught-exception', '--trace-uncaught',
+                      __filename, 'throw']);
+  assert.match(traced.stderr, /Node\.js report completed\nThrown at:\n/);
 }
 
 // A primitive thrown: its string is the message. Without the option, or

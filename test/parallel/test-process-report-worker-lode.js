@@ -30,9 +30,17 @@ const { once } = require('events');
   assert.notStrictEqual(idleReport.libuv.at(-1).address,
                         report.libuv.at(-1).address);
 
-  // The pretty text nests them too.
-  const text = JSON.stringify(report);
-  assert.ok(text.includes('Worker thread subreport [idle one]'));
+  // A written report nests them, indented at their depth.
+  const tmpdir = require('../common/tmpdir');
+  tmpdir.refresh();
+  process.report.directory = tmpdir.path;
+  const text = require('fs').readFileSync(
+    tmpdir.resolve(process.report.writeReport()), 'utf8');
+  assert.ok(text.includes(
+    '\n    {\n      "header": {\n        "reportVersion": 5,'));
+  assert.ok(text.includes(
+    '\n        "event": "Worker thread subreport [idle one]",\n'));
+  assert.strictEqual(JSON.parse(text).workers.length, 2);
 
   // In a worker: its thread id, no subreports of its siblings.
   const inner = new Worker(`

@@ -6,7 +6,6 @@
 
 const {
   JSONParse,
-  ObjectDefineProperties,
 } = primordials;
 
 const {
@@ -23,36 +22,6 @@ const {
 
 const binding = internalBinding('report');
 
-function writeReport(file, err) {
-  if (typeof file === 'object' && file !== null) {
-    err = file;
-    file = undefined;
-  } else if (file !== undefined) {
-    validateString(file, 'file');
-    file = toNamespacedPath(file);
-  }
-  if (err === undefined) {
-    // Without an error, the report's stack is where the call came from.
-    err = new ERR_SYNTHETIC();
-  } else {
-    validateObject(err, 'err');
-  }
-  return binding.writeReport('JavaScript API', 'API', file, err);
-}
-
-function getReport(err) {
-  if (err === undefined) {
-    err = new ERR_SYNTHETIC();
-  } else {
-    validateObject(err, 'err');
-  }
-  return JSONParse(binding.getReport(err));
-}
-
-function toNamespacedPath(file) {
-  return require('path').toNamespacedPath(file);
-}
-
 function signalHandler(signal) {
   binding.writeReport(signal, 'Signal', null, '');
 }
@@ -65,70 +34,108 @@ function removeSignalHandler(signal = binding.getSignal()) {
   process.removeListener(signal, signalHandler);
 }
 
-function setSignal(signal) {
-  validateString(signal, 'signal');
-  validateSignalName(signal, 'signal');
-  const on = binding.getReportOnSignal();
-  if (on) removeSignalHandler();
-  binding.setSignal(signal);
-  if (on) addSignalHandler(signal);
-}
-
-function setReportOnSignal(on) {
-  validateBoolean(on, 'trigger');
-  if (on === binding.getReportOnSignal()) return;
-  binding.setReportOnSignal(on);
-  if (on) {
-    addSignalHandler();
-  } else {
-    removeSignalHandler();
-  }
-}
-
-const report = {};
-ObjectDefineProperties(report, {
-  writeReport: { __proto__: null, value: writeReport, enumerable: true,
-                 writable: true, configurable: true },
-  getReport: { __proto__: null, value: getReport, enumerable: true,
-               writable: true, configurable: true },
-  directory: setting(binding.getDirectory, binding.setDirectory,
-                     validateString, 'directory'),
-  filename: setting(binding.getFilename, binding.setFilename,
-                    validateString, 'filename'),
-  compact: setting(binding.getCompact, binding.setCompact,
-                   validateBoolean, 'compact'),
-  excludeNetwork: setting(binding.getExcludeNetwork, binding.setExcludeNetwork,
-                          validateBoolean, 'excludeNetwork'),
-  signal: accessor(binding.getSignal, setSignal),
-  reportOnFatalError: setting(binding.getReportOnFatalError,
-                              binding.setReportOnFatalError,
-                              validateBoolean, 'trigger'),
-  reportOnSignal: accessor(binding.getReportOnSignal, setReportOnSignal),
-  reportOnUncaughtException: setting(binding.getReportOnUncaughtException,
-                                     binding.setReportOnUncaughtException,
-                                     validateBoolean, 'trigger'),
-  excludeEnv: setting(binding.getExcludeEnv, binding.setExcludeEnv,
-                      validateBoolean, 'excludeEnv'),
-});
-
-// A setting the binding keeps, checked by `validate` on its way in (`name`:
-// Node's name for it in the error).
-function setting(get, set, validate, name) {
-  return accessor(get, (value) => {
-    validate(value, name);
-    set(value);
-  });
-}
-
-function accessor(get, set) {
-  return {
-    __proto__: null,
-    enumerable: true,
-    configurable: true,
-    get() { return get(); },
-    set(value) { set(value); },
-  };
-}
+// Methods and accessors as Node defines them (concise methods, accessors
+// named `get directory` and so on).
+const report = {
+  writeReport(file, err) {
+    if (typeof file === 'object' && file !== null) {
+      err = file;
+      file = undefined;
+    } else if (file !== undefined) {
+      validateString(file, 'file');
+      file = require('internal/fs/utils').getValidatedPath(file);
+    }
+    // Without an error, the report's stack is where the call came from (made
+    // here, not in a helper, whose frame would come first).
+    if (err === undefined) {
+      err = new ERR_SYNTHETIC();
+    } else {
+      validateObject(err, 'err');
+    }
+    return binding.writeReport('JavaScript API', 'API', file, err);
+  },
+  getReport(err) {
+    if (err === undefined) {
+      err = new ERR_SYNTHETIC();
+    } else {
+      validateObject(err, 'err');
+    }
+    return JSONParse(binding.getReport(err));
+  },
+  get directory() {
+    return binding.getDirectory();
+  },
+  set directory(dir) {
+    validateString(dir, 'directory');
+    binding.setDirectory(dir);
+  },
+  get filename() {
+    return binding.getFilename();
+  },
+  set filename(name) {
+    validateString(name, 'filename');
+    binding.setFilename(name);
+  },
+  get compact() {
+    return binding.getCompact();
+  },
+  set compact(compact) {
+    validateBoolean(compact, 'compact');
+    binding.setCompact(compact);
+  },
+  get excludeNetwork() {
+    return binding.getExcludeNetwork();
+  },
+  set excludeNetwork(exclude) {
+    validateBoolean(exclude, 'excludeNetwork');
+    binding.setExcludeNetwork(exclude);
+  },
+  get signal() {
+    return binding.getSignal();
+  },
+  set signal(signal) {
+    validateString(signal, 'signal');
+    validateSignalName(signal, 'signal');
+    const on = binding.getReportOnSignal();
+    if (on) removeSignalHandler();
+    binding.setSignal(signal);
+    if (on) addSignalHandler(signal);
+  },
+  get reportOnFatalError() {
+    return binding.getReportOnFatalError();
+  },
+  set reportOnFatalError(on) {
+    validateBoolean(on, 'trigger');
+    binding.setReportOnFatalError(on);
+  },
+  get reportOnSignal() {
+    return binding.getReportOnSignal();
+  },
+  set reportOnSignal(on) {
+    validateBoolean(on, 'trigger');
+    if (on === binding.getReportOnSignal()) return;
+    binding.setReportOnSignal(on);
+    if (on) {
+      addSignalHandler();
+    } else {
+      removeSignalHandler();
+    }
+  },
+  get reportOnUncaughtException() {
+    return binding.getReportOnUncaughtException();
+  },
+  set reportOnUncaughtException(on) {
+    validateBoolean(on, 'trigger');
+    binding.setReportOnUncaughtException(on);
+  },
+  get excludeEnv() {
+    return binding.getExcludeEnv();
+  },
+  set excludeEnv(exclude) {
+    validateBoolean(exclude, 'excludeEnv');
+    binding.setExcludeEnv(exclude);
+  },
+};
 
 // At start-up on the main thread: --report-on-signal's handler.
 function initializeReportSignalHandler() {
