@@ -269,8 +269,11 @@ static std::string FormatError(Environment* env, Local<Value> error,
   return Utf8Value(isolate, error).ToString();
 }
 
+// `with_report`: --report-uncaught-exception's report goes between the
+// error and the version line (not before an abort: Node writes none then).
 static void PrintUncaughtException(Environment* env, Local<Value> error,
-                                   Local<Message> message) {
+                                   Local<Message> message,
+                                   bool with_report = true) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
   std::string source = GetMappedErrorSource(env, message);
@@ -329,7 +332,7 @@ static void PrintUncaughtException(Environment* env, Local<Value> error,
   fflush(stderr);
   // --report-uncaught-exception: the report comes after the error, before
   // where it was thrown and the version line, as in Node.
-  report::OnUncaughtException(env, error);
+  if (with_report) report::OnUncaughtException(env, error);
   out.clear();
   // --trace-uncaught: where the value was thrown (for any value, an error
   // or not), as V8 recorded it.
@@ -538,7 +541,7 @@ void TriggerUncaughtExceptionJS(const FunctionCallbackInfo<Value>& args) {
   // errors its lib/ reports this way: the usual report, then abort().
   Environment* env = Environment::GetCurrent(isolate);
   if (env != nullptr && ShouldAbortOnUncaughtException(isolate)) {
-    PrintUncaughtException(env, args[0], message);
+    PrintUncaughtException(env, args[0], message, false);
     abort();
   }
   TriggerUncaughtException(isolate, args[0], message, args[1]->IsTrue());

@@ -412,6 +412,10 @@ bool ParseOptions(int argc, char** argv, const std::string& node_options,
         if (!from_env) options->exec_argv.push_back(value);
         value = Unescape(value);
       }
+      // --report-signal, given at all, turns the signal's report on.
+      if (canonical == "--report-signal") {
+        options->values["--report-on-signal"].boolean = true;
+      }
       switch (spec->kind) {
         case OptionKind::kString:
           v.string = value;

@@ -341,8 +341,16 @@ std::vector<std::pair<const char*, std::string>> ComponentVersions() {
   };
 }
 
-std::vector<std::pair<const char*, const char*>> ReleaseInfo() {
-  return {{"name", "node"}, {"lts", LODE_NODE_RELEASE_LTS}};
+std::vector<std::pair<const char*, std::string>> ReleaseInfo() {
+  // The release lode matches: its sources and headers (node-gyp reads
+  // headersUrl; Node-API addons built against those headers load in lode).
+  const std::string base = std::string("https://nodejs.org/download/release/") +
+                           LODE_NODE_VERSION_STRING + "/node-" +
+                           LODE_NODE_VERSION_STRING;
+  return {{"name", "node"},
+          {"lts", LODE_NODE_RELEASE_LTS},
+          {"sourceUrl", base + ".tar.gz"},
+          {"headersUrl", base + "-headers.tar.gz"}};
 }
 
 Local<Object> CreateProcessObject(Environment* env) {
@@ -369,7 +377,7 @@ Local<Object> CreateProcessObject(Environment* env) {
 
   Local<Object> release = Object::New(isolate);
   for (const auto& [name, value] : ReleaseInfo()) {
-    SetString(context, release, name, value);
+    SetString(context, release, name, value.c_str());
   }
   SetValue(context, process, "release", release);
 

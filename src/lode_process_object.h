@@ -17,7 +17,7 @@ std::string GetExecPath(const char* argv0);
 // process.versions and process.release, name by name (the diagnostic
 // report's componentVersions and release are the same lists).
 std::vector<std::pair<const char*, std::string>> ComponentVersions();
-std::vector<std::pair<const char*, const char*>> ReleaseInfo();
+std::vector<std::pair<const char*, std::string>> ReleaseInfo();
 // The values of this run: argv, execArgv, execPath, pid.
 void PatchProcessObject(Environment* env, v8::Local<v8::Object> process);
 void RegisterProcessObjectExternalReferences(

@@ -18,7 +18,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <charconv>
+#include <cmath>
 #include <cinttypes>
 #include <climits>
 #include <cstdio>
@@ -65,29 +65,54 @@ namespace {
 
 // ---- Settings ------------------------------------------------------------
 
-// process.report's settings: per process (a worker that changes one changes
-// it for all), set from the command line at start-up.
-struct Settings {
+// The settings Node keeps for the whole process (a worker that changes one
+// changes it for all): where reports go, their layout, fatal errors.
+struct ProcessSettings {
   std::string directory;
   std::string filename;
-  std::string signal = "SIGUSR2";
   bool compact = false;
   bool on_fatal_error = false;
-  bool on_signal = false;
-  bool on_uncaught_exception = false;
-  bool exclude_network = false;
-  bool exclude_env = false;
 };
 
-std::mutex g_settings_mutex;
-Settings g_settings;
+std::mutex g_process_settings_mutex;
+ProcessSettings g_process_settings;
+// A thread's settings as the command line gives them: the main thread's at
+// its start, and those of a report made where no environment runs.
+ThreadSettings g_command_line_thread_settings;
 std::vector<std::string> g_command_line;
 uint64_t g_start_time_ns = 0;  // for the CPU consumption percentages
 std::atomic<int> g_sequence{0};
 
-Settings CurrentSettings() {
-  std::lock_guard<std::mutex> lock(g_settings_mutex);
-  return g_settings;
+ProcessSettings CurrentProcessSettings() {
+  std::lock_guard<std::mutex> lock(g_process_settings_mutex);
+  return g_process_settings;
+}
+
+// The settings of one environment's thread, kept with the environment.
+struct ThreadSettingsData : public BindingData {
+  explicit ThreadSettingsData(const ThreadSettings& s) : settings(s) {}
+  ThreadSettings settings;
+};
+
+ThreadSettings* ThreadSettingsFor(Environment* env) {
+  auto* data = env->GetBindingData<ThreadSettingsData>("report.settings");
+  if (data == nullptr) {
+    data = env->SetBindingData(
+        "report.settings",
+        std::make_unique<ThreadSettingsData>(g_command_line_thread_settings));
+  }
+  return &data->settings;
+}
+
+// Everything a report of `env`'s thread (or of no thread) follows.
+struct Settings : ProcessSettings, ThreadSettings {};
+
+Settings CurrentSettings(Environment* env) {
+  Settings settings;
+  static_cast<ProcessSettings&>(settings) = CurrentProcessSettings();
+  static_cast<ThreadSettings&>(settings) =
+      env != nullptr ? *ThreadSettingsFor(env) : g_command_line_thread_settings;
+  return settings;
 }
 
 // ---- JSON text -----------------------------------------------------------
@@ -120,10 +145,11 @@ class JsonWriter {
   void Bool(bool value) { Literal(value ? "true" : "false"); }
   void Int(int64_t value) { Literal(std::to_string(value)); }
   void UInt(uint64_t value) { Literal(std::to_string(value)); }
+  // Six significant digits, as Node's reports write their figures.
   void Double(double value) {
     char buf[32];
-    auto result = std::to_chars(buf, buf + sizeof(buf), value);
-    Literal(std::string_view(buf, result.ptr - buf));
+    snprintf(buf, sizeof(buf), "%g", std::isfinite(value) ? value : 0.0);
+    Literal(buf);
   }
   // A document made by another writer at this writer's depth + 1.
   void Raw(std::string_view text) { Literal(text); }
@@ -163,11 +189,12 @@ class JsonWriter {
     depth_++;
   }
 
+  // The closing bracket on a line of its own, an empty container's too (as
+  // in Node's reports).
   void Close(char bracket) {
-    bool had_items = has_items_.back();
     has_items_.pop_back();
     depth_--;
-    if (had_items) NewLine();
+    NewLine();
     out_->push_back(bracket);
   }
 
@@ -458,19 +485,32 @@ void WriteErrorStack(JsonWriter* w, const Request& r) {
   w->EndObject();
 }
 
-// The stack a fatal error left: the frames V8 can still walk.
-void WriteCurrentStack(JsonWriter* w, Isolate* isolate) {
+// A report made for no error (a fatal error, a signal's, a worker's
+// subreport): the JavaScript frames running, under the trigger's name, or
+// "No stack." when there are none (an idle thread).
+void WriteCurrentStack(JsonWriter* w, Isolate* isolate,
+                       const std::string& trigger) {
   w->Key("javascriptStack");
   w->StartObject();
   HandleScope scope(isolate);
   Local<StackTrace> trace = StackTrace::CurrentStackTrace(isolate, 10);
-  w->Pair("message", "FatalError");
+  if (trace->GetFrameCount() == 0) {
+    WriteNoStack(w);
+    w->EndObject();
+    return;
+  }
+  w->Pair("message", trigger);
   w->Key("stack");
   w->StartArray();
   for (int i = 0; i < trace->GetFrameCount(); i++) {
-    w->String("at " + errors::FrameText(isolate, trace->GetFrame(isolate, i)));
+    // Node's form, an anonymous function's empty name included.
+    Local<StackFrame> frame = trace->GetFrame(isolate, i);
+    w->String("at " + Utf8Value(isolate, frame->GetFunctionName()).ToString() +
+              " (" +
+              Utf8Value(isolate, frame->GetScriptNameOrSourceURL()).ToString() +
+              ":" + std::to_string(frame->GetLineNumber()) + ":" +
+              std::to_string(frame->GetColumn()) + ")");
   }
-  if (trace->GetFrameCount() == 0) w->String("Unavailable.");
   w->EndArray();
   w->Key("errorProperties");
   w->StartObject();
@@ -864,14 +904,13 @@ void WriteLibuv(JsonWriter* w, Environment* env, bool exclude_network) {
   w->EndArray();
 }
 
-// What process.env holds on the report's thread: a worker's own variables,
-// or the process's environment, copied under the lock its writers take (a
-// dying thread that cannot take it at once shows none rather than wait).
-void WriteEnvironmentVariables(JsonWriter* w, Environment* env, bool dying) {
+// The process's environment (Node's report shows it in every thread, a
+// worker with its own process.env included), copied under the lock its
+// writers take; a dying thread that cannot take it at once shows none
+// rather than wait.
+void WriteEnvironmentVariables(JsonWriter* w, bool dying) {
   std::vector<std::pair<std::string, std::string>> entries;
-  if (env != nullptr && env->env_vars() != nullptr) {
-    entries = env->env_vars()->Entries();
-  } else {
+  {
     std::unique_lock<std::mutex> lock(ProcessEnvMutex(), std::defer_lock);
     if (dying ? lock.try_lock() : (lock.lock(), true)) {
       for (char** entry = environ; *entry != nullptr; entry++) {
@@ -948,8 +987,8 @@ void WriteReport(JsonWriter* w, const Request& r, const Settings& settings) {
   w->StartObject();
   WriteHeader(w, r, settings, now);
   if (r.isolate != nullptr && r.js_stack_usable && r.error.IsEmpty() &&
-      r.isolate->InContext() && r.trigger == "FatalError") {
-    WriteCurrentStack(w, r.isolate);
+      r.isolate->InContext()) {
+    WriteCurrentStack(w, r.isolate, r.trigger);
   } else {
     WriteErrorStack(w, r);
   }
@@ -966,7 +1005,7 @@ void WriteReport(JsonWriter* w, const Request& r, const Settings& settings) {
     }
   }
   w->EndArray();
-  if (!settings.exclude_env) WriteEnvironmentVariables(w, r.env, fatal);
+  if (!settings.exclude_env) WriteEnvironmentVariables(w, fatal);
   WriteUserLimits(w);
   WriteSharedObjects(w);
   w->EndObject();
@@ -991,7 +1030,7 @@ void WriteAll(FILE* out, const std::string& text) {
 // Writes a report to its file (or stdout/stderr); returns the file's name,
 // or "" when the file could not be opened.
 std::string WriteToFile(Request* r, const std::string& requested) {
-  Settings settings = CurrentSettings();
+  Settings settings = CurrentSettings(r->env);
   std::string filename = requested;
   if (filename.empty()) filename = settings.filename;
   if (filename.empty()) filename = DefaultFilename(r->env);
@@ -1076,7 +1115,7 @@ void GetReportJS(const FunctionCallbackInfo<Value>& args) {
   r.event = "JavaScript API";
   r.trigger = "GetReport";
   r.error = args[0];
-  Settings settings = CurrentSettings();
+  Settings settings = CurrentSettings(r.env);
   settings.compact = true;  // the subreports too: the text is parsed
   std::string text;
   JsonWriter writer(&text, true, 0);
@@ -1089,46 +1128,62 @@ void GetReportJS(const FunctionCallbackInfo<Value>& args) {
   }
 }
 
-#define LODE_REPORT_STRING_SETTINGS(V) \
-  V(Directory, directory)              \
-  V(Filename, filename)                \
-  V(Signal, signal)
+// internalBinding('report')'s getX/setX pairs: (Name, field) of the
+// process's settings and of the calling thread's.
+#define LODE_REPORT_PROCESS_SETTINGS(V) \
+  V(Directory, directory)               \
+  V(Filename, filename)                 \
+  V(Compact, compact)                   \
+  V(ReportOnFatalError, on_fatal_error)
 
-#define LODE_REPORT_BOOL_SETTINGS(V)                  \
-  V(Compact, compact)                                 \
+#define LODE_REPORT_THREAD_SETTINGS(V)                \
+  V(Signal, signal)                                   \
   V(ExcludeNetwork, exclude_network)                  \
   V(ExcludeEnv, exclude_env)                          \
-  V(ReportOnFatalError, on_fatal_error)               \
   V(ReportOnSignal, on_signal)                        \
   V(ReportOnUncaughtException, on_uncaught_exception)
 
-#define V(Name, field)                                                  \
-  void Get##Name(const FunctionCallbackInfo<Value>& args) {             \
-    std::string value = CurrentSettings().field;                        \
-    args.GetReturnValue().Set(                                          \
-        String::NewFromUtf8(args.GetIsolate(), value.c_str())           \
-            .ToLocalChecked());                                         \
-  }                                                                     \
-  void Set##Name(const FunctionCallbackInfo<Value>& args) {             \
-    CHECK(args[0]->IsString());                                         \
-    std::string value = Utf8Value(args.GetIsolate(), args[0]).ToString(); \
-    std::lock_guard<std::mutex> lock(g_settings_mutex);                 \
-    g_settings.field = std::move(value);                                \
+// A setting as JavaScript sees it, and back (JS has checked the type).
+Local<Value> ToJS(Isolate* isolate, const std::string& value) {
+  return String::NewFromUtf8(isolate, value.c_str()).ToLocalChecked();
+}
+Local<Value> ToJS(Isolate* isolate, bool value) {
+  return v8::Boolean::New(isolate, value);
+}
+void FromJS(Isolate* isolate, Local<Value> value, std::string* out) {
+  CHECK(value->IsString());
+  *out = Utf8Value(isolate, value).ToString();
+}
+void FromJS(Isolate*, Local<Value> value, bool* out) {
+  CHECK(value->IsBoolean());
+  *out = value->IsTrue();
+}
+
+#define V(Name, field)                                                    \
+  void Get##Name(const FunctionCallbackInfo<Value>& args) {               \
+    args.GetReturnValue().Set(                                            \
+        ToJS(args.GetIsolate(), CurrentProcessSettings().field));         \
+  }                                                                       \
+  void Set##Name(const FunctionCallbackInfo<Value>& args) {               \
+    decltype(ProcessSettings::field) value;                               \
+    FromJS(args.GetIsolate(), args[0], &value);                           \
+    std::lock_guard<std::mutex> lock(g_process_settings_mutex);           \
+    g_process_settings.field = std::move(value);                          \
   }
-LODE_REPORT_STRING_SETTINGS(V)
+LODE_REPORT_PROCESS_SETTINGS(V)
 #undef V
 
-#define V(Name, field)                                      \
-  void Get##Name(const FunctionCallbackInfo<Value>& args) { \
-    args.GetReturnValue().Set(CurrentSettings().field);     \
-  }                                                         \
-  void Set##Name(const FunctionCallbackInfo<Value>& args) { \
-    CHECK(args[0]->IsBoolean());                            \
-    bool value = args[0]->IsTrue();                         \
-    std::lock_guard<std::mutex> lock(g_settings_mutex);     \
-    g_settings.field = value;                               \
+#define V(Name, field)                                                    \
+  void Get##Name(const FunctionCallbackInfo<Value>& args) {               \
+    Environment* env = Environment::GetCurrent(args);                     \
+    args.GetReturnValue().Set(                                            \
+        ToJS(args.GetIsolate(), ThreadSettingsFor(env)->field));          \
+  }                                                                       \
+  void Set##Name(const FunctionCallbackInfo<Value>& args) {               \
+    Environment* env = Environment::GetCurrent(args);                     \
+    FromJS(args.GetIsolate(), args[0], &ThreadSettingsFor(env)->field);   \
   }
-LODE_REPORT_BOOL_SETTINGS(V)
+LODE_REPORT_THREAD_SETTINGS(V)
 #undef V
 
 #define LODE_REPORT_METHODS(V) \
@@ -1143,8 +1198,8 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
 #define V(Name, field)                                   \
   SetMethod(context, target, "get" #Name, Get##Name);   \
   SetMethod(context, target, "set" #Name, Set##Name);
-  LODE_REPORT_STRING_SETTINGS(V)
-  LODE_REPORT_BOOL_SETTINGS(V)
+  LODE_REPORT_PROCESS_SETTINGS(V)
+  LODE_REPORT_THREAD_SETTINGS(V)
 #undef V
 }
 
@@ -1155,33 +1210,62 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
 #define V(Name, field)           \
   registry->Register(Get##Name); \
   registry->Register(Set##Name);
-  LODE_REPORT_STRING_SETTINGS(V)
-  LODE_REPORT_BOOL_SETTINGS(V)
+  LODE_REPORT_PROCESS_SETTINGS(V)
+  LODE_REPORT_THREAD_SETTINGS(V)
 #undef V
 }
 
 }  // namespace
 
+// The thread settings `options` turn on (a worker's own execArgv, the
+// command line).
+void ApplyOptions(const Options& options, ThreadSettings* settings) {
+  std::string signal = options.GetString("--report-signal");
+  if (!signal.empty() && options.GetBool("--report-on-signal")) {
+    settings->signal = signal;
+  }
+  if (options.GetBool("--report-on-signal")) settings->on_signal = true;
+  if (options.GetBool("--report-uncaught-exception")) {
+    settings->on_uncaught_exception = true;
+  }
+  if (options.GetBool("--report-exclude-network")) {
+    settings->exclude_network = true;
+  }
+  if (options.GetBool("--report-exclude-env")) settings->exclude_env = true;
+}
+
 void Configure(const Options& options, int argc, char** argv) {
   g_start_time_ns = uv_hrtime();
   g_command_line.assign(argv, argv + argc);
-  std::lock_guard<std::mutex> lock(g_settings_mutex);
-  g_settings.directory = options.GetString("--report-dir");
-  g_settings.filename = options.GetString("--report-filename");
-  std::string signal = options.GetString("--report-signal");
-  if (!signal.empty()) g_settings.signal = signal;
-  g_settings.compact = options.GetBool("--report-compact");
-  g_settings.on_fatal_error = options.GetBool("--report-on-fatalerror");
-  g_settings.on_signal = options.GetBool("--report-on-signal");
-  g_settings.on_uncaught_exception =
-      options.GetBool("--report-uncaught-exception");
-  g_settings.exclude_network = options.GetBool("--report-exclude-network");
-  g_settings.exclude_env = options.GetBool("--report-exclude-env");
+  ApplyOptions(options, &g_command_line_thread_settings);
+  std::lock_guard<std::mutex> lock(g_process_settings_mutex);
+  g_process_settings.directory = options.GetString("--report-dir");
+  g_process_settings.filename = options.GetString("--report-filename");
+  g_process_settings.compact = options.GetBool("--report-compact");
+  g_process_settings.on_fatal_error =
+      options.GetBool("--report-on-fatalerror");
+}
+
+ThreadSettings ThreadSettingsOf(Environment* env) {
+  return *ThreadSettingsFor(env);
+}
+
+void InitializeThread(Environment* env, const ThreadSettings& inherited,
+                      bool own_options) {
+  ThreadSettings settings = inherited;
+  // What reports leave out Node keeps per environment: a worker takes it
+  // from its options (its execArgv, or the command line), not its parent.
+  settings.exclude_network =
+      env->options()->GetBool("--report-exclude-network");
+  settings.exclude_env = env->options()->GetBool("--report-exclude-env");
+  if (own_options) ApplyOptions(*env->options(), &settings);
+  env->SetBindingData("report.settings",
+                      std::make_unique<ThreadSettingsData>(settings));
 }
 
 void OnFatalError(Isolate* isolate, const char* message, const char* trigger,
                   bool heap_exhausted) {
-  if (!CurrentSettings().on_fatal_error) return;
+  if (!CurrentProcessSettings().on_fatal_error) return;
   Request r;
   r.isolate = isolate;
   r.event = message != nullptr ? message : "";
@@ -1200,7 +1284,7 @@ void OnFatalError(Isolate* isolate, const char* message, const char* trigger,
 }
 
 void OnUncaughtException(Environment* env, Local<Value> error) {
-  if (!CurrentSettings().on_uncaught_exception) return;
+  if (!ThreadSettingsFor(env)->on_uncaught_exception) return;
   Request r;
   r.isolate = env->isolate();
   r.env = env;
@@ -1219,7 +1303,7 @@ std::string WorkerSubreport(Environment* env, const std::string& event,
   r.env = env;
   r.event = event;
   r.trigger = trigger;
-  Settings settings = CurrentSettings();
+  Settings settings = CurrentSettings(env);
   settings.compact = compact;
   std::string text;
   JsonWriter writer(&text, compact, depth);

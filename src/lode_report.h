@@ -20,6 +20,24 @@ namespace report {
 // line the report's header shows.
 void Configure(const Options& options, int argc, char** argv);
 
+// The settings Node keeps per thread (the rest are the process's): the
+// signal and the events that write a report, and what reports leave out.
+struct ThreadSettings {
+  std::string signal = "SIGUSR2";
+  bool on_signal = false;
+  bool on_uncaught_exception = false;
+  bool exclude_network = false;
+  bool exclude_env = false;
+};
+
+// `env`'s thread settings now: what a worker it starts inherits.
+ThreadSettings ThreadSettingsOf(Environment* env);
+// A worker's environment at its start: its parent's signal settings from
+// when the worker was made, with what its own execArgv (`own_options`)
+// turns on; what reports leave out comes from the worker's options alone.
+void InitializeThread(Environment* env, const ThreadSettings& inherited,
+                      bool own_options);
+
 // From the fatal error handlers (any thread, JS heap exhausted or not):
 // writes the report when --report-on-fatalerror (or
 // process.report.reportOnFatalError) asks for one. `isolate` is the

@@ -132,7 +132,7 @@ class Worker : public HandleWrap, public Environment::WorkerContext {
 
   // From the parent's thread: the worker's subreport, made on its own
   // thread (between two JavaScript statements or in its idle loop); empty
-  // when the worker is not running JavaScript.
+  // when the worker's environment is not running (not yet, or stopping).
   std::string Subreport(const std::string& trigger, int depth, bool compact);
 
  private:
@@ -156,6 +156,8 @@ class Worker : public HandleWrap, public Environment::WorkerContext {
   const uint64_t thread_id_;
   std::string name_;
   std::string url_;  // the script's URL, for the inspector's NodeWorker
+  bool own_exec_argv_ = false;  // options from execArgv, not the parent's
+  report::ThreadSettings report_settings_;
   Options options_;
   std::shared_ptr<EnvVarStore> env_vars_;
   double resource_limits_[kTotalResourceLimitCount];
@@ -201,6 +203,8 @@ Worker::Worker(Environment* env, Local<Object> object, Options options,
   set_resource_name("Worker");
   memcpy(resource_limits_, limits, sizeof(resource_limits_));
   ListOf(env)->workers.insert(this);
+  // As in Node, a worker starts from its parent's report settings of now.
+  report_settings_ = report::ThreadSettingsOf(env);
 }
 
 Worker::~Worker() {
@@ -341,6 +345,7 @@ bool Worker::RunEnvironmentInThread(Isolate* isolate) {
   Environment env(isolate, &loop_, context, &options_, from_snapshot);
   env.set_worker_context(this);
   env.set_env_vars(env_vars_);
+  report::InitializeThread(&env, report_settings_, own_exec_argv_);
   stop_async_.data = &env;
   // The thread's name in a trace: "[worker 1] WorkerThread", or the name
   // given to the Worker.
@@ -782,6 +787,7 @@ void Worker::New(const FunctionCallbackInfo<Value>& args) {
 
   Worker* worker = new Worker(env, args.This(), std::move(options),
                               std::move(vars), limits, std::move(name));
+  worker->own_exec_argv_ = args[0]->IsArray();
   if (args[5]->IsString()) {
     worker->url_ = Utf8Value(isolate, args[5]).ToString();
   }

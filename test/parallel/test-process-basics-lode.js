@@ -17,6 +17,13 @@ assert.throws(() => { process.env[Symbol('s')] = 1; }, TypeError);
 
 assert.match(process.version, /^v24\.\d+\.\d+$/);
 assert.strictEqual(process.release.name, 'node');
+// The release lode matches, where node-gyp finds its headers.
+assert.strictEqual(
+  process.release.headersUrl,
+  `https://nodejs.org/download/release/${process.version}/node-${process.version}-headers.tar.gz`);
+assert.strictEqual(
+  process.release.sourceUrl,
+  `https://nodejs.org/download/release/${process.version}/node-${process.version}.tar.gz`);
 for (const key of ['node', 'v8', 'uv', 'zlib', 'brotli', 'ares', 'modules',
   'nghttp2', 'napi', 'llhttp', 'openssl', 'icu', 'lode']) {
   assert.strictEqual(typeof process.versions[key], 'string', key);

@@ -98,6 +98,27 @@ function run(args) {
   assert.strictEqual(report.environmentVariables, undefined);
 }
 
+// --report-signal names the signal and turns its report on.
+{
+  const child = run(['--report-signal=SIGHUP', '-e',
+                     'process.kill(process.pid, "SIGHUP"); ' +
+                     'setTimeout(() => {}, 200)']);
+  assert.strictEqual(child.status, 0);
+  const [report] = reportsOf(child.pid);
+  assert.strictEqual(report.header.event, 'SIGHUP');
+  assert.strictEqual(report.header.trigger, 'Signal');
+}
+
+// An exception that aborts (--abort-on-uncaught-exception, thrown by an
+// immediate) writes no report, as in Node.
+{
+  const child = run(['--report-uncaught-exception',
+                     '--abort-on-uncaught-exception', '-e',
+                     'setImmediate(() => { throw new Error("x"); })']);
+  assert.ok(['SIGABRT', 'SIGTRAP'].includes(child.signal), child.signal);
+  assert.deepStrictEqual(reportsOf(child.pid), []);
+}
+
 // A folder that does not exist: the failure is said, the process goes on.
 {
   const child = run(['--report-directory=/nonexistent/lode-report', '-e',

@@ -11,8 +11,10 @@ const { once } = require('events');
   const idle = new Worker(
     'require("worker_threads").parentPort.once("message", () => {})',
     { eval: true, name: 'idle one' });
-  const busy = new Worker('while (true);', { eval: true });
-  await Promise.all([once(idle, 'online'), once(busy, 'online')]);
+  const busy = new Worker(
+    'require("worker_threads").parentPort.postMessage("spinning");\n' +
+    'while (true);', { eval: true });
+  await Promise.all([once(idle, 'online'), once(busy, 'message')]);
 
   const report = process.report.getReport();
   assert.strictEqual(report.workers.length, 2);
@@ -24,7 +26,11 @@ const { once } = require('events');
   assert.strictEqual(busyReport.header.event,
                      'Worker thread subreport [WorkerThread]');
   assert.strictEqual(idleReport.header.trigger, 'GetReport');
+  // Idle, a worker has no JavaScript stack; busy, the frames it is in.
   assert.strictEqual(idleReport.javascriptStack.message, 'No stack.');
+  assert.strictEqual(busyReport.javascriptStack.message, 'GetReport');
+  assert.match(busyReport.javascriptStack.stack[0],
+               /^at {2}\(\[worker eval\]:2:\d+\)$/);
   assert.ok(idleReport.javascriptHeap.usedMemory > 0);
   assert.strictEqual(idleReport.libuv.at(-1).type, 'loop');
   assert.notStrictEqual(idleReport.libuv.at(-1).address,
@@ -41,6 +47,26 @@ const { once } = require('events');
   assert.ok(text.includes(
     '\n        "event": "Worker thread subreport [idle one]",\n'));
   assert.strictEqual(JSON.parse(text).workers.length, 2);
+
+  // As in Node, a worker starts with its parent's signal settings of the
+  // moment, but what reports leave out comes from its own options; its
+  // changes stay its own.
+  process.report.reportOnUncaughtException = true;
+  process.report.excludeEnv = true;
+  const settings = new Worker(`
+    const { parentPort } = require('worker_threads');
+    const { reportOnUncaughtException, excludeEnv } = process.report;
+    process.report.reportOnUncaughtException = false;
+    parentPort.postMessage([reportOnUncaughtException, excludeEnv,
+                            'environmentVariables' in process.report.getReport()]);
+  `, { eval: true });
+  assert.deepStrictEqual((await once(settings, 'message'))[0],
+                         [true, false, true]);
+  await once(settings, 'exit');
+  assert.strictEqual(process.report.reportOnUncaughtException, true);
+  assert.strictEqual(process.report.excludeEnv, true);
+  process.report.reportOnUncaughtException = false;
+  process.report.excludeEnv = false;
 
   // In a worker: its thread id, no subreports of its siblings.
   const inner = new Worker(`

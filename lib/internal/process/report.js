@@ -26,25 +26,31 @@ function signalHandler(signal) {
   binding.writeReport(signal, 'Signal', null, '');
 }
 
+// The listener of the report's signal, while the signal writes a report.
 function addSignalHandler(signal = binding.getSignal()) {
-  process.on(signal, signalHandler);
+  if (binding.getReportOnSignal()) process.on(signal, signalHandler);
 }
 
-function removeSignalHandler(signal = binding.getSignal()) {
-  process.removeListener(signal, signalHandler);
+function removeSignalHandler() {
+  process.removeListener(binding.getSignal(), signalHandler);
+}
+
+// A report file's name: a string, a valid path.
+function checkedName(file) {
+  validateString(file, 'file');
+  return require('internal/fs/utils').getValidatedPath(file);
 }
 
 // Methods and accessors as Node defines them (concise methods, accessors
 // named `get directory` and so on).
 const report = {
   writeReport(file, err) {
-    if (typeof file === 'object' && file !== null) {
-      err = file;
-      file = undefined;
-    } else if (file !== undefined) {
-      validateString(file, 'file');
-      file = require('internal/fs/utils').getValidatedPath(file);
-    }
+    // writeReport(err): an object in the name's place is the error (and a
+    // second argument is ignored).
+    const errorFirst = typeof file === 'object' && file !== null;
+    if (errorFirst) err = file;
+    const name =
+      errorFirst || file === undefined ? undefined : checkedName(file);
     // Without an error, the report's stack is where the call came from (made
     // here, not in a helper, whose frame would come first).
     if (err === undefined) {
@@ -52,7 +58,7 @@ const report = {
     } else {
       validateObject(err, 'err');
     }
-    return binding.writeReport('JavaScript API', 'API', file, err);
+    return binding.writeReport('JavaScript API', 'API', name, err);
   },
   getReport(err) {
     if (err === undefined) {
@@ -96,10 +102,11 @@ const report = {
   set signal(signal) {
     validateString(signal, 'signal');
     validateSignalName(signal, 'signal');
-    const on = binding.getReportOnSignal();
-    if (on) removeSignalHandler();
+    // The listener moves first: a signal that cannot have one (SIGKILL)
+    // throws before the setting changes.
+    removeSignalHandler();
+    addSignalHandler(signal);
     binding.setSignal(signal);
-    if (on) addSignalHandler(signal);
   },
   get reportOnFatalError() {
     return binding.getReportOnFatalError();
@@ -113,13 +120,10 @@ const report = {
   },
   set reportOnSignal(on) {
     validateBoolean(on, 'trigger');
-    if (on === binding.getReportOnSignal()) return;
     binding.setReportOnSignal(on);
-    if (on) {
-      addSignalHandler();
-    } else {
-      removeSignalHandler();
-    }
+    // Set again, even to the same value, the listener is there once.
+    removeSignalHandler();
+    addSignalHandler();
   },
   get reportOnUncaughtException() {
     return binding.getReportOnUncaughtException();
@@ -139,7 +143,7 @@ const report = {
 
 // At start-up on the main thread: --report-on-signal's handler.
 function initializeReportSignalHandler() {
-  if (binding.getReportOnSignal()) addSignalHandler();
+  addSignalHandler();
 }
 
 module.exports = {
