@@ -8,13 +8,18 @@ const { Worker } = require('worker_threads');
 const { once } = require('events');
 
 (async () => {
+  // Each says when it is where the test wants it: waiting, or spinning.
   const idle = new Worker(
-    'require("worker_threads").parentPort.once("message", () => {})',
+    'const { parentPort } = require("worker_threads");\n' +
+    'parentPort.once("message", () => {});\n' +
+    'parentPort.postMessage("waiting");',
     { eval: true, name: 'idle one' });
   const busy = new Worker(
     'require("worker_threads").parentPort.postMessage("spinning");\n' +
     'while (true);', { eval: true });
-  await Promise.all([once(idle, 'online'), once(busy, 'message')]);
+  await Promise.all([once(idle, 'message'), once(busy, 'message')]);
+  // What the idle one ran to say so is over.
+  await new Promise((resolve) => setTimeout(resolve, 100));
 
   const report = process.report.getReport();
   assert.strictEqual(report.workers.length, 2);
@@ -60,9 +65,10 @@ const { once } = require('events');
     parentPort.postMessage([reportOnUncaughtException, excludeEnv,
                             'environmentVariables' in process.report.getReport()]);
   `, { eval: true });
+  const settingsExit = once(settings, 'exit');
   assert.deepStrictEqual((await once(settings, 'message'))[0],
                          [true, false, true]);
-  await once(settings, 'exit');
+  await settingsExit;
   assert.strictEqual(process.report.reportOnUncaughtException, true);
   assert.strictEqual(process.report.excludeEnv, true);
   process.report.reportOnUncaughtException = false;
