@@ -1,5 +1,9 @@
 // internalBinding('os'): what node:os reports, from libuv.
+#include "lode_os.h"
+
 #include <sys/utsname.h>
+
+#include <cstdio>
 
 #include "env.h"
 #include "lode_binding.h"
@@ -17,6 +21,35 @@ using v8::Isolate;
 using v8::Local;
 using v8::Object;
 using v8::Value;
+
+InterfaceAddressText DescribeInterfaceAddress(const uv_interface_address_t& a) {
+  InterfaceAddressText text;
+  char ip[INET6_ADDRSTRLEN] = "";
+  char mask[INET6_ADDRSTRLEN] = "";
+  if (a.address.address4.sin_family == AF_INET) {
+    uv_ip4_name(&a.address.address4, ip, sizeof(ip));
+    uv_ip4_name(&a.netmask.netmask4, mask, sizeof(mask));
+    text.family = "IPv4";
+    text.scopeid = -1;
+  } else {
+    uv_ip6_name(&a.address.address6, ip, sizeof(ip));
+    uv_ip6_name(&a.netmask.netmask6, mask, sizeof(mask));
+    text.family = "IPv6";
+    text.scopeid = static_cast<int>(a.address.address6.sin6_scope_id);
+  }
+  text.address = ip;
+  text.netmask = mask;
+  char mac[18];
+  snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x",
+           static_cast<unsigned char>(a.phys_addr[0]),
+           static_cast<unsigned char>(a.phys_addr[1]),
+           static_cast<unsigned char>(a.phys_addr[2]),
+           static_cast<unsigned char>(a.phys_addr[3]),
+           static_cast<unsigned char>(a.phys_addr[4]),
+           static_cast<unsigned char>(a.phys_addr[5]));
+  text.mac = mac;
+  return text;
+}
 
 namespace {
 
@@ -134,37 +167,15 @@ void GetInterfaceAddresses(const FunctionCallbackInfo<Value>& args) {
   if (err != 0) return ReportError(args, err, "uv_interface_addresses");
   std::vector<Local<Value>> values;
   for (int i = 0; i < count; i++) {
-    uv_interface_address_t* a = &addrs[i];
-    char ip[INET6_ADDRSTRLEN] = "";
-    char mask[INET6_ADDRSTRLEN] = "";
-    const char* family;
-    if (a->address.address4.sin_family == AF_INET) {
-      uv_ip4_name(&a->address.address4, ip, sizeof(ip));
-      uv_ip4_name(&a->netmask.netmask4, mask, sizeof(mask));
-      family = "IPv4";
-    } else {
-      uv_ip6_name(&a->address.address6, ip, sizeof(ip));
-      uv_ip6_name(&a->netmask.netmask6, mask, sizeof(mask));
-      family = "IPv6";
-    }
-    char mac[18];
-    snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x",
-             static_cast<unsigned char>(a->phys_addr[0]),
-             static_cast<unsigned char>(a->phys_addr[1]),
-             static_cast<unsigned char>(a->phys_addr[2]),
-             static_cast<unsigned char>(a->phys_addr[3]),
-             static_cast<unsigned char>(a->phys_addr[4]),
-             static_cast<unsigned char>(a->phys_addr[5]));
-    values.push_back(Utf8String(isolate, a->name));
-    values.push_back(Utf8String(isolate, ip));
-    values.push_back(Utf8String(isolate, mask));
-    values.push_back(Utf8String(isolate, family));
-    values.push_back(Utf8String(isolate, mac));
-    values.push_back(v8::Boolean::New(isolate, a->is_internal));
-    values.push_back(Integer::New(
-        isolate, a->address.address4.sin_family == AF_INET6
-                     ? static_cast<int>(a->address.address6.sin6_scope_id)
-                     : -1));
+    const uv_interface_address_t& a = addrs[i];
+    InterfaceAddressText text = DescribeInterfaceAddress(a);
+    values.push_back(Utf8String(isolate, a.name));
+    values.push_back(Utf8String(isolate, text.address));
+    values.push_back(Utf8String(isolate, text.netmask));
+    values.push_back(Utf8String(isolate, text.family));
+    values.push_back(Utf8String(isolate, text.mac));
+    values.push_back(v8::Boolean::New(isolate, a.is_internal));
+    values.push_back(Integer::New(isolate, text.scopeid));
   }
   uv_free_interface_addresses(addrs, count);
   args.GetReturnValue().Set(Array::New(isolate, values.data(), values.size()));

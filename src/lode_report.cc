@@ -1,8 +1,8 @@
 // The diagnostic report: internalBinding('report') for process.report, the
 // fatal-error and out-of-memory reports, and a worker's subreport. The
 // document's layout (sections, field names, report version 5) is the one
-// Node 24 documents in doc/api/report.md; the settings are per process, as
-// Node's are.
+// Node 24 documents in doc/api/report.md; each setting is the process's or
+// a thread's, as Node keeps it.
 #include "lode_report.h"
 
 #include <cxxabi.h>
@@ -38,9 +38,11 @@
 #include "lode_errors.h"
 #include "lode_internals.h"
 #include "lode_options.h"
+#include "lode_os.h"
 #include "lode_permission.h"
 #include "lode_process_object.h"
 #include "lode_version.h"
+#include "spawn_options.h"
 #include "util.h"
 #include "uv.h"
 
@@ -151,12 +153,17 @@ class JsonWriter {
     snprintf(buf, sizeof(buf), "%g", std::isfinite(value) ? value : 0.0);
     Literal(buf);
   }
-  // A document made by another writer at this writer's depth + 1.
+  // A document made by another writer at this writer's depth.
   void Raw(std::string_view text) { Literal(text); }
 
   void Pair(std::string_view key, std::string_view value) {
     Key(key);
     String(value);
+  }
+  void EmptyObject(std::string_view key) {
+    Key(key);
+    StartObject();
+    EndObject();
   }
   void Flag(std::string_view key, bool value) {
     Key(key);
@@ -235,8 +242,28 @@ struct Request {
   std::string filename;         // the header's "filename"; empty: null
   Local<Value> error;           // the JavaScript error, if one was given
   bool js_stack_usable = true;  // false when the JS heap is exhausted
-  bool with_workers = true;
+  // A fatal error's: no waiting for workers or for the environment's lock,
+  // and every native frame named, whatever it costs.
+  bool fatal = false;
+
+  // A report of `env`'s thread, which runs JavaScript.
+  static Request Of(Environment* env, std::string event, std::string trigger) {
+    Request r;
+    r.isolate = env->isolate();
+    r.env = env;
+    r.event = std::move(event);
+    r.trigger = std::move(trigger);
+    return r;
+  }
 };
+
+// An address as the report writes one ("0x" and 16 hex digits).
+std::string HexAddress(const void* address) {
+  char text[32];
+  snprintf(text, sizeof(text), "0x%016" PRIxPTR,
+           reinterpret_cast<uintptr_t>(address));
+  return text;
+}
 
 std::string EventTime(const struct timeval& now, bool for_filename) {
   struct tm tm;
@@ -278,36 +305,15 @@ void WriteNetworkInterfaces(JsonWriter* w) {
   if (uv_interface_addresses(&addrs, &count) == 0) {
     for (int i = 0; i < count; i++) {
       const uv_interface_address_t& a = addrs[i];
+      os::InterfaceAddressText text = os::DescribeInterfaceAddress(a);
       w->StartObject();
       w->Pair("name", a.name);
       w->Flag("internal", a.is_internal != 0);
-      char mac[18];
-      snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x",
-               static_cast<unsigned char>(a.phys_addr[0]),
-               static_cast<unsigned char>(a.phys_addr[1]),
-               static_cast<unsigned char>(a.phys_addr[2]),
-               static_cast<unsigned char>(a.phys_addr[3]),
-               static_cast<unsigned char>(a.phys_addr[4]),
-               static_cast<unsigned char>(a.phys_addr[5]));
-      w->Pair("mac", mac);
-      char ip[INET6_ADDRSTRLEN];
-      char mask[INET6_ADDRSTRLEN];
-      if (a.address.address4.sin_family == AF_INET) {
-        uv_ip4_name(&a.address.address4, ip, sizeof(ip));
-        uv_ip4_name(&a.netmask.netmask4, mask, sizeof(mask));
-        w->Pair("address", ip);
-        w->Pair("netmask", mask);
-        w->Pair("family", "IPv4");
-      } else if (a.address.address4.sin_family == AF_INET6) {
-        uv_ip6_name(&a.address.address6, ip, sizeof(ip));
-        uv_ip6_name(&a.netmask.netmask6, mask, sizeof(mask));
-        w->Pair("address", ip);
-        w->Pair("netmask", mask);
-        w->Pair("family", "IPv6");
-        w->Number("scopeid", a.address.address6.sin6_scope_id);
-      } else {
-        w->Pair("family", "unknown");
-      }
+      w->Pair("mac", text.mac);
+      w->Pair("address", text.address);
+      w->Pair("netmask", text.netmask);
+      w->Pair("family", text.family);
+      if (text.scopeid >= 0) w->Number("scopeid", text.scopeid);
       w->EndObject();
     }
     uv_free_interface_addresses(addrs, count);
@@ -387,9 +393,7 @@ void WriteNoStack(JsonWriter* w) {
   w->StartArray();
   w->String("Unavailable.");
   w->EndArray();
-  w->Key("errorProperties");
-  w->StartObject();
-  w->EndObject();
+  w->EmptyObject("errorProperties");
 }
 
 // An error object's own enumerable properties (not its stack, message or
@@ -478,9 +482,7 @@ void WriteErrorStack(JsonWriter* w, const Request& r) {
   if (r.error->IsObject()) {
     WriteErrorProperties(w, isolate, context, r.error.As<Object>());
   } else {
-    w->Key("errorProperties");
-    w->StartObject();
-    w->EndObject();
+    w->EmptyObject("errorProperties");
   }
   w->EndObject();
 }
@@ -512,9 +514,7 @@ void WriteCurrentStack(JsonWriter* w, Isolate* isolate,
               std::to_string(frame->GetColumn()) + ")");
   }
   w->EndArray();
-  w->Key("errorProperties");
-  w->StartObject();
-  w->EndObject();
+  w->EmptyObject("errorProperties");
   w->EndObject();
 }
 
@@ -551,7 +551,8 @@ void WriteHeap(JsonWriter* w, Isolate* isolate) {
     w->StartObject();
     w->Number("memorySize", space.space_size());
     w->Number("committedMemory", space.physical_space_size());
-    w->Number("capacity", space.space_used_size() + space.space_available_size());
+    w->Number("capacity",
+              space.space_used_size() + space.space_available_size());
     w->Number("used", space.space_used_size());
     w->Number("available", space.space_available_size());
     w->EndObject();
@@ -603,12 +604,9 @@ void WriteNativeStack(JsonWriter* w, bool name_every_frame) {
   // The first frame is this function.
   for (int i = 1; i < count; i++) {
     w->StartObject();
-    uintptr_t address = reinterpret_cast<uintptr_t>(frames[i]);
-    char pc[32];
-    snprintf(pc, sizeof(pc), "0x%016" PRIxPTR, address);
-    w->Pair("pc", pc);
+    w->Pair("pc", HexAddress(frames[i]));
     std::string symbol;
-    CodeObject object = FindCodeObject(address);
+    CodeObject object = FindCodeObject(reinterpret_cast<uintptr_t>(frames[i]));
     bool is_executable = object.found && object.path[0] == '\0';
     Dl_info info;
     if ((is_executable || name_every_frame) && dladdr(frames[i], &info) != 0 &&
@@ -635,7 +633,11 @@ void WriteNativeStack(JsonWriter* w, bool name_every_frame) {
   w->EndArray();
 }
 
-double Seconds(const uv_timeval_t& t) { return t.tv_sec + t.tv_usec / 1e6; }
+// uv_timeval_t and struct timeval alike.
+template <typename Timeval>
+double Seconds(const Timeval& t) {
+  return t.tv_sec + t.tv_usec / 1e6;
+}
 
 void WriteCpuFigures(JsonWriter* w, double user, double kernel) {
   // Over the whole seconds the process has run, at least one (Node's
@@ -695,9 +697,8 @@ void WriteResourceUsage(JsonWriter* w) {
   if (getrusage(RUSAGE_THREAD, &thread_usage) == 0) {
     w->Key("uvthreadResourceUsage");
     w->StartObject();
-    WriteCpuFigures(
-        w, thread_usage.ru_utime.tv_sec + thread_usage.ru_utime.tv_usec / 1e6,
-        thread_usage.ru_stime.tv_sec + thread_usage.ru_stime.tv_usec / 1e6);
+    WriteCpuFigures(w, Seconds(thread_usage.ru_utime),
+                    Seconds(thread_usage.ru_stime));
     WriteFsActivity(w, thread_usage.ru_inblock, thread_usage.ru_oublock);
     w->EndObject();
   }
@@ -828,10 +829,7 @@ void WriteHandle(uv_handle_t* handle, void* arg) {
                       : uv_handle_type_name(handle->type));
   w->Flag("is_active", uv_is_active(handle) != 0);
   w->Flag("is_referenced", uv_has_ref(handle) != 0);
-  char address[32];
-  snprintf(address, sizeof(address), "0x%016" PRIxPTR,
-           reinterpret_cast<uintptr_t>(handle));
-  w->Pair("address", address);
+  w->Pair("address", HexAddress(handle));
   if (child != state->child_pids.end()) {
     w->Number("pid", child->second);
     w->EndObject();
@@ -868,8 +866,7 @@ void WriteHandle(uv_handle_t* handle, void* arg) {
     case UV_SIGNAL: {
       int signum = reinterpret_cast<uv_signal_t*>(handle)->signum;
       w->Number("signum", signum);
-      const char* name = sigabbrev_np(signum);
-      w->Pair("signal", name != nullptr ? std::string("SIG") + name : "");
+      w->Pair("signal", SignalName(signum));
       break;
     }
     case UV_PROCESS:
@@ -894,11 +891,9 @@ void WriteLibuv(JsonWriter* w, Environment* env, bool exclude_network) {
     w->StartObject();
     w->Pair("type", "loop");
     w->Flag("is_active", uv_loop_alive(loop) != 0);
-    char address[32];
-    snprintf(address, sizeof(address), "0x%016" PRIxPTR,
-             reinterpret_cast<uintptr_t>(loop));
-    w->Pair("address", address);
-    w->Number("loopIdleTimeSeconds", static_cast<double>(uv_metrics_idle_time(loop)) / 1e9);
+    w->Pair("address", HexAddress(loop));
+    w->Number("loopIdleTimeSeconds",
+              static_cast<double>(uv_metrics_idle_time(loop)) / 1e9);
     w->EndObject();
   }
   w->EndArray();
@@ -949,17 +944,14 @@ void WriteUserLimits(JsonWriter* w) {
     if (getrlimit(limit.resource, &value) != 0) continue;
     w->Key(limit.name);
     w->StartObject();
-    w->Key("soft");
-    if (value.rlim_cur == RLIM_INFINITY) {
-      w->String("unlimited");
-    } else {
-      w->UInt(value.rlim_cur);
-    }
-    w->Key("hard");
-    if (value.rlim_max == RLIM_INFINITY) {
-      w->String("unlimited");
-    } else {
-      w->UInt(value.rlim_max);
+    for (const auto& [key, bound] :
+         {std::pair{"soft", value.rlim_cur}, std::pair{"hard", value.rlim_max}}) {
+      w->Key(key);
+      if (bound == RLIM_INFINITY) {
+        w->String("unlimited");
+      } else {
+        w->UInt(bound);
+      }
     }
     w->EndObject();
   }
@@ -981,7 +973,6 @@ void WriteSharedObjects(JsonWriter* w) {
 }
 
 void WriteReport(JsonWriter* w, const Request& r, const Settings& settings) {
-  bool fatal = r.trigger == "FatalError" || r.trigger == "OOMError";
   struct timeval now;
   gettimeofday(&now, nullptr);
   w->StartObject();
@@ -993,22 +984,31 @@ void WriteReport(JsonWriter* w, const Request& r, const Settings& settings) {
     WriteErrorStack(w, r);
   }
   if (r.isolate != nullptr) WriteHeap(w, r.isolate);
-  WriteNativeStack(w, fatal);
+  WriteNativeStack(w, r.fatal);
   WriteResourceUsage(w);
   WriteLibuv(w, r.env, settings.exclude_network);
   w->Key("workers");
   w->StartArray();
-  if (r.env != nullptr && r.with_workers) {
+  if (r.env != nullptr && !r.fatal) {
     for (const std::string& subreport : worker::Subreports(
              r.env, r.trigger, w->depth(), settings.compact)) {
       w->Raw(subreport);
     }
   }
   w->EndArray();
-  if (!settings.exclude_env) WriteEnvironmentVariables(w, fatal);
+  if (!settings.exclude_env) WriteEnvironmentVariables(w, r.fatal);
   WriteUserLimits(w);
   WriteSharedObjects(w);
   w->EndObject();
+}
+
+// The whole document, indented for `depth` unless compact.
+std::string ReportText(const Request& r, const Settings& settings,
+                       int depth = 0) {
+  std::string text;
+  JsonWriter writer(&text, settings.compact, depth);
+  WriteReport(&writer, r, settings);
+  return text;
 }
 
 std::string DefaultFilename(Environment* env) {
@@ -1038,9 +1038,7 @@ std::string WriteToFile(Request* r, const std::string& requested) {
   bool to_stderr = filename == "stderr";
   r->filename = filename;
 
-  std::string text;
-  JsonWriter writer(&text, settings.compact, 0);
-  WriteReport(&writer, *r, settings);
+  std::string text = ReportText(*r, settings);
   text.push_back('\n');
 
   if (to_stdout || to_stderr) {
@@ -1078,11 +1076,9 @@ std::string WriteToFile(Request* r, const std::string& requested) {
 // writeReport(event, trigger, file, error): the file's name.
 void WriteReportJS(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  Request r;
-  r.isolate = isolate;
-  r.env = Environment::GetCurrent(args);
-  r.event = Utf8Value(isolate, args[0]).ToString();
-  r.trigger = Utf8Value(isolate, args[1]).ToString();
+  Request r = Request::Of(Environment::GetCurrent(args),
+                          Utf8Value(isolate, args[0]).ToString(),
+                          Utf8Value(isolate, args[1]).ToString());
   std::string file =
       args[2]->IsString() ? Utf8Value(isolate, args[2]).ToString() : "";
   r.error = args[3];
@@ -1101,29 +1097,18 @@ void WriteReportJS(const FunctionCallbackInfo<Value>& args) {
       return;
     }
   }
-  std::string name = WriteToFile(&r, file);
-  args.GetReturnValue().Set(
-      String::NewFromUtf8(isolate, name.c_str()).ToLocalChecked());
+  args.GetReturnValue().Set(Utf8String(isolate, WriteToFile(&r, file)));
 }
 
 // getReport(error): the report as JSON text.
 void GetReportJS(const FunctionCallbackInfo<Value>& args) {
-  Isolate* isolate = args.GetIsolate();
-  Request r;
-  r.isolate = isolate;
-  r.env = Environment::GetCurrent(args);
-  r.event = "JavaScript API";
-  r.trigger = "GetReport";
+  Request r = Request::Of(Environment::GetCurrent(args), "JavaScript API",
+                          "GetReport");
   r.error = args[0];
   Settings settings = CurrentSettings(r.env);
   settings.compact = true;  // the subreports too: the text is parsed
-  std::string text;
-  JsonWriter writer(&text, true, 0);
-  WriteReport(&writer, r, settings);
   Local<String> result;
-  if (String::NewFromUtf8(isolate, text.data(), v8::NewStringType::kNormal,
-                          static_cast<int>(text.size()))
-          .ToLocal(&result)) {
+  if (ToV8String(args.GetIsolate(), ReportText(r, settings)).ToLocal(&result)) {
     args.GetReturnValue().Set(result);
   }
 }
@@ -1145,7 +1130,7 @@ void GetReportJS(const FunctionCallbackInfo<Value>& args) {
 
 // A setting as JavaScript sees it, and back (JS has checked the type).
 Local<Value> ToJS(Isolate* isolate, const std::string& value) {
-  return String::NewFromUtf8(isolate, value.c_str()).ToLocalChecked();
+  return Utf8String(isolate, value);
 }
 Local<Value> ToJS(Isolate* isolate, bool value) {
   return v8::Boolean::New(isolate, value);
@@ -1215,16 +1200,13 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
 #undef V
 }
 
-}  // namespace
-
 // The thread settings `options` turn on (a worker's own execArgv, the
-// command line).
+// command line; --report-signal turns --report-on-signal on when parsed).
 void ApplyOptions(const Options& options, ThreadSettings* settings) {
-  std::string signal = options.GetString("--report-signal");
-  if (!signal.empty() && options.GetBool("--report-on-signal")) {
-    settings->signal = signal;
+  if (options.GetBool("--report-on-signal")) {
+    settings->on_signal = true;
+    settings->signal = options.GetString("--report-signal");
   }
-  if (options.GetBool("--report-on-signal")) settings->on_signal = true;
   if (options.GetBool("--report-uncaught-exception")) {
     settings->on_uncaught_exception = true;
   }
@@ -1233,6 +1215,8 @@ void ApplyOptions(const Options& options, ThreadSettings* settings) {
   }
   if (options.GetBool("--report-exclude-env")) settings->exclude_env = true;
 }
+
+}  // namespace
 
 void Configure(const Options& options, int argc, char** argv) {
   g_start_time_ns = uv_hrtime();
@@ -1271,8 +1255,7 @@ void OnFatalError(Isolate* isolate, const char* message, const char* trigger,
   r.event = message != nullptr ? message : "";
   r.trigger = trigger;
   r.js_stack_usable = !heap_exhausted;
-  // Other threads' help (a worker's subreport) is not waited for here.
-  r.with_workers = false;
+  r.fatal = true;
   // The scope first: a fatal error can be V8's "no HandleScope", and
   // GetCurrent() makes a handle.
   std::optional<HandleScope> scope;
@@ -1285,11 +1268,7 @@ void OnFatalError(Isolate* isolate, const char* message, const char* trigger,
 
 void OnUncaughtException(Environment* env, Local<Value> error) {
   if (!ThreadSettingsFor(env)->on_uncaught_exception) return;
-  Request r;
-  r.isolate = env->isolate();
-  r.env = env;
-  r.event = "Exception";
-  r.trigger = "Exception";
+  Request r = Request::Of(env, "Exception", "Exception");
   r.error = error;
   HandleScope scope(r.isolate);
   WriteToFile(&r, "");
@@ -1298,17 +1277,9 @@ void OnUncaughtException(Environment* env, Local<Value> error) {
 std::string WorkerSubreport(Environment* env, const std::string& event,
                             const std::string& trigger, int depth,
                             bool compact) {
-  Request r;
-  r.isolate = env->isolate();
-  r.env = env;
-  r.event = event;
-  r.trigger = trigger;
   Settings settings = CurrentSettings(env);
   settings.compact = compact;
-  std::string text;
-  JsonWriter writer(&text, compact, depth);
-  WriteReport(&writer, r, settings);
-  return text;
+  return ReportText(Request::Of(env, event, trigger), settings, depth);
 }
 
 }  // namespace lode::report
