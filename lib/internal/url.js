@@ -2588,7 +2588,7 @@ const urlPatternSupport = {
 module.exports = {
   URL,
   // For test-url-fast-path-lode.js: the fast paths and the state machine.
-  basicParse: (input, base) => runStateMachine(input, base),
+  runStateMachine,
   parseSimpleSpecialURL,
   resolveSimpleRelative,
   URLSearchParams,

@@ -3,7 +3,7 @@
 require('../common');
 const assert = require('assert');
 const {
-  parseSimpleSpecialURL, resolveSimpleRelative, basicParse,
+  parseSimpleSpecialURL, resolveSimpleRelative, runStateMachine,
 } = require('internal/url');
 
 // new URL(input) tries a one-scan parser for the common URLs first (http,
@@ -26,7 +26,7 @@ for (const input of [
 ]) {
   const simple = parseSimpleSpecialURL(input);
   assert.notStrictEqual(simple, undefined, input);
-  assert.deepStrictEqual(simple, basicParse(input), input);
+  assert.deepStrictEqual(simple, runStateMachine(input), input);
 }
 
 // What it leaves to the full parser.
@@ -76,7 +76,7 @@ for (let round = 0; round < 40000; round++) {
   const simple = parseSimpleSpecialURL(input);
   if (simple === undefined) continue;
   taken++;
-  assert.deepStrictEqual(simple, basicParse(input), input);
+  assert.deepStrictEqual(simple, runStateMachine(input), input);
   const url = new URL(input);
   assert.strictEqual(url.href, new URL(`${input}`, 'http://base.test/').href,
                      input);
@@ -90,7 +90,7 @@ const baseStrings = [
   'ws://h/', 'ftp://f.g/a/b/', 'file:///C:/x/y', 'http://u:p@h/a/b',
   'https://[::1]/a/b', 'file://server/share/a',
 ];
-const bases = baseStrings.map((b) => basicParse(b));
+const bases = baseStrings.map((b) => runStateMachine(b));
 for (const [input, base, expected] of [
   ['/api/users?id=42', 0, 'http://localhost/api/users?id=42'],
   ['./lib/util.js', 2, 'file:///home/u/src/lib/util.js'],
@@ -101,7 +101,7 @@ for (const [input, base, expected] of [
 ]) {
   const simple = resolveSimpleRelative(input, bases[base]);
   assert.notStrictEqual(simple, undefined, input);
-  assert.deepStrictEqual(simple, basicParse(input, bases[base]), input);
+  assert.deepStrictEqual(simple, runStateMachine(input, bases[base]), input);
   assert.strictEqual(new URL(input, baseStrings[base]).href, expected);
 }
 for (const [input, base] of [
@@ -125,6 +125,6 @@ for (let round = 0; round < 30000; round++) {
   const simple = resolveSimpleRelative(input, bases[which]);
   if (simple === undefined) continue;
   resolved++;
-  assert.deepStrictEqual(simple, basicParse(input, bases[which]), input);
+  assert.deepStrictEqual(simple, runStateMachine(input, bases[which]), input);
 }
 assert.ok(resolved > 5000, `${resolved}`);

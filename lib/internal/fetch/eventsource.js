@@ -44,6 +44,16 @@ let MessageEvent;
 let fetchImpl;
 let warned = false;
 
+// A dictionary member of the constructor: undefined, null or an object.
+function checkDictionary(value) {
+  if (value !== undefined && value !== null &&
+      typeof value !== 'object' && typeof value !== 'function') {
+    throw new TypeError('EventSource constructor: Expected ' +
+                        `${value} to be one of: Null, Undefined, Object.`);
+  }
+  return value;
+}
+
 class EventSource extends EventTarget {
   #url;
   #withCredentials = false;
@@ -72,12 +82,7 @@ class EventSource extends EventTarget {
         'EventSource is experimental, expect them to change at any time.',
         { code: 'UNDICI-ES' });
     }
-    const init = eventSourceInitDict;
-    if (init !== undefined && init !== null &&
-        typeof init !== 'object' && typeof init !== 'function') {
-      throw new TypeError('EventSource constructor: Expected ' +
-                          `${init} to be one of: Null, Undefined, Object.`);
-    }
+    const init = checkDictionary(eventSourceInitDict);
     if (init?.dispatcher !== undefined) {
       throw new ERR_NOT_IMPLEMENTED('EventSource option "dispatcher"');
     }
@@ -91,12 +96,7 @@ class EventSource extends EventTarget {
     this.#withCredentials = !!init?.withCredentials;
     // Node's own member: { node: { reconnectionTime } } (an unsigned long,
     // in milliseconds) replaces the default wait before reconnecting.
-    const nodeInit = init?.node;
-    if (nodeInit !== undefined && nodeInit !== null &&
-        typeof nodeInit !== 'object' && typeof nodeInit !== 'function') {
-      throw new TypeError('EventSource constructor: Expected ' +
-                          `${nodeInit} to be one of: Null, Undefined, Object.`);
-    }
+    const nodeInit = checkDictionary(init?.node);
     const reconnectionTime = nodeInit?.reconnectionTime;
     if (reconnectionTime !== undefined) {
       this.#reconnectionTime =

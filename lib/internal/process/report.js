@@ -1,8 +1,9 @@
 'use strict';
 
 // process.report: the diagnostic report (src/lode_report.cc writes it). The
-// settings live in C++, per process, so that a fatal error's report follows
-// what JavaScript set; here they are validated on their way in.
+// settings live in C++ (the process's or the thread's, as Node keeps each),
+// so that a fatal error's report follows what JavaScript set; here they are
+// validated on their way in.
 
 const {
   JSONParse,

@@ -367,16 +367,12 @@ class WebSocket extends EventTarget {
     }
     let opcode = kOpBinary;
     let payload;
-    // A view of the program's own memory, which it may change once send()
-    // returns: copied if it has to wait (a frame sent now copies it).
-    let borrowed = false;
     if (isBlob(data)) {
       payload = data;
     } else if (isArrayBuffer(data)) {
       // A SharedArrayBuffer is neither: it is sent as its string, as Node
       // does.
       payload = Buffer.from(data);
-      borrowed = true;
     } else if (isArrayBufferView(data)) {
       const length = isDataView(data) ? data.byteLength :
         TypedArrayPrototypeGetByteLength(data);
@@ -385,7 +381,6 @@ class WebSocket extends EventTarget {
       const buffer = isDataView(data) ? data.buffer :
         TypedArrayPrototypeGetBuffer(data);
       payload = Buffer.from(buffer, offset, length);
-      borrowed = true;
     } else {
       // A string: encoded straight into its frame below when it can go
       // out at once (UTF-8 encoding makes lone surrogates U+FFFD, which
@@ -418,7 +413,10 @@ class WebSocket extends EventTarget {
           this.#flushSendQueue();
         });
       } else {
-        entry.payload = borrowed ? Buffer.from(payload) : payload;
+        // Binary data is a view of the program's own memory, which it may
+        // change once send() returns: copied as it has to wait (a frame
+        // sent now copies it); a text message's bytes are already ours.
+        entry.payload = opcode === kOpBinary ? Buffer.from(payload) : payload;
       }
       return;
     }

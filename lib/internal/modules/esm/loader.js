@@ -328,8 +328,6 @@ function resolveInPackage(pkgPath, pjson, subpath, parentURL,
                          parentURL);
 }
 
-// `specifier` (a bare "name/sub") from `parentURL`: the package is looked
-// up in node_modules folders, or is the parent's own.
 // Where the package `name` is, seen from the folder `fromDir`: the
 // importer's own package when it names itself (with "exports"), as
 // { scope }; else the first node_modules/<name> folder going up, as
@@ -352,6 +350,8 @@ function findPackage(name, fromDir) {
   }
 }
 
+// `specifier` (a bare "name/sub") from `parentURL`: the package is looked
+// up in node_modules folders, or is the parent's own.
 function packageResolve(specifier, parentURL, conditions = getConditions()) {
   if (BuiltinModule.canBeRequiredWithoutScheme(specifier)) {
     return `node:${specifier}`;
