@@ -24,7 +24,6 @@
 #include "env.h"
 #include "lode_binding.h"
 #include "lode_errors.h"
-#include "lode_string_utf8.h"
 #include "stream_base.h"
 #include "util.h"
 
@@ -44,6 +43,14 @@ using v8::Local;
 using v8::Object;
 using v8::String;
 using v8::Value;
+
+// A string chunk's bytes, as the libuv stream handles write them.
+using stream_strings::AppendString;
+using stream_strings::EncodingOf;
+using stream_strings::kAscii;
+using stream_strings::kLatin1;
+using stream_strings::kUcs2;
+using stream_strings::kUtf8;
 
 namespace {
 
@@ -238,42 +245,6 @@ Local<v8::Uint8Array> CopyView(Isolate* isolate, Local<Value> value) {
   return v8::Uint8Array::New(ab, 0, length);
 }
 
-enum { kUtf8 = 0, kLatin1, kAscii, kUcs2 };
-
-// The bytes of `value` in `encoding` (a string), as the libuv handles
-// write them.
-bool EncodeString(Isolate* isolate, Local<Value> value, int encoding,
-                  std::string* out) {
-  Local<String> str;
-  if (!value->ToString(isolate->GetCurrentContext()).ToLocal(&str)) {
-    return false;
-  }
-  if (encoding == kUtf8) {
-    size_t length = Utf8LengthOf(isolate, str);
-    out->resize(length);
-    WriteWholeUtf8(isolate, str, reinterpret_cast<uint8_t*>(out->data()),
-                   length);
-  } else if (encoding == kUcs2) {
-    int length = str->Length();
-    std::vector<uint16_t> units(length);
-    str->Write(isolate, units.data(), 0, length, String::NO_NULL_TERMINATION);
-    out->resize(static_cast<size_t>(length) * 2);
-    for (int i = 0; i < length; i++) {
-      (*out)[2 * i] = static_cast<char>(units[i] & 0xff);
-      (*out)[2 * i + 1] = static_cast<char>(units[i] >> 8);
-    }
-  } else {
-    int length = str->Length();
-    out->resize(length);
-    str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(out->data()), 0,
-                      length, String::NO_NULL_TERMINATION);
-    if (encoding == kAscii) {
-      for (char& c : *out) c = static_cast<char>(c & 0x7f);
-    }
-  }
-  return true;
-}
-
 // Hands the chunks to this.onwrite(req, chunks) and fills streamBaseState
 // as a queued libuv write would.
 void DoWrite(const FunctionCallbackInfo<Value>& args, JSStream* stream,
@@ -303,17 +274,6 @@ void WriteBuffer(const FunctionCallbackInfo<Value>& args) {
           static_cast<double>(copy->ByteLength()));
 }
 
-int EncodingOf(Isolate* isolate, Local<Value> value) {
-  Utf8Value name(isolate, value);
-  std::string_view s = name.view();
-  if (s == "latin1" || s == "binary") return kLatin1;
-  if (s == "ascii") return kAscii;
-  if (s == "ucs2" || s == "ucs-2" || s == "utf16le" || s == "utf-16le") {
-    return kUcs2;
-  }
-  return kUtf8;
-}
-
 void Writev(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_JS_STREAM(args);
   Isolate* isolate = args.GetIsolate();
@@ -337,7 +297,7 @@ void Writev(const FunctionCallbackInfo<Value>& args) {
       Local<Value> enc;
       if (!list->Get(context, i + 1).ToLocal(&enc)) return;
       std::string data;
-      if (!EncodeString(isolate, chunk, EncodingOf(isolate, enc), &data)) {
+      if (!AppendString(isolate, chunk, EncodingOf(isolate, enc), &data)) {
         return;
       }
       bytes = CopyBytes(isolate, data.data(), data.size());
@@ -359,7 +319,7 @@ void WriteString(const FunctionCallbackInfo<Value>& args) {
                                       "First argument must be an object");
   }
   std::string data;
-  if (!EncodeString(isolate, args[1], kEncoding, &data)) return;
+  if (!AppendString(isolate, args[1], kEncoding, &data)) return;
   Local<Value> items[] = {CopyBytes(isolate, data.data(), data.size())};
   DoWrite(args, stream, Array::New(isolate, items, 1),
           static_cast<double>(data.size()));
