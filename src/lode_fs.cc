@@ -408,14 +408,9 @@ std::string PathArg(Isolate* isolate, Local<Value> v) {
   } else if (!v->ToString(isolate->GetCurrentContext()).ToLocal(&str)) {
     return std::string();
   }
-  // A UTF-16 unit takes at most three UTF-8 bytes: one pass into a buffer of
-  // that size, no length count first (paths are short; a huge string gets
-  // the exact count).
-  size_t units = static_cast<size_t>(str->Length());
-  size_t room = units <= 4096 ? units * 3 : Utf8LengthOf(isolate, str);
-  std::string out(room, '\0');
-  out.resize(WriteWholeUtf8(isolate, str,
-                            reinterpret_cast<uint8_t*>(out.data()), room));
+  // One pass, no count first: paths are short.
+  std::string out;
+  AppendUtf8(isolate, str, &out);
   return out;
 }
 
@@ -1060,7 +1055,9 @@ void WriteFileUtf8(const FunctionCallbackInfo<Value>& args) {
   // The bytes, on the stack when small: room for three per UTF-16 unit
   // while that fits there, the exact count past it.
   size_t units = static_cast<size_t>(str->Length());
-  size_t room = units <= 8192 / 3 ? units * 3 : Utf8LengthOf(isolate, str);
+  size_t room = units <= Scratch<char>::kStackElements / 3
+                    ? units * 3
+                    : Utf8LengthOf(isolate, str);
   Scratch<char> bytes(room);
   size_t length = WriteWholeUtf8(
       isolate, str, reinterpret_cast<uint8_t*>(bytes.data()), room);

@@ -22,8 +22,10 @@ class Scratch {
   Scratch& operator=(const Scratch&) = delete;
   T* data() { return data_; }
 
- private:
+  // How many elements go on the stack.
   static constexpr size_t kStackElements = 8192 / sizeof(T);
+
+ private:
   T stack_[kStackElements];
   std::unique_ptr<T[]> heap_;
   T* data_ = stack_;

@@ -8,17 +8,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "v8.h"
 
 namespace lode {
-
-// Writes the whole of a two-byte string (!str->IsOneByte()) as UTF-8 to
-// dst, which must have room for its UTF-8 (Utf8LengthOf(); 3 bytes a unit
-// is always enough); lone surrogates become U+FFFD. Returns the bytes
-// written; none past them is touched.
-size_t WriteTwoByteAsUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
-                          uint8_t* dst);
 
 // Writes the whole of any string as UTF-8 to dst[0, room), room being at
 // least its UTF-8 length; returns the bytes written.
@@ -28,10 +22,16 @@ size_t WriteWholeUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
 // Writes as many whole characters of str as fit in dst[0, cap) as UTF-8
 // (lone surrogates as U+FFFD); returns the bytes written and, when `read`
 // is given, sets it to the UTF-16 units consumed. A two-byte string that
-// fits whole (room for 3 bytes a unit, or counted) takes
-// WriteTwoByteAsUtf8(), the rest String::WriteUtf8.
+// fits whole takes the vector encoder (counting only the pieces that might
+// not fit), the rest String::WriteUtf8.
 size_t WriteUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
                  uint8_t* dst, size_t cap, int* read = nullptr);
+
+// Appends the whole of str as UTF-8 to *out: in one pass into room for the
+// worst case (2 bytes a one-byte character, 3 a UTF-16 unit) while that is
+// at most `guess_limit` bytes, else counted first.
+void AppendUtf8(v8::Isolate* isolate, v8::Local<v8::String> str,
+                std::string* out, size_t guess_limit = 16 * 1024);
 
 // The bytes of any string as UTF-8 (lone surrogates as U+FFFD's 3):
 // String::Utf8Length for one-byte strings, a vector count of the units for

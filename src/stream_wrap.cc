@@ -58,16 +58,7 @@ bool AppendString(Isolate* isolate, Local<Value> value, int encoding,
       out->push_back(static_cast<char>(u >> 8));
     }
   } else {
-    // Straight into `out`: sized for the worst case (two bytes a Latin-1
-    // character, three a UTF-16 unit) when that is small, else measured.
-    size_t start = out->size();
-    size_t length = static_cast<size_t>(str->Length());
-    size_t room = str->IsOneByte() ? 2 * length : 3 * length;
-    if (room > kUtf8GuessLimit) room = Utf8LengthOf(isolate, str);
-    out->resize(start + room);
-    size_t written = WriteWholeUtf8(
-        isolate, str, reinterpret_cast<uint8_t*>(out->data() + start), room);
-    out->resize(start + written);
+    AppendUtf8(isolate, str, out, kUtf8GuessLimit);
   }
   return true;
 }

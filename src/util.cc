@@ -40,9 +40,7 @@ Utf8Value::Utf8Value(Isolate* isolate, Local<Value> value) {
   } else if (!value->ToString(isolate->GetCurrentContext()).ToLocal(&str)) {
     return;
   }
-  size_t len = Utf8LengthOf(isolate, str);
-  data_.resize(len);
-  WriteWholeUtf8(isolate, str, reinterpret_cast<uint8_t*>(data_.data()), len);
+  AppendUtf8(isolate, str, &data_);
 }
 
 TwoByteValue::TwoByteValue(Isolate* isolate, Local<Value> value) {
