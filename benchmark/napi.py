@@ -45,7 +45,12 @@ def main(argv=None):
     except common.BenchmarkError as e:
         print('napi: error: %s' % e, flush=True)
         return 1
-    return common.micro('napi', 'napi.js', argv)
+    # Ten runs of each, not five: noop()'s margin (5-9 %) is smaller than
+    # what a busy virtual CPU adds to a whole run here (1.5 times, for
+    # seconds), and in a sample of 60 alternating runs the fastest of five
+    # still came from such a stretch for one runtime in a quarter of the
+    # windows; of ten, in none.
+    return common.micro('napi', 'napi.js', argv, runs=10)
 
 
 if __name__ == '__main__':
