@@ -210,6 +210,7 @@ const kSentTrailers = Symbol('sentTrailers');
 const kServer = Symbol('server');
 const kSession = Symbol('session');
 const kSessions = Symbol('sessions');
+const kBoundSession = Symbol('kBoundSession');
 const kState = Symbol('state');
 const kType = Symbol('type');
 const kWriteGeneric = Symbol('writeGeneric');
@@ -354,15 +355,14 @@ class Http2Session extends EventEmitter {
     // (HEADERS, then DATA on a later tick): with Nagle's algorithm the
     // second would wait for the peer's delayed ACK (40 ms on Linux).
     if (typeof socket.setNoDelay === 'function') socket.setNoDelay(true);
-    socket.on('data', (chunk) => this[kReceive](chunk));
-    socket.on('error', (err) => this.destroy(err));
-    socket.on('end', () => {
-      if (!this.destroyed) this.destroy();
-    });
-    socket.on('close', () => {
-      if (!this.destroyed) this.destroy();
-    });
-    socket.on('timeout', () => this.emit('timeout'));
+    // The socket's listeners find the session through kBoundSession, which
+    // closeSession() clears: a socket that outlives its session (a user's
+    // closure keeps it) must not keep the session alive.
+    socket[kBoundSession] = this;
+    socket.on('data', socketOnData);
+    socket.on('error', socketOnError);
+    socket.on('close', socketOnClose);
+    socket.on('timeout', socketOnTimeout);
   }
 
   [kInit](deferConnect) {
@@ -749,6 +749,23 @@ function settingsFromArray(list) {
   };
 }
 
+function socketOnData(chunk) {
+  this[kBoundSession]?.[kReceive](chunk);
+}
+
+function socketOnError(err) {
+  this[kBoundSession]?.destroy(err);
+}
+
+function socketOnClose() {
+  const session = this[kBoundSession];
+  if (session !== undefined && !session.destroyed) session.destroy();
+}
+
+function socketOnTimeout() {
+  this[kBoundSession]?.emit('timeout');
+}
+
 function closeSession(session, code, error) {
   const state = session[kState];
   state.destroyed = true;
@@ -777,6 +794,7 @@ function closeSession(session, code, error) {
   session[kPendingSettings] = [];
 
   const socket = session[kSocket];
+  socket[kBoundSession] = undefined;
   const handle = session[kHandle];
   if (handle !== undefined) {
     if (!socket.destroyed && socket.writable) {
