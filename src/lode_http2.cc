@@ -45,6 +45,7 @@
 
 #include <cstring>
 #include <deque>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -92,7 +93,9 @@ enum EventType : int32_t {
   kStreamClose = 5,
   // streamId, a: the error code of a received RST_STREAM
   kRstStream = 6,
-  // a: 1 for an ACK
+  // a: 1 for an ACK; not an ACK: payload: the values of kReportedSettings
+  // after the frame (32 bits each), then the frame's entries (16-bit id,
+  // 32-bit value), all big-endian
   kSettings = 7,
   // a: 1 for an ACK, payload: the 8 bytes
   kPing = 8,
@@ -107,6 +110,27 @@ enum EventType : int32_t {
   // streamId, a: frame type, b: nghttp2 error (an invalid frame came)
   kInvalidFrame = 13,
 };
+
+// The settings getSettings() and a SETTINGS event report, in this order.
+constexpr nghttp2_settings_id kReportedSettings[] = {
+    NGHTTP2_SETTINGS_HEADER_TABLE_SIZE,
+    NGHTTP2_SETTINGS_ENABLE_PUSH,
+    NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS,
+    NGHTTP2_SETTINGS_INITIAL_WINDOW_SIZE,
+    NGHTTP2_SETTINGS_MAX_FRAME_SIZE,
+    NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE,
+    NGHTTP2_SETTINGS_ENABLE_CONNECT_PROTOCOL,
+};
+
+void AppendUint16(std::string* out, uint16_t value) {
+  out->push_back(static_cast<char>(value >> 8));
+  out->push_back(static_cast<char>(value & 0xff));
+}
+
+void AppendUint32(std::string* out, uint32_t value) {
+  AppendUint16(out, static_cast<uint16_t>(value >> 16));
+  AppendUint16(out, static_cast<uint16_t>(value & 0xffff));
+}
 
 constexpr int32_t kOptionEndStream = 1;
 constexpr int32_t kOptionWantTrailers = 2;
@@ -379,7 +403,7 @@ class Session {
     blocks_.erase(it);
   }
 
-  static int OnFrameRecv(nghttp2_session*, const nghttp2_frame* frame,
+  static int OnFrameRecv(nghttp2_session* session, const nghttp2_frame* frame,
                          void* user_data) {
     Session* self = Self(user_data);
     int32_t id = frame->hd.stream_id;
@@ -405,9 +429,27 @@ class Session {
         self->Push(kRstStream, id,
                    static_cast<int32_t>(frame->rst_stream.error_code));
         break;
-      case NGHTTP2_SETTINGS:
-        self->Push(kSettings, 0, (frame->hd.flags & NGHTTP2_FLAG_ACK) ? 1 : 0);
+      case NGHTTP2_SETTINGS: {
+        bool ack = (frame->hd.flags & NGHTTP2_FLAG_ACK) != 0;
+        Event& e = self->Push(kSettings, 0, ack ? 1 : 0);
+        if (!ack) {
+          // The peer's settings as this frame left them (nghttp2 has
+          // applied it), then the frame's own entries: 'remoteSettings'
+          // reports this frame's state even when the same chunk held later
+          // SETTINGS frames, and custom settings reach JS at all.
+          e.has_payload = true;
+          for (nghttp2_settings_id id : kReportedSettings) {
+            AppendUint32(&e.payload,
+                         nghttp2_session_get_remote_settings(session, id));
+          }
+          for (size_t i = 0; i < frame->settings.niv; i++) {
+            const nghttp2_settings_entry& entry = frame->settings.iv[i];
+            AppendUint16(&e.payload, static_cast<uint16_t>(entry.settings_id));
+            AppendUint32(&e.payload, entry.value);
+          }
+        }
         break;
+      }
       case NGHTTP2_PING: {
         Event& e =
             self->Push(kPing, 0, (frame->hd.flags & NGHTTP2_FLAG_ACK) ? 1 : 0);
@@ -857,24 +899,17 @@ void Session::SubmitGoaway(const FunctionCallbackInfo<Value>& args) {
 void Session::GetSettings(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_SESSION(args);
   bool remote = args[0]->IsTrue();
-  static const nghttp2_settings_id kIds[] = {
-      NGHTTP2_SETTINGS_HEADER_TABLE_SIZE,
-      NGHTTP2_SETTINGS_ENABLE_PUSH,
-      NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS,
-      NGHTTP2_SETTINGS_INITIAL_WINDOW_SIZE,
-      NGHTTP2_SETTINGS_MAX_FRAME_SIZE,
-      NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE,
-      NGHTTP2_SETTINGS_ENABLE_CONNECT_PROTOCOL,
-  };
   Isolate* isolate = args.GetIsolate();
-  Local<Value> values[7];
-  for (int i = 0; i < 7; i++) {
-    uint32_t v =
-        remote ? nghttp2_session_get_remote_settings(self->session_, kIds[i])
-               : nghttp2_session_get_local_settings(self->session_, kIds[i]);
+  constexpr size_t kCount = std::size(kReportedSettings);
+  Local<Value> values[kCount];
+  for (size_t i = 0; i < kCount; i++) {
+    nghttp2_settings_id id = kReportedSettings[i];
+    uint32_t v = remote
+                     ? nghttp2_session_get_remote_settings(self->session_, id)
+                     : nghttp2_session_get_local_settings(self->session_, id);
     values[i] = Number::New(isolate, v);
   }
-  args.GetReturnValue().Set(Array::New(isolate, values, 7));
+  args.GetReturnValue().Set(Array::New(isolate, values, kCount));
 }
 
 // [effectiveLocalWindowSize, effectiveRecvDataLength, nextStreamID,

@@ -111,7 +111,10 @@ const emitPriorityMethodWarning = getDeprecationWarningEmitter(
 const emitPriorityOptionsWarning = getDeprecationWarningEmitter(
   'DEP0194', 'Priority signaling has been deprecated as of RFC 9113.');
 const {
+  customIdsFromOptions,
   getDefaultSettings,
+  readSettingsEvent,
+  settingsFromValues,
   settingsToArray,
 } = require('internal/http2/settings');
 const {
@@ -210,6 +213,11 @@ const kSentTrailers = Symbol('sentTrailers');
 const kServer = Symbol('server');
 const kSession = Symbol('session');
 const kSessions = Symbol('sessions');
+const kLocalSettings = Symbol('kLocalSettings');
+const kRemoteSettings = Symbol('kRemoteSettings');
+const kLocalCustomSettings = Symbol('kLocalCustomSettings');
+const kAddLocalCustomSettings = Symbol('kAddLocalCustomSettings');
+const kRemoteCustomSettings = Symbol('kRemoteCustomSettings');
 const kBoundSession = Symbol('kBoundSession');
 const kState = Symbol('state');
 const kType = Symbol('type');
@@ -310,6 +318,13 @@ class Http2Session extends EventEmitter {
     };
     this[kPendingPings] = [];
     this[kPendingSettings] = [];
+    this[kLocalSettings] = undefined;
+    this[kRemoteSettings] = undefined;
+    // Custom settings ({ id: value }): ours as we sent them (as in Node,
+    // they count from then, the others from the peer's acknowledgement),
+    // the peer's for the ids options.remoteCustomSettings lists.
+    this[kLocalCustomSettings] = undefined;
+    this[kRemoteCustomSettings] = undefined;
     this[kEvents] = [];
     this[kWaitingWrites] = new SafeSet();
     this[kWaitingFinals] = new SafeSet();
@@ -377,6 +392,7 @@ class Http2Session extends EventEmitter {
     // callback.
     ArrayPrototypePush(this[kPendingSettings],
                        { callback: undefined, start: process.hrtime.bigint() });
+    this[kAddLocalCustomSettings](settings.customSettings);
     if (deferConnect === true) {
       process.nextTick(() => {
         this[kFlush]();
@@ -428,12 +444,24 @@ class Http2Session extends EventEmitter {
 
   get pendingSettingsAck() { return this[kState].pendingAck > 0; }
 
+  // Both are kept until a SETTINGS frame changes them (local ones: when
+  // the peer acknowledges ours), so that two reads give the same object.
   get localSettings() {
-    return settingsFromArray(this[kHandle]?.getSettings(false));
+    const cached = this[kLocalSettings];
+    if (cached !== undefined) return cached;
+    const handle = this[kHandle];
+    if (handle === undefined || this.connecting) return {};
+    return (this[kLocalSettings] = settingsFromValues(
+      handle.getSettings(false), this[kLocalCustomSettings]));
   }
 
   get remoteSettings() {
-    return settingsFromArray(this[kHandle]?.getSettings(true));
+    const cached = this[kRemoteSettings];
+    if (cached !== undefined) return cached;
+    const handle = this[kHandle];
+    if (handle === undefined || this.connecting) return {};
+    return (this[kRemoteSettings] = settingsFromValues(
+      handle.getSettings(true), this[kRemoteCustomSettings]));
   }
 
   get state() {
@@ -546,6 +574,7 @@ class Http2Session extends EventEmitter {
       this[kHandle].submitSettings(list);
       ArrayPrototypePush(this[kPendingSettings],
                          { callback, start: process.hrtime.bigint() });
+      this[kAddLocalCustomSettings](settings.customSettings);
       this[kFlush]();
     };
     if (this.connecting) {
@@ -591,6 +620,11 @@ class Http2Session extends EventEmitter {
         state.pendingStreams.size === 0) {
       this.destroy();
     }
+  }
+
+  [kAddLocalCustomSettings](custom) {
+    if (custom === undefined) return;
+    this[kLocalCustomSettings] = { ...this[kLocalCustomSettings], ...custom };
   }
 
   [kReceive](chunk) {
@@ -735,20 +769,6 @@ function finishPing(resource, callback, ...args) {
   }
 }
 
-function settingsFromArray(list) {
-  if (!ArrayIsArray(list)) return {};
-  return {
-    headerTableSize: list[0],
-    enablePush: list[1] !== 0,
-    maxConcurrentStreams: list[2],
-    initialWindowSize: list[3],
-    maxFrameSize: list[4],
-    maxHeaderListSize: list[5],
-    maxHeaderSize: list[5],
-    enableConnectProtocol: list[6] !== 0,
-  };
-}
-
 function socketOnData(chunk) {
   this[kBoundSession]?.[kReceive](chunk);
 }
@@ -873,6 +893,7 @@ function dispatch(session, event) {
       if (event[2] === 1) {
         state.pendingAck--;
         const pending = ArrayPrototypeShift(session[kPendingSettings]);
+        session[kLocalSettings] = undefined;
         const settings = session.localSettings;
         if (pending !== undefined && pending.callback !== undefined) {
           const duration = Number(process.hrtime.bigint() - pending.start) /
@@ -881,7 +902,12 @@ function dispatch(session, event) {
         }
         session.emit('localSettings', settings);
       } else {
-        session.emit('remoteSettings', session.remoteSettings);
+        const { values, custom } = readSettingsEvent(
+          event[4], session[kOptions].remoteCustomSettings,
+          session[kRemoteCustomSettings]);
+        session[kRemoteCustomSettings] = custom;
+        session[kRemoteSettings] = settingsFromValues(values, custom);
+        session.emit('remoteSettings', session[kRemoteSettings]);
       }
       break;
     case kEvPing: {
@@ -2079,6 +2105,10 @@ function initializeOptions(options) {
     validateObject(options.settings, 'options.settings');
     options.settings = { ...options.settings };
     settingsToArray(options.settings);
+  }
+  if (options.remoteCustomSettings !== undefined) {
+    options.remoteCustomSettings =
+      customIdsFromOptions(options.remoteCustomSettings);
   }
   const counts = ['maxSessionInvalidFrames', 'maxSessionRejectedStreams',
                   'maxDeflateDynamicTableSize', 'maxSendHeaderBlockLength',

@@ -5,12 +5,16 @@
 // identifier and a 32-bit value).
 
 const {
+  ArrayIsArray,
+  ArrayPrototypeIncludes,
+  ArrayPrototypeMap,
   ArrayPrototypePush,
   NumberIsInteger,
   ObjectKeys,
 } = primordials;
 
 const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer');
 const {
   codes: {
     ERR_HTTP2_INVALID_PACKED_SETTINGS_LENGTH,
@@ -175,9 +179,68 @@ function reorder(settings) {
   return out;
 }
 
+// The settings object of localSettings/remoteSettings, in Node's key
+// order, from internalBinding('http2')'s list (getSettings() order).
+function settingsFromValues(list, custom) {
+  const settings = {
+    headerTableSize: list[0],
+    enablePush: list[1] !== 0,
+    initialWindowSize: list[3],
+    maxFrameSize: list[4],
+    maxConcurrentStreams: list[2],
+    maxHeaderListSize: list[5],
+    maxHeaderSize: list[5],
+    enableConnectProtocol: list[6] !== 0,
+  };
+  if (custom !== undefined) settings.customSettings = { ...custom };
+  return settings;
+}
+
+// The number of values a SETTINGS event starts with (see readSettingsEvent).
+const kReportedCount = 7;
+
+// A received SETTINGS frame's event payload: the peer's settings after the
+// frame (32-bit values in getSettings() order), then the frame's entries
+// (16-bit id, 32-bit value), big-endian. `custom` ({ id: value } or
+// undefined) gains the entries whose id `wanted` lists.
+function readSettingsEvent(bytes, wanted, custom) {
+  const buf = new FastBuffer(bytes.buffer, bytes.byteOffset,
+                             bytes.byteLength);
+  const values = [];
+  for (let i = 0; i < kReportedCount; i++) {
+    ArrayPrototypePush(values, buf.readUInt32BE(i * 4));
+  }
+  if (wanted !== undefined) {
+    for (let offset = kReportedCount * 4; offset + 6 <= buf.length;
+      offset += 6) {
+      const id = buf.readUInt16BE(offset);
+      if (ArrayPrototypeIncludes(wanted, id)) {
+        custom = { ...custom, [id]: buf.readUInt32BE(offset + 2) };
+      }
+    }
+  }
+  return { values, custom };
+}
+
+// options.remoteCustomSettings: at most kMaxCustomSettings ids, kept as
+// numbers (a copy: later changes to the caller's array do not count).
+function customIdsFromOptions(ids) {
+  if (!ArrayIsArray(ids)) {
+    throw new ERR_INVALID_ARG_TYPE('options.remoteCustomSettings', 'Array',
+                                   ids);
+  }
+  if (ids.length > kMaxCustomSettings) {
+    throw new ERR_HTTP2_TOO_MANY_CUSTOM_SETTINGS();
+  }
+  return ArrayPrototypeMap(ids, (id) => +id);
+}
+
 module.exports = {
+  customIdsFromOptions,
   getDefaultSettings,
   getPackedSettings,
   getUnpackedSettings,
+  readSettingsEvent,
+  settingsFromValues,
   settingsToArray,
 };
