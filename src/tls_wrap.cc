@@ -321,7 +321,13 @@ void TLSWrap::EncOut() {
     bool async = false;
     int err = transport_->TransportWrite(std::move(data), &async);
     if (err != 0) {
-      if (!shutdown_) FailWrite(err);
+      if (!shutdown_) {
+        FailWrite(err);
+        return;
+      }
+      // Shutting down and the peer is gone: the stream's shutdown still
+      // follows (and reports), or end() would never finish.
+      MaybeShutdownTransport();
       return;
     }
     if (async) {
@@ -624,7 +630,11 @@ void TLSWrap::OnStreamAfterWrite(int status) {
   write_in_flight_ = false;
   if (!alive()) return;
   if (status != 0) {
-    if (!shutdown_) FailWrite(status);
+    if (!shutdown_) {
+      FailWrite(status);
+      return;
+    }
+    MaybeShutdownTransport();
     return;
   }
   ClearIn();

@@ -439,7 +439,10 @@ class Http2Session extends EventEmitter {
     }
     if (net.isIPv6(host)) host = `[${host}]`;
     const port = socket.remotePort;
-    return [port != null ? `https://${host}:${port}` : `https://${host}`];
+    // Serialized as a URL's origin, as Node does ([::ffff:7f00:1] for
+    // ::ffff:127.0.0.1).
+    return [new URL(port != null ? `https://${host}:${port}` :
+      `https://${host}`).origin];
   }
 
   get pendingSettingsAck() { return this[kState].pendingAck > 0; }
@@ -2384,7 +2387,9 @@ function connect(authority, options, listener) {
         if (tlsOptions.ALPNProtocols === undefined) {
           tlsOptions.ALPNProtocols = ['h2'];
         }
-        if (tlsOptions.servername === undefined && !net.isIP(host)) {
+        // As in Node, an empty servername is no servername: the host goes
+        // as SNI unless it is an address.
+        if (!tlsOptions.servername && !net.isIP(host)) {
           tlsOptions.servername = host;
         }
         socket = tls.connect(tlsOptions);
