@@ -96,7 +96,10 @@ const {
   validateObject,
   validateUint32,
 } = require('internal/validators');
-const { getDeprecationWarningEmitter } = require('internal/util');
+const {
+  customInspectSymbol,
+  getDeprecationWarningEmitter,
+} = require('internal/util');
 const { kTimeout } = require('internal/timers');
 const {
   kUpdateTimer,
@@ -483,6 +486,21 @@ class Http2Session extends EventEmitter {
       deflateDynamicTableSize: s[7],
       inflateDynamicTableSize: s[8],
     };
+  }
+
+  // What Node shows of a session (below the depth limit, the default
+  // [ClassName]).
+  [customInspectSymbol](depth, options, inspect) {
+    if (typeof depth === 'number' && depth < 0) return this;
+    const shown = {
+      type: this[kType],
+      closed: this.closed,
+      destroyed: this.destroyed,
+      state: this.state,
+      localSettings: this.localSettings,
+      remoteSettings: this.remoteSettings,
+    };
+    return `Http2Session ${inspect(shown, options)}`;
   }
 
   ref() {
@@ -1331,13 +1349,27 @@ class Http2Stream extends Duplex {
     if (!ArrayIsArray(s)) return {};
     return {
       state: s[0],
-      localWindowSize: s[1],
-      remoteWindowSize: s[2],
       weight: s[3],
       sumDependencyWeight: s[4],
       localClose: s[0] === 5 || s[0] === 7 ? 1 : 0,
       remoteClose: s[0] === 6 || s[0] === 7 ? 1 : 0,
+      localWindowSize: s[1],
     };
+  }
+
+  // What Node shows of a stream: its id, state and stream states (below
+  // the depth limit, the default [ClassName]).
+  [customInspectSymbol](depth, options, inspect) {
+    if (typeof depth === 'number' && depth < 0) return this;
+    const shown = {
+      id: this[kID],
+      closed: this.closed,
+      destroyed: this.destroyed,
+      state: this.state,
+      readableState: this._readableState,
+      writableState: this._writableState,
+    };
+    return `Http2Stream ${inspect(shown, options)}`;
   }
 
   // RFC 9113 deprecated priority signalling and nghttp2 ignores it: this
