@@ -107,8 +107,12 @@ enum EventType : int32_t {
   kWantTrailers = 11,
   // streamId, a: frame type, b: frame flags (a frame went out)
   kFrameSent = 12,
-  // streamId, a: frame type, b: nghttp2 error (an invalid frame came)
+  // streamId, a: frame type, b: nghttp2 error (an invalid frame came; 0
+  // for an empty DATA frame that does not end its stream)
   kInvalidFrame = 13,
+  // a: the nghttp2 error that ends the session (a peer that does not speak
+  // HTTP/2: its first frame is not SETTINGS)
+  kSessionError = 14,
 };
 
 // The settings getSettings() and a SETTINGS event report, in this order.
@@ -279,6 +283,7 @@ class Session {
         cb, OnInvalidFrame);
     nghttp2_session_callbacks_set_on_invalid_header_callback2(
         cb, OnInvalidHeader);
+    nghttp2_session_callbacks_set_error_callback2(cb, OnError);
     nghttp2_option* opt;
     nghttp2_option_new(&opt);
     // Leading/trailing whitespace in field values is refused (RFC 9113
@@ -423,6 +428,11 @@ class Session {
       case NGHTTP2_DATA:
         if (frame->hd.flags & NGHTTP2_FLAG_END_STREAM) {
           self->Push(kDataEnd, id);
+        } else if (frame->hd.length == 0) {
+          // An empty DATA frame that does not end its stream does nothing
+          // but cost: as in Node, it counts as an invalid frame (a flood
+          // of them ends the session).
+          self->Push(kInvalidFrame, id, NGHTTP2_DATA, 0);
         }
         break;
       case NGHTTP2_RST_STREAM:
@@ -513,6 +523,17 @@ class Session {
     if (frame->hd.type == NGHTTP2_DATA) return 0;
     Self(user_data)->Push(kFrameSent, frame->hd.stream_id, frame->hd.type,
                           frame->hd.flags);
+    return 0;
+  }
+
+  // nghttp2 tells of a peer that answered with something other than
+  // HTTP/2 only through this callback (it then sends GOAWAY and stops): as
+  // in Node, the session ends with a protocol error.
+  static int OnError(nghttp2_session*, int lib_error_code, const char*,
+                     size_t, void* user_data) {
+    if (lib_error_code == NGHTTP2_ERR_SETTINGS_EXPECTED) {
+      Self(user_data)->Push(kSessionError, 0, NGHTTP2_ERR_PROTO);
+    }
     return 0;
   }
 

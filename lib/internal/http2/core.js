@@ -181,6 +181,7 @@ const kEvGoaway = 9;
 const kEvFrameError = 10;
 const kEvWantTrailers = 11;
 const kEvInvalidFrame = 13;
+const kEvSessionError = 14;
 
 // Headers categories of nghttp2.
 const kCatRequest = 0;
@@ -1012,19 +1013,24 @@ function dispatch(session, event) {
       // As in Node, a peer that keeps sending frames nghttp2 refuses has
       // its session torn down once maxSessionInvalidFrames is passed.
       const max = session[kOptions].maxSessionInvalidFrames ?? 1000;
-      if (++state.invalidFrames > max) {
+      // Node compares the count before this frame: max + 1 are allowed.
+      if (state.invalidFrames++ > max) {
         session.destroy(new NghttpError(NGHTTP2_ERR_CALLBACK_FAILURE,
                                         'ERR_HTTP2_TOO_MANY_INVALID_FRAMES'));
         break;
       }
-      // A frame on a stream that is already closed (or a fatal error)
-      // ends the session with that error, as in Node.
+      // A frame on a stream that is already closed, a protocol error (or
+      // a fatal error) ends the session with that error, as in Node.
       const code = event[3];
-      if (code === NGHTTP2_ERR_STREAM_CLOSED || code <= NGHTTP2_ERR_FATAL) {
+      if (code === NGHTTP2_ERR_STREAM_CLOSED || code === NGHTTP2_ERR_PROTO ||
+          code <= NGHTTP2_ERR_FATAL) {
         session.destroy(new NghttpError(code));
       }
       break;
     }
+    case kEvSessionError:
+      session.destroy(new NghttpError(event[2]));
+      break;
     default:
       break;
   }
