@@ -591,9 +591,9 @@ class Session {
   // the headers end the stream.
   nghttp2_data_provider* Provider(int32_t options,
                                   nghttp2_data_provider* provider) {
-    if ((options & kOptionEndStream) && !(options & kOptionWantTrailers)) {
-      return nullptr;
-    }
+    // As in Node, a stream that ends with its headers ends there: no body,
+    // and so no trailers either, even when they were asked for.
+    if (options & kOptionEndStream) return nullptr;
     provider->source.ptr = nullptr;
     provider->read_callback = ReadData;
     return provider;

@@ -239,6 +239,11 @@ class Http2ServerRequest extends Readable {
     stream.on('error', () => {});
     stream.on('close', () => {
       this[kState].closed = true;
+      // The body ends with the stream (its 'end' may never come: a stream
+      // destroyed before it was read to the end), and one nobody read is
+      // let flow so that the request's 'end' comes, as in Node.
+      this.push(null);
+      if (this.readableFlowing === null) this.resume();
       this.emit('close');
     });
     stream.on('timeout', () => this.emit('timeout'));

@@ -38,6 +38,7 @@ const {
 } = internalBinding('http2');
 const EventEmitter = require('events');
 const { AsyncResource } = require('async_hooks');
+const AsyncContextFrame = require('internal/async_context_frame');
 const net = require('net');
 const { Duplex } = require('stream');
 const { Buffer } = require('buffer');
@@ -217,6 +218,7 @@ const kSentTrailers = Symbol('sentTrailers');
 const kServer = Symbol('server');
 const kSession = Symbol('session');
 const kSessions = Symbol('sessions');
+const kAsyncFrame = Symbol('kAsyncFrame');
 const kLocalSettings = Symbol('kLocalSettings');
 const kRemoteSettings = Symbol('kRemoteSettings');
 const kLocalCustomSettings = Symbol('kLocalCustomSettings');
@@ -872,7 +874,27 @@ function emitSessionClose(session, error) {
   session.emit('close');
 }
 
+// An event of a stream runs in the async context the stream was made in
+// (a client's request() call, the session's for a server stream), as
+// Node's stream callbacks do: AsyncLocalStorage sees the request's store.
 function dispatch(session, event) {
+  const id = event[1];
+  if (id !== 0 && AsyncContextFrame.wanted) {
+    const frame = session[kState].streams.get(id)?.[kAsyncFrame];
+    if (frame !== AsyncContextFrame.current()) {
+      const prior = AsyncContextFrame.exchange(frame);
+      try {
+        dispatchEvent(session, event);
+      } finally {
+        AsyncContextFrame.set(prior);
+      }
+      return;
+    }
+  }
+  dispatchEvent(session, event);
+}
+
+function dispatchEvent(session, event) {
   debug('Http2Session %s: event %j', session[kType] === NGHTTP2_SESSION_SERVER ?
     'server' : 'client', event);
   const type = event[0];
@@ -1305,6 +1327,7 @@ class Http2Stream extends Duplex {
     super(options);
     this[kSession] = session;
     this[kID] = undefined;
+    this[kAsyncFrame] = AsyncContextFrame.current();
     this[kState] = {
       closed: false,
       aborted: false,
