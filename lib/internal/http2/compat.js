@@ -315,7 +315,6 @@ class Http2ServerResponse extends Stream {
       const state = this[kState];
       state.closed = true;
       this.writable = false;
-      if (!state.ending) state.ending = true;
       this.emit('finish');
       this.emit('close');
     });
