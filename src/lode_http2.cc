@@ -9,7 +9,8 @@
 //   new Http2Session(type, peerMaxConcurrentStreams,
 //                    maxReservedRemoteStreams, maxHeaderListSize,
 //                    strictFieldWhitespaceValidation, maxSettings,
-//                    maxSendHeaderBlockLength, maxHeaderListPairs)
+//                    maxSendHeaderBlockLength, maxHeaderListPairs,
+//                    paddingStrategy)
 //       type 0 server, 1 client; whitespace validation is on unless that
 //       argument is false; maxSettings and maxSendHeaderBlockLength are
 //       nghttp2's defaults when 0 or missing. A received header block
@@ -43,6 +44,7 @@
 // the body is done, and the stream's trailers() ends it).
 #include <nghttp2/nghttp2.h>
 
+#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <iterator>
@@ -135,6 +137,10 @@ void AppendUint32(std::string* out, uint32_t value) {
   AppendUint16(out, static_cast<uint16_t>(value >> 16));
   AppendUint16(out, static_cast<uint16_t>(value & 0xffff));
 }
+
+// http2.constants.PADDING_STRATEGY_* (CALLBACK is ALIGNED, as in Node).
+constexpr uint32_t kPaddingAligned = 1;
+constexpr uint32_t kPaddingMax = 2;
 
 constexpr int32_t kOptionEndStream = 1;
 constexpr int32_t kOptionWantTrailers = 2;
@@ -257,9 +263,11 @@ class Session {
   Session(Environment* env, Local<Object> object, bool client,
           uint32_t peer_max_concurrent, uint32_t max_reserved,
           uint32_t max_header_list, bool strict_ws, uint32_t max_settings,
-          uint32_t max_send_header_block, uint32_t max_header_pairs)
+          uint32_t max_send_header_block, uint32_t max_header_pairs,
+          uint32_t padding)
       : env_(env),
         client_(client),
+        padding_(padding),
         max_header_list_(max_header_list),
         max_header_pairs_(max_header_pairs) {
     object_.Reset(env->isolate(), object);
@@ -284,6 +292,10 @@ class Session {
     nghttp2_session_callbacks_set_on_invalid_header_callback2(
         cb, OnInvalidHeader);
     nghttp2_session_callbacks_set_error_callback2(cb, OnError);
+    if (padding_ == kPaddingAligned || padding_ == kPaddingMax) {
+      nghttp2_session_callbacks_set_select_padding_callback(cb,
+                                                            SelectPadding);
+    }
     nghttp2_option* opt;
     nghttp2_option_new(&opt);
     // Leading/trailing whitespace in field values is refused (RFC 9113
@@ -537,6 +549,19 @@ class Session {
     return 0;
   }
 
+  // options.paddingStrategy: the payload length nghttp2 pads a HEADERS or
+  // DATA frame to (max_payload is as far as it may go).
+  static ssize_t SelectPadding(nghttp2_session*, const nghttp2_frame* frame,
+                               size_t max_payload, void* user_data) {
+    size_t length = frame->hd.length;
+    if (Self(user_data)->padding_ == kPaddingMax) return max_payload;
+    // Aligned: the whole frame, its 9-byte header included, a multiple of
+    // 8 bytes, where the room allows it.
+    size_t rest = (length + 9) % 8;
+    if (rest == 0) return static_cast<ssize_t>(length);
+    return static_cast<ssize_t>(std::min(max_payload, length + 8 - rest));
+  }
+
   static int OnInvalidFrame(nghttp2_session*, const nghttp2_frame* frame,
                             int lib_error_code, void* user_data) {
     Self(user_data)->Push(kInvalidFrame, frame->hd.stream_id, frame->hd.type,
@@ -609,6 +634,7 @@ class Session {
   Global<Object> object_;
   nghttp2_session* session_ = nullptr;
   bool client_;
+  uint32_t padding_;
   size_t max_header_list_;
   size_t max_header_pairs_;
   std::vector<Event> events_;
@@ -660,7 +686,7 @@ void Session::New(const FunctionCallbackInfo<Value>& args) {
               Uint32Arg(args, 1, 100), Uint32Arg(args, 2, 200),
               Uint32Arg(args, 3, 65535), !args[4]->IsFalse(),
               Uint32Arg(args, 5, 0), Uint32Arg(args, 6, 0),
-              Uint32Arg(args, 7, 128));
+              Uint32Arg(args, 7, 128), Uint32Arg(args, 8, 0));
 }
 
 void Session::Receive(const FunctionCallbackInfo<Value>& args) {

@@ -359,7 +359,8 @@ class Http2Session extends EventEmitter {
       options.strictFieldWhitespaceValidation !== false,
       options.maxSettings ?? 0,
       options.maxSendHeaderBlockLength ?? 0,
-      maxHeaderListPairs);
+      maxHeaderListPairs,
+      options.paddingStrategy ?? 0);
 
     if (socket.connecting || socket._tlsConnecting === true) {
       this[kState].connecting = true;
