@@ -28,6 +28,8 @@
 //   queuedBytes(id)      -> bytes nghttp2 has not taken yet, or -1
 //   submitPing(view | undefined),
 //   submitGoaway(code, lastStreamId | -1, view | undefined)
+//   submitAltsvc(streamId | 0, origin, fieldValue), submitOrigin([origin,
+//       ...])            Latin-1 strings; -> 0 or an nghttp2 error
 //   getSettings(remote) -> [headerTableSize, enablePush,
 //       maxConcurrentStreams, initialWindowSize, maxFrameSize,
 //       maxHeaderListSize, enableConnectProtocol]
@@ -115,6 +117,10 @@ enum EventType : int32_t {
   // a: the nghttp2 error that ends the session (a peer that does not speak
   // HTTP/2: its first frame is not SETTINGS)
   kSessionError = 14,
+  // streamId, payload: [field value, origin] (an ALTSVC frame came)
+  kAltsvc = 15,
+  // payload: the origins of an ORIGIN frame
+  kOrigin = 16,
 };
 
 // The settings getSettings() and a SETTINGS event report, in this order.
@@ -304,6 +310,9 @@ class Session {
       nghttp2_option_set_no_rfc9113_leading_and_trailing_ws_validation(opt, 1);
     }
     nghttp2_option_set_peer_max_concurrent_streams(opt, peer_max_concurrent);
+    // ALTSVC and ORIGIN frames (RFC 7838, RFC 8336) reach OnFrameRecv.
+    nghttp2_option_set_builtin_recv_extension_type(opt, NGHTTP2_ALTSVC);
+    nghttp2_option_set_builtin_recv_extension_type(opt, NGHTTP2_ORIGIN);
     nghttp2_option_set_max_reserved_remote_streams(opt, max_reserved);
     if (max_settings > 0) nghttp2_option_set_max_settings(opt, max_settings);
     if (max_send_header_block > 0) {
@@ -348,6 +357,8 @@ class Session {
                         const FunctionCallbackInfo<Value>& args);
   static void SubmitPing(const FunctionCallbackInfo<Value>& args);
   static void SubmitGoaway(const FunctionCallbackInfo<Value>& args);
+  static void SubmitAltsvc(const FunctionCallbackInfo<Value>& args);
+  static void SubmitOrigin(const FunctionCallbackInfo<Value>& args);
   static void GetSettings(const FunctionCallbackInfo<Value>& args);
   static void GetState(const FunctionCallbackInfo<Value>& args);
   static void GetStreamState(const FunctionCallbackInfo<Value>& args);
@@ -478,6 +489,30 @@ class Session {
         e.has_payload = true;
         e.payload.assign(reinterpret_cast<const char*>(frame->ping.opaque_data),
                          8);
+        break;
+      }
+      case NGHTTP2_ALTSVC: {
+        const auto* altsvc =
+            static_cast<const nghttp2_ext_altsvc*>(frame->ext.payload);
+        Event& e = self->Push(kAltsvc, id);
+        e.has_headers = true;
+        e.headers.emplace_back(
+            reinterpret_cast<const char*>(altsvc->field_value),
+            altsvc->field_value_len);
+        e.headers.emplace_back(reinterpret_cast<const char*>(altsvc->origin),
+                               altsvc->origin_len);
+        break;
+      }
+      case NGHTTP2_ORIGIN: {
+        const auto* origin =
+            static_cast<const nghttp2_ext_origin*>(frame->ext.payload);
+        Event& e = self->Push(kOrigin, 0);
+        e.has_headers = true;
+        for (size_t i = 0; i < origin->nov; i++) {
+          e.headers.emplace_back(
+              reinterpret_cast<const char*>(origin->ov[i].origin),
+              origin->ov[i].origin_len);
+        }
         break;
       }
       case NGHTTP2_GOAWAY: {
@@ -928,6 +963,62 @@ void Session::SubmitPing(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(rv);
 }
 
+namespace {
+
+// A Latin-1 string argument as its bytes; false when it is no string.
+bool OneByteArg(Isolate* isolate, Local<Value> value, std::string* out) {
+  if (!value->IsString()) return false;
+  Local<String> string = value.As<String>();
+  out->resize(string->Length());
+  string->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(out->data()), 0,
+                       string->Length(), String::NO_NULL_TERMINATION);
+  return true;
+}
+
+}  // namespace
+
+void Session::SubmitAltsvc(const FunctionCallbackInfo<Value>& args) {
+  UNWRAP_SESSION(args);
+  Isolate* isolate = args.GetIsolate();
+  uint32_t id = Uint32Arg(args, 0, 0);
+  std::string origin;
+  std::string value;
+  if (id > INT32_MAX || !OneByteArg(isolate, args[1], &origin) ||
+      !OneByteArg(isolate, args[2], &value)) {
+    return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
+  }
+  int rv = nghttp2_submit_altsvc(
+      self->session_, NGHTTP2_FLAG_NONE, static_cast<int32_t>(id),
+      reinterpret_cast<const uint8_t*>(origin.data()), origin.size(),
+      reinterpret_cast<const uint8_t*>(value.data()), value.size());
+  args.GetReturnValue().Set(rv);
+}
+
+void Session::SubmitOrigin(const FunctionCallbackInfo<Value>& args) {
+  UNWRAP_SESSION(args);
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsArray()) {
+    return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
+  }
+  Local<Array> list = args[0].As<Array>();
+  Local<Context> context = isolate->GetCurrentContext();
+  std::vector<std::string> origins(list->Length());
+  std::vector<nghttp2_origin_entry> entries(list->Length());
+  for (uint32_t i = 0; i < list->Length(); i++) {
+    Local<Value> item;
+    if (!list->Get(context, i).ToLocal(&item)) return;
+    if (!OneByteArg(isolate, item, &origins[i])) {
+      return args.GetReturnValue().Set(NGHTTP2_ERR_INVALID_ARGUMENT);
+    }
+    entries[i].origin =
+        reinterpret_cast<uint8_t*>(const_cast<char*>(origins[i].data()));
+    entries[i].origin_len = origins[i].size();
+  }
+  int rv = nghttp2_submit_origin(self->session_, NGHTTP2_FLAG_NONE,
+                                 entries.data(), entries.size());
+  args.GetReturnValue().Set(rv);
+}
+
 void Session::SubmitGoaway(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_SESSION(args);
   uint32_t code = Uint32Arg(args, 0, NGHTTP2_NO_ERROR);
@@ -1150,6 +1241,8 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetProtoMethod(isolate, t, "queuedBytes", Session::QueuedBytes);
   SetProtoMethod(isolate, t, "submitPing", Session::SubmitPing);
   SetProtoMethod(isolate, t, "submitGoaway", Session::SubmitGoaway);
+  SetProtoMethod(isolate, t, "submitAltsvc", Session::SubmitAltsvc);
+  SetProtoMethod(isolate, t, "submitOrigin", Session::SubmitOrigin);
   SetProtoMethod(isolate, t, "getSettings", Session::GetSettings);
   SetProtoMethod(isolate, t, "getState", Session::GetState);
   SetProtoMethod(isolate, t, "getStreamState", Session::GetStreamState);
@@ -1187,6 +1280,8 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(Session::QueuedBytes);
   registry->Register(Session::SubmitPing);
   registry->Register(Session::SubmitGoaway);
+  registry->Register(Session::SubmitAltsvc);
+  registry->Register(Session::SubmitOrigin);
   registry->Register(Session::GetSettings);
   registry->Register(Session::GetState);
   registry->Register(Session::GetStreamState);

@@ -7,6 +7,7 @@
 // and events of Node's API.
 
 const {
+  ArrayFrom,
   ArrayIsArray,
   ArrayPrototypePush,
   ArrayPrototypeShift,
@@ -15,12 +16,14 @@ const {
   MathMax,
   MathMin,
   Number,
+  NumberIsInteger,
   ObjectAssign,
   ObjectDefineProperty,
   ObjectKeys,
   Promise,
   ReflectApply,
   ReflectGetPrototypeOf,
+  RegExpPrototypeExec,
   SafeMap,
   SafeSet,
   String,
@@ -47,6 +50,8 @@ const dc = require('diagnostics_channel');
 const {
   AbortError,
   codes: {
+    ERR_HTTP2_ALTSVC_INVALID_ORIGIN,
+    ERR_HTTP2_ALTSVC_LENGTH,
     ERR_HTTP2_CONNECT_AUTHORITY,
     ERR_HTTP2_CONNECT_PATH,
     ERR_HTTP2_CONNECT_SCHEME,
@@ -55,12 +60,14 @@ const {
     ERR_HTTP2_HEADERS_SENT,
     ERR_HTTP2_INFO_STATUS_NOT_ALLOWED,
     ERR_HTTP2_INVALID_INFO_STATUS,
+    ERR_HTTP2_INVALID_ORIGIN,
     ERR_HTTP2_INVALID_PSEUDOHEADER,
     ERR_HTTP2_INVALID_SESSION,
     ERR_HTTP2_INVALID_STREAM,
     ERR_HTTP2_MAX_PENDING_SETTINGS_ACK,
     ERR_HTTP2_NESTED_PUSH,
     ERR_HTTP2_NO_SOCKET_MANIPULATION,
+    ERR_HTTP2_ORIGIN_LENGTH,
     ERR_HTTP2_OUT_OF_STREAMS,
     ERR_HTTP2_SOCKET_UNBOUND,
     ERR_HTTP2_STREAM_SELF_DEPENDENCY,
@@ -80,7 +87,7 @@ const {
     ERR_HTTP2_UNSUPPORTED_PROTOCOL,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
-    ERR_NOT_IMPLEMENTED,
+    ERR_INVALID_CHAR,
     ERR_OUT_OF_RANGE,
     ERR_STREAM_DESTROYED,
   },
@@ -95,6 +102,7 @@ const {
   validateInteger,
   validateNumber,
   validateObject,
+  validateString,
   validateUint32,
 } = require('internal/validators');
 const {
@@ -183,6 +191,11 @@ const kEvFrameError = 10;
 const kEvWantTrailers = 11;
 const kEvInvalidFrame = 13;
 const kEvSessionError = 14;
+const kEvAltsvc = 15;
+const kEvOrigin = 16;
+// The most an ALTSVC frame's field value and origin (or an ORIGIN frame's
+// origins) may hold: a frame's 16384 bytes less the 2-byte length field.
+const kMaxAltsvcLength = 16382;
 
 // Headers categories of nghttp2.
 const kCatRequest = 0;
@@ -218,6 +231,7 @@ const kSentTrailers = Symbol('sentTrailers');
 const kServer = Symbol('server');
 const kSession = Symbol('session');
 const kSessions = Symbol('sessions');
+const kOriginSet = Symbol('kOriginSet');
 const kAsyncFrame = Symbol('kAsyncFrame');
 const kLocalSettings = Symbol('kLocalSettings');
 const kRemoteSettings = Symbol('kRemoteSettings');
@@ -321,6 +335,7 @@ class Http2Session extends EventEmitter {
       pendingStreams: new SafeSet(),
       pendingAck: 0,
       invalidFrames: 0,
+      originSet: undefined,
     };
     this[kPendingPings] = [];
     this[kPendingSettings] = [];
@@ -400,6 +415,12 @@ class Http2Session extends EventEmitter {
     ArrayPrototypePush(this[kPendingSettings],
                        { callback: undefined, start: process.hrtime.bigint() });
     this[kAddLocalCustomSettings](settings.customSettings);
+    // A server's options.origins go out in an ORIGIN frame right after
+    // its SETTINGS, as in Node.
+    const origins = this[kOptions].origins;
+    if (this[kType] === NGHTTP2_SESSION_SERVER && ArrayIsArray(origins)) {
+      ReflectApply(this.origin, this, origins);
+    }
     if (deferConnect === true) {
       process.nextTick(() => {
         this[kFlush]();
@@ -439,17 +460,28 @@ class Http2Session extends EventEmitter {
 
   get originSet() {
     if (!this.encrypted || this.destroyed) return undefined;
+    return ArrayFrom(this[kOriginSet]());
+  }
+
+  // The origins the session may serve (TLS only): the one it connected
+  // for, then those ORIGIN frames added (a 421 answer takes one out).
+  [kOriginSet]() {
+    const state = this[kState];
+    if (state.originSet !== undefined) return state.originSet;
+    state.originSet = new SafeSet();
     const socket = this[kSocket];
     let host = socket.servername || socket.remoteAddress;
     if (this[kType] === NGHTTP2_SESSION_CLIENT || !host) {
-      return [`https://${this[kAuthority]}`];
+      state.originSet.add(`https://${this[kAuthority]}`);
+      return state.originSet;
     }
     if (net.isIPv6(host)) host = `[${host}]`;
     const port = socket.remotePort;
     // Serialized as a URL's origin, as Node does ([::ffff:7f00:1] for
     // ::ffff:127.0.0.1).
-    return [new URL(port != null ? `https://${host}:${port}` :
-      `https://${host}`).origin];
+    state.originSet.add(new URL(port != null ? `https://${host}:${port}` :
+      `https://${host}`).origin);
+    return state.originSet;
   }
 
   get pendingSettingsAck() { return this[kState].pendingAck > 0; }
@@ -1054,6 +1086,23 @@ function dispatchEvent(session, event) {
     case kEvSessionError:
       session.destroy(new NghttpError(event[2]));
       break;
+    case kEvAltsvc: {
+      const list = event[4];
+      session[kUpdateTimer]();
+      session.emit('altsvc', list[0], list[1], id);
+      break;
+    }
+    case kEvOrigin: {
+      const origins = event[4];
+      session[kUpdateTimer]();
+      // Only a TLS session has an origin set; ORIGIN frames on others are
+      // ignored, as RFC 8336 says.
+      if (!session.encrypted) break;
+      const set = session[kOriginSet]();
+      for (let i = 0; i < origins.length; i++) set.add(origins[i]);
+      session.emit('origin', origins);
+      break;
+    }
     default:
       break;
   }
@@ -1088,6 +1137,13 @@ function onHeaders(session, id, cat, flags, list, sensitive) {
     } else {
       stream[kState].gotResponse = true;
       if (endOfStream) stream[kState].endAfterHeaders = true;
+      // 421 Misdirected Request: the session cannot serve the request's
+      // origin after all (RFC 8336 §4).
+      if (status === 421 && session.encrypted) {
+        const sent = stream[kSentHeaders];
+        session[kOriginSet]().delete(
+          `${sent[':scheme']}://${sent[':authority']}`);
+      }
       if (onClientStreamFinishChannel.hasSubscribers) {
         onClientStreamFinishChannel.publish({ stream, headers, flags });
       }
@@ -1120,14 +1176,70 @@ class ServerHttp2Session extends Http2Session {
 
   get server() { return this[kServer]; }
 
-  // ALTSVC and ORIGIN frames are not sent yet: say so rather than drop
-  // them (doc/status.md).
-  altsvc() {
-    throw new ERR_NOT_IMPLEMENTED('http2 ServerHttp2Session.altsvc()');
+  // An ALTSVC frame (RFC 7838): `alt` for the origin given (a string or
+  // URL, serialized as its origin, or an object's own `origin`, taken as
+  // it is) on stream 0, or for the stream whose id is given.
+  altsvc(alt, originOrStream) {
+    if (this.destroyed) throw new ERR_HTTP2_INVALID_SESSION();
+    let stream = 0;
+    let origin = '';
+    if (typeof originOrStream === 'number') {
+      if (!NumberIsInteger(originOrStream) || originOrStream <= 0 ||
+          originOrStream >= 2 ** 32) {
+        throw new ERR_OUT_OF_RANGE('originOrStream', `> 0 && < ${2 ** 32}`,
+                                   originOrStream);
+      }
+      stream = originOrStream;
+    } else if (typeof originOrStream === 'string') {
+      origin = new URL(originOrStream).origin;
+      if (origin === 'null') throw new ERR_HTTP2_ALTSVC_INVALID_ORIGIN();
+    } else if (originOrStream !== undefined) {
+      origin = originOrStream !== null && typeof originOrStream === 'object' ?
+        originOrStream.origin : undefined;
+      if (typeof origin !== 'string') {
+        throw new ERR_INVALID_ARG_TYPE('originOrStream',
+                                       ['string', 'number', 'URL', 'object'],
+                                       originOrStream);
+      }
+      if (origin === 'null' || origin === '') {
+        throw new ERR_HTTP2_ALTSVC_INVALID_ORIGIN();
+      }
+    }
+    validateString(alt, 'alt');
+    // The field value: visible ASCII, tab, space and obs-text (no DEL,
+    // no control characters, nothing above U+00FF).
+    if (RegExpPrototypeExec(/^[\t\x20-\x7e\x80-\xff]*$/, alt) === null) {
+      throw new ERR_INVALID_CHAR('alt');
+    }
+    if (alt.length + origin.length > kMaxAltsvcLength) {
+      throw new ERR_HTTP2_ALTSVC_LENGTH();
+    }
+    this[kHandle].submitAltsvc(stream, origin, alt);
+    this[kFlush]();
   }
 
-  origin() {
-    throw new ERR_NOT_IMPLEMENTED('http2 ServerHttp2Session.origin()');
+  // An ORIGIN frame (RFC 8336) listing the origins given (strings or URLs,
+  // serialized as their origin, or objects' own `origin`).
+  origin(...origins) {
+    if (this.destroyed) throw new ERR_HTTP2_INVALID_SESSION();
+    if (origins.length === 0) return;
+    const list = [];
+    let length = 0;
+    for (let i = 0; i < origins.length; i++) {
+      let origin = origins[i];
+      if (typeof origin === 'string') {
+        origin = new URL(origin).origin;
+      } else if (origin !== null && typeof origin === 'object') {
+        origin = origin.origin;
+      }
+      validateString(origin, 'origin');
+      if (origin === 'null') throw new ERR_HTTP2_INVALID_ORIGIN();
+      ArrayPrototypePush(list, origin);
+      length += origin.length;
+    }
+    if (length > kMaxAltsvcLength) throw new ERR_HTTP2_ORIGIN_LENGTH();
+    this[kHandle].submitOrigin(list);
+    this[kFlush]();
   }
 }
 
