@@ -4,10 +4,6 @@
 // over internalBinding('http2'), an nghttp2 session), the compatibility
 // API (lib/internal/http2/compat.js), the settings helpers and constants.
 
-const {
-  codes: { ERR_NOT_IMPLEMENTED },
-} = require('internal/errors');
-const { assignFunctionName } = require('internal/util');
 const { constants } = require('internal/http2/constants');
 const {
   getDefaultSettings,
@@ -18,6 +14,7 @@ const {
   connect,
   createServer,
   createSecureServer,
+  performServerHandshake,
 } = require('internal/http2/core');
 const { sensitiveHeaders } = require('internal/http2/util');
 const {
@@ -33,11 +30,7 @@ module.exports = {
   getDefaultSettings,
   getPackedSettings,
   getUnpackedSettings,
-  performServerHandshake: assignFunctionName('performServerHandshake',
-                                             function() {
-                                               throw new ERR_NOT_IMPLEMENTED(
-                                                 'http2.performServerHandshake');
-                                             }),
+  performServerHandshake,
   sensitiveHeaders,
   Http2ServerRequest,
   Http2ServerResponse,

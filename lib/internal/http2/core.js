@@ -69,6 +69,7 @@ const {
     ERR_HTTP2_NO_SOCKET_MANIPULATION,
     ERR_HTTP2_ORIGIN_LENGTH,
     ERR_HTTP2_OUT_OF_STREAMS,
+    ERR_HTTP2_SOCKET_BOUND,
     ERR_HTTP2_SOCKET_UNBOUND,
     ERR_HTTP2_STREAM_SELF_DEPENDENCY,
     ERR_HTTP2_PING_CANCEL,
@@ -319,6 +320,9 @@ function sessionCodeError(code) {
 
 class Http2Session extends EventEmitter {
   constructor(type, options, socket) {
+    if (socket[kBoundSession] !== undefined) {
+      throw new ERR_HTTP2_SOCKET_BOUND();
+    }
     super();
     options = options || {};
     this[kType] = type;
@@ -2599,6 +2603,13 @@ ObjectDefineProperty(connect, SymbolFor('nodejs.util.promisify.custom'), {
   },
 });
 
+// A server session on a socket the caller already has (a stream that
+// carries HTTP/2, its handshake done elsewhere).
+function performServerHandshake(socket, options) {
+  return new ServerHttp2Session(initializeOptions(options), socket,
+                                undefined);
+}
+
 module.exports = {
   ClientHttp2Session,
   ClientHttp2Stream,
@@ -2611,6 +2622,7 @@ module.exports = {
   createServer,
   createSecureServer,
   getDefaultSettings,
+  performServerHandshake,
   kSensitiveHeaders,
   kSession,
   kState,
