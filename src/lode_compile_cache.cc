@@ -444,6 +444,39 @@ void Handler::AfterCompile(Entry* entry, Local<v8::Module> module,
   }
 }
 
+Local<Value> Handler::Transpiled(Entry* entry) {
+  if (entry->data == nullptr) {
+    Debug("[compile cache] no transpile cache for %s %s\n", entry->kind_name(),
+          entry->source_name.c_str());
+    return Local<Value>();
+  }
+  Debug("[compile cache] retrieving transpile cache for %s %s...",
+        entry->kind_name(), entry->source_name.c_str());
+  Local<String> code;
+  if (!String::NewFromUtf8(isolate_,
+                           reinterpret_cast<const char*>(entry->data->data),
+                           v8::NewStringType::kNormal, entry->data->length)
+           .ToLocal(&code)) {
+    Debug("failed\n");
+    return Local<Value>();
+  }
+  Debug("success\n");
+  return code;
+}
+
+void Handler::Keep(Entry* entry, Local<String> transpiled) {
+  Debug("[compile cache] saving transpilation cache for %s %s\n",
+        entry->kind_name(), entry->source_name.c_str());
+  int length = transpiled->Utf8Length(isolate_);
+  std::unique_ptr<uint8_t[]> bytes(new uint8_t[length + 1]);
+  transpiled->WriteUtf8(isolate_, reinterpret_cast<char*>(bytes.get()),
+                        length + 1);
+  entry->data = std::make_unique<ScriptCompiler::CachedData>(
+      bytes.release(), length, ScriptCompiler::CachedData::BufferOwned);
+  entry->produced = true;
+  entry->persisted = false;
+}
+
 void Handler::Serialize(Entry* entry) {
   ScriptCompiler::CachedData* data = nullptr;
   if (!entry->function.IsEmpty()) {
@@ -580,6 +613,51 @@ void Enable(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(Array::New(isolate, result, 3));
 }
 
+// The TypeScript kinds JS may name (a number outside them is refused).
+bool TranspileKindArg(Local<Value> value, CodeKind* kind) {
+  if (!value->IsInt32()) return false;
+  int32_t n = value.As<v8::Int32>()->Value();
+  if (n < static_cast<int32_t>(CodeKind::kStrippedTypeScript) ||
+      n > static_cast<int32_t>(CodeKind::kTransformedTypeScriptWithSourceMaps)) {
+    return false;
+  }
+  *kind = static_cast<CodeKind>(n);
+  return true;
+}
+
+// getTranspiled(source, filename, kind) -> the JavaScript kept for that
+// TypeScript, null when there is none (keep() it once made), undefined
+// when the compile cache is off.
+void GetTranspiled(const FunctionCallbackInfo<Value>& args) {
+  Handler* handler = GetHandler(Environment::GetCurrent(args));
+  CodeKind kind;
+  if (handler == nullptr || !args[0]->IsString() || !args[1]->IsString() ||
+      !TranspileKindArg(args[2], &kind)) {
+    return;
+  }
+  Entry* entry = handler->Lookup(args.GetIsolate(), args[0].As<String>(),
+                                 args[1].As<String>(), kind);
+  Local<Value> code = handler->Transpiled(entry);
+  if (code.IsEmpty()) {
+    args.GetReturnValue().SetNull();
+  } else {
+    args.GetReturnValue().Set(code);
+  }
+}
+
+// keepTranspiled(source, filename, kind, javascript)
+void KeepTranspiled(const FunctionCallbackInfo<Value>& args) {
+  Handler* handler = GetHandler(Environment::GetCurrent(args));
+  CodeKind kind;
+  if (handler == nullptr || !args[0]->IsString() || !args[1]->IsString() ||
+      !TranspileKindArg(args[2], &kind) || !args[3]->IsString()) {
+    return;
+  }
+  Entry* entry = handler->Lookup(args.GetIsolate(), args[0].As<String>(),
+                                 args[1].As<String>(), kind);
+  handler->Keep(entry, args[3].As<String>());
+}
+
 void GetCacheDir(const FunctionCallbackInfo<Value>& args) {
   Handler* handler = GetHandler(Environment::GetCurrent(args));
   args.GetReturnValue().Set(
@@ -605,6 +683,16 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetMethod(context, target, "enable", Enable);
   SetMethod(context, target, "getCacheDir", GetCacheDir);
   SetMethod(context, target, "flush", Flush);
+  SetMethod(context, target, "getTranspiled", GetTranspiled);
+  SetMethod(context, target, "keepTranspiled", KeepTranspiled);
+  Local<Object> kinds = Object::New(context->GetIsolate());
+  SetConstant(context, kinds, "STRIPPED",
+              static_cast<int>(CodeKind::kStrippedTypeScript));
+  SetConstant(context, kinds, "TRANSFORMED",
+              static_cast<int>(CodeKind::kTransformedTypeScript));
+  SetConstant(context, kinds, "TRANSFORMED_WITH_SOURCE_MAPS",
+              static_cast<int>(CodeKind::kTransformedTypeScriptWithSourceMaps));
+  SetValue(context, target, "transpileKinds", kinds);
   Isolate* isolate = context->GetIsolate();
   Local<Object> status = Object::New(isolate);
   SetConstant(context, status, "FAILED",
@@ -622,6 +710,8 @@ void RegisterExternalReferences(ExternalReferenceRegistry* registry) {
   registry->Register(Enable);
   registry->Register(GetCacheDir);
   registry->Register(Flush);
+  registry->Register(GetTranspiled);
+  registry->Register(KeepTranspiled);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // The on-disk compile cache (module.enableCompileCache(), NODE_COMPILE_CACHE):
 // V8's code cache of each CommonJS and ES module file lode compiles, kept
 // in a directory and handed back to V8 on later runs so that they skip
-// parsing and bytecode generation.
+// parsing and bytecode generation; and for TypeScript files, the
+// JavaScript amaro made of them, so that later runs skip that too.
 //
 // Layout: <dir>/<tag>/<key>, where <tag> names everything that makes a code
 // cache unusable elsewhere (lode and Node versions, architecture, V8's
@@ -25,7 +26,16 @@
 
 namespace lode::compile_cache {
 
-enum class CodeKind : uint8_t { kCommonJS = 0, kESM = 1 };
+// What a cache file holds: V8's code cache of a module (CommonJS, ESM), or
+// the JavaScript that TypeScript became (the transpile cache, so that a
+// later run skips amaro too), per the way it was made.
+enum class CodeKind : uint8_t {
+  kCommonJS = 0,
+  kESM = 1,
+  kStrippedTypeScript = 2,
+  kTransformedTypeScript = 3,
+  kTransformedTypeScriptWithSourceMaps = 4,
+};
 
 // module.constants.compileCacheStatus, in Node's order.
 enum class EnableStatus : uint8_t {
@@ -60,7 +70,15 @@ struct Entry {
   bool persisted = false;  // and it was written
 
   const char* kind_name() const {
-    return kind == CodeKind::kCommonJS ? "CommonJS" : "ESM";
+    switch (kind) {
+      case CodeKind::kCommonJS: return "CommonJS";
+      case CodeKind::kESM: return "ESM";
+      case CodeKind::kStrippedTypeScript: return "StrippedTypeScript";
+      case CodeKind::kTransformedTypeScript: return "TransformedTypeScript";
+      case CodeKind::kTransformedTypeScriptWithSourceMaps:
+        return "TransformedTypeScriptWithSourceMaps";
+    }
+    return "?";
   }
 };
 
@@ -81,6 +99,10 @@ class Handler : public BindingData {
   void AfterCompile(Entry* entry, v8::Local<v8::Function> fn, bool rejected);
   void AfterCompile(Entry* entry, v8::Local<v8::Module> module,
                     bool rejected);
+  // The transpile cache: the JavaScript kept for `entry` (a TypeScript
+  // kind), or an empty handle; Keep() stores what this run made.
+  v8::Local<v8::Value> Transpiled(Entry* entry);
+  void Keep(Entry* entry, v8::Local<v8::String> transpiled);
   // Writes every cache produced in this run, then forgets all entries.
   void Persist();
 

@@ -136,17 +136,37 @@ function stripTypeScriptTypes(code, options = kEmptyObject) {
 }
 
 // What the module loaders and --eval run for TypeScript `source` from
-// `filename` (a path, a file: URL or '[eval]').
+// `filename` (a path, a file: URL or '[eval]'). With the compile cache on,
+// a file's JavaScript is kept there (per mode, and whether it carries a
+// source map), so that a later run does not call amaro for it again.
 function stripTypeScriptModuleTypes(source, filename) {
   if (typeof source !== 'string') throw new ERR_INTERNAL_ASSERTION();
   if (isUnderNodeModules(filename)) {
     throw new ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING(filename);
   }
-  return toJavaScript(source, {
-    mode: modeForLoaders(),
-    sourceMap: getOptionValue('--enable-source-maps'),
-    filename,
-  });
+  const mode = modeForLoaders();
+  const sourceMap = getOptionValue('--enable-source-maps');
+  let kind;
+  let cached;
+  if (filename !== '[eval]') {
+    const { getTranspiled, transpileKinds } = internalBinding('compile_cache');
+    if (mode !== 'transform') {
+      kind = transpileKinds.STRIPPED;
+    } else if (sourceMap) {
+      kind = transpileKinds.TRANSFORMED_WITH_SOURCE_MAPS;
+    } else {
+      kind = transpileKinds.TRANSFORMED;
+    }
+    cached = getTranspiled(source, filename, kind);
+    if (typeof cached === 'string') return cached;
+  }
+  const code = toJavaScript(source, { mode, sourceMap, filename });
+  // null: the cache is on and had nothing for this file.
+  if (cached === null) {
+    internalBinding('compile_cache').keepTranspiled(source, filename, kind,
+                                                    code);
+  }
+  return code;
 }
 
 module.exports = {
