@@ -625,18 +625,27 @@ bool TranspileKindArg(Local<Value> value, CodeKind* kind) {
   return true;
 }
 
-// getTranspiled(source, filename, kind) -> the JavaScript kept for that
-// TypeScript, null when there is none (keep() it once made), undefined
-// when the compile cache is off.
-void GetTranspiled(const FunctionCallbackInfo<Value>& args) {
-  Handler* handler = GetHandler(Environment::GetCurrent(args));
+// The transpile-cache entry that (source, filename, kind) arguments name,
+// or null when the cache is off or the arguments are not those.
+Entry* TranspileEntry(const FunctionCallbackInfo<Value>& args,
+                      Handler** handler) {
+  *handler = GetHandler(Environment::GetCurrent(args));
   CodeKind kind;
-  if (handler == nullptr || !args[0]->IsString() || !args[1]->IsString() ||
+  if (*handler == nullptr || !args[0]->IsString() || !args[1]->IsString() ||
       !TranspileKindArg(args[2], &kind)) {
-    return;
+    return nullptr;
   }
-  Entry* entry = handler->Lookup(args.GetIsolate(), args[0].As<String>(),
-                                 args[1].As<String>(), kind);
+  return (*handler)->Lookup(args.GetIsolate(), args[0].As<String>(),
+                            args[1].As<String>(), kind);
+}
+
+// getTranspiled(source, filename, kind) -> the JavaScript kept for that
+// TypeScript, null when there is none (keepTranspiled() it once made),
+// undefined when the compile cache is off.
+void GetTranspiled(const FunctionCallbackInfo<Value>& args) {
+  Handler* handler;
+  Entry* entry = TranspileEntry(args, &handler);
+  if (entry == nullptr) return;
   Local<Value> code = handler->Transpiled(entry);
   if (code.IsEmpty()) {
     args.GetReturnValue().SetNull();
@@ -647,14 +656,9 @@ void GetTranspiled(const FunctionCallbackInfo<Value>& args) {
 
 // keepTranspiled(source, filename, kind, javascript)
 void KeepTranspiled(const FunctionCallbackInfo<Value>& args) {
-  Handler* handler = GetHandler(Environment::GetCurrent(args));
-  CodeKind kind;
-  if (handler == nullptr || !args[0]->IsString() || !args[1]->IsString() ||
-      !TranspileKindArg(args[2], &kind) || !args[3]->IsString()) {
-    return;
-  }
-  Entry* entry = handler->Lookup(args.GetIsolate(), args[0].As<String>(),
-                                 args[1].As<String>(), kind);
+  Handler* handler;
+  Entry* entry = TranspileEntry(args, &handler);
+  if (entry == nullptr || !args[3]->IsString()) return;
   handler->Keep(entry, args[3].As<String>());
 }
 

@@ -49,13 +49,16 @@ enum class EnableStatus : uint8_t {
 // cache is written out.
 struct Entry {
   CodeKind kind;
-  std::string source_name;  // as given: a path (CommonJS) or a URL (ESM)
+  std::string source_name;  // as given: a path (CommonJS), a URL (ESM),
+                            // either or '[eval]' (TypeScript)
   std::string key_name;     // what the key hashes (relative when portable)
   std::string cache_path;
   uint32_t code_length = 0;
   uint32_t code_hash = 0;
-  // V8's data: read from disk (accepted or not yet tried), or serialized
-  // from this run's compile when written out. Null when there is none yet.
+  // V8's data (for the TypeScript kinds: the JavaScript, as UTF-8): read
+  // from disk (accepted or not yet tried), or serialized from this run's
+  // compile (kept from this run's transpile) when written out. Null when
+  // there is none yet.
   std::unique_ptr<v8::ScriptCompiler::CachedData> data;
   // What this run compiled when there was no usable cache. Serialized only
   // when the cache is written (at exit or flush), so that the functions

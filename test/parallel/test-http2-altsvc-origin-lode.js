@@ -22,9 +22,11 @@ function checkArguments(session) {
   assert.throws(() => session.altsvc(1), { code: 'ERR_INVALID_ARG_TYPE' });
   assert.throws(() => session.altsvc('clear', true),
                 { code: 'ERR_INVALID_ARG_TYPE' });
-  assert.throws(() => session.altsvc('h2="\u0100"'), {
-    code: 'ERR_INVALID_CHAR', message: 'Invalid character in alt',
-  });
+  for (const bad of ['h2="\u0100"', 'h2="a\\b:1"', 'a\u007f']) {
+    assert.throws(() => session.altsvc(bad), {
+      code: 'ERR_INVALID_CHAR', message: 'Invalid character in alt',
+    });
+  }
   for (const origin of ['abc:', { origin: 'null' }, { origin: '' }]) {
     assert.throws(() => session.altsvc('h2=":8000"', origin),
                   { code: 'ERR_HTTP2_ALTSVC_INVALID_ORIGIN' });

@@ -43,3 +43,5 @@ assert.throws(() => http2.performServerHandshake(socket), {
 });
 assert.throws(() => http2.performServerHandshake(new Duplex(), 1),
               { code: 'ERR_INVALID_ARG_TYPE' });
+// Not a socket: a TypeError now, and nothing left to fail later.
+assert.throws(() => http2.performServerHandshake({}), TypeError);

@@ -194,8 +194,10 @@ const kEvInvalidFrame = 13;
 const kEvSessionError = 14;
 const kEvAltsvc = 15;
 const kEvOrigin = 16;
-// The most an ALTSVC frame's field value and origin (or an ORIGIN frame's
-// origins) may hold: a frame's 16384 bytes less the 2-byte length field.
+// The most an ALTSVC frame's field value and origin may hold: a frame's
+// 16384 bytes less the 2-byte length field (origin() checks its origins
+// against it too, as Node does; the frame's per-origin lengths are
+// nghttp2's to refuse).
 const kMaxAltsvcLength = 16382;
 
 // Headers categories of nghttp2.
@@ -240,6 +242,7 @@ const kLocalCustomSettings = Symbol('kLocalCustomSettings');
 const kAddLocalCustomSettings = Symbol('kAddLocalCustomSettings');
 const kRemoteCustomSettings = Symbol('kRemoteCustomSettings');
 const kBoundSession = Symbol('kBoundSession');
+const kSessionListeners = Symbol('kSessionListeners');
 const kState = Symbol('state');
 const kType = Symbol('type');
 const kWriteGeneric = Symbol('writeGeneric');
@@ -343,6 +346,7 @@ class Http2Session extends EventEmitter {
     };
     this[kPendingPings] = [];
     this[kPendingSettings] = [];
+    this[kAsyncFrame] = AsyncContextFrame.current();
     this[kLocalSettings] = undefined;
     this[kRemoteSettings] = undefined;
     // Custom settings ({ id: value }): ours as we sent them (as in Node,
@@ -381,6 +385,21 @@ class Http2Session extends EventEmitter {
       maxHeaderListPairs,
       options.paddingStrategy ?? 0);
 
+    // The socket's listeners find the session through kBoundSession, which
+    // closeSession() clears: a socket that outlives its session (a user's
+    // closure keeps it) must not keep the session alive. They go on once
+    // per socket (a socket may carry a new session after one closed), and
+    // before anything is queued, so that a socket that is not one fails
+    // here and leaves nothing behind.
+    socket[kBoundSession] = this;
+    if (socket[kSessionListeners] !== true) {
+      socket.on('data', socketOnData);
+      socket.on('error', socketOnError);
+      socket.on('close', socketOnClose);
+      socket.on('timeout', socketOnTimeout);
+      socket[kSessionListeners] = true;
+    }
+
     if (socket.connecting || socket._tlsConnecting === true) {
       this[kState].connecting = true;
       const event = socket.encrypted !== undefined &&
@@ -396,14 +415,6 @@ class Http2Session extends EventEmitter {
     // (HEADERS, then DATA on a later tick): with Nagle's algorithm the
     // second would wait for the peer's delayed ACK (40 ms on Linux).
     if (typeof socket.setNoDelay === 'function') socket.setNoDelay(true);
-    // The socket's listeners find the session through kBoundSession, which
-    // closeSession() clears: a socket that outlives its session (a user's
-    // closure keeps it) must not keep the session alive.
-    socket[kBoundSession] = this;
-    socket.on('data', socketOnData);
-    socket.on('error', socketOnError);
-    socket.on('close', socketOnClose);
-    socket.on('timeout', socketOnTimeout);
   }
 
   [kInit](deferConnect) {
@@ -540,7 +551,7 @@ class Http2Session extends EventEmitter {
       localSettings: this.localSettings,
       remoteSettings: this.remoteSettings,
     };
-    return `Http2Session ${inspect(shown, options)}`;
+    return `Http2Session ${inspect(shown)}`;
   }
 
   ref() {
@@ -911,13 +922,18 @@ function emitSessionClose(session, error) {
   session.emit('close');
 }
 
-// An event of a stream runs in the async context the stream was made in
-// (a client's request() call, the session's for a server stream), as
-// Node's stream callbacks do: AsyncLocalStorage sees the request's store.
+// Events run in the async context Node gives them (its sessions and
+// streams are async resources): a stream's in the context of the
+// request() call that made it (a stream the peer opened: none), anything
+// else in the session's (where it was made: a server's 'connection'
+// listener, a connect() call). AsyncLocalStorage sees those stores, as in
+// Node, rather than whatever the socket's read had.
 function dispatch(session, event) {
-  const id = event[1];
-  if (id !== 0 && AsyncContextFrame.wanted) {
-    const frame = session[kState].streams.get(id)?.[kAsyncFrame];
+  if (AsyncContextFrame.wanted) {
+    const id = event[1];
+    const stream = id !== 0 ? session[kState].streams.get(id) : undefined;
+    const frame = stream !== undefined ? stream[kAsyncFrame] :
+      session[kAsyncFrame];
     if (frame !== AsyncContextFrame.current()) {
       const prior = AsyncContextFrame.exchange(frame);
       try {
@@ -1121,6 +1137,9 @@ function onHeaders(session, id, cat, flags, list, sensitive) {
     if (stream === undefined) {
       if (session.closed) return;
       stream = new ServerHttp2Stream(session, id, headers);
+      // Opened by the peer, not by code of this process: its own events
+      // run in no store, as Node's do.
+      stream[kAsyncFrame] = undefined;
       if (endOfStream) stream[kState].endAfterHeaders = true;
       if (headers[':method'] === 'HEAD') stream[kState].headRequest = true;
       if (onServerStreamStartChannel.hasSubscribers) {
@@ -1210,9 +1229,10 @@ class ServerHttp2Session extends Http2Session {
       }
     }
     validateString(alt, 'alt');
-    // The field value: visible ASCII, tab, space and obs-text (no DEL,
-    // no control characters, nothing above U+00FF).
-    if (RegExpPrototypeExec(/^[\t\x20-\x7e\x80-\xff]*$/, alt) === null) {
+    // The field value: visible ASCII but the backslash, tab, space and
+    // obs-text (no DEL, no control characters, nothing above U+00FF).
+    if (RegExpPrototypeExec(/^[\t\x20-\x5b\x5d-\x7e\x80-\xff]*$/, alt) ===
+        null) {
       throw new ERR_INVALID_CHAR('alt');
     }
     if (alt.length + origin.length > kMaxAltsvcLength) {
@@ -1242,7 +1262,11 @@ class ServerHttp2Session extends Http2Session {
       length += origin.length;
     }
     if (length > kMaxAltsvcLength) throw new ERR_HTTP2_ORIGIN_LENGTH();
-    this[kHandle].submitOrigin(list);
+    // Each origin also takes a 2-byte length in the frame: nghttp2 refuses
+    // a list that does not fit, which says too long as well.
+    if (this[kHandle].submitOrigin(list) !== 0) {
+      throw new ERR_HTTP2_ORIGIN_LENGTH();
+    }
     this[kFlush]();
   }
 }
@@ -1515,7 +1539,9 @@ class Http2Stream extends Duplex {
       readableState: this._readableState,
       writableState: this._writableState,
     };
-    return `Http2Stream ${inspect(shown, options)}`;
+    // As in Node, formatted with inspect()'s defaults whatever the caller
+    // asked for.
+    return `Http2Stream ${inspect(shown)}`;
   }
 
   // RFC 9113 deprecated priority signalling and nghttp2 ignores it: this

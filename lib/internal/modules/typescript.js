@@ -146,20 +146,18 @@ function stripTypeScriptModuleTypes(source, filename) {
   }
   const mode = modeForLoaders();
   const sourceMap = getOptionValue('--enable-source-maps');
+  const { getTranspiled, transpileKinds } = internalBinding('compile_cache');
   let kind;
-  let cached;
-  if (filename !== '[eval]') {
-    const { getTranspiled, transpileKinds } = internalBinding('compile_cache');
-    if (mode !== 'transform') {
-      kind = transpileKinds.STRIPPED;
-    } else if (sourceMap) {
-      kind = transpileKinds.TRANSFORMED_WITH_SOURCE_MAPS;
-    } else {
-      kind = transpileKinds.TRANSFORMED;
-    }
-    cached = getTranspiled(source, filename, kind);
-    if (typeof cached === 'string') return cached;
+  if (mode !== 'transform') {
+    kind = transpileKinds.STRIPPED;
+  } else if (sourceMap) {
+    kind = transpileKinds.TRANSFORMED_WITH_SOURCE_MAPS;
+  } else {
+    kind = transpileKinds.TRANSFORMED;
   }
+  // (--eval code is kept too, as '[eval]': the key covers the source.)
+  const cached = getTranspiled(source, filename, kind);
+  if (typeof cached === 'string') return cached;
   const code = toJavaScript(source, { mode, sourceMap, filename });
   // null: the cache is on and had nothing for this file.
   if (cached === null) {
