@@ -689,7 +689,8 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetMethod(context, target, "flush", Flush);
   SetMethod(context, target, "getTranspiled", GetTranspiled);
   SetMethod(context, target, "keepTranspiled", KeepTranspiled);
-  Local<Object> kinds = Object::New(context->GetIsolate());
+  Isolate* isolate = context->GetIsolate();
+  Local<Object> kinds = Object::New(isolate);
   SetConstant(context, kinds, "STRIPPED",
               static_cast<int>(CodeKind::kStrippedTypeScript));
   SetConstant(context, kinds, "TRANSFORMED",
@@ -697,7 +698,6 @@ void Initialize(Local<Object> target, Local<Value>, Local<Context> context,
   SetConstant(context, kinds, "TRANSFORMED_WITH_SOURCE_MAPS",
               static_cast<int>(CodeKind::kTransformedTypeScriptWithSourceMaps));
   SetValue(context, target, "transpileKinds", kinds);
-  Isolate* isolate = context->GetIsolate();
   Local<Object> status = Object::New(isolate);
   SetConstant(context, status, "FAILED",
               static_cast<int>(EnableStatus::kFailed));
