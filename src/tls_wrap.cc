@@ -321,13 +321,7 @@ void TLSWrap::EncOut() {
     bool async = false;
     int err = transport_->TransportWrite(std::move(data), &async);
     if (err != 0) {
-      if (!shutdown_) {
-        FailWrite(err);
-        return;
-      }
-      // Shutting down and the peer is gone: the stream's shutdown still
-      // follows (and reports), or end() would never finish.
-      MaybeShutdownTransport();
+      OnTransportWriteError(err);
       return;
     }
     if (async) {
@@ -361,6 +355,18 @@ void TLSWrap::MaybeFinishWrite() {
     return;
   }
   CompleteWrite(0, std::string());
+}
+
+void TLSWrap::OnTransportWriteError(int status) {
+  if (!shutdown_) {
+    FailWrite(status);
+    return;
+  }
+  // Shutting down and the peer is gone: what is still to go out (the
+  // close_notify) never will, and the stream's shutdown follows at once
+  // (and reports), or end() would never finish.
+  BIO_reset(enc_out_);
+  MaybeShutdownTransport();
 }
 
 void TLSWrap::FailWrite(int status, const std::string& error) {
@@ -630,11 +636,7 @@ void TLSWrap::OnStreamAfterWrite(int status) {
   write_in_flight_ = false;
   if (!alive()) return;
   if (status != 0) {
-    if (!shutdown_) {
-      FailWrite(status);
-      return;
-    }
-    MaybeShutdownTransport();
+    OnTransportWriteError(status);
     return;
   }
   ClearIn();

@@ -255,6 +255,9 @@ class TLSWrap : public StreamListener, public StreamTransport {
   int StartShutdown();
   void MaybeFinishWrite();
   void FailWrite(int status, const std::string& error = std::string());
+  // A write to the transport failed: the pending write fails, or while
+  // shutting down, the shutdown goes ahead.
+  void OnTransportWriteError(int status);
   void CompleteWrite(int status, const std::string& error);
   void MaybeShutdownTransport();
   void CallJS(const char* method, int argc, Local<Value>* argv);
