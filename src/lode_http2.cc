@@ -180,6 +180,16 @@ struct Outgoing {
   bool want_trailers = false;
 };
 
+// A Latin-1 string argument as its bytes; false when it is no string.
+bool OneByteArg(Isolate* isolate, Local<Value> value, std::string* out) {
+  if (!value->IsString()) return false;
+  Local<String> string = value.As<String>();
+  out->resize(string->Length());
+  string->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(out->data()), 0,
+                       string->Length(), String::NO_NULL_TERMINATION);
+  return true;
+}
+
 // Headers as nghttp2 wants them, backed by strings this object owns.
 class HeaderList {
  public:
@@ -203,14 +213,11 @@ class HeaderList {
       for (uint32_t j = 0; j < 2; j++) {
         Local<Value> item;
         if (!array->Get(context, i + j).ToLocal(&item)) return false;
-        if (!item->IsString()) {
+        std::string bytes;
+        if (!OneByteArg(isolate, item, &bytes)) {
           THROW_ERR_INVALID_ARG_VALUE(isolate, "Invalid header list");
           return false;
         }
-        Local<String> s = item.As<String>();
-        std::string bytes(s->Length(), '\0');
-        s->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(bytes.data()), 0,
-                        s->Length(), String::NO_NULL_TERMINATION);
         strings_.push_back(std::move(bytes));
       }
       Local<Value> flag;
@@ -962,20 +969,6 @@ void Session::SubmitPing(const FunctionCallbackInfo<Value>& args) {
   int rv = nghttp2_submit_ping(self->session_, NGHTTP2_FLAG_NONE, opaque);
   args.GetReturnValue().Set(rv);
 }
-
-namespace {
-
-// A Latin-1 string argument as its bytes; false when it is no string.
-bool OneByteArg(Isolate* isolate, Local<Value> value, std::string* out) {
-  if (!value->IsString()) return false;
-  Local<String> string = value.As<String>();
-  out->resize(string->Length());
-  string->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(out->data()), 0,
-                       string->Length(), String::NO_NULL_TERMINATION);
-  return true;
-}
-
-}  // namespace
 
 void Session::SubmitAltsvc(const FunctionCallbackInfo<Value>& args) {
   UNWRAP_SESSION(args);
