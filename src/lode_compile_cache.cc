@@ -16,6 +16,7 @@
 
 #include "lode_binding.h"
 #include "lode_errors.h"
+#include "lode_string_utf8.h"
 #include "lode_version.h"
 #include "util.h"
 #include "zlib.h"
@@ -467,12 +468,12 @@ Local<Value> Handler::Transpiled(Entry* entry) {
 void Handler::Keep(Entry* entry, Local<String> transpiled) {
   Debug("[compile cache] saving transpilation cache for %s %s\n",
         entry->kind_name(), entry->source_name.c_str());
-  int length = transpiled->Utf8Length(isolate_);
-  std::unique_ptr<uint8_t[]> bytes(new uint8_t[length + 1]);
-  transpiled->WriteUtf8(isolate_, reinterpret_cast<char*>(bytes.get()),
-                        length + 1);
+  size_t length = Utf8LengthOf(isolate_, transpiled);
+  std::unique_ptr<uint8_t[]> bytes(new uint8_t[length]);
+  WriteWholeUtf8(isolate_, transpiled, bytes.get(), length);
   entry->data = std::make_unique<ScriptCompiler::CachedData>(
-      bytes.release(), length, ScriptCompiler::CachedData::BufferOwned);
+      bytes.release(), static_cast<int>(length),
+      ScriptCompiler::CachedData::BufferOwned);
   entry->produced = true;
   entry->persisted = false;
 }

@@ -146,7 +146,9 @@ function stripTypeScriptModuleTypes(source, filename) {
   }
   const mode = modeForLoaders();
   const sourceMap = getOptionValue('--enable-source-maps');
-  const { getTranspiled, transpileKinds } = internalBinding('compile_cache');
+  const {
+    getTranspiled, keepTranspiled, transpileKinds,
+  } = internalBinding('compile_cache');
   let kind;
   if (mode !== 'transform') {
     kind = transpileKinds.STRIPPED;
@@ -160,10 +162,7 @@ function stripTypeScriptModuleTypes(source, filename) {
   if (typeof cached === 'string') return cached;
   const code = toJavaScript(source, { mode, sourceMap, filename });
   // null: the cache is on and had nothing for this file.
-  if (cached === null) {
-    internalBinding('compile_cache').keepTranspiled(source, filename, kind,
-                                                    code);
-  }
+  if (cached === null) keepTranspiled(source, filename, kind, code);
   return code;
 }
 
