@@ -193,6 +193,9 @@ const kEvWantTrailers = 11;
 const kEvInvalidFrame = 13;
 const kEvSessionError = 14;
 const kEvAltsvc = 15;
+// An ALTSVC field value: visible ASCII but the backslash, tab, space and
+// obs-text (no DEL, no control characters, nothing above U+00FF).
+const kAltsvcValue = /^[\t\x20-\x5b\x5d-\x7e\x80-\xff]*$/;
 const kEvOrigin = 16;
 // The most an ALTSVC frame's field value and origin may hold: a frame's
 // 16384 bytes less the 2-byte length field (origin() checks its origins
@@ -239,7 +242,7 @@ const kAsyncFrame = Symbol('kAsyncFrame');
 const kLocalSettings = Symbol('kLocalSettings');
 const kRemoteSettings = Symbol('kRemoteSettings');
 const kLocalCustomSettings = Symbol('kLocalCustomSettings');
-const kAddLocalCustomSettings = Symbol('kAddLocalCustomSettings');
+const kSubmitSettings = Symbol('kSubmitSettings');
 const kRemoteCustomSettings = Symbol('kRemoteCustomSettings');
 const kBoundSession = Symbol('kBoundSession');
 const kSessionListeners = Symbol('kSessionListeners');
@@ -423,13 +426,11 @@ class Http2Session extends EventEmitter {
     state.connecting = false;
     const settings = { ...this[kOptions].settings };
     if (this[kType] === NGHTTP2_SESSION_SERVER) delete settings.enablePush;
-    this[kHandle].submitSettings(settingsToArray(settings));
     state.pendingAck++;
     // The first SETTINGS is acknowledged like the others; it has no
     // callback.
-    ArrayPrototypePush(this[kPendingSettings],
-                       { callback: undefined, start: process.hrtime.bigint() });
-    this[kAddLocalCustomSettings](settings.customSettings);
+    this[kSubmitSettings](settingsToArray(settings), settings.customSettings,
+                          undefined);
     // A server's options.origins go out in an ORIGIN frame right after
     // its SETTINGS, as in Node.
     const origins = this[kOptions].origins;
@@ -643,10 +644,7 @@ class Http2Session extends EventEmitter {
         this.destroy(new ERR_HTTP2_MAX_PENDING_SETTINGS_ACK());
         return;
       }
-      this[kHandle].submitSettings(list);
-      ArrayPrototypePush(this[kPendingSettings],
-                         { callback, start: process.hrtime.bigint() });
-      this[kAddLocalCustomSettings](settings.customSettings);
+      this[kSubmitSettings](list, settings.customSettings, callback);
       this[kFlush]();
     };
     if (this.connecting) {
@@ -694,9 +692,16 @@ class Http2Session extends EventEmitter {
     }
   }
 
-  [kAddLocalCustomSettings](custom) {
-    if (custom === undefined) return;
-    this[kLocalCustomSettings] = { ...this[kLocalCustomSettings], ...custom };
+  // A SETTINGS frame goes to nghttp2 and waits for the peer's ACK (then
+  // `callback`, when given); its custom settings count from now, as in
+  // Node.
+  [kSubmitSettings](list, custom, callback) {
+    this[kHandle].submitSettings(list);
+    ArrayPrototypePush(this[kPendingSettings],
+                       { callback, start: process.hrtime.bigint() });
+    if (custom !== undefined) {
+      this[kLocalCustomSettings] = { ...this[kLocalCustomSettings], ...custom };
+    }
   }
 
   [kReceive](chunk) {
@@ -1213,12 +1218,8 @@ class ServerHttp2Session extends Http2Session {
                                    originOrStream);
       }
       stream = originOrStream;
-    } else if (typeof originOrStream === 'string') {
-      origin = new URL(originOrStream).origin;
-      if (origin === 'null') throw new ERR_HTTP2_ALTSVC_INVALID_ORIGIN();
     } else if (originOrStream !== undefined) {
-      origin = originOrStream !== null && typeof originOrStream === 'object' ?
-        originOrStream.origin : undefined;
+      origin = originOf(originOrStream);
       if (typeof origin !== 'string') {
         throw new ERR_INVALID_ARG_TYPE('originOrStream',
                                        ['string', 'number', 'URL', 'object'],
@@ -1229,10 +1230,7 @@ class ServerHttp2Session extends Http2Session {
       }
     }
     validateString(alt, 'alt');
-    // The field value: visible ASCII but the backslash, tab, space and
-    // obs-text (no DEL, no control characters, nothing above U+00FF).
-    if (RegExpPrototypeExec(/^[\t\x20-\x5b\x5d-\x7e\x80-\xff]*$/, alt) ===
-        null) {
+    if (RegExpPrototypeExec(kAltsvcValue, alt) === null) {
       throw new ERR_INVALID_CHAR('alt');
     }
     if (alt.length + origin.length > kMaxAltsvcLength) {
@@ -1250,12 +1248,7 @@ class ServerHttp2Session extends Http2Session {
     const list = [];
     let length = 0;
     for (let i = 0; i < origins.length; i++) {
-      let origin = origins[i];
-      if (typeof origin === 'string') {
-        origin = new URL(origin).origin;
-      } else if (origin !== null && typeof origin === 'object') {
-        origin = origin.origin;
-      }
+      const origin = originOf(origins[i]);
       validateString(origin, 'origin');
       if (origin === 'null') throw new ERR_HTTP2_INVALID_ORIGIN();
       ArrayPrototypePush(list, origin);
@@ -1269,6 +1262,16 @@ class ServerHttp2Session extends Http2Session {
     }
     this[kFlush]();
   }
+}
+
+// The origin an altsvc()/origin() argument names: a string or URL
+// serialized as a URL's origin ('null' when it has none), an object's own
+// `origin` as it is (its caller's to get right, as in Node); anything else
+// comes back as it was, for the caller's type error.
+function originOf(value) {
+  if (typeof value === 'string') return new URL(value).origin;
+  if (value !== null && typeof value === 'object') return value.origin;
+  return value;
 }
 
 class ClientHttp2Session extends Http2Session {

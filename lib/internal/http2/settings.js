@@ -5,7 +5,6 @@
 // identifier and a 32-bit value).
 
 const {
-  ArrayIsArray,
   ArrayPrototypeIncludes,
   ArrayPrototypeMap,
   ArrayPrototypePush,
@@ -24,7 +23,7 @@ const {
   },
 } = require('internal/errors');
 const { isArrayBufferView } = require('internal/util/types');
-const { validateObject } = require('internal/validators');
+const { validateArray, validateObject } = require('internal/validators');
 
 const kMaxUint32 = 2 ** 32 - 1;
 // Custom (unknown to nghttp2) settings a SETTINGS frame may carry.
@@ -196,8 +195,9 @@ function settingsFromValues(list, custom) {
   return settings;
 }
 
-// The number of values a SETTINGS event starts with (see readSettingsEvent).
-const kReportedCount = 7;
+// The number of values a SETTINGS event starts with (see readSettingsEvent):
+// the binding reports kSettings' ids, in that order.
+const kReportedCount = kSettings.length;
 
 // A received SETTINGS frame's event payload: the peer's settings after the
 // frame (32-bit values in getSettings() order), then the frame's entries
@@ -225,10 +225,7 @@ function readSettingsEvent(bytes, wanted, custom) {
 // options.remoteCustomSettings: at most kMaxCustomSettings ids, kept as
 // numbers (a copy: later changes to the caller's array do not count).
 function customIdsFromOptions(ids) {
-  if (!ArrayIsArray(ids)) {
-    throw new ERR_INVALID_ARG_TYPE('options.remoteCustomSettings', 'Array',
-                                   ids);
-  }
+  validateArray(ids, 'options.remoteCustomSettings');
   if (ids.length > kMaxCustomSettings) {
     throw new ERR_HTTP2_TOO_MANY_CUSTOM_SETTINGS();
   }
