@@ -995,7 +995,11 @@ function dispatchEvent(session, event) {
       if (event[2] === 1) {
         state.pendingAck--;
         const pending = ArrayPrototypeShift(session[kPendingSettings]);
-        session[kLocalSettings] = undefined;
+        // (An ACK read in the chunk that a listener closed the session in
+        // keeps the last settings: there is no nghttp2 session to ask.)
+        if (session[kHandle] !== undefined) {
+          session[kLocalSettings] = undefined;
+        }
         const settings = session.localSettings;
         if (pending !== undefined && pending.callback !== undefined) {
           const duration = Number(process.hrtime.bigint() - pending.start) /
